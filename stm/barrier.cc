@@ -1,0 +1,52 @@
+// stm/barrier.cc - the write barrier's slow path: the first write to an object in a
+// transaction takes its write lock (write-write conflicts are found here), privatizes its
+// pages in this view and logs it.
+#include "stm/core.h"
+
+namespace stm::detail {
+
+static void acquire_write_lock(ThreadContext* ctx, Offset object) {
+  std::atomic<std::uint8_t>& lock = heap.lock_of(object);
+  const std::uint8_t mine = std::uint8_t(ctx->segment);
+  for (;;) {
+    std::uint8_t held = 0;
+    if (lock.compare_exchange_strong(held, mine, std::memory_order_acq_rel)) return;
+    if ((held & 0x7f) == mine)
+      fatal("write barrier: object %#zx is locked by this view but still needs a barrier",
+            std::size_t(object));
+    ThreadContext* other = running_owner(held & 0x7f);
+    std::uint64_t other_serial = other ? other->tx_serial.load(std::memory_order_acquire) : 0;
+    if (!other || lock.load(std::memory_order_acquire) != held) continue; // it moved: look again
+    if (wins_conflict(ctx, other)) {
+      kill(other, other_serial, AbortCause::WriteWrite);
+      if (events_enabled())
+        events_post({"conflict", AbortCause::WriteWrite,
+                     ticks_to_ns(now_ticks() - other->tx_start_ticks), object, ctx->thread_number,
+                     other->thread_number, location_of(ctx), location_of(other)});
+      wait_in_transaction(ctx, TimeState::WaitLock,
+                          [&] { return lock.load(std::memory_order_acquire) != held; });
+      continue;
+    }
+    if (events_enabled())
+      events_post({"conflict", AbortCause::WriteWrite,
+                   ticks_to_ns(now_ticks() - ctx->tx_start_ticks), object, other->thread_number,
+                   ctx->thread_number, location_of(other), location_of(ctx)});
+    remember_backoff(ctx, object, held);
+    abort_running(ctx, AbortCause::WriteWrite);
+  }
+}
+
+void write_barrier_slow(Offset object) {
+  ThreadContext* ctx = tl.context;
+  if (!ctx || !ctx->in_tx.load(std::memory_order_relaxed))
+    fatal("write barrier outside a transaction (object %#zx)", std::size_t(object));
+  if (!heap.contains_object(object))
+    fatal("write barrier on %#zx, which is not an object of the heap", std::size_t(object));
+  acquire_write_lock(ctx, object);
+  auto* header = reinterpret_cast<ObjectHeader*>(tl.segment_base + object);
+  mark_private(ctx->segment, object, header->size);
+  ctx->write_log.push_back(object);
+  header->flags &= ~kNeedsWriteBarrier;
+}
+
+} // namespace stm::detail

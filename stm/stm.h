@@ -1,0 +1,254 @@
+// stm/stm.h - the public face of the transactional heap.
+//
+// One reserved range of virtual memory holds N+1 equal segments. Segment 0 is the
+// committed state; segments 1..N are the views of running transactions. Every object
+// is named by its Offset inside a segment, the same in every view. A thread reaches an
+// object only through its current segment base (a thread-local), and only through the
+// barriers below: a read barrier marks the object read in this view, a write barrier
+// takes the object's write lock and privatizes its pages before the first write.
+//
+// Transactions commit at a safe point: the committer pauses every other running
+// transaction at a safe point, detects read-write conflicts through their read markers,
+// lets the contention manager pick the loser, and copies its objects into the committed
+// state and into every view holding a private copy of their pages. Aborting restores
+// the committed bytes and unwinds with TxAbort to the transaction's start.
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+namespace stm {
+
+using Offset = std::uint64_t;
+inline constexpr std::size_t kObjectAlign = 16;
+inline constexpr std::size_t kPageSize = 4096;
+
+// Every object of the heap starts with this header (8 bytes; objects are 16-aligned).
+struct ObjectHeader {
+  std::uint32_t size;    // the whole object in bytes, header included, a multiple of 16
+  std::uint16_t type_id; // owned by gc/: the object's type descriptor
+  std::uint16_t flags;   // HeaderFlag bits
+};
+
+enum HeaderFlag : std::uint16_t {
+  // Set on every committed object; cleared in a view by the first write barrier of the
+  // running transaction, so later writes cost one flag test.
+  kNeedsWriteBarrier = 1u << 0,
+  // Bits 8..15 belong to gc/.
+  kFirstGcFlag = 1u << 8,
+};
+
+struct Config {
+  unsigned segments = 0;                 // 0: PYPYSTM_SEGMENTS, else cores (at least 2)
+  std::size_t heap_bytes = 0;            // object area; 0: PYPYSTM_HEAP, else 8 GiB
+  unsigned aborts_before_inevitable = 0; // 0: 8
+  std::string log_path;                  // conflict/event log; empty: PYPYSTM
+};
+
+// Process set-up. initialize() maps the segments; shutdown() requires every thread to
+// have detached and unmaps them (a later initialize() starts a fresh heap).
+void initialize(const Config& config = {});
+void shutdown();
+bool initialized();
+unsigned segment_count(); // N: views of running transactions (segment 0 not counted)
+std::size_t heap_bytes();
+
+// Threads. A thread attaches once before running transactions.
+void attach_thread();
+void detach_thread();
+struct ThreadScope {
+  ThreadScope() { attach_thread(); }
+  ~ThreadScope() { detach_thread(); }
+  ThreadScope(const ThreadScope&) = delete;
+  ThreadScope& operator=(const ThreadScope&) = delete;
+};
+
+// Why a transaction aborted.
+enum class AbortCause : std::uint8_t {
+  WriteWrite, // lost the write lock of an object to another transaction
+  ReadWrite,  // read an object that a committing transaction wrote
+  Explicit,   // the transaction asked for it
+  kCount,
+};
+const char* abort_cause_name(AbortCause cause);
+
+// The only C++ exception the runtime throws for control flow: it unwinds from wherever
+// the abort was detected to the start of the transaction. By the time it is thrown the
+// view already holds the committed bytes again and the new objects are dropped.
+struct TxAbort {
+  AbortCause cause;
+};
+
+void start_transaction();
+void commit_transaction();
+[[noreturn]] void abort_transaction();
+// Never aborted afterwards; at most one inevitable transaction at a time.
+void become_inevitable(const char* reason);
+bool in_transaction();
+bool is_inevitable();
+
+// Atomic nesting: while the depth is above zero the transaction does not break.
+void atomic_begin();
+void atomic_end();
+unsigned atomic_depth();
+// Commits and starts a new transaction, unless inside an atomic block. Returns whether
+// it broke. The caller must be at a safe point (holding no view pointers it will reuse).
+bool break_transaction();
+
+// Runs body in a transaction, again and again until it commits.
+template <class Body> void run_transaction(Body&& body) {
+  for (;;) {
+    start_transaction();
+    try {
+      body();
+      commit_transaction();
+      return;
+    } catch (const TxAbort&) {
+    }
+  }
+}
+
+// ---- memory of the object area, for gc/ -----------------------------------------------
+
+// Whole pages of the object area; 0 when the heap is exhausted (the caller reports
+// MemoryError). release_pages drops the pages' contents in every view and gives their
+// memory back to the OS; it must run with the world stopped.
+Offset allocate_pages(std::size_t count);
+void release_pages(Offset first, std::size_t count);
+Offset object_area_begin();
+Offset object_area_end();
+
+// Announces an object that the running transaction has just carved out of free memory.
+// It needs no barrier; it is copied out at commit and dropped at abort.
+void note_new_object(Offset object, std::uint32_t size);
+// Called for every new object of an aborted transaction (gc/ frees the memory).
+void set_new_object_dropper(void (*drop)(Offset object, std::uint32_t size));
+
+// Runs fn while every other attached thread is paused at a safe point or outside any
+// transaction (a global safe point). Nested calls from inside fn are not allowed.
+void with_world_stopped(void (*fn)(void* arg), void* arg);
+
+// With the world stopped: every attached thread's stack (from its last safe point) and
+// saved registers, for conservative scanning. The calling thread is included.
+struct StackRange {
+  const void* low;
+  const void* high;
+};
+void for_each_thread_stack(void (*fn)(StackRange range, void* arg), void* arg);
+// With the world stopped: every copy of an object that some view can see. The committed
+// copy is visited unless the object is new in a running transaction; then each view
+// that holds a private copy of the object's pages (the owner's view, when a running
+// transaction has written or created it, always among them). Tracing needs only the
+// committed copy and the owner's; clearing a field (weak references) needs them all.
+void for_each_version(Offset object, void (*fn)(ObjectHeader* version, void* arg), void* arg);
+// With the world stopped: the objects that running transactions have written or
+// created. They are roots: their commit or abort still needs their memory.
+void for_each_pinned_object(void (*fn)(Offset object, void* arg), void* arg);
+// With the world stopped: the segment whose transaction owns the object (it wrote or
+// created it), or 0. Tracing reads the owner's view, where the newest references are.
+unsigned owner_segment(Offset object);
+// Base address of segment 0 (the committed state) and of segment i's view.
+char* segment_base(unsigned segment);
+
+// ---- safe points -------------------------------------------------------------------------
+
+// Conflict and event locations: the interpreter supplies the Python location of a
+// thread (file, line, function) from the user data it attached to the thread.
+using LocationFn = std::string (*)(void* thread_user_data);
+void set_location_hook(LocationFn fn);
+void set_thread_user_data(void* data);
+
+// ---- statistics ----------------------------------------------------------------------------
+
+enum class TimeState : std::uint8_t {
+  Committed,      // running transactions that committed
+  WaitSegment,    // waiting for a free segment
+  WaitInevitable, // waiting for the inevitable transaction to finish
+  WaitLock,       // waiting for a write lock that an older transaction gave up
+  Paused,         // paused at a safe point for another thread's commit or GC
+  Gc,             // collecting
+  kCount,
+};
+const char* time_state_name(TimeState state);
+
+struct Statistics {
+  std::uint64_t commits = 0;
+  std::uint64_t inevitable_commits = 0;
+  std::uint64_t aborts[static_cast<int>(AbortCause::kCount)] = {};
+  std::uint64_t aborted_ns[static_cast<int>(AbortCause::kCount)] = {};
+  std::uint64_t state_ns[static_cast<int>(TimeState::kCount)] = {};
+  std::uint64_t pauses = 0; // times this thread was paused for someone else
+  Statistics& operator+=(const Statistics& other);
+  std::uint64_t total_aborts() const;
+};
+Statistics thread_statistics(); // the calling thread's
+Statistics total_statistics();  // every thread's, attached or finished
+std::string format_statistics(const Statistics& stats);
+void reset_statistics(); // every thread's (tests and benchmarks)
+
+// ---- the barriers: inline fast paths ---------------------------------------------------
+
+namespace detail {
+struct ThreadContext;
+struct ThreadLocal {
+  char* segment_base = nullptr; // null outside a transaction
+  ThreadContext* context = nullptr;
+  std::atomic<std::uint32_t>* interrupt = nullptr; // non-zero: go to the safe-point slow path
+};
+extern thread_local ThreadLocal tl __attribute__((tls_model("initial-exec")));
+inline constexpr std::size_t kReadVersionSlot = 0; // byte of the segment holding the version
+void write_barrier_slow(Offset object);
+void safe_point_slow();
+} // namespace detail
+
+// Marks the object read by the running transaction in this view. No validation.
+inline void read_barrier(Offset object) {
+  char* base = detail::tl.segment_base;
+  base[object >> 4] = base[detail::kReadVersionSlot];
+}
+
+inline void write_barrier(Offset object) {
+  char* base = detail::tl.segment_base;
+  if (reinterpret_cast<ObjectHeader*>(base + object)->flags & kNeedsWriteBarrier)
+    detail::write_barrier_slow(object);
+}
+
+// A bytecode boundary, or any point where no view pointer is held across the call:
+// another thread's commit may change this view or abort this transaction here.
+inline void safe_point() {
+  if (detail::tl.interrupt->load(std::memory_order_relaxed)) detail::safe_point_slow();
+}
+
+// Address of an object in the running transaction's view. Prefer Ref<T>.
+inline char* view_address(Offset object) {
+  return detail::tl.segment_base + object;
+}
+
+// The typed reference: the one way C++ code reaches a heap object.
+template <class T> class Ref {
+public:
+  Ref() = default;
+  explicit Ref(Offset offset) : offset_(offset) {}
+  Offset offset() const { return offset_; }
+  explicit operator bool() const { return offset_ != 0; }
+  bool operator==(const Ref&) const = default;
+
+  const T* read() const {
+    read_barrier(offset_);
+    return address();
+  }
+  T* write() const {
+    write_barrier(offset_);
+    return address();
+  }
+  // No barrier: only for objects the running transaction created itself.
+  T* fresh() const { return address(); }
+
+private:
+  T* address() const { return reinterpret_cast<T*>(view_address(offset_)); }
+  Offset offset_ = 0;
+};
+
+} // namespace stm

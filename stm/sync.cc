@@ -1,0 +1,318 @@
+// stm/sync.cc - threads, safe points, pausing the world, and segment hand-off.
+//
+// A thread's state says whether others may touch its view: Running means no; Paused (at
+// a safe point inside a transaction) and Outside mean yes. A committer holding
+// commit_lock sets kPauseRequest on every thread, then waits until none is Running. A
+// thread leaving a wait sets Running first and then looks at its interrupt word, so the
+// two sides cannot miss each other (both use sequentially consistent accesses).
+#include "stm/core.h"
+
+#include <deque>
+#include <new>
+#include <pthread.h>
+
+namespace stm::detail {
+
+thread_local ThreadLocal tl;
+std::vector<ThreadContext*> threads;
+std::mutex commit_lock;
+std::atomic<ThreadContext*> segment_owner[kMaxSegments + 1];
+static std::atomic<std::uint64_t> next_thread_number{1};
+// Contexts of detached threads are reused, never freed: a contention decision racing with
+// a thread's exit may still read the context it found in a segment's owner slot.
+static std::vector<ThreadContext*> retired_contexts;
+
+ThreadContext* current() {
+  ThreadContext* ctx = tl.context;
+  if (!ctx)
+    fatal("this thread is not attached to the transactional heap (call stm::attach_thread)");
+  return ctx;
+}
+
+ThreadContext* require_transaction(const char* what) {
+  ThreadContext* ctx = tl.context;
+  if (!ctx || !ctx->in_tx.load(std::memory_order_relaxed)) fatal("%s outside a transaction", what);
+  return ctx;
+}
+
+void add_state_time(ThreadContext* ctx, TimeState state, std::uint64_t ticks) {
+  bump(ctx->stats->state_ticks[int(state)], ticks);
+  if (ctx->in_tx.load(std::memory_order_relaxed)) ctx->tx_wait_ticks += ticks;
+}
+
+void go_quiet(ThreadContext* ctx, ThreadState quiet_state) {
+  ctx->state.store(quiet_state, std::memory_order_seq_cst);
+}
+
+static void wait_while_paused(ThreadContext* ctx) {
+  for (unsigned spins = 0;; ++spins) {
+    std::uint32_t bits = ctx->interrupt.load(std::memory_order_acquire);
+    if (!(bits & kPauseRequest)) return;
+    if (spins < 2000)
+      _mm_pause();
+    else
+      ctx->interrupt.wait(bits, std::memory_order_acquire);
+  }
+}
+
+void come_back(ThreadContext* ctx) {
+  for (;;) {
+    ctx->state.store(ThreadState::Running, std::memory_order_seq_cst);
+    if (!(ctx->interrupt.load(std::memory_order_seq_cst) & kPauseRequest)) return;
+    ctx->state.store(ctx->in_tx.load(std::memory_order_relaxed) ? ThreadState::Paused
+                                                                : ThreadState::Outside,
+                     std::memory_order_seq_cst);
+    std::uint64_t t0 = now_ticks();
+    wait_while_paused(ctx);
+    add_state_time(ctx, TimeState::Paused, now_ticks() - t0);
+    bump(ctx->stats->pauses);
+  }
+}
+
+void pause_others(ThreadContext* self) {
+  for (ThreadContext* t : threads)
+    if (t != self) t->interrupt.fetch_or(kPauseRequest, std::memory_order_seq_cst);
+  for (ThreadContext* t : threads)
+    if (t != self)
+      wait_until([t] { return t->state.load(std::memory_order_seq_cst) != ThreadState::Running; });
+}
+
+void resume_others(ThreadContext* self) {
+  for (ThreadContext* t : threads) {
+    if (t == self) continue;
+    t->interrupt.fetch_and(~kPauseRequest, std::memory_order_release);
+    t->interrupt.notify_all();
+  }
+}
+
+void lock_commit(ThreadContext* ctx) {
+  if (commit_lock.try_lock()) return;
+  STM_SAVE_STACK(ctx);
+  bool in_tx = ctx->in_tx.load(std::memory_order_relaxed);
+  go_quiet(ctx, in_tx ? ThreadState::Paused : ThreadState::Outside);
+  std::uint64_t t0 = now_ticks();
+  commit_lock.lock();
+  add_state_time(ctx, TimeState::Paused, now_ticks() - t0);
+  come_back(ctx); // nobody else can ask for a pause now: requests come from the lock holder
+}
+
+void check_killed(ThreadContext* ctx) {
+  if (!(ctx->interrupt.load(std::memory_order_acquire) & kMustAbort)) return;
+  ctx->interrupt.fetch_and(~kMustAbort, std::memory_order_acq_rel);
+  if (ctx->in_tx.load(std::memory_order_relaxed) &&
+      !ctx->inevitable.load(std::memory_order_relaxed) &&
+      ctx->kill_serial.load(std::memory_order_acquire) ==
+          ctx->tx_serial.load(std::memory_order_relaxed))
+    abort_running(ctx, ctx->kill_cause);
+}
+
+void safe_point_slow() {
+  ThreadContext* ctx = tl.context;
+  if (ctx->interrupt.load(std::memory_order_acquire) & kPauseRequest) {
+    STM_SAVE_STACK(ctx);
+    go_quiet(ctx, ctx->in_tx.load(std::memory_order_relaxed) ? ThreadState::Paused
+                                                             : ThreadState::Outside);
+    come_back(ctx);
+  }
+  check_killed(ctx);
+}
+
+// ---- segments ---------------------------------------------------------------------------
+// A thread keeps its segment between transactions, marked idle in the owner slot (the
+// context pointer with its low bit set): it takes it back with one compare-and-swap
+// unless a thread with none took it meanwhile. Threads that find no segment queue up and
+// are handed the next one that frees up, in arrival order.
+
+static std::mutex segment_queue_lock;
+static std::deque<ThreadContext*> segment_queue;
+static std::atomic<unsigned> segment_waiters{0};
+
+static ThreadContext* idle_mark(ThreadContext* ctx) {
+  return reinterpret_cast<ThreadContext*>(reinterpret_cast<std::uintptr_t>(ctx) | 1);
+}
+static bool is_idle(ThreadContext* owner) {
+  return !owner || (reinterpret_cast<std::uintptr_t>(owner) & 1);
+}
+
+ThreadContext* running_owner(unsigned segment) {
+  ThreadContext* owner = segment_owner[segment].load(std::memory_order_acquire);
+  return is_idle(owner) ? nullptr : owner;
+}
+
+bool segment_wanted() { return segment_waiters.load(std::memory_order_seq_cst) != 0; }
+
+// Claims segment s for ctx if it is free or idle.
+static bool claim(unsigned s, ThreadContext* ctx) {
+  ThreadContext* owner = segment_owner[s].load(std::memory_order_acquire);
+  return is_idle(owner) && segment_owner[s].compare_exchange_strong(owner, ctx);
+}
+
+static bool claim_any(ThreadContext* ctx, unsigned preferred) {
+  if (preferred && claim(preferred, ctx)) {
+    ctx->segment = preferred;
+    return true;
+  }
+  for (unsigned s = 1; s <= heap.views; ++s)
+    if (claim(s, ctx)) {
+      ctx->segment = s;
+      return true;
+    }
+  return false;
+}
+
+// Under segment_queue_lock: gives free or idle segments to queued threads, first come first.
+static void hand_out_free_segments() {
+  while (!segment_queue.empty()) {
+    ThreadContext* waiter = segment_queue.front();
+    unsigned granted = 0;
+    for (unsigned s = 1; s <= heap.views && !granted; ++s)
+      if (claim(s, waiter)) granted = s;
+    if (!granted) return;
+    segment_queue.pop_front();
+    segment_waiters.fetch_sub(1, std::memory_order_seq_cst);
+    waiter->granted_segment.store(granted, std::memory_order_release);
+    waiter->granted_segment.notify_all();
+  }
+}
+
+void acquire_segment(ThreadContext* ctx) {
+  if (ctx->segment) {
+    ThreadContext* kept = idle_mark(ctx);
+    if (segment_owner[ctx->segment].compare_exchange_strong(kept, ctx)) return;
+    ctx->segment = 0; // taken by a thread that had none
+  }
+  static thread_local unsigned last_segment = 0;
+  if (!segment_wanted() && claim_any(ctx, last_segment)) {
+    last_segment = ctx->segment;
+    return;
+  }
+  std::uint64_t t0 = now_ticks();
+  {
+    std::lock_guard guard(segment_queue_lock);
+    ctx->granted_segment.store(0, std::memory_order_relaxed);
+    segment_queue.push_back(ctx);
+    segment_waiters.fetch_add(1, std::memory_order_seq_cst);
+    hand_out_free_segments();
+  }
+  for (unsigned spins = 0;; ++spins) {
+    std::uint32_t granted = ctx->granted_segment.load(std::memory_order_acquire);
+    if (granted) {
+      ctx->segment = granted;
+      break;
+    }
+    if (spins < 2000)
+      _mm_pause();
+    else
+      ctx->granted_segment.wait(0, std::memory_order_acquire);
+  }
+  last_segment = ctx->segment;
+  add_state_time(ctx, TimeState::WaitSegment, now_ticks() - t0);
+}
+
+void keep_segment(ThreadContext* ctx) {
+  segment_owner[ctx->segment].store(idle_mark(ctx), std::memory_order_seq_cst);
+  if (segment_wanted()) {
+    std::lock_guard guard(segment_queue_lock);
+    hand_out_free_segments();
+  }
+}
+
+void release_segment(ThreadContext* ctx) {
+  unsigned s = ctx->segment;
+  if (!s) return;
+  ctx->segment = 0;
+  ThreadContext* expected = ctx;
+  if (!segment_owner[s].compare_exchange_strong(expected, nullptr)) {
+    expected = idle_mark(ctx);
+    segment_owner[s].compare_exchange_strong(expected, nullptr);
+  }
+  if (segment_wanted()) {
+    std::lock_guard guard(segment_queue_lock);
+    hand_out_free_segments();
+  }
+}
+
+} // namespace stm::detail
+
+namespace stm {
+using namespace detail;
+
+void attach_thread() {
+  if (!initialized()) fatal("stm::attach_thread before stm::initialize");
+  if (tl.context) fatal("stm::attach_thread: this thread is already attached");
+  ThreadContext* ctx = nullptr;
+  {
+    std::lock_guard guard(commit_lock);
+    if (!retired_contexts.empty()) {
+      ctx = retired_contexts.back();
+      retired_contexts.pop_back();
+    }
+  }
+  if (ctx) {
+    ctx->~ThreadContext();
+    new (ctx) ThreadContext;
+  } else {
+    ctx = new ThreadContext;
+  }
+  pthread_attr_t attributes;
+  if (pthread_getattr_np(pthread_self(), &attributes) == 0) {
+    void* low = nullptr;
+    std::size_t size = 0;
+    pthread_attr_getstack(&attributes, &low, &size);
+    ctx->stack_high = static_cast<char*>(low) + size;
+    pthread_attr_destroy(&attributes);
+  } else {
+    fatal("cannot find the stack of this thread");
+  }
+  STM_SAVE_STACK(ctx);
+  ctx->thread_number = next_thread_number.fetch_add(1);
+  ctx->stats = stats_for_this_thread();
+  tl.context = ctx;
+  tl.interrupt = &ctx->interrupt;
+  tl.segment_base = nullptr;
+  events_attach_thread();
+  std::lock_guard guard(commit_lock);
+  threads.push_back(ctx);
+}
+
+void detach_thread() {
+  ThreadContext* ctx = current();
+  if (ctx->in_tx) fatal("stm::detach_thread inside a transaction");
+  release_segment(ctx);
+  {
+    std::lock_guard guard(commit_lock);
+    std::erase(threads, ctx);
+    retired_contexts.push_back(ctx);
+  }
+  events_detach_thread();
+  tl = ThreadLocal{};
+}
+
+void with_world_stopped(void (*fn)(void*), void* arg) {
+  ThreadContext* ctx = current();
+  lock_commit(ctx);
+  if (ctx->in_tx && (ctx->interrupt.load() & kMustAbort)) {
+    commit_lock.unlock();
+    check_killed(ctx);
+  }
+  pause_others(ctx);
+  STM_SAVE_STACK(ctx);
+  std::uint64_t t0 = now_ticks();
+  fn(arg);
+  add_state_time(ctx, TimeState::Gc, now_ticks() - t0);
+  resume_others(ctx);
+  commit_lock.unlock();
+}
+
+void for_each_thread_stack(void (*fn)(StackRange, void*), void* arg) {
+  for (ThreadContext* t : threads) {
+    fn(StackRange{t->stack_low, t->stack_high}, arg);
+    fn(StackRange{t->saved_registers, t->saved_registers + 7}, arg);
+  }
+}
+
+void set_thread_user_data(void* data) {
+  current()->user_data = data;
+}
+
+} // namespace stm

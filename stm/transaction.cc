@@ -1,0 +1,331 @@
+// stm/transaction.cc - start, commit, abort, inevitability and atomic nesting.
+#include "stm/core.h"
+
+#include <cstring>
+#include <sys/mman.h>
+#include <time.h>
+
+namespace stm::detail {
+
+std::atomic<ThreadContext*> inevitable_owner{nullptr};
+static std::atomic<std::uint64_t> next_birth{1};
+static void (*new_object_dropper)(Offset, std::uint32_t) = nullptr;
+
+void kill(ThreadContext* victim, std::uint64_t serial, AbortCause cause) {
+  victim->kill_cause = cause;
+  // Never lower it: a stale decision about an older transaction must not hide this one.
+  std::uint64_t seen = victim->kill_serial.load(std::memory_order_relaxed);
+  while (seen < serial &&
+         !victim->kill_serial.compare_exchange_weak(seen, serial, std::memory_order_acq_rel)) {
+  }
+  victim->interrupt.fetch_or(kMustAbort, std::memory_order_seq_cst);
+}
+
+// Copies [object, object+size) of this view into the committed state and into every
+// other view holding a private copy of the pages it covers.
+static void copy_out(unsigned mine, Offset object, std::size_t size) {
+  const char* source = heap.base(mine);
+  char* committed = heap.base(0);
+  Offset end = object + size;
+  for (Offset chunk = object; chunk < end;) {
+    Offset page_end =
+        (chunk - heap.area_begin) / kPageSize * kPageSize + kPageSize + heap.area_begin;
+    std::size_t length = std::min<Offset>(page_end, end) - chunk;
+    std::memcpy(committed + chunk, source + chunk, length);
+    std::size_t page = heap.page_of(chunk);
+    for (unsigned view = 1; view <= heap.views; ++view)
+      if (view != mine && heap.private_row(view)[page])
+        std::memcpy(heap.base(view) + chunk, source + chunk, length);
+    chunk += length;
+  }
+}
+
+static void publish(ThreadContext* ctx) {
+  char* mine = heap.base(ctx->segment);
+  for (Offset object : ctx->write_log) {
+    auto* header = reinterpret_cast<ObjectHeader*>(mine + object);
+    header->flags |= kNeedsWriteBarrier;
+    copy_out(ctx->segment, object, header->size);
+    heap.lock_of(object).store(0, std::memory_order_release);
+  }
+  for (const NewObject& created : ctx->new_objects) {
+    reinterpret_cast<ObjectHeader*>(mine + created.object)->flags |= kNeedsWriteBarrier;
+    copy_out(ctx->segment, created.object, created.size);
+    heap.lock_of(created.object).store(0, std::memory_order_release);
+  }
+}
+
+// What every end of a transaction shares: the thread leaves its view.
+static void leave_transaction(ThreadContext* ctx) {
+  ctx->write_log.clear();
+  ctx->new_objects.clear();
+  ctx->in_tx.store(false, std::memory_order_relaxed);
+  tl.segment_base = nullptr;
+  STM_SAVE_STACK(ctx);
+  go_quiet(ctx, ThreadState::Outside);
+  keep_segment(ctx);
+}
+
+static void give_up_inevitability(ThreadContext* ctx) {
+  if (!ctx->inevitable.load(std::memory_order_relaxed)) return;
+  ctx->inevitable.store(false, std::memory_order_seq_cst);
+  inevitable_owner.store(nullptr, std::memory_order_seq_cst);
+}
+
+void abort_running(ThreadContext* ctx, AbortCause cause) {
+  if (ctx->inevitable.load(std::memory_order_relaxed))
+    fatal("an inevitable transaction cannot abort (cause: %s)", abort_cause_name(cause));
+  char* mine = heap.base(ctx->segment);
+  const char* committed = heap.base(0);
+  for (Offset object : ctx->write_log) {
+    std::size_t size = reinterpret_cast<const ObjectHeader*>(committed + object)->size;
+    std::memcpy(mine + object, committed + object, size);
+    heap.lock_of(object).store(0, std::memory_order_release);
+  }
+  for (const NewObject& created : ctx->new_objects)
+    heap.lock_of(created.object).store(0, std::memory_order_release);
+  if (new_object_dropper)
+    for (const NewObject& created : ctx->new_objects)
+      new_object_dropper(created.object, created.size);
+  std::uint64_t ran = now_ticks() - ctx->tx_start_ticks - ctx->tx_wait_ticks;
+  bump(ctx->stats->aborts[int(cause)]);
+  bump(ctx->stats->aborted_ticks[int(cause)], ran);
+  ctx->atomic_depth = ctx->atomic_depth_at_start;
+  ++ctx->consecutive_aborts;
+  ctx->interrupt.fetch_and(~kMustAbort, std::memory_order_acq_rel);
+  leave_transaction(ctx);
+  throw TxAbort{cause};
+}
+
+// A loser of a write-write conflict lets the winner finish before it tries again.
+static void back_off(ThreadContext* ctx) {
+  Offset object = ctx->backoff_object;
+  if (!object) return;
+  ctx->backoff_object = 0;
+  std::uint64_t t0 = now_ticks();
+  for (unsigned spins = 0;
+       heap.lock_of(object).load(std::memory_order_acquire) == ctx->backoff_lock; ++spins) {
+    if (spins < 2000)
+      _mm_pause();
+    else if (ticks_to_ns(now_ticks() - t0) > 2'000'000)
+      break; // a long winner: run anyway, the contention manager still decides
+    else
+      sched_yield();
+  }
+  add_state_time(ctx, TimeState::WaitLock, now_ticks() - t0);
+}
+
+void remember_backoff(ThreadContext* ctx, Offset object, std::uint8_t held_lock) {
+  ctx->backoff_object = object;
+  ctx->backoff_lock = held_lock;
+}
+
+} // namespace stm::detail
+
+namespace stm {
+using namespace detail;
+
+const char* abort_cause_name(AbortCause cause) {
+  switch (cause) {
+  case AbortCause::WriteWrite:
+    return "write-write";
+  case AbortCause::ReadWrite:
+    return "read-write";
+  case AbortCause::Explicit:
+    return "explicit";
+  default:
+    return "?";
+  }
+}
+
+void start_transaction() {
+  ThreadContext* ctx = current();
+  if (ctx->in_tx.load(std::memory_order_relaxed)) fatal("start_transaction inside a transaction");
+  back_off(ctx);
+  acquire_segment(ctx);
+  char* base = heap.base(ctx->segment);
+  auto& version = reinterpret_cast<std::uint8_t&>(base[kReadVersionSlot]);
+  if (++version == 0) {
+    // The versions wrapped: old markers could pass for new ones. Zero them all.
+    madvise(base, heap.area_begin, MADV_DONTNEED);
+    version = 1;
+  }
+  if (!ctx->birth.load(std::memory_order_relaxed))
+    ctx->birth.store(next_birth.fetch_add(1, std::memory_order_relaxed), std::memory_order_relaxed);
+  ctx->tx_serial.store(ctx->tx_serial.load(std::memory_order_relaxed) + 1,
+                       std::memory_order_release);
+  ctx->atomic_depth_at_start = ctx->atomic_depth;
+  ctx->tx_wait_ticks = 0;
+  ctx->tx_start_ticks = now_ticks();
+  ctx->in_tx.store(true, std::memory_order_release);
+  tl.segment_base = base;
+  come_back(ctx);
+  if (ctx->consecutive_aborts >= heap.aborts_before_inevitable)
+    become_inevitable("aborted too many times in a row");
+}
+
+void commit_transaction() {
+  ThreadContext* ctx = require_transaction("commit_transaction");
+  if (ctx->atomic_depth) fatal("commit_transaction inside an atomic block");
+  if (!ctx->write_log.empty() || !ctx->new_objects.empty()) {
+    for (;;) {
+      lock_commit(ctx);
+      if (!(ctx->interrupt.load(std::memory_order_acquire) & kMustAbort)) break;
+      commit_lock.unlock();
+      check_killed(ctx); // throws unless the decision was about an earlier transaction
+    }
+    bool alone = threads.size() == 1;
+    if (!alone) pause_others(ctx);
+    // Read-write conflicts: whoever marked one of our objects read in its view.
+    ThreadContext* victims[kMaxSegments];
+    unsigned victim_count = 0;
+    for (ThreadContext* t : threads) {
+      if (t == ctx || !t->in_tx.load(std::memory_order_acquire)) continue;
+      const char* view = heap.base(t->segment);
+      char version = view[kReadVersionSlot];
+      Offset conflict = 0;
+      for (Offset object : ctx->write_log)
+        if (view[object >> 4] == version) {
+          conflict = object;
+          break;
+        }
+      if (!conflict) continue;
+      if (!wins_conflict(ctx, t)) {
+        if (events_enabled())
+          events_post({"conflict", AbortCause::ReadWrite,
+                       ticks_to_ns(now_ticks() - ctx->tx_start_ticks), conflict, t->thread_number,
+                       ctx->thread_number, location_of(t), location_of(ctx)});
+        resume_others(ctx);
+        commit_lock.unlock();
+        abort_running(ctx, AbortCause::ReadWrite);
+      }
+      victims[victim_count++] = t;
+      if (events_enabled())
+        events_post({"conflict", AbortCause::ReadWrite,
+                     ticks_to_ns(now_ticks() - t->tx_start_ticks), conflict, ctx->thread_number,
+                     t->thread_number, location_of(ctx), location_of(t)});
+    }
+    for (unsigned i = 0; i < victim_count; ++i)
+      kill(victims[i], victims[i]->tx_serial.load(std::memory_order_relaxed),
+           AbortCause::ReadWrite);
+    publish(ctx);
+    if (ctx->inevitable.load(std::memory_order_relaxed)) bump(ctx->stats->inevitable_commits);
+    give_up_inevitability(ctx);
+    if (!alone) resume_others(ctx);
+    commit_lock.unlock();
+  } else {
+    if (ctx->inevitable.load(std::memory_order_relaxed)) bump(ctx->stats->inevitable_commits);
+    give_up_inevitability(ctx);
+  }
+  bump(ctx->stats->commits);
+  add_state_time(ctx, TimeState::Committed, now_ticks() - ctx->tx_start_ticks - ctx->tx_wait_ticks);
+  ctx->birth.store(0, std::memory_order_relaxed);
+  ctx->consecutive_aborts = 0;
+  leave_transaction(ctx);
+}
+
+void abort_transaction() {
+  ThreadContext* ctx = require_transaction("abort_transaction");
+  if (ctx->inevitable.load(std::memory_order_relaxed))
+    fatal("abort_transaction in an inevitable transaction");
+  abort_running(ctx, AbortCause::Explicit);
+}
+
+void become_inevitable(const char* reason) {
+  ThreadContext* ctx = require_transaction("become_inevitable");
+  if (ctx->inevitable.load(std::memory_order_relaxed)) return;
+  for (;;) {
+    ThreadContext* expected = nullptr;
+    if (inevitable_owner.compare_exchange_strong(expected, ctx, std::memory_order_seq_cst)) break;
+    wait_in_transaction(ctx, TimeState::WaitInevitable,
+                        [] { return inevitable_owner.load(std::memory_order_acquire) == nullptr; });
+  }
+  ctx->inevitable.store(true, std::memory_order_seq_cst);
+  // A write-write winner may have decided against us just before we became inevitable.
+  if ((ctx->interrupt.load(std::memory_order_seq_cst) & kMustAbort) &&
+      ctx->kill_serial.load() == ctx->tx_serial.load(std::memory_order_relaxed)) {
+    give_up_inevitability(ctx);
+    check_killed(ctx);
+  }
+  if (events_enabled())
+    events_post({"inevitable", AbortCause::kCount, 0, 0, ctx->thread_number, ctx->thread_number,
+                 location_of(ctx), reason});
+}
+
+bool in_transaction() {
+  ThreadContext* ctx = tl.context;
+  return ctx && ctx->in_tx.load(std::memory_order_relaxed);
+}
+
+bool is_inevitable() {
+  ThreadContext* ctx = tl.context;
+  return ctx && ctx->inevitable.load(std::memory_order_relaxed);
+}
+
+void atomic_begin() {
+  ++require_transaction("atomic_begin")->atomic_depth;
+}
+
+void atomic_end() {
+  ThreadContext* ctx = require_transaction("atomic_end");
+  if (!ctx->atomic_depth) fatal("atomic_end without atomic_begin");
+  --ctx->atomic_depth;
+}
+
+unsigned atomic_depth() {
+  ThreadContext* ctx = tl.context;
+  return ctx ? ctx->atomic_depth : 0;
+}
+
+bool break_transaction() {
+  ThreadContext* ctx = require_transaction("break_transaction");
+  if (ctx->atomic_depth) return false;
+  commit_transaction();
+  start_transaction();
+  return true;
+}
+
+void note_new_object(Offset object, std::uint32_t size) {
+  ThreadContext* ctx = require_transaction("note_new_object");
+  if (!heap.contains_object(object) || size == 0 || size % kObjectAlign ||
+      object + size > heap.area_begin + heap.area_bytes)
+    fatal("note_new_object: %#zx (%u bytes) is not a place in the object area", std::size_t(object),
+          size);
+  mark_private(ctx->segment, object, size);
+  heap.lock_of(object).store(std::uint8_t(ctx->segment | kLockNewObject),
+                             std::memory_order_relaxed);
+  ctx->new_objects.push_back({object, size});
+}
+
+void set_new_object_dropper(void (*drop)(Offset, std::uint32_t)) {
+  new_object_dropper = drop;
+}
+
+void for_each_version(Offset object, void (*fn)(ObjectHeader*, void*), void* arg) {
+  std::uint8_t lock = heap.lock_of(object).load(std::memory_order_acquire);
+  if (lock & kLockNewObject) {
+    fn(reinterpret_cast<ObjectHeader*>(heap.base(lock & 0x7f) + object), arg);
+    return;
+  }
+  fn(reinterpret_cast<ObjectHeader*>(heap.base(0) + object), arg);
+  std::size_t page = heap.page_of(object);
+  for (unsigned view = 1; view <= heap.views; ++view)
+    if (heap.private_row(view)[page])
+      fn(reinterpret_cast<ObjectHeader*>(heap.base(view) + object), arg);
+}
+
+void for_each_pinned_object(void (*fn)(Offset, void*), void* arg) {
+  for (ThreadContext* t : threads) {
+    if (!t->in_tx.load(std::memory_order_acquire)) continue;
+    for (Offset object : t->write_log)
+      fn(object, arg);
+    for (const NewObject& created : t->new_objects)
+      fn(created.object, arg);
+  }
+}
+
+unsigned owner_segment(Offset object) {
+  return heap.lock_of(object).load(std::memory_order_acquire) & 0x7f;
+}
+
+} // namespace stm
