@@ -47,6 +47,8 @@ struct Heap {
   unsigned views = 0; // N
   int memfd = -1;
   unsigned aborts_before_inevitable = 8;
+  // Pages above this were never handed out: no object, no marker, no lock in use there.
+  std::atomic<std::size_t> pages_high_water{0};
   // One byte per 16 bytes of object area: 0, or the segment holding the object's write
   // lock (| kLockNewObject for an object created by that segment's transaction).
   std::atomic<std::uint8_t>* write_locks = nullptr;
@@ -236,7 +238,8 @@ struct Event {
   std::string winner_location, loser_location; // for "inevitable": the reason in loser_location
 };
 void events_open(const std::string& path);
-void events_close();
+void events_close();    // stops the writer; the log is complete (also at exit)
+void events_shutdown(); // and tears libcds down (stm::shutdown)
 bool events_enabled();
 void events_post(Event event);
 void events_attach_thread();

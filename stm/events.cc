@@ -18,6 +18,7 @@
 #include <cds/threading/model.h>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <thread>
 
@@ -59,6 +60,9 @@ static void drain_forever() {
     if (stopping.load(std::memory_order_acquire) && queue->empty()) break;
     std::this_thread::sleep_for(std::chrono::milliseconds(2));
   }
+  // Destroying the queue needs hazard pointers, hence a thread attached to libcds: this one.
+  delete queue;
+  queue = nullptr;
   cds::threading::Manager::detachThread();
 }
 
@@ -75,6 +79,10 @@ void events_open(const std::string& path) {
   stopping = false;
   writer = std::thread(drain_forever);
   logging.store(true, std::memory_order_release);
+  // A program may end without stm::shutdown: the log must still be complete.
+  static bool exit_hook = false;
+  if (!exit_hook) std::atexit([] { events_close(); });
+  exit_hook = true;
 }
 
 void events_close() {
@@ -84,8 +92,11 @@ void events_close() {
   writer.join();
   std::fclose(log_file);
   log_file = nullptr;
-  delete queue;
-  queue = nullptr;
+}
+
+void events_shutdown() {
+  events_close();
+  if (!hazard_pointers) return;
   hazard_pointers.reset();
   cds::Terminate();
 }

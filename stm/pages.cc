@@ -44,6 +44,8 @@ Offset allocate_pages(std::size_t count) {
   if (next_unused_page + count > heap.area_pages) return 0;
   std::size_t first = next_unused_page;
   next_unused_page += count;
+  if (next_unused_page > heap.pages_high_water.load(std::memory_order_relaxed))
+    heap.pages_high_water.store(next_unused_page, std::memory_order_release);
   return offset_of_page(first);
 }
 

@@ -184,14 +184,18 @@ void shutdown() {
     std::lock_guard guard(commit_lock);
     if (!threads.empty()) fatal("stm::shutdown with %zu threads still attached", threads.size());
   }
-  events_close();
+  events_shutdown();
   sigaction(SIGSEGV, &previous_segv_action, nullptr);
   munmap(heap.private_pages, heap.area_pages * (heap.views + 1));
   munmap(heap.write_locks, heap.area_bytes / 16);
   munmap(heap.reserve, heap.reserve_bytes);
   close(heap.memfd);
   reset_page_allocator();
-  heap = Heap{};
+  heap.reserve = nullptr;
+  heap.write_locks = nullptr;
+  heap.private_pages = nullptr;
+  heap.memfd = -1;
+  heap.pages_high_water.store(0);
   heap_ready = false;
 }
 

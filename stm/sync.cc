@@ -139,7 +139,9 @@ ThreadContext* running_owner(unsigned segment) {
   return is_idle(owner) ? nullptr : owner;
 }
 
-bool segment_wanted() { return segment_waiters.load(std::memory_order_seq_cst) != 0; }
+bool segment_wanted() {
+  return segment_waiters.load(std::memory_order_seq_cst) != 0;
+}
 
 // Claims segment s for ctx if it is free or idle.
 static bool claim(unsigned s, ThreadContext* ctx) {

@@ -146,8 +146,11 @@ void start_transaction() {
   char* base = heap.base(ctx->segment);
   auto& version = reinterpret_cast<std::uint8_t&>(base[kReadVersionSlot]);
   if (++version == 0) {
-    // The versions wrapped: old markers could pass for new ones. Zero them all.
-    madvise(base, heap.area_begin, MADV_DONTNEED);
+    // The versions wrapped: old markers could pass for new ones. Zero those in use.
+    std::size_t used = heap.pages_high_water.load(std::memory_order_acquire) * kPageSize;
+    std::size_t first = heap.area_begin >> 4; // page-aligned: the area starts on 2 MiB
+    std::size_t length = ((used >> 4) + kPageSize - 1) / kPageSize * kPageSize;
+    if (length) madvise(base + first, length, MADV_DONTNEED);
     version = 1;
   }
   if (!ctx->birth.load(std::memory_order_relaxed))
