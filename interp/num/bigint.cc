@@ -1,0 +1,1 @@
+// Placeholder: the BigInt value type is being written.
