@@ -1,0 +1,110 @@
+// gc/heap.h - the collector's and the allocator's shared picture of the heap (internal).
+//
+// A page map names the run that holds every page of the object area; the list of runs,
+// the runs with free cells per size class, the threads' allocation state and the
+// counters complete it. One mutex guards the lists. It is held only for a few
+// instructions on the allocation slow path and never across a call into stm/: a thread
+// blocked on it must not keep a committer (which waits for every thread to reach a safe
+// point) waiting. The collector holds it for a whole collection, with the world stopped.
+#pragma once
+
+#include "gc/gc.h"
+#include "gc/page_run.h"
+
+#include <atomic>
+#include <cstdint>
+#include <mutex>
+#include <vector>
+
+namespace gc::detail {
+
+[[noreturn]] void fatal(const char* format, ...) __attribute__((format(printf, 1, 2)));
+
+// Owner-only counters: a plain load and store, no locked instruction.
+inline void bump(std::atomic<std::uint64_t>& counter, std::uint64_t by) {
+  counter.store(counter.load(std::memory_order_relaxed) + by, std::memory_order_relaxed);
+}
+
+// One allocating thread's state. The thread reads and writes it without a lock; the
+// collector, with the world stopped, takes its runs away.
+struct ThreadHeap {
+  PageRun* current[kSizeClassCount] = {};
+  std::atomic<std::uint64_t> allocated_bytes{0};
+  std::atomic<std::uint64_t> freed_bytes{0}; // new objects of its aborted transactions
+};
+
+struct GcHeap {
+  std::mutex lock;
+  bool ready = false;
+  stm::Offset area_begin = 0;
+  stm::Offset area_end = 0;
+  std::atomic<PageRun*>* page_map = nullptr; // one entry per page of the object area
+  std::size_t page_count = 0;
+
+  // Under `lock`.
+  std::vector<PageRun*> runs;
+  std::vector<PageRun*> partial[kSizeClassCount]; // unowned runs with free cells
+  std::vector<ThreadHeap*> threads;
+  // New objects of aborted transactions whose memory could not be given back in place
+  // (a large object, or a run that another thread owns by now): freed by the next
+  // collection.
+  std::vector<stm::Offset> deferred_drops;
+  std::uint64_t retired_allocated = 0; // counters of threads that exited
+  std::uint64_t retired_freed = 0;
+
+  // Bytes of cells handed to threads (run acquisitions, not objects) since the last
+  // collection, and the figure that triggers the next one.
+  std::atomic<std::uint64_t> bytes_since_collection{0};
+  std::atomic<std::uint64_t> threshold{0};
+  std::atomic<std::uint64_t> collections{0};
+  std::atomic<std::uint64_t> live_bytes{0};
+  std::atomic<std::uint64_t> freed_bytes{0}; // by sweeps and under the lock (per-thread: above)
+  std::atomic<std::uint64_t> pages_in_use{0};
+  std::atomic<std::uint64_t> pages_returned{0};
+  std::atomic<bool> enabled{true};
+  std::atomic<void (*)(stm::Offset)> finalizer_hook{nullptr};
+};
+
+// Never destroyed: thread-exit hooks may run after static destructors would have.
+GcHeap& gc_heap();
+
+// Sets the page map up for the current stm heap, once. Takes `lock`.
+void ensure_ready(GcHeap& heap);
+
+// The run holding `offset`, or null (outside the object area, or a page not in use).
+inline PageRun* run_at(const GcHeap& heap, stm::Offset offset) {
+  if (offset - heap.area_begin >= heap.area_end - heap.area_begin) return nullptr;
+  return heap.page_map[(offset - heap.area_begin) / stm::kPageSize].load(
+      std::memory_order_acquire);
+}
+
+// Under `lock`: enters a new run in the page map and the list of runs.
+void register_run(GcHeap& heap, PageRun* run);
+// Under `lock`, world stopped: takes the runs out of the page map, gives their pages
+// back to stm (and so their memory to the OS), and deletes them.
+void release_runs(GcHeap& heap, std::vector<PageRun*>& runs);
+
+// Minimum bytes allocated between two collections triggered by growth.
+inline constexpr std::uint64_t kMinThreshold = std::uint64_t{8} << 20;
+
+enum class Trigger : std::uint8_t {
+  Explicit,  // gc::collect(): always collects
+  Growth,    // heap growth passed the threshold
+  Exhaustion // stm::allocate_pages failed
+};
+// Collects from the allocation slow path (or gc::collect). A growth or exhaustion
+// request that finds another thread collected meanwhile does nothing. May throw TxAbort
+// (the caller's transaction lost a conflict while it waited to stop the world).
+void collect_for(Trigger trigger);
+
+// Frees every taken cell that is not marked, clears the marks, gives wholly free runs
+// back, and lists the runs with free cells for the allocators. Returns the live bytes.
+// Collector, world stopped, every run detached from its thread.
+std::uint64_t sweep(GcHeap& heap);
+
+// Applies the drops that the owning thread could not (collector, world stopped).
+void apply_deferred_drops(GcHeap& heap);
+// Takes every run away from its thread (collector, world stopped).
+void detach_all_runs(GcHeap& heap);
+
+} // namespace gc::detail

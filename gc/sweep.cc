@@ -1,0 +1,91 @@
+// gc/sweep.cc - the sweep phase: free what was not marked, give empty runs back.
+//
+// It reads only the side tables, never the heap, so it is cheap per run and splits
+// freely over TBB workers; giving pages back to stm stays on the collecting thread.
+#include "gc/heap.h"
+
+#include <algorithm>
+#include <bit>
+
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
+namespace gc::detail {
+namespace {
+
+// Below this many runs the workers' start-up costs more than it saves.
+constexpr std::size_t kParallelRuns = 8192;
+
+struct SweepTotals {
+  std::uint64_t live = 0;
+  std::uint64_t freed = 0;
+};
+
+SweepTotals sweep_runs(PageRun* const* runs, std::size_t count) {
+  SweepTotals totals;
+  for (std::size_t i = 0; i < count; ++i) {
+    PageRun& run = *runs[i];
+    unsigned live_cells = 0, dead_cells = 0;
+    for (unsigned w = 0, n = run.words(); w < n; ++w) {
+      std::uint64_t marked = run.marked[w].load(std::memory_order_relaxed);
+      std::uint64_t live = run.taken[w] & marked;
+      dead_cells += unsigned(std::popcount(run.taken[w] & ~marked));
+      live_cells += unsigned(std::popcount(live));
+      run.taken[w] = live;
+      run.finalizable[w] &= live;
+      run.finalized[w] &= live;
+      run.marked[w].store(0, std::memory_order_relaxed);
+    }
+    run.used = static_cast<std::uint16_t>(live_cells);
+    run.search_word = 0;
+    totals.live += std::uint64_t(live_cells) * run.cell_size;
+    totals.freed += std::uint64_t(dead_cells) * run.cell_size;
+  }
+  return totals;
+}
+
+} // namespace
+
+std::uint64_t sweep(GcHeap& heap) {
+  std::vector<PageRun*>& runs = heap.runs;
+  SweepTotals totals;
+  if (runs.size() >= kParallelRuns) {
+    std::atomic<std::uint64_t> live{0}, freed{0};
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, runs.size(), 1024),
+                      [&](const tbb::blocked_range<std::size_t>& range) {
+                        SweepTotals part = sweep_runs(runs.data() + range.begin(), range.size());
+                        live.fetch_add(part.live, std::memory_order_relaxed);
+                        freed.fetch_add(part.freed, std::memory_order_relaxed);
+                      });
+    totals = {live.load(), freed.load()};
+  } else {
+    totals = sweep_runs(runs.data(), runs.size());
+  }
+
+  for (std::vector<PageRun*>& list : heap.partial) list.clear();
+  std::vector<PageRun*> kept, empty;
+  kept.reserve(runs.size());
+  for (PageRun* run : runs) {
+    run->in_partial_list = false;
+    if (run->used == 0) {
+      empty.push_back(run);
+      continue;
+    }
+    kept.push_back(run);
+    if (!run->large() && run->used < run->cells) {
+      run->in_partial_list = true;
+      heap.partial[run->size_class].push_back(run);
+    }
+  }
+  // Allocators take from the back: the fullest runs first, so that nearly empty ones
+  // have a chance to empty out and go back to the OS.
+  for (std::vector<PageRun*>& list : heap.partial)
+    std::sort(list.begin(), list.end(),
+              [](const PageRun* a, const PageRun* b) { return a->used < b->used; });
+  runs.swap(kept);
+  release_runs(heap, empty);
+  heap.freed_bytes.fetch_add(totals.freed, std::memory_order_relaxed);
+  return totals.live;
+}
+
+} // namespace gc::detail
