@@ -1,0 +1,31 @@
+// Binary searches over the generated Unicode tables of unicode_tables.cc.
+#include <algorithm>
+
+#include "interp/text/unicode_tables.h"
+
+namespace interp::text::tables {
+
+bool in_ranges(const CodePointRange* ranges, std::size_t size, char32_t cp) {
+  const CodePointRange* end = ranges + size;
+  const CodePointRange* it = std::upper_bound(
+      ranges, end, cp, [](char32_t c, const CodePointRange& r) { return c < r.first; });
+  return it != ranges && cp <= (it - 1)->last;
+}
+
+const NumericRun* find_numeric_run(char32_t cp) {
+  const NumericRun* end = numeric_runs + numeric_runs_size;
+  const NumericRun* it = std::upper_bound(
+      numeric_runs, end, cp, [](char32_t c, const NumericRun& r) { return c < r.first; });
+  if (it == numeric_runs || cp > (it - 1)->last) return nullptr;
+  return it - 1;
+}
+
+const SpecialCasing* find_special_casing(char32_t cp) {
+  const SpecialCasing* end = special_casing + special_casing_size;
+  const SpecialCasing* it = std::lower_bound(
+      special_casing, end, cp, [](const SpecialCasing& s, char32_t c) { return s.code_point < c; });
+  if (it == end || it->code_point != cp) return nullptr;
+  return it;
+}
+
+} // namespace interp::text::tables
