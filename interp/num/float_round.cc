@@ -23,7 +23,7 @@ FloatResult<double> float_round_to_integer(double x) {
   if (std::isinf(x)) return overflow_error("cannot convert float infinity to integer");
   double nearest = std::round(x); // ties away from zero
   if (std::fabs(x - nearest) == 0.5) nearest = 2.0 * std::round(x / 2.0);
-  return nearest;
+  return nearest + 0.0; // an integer has no negative zero
 }
 
 FloatResult<double> float_round(double x, std::int64_t ndigits) {
