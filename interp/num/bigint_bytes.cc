@@ -24,15 +24,14 @@ IntResult<std::vector<std::uint8_t>> to_bytes(BigView a, std::size_t length, boo
   using R = IntResult<std::vector<std::uint8_t>>;
   if (a.negative && !is_signed)
     return R::failure(IntErrorKind::OverflowError, "can't convert negative int to unsigned");
-  // The bits the value needs: a signed range of n bits is [-2**(n-1), 2**(n-1)).
+  // The bits the value needs: a signed range of n bits is [-2**(n-1), 2**(n-1)), and 0 and
+  // -1 need none at all (CPython gives b'' for both with length 0).
   std::uint64_t needed = bit_length(a);
   if (is_signed) {
-    if (a.negative) {
-      const BigView magnitude{false, a.limbs, a.size};
-      needed = bit_length(sub(magnitude, BigInt::from_uint64(1))) + 1;
-    } else {
-      needed += 1;
-    }
+    const BigView magnitude{false, a.limbs, a.size};
+    const std::uint64_t significant =
+        a.negative ? bit_length(sub(magnitude, BigInt::from_uint64(1))) : needed;
+    needed = significant == 0 ? 0 : significant + 1;
   }
   if (length < needed / 8 + (needed % 8 != 0 ? 1 : 0))
     return R::failure(IntErrorKind::OverflowError, "int too big to convert");
