@@ -211,10 +211,12 @@ std::string float_to_string(double x, char code, int precision, FloatTextFlags f
   if (!fraction.empty()) {
     out += '.';
     out += fraction;
+  } else if (flags.add_dot_0 && !use_exp && (lower_code == 'r' || !flags.alternate)) {
+    // repr's ".0" wins over '#' (format(1.0, '#') is "1.0"), but 'g' keeps its bare point
+    // (format(1.0, '#.0') is "1.").
+    out += ".0";
   } else if (flags.alternate) {
     out += '.';
-  } else if (flags.add_dot_0 && !use_exp) {
-    out += ".0";
   }
   if (use_exp) out += exponent_suffix(d.decimal_point - 1, upper);
   return out;

@@ -15,6 +15,11 @@
 #include "tests/interp/num/test_float_cases.h"
 
 using namespace interp::num;
+
+// A table check that shows both sides when it fails.
+#define CHECK_SAME(got, expected, what)                                                            \
+  BOOST_TEST((got) == (expected),                                                                  \
+             what << "\n  got:      " << (got) << "\n  expected: " << (expected))
 using test_cases::from_bits;
 using test_cases::to_bits;
 
@@ -84,7 +89,7 @@ BOOST_AUTO_TEST_CASE(float_from_string_table) {
   for (const auto& c : cases_of("float")) {
     auto result = float_from_string(c[0], test_cases::python_repr);
     std::string got = test_cases::outcome(result, canonical_bits);
-    BOOST_TEST(got == canonical(c[1]), "float(" << test_cases::python_repr(c[0]) << ")");
+    CHECK_SAME(got, canonical(c[1]), "float(" << test_cases::python_repr(c[0]) << ")");
   }
 }
 
@@ -102,16 +107,16 @@ BOOST_AUTO_TEST_CASE(division_and_modulo_tables) {
   for (const auto& c : cases_of("truediv")) {
     auto got =
         test_cases::outcome(float_true_divide(from_bits(c[0]), from_bits(c[1])), canonical_bits);
-    BOOST_TEST(got == canonical(c[2]), c[0] << " / " << c[1]);
+    CHECK_SAME(got, canonical(c[2]), c[0] << " / " << c[1]);
   }
   for (const auto& c : cases_of("floordiv")) {
     auto got =
         test_cases::outcome(float_floor_divide(from_bits(c[0]), from_bits(c[1])), canonical_bits);
-    BOOST_TEST(got == canonical(c[2]), c[0] << " // " << c[1]);
+    CHECK_SAME(got, canonical(c[2]), c[0] << " // " << c[1]);
   }
   for (const auto& c : cases_of("mod")) {
     auto got = test_cases::outcome(float_modulo(from_bits(c[0]), from_bits(c[1])), canonical_bits);
-    BOOST_TEST(got == canonical(c[2]), c[0] << " % " << c[1]);
+    CHECK_SAME(got, canonical(c[2]), c[0] << " % " << c[1]);
   }
   for (const auto& c : cases_of("divmod")) {
     auto got = test_cases::outcome(
@@ -121,7 +126,7 @@ BOOST_AUTO_TEST_CASE(division_and_modulo_tables) {
     std::string expected = c[2];
     if (expected[0] != '!')
       expected = canonical(expected.substr(0, 16)) + " " + canonical(expected.substr(17));
-    BOOST_TEST(got == expected, "divmod(" << c[0] << ", " << c[1] << ")");
+    CHECK_SAME(got, expected, "divmod(" << c[0] << ", " << c[1] << ")");
   }
 }
 
@@ -139,7 +144,7 @@ BOOST_AUTO_TEST_CASE(power_table) {
         test_cases::outcome(float_power(from_bits(c[0]), from_bits(c[1])), [](const FloatPower& p) {
           return p.needs_complex ? std::string("complex") : canonical_bits(p.value);
         });
-    BOOST_TEST(got == canonical(c[2]), c[0] << " ** " << c[1]);
+    CHECK_SAME(got, canonical(c[2]), c[0] << " ** " << c[1]);
   }
   auto overflow = float_power(2.0, 10000.0);
   BOOST_REQUIRE(!overflow.ok());
@@ -150,11 +155,11 @@ BOOST_AUTO_TEST_CASE(power_table) {
 BOOST_AUTO_TEST_CASE(round_tables) {
   for (const auto& c : cases_of("round1")) {
     auto got = test_cases::outcome(float_round_to_integer(from_bits(c[0])), canonical_bits);
-    BOOST_TEST(got == canonical(c[1]), "round(" << c[0] << ")");
+    CHECK_SAME(got, canonical(c[1]), "round(" << c[0] << ")");
   }
   for (const auto& c : cases_of("round")) {
     auto got = test_cases::outcome(float_round(from_bits(c[0]), std::stoll(c[1])), canonical_bits);
-    BOOST_TEST(got == canonical(c[2]),
+    CHECK_SAME(got, canonical(c[2]),
                "round(" << float_repr(from_bits(c[0])) << ", " << c[1] << ")");
   }
   BOOST_TEST(float_round(2.675, 2).value() == 2.67);
@@ -167,7 +172,7 @@ BOOST_AUTO_TEST_CASE(hex_tables) {
     BOOST_TEST(float_to_hex(from_bits(c[0])) == c[1], "hex of " << c[0]);
   for (const auto& c : cases_of("fromhex")) {
     auto got = test_cases::outcome(float_from_hex(c[0]), canonical_bits);
-    BOOST_TEST(got == canonical(c[1]), "fromhex(" << test_cases::python_repr(c[0]) << ")");
+    CHECK_SAME(got, canonical(c[1]), "fromhex(" << test_cases::python_repr(c[0]) << ")");
   }
 }
 
@@ -178,7 +183,7 @@ BOOST_AUTO_TEST_CASE(hash_ratio_is_integer_tables) {
     auto got = test_cases::outcome(
         float_as_integer_ratio(from_bits(c[0])),
         [](const FloatDecimalRatio& r) { return r.numerator + "/" + r.denominator; });
-    BOOST_TEST(got == c[1], "as_integer_ratio of " << c[0]);
+    CHECK_SAME(got, c[1], "as_integer_ratio of " << c[0]);
   }
   for (const auto& c : cases_of("isint"))
     BOOST_TEST((float_is_integer(from_bits(c[0])) ? "True" : "False") == c[1],
