@@ -72,14 +72,17 @@ std::optional<std::size_t> DecodeSink::bad(std::size_t start, std::size_t end, c
         out += static_cast<char32_t>(*p);
     }
     return end;
-  case ErrorHandler::surrogateescape:
-    // All or nothing: an ASCII byte cannot be smuggled through a surrogate.
-    for (std::size_t i = start; i < end; ++i) {
-      if (static_cast<unsigned char>(input_[i]) < 0x80) return fail();
+  case ErrorHandler::surrogateescape: {
+    // Takes the leading non-ASCII bytes of the range; decoding resumes after them and
+    // may report what follows as a new error. ASCII bytes cannot be smuggled.
+    std::size_t taken = start;
+    while (taken < end && static_cast<unsigned char>(input_[taken]) >= 0x80) {
+      out += static_cast<char32_t>(0xDC00 + static_cast<unsigned char>(input_[taken]));
+      ++taken;
     }
-    for (std::size_t i = start; i < end; ++i)
-      out += static_cast<char32_t>(0xDC00 + static_cast<unsigned char>(input_[i]));
-    return end;
+    if (taken == start) return fail();
+    return taken;
+  }
   case ErrorHandler::surrogatepass:
     if (!passed) return fail();
     out += passed->first;

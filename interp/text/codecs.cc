@@ -19,6 +19,31 @@ bool big_endian(Codec codec) {
   return codec == Codec::utf_16_be || codec == Codec::utf_32_be;
 }
 
+// CPython calls a few codecs directly; all others go through the codec registry, which
+// rewraps a non-Unicode error as "decoding with 'NAME' codec failed (Type: message)".
+bool called_directly(std::string_view name) {
+  std::string normalized = normalize_encoding_name(name);
+  for (std::string_view direct : {"utf_8", "utf8", "utf_16", "utf16", "utf_32", "utf32", "ascii",
+                                  "us_ascii", "latin1", "latin_1", "iso_8859_1", "iso8859_1"}) {
+    if (normalized == direct) return true;
+  }
+  return false;
+}
+
+template <typename T>
+CodecResult<T> wrap_registry_error(CodecResult<T> result, std::string_view name,
+                                   const char* direction) {
+  if (result.ok() || called_directly(name)) return result;
+  CodecError error = result.error();
+  const char* type = nullptr;
+  if (error.kind == CodecError::Kind::unknown_error_handler) type = "LookupError";
+  if (error.kind == CodecError::Kind::handler_type_error) type = "TypeError";
+  if (type == nullptr) return result;
+  error.reason = std::string(direction) + " with '" + std::string(name) + "' codec failed (" +
+                 type + ": " + error.reason + ")";
+  return error;
+}
+
 } // namespace
 
 CodecResult<std::u32string> decode_with(Codec codec, std::string_view bytes,
@@ -99,14 +124,14 @@ CodecResult<std::u32string> decode(std::string_view bytes, std::string_view enco
                                    std::string_view errors) {
   std::optional<Codec> codec = lookup_codec(encoding);
   if (!codec) return unknown_encoding(encoding);
-  return decode_with(*codec, bytes, errors);
+  return wrap_registry_error(decode_with(*codec, bytes, errors), encoding, "decoding");
 }
 
 template <CodeUnit C>
 CodecResult<std::string> encode(View<C> text, std::string_view encoding, std::string_view errors) {
   std::optional<Codec> codec = lookup_codec(encoding);
   if (!codec) return unknown_encoding(encoding);
-  return encode_with<C>(*codec, text, errors);
+  return wrap_registry_error(encode_with<C>(*codec, text, errors), encoding, "encoding");
 }
 
 template CodecResult<std::string> encode_with<char>(Codec, View<char>, std::string_view);
