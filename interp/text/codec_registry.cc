@@ -60,10 +60,10 @@ constexpr std::pair<std::string_view, Codec> codec_names[] = {
     {"utf_32be", Codec::utf_32_be},
 };
 
+// Letters, digits and '.' survive normalization; anything else, non-ASCII included (as
+// in CPython's C-level normalization), separates words.
 bool keeps(char c) {
-  unsigned char u = static_cast<unsigned char>(c);
-  // Non-ASCII bytes are kept so that they can never turn into a known name.
-  return (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u == '.' || u >= 0x80;
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.';
 }
 
 std::optional<Codec> find_name(std::string_view name) {

@@ -1,8 +1,8 @@
 // The codecs and error handlers that interp/text implements, found by the names
 // Python accepts for them.
 //
-// Encoding names are normalized as Python's encodings package does (lower case, each
-// run of characters other than letters, digits and '.' becomes one '_', none at the
+// Encoding names are normalized as CPython does (lower case, each
+// run of characters other than ASCII letters, digits and '.' becomes one '_', none at the
 // ends) and then looked up among the codec module names and their aliases, so
 // 'UTF8', 'utf_8', 'U8', 'latin1' and 'iso-8859-1' all work. Error handler names
 // are exact, as in Python's registry.
