@@ -8,7 +8,8 @@ Case_Ignorable, the XID corrections to a category-based approximation, and the
 multi-code-point entries of SpecialCasing.txt and CaseFolding.txt status F) from
 python3.11's unicodedata, which is the Unicode Character Database of that release.
 
-Run: python3.11 interp/text/gen_unicode_tables.py > interp/text/unicode_tables.cc
+Run: python3.11 interp/text/gen_unicode_tables.py > interp/text/unicode_tables.cc &&
+     clang-format -i interp/text/unicode_tables.cc
 """
 import sys
 import unicodedata as ucd
