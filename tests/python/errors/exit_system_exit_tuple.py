@@ -1,0 +1,2 @@
+# SystemExit with a non-int, non-None code prints the code's str and exits 1.
+raise SystemExit([1, 2])

@@ -1,0 +1,3 @@
+# A block header followed by an unindented line: IndentationError: expected an indented block.
+def f():
+return 1

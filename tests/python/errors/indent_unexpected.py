@@ -1,0 +1,3 @@
+# An indented line where none is expected: IndentationError: unexpected indent.
+x = 1
+    y = 2

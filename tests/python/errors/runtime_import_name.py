@@ -1,0 +1,2 @@
+# Importing a name that a module does not define.
+from math import no_such_function

@@ -1,0 +1,3 @@
+# An undefined name: NameError with a did-you-mean suggestion.
+counter = 0
+print(countr)

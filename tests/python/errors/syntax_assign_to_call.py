@@ -1,0 +1,2 @@
+# Assigning to a function call is rejected.
+f() = 5

@@ -1,0 +1,3 @@
+# await outside an async function.
+def f():
+    await g()

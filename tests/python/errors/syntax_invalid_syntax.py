@@ -1,0 +1,3 @@
+# Two expressions side by side are a plain invalid syntax error.
+x = 1
+print(x x)

@@ -1,0 +1,2 @@
+# A keyword argument repeated in a call.
+f(x=1, x=2)

@@ -1,0 +1,2 @@
+# The Python 2 print statement gets a hint about parentheses.
+print "hello"

@@ -1,0 +1,2 @@
+# Multiple starred expressions in one assignment.
+*a, *b = [1, 2, 3]

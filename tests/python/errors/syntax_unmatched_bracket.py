@@ -1,0 +1,2 @@
+# A closing bracket without an opening one.
+values = [1, 2, 3]]

@@ -1,0 +1,3 @@
+# A string literal that is not closed on its line.
+s = "never closed
+print(s)

@@ -1,0 +1,2 @@
+# An assignment expression cannot target an attribute.
+(obj.attr := 5)
