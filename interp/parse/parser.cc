@@ -1,0 +1,282 @@
+// The parser's core: token access, error reporting in CPython 3.11's priorities, node
+// positions, and the entry point parse().
+#include "interp/parse/parser.h"
+
+#include "interp/parse/parser_internal.h"
+#include "interp/parse/source.h"
+
+namespace interp::parse {
+
+Parser::Parser(std::string_view text, const SourceLines& lines, std::string filename,
+               ast::Arena* arena, int depth, SubSourceOrigin origin)
+    : text_(text), lines_(lines), filename_(filename), arena_(arena),
+      tokenizer_(text, lines, filename), depth_(depth), origin_(origin) {}
+
+const Token& Parser::tok(size_t i) {
+  while (toks_.size() <= i) {
+    if (!toks_.empty() && (toks_.back().kind == TokenKind::EndMarker || tokenizer_failed_))
+      return toks_.back();
+    Token t;
+    if (!tokenizer_.next(t)) {
+      tokenizer_failed_ = true;
+      // A stand-in that no rule accepts, so that parsing unwinds.
+      t.kind = TokenKind::EndMarker;
+      t.lineno = t.end_lineno = toks_.empty() ? 1 : toks_.back().end_lineno;
+      t.col = t.end_col = toks_.empty() ? 0 : toks_.back().end_col;
+      toks_.push_back(std::move(t));
+      return toks_.back();
+    }
+    if (origin_.line_offset || origin_.col_offset) {
+      if (t.lineno == 1) t.col += origin_.col_offset;
+      if (t.end_lineno == 1) t.end_col += origin_.col_offset;
+      t.lineno += origin_.line_offset;
+      t.end_lineno += origin_.line_offset;
+    }
+    toks_.push_back(std::move(t));
+  }
+  return toks_[i];
+}
+
+bool Parser::eat_op(std::string_view s) {
+  if (!at_op(s)) return false;
+  pos_++;
+  return true;
+}
+
+bool Parser::eat_kw(std::string_view s) {
+  if (!at_kw(s)) return false;
+  pos_++;
+  return true;
+}
+
+bool Parser::at_name() {
+  return cur().kind == TokenKind::Name && !is_keyword(cur().text);
+}
+
+std::optional<SyntaxErrorInfo> Parser::take_error() {
+  if (tokenizer_failed_ && tokenizer_.error()) return tokenizer_.error();
+  return std::move(error_);
+}
+
+Failed Parser::fail_range(SyntaxErrorInfo::Kind kind, const std::string& msg, int lineno, int col,
+                          int end_lineno, int end_col) {
+  if (failed()) return {};
+  SyntaxErrorInfo e;
+  e.kind = kind;
+  e.msg = is_fstring_ && kind != SyntaxErrorInfo::Kind::MemoryError ? "f-string: " + msg : msg;
+  e.filename = filename_;
+  // Positions inside an f-string field are reported against the field's own text.
+  int line = lineno - origin_.line_offset;
+  int end_line = end_lineno - origin_.line_offset;
+  if (line == 1) col -= origin_.col_offset;
+  if (end_line == 1) end_col -= origin_.col_offset;
+  e.lineno = lineno;
+  e.end_lineno = end_lineno;
+  if (is_fstring_) {
+    e.lineno = line;
+    e.end_lineno = end_line;
+  }
+  e.offset = lines_.char_col(line, col) + 1;
+  e.end_offset = end_col < 0 ? end_col : lines_.char_col(end_line, end_col) + 1;
+  e.text = std::string(lines_.line(line));
+  if (!e.text.ends_with('\n')) e.text += '\n';
+  error_ = std::move(e);
+  return {};
+}
+
+Failed Parser::fail_node(const ast::Node* n, const std::string& msg) {
+  return fail_range(SyntaxErrorInfo::Kind::SyntaxError, msg, n->pos.lineno, n->pos.col_offset,
+                    n->pos.end_lineno, n->pos.end_col_offset);
+}
+
+Failed Parser::fail_nodes(const ast::Node* a, const ast::Node* b, const std::string& msg) {
+  return fail_range(SyntaxErrorInfo::Kind::SyntaxError, msg, a->pos.lineno, a->pos.col_offset,
+                    b->pos.end_lineno, b->pos.end_col_offset);
+}
+
+Failed Parser::fail_token(const Token& t, const std::string& msg) {
+  return fail_range(SyntaxErrorInfo::Kind::SyntaxError, msg, t.lineno, t.col, t.end_lineno,
+                    t.end_col);
+}
+
+Failed Parser::fail_memory() {
+  if (failed()) return {};
+  SyntaxErrorInfo e;
+  e.kind = SyntaxErrorInfo::Kind::MemoryError;
+  e.filename = filename_;
+  e.has_position = false;
+  error_ = std::move(e);
+  return {};
+}
+
+Failed Parser::fail_generic() {
+  if (failed()) return {};
+  const Token& t = cur();
+  if (t.kind == TokenKind::Indent) {
+    // CPython reports the column where the indented text starts, with no end.
+    fail_range(SyntaxErrorInfo::Kind::IndentationError, "unexpected indent", t.lineno, t.col - 1,
+               t.lineno, -1);
+    if (error_) error_->end_offset = -1;
+    return {};
+  }
+  if (t.kind == TokenKind::Dedent) {
+    fail_range(SyntaxErrorInfo::Kind::IndentationError, "unexpected unindent", t.lineno, t.col,
+               t.lineno, -1);
+    return {};
+  }
+  return fail_token(t, "invalid syntax");
+}
+
+Failed Parser::fail_expected(const char* what) {
+  if (failed()) return {};
+  // "expected ':'" points just after the previous token, as CPython's does.
+  const Token& p = pos_ > 0 ? prev() : cur();
+  if (cur().kind == TokenKind::Indent || cur().kind == TokenKind::Dedent) return fail_generic();
+  return fail_range(SyntaxErrorInfo::Kind::SyntaxError, std::string("expected ") + what,
+                    p.end_lineno, p.end_col, p.end_lineno, p.end_col);
+}
+
+void Parser::finish_error() {
+  if (tokenizer_failed_) return;
+  if (!error_ || error_->kind == SyntaxErrorInfo::Kind::MemoryError) return;
+  // Like CPython, a tokenizer error anywhere later in the file, or a bracket still
+  // open at the end, takes precedence over the parser's own complaint.
+  int err_line = error_->lineno;
+  bool failed_at_end = cur().kind == TokenKind::EndMarker;
+  for (;;) {
+    Token t;
+    if (!tokenizer_.next(t)) {
+      tokenizer_failed_ = true;
+      return;
+    }
+    if (t.kind == TokenKind::EndMarker) break;
+  }
+  (void)failed_at_end;
+  const auto& open = tokenizer_.open_brackets();
+  if (!open.empty() && err_line > open.back().lineno) {
+    const auto& b = open.back();
+    SyntaxErrorInfo e;
+    e.msg = std::string("'") + b.ch + "' was never closed";
+    e.filename = filename_;
+    e.lineno = e.end_lineno = b.lineno;
+    e.offset = lines_.char_col(b.lineno, b.col) + 1;
+    e.end_offset = 0;
+    e.text = std::string(lines_.line(b.lineno));
+    error_ = std::move(e);
+  }
+}
+
+// The end of a node is the end of its last token that is not NEWLINE, INDENT or DEDENT.
+const Token& Parser::last_significant() {
+  size_t i = pos_;
+  while (i > 0) {
+    const Token& t = toks_[i - 1];
+    if (t.kind != TokenKind::Newline && t.kind != TokenKind::Indent && t.kind != TokenKind::Dedent)
+      return t;
+    i--;
+  }
+  return tok(0);
+}
+
+ast::Pos Parser::pos_from(size_t start_tok) {
+  const Token& s = tok(start_tok);
+  const Token& e = pos_ > start_tok ? last_significant() : s;
+  return {s.lineno, s.col, e.end_lineno, e.end_col};
+}
+
+ast::Pos Parser::pos_from(const ast::Pos& start) {
+  const Token& e = last_significant();
+  return {start.lineno, start.col_offset, e.end_lineno, e.end_col};
+}
+
+bool Parser::parse_module(ast::Mode mode, ast::Module& out) {
+  out.mode = mode;
+  bool ok = false;
+  if (mode == ast::Mode::Exec) {
+    ok = statements(out.body, false) && cur().kind == TokenKind::EndMarker;
+    if (ok && tokenizer_failed_) ok = false;
+    if (!ok) fail_generic();
+  } else if (mode == ast::Mode::Eval) {
+    out.expression = star_expressions();
+    ok = out.expression != nullptr;
+    while (ok && cur().kind == TokenKind::Newline)
+      pos_++;
+    if (ok && cur().kind != TokenKind::EndMarker) ok = false;
+    if (ok && tokenizer_failed_) ok = false;
+    if (!ok) fail_generic();
+  } else {
+    // Interactive: one statement (simple statements or one compound statement), then the
+    // end; blank input is an empty body.
+    if (cur().kind == TokenKind::EndMarker) {
+      ok = !tokenizer_failed_;
+    } else {
+      ok = statement(out.body);
+      while (ok && cur().kind == TokenKind::Newline)
+        pos_++;
+      if (ok && cur().kind != TokenKind::EndMarker) ok = false;
+      if (ok && tokenizer_failed_) ok = false;
+    }
+    if (!ok) fail_generic();
+  }
+  if (!ok) {
+    if (cur().kind == TokenKind::EndMarker && !tokenizer_failed_ &&
+        !tokenizer_.open_brackets().empty() && error_ && error_->msg == "invalid syntax") {
+      // The file ended inside brackets.
+      const auto& b = tokenizer_.open_brackets().back();
+      SyntaxErrorInfo e;
+      e.msg = std::string("'") + b.ch + "' was never closed";
+      e.filename = filename_;
+      e.lineno = e.end_lineno = b.lineno;
+      e.offset = lines_.char_col(b.lineno, b.col) + 1;
+      e.end_offset = 0;
+      e.text = std::string(lines_.line(b.lineno));
+      error_ = std::move(e);
+      return false;
+    }
+    finish_error();
+  }
+  return ok;
+}
+
+ast::Expr* Parser::parse_fstring_expression() {
+  is_fstring_ = true;
+  ast::Expr* e = star_expressions();
+  if (e && cur().kind == TokenKind::Newline) pos_++;
+  if (e && cur().kind != TokenKind::EndMarker) e = nullptr;
+  if (!e) fail_generic();
+  return e;
+}
+
+ParseResult parse(std::string_view source_bytes, const std::string& filename, ast::Mode mode) {
+  ParseResult result;
+  if (source_bytes.find('\0') != std::string_view::npos) {
+    SyntaxErrorInfo e;
+    e.msg = "source code string cannot contain null bytes";
+    e.filename = filename;
+    e.has_position = false;
+    result.error = std::move(e);
+    return result;
+  }
+  DecodedSource decoded = decode_source(source_bytes, filename);
+  if (decoded.error) {
+    result.error = std::move(decoded.error);
+    return result;
+  }
+  auto module = std::make_unique<ast::Module>();
+  SourceLines lines(decoded.text);
+  Parser parser(decoded.text, lines, filename, module->arena.get());
+  if (!parser.parse_module(mode, *module)) {
+    result.error = parser.take_error();
+    if (!result.error) {
+      SyntaxErrorInfo e;
+      e.msg = "invalid syntax";
+      e.filename = filename;
+      result.error = std::move(e);
+    }
+    return result;
+  }
+  result.module = std::move(module);
+  return result;
+}
+
+} // namespace interp::parse

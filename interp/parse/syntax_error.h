@@ -1,0 +1,21 @@
+// SyntaxErrorInfo: what the front end reports instead of a tree, shaped like the
+// attributes of CPython 3.11's SyntaxError so that the VM can raise it unchanged.
+#pragma once
+
+#include <string>
+
+namespace interp::parse {
+
+struct SyntaxErrorInfo {
+  // MemoryError: the parser's own nesting limit was hit (CPython 3.11 raises a bare
+  // MemoryError there, e.g. for 10000 unary minus signs); msg is empty then.
+  enum class Kind { SyntaxError, IndentationError, TabError, MemoryError } kind = Kind::SyntaxError;
+  std::string msg, filename;
+  // As SyntaxError's attributes in 3.11: offset is 1-based and counts characters;
+  // end_offset is -1 or 0 where CPython leaves it so.
+  int lineno = 0, offset = 0, end_lineno = 0, end_offset = 0;
+  std::string text;         // the source line, with its newline, as 3.11 sets SyntaxError.text
+  bool has_position = true; // false where 3.11 leaves end_lineno/end_offset/text None
+};
+
+} // namespace interp::parse
