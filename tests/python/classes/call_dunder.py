@@ -11,7 +11,8 @@ add5 = Adder(5)
 print(add5(1), add5(1, twice=True), callable(add5), callable(Adder), callable(5))
 print(list(map(add5, [1, 2, 3])))
 try:
-    5()
+    five = 5
+    five()
 except TypeError as e:
     print(e)
 try:

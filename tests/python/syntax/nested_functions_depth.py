@@ -1,0 +1,21 @@
+# Deeply nested function definitions and closures across several levels.
+def a():
+    x = 1
+
+    def b():
+        y = 2
+
+        def c():
+            z = 3
+
+            def d():
+                return x + y + z
+
+            return d
+
+        return c
+
+    return b
+
+
+print(a()()()(), a.__code__.co_cellvars, a()().__code__.co_freevars)
