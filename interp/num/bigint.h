@@ -190,6 +190,9 @@ IntResult<double> to_double(BigView a);
 BigInt from_double(double x);
 // a / b correctly rounded, as CPython's int.__truediv__.
 IntResult<double> true_divide(BigView a, BigView b);
+// The exact comparison of int and float (-1, 0, 1), for ==, < and friends between them;
+// x may be infinite but not nan (every comparison with nan is false: the caller's job).
+int compare_to_double(BigView a, double x);
 
 // --- Hash, bytes, number theory --------------------------------------------------------
 
@@ -202,6 +205,10 @@ IntResult<std::vector<std::uint8_t>> to_bytes(BigView a, std::size_t length, boo
                                               bool is_signed);
 // int.from_bytes(bytes, byteorder, signed=...).
 BigInt from_bytes(std::span<const std::uint8_t> bytes, bool big_endian, bool is_signed);
+
+// round(a, ndigits): a rounded to a multiple of 10**-ndigits, ties to even; a itself when
+// ndigits >= 0.
+BigInt round_digits(BigView a, BigView ndigits);
 
 // math.gcd(a, b): never negative.
 BigInt gcd(BigView a, BigView b);

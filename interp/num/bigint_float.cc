@@ -127,4 +127,14 @@ IntResult<double> true_divide(BigView a, BigView b) {
   return R::success(sign(v));
 }
 
+int compare_to_double(BigView a, double x) {
+  if (std::isinf(x)) return x > 0 ? -1 : 1;
+  // Compare with the integer part exactly; a tie is broken by the fraction.
+  const double whole = std::trunc(x);
+  const int c = compare(a, from_double(whole));
+  if (c != 0) return c;
+  const double fraction = x - whole;
+  return fraction > 0 ? -1 : fraction < 0 ? 1 : 0;
+}
+
 } // namespace interp::num

@@ -22,20 +22,24 @@ template <class Reduce> BigInt power(BigView base, BigView exponent, Reduce redu
   return result;
 }
 
-// The inverse of a modulo m (0 <= a < m, m > 1) by the extended Euclidean algorithm.
+// The inverse of a modulo m (0 < a < m, m > 1), from mpn_gcdext's cofactor.
 std::optional<BigInt> inverse_mod(BigView a, BigView m) {
-  BigInt prev_r = BigInt::from_view(a), r = BigInt::from_view(m);
-  BigInt prev_s = BigInt::from_uint64(1), s;
-  while (!r.is_zero()) {
-    DivMod qr = divmod(prev_r, r).value;
-    prev_r = std::move(r);
-    r = std::move(qr.remainder);
-    BigInt next_s = sub(prev_s, mul(qr.quotient, s));
-    prev_s = std::move(s);
-    s = std::move(next_s);
-  }
-  if (!is_one(prev_r)) return std::nullopt;
-  return mod(prev_s, m).value;
+  // mpn_gcdext(U = m, V = a) gives G and S with G = m*S + a*T; the inverse is T mod m when
+  // G == 1, and T = (1 - m*S) / a exactly. It destroys its operands: work on copies.
+  std::vector<Limb> u(m.limbs, m.limbs + m.size), v(a.limbs, a.limbs + a.size);
+  u.push_back(0);
+  v.push_back(0);
+  std::vector<Limb> g(a.size + 1), s(a.size + 1);
+  mp_size_t s_size = 0;
+  const mp_size_t g_size =
+      mpn_gcdext(g.data(), s.data(), &s_size, u.data(), static_cast<mp_size_t>(m.size), v.data(),
+                 static_cast<mp_size_t>(a.size));
+  if (g_size != 1 || g[0] != 1) return std::nullopt;
+  const BigInt cofactor = BigInt::from_limbs(
+      s_size < 0,
+      std::span<const Limb>(s.data(), static_cast<std::size_t>(s_size < 0 ? -s_size : s_size)));
+  const BigInt t = floor_div(sub(BigInt::from_uint64(1), mul(m, cofactor)), a).value;
+  return mod(t, m).value;
 }
 
 } // namespace
@@ -78,6 +82,8 @@ IntResult<BigInt> pow_mod(BigView base, BigView exponent, BigView modulus) {
   BigInt b = mod(base, m).value; // now 0 <= b < m
   BigView e{false, exponent.limbs, exponent.size};
   if (exponent.negative) {
+    if (b.is_zero())
+      return R::failure(IntErrorKind::ValueError, "base is not invertible for the given modulus");
     std::optional<BigInt> inverse = inverse_mod(b, m);
     if (!inverse)
       return R::failure(IntErrorKind::ValueError, "base is not invertible for the given modulus");

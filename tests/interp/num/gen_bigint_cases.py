@@ -142,6 +142,24 @@ for a in (0, 1, -1, 2, 3, 6, -7, 10**20):
         for m in (0, 1, -1, 7, -7, 12, 2**64 + 1, -(10**40 + 7)):
             case("powmod", [I(a), I(e), I(m)], lambda: I(pow(a, e, m)))
 
+# Inverses modulo primes and odd moduli of several limbs (negative exponents).
+for m in (2**127 - 1, 2**521 - 1, -(2**521 - 1), 3**200, 10**60 + 1):
+    for _ in range(8):
+        a, e = rand_int(600), -rng.randint(1, 2**70)
+        case("powmod", [I(a), I(e), I(m)], lambda: I(pow(a, e, m)))
+
+# --- round(int, ndigits) ----------------------------------------------------------------------
+for a in (0, 5, -5, 15, 25, -25, -35, 149, 150, 250, -250, 251, 10**20 + 5 * 10**9,
+          10**20 + 15 * 10**9, -(10**20) - 5 * 10**9, 2**64, -(2**64) - 1) + tuple(
+        rand_int(200) for _ in range(30)):
+    for n in (3, 0, -1, -2, -3, -10, -19, -20, -21, -60, -61, -1000, -(2**64)):
+        if n < -(2**32):
+            # CPython computes 10**-n first and never finishes; the value is 0 (|a| < 10**-n / 2).
+            assert abs(a) * 2 < 10**1000
+            case("round", [I(a), I(n)], lambda: I(0))
+            continue
+        case("round", [I(a), I(n)], lambda: I(round(a, n)))
+
 # --- text -----------------------------------------------------------------------------------
 texts = [
     ("0", 10), ("-0", 10), ("+0", 10), ("  42  ", 10), ("\t-17\n", 10), ("\x0b\x0c1\r", 10),
@@ -190,6 +208,15 @@ for _ in range(60):
     d = struct.unpack(">d", struct.pack(">Q", rng.getrandbits(63)))[0]
     if math.isfinite(d):
         case("fromdouble", [F(d)], lambda: I(int(d)))
+
+# int versus float comparisons, exact.
+cmp_ints = [0, 1, -1, 2**53, 2**53 + 1, -(2**53) - 1, 2**64, 10**308, 10**309, -(10**400),
+            2**1023, 2**1024, 3, -3] + [rand_int(1100) for _ in range(30)]
+cmp_doubles = [0.0, -0.0, 0.5, -0.5, 1.0, 2.0**53, 2.0**53 + 2, -(2.0**53), 2.0**64, 1e308,
+               -1e308, 2.5, -2.5, 3.0, 1.7976931348623157e308, math.inf, -math.inf]
+for a in cmp_ints:
+    for d in cmp_doubles + [float(a) if abs(a) < 2**1024 else 1.0]:
+        case("cmpdouble", [I(a), F(d)], lambda: I((a > d) - (a < d)))
 
 # --- hash -----------------------------------------------------------------------------------
 P = 2**61 - 1

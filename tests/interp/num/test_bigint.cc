@@ -181,6 +181,9 @@ Tokens run_case(const std::string& op, const Tokens& args) {
   if (op == "powmod") return ints(pow_mod(arg(0), arg(1), arg(2)));
   if (op == "todouble") return dbl(to_double(arg(0)));
   if (op == "truediv") return dbl(true_divide(arg(0), arg(1)));
+  if (op == "round") return int_tokens(round_digits(arg(0), arg(1)));
+  if (op == "cmpdouble")
+    return int_tokens(BigInt::from_int64(compare_to_double(arg(0), bits_double(args.at(1)))));
   if (op == "fromdouble") return int_tokens(from_double(bits_double(args.at(0))));
   if (op == "str") {
     const auto r =
@@ -267,8 +270,9 @@ BOOST_AUTO_TEST_CASE(table_from_cpython) {
   BOOST_TEST(failures == 0u);
   BOOST_TEST(checked > 15000u);
   BOOST_TEST_MESSAGE("checked " << checked << " cases from CPython 3.11");
-  for (const char* op : {"add", "mul", "divmod", "and", "lshift", "rshift", "powmod", "str",
-                         "parse", "todouble", "truediv", "tobytes", "frombytes", "hash"})
+  for (const char* op :
+       {"add", "mul", "divmod", "and", "lshift", "rshift", "powmod", "str", "parse", "todouble",
+        "truediv", "tobytes", "frombytes", "hash", "round", "cmpdouble", "gcd", "isqrt"})
     BOOST_TEST(per_op[op] > 0u, "no cases of " << op);
 }
 
