@@ -11,6 +11,6 @@ print(1 < v(2) < 3, calls)
 calls.clear()
 print(5 < v(2) < v(9), calls)
 print(1 == 1.0 == True, "a" < "b" <= "b" != "c")
-none = None
-print(1 < 2 > 0 is not none in [None])
+zero, none = 0, None
+print(1 < 2 > zero is not none in [None])
 print(not 1 < 0, 3 in [1, 2, 3] not in [[3]])

@@ -1,0 +1,1 @@
+# Helper package runnable with -m through its __main__ module.
