@@ -133,9 +133,11 @@ def run_test(interp, test, timeout):
     stdout = decode(proc.stdout)
     stderr = decode(proc.stderr)
     if test.endswith(".cli"):
-        # Usage messages name the interpreter as it was invoked.
-        stdout = stdout.replace(interp, "<interp>")
-        stderr = stderr.replace(interp, "<interp>")
+        # Usage messages name the interpreter as it was invoked,
+        # and missing files by their absolute path.
+        for text, placeholder in ((interp, "<interp>"), (cwd, "<cwd>")):
+            stdout = stdout.replace(text, placeholder)
+            stderr = stderr.replace(text, placeholder)
     return Outcome(str(proc.returncode), stdout, reduce_stderr(stderr))
 
 
