@@ -132,8 +132,9 @@ IntResult<BigInt> floor_div(BigView a, BigView b);
 IntResult<BigInt> mod(BigView a, BigView b);
 IntResult<DivMod> divmod(BigView a, BigView b);
 
-// a ** b for b >= 0 (a negative exponent gives a float: the caller's job). An exponent
-// whose result could not fit in memory gives MemoryError, as CPython does in practice.
+// a ** b for b >= 0 (a negative exponent gives a float: the caller's job, and ValueError
+// here). An exponent whose result could not fit in memory gives MemoryError, as CPython
+// does in practice.
 IntResult<BigInt> pow(BigView base, BigView exponent);
 // pow(base, exponent, modulus): the result has the sign of the modulus; a negative exponent
 // uses the modular inverse of base.

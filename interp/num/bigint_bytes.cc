@@ -53,8 +53,6 @@ BigInt from_bytes(std::span<const std::uint8_t> bytes, bool big_endian, bool is_
   std::fill(limbs, limbs + r.size(), Limb{0});
   for (std::size_t i = 0; i < little.size(); ++i)
     limbs[i / 8] |= static_cast<Limb>(little[i]) << (8 * (i % 8));
-  // A negative number's magnitude may take all n bytes (-2**(8n-1)), or its negation
-  // wrapped to zero (impossible: the sign bit was set).
   r.set_negative(negative);
   r.normalize();
   return r;

@@ -2,6 +2,7 @@
 // (half to even, subnormals included), and int(float) by truncation.
 #include "interp/num/bigint.h"
 
+#include <algorithm>
 #include <bit>
 #include <cmath>
 

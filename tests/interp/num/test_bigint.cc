@@ -14,6 +14,7 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <thread>
 
 #ifndef BIGINT_CASES_FILE
 #error "BIGINT_CASES_FILE must name tests/interp/num/bigint_cases.txt"
@@ -477,4 +478,31 @@ BOOST_AUTO_TEST_CASE(machine_word_fast_paths) {
   BOOST_TEST(floor_mod(min, 3) == 1);
   BOOST_TEST(floor_mod(max, min) == -1);
   BOOST_TEST(checked_floor_div(max, min).value() == -1);
+}
+
+BOOST_AUTO_TEST_CASE(threads_share_no_state) {
+  // Every function is reentrant: threads computing at once get what one thread gets.
+  const auto work = [](std::int64_t seed) {
+    BigInt x = add(pow(big(3), big(500 + seed)).value, big(seed));
+    std::string digest;
+    for (int i = 0; i < 200; ++i) {
+      const BigInt m = add(lshift_bits(big(1), 300 + i).value, big(2 * i + 1));
+      x = add(mul(x, x), big(i));
+      x = mod(x, m).value;
+      digest += to_string(pow_mod(x, big(-1 - i), m).value, 36).value;
+      digest += to_string(bit_xor(negate(x), m), 7).value;
+      digest += std::to_string(true_divide(x, m).value);
+    }
+    return digest;
+  };
+  std::vector<std::string> alone(4), together(4);
+  for (int t = 0; t < 4; ++t)
+    alone[t] = work(t);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&, t] { together[t] = work(t); });
+  for (auto& thread : threads)
+    thread.join();
+  for (int t = 0; t < 4; ++t)
+    BOOST_TEST(alone[t] == together[t]);
 }
