@@ -1,0 +1,11 @@
+# Iterators are single-pass: a second traversal of the same iterator yields nothing.
+it = iter([1, 2, 3])
+print(list(it), list(it))
+g = (x for x in range(3))
+print(sum(g), sum(g))
+z = zip("ab", "cd")
+print(list(z), list(z))
+m = map(str, [1])
+print(3 in iter([1, 2, 3, 4]), list(m), list(m))
+it = iter(range(10))
+print(5 in it, next(it), list(it))
