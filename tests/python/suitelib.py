@@ -39,7 +39,10 @@ def discover(selection=None):
     roots = selection or [d for d in sorted(os.listdir(ROOT)) if os.path.isdir(os.path.join(ROOT, d))]
     found = []
     for sel in roots:
-        path = os.path.normpath(os.path.join(ROOT, sel)) if not os.path.isabs(sel) else sel
+        # A selection may be given relative to the current directory or to ROOT.
+        path = os.path.abspath(sel) if os.path.exists(sel) else os.path.join(ROOT, sel)
+        if not os.path.exists(path):
+            raise SystemExit(f"no such test or folder: {sel}")
         if os.path.isfile(path):
             found.append(os.path.relpath(path, ROOT))
             continue
