@@ -1,4 +1,4 @@
-#!/usr/bin/env python3.11
+#!/usr/bin/python3.11
 """Writes unicode_names_data.inc: the Unicode character names that \\N{...} escapes
 accept, as python3.11's unicodedata (Unicode 14.0) knows them. Names are data, taken from
 the running interpreter; the C++ side binary-searches them. Families whose names are

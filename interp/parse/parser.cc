@@ -2,6 +2,8 @@
 // positions, and the entry point parse().
 #include "interp/parse/parser.h"
 
+#include <algorithm>
+
 #include "interp/parse/parser_internal.h"
 #include "interp/parse/source.h"
 
@@ -141,7 +143,7 @@ void Parser::finish_error() {
   if (!error_ || error_->kind == SyntaxErrorInfo::Kind::MemoryError) return;
   // Like CPython, a tokenizer error anywhere later in the file, or a bracket still
   // open at the end, takes precedence over the parser's own complaint.
-  int err_line = error_->lineno;
+  int err_line = toks_.empty() ? error_->lineno : std::max(error_->lineno, toks_.back().lineno);
   bool failed_at_end = cur().kind == TokenKind::EndMarker;
   for (;;) {
     Token t;
@@ -213,7 +215,13 @@ bool Parser::parse_module(ast::Mode mode, ast::Module& out) {
       ok = statement(out.body);
       while (ok && cur().kind == TokenKind::Newline)
         pos_++;
-      if (ok && cur().kind != TokenKind::EndMarker) ok = false;
+      if (ok && cur().kind != TokenKind::EndMarker) {
+        const Token& p = prev();
+        fail_range(SyntaxErrorInfo::Kind::SyntaxError,
+                   "multiple statements found while compiling a single statement", p.lineno, p.col,
+                   p.lineno, p.col);
+        ok = false;
+      }
       if (ok && tokenizer_failed_) ok = false;
     }
     if (!ok) fail_generic();

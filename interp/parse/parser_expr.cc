@@ -64,6 +64,8 @@ Expr* Parser::star_named_expression() {
 Expr* Parser::named_expression() {
   DepthGuard guard(*this);
   if (guard.too_deep()) return fail_memory();
+  bool call_argument = call_argument_;
+  call_argument_ = false;
   size_t start = pos_;
   if (at_name() && peek().is_op(":=")) {
     auto* target = make<Name>(start);
@@ -83,7 +85,7 @@ Expr* Parser::named_expression() {
   if (!e) return nullptr;
   if (at_op(":="))
     return fail_node(e, std::string("cannot use assignment expressions with ") + expr_name(e));
-  if (at_op("=") && !suppress_invalid_) {
+  if (at_op("=") && !suppress_invalid_ && !call_argument) {
     size_t m = mark();
     auto saved = std::move(error_);
     error_.reset();
@@ -364,7 +366,7 @@ Expr* Parser::primary() {
       a->pos = pos_from(start);
       e = a;
     } else if (at_op("(")) {
-      Expr* c = call(e);
+      Expr* c = call(e, start);
       if (!c) return nullptr;
       e = c;
     } else if (at_op("[")) {
@@ -383,12 +385,13 @@ Expr* Parser::primary() {
   }
 }
 
-Expr* Parser::call(Expr* func) {
+Expr* Parser::call(Expr* func, size_t start_tok) {
   size_t paren = pos_;
   pos_++; // (
   List<Expr> args;
   List<Keyword> keywords;
   bool seen_keyword = false, seen_double_star = false;
+  Keyword* first_double_star = nullptr;
   while (!at_op(")")) {
     size_t start = pos_;
     if (at_op("*")) {
@@ -396,7 +399,8 @@ Expr* Parser::call(Expr* func) {
       Expr* v = expression();
       if (!v) return nullptr;
       if (seen_double_star)
-        return fail_node(v, "iterable argument unpacking follows keyword argument unpacking");
+        return fail_node(first_double_star,
+                         "iterable argument unpacking follows keyword argument unpacking");
       auto* s = make<Starred>(start);
       s->value = v;
       s->ctx = ExprContext::Load;
@@ -408,6 +412,7 @@ Expr* Parser::call(Expr* func) {
       auto* k = make<Keyword>(start);
       k->value = v;
       keywords.push_back(k);
+      if (!first_double_star) first_double_star = k;
       seen_double_star = true;
     } else if (at_name() && peek().is_op("=")) {
       std::string name = cur().name;
@@ -420,7 +425,9 @@ Expr* Parser::call(Expr* func) {
       keywords.push_back(k);
       seen_keyword = true;
     } else {
+      call_argument_ = true;
       Expr* e = named_expression();
+      call_argument_ = false;
       if (!e) return nullptr;
       if (at_kw("for") || (at_kw("async") && peek().is_name("for"))) {
         auto* g = make<GeneratorExp>(start);
@@ -455,16 +462,17 @@ Expr* Parser::call(Expr* func) {
                           "expression cannot contain assignment, perhaps you meant \"==\"?",
                           e->pos.lineno, e->pos.col_offset, cur().end_lineno, cur().end_col);
       }
+      // CPython points these at the token after the argument.
       if (seen_double_star)
-        return fail_node(e, "positional argument follows keyword argument unpacking");
-      if (seen_keyword) return fail_node(e, "positional argument follows keyword argument");
+        return fail_token(cur(), "positional argument follows keyword argument unpacking");
+      if (seen_keyword) return fail_token(cur(), "positional argument follows keyword argument");
       args.push_back(e);
     }
     if (!eat_op(",")) break;
   }
   if (!eat_op(")")) return fail_generic();
   auto* c = arena_->make<Call>();
-  c->pos = func ? pos_from(func->pos) : pos_from(paren);
+  c->pos = pos_from(func ? start_tok : paren);
   c->func = func;
   c->args = std::move(args);
   c->keywords = std::move(keywords);

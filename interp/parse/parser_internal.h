@@ -138,11 +138,12 @@ private:
   ast::Expr* slice();
   ast::Expr* lambdef();
   ast::Expr* yield_expr();
-  ast::Expr* call(ast::Expr* func);
+  ast::Expr* call(ast::Expr* func, size_t start_tok);
   bool comprehension_clauses(ast::List<ast::Comprehension>& out);
   bool starts_expression(const Token& t);
   void check_missing_comma(ast::Expr* first); // records the "forgot a comma?" error
   ast::Expr* star_expressions_or_yield();
+  static bool comparison_typo_candidate(const ast::Expr* e);
 
   // ---- targets (parser_target.cc) ----
   ast::Expr* star_targets(); // for/comprehension targets
@@ -179,6 +180,9 @@ private:
   int depth_ = 0;
   SubSourceOrigin origin_;
   bool is_fstring_ = false;
+  ast::Pos fstring_whole_;     // the string concatenation being parsed
+  bool call_argument_ = false; // named_expression is a call argument: '=' is a kwarg typo
+  size_t furthest_line_ = 0;
   bool suppress_invalid_ = false; // inside the speculative parse of an invalid_* check
 };
 

@@ -107,6 +107,36 @@ static bool is_augassign(const Token& t, Operator& op) {
   return false;
 }
 
+// Whether `e = value` reads as a mistyped comparison to CPython's invalid_named_expression:
+// e must be a bitwise_or-level expression that cannot be assigned to.
+bool Parser::comparison_typo_candidate(const Expr* e) {
+  switch (e->kind) {
+  case ExprKind::Name:
+  case ExprKind::Attribute:
+  case ExprKind::Subscript:
+  case ExprKind::Starred:
+  case ExprKind::Tuple:
+  case ExprKind::List:
+  case ExprKind::GeneratorExp:
+  case ExprKind::BoolOp:
+  case ExprKind::Compare:
+  case ExprKind::IfExp:
+  case ExprKind::Lambda:
+  case ExprKind::NamedExpr:
+  case ExprKind::Yield:
+  case ExprKind::YieldFrom:
+    return false;
+  case ExprKind::UnaryOp:
+    return static_cast<const UnaryOp*>(e)->op != UnaryOpKind::Not;
+  case ExprKind::Constant: {
+    const auto& v = static_cast<const Constant*>(e)->value;
+    return !std::holds_alternative<bool>(v) && !std::holds_alternative<NoneValue>(v);
+  }
+  default:
+    return true;
+  }
+}
+
 Expr* Parser::star_expressions_or_yield() {
   if (at_kw("yield")) return yield_expr();
   return star_expressions();
@@ -117,6 +147,9 @@ Stmt* Parser::expression_statement() {
   bool starts_with_paren = at_op("(");
   Expr* first = star_expressions_or_yield();
   if (!first) return nullptr;
+  if (at_op(":="))
+    return fail_node(first,
+                     std::string("cannot use assignment expressions with ") + expr_name(first));
   if (at_op(":")) {
     if (first->kind == ExprKind::Tuple)
       return fail_node(first, "only single target (not tuple) can be annotated");
@@ -172,11 +205,15 @@ Stmt* Parser::expression_statement() {
         return fail_node(target, "assignment to yield expression not possible");
       // CPython words the first target's error as a comparison typo when the
       // statement is a single `a = b`.
-      bool hint = i == 0 && exprs.size() == 1 && target->kind != ExprKind::Tuple &&
-                  target->kind != ExprKind::List && target->kind != ExprKind::GeneratorExp &&
-                  !(target->kind == ExprKind::Constant &&
-                    (std::holds_alternative<bool>(static_cast<Constant*>(target)->value) ||
-                     std::holds_alternative<NoneValue>(static_cast<Constant*>(target)->value)));
+      bool single = i == 0 && exprs.size() == 1;
+      // In `a, f() = 1` the last element is what CPython's rule sees before the '='.
+      if (single && target->kind == ExprKind::Tuple && !starts_with_paren) {
+        auto& elts = static_cast<TupleExpr*>(target)->elts;
+        if (!elts.empty() && comparison_typo_candidate(elts.back()))
+          return fail_node(elts.back(), std::string("cannot assign to ") + expr_name(elts.back()) +
+                                            " here. Maybe you meant '==' instead of '='?");
+      }
+      bool hint = single && comparison_typo_candidate(target);
       if (!set_store(target, hint)) return nullptr;
     }
     auto* s = make<Assign>(start);
@@ -485,7 +522,7 @@ Stmt* Parser::class_def(List<Expr> decorators, size_t start) {
   c->name = cur().name;
   pos_++;
   if (at_op("(")) {
-    Expr* fake = call(nullptr);
+    Expr* fake = call(nullptr, pos_);
     if (!fake) return nullptr;
     auto* callnode = static_cast<Call*>(fake);
     c->bases = std::move(callnode->args);

@@ -233,8 +233,16 @@ Expr* Parser::strings() {
     for (size_t i = start; i < end; i++) {
       LiteralParts p = split_literal(tok(i).text);
       for (char c : p.body)
-        if (static_cast<unsigned char>(c) >= 0x80)
-          return fail_token(tok(i), "bytes can only contain ASCII literal characters");
+        if (static_cast<unsigned char>(c) >= 0x80) {
+          // CPython reports this one with byte offsets.
+          const Token& at = cur();
+          fail_token(at, "bytes can only contain ASCII literal characters");
+          if (error_ && !is_fstring_) {
+            error_->offset = at.col + 1;
+            error_->end_offset = at.end_col + 1;
+          }
+          return nullptr;
+        }
       if (p.raw) {
         bytes.append(p.body);
       } else {
@@ -267,6 +275,7 @@ Expr* Parser::strings() {
   }
   std::vector<Expr*> parts;
   std::u32string literal;
+  fstring_whole_ = whole;
   for (size_t i = start; i < end; i++) {
     const Token& t = tok(i);
     LiteralParts p = split_literal(t.text);
@@ -493,14 +502,17 @@ bool Parser::fstring(const Token& t, std::string_view body, bool raw, int depth,
       // Parse the spec as a nested body; it ends at the matching '}'.
       std::string_view rest = body.substr(spec_start);
       size_t consumed = 0;
-      if (!fstring(t, rest, raw, depth + 1, spec_parts, spec_literal, whole, &consumed))
+      // CPython places a format spec at its own string token, not at the whole
+      // concatenation.
+      Pos token_pos{t.lineno, t.col, t.end_lineno, t.end_col};
+      if (!fstring(t, rest, raw, depth + 1, spec_parts, spec_literal, token_pos, &consumed))
         return false;
       if (!spec_literal.empty()) {
-        auto* c = make_at<Constant>(whole);
+        auto* c = make_at<Constant>(token_pos);
         c->value = std::move(spec_literal);
         spec_parts.push_back(c);
       }
-      auto* j = make_at<JoinedStr>(whole);
+      auto* j = make_at<JoinedStr>(token_pos);
       j->values = std::move(spec_parts);
       spec = j;
       i = spec_start + consumed;
@@ -510,7 +522,7 @@ bool Parser::fstring(const Token& t, std::string_view body, bool raw, int depth,
     if (debug && !spec && conversion == -1) conversion = 'r';
     if (debug) literal += expr_literal;
     flush();
-    auto* fv = make_at<FormattedValue>(whole);
+    auto* fv = make_at<FormattedValue>(fstring_whole_);
     fv->value = value;
     fv->conversion = conversion;
     fv->format_spec = spec;

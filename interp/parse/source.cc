@@ -83,6 +83,20 @@ std::string_view line_at(std::string_view s, size_t start) {
   return s.substr(start, end == std::string_view::npos ? s.size() - start : end - start + 1);
 }
 
+// CPython's tokenizer spells the utf-8 and latin-1 families in one way in its messages.
+std::string normal_name(const std::string& name) {
+  std::string head;
+  for (size_t i = 0; i < name.size() && i < 12; i++) {
+    char c = static_cast<char>(std::tolower(static_cast<unsigned char>(name[i])));
+    head += c == '_' ? '-' : c;
+  }
+  if (head == "utf-8" || head.starts_with("utf-8-")) return "utf-8";
+  for (std::string_view l : {"latin-1", "iso-8859-1", "iso-latin-1"})
+    if (head == l || (head.starts_with(l) && head.size() > l.size() && head[l.size()] == '-'))
+      return "iso-8859-1";
+  return name;
+}
+
 SyntaxErrorInfo error_without_position(std::string msg, const std::string& filename) {
   SyntaxErrorInfo e;
   e.msg = std::move(msg);
@@ -168,7 +182,8 @@ DecodedSource decode_source(std::string_view bytes, const std::string& filename)
       return out;
     }
     if (bom && encoding != Encoding::Utf8) {
-      out.error = error_without_position("encoding problem: " + *declared + " with BOM", filename);
+      out.error = error_without_position(
+          "encoding problem: " + normal_name(*declared) + " with BOM", filename);
       return out;
     }
   }

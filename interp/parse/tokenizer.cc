@@ -249,12 +249,12 @@ bool Tokenizer::next(Token& out) {
     while (pos_ < text_.size() && (at(pos_) == ' ' || at(pos_) == '\t' || at(pos_) == '\f'))
       pos_++;
     if (pos_ >= text_.size()) {
-      if (emitted_any_on_line_) {
+      if (emitted_any_on_line_ && brackets_.empty()) {
         zero_width(TokenKind::Newline);
         emitted_any_on_line_ = false;
         return true;
       }
-      if (indents_.size() > 1) {
+      if (indents_.size() > 1 && brackets_.empty()) {
         pending_dedents_ = static_cast<int>(indents_.size()) - 1;
         indents_.resize(1);
         alt_indents_.resize(1);
