@@ -123,6 +123,9 @@ Offset object_area_end();
 // Announces an object that the running transaction has just carved out of free memory.
 // It needs no barrier; it is copied out at commit and dropped at abort.
 void note_new_object(Offset object, std::uint32_t size);
+// Whether the running transaction created the object (it needs no barrier: nobody else
+// can see it yet). Used to cache derived values, such as a str's hash, in place.
+bool is_new_object(Offset object);
 // Called for every new object of an aborted transaction (gc/ frees the memory).
 void set_new_object_dropper(void (*drop)(Offset object, std::uint32_t size));
 

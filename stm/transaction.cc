@@ -300,6 +300,13 @@ void note_new_object(Offset object, std::uint32_t size) {
   ctx->new_objects.push_back({object, size});
 }
 
+bool is_new_object(Offset object) {
+  ThreadContext* ctx = tl.context;
+  if (!ctx || !heap.contains_object(object)) return false;
+  return heap.lock_of(object).load(std::memory_order_relaxed) ==
+         std::uint8_t(ctx->segment | kLockNewObject);
+}
+
 void set_new_object_dropper(void (*drop)(Offset, std::uint32_t)) {
   new_object_dropper = drop;
 }

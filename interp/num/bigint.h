@@ -14,6 +14,8 @@
 // All functions are reentrant and keep no state between calls.
 #pragma once
 
+#include "interp/num/hash_modulus.h"
+
 #include <gmp.h>
 
 #include <cstddef>
@@ -197,7 +199,7 @@ int compare_to_double(BigView a, double x);
 
 // --- Hash, bytes, number theory --------------------------------------------------------
 
-inline constexpr std::uint64_t kHashModulus = (std::uint64_t{1} << 61) - 1;
+// kHashModulus: interp/num/hash_modulus.h
 // hash(a): sign(a) * (|a| mod 2**61 - 1), with -1 replaced by -2.
 std::int64_t hash(BigView a);
 

@@ -2,6 +2,8 @@
 // the hash of an equal int or Fraction), float.as_integer_ratio() and float.is_integer().
 #pragma once
 
+#include "interp/num/hash_modulus.h"
+
 #include <cstdint>
 #include <string>
 
@@ -16,7 +18,7 @@ namespace interp::num {
 std::int64_t float_hash(double x);
 
 // The modulus of numeric hashes, 2**61 - 1.
-constexpr std::int64_t kHashModulus = (std::int64_t{1} << 61) - 1;
+// kHashModulus: interp/num/hash_modulus.h
 
 // x == (negative ? -1 : 1) * mantissa * 2**exponent, with mantissa odd (or zero, with
 // exponent 0): the reduced form of x.as_integer_ratio().

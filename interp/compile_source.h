@@ -1,0 +1,17 @@
+// interp/compile_source.h - from source text to a code object: parse, compile, and turn
+// the front end's SyntaxErrorInfo into a raised SyntaxError.
+#pragma once
+
+#include "interp/parse/ast.h"
+#include "interp/runtime.h"
+
+#include <string>
+#include <string_view>
+
+namespace interp {
+
+// A code object, or 0 with SyntaxError (IndentationError, TabError, MemoryError) raised.
+Value compile_source(Thread& t, std::string_view source, const std::string& filename,
+                     ast::Mode mode);
+
+} // namespace interp

@@ -1,0 +1,889 @@
+// interp/modules/builtins.cc - the builtins module: the functions every program sees.
+#include "interp/compile_source.h"
+#include "interp/modules/modules.h"
+#include "interp/objects/args.h"
+#include "interp/objects/iterators.h"
+#include "interp/objects/numbers.h"
+#include "interp/objects/objects.h"
+#include "interp/ops.h"
+#include "interp/vm/vm.h"
+
+#include "interp/text/str_repr.h"
+
+#include <cmath>
+#include <vector>
+
+namespace interp {
+
+namespace {
+
+// ---- output ---------------------------------------------------------------------------------
+
+INTERP_NATIVE(builtin_print) {
+  static const char* const kAllowed[] = {"sep", "end", "file", "flush", nullptr};
+  if (!check_keywords(t, "print", kwnames, kAllowed)) return {};
+  std::size_t npos = nargs - keyword_count(kwnames);
+  Value sep = keyword_arg(kwnames, args, nargs, "sep");
+  Value end = keyword_arg(kwnames, args, nargs, "end");
+  Value file = keyword_arg(kwnames, args, nargs, "file");
+  Value flush = keyword_arg(kwnames, args, nargs, "flush");
+  if (sep && sep != none() && !str_check(sep))
+    return raisef(t, exc(E_TypeError), "sep must be None or a string, not %s",
+                  type_name_of(sep).c_str());
+  if (end && end != none() && !str_check(end))
+    return raisef(t, exc(E_TypeError), "end must be None or a string, not %s",
+                  type_name_of(end).c_str());
+  std::string sep_text = sep && sep != none() ? str_utf8(sep) : " ";
+  std::string end_text = end && end != none() ? str_utf8(end) : "\n";
+  std::string text;
+  for (std::size_t i = 0; i < npos; ++i) {
+    if (i) text += sep_text;
+    Value s = str(t, args[i]);
+    if (!s) return {};
+    text += str_utf8(s);
+  }
+  text += end_text;
+  if (!file || file == none()) {
+    file = getattr(t, runtime().sys_module, name(N_stdout));
+    if (!file) return {};
+    if (file == none()) return none();
+  }
+  Value s = str_from_utf8(t, text);
+  if (!s) return {};
+  if (!call_method(t, file, N_write, &s, 1)) return {};
+  if (flush && flush != none()) {
+    int f = truthy(t, flush);
+    if (f < 0) return {};
+    if (f && !call_method(t, file, N_flush, nullptr, 0)) return {};
+  }
+  return none();
+}
+
+// ---- conversions and inspection ---------------------------------------------------------------
+
+INTERP_NATIVE(builtin_len) {
+  if (!check_positional(t, "len", nargs, kwnames, 1, 1, 0)) return {};
+  std::int64_t n;
+  if (!length(t, args[0], n)) return {};
+  return Value::small_int(n);
+}
+
+INTERP_NATIVE(builtin_repr) {
+  if (!check_positional(t, "repr", nargs, kwnames, 1, 1, 0)) return {};
+  return repr(t, args[0]);
+}
+
+INTERP_NATIVE(builtin_ascii) {
+  if (!check_positional(t, "ascii", nargs, kwnames, 1, 1, 0)) return {};
+  return ascii(t, args[0]);
+}
+
+INTERP_NATIVE(builtin_id) {
+  if (!check_positional(t, "id", nargs, kwnames, 1, 1, 0)) return {};
+  return int_from_i64(t, std::int64_t(args[0].bits()));
+}
+
+INTERP_NATIVE(builtin_hash) {
+  if (!check_positional(t, "hash", nargs, kwnames, 1, 1, 0)) return {};
+  std::int64_t h;
+  if (!hash(t, args[0], h)) return {};
+  return int_from_i64(t, h);
+}
+
+INTERP_NATIVE(builtin_callable) {
+  if (!check_positional(t, "callable", nargs, kwnames, 1, 1, 0)) return {};
+  return py_bool(is_callable(args[0]));
+}
+
+bool class_check(Thread& t, Value cls, const char* what) {
+  if (cls.is_object() && is_layout(cls, Layout::Type)) return true;
+  if (cls.is_object() && isinstance(cls, T_tuple)) {
+    for (std::int64_t i = 0; i < tuple_length(cls); ++i)
+      if (!class_check(t, tuple_item(cls, i), what)) return false;
+    return true;
+  }
+  raisef(t, exc(E_TypeError), "%s() arg 2 must be a type, a tuple of types, or a union", what);
+  return false;
+}
+
+int isinstance_of(Thread& t, Value obj, Value cls) {
+  if (cls.is_object() && isinstance(cls, T_tuple)) {
+    for (std::int64_t i = 0; i < tuple_length(cls); ++i) {
+      int r = isinstance_of(t, obj, tuple_item(cls, i));
+      if (r) return r;
+    }
+    return 0;
+  }
+  if (type_of(obj) == cls) return 1;
+  if (cls.is_object() && is_layout(cls, Layout::Type)) {
+    Value meta = type_of(cls);
+    if (meta != type_value(T_type)) {
+      Value check = type_lookup(meta, name(N___instancecheck__));
+      if (check && !is_layout(check, Layout::Native)) {
+        Value r = vm::call_function_or_other(t, check, cls, &obj, 1, {});
+        if (!r) return -1;
+        return truthy(t, r);
+      }
+    }
+    if (is_subtype(type_of(obj), cls)) return 1;
+    // obj.__class__ may differ from type(obj) (proxies).
+    Value klass = getattr_opt(t, obj, name(N___class__));
+    if (t.pending) return -1;
+    return klass && klass != type_of(obj) && is_layout(klass, Layout::Type) &&
+           is_subtype(klass, cls);
+  }
+  Value check = lookup_special(t, cls, N___instancecheck__);
+  if (!check) {
+    if (!t.pending)
+      raise(t, exc(E_TypeError), "isinstance() arg 2 must be a type, a tuple of types, or a union");
+    return -1;
+  }
+  Value r = call1(t, check, obj);
+  if (!r) return -1;
+  return truthy(t, r);
+}
+
+INTERP_NATIVE(builtin_isinstance) {
+  if (!check_positional(t, "isinstance", nargs, kwnames, 2, 2, 0)) return {};
+  int r = isinstance_of(t, args[0], args[1]);
+  if (r < 0) return {};
+  return py_bool(r);
+}
+
+int issubclass_of(Thread& t, Value sub, Value cls) {
+  if (cls.is_object() && isinstance(cls, T_tuple)) {
+    for (std::int64_t i = 0; i < tuple_length(cls); ++i) {
+      int r = issubclass_of(t, sub, tuple_item(cls, i));
+      if (r) return r;
+    }
+    return 0;
+  }
+  if (cls.is_object() && is_layout(cls, Layout::Type) && type_of(cls) != type_value(T_type)) {
+    Value check = type_lookup(type_of(cls), name(N___subclasscheck__));
+    if (check && !is_layout(check, Layout::Native)) {
+      Value r = vm::call_function_or_other(t, check, cls, &sub, 1, {});
+      if (!r) return -1;
+      return truthy(t, r);
+    }
+  }
+  if (!(sub.is_object() && is_layout(sub, Layout::Type))) {
+    raise(t, exc(E_TypeError), "issubclass() arg 1 must be a class");
+    return -1;
+  }
+  if (!(cls.is_object() && is_layout(cls, Layout::Type))) {
+    raise(t, exc(E_TypeError),
+          "issubclass() arg 2 must be a class, a tuple of classes, or a union");
+    return -1;
+  }
+  return is_subtype(sub, cls);
+}
+
+INTERP_NATIVE(builtin_issubclass) {
+  if (!check_positional(t, "issubclass", nargs, kwnames, 2, 2, 0)) return {};
+  int r = issubclass_of(t, args[0], args[1]);
+  if (r < 0) return {};
+  return py_bool(r);
+}
+
+INTERP_NATIVE(builtin_getattr) {
+  if (!check_positional(t, "getattr", nargs, kwnames, 2, 3, 0)) return {};
+  if (!str_check(args[1]))
+    return raisef(t, exc(E_TypeError), "attribute name must be string, not '%s'",
+                  type_name_of(args[1]).c_str());
+  if (nargs == 3) {
+    Value v = getattr_opt(t, args[0], args[1]);
+    if (v || t.pending) return v;
+    return args[2];
+  }
+  return getattr(t, args[0], args[1]);
+}
+
+INTERP_NATIVE(builtin_setattr) {
+  if (!check_positional(t, "setattr", nargs, kwnames, 3, 3, 0)) return {};
+  return setattr(t, args[0], args[1], args[2]) ? none() : Value();
+}
+
+INTERP_NATIVE(builtin_delattr) {
+  if (!check_positional(t, "delattr", nargs, kwnames, 2, 2, 0)) return {};
+  return setattr(t, args[0], args[1], {}) ? none() : Value();
+}
+
+INTERP_NATIVE(builtin_hasattr) {
+  if (!check_positional(t, "hasattr", nargs, kwnames, 2, 2, 0)) return {};
+  if (!str_check(args[1]))
+    return raisef(t, exc(E_TypeError), "attribute name must be string, not '%s'",
+                  type_name_of(args[1]).c_str());
+  Value v = getattr_opt(t, args[0], args[1]);
+  if (!v && t.pending) return {};
+  return py_bool(bool(v));
+}
+
+// ---- numbers ------------------------------------------------------------------------------
+
+INTERP_NATIVE(builtin_abs) {
+  if (!check_positional(t, "abs", nargs, kwnames, 1, 1, 0)) return {};
+  Value v = args[0];
+  if (v.is_small_int()) return int_from_i64(t, std::abs(v.small_int_value()));
+  Value f = lookup_special(t, v, N___abs__);
+  if (!f) {
+    if (!t.pending)
+      raisef(t, exc(E_TypeError), "bad operand type for abs(): '%s'", type_name_of(v).c_str());
+    return {};
+  }
+  return call0(t, f);
+}
+
+INTERP_NATIVE(builtin_divmod) {
+  if (!check_positional(t, "divmod", nargs, kwnames, 2, 2, 0)) return {};
+  Value a = args[0], b = args[1];
+  Value f = type_lookup(type_of(a), intern_literal(t, "__divmod__"));
+  if (f) {
+    Value r = vm::call_function_or_other(t, f, a, &b, 1, {});
+    if (!r || r != runtime().not_implemented) return r;
+  }
+  Value rf = type_lookup(type_of(b), intern_literal(t, "__rdivmod__"));
+  if (rf) {
+    Value r = vm::call_function_or_other(t, rf, b, &a, 1, {});
+    if (!r || r != runtime().not_implemented) return r;
+  }
+  // ints: divmod through // and %
+  if (int_check(a) && int_check(b)) {
+    Value q = binary_op(t, a, b, bytecode::BinaryOp::FloorDivide);
+    if (!q) return {};
+    Value m = binary_op(t, a, b, bytecode::BinaryOp::Remainder);
+    if (!m) return {};
+    Value items[2] = {q, m};
+    return tuple_from(t, items, 2);
+  }
+  return raisef(t, exc(E_TypeError), "unsupported operand type(s) for divmod(): '%s' and '%s'",
+                type_name_of(a).c_str(), type_name_of(b).c_str());
+}
+
+INTERP_NATIVE(builtin_pow) {
+  static const char* const kAllowed[] = {"base", "exp", "mod", nullptr};
+  if (!check_keywords(t, "pow", kwnames, kAllowed)) return {};
+  std::size_t npos = nargs - keyword_count(kwnames);
+  Value base = npos > 0 ? args[0] : keyword_arg(kwnames, args, nargs, "base");
+  Value e = npos > 1 ? args[1] : keyword_arg(kwnames, args, nargs, "exp");
+  Value mod = npos > 2 ? args[2] : keyword_arg(kwnames, args, nargs, "mod");
+  if (!base || !e)
+    return raise(t, exc(E_TypeError), "pow() missing required argument 'exp' (pos 2)");
+  if (!mod || mod == none()) return binary_op(t, base, e, bytecode::BinaryOp::Power);
+  Value f = type_lookup(type_of(base), intern_literal(t, "__pow__"));
+  if (!f) return raise(t, exc(E_TypeError), "unsupported operand type(s) for pow()");
+  Value argv[2] = {e, mod};
+  Value r = vm::call_function_or_other(t, f, base, argv, 2, {});
+  if (r == runtime().not_implemented)
+    return raisef(t, exc(E_TypeError),
+                  "unsupported operand type(s) for ** or pow(): '%s', '%s', '%s'",
+                  type_name_of(base).c_str(), type_name_of(e).c_str(), type_name_of(mod).c_str());
+  return r;
+}
+
+INTERP_NATIVE(builtin_round) {
+  static const char* const kAllowed[] = {"number", "ndigits", nullptr};
+  if (!check_keywords(t, "round", kwnames, kAllowed)) return {};
+  std::size_t npos = nargs - keyword_count(kwnames);
+  Value number = npos > 0 ? args[0] : keyword_arg(kwnames, args, nargs, "number");
+  Value nd = npos > 1 ? args[1] : keyword_arg(kwnames, args, nargs, "ndigits");
+  if (!number)
+    return raise(t, exc(E_TypeError), "round() missing required argument 'number' (pos 1)");
+  Value f = lookup_special(t, number, N___round__);
+  if (!f) {
+    if (!t.pending)
+      raisef(t, exc(E_TypeError), "type %s doesn't define __round__ method",
+             type_name_of(number).c_str());
+    return {};
+  }
+  if (nd && nd != none()) return call1(t, f, nd);
+  return call0(t, f);
+}
+
+Value min_max(Thread& t, const Value* args, std::size_t nargs, Value kwnames, bool is_max) {
+  const char* fname = is_max ? "max" : "min";
+  static const char* const kAllowed[] = {"key", "default", nullptr};
+  if (!check_keywords(t, fname, kwnames, kAllowed)) return {};
+  std::size_t npos = nargs - keyword_count(kwnames);
+  Value key = keyword_arg(kwnames, args, nargs, "key");
+  Value dflt = keyword_arg(kwnames, args, nargs, "default");
+  if (key == none()) key = {};
+  if (npos == 0)
+    return raisef(t, exc(E_TypeError), "%s expected at least 1 argument, got 0", fname);
+  Value items;
+  if (npos == 1) {
+    items = list_of(t, args[0]);
+    if (!items) return {};
+  } else {
+    if (dflt)
+      return raisef(t, exc(E_TypeError),
+                    "Cannot specify a default for %s() with multiple positional arguments", fname);
+    items = list_from(t, args, npos);
+    if (!items) return {};
+  }
+  std::int64_t n = list_length(items);
+  if (n == 0) {
+    if (dflt) return dflt;
+    return raisef(t, exc(E_ValueError), "%s() arg is an empty sequence", fname);
+  }
+  Value best = list_item(items, 0);
+  Value best_key = key ? call1(t, key, best) : best;
+  if (!best_key) return {};
+  for (std::int64_t i = 1; i < n; ++i) {
+    Value item = list_item(items, i);
+    Value k = key ? call1(t, key, item) : item;
+    if (!k) return {};
+    Value better =
+        compare(t, k, best_key, is_max ? bytecode::CompareOp::Gt : bytecode::CompareOp::Lt);
+    if (!better) return {};
+    int truth = truthy(t, better);
+    if (truth < 0) return {};
+    if (truth) {
+      best = item;
+      best_key = k;
+    }
+  }
+  return best;
+}
+
+INTERP_NATIVE(builtin_min) {
+  return min_max(t, args, nargs, kwnames, false);
+}
+INTERP_NATIVE(builtin_max) {
+  return min_max(t, args, nargs, kwnames, true);
+}
+
+INTERP_NATIVE(builtin_sum) {
+  static const char* const kAllowed[] = {"start", nullptr};
+  if (!check_keywords(t, "sum", kwnames, kAllowed)) return {};
+  std::size_t npos = nargs - keyword_count(kwnames);
+  if (npos < 1 || npos > 2)
+    return raisef(t, exc(E_TypeError), "sum() takes at most 2 arguments (%zu given)", npos);
+  Value acc = npos > 1 ? args[1] : keyword_arg(kwnames, args, nargs, "start");
+  if (!acc) acc = Value::small_int(0);
+  if (acc.is_object() && isinstance(acc, T_str))
+    return raise(t, exc(E_TypeError), "sum() can't sum strings [use ''.join(seq) instead]");
+  if (acc.is_object() && isinstance(acc, T_bytes))
+    return raise(t, exc(E_TypeError), "sum() can't sum bytes [use b''.join(seq) instead]");
+  Value it = iter(t, args[0]);
+  if (!it) return {};
+  for (;;) {
+    Value x = next(t, it);
+    if (!x) return t.pending ? Value() : acc;
+    acc = binary_op(t, acc, x, bytecode::BinaryOp::Add);
+    if (!acc) return {};
+  }
+}
+
+INTERP_NATIVE(builtin_all) {
+  if (!check_positional(t, "all", nargs, kwnames, 1, 1, 0)) return {};
+  Value it = iter(t, args[0]);
+  if (!it) return {};
+  for (;;) {
+    Value x = next(t, it);
+    if (!x) return t.pending ? Value() : runtime().true_;
+    int r = truthy(t, x);
+    if (r < 0) return {};
+    if (!r) return runtime().false_;
+  }
+}
+
+INTERP_NATIVE(builtin_any) {
+  if (!check_positional(t, "any", nargs, kwnames, 1, 1, 0)) return {};
+  Value it = iter(t, args[0]);
+  if (!it) return {};
+  for (;;) {
+    Value x = next(t, it);
+    if (!x) return t.pending ? Value() : runtime().false_;
+    int r = truthy(t, x);
+    if (r < 0) return {};
+    if (r) return runtime().true_;
+  }
+}
+
+Value int_to_base(Thread& t, Value v, int base, const char* prefix) {
+  std::int64_t dummy;
+  if (!int_check(v)) {
+    if (!index_to_i64(t, v, dummy, true)) return {};
+    Value f = lookup_special(t, v, N___index__);
+    if (!f) return {};
+    v = call0(t, f);
+    if (!v) return {};
+  }
+  num::BigInt b = int_big(v);
+  auto r = num::to_string(b, base, 0, prefix);
+  if (!r.ok()) return NumErrorRaiser::raise_int(t, r.error, r.message);
+  return str_from_ascii(t, r.value);
+}
+
+INTERP_NATIVE(builtin_hex) {
+  if (!check_positional(t, "hex", nargs, kwnames, 1, 1, 0)) return {};
+  return int_to_base(t, args[0], 16, "0x");
+}
+INTERP_NATIVE(builtin_oct) {
+  if (!check_positional(t, "oct", nargs, kwnames, 1, 1, 0)) return {};
+  return int_to_base(t, args[0], 8, "0o");
+}
+INTERP_NATIVE(builtin_bin) {
+  if (!check_positional(t, "bin", nargs, kwnames, 1, 1, 0)) return {};
+  return int_to_base(t, args[0], 2, "0b");
+}
+
+INTERP_NATIVE(builtin_chr) {
+  if (!check_positional(t, "chr", nargs, kwnames, 1, 1, 0)) return {};
+  std::int64_t cp;
+  if (!int_check(args[0]))
+    return raisef(t, exc(E_TypeError), "'%s' object cannot be interpreted as an integer",
+                  type_name_of(args[0]).c_str());
+  if (!index_to_i64(t, args[0], cp)) {
+    clear_pending(t);
+    return raise(t, exc(E_OverflowError), "Python int too large to convert to C int");
+  }
+  if (cp < 0 || cp > 0x10ffff)
+    return raise(t, exc(E_ValueError), "chr() arg not in range(0x110000)");
+  return str_from_code_point(t, char32_t(cp));
+}
+
+INTERP_NATIVE(builtin_ord) {
+  if (!check_positional(t, "ord", nargs, kwnames, 1, 1, 0)) return {};
+  Value v = args[0];
+  if (str_check(v)) {
+    if (str_length(v) != 1)
+      return raisef(t, exc(E_TypeError),
+                    "ord() expected a character, but string of length %lld found",
+                    (long long)str_length(v));
+    return Value::small_int(str_at(v, 0));
+  }
+  if (v.is_object() && (isinstance(v, T_bytes) || isinstance(v, T_bytearray))) {
+    std::string_view b = bytes_view(v);
+    if (b.size() != 1)
+      return raisef(t, exc(E_TypeError),
+                    "ord() expected a character, but string of length %zu found", b.size());
+    return Value::small_int(static_cast<unsigned char>(b[0]));
+  }
+  return raisef(t, exc(E_TypeError), "ord() expected string of length 1, but %s found",
+                type_name_of(v).c_str());
+}
+
+// ---- iteration ----------------------------------------------------------------------------------
+
+INTERP_NATIVE(builtin_iter) {
+  if (!check_positional(t, "iter", nargs, kwnames, 1, 2, 0)) return {};
+  if (nargs == 2) {
+    if (!is_callable(args[0])) return raise(t, exc(E_TypeError), "iter(v, w): v must be callable");
+    Value it = iterator_new(t, T_callable_iterator, args[0]);
+    if (it) fresh<IteratorObject>(it)->extra = args[1];
+    return it;
+  }
+  return iter(t, args[0]);
+}
+
+INTERP_NATIVE(builtin_next) {
+  if (!check_positional(t, "next", nargs, kwnames, 1, 2, 0)) return {};
+  Value it = args[0];
+  if (!type_lookup(type_of(it), name(N___next__)))
+    return raisef(t, exc(E_TypeError), "'%s' object is not an iterator", type_name_of(it).c_str());
+  if (it.is_object() && is_layout(it, Layout::Iterator)) {
+    Value v = builtin_iterator_next(t, it);
+    if (v || t.pending) return v;
+    if (nargs == 2) return args[1];
+    return raise_value(t, exc(E_StopIteration));
+  }
+  Value f = type_lookup(type_of(it), name(N___next__));
+  Value v = vm::call_function_or_other(t, f, it, nullptr, 0, {});
+  if (!v && nargs == 2 && matches(t, exc(E_StopIteration))) {
+    clear_pending(t);
+    return args[1];
+  }
+  return v;
+}
+
+INTERP_NATIVE(builtin_sorted) {
+  if (nargs - keyword_count(kwnames) != 1) {
+    std::size_t n = nargs - keyword_count(kwnames);
+    return raisef(t, exc(E_TypeError), "sorted expected 1 argument, got %zu", n);
+  }
+  Value list = list_of(t, args[0]);
+  if (!list) return {};
+  Value sort = getattr(t, list, intern_literal(t, "sort"));
+  if (!sort) return {};
+  if (!call(t, sort, args + 1, nargs - 1, kwnames)) return {};
+  return list;
+}
+
+// ---- namespaces and code ------------------------------------------------------------------------
+
+INTERP_NATIVE(builtin_globals) {
+  Value frame = vm::current_frame(t);
+  if (!frame) return dict_new(t);
+  return rd<FrameObject>(frame)->globals;
+}
+
+INTERP_NATIVE(builtin_locals) {
+  Value frame = vm::current_frame(t);
+  if (!frame) return dict_new(t);
+  return frame_locals(t, frame);
+}
+
+INTERP_NATIVE(builtin_vars) {
+  if (!check_positional(t, "vars", nargs, kwnames, 0, 1, 0)) return {};
+  if (nargs == 0) return builtin_locals(t, args, 0, kwnames);
+  Value d = getattr_opt(t, args[0], name(N___dict__));
+  if (!d) {
+    if (!t.pending) raise(t, exc(E_TypeError), "vars() argument must have __dict__ attribute");
+    return {};
+  }
+  return d;
+}
+
+INTERP_NATIVE(builtin_dir) {
+  if (!check_positional(t, "dir", nargs, kwnames, 0, 1, 0)) return {};
+  Value keys;
+  if (nargs == 0) {
+    keys = list_of(t, builtin_locals(t, args, 0, kwnames));
+  } else {
+    Value dir_method = type_lookup(type_of(args[0]), intern_literal(t, "__dir__"));
+    if (!dir_method) return raise(t, exc(E_TypeError), "object does not provide __dir__");
+    Value r = vm::call_function_or_other(t, dir_method, args[0], nullptr, 0, {});
+    if (!r) return {};
+    keys = list_of(t, r);
+  }
+  if (!keys) return {};
+  Value sort = getattr(t, keys, intern_literal(t, "sort"));
+  if (!sort || !call0(t, sort)) return {};
+  return keys;
+}
+
+Value exec_or_eval(Thread& t, const Value* args, std::size_t nargs, Value kwnames, bool is_eval) {
+  const char* fname = is_eval ? "eval" : "exec";
+  std::size_t npos = nargs - keyword_count(kwnames);
+  if (npos < 1 || npos > 3)
+    return raisef(t, exc(E_TypeError), "%s expected at most 3 arguments, got %zu", fname, npos);
+  Value source = args[0];
+  Value globals = npos > 1 ? args[1] : keyword_arg(kwnames, args, nargs, "globals");
+  Value locals = npos > 2 ? args[2] : keyword_arg(kwnames, args, nargs, "locals");
+  if (globals == none()) globals = {};
+  if (locals == none()) locals = {};
+  Value frame = vm::current_frame(t);
+  if (!globals) {
+    globals = frame ? rd<FrameObject>(frame)->globals : dict_new(t);
+    if (!locals)
+      locals = frame ? (rd<FrameObject>(frame)->locals ? rd<FrameObject>(frame)->locals
+                                                       : frame_locals(t, frame))
+                     : globals;
+  } else if (!dict_check(globals)) {
+    return raisef(t, exc(E_TypeError), "%s() globals must be a dict, not %s", fname,
+                  type_name_of(globals).c_str());
+  }
+  if (!locals) locals = globals;
+  Value code;
+  if (source.is_object() && is_layout(source, Layout::Code)) {
+    code = source;
+  } else {
+    std::string text;
+    if (str_check(source))
+      text = str_utf8(source);
+    else if (source.is_object() && (isinstance(source, T_bytes) || isinstance(source, T_bytearray)))
+      text = std::string(bytes_view(source));
+    else
+      return raisef(t, exc(E_TypeError), "%s() arg 1 must be a string, bytes or code object",
+                    fname);
+    if (is_eval) {
+      std::size_t a = text.find_first_not_of(" \t");
+      text = a == std::string::npos ? "" : text.substr(a);
+    }
+    code = compile_source(t, text, "<string>", is_eval ? ast::Mode::Eval : ast::Mode::Exec);
+    if (!code) return {};
+  }
+  Value r = vm::run_code(t, code, globals, locals);
+  if (!r) return {};
+  return is_eval ? r : none();
+}
+
+INTERP_NATIVE(builtin_exec) {
+  return exec_or_eval(t, args, nargs, kwnames, false);
+}
+INTERP_NATIVE(builtin_eval) {
+  return exec_or_eval(t, args, nargs, kwnames, true);
+}
+
+INTERP_NATIVE(builtin_compile) {
+  static const char* const kAllowed[] = {"source",       "filename", "mode", "flags",
+                                         "dont_inherit", "optimize", nullptr};
+  if (!check_keywords(t, "compile", kwnames, kAllowed)) return {};
+  std::size_t npos = nargs - keyword_count(kwnames);
+  Value source = npos > 0 ? args[0] : keyword_arg(kwnames, args, nargs, "source");
+  Value filename = npos > 1 ? args[1] : keyword_arg(kwnames, args, nargs, "filename");
+  Value mode = npos > 2 ? args[2] : keyword_arg(kwnames, args, nargs, "mode");
+  if (!source || !filename || !mode)
+    return raise(t, exc(E_TypeError), "compile() missing required argument");
+  std::string text;
+  if (str_check(source))
+    text = str_utf8(source);
+  else if (source.is_object() && isinstance(source, T_bytes))
+    text = std::string(bytes_view(source));
+  else
+    return raise(t, exc(E_TypeError), "compile() arg 1 must be a string, bytes or AST object");
+  std::string m = str_check(mode) ? str_utf8(mode) : "";
+  ast::Mode am;
+  if (m == "exec")
+    am = ast::Mode::Exec;
+  else if (m == "eval")
+    am = ast::Mode::Eval;
+  else if (m == "single")
+    am = ast::Mode::Single;
+  else
+    return raise(t, exc(E_ValueError), "compile() mode must be 'exec', 'eval' or 'single'");
+  std::string file = str_check(filename) ? str_utf8(filename) : "<string>";
+  return compile_source(t, text, file, am);
+}
+
+INTERP_NATIVE(builtin_build_class) {
+  // __build_class__(func, name, *bases, metaclass=..., **kwds)
+  std::size_t nkw = keyword_count(kwnames);
+  std::size_t npos = nargs - nkw;
+  if (npos < 2) return raise(t, exc(E_TypeError), "__build_class__: not enough arguments");
+  Value body = args[0], class_name = args[1];
+  if (!is_layout(body, Layout::Function))
+    return raise(t, exc(E_TypeError), "__build_class__: func must be a function");
+  if (!str_check(class_name))
+    return raise(t, exc(E_TypeError), "__build_class__: name is not a string");
+  Value orig_bases = tuple_from(t, args + 2, npos - 2);
+  if (!orig_bases) return {};
+  // PEP 560: __mro_entries__ of non-class bases.
+  Value bases = orig_bases;
+  bool changed = false;
+  {
+    Value list = list_new(t);
+    if (!list) return {};
+    for (std::int64_t i = 0; i < tuple_length(orig_bases); ++i) {
+      Value b = tuple_item(orig_bases, i);
+      if (!is_layout(b, Layout::Type)) {
+        Value entries = getattr_opt(t, b, name(N___mro_entries__));
+        if (t.pending) return {};
+        if (entries) {
+          Value r = call1(t, entries, orig_bases);
+          if (!r) return {};
+          if (!isinstance(r, T_tuple))
+            return raise(t, exc(E_TypeError), "__mro_entries__ must return a tuple");
+          for (std::int64_t k = 0; k < tuple_length(r); ++k)
+            if (!list_append(t, list, tuple_item(r, k))) return {};
+          changed = true;
+          continue;
+        }
+      }
+      if (!list_append(t, list, b)) return {};
+    }
+    if (changed) {
+      bases = list_to_tuple(t, list);
+      if (!bases) return {};
+    }
+  }
+  Value meta = keyword_arg(kwnames, args, nargs, "metaclass");
+  Value kwargs = dict_new(t);
+  if (!kwargs) return {};
+  for (std::size_t i = 0; i < nkw; ++i) {
+    Value k = tuple_item(kwnames, std::int64_t(i));
+    if (str_equal_ascii(k, "metaclass")) continue;
+    if (!dict_set(t, kwargs, k, args[npos + i])) return {};
+  }
+  bool meta_is_class = true;
+  if (!meta) {
+    meta = tuple_length(bases) ? type_of(tuple_item(bases, 0)) : type_value(T_type);
+  } else {
+    meta_is_class = is_layout(meta, Layout::Type);
+  }
+  if (meta_is_class) {
+    // The most derived metaclass.
+    Value winner = meta;
+    for (std::int64_t i = 0; i < tuple_length(bases); ++i) {
+      Value bm = type_of(tuple_item(bases, i));
+      if (is_subtype(winner, bm)) continue;
+      if (is_subtype(bm, winner)) {
+        winner = bm;
+        continue;
+      }
+      return raise(t, exc(E_TypeError),
+                   "metaclass conflict: the metaclass of a derived class must be a (non-strict) "
+                   "subclass of the metaclasses of all its bases");
+    }
+    meta = winner;
+  }
+  // ns = meta.__prepare__(name, bases, **kwargs)
+  Value ns;
+  Value prepare = getattr_opt(t, meta, name(N___prepare__));
+  if (t.pending) return {};
+  if (prepare) {
+    Value pargs[2] = {class_name, bases};
+    ns = call_ex(t, prepare, tuple_from(t, pargs, 2), kwargs);
+    if (!ns) return {};
+  } else {
+    ns = dict_new(t);
+    if (!ns) return {};
+  }
+  // Run the body with ns as its locals.
+  Value cell = vm::run_class_body(t, body, ns);
+  if (!cell) return {};
+  if (changed && !setitem(t, ns, intern_literal(t, "__orig_bases__"), orig_bases)) return {};
+  Value margs[3] = {class_name, bases, ns};
+  Value cls = call_ex(t, meta, tuple_from(t, margs, 3), kwargs);
+  if (!cls) return {};
+  if (is_layout(cell, Layout::Cell)) {
+    Value content = rd<CellObject>(cell)->ref;
+    if (content != cls) {
+      if (!content) wr<CellObject>(cell)->ref = cls;
+    }
+  }
+  return cls;
+}
+
+INTERP_NATIVE(builtin_input) {
+  if (!check_positional(t, "input", nargs, kwnames, 0, 1, 0)) return {};
+  if (nargs == 1) {
+    Value s = str(t, args[0]);
+    if (!s) return {};
+    Value out = getattr(t, runtime().sys_module, name(N_stdout));
+    if (!out || !call_method(t, out, N_write, &s, 1)) return {};
+    if (!call_method(t, out, N_flush, nullptr, 0)) return {};
+  }
+  Value in = getattr(t, runtime().sys_module, name(N_stdin));
+  if (!in) return {};
+  Value readline = getattr(t, in, intern_literal(t, "readline"));
+  if (!readline) return {};
+  Value text = call0(t, readline);
+  if (!text) return {};
+  if (!str_check(text)) return raise(t, exc(E_TypeError), "object.readline() returned non-string");
+  std::int64_t n = str_length(text);
+  if (n == 0) return raise(t, exc(E_EOFError), "EOF when reading a line");
+  std::u32string cps = str_code_points(text);
+  if (!cps.empty() && cps.back() == '\n') cps.pop_back();
+  return str_from_code_points(t, cps);
+}
+
+INTERP_NATIVE(builtin_format) {
+  if (!check_positional(t, "format", nargs, kwnames, 1, 2, 0)) return {};
+  Value spec = nargs > 1 ? args[1] : runtime().empty_str;
+  if (!str_check(spec))
+    return raisef(t, exc(E_TypeError), "format() argument 2 must be str, not %s",
+                  type_name_of(spec).c_str());
+  return format(t, args[0], spec);
+}
+
+} // namespace
+
+Value frame_locals(Thread& t, Value frame) {
+  const FrameObject* f = rd<FrameObject>(frame);
+  if (f->locals) return f->locals;
+  Value d = dict_new(t);
+  if (!d) return {};
+  Value code = rd<FrameObject>(frame)->code;
+  Value varnames = ro<CodeObject>(code)->varnames;
+  for (std::int64_t i = 0; i < tuple_length(varnames); ++i) {
+    Value v = rd<FrameObject>(frame)->slots[i];
+    if (v && !dict_set(t, d, tuple_item(varnames, i), v)) return {};
+  }
+  Value cellvars = ro<CodeObject>(code)->cellvars, freevars = ro<CodeObject>(code)->freevars;
+  std::int64_t nlocals = rd<FrameObject>(frame)->nlocals;
+  std::int64_t nc = tuple_length(cellvars);
+  for (std::int64_t i = 0; i < nc + tuple_length(freevars); ++i) {
+    Value cell = rd<FrameObject>(frame)->slots[nlocals + i];
+    Value v = cell ? rd<CellObject>(cell)->ref : Value();
+    Value n = i < nc ? tuple_item(cellvars, i) : tuple_item(freevars, i - nc);
+    if (v && !dict_set(t, d, n, v)) return {};
+  }
+  return d;
+}
+
+void init_builtins_module(Thread& t, Value module) {
+  Value d = rd<Object>(module)->dict;
+  struct Entry {
+    const char* name;
+    NativeFn fn;
+  };
+  const Entry functions[] = {
+      {"print", builtin_print},
+      {"len", builtin_len},
+      {"repr", builtin_repr},
+      {"ascii", builtin_ascii},
+      {"id", builtin_id},
+      {"hash", builtin_hash},
+      {"callable", builtin_callable},
+      {"isinstance", builtin_isinstance},
+      {"issubclass", builtin_issubclass},
+      {"getattr", builtin_getattr},
+      {"setattr", builtin_setattr},
+      {"delattr", builtin_delattr},
+      {"hasattr", builtin_hasattr},
+      {"abs", builtin_abs},
+      {"divmod", builtin_divmod},
+      {"pow", builtin_pow},
+      {"round", builtin_round},
+      {"min", builtin_min},
+      {"max", builtin_max},
+      {"sum", builtin_sum},
+      {"all", builtin_all},
+      {"any", builtin_any},
+      {"hex", builtin_hex},
+      {"oct", builtin_oct},
+      {"bin", builtin_bin},
+      {"chr", builtin_chr},
+      {"ord", builtin_ord},
+      {"iter", builtin_iter},
+      {"next", builtin_next},
+      {"sorted", builtin_sorted},
+      {"globals", builtin_globals},
+      {"locals", builtin_locals},
+      {"vars", builtin_vars},
+      {"dir", builtin_dir},
+      {"exec", builtin_exec},
+      {"eval", builtin_eval},
+      {"compile", builtin_compile},
+      {"__build_class__", builtin_build_class},
+      {"input", builtin_input},
+      {"format", builtin_format},
+  };
+  for (const Entry& e : functions) {
+    Value fn = make_native_function(t, e.name, e.fn, intern_literal(t, "builtins"));
+    dict_set(t, d, intern_literal(t, e.name), fn);
+  }
+  Runtime& rt = runtime();
+  const std::pair<const char*, TypeId> types[] = {
+      {"object", T_object},
+      {"type", T_type},
+      {"int", T_int},
+      {"bool", T_bool},
+      {"float", T_float},
+      {"complex", T_complex},
+      {"str", T_str},
+      {"bytes", T_bytes},
+      {"bytearray", T_bytearray},
+      {"tuple", T_tuple},
+      {"list", T_list},
+      {"dict", T_dict},
+      {"set", T_set},
+      {"frozenset", T_frozenset},
+      {"range", T_range},
+      {"slice", T_slice},
+      {"property", T_property},
+      {"classmethod", T_classmethod},
+      {"staticmethod", T_staticmethod},
+      {"super", T_super},
+      {"reversed", T_reversed},
+      {"enumerate", T_enumerate},
+      {"zip", T_zip},
+      {"map", T_map},
+      {"filter", T_filter},
+      {"memoryview", T_memoryview},
+  };
+  for (auto& [n, id] : types)
+    dict_set(t, d, intern_literal(t, n), rt.types[id]);
+  for (auto& [n, type] : rt.exception_types)
+    dict_set(t, d, intern_literal(t, n.c_str()), type);
+  dict_set(t, d, intern_literal(t, "None"), rt.none);
+  dict_set(t, d, intern_literal(t, "True"), rt.true_);
+  dict_set(t, d, intern_literal(t, "False"), rt.false_);
+  dict_set(t, d, intern_literal(t, "NotImplemented"), rt.not_implemented);
+  dict_set(t, d, intern_literal(t, "Ellipsis"), rt.ellipsis);
+  dict_set(t, d, intern_literal(t, "__debug__"), rt.true_);
+}
+
+} // namespace interp

@@ -1,0 +1,262 @@
+// interp/modules/import.cc - the import system: __import__, module lookup in
+// sys.modules, builtin modules, and source modules and packages found on sys.path (or a
+// package's __path__), executed in a fresh module namespace.
+#include "interp/compile_source.h"
+#include "interp/modules/modules.h"
+#include "interp/objects/args.h"
+#include "interp/objects/objects.h"
+#include "interp/ops.h"
+#include "interp/vm/vm.h"
+
+#include <fstream>
+#include <sstream>
+#include <sys/stat.h>
+
+namespace interp {
+
+namespace {
+
+Value sys_attr(Thread& t, NameId id) {
+  return getattr(t, runtime().sys_module, name(id));
+}
+
+bool is_file(const std::string& path) {
+  struct stat st;
+  return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+bool is_dir(const std::string& path) {
+  struct stat st;
+  return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+bool read_file(const std::string& path, std::string& out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream s;
+  s << in.rdbuf();
+  out = s.str();
+  return true;
+}
+
+Value module_not_found(Thread& t, const std::string& full) {
+  Value msg = str_from_utf8(t, "No module named '" + full + "'");
+  if (!msg) return {};
+  Value a = tuple_from(t, &msg, 1);
+  if (!a) return {};
+  Value e = exception_new(t, exc(E_ModuleNotFoundError), a);
+  if (!e) return {};
+  wr<ExceptionObject>(e)->extra[1] = str_from_utf8(t, full);
+  t.pending = e;
+  return {};
+}
+
+// Executes a source file as the module `full` (registered in sys.modules first, removed
+// again when it fails).
+Value load_source(Thread& t, const std::string& full, const std::string& path, bool package,
+                  const std::string& package_dir) {
+  std::string source;
+  if (!read_file(path, source))
+    return raisef(t, exc(E_ImportError), "cannot read %s", path.c_str());
+  Value modname = str_from_utf8(t, full);
+  if (!modname) return {};
+  Value m = module_new(t, modname);
+  if (!m) return {};
+  Value d = rd<Object>(m)->dict;
+  if (!dict_set(t, d, name(N___file__), str_from_utf8(t, path))) return {};
+  std::string pkg =
+      package ? full
+              : (full.rfind('.') == std::string::npos ? "" : full.substr(0, full.rfind('.')));
+  if (!dict_set(t, d, name(N___package__), str_from_utf8(t, pkg))) return {};
+  if (!dict_set(t, d, name(N___builtins__), runtime().builtins_module)) return {};
+  if (package) {
+    Value dir = str_from_utf8(t, package_dir);
+    Value path_list = list_from(t, &dir, 1);
+    if (!path_list || !dict_set(t, d, name(N___path__), path_list)) return {};
+  }
+  Value modules = sys_attr(t, N_modules);
+  if (!modules || !dict_set(t, modules, modname, m)) return {};
+  Value code = compile_source(t, source, path, ast::Mode::Exec);
+  Value r = code ? vm::run_code(t, code, d, d) : Value();
+  if (!r) {
+    Value saved = fetch_pending(t);
+    dict_del(t, modules, modname);
+    clear_pending(t);
+    t.pending = saved;
+    return {};
+  }
+  // The module object in sys.modules may have been replaced by the module itself.
+  bool error;
+  Value final_module = dict_get(t, modules, modname, error);
+  if (error) return {};
+  return final_module ? final_module : m;
+}
+
+// Finds and loads `full` (whose last component is `leaf`) along `search` (a list of
+// directories); 0 without exception when not found.
+Value find_and_load(Thread& t, const std::string& full, const std::string& leaf, Value search) {
+  if (Value builtin = make_builtin_module(t, full)) {
+    Value modules = sys_attr(t, N_modules);
+    if (!modules || !dict_set(t, modules, str_from_utf8(t, full), builtin)) return {};
+    return builtin;
+  }
+  if (t.pending) return {};
+  if (!search || !isinstance(search, T_list)) return {};
+  for (std::int64_t i = 0; i < list_length(search); ++i) {
+    Value entry = list_item(search, i);
+    if (!str_check(entry)) continue;
+    std::string dir = str_utf8(entry);
+    if (dir.empty()) dir = ".";
+    std::string base = dir + "/" + leaf;
+    if (is_dir(base) && is_file(base + "/__init__.py"))
+      return load_source(t, full, base + "/__init__.py", true, base);
+    if (is_file(base + ".py")) return load_source(t, full, base + ".py", false, "");
+  }
+  return {};
+}
+
+// Imports one dotted name completely (each parent first); returns the leaf module.
+Value import_absolute(Thread& t, const std::string& full) {
+  Value modules = sys_attr(t, N_modules);
+  if (!modules) return {};
+  Value key = str_from_utf8(t, full);
+  if (!key) return {};
+  bool error;
+  Value existing = dict_get(t, modules, key, error);
+  if (error) return {};
+  if (existing) {
+    if (existing == none()) return module_not_found(t, full);
+    return existing;
+  }
+  std::size_t dot = full.rfind('.');
+  Value search;
+  Value parent;
+  if (dot != std::string::npos) {
+    parent = import_absolute(t, full.substr(0, dot));
+    if (!parent) return {};
+    // A module imported while its parent was being imported is done already.
+    existing = dict_get(t, modules, key, error);
+    if (error) return {};
+    if (existing) return existing;
+    search = getattr_opt(t, parent, name(N___path__));
+    if (!search) {
+      if (t.pending) return {};
+      return raisef(t, exc(E_ModuleNotFoundError), "No module named '%s'; '%s' is not a package",
+                    full.c_str(), full.substr(0, dot).c_str());
+    }
+  } else {
+    search = sys_attr(t, N_path);
+    if (!search) return {};
+  }
+  std::string leaf = dot == std::string::npos ? full : full.substr(dot + 1);
+  Value m = find_and_load(t, full, leaf, search);
+  if (!m) {
+    if (t.pending) return {};
+    return module_not_found(t, full);
+  }
+  if (parent) {
+    Value leaf_name = str_from_utf8(t, leaf);
+    if (!leaf_name || !setattr(t, parent, leaf_name, m)) return {};
+  }
+  return m;
+}
+
+// The package a relative import is relative to, from the importing module's globals.
+bool resolve_relative(Thread& t, Value globals, std::int64_t level, const std::string& modname,
+                      std::string& out) {
+  std::string package;
+  Value pkg = globals && dict_check(globals) ? dict_get_str(globals, name(N___package__)) : Value();
+  if (pkg && str_check(pkg)) {
+    package = str_utf8(pkg);
+  } else {
+    Value n = globals && dict_check(globals) ? dict_get_str(globals, name(N___name__)) : Value();
+    if (!n || !str_check(n)) {
+      raise(t, exc(E_KeyError), "'__name__' not in globals");
+      return false;
+    }
+    package = str_utf8(n);
+    if (!(globals && dict_get_str(globals, name(N___path__)))) {
+      std::size_t dot = package.rfind('.');
+      package = dot == std::string::npos ? "" : package.substr(0, dot);
+    }
+  }
+  if (package.empty()) {
+    raise(t, exc(E_ImportError), "attempted relative import with no known parent package");
+    return false;
+  }
+  for (std::int64_t i = 1; i < level; ++i) {
+    std::size_t dot = package.rfind('.');
+    if (dot == std::string::npos) {
+      raise(t, exc(E_ImportError), "attempted relative import beyond top-level package");
+      return false;
+    }
+    package = package.substr(0, dot);
+  }
+  out = modname.empty() ? package : package + "." + modname;
+  return true;
+}
+
+INTERP_NATIVE(builtin_import) {
+  static const char* const kAllowed[] = {"name", "globals", "locals", "fromlist", "level", nullptr};
+  if (!check_keywords(t, "__import__", kwnames, kAllowed)) return {};
+  std::size_t npos = nargs - keyword_count(kwnames);
+  Value modname = npos > 0 ? args[0] : keyword_arg(kwnames, args, nargs, "name");
+  Value globals = npos > 1 ? args[1] : keyword_arg(kwnames, args, nargs, "globals");
+  Value fromlist = npos > 3 ? args[3] : keyword_arg(kwnames, args, nargs, "fromlist");
+  Value level_v = npos > 4 ? args[4] : keyword_arg(kwnames, args, nargs, "level");
+  if (!modname || !str_check(modname)) return raise(t, exc(E_TypeError), "module name must be str");
+  std::int64_t level = 0;
+  if (level_v && !index_to_i64(t, level_v, level)) return {};
+  if (level < 0) return raise(t, exc(E_ValueError), "level must be >= 0");
+  std::string requested = str_utf8(modname);
+  if (requested.empty() && level == 0) return raise(t, exc(E_ValueError), "Empty module name");
+  std::string full = requested;
+  if (level > 0 && !resolve_relative(t, globals, level, requested, full)) return {};
+  Value leaf = import_absolute(t, full);
+  if (!leaf) return {};
+  bool has_fromlist = fromlist && fromlist != none() && truthy(t, fromlist) > 0;
+  if (t.pending) return {};
+  if (!has_fromlist) {
+    if (level == 0 && requested.find('.') != std::string::npos)
+      return import_absolute(t, requested.substr(0, requested.find('.')));
+    if (level > 0 && !requested.empty() && requested.find('.') != std::string::npos) {
+      std::string first = full.substr(0, full.size() - requested.size() + requested.find('.'));
+      return import_absolute(t, first);
+    }
+    return leaf;
+  }
+  // from package import submodule: import the names that are not attributes yet.
+  if (getattr_opt(t, leaf, name(N___path__))) {
+    Value items = tuple_of(t, fromlist);
+    if (!items) return {};
+    for (std::int64_t i = 0; i < tuple_length(items); ++i) {
+      Value item = tuple_item(items, i);
+      if (!str_check(item)) continue;
+      std::string n = str_utf8(item);
+      if (n == "*") continue;
+      if (getattr_opt(t, leaf, item)) continue;
+      if (t.pending) return {};
+      Value sub = import_absolute(t, full + "." + n);
+      if (!sub) {
+        if (matches(t, exc(E_ModuleNotFoundError)))
+          clear_pending(t);
+        else
+          return {};
+      }
+    }
+  }
+  if (t.pending) clear_pending(t);
+  return leaf;
+}
+
+} // namespace
+
+Value import_module(Thread& t, const std::string& modname) {
+  return import_absolute(t, modname);
+}
+
+void init_import(Thread& t, Value builtins_dict) {
+  Value fn = make_native_function(t, "__import__", builtin_import, intern_literal(t, "builtins"));
+  dict_set(t, builtins_dict, name(N___import__), fn);
+}
+
+} // namespace interp

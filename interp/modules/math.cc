@@ -1,0 +1,355 @@
+// interp/modules/math.cc - the math module.
+#include "interp/modules/modules.h"
+#include "interp/objects/args.h"
+#include "interp/objects/numbers.h"
+#include "interp/objects/objects.h"
+#include "interp/ops.h"
+
+#include <cerrno>
+#include <cmath>
+
+namespace interp {
+
+namespace {
+
+// A one-argument function of a double: ValueError "math domain error" on a domain error,
+// OverflowError "math range error" on overflow, as CPython's math module.
+Value unary(Thread& t, const Value* args, std::size_t nargs, Value kwnames, const char* fname,
+            double (*fn)(double)) {
+  if (!check_positional(t, fname, nargs, kwnames, 1, 1, 0)) return {};
+  double x;
+  if (!to_double(t, args[0], x)) return {};
+  errno = 0;
+  double r = fn(x);
+  if (std::isnan(r) && !std::isnan(x)) return raise(t, exc(E_ValueError), "math domain error");
+  if (std::isinf(r) && std::isfinite(x)) {
+    if (errno == ERANGE || std::fabs(x) > 1)
+      return raise(t, exc(E_OverflowError), "math range error");
+    return raise(t, exc(E_ValueError), "math domain error");
+  }
+  return float_new(t, r);
+}
+
+#define UNARY(name_, fn_)                                                                          \
+  INTERP_NATIVE(math_##name_) {                                                                    \
+    return unary(t, args, nargs, kwnames, #name_, [](double x) { return fn_(x); });                \
+  }
+UNARY(sqrt, std::sqrt)
+UNARY(exp, std::exp)
+UNARY(sin, std::sin)
+UNARY(cos, std::cos)
+UNARY(tan, std::tan)
+UNARY(asin, std::asin)
+UNARY(acos, std::acos)
+UNARY(atan, std::atan)
+UNARY(sinh, std::sinh)
+UNARY(cosh, std::cosh)
+UNARY(tanh, std::tanh)
+UNARY(log2, std::log2)
+UNARY(log10, std::log10)
+UNARY(fabs, std::fabs)
+UNARY(expm1, std::expm1)
+UNARY(log1p, std::log1p)
+
+INTERP_NATIVE(math_log) {
+  if (!check_positional(t, "log", nargs, kwnames, 1, 2, 0)) return {};
+  double x;
+  if (int_check(args[0]) && !args[0].is_small_int()) {
+    // log of a huge int: via its bit length, like CPython.
+    num::BigInt b = int_big(args[0]);
+    if (b.is_negative() || b.is_zero()) return raise(t, exc(E_ValueError), "math domain error");
+    std::uint64_t bits = num::bit_length(b);
+    num::BigInt top = num::rshift_bits(b, bits > 60 ? bits - 60 : 0);
+    x = std::log(double(top.to_int64())) + double(bits > 60 ? bits - 60 : 0) * std::log(2.0);
+  } else {
+    if (!to_double(t, args[0], x)) return {};
+    if (x <= 0) return raise(t, exc(E_ValueError), "math domain error");
+    x = std::log(x);
+  }
+  if (nargs == 2) {
+    double base;
+    if (!to_double(t, args[1], base)) return {};
+    if (base <= 0) return raise(t, exc(E_ValueError), "math domain error");
+    double lb = std::log(base);
+    if (lb == 0) return raise(t, exc(E_ZeroDivisionError), "float division by zero");
+    x /= lb;
+  }
+  return float_new(t, x);
+}
+
+Value to_int_result(Thread& t, double r) {
+  if (std::isinf(r))
+    return raise(t, exc(E_OverflowError), "cannot convert float infinity to integer");
+  if (std::isnan(r)) return raise(t, exc(E_ValueError), "cannot convert float NaN to integer");
+  return int_from_big(t, num::from_double(r));
+}
+
+Value round_like(Thread& t, const Value* args, std::size_t nargs, Value kwnames, const char* fname,
+                 NameId special, double (*fn)(double)) {
+  if (!check_positional(t, fname, nargs, kwnames, 1, 1, 0)) return {};
+  if (int_check(args[0])) return int_from_big(t, int_big(args[0]));
+  if (!(args[0].is_object() && isinstance(args[0], T_float))) {
+    if (Value f = lookup_special(t, args[0], special)) return call0(t, f);
+    if (t.pending) return {};
+  }
+  double x;
+  if (!to_double(t, args[0], x)) return {};
+  return to_int_result(t, fn(x));
+}
+
+INTERP_NATIVE(math_floor) {
+  return round_like(t, args, nargs, kwnames, "floor", N___floor__,
+                    [](double x) { return std::floor(x); });
+}
+INTERP_NATIVE(math_ceil) {
+  return round_like(t, args, nargs, kwnames, "ceil", N___ceil__,
+                    [](double x) { return std::ceil(x); });
+}
+INTERP_NATIVE(math_trunc) {
+  return round_like(t, args, nargs, kwnames, "trunc", N___trunc__,
+                    [](double x) { return std::trunc(x); });
+}
+
+INTERP_NATIVE(math_pow) {
+  if (!check_positional(t, "pow", nargs, kwnames, 2, 2, 0)) return {};
+  double x, y;
+  if (!to_double(t, args[0], x) || !to_double(t, args[1], y)) return {};
+  if (x == 0 && y < 0) return raise(t, exc(E_ValueError), "math domain error");
+  if (x < 0 && std::isfinite(y) && y != std::floor(y))
+    return raise(t, exc(E_ValueError), "math domain error");
+  double r = std::pow(x, y);
+  if (std::isinf(r) && std::isfinite(x) && std::isfinite(y))
+    return raise(t, exc(E_OverflowError), "math range error");
+  return float_new(t, r);
+}
+
+INTERP_NATIVE(math_atan2) {
+  if (!check_positional(t, "atan2", nargs, kwnames, 2, 2, 0)) return {};
+  double y, x;
+  if (!to_double(t, args[0], y) || !to_double(t, args[1], x)) return {};
+  return float_new(t, std::atan2(y, x));
+}
+
+INTERP_NATIVE(math_hypot) {
+  double acc = 0;
+  for (std::size_t i = 0; i < nargs; ++i) {
+    double x;
+    if (!to_double(t, args[i], x)) return {};
+    acc = std::hypot(acc, x);
+  }
+  return float_new(t, acc);
+}
+
+INTERP_NATIVE(math_fmod) {
+  if (!check_positional(t, "fmod", nargs, kwnames, 2, 2, 0)) return {};
+  double x, y;
+  if (!to_double(t, args[0], x) || !to_double(t, args[1], y)) return {};
+  if (y == 0 && !std::isnan(x)) return raise(t, exc(E_ValueError), "math domain error");
+  return float_new(t, std::fmod(x, y));
+}
+
+INTERP_NATIVE(math_isnan) {
+  double x;
+  if (!check_positional(t, "isnan", nargs, kwnames, 1, 1, 0) || !to_double(t, args[0], x))
+    return {};
+  return py_bool(std::isnan(x));
+}
+INTERP_NATIVE(math_isinf) {
+  double x;
+  if (!check_positional(t, "isinf", nargs, kwnames, 1, 1, 0) || !to_double(t, args[0], x))
+    return {};
+  return py_bool(std::isinf(x));
+}
+INTERP_NATIVE(math_isfinite) {
+  double x;
+  if (!check_positional(t, "isfinite", nargs, kwnames, 1, 1, 0) || !to_double(t, args[0], x))
+    return {};
+  return py_bool(std::isfinite(x));
+}
+
+INTERP_NATIVE(math_copysign) {
+  double x, y;
+  if (!check_positional(t, "copysign", nargs, kwnames, 2, 2, 0) || !to_double(t, args[0], x) ||
+      !to_double(t, args[1], y))
+    return {};
+  return float_new(t, std::copysign(x, y));
+}
+
+bool int_arg(Thread& t, Value v, num::BigInt& out) {
+  if (!int_check(v)) {
+    Value f = lookup_special(t, v, N___index__);
+    if (!f) {
+      if (!t.pending)
+        raisef(t, exc(E_TypeError), "'%s' object cannot be interpreted as an integer",
+               type_name_of(v).c_str());
+      return false;
+    }
+    v = call0(t, f);
+    if (!v) return false;
+  }
+  out = int_big(v);
+  return true;
+}
+
+INTERP_NATIVE(math_gcd) {
+  num::BigInt acc;
+  for (std::size_t i = 0; i < nargs; ++i) {
+    num::BigInt x;
+    if (!int_arg(t, args[i], x)) return {};
+    acc = num::gcd(acc, x);
+  }
+  return int_from_big(t, acc);
+}
+
+INTERP_NATIVE(math_isqrt) {
+  if (!check_positional(t, "isqrt", nargs, kwnames, 1, 1, 0)) return {};
+  num::BigInt x;
+  if (!int_arg(t, args[0], x)) return {};
+  auto r = num::isqrt(x);
+  if (!r.ok()) return NumErrorRaiser::raise_int(t, r.error, r.message);
+  return int_from_big(t, r.value);
+}
+
+INTERP_NATIVE(math_factorial) {
+  if (!check_positional(t, "factorial", nargs, kwnames, 1, 1, 0)) return {};
+  if (args[0].is_object() && isinstance(args[0], T_float))
+    return raise(t, exc(E_TypeError), "'float' object cannot be interpreted as an integer");
+  num::BigInt x;
+  if (!int_arg(t, args[0], x)) return {};
+  if (x.is_negative())
+    return raise(t, exc(E_ValueError), "factorial() not defined for negative values");
+  if (!x.fits_int64() || x.to_int64() > 100000)
+    return raise(t, exc(E_OverflowError), "factorial() argument should not exceed 100000");
+  num::BigInt acc = num::BigInt::from_int64(1);
+  for (std::int64_t i = 2; i <= x.to_int64(); ++i) {
+    acc = num::mul(acc, num::BigInt::from_int64(i));
+    if ((i & 255) == 0) stm::safe_point();
+  }
+  return int_from_big(t, acc);
+}
+
+INTERP_NATIVE(math_degrees) {
+  double x;
+  if (!check_positional(t, "degrees", nargs, kwnames, 1, 1, 0) || !to_double(t, args[0], x))
+    return {};
+  return float_new(t, x * 180.0 / M_PI);
+}
+INTERP_NATIVE(math_radians) {
+  double x;
+  if (!check_positional(t, "radians", nargs, kwnames, 1, 1, 0) || !to_double(t, args[0], x))
+    return {};
+  return float_new(t, x * M_PI / 180.0);
+}
+
+INTERP_NATIVE(math_fsum) {
+  if (!check_positional(t, "fsum", nargs, kwnames, 1, 1, 0)) return {};
+  Value items = list_of(t, args[0]);
+  if (!items) return {};
+  // Neumaier's compensated sum: exact enough for the common cases.
+  double sum = 0, comp = 0;
+  for (std::int64_t i = 0; i < list_length(items); ++i) {
+    double x;
+    if (!to_double(t, list_item(items, i), x)) return {};
+    double s = sum + x;
+    comp += std::fabs(sum) >= std::fabs(x) ? (sum - s) + x : (x - s) + sum;
+    sum = s;
+  }
+  return float_new(t, sum + comp);
+}
+
+INTERP_NATIVE(math_prod) {
+  Value acc = Value::small_int(1);
+  Value start = keyword_arg(kwnames, args, nargs, "start");
+  if (start) acc = start;
+  Value it = iter(t, args[0]);
+  if (!it) return {};
+  for (;;) {
+    Value x = next(t, it);
+    if (!x) return t.pending ? Value() : acc;
+    acc = binary_op(t, acc, x, bytecode::BinaryOp::Multiply);
+    if (!acc) return {};
+  }
+}
+
+INTERP_NATIVE(math_comb) {
+  if (!check_positional(t, "comb", nargs, kwnames, 2, 2, 0)) return {};
+  num::BigInt n, k;
+  if (!int_arg(t, args[0], n) || !int_arg(t, args[1], k)) return {};
+  if (n.is_negative()) return raise(t, exc(E_ValueError), "n must be a non-negative integer");
+  if (k.is_negative()) return raise(t, exc(E_ValueError), "k must be a non-negative integer");
+  if (num::compare(k, n) > 0) return Value::small_int(0);
+  std::int64_t kk = k.to_int64();
+  num::BigInt acc = num::BigInt::from_int64(1);
+  for (std::int64_t i = 0; i < kk; ++i) {
+    acc = num::mul(acc, num::sub(n, num::BigInt::from_int64(i)));
+    acc = num::floor_div(acc, num::BigInt::from_int64(i + 1)).value;
+  }
+  return int_from_big(t, acc);
+}
+
+} // namespace
+
+Value make_math_module(Thread& t) {
+  Value m = module_new(t, intern_literal(t, "math"));
+  if (!m) return {};
+  Value d = rd<Object>(m)->dict;
+  struct Entry {
+    const char* name;
+    NativeFn fn;
+  };
+  const Entry functions[] = {
+      {"sqrt", math_sqrt},
+      {"exp", math_exp},
+      {"sin", math_sin},
+      {"cos", math_cos},
+      {"tan", math_tan},
+      {"asin", math_asin},
+      {"acos", math_acos},
+      {"atan", math_atan},
+      {"sinh", math_sinh},
+      {"cosh", math_cosh},
+      {"tanh", math_tanh},
+      {"log2", math_log2},
+      {"log10", math_log10},
+      {"fabs", math_fabs},
+      {"expm1", math_expm1},
+      {"log1p", math_log1p},
+      {"log", math_log},
+      {"floor", math_floor},
+      {"ceil", math_ceil},
+      {"trunc", math_trunc},
+      {"pow", math_pow},
+      {"atan2", math_atan2},
+      {"hypot", math_hypot},
+      {"fmod", math_fmod},
+      {"isnan", math_isnan},
+      {"isinf", math_isinf},
+      {"isfinite", math_isfinite},
+      {"copysign", math_copysign},
+      {"gcd", math_gcd},
+      {"isqrt", math_isqrt},
+      {"factorial", math_factorial},
+      {"degrees", math_degrees},
+      {"radians", math_radians},
+      {"fsum", math_fsum},
+      {"prod", math_prod},
+      {"comb", math_comb},
+  };
+  for (const Entry& e : functions)
+    if (!dict_set(t, d, intern_literal(t, e.name),
+                  make_native_function(t, e.name, e.fn, intern_literal(t, "math"))))
+      return {};
+  dict_set(t, d, intern_literal(t, "pi"), float_new(t, M_PI));
+  dict_set(t, d, intern_literal(t, "e"), float_new(t, M_E));
+  dict_set(t, d, intern_literal(t, "tau"), float_new(t, 2 * M_PI));
+  dict_set(t, d, intern_literal(t, "inf"), float_new(t, INFINITY));
+  dict_set(t, d, intern_literal(t, "nan"), float_new(t, NAN));
+  return m;
+}
+
+Value make_thread_module(Thread& t) {
+  (void)t;
+  return {};
+}
+
+} // namespace interp

@@ -1,0 +1,24 @@
+// interp/modules/modules.h - the modules written in C++: made at start-up, found by the
+// import system by name before sys.path is searched.
+#pragma once
+
+#include "interp/runtime.h"
+
+#include <string>
+
+namespace interp {
+
+void init_builtins_module(Thread& t, Value module);
+// sys: argv and path are filled by the caller (interp.cc) from the command line.
+Value make_sys_module(Thread& t);
+// The builtin modules other than builtins and sys, made on first import; 0 (no
+// exception) when there is no such builtin module.
+Value make_builtin_module(Thread& t, const std::string& name);
+// The dict of the locals of a frame (locals(), vars(), exec()).
+Value frame_locals(Thread& t, Value frame);
+// __import__ and the import machinery.
+void init_import(Thread& t, Value builtins_dict);
+// Imports a module by absolute dotted name (as `import name`), returning the leaf module.
+Value import_module(Thread& t, const std::string& name);
+
+} // namespace interp

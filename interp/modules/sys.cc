@@ -1,0 +1,257 @@
+// interp/modules/sys.cc - the sys module, and the stream objects behind sys.stdout and
+// sys.stderr (output buffered by the running transaction, written when it commits).
+#include "interp/modules/modules.h"
+#include "interp/objects/args.h"
+#include "interp/objects/objects.h"
+#include "interp/ops.h"
+#include "interp/vm/vm.h"
+
+#include <unistd.h>
+
+namespace interp {
+
+namespace {
+
+// A stream is an Instance-layout object of the class _pypystm.Stream whose dict holds
+// "fileno". Writes go to the thread's transaction buffer.
+INTERP_NATIVE(stream_write) {
+  if (!check_positional(t, "write", nargs, kwnames, 1, 1)) return {};
+  if (!str_check(args[1]))
+    return raisef(t, exc(E_TypeError), "write() argument must be str, not %s",
+                  type_name_of(args[1]).c_str());
+  Value fd = getattr(t, args[0], intern_literal(t, "_fd"));
+  if (!fd) return {};
+  std::string text = str_utf8(args[1]);
+  (fd == Value::small_int(2) ? t.err : t.out) += text;
+  if (fd == Value::small_int(2) || stm::is_inevitable()) {
+    // stderr is unbuffered in CPython; here it still waits for the commit, which comes at
+    // the latest at the next transaction break.
+  }
+  return Value::small_int(str_length(args[1]));
+}
+
+INTERP_NATIVE(stream_flush) {
+  return none();
+}
+
+INTERP_NATIVE(stream_fileno) {
+  return getattr(t, args[0], intern_literal(t, "_fd"));
+}
+
+INTERP_NATIVE(stream_isatty) {
+  Value fd = getattr(t, args[0], intern_literal(t, "_fd"));
+  if (!fd) return {};
+  return py_bool(::isatty(int(fd.small_int_value())));
+}
+
+INTERP_NATIVE(stream_readline) {
+  stm::become_inevitable("reading stdin");
+  std::string line;
+  char c;
+  while (::read(0, &c, 1) == 1) {
+    line.push_back(c);
+    if (c == '\n') break;
+  }
+  return str_from_utf8(t, line);
+}
+
+INTERP_NATIVE(stream_read) {
+  stm::become_inevitable("reading stdin");
+  std::string all;
+  char buffer[4096];
+  ssize_t n;
+  while ((n = ::read(0, buffer, sizeof buffer)) > 0)
+    all.append(buffer, std::size_t(n));
+  return str_from_utf8(t, all);
+}
+
+INTERP_NATIVE(sys_exit) {
+  if (!check_positional(t, "exit", nargs, kwnames, 0, 1, 0)) return {};
+  Value a = nargs ? tuple_from(t, args, 1) : runtime().empty_tuple;
+  if (!a) return {};
+  Value e = exception_new(t, exc(E_SystemExit), a);
+  if (e) t.pending = e;
+  return {};
+}
+
+INTERP_NATIVE(sys_getrecursionlimit) {
+  return Value::small_int(t.recursion_limit);
+}
+
+INTERP_NATIVE(sys_setrecursionlimit) {
+  if (!check_positional(t, "setrecursionlimit", nargs, kwnames, 1, 1, 0)) return {};
+  std::int64_t n;
+  if (!int_check(args[0])) return raise(t, exc(E_TypeError), "an integer is required");
+  if (!index_to_i64(t, args[0], n)) return {};
+  if (n < 1) return raise(t, exc(E_ValueError), "recursion limit must be greater or equal than 1");
+  t.recursion_limit = int(std::min<std::int64_t>(n, 100000));
+  return none();
+}
+
+INTERP_NATIVE(sys_exc_info) {
+  Value e = t.handled;
+  Value items[3] = {none(), none(), none()};
+  if (e) {
+    items[0] = type_of(e);
+    items[1] = e;
+    items[2] = rd<ExceptionObject>(e)->traceback;
+  }
+  return tuple_from(t, items, 3);
+}
+
+INTERP_NATIVE(sys_exception) {
+  return t.handled ? t.handled : none();
+}
+
+INTERP_NATIVE(sys_displayhook) {
+  if (args[0] == none()) return none();
+  Value builtins = runtime().builtins;
+  if (!dict_set(t, builtins, intern_literal(t, "_"), none())) return {};
+  Value r = repr(t, args[0]);
+  if (!r) return {};
+  Value out = getattr(t, runtime().sys_module, name(N_stdout));
+  if (!out) return {};
+  Value text = str_concat(t, r, str_from_ascii(t, "\n"));
+  if (!text || !call_method(t, out, N_write, &text, 1)) return {};
+  if (!dict_set(t, builtins, intern_literal(t, "_"), args[0])) return {};
+  return none();
+}
+
+INTERP_NATIVE(sys_intern) {
+  if (!check_positional(t, "intern", nargs, kwnames, 1, 1, 0)) return {};
+  if (!is_exact(args[0], T_str))
+    return raisef(t, exc(E_TypeError), "intern() argument 1 must be str, not %s",
+                  type_name_of(args[0]).c_str());
+  return args[0];
+}
+
+INTERP_NATIVE(sys_getframe) {
+  std::int64_t depth = 0;
+  if (nargs && !index_to_i64(t, args[0], depth)) return {};
+  Value frame = vm::current_frame(t);
+  while (frame && depth-- > 0)
+    frame = rd<FrameObject>(frame)->back;
+  if (!frame) return raise(t, exc(E_ValueError), "call stack is not deep enough");
+  return frame;
+}
+
+Value make_stream(Thread& t, Value cls, int fd, const char* stream_name) {
+  Value s = allocate(t, Layout::Instance, cls, sizeof(Object));
+  if (!s) return {};
+  if (!generic_setattr(t, s, intern_literal(t, "_fd"), Value::small_int(fd))) return {};
+  if (!generic_setattr(t, s, intern_literal(t, "name"), str_from_utf8(t, stream_name))) return {};
+  if (!generic_setattr(t, s, intern_literal(t, "encoding"), str_from_ascii(t, "utf-8"))) return {};
+  if (!generic_setattr(t, s, intern_literal(t, "errors"),
+                       str_from_ascii(t, fd == 2 ? "backslashreplace" : "strict")))
+    return {};
+  return s;
+}
+
+Value make_struct(Thread& t, const char* const* names, const Value* values, std::size_t n) {
+  // A simple namespace object: an instance of a fresh class with the fields as attributes.
+  Value ns_type = type_value(T_object);
+  Value obj = allocate(t, Layout::Instance, ns_type, sizeof(Object));
+  if (!obj) return {};
+  Value d = dict_new(t);
+  if (!d) return {};
+  fresh<Object>(obj)->dict = d;
+  for (std::size_t i = 0; i < n; ++i)
+    if (!dict_set(t, d, intern_literal(t, names[i]), values[i])) return {};
+  return obj;
+}
+
+} // namespace
+
+Value make_sys_module(Thread& t) {
+  Value m = module_new(t, intern_literal(t, "sys"));
+  Value d = rd<Object>(m)->dict;
+  auto set = [&](const char* key, Value v) { dict_set(t, d, intern_literal(t, key), v); };
+  struct Entry {
+    const char* name;
+    NativeFn fn;
+  };
+  const Entry functions[] = {
+      {"exit", sys_exit},
+      {"getrecursionlimit", sys_getrecursionlimit},
+      {"setrecursionlimit", sys_setrecursionlimit},
+      {"exc_info", sys_exc_info},
+      {"exception", sys_exception},
+      {"displayhook", sys_displayhook},
+      {"intern", sys_intern},
+      {"_getframe", sys_getframe},
+  };
+  for (const Entry& e : functions)
+    set(e.name, make_native_function(t, e.name, e.fn, intern_literal(t, "sys")));
+  set("__displayhook__", dict_get_cstr(t, d, "displayhook"));
+
+  // The stream class.
+  Value ns = dict_new(t);
+  dict_set(t, ns, name(N___module__), intern_literal(t, "_pypystm"));
+  Value object_type = type_value(T_object);
+  Value stream_type = type_new(t, type_value(T_type), intern_literal(t, "Stream"),
+                               tuple_from(t, &object_type, 1), ns, {});
+  std::int64_t idx;
+  (void)idx;
+  Value sd = rd<TypeObject>(stream_type)->dict;
+  dict_set(
+      t, sd, intern_literal(t, "write"),
+      native_new(t, register_native("write", stream_write), {}, stream_type, T_method_descriptor));
+  dict_set(
+      t, sd, intern_literal(t, "flush"),
+      native_new(t, register_native("flush", stream_flush), {}, stream_type, T_method_descriptor));
+  dict_set(t, sd, intern_literal(t, "fileno"),
+           native_new(t, register_native("fileno", stream_fileno), {}, stream_type,
+                      T_method_descriptor));
+  dict_set(t, sd, intern_literal(t, "isatty"),
+           native_new(t, register_native("isatty", stream_isatty), {}, stream_type,
+                      T_method_descriptor));
+  dict_set(t, sd, intern_literal(t, "readline"),
+           native_new(t, register_native("readline", stream_readline), {}, stream_type,
+                      T_method_descriptor));
+  dict_set(
+      t, sd, intern_literal(t, "read"),
+      native_new(t, register_native("read", stream_read), {}, stream_type, T_method_descriptor));
+  Value out = make_stream(t, stream_type, 1, "<stdout>");
+  Value err = make_stream(t, stream_type, 2, "<stderr>");
+  Value in = make_stream(t, stream_type, 0, "<stdin>");
+  set("stdout", out);
+  set("stderr", err);
+  set("stdin", in);
+  set("__stdout__", out);
+  set("__stderr__", err);
+  set("__stdin__", in);
+  set("argv", list_new(t));
+  set("path", list_new(t));
+  set("modules", dict_new(t));
+  set("meta_path", list_new(t));
+  set("path_hooks", list_new(t));
+  set("path_importer_cache", dict_new(t));
+  set("warnoptions", list_new(t));
+  set("builtin_module_names", tuple_new(t, 0));
+  set("maxsize", int_from_i64(t, INT64_MAX));
+  set("maxunicode", Value::small_int(0x10ffff));
+  set("byteorder", str_from_ascii(t, "little"));
+  set("platform", str_from_ascii(t, "linux"));
+  set("version", str_from_ascii(t, "3.11.2 (pypy-stm 0.1.0) [C++20]"));
+  set("hexversion", Value::small_int(0x030b02f0));
+  set("executable", str_from_ascii(t, ""));
+  set("prefix", str_from_ascii(t, "/usr"));
+  set("exec_prefix", str_from_ascii(t, "/usr"));
+  set("dont_write_bytecode", runtime().true_);
+  {
+    Value v[5] = {Value::small_int(3), Value::small_int(11), Value::small_int(2),
+                  str_from_ascii(t, "final"), Value::small_int(0)};
+    set("version_info", tuple_from(t, v, 5));
+  }
+  {
+    Value vi[5] = {Value::small_int(3), Value::small_int(11), Value::small_int(2),
+                   str_from_ascii(t, "final"), Value::small_int(0)};
+    static const char* const kNames[] = {"name", "cache_tag", "version", "_multiarch"};
+    Value values[4] = {str_from_ascii(t, "pypy_stm"), none(), tuple_from(t, vi, 5),
+                       str_from_ascii(t, "x86_64-linux-gnu")};
+    set("implementation", make_struct(t, kNames, values, 4));
+  }
+  return m;
+}
+
+} // namespace interp

@@ -1,0 +1,54 @@
+// interp/objects/args.cc - argument checks of native functions.
+#include "interp/objects/args.h"
+
+#include <cstring>
+
+namespace interp {
+
+bool check_positional(Thread& t, const char* what, std::size_t nargs, Value kwnames,
+                      std::size_t min, std::size_t max, std::size_t self_count) {
+  std::size_t nkw = keyword_count(kwnames);
+  if (nkw) {
+    raisef(t, exc(E_TypeError), "%s() takes no keyword arguments", what);
+    return false;
+  }
+  std::size_t given = nargs - self_count;
+  if (given >= min && given <= max) return true;
+  if (min == max && max == 0)
+    raisef(t, exc(E_TypeError), "%s() takes no arguments (%zu given)", what, given);
+  else if (min == max && max == 1)
+    raisef(t, exc(E_TypeError), "%s() takes exactly one argument (%zu given)", what, given);
+  else if (given < min)
+    raisef(t, exc(E_TypeError), "%s expected %s%zu argument%s, got %zu", what,
+           min == max ? "" : "at least ", min, min == 1 ? "" : "s", given);
+  else
+    raisef(t, exc(E_TypeError), "%s expected %s%zu argument%s, got %zu", what,
+           min == max ? "" : "at most ", max, max == 1 ? "" : "s", given);
+  return false;
+}
+
+Value keyword_arg(Value kwnames, const Value* args, std::size_t nargs, const char* key) {
+  if (!kwnames) return {};
+  std::size_t nkw = keyword_count(kwnames);
+  for (std::size_t i = 0; i < nkw; ++i)
+    if (str_equal_ascii(tuple_item(kwnames, std::int64_t(i)), key)) return args[nargs - nkw + i];
+  return {};
+}
+
+bool check_keywords(Thread& t, const char* what, Value kwnames, const char* const* allowed) {
+  std::size_t nkw = keyword_count(kwnames);
+  for (std::size_t i = 0; i < nkw; ++i) {
+    Value k = tuple_item(kwnames, std::int64_t(i));
+    bool ok = false;
+    for (const char* const* a = allowed; *a; ++a)
+      if (str_equal_ascii(k, *a)) ok = true;
+    if (!ok) {
+      raisef(t, exc(E_TypeError), "%s() got an unexpected keyword argument '%s'", what,
+             str_utf8(k).c_str());
+      return false;
+    }
+  }
+  return true;
+}
+
+} // namespace interp

@@ -1,0 +1,31 @@
+// interp/objects/args.h - checking the arguments of native functions, with CPython's
+// wording of the TypeErrors.
+#pragma once
+
+#include "interp/objects/objects.h"
+
+#include <cstddef>
+#include <string>
+
+namespace interp {
+
+// The signature every native function has (see NativeFn).
+#define INTERP_NATIVE(fn_name)                                                                     \
+  static Value fn_name([[maybe_unused]] Thread& t, [[maybe_unused]] const Value* args,             \
+                       [[maybe_unused]] std::size_t nargs, [[maybe_unused]] Value kwnames)
+
+inline std::size_t keyword_count(Value kwnames) {
+  return kwnames ? static_cast<std::size_t>(tuple_length(kwnames)) : 0;
+}
+
+// Methods count `self` in nargs; `self_count` (1 for methods, 0 for functions) is not
+// reported in messages. Positional only; any keyword is an error.
+bool check_positional(Thread& t, const char* what, std::size_t nargs, Value kwnames,
+                      std::size_t min, std::size_t max, std::size_t self_count = 1);
+
+// Finds keyword argument `name` among the keywords; its value or 0.
+Value keyword_arg(Value kwnames, const Value* args, std::size_t nargs, const char* name);
+// Raises TypeError for the first keyword not in `allowed` (a null-terminated list).
+bool check_keywords(Thread& t, const char* what, Value kwnames, const char* const* allowed);
+
+} // namespace interp

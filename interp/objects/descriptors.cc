@@ -1,0 +1,260 @@
+// interp/objects/descriptors.cc - property, classmethod, staticmethod and super: the
+// builtin descriptors, and the singletons None, NotImplemented and Ellipsis.
+#include "interp/objects/args.h"
+#include "interp/objects/objects.h"
+#include "interp/ops.h"
+#include "interp/vm/vm.h"
+
+namespace interp {
+
+Value descriptor_get(Thread& t, Value descr, Value obj, Value type); // ops_attr.cc
+
+namespace {
+
+// ---- property -----------------------------------------------------------------------------
+
+INTERP_NATIVE(property_new) {
+  Value p = allocate(t, Layout::Property, args[0], sizeof(PropertyObject));
+  if (!p) return {};
+  PropertyObject* o = fresh<PropertyObject>(p);
+  o->fget = o->fset = o->fdel = o->doc = o->name = none();
+  return p;
+}
+
+INTERP_NATIVE(property_init) {
+  static const char* const kAllowed[] = {"fget", "fset", "fdel", "doc", nullptr};
+  if (!check_keywords(t, "property", kwnames, kAllowed)) return {};
+  std::size_t npos = nargs - 1 - keyword_count(kwnames);
+  if (npos > 4)
+    return raisef(t, exc(E_TypeError), "property() takes at most 4 arguments (%zu given)", npos);
+  Value fields[4];
+  const char* names[4] = {"fget", "fset", "fdel", "doc"};
+  for (int i = 0; i < 4; ++i) {
+    fields[i] = std::size_t(i) < npos ? args[1 + i] : keyword_arg(kwnames, args, nargs, names[i]);
+    if (!fields[i]) fields[i] = none();
+  }
+  Value doc = fields[3];
+  if (doc == none() && fields[0] != none()) {
+    doc = getattr_opt(t, fields[0], name(N___doc__));
+    if (!doc) {
+      if (t.pending) return {};
+      doc = none();
+    }
+  }
+  PropertyObject* o = wr<PropertyObject>(args[0]);
+  o->fget = fields[0];
+  o->fset = fields[1];
+  o->fdel = fields[2];
+  o->doc = doc;
+  if (fields[0] != none()) {
+    Value n = getattr_opt(t, fields[0], name(N___name__));
+    if (n)
+      wr<PropertyObject>(args[0])->name = n;
+    else if (t.pending)
+      clear_pending(t);
+  }
+  return none();
+}
+
+INTERP_NATIVE(property_get) {
+  Value obj = nargs > 1 ? args[1] : none();
+  if (obj == none()) return args[0];
+  return descriptor_get(t, args[0], obj, nargs > 2 ? args[2] : type_of(obj));
+}
+
+INTERP_NATIVE(property_set) {
+  return generic_setattr(t, args[1], rd<PropertyObject>(args[0])->name, args[2]) ? none() : Value();
+}
+
+Value property_copy(Thread& t, Value self, int which, Value fn) {
+  const PropertyObject* p = rd<PropertyObject>(self);
+  Value fields[3] = {p->fget, p->fset, p->fdel};
+  fields[which] = fn;
+  Value argv[5] = {fields[0], fields[1], fields[2], p->doc};
+  if (which == 0 && p->doc != none()) argv[3] = none();
+  Value r = call(t, type_of(self), argv, 4);
+  return r;
+}
+
+INTERP_NATIVE(property_getter) {
+  return property_copy(t, args[0], 0, args[1]);
+}
+INTERP_NATIVE(property_setter) {
+  return property_copy(t, args[0], 1, args[1]);
+}
+INTERP_NATIVE(property_deleter) {
+  return property_copy(t, args[0], 2, args[1]);
+}
+
+INTERP_NATIVE(property_getattribute) {
+  const PropertyObject* p = rd<PropertyObject>(args[0]);
+  if (str_equal_ascii(args[1], "fget")) return p->fget;
+  if (str_equal_ascii(args[1], "fset")) return p->fset;
+  if (str_equal_ascii(args[1], "fdel")) return p->fdel;
+  if (str_equal_ascii(args[1], "__doc__")) return p->doc;
+  return generic_getattr(t, args[0], args[1], false);
+}
+
+INTERP_NATIVE(property_set_name) {
+  wr<PropertyObject>(args[0])->name = args[2];
+  return none();
+}
+
+// ---- classmethod / staticmethod -------------------------------------------------------------
+
+INTERP_NATIVE(wrapper_new) {
+  Value w = allocate(t, Layout::Wrapper, args[0], sizeof(WrapperObject));
+  if (w) fresh<WrapperObject>(w)->wrapped = none();
+  return w;
+}
+
+INTERP_NATIVE(wrapper_init) {
+  if (!check_positional(t, type_name_of(args[0]).c_str(), nargs, kwnames, 1, 1)) return {};
+  wr<WrapperObject>(args[0])->wrapped = args[1];
+  return none();
+}
+
+INTERP_NATIVE(wrapper_get) {
+  return descriptor_get(t, args[0], nargs > 1 && args[1] != none() ? args[1] : Value(),
+                        nargs > 2 ? args[2] : (nargs > 1 ? type_of(args[1]) : Value()));
+}
+
+INTERP_NATIVE(wrapper_func) {
+  return ro<WrapperObject>(args[0])->wrapped;
+}
+
+INTERP_NATIVE(staticmethod_call) {
+  return call(t, ro<WrapperObject>(args[0])->wrapped, args + 1, nargs - 1, kwnames);
+}
+
+INTERP_NATIVE(wrapper_getattribute) {
+  if (str_equal_ascii(args[1], "__func__") || str_equal_ascii(args[1], "__wrapped__"))
+    return ro<WrapperObject>(args[0])->wrapped;
+  Value r = generic_getattr(t, args[0], args[1], true);
+  if (r || t.pending) return r;
+  if (str_equal_ascii(args[1], "__doc__") || str_equal_ascii(args[1], "__name__") ||
+      str_equal_ascii(args[1], "__qualname__"))
+    return getattr(t, ro<WrapperObject>(args[0])->wrapped, args[1]);
+  return generic_getattr(t, args[0], args[1], false);
+}
+
+// ---- super ----------------------------------------------------------------------------------
+
+INTERP_NATIVE(super_new) {
+  Value s = allocate(t, Layout::Super, args[0], sizeof(SuperObject));
+  return s;
+}
+
+INTERP_NATIVE(super_init) {
+  Value self = args[0];
+  Value type, obj;
+  if (nargs == 1) {
+    // Zero-argument form: the __class__ cell and the first argument of the calling frame.
+    if (!vm::super_arguments(t, type, obj)) return {};
+  } else {
+    type = args[1];
+    obj = nargs > 2 ? args[2] : Value();
+  }
+  if (!is_layout(type, Layout::Type))
+    return raisef(t, exc(E_TypeError), "super() argument 1 must be a type, not %s",
+                  type_name_of(type).c_str());
+  Value obj_type;
+  if (obj && obj != none()) {
+    if (is_layout(obj, Layout::Type) && is_subtype(obj, type))
+      obj_type = obj;
+    else if (is_subtype(type_of(obj), type))
+      obj_type = type_of(obj);
+    else
+      return raise(t, exc(E_TypeError),
+                   "super(type, obj): obj must be an instance or subtype of type");
+  } else {
+    obj = {};
+  }
+  SuperObject* o = wr<SuperObject>(self);
+  o->type = type;
+  o->obj = obj;
+  o->obj_type = obj_type;
+  return none();
+}
+
+INTERP_NATIVE(super_getattribute) {
+  const SuperObject* s = rd<SuperObject>(args[0]);
+  Value attr = args[1];
+  if (s->obj_type && !str_equal_ascii(attr, "__class__")) {
+    Value mro = rd<TypeObject>(s->obj_type)->mro;
+    std::int64_t n = tuple_length(mro), i = 0;
+    while (i < n && tuple_item(mro, i) != s->type)
+      ++i;
+    for (++i; i < n; ++i) {
+      Value dict = rd<TypeObject>(tuple_item(mro, i))->dict;
+      Value found = dict_get_str(dict, attr);
+      if (!found) continue;
+      Value obj = s->obj == s->obj_type ? Value() : s->obj;
+      return descriptor_get(t, found, obj, s->obj_type);
+    }
+  }
+  return generic_getattr(t, args[0], attr, false);
+}
+
+INTERP_NATIVE(super_repr) {
+  const SuperObject* s = rd<SuperObject>(args[0]);
+  std::string text = "<super: <class '" + type_name(s->type) + "'>, ";
+  text += s->obj_type ? "<" + type_name(s->obj_type) + " object>>" : "NULL>";
+  return str_from_utf8(t, text);
+}
+
+// ---- singletons ---------------------------------------------------------------------------
+
+INTERP_NATIVE(none_repr) {
+  return str_from_ascii(t, "None");
+}
+INTERP_NATIVE(none_bool) {
+  return runtime().false_;
+}
+INTERP_NATIVE(none_new) {
+  if (nargs > 1 || keyword_count(kwnames))
+    return raise(t, exc(E_TypeError), "NoneType takes no arguments");
+  return none();
+}
+INTERP_NATIVE(not_implemented_repr) {
+  return str_from_ascii(t, "NotImplemented");
+}
+INTERP_NATIVE(ellipsis_repr) {
+  return str_from_ascii(t, "Ellipsis");
+}
+
+} // namespace
+
+void init_descriptor_types(Thread& t) {
+  Value p = type_value(T_property);
+  add_staticmethod(t, p, "__new__", property_new);
+  add_method(t, p, "__init__", property_init);
+  add_method(t, p, "__get__", property_get);
+  add_method(t, p, "__set__", property_set);
+  add_method(t, p, "getter", property_getter);
+  add_method(t, p, "setter", property_setter);
+  add_method(t, p, "deleter", property_deleter);
+  add_method(t, p, "__getattribute__", property_getattribute);
+  add_method(t, p, "__set_name__", property_set_name);
+  for (TypeId id : {T_classmethod, T_staticmethod}) {
+    Value w = type_value(id);
+    add_staticmethod(t, w, "__new__", wrapper_new);
+    add_method(t, w, "__init__", wrapper_init);
+    add_method(t, w, "__get__", wrapper_get);
+    add_method(t, w, "__getattribute__", wrapper_getattribute);
+    add_getter(t, w, "__func__", wrapper_func);
+  }
+  add_method(t, type_value(T_staticmethod), "__call__", staticmethod_call);
+  Value s = type_value(T_super);
+  add_staticmethod(t, s, "__new__", super_new);
+  add_method(t, s, "__init__", super_init);
+  add_method(t, s, "__getattribute__", super_getattribute);
+  add_method(t, s, "__repr__", super_repr);
+  add_method(t, type_value(T_NoneType), "__repr__", none_repr);
+  add_method(t, type_value(T_NoneType), "__bool__", none_bool);
+  add_staticmethod(t, type_value(T_NoneType), "__new__", none_new);
+  add_method(t, type_value(T_NotImplementedType), "__repr__", not_implemented_repr);
+  add_method(t, type_value(T_ellipsis), "__repr__", ellipsis_repr);
+}
+
+} // namespace interp

@@ -1,0 +1,403 @@
+// interp/objects/exceptions.cc - BaseException, the 3.11 hierarchy of builtin exception
+// classes, and the per-class fields of StopIteration, SystemExit, OSError, SyntaxError,
+// ImportError, KeyError.
+#include "interp/objects/args.h"
+#include "interp/objects/objects.h"
+#include "interp/ops.h"
+
+#include <cstring>
+
+namespace interp {
+
+namespace {
+
+// name, parent name ("" for BaseException's own root)
+struct ExceptionClass {
+  const char* name;
+  const char* parent;
+};
+
+const ExceptionClass kHierarchy[] = {
+    {"BaseException", ""},
+    {"BaseExceptionGroup", "BaseException"},
+    {"GeneratorExit", "BaseException"},
+    {"KeyboardInterrupt", "BaseException"},
+    {"SystemExit", "BaseException"},
+    {"Exception", "BaseException"},
+    {"ArithmeticError", "Exception"},
+    {"FloatingPointError", "ArithmeticError"},
+    {"OverflowError", "ArithmeticError"},
+    {"ZeroDivisionError", "ArithmeticError"},
+    {"AssertionError", "Exception"},
+    {"AttributeError", "Exception"},
+    {"BufferError", "Exception"},
+    {"EOFError", "Exception"},
+    {"ExceptionGroup", "BaseExceptionGroup"},
+    {"ImportError", "Exception"},
+    {"ModuleNotFoundError", "ImportError"},
+    {"LookupError", "Exception"},
+    {"IndexError", "LookupError"},
+    {"KeyError", "LookupError"},
+    {"MemoryError", "Exception"},
+    {"NameError", "Exception"},
+    {"UnboundLocalError", "NameError"},
+    {"OSError", "Exception"},
+    {"BlockingIOError", "OSError"},
+    {"ChildProcessError", "OSError"},
+    {"ConnectionError", "OSError"},
+    {"BrokenPipeError", "ConnectionError"},
+    {"ConnectionAbortedError", "ConnectionError"},
+    {"ConnectionRefusedError", "ConnectionError"},
+    {"ConnectionResetError", "ConnectionError"},
+    {"FileExistsError", "OSError"},
+    {"FileNotFoundError", "OSError"},
+    {"InterruptedError", "OSError"},
+    {"IsADirectoryError", "OSError"},
+    {"NotADirectoryError", "OSError"},
+    {"PermissionError", "OSError"},
+    {"ProcessLookupError", "OSError"},
+    {"TimeoutError", "OSError"},
+    {"ReferenceError", "Exception"},
+    {"RuntimeError", "Exception"},
+    {"NotImplementedError", "RuntimeError"},
+    {"RecursionError", "RuntimeError"},
+    {"StopAsyncIteration", "Exception"},
+    {"StopIteration", "Exception"},
+    {"SyntaxError", "Exception"},
+    {"IndentationError", "SyntaxError"},
+    {"TabError", "IndentationError"},
+    {"SystemError", "Exception"},
+    {"TypeError", "Exception"},
+    {"ValueError", "Exception"},
+    {"UnicodeError", "ValueError"},
+    {"UnicodeDecodeError", "UnicodeError"},
+    {"UnicodeEncodeError", "UnicodeError"},
+    {"UnicodeTranslateError", "UnicodeError"},
+    {"Warning", "Exception"},
+    {"BytesWarning", "Warning"},
+    {"DeprecationWarning", "Warning"},
+    {"EncodingWarning", "Warning"},
+    {"FutureWarning", "Warning"},
+    {"ImportWarning", "Warning"},
+    {"PendingDeprecationWarning", "Warning"},
+    {"ResourceWarning", "Warning"},
+    {"RuntimeWarning", "Warning"},
+    {"SyntaxWarning", "Warning"},
+    {"UnicodeWarning", "Warning"},
+    {"UserWarning", "Warning"},
+};
+
+bool is_class(Value type, ExcId id) {
+  return is_subtype(type, exc(id));
+}
+
+// Per-class fields kept in ExceptionObject::extra, set from args by __init__.
+void set_fields_from_args(Thread& t, Value self) {
+  Value type = type_of(self);
+  const ExceptionObject* e = rd<ExceptionObject>(self);
+  Value args = e->args;
+  std::int64_t n = tuple_length(args);
+  ExceptionObject* w = wr<ExceptionObject>(self);
+  if (is_class(type, E_StopIteration)) {
+    w->extra[0] = n ? tuple_item(args, 0) : none();
+  } else if (is_class(type, E_SystemExit)) {
+    w->extra[0] = n == 0 ? none() : n == 1 ? tuple_item(args, 0) : args;
+  } else if (is_class(type, E_OSError)) {
+    // errno, strerror, filename
+    w->extra[0] = n >= 2 ? tuple_item(args, 0) : none();
+    w->extra[1] = n >= 2 ? tuple_item(args, 1) : none();
+    w->extra[2] = n >= 3 ? tuple_item(args, 2) : none();
+  } else if (is_class(type, E_SyntaxError)) {
+    // msg, and (filename, lineno, offset, text[, end_lineno, end_offset]) packed in extra.
+    w->extra[0] = n >= 1 ? tuple_item(args, 0) : none();
+    w->extra[1] = n >= 2 ? tuple_item(args, 1) : none();
+  } else if (is_class(type, E_ImportError)) {
+    w->extra[0] = n == 1 ? tuple_item(args, 0) : none();
+    if (!w->extra[1]) w->extra[1] = none();
+    if (!w->extra[2]) w->extra[2] = none();
+  }
+  (void)t;
+}
+
+INTERP_NATIVE(exception_new_method) {
+  Value cls = args[0];
+  Value self = allocate(t, Layout::Exception, cls, sizeof(ExceptionObject));
+  if (!self) return {};
+  std::size_t npos = nargs - 1 - keyword_count(kwnames);
+  Value a = tuple_from(t, args + 1, npos);
+  if (!a) return {};
+  ExceptionObject* o = fresh<ExceptionObject>(self);
+  o->args = a;
+  o->traceback = none();
+  o->cause = none();
+  o->context = none();
+  o->suppress_context = runtime().false_;
+  set_fields_from_args(t, self);
+  return self;
+}
+
+INTERP_NATIVE(exception_init) {
+  Value self = args[0];
+  std::size_t nkw = keyword_count(kwnames);
+  if (nkw && !is_class(type_of(self), E_ImportError)) {
+    // BaseException.__init__ takes no keyword arguments.
+    return raisef(t, exc(E_TypeError), "%s() takes no keyword arguments",
+                  type_name_of(self).c_str());
+  }
+  Value a = tuple_from(t, args + 1, nargs - 1 - nkw);
+  if (!a) return {};
+  wr<ExceptionObject>(self)->args = a;
+  set_fields_from_args(t, self);
+  if (is_class(type_of(self), E_ImportError)) {
+    if (Value v = keyword_arg(kwnames, args, nargs, "name"))
+      wr<ExceptionObject>(self)->extra[1] = v;
+    if (Value v = keyword_arg(kwnames, args, nargs, "path"))
+      wr<ExceptionObject>(self)->extra[2] = v;
+  }
+  return none();
+}
+
+Value args_str(Thread& t, Value a) {
+  std::int64_t n = tuple_length(a);
+  if (n == 0) return runtime().empty_str;
+  if (n == 1) return str(t, tuple_item(a, 0));
+  return str(t, a);
+}
+
+INTERP_NATIVE(exception_str) {
+  Value self = args[0];
+  Value type = type_of(self);
+  const ExceptionObject* e = rd<ExceptionObject>(self);
+  Value a = e->args;
+  std::int64_t n = tuple_length(a);
+  if (is_class(type, E_KeyError) && n == 1) return repr(t, tuple_item(a, 0));
+  if (is_class(type, E_OSError) && n >= 2) {
+    std::string text =
+        "[Errno " + str_utf8(str(t, e->extra[0])) + "] " + str_utf8(str(t, e->extra[1]));
+    if (e->extra[2] && e->extra[2] != none()) text += ": " + repr_utf8(t, e->extra[2]);
+    return str_from_utf8(t, text);
+  }
+  if (is_class(type, E_SyntaxError) && e->extra[1] && is_layout(e->extra[1], Layout::Tuple) &&
+      tuple_length(e->extra[1]) >= 2) {
+    Value info = e->extra[1];
+    Value msg = str(t, e->extra[0]);
+    if (!msg) return {};
+    std::string text = str_utf8(msg);
+    Value file = tuple_item(info, 0), line = tuple_item(info, 1);
+    std::string base;
+    if (file != none() && str_check(file)) {
+      base = str_utf8(file);
+      auto slash = base.rfind('/');
+      if (slash != std::string::npos) base = base.substr(slash + 1);
+    }
+    if (!base.empty() && line != none())
+      text += " (" + base + ", line " + int_to_decimal(line) + ")";
+    else if (!base.empty())
+      text += " (" + base + ")";
+    else if (line != none())
+      text += " (line " + int_to_decimal(line) + ")";
+    return str_from_utf8(t, text);
+  }
+  return args_str(t, a);
+}
+
+INTERP_NATIVE(exception_repr) {
+  Value self = args[0];
+  Value a = rd<ExceptionObject>(self)->args;
+  std::string text = type_name_of(self);
+  if (tuple_length(a) == 1)
+    text += "(" + repr_utf8(t, tuple_item(a, 0)) + ")";
+  else
+    text += repr_utf8(t, a);
+  return str_from_utf8(t, text);
+}
+
+INTERP_NATIVE(exception_with_traceback) {
+  if (!check_positional(t, "with_traceback", nargs, kwnames, 1, 1)) return {};
+  wr<ExceptionObject>(args[0])->traceback = args[1];
+  return args[0];
+}
+
+INTERP_NATIVE(exception_add_note) {
+  if (!check_positional(t, "add_note", nargs, kwnames, 1, 1)) return {};
+  if (!str_check(args[1]))
+    return raisef(t, exc(E_TypeError), "note must be a str, not '%s'",
+                  type_name_of(args[1]).c_str());
+  Value notes = getattr_opt(t, args[0], name(N___notes__));
+  if (t.pending) return {};
+  if (!notes) {
+    notes = list_new(t);
+    if (!notes || !generic_setattr(t, args[0], name(N___notes__), notes)) return {};
+  } else if (!isinstance(notes, T_list)) {
+    return raise(t, exc(E_TypeError), "Cannot add note: __notes__ is not a list");
+  }
+  return list_append(t, notes, args[1]) ? none() : Value();
+}
+
+struct Field {
+  const char* name;
+  int slot; // -1 args, -2 traceback, -3 cause, -4 context, -5 suppress, 0..3 extra
+  ExcId owner;
+};
+const Field kFields[] = {
+    {"args", -1, E_BaseException},
+    {"__traceback__", -2, E_BaseException},
+    {"__cause__", -3, E_BaseException},
+    {"__context__", -4, E_BaseException},
+    {"__suppress_context__", -5, E_BaseException},
+    {"value", 0, E_StopIteration},
+    {"code", 0, E_SystemExit},
+    {"errno", 0, E_OSError},
+    {"strerror", 1, E_OSError},
+    {"filename", 2, E_OSError},
+    {"msg", 0, E_SyntaxError},
+    {"msg", 0, E_ImportError},
+    {"name", 1, E_ImportError},
+    {"path", 2, E_ImportError},
+};
+
+Value* field_slot(ExceptionObject* e, int slot) {
+  switch (slot) {
+  case -1:
+    return &e->args;
+  case -2:
+    return &e->traceback;
+  case -3:
+    return &e->cause;
+  case -4:
+    return &e->context;
+  case -5:
+    return &e->suppress_context;
+  default:
+    return &e->extra[slot];
+  }
+}
+
+const Field* find_field(Value self, Value attr) {
+  if (!str_check(attr)) return nullptr;
+  Value type = type_of(self);
+  for (const Field& f : kFields)
+    if (str_equal_ascii(attr, f.name) && is_class(type, f.owner)) return &f;
+  return nullptr;
+}
+
+// SyntaxError's positional fields live in the info tuple of extra[1].
+int syntax_field(Value attr) {
+  static const char* const kNames[] = {"filename", "lineno",     "offset",
+                                       "text",     "end_lineno", "end_offset"};
+  for (int i = 0; i < 6; ++i)
+    if (str_equal_ascii(attr, kNames[i])) return i;
+  return -1;
+}
+
+INTERP_NATIVE(exception_getattribute) {
+  Value self = args[0], attr = args[1];
+  if (const Field* f = find_field(self, attr)) {
+    Value v = *field_slot(const_cast<ExceptionObject*>(rd<ExceptionObject>(self)), f->slot);
+    return v ? v : none();
+  }
+  if (is_class(type_of(self), E_SyntaxError) && str_check(attr)) {
+    int i = syntax_field(attr);
+    if (i >= 0) {
+      Value info = rd<ExceptionObject>(self)->extra[1];
+      if (info && is_layout(info, Layout::Tuple) && tuple_length(info) > i)
+        return tuple_item(info, i);
+      if (Value d = rd<Object>(self)->dict)
+        if (Value v = dict_get_str(d, attr)) return v;
+      return none();
+    }
+  }
+  return generic_getattr(t, self, attr, false);
+}
+
+INTERP_NATIVE(exception_setattr) {
+  Value self = args[0], attr = args[1], value = nargs > 2 ? args[2] : Value();
+  if (const Field* f = find_field(self, attr)) {
+    if (!value) return raisef(t, exc(E_TypeError), "%s may not be deleted", f->name);
+    if (f->slot == -1) {
+      Value a = tuple_of(t, value);
+      if (!a) return {};
+      value = a;
+    }
+    if (f->slot == -3 || f->slot == -4) {
+      if (value != none() && !exception_check(value))
+        return raisef(t, exc(E_TypeError), "exception %s must be None or derive from BaseException",
+                      f->slot == -3 ? "cause" : "context");
+    }
+    ExceptionObject* w = wr<ExceptionObject>(self);
+    *field_slot(w, f->slot) = value;
+    if (f->slot == -3) w->suppress_context = runtime().true_;
+    return none();
+  }
+  return generic_setattr(t, self, attr, value) ? none() : Value();
+}
+
+INTERP_NATIVE(exception_reduce) {
+  Value items[2] = {type_of(args[0]), rd<ExceptionObject>(args[0])->args};
+  return tuple_from(t, items, 2);
+}
+
+} // namespace
+
+bool exception_check(Value v) {
+  return v.is_object() && is_layout(v, Layout::Exception);
+}
+
+Value exception_new(Thread& t, Value type, Value args) {
+  Value argv[16];
+  std::int64_t n = tuple_length(args);
+  if (n > 15) n = 15;
+  argv[0] = type;
+  for (std::int64_t i = 0; i < n; ++i)
+    argv[i + 1] = tuple_item(args, i);
+  // Builtin exception classes are made directly; user subclasses go through their
+  // __new__ and __init__.
+  if (!(rd<TypeObject>(type)->flags & kHeapType))
+    return exception_new_method(t, argv, std::size_t(n + 1), {});
+  return call(t, type, argv + 1, std::size_t(n));
+}
+
+void init_exception_types(Thread& t) {
+  Runtime& rt = runtime();
+  Value base_exception = rt.types[T_BaseException];
+  rt.exception_types.emplace_back("BaseException", base_exception);
+  for (const ExceptionClass& c : kHierarchy) {
+    if (!*c.parent) continue;
+    Value parent;
+    for (auto& [n, type] : rt.exception_types)
+      if (n == c.parent) parent = type;
+    Value type = allocate(t, Layout::Type, rt.types[T_type], sizeof(TypeObject));
+    TypeObject* o = fresh<TypeObject>(type);
+    o->flags = kBaseType;
+    o->layout = static_cast<std::uint64_t>(Layout::Exception);
+    o->base = parent;
+    Value n = intern_literal(t, c.name);
+    Value d = dict_new(t);
+    Value bases = tuple_from(t, &parent, 1);
+    o = fresh<TypeObject>(type);
+    o->name = n;
+    o->qualname = n;
+    o->dict = d;
+    o->bases = bases;
+    compute_mro(t, type);
+    rt.exception_types.emplace_back(c.name, type);
+  }
+  Value b = base_exception;
+  add_staticmethod(t, b, "__new__", exception_new_method);
+  add_method(t, b, "__init__", exception_init);
+  add_method(t, b, "__str__", exception_str);
+  add_method(t, b, "__repr__", exception_repr);
+  add_method(t, b, "with_traceback", exception_with_traceback);
+  add_method(t, b, "add_note", exception_add_note);
+  add_method(t, b, "__getattribute__", exception_getattribute);
+  add_method(t, b, "__setattr__", exception_setattr);
+  add_method(t, b, "__reduce__", exception_reduce);
+  for (auto& [n, type] : rt.exception_types) {
+    add_attribute(t, type, "__module__", intern_literal(t, "builtins"));
+    update_type_flags(type);
+  }
+  rt.exception_types.emplace_back("EnvironmentError", exc(E_OSError));
+  rt.exception_types.emplace_back("IOError", exc(E_OSError));
+}
+
+} // namespace interp

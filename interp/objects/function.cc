@@ -1,0 +1,317 @@
+// interp/objects/function.cc - Python functions, bound methods, cells, builtin functions
+// and modules: the callables and namespaces that the VM makes and calls.
+#include "interp/compile/code_unit.h"
+#include "interp/objects/args.h"
+#include "interp/objects/objects.h"
+#include "interp/ops.h"
+#include "interp/vm/vm.h"
+
+namespace interp {
+
+Value function_new(Thread& t, Value code, Value globals, Value qualname) {
+  Value f = allocate(t, Layout::Function, type_value(T_function), sizeof(FunctionObject));
+  if (!f) return {};
+  FunctionObject* o = fresh<FunctionObject>(f);
+  o->code = code;
+  o->globals = globals;
+  o->name = ro<CodeObject>(code)->name;
+  o->qualname = qualname ? qualname : ro<CodeObject>(code)->qualname;
+  const bytecode::CodeUnit& unit = code_unit(code);
+  o->doc = unit.docstring >= 0 ? tuple_item(ro<CodeObject>(code)->consts, unit.docstring) : none();
+  Value module = dict_get_str(globals, name(N___name__));
+  o = fresh<FunctionObject>(f);
+  o->module = module ? module : none();
+  Value builtins = dict_get_str(globals, name(N___builtins__));
+  if (builtins && is_layout(builtins, Layout::Module)) builtins = rd<Object>(builtins)->dict;
+  if (!builtins || !dict_check(builtins)) builtins = runtime().builtins;
+  fresh<FunctionObject>(f)->builtins = builtins;
+  return f;
+}
+
+Value cell_new(Thread& t, Value content) {
+  Value c = allocate(t, Layout::Cell, type_value(T_cell), sizeof(CellObject));
+  if (c) fresh<CellObject>(c)->ref = content;
+  return c;
+}
+
+Value method_new(Thread& t, Value function, Value self) {
+  Value m = allocate(t, Layout::Method, type_value(T_method), sizeof(MethodObject));
+  if (!m) return {};
+  fresh<MethodObject>(m)->function = function;
+  fresh<MethodObject>(m)->self = self;
+  return m;
+}
+
+Value native_new(Thread& t, std::int64_t index, Value self, Value owner, TypeId type) {
+  Value n = allocate(t, Layout::Native, type_value(type), sizeof(NativeObject));
+  if (!n) return {};
+  NativeObject* o = fresh<NativeObject>(n);
+  o->index = index;
+  o->self = self;
+  o->owner = owner;
+  Value nm = intern_literal(t, runtime().natives[std::size_t(index)].name);
+  fresh<NativeObject>(n)->name = nm;
+  return n;
+}
+
+Value make_native_function(Thread& t, const char* fn_name, NativeFn fn, Value module) {
+  std::int64_t index = register_native(fn_name, fn);
+  Value n = native_new(t, index, {}, {}, T_builtin_function);
+  if (n) fresh<NativeObject>(n)->module = module;
+  return n;
+}
+
+Value module_new(Thread& t, Value module_name) {
+  Value m = allocate(t, Layout::Module, type_value(T_module), sizeof(ModuleObject));
+  if (!m) return {};
+  Value d = dict_new(t);
+  if (!d) return {};
+  fresh<ModuleObject>(m)->name = module_name;
+  fresh<Object>(m)->dict = d;
+  if (!dict_set(t, d, name(N___name__), module_name)) return {};
+  if (!dict_set(t, d, name(N___doc__), none())) return {};
+  if (!dict_set(t, d, name(N___package__), none())) return {};
+  if (!dict_set(t, d, name(N___loader__), none())) return {};
+  if (!dict_set(t, d, name(N___spec__), none())) return {};
+  return m;
+}
+
+namespace {
+
+INTERP_NATIVE(function_get) {
+  if (nargs < 2 || args[1] == none()) return args[0];
+  return method_new(t, args[0], args[1]);
+}
+
+INTERP_NATIVE(function_repr) {
+  const FunctionObject* f = rd<FunctionObject>(args[0]);
+  return str_from_utf8(t, "<function " + str_utf8(f->qualname) + " at 0x" +
+                              std::to_string(args[0].offset()) + ">");
+}
+
+INTERP_NATIVE(function_call) {
+  return vm::call_function(t, args[0], {}, args + 1, nargs - 1, kwnames);
+}
+
+// Function attributes that are fields: readable and writable as in CPython.
+Value function_field(Thread& t, Value f, const char* attr, Value value, bool set) {
+  FunctionObject* w = set ? wr<FunctionObject>(f) : nullptr;
+  const FunctionObject* r = rd<FunctionObject>(f);
+  std::string a = attr;
+  Value* slot = nullptr;
+  if (a == "__name__") slot = set ? &w->name : nullptr;
+  if (!set) {
+    if (a == "__name__") return r->name;
+    if (a == "__qualname__") return r->qualname;
+    if (a == "__doc__") return r->doc;
+    if (a == "__code__") return r->code;
+    if (a == "__globals__") return r->globals;
+    if (a == "__module__") return r->module;
+    if (a == "__builtins__") return r->builtins;
+    if (a == "__defaults__") return r->defaults ? r->defaults : none();
+    if (a == "__kwdefaults__") return r->kwdefaults ? r->kwdefaults : none();
+    if (a == "__closure__") return r->closure ? r->closure : none();
+    if (a == "__annotations__") {
+      if (r->annotations) return r->annotations;
+      Value d = dict_new(t);
+      if (d) wr<FunctionObject>(f)->annotations = d;
+      return d;
+    }
+    return {};
+  }
+  if (a == "__qualname__") slot = &w->qualname;
+  if (a == "__doc__") slot = &w->doc;
+  if (a == "__code__") slot = &w->code;
+  if (a == "__module__") slot = &w->module;
+  if (a == "__defaults__") slot = &w->defaults;
+  if (a == "__kwdefaults__") slot = &w->kwdefaults;
+  if (a == "__annotations__") slot = &w->annotations;
+  if (!slot) return {};
+  if ((a == "__name__" || a == "__qualname__") && !(value && str_check(value)))
+    return raisef(t, exc(E_TypeError), "%s must be set to a string object", attr);
+  if ((a == "__defaults__") && value && value != none() && !isinstance(value, T_tuple))
+    return raise(t, exc(E_TypeError), "__defaults__ must be set to a tuple object");
+  *slot = (value == none() && (a == "__defaults__" || a == "__kwdefaults__")) ? Value() : value;
+  return none();
+}
+
+const char* const kFunctionFields[] = {
+    "__name__",     "__qualname__", "__doc__",        "__code__",    "__globals__",    "__module__",
+    "__builtins__", "__defaults__", "__kwdefaults__", "__closure__", "__annotations__"};
+
+INTERP_NATIVE(function_getattribute) {
+  if (str_check(args[1])) {
+    std::string a = str_utf8(args[1]);
+    for (const char* f : kFunctionFields)
+      if (a == f) return function_field(t, args[0], f, {}, false);
+  }
+  return generic_getattr(t, args[0], args[1], false);
+}
+
+INTERP_NATIVE(function_setattr) {
+  if (str_check(args[1])) {
+    std::string a = str_utf8(args[1]);
+    for (const char* f : kFunctionFields)
+      if (a == f) {
+        Value r = function_field(t, args[0], f, nargs > 2 ? args[2] : Value(), true);
+        if (r || t.pending) return r;
+        return raisef(t, exc(E_AttributeError), "readonly attribute");
+      }
+  }
+  return generic_setattr(t, args[0], args[1], nargs > 2 ? args[2] : Value()) ? none() : Value();
+}
+
+INTERP_NATIVE(method_repr) {
+  const MethodObject* m = rd<MethodObject>(args[0]);
+  Value fname = getattr(t, m->function, name(N___qualname__));
+  if (!fname) return {};
+  return str_from_utf8(t, "<bound method " + str_utf8(fname) + " of " +
+                              repr_utf8(t, rd<MethodObject>(args[0])->self) + ">");
+}
+
+INTERP_NATIVE(method_getattribute) {
+  const MethodObject* m = rd<MethodObject>(args[0]);
+  if (str_equal_ascii(args[1], "__func__")) return m->function;
+  if (str_equal_ascii(args[1], "__self__")) return m->self;
+  Value r = generic_getattr(t, args[0], args[1], true);
+  if (r || t.pending) return r;
+  return getattr(t, rd<MethodObject>(args[0])->function, args[1]);
+}
+
+INTERP_NATIVE(method_eq) {
+  if (!is_layout(args[1], Layout::Method)) return runtime().not_implemented;
+  const MethodObject* a = rd<MethodObject>(args[0]);
+  const MethodObject* b = rd<MethodObject>(args[1]);
+  return py_bool(a->function == b->function && a->self == b->self);
+}
+
+INTERP_NATIVE(method_hash) {
+  const MethodObject* a = rd<MethodObject>(args[0]);
+  return int_from_i64(t, std::int64_t((a->function.offset() >> 4) ^ (a->self.bits() >> 4)));
+}
+
+INTERP_NATIVE(native_repr) {
+  const NativeObject* n = ro<NativeObject>(args[0]);
+  if (type_of(args[0]) == type_value(T_method_descriptor))
+    return str_from_utf8(t, "<method '" + str_utf8(n->name) + "' of '" + type_name(n->owner) +
+                                "' objects>");
+  if (n->self && !(is_layout(n->self, Layout::Module)))
+    return str_from_utf8(t, "<built-in method " + str_utf8(n->name) + " of " +
+                                type_name_of(n->self) + " object at 0x" +
+                                std::to_string(n->self.offset()) + ">");
+  return str_from_utf8(t, "<built-in function " + str_utf8(n->name) + ">");
+}
+
+INTERP_NATIVE(native_get) {
+  const NativeObject* n = ro<NativeObject>(args[0]);
+  if (nargs < 2 || args[1] == none() || n->self) return args[0];
+  return native_new(t, n->index, args[1], n->owner, T_builtin_function);
+}
+
+INTERP_NATIVE(native_getattribute) {
+  const NativeObject* n = ro<NativeObject>(args[0]);
+  if (str_equal_ascii(args[1], "__name__")) return n->name;
+  if (str_equal_ascii(args[1], "__qualname__")) {
+    if (n->owner && is_layout(n->owner, Layout::Type))
+      return str_from_utf8(t, type_name(n->owner) + "." + str_utf8(n->name));
+    return n->name;
+  }
+  if (str_equal_ascii(args[1], "__self__")) return n->self ? n->self : none();
+  if (str_equal_ascii(args[1], "__module__")) return n->module ? n->module : none();
+  if (str_equal_ascii(args[1], "__doc__")) {
+    const char* doc = runtime().natives[std::size_t(n->index)].doc;
+    return doc ? str_from_utf8(t, doc) : none();
+  }
+  if (str_equal_ascii(args[1], "__objclass__") && n->owner) return n->owner;
+  return generic_getattr(t, args[0], args[1], false);
+}
+
+INTERP_NATIVE(cell_repr) {
+  Value ref = rd<CellObject>(args[0])->ref;
+  if (!ref) return str_from_ascii(t, "<cell at 0x" + std::to_string(args[0].offset()) + ": empty>");
+  return str_from_utf8(t, "<cell at 0x" + std::to_string(args[0].offset()) + ": " +
+                              type_name_of(ref) + " object at 0x" + std::to_string(ref.bits()) +
+                              ">");
+}
+
+INTERP_NATIVE(cell_contents) {
+  Value ref = rd<CellObject>(args[0])->ref;
+  if (!ref) return raise(t, exc(E_ValueError), "Cell is empty");
+  return ref;
+}
+
+INTERP_NATIVE(module_repr) {
+  Value d = rd<Object>(args[0])->dict;
+  Value n = dict_get_str(d, name(N___name__));
+  Value file = dict_get_str(d, name(N___file__));
+  std::string text = "<module " + (n ? repr_utf8(t, n) : std::string("'?'"));
+  if (file && str_check(file))
+    text += " from " + repr_utf8(t, file) + ">";
+  else
+    text += " (built-in)>";
+  return str_from_utf8(t, text);
+}
+
+INTERP_NATIVE(module_dir) {
+  Value keys = list_new(t);
+  if (!keys) return {};
+  std::int64_t pos = 0;
+  Value k, v;
+  Value d = rd<Object>(args[0])->dict;
+  while (dict_next(d, pos, k, v))
+    if (!list_append(t, keys, k)) return {};
+  return keys;
+}
+
+INTERP_NATIVE(module_init) {
+  if (!check_positional(t, "module", nargs, kwnames, 1, 2)) return {};
+  Value d = rd<Object>(args[0])->dict;
+  if (!d) {
+    d = dict_new(t);
+    if (!d) return {};
+    wr<Object>(args[0])->dict = d;
+  }
+  wr<ModuleObject>(args[0])->name = args[1];
+  if (!dict_set(t, d, name(N___name__), args[1])) return {};
+  if (!dict_set(t, d, name(N___doc__), nargs > 2 ? args[2] : none())) return {};
+  return none();
+}
+
+INTERP_NATIVE(module_new_method) {
+  Value m = allocate(t, Layout::Module, args[0], sizeof(ModuleObject));
+  if (!m) return {};
+  Value d = dict_new(t);
+  if (!d) return {};
+  fresh<Object>(m)->dict = d;
+  return m;
+}
+
+} // namespace
+
+void init_function_types(Thread& t) {
+  Value f = type_value(T_function);
+  add_method(t, f, "__get__", function_get);
+  add_method(t, f, "__repr__", function_repr);
+  add_method(t, f, "__call__", function_call);
+  add_method(t, f, "__getattribute__", function_getattribute);
+  add_method(t, f, "__setattr__", function_setattr);
+  Value m = type_value(T_method);
+  add_method(t, m, "__repr__", method_repr);
+  add_method(t, m, "__getattribute__", method_getattribute);
+  add_method(t, m, "__eq__", method_eq);
+  add_method(t, m, "__hash__", method_hash);
+  for (TypeId id : {T_builtin_function, T_method_descriptor}) {
+    add_method(t, type_value(id), "__repr__", native_repr);
+    add_method(t, type_value(id), "__getattribute__", native_getattribute);
+  }
+  add_method(t, type_value(T_method_descriptor), "__get__", native_get);
+  add_method(t, type_value(T_cell), "__repr__", cell_repr);
+  add_getter(t, type_value(T_cell), "cell_contents", cell_contents);
+  Value mod = type_value(T_module);
+  add_method(t, mod, "__repr__", module_repr);
+  add_method(t, mod, "__dir__", module_dir);
+  add_method(t, mod, "__init__", module_init);
+  add_staticmethod(t, mod, "__new__", module_new_method);
+}
+
+} // namespace interp

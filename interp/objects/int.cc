@@ -1,0 +1,707 @@
+// interp/objects/int.cc - the int and bool types.
+//
+// Values in the 63-bit tagged range never allocate; beyond it an int is an immutable
+// IntObject holding GMP limbs (sign in `size`). Arithmetic on big values goes through
+// interp/num's BigInt, and every result comes back tagged whenever it fits, so a value
+// has exactly one representation.
+#include "interp/objects/args.h"
+#include "interp/objects/numbers.h"
+#include "interp/objects/objects.h"
+#include "interp/ops.h"
+
+#include "interp/num/float_exact.h"
+#include "interp/num/format_spec.h"
+#include "interp/num/format_value.h"
+
+#include <cmath>
+#include <cstring>
+
+namespace interp {
+
+using num::BigInt;
+
+std::int64_t int_hash_small(std::int64_t v) {
+  constexpr std::int64_t m = static_cast<std::int64_t>(num::kHashModulus);
+  std::int64_t h = v >= 0 ? v % m : -((-v) % m);
+  return h == -1 ? -2 : h;
+}
+
+std::int64_t int_hash(Value v) {
+  if (v.is_small_int()) return int_hash_small(v.small_int_value());
+  return num::hash(int_big(v));
+}
+
+BigInt int_big(Value v) {
+  if (v.is_small_int()) return BigInt::from_int64(v.small_int_value());
+  const IntObject* o = ro<IntObject>(v);
+  std::size_t n = static_cast<std::size_t>(o->size < 0 ? -o->size : o->size);
+  return BigInt::from_limbs(o->size < 0, {o->limbs, n});
+}
+
+static num::BigView int_view(Value v, BigInt& scratch) {
+  if (v.is_small_int()) {
+    scratch = BigInt::from_int64(v.small_int_value());
+    return scratch.view();
+  }
+  const IntObject* o = ro<IntObject>(v);
+  std::size_t n = static_cast<std::size_t>(o->size < 0 ? -o->size : o->size);
+  return {o->size < 0, o->limbs, n};
+}
+
+Value int_from_big(Thread& t, const BigInt& b) {
+  if (auto small = b.to_int63(); small && Value::fits_small(*small))
+    return Value::small_int(*small);
+  Value v = allocate(t, Layout::BigInt, type_value(T_int), sizeof(IntObject) + b.size() * 8);
+  if (!v) return {};
+  IntObject* o = fresh<IntObject>(v);
+  o->size = b.is_negative() ? -std::int64_t(b.size()) : std::int64_t(b.size());
+  std::memcpy(o->limbs, b.limbs(), b.size() * 8);
+  return v;
+}
+
+Value int_from_i64(Thread& t, std::int64_t v) {
+  if (Value::fits_small(v)) return Value::small_int(v);
+  return int_from_big(t, BigInt::from_int64(v));
+}
+
+bool int_check(Value v) {
+  return v.is_small_int() || isinstance(v, T_int);
+}
+
+// The int value of an int subclass instance (True, MyInt(5)) is stored in the instance's
+// Object::dict slot? No: a bool or an int subclass instance is an IntObject whose limbs
+// hold the value; True/False are IntObjects of class bool.
+bool int_to_i64(Value v, std::int64_t& out) {
+  if (v.is_small_int()) {
+    out = v.small_int_value();
+    return true;
+  }
+  BigInt b = int_big(v);
+  if (!b.fits_int64()) return false;
+  out = b.to_int64();
+  return true;
+}
+
+bool index_to_i64(Thread& t, Value v, std::int64_t& out, bool clamp) {
+  if (!int_check(v)) {
+    Value f = lookup_special(t, v, N___index__);
+    if (!f) {
+      if (!t.pending)
+        raisef(t, exc(E_TypeError), "'%s' object cannot be interpreted as an integer",
+               type_name_of(v).c_str());
+      return false;
+    }
+    v = call0(t, f);
+    if (!v) return false;
+    if (!int_check(v)) {
+      raisef(t, exc(E_TypeError), "__index__ returned non-int (type %s)", type_name_of(v).c_str());
+      return false;
+    }
+  }
+  if (int_to_i64(v, out)) return true;
+  if (clamp) {
+    out = int_big(v).is_negative() ? INT64_MIN : INT64_MAX;
+    return true;
+  }
+  raisef(t, exc(E_OverflowError), "Python int too large to convert to C ssize_t");
+  return false;
+}
+
+Value NumErrorRaiser::raise_int(Thread& t, num::IntErrorKind kind, const std::string& message) {
+  switch (kind) {
+  case num::IntErrorKind::ZeroDivisionError:
+    return raise(t, exc(E_ZeroDivisionError), message);
+  case num::IntErrorKind::OverflowError:
+    return raise(t, exc(E_OverflowError), message);
+  case num::IntErrorKind::MemoryError:
+    t.pending = exc(E_MemoryError);
+    return {};
+  default:
+    return raise(t, exc(E_ValueError), message);
+  }
+}
+
+template <class R> static Value from_result(Thread& t, const num::IntResult<R>& r) {
+  if (!r.ok()) return NumErrorRaiser::raise_int(t, r.error, r.message);
+  if constexpr (std::is_same_v<R, BigInt>)
+    return int_from_big(t, r.value);
+  else
+    return float_new(t, r.value);
+}
+
+Value int_from_text(Thread& t, std::string_view text, int base) {
+  auto r = num::from_string(text, base, num::kDefaultMaxStrDigits);
+  if (!r.ok()) {
+    if (r.error == num::IntErrorKind::InvalidLiteral) {
+      Value s = str_from_utf8(t, text);
+      if (!s) return {};
+      return raise(t, exc(E_ValueError), r.message + repr_utf8(t, s));
+    }
+    return NumErrorRaiser::raise_int(t, r.error, r.message);
+  }
+  return int_from_big(t, r.value);
+}
+
+std::string int_to_decimal(Value v) {
+  if (v.is_small_int()) return std::to_string(v.small_int_value());
+  auto r = num::to_string(int_big(v), 10);
+  return r.value;
+}
+
+// ---- the fast paths of the VM -----------------------------------------------------------------
+
+static bool small_pow(std::int64_t base, std::int64_t exp, std::int64_t& out) {
+  std::int64_t result = 1;
+  while (exp) {
+    if (exp & 1) {
+      if (__builtin_mul_overflow(result, base, &result)) return false;
+    }
+    exp >>= 1;
+    if (exp && __builtin_mul_overflow(base, base, &base)) return false;
+  }
+  out = result;
+  return Value::fits_small(result);
+}
+
+static Value float_fast(Thread& t, double x, double y, unsigned k);
+
+Value number_fast_path(Thread& t, Value a, Value b, bytecode::BinaryOp op) {
+  using bytecode::BinaryOp;
+  unsigned k = static_cast<unsigned>(op);
+  if (k >= bytecode::kInplaceOffset) k -= bytecode::kInplaceOffset;
+  if (a.is_small_int() && b.is_small_int()) {
+    std::int64_t x = a.small_int_value(), y = b.small_int_value(), r;
+    switch (static_cast<BinaryOp>(k)) {
+    case BinaryOp::Add:
+      return int_from_i64(t, x + y);
+    case BinaryOp::Subtract:
+      return int_from_i64(t, x - y);
+    case BinaryOp::Multiply:
+      if (!__builtin_mul_overflow(x, y, &r)) return int_from_i64(t, r);
+      return {};
+    case BinaryOp::FloorDivide:
+      if (y == 0) return raise(t, exc(E_ZeroDivisionError), "integer division or modulo by zero");
+      if (y == -1) return int_from_i64(t, -x);
+      r = x / y;
+      if ((x % y != 0) && ((x < 0) != (y < 0))) --r;
+      return Value::small_int(r);
+    case BinaryOp::Remainder:
+      if (y == 0) return raise(t, exc(E_ZeroDivisionError), "integer modulo by zero");
+      if (y == -1) return Value::small_int(0);
+      r = x % y;
+      if (r != 0 && ((r < 0) != (y < 0))) r += y;
+      return Value::small_int(r);
+    case BinaryOp::And:
+      return Value::small_int(x & y);
+    case BinaryOp::Or:
+      return Value::small_int(x | y);
+    case BinaryOp::Xor:
+      return Value::small_int(x ^ y);
+    case BinaryOp::RShift:
+      if (y < 0) return raise(t, exc(E_ValueError), "negative shift count");
+      return Value::small_int(y >= 63 ? (x < 0 ? -1 : 0) : x >> y);
+    case BinaryOp::LShift:
+      if (y < 0) return raise(t, exc(E_ValueError), "negative shift count");
+      if (y < 62 &&
+          (x == 0 || (x > 0 ? x <= (Value::kSmallMax >> y) : x >= (Value::kSmallMin >> y))))
+        return Value::small_int(x << y);
+      return {};
+    case BinaryOp::Power:
+      if (y >= 0 && small_pow(x, y, r)) return Value::small_int(r);
+      return {};
+    case BinaryOp::TrueDivide:
+      if (y == 0) return raise(t, exc(E_ZeroDivisionError), "division by zero");
+      if (x > -(1LL << 53) && x < (1LL << 53) && y > -(1LL << 53) && y < (1LL << 53))
+        return float_new(t, double(x) / double(y));
+      return {};
+    default:
+      return {};
+    }
+  }
+  bool fa = a.is_object() && is_exact(a, T_float), fb = b.is_object() && is_exact(b, T_float);
+  if (fa && fb) return float_fast(t, float_value(a), float_value(b), k);
+  if (fa && b.is_small_int()) return float_fast(t, float_value(a), double(b.small_int_value()), k);
+  if (fb && a.is_small_int()) return float_fast(t, double(a.small_int_value()), float_value(b), k);
+  if (k == static_cast<unsigned>(BinaryOp::Add) && a.is_object() && b.is_object() &&
+      is_exact(a, T_str) && is_exact(b, T_str))
+    return str_concat(t, a, b);
+  return {};
+}
+
+static Value float_fast(Thread& t, double x, double y, unsigned k) {
+  using bytecode::BinaryOp;
+  switch (static_cast<BinaryOp>(k)) {
+  case BinaryOp::Add:
+    return float_new(t, x + y);
+  case BinaryOp::Subtract:
+    return float_new(t, x - y);
+  case BinaryOp::Multiply:
+    return float_new(t, x * y);
+  case BinaryOp::TrueDivide:
+    if (y == 0) return raise(t, exc(E_ZeroDivisionError), "float division by zero");
+    return float_new(t, x / y);
+  default:
+    return {};
+  }
+}
+
+// ---- int's methods ----------------------------------------------------------------------------
+
+namespace {
+
+// Both operands as ints, or NotImplemented.
+#define INT_BINARY(fn_name, expr)                                                                  \
+  INTERP_NATIVE(fn_name) {                                                                         \
+    if (nargs != 2 || !int_check(args[1])) return runtime().not_implemented;                       \
+    BigInt sa, sb;                                                                                 \
+    num::BigView a = int_view(args[0], sa), b = int_view(args[1], sb);                             \
+    return expr;                                                                                   \
+  }                                                                                                \
+  INTERP_NATIVE(r##fn_name) {                                                                      \
+    if (nargs != 2 || !int_check(args[1])) return runtime().not_implemented;                       \
+    BigInt sa, sb;                                                                                 \
+    num::BigView b = int_view(args[0], sb), a = int_view(args[1], sa);                             \
+    return expr;                                                                                   \
+  }
+
+INT_BINARY(int_add, int_from_big(t, num::add(a, b)))
+INT_BINARY(int_sub, int_from_big(t, num::sub(a, b)))
+INT_BINARY(int_mul, int_from_big(t, num::mul(a, b)))
+INT_BINARY(int_floordiv, from_result(t, num::floor_div(a, b)))
+INT_BINARY(int_mod, from_result(t, num::mod(a, b)))
+INT_BINARY(int_truediv, from_result(t, num::true_divide(a, b)))
+INT_BINARY(int_lshift, from_result(t, num::lshift(a, b)))
+INT_BINARY(int_rshift, from_result(t, num::rshift(a, b)))
+INT_BINARY(int_and, int_from_big(t, num::bit_and(a, b)))
+INT_BINARY(int_or, int_from_big(t, num::bit_or(a, b)))
+INT_BINARY(int_xor, int_from_big(t, num::bit_xor(a, b)))
+
+Value int_pow_impl(Thread& t, num::BigView a, num::BigView b, Value modulus) {
+  if (modulus && modulus != none()) {
+    if (!int_check(modulus)) return runtime().not_implemented;
+    BigInt sm;
+    return from_result(t, num::pow_mod(a, b, int_view(modulus, sm)));
+  }
+  if (b.negative) {
+    auto x = num::to_double(a);
+    auto y = num::to_double(b);
+    if (!x.ok()) return NumErrorRaiser::raise_int(t, x.error, x.message);
+    if (x.value == 0)
+      return raise(t, exc(E_ZeroDivisionError), "0.0 cannot be raised to a negative power");
+    return float_new(t, std::pow(x.value, y.ok() ? y.value : -INFINITY));
+  }
+  return from_result(t, num::pow(a, b));
+}
+
+INTERP_NATIVE(int_pow) {
+  if (nargs < 2 || !int_check(args[1])) return runtime().not_implemented;
+  BigInt sa, sb;
+  num::BigView a = int_view(args[0], sa), b = int_view(args[1], sb);
+  return int_pow_impl(t, a, b, nargs > 2 ? args[2] : Value());
+}
+INTERP_NATIVE(int_rpow) {
+  if (nargs < 2 || !int_check(args[1])) return runtime().not_implemented;
+  BigInt sa, sb;
+  num::BigView b = int_view(args[0], sb), a = int_view(args[1], sa);
+  return int_pow_impl(t, a, b, nargs > 2 ? args[2] : Value());
+}
+
+INTERP_NATIVE(int_divmod) {
+  if (nargs != 2 || !int_check(args[1])) return runtime().not_implemented;
+  BigInt sa, sb;
+  auto r = num::divmod(int_view(args[0], sa), int_view(args[1], sb));
+  if (!r.ok()) return NumErrorRaiser::raise_int(t, r.error, r.message);
+  Value q = int_from_big(t, r.value.quotient);
+  if (!q) return {};
+  Value m = int_from_big(t, r.value.remainder);
+  if (!m) return {};
+  Value items[2] = {q, m};
+  return tuple_from(t, items, 2);
+}
+
+INTERP_NATIVE(int_neg) {
+  BigInt s;
+  return int_from_big(t, num::negate(int_view(args[0], s)));
+}
+INTERP_NATIVE(int_pos) {
+  return int_from_big(t, int_big(args[0]));
+}
+INTERP_NATIVE(int_abs) {
+  BigInt s;
+  return int_from_big(t, num::abs(int_view(args[0], s)));
+}
+INTERP_NATIVE(int_invert) {
+  BigInt s;
+  return int_from_big(t, num::bit_invert(int_view(args[0], s)));
+}
+INTERP_NATIVE(int_bool) {
+  BigInt s;
+  return py_bool(!int_view(args[0], s).is_zero());
+}
+INTERP_NATIVE(int_hash_method) {
+  return int_from_i64(t, int_hash(args[0]));
+}
+INTERP_NATIVE(int_index) {
+  return int_from_big(t, int_big(args[0]));
+}
+
+INTERP_NATIVE(int_float) {
+  BigInt s;
+  auto r = num::to_double(int_view(args[0], s));
+  if (!r.ok()) return NumErrorRaiser::raise_int(t, r.error, r.message);
+  return float_new(t, r.value);
+}
+
+INTERP_NATIVE(int_repr) {
+  if (args[0].is_small_int()) return str_from_ascii(t, std::to_string(args[0].small_int_value()));
+  BigInt s;
+  auto r = num::to_string(int_view(args[0], s), 10, num::kDefaultMaxStrDigits);
+  if (!r.ok()) return NumErrorRaiser::raise_int(t, r.error, r.message);
+  return str_from_ascii(t, r.value);
+}
+
+// Comparison with ints and floats.
+Value int_compare(Thread& t, Value a, Value b, bytecode::CompareOp op) {
+  int c;
+  BigInt sa, sb;
+  if (int_check(b)) {
+    c = num::compare(int_view(a, sa), int_view(b, sb));
+  } else if (b.is_object() && isinstance(b, T_float)) {
+    double y = float_value(b);
+    if (std::isnan(y)) return py_bool(op == bytecode::CompareOp::Ne);
+    c = num::compare_to_double(int_view(a, sa), y);
+  } else {
+    return runtime().not_implemented;
+  }
+  switch (op) {
+  case bytecode::CompareOp::Lt:
+    return py_bool(c < 0);
+  case bytecode::CompareOp::Le:
+    return py_bool(c <= 0);
+  case bytecode::CompareOp::Eq:
+    return py_bool(c == 0);
+  case bytecode::CompareOp::Ne:
+    return py_bool(c != 0);
+  case bytecode::CompareOp::Gt:
+    return py_bool(c > 0);
+  case bytecode::CompareOp::Ge:
+    return py_bool(c >= 0);
+  }
+  return {};
+}
+INTERP_NATIVE(int_lt) {
+  return int_compare(t, args[0], args[1], bytecode::CompareOp::Lt);
+}
+INTERP_NATIVE(int_le) {
+  return int_compare(t, args[0], args[1], bytecode::CompareOp::Le);
+}
+INTERP_NATIVE(int_eq) {
+  return int_compare(t, args[0], args[1], bytecode::CompareOp::Eq);
+}
+INTERP_NATIVE(int_ne) {
+  return int_compare(t, args[0], args[1], bytecode::CompareOp::Ne);
+}
+INTERP_NATIVE(int_gt) {
+  return int_compare(t, args[0], args[1], bytecode::CompareOp::Gt);
+}
+INTERP_NATIVE(int_ge) {
+  return int_compare(t, args[0], args[1], bytecode::CompareOp::Ge);
+}
+
+// An int subclass instance: the value copied into an IntObject of that class.
+Value int_of_class(Thread& t, Value cls, Value value) {
+  if (cls == type_value(T_int)) return value;
+  BigInt b = int_big(value);
+  Value v = allocate(t, Layout::BigInt, cls, sizeof(IntObject) + b.size() * 8);
+  if (!v) return {};
+  IntObject* o = fresh<IntObject>(v);
+  o->size = b.is_negative() ? -std::int64_t(b.size()) : std::int64_t(b.size());
+  std::memcpy(o->limbs, b.limbs(), b.size() * 8);
+  return v;
+}
+
+Value int_convert(Thread& t, Value x) {
+  if (int_check(x)) return x.is_small_int() ? x : int_from_big(t, int_big(x));
+  if (x.is_object() && isinstance(x, T_float)) {
+    double d = float_value(x);
+    if (std::isinf(d))
+      return raise(t, exc(E_OverflowError), "cannot convert float infinity to integer");
+    if (std::isnan(d)) return raise(t, exc(E_ValueError), "cannot convert float NaN to integer");
+    return int_from_big(t, num::from_double(d));
+  }
+  if (x.is_object() && isinstance(x, T_str)) return int_from_text(t, str_utf8(x), 10);
+  if (x.is_object() && isinstance(x, T_bytes))
+    return int_from_text(t, std::string(bytes_view(x)), 10);
+  for (NameId id : {N___int__, N___index__, N___trunc__}) {
+    if (Value f = lookup_special(t, x, id)) {
+      Value r = call0(t, f);
+      if (!r) return {};
+      if (!int_check(r))
+        return raisef(t, exc(E_TypeError), "__%s__ returned non-int (type %s)",
+                      id == N___int__     ? "int"
+                      : id == N___index__ ? "index"
+                                          : "trunc",
+                      type_name_of(r).c_str());
+      return r;
+    }
+    if (t.pending) return {};
+  }
+  return raisef(t, exc(E_TypeError),
+                "int() argument must be a string, a bytes-like object or a real number, not '%s'",
+                type_name_of(x).c_str());
+}
+
+INTERP_NATIVE(int_new) {
+  Value cls = args[0];
+  static const char* const kAllowed[] = {"base", nullptr};
+  if (!check_keywords(t, "int", kwnames, kAllowed)) return {};
+  std::size_t npos = nargs - keyword_count(kwnames);
+  Value base = keyword_arg(kwnames, args, nargs, "base");
+  if (npos > 3 || (npos == 3 && base))
+    return raisef(t, exc(E_TypeError), "int() takes at most 2 arguments (%zu given)", nargs - 1);
+  if (npos == 3) base = args[2];
+  if (npos == 1) {
+    if (base) return raise(t, exc(E_TypeError), "int() missing string argument");
+    return int_of_class(t, cls, Value::small_int(0));
+  }
+  Value x = args[1];
+  if (!base) {
+    Value r = int_convert(t, x);
+    return r ? int_of_class(t, cls, r) : r;
+  }
+  std::int64_t b;
+  if (!index_to_i64(t, base, b)) return {};
+  if (b != 0 && (b < 2 || b > 36))
+    return raise(t, exc(E_ValueError), "int() base must be >= 2 and <= 36, or 0");
+  std::string text;
+  if (x.is_object() && isinstance(x, T_str))
+    text = str_utf8(x);
+  else if (x.is_object() && (isinstance(x, T_bytes) || isinstance(x, T_bytearray)))
+    text = std::string(bytes_view(x));
+  else
+    return raise(t, exc(E_TypeError), "int() can't convert non-string with explicit base");
+  Value r = int_from_text(t, text, int(b));
+  return r ? int_of_class(t, cls, r) : r;
+}
+
+INTERP_NATIVE(int_bit_length) {
+  BigInt s;
+  return int_from_i64(t, std::int64_t(num::bit_length(int_view(args[0], s))));
+}
+INTERP_NATIVE(int_bit_count) {
+  BigInt s;
+  return int_from_i64(t, std::int64_t(num::bit_count(int_view(args[0], s))));
+}
+INTERP_NATIVE(int_conjugate) {
+  return int_from_big(t, int_big(args[0]));
+}
+
+INTERP_NATIVE(int_format) {
+  if (!check_positional(t, "__format__", nargs, kwnames, 1, 1)) return {};
+  if (!str_check(args[1]))
+    return raisef(t, exc(E_TypeError), "__format__() argument must be str, not %s",
+                  type_name_of(args[1]).c_str());
+  std::string spec_text = str_utf8(args[1]);
+  if (spec_text.empty()) return str(t, args[0]);
+  auto spec = num::parse_format_spec(spec_text, {"int", 'd', '>'});
+  if (!spec) return raise(t, exc(E_ValueError), spec.error().message);
+  BigInt value = int_big(args[0]);
+  num::IntegerForFormat in;
+  in.negative = value.is_negative();
+  in.magnitude_digits = [&](int base) { return num::to_string(num::abs(value), base).value; };
+  in.to_double = [&]() -> num::FloatResult<double> {
+    auto d = num::to_double(value);
+    if (!d.ok()) return num::overflow_error(d.message);
+    return d.value;
+  };
+  auto r = num::format_integer(in, *spec, type_name_of(args[0]));
+  if (!r) {
+    if (r.error().kind == num::FloatErrorKind::OverflowError)
+      return raise(t, exc(E_OverflowError), r.error().message);
+    return raise(t, exc(E_ValueError), r.error().message);
+  }
+  return str_from_utf8(t, *r);
+}
+
+INTERP_NATIVE(int_round) {
+  if (nargs < 2 || args[1] == none()) return int_from_big(t, int_big(args[0]));
+  BigInt s, n;
+  if (!int_check(args[1]))
+    return raisef(t, exc(E_TypeError), "'%s' object cannot be interpreted as an integer",
+                  type_name_of(args[1]).c_str());
+  return int_from_big(t, num::round_digits(int_view(args[0], s), int_view(args[1], n)));
+}
+
+INTERP_NATIVE(int_to_bytes) {
+  static const char* const kAllowed[] = {"length", "byteorder", "signed", nullptr};
+  if (!check_keywords(t, "to_bytes", kwnames, kAllowed)) return {};
+  std::size_t npos = nargs - keyword_count(kwnames);
+  Value length_v = npos > 1 ? args[1] : keyword_arg(kwnames, args, nargs, "length");
+  Value order_v = npos > 2 ? args[2] : keyword_arg(kwnames, args, nargs, "byteorder");
+  Value signed_v = keyword_arg(kwnames, args, nargs, "signed");
+  std::int64_t length = 1;
+  if (length_v && !index_to_i64(t, length_v, length)) return {};
+  if (length < 0) return raise(t, exc(E_ValueError), "length argument must be non-negative");
+  bool big = true;
+  if (order_v) {
+    if (str_equal_ascii(order_v, "little"))
+      big = false;
+    else if (!str_equal_ascii(order_v, "big"))
+      return raise(t, exc(E_ValueError), "byteorder must be either 'little' or 'big'");
+  }
+  int is_signed = signed_v ? truthy(t, signed_v) : 0;
+  if (is_signed < 0) return {};
+  BigInt s;
+  auto r = num::to_bytes(int_view(args[0], s), std::size_t(length), big, is_signed);
+  if (!r.ok()) return NumErrorRaiser::raise_int(t, r.error, r.message);
+  return bytes_new(t,
+                   std::string_view(reinterpret_cast<const char*>(r.value.data()), r.value.size()));
+}
+
+INTERP_NATIVE(int_from_bytes) {
+  static const char* const kAllowed[] = {"bytes", "byteorder", "signed", nullptr};
+  if (!check_keywords(t, "from_bytes", kwnames, kAllowed)) return {};
+  std::size_t npos = nargs - keyword_count(kwnames);
+  Value data = npos > 1 ? args[1] : keyword_arg(kwnames, args, nargs, "bytes");
+  Value order_v = npos > 2 ? args[2] : keyword_arg(kwnames, args, nargs, "byteorder");
+  Value signed_v = keyword_arg(kwnames, args, nargs, "signed");
+  if (!data)
+    return raise(t, exc(E_TypeError), "from_bytes() missing required argument 'bytes' (pos 1)");
+  bool big = true;
+  if (order_v) {
+    if (str_equal_ascii(order_v, "little"))
+      big = false;
+    else if (!str_equal_ascii(order_v, "big"))
+      return raise(t, exc(E_ValueError), "byteorder must be either 'little' or 'big'");
+  }
+  int is_signed = signed_v ? truthy(t, signed_v) : 0;
+  if (is_signed < 0) return {};
+  std::string bytes;
+  if (data.is_object() && (isinstance(data, T_bytes) || isinstance(data, T_bytearray))) {
+    bytes = std::string(bytes_view(data));
+  } else {
+    Value list = list_of(t, data);
+    if (!list) return {};
+    for (std::int64_t i = 0; i < list_length(list); ++i) {
+      std::int64_t b;
+      if (!index_to_i64(t, list_item(list, i), b)) return {};
+      if (b < 0 || b > 255) return raise(t, exc(E_ValueError), "bytes must be in range(0, 256)");
+      bytes.push_back(char(b));
+    }
+  }
+  BigInt r = num::from_bytes({reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()},
+                             big, is_signed);
+  Value v = int_from_big(t, r);
+  if (!v) return {};
+  if (args[0] != type_value(T_int)) return call1(t, args[0], v);
+  return v;
+}
+
+INTERP_NATIVE(int_getnewargs) {
+  Value v = int_from_big(t, int_big(args[0]));
+  return tuple_from(t, &v, 1);
+}
+
+INTERP_NATIVE(bool_repr) {
+  return str_from_ascii(t, args[0] == runtime().true_ ? "True" : "False");
+}
+
+INTERP_NATIVE(bool_new) {
+  if (!check_positional(t, "bool", nargs, kwnames, 0, 1)) return {};
+  if (nargs == 1) return runtime().false_;
+  int r = truthy(t, args[1]);
+  if (r < 0) return {};
+  return py_bool(r);
+}
+
+#define BOOL_LOGIC(fn_name, int_fn, op)                                                            \
+  INTERP_NATIVE(fn_name) {                                                                         \
+    if (nargs == 2 && args[1].is_object() && type_of(args[1]) == type_value(T_bool))               \
+      return py_bool((args[0] == runtime().true_) op(args[1] == runtime().true_));                 \
+    return int_fn(t, args, nargs, kwnames);                                                        \
+  }
+BOOL_LOGIC(bool_and, int_and, &)
+BOOL_LOGIC(bool_or, int_or, |)
+BOOL_LOGIC(bool_xor, int_xor, ^)
+BOOL_LOGIC(bool_rand, rint_and, &)
+BOOL_LOGIC(bool_ror, rint_or, |)
+BOOL_LOGIC(bool_rxor, rint_xor, ^)
+
+} // namespace
+
+void init_int_type(Thread& t) {
+  Value type = type_value(T_int);
+  struct Entry {
+    const char* name;
+    NativeFn fn;
+  };
+  const Entry methods[] = {
+      {"__add__", int_add},
+      {"__radd__", rint_add},
+      {"__sub__", int_sub},
+      {"__rsub__", rint_sub},
+      {"__mul__", int_mul},
+      {"__rmul__", rint_mul},
+      {"__floordiv__", int_floordiv},
+      {"__rfloordiv__", rint_floordiv},
+      {"__mod__", int_mod},
+      {"__rmod__", rint_mod},
+      {"__truediv__", int_truediv},
+      {"__rtruediv__", rint_truediv},
+      {"__lshift__", int_lshift},
+      {"__rlshift__", rint_lshift},
+      {"__rshift__", int_rshift},
+      {"__rrshift__", rint_rshift},
+      {"__and__", int_and},
+      {"__rand__", rint_and},
+      {"__or__", int_or},
+      {"__ror__", rint_or},
+      {"__xor__", int_xor},
+      {"__rxor__", rint_xor},
+      {"__pow__", int_pow},
+      {"__rpow__", int_rpow},
+      {"__divmod__", int_divmod},
+      {"__neg__", int_neg},
+      {"__pos__", int_pos},
+      {"__abs__", int_abs},
+      {"__invert__", int_invert},
+      {"__bool__", int_bool},
+      {"__hash__", int_hash_method},
+      {"__index__", int_index},
+      {"__int__", int_index},
+      {"__float__", int_float},
+      {"__repr__", int_repr},
+      {"__lt__", int_lt},
+      {"__le__", int_le},
+      {"__eq__", int_eq},
+      {"__ne__", int_ne},
+      {"__gt__", int_gt},
+      {"__ge__", int_ge},
+      {"bit_length", int_bit_length},
+      {"bit_count", int_bit_count},
+      {"conjugate", int_conjugate},
+      {"__format__", int_format},
+      {"__round__", int_round},
+      {"__trunc__", int_index},
+      {"__floor__", int_index},
+      {"__ceil__", int_index},
+      {"to_bytes", int_to_bytes},
+      {"__getnewargs__", int_getnewargs},
+  };
+  for (const Entry& e : methods)
+    add_method(t, type, e.name, e.fn);
+  add_staticmethod(t, type, "__new__", int_new);
+  add_classmethod(t, type, "from_bytes", int_from_bytes);
+
+  Value b = type_value(T_bool);
+  add_method(t, b, "__repr__", bool_repr);
+  add_method(t, b, "__and__", bool_and);
+  add_method(t, b, "__or__", bool_or);
+  add_method(t, b, "__xor__", bool_xor);
+  add_method(t, b, "__rand__", bool_rand);
+  add_method(t, b, "__ror__", bool_ror);
+  add_method(t, b, "__rxor__", bool_rxor);
+  add_staticmethod(t, b, "__new__", bool_new);
+}
+
+} // namespace interp

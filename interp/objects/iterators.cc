@@ -1,0 +1,209 @@
+// interp/objects/iterators.cc - iterators of list, tuple, range, str, dict, set, of the
+// __getitem__ protocol and of iter(callable, sentinel).
+#include "interp/objects/iterators.h"
+
+#include "interp/objects/args.h"
+#include "interp/objects/objects.h"
+#include "interp/ops.h"
+
+namespace interp {
+
+Value builtin_iterator_next(Thread& t, Value iterator) {
+  const IteratorObject* it = rd<IteratorObject>(iterator);
+  Value seq = it->seq;
+  if (!seq) return {};
+  std::int64_t i = it->index;
+  Value type = type_of(iterator);
+  Runtime& rt = runtime();
+  Value item;
+  if (type == rt.types[T_list_iterator]) {
+    std::int64_t n = list_length(seq);
+    if (it->kind == kReversed) {
+      if (i >= n || i < 0) i = -1;
+      std::int64_t pos = n - 1 - i;
+      if (i < 0 || pos < 0) {
+        wr<IteratorObject>(iterator)->seq = {};
+        return {};
+      }
+      item = list_item(seq, pos);
+    } else {
+      if (i >= n) {
+        wr<IteratorObject>(iterator)->seq = {};
+        return {};
+      }
+      item = list_item(seq, i);
+    }
+  } else if (type == rt.types[T_tuple_iterator]) {
+    if (i >= tuple_length(seq)) {
+      wr<IteratorObject>(iterator)->seq = {};
+      return {};
+    }
+    item = tuple_item(seq, i);
+  } else if (type == rt.types[T_range_iterator]) {
+    // seq: the start, extra: the step, extra2: the count, all ints in the tagged range.
+    if (i >= it->extra2.small_int_value()) {
+      wr<IteratorObject>(iterator)->seq = {};
+      return {};
+    }
+    item = int_from_i64(t, seq.small_int_value() + i * it->extra.small_int_value());
+  } else if (type == rt.types[T_str_iterator]) {
+    if (i >= str_length(seq)) {
+      wr<IteratorObject>(iterator)->seq = {};
+      return {};
+    }
+    item = str_from_code_point(t, str_at(seq, i));
+  } else if (type == rt.types[T_bytes_iterator]) {
+    std::string_view b = bytes_view(seq);
+    if (i >= std::int64_t(b.size())) {
+      wr<IteratorObject>(iterator)->seq = {};
+      return {};
+    }
+    item = Value::small_int(static_cast<unsigned char>(b[std::size_t(i)]));
+  } else if (type == rt.types[T_dict_keyiterator] || type == rt.types[T_dict_valueiterator] ||
+             type == rt.types[T_dict_itemiterator] || type == rt.types[T_set_iterator]) {
+    bool is_set = type == rt.types[T_set_iterator];
+    std::int64_t expected = it->extra.small_int_value();
+    std::int64_t now = is_set ? rd<SetObject>(seq)->length : dict_length(seq);
+    if (now != expected) {
+      wr<IteratorObject>(iterator)->extra = Value::small_int(-1);
+      return raise(t, exc(E_RuntimeError),
+                   is_set ? "Set changed size during iteration"
+                          : "dictionary changed size during iteration");
+    }
+    Value k, v;
+    std::int64_t pos = i;
+    bool found = is_set ? dict_next(seq, pos, k, v) : dict_next(seq, pos, k, v);
+    if (!found) {
+      wr<IteratorObject>(iterator)->seq = {};
+      return {};
+    }
+    wr<IteratorObject>(iterator)->index = pos;
+    if (type == rt.types[T_dict_valueiterator]) return v;
+    if (type == rt.types[T_dict_itemiterator]) {
+      Value pair[2] = {k, v};
+      return tuple_from(t, pair, 2);
+    }
+    return k;
+  } else if (type == rt.types[T_seq_iterator]) {
+    Value r = getitem(t, seq, Value::small_int(i));
+    if (!r) {
+      if (matches(t, exc(E_IndexError)) || matches(t, exc(E_StopIteration))) {
+        clear_pending(t);
+        wr<IteratorObject>(iterator)->seq = {};
+      }
+      return {};
+    }
+    item = r;
+  } else if (type == rt.types[T_callable_iterator]) {
+    Value r = call0(t, seq);
+    if (!r) {
+      if (matches(t, exc(E_StopIteration))) {
+        clear_pending(t);
+        wr<IteratorObject>(iterator)->seq = {};
+      }
+      return {};
+    }
+    int eq = equal(t, r, it->extra);
+    if (eq < 0) return {};
+    if (eq) {
+      wr<IteratorObject>(iterator)->seq = {};
+      return {};
+    }
+    return r;
+  } else {
+    return raise(t, exc(E_SystemError), "unknown builtin iterator");
+  }
+  if (!item) return {};
+  wr<IteratorObject>(iterator)->index = i + 1;
+  return item;
+}
+
+Value iterator_new(Thread& t, TypeId type, Value seq, std::int64_t kind) {
+  Value it = allocate(t, Layout::Iterator, type_value(type), sizeof(IteratorObject));
+  if (!it) return {};
+  IteratorObject* o = fresh<IteratorObject>(it);
+  o->seq = seq;
+  o->kind = kind;
+  if (type == T_dict_keyiterator || type == T_dict_valueiterator || type == T_dict_itemiterator)
+    o->extra = Value::small_int(dict_length(seq));
+  if (type == T_set_iterator) o->extra = Value::small_int(rd<SetObject>(seq)->length);
+  return it;
+}
+
+Value container_getitem_fast(Thread& t, Value obj, Value key) {
+  if (!obj.is_object()) return {};
+  Value type = type_of(obj);
+  Runtime& rt = runtime();
+  if (key.is_small_int()) {
+    std::int64_t i = key.small_int_value();
+    if (type == rt.types[T_list]) {
+      std::int64_t n = list_length(obj);
+      if (i < 0) i += n;
+      if (i < 0 || i >= n) return raise(t, exc(E_IndexError), "list index out of range");
+      return list_item(obj, i);
+    }
+    if (type == rt.types[T_tuple]) {
+      std::int64_t n = tuple_length(obj);
+      if (i < 0) i += n;
+      if (i < 0 || i >= n) return raise(t, exc(E_IndexError), "tuple index out of range");
+      return tuple_item(obj, i);
+    }
+  }
+  if (type == rt.types[T_dict] &&
+      (key.is_small_int() || (key.is_object() && is_exact(key, T_str)))) {
+    bool error;
+    Value v = dict_get(t, obj, key, error);
+    if (v || error) return v;
+    Value k = key;
+    Value args = tuple_from(t, &k, 1);
+    if (!args) return {};
+    Value e = exception_new(t, exc(E_KeyError), args);
+    if (e) t.pending = e;
+    return {};
+  }
+  return {};
+}
+
+namespace {
+
+INTERP_NATIVE(iterator_iter) {
+  return args[0];
+}
+INTERP_NATIVE(iterator_next) {
+  Value r = builtin_iterator_next(t, args[0]);
+  if (!r && !t.pending) t.pending = exc(E_StopIteration);
+  if (!r && t.pending == exc(E_StopIteration)) {
+    t.pending = {};
+    return raise_value(t, exc(E_StopIteration));
+  }
+  return r;
+}
+INTERP_NATIVE(iterator_length_hint) {
+  const IteratorObject* it = rd<IteratorObject>(args[0]);
+  if (!it->seq) return Value::small_int(0);
+  Value type = type_of(args[0]);
+  std::int64_t n = 0;
+  if (type == type_value(T_list_iterator))
+    n = list_length(it->seq);
+  else if (type == type_value(T_tuple_iterator))
+    n = tuple_length(it->seq);
+  else if (type == type_value(T_range_iterator))
+    n = it->extra2.small_int_value();
+  else if (type == type_value(T_str_iterator))
+    n = str_length(it->seq);
+  return Value::small_int(std::max<std::int64_t>(0, n - it->index));
+}
+
+} // namespace
+
+void init_iterator_types(Thread& t) {
+  for (TypeId id : {T_list_iterator, T_tuple_iterator, T_range_iterator, T_str_iterator,
+                    T_dict_keyiterator, T_dict_valueiterator, T_dict_itemiterator, T_set_iterator,
+                    T_seq_iterator, T_callable_iterator, T_bytes_iterator}) {
+    add_method(t, type_value(id), "__iter__", iterator_iter);
+    add_method(t, type_value(id), "__next__", iterator_next);
+    add_method(t, type_value(id), "__length_hint__", iterator_length_hint);
+  }
+}
+
+} // namespace interp

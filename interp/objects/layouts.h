@@ -1,0 +1,263 @@
+// interp/objects/layouts.h - the C++ struct of every layout (see interp/object.h).
+//
+// Field order matters to nobody but the C++ code here, but two rules hold for all:
+// fields holding Values come before raw data, and scalar fields are small enough that
+// the collector, which treats every word of a Value-holding object as a possible
+// reference, cannot mistake them for live objects in a harmful way (at worst it keeps
+// something alive one collection longer).
+#pragma once
+
+#include "interp/object.h"
+
+#include <cstdint>
+
+namespace interp {
+
+enum TypeFlag : std::uint64_t {
+  kHeapType = 1u << 0,           // a class statement made it: attributes may be set
+  kBaseType = 1u << 1,           // may be subclassed
+  kHasGetattr = 1u << 2,         // some class of the MRO defines __getattr__
+  kIsAbstract = 1u << 3,         // has abstract methods
+  kNoInstanceDict = 1u << 4,     // instances have no __dict__ (__slots__ or a builtin layout)
+  kCustomGetattribute = 1u << 5, // __getattribute__ is not object's
+  kCustomSetattr = 1u << 6,      // __setattr__ or __delattr__ is not object's
+};
+
+struct TypeObject : Object {
+  Value name;     // str: __name__
+  Value qualname; // str: __qualname__
+  Value module;   // str or 0
+  Value bases;    // tuple
+  Value mro;      // tuple
+  Value base;     // the solid base (the class whose layout instances use), 0 for object
+  std::uint64_t flags;
+  std::uint64_t layout; // Layout of instances
+  // The type's attributes are its Object::dict.
+};
+
+struct IntObject : Object {
+  std::int64_t size; // number of limbs, negative when the value is negative
+  std::uint64_t limbs[];
+};
+
+struct FloatObject : Object {
+  double value;
+};
+
+struct ComplexObject : Object {
+  double real;
+  double imag;
+};
+
+// kind 1: one byte per code point, all ASCII; kind 4: UTF-32.
+struct StrObject : Object {
+  std::int64_t length; // code points
+  std::int64_t hash;   // -1 until computed (cached only by the transaction that made it)
+  std::int64_t kind;
+  alignas(8) unsigned char data[]; // length * kind bytes, then a NUL
+};
+
+struct BytesObject : Object {
+  std::int64_t length;
+  std::int64_t hash;               // -1 until computed
+  alignas(8) unsigned char data[]; // length bytes, then a NUL
+};
+
+struct ByteArrayObject : Object {
+  std::int64_t length;
+  Value storage; // a Bytes object used as a growable buffer (capacity = its length)
+};
+
+struct TupleObject : Object {
+  std::int64_t length;
+  std::int64_t hash; // -1 until computed (cached only by the transaction that made it)
+  Value items[];
+};
+
+struct ValueArray : Object {
+  std::int64_t capacity;
+  Value items[];
+};
+
+struct ListObject : Object {
+  std::int64_t length;
+  Value storage; // ValueArray, or 0 when empty
+};
+
+// An insertion-ordered hash table: entries in order, an open-addressing index of entry
+// numbers. A deleted entry keeps its place with key 0 until the table is rebuilt.
+struct DictEntry {
+  std::int64_t hash;
+  Value key; // 0: deleted
+  Value value;
+};
+struct DictStorage : Object {
+  std::int64_t index_size; // power of two
+  std::int64_t capacity;   // entries
+  std::int64_t used;       // entries taken, deleted ones included
+  DictEntry entries[];     // then index_size std::int32_t slots (-1 empty, -2 deleted)
+};
+struct DictObject : Object {
+  std::int64_t length;
+  Value storage; // DictStorage, or 0 when empty
+};
+
+// Sets share the dict's table; values are unused.
+struct SetObject : Object {
+  std::int64_t length;
+  Value storage;
+  std::int64_t frozen;
+  std::int64_t hash; // frozenset: -1 until computed
+};
+
+struct FunctionObject : Object {
+  Value code;
+  Value globals;    // dict
+  Value builtins;   // dict
+  Value name;       // str
+  Value qualname;   // str
+  Value defaults;   // tuple or 0
+  Value kwdefaults; // dict or 0
+  Value closure;    // tuple of cells or 0
+  Value doc;
+  Value annotations; // dict or 0
+  Value module;
+};
+
+struct CodeObject : Object {
+  std::int64_t unit; // index of the compiled CodeUnit in the runtime's code table
+  Value consts;      // tuple
+  Value names;       // tuple of str
+  Value varnames;    // tuple of str
+  Value cellvars;    // tuple of str
+  Value freevars;    // tuple of str
+  Value name;
+  Value qualname;
+  Value filename;
+};
+
+enum FrameFlag : std::uint64_t {
+  kFrameDiscardResult = 1u << 0, // __init__ frames: the caller gets `instance` instead
+  kFrameGenerator = 1u << 1,     // owned by a generator object
+  kFrameEntry = 1u << 2,         // first frame of a (nested) VM invocation: return exits it
+  kFrameThrow = 1u << 3,         // resume by raising the pending exception at `lasti`
+};
+
+struct FrameObject : Object {
+  Value code;
+  Value back;     // the calling frame, or 0
+  Value function; // or 0 (module and class bodies)
+  Value globals;
+  Value builtins;
+  Value locals;       // mapping for module and class bodies, else 0
+  Value instance;     // with kFrameDiscardResult: the object being initialized
+  Value generator;    // with kFrameGenerator
+  std::int64_t pc;    // next instruction
+  std::int64_t sp;    // number of values on the stack
+  std::int64_t lasti; // instruction that raised / is running
+  std::int64_t flags;
+  std::int64_t depth; // Python frames below and including this one
+  std::int64_t nlocals;
+  std::int64_t ncells;
+  std::int64_t stacksize;
+  Value slots[]; // nlocals fast locals, ncells cells, then the value stack
+};
+
+struct CellObject : Object {
+  Value ref; // 0: empty
+};
+
+struct ModuleObject : Object {
+  Value name; // its __dict__ is Object::dict
+};
+
+// A function written in C++. `self` is 0 for a plain function or an unbound method
+// descriptor; a bound builtin method has it set. `owner` is the class that defines a
+// method descriptor (for "descriptor 'x' for 'list' objects doesn't apply to a 'int'").
+struct NativeObject : Object {
+  std::int64_t index; // into the runtime's native function table
+  Value self;
+  Value owner;
+  Value name;
+  Value module;
+};
+
+struct MethodObject : Object {
+  Value function;
+  Value self;
+};
+
+struct ExceptionObject : Object {
+  Value args;      // tuple
+  Value traceback; // traceback chain (a tuple list, see exceptions.cc) or None
+  Value cause;
+  Value context;
+  Value suppress_context; // True/False
+  Value notes;            // list or 0
+  Value extra[4];         // per-class fields: SyntaxError's, OSError's, StopIteration.value, ...
+};
+
+enum GeneratorKind : std::int64_t { kGenerator = 0, kCoroutine = 1, kAsyncGenerator = 2 };
+struct GeneratorObject : Object {
+  Value frame; // 0 once finished
+  Value name;
+  Value qualname;
+  std::int64_t kind;
+  std::int64_t running;
+  Value yield_from; // the iterator being delegated to, or 0
+};
+
+struct RangeObject : Object {
+  Value start;
+  Value stop;
+  Value step;
+  Value length;
+};
+
+struct SliceObject : Object {
+  Value start;
+  Value stop;
+  Value step;
+};
+
+// The iterators of builtin containers: `kind` says which, `seq` is what is iterated.
+struct IteratorObject : Object {
+  Value seq;
+  std::int64_t index;
+  std::int64_t kind;
+  Value extra; // a range's step / a callable_iterator's sentinel / a dict's expected size
+  Value extra2;
+};
+
+struct PropertyObject : Object {
+  Value fget;
+  Value fset;
+  Value fdel;
+  Value doc;
+  Value name;
+};
+
+struct WrapperObject : Object {
+  Value wrapped;
+};
+
+struct SuperObject : Object {
+  Value type;
+  Value obj;
+  Value obj_type;
+};
+
+struct ThreadStateObject : Object {
+  Value top_frame; // the innermost frame of the outermost VM loop
+  Value handled;   // sys.exc_info()'s exception, or None
+  Value result;    // the value of a finished run
+};
+
+struct WeakRefObject : Object {
+  Value target; // cleared by the collector (gc::kWeakReference: the word at byte 8 is ... see
+                // runtime.cc)
+  Value callback;
+  std::int64_t hash;
+};
+
+} // namespace interp

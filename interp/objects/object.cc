@@ -1,0 +1,400 @@
+// interp/objects/object.cc - the methods of `object` (the root of every class) and of
+// `type` (the class of classes).
+#include "interp/objects/args.h"
+#include "interp/objects/objects.h"
+#include "interp/ops.h"
+
+#include <cstdio>
+
+namespace interp {
+
+Value descriptor_get(Thread& t, Value descr, Value obj, Value type); // ops_attr.cc
+
+namespace {
+
+std::size_t layout_size(Layout layout) {
+  switch (layout) {
+  case Layout::Instance:
+    return sizeof(Object);
+  case Layout::List:
+    return sizeof(ListObject);
+  case Layout::Dict:
+    return sizeof(DictObject);
+  case Layout::Set:
+    return sizeof(SetObject);
+  case Layout::Exception:
+    return sizeof(ExceptionObject);
+  case Layout::Module:
+    return sizeof(ModuleObject);
+  default:
+    return 0;
+  }
+}
+
+bool overrides(Value type, NameId id, Value object_method) {
+  return type_lookup(type, name(id)) != object_method;
+}
+
+INTERP_NATIVE(object_new) {
+  Value cls = args[0];
+  if (!is_layout(cls, Layout::Type))
+    return raisef(t, exc(E_TypeError), "object.__new__(X): X is not a type object (%s)",
+                  type_name_of(cls).c_str());
+  std::size_t extra = nargs - 1;
+  if (extra) {
+    Value object_type = type_value(T_object);
+    Value my_new = dict_get_str(rd<TypeObject>(object_type)->dict, name(N___new__));
+    Value my_init = dict_get_str(rd<TypeObject>(object_type)->dict, name(N___init__));
+    if (overrides(cls, N___new__, my_new))
+      return raise(t, exc(E_TypeError),
+                   "object.__new__() takes exactly one argument (the type to instantiate)");
+    if (!overrides(cls, N___init__, my_init))
+      return raisef(t, exc(E_TypeError), "%s() takes no arguments", type_name(cls).c_str());
+  }
+  const TypeObject* to = rd<TypeObject>(cls);
+  if (to->flags & kIsAbstract) {
+    return raisef(t, exc(E_TypeError), "Can't instantiate abstract class %s",
+                  type_name(cls).c_str());
+  }
+  Layout layout = static_cast<Layout>(to->layout);
+  std::size_t size = layout_size(layout);
+  if (!size)
+    return raisef(t, exc(E_TypeError), "object.__new__(%s) is not safe, use %s.__new__()",
+                  type_name(cls).c_str(), type_name(to->base).c_str());
+  return allocate(t, layout, cls, size);
+}
+
+INTERP_NATIVE(object_init) {
+  Value self = args[0];
+  if (nargs > 1) {
+    Value type = type_of(self);
+    Value object_type = type_value(T_object);
+    Value my_new = dict_get_str(rd<TypeObject>(object_type)->dict, name(N___new__));
+    Value my_init = dict_get_str(rd<TypeObject>(object_type)->dict, name(N___init__));
+    if (overrides(type, N___init__, my_init))
+      return raise(t, exc(E_TypeError),
+                   "object.__init__() takes exactly one argument (the instance to initialize)");
+    if (!overrides(type, N___new__, my_new))
+      return raisef(t, exc(E_TypeError), "%s() takes no arguments", type_name(type).c_str());
+  }
+  return none();
+}
+
+std::string qualified_name(Thread& t, Value type) {
+  const TypeObject* to = rd<TypeObject>(type);
+  std::string q = str_utf8(to->qualname);
+  Value module = to->module;
+  if (!(to->flags & kHeapType))
+    return q.find('.') == std::string::npos && module && str_check(module) &&
+                   !str_equal_ascii(module, "builtins")
+               ? str_utf8(module) + "." + q
+               : q;
+  if (!module) module = dict_get_str(to->dict, name(N___module__));
+  if (module && str_check(module) && !str_equal_ascii(module, "builtins"))
+    return str_utf8(module) + "." + q;
+  (void)t;
+  return q;
+}
+
+INTERP_NATIVE(object_repr) {
+  char address[32];
+  std::snprintf(address, sizeof address, "0x%llx", static_cast<unsigned long long>(args[0].bits()));
+  return str_from_utf8(t,
+                       "<" + qualified_name(t, type_of(args[0])) + " object at " + address + ">");
+}
+
+INTERP_NATIVE(object_str) {
+  return repr(t, args[0]);
+}
+
+INTERP_NATIVE(object_eq) {
+  return args[0] == args[1] ? runtime().true_ : runtime().not_implemented;
+}
+
+INTERP_NATIVE(object_ne) {
+  // The inverse of __eq__, unless that is NotImplemented.
+  Value eq = type_lookup(type_of(args[0]), name(N___eq__));
+  if (!eq) return runtime().not_implemented;
+  Value r = call2(t, eq, args[0], args[1]);
+  if (!r || r == runtime().not_implemented) return r;
+  int truth = truthy(t, r);
+  if (truth < 0) return {};
+  return py_bool(!truth);
+}
+
+INTERP_NATIVE(object_not_implemented) {
+  return runtime().not_implemented;
+}
+
+INTERP_NATIVE(object_hash) {
+  return int_from_i64(t, std::int64_t(args[0].bits() >> 4));
+}
+
+INTERP_NATIVE(object_getattribute) {
+  if (!check_positional(t, "__getattribute__", nargs, kwnames, 1, 1)) return {};
+  if (!str_check(args[1]))
+    return raisef(t, exc(E_TypeError), "attribute name must be string, not '%s'",
+                  type_name_of(args[1]).c_str());
+  return generic_getattr(t, args[0], args[1], false);
+}
+
+INTERP_NATIVE(object_setattr) {
+  if (!check_positional(t, "__setattr__", nargs, kwnames, 2, 2)) return {};
+  if (!str_check(args[1]))
+    return raisef(t, exc(E_TypeError), "attribute name must be string, not '%s'",
+                  type_name_of(args[1]).c_str());
+  return generic_setattr(t, args[0], args[1], args[2]) ? none() : Value();
+}
+
+INTERP_NATIVE(object_delattr) {
+  if (!check_positional(t, "__delattr__", nargs, kwnames, 1, 1)) return {};
+  return generic_setattr(t, args[0], args[1], {}) ? none() : Value();
+}
+
+INTERP_NATIVE(object_format) {
+  if (!check_positional(t, "__format__", nargs, kwnames, 1, 1)) return {};
+  if (!str_check(args[1]))
+    return raisef(t, exc(E_TypeError), "__format__() argument must be str, not %s",
+                  type_name_of(args[1]).c_str());
+  if (str_length(args[1]) != 0)
+    return raisef(t, exc(E_TypeError), "unsupported format string passed to %s.__format__",
+                  type_name_of(args[0]).c_str());
+  return str(t, args[0]);
+}
+
+INTERP_NATIVE(object_init_subclass) {
+  if (keyword_count(kwnames) || nargs > 1)
+    return raisef(t, exc(E_TypeError), "%s.__init_subclass__() takes no keyword arguments",
+                  type_name(args[0]).c_str());
+  return none();
+}
+
+INTERP_NATIVE(object_dir) {
+  Value result = list_new(t);
+  if (!result) return {};
+  Value seen = dict_new(t);
+  if (!seen) return {};
+  auto add_keys = [&](Value d) {
+    std::int64_t pos = 0;
+    Value k, v;
+    while (dict_next(d, pos, k, v))
+      if (!dict_set(t, seen, k, none())) return false;
+    return true;
+  };
+  if (args[0].is_object() && rd<Object>(args[0])->dict && !add_keys(rd<Object>(args[0])->dict))
+    return {};
+  Value type = is_layout(args[0], Layout::Type) ? args[0] : type_of(args[0]);
+  Value mro = rd<TypeObject>(type)->mro;
+  for (std::int64_t i = 0; i < tuple_length(mro); ++i)
+    if (!add_keys(rd<TypeObject>(tuple_item(mro, i))->dict)) return {};
+  std::int64_t pos = 0;
+  Value k, v;
+  while (dict_next(seen, pos, k, v))
+    if (!list_append(t, result, k)) return {};
+  return result;
+}
+
+INTERP_NATIVE(object_class) {
+  return type_of(args[0]);
+}
+
+INTERP_NATIVE(object_reduce_ex) {
+  return raisef(t, exc(E_TypeError), "cannot pickle '%s' object", type_name_of(args[0]).c_str());
+}
+
+INTERP_NATIVE(object_sizeof) {
+  return Value::small_int(args[0].is_object() ? ro<Object>(args[0])->header.size : 28);
+}
+
+// ---- type ---------------------------------------------------------------------------------
+
+INTERP_NATIVE(type_repr) {
+  return str_from_utf8(t, "<class '" + qualified_name(t, args[0]) + "'>");
+}
+
+INTERP_NATIVE(type_call) {
+  // Reached for metaclasses that do not override __call__: make and initialize.
+  Value type = args[0];
+  Value new_fn = type_lookup(type, name(N___new__));
+  if (new_fn && is_layout(new_fn, Layout::Wrapper)) new_fn = ro<WrapperObject>(new_fn)->wrapped;
+  Value instance = call(t, new_fn, args, nargs, kwnames);
+  if (!instance) return {};
+  if (!is_subtype(type_of(instance), type)) return instance;
+  Value init = type_lookup(type_of(instance), name(N___init__));
+  if (!init) return instance;
+  std::vector<Value> all(args, args + nargs);
+  all[0] = instance;
+  Value r = call(t, init, all.data(), nargs, kwnames);
+  if (!r) return {};
+  if (r != none())
+    return raisef(t, exc(E_TypeError), "__init__() should return None, not '%s'",
+                  type_name_of(r).c_str());
+  return instance;
+}
+
+INTERP_NATIVE(type_new_method) {
+  // type(x) or type(name, bases, dict, **kwds)
+  std::size_t nkw = keyword_count(kwnames);
+  std::size_t npos = nargs - 1 - nkw;
+  Value meta = args[0];
+  if (npos == 1 && nkw == 0 && meta == type_value(T_type)) return type_of(args[1]);
+  if (npos != 3) return raise(t, exc(E_TypeError), "type() takes 1 or 3 arguments");
+  if (!isinstance(args[2], T_tuple))
+    return raisef(t, exc(E_TypeError), "type.__new__() argument 2 must be tuple, not %s",
+                  type_name_of(args[2]).c_str());
+  if (!dict_check(args[3]))
+    return raisef(t, exc(E_TypeError), "type.__new__() argument 3 must be dict, not %s",
+                  type_name_of(args[3]).c_str());
+  Value kwargs;
+  if (nkw) {
+    kwargs = dict_new(t);
+    if (!kwargs) return {};
+    for (std::size_t i = 0; i < nkw; ++i)
+      if (!dict_set(t, kwargs, tuple_item(kwnames, i), args[nargs - nkw + i])) return {};
+  }
+  // The winner among the metaclasses of the bases.
+  Value bases = args[2];
+  for (std::int64_t i = 0; i < tuple_length(bases); ++i) {
+    Value bm = type_of(tuple_item(bases, i));
+    if (is_subtype(bm, meta))
+      meta = bm;
+    else if (!is_subtype(meta, bm))
+      return raise(t, exc(E_TypeError),
+                   "metaclass conflict: the metaclass of a derived class must be a (non-strict) "
+                   "subclass of the metaclasses of all its bases");
+  }
+  return type_new(t, meta, args[1], bases, args[3], kwargs);
+}
+
+INTERP_NATIVE(type_init) {
+  return none();
+}
+
+INTERP_NATIVE(type_mro) {
+  Value mro = rd<TypeObject>(args[0])->mro;
+  return list_of(t, mro);
+}
+
+INTERP_NATIVE(type_prepare) {
+  return dict_new(t);
+}
+
+INTERP_NATIVE(type_instancecheck) {
+  return py_bool(is_subtype(type_of(args[1]), args[0]));
+}
+INTERP_NATIVE(type_subclasscheck) {
+  if (!args[1].is_object() || !is_layout(args[1], Layout::Type))
+    return raise(t, exc(E_TypeError), "issubclass() arg 1 must be a class");
+  return py_bool(is_subtype(args[1], args[0]));
+}
+
+INTERP_NATIVE(type_subclasses) {
+  return list_new(t);
+}
+
+// type's attributes that are fields of TypeObject.
+INTERP_NATIVE(type_getattribute) {
+  Value type = args[0], attr = args[1];
+  const TypeObject* o = rd<TypeObject>(type);
+  if (str_check(attr)) {
+    if (str_equal_ascii(attr, "__name__")) return o->name;
+    if (str_equal_ascii(attr, "__qualname__")) return o->qualname;
+    if (str_equal_ascii(attr, "__mro__")) return o->mro;
+    if (str_equal_ascii(attr, "__bases__")) return o->bases;
+    if (str_equal_ascii(attr, "__base__")) return o->base ? o->base : none();
+    if (str_equal_ascii(attr, "__dict__")) return o->dict;
+    if (str_equal_ascii(attr, "__module__")) {
+      Value m = dict_get_str(o->dict, attr);
+      if (m) return m;
+      return o->module ? o->module : intern_literal(t, "builtins");
+    }
+    if (str_equal_ascii(attr, "__doc__")) {
+      Value d = dict_get_str(o->dict, attr);
+      if (d) return descriptor_get(t, d, {}, type);
+      return none();
+    }
+  }
+  // The generic path for classes: metaclass data descriptors, the class's MRO, the
+  // metaclass's attributes.
+  Value meta = type_of(type);
+  Value meta_attr = type_lookup(meta, attr);
+  if (meta_attr && meta_attr.is_object() && is_layout(meta_attr, Layout::Property))
+    return descriptor_get(t, meta_attr, type, meta);
+  if (Value found = type_lookup(type, attr)) return descriptor_get(t, found, {}, type);
+  if (meta_attr) return descriptor_get(t, meta_attr, type, meta);
+  return raisef(t, exc(E_AttributeError), "type object '%s' has no attribute '%s'",
+                type_name(type).c_str(), str_utf8(attr).c_str());
+}
+
+INTERP_NATIVE(type_setattr) {
+  Value type = args[0], attr = args[1], value = nargs > 2 ? args[2] : Value();
+  if (!(rd<TypeObject>(type)->flags & kHeapType))
+    return raisef(t, exc(E_TypeError), "cannot set '%s' attribute of immutable type '%s'",
+                  str_utf8(attr).c_str(), type_name(type).c_str());
+  if (str_equal_ascii(attr, "__name__") && value) {
+    if (!str_check(value))
+      return raisef(t, exc(E_TypeError), "can only assign string to %s.__name__, not '%s'",
+                    type_name(type).c_str(), type_name_of(value).c_str());
+    wr<TypeObject>(type)->name = value;
+    return none();
+  }
+  if (str_equal_ascii(attr, "__qualname__") && value) {
+    wr<TypeObject>(type)->qualname = value;
+    return none();
+  }
+  Value dict = rd<TypeObject>(type)->dict;
+  if (!value) {
+    int r = dict_del(t, dict, attr);
+    if (r < 0) return {};
+    if (r == 0)
+      return raisef(t, exc(E_AttributeError), "type object '%s' has no attribute '%s'",
+                    type_name(type).c_str(), str_utf8(attr).c_str());
+  } else if (!dict_set(t, dict, attr, value)) {
+    return {};
+  }
+  update_type_flags(type);
+  return none();
+}
+
+} // namespace
+
+void init_object_type(Thread& t) {
+  Value o = type_value(T_object);
+  add_staticmethod(t, o, "__new__", object_new);
+  add_method(t, o, "__init__", object_init);
+  add_method(t, o, "__repr__", object_repr);
+  add_method(t, o, "__str__", object_str);
+  add_method(t, o, "__eq__", object_eq);
+  add_method(t, o, "__ne__", object_ne);
+  add_method(t, o, "__lt__", object_not_implemented);
+  add_method(t, o, "__le__", object_not_implemented);
+  add_method(t, o, "__gt__", object_not_implemented);
+  add_method(t, o, "__ge__", object_not_implemented);
+  add_method(t, o, "__hash__", object_hash);
+  add_method(t, o, "__getattribute__", object_getattribute);
+  add_method(t, o, "__setattr__", object_setattr);
+  add_method(t, o, "__delattr__", object_delattr);
+  add_method(t, o, "__format__", object_format);
+  add_classmethod(t, o, "__init_subclass__", object_init_subclass);
+  add_method(t, o, "__dir__", object_dir);
+  add_method(t, o, "__reduce_ex__", object_reduce_ex);
+  add_method(t, o, "__sizeof__", object_sizeof);
+  add_getter(t, o, "__class__", object_class);
+  add_attribute(t, o, "__doc__", str_from_ascii(t, "The base class of the class hierarchy."));
+
+  Value ty = type_value(T_type);
+  add_method(t, ty, "__repr__", type_repr);
+  add_method(t, ty, "__call__", type_call);
+  add_staticmethod(t, ty, "__new__", type_new_method);
+  add_method(t, ty, "__init__", type_init);
+  add_method(t, ty, "mro", type_mro);
+  add_classmethod(t, ty, "__prepare__", type_prepare);
+  add_method(t, ty, "__instancecheck__", type_instancecheck);
+  add_method(t, ty, "__subclasscheck__", type_subclasscheck);
+  add_method(t, ty, "__subclasses__", type_subclasses);
+  add_method(t, ty, "__getattribute__", type_getattribute);
+  add_method(t, ty, "__setattr__", type_setattr);
+  add_method(t, ty, "__delattr__", type_setattr);
+}
+
+} // namespace interp

@@ -1,0 +1,164 @@
+// interp/objects/objects.h - making and taking apart the builtin objects from C++.
+//
+// One section per builtin type, implemented in the type's own file (str.cc, list.cc...).
+// Functions that can fail return a null Value (or false / -1) with the thread's pending
+// exception set; functions that cannot fail say so by returning a plain value.
+#pragma once
+
+#include "interp/runtime.h"
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace interp {
+
+namespace bytecode {
+struct CodeUnit;
+}
+
+// ---- allocation ----------------------------------------------------------------------------
+// A new zeroed object of `bytes` (header included) in the running transaction, with its
+// class set; 0 and MemoryError when the heap is exhausted.
+Value allocate(Thread& t, Layout layout, Value cls, std::size_t bytes);
+
+// ---- type ------------------------------------------------------------------------------------
+Value type_of(Value v);
+inline const TypeObject* type_ro(Value type) {
+  return rd<TypeObject>(type);
+}
+bool is_subtype(Value sub, Value base);
+bool isinstance(Value v, TypeId base);
+inline bool is_exact(Value v, TypeId id) {
+  return type_of(v) == type_value(id);
+}
+// The attribute along the MRO, or 0 (never raises).
+Value type_lookup(Value type, Value name);
+std::string type_name(Value type); // __name__ as UTF-8
+std::string type_name_of(Value v); // type(v).__name__
+// A builtin type made at start-up (immutable after).
+Value make_builtin_type(Thread& t, TypeId id, const char* name, Layout layout, Value base,
+                        std::uint64_t flags);
+// Adds a native method descriptor / class method / static method / attribute to a type.
+void add_method(Thread& t, Value type, const char* name, NativeFn fn, const char* doc = nullptr);
+void add_classmethod(Thread& t, Value type, const char* name, NativeFn fn);
+void add_staticmethod(Thread& t, Value type, const char* name, NativeFn fn);
+void add_attribute(Thread& t, Value type, const char* name, Value value);
+// A read-only attribute computed by fn(self) (a property whose getter is native).
+void add_getter(Thread& t, Value type, const char* name, NativeFn fn);
+// Recomputes the flags that say which attribute hooks a class has (after its dict changed).
+void update_type_flags(Value type);
+// Recomputes the MRO of a class (C3); false with TypeError when there is none.
+bool compute_mro(Thread& t, Value type);
+// A class statement's type(name, bases, ns) after the metaclass is chosen.
+Value type_new(Thread& t, Value metatype, Value name, Value bases, Value ns, Value kwargs);
+
+// ---- int and bool ------------------------------------------------------------------------
+Value int_from_i64(Thread& t, std::int64_t v); // never fails for tagged range; may allocate
+bool int_check(Value v);                       // int or a subclass, bool included
+// The value as int64 if the int fits; false otherwise (no exception set).
+bool int_to_i64(Value v, std::int64_t& out);
+// Index conversion as operator.index (__index__): TypeError with CPython's message.
+bool index_to_i64(Thread& t, Value v, std::int64_t& out, bool clamp = false);
+Value int_from_text(Thread& t, std::string_view text, int base); // int('...') rules
+std::string int_to_decimal(Value v);
+
+// ---- float ---------------------------------------------------------------------------------
+Value float_new(Thread& t, double v);
+inline double float_value(Value v) {
+  return ro<FloatObject>(v)->value;
+}
+// float(x) for ints and floats and __float__: TypeError as CPython.
+bool to_double(Thread& t, Value v, double& out);
+
+// ---- str -----------------------------------------------------------------------------------
+Value str_from_utf8(Thread& t, std::string_view utf8);
+Value str_from_ascii(Thread& t, std::string_view ascii);
+Value str_from_code_points(Thread& t, std::u32string_view cps);
+Value str_from_code_point(Thread& t, char32_t cp);
+std::string str_utf8(Value s); // surrogates as CPython's surrogatepass would write them
+std::u32string str_code_points(Value s);
+std::int64_t str_length(Value s);
+char32_t str_at(Value s, std::int64_t i);
+std::int64_t str_hash(Value s);
+bool str_equal(Value a, Value b);
+bool str_equal_ascii(Value s, std::string_view ascii);
+Value str_concat(Thread& t, Value a, Value b);
+bool str_check(Value v);
+// A str made once at start-up for a C++ literal (immutable).
+Value intern_literal(Thread& t, const char* text);
+
+// ---- bytes ---------------------------------------------------------------------------------
+Value bytes_new(Thread& t, std::string_view data);
+std::string_view bytes_view(Value b);
+
+// ---- tuple ---------------------------------------------------------------------------------
+Value tuple_new(Thread& t, std::size_t n); // items 0: fill with tuple_init
+inline void tuple_init(Value tuple, std::size_t i, Value v) {
+  fresh<TupleObject>(tuple)->items[i] = v;
+}
+Value tuple_from(Thread& t, const Value* items, std::size_t n);
+inline std::int64_t tuple_length(Value tuple) {
+  return ro<TupleObject>(tuple)->length;
+}
+inline Value tuple_item(Value tuple, std::int64_t i) {
+  return ro<TupleObject>(tuple)->items[i];
+}
+
+// ---- list ----------------------------------------------------------------------------------
+Value list_new(Thread& t, std::size_t n = 0); // n items of None... (0 means empty)
+Value list_from(Thread& t, const Value* items, std::size_t n);
+bool list_append(Thread& t, Value list, Value item);
+std::int64_t list_length(Value list);
+Value list_item(Value list, std::int64_t i); // no bounds check
+void list_set_item(Value list, std::int64_t i, Value v);
+Value list_to_tuple(Thread& t, Value list);
+
+// ---- dict ----------------------------------------------------------------------------------
+Value dict_new(Thread& t);
+// Lookup: the value, or 0. On 0, `error` tells whether an exception was raised (a key's
+// __eq__ or __hash__ may raise).
+Value dict_get(Thread& t, Value dict, Value key, bool& error);
+// str keys with no user __eq__: cannot fail.
+Value dict_get_str(Value dict, Value key);
+Value dict_get_cstr(Thread& t, Value dict, const char* key);
+bool dict_set(Thread& t, Value dict, Value key, Value value);
+// 1 removed, 0 not there, -1 error.
+int dict_del(Thread& t, Value dict, Value key);
+std::int64_t dict_length(Value dict);
+// Iteration in insertion order: pos starts at 0; false at the end.
+bool dict_next(Value dict, std::int64_t& pos, Value& key, Value& value);
+Value dict_copy(Thread& t, Value dict);
+bool dict_update(Thread& t, Value dict, Value other); // other: a dict or mapping or pairs
+bool dict_check(Value v);
+
+// ---- set -----------------------------------------------------------------------------------
+Value set_new(Thread& t, bool frozen);
+bool set_add(Thread& t, Value set, Value key);
+int set_contains(Thread& t, Value set, Value key); // 1, 0, -1 error
+
+// ---- code, function, frame, cell, module, method, native --------------------------------
+Value code_new(Thread& t, std::shared_ptr<const bytecode::CodeUnit> unit);
+const bytecode::CodeUnit& code_unit(Value code);
+Value function_new(Thread& t, Value code, Value globals, Value qualname);
+Value cell_new(Thread& t, Value content);
+Value module_new(Thread& t, Value name);
+Value method_new(Thread& t, Value function, Value self);
+Value native_new(Thread& t, std::int64_t index, Value self, Value owner, TypeId type);
+Value make_native_function(Thread& t, const char* name, NativeFn fn, Value module = {});
+
+// ---- exceptions --------------------------------------------------------------------------
+// An instance of an exception class made from args (a tuple).
+Value exception_new(Thread& t, Value type, Value args);
+bool exception_check(Value v); // an instance of BaseException
+void init_exception_types(Thread& t);
+
+// ---- generators --------------------------------------------------------------------------
+Value generator_new(Thread& t, Value frame, Value code);
+
+// ---- misc ----------------------------------------------------------------------------------
+Value slice_new(Thread& t, Value start, Value stop, Value step);
+Value range_new(Thread& t, Value start, Value stop, Value step);
+Value iterator_new(Thread& t, TypeId type, Value seq, std::int64_t kind = 0);
+
+} // namespace interp

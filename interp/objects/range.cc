@@ -1,0 +1,293 @@
+// interp/objects/range.cc - range and slice: immutable descriptions of arithmetic
+// progressions of indices.
+#include "interp/objects/args.h"
+#include "interp/objects/iterators.h"
+#include "interp/objects/objects.h"
+#include "interp/objects/sequence.h"
+#include "interp/ops.h"
+
+namespace interp {
+
+Value slice_new(Thread& t, Value start, Value stop, Value step) {
+  Value s = allocate(t, Layout::Slice, type_value(T_slice), sizeof(SliceObject));
+  if (!s) return {};
+  SliceObject* o = fresh<SliceObject>(s);
+  o->start = start;
+  o->stop = stop;
+  o->step = step;
+  return s;
+}
+
+Value range_new(Thread& t, Value start, Value stop, Value step) {
+  Value r = allocate(t, Layout::Range, type_value(T_range), sizeof(RangeObject));
+  if (!r) return {};
+  RangeObject* o = fresh<RangeObject>(r);
+  o->start = start;
+  o->stop = stop;
+  o->step = step;
+  // length = max(0, ceil((stop - start) / step)), computed on ints of any size.
+  Value span = binary_op(t, stop, start, bytecode::BinaryOp::Subtract);
+  if (!span) return {};
+  bool positive = !(step.is_small_int() ? step.small_int_value() < 0 : false);
+  if (!step.is_small_int()) {
+    Value zero = Value::small_int(0);
+    Value c = compare(t, step, zero, bytecode::CompareOp::Gt);
+    if (!c) return {};
+    positive = c == runtime().true_;
+  }
+  Value adj = binary_op(t, span, step, bytecode::BinaryOp::Add);
+  if (!adj) return {};
+  Value one = Value::small_int(positive ? 1 : -1);
+  adj = binary_op(t, adj, one, bytecode::BinaryOp::Subtract);
+  if (!adj) return {};
+  Value n = binary_op(t, adj, step, bytecode::BinaryOp::FloorDivide);
+  if (!n) return {};
+  Value neg = compare(t, n, Value::small_int(0), bytecode::CompareOp::Lt);
+  if (!neg) return {};
+  fresh<RangeObject>(r)->length = neg == runtime().true_ ? Value::small_int(0) : n;
+  return r;
+}
+
+namespace {
+
+bool index_arg(Thread& t, Value v, Value& out) {
+  if (int_check(v)) {
+    out = v.is_small_int() ? v : v;
+    return true;
+  }
+  Value f = lookup_special(t, v, N___index__);
+  if (!f) {
+    if (!t.pending)
+      raisef(t, exc(E_TypeError), "'%s' object cannot be interpreted as an integer",
+             type_name_of(v).c_str());
+    return false;
+  }
+  out = call0(t, f);
+  return bool(out);
+}
+
+INTERP_NATIVE(range_new_method) {
+  if (keyword_count(kwnames))
+    return raise(t, exc(E_TypeError), "range() takes no keyword arguments");
+  std::size_t n = nargs - 1;
+  if (n < 1 || n > 3)
+    return raisef(t, exc(E_TypeError),
+                  n < 1 ? "range expected at least 1 argument, got %zu"
+                        : "range expected at most 3 arguments, got %zu",
+                  n);
+  Value start = Value::small_int(0), stop, step = Value::small_int(1);
+  if (n == 1) {
+    if (!index_arg(t, args[1], stop)) return {};
+  } else {
+    if (!index_arg(t, args[1], start) || !index_arg(t, args[2], stop)) return {};
+    if (n == 3 && !index_arg(t, args[3], step)) return {};
+  }
+  if (step == Value::small_int(0))
+    return raise(t, exc(E_ValueError), "range() arg 3 must not be zero");
+  return range_new(t, start, stop, step);
+}
+
+INTERP_NATIVE(range_len) {
+  Value n = ro<RangeObject>(args[0])->length;
+  if (!n.is_small_int())
+    return raise(t, exc(E_OverflowError), "Python int too large to convert to C ssize_t");
+  return n;
+}
+
+INTERP_NATIVE(range_iter) {
+  const RangeObject* r = ro<RangeObject>(args[0]);
+  if (!(r->start.is_small_int() && r->step.is_small_int() && r->length.is_small_int() &&
+        r->stop.is_small_int()))
+    return raise(t, exc(E_OverflowError), "Python int too large to convert to C long");
+  Value it = iterator_new(t, T_range_iterator, r->start);
+  if (!it) return {};
+  fresh<IteratorObject>(it)->extra = ro<RangeObject>(args[0])->step;
+  fresh<IteratorObject>(it)->extra2 = ro<RangeObject>(args[0])->length;
+  return it;
+}
+
+INTERP_NATIVE(range_reversed) {
+  const RangeObject* r = ro<RangeObject>(args[0]);
+  if (!(r->start.is_small_int() && r->step.is_small_int() && r->length.is_small_int()))
+    return raise(t, exc(E_OverflowError), "Python int too large to convert to C long");
+  std::int64_t n = r->length.small_int_value(), step = r->step.small_int_value();
+  std::int64_t last = r->start.small_int_value() + (n - 1) * step;
+  Value it = iterator_new(t, T_range_iterator, Value::small_int(n ? last : 0));
+  if (!it) return {};
+  fresh<IteratorObject>(it)->extra = Value::small_int(-step);
+  fresh<IteratorObject>(it)->extra2 = Value::small_int(n);
+  return it;
+}
+
+INTERP_NATIVE(range_getitem) {
+  const RangeObject* r = ro<RangeObject>(args[0]);
+  Value start = r->start, step = r->step, length = r->length;
+  if (args[1].is_object() && is_layout(args[1], Layout::Slice)) {
+    std::int64_t n;
+    if (!int_to_i64(length, n)) return raise(t, exc(E_OverflowError), "range too large");
+    std::int64_t s, e, st, count;
+    if (!slice_indices(t, args[1], n, s, e, st, count)) return {};
+    Value new_start =
+        binary_op(t, start, binary_op(t, Value::small_int(s), step, bytecode::BinaryOp::Multiply),
+                  bytecode::BinaryOp::Add);
+    Value new_step = binary_op(t, step, Value::small_int(st), bytecode::BinaryOp::Multiply);
+    if (!new_start || !new_step) return {};
+    Value new_stop = binary_op(
+        t, new_start, binary_op(t, Value::small_int(count), new_step, bytecode::BinaryOp::Multiply),
+        bytecode::BinaryOp::Add);
+    if (!new_stop) return {};
+    return range_new(t, new_start, new_stop, new_step);
+  }
+  std::int64_t n, i;
+  if (!int_to_i64(length, n)) return raise(t, exc(E_OverflowError), "range too large");
+  if (!sequence_index(t, args[1], n, i, "range object")) return {};
+  Value offset = binary_op(t, Value::small_int(i), step, bytecode::BinaryOp::Multiply);
+  if (!offset) return {};
+  return binary_op(t, start, offset, bytecode::BinaryOp::Add);
+}
+
+INTERP_NATIVE(range_repr) {
+  const RangeObject* r = ro<RangeObject>(args[0]);
+  std::string text = "range(" + int_to_decimal(r->start) + ", " + int_to_decimal(r->stop);
+  if (!(r->step.is_small_int() && r->step.small_int_value() == 1))
+    text += ", " + int_to_decimal(r->step);
+  return str_from_ascii(t, text + ")");
+}
+
+INTERP_NATIVE(range_contains) {
+  const RangeObject* r = ro<RangeObject>(args[0]);
+  Value x = args[1];
+  if (!int_check(x)) {
+    Value it = range_iter(t, args, 1, {});
+    if (!it) return {};
+    for (;;) {
+      Value v = next(t, it);
+      if (!v) return t.pending ? Value() : runtime().false_;
+      int eq = equal(t, v, x);
+      if (eq < 0) return {};
+      if (eq) return runtime().true_;
+    }
+  }
+  // start <= x < stop (or reversed) and (x - start) % step == 0
+  Value start = r->start, stop = r->stop, step = r->step;
+  bool up = compare(t, step, Value::small_int(0), bytecode::CompareOp::Gt) == runtime().true_;
+  Value lo = compare(t, x, start, up ? bytecode::CompareOp::Ge : bytecode::CompareOp::Le);
+  Value hi = compare(t, x, stop, up ? bytecode::CompareOp::Lt : bytecode::CompareOp::Gt);
+  if (!lo || !hi) return {};
+  if (lo != runtime().true_ || hi != runtime().true_) return runtime().false_;
+  Value diff = binary_op(t, x, start, bytecode::BinaryOp::Subtract);
+  if (!diff) return {};
+  Value m = binary_op(t, diff, step, bytecode::BinaryOp::Remainder);
+  if (!m) return {};
+  return py_bool(m == Value::small_int(0));
+}
+
+INTERP_NATIVE(range_eq) {
+  if (!(args[1].is_object() && is_layout(args[1], Layout::Range))) return runtime().not_implemented;
+  const RangeObject* a = ro<RangeObject>(args[0]);
+  const RangeObject* b = ro<RangeObject>(args[1]);
+  int e = equal(t, a->length, b->length);
+  if (e <= 0) return e < 0 ? Value() : runtime().false_;
+  if (a->length == Value::small_int(0)) return runtime().true_;
+  e = equal(t, a->start, b->start);
+  if (e <= 0) return e < 0 ? Value() : runtime().false_;
+  if (a->length == Value::small_int(1)) return runtime().true_;
+  e = equal(t, a->step, b->step);
+  if (e < 0) return {};
+  return py_bool(e);
+}
+
+INTERP_NATIVE(range_bool) {
+  return py_bool(ro<RangeObject>(args[0])->length != Value::small_int(0));
+}
+
+INTERP_NATIVE(range_start) {
+  return ro<RangeObject>(args[0])->start;
+}
+INTERP_NATIVE(range_stop) {
+  return ro<RangeObject>(args[0])->stop;
+}
+INTERP_NATIVE(range_step) {
+  return ro<RangeObject>(args[0])->step;
+}
+
+INTERP_NATIVE(slice_new_method) {
+  if (keyword_count(kwnames))
+    return raise(t, exc(E_TypeError), "slice() takes no keyword arguments");
+  std::size_t n = nargs - 1;
+  if (n < 1 || n > 3)
+    return raisef(t, exc(E_TypeError),
+                  n < 1 ? "slice expected at least 1 argument, got %zu"
+                        : "slice expected at most 3 arguments, got %zu",
+                  n);
+  if (n == 1) return slice_new(t, none(), args[1], none());
+  return slice_new(t, args[1], args[2], n == 3 ? args[3] : none());
+}
+
+INTERP_NATIVE(slice_repr) {
+  const SliceObject* s = ro<SliceObject>(args[0]);
+  return str_from_utf8(t, "slice(" + repr_utf8(t, s->start) + ", " + repr_utf8(t, s->stop) + ", " +
+                              repr_utf8(t, s->step) + ")");
+}
+
+INTERP_NATIVE(slice_indices_method) {
+  if (!check_positional(t, "indices", nargs, kwnames, 1, 1)) return {};
+  std::int64_t n;
+  if (!index_to_i64(t, args[1], n)) return {};
+  if (n < 0) return raise(t, exc(E_ValueError), "length should not be negative");
+  std::int64_t start, stop, step, count;
+  if (!slice_indices(t, args[0], n, start, stop, step, count)) return {};
+  Value items[3] = {Value::small_int(start), Value::small_int(stop), Value::small_int(step)};
+  return tuple_from(t, items, 3);
+}
+
+INTERP_NATIVE(slice_start) {
+  return ro<SliceObject>(args[0])->start;
+}
+INTERP_NATIVE(slice_stop) {
+  return ro<SliceObject>(args[0])->stop;
+}
+INTERP_NATIVE(slice_step) {
+  return ro<SliceObject>(args[0])->step;
+}
+
+INTERP_NATIVE(slice_eq) {
+  if (!(args[1].is_object() && is_layout(args[1], Layout::Slice))) return runtime().not_implemented;
+  const SliceObject* a = ro<SliceObject>(args[0]);
+  const SliceObject* b = ro<SliceObject>(args[1]);
+  Value ta[3] = {a->start, a->stop, a->step}, tb[3] = {b->start, b->stop, b->step};
+  for (int i = 0; i < 3; ++i) {
+    int e = equal(t, ta[i], tb[i]);
+    if (e <= 0) return e < 0 ? Value() : runtime().false_;
+  }
+  return runtime().true_;
+}
+
+} // namespace
+
+void init_range_types(Thread& t) {
+  Value r = type_value(T_range);
+  add_staticmethod(t, r, "__new__", range_new_method);
+  add_method(t, r, "__len__", range_len);
+  add_method(t, r, "__iter__", range_iter);
+  add_method(t, r, "__reversed__", range_reversed);
+  add_method(t, r, "__getitem__", range_getitem);
+  add_method(t, r, "__repr__", range_repr);
+  add_method(t, r, "__contains__", range_contains);
+  add_method(t, r, "__eq__", range_eq);
+  add_method(t, r, "__bool__", range_bool);
+  add_getter(t, r, "start", range_start);
+  add_getter(t, r, "stop", range_stop);
+  add_getter(t, r, "step", range_step);
+  Value s = type_value(T_slice);
+  add_staticmethod(t, s, "__new__", slice_new_method);
+  add_method(t, s, "__repr__", slice_repr);
+  add_method(t, s, "indices", slice_indices_method);
+  add_method(t, s, "__eq__", slice_eq);
+  add_getter(t, s, "start", slice_start);
+  add_getter(t, s, "stop", slice_stop);
+  add_getter(t, s, "step", slice_step);
+  add_attribute(t, s, "__hash__", none());
+}
+
+} // namespace interp

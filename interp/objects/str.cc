@@ -1,0 +1,235 @@
+// interp/objects/str.cc - the str type: immutable text of code points.
+//
+// All-ASCII text is stored one byte per code point (kind 1), anything else as UTF-32
+// (kind 4), so indexing is O(1) either way and the common case stays compact. A str is
+// immutable, so it is read without barriers; its hash is cached in place only by the
+// transaction that created it (anyone else would have to write a shared object).
+#include "interp/objects/objects.h"
+#include "interp/ops.h"
+
+#include <cstring>
+
+namespace interp {
+
+namespace {
+
+Value str_alloc(Thread& t, std::int64_t length, int kind) {
+  Value s = allocate(t, Layout::Str, type_value(T_str),
+                     sizeof(StrObject) + std::size_t(length) * kind + 4);
+  if (!s) return {};
+  StrObject* o = fresh<StrObject>(s);
+  o->length = length;
+  o->hash = -1;
+  o->kind = kind;
+  return s;
+}
+
+// Decodes UTF-8 (surrogates encoded in three bytes are accepted, as the compiler and
+// surrogatepass produce them). Invalid bytes become U+FFFD: callers that must reject
+// them validate first.
+std::u32string decode_utf8(std::string_view in) {
+  std::u32string out;
+  out.reserve(in.size());
+  std::size_t i = 0;
+  while (i < in.size()) {
+    unsigned char c = in[i];
+    char32_t cp;
+    int extra;
+    if (c < 0x80) {
+      cp = c;
+      extra = 0;
+    } else if ((c & 0xe0) == 0xc0) {
+      cp = c & 0x1f;
+      extra = 1;
+    } else if ((c & 0xf0) == 0xe0) {
+      cp = c & 0x0f;
+      extra = 2;
+    } else if ((c & 0xf8) == 0xf0) {
+      cp = c & 0x07;
+      extra = 3;
+    } else {
+      out.push_back(0xfffd);
+      ++i;
+      continue;
+    }
+    bool ok = i + extra < in.size();
+    for (int k = 1; ok && k <= extra; ++k) {
+      unsigned char next = static_cast<unsigned char>(in[i + k]);
+      if ((next & 0xc0) != 0x80)
+        ok = false;
+      else
+        cp = (cp << 6) | (next & 0x3f);
+    }
+    if (!ok) {
+      out.push_back(0xfffd);
+      ++i;
+      continue;
+    }
+    out.push_back(cp);
+    i += extra + 1;
+  }
+  return out;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(char(cp));
+  } else if (cp < 0x800) {
+    out.push_back(char(0xc0 | (cp >> 6)));
+    out.push_back(char(0x80 | (cp & 0x3f)));
+  } else if (cp < 0x10000) {
+    out.push_back(char(0xe0 | (cp >> 12)));
+    out.push_back(char(0x80 | ((cp >> 6) & 0x3f)));
+    out.push_back(char(0x80 | (cp & 0x3f)));
+  } else {
+    out.push_back(char(0xf0 | (cp >> 18)));
+    out.push_back(char(0x80 | ((cp >> 12) & 0x3f)));
+    out.push_back(char(0x80 | ((cp >> 6) & 0x3f)));
+    out.push_back(char(0x80 | (cp & 0x3f)));
+  }
+}
+
+// FNV-1a over the code points: equal strs hash equal whatever their kind.
+std::int64_t compute_hash(const StrObject* o) {
+  std::uint64_t h = 1469598103934665603ull;
+  for (std::int64_t i = 0; i < o->length; ++i) {
+    char32_t cp = o->kind == 1 ? o->data[i] : reinterpret_cast<const char32_t*>(o->data)[i];
+    h = (h ^ cp) * 1099511628211ull;
+  }
+  auto r = static_cast<std::int64_t>(h >> 1);
+  return r == -1 ? -2 : r;
+}
+
+} // namespace
+
+Value str_from_ascii(Thread& t, std::string_view ascii) {
+  Value s = str_alloc(t, std::int64_t(ascii.size()), 1);
+  if (s) std::memcpy(fresh<StrObject>(s)->data, ascii.data(), ascii.size());
+  return s;
+}
+
+Value str_from_code_points(Thread& t, std::u32string_view cps) {
+  bool ascii = true;
+  for (char32_t c : cps)
+    if (c >= 0x80) {
+      ascii = false;
+      break;
+    }
+  Value s = str_alloc(t, std::int64_t(cps.size()), ascii ? 1 : 4);
+  if (!s) return {};
+  StrObject* o = fresh<StrObject>(s);
+  if (ascii)
+    for (std::size_t i = 0; i < cps.size(); ++i)
+      o->data[i] = static_cast<unsigned char>(cps[i]);
+  else
+    std::memcpy(o->data, cps.data(), cps.size() * 4);
+  return s;
+}
+
+Value str_from_utf8(Thread& t, std::string_view utf8) {
+  bool ascii = true;
+  for (unsigned char c : utf8)
+    if (c >= 0x80) {
+      ascii = false;
+      break;
+    }
+  if (ascii) return str_from_ascii(t, utf8);
+  return str_from_code_points(t, decode_utf8(utf8));
+}
+
+Value str_from_code_point(Thread& t, char32_t cp) {
+  Runtime& rt = runtime();
+  if (cp < rt.char_strs.size() && rt.char_strs[cp]) return rt.char_strs[cp];
+  return str_from_code_points(t, std::u32string_view(&cp, 1));
+}
+
+std::int64_t str_length(Value s) {
+  return ro<StrObject>(s)->length;
+}
+
+char32_t str_at(Value s, std::int64_t i) {
+  const StrObject* o = ro<StrObject>(s);
+  return o->kind == 1 ? o->data[i] : reinterpret_cast<const char32_t*>(o->data)[i];
+}
+
+std::string str_utf8(Value s) {
+  const StrObject* o = ro<StrObject>(s);
+  if (o->kind == 1) return std::string(reinterpret_cast<const char*>(o->data), o->length);
+  std::string out;
+  out.reserve(o->length * 2);
+  auto* cps = reinterpret_cast<const char32_t*>(o->data);
+  for (std::int64_t i = 0; i < o->length; ++i)
+    append_utf8(out, cps[i]);
+  return out;
+}
+
+std::u32string str_code_points(Value s) {
+  const StrObject* o = ro<StrObject>(s);
+  std::u32string out(o->length, 0);
+  for (std::int64_t i = 0; i < o->length; ++i)
+    out[i] = o->kind == 1 ? o->data[i] : reinterpret_cast<const char32_t*>(o->data)[i];
+  return out;
+}
+
+std::int64_t str_hash(Value s) {
+  const StrObject* o = ro<StrObject>(s);
+  if (o->hash != -1) return o->hash;
+  std::int64_t h = compute_hash(o);
+  if (stm::is_new_object(s.offset())) fresh<StrObject>(s)->hash = h;
+  return h;
+}
+
+bool str_equal(Value a, Value b) {
+  if (a == b) return true;
+  const StrObject* x = ro<StrObject>(a);
+  const StrObject* y = ro<StrObject>(b);
+  if (x->length != y->length) return false;
+  if (x->hash != -1 && y->hash != -1 && x->hash != y->hash) return false;
+  if (x->kind == y->kind) return std::memcmp(x->data, y->data, x->length * x->kind) == 0;
+  for (std::int64_t i = 0; i < x->length; ++i)
+    if (str_at(a, i) != str_at(b, i)) return false;
+  return true;
+}
+
+bool str_equal_ascii(Value s, std::string_view ascii) {
+  const StrObject* o = ro<StrObject>(s);
+  return o->kind == 1 && std::size_t(o->length) == ascii.size() &&
+         std::memcmp(o->data, ascii.data(), ascii.size()) == 0;
+}
+
+bool str_check(Value v) {
+  return v.is_object() && isinstance(v, T_str);
+}
+
+Value str_concat(Thread& t, Value a, Value b) {
+  const StrObject* x = ro<StrObject>(a);
+  const StrObject* y = ro<StrObject>(b);
+  if (y->length == 0 && is_exact(a, T_str)) return a;
+  if (x->length == 0 && is_exact(b, T_str)) return b;
+  int kind = std::max(x->kind, y->kind);
+  std::int64_t xl = x->length, yl = y->length;
+  Value s = str_alloc(t, xl + yl, kind);
+  if (!s) return {};
+  StrObject* o = fresh<StrObject>(s);
+  x = ro<StrObject>(a);
+  y = ro<StrObject>(b);
+  if (kind == 1) {
+    std::memcpy(o->data, x->data, xl);
+    std::memcpy(o->data + xl, y->data, yl);
+  } else {
+    auto* out = reinterpret_cast<char32_t*>(o->data);
+    for (std::int64_t i = 0; i < xl; ++i)
+      out[i] = str_at(a, i);
+    for (std::int64_t i = 0; i < yl; ++i)
+      out[xl + i] = str_at(b, i);
+  }
+  return s;
+}
+
+Value intern_literal(Thread& t, const char* text) {
+  Value s = str_from_utf8(t, text);
+  if (s) str_hash(s);
+  return s;
+}
+
+} // namespace interp

@@ -1,0 +1,576 @@
+// interp/ops.cc - calls, text conversion, comparison, hashing, truth, operators and
+// the container protocols, dispatched through special methods with builtin fast paths.
+#include "interp/ops.h"
+
+#include "interp/objects/iterators.h"
+#include "interp/objects/numbers.h"
+#include "interp/objects/objects.h"
+#include "interp/vm/vm.h"
+
+#include <vector>
+
+namespace interp {
+
+using bytecode::BinaryOp;
+using bytecode::CompareOp;
+
+Value descriptor_get(Thread& t, Value descr, Value obj, Value type); // ops_attr.cc
+
+bool is_none(Value v) {
+  return v == none();
+}
+
+// ---- calls -----------------------------------------------------------------------------------
+
+static Value call_type(Thread& t, Value type, const Value* args, std::size_t nargs, Value kwnames) {
+  std::size_t nkw = kwnames ? std::size_t(tuple_length(kwnames)) : 0;
+  if (type == type_value(T_type) && nargs == 1 && nkw == 0) return type_of(args[0]);
+  Value new_fn = type_lookup(type, name(N___new__));
+  std::vector<Value> with_type(nargs + 1);
+  with_type[0] = type;
+  for (std::size_t i = 0; i < nargs; ++i)
+    with_type[i + 1] = args[i];
+  Value instance;
+  if (new_fn && is_layout(new_fn, Layout::Wrapper)) new_fn = ro<WrapperObject>(new_fn)->wrapped;
+  if (!new_fn)
+    return raisef(t, exc(E_TypeError), "cannot create '%s' instances", type_name(type).c_str());
+  instance = call(t, new_fn, with_type.data(), nargs + 1, kwnames);
+  if (!instance) return {};
+  if (!is_subtype(type_of(instance), type)) return instance;
+  Value init = type_lookup(type_of(instance), name(N___init__));
+  if (!init) return instance;
+  with_type[0] = instance;
+  Value r = call(t, init, with_type.data(), nargs + 1, kwnames);
+  if (!r) return {};
+  if (r != none())
+    return raisef(t, exc(E_TypeError), "__init__() should return None, not '%s'",
+                  type_name_of(r).c_str());
+  return instance;
+}
+
+Value call(Thread& t, Value callable, const Value* args, std::size_t nargs, Value kwnames) {
+  if (callable.is_object()) {
+    switch (layout_of(callable)) {
+    case Layout::Native: {
+      const NativeObject* n = ro<NativeObject>(callable);
+      NativeFn fn = runtime().natives[n->index].fn;
+      if (n->self) {
+        Value self = n->self;
+        Value small[8];
+        std::vector<Value> big;
+        Value* all = small;
+        if (nargs + 1 > 8) {
+          big.resize(nargs + 1);
+          all = big.data();
+        }
+        all[0] = self;
+        for (std::size_t i = 0; i < nargs; ++i)
+          all[i + 1] = args[i];
+        return fn(t, all, nargs + 1, kwnames);
+      }
+      if (type_of(callable) == type_value(T_method_descriptor)) {
+        std::size_t npos = nargs - (kwnames ? tuple_length(kwnames) : 0);
+        if (npos == 0)
+          return raisef(t, exc(E_TypeError), "unbound method %s.%s() needs an argument",
+                        type_name(n->owner).c_str(), str_utf8(n->name).c_str());
+        if (!is_subtype(type_of(args[0]), n->owner))
+          return raisef(t, exc(E_TypeError),
+                        "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
+                        str_utf8(n->name).c_str(), type_name(n->owner).c_str(),
+                        type_name_of(args[0]).c_str());
+      }
+      return fn(t, args, nargs, kwnames);
+    }
+    case Layout::Function:
+      return vm::call_function(t, callable, {}, args, nargs, kwnames);
+    case Layout::Method: {
+      const MethodObject* m = rd<MethodObject>(callable);
+      return vm::call_function_or_other(t, m->function, m->self, args, nargs, kwnames);
+    }
+    case Layout::Type:
+      if (!(rd<TypeObject>(type_of(callable))->flags & kHeapType))
+        return call_type(t, callable, args, nargs, kwnames);
+      break;
+    default:
+      break;
+    }
+  }
+  Value type = type_of(callable);
+  Value dunder = type_lookup(type, name(N___call__));
+  if (!dunder)
+    return raisef(t, exc(E_TypeError), "'%s' object is not callable", type_name(type).c_str());
+  if (is_layout(callable, Layout::Type) && is_layout(dunder, Layout::Native) &&
+      ro<NativeObject>(dunder)->owner == type_value(T_type))
+    return call_type(t, callable, args, nargs, kwnames);
+  return vm::call_function_or_other(t, dunder, callable, args, nargs, kwnames);
+}
+
+Value call0(Thread& t, Value callable) {
+  return call(t, callable, nullptr, 0);
+}
+Value call1(Thread& t, Value callable, Value a) {
+  return call(t, callable, &a, 1);
+}
+Value call2(Thread& t, Value callable, Value a, Value b) {
+  Value args[2] = {a, b};
+  return call(t, callable, args, 2);
+}
+
+Value call_method(Thread& t, Value obj, NameId id, const Value* args, std::size_t nargs) {
+  Value m = getattr(t, obj, name(id));
+  if (!m) return {};
+  return call(t, m, args, nargs);
+}
+
+Value call_ex(Thread& t, Value callable, Value args, Value kwargs) {
+  std::vector<Value> all;
+  std::int64_t n = tuple_length(args);
+  for (std::int64_t i = 0; i < n; ++i)
+    all.push_back(tuple_item(args, i));
+  Value kwnames;
+  if (kwargs && dict_length(kwargs)) {
+    std::int64_t nk = dict_length(kwargs);
+    kwnames = tuple_new(t, nk);
+    if (!kwnames) return {};
+    std::int64_t pos = 0, i = 0;
+    Value k, v;
+    while (dict_next(kwargs, pos, k, v)) {
+      if (!str_check(k)) return raise(t, exc(E_TypeError), "keywords must be strings");
+      tuple_init(kwnames, i++, k);
+      all.push_back(v);
+    }
+  }
+  // `args` and `kwargs` keep every value alive while `all` holds copies.
+  return call(t, callable, all.data(), all.size(), kwnames);
+}
+
+bool is_callable(Value v) {
+  if (!v.is_object()) return false;
+  switch (layout_of(v)) {
+  case Layout::Native:
+  case Layout::Function:
+  case Layout::Method:
+  case Layout::Type:
+    return true;
+  default:
+    return bool(type_lookup(type_of(v), name(N___call__)));
+  }
+}
+
+// ---- text --------------------------------------------------------------------------------------
+
+Value repr(Thread& t, Value v) {
+  if (v.is_small_int()) return str_from_ascii(t, std::to_string(v.small_int_value()));
+  Value f = type_lookup(type_of(v), name(N___repr__));
+  if (!f) return raise(t, exc(E_TypeError), "object has no __repr__");
+  Value r = vm::call_function_or_other(t, f, v, nullptr, 0, {});
+  if (!r) return {};
+  if (!str_check(r))
+    return raisef(t, exc(E_TypeError), "__repr__ returned non-string (type %s)",
+                  type_name_of(r).c_str());
+  return r;
+}
+
+Value str(Thread& t, Value v) {
+  if (v.is_object() && is_exact(v, T_str)) return v;
+  if (v.is_small_int()) return str_from_ascii(t, std::to_string(v.small_int_value()));
+  Value f = type_lookup(type_of(v), name(N___str__));
+  if (!f) return repr(t, v);
+  Value r = vm::call_function_or_other(t, f, v, nullptr, 0, {});
+  if (!r) return {};
+  if (!str_check(r))
+    return raisef(t, exc(E_TypeError), "__str__ returned non-string (type %s)",
+                  type_name_of(r).c_str());
+  return r;
+}
+
+std::string repr_utf8(Thread& t, Value v) {
+  Value saved = fetch_pending(t);
+  Value r = repr(t, v);
+  std::string out = r ? str_utf8(r) : "<unprintable>";
+  t.pending = saved;
+  return out;
+}
+
+Value format(Thread& t, Value v, Value spec) {
+  Value f = type_lookup(type_of(v), name(N___format__));
+  if (!f) return str(t, v);
+  Value r = vm::call_function_or_other(t, f, v, &spec, 1, {});
+  if (!r) return {};
+  if (!str_check(r))
+    return raisef(t, exc(E_TypeError), "__format__ must return a str, not %s",
+                  type_name_of(r).c_str());
+  return r;
+}
+
+// ---- comparison
+// ----------------------------------------------------------------------------------
+
+static const NameId kCompareNames[] = {N___lt__, N___le__, N___eq__, N___ne__, N___gt__, N___ge__};
+static const CompareOp kSwapped[] = {CompareOp::Gt, CompareOp::Ge, CompareOp::Eq,
+                                     CompareOp::Ne, CompareOp::Lt, CompareOp::Le};
+static const char* const kCompareSymbols[] = {"<", "<=", "==", "!=", ">", ">="};
+
+static Value try_compare(Thread& t, Value self, Value other, CompareOp op) {
+  Value f = type_lookup(type_of(self), name(kCompareNames[static_cast<int>(op)]));
+  if (!f) return runtime().not_implemented;
+  return vm::call_function_or_other(t, f, self, &other, 1, {});
+}
+
+Value compare(Thread& t, Value a, Value b, CompareOp op) {
+  if (a.is_small_int() && b.is_small_int()) {
+    std::int64_t x = a.small_int_value(), y = b.small_int_value();
+    bool r = false;
+    switch (op) {
+    case CompareOp::Lt:
+      r = x < y;
+      break;
+    case CompareOp::Le:
+      r = x <= y;
+      break;
+    case CompareOp::Eq:
+      r = x == y;
+      break;
+    case CompareOp::Ne:
+      r = x != y;
+      break;
+    case CompareOp::Gt:
+      r = x > y;
+      break;
+    case CompareOp::Ge:
+      r = x >= y;
+      break;
+    }
+    return py_bool(r);
+  }
+  Value ta = type_of(a), tb = type_of(b);
+  bool reflected_first = ta != tb && is_subtype(tb, ta) &&
+                         type_lookup(tb, name(kCompareNames[static_cast<int>(kSwapped[int(op)])]));
+  if (reflected_first) {
+    Value r = try_compare(t, b, a, kSwapped[int(op)]);
+    if (!r) return {};
+    if (r != runtime().not_implemented) return r;
+  }
+  Value r = try_compare(t, a, b, op);
+  if (!r) return {};
+  if (r != runtime().not_implemented) return r;
+  if (!reflected_first) {
+    r = try_compare(t, b, a, kSwapped[int(op)]);
+    if (!r) return {};
+    if (r != runtime().not_implemented) return r;
+  }
+  if (op == CompareOp::Eq) return py_bool(a == b);
+  if (op == CompareOp::Ne) return py_bool(a != b);
+  return raisef(t, exc(E_TypeError), "'%s' not supported between instances of '%s' and '%s'",
+                kCompareSymbols[int(op)], type_name(ta).c_str(), type_name(tb).c_str());
+}
+
+int equal(Thread& t, Value a, Value b) {
+  if (a == b) return 1;
+  if (a.is_small_int() && b.is_small_int()) return 0;
+  if (a.is_object() && b.is_object() && is_exact(a, T_str) && is_exact(b, T_str))
+    return str_equal(a, b);
+  Value r = compare(t, a, b, CompareOp::Eq);
+  if (!r) return -1;
+  return truthy(t, r);
+}
+
+// ---- hashing and truth ---------------------------------------------------------------------
+
+bool hash(Thread& t, Value v, std::int64_t& out) {
+  if (v.is_small_int()) {
+    out = int_hash_small(v.small_int_value());
+    return true;
+  }
+  Value type = type_of(v);
+  if (type == type_value(T_str)) {
+    out = str_hash(v);
+    return true;
+  }
+  Value f = type_lookup(type, name(N___hash__));
+  if (!f || f == none()) {
+    raisef(t, exc(E_TypeError), "unhashable type: '%s'", type_name(type).c_str());
+    return false;
+  }
+  Value r = vm::call_function_or_other(t, f, v, nullptr, 0, {});
+  if (!r) return false;
+  if (!int_check(r)) {
+    raise(t, exc(E_TypeError), "__hash__ method should return an integer");
+    return false;
+  }
+  if (r.is_small_int()) {
+    out = int_hash_small(r.small_int_value());
+    return true;
+  }
+  out = int_hash(r);
+  return true;
+}
+
+int truthy(Thread& t, Value v) {
+  if (v == runtime().true_) return 1;
+  if (v == runtime().false_ || v == none()) return 0;
+  if (v.is_small_int()) return v.small_int_value() != 0;
+  Value type = type_of(v);
+  if (Value f = type_lookup(type, name(N___bool__))) {
+    Value r = vm::call_function_or_other(t, f, v, nullptr, 0, {});
+    if (!r) return -1;
+    if (r == runtime().true_) return 1;
+    if (r == runtime().false_) return 0;
+    raisef(t, exc(E_TypeError), "__bool__ should return bool, returned %s",
+           type_name_of(r).c_str());
+    return -1;
+  }
+  if (Value f = type_lookup(type, name(N___len__))) {
+    std::int64_t n;
+    if (!length(t, v, n)) return -1;
+    return n != 0;
+  }
+  return 1;
+}
+
+// ---- operators --------------------------------------------------------------------------------
+
+static const char* const kBinarySymbols[] = {"+", "&",  "//", "<<", "@", "*", "%",
+                                             "|", "**", ">>", "-",  "/", "^"};
+static const char* const kBinaryNames[] = {
+    "__add__", "__and__", "__floordiv__", "__lshift__", "__matmul__",  "__mul__", "__mod__",
+    "__or__",  "__pow__", "__rshift__",   "__sub__",    "__truediv__", "__xor__"};
+static const char* const kReflectedNames[] = {
+    "__radd__", "__rand__", "__rfloordiv__", "__rlshift__", "__rmatmul__",  "__rmul__", "__rmod__",
+    "__ror__",  "__rpow__", "__rrshift__",   "__rsub__",    "__rtruediv__", "__rxor__"};
+static const char* const kInplaceNames[] = {
+    "__iadd__", "__iand__", "__ifloordiv__", "__ilshift__", "__imatmul__",  "__imul__", "__imod__",
+    "__ior__",  "__ipow__", "__irshift__",   "__isub__",    "__itruediv__", "__ixor__"};
+
+const char* binary_op_symbol(BinaryOp op) {
+  static const char* const kInplaceSymbols[] = {
+      "+=", "&=", "//=", "<<=", "@=", "*=", "%=", "|=", "**=", ">>=", "-=", "/=", "^="};
+  unsigned k = static_cast<unsigned>(op);
+  return k >= bytecode::kInplaceOffset ? kInplaceSymbols[k - bytecode::kInplaceOffset]
+                                       : kBinarySymbols[k];
+}
+
+// Special-method names as str objects, made on first use per thread (runtime strs would
+// be better; these are few and immutable once made).
+static Value method_name(Thread& t, const char* text) {
+  return intern_literal(t, text);
+}
+
+static Value call_binary(Thread& t, Value self, const char* method, Value other) {
+  Value n = method_name(t, method);
+  if (!n) return {};
+  Value f = type_lookup(type_of(self), n);
+  if (!f) return runtime().not_implemented;
+  return vm::call_function_or_other(t, f, self, &other, 1, {});
+}
+
+Value binary_op(Thread& t, Value a, Value b, BinaryOp op) {
+  unsigned k = static_cast<unsigned>(op);
+  if (Value fast = number_fast_path(t, a, b, op)) return fast;
+  if (t.pending) return {};
+  if (k >= bytecode::kInplaceOffset) {
+    k -= bytecode::kInplaceOffset;
+    Value r = call_binary(t, a, kInplaceNames[k], b);
+    if (!r) return {};
+    if (r != runtime().not_implemented) return r;
+  }
+  Value ta = type_of(a), tb = type_of(b);
+  bool reflected_first =
+      ta != tb && is_subtype(tb, ta) && type_lookup(tb, method_name(t, kReflectedNames[k]));
+  if (reflected_first) {
+    Value r = call_binary(t, b, kReflectedNames[k], a);
+    if (!r) return {};
+    if (r != runtime().not_implemented) return r;
+  }
+  Value r = call_binary(t, a, kBinaryNames[k], b);
+  if (!r) return {};
+  if (r != runtime().not_implemented) return r;
+  if (ta != tb && !reflected_first) {
+    r = call_binary(t, b, kReflectedNames[k], a);
+    if (!r) return {};
+    if (r != runtime().not_implemented) return r;
+  }
+  const char* symbol = static_cast<unsigned>(op) >= bytecode::kInplaceOffset ? binary_op_symbol(op)
+                                                                             : kBinarySymbols[k];
+  if (k == static_cast<unsigned>(BinaryOp::Power) &&
+      static_cast<unsigned>(op) < bytecode::kInplaceOffset)
+    symbol = "** or pow()";
+  if (k == static_cast<unsigned>(BinaryOp::Add) && is_exact(b, T_str) && !is_exact(a, T_str) &&
+      static_cast<unsigned>(op) < bytecode::kInplaceOffset && isinstance(a, T_int))
+    return raisef(t, exc(E_TypeError), "unsupported operand type(s) for +: '%s' and 'str'",
+                  type_name(ta).c_str());
+  if (is_exact(a, T_str) && k == static_cast<unsigned>(BinaryOp::Add))
+    return raisef(t, exc(E_TypeError), "can only concatenate str (not \"%s\") to str",
+                  type_name(tb).c_str());
+  if (is_exact(a, T_list) && k == static_cast<unsigned>(BinaryOp::Add))
+    return raisef(t, exc(E_TypeError), "can only concatenate list (not \"%s\") to list",
+                  type_name(tb).c_str());
+  if (is_exact(a, T_tuple) && k == static_cast<unsigned>(BinaryOp::Add))
+    return raisef(t, exc(E_TypeError), "can only concatenate tuple (not \"%s\") to tuple",
+                  type_name(tb).c_str());
+  if (k == static_cast<unsigned>(BinaryOp::Multiply) &&
+      (is_exact(a, T_str) || is_exact(a, T_list) || is_exact(a, T_tuple) || is_exact(b, T_str) ||
+       is_exact(b, T_list) || is_exact(b, T_tuple)))
+    return raisef(
+        t, exc(E_TypeError), "can't multiply sequence by non-int of type '%s'",
+        type_name(is_exact(a, T_str) || is_exact(a, T_list) || is_exact(a, T_tuple) ? tb : ta)
+            .c_str());
+  return raisef(t, exc(E_TypeError), "unsupported operand type(s) for %s: '%s' and '%s'", symbol,
+                type_name(ta).c_str(), type_name(tb).c_str());
+}
+
+static Value unary(Thread& t, Value v, NameId id, const char* symbol) {
+  Value f = type_lookup(type_of(v), name(id));
+  if (!f)
+    return raisef(t, exc(E_TypeError), "bad operand type for unary %s: '%s'", symbol,
+                  type_name_of(v).c_str());
+  return vm::call_function_or_other(t, f, v, nullptr, 0, {});
+}
+
+Value unary_negative(Thread& t, Value v) {
+  if (v.is_small_int() && v.small_int_value() != Value::kSmallMin)
+    return Value::small_int(-v.small_int_value());
+  return unary(t, v, N___neg__, "-");
+}
+Value unary_positive(Thread& t, Value v) {
+  if (v.is_small_int()) return v;
+  return unary(t, v, N___pos__, "+");
+}
+Value unary_invert(Thread& t, Value v) {
+  if (v.is_small_int()) return Value::small_int(~v.small_int_value());
+  return unary(t, v, N___invert__, "~");
+}
+
+// ---- containers -------------------------------------------------------------------------------
+
+Value getitem(Thread& t, Value obj, Value key) {
+  if (Value fast = container_getitem_fast(t, obj, key)) return fast;
+  if (t.pending) return {};
+  Value type = type_of(obj);
+  Value f = type_lookup(type, name(N___getitem__));
+  if (f) return vm::call_function_or_other(t, f, obj, &key, 1, {});
+  if (obj.is_object() && is_layout(obj, Layout::Type)) {
+    if (Value cg = getattr_opt(t, obj, name(N___class_getitem__))) return call1(t, cg, key);
+    if (t.pending) return {};
+    return raisef(t, exc(E_TypeError), "type '%s' is not subscriptable", type_name(obj).c_str());
+  }
+  return raisef(t, exc(E_TypeError), "'%s' object is not subscriptable", type_name(type).c_str());
+}
+
+bool setitem(Thread& t, Value obj, Value key, Value value) {
+  Value type = type_of(obj);
+  Value f = type_lookup(type, name(N___setitem__));
+  if (!f) {
+    raisef(t, exc(E_TypeError), "'%s' object does not support item assignment",
+           type_name(type).c_str());
+    return false;
+  }
+  Value args[2] = {key, value};
+  return bool(vm::call_function_or_other(t, f, obj, args, 2, {}));
+}
+
+bool delitem(Thread& t, Value obj, Value key) {
+  Value type = type_of(obj);
+  Value f = type_lookup(type, name(N___delitem__));
+  if (!f) {
+    raisef(t, exc(E_TypeError), "'%s' object doesn't support item deletion",
+           type_name(type).c_str());
+    return false;
+  }
+  return bool(vm::call_function_or_other(t, f, obj, &key, 1, {}));
+}
+
+int contains(Thread& t, Value container, Value item) {
+  Value type = type_of(container);
+  if (Value f = type_lookup(type, name(N___contains__))) {
+    Value r = vm::call_function_or_other(t, f, container, &item, 1, {});
+    if (!r) return -1;
+    return truthy(t, r);
+  }
+  Value it = iter(t, container);
+  if (!it) {
+    if (matches(t, exc(E_TypeError))) {
+      clear_pending(t);
+      raisef(t, exc(E_TypeError), "argument of type '%s' is not iterable", type_name(type).c_str());
+    }
+    return -1;
+  }
+  for (;;) {
+    Value x = next(t, it);
+    if (!x) return t.pending ? -1 : 0;
+    int eq = equal(t, x, item);
+    if (eq != 0) return eq;
+  }
+}
+
+bool length(Thread& t, Value v, std::int64_t& out) {
+  Value f = type_lookup(type_of(v), name(N___len__));
+  if (!f) {
+    raisef(t, exc(E_TypeError), "object of type '%s' has no len()", type_name_of(v).c_str());
+    return false;
+  }
+  Value r = vm::call_function_or_other(t, f, v, nullptr, 0, {});
+  if (!r) return false;
+  if (!int_check(r)) {
+    raisef(t, exc(E_TypeError), "'%s' object cannot be interpreted as an integer",
+           type_name_of(r).c_str());
+    return false;
+  }
+  if (!int_to_i64(r, out)) {
+    raise(t, exc(E_OverflowError), "cannot fit 'int' into an index-sized integer");
+    return false;
+  }
+  if (out < 0) {
+    raise(t, exc(E_ValueError), "__len__() should return >= 0");
+    return false;
+  }
+  return true;
+}
+
+Value iter(Thread& t, Value v) {
+  Value type = type_of(v);
+  Value f = type_lookup(type, name(N___iter__));
+  if (f && f != none()) {
+    Value it = vm::call_function_or_other(t, f, v, nullptr, 0, {});
+    if (!it) return {};
+    if (!type_lookup(type_of(it), name(N___next__)))
+      return raisef(t, exc(E_TypeError), "iter() returned non-iterator of type '%s'",
+                    type_name_of(it).c_str());
+    return it;
+  }
+  if (!f && type_lookup(type, name(N___getitem__))) return iterator_new(t, T_seq_iterator, v);
+  return raisef(t, exc(E_TypeError), "'%s' object is not iterable", type_name(type).c_str());
+}
+
+Value next(Thread& t, Value iterator) {
+  if (iterator.is_object() && is_layout(iterator, Layout::Iterator))
+    return builtin_iterator_next(t, iterator);
+  Value f = type_lookup(type_of(iterator), name(N___next__));
+  if (!f)
+    return raisef(t, exc(E_TypeError), "'%s' object is not an iterator",
+                  type_name_of(iterator).c_str());
+  Value r = vm::call_function_or_other(t, f, iterator, nullptr, 0, {});
+  if (!r && matches(t, exc(E_StopIteration))) clear_pending(t);
+  return r;
+}
+
+Value list_of(Thread& t, Value iterable) {
+  Value list = list_new(t);
+  if (!list) return {};
+  Value it = iter(t, iterable);
+  if (!it) return {};
+  for (;;) {
+    Value x = next(t, it);
+    if (!x) return t.pending ? Value() : list;
+    if (!list_append(t, list, x)) return {};
+  }
+}
+
+Value tuple_of(Thread& t, Value iterable) {
+  if (iterable.is_object() && is_exact(iterable, T_tuple)) return iterable;
+  Value list = list_of(t, iterable);
+  if (!list) return {};
+  return list_to_tuple(t, list);
+}
+
+} // namespace interp

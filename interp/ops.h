@@ -1,0 +1,81 @@
+// interp/ops.h - the operations of the data model on any value (CPython's "abstract
+// object layer"): attribute access, calls, operators, comparison, hashing, iteration,
+// conversion to text.
+//
+// Every operation dispatches through the special methods found on the type's MRO
+// (builtin types define theirs as native methods), with fast paths for the common builtin
+// cases. Failures return a null Value (or -1 / false) with the pending exception set.
+#pragma once
+
+#include "interp/compile/opcodes.h"
+#include "interp/runtime.h"
+
+#include <string>
+
+namespace interp {
+
+// ---- attributes ----------------------------------------------------------------------------
+Value getattr(Thread& t, Value obj, Value name);
+// As getattr, but a missing attribute returns 0 with no exception (other errors set one:
+// check t.pending).
+Value getattr_opt(Thread& t, Value obj, Value name);
+bool setattr(Thread& t, Value obj, Value name, Value value); // value 0: delete
+// object.__getattribute__ / object.__setattr__: the generic algorithm.
+Value generic_getattr(Thread& t, Value obj, Value name, bool suppress_missing);
+bool generic_setattr(Thread& t, Value obj, Value name, Value value);
+// For LOAD_METHOD: the unbound function and true when obj.name is a plain method of the
+// type (so no bound method needs to be made), else the attribute's value and false.
+Value get_method(Thread& t, Value obj, Value name, bool& unbound);
+// A special method looked up on the type only, bound to obj; 0 without exception when absent.
+Value lookup_special(Thread& t, Value obj, NameId name);
+
+// ---- calls ---------------------------------------------------------------------------------
+// kwnames: a tuple of the names of the last len(kwnames) args, or 0.
+Value call(Thread& t, Value callable, const Value* args, std::size_t nargs, Value kwnames = {});
+Value call0(Thread& t, Value callable);
+Value call1(Thread& t, Value callable, Value a);
+Value call2(Thread& t, Value callable, Value a, Value b);
+Value call_method(Thread& t, Value obj, NameId name, const Value* args, std::size_t nargs);
+// f(*args, **kwargs): args a tuple, kwargs a dict or 0.
+Value call_ex(Thread& t, Value callable, Value args, Value kwargs);
+bool is_callable(Value v);
+
+// ---- conversion to text ----------------------------------------------------------------------
+Value repr(Thread& t, Value v);
+Value str(Thread& t, Value v);
+Value ascii(Thread& t, Value v);
+Value format(Thread& t, Value v, Value spec);
+// repr as UTF-8; on error "<unprintable>" and the error cleared (for error messages).
+std::string repr_utf8(Thread& t, Value v);
+
+// ---- comparison, hashing, truth ----------------------------------------------------------------
+Value compare(Thread& t, Value a, Value b, bytecode::CompareOp op);
+// a == b as a C++ bool: 1, 0, or -1 on error. Identity implies equality (as containers do).
+int equal(Thread& t, Value a, Value b);
+bool hash(Thread& t, Value v, std::int64_t& out);
+int truthy(Thread& t, Value v); // 1, 0, -1 on error
+
+// ---- operators ---------------------------------------------------------------------------------
+Value binary_op(Thread& t, Value a, Value b, bytecode::BinaryOp op);
+Value unary_negative(Thread& t, Value v);
+Value unary_positive(Thread& t, Value v);
+Value unary_invert(Thread& t, Value v);
+const char* binary_op_symbol(bytecode::BinaryOp op);
+
+// ---- containers and iteration ------------------------------------------------------------------
+Value getitem(Thread& t, Value obj, Value key);
+bool setitem(Thread& t, Value obj, Value key, Value value);
+bool delitem(Thread& t, Value obj, Value key);
+int contains(Thread& t, Value container, Value item); // 1, 0, -1
+bool length(Thread& t, Value v, std::int64_t& out);
+Value iter(Thread& t, Value v);
+// The next item; 0 at the end with NO exception, or 0 with an exception on error.
+Value next(Thread& t, Value iterator);
+// Collects an iterable into a new list.
+Value list_of(Thread& t, Value iterable);
+Value tuple_of(Thread& t, Value iterable);
+
+// ---- identity of values ------------------------------------------------------------------------
+bool is_none(Value v);
+
+} // namespace interp

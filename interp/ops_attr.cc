@@ -1,0 +1,321 @@
+// interp/ops_attr.cc - attribute access: the descriptor protocol and the generic
+// algorithm of object.__getattribute__ / __setattr__, and special-method lookup.
+#include "interp/objects/objects.h"
+#include "interp/ops.h"
+#include "interp/vm/vm.h"
+
+namespace interp {
+
+namespace {
+
+bool is_data_descriptor(Value descr) {
+  if (!descr.is_object()) return false;
+  if (is_layout(descr, Layout::Property)) return true;
+  Value dt = type_of(descr);
+  if (!(rd<TypeObject>(dt)->flags & kHeapType)) return false;
+  return type_lookup(dt, name(N___set__)) || type_lookup(dt, name(N___delete__));
+}
+
+} // namespace
+
+// descr.__get__(obj, type) with fast paths for the builtin descriptors. obj 0: accessed
+// on the class.
+Value descriptor_get(Thread& t, Value descr, Value obj, Value type) {
+  if (!descr.is_object()) return descr;
+  switch (layout_of(descr)) {
+  case Layout::Function:
+    if (!obj) return descr;
+    return method_new(t, descr, obj);
+  case Layout::Native: {
+    const NativeObject* n = ro<NativeObject>(descr);
+    if (!obj || n->self || type_of(descr) != type_value(T_method_descriptor)) return descr;
+    if (!is_subtype(type_of(obj), n->owner))
+      return raisef(
+          t, exc(E_TypeError), "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
+          str_utf8(n->name).c_str(), type_name(n->owner).c_str(), type_name_of(obj).c_str());
+    return native_new(t, n->index, obj, n->owner, T_builtin_function);
+  }
+  case Layout::Wrapper: {
+    Value kind = type_of(descr);
+    Value inner = ro<WrapperObject>(descr)->wrapped;
+    if (kind == type_value(T_staticmethod)) return inner;
+    if (kind == type_value(T_classmethod)) {
+      Value cls = type ? type : type_of(obj);
+      if (is_layout(inner, Layout::Native))
+        return native_new(t, ro<NativeObject>(inner)->index, cls, ro<NativeObject>(inner)->owner,
+                          T_builtin_function);
+      return method_new(t, inner, cls);
+    }
+    break;
+  }
+  case Layout::Property: {
+    if (!obj) return descr;
+    Value fget = rd<PropertyObject>(descr)->fget;
+    if (!fget || fget == none())
+      return raisef(t, exc(E_AttributeError), "property %s of '%s' object has no getter",
+                    repr_utf8(t, rd<PropertyObject>(descr)->name).c_str(),
+                    type_name_of(obj).c_str());
+    return call1(t, fget, obj);
+  }
+  default:
+    break;
+  }
+  Value dt = type_of(descr);
+  Value get = type_lookup(dt, name(N___get__));
+  if (!get) return descr;
+  Value args[3] = {descr, obj ? obj : none(), type ? type : type_of(obj)};
+  return call(t, get, args, 3);
+}
+
+Value generic_getattr(Thread& t, Value obj, Value attr, bool suppress_missing) {
+  Value type = type_of(obj);
+  Value descr = type_lookup(type, attr);
+  if (descr && is_data_descriptor(descr)) return descriptor_get(t, descr, obj, type);
+  if (obj.is_object()) {
+    Value dict = rd<Object>(obj)->dict;
+    if (dict) {
+      if (Value v = dict_get_str(dict, attr)) return v;
+    }
+  }
+  if (descr) return descriptor_get(t, descr, obj, type);
+  if (str_equal_ascii(attr, "__class__")) return type;
+  if (str_equal_ascii(attr, "__dict__") && obj.is_object() && rd<Object>(obj)->dict)
+    return rd<Object>(obj)->dict;
+  if (suppress_missing) return {};
+  return raisef(t, exc(E_AttributeError), "'%s' object has no attribute '%s'",
+                type_name(type).c_str(), str_utf8(attr).c_str());
+}
+
+// The attribute of a class: the metaclass's data descriptors, then the class's MRO
+// (descriptors bound with obj = None), then the metaclass's other attributes.
+static Value type_getattr(Thread& t, Value type, Value attr, bool suppress_missing) {
+  Value meta = type_of(type);
+  Value meta_attr = type_lookup(meta, attr);
+  if (meta_attr && is_data_descriptor(meta_attr)) return descriptor_get(t, meta_attr, type, meta);
+  if (Value found = type_lookup(type, attr)) {
+    return descriptor_get(t, found, {}, type);
+  }
+  if (meta_attr) return descriptor_get(t, meta_attr, type, meta);
+  if (suppress_missing) return {};
+  return raisef(t, exc(E_AttributeError), "type object '%s' has no attribute '%s'",
+                type_name(type).c_str(), str_utf8(attr).c_str());
+}
+
+static bool is_object_slot(Value f) {
+  return f && is_layout(f, Layout::Native) && ro<NativeObject>(f)->owner == type_value(T_object);
+}
+
+void update_type_flags(Value type) {
+  std::uint64_t flags = rd<TypeObject>(type)->flags &
+                        ~std::uint64_t(kHasGetattr | kCustomGetattribute | kCustomSetattr);
+  if (type_lookup(type, name(N___getattr__))) flags |= kHasGetattr;
+  Value ga = type_lookup(type, name(N___getattribute__));
+  if (ga && !is_object_slot(ga)) flags |= kCustomGetattribute;
+  Value sa = type_lookup(type, name(N___setattr__));
+  Value da = type_lookup(type, name(N___delattr__));
+  if ((sa && !is_object_slot(sa)) || (da && !is_object_slot(da))) flags |= kCustomSetattr;
+  wr<TypeObject>(type)->flags = flags;
+}
+
+static Value module_getattr(Thread& t, Value obj, Value attr, bool suppress_missing) {
+  Value d = rd<Object>(obj)->dict;
+  if (Value v = dict_get_str(d, attr)) return v;
+  Value r = generic_getattr(t, obj, attr, true);
+  if (r || t.pending) return r;
+  if (Value ga = dict_get_str(d, name(N___getattr__))) {
+    Value result = call1(t, ga, attr);
+    if (!result && suppress_missing && matches(t, exc(E_AttributeError))) clear_pending(t);
+    return result;
+  }
+  if (suppress_missing) return {};
+  Value modname = dict_get_str(d, name(N___name__));
+  if (modname && str_check(modname))
+    return raisef(t, exc(E_AttributeError), "module '%s' has no attribute '%s'",
+                  str_utf8(modname).c_str(), str_utf8(attr).c_str());
+  return raisef(t, exc(E_AttributeError), "module has no attribute '%s'", str_utf8(attr).c_str());
+}
+
+Value getattr_impl(Thread& t, Value obj, Value attr, bool suppress_missing) {
+  Value type = type_of(obj);
+  std::uint64_t flags = rd<TypeObject>(type)->flags;
+  Value r;
+  bool fallback = flags & kHasGetattr;
+  if (flags & kCustomGetattribute) {
+    Value custom = type_lookup(type, name(N___getattribute__));
+    Value args[2] = {obj, attr};
+    r = is_layout(custom, Layout::Native)
+            ? call(t, custom, args, 2)
+            : vm::call_function_or_other(t, custom, obj, &attr, 1, {});
+    if (r) return r;
+    if (!matches(t, exc(E_AttributeError))) return {};
+    if (!fallback) {
+      if (suppress_missing) clear_pending(t);
+      return {};
+    }
+    clear_pending(t);
+  } else {
+    bool quiet = suppress_missing || fallback;
+    if (obj.is_object() && is_layout(obj, Layout::Type))
+      r = type_getattr(t, obj, attr, quiet);
+    else if (obj.is_object() && is_layout(obj, Layout::Module))
+      r = module_getattr(t, obj, attr, quiet);
+    else
+      r = generic_getattr(t, obj, attr, quiet);
+    if (r || t.pending || !fallback) return r;
+  }
+  Value ga = type_lookup(type, name(N___getattr__));
+  r = vm::call_function_or_other(t, ga, obj, &attr, 1, {});
+  if (!r && suppress_missing && matches(t, exc(E_AttributeError))) clear_pending(t);
+  return r;
+}
+
+Value getattr(Thread& t, Value obj, Value attr) {
+  if (!str_check(attr))
+    return raisef(t, exc(E_TypeError), "attribute name must be string, not '%s'",
+                  type_name_of(attr).c_str());
+  return getattr_impl(t, obj, attr, false);
+}
+
+Value getattr_opt(Thread& t, Value obj, Value attr) {
+  return getattr_impl(t, obj, attr, true);
+}
+
+bool generic_setattr(Thread& t, Value obj, Value attr, Value value) {
+  Value type = type_of(obj);
+  Value descr = type_lookup(type, attr);
+  if (descr && descr.is_object()) {
+    if (is_layout(descr, Layout::Property)) {
+      const PropertyObject* p = rd<PropertyObject>(descr);
+      Value fn = value ? p->fset : p->fdel;
+      if (!fn || fn == none()) {
+        raisef(t, exc(E_AttributeError),
+               value ? "property %s of '%s' object has no setter"
+                     : "property %s of '%s' object has no deleter",
+               repr_utf8(t, p->name).c_str(), type_name(type).c_str());
+        return false;
+      }
+      Value r = value ? call2(t, fn, obj, value) : call1(t, fn, obj);
+      return bool(r);
+    }
+    Value dt = type_of(descr);
+    if (rd<TypeObject>(dt)->flags & kHeapType) {
+      if (value) {
+        if (Value set = type_lookup(dt, name(N___set__))) {
+          Value args[3] = {descr, obj, value};
+          return bool(call(t, set, args, 3));
+        }
+      } else if (Value del = type_lookup(dt, name(N___delete__))) {
+        Value args[2] = {descr, obj};
+        return bool(call(t, del, args, 2));
+      }
+    }
+  }
+  if (!obj.is_object() || (rd<TypeObject>(type)->flags & kNoInstanceDict)) {
+    if (descr)
+      raisef(t, exc(E_AttributeError), "'%s' object attribute '%s' is read-only",
+             type_name(type).c_str(), str_utf8(attr).c_str());
+    else
+      raisef(t, exc(E_AttributeError), "'%s' object has no attribute '%s'", type_name(type).c_str(),
+             str_utf8(attr).c_str());
+    return false;
+  }
+  Value dict = rd<Object>(obj)->dict;
+  if (!value) {
+    int r = dict ? dict_del(t, dict, attr) : 0;
+    if (r < 0) return false;
+    if (r == 0) {
+      raisef(t, exc(E_AttributeError), "'%s' object has no attribute '%s'", type_name(type).c_str(),
+             str_utf8(attr).c_str());
+      return false;
+    }
+    return true;
+  }
+  if (!dict) {
+    dict = dict_new(t);
+    if (!dict) return false;
+    wr<Object>(obj)->dict = dict;
+  }
+  return dict_set(t, dict, attr, value);
+}
+
+bool setattr(Thread& t, Value obj, Value attr, Value value) {
+  if (!str_check(attr)) {
+    raisef(t, exc(E_TypeError), "attribute name must be string, not '%s'",
+           type_name_of(attr).c_str());
+    return false;
+  }
+  Value type = type_of(obj);
+  if (rd<TypeObject>(type)->flags & kCustomSetattr) {
+    Value custom = type_lookup(type, name(value ? N___setattr__ : N___delattr__));
+    if (custom && !is_object_slot(custom)) {
+      Value args[3] = {obj, attr, value};
+      return bool(call(t, custom, args, value ? 3 : 2));
+    }
+  }
+  if (obj.is_object() && is_layout(obj, Layout::Type)) {
+    if (!(rd<TypeObject>(obj)->flags & kHeapType)) {
+      raisef(t, exc(E_TypeError), "cannot set '%s' attribute of immutable type '%s'",
+             str_utf8(attr).c_str(), type_name(obj).c_str());
+      return false;
+    }
+    Value meta_descr = type_lookup(type, attr);
+    if (meta_descr && is_data_descriptor(meta_descr)) return generic_setattr(t, obj, attr, value);
+    Value dict = rd<Object>(obj)->dict;
+    if (!value) {
+      int r = dict_del(t, dict, attr);
+      if (r == 0)
+        raisef(t, exc(E_AttributeError), "type object '%s' has no attribute '%s'",
+               type_name(obj).c_str(), str_utf8(attr).c_str());
+      return r > 0;
+    }
+    if (!dict_set(t, dict, attr, value)) return false;
+    if (str_length(attr) > 4 && str_at(attr, 0) == '_' && str_at(attr, 1) == '_')
+      update_type_flags(obj);
+    return true;
+  }
+  if (obj.is_object() && is_layout(obj, Layout::Module)) {
+    Value dict = rd<Object>(obj)->dict;
+    if (!value) {
+      int r = dict_del(t, dict, attr);
+      if (r == 0)
+        raisef(t, exc(E_AttributeError), "module has no attribute '%s'", str_utf8(attr).c_str());
+      return r > 0;
+    }
+    return dict_set(t, dict, attr, value);
+  }
+  return generic_setattr(t, obj, attr, value);
+}
+
+Value get_method(Thread& t, Value obj, Value attr, bool& unbound) {
+  unbound = false;
+  Value type = type_of(obj);
+  bool plain = !(rd<TypeObject>(type)->flags & kCustomGetattribute);
+  if (plain &&
+      !(obj.is_object() && (is_layout(obj, Layout::Type) || is_layout(obj, Layout::Module)))) {
+    Value descr = type_lookup(type, attr);
+    if (descr && descr.is_object()) {
+      bool method_like =
+          is_layout(descr, Layout::Function) ||
+          (is_layout(descr, Layout::Native) && type_of(descr) == type_value(T_method_descriptor));
+      if (method_like) {
+        Value dict = obj.is_object() ? rd<Object>(obj)->dict : Value();
+        if (!dict || !dict_get_str(dict, attr)) {
+          if (is_layout(descr, Layout::Native) && !is_subtype(type, ro<NativeObject>(descr)->owner))
+            return getattr(t, obj, attr);
+          unbound = true;
+          return descr;
+        }
+      }
+    }
+  }
+  return getattr(t, obj, attr);
+}
+
+Value lookup_special(Thread& t, Value obj, NameId id) {
+  Value type = type_of(obj);
+  Value descr = type_lookup(type, name(id));
+  if (!descr) return {};
+  return descriptor_get(t, descr, obj, type);
+}
+
+} // namespace interp

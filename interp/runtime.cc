@@ -1,0 +1,210 @@
+// interp/runtime.cc - the process-wide tables, the per-thread state, allocation and the
+// raising of exceptions.
+#include "interp/runtime.h"
+
+#include "gc/gc.h"
+#include "interp/objects/objects.h"
+#include "interp/ops.h"
+
+#include <cstdarg>
+#include <cstdio>
+#include <cstring>
+
+namespace interp {
+
+namespace {
+
+// Layout descriptors for the collector. Objects of "value" layouts hold only Values and
+// small scalars, so every word after the header may be traced; "data" layouts hold raw
+// bytes after their Value fields, which are traced up to `values_end`.
+template <std::size_t kEnd>
+void trace_prefix(const stm::ObjectHeader* object, void (*visit)(stm::Offset, void*), void* ctx) {
+  auto* words = reinterpret_cast<const std::uint64_t*>(object);
+  for (std::size_t i = 1; i < kEnd / 8; ++i)
+    if (words[i] && !(words[i] & 15)) visit(words[i], ctx);
+}
+
+void trace_all(const stm::ObjectHeader* object, void (*visit)(stm::Offset, void*), void* ctx) {
+  auto* words = reinterpret_cast<const std::uint64_t*>(object);
+  std::size_t n = object->size / 8;
+  for (std::size_t i = 1; i < n; ++i)
+    if (words[i] && !(words[i] & 15)) visit(words[i], ctx);
+}
+
+struct LayoutInfo {
+  Layout layout;
+  const char* name;
+  gc::TraceFn trace;
+};
+
+constexpr std::size_t kObjectEnd = sizeof(Object);
+
+const LayoutInfo kLayouts[] = {
+    {Layout::Instance, "instance", trace_all},
+    {Layout::Type, "type", trace_all},
+    {Layout::BigInt, "int", trace_prefix<kObjectEnd>},
+    {Layout::Float, "float", trace_prefix<kObjectEnd>},
+    {Layout::Complex, "complex", trace_prefix<kObjectEnd>},
+    {Layout::Str, "str", trace_prefix<kObjectEnd>},
+    {Layout::Bytes, "bytes", trace_prefix<kObjectEnd>},
+    {Layout::ByteArray, "bytearray", trace_all},
+    {Layout::Tuple, "tuple", trace_all},
+    {Layout::List, "list", trace_all},
+    {Layout::ValueArray, "value_array", trace_all},
+    {Layout::Dict, "dict", trace_all},
+    {Layout::DictStorage, "dict_storage", trace_all},
+    {Layout::Set, "set", trace_all},
+    {Layout::SetStorage, "set_storage", trace_all},
+    {Layout::Function, "function", trace_all},
+    {Layout::Code, "code", trace_all},
+    {Layout::Frame, "frame", trace_all},
+    {Layout::Cell, "cell", trace_all},
+    {Layout::Module, "module", trace_all},
+    {Layout::Native, "builtin_function", trace_all},
+    {Layout::Method, "method", trace_all},
+    {Layout::Exception, "exception", trace_all},
+    {Layout::Generator, "generator", trace_all},
+    {Layout::Range, "range", trace_all},
+    {Layout::Slice, "slice", trace_all},
+    {Layout::Iterator, "iterator", trace_all},
+    {Layout::Property, "property", trace_all},
+    {Layout::Wrapper, "wrapper", trace_all},
+    {Layout::Super, "super", trace_all},
+    {Layout::ThreadState, "thread_state", trace_all},
+    {Layout::WeakRef, "weakref", trace_all},
+};
+static_assert(std::size(kLayouts) == static_cast<std::size_t>(Layout::kCount));
+
+Runtime* the_runtime = nullptr;
+thread_local Thread* this_thread = nullptr;
+
+} // namespace
+
+Runtime& runtime() {
+  return *the_runtime;
+}
+
+void register_layouts(Runtime& rt) {
+  for (const LayoutInfo& info : kLayouts) {
+    std::uint16_t id = gc::register_type({info.name, info.trace, 0});
+    rt.layout_ids[static_cast<int>(info.layout)] = id;
+    rt.layout_of_id[id] = info.layout;
+  }
+}
+
+Runtime& create_runtime() {
+  if (!the_runtime) {
+    the_runtime = new Runtime();
+    register_layouts(*the_runtime);
+  }
+  return *the_runtime;
+}
+
+Layout layout_of(Value object) {
+  return runtime().layout_of_id[ro<Object>(object)->header.type_id];
+}
+
+bool is_layout(Value v, Layout layout) {
+  return v.is_object() &&
+         ro<Object>(v)->header.type_id == runtime().layout_ids[static_cast<int>(layout)];
+}
+
+std::int64_t register_native(const char* name, NativeFn fn, const char* doc) {
+  Runtime& rt = runtime();
+  rt.natives.push_back({name, fn, doc});
+  return static_cast<std::int64_t>(rt.natives.size() - 1);
+}
+
+Thread& current_thread() {
+  return *this_thread;
+}
+void set_current_thread(Thread* t) {
+  this_thread = t;
+}
+
+Value* Thread::root_slots() {
+  return &pending;
+}
+
+Value allocate(Thread& t, Layout layout, Value cls, std::size_t bytes) {
+  stm::Offset object = gc::allocate(runtime().layout_ids[static_cast<int>(layout)], bytes);
+  if (!object) {
+    // Exhausted even after a collection: the MemoryError instance is preallocated by
+    // nobody, so raise the class itself (CPython does the same when it is desperate).
+    t.pending = exc(E_MemoryError);
+    return {};
+  }
+  Value v = Value::object(object);
+  fresh<Object>(v)->cls = cls;
+  return v;
+}
+
+// ---- raising ---------------------------------------------------------------------------------
+
+Value exc(ExcId id) {
+  static const char* const kNames[] = {
+#define INTERP_EXC_NAME(n) #n,
+      INTERP_COMMON_EXCEPTIONS(INTERP_EXC_NAME)
+#undef INTERP_EXC_NAME
+  };
+  static Value cache[kExcCount];
+  if (!cache[id]) cache[id] = exception_type(kNames[id]); // benign race: same value
+  return cache[id];
+}
+
+Value exception_type(const char* name) {
+  for (auto& [n, type] : runtime().exception_types)
+    if (n == name) return type;
+  std::fprintf(stderr, "pypy-stm: internal error: no exception class %s\n", name);
+  std::abort();
+}
+
+Value raise(Thread& t, Value exc_type, std::string_view message) {
+  Value text = str_from_utf8(t, message);
+  if (!text) return {};
+  Value args = tuple_from(t, &text, 1);
+  if (!args) return {};
+  Value instance = exception_new(t, exc_type, args);
+  if (instance) t.pending = instance;
+  return {};
+}
+
+Value raisef(Thread& t, Value exc_type, const char* format, ...) {
+  char buffer[1024];
+  va_list ap;
+  va_start(ap, format);
+  int n = std::vsnprintf(buffer, sizeof buffer, format, ap);
+  va_end(ap);
+  if (n < 0) n = 0;
+  return raise(t, exc_type, std::string_view(buffer, std::min<std::size_t>(n, sizeof buffer - 1)));
+}
+
+Value raise_value(Thread& t, Value exception) {
+  if (exception.is_object() && is_layout(exception, Layout::Type)) {
+    Value instance = call0(t, exception);
+    if (!instance) return {};
+    if (!exception_check(instance))
+      return raisef(t, exc(E_TypeError),
+                    "calling %s should have returned an instance of BaseException, not %s",
+                    repr_utf8(t, exception).c_str(), type_name_of(instance).c_str());
+    exception = instance;
+  }
+  t.pending = exception;
+  return {};
+}
+
+bool matches(Thread& t, Value exc_type) {
+  return t.pending && is_subtype(type_of(t.pending), exc_type);
+}
+
+void clear_pending(Thread& t) {
+  t.pending = {};
+}
+
+Value fetch_pending(Thread& t) {
+  Value e = t.pending;
+  t.pending = {};
+  return e;
+}
+
+} // namespace interp

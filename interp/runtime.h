@@ -1,0 +1,193 @@
+// interp/runtime.h - the interpreter's process-wide tables and its per-thread state.
+//
+// The Runtime is built once, in one transaction, before any Python code runs, and is
+// never written afterwards: the builtin types, the singletons (None, True, ...), the
+// well-known names, the native function table. Its Values are gc roots. Everything a
+// program can change lives in the heap instead (sys.modules, module dicts, classes).
+//
+// A Thread is the C++ side of one interpreter thread: the exception in flight (between a
+// raise and its handler, which never spans a transaction break), the output buffered by
+// the running transaction, the nesting depth of C++ -> Python calls.
+#pragma once
+
+#include "interp/object.h"
+#include "interp/objects/layouts.h"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace interp {
+
+struct Thread;
+
+// A native function: args[0] is self for methods. kwnames is a tuple of str naming the
+// last len(kwnames) arguments, or 0. Returns 0 with an exception set on error.
+using NativeFn = Value (*)(Thread& t, const Value* args, std::size_t nargs, Value kwnames);
+
+struct NativeInfo {
+  const char* name;
+  NativeFn fn;
+  const char* doc;
+};
+
+// Well-known names, made once as str objects (runtime().names[N_x]).
+#define INTERP_NAMES(X)                                                                            \
+  X(__init__)                                                                                      \
+  X(__new__) X(__call__) X(__repr__) X(__str__) X(__hash__) X(__eq__) X(__ne__) X(__lt__) X(       \
+      __le__) X(__gt__) X(__ge__) X(__bool__) X(__len__) X(__iter__) X(__next__) X(__getitem__)    \
+      X(__setitem__) X(__delitem__) X(__contains__) X(__getattr__) X(__getattribute__) X(          \
+          __setattr__) X(__delattr__) X(__get__) X(__set__) X(__delete__) X(__name__)              \
+          X(__qualname__) X(__module__) X(__doc__) X(__dict__) X(__class__) X(__main__) X(         \
+              __builtins__) X(__file__) X(__enter__) X(__exit__) X(__index__) X(__int__)           \
+              X(__float__) X(__format__) X(__classcell__) X(__init_subclass__) X(__set_name__) X(  \
+                  __mro_entries__) X(__prepare__) X(__slots__) X(__annotations__) X(__neg__)       \
+                  X(__pos__) X(__invert__) X(__abs__) X(__round__) X(__reversed__) X(__missing__)  \
+                      X(__instancecheck__) X(__subclasscheck__) X(__await__) X(__aiter__) X(       \
+                          __anext__) X(__aenter__) X(__aexit__) X(__del__) X(__spec__) X(__path__) \
+                          X(__package__) X(__loader__) X(__import__) X(__all__) X(__length_hint__) \
+                              X(__complex__) X(__trunc__) X(__floor__) X(__ceil__)                 \
+                                  X(__class_getitem__) X(__match_args__) X(__qualname_placeholder) \
+                                      X(__abstractmethods__) X(__weakref__) X(send) X(throw)       \
+                                          X(close) X(keys) X(items) X(values) X(append) X(extend)  \
+                                              X(write) X(flush) X(end) X(sep) X(file) X(key) X(    \
+                                                  reverse) X(mro) X(args) X(print) X(stdout)       \
+                                                  X(stderr) X(stdin) X(argv) X(path) X(            \
+                                                      modules) X(exit) X(__cause__) X(__context__) \
+                                                      X(__traceback__) X(__suppress_context__)     \
+                                                          X(__notes__) X(lineno)                   \
+                                                              X(msg) X(filename) X(offset) X(text) \
+                                                                  X(end_lineno) X(end_offset)      \
+                                                                      X(value) X(code) X(errno)    \
+                                                                          X(strerror) X(name)      \
+                                                                              X(obj)
+
+enum NameId : std::uint16_t {
+#define INTERP_NAME_ENUM(n) N_##n,
+  INTERP_NAMES(INTERP_NAME_ENUM)
+#undef INTERP_NAME_ENUM
+      kNameCount
+};
+
+// The builtin types, in the order they are made.
+#define INTERP_TYPES(X)                                                                            \
+  X(object)                                                                                        \
+  X(type) X(int) X(bool) X(float) X(complex) X(str) X(bytes) X(bytearray) X(tuple) X(list) X(dict) \
+      X(set) X(frozenset) X(function) X(code) X(frame) X(cell) X(module) X(builtin_function)       \
+          X(method_descriptor) X(method) X(NoneType) X(NotImplementedType) X(ellipsis)             \
+              X(generator) X(coroutine) X(async_generator) X(range) X(slice) X(property)           \
+                  X(classmethod) X(staticmethod) X(super) X(value_array) X(dict_storage)           \
+                      X(thread_state) X(list_iterator) X(tuple_iterator) X(range_iterator)         \
+                          X(str_iterator) X(dict_keyiterator) X(dict_valueiterator)                \
+                              X(dict_itemiterator) X(set_iterator) X(seq_iterator)                 \
+                                  X(callable_iterator) X(dict_keys) X(dict_values) X(dict_items)   \
+                                      X(bytes_iterator) X(reversed) X(enumerate) X(zip) X(map)     \
+                                          X(filter) X(traceback) X(memoryview) X(BaseException)    \
+                                              X(weakref)
+
+enum TypeId : std::uint16_t {
+#define INTERP_TYPE_ENUM(n) T_##n,
+  INTERP_TYPES(INTERP_TYPE_ENUM)
+#undef INTERP_TYPE_ENUM
+      kTypeCount
+};
+
+struct Runtime {
+  std::uint16_t layout_ids[static_cast<int>(Layout::kCount)] = {};
+  Layout layout_of_id[1 << 16];
+
+  Value types[kTypeCount];
+  Value names[kNameCount];
+  Value none, true_, false_, not_implemented, ellipsis, empty_tuple, empty_str;
+  Value builtins_module; // module
+  Value builtins;        // its dict
+  Value sys_module;
+  std::vector<Value> char_strs; // one-character strs for code points < 256
+
+  // The exception classes, by name (BaseException first). Filled by exceptions.cc.
+  std::vector<std::pair<std::string, Value>> exception_types;
+
+  std::vector<NativeInfo> natives; // filled before any thread starts, then read-only
+};
+
+Runtime& runtime();
+inline Value type_value(TypeId id) {
+  return runtime().types[id];
+}
+inline Value name(NameId id) {
+  return runtime().names[id];
+}
+inline Value name_value(NameId id) {
+  return runtime().names[id];
+}
+inline Value none() {
+  return runtime().none;
+}
+inline Value py_bool(bool b) {
+  return b ? runtime().true_ : runtime().false_;
+}
+
+// Registers a native function, before threads start; returns its index.
+std::int64_t register_native(const char* name, NativeFn fn, const char* doc = nullptr);
+
+// ---- the per-thread state ------------------------------------------------------------------
+
+struct Thread {
+  Value pending; // the exception in flight, or 0
+  Value state;   // this thread's ThreadStateObject
+  Value frame;   // the innermost running Python frame, or 0
+  Value handled; // the exception being handled (sys.exc_info()), or 0
+  Value kwnames; // KW_NAMES of the next CALL
+  static constexpr int kRootCount = 5;
+  int c_depth = 0; // nested C++ -> Python calls (each is a nested VM loop)
+  int recursion_limit = 1000;
+  std::string out;         // stdout written by the running transaction, flushed at commit
+  std::string err;         // stderr, likewise
+  std::uint64_t ticks = 0; // bytecodes run since the transaction started
+  std::uint64_t tx_length = 0;
+  bool main = false;
+
+  Value* root_slots(); // the Values above, for gc::add_root
+};
+
+Thread& current_thread();
+
+// ---- exceptions: raising -------------------------------------------------------------------
+
+// Each sets the pending exception and returns a null Value, so `return raise(...)` works.
+Value raise(Thread& t, Value exc_type, std::string_view message);
+Value raise_value(Thread& t, Value exception); // an instance or a class
+Value raisef(Thread& t, Value exc_type, const char* format, ...)
+    __attribute__((format(printf, 3, 4)));
+Value exception_type(const char* name);  // by name: "TypeError", ...
+bool matches(Thread& t, Value exc_type); // pending exception is an instance of exc_type
+void clear_pending(Thread& t);
+Value fetch_pending(Thread& t); // takes the pending exception (0 if none)
+
+// Shortcuts for the common ones.
+#define INTERP_COMMON_EXCEPTIONS(X)                                                                \
+  X(TypeError)                                                                                     \
+  X(ValueError) X(AttributeError) X(KeyError) X(IndexError) X(NameError) X(ZeroDivisionError)      \
+      X(OverflowError) X(RuntimeError) X(StopIteration) X(RecursionError) X(MemoryError)           \
+          X(NotImplementedError) X(UnboundLocalError) X(SystemError) X(ImportError)                \
+              X(ModuleNotFoundError) X(OSError) X(SystemExit) X(KeyboardInterrupt)                 \
+                  X(AssertionError) X(GeneratorExit) X(StopAsyncIteration) X(UnicodeDecodeError)   \
+                      X(UnicodeEncodeError) X(LookupError) X(ArithmeticError) X(Exception)         \
+                          X(BaseException) X(SyntaxError) X(IndentationError) X(TabError)          \
+                              X(FileNotFoundError) X(EOFError) X(BufferError) X(UnicodeError)      \
+                                  X(DeprecationWarning) X(RuntimeWarning) X(Warning)               \
+                                      X(UserWarning) X(BaseExceptionGroup) X(ExceptionGroup)       \
+                                          X(PermissionError) X(IsADirectoryError)                  \
+                                              X(NotADirectoryError) X(FileExistsError)             \
+                                                  X(TimeoutError) X(BrokenPipeError)
+
+enum ExcId : std::uint16_t {
+#define INTERP_EXC_ENUM(n) E_##n,
+  INTERP_COMMON_EXCEPTIONS(INTERP_EXC_ENUM)
+#undef INTERP_EXC_ENUM
+      kExcCount
+};
+Value exc(ExcId id);
+
+} // namespace interp

@@ -1,0 +1,1465 @@
+// interp/vm/eval.cc - the evaluation loop.
+//
+// The loop keeps the running frame's registers in C++ locals (pointers into the view of
+// this transaction, valid until the transaction ends) and writes pc/sp back into the heap
+// frame whenever it leaves the frame: on a call, a return, a yield, and at a transaction
+// break. Frames are heap objects, so an abort rolls them back with everything else and
+// the outermost loop resumes from the frame state of the last commit.
+#include "interp/compile/code_unit.h"
+#include "interp/objects/iterators.h"
+#include "interp/objects/numbers.h"
+#include "interp/objects/objects.h"
+#include "interp/ops.h"
+#include "interp/vm/frame.h"
+#include "interp/vm/outermost.h"
+#include "interp/vm/vm.h"
+
+#include <vector>
+
+namespace interp::vm {
+
+using namespace bytecode;
+
+Value current_frame(Thread& t) {
+  return t.frame;
+}
+
+namespace {
+
+struct Registers {
+  Value frame;
+  FrameObject* f = nullptr;
+  const CodeUnit* unit = nullptr;
+  const Instruction* code = nullptr;
+  const Value* consts = nullptr;
+  Value names;
+  Value* locals = nullptr;
+  Value* cells = nullptr;
+  Value* stack = nullptr;
+  Value* sp = nullptr;
+  std::int64_t pc = 0;
+
+  void load(Value fr) {
+    frame = fr;
+    f = wr<FrameObject>(fr);
+    unit = &code_unit(f->code);
+    code = unit->code.data();
+    const CodeObject* c = ro<CodeObject>(f->code);
+    consts = ro<TupleObject>(c->consts)->items;
+    names = c->names;
+    locals = f->slots;
+    cells = f->slots + f->nlocals;
+    stack = cells + f->ncells;
+    sp = stack + f->sp;
+    pc = f->pc;
+  }
+  void save() {
+    f->pc = pc;
+    f->sp = sp - stack;
+  }
+};
+
+Value name_at(const Registers& r, std::uint32_t i) {
+  return tuple_item(r.names, i);
+}
+
+Value unbound_local(Thread& t, const std::string& n) {
+  return raisef(t, exc(E_UnboundLocalError),
+                "cannot access local variable '%s' where it is not associated with a value",
+                n.c_str());
+}
+
+Value name_error(Thread& t, Value n) {
+  Value e = raisef(t, exc(E_NameError), "name '%s' is not defined", str_utf8(n).c_str());
+  return e;
+}
+
+// Mapping lookups for LOAD_NAME and friends: dicts directly, other mappings by protocol.
+Value mapping_get(Thread& t, Value mapping, Value key) {
+  if (dict_check(mapping) && is_exact(mapping, T_dict)) {
+    if (str_check(key)) return dict_get_str(mapping, key);
+    bool error;
+    return dict_get(t, mapping, key, error);
+  }
+  Value v = getitem(t, mapping, key);
+  if (!v && matches(t, exc(E_KeyError))) clear_pending(t);
+  return v;
+}
+
+Value load_global(Thread& t, Value globals, Value builtins, Value n) {
+  if (Value v = dict_get_str(globals, n)) return v;
+  if (Value v = mapping_get(t, builtins, n)) return v;
+  if (t.pending) return {};
+  return name_error(t, n);
+}
+
+bool unpack(Thread& t, Value seq, std::int64_t before, std::int64_t after, bool star, Value* out) {
+  // out receives the items in stack order (last item first).
+  if (!star && seq.is_object() && (is_exact(seq, T_tuple) || is_exact(seq, T_list))) {
+    bool tuple = is_exact(seq, T_tuple);
+    std::int64_t n = tuple ? tuple_length(seq) : list_length(seq);
+    if (n != before) {
+      if (n < before)
+        raisef(t, exc(E_ValueError), "not enough values to unpack (expected %lld, got %lld)",
+               (long long)before, (long long)n);
+      else
+        raisef(t, exc(E_ValueError), "too many values to unpack (expected %lld)",
+               (long long)before);
+      return false;
+    }
+    for (std::int64_t i = 0; i < n; ++i)
+      out[n - 1 - i] = tuple ? tuple_item(seq, i) : list_item(seq, i);
+    return true;
+  }
+  Value it = iter(t, seq);
+  if (!it) {
+    if (matches(t, exc(E_TypeError))) {
+      clear_pending(t);
+      raisef(t, exc(E_TypeError), "cannot unpack non-iterable %s object",
+             type_name_of(seq).c_str());
+    }
+    return false;
+  }
+  std::int64_t total = before + after + (star ? 1 : 0);
+  for (std::int64_t i = 0; i < before; ++i) {
+    Value x = next(t, it);
+    if (!x) {
+      if (!t.pending) {
+        if (star)
+          raisef(t, exc(E_ValueError),
+                 "not enough values to unpack (expected at least %lld, got %lld)",
+                 (long long)(before + after), (long long)i);
+        else
+          raisef(t, exc(E_ValueError), "not enough values to unpack (expected %lld, got %lld)",
+                 (long long)before, (long long)i);
+      }
+      return false;
+    }
+    out[total - 1 - i] = x;
+  }
+  if (!star) {
+    Value extra = next(t, it);
+    if (extra) {
+      raisef(t, exc(E_ValueError), "too many values to unpack (expected %lld)", (long long)before);
+      return false;
+    }
+    return !t.pending;
+  }
+  Value rest = list_of(t, it);
+  if (!rest) return false;
+  std::int64_t n = list_length(rest);
+  if (n < after) {
+    raisef(t, exc(E_ValueError), "not enough values to unpack (expected at least %lld, got %lld)",
+           (long long)(before + after), (long long)(before + n));
+    return false;
+  }
+  for (std::int64_t i = 0; i < after; ++i)
+    out[after - 1 - i] = list_item(rest, n - after + i);
+  if (after) {
+    Value trimmed = list_new(t);
+    if (!trimmed) return false;
+    for (std::int64_t i = 0; i < n - after; ++i)
+      if (!list_append(t, trimmed, list_item(rest, i))) return false;
+    rest = trimmed;
+  }
+  out[after] = rest;
+  return true;
+}
+
+Value build_class(Thread& t, const Value* args, std::size_t nargs, Value kwnames);
+
+Value format_value(Thread& t, Value v, std::uint32_t flags, Value spec) {
+  switch (flags & 3) {
+  case 1:
+    v = str(t, v);
+    break;
+  case 2:
+    v = repr(t, v);
+    break;
+  case 3:
+    v = ascii(t, v);
+    break;
+  default:
+    break;
+  }
+  if (!v) return {};
+  if (!spec && is_exact(v, T_str)) return v;
+  return format(t, v, spec ? spec : runtime().empty_str);
+}
+
+bool is_generator_code(const CodeUnit* unit) {
+  return unit->flags & (bytecode::kGenerator | bytecode::kCoroutine | bytecode::kAsyncGenerator);
+}
+
+// Does the callable run as a frame of this loop (a plain Python function)?
+bool inline_call(Value callable, Value& function, Value& self) {
+  if (!callable.is_object()) return false;
+  Layout l = layout_of(callable);
+  if (l == Layout::Function) {
+    function = callable;
+    return true;
+  }
+  if (l == Layout::Method) {
+    const MethodObject* m = rd<MethodObject>(callable);
+    if (m->function.is_object() && is_layout(m->function, Layout::Function)) {
+      function = m->function;
+      self = m->self;
+      return true;
+    }
+  }
+  return false;
+}
+
+} // namespace
+
+Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
+  yielded = false;
+  if (++t.c_depth > t.recursion_limit + 50) {
+    --t.c_depth;
+    return raise(t, exc(E_RecursionError), "maximum recursion depth exceeded");
+  }
+  struct DepthGuard {
+    Thread& t;
+    Value saved_frame;
+    ~DepthGuard() {
+      --t.c_depth;
+      t.frame = saved_frame;
+    }
+  } guard{t, t.frame};
+
+  Registers r;
+  r.load(entry);
+  t.frame = entry;
+  bool throwing = r.f->flags & kFrameThrow;
+  r.f->flags &= ~std::int64_t(kFrameThrow);
+  if (r.f->depth > t.recursion_limit)
+    return raise(t, exc(E_RecursionError), "maximum recursion depth exceeded");
+
+  for (;;) {
+    // ---- the instruction boundary: a safe point, and the place transactions break.
+    stm::safe_point();
+    if (outermost && ++t.ticks >= t.tx_length) {
+      r.save();
+      transaction_break(t, r.frame);
+      r.load(r.frame);
+    }
+    {
+      Instruction insn = r.code[r.pc];
+      std::int64_t lasti = r.pc++;
+      bool new_traceback = true;
+      std::uint32_t arg = arg_of(insn);
+      Value* sp = r.sp;
+      if (throwing) {
+        // generator.throw(): the exception is raised by the suspended YIELD_VALUE.
+        throwing = false;
+        lasti = r.f->lasti;
+        r.pc = lasti + 1;
+        goto error;
+      }
+#define PUSH(v) (*sp++ = (v))
+#define POP() (*--sp)
+#define TOP() (sp[-1])
+#define PEEK(n) (sp[-(n)])
+#define ERROR_IF(cond)                                                                             \
+  do {                                                                                             \
+    if (cond) {                                                                                    \
+      r.sp = sp;                                                                                   \
+      goto error;                                                                                  \
+    }                                                                                              \
+  } while (0)
+      switch (op_of(insn)) {
+      case Op::NOP:
+        break;
+      case Op::POP_TOP:
+        --sp;
+        break;
+      case Op::PUSH_NULL:
+        PUSH(Value());
+        break;
+      case Op::COPY: {
+        Value v = PEEK(arg);
+        PUSH(v);
+        break;
+      }
+      case Op::SWAP:
+        std::swap(sp[-1], sp[-std::int64_t(arg)]);
+        break;
+      case Op::LOAD_CONST:
+        PUSH(r.consts[arg]);
+        break;
+      case Op::LOAD_FAST: {
+        Value v = r.locals[arg];
+        if (!v) {
+          unbound_local(t, r.unit->varnames[arg]);
+          ERROR_IF(true);
+        }
+        PUSH(v);
+        break;
+      }
+      case Op::STORE_FAST:
+        r.locals[arg] = POP();
+        break;
+      case Op::DELETE_FAST:
+        if (!r.locals[arg]) {
+          unbound_local(t, r.unit->varnames[arg]);
+          ERROR_IF(true);
+        }
+        r.locals[arg] = {};
+        break;
+      case Op::LOAD_DEREF:
+      case Op::LOAD_CLASSDEREF: {
+        std::size_t ncellvars = r.unit->cellvars.size();
+        const std::string& var =
+            arg < ncellvars ? r.unit->cellvars[arg] : r.unit->freevars[arg - ncellvars];
+        if (op_of(insn) == Op::LOAD_CLASSDEREF && r.f->locals) {
+          Value n = intern_literal(t, var.c_str());
+          ERROR_IF(!n);
+          Value v = mapping_get(t, rd<FrameObject>(r.frame)->locals, n);
+          ERROR_IF(!v && t.pending);
+          if (v) {
+            PUSH(v);
+            break;
+          }
+        }
+        Value v = rd<CellObject>(r.cells[arg])->ref;
+        if (!v) {
+          if (arg < ncellvars)
+            unbound_local(t, var);
+          else
+            raisef(t, exc(E_NameError),
+                   "cannot access free variable '%s' where it is not associated with a value in "
+                   "enclosing scope",
+                   var.c_str());
+          ERROR_IF(true);
+        }
+        PUSH(v);
+        break;
+      }
+      case Op::STORE_DEREF:
+        wr<CellObject>(r.cells[arg])->ref = POP();
+        break;
+      case Op::DELETE_DEREF: {
+        Value cell = r.cells[arg];
+        if (!rd<CellObject>(cell)->ref) {
+          std::size_t ncellvars = r.unit->cellvars.size();
+          unbound_local(t, arg < ncellvars ? r.unit->cellvars[arg]
+                                           : r.unit->freevars[arg - ncellvars]);
+          ERROR_IF(true);
+        }
+        wr<CellObject>(cell)->ref = {};
+        break;
+      }
+      case Op::LOAD_CLOSURE:
+        PUSH(r.cells[arg]);
+        break;
+      case Op::LOAD_NAME: {
+        Value n = name_at(r, arg);
+        Value v = mapping_get(t, r.f->locals, n);
+        ERROR_IF(!v && t.pending);
+        if (!v) v = dict_get_str(r.f->globals, n);
+        if (!v) {
+          v = mapping_get(t, r.f->builtins, n);
+          ERROR_IF(!v && t.pending);
+        }
+        if (!v) {
+          name_error(t, n);
+          ERROR_IF(true);
+        }
+        PUSH(v);
+        break;
+      }
+      case Op::STORE_NAME: {
+        Value v = POP();
+        Value locals = r.f->locals;
+        bool ok = dict_check(locals) ? dict_set(t, locals, name_at(r, arg), v)
+                                     : setitem(t, locals, name_at(r, arg), v);
+        ERROR_IF(!ok);
+        break;
+      }
+      case Op::DELETE_NAME: {
+        Value n = name_at(r, arg);
+        Value locals = r.f->locals;
+        int res = dict_check(locals) ? dict_del(t, locals, n) : (delitem(t, locals, n) ? 1 : -1);
+        if (res == 0) name_error(t, n);
+        ERROR_IF(res <= 0);
+        break;
+      }
+      case Op::LOAD_GLOBAL: {
+        if (arg & 1) PUSH(Value());
+        Value v = load_global(t, r.f->globals, r.f->builtins, name_at(r, arg >> 1));
+        ERROR_IF(!v);
+        PUSH(v);
+        break;
+      }
+      case Op::STORE_GLOBAL: {
+        Value v = POP();
+        ERROR_IF(!dict_set(t, r.f->globals, name_at(r, arg), v));
+        break;
+      }
+      case Op::DELETE_GLOBAL: {
+        int res = dict_del(t, r.f->globals, name_at(r, arg));
+        if (res == 0) name_error(t, name_at(r, arg));
+        ERROR_IF(res <= 0);
+        break;
+      }
+      case Op::LOAD_ATTR: {
+        r.sp = sp;
+        Value v = getattr(t, TOP(), name_at(r, arg));
+        ERROR_IF(!v);
+        TOP() = v;
+        break;
+      }
+      case Op::STORE_ATTR: {
+        r.sp = sp;
+        Value obj = POP();
+        Value v = POP();
+        ERROR_IF(!setattr(t, obj, name_at(r, arg), v));
+        break;
+      }
+      case Op::DELETE_ATTR: {
+        r.sp = sp;
+        Value obj = POP();
+        ERROR_IF(!setattr(t, obj, name_at(r, arg), {}));
+        break;
+      }
+      case Op::LOAD_METHOD: {
+        r.sp = sp;
+        Value obj = TOP();
+        bool unbound;
+        Value m = get_method(t, obj, name_at(r, arg), unbound);
+        ERROR_IF(!m);
+        if (unbound) {
+          TOP() = m;
+          PUSH(obj);
+        } else {
+          TOP() = Value();
+          PUSH(m);
+        }
+        break;
+      }
+      case Op::LOAD_BUILD_CLASS: {
+        Value v = mapping_get(t, r.f->builtins, intern_literal(t, "__build_class__"));
+        if (!v) {
+          raise(t, exc(E_NameError), "__build_class__ not found");
+          ERROR_IF(true);
+        }
+        PUSH(v);
+        break;
+      }
+      case Op::LOAD_ASSERTION_ERROR:
+        PUSH(exc(E_AssertionError));
+        break;
+      case Op::UNARY_POSITIVE:
+      case Op::UNARY_NEGATIVE:
+      case Op::UNARY_INVERT: {
+        r.sp = sp;
+        Value v = TOP();
+        Value res = op_of(insn) == Op::UNARY_POSITIVE   ? unary_positive(t, v)
+                    : op_of(insn) == Op::UNARY_NEGATIVE ? unary_negative(t, v)
+                                                        : unary_invert(t, v);
+        ERROR_IF(!res);
+        TOP() = res;
+        break;
+      }
+      case Op::UNARY_NOT: {
+        r.sp = sp;
+        int truth = truthy(t, TOP());
+        ERROR_IF(truth < 0);
+        TOP() = py_bool(!truth);
+        break;
+      }
+      case Op::BINARY_OP: {
+        r.sp = sp;
+        Value b = POP();
+        Value a = TOP();
+        Value res;
+        if (a.is_small_int() && b.is_small_int()) res = number_fast_path(t, a, b, BinaryOp(arg));
+        if (!res) {
+          ERROR_IF(t.pending);
+          res = binary_op(t, a, b, BinaryOp(arg));
+        }
+        ERROR_IF(!res);
+        TOP() = res;
+        break;
+      }
+      case Op::COMPARE_OP: {
+        r.sp = sp;
+        Value b = POP();
+        Value res = compare(t, TOP(), b, CompareOp(arg));
+        ERROR_IF(!res);
+        TOP() = res;
+        break;
+      }
+      case Op::IS_OP: {
+        Value b = POP();
+        TOP() = py_bool((TOP() == b) != bool(arg));
+        break;
+      }
+      case Op::CONTAINS_OP: {
+        r.sp = sp;
+        Value container = POP();
+        int res = contains(t, container, TOP());
+        ERROR_IF(res < 0);
+        TOP() = py_bool(bool(res) != bool(arg));
+        break;
+      }
+      case Op::BINARY_SUBSCR: {
+        r.sp = sp;
+        Value key = POP();
+        Value v = getitem(t, TOP(), key);
+        ERROR_IF(!v);
+        TOP() = v;
+        break;
+      }
+      case Op::STORE_SUBSCR: {
+        r.sp = sp;
+        Value key = POP();
+        Value container = POP();
+        Value v = POP();
+        bool ok;
+        if (container.is_object() && is_exact(container, T_dict))
+          ok = dict_set(t, container, key, v);
+        else
+          ok = setitem(t, container, key, v);
+        ERROR_IF(!ok);
+        break;
+      }
+      case Op::DELETE_SUBSCR: {
+        r.sp = sp;
+        Value key = POP();
+        Value container = POP();
+        ERROR_IF(!delitem(t, container, key));
+        break;
+      }
+      case Op::BUILD_SLICE: {
+        Value step = arg == 3 ? POP() : none();
+        Value stop = POP();
+        Value start = TOP();
+        r.sp = sp;
+        Value s = slice_new(t, start, stop, step);
+        ERROR_IF(!s);
+        TOP() = s;
+        break;
+      }
+      case Op::BUILD_TUPLE: {
+        r.sp = sp;
+        Value v = tuple_from(t, sp - arg, arg);
+        ERROR_IF(!v);
+        sp -= arg;
+        PUSH(v);
+        break;
+      }
+      case Op::BUILD_LIST: {
+        r.sp = sp;
+        Value v = list_from(t, sp - arg, arg);
+        ERROR_IF(!v);
+        sp -= arg;
+        PUSH(v);
+        break;
+      }
+      case Op::BUILD_SET: {
+        r.sp = sp;
+        Value v = set_new(t, false);
+        ERROR_IF(!v);
+        for (std::uint32_t i = 0; i < arg; ++i)
+          ERROR_IF(!set_add(t, v, sp[-std::int64_t(arg) + i]));
+        sp -= arg;
+        PUSH(v);
+        break;
+      }
+      case Op::BUILD_MAP: {
+        r.sp = sp;
+        Value d = dict_new(t);
+        ERROR_IF(!d);
+        for (std::uint32_t i = 0; i < arg; ++i)
+          ERROR_IF(!dict_set(t, d, sp[-2 * std::int64_t(arg) + 2 * i],
+                             sp[-2 * std::int64_t(arg) + 2 * i + 1]));
+        sp -= 2 * arg;
+        PUSH(d);
+        break;
+      }
+      case Op::BUILD_CONST_KEY_MAP: {
+        r.sp = sp;
+        Value keys = TOP();
+        Value d = dict_new(t);
+        ERROR_IF(!d);
+        for (std::uint32_t i = 0; i < arg; ++i)
+          ERROR_IF(!dict_set(t, d, tuple_item(keys, i), sp[-1 - std::int64_t(arg) + i]));
+        sp -= arg + 1;
+        PUSH(d);
+        break;
+      }
+      case Op::BUILD_STRING: {
+        r.sp = sp;
+        std::u32string text;
+        for (std::uint32_t i = 0; i < arg; ++i)
+          text += str_code_points(sp[-std::int64_t(arg) + i]);
+        Value s = str_from_code_points(t, text);
+        ERROR_IF(!s);
+        sp -= arg;
+        PUSH(s);
+        break;
+      }
+      case Op::LIST_APPEND: {
+        r.sp = sp;
+        Value v = POP();
+        ERROR_IF(!list_append(t, PEEK(arg), v));
+        break;
+      }
+      case Op::SET_ADD: {
+        r.sp = sp;
+        Value v = POP();
+        ERROR_IF(!set_add(t, PEEK(arg), v));
+        break;
+      }
+      case Op::MAP_ADD: {
+        r.sp = sp;
+        Value v = POP();
+        Value k = POP();
+        ERROR_IF(!dict_set(t, PEEK(arg), k, v));
+        break;
+      }
+      case Op::LIST_EXTEND: {
+        r.sp = sp;
+        Value iterable = POP();
+        Value target = PEEK(arg);
+        Value items = tuple_of(t, iterable);
+        if (!items && matches(t, exc(E_TypeError)) &&
+            !type_lookup(type_of(iterable), name(N___iter__)) &&
+            !type_lookup(type_of(iterable), name(N___getitem__))) {
+          clear_pending(t);
+          raisef(t, exc(E_TypeError), "Value after * must be an iterable, not %s",
+                 type_name_of(iterable).c_str());
+        }
+        ERROR_IF(!items);
+        for (std::int64_t i = 0; i < tuple_length(items); ++i)
+          ERROR_IF(!list_append(t, target, tuple_item(items, i)));
+        break;
+      }
+      case Op::SET_UPDATE: {
+        r.sp = sp;
+        Value iterable = POP();
+        Value target = PEEK(arg);
+        Value items = tuple_of(t, iterable);
+        ERROR_IF(!items);
+        for (std::int64_t i = 0; i < tuple_length(items); ++i)
+          ERROR_IF(!set_add(t, target, tuple_item(items, i)));
+        break;
+      }
+      case Op::DICT_UPDATE:
+      case Op::DICT_MERGE: {
+        r.sp = sp;
+        Value other = POP();
+        Value target = PEEK(arg);
+        if (!dict_check(other) && !getattr_opt(t, other, name(N_keys))) {
+          if (!t.pending)
+            raisef(t, exc(E_TypeError),
+                   op_of(insn) == Op::DICT_MERGE ? "argument after ** must be a mapping, not %s"
+                                                 : "'%s' object is not a mapping",
+                   type_name_of(other).c_str());
+          ERROR_IF(true);
+        }
+        if (op_of(insn) == Op::DICT_MERGE) {
+          Value keys = list_of(t, other);
+          ERROR_IF(!keys);
+          for (std::int64_t i = 0; i < list_length(keys); ++i) {
+            Value k = list_item(keys, i);
+            bool error;
+            Value existing = dict_get(t, target, k, error);
+            ERROR_IF(error);
+            if (existing) {
+              Value fn = PEEK(arg + 2);
+              std::string fname = fn ? repr_utf8(t, fn) : "function";
+              Value q = fn ? getattr_opt(t, fn, name(N___qualname__)) : Value();
+              if (t.pending) clear_pending(t);
+              if (q && str_check(q)) fname = str_utf8(q);
+              raisef(t, exc(E_TypeError), "%s() got multiple values for keyword argument '%s'",
+                     fname.c_str(), str_check(k) ? str_utf8(k).c_str() : "?");
+              ERROR_IF(true);
+            }
+            Value v = getitem(t, other, k);
+            ERROR_IF(!v);
+            ERROR_IF(!dict_set(t, target, k, v));
+          }
+        } else {
+          ERROR_IF(!dict_update(t, target, other));
+        }
+        break;
+      }
+      case Op::LIST_TO_TUPLE: {
+        r.sp = sp;
+        Value v = list_to_tuple(t, TOP());
+        ERROR_IF(!v);
+        TOP() = v;
+        break;
+      }
+      case Op::FORMAT_VALUE: {
+        r.sp = sp;
+        Value spec = (arg & 4) ? POP() : Value();
+        Value v = format_value(t, TOP(), arg, spec);
+        ERROR_IF(!v);
+        TOP() = v;
+        break;
+      }
+      case Op::UNPACK_SEQUENCE: {
+        r.sp = sp;
+        Value seq = POP();
+        std::vector<Value> items(arg);
+        ERROR_IF(!unpack(t, seq, arg, 0, false, items.data()));
+        for (std::uint32_t i = 0; i < arg; ++i)
+          PUSH(items[i]);
+        break;
+      }
+      case Op::UNPACK_EX: {
+        r.sp = sp;
+        Value seq = POP();
+        std::int64_t before = arg & 0xff, after = arg >> 8;
+        std::vector<Value> items(std::size_t(before + after + 1));
+        ERROR_IF(!unpack(t, seq, before, after, true, items.data()));
+        for (Value v : items)
+          PUSH(v);
+        break;
+      }
+      case Op::JUMP:
+      case Op::JUMP_NO_INTERRUPT:
+        r.pc = arg;
+        break;
+      case Op::POP_JUMP_IF_FALSE:
+      case Op::POP_JUMP_IF_TRUE: {
+        Value v = POP();
+        int truth;
+        if (v == runtime().true_)
+          truth = 1;
+        else if (v == runtime().false_)
+          truth = 0;
+        else {
+          r.sp = sp;
+          truth = truthy(t, v);
+          ERROR_IF(truth < 0);
+        }
+        if (bool(truth) == (op_of(insn) == Op::POP_JUMP_IF_TRUE)) r.pc = arg;
+        break;
+      }
+      case Op::POP_JUMP_IF_NONE:
+        if (POP() == none()) r.pc = arg;
+        break;
+      case Op::POP_JUMP_IF_NOT_NONE:
+        if (POP() != none()) r.pc = arg;
+        break;
+      case Op::JUMP_IF_FALSE_OR_POP:
+      case Op::JUMP_IF_TRUE_OR_POP: {
+        r.sp = sp;
+        int truth = truthy(t, TOP());
+        ERROR_IF(truth < 0);
+        if (bool(truth) == (op_of(insn) == Op::JUMP_IF_TRUE_OR_POP))
+          r.pc = arg;
+        else
+          --sp;
+        break;
+      }
+      case Op::GET_ITER: {
+        r.sp = sp;
+        Value it = iter(t, TOP());
+        ERROR_IF(!it);
+        TOP() = it;
+        break;
+      }
+      case Op::FOR_ITER: {
+        r.sp = sp;
+        Value v = next(t, TOP());
+        if (!v) {
+          ERROR_IF(t.pending);
+          --sp;
+          r.pc = arg;
+          break;
+        }
+        PUSH(v);
+        break;
+      }
+      case Op::GET_LEN: {
+        r.sp = sp;
+        std::int64_t n;
+        ERROR_IF(!length(t, TOP(), n));
+        PUSH(Value::small_int(n));
+        break;
+      }
+      case Op::MATCH_MAPPING: {
+        Value v = TOP();
+        bool is_mapping = v.is_object() && (isinstance(v, T_dict));
+        if (!is_mapping && v.is_object()) {
+          Value mapping_flag = type_lookup(type_of(v), intern_literal(t, "__pypystm_mapping__"));
+          is_mapping = bool(mapping_flag);
+        }
+        PUSH(py_bool(is_mapping));
+        break;
+      }
+      case Op::MATCH_SEQUENCE: {
+        Value v = TOP();
+        bool seq = v.is_object() &&
+                   (isinstance(v, T_list) || isinstance(v, T_tuple) || isinstance(v, T_range)) &&
+                   !isinstance(v, T_str);
+        PUSH(py_bool(seq));
+        break;
+      }
+      case Op::MATCH_KEYS: {
+        r.sp = sp;
+        Value keys = TOP();
+        Value subject = PEEK(2);
+        std::int64_t n = tuple_length(keys);
+        Value values = tuple_new(t, std::size_t(n));
+        ERROR_IF(!values);
+        bool all = true;
+        Value get = getattr(t, subject, intern_literal(t, "get"));
+        ERROR_IF(!get);
+        Value dummy = allocate(t, Layout::Instance, type_value(T_object), sizeof(Object));
+        ERROR_IF(!dummy);
+        for (std::int64_t i = 0; i < n; ++i) {
+          Value v = call2(t, get, tuple_item(keys, i), dummy);
+          ERROR_IF(!v);
+          if (v == dummy) {
+            all = false;
+            break;
+          }
+          tuple_init(values, i, v);
+        }
+        PUSH(all ? values : none());
+        break;
+      }
+      case Op::MATCH_CLASS: {
+        r.sp = sp;
+        Value kw_names = POP();
+        Value cls = POP();
+        Value subject = TOP();
+        if (!is_layout(cls, Layout::Type)) {
+          raise(t, exc(E_TypeError), "called match pattern must be a type");
+          ERROR_IF(true);
+        }
+        if (!is_subtype(type_of(subject), cls)) {
+          TOP() = none();
+          break;
+        }
+        std::vector<Value> attrs;
+        std::int64_t npos = arg;
+        if (npos) {
+          Value match_args = getattr_opt(t, cls, name(N___match_args__));
+          ERROR_IF(!match_args && t.pending);
+          bool self_match = false;
+          for (TypeId id : {T_bool, T_bytearray, T_bytes, T_dict, T_float, T_frozenset, T_int,
+                            T_list, T_set, T_str, T_tuple})
+            if (is_subtype(cls, type_value(id)) && !(rd<TypeObject>(cls)->flags & kHeapType))
+              self_match = true;
+          if (!match_args) {
+            if (self_match && npos == 1) {
+              attrs.push_back(subject);
+            } else {
+              raisef(t, exc(E_TypeError), "%s() accepts 0 positional sub-patterns (%lld given)",
+                     type_name(cls).c_str(), (long long)npos);
+              ERROR_IF(true);
+            }
+          } else {
+            if (!isinstance(match_args, T_tuple)) {
+              raisef(t, exc(E_TypeError), "%s.__match_args__ must be a tuple (got %s)",
+                     type_name(cls).c_str(), type_name_of(match_args).c_str());
+              ERROR_IF(true);
+            }
+            if (tuple_length(match_args) < npos) {
+              raisef(t, exc(E_TypeError), "%s() accepts %lld positional sub-pattern%s (%lld given)",
+                     type_name(cls).c_str(), (long long)tuple_length(match_args),
+                     tuple_length(match_args) == 1 ? "" : "s", (long long)npos);
+              ERROR_IF(true);
+            }
+            for (std::int64_t i = 0; i < npos; ++i) {
+              Value v = getattr_opt(t, subject, tuple_item(match_args, i));
+              ERROR_IF(!v && t.pending);
+              if (!v) {
+                attrs.clear();
+                npos = -1;
+                break;
+              }
+              attrs.push_back(v);
+            }
+          }
+        }
+        if (npos >= 0) {
+          for (std::int64_t i = 0; i < tuple_length(kw_names); ++i) {
+            Value v = getattr_opt(t, subject, tuple_item(kw_names, i));
+            ERROR_IF(!v && t.pending);
+            if (!v) {
+              npos = -1;
+              break;
+            }
+            attrs.push_back(v);
+          }
+        }
+        if (npos < 0) {
+          TOP() = none();
+          break;
+        }
+        Value result = tuple_from(t, attrs.data(), attrs.size());
+        ERROR_IF(!result);
+        TOP() = result;
+        break;
+      }
+      case Op::MAKE_FUNCTION: {
+        r.sp = sp;
+        Value code = POP();
+        Value closure = (arg & 8) ? POP() : Value();
+        Value annotations = (arg & 4) ? POP() : Value();
+        Value kwdefaults = (arg & 2) ? POP() : Value();
+        Value defaults = (arg & 1) ? POP() : Value();
+        Value fn = function_new(t, code, r.f->globals, {});
+        ERROR_IF(!fn);
+        FunctionObject* o = fresh<FunctionObject>(fn);
+        o->closure = closure;
+        o->kwdefaults = kwdefaults;
+        o->defaults = defaults;
+        if (annotations && isinstance(annotations, T_tuple)) {
+          Value d = dict_new(t);
+          ERROR_IF(!d);
+          for (std::int64_t i = 0; i + 1 < tuple_length(annotations); i += 2)
+            ERROR_IF(!dict_set(t, d, tuple_item(annotations, i), tuple_item(annotations, i + 1)));
+          annotations = d;
+        }
+        fresh<FunctionObject>(fn)->annotations = annotations;
+        PUSH(fn);
+        break;
+      }
+      case Op::KW_NAMES:
+        t.kwnames = r.consts[arg];
+        break;
+      case Op::CALL: {
+        Value kwnames = t.kwnames;
+        t.kwnames = {};
+        Value* base = sp - arg - 2;
+        Value callable = base[0], self = base[1];
+        const Value* args = sp - arg;
+        std::size_t nargs = arg;
+        if (!callable) {
+          callable = self;
+          self = {};
+        }
+        Value function, bound_self = self;
+        if (inline_call(callable, function, bound_self) && !(self && bound_self != self)) {
+          if (self && callable != function) {
+            // A bound method called through LOAD_METHOD's (meth, self) pair cannot happen;
+            // this is the plain (NULL, method) case handled by inline_call.
+          }
+          Value fn_code = rd<FunctionObject>(function)->code;
+          if (!is_generator_code(&code_unit(fn_code))) {
+            r.sp = sp;
+            Value frame = frame_for_call(t, function, bound_self ? bound_self : Value(), args,
+                                         nargs, kwnames, r.frame);
+            ERROR_IF(!frame);
+            if (rd<FrameObject>(frame)->depth > t.recursion_limit) {
+              raise(t, exc(E_RecursionError), "maximum recursion depth exceeded");
+              ERROR_IF(true);
+            }
+            sp = base;
+            r.sp = sp;
+            r.save();
+            r.load(frame);
+            t.frame = frame;
+            continue;
+          }
+        }
+        r.sp = sp;
+        Value res;
+        if (self) {
+          std::vector<Value> all(nargs + 1);
+          all[0] = self;
+          for (std::size_t i = 0; i < nargs; ++i)
+            all[i + 1] = args[i];
+          res = call(t, callable, all.data(), nargs + 1, kwnames);
+        } else {
+          res = call(t, callable, args, nargs, kwnames);
+        }
+        ERROR_IF(!res);
+        sp = base;
+        PUSH(res);
+        break;
+      }
+      case Op::CALL_FUNCTION_EX: {
+        r.sp = sp;
+        Value kwargs = (arg & 1) ? POP() : Value();
+        Value args = POP();
+        Value callable = POP();
+        Value null_slot = POP();
+        if (!callable)
+          callable = null_slot;
+        else if (null_slot) {
+          // (callable, self) pair: prepend self.
+          Value self_tuple = tuple_from(t, &null_slot, 1);
+          ERROR_IF(!self_tuple);
+          Value joined = binary_op(t, self_tuple, tuple_of(t, args), BinaryOp::Add);
+          ERROR_IF(!joined);
+          args = joined;
+        }
+        if (!isinstance(args, T_tuple) || !is_exact(args, T_tuple)) {
+          Value converted = tuple_of(t, args);
+          if (!converted && matches(t, exc(E_TypeError))) {
+            clear_pending(t);
+            std::string fname = repr_utf8(t, callable);
+            Value q = getattr_opt(t, callable, name(N___qualname__));
+            if (t.pending) clear_pending(t);
+            if (q && str_check(q)) fname = str_utf8(q);
+            raisef(t, exc(E_TypeError), "%s() argument after * must be an iterable, not %s",
+                   fname.c_str(), type_name_of(args).c_str());
+          }
+          ERROR_IF(!converted);
+          args = converted;
+        }
+        if (kwargs && !dict_check(kwargs)) {
+          Value d = dict_new(t);
+          ERROR_IF(!d);
+          if (!dict_update(t, d, kwargs)) {
+            if (matches(t, exc(E_AttributeError)) || matches(t, exc(E_TypeError))) {
+              clear_pending(t);
+              raisef(t, exc(E_TypeError), "argument after ** must be a mapping, not %s",
+                     type_name_of(kwargs).c_str());
+            }
+            ERROR_IF(true);
+          }
+          kwargs = d;
+        }
+        Value res = call_ex(t, callable, args, kwargs);
+        ERROR_IF(!res);
+        PUSH(res);
+        break;
+      }
+      case Op::RETURN_VALUE: {
+        Value retval = POP();
+        r.sp = sp;
+        std::int64_t flags = r.f->flags;
+        if (flags & kFrameGenerator) {
+          r.save();
+          wr<FrameObject>(r.frame)->pc = -1; // finished
+          return retval;
+        }
+        if (flags & kFrameEntry) {
+          r.save();
+          return retval;
+        }
+        Value back = r.f->back;
+        r.save();
+        r.load(back);
+        t.frame = back;
+        *r.sp++ = retval;
+        continue;
+      }
+      case Op::YIELD_VALUE: {
+        Value v = POP();
+        r.sp = sp;
+        r.save();
+        yielded = true;
+        return v;
+      }
+      case Op::GET_YIELD_FROM_ITER: {
+        r.sp = sp;
+        Value v = TOP();
+        if (!(v.is_object() && is_layout(v, Layout::Generator))) {
+          Value it = iter(t, v);
+          ERROR_IF(!it);
+          TOP() = it;
+        }
+        break;
+      }
+      case Op::SEND: {
+        r.sp = sp;
+        Value v = POP();
+        Value receiver = TOP();
+        Value res;
+        bool finished = false;
+        if (receiver.is_object() && is_layout(receiver, Layout::Generator)) {
+          res = generator_send(t, receiver, v, finished);
+          ERROR_IF(!res);
+        } else if (v == none()) {
+          res = next(t, receiver);
+          if (!res) {
+            ERROR_IF(t.pending);
+            res = none();
+            finished = true;
+          }
+        } else {
+          res = call_method(t, receiver, N_send, &v, 1);
+          if (!res && matches(t, exc(E_StopIteration))) {
+            Value e = fetch_pending(t);
+            res = rd<ExceptionObject>(e)->extra[0];
+            if (!res) res = none();
+            finished = true;
+          }
+          ERROR_IF(!res);
+        }
+        if (finished) {
+          TOP() = res;
+          r.pc = arg;
+        } else {
+          PUSH(res);
+        }
+        break;
+      }
+      case Op::ASYNC_GEN_WRAP:
+        break;
+      case Op::GET_AWAITABLE: {
+        r.sp = sp;
+        Value v = TOP();
+        if (v.is_object() && is_layout(v, Layout::Generator) &&
+            ro<GeneratorObject>(v)->kind == interp::kCoroutine)
+          break;
+        Value await = lookup_special(t, v, N___await__);
+        if (!await) {
+          if (!t.pending)
+            raisef(t, exc(E_TypeError), "object %s can't be used in 'await' expression",
+                   type_name_of(v).c_str());
+          ERROR_IF(true);
+        }
+        Value it = call0(t, await);
+        ERROR_IF(!it);
+        TOP() = it;
+        break;
+      }
+      case Op::GET_AITER: {
+        r.sp = sp;
+        Value f = lookup_special(t, TOP(), N___aiter__);
+        if (!f) {
+          if (!t.pending)
+            raisef(t, exc(E_TypeError),
+                   "'async for' requires an object with __aiter__ method, got %s",
+                   type_name_of(TOP()).c_str());
+          ERROR_IF(true);
+        }
+        Value it = call0(t, f);
+        ERROR_IF(!it);
+        TOP() = it;
+        break;
+      }
+      case Op::GET_ANEXT: {
+        r.sp = sp;
+        Value f = lookup_special(t, TOP(), N___anext__);
+        if (!f) {
+          if (!t.pending)
+            raisef(t, exc(E_TypeError),
+                   "'async for' requires an iterator with __anext__ method, got %s",
+                   type_name_of(TOP()).c_str());
+          ERROR_IF(true);
+        }
+        Value awaitable = call0(t, f);
+        ERROR_IF(!awaitable);
+        if (!(awaitable.is_object() && is_layout(awaitable, Layout::Generator))) {
+          Value await = lookup_special(t, awaitable, N___await__);
+          ERROR_IF(!await);
+          awaitable = call0(t, await);
+          ERROR_IF(!awaitable);
+        }
+        PUSH(awaitable);
+        break;
+      }
+      case Op::END_ASYNC_FOR: {
+        r.sp = sp;
+        Value e = POP();
+        if (is_subtype(type_of(e), exc(E_StopAsyncIteration))) {
+          --sp; // the async iterator
+          t.handled = {};
+          break;
+        }
+        t.pending = e;
+        new_traceback = false;
+        goto error;
+      }
+      case Op::BEFORE_WITH:
+      case Op::BEFORE_ASYNC_WITH: {
+        r.sp = sp;
+        bool async = op_of(insn) == Op::BEFORE_ASYNC_WITH;
+        Value mgr = TOP();
+        Value enter = lookup_special(t, mgr, async ? N___aenter__ : N___enter__);
+        if (!enter) {
+          if (!t.pending)
+            raisef(t, exc(E_TypeError),
+                   async ? "'%s' object does not support the asynchronous context manager protocol"
+                         : "'%s' object does not support the context manager protocol",
+                   type_name_of(mgr).c_str());
+          ERROR_IF(true);
+        }
+        Value exit = lookup_special(t, mgr, async ? N___aexit__ : N___exit__);
+        if (!exit) {
+          if (!t.pending)
+            raisef(t, exc(E_TypeError),
+                   async ? "'%s' object does not support the asynchronous context manager protocol "
+                           "(missed __aexit__ method)"
+                         : "'%s' object does not support the context manager protocol (missed "
+                           "__exit__ method)",
+                   type_name_of(mgr).c_str());
+          ERROR_IF(true);
+        }
+        TOP() = exit;
+        Value res = call0(t, enter);
+        ERROR_IF(!res);
+        PUSH(res);
+        break;
+      }
+      case Op::WITH_EXCEPT_START: {
+        r.sp = sp;
+        Value e = TOP();
+        Value exit = PEEK(4);
+        Value tb = rd<ExceptionObject>(e)->traceback;
+        Value argv[3] = {type_of(e), e, tb ? tb : none()};
+        Value res = call(t, exit, argv, 3);
+        ERROR_IF(!res);
+        PUSH(res);
+        break;
+      }
+      case Op::PUSH_EXC_INFO: {
+        Value e = POP();
+        PUSH(t.handled ? t.handled : none());
+        t.handled = e;
+        PUSH(e);
+        break;
+      }
+      case Op::POP_EXCEPT: {
+        Value prev = POP();
+        t.handled = prev == none() ? Value() : prev;
+        break;
+      }
+      case Op::CHECK_EXC_MATCH: {
+        r.sp = sp;
+        Value right = POP();
+        Value left = TOP();
+        auto is_exc_class = [](Value v) {
+          return v.is_object() && is_layout(v, Layout::Type) && is_subtype(v, exc(E_BaseException));
+        };
+        bool ok = is_exc_class(right);
+        if (!ok && right.is_object() && isinstance(right, T_tuple)) {
+          ok = true;
+          for (std::int64_t i = 0; i < tuple_length(right); ++i)
+            if (!is_exc_class(tuple_item(right, i))) ok = false;
+        }
+        if (!ok) {
+          raise(t, exc(E_TypeError),
+                "catching classes that do not inherit from BaseException is not allowed");
+          ERROR_IF(true);
+        }
+        bool match;
+        if (isinstance(right, T_tuple)) {
+          match = false;
+          for (std::int64_t i = 0; i < tuple_length(right); ++i)
+            if (is_subtype(type_of(left), tuple_item(right, i))) match = true;
+        } else {
+          match = is_subtype(type_of(left), right);
+        }
+        PUSH(py_bool(match));
+        break;
+      }
+      case Op::CHECK_EG_MATCH:
+      case Op::PREP_RERAISE_STAR:
+        raise(t, exc(E_SystemError), "except* is not supported yet");
+        ERROR_IF(true);
+        break;
+      case Op::RERAISE: {
+        Value e = POP();
+        r.f->lasti = lasti;
+        if (arg) {
+          Value last = PEEK(arg);
+          if (last.is_small_int()) r.f->lasti = last.small_int_value();
+        }
+        r.sp = sp;
+        t.pending = e;
+        new_traceback = false; // the exception already has this frame's entry
+        goto error;
+      }
+      case Op::RAISE_VARARGS: {
+        r.sp = sp;
+        if (arg == 0) {
+          if (!t.handled) {
+            raise(t, exc(E_RuntimeError), "No active exception to reraise");
+            ERROR_IF(true);
+          }
+          t.pending = t.handled;
+          r.sp = sp;
+          r.f->lasti = lasti;
+          new_traceback = false;
+          goto error;
+        }
+        Value cause = arg == 2 ? POP() : Value();
+        Value e = POP();
+        r.sp = sp;
+        if (e.is_object() && is_layout(e, Layout::Type) && is_subtype(e, exc(E_BaseException))) {
+          e = call0(t, e);
+          ERROR_IF(!e);
+        } else if (!exception_check(e)) {
+          raise(t, exc(E_TypeError), "exceptions must derive from BaseException");
+          ERROR_IF(true);
+        }
+        if (cause) {
+          if (cause == none()) {
+          } else if (cause.is_object() && is_layout(cause, Layout::Type) &&
+                     is_subtype(cause, exc(E_BaseException))) {
+            cause = call0(t, cause);
+            ERROR_IF(!cause);
+          } else if (!exception_check(cause)) {
+            raise(t, exc(E_TypeError), "exception causes must derive from BaseException");
+            ERROR_IF(true);
+          }
+          ExceptionObject* w = wr<ExceptionObject>(e);
+          w->cause = cause;
+          w->suppress_context = runtime().true_;
+        }
+        t.pending = e;
+        ERROR_IF(true);
+        break;
+      }
+      case Op::IMPORT_NAME: {
+        r.sp = sp;
+        Value fromlist = POP();
+        Value level = TOP();
+        Value import = mapping_get(t, r.f->builtins, name(N___import__));
+        if (!import) {
+          raise(t, exc(E_ImportError), "__import__ not found");
+          ERROR_IF(true);
+        }
+        Value argv[5] = {name_at(r, arg), r.f->globals, r.f->locals ? r.f->locals : none(),
+                         fromlist, level};
+        Value m = call(t, import, argv, 5);
+        ERROR_IF(!m);
+        TOP() = m;
+        break;
+      }
+      case Op::IMPORT_FROM: {
+        r.sp = sp;
+        Value module = TOP();
+        Value n = name_at(r, arg);
+        Value v = getattr_opt(t, module, n);
+        ERROR_IF(!v && t.pending);
+        if (!v) {
+          // A submodule being imported may be in sys.modules only.
+          Value pkg = getattr_opt(t, module, name(N___name__));
+          if (t.pending) clear_pending(t);
+          if (pkg && str_check(pkg)) {
+            Value modules = getattr(t, runtime().sys_module, name(N_modules));
+            if (modules) {
+              Value full = str_from_utf8(t, str_utf8(pkg) + "." + str_utf8(n));
+              bool error;
+              v = full ? dict_get(t, modules, full, error) : Value();
+            }
+            if (t.pending) clear_pending(t);
+          }
+          if (!v) {
+            Value file = getattr_opt(t, module, name(N___file__));
+            if (t.pending) clear_pending(t);
+            std::string mod = pkg && str_check(pkg) ? str_utf8(pkg) : "<unknown module name>";
+            if (file && str_check(file))
+              raisef(t, exc(E_ImportError), "cannot import name '%s' from '%s' (%s)",
+                     str_utf8(n).c_str(), mod.c_str(), str_utf8(file).c_str());
+            else
+              raisef(t, exc(E_ImportError), "cannot import name '%s' from '%s' (unknown location)",
+                     str_utf8(n).c_str(), mod.c_str());
+            ERROR_IF(true);
+          }
+        }
+        PUSH(v);
+        break;
+      }
+      case Op::IMPORT_STAR: {
+        r.sp = sp;
+        Value module = POP();
+        Value locals = r.f->locals;
+        Value all = getattr_opt(t, module, name(N___all__));
+        ERROR_IF(!all && t.pending);
+        Value mdict = rd<Object>(module)->dict;
+        if (all) {
+          Value items = tuple_of(t, all);
+          ERROR_IF(!items);
+          for (std::int64_t i = 0; i < tuple_length(items); ++i) {
+            Value n = tuple_item(items, i);
+            Value v = getattr(t, module, n);
+            ERROR_IF(!v);
+            ERROR_IF(!(dict_check(locals) ? dict_set(t, locals, n, v) : setitem(t, locals, n, v)));
+          }
+        } else if (mdict) {
+          std::int64_t pos = 0;
+          Value k, v;
+          std::vector<std::pair<Value, Value>> pairs;
+          while (dict_next(mdict, pos, k, v))
+            if (str_check(k) && !(str_length(k) > 0 && str_at(k, 0) == '_'))
+              pairs.emplace_back(k, v);
+          for (auto& [key, value] : pairs)
+            ERROR_IF(!(dict_check(locals) ? dict_set(t, locals, key, value)
+                                          : setitem(t, locals, key, value)));
+        }
+        break;
+      }
+      case Op::SETUP_ANNOTATIONS: {
+        r.sp = sp;
+        Value locals = r.f->locals;
+        Value existing = mapping_get(t, locals, name(N___annotations__));
+        ERROR_IF(!existing && t.pending);
+        if (!existing) {
+          Value d = dict_new(t);
+          ERROR_IF(!d);
+          ERROR_IF(!(dict_check(locals) ? dict_set(t, locals, name(N___annotations__), d)
+                                        : setitem(t, locals, name(N___annotations__), d)));
+        }
+        break;
+      }
+      case Op::PRINT_EXPR: {
+        r.sp = sp;
+        Value v = POP();
+        Value hook = getattr(t, runtime().sys_module, intern_literal(t, "displayhook"));
+        ERROR_IF(!hook);
+        ERROR_IF(!call1(t, hook, v));
+        break;
+      }
+      default:
+        raisef(t, exc(E_SystemError), "unknown opcode %u", unsigned(op_of(insn)));
+        ERROR_IF(true);
+      }
+      r.sp = sp;
+      continue;
+
+    error:
+      // The instruction at `lasti` raised: record where, then find a handler.
+      if (new_traceback) {
+        // A new exception raised while another is handled gets it as __context__.
+        Value e = t.pending;
+        if (e && exception_check(e) && t.handled && t.handled != e) {
+          Value ctx = rd<ExceptionObject>(e)->context;
+          if (!ctx || ctx == none()) wr<ExceptionObject>(e)->context = t.handled;
+        }
+        r.f->lasti = lasti;
+        add_traceback(t, r.frame, lasti);
+      }
+      std::int64_t where = lasti;
+      for (;;) {
+        const ExceptionEntry* handler = nullptr;
+        for (const ExceptionEntry& entry : r.unit->exception_table)
+          if (std::int64_t(entry.start) <= where && where < std::int64_t(entry.end)) {
+            handler = &entry;
+            break;
+          }
+        if (handler) {
+          Value e = fetch_pending(t);
+          Value* hsp = r.stack + handler->depth;
+          if (handler->push_lasti) *hsp++ = Value::small_int(r.f->lasti);
+          *hsp++ = e;
+          r.sp = hsp;
+          r.pc = handler->target;
+          break;
+        }
+        // No handler here: the frame ends with the exception.
+        std::int64_t flags = r.f->flags;
+        r.save();
+        if (flags & kFrameGenerator) {
+          wr<FrameObject>(r.frame)->pc = -1;
+          return {};
+        }
+        if (flags & kFrameEntry) return {};
+        Value back = r.f->back;
+        r.load(back);
+        t.frame = back;
+        where = r.pc - 1;
+        r.f->lasti = where;
+        add_traceback(t, r.frame, where);
+      }
+    }
+  }
+}
+
+} // namespace interp::vm

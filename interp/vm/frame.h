@@ -1,0 +1,35 @@
+// interp/vm/frame.h - making frames and binding arguments to their parameters (internal
+// to vm/).
+#pragma once
+
+#include "interp/runtime.h"
+
+namespace interp::vm {
+
+// A frame for `code` (nlocals + ncells + stacksize slots), cells of cellvars made empty.
+Value make_frame(Thread& t, Value code, Value globals, Value builtins, Value locals, Value function,
+                 Value back);
+// Binds a call's arguments into a new function frame: positional, *args, keyword-only,
+// **kwargs, defaults; fills the cells of arguments that are cells and the free variables
+// from the closure. TypeError with CPython 3.11's messages.
+bool bind_arguments(Thread& t, Value frame, Value function, Value self, const Value* args,
+                    std::size_t nargs, Value kwnames);
+// A frame ready to run a call of `function`, or 0 with the exception set.
+Value frame_for_call(Thread& t, Value function, Value self, const Value* args, std::size_t nargs,
+                     Value kwnames, Value back);
+
+// The traceback object layout (Layout::Instance objects of type `traceback`).
+struct TracebackObject : Object {
+  Value next;
+  Value frame;
+  Value lineno;
+  Value lasti;
+};
+// Prepends an entry for `frame` at instruction `lasti` to the pending exception's traceback.
+void add_traceback(Thread& t, Value frame, std::int64_t lasti);
+
+// Eval entry: runs frames from `frame` until it returns (or yields, for a generator frame).
+// `yielded` tells which.
+Value eval(Thread& t, Value frame, bool outermost, bool& yielded);
+
+} // namespace interp::vm

@@ -1,0 +1,317 @@
+// interp/vm/generator.cc - generators and coroutines: a suspended frame and the
+// send/throw/close protocol, including delegation through `yield from` / `await`.
+//
+// A generator's frame is resumed by a nested loop (eval with the frame as its entry),
+// which returns at the next YIELD_VALUE or when the frame ends.
+#include "interp/compile/code_unit.h"
+#include "interp/objects/args.h"
+#include "interp/objects/objects.h"
+#include "interp/ops.h"
+#include "interp/vm/frame.h"
+#include "interp/vm/vm.h"
+
+namespace interp::vm {
+
+using bytecode::Op;
+
+Value resume_after_delegate(Thread& t, Value gen, bool& finished);
+
+namespace {
+
+const char* kind_name(std::int64_t kind) {
+  return kind == kCoroutine        ? "coroutine"
+         : kind == kAsyncGenerator ? "async generator"
+                                   : "generator";
+}
+
+// The iterator this generator delegates to through `yield from`/`await`, or 0: the frame
+// is suspended just before the back edge to its SEND.
+Value delegate_of(Value frame) {
+  const FrameObject* f = rd<FrameObject>(frame);
+  if (f->pc < 0) return {};
+  const bytecode::CodeUnit& unit = code_unit(f->code);
+  if (std::size_t(f->pc) >= unit.code.size()) return {};
+  if (bytecode::op_of(unit.code[std::size_t(f->pc)]) != Op::JUMP_NO_INTERRUPT) return {};
+  if (f->sp < 1) return {};
+  return f->slots[f->nlocals + f->ncells + f->sp - 1];
+}
+
+// Resumes the frame; `value` is pushed as the result of the suspended yield unless the
+// frame is just starting. With `throwing`, the pending exception is raised at the yield.
+Value resume(Thread& t, Value gen, Value value, bool throwing, bool& finished) {
+  finished = false;
+  GeneratorObject* g = wr<GeneratorObject>(gen);
+  Value frame = g->frame;
+  if (!frame || rd<FrameObject>(frame)->pc < 0) {
+    g->frame = {};
+    if (throwing) return {};
+    finished = true;
+    if (g->kind == kCoroutine)
+      return raise(t, exc(E_RuntimeError), "cannot reuse already awaited coroutine");
+    return none();
+  }
+  if (g->running) {
+    if (throwing) clear_pending(t);
+    return raisef(t, exc(E_ValueError), "%s already executing", kind_name(g->kind));
+  }
+  FrameObject* f = wr<FrameObject>(frame);
+  bool starting = f->pc == 0 && f->sp == 0;
+  if (starting && !throwing && value != none()) {
+    return raisef(t, exc(E_TypeError), "can't send non-None value to a just-started %s",
+                  kind_name(g->kind));
+  }
+  if (!starting && !throwing) {
+    f->slots[f->nlocals + f->ncells + f->sp] = value;
+    f->sp += 1;
+  }
+  f->back = t.frame;
+  g->running = 1;
+  bool yielded;
+  Value result;
+  if (throwing) {
+    // Raise at the suspended yield: run the frame's exception handling from there.
+    f->lasti = f->pc - 1;
+    f->flags |= kFrameThrow;
+  }
+  result = eval(t, frame, false, yielded);
+  g = wr<GeneratorObject>(gen);
+  g->running = 0;
+  wr<FrameObject>(frame)->back = {};
+  if (yielded) return result;
+  g->frame = {};
+  finished = true;
+  if (!result && t.pending && matches(t, exc(E_StopIteration))) {
+    Value cause = fetch_pending(t);
+    raisef(t, exc(E_RuntimeError), "%s raised StopIteration",
+           kind_name(ro<GeneratorObject>(gen)->kind));
+    if (t.pending && exception_check(t.pending)) {
+      ExceptionObject* w = wr<ExceptionObject>(t.pending);
+      w->cause = cause;
+      w->context = cause;
+      w->suppress_context = runtime().true_;
+    }
+  }
+  return result;
+}
+
+Value stop_iteration_with(Thread& t, Value value) {
+  if (value == none()) return raise_value(t, exc(E_StopIteration));
+  Value args = tuple_from(t, &value, 1);
+  if (!args) return {};
+  Value e = exception_new(t, exc(E_StopIteration), args);
+  if (e) t.pending = e;
+  return {};
+}
+
+} // namespace
+
+Value generator_new(Thread& t, Value frame, Value code) {
+  const bytecode::CodeUnit& unit = code_unit(code);
+  std::int64_t kind = (unit.flags & bytecode::kCoroutine)        ? kCoroutine
+                      : (unit.flags & bytecode::kAsyncGenerator) ? kAsyncGenerator
+                                                                 : kGenerator;
+  TypeId type = kind == kCoroutine        ? T_coroutine
+                : kind == kAsyncGenerator ? T_async_generator
+                                          : T_generator;
+  Value g = allocate(t, Layout::Generator, type_value(type), sizeof(GeneratorObject));
+  if (!g) return {};
+  GeneratorObject* o = fresh<GeneratorObject>(g);
+  o->frame = frame;
+  o->kind = kind;
+  o->name = ro<CodeObject>(code)->name;
+  o->qualname = ro<CodeObject>(code)->qualname;
+  wr<FrameObject>(frame)->flags |= kFrameGenerator;
+  wr<FrameObject>(frame)->generator = g;
+  return g;
+}
+
+Value generator_send(Thread& t, Value gen, Value value, bool& finished) {
+  return resume(t, gen, value, false, finished);
+}
+
+Value generator_throw(Thread& t, Value gen, Value exception) {
+  Value frame = rd<GeneratorObject>(gen)->frame;
+  if (frame) {
+    if (Value inner = delegate_of(frame)) {
+      bool is_exit = is_subtype(type_of(exception), exc(E_GeneratorExit));
+      Value r;
+      bool inner_finished = false;
+      if (is_exit) {
+        // Close the delegate first, then raise GeneratorExit here.
+        Value close = getattr_opt(t, inner, name(N_close));
+        if (close && !call0(t, close)) {
+          bool f;
+          return resume(t, gen, {}, true, f);
+        }
+        if (t.pending) clear_pending(t);
+      } else {
+        if (inner.is_object() && is_layout(inner, Layout::Generator)) {
+          r = generator_throw(t, inner, exception);
+          if (!r && !t.pending) inner_finished = true;
+        } else {
+          Value throw_fn = getattr_opt(t, inner, name(N_throw));
+          if (throw_fn) {
+            r = call1(t, throw_fn, exception);
+          } else if (!t.pending) {
+            t.pending = exception;
+            bool f;
+            return resume(t, gen, {}, true, f);
+          }
+        }
+        if (r) return r; // the delegate yielded
+        if (inner_finished || matches(t, exc(E_StopIteration))) {
+          // The delegate finished: its value is the result of the yield from.
+          Value e = fetch_pending(t);
+          Value v = e ? rd<ExceptionObject>(e)->extra[0] : ro<GeneratorObject>(inner)->yield_from;
+          FrameObject* f = wr<FrameObject>(frame);
+          const bytecode::CodeUnit& unit = code_unit(f->code);
+          std::uint32_t send_at = bytecode::arg_of(unit.code[std::size_t(f->pc)]);
+          f->slots[f->nlocals + f->ncells + f->sp - 1] = v ? v : none();
+          f->pc = bytecode::arg_of(unit.code[send_at]);
+          bool finished;
+          Value res = resume_after_delegate(t, gen, finished);
+          if (finished && res) return stop_iteration_with(t, res);
+          return res;
+        }
+        bool f;
+        return resume(t, gen, {}, true, f);
+      }
+    }
+  }
+  t.pending = exception;
+  bool finished;
+  Value r = resume(t, gen, {}, true, finished);
+  if (finished && r) return stop_iteration_with(t, r);
+  return r;
+}
+
+Value resume_after_delegate(Thread& t, Value gen, bool& finished) {
+  // The frame's pc was moved past its SEND; run it without pushing a sent value.
+  GeneratorObject* g = wr<GeneratorObject>(gen);
+  Value frame = g->frame;
+  FrameObject* f = wr<FrameObject>(frame);
+  f->back = t.frame;
+  g->running = 1;
+  bool yielded;
+  Value result = eval(t, frame, false, yielded);
+  g = wr<GeneratorObject>(gen);
+  g->running = 0;
+  finished = !yielded;
+  if (!yielded) g->frame = {};
+  return result;
+}
+
+namespace {
+
+Value to_exception(Thread& t, const Value* args, std::size_t nargs) {
+  Value type = args[1];
+  Value value = nargs > 2 ? args[2] : Value();
+  if (type.is_object() && is_layout(type, Layout::Type) && is_subtype(type, exc(E_BaseException))) {
+    if (value && exception_check(value)) return value;
+    Value argv = value && value != none()
+                     ? (isinstance(value, T_tuple) ? value : tuple_from(t, &value, 1))
+                     : runtime().empty_tuple;
+    if (!argv) return {};
+    return call(t, type, ro<TupleObject>(argv)->items, std::size_t(tuple_length(argv)));
+  }
+  if (exception_check(type)) {
+    if (value && value != none())
+      return raise(t, exc(E_TypeError), "instance exception may not have a separate value");
+    return type;
+  }
+  return raisef(t, exc(E_TypeError),
+                "exceptions must be classes or instances deriving from BaseException, not %s",
+                type_name_of(type).c_str());
+}
+
+INTERP_NATIVE(gen_iter) {
+  return args[0];
+}
+
+INTERP_NATIVE(gen_next) {
+  bool finished;
+  Value r = generator_send(t, args[0], none(), finished);
+  if (finished && r) return stop_iteration_with(t, r);
+  return r;
+}
+
+INTERP_NATIVE(gen_send) {
+  if (!check_positional(t, "send", nargs, kwnames, 1, 1)) return {};
+  bool finished;
+  Value r = generator_send(t, args[0], args[1], finished);
+  if (finished && r) return stop_iteration_with(t, r);
+  return r;
+}
+
+INTERP_NATIVE(gen_throw) {
+  if (!check_positional(t, "throw", nargs, kwnames, 1, 3)) return {};
+  Value e = to_exception(t, args, nargs);
+  if (!e) return {};
+  if (nargs > 3 && args[3] != none()) wr<ExceptionObject>(e)->traceback = args[3];
+  return generator_throw(t, args[0], e);
+}
+
+INTERP_NATIVE(gen_close) {
+  Value frame = rd<GeneratorObject>(args[0])->frame;
+  if (!frame) return none();
+  if (rd<FrameObject>(frame)->pc == 0 && rd<FrameObject>(frame)->sp == 0) {
+    wr<GeneratorObject>(args[0])->frame = {};
+    return none();
+  }
+  Value e = call0(t, exc(E_GeneratorExit));
+  if (!e) return {};
+  Value r = generator_throw(t, args[0], e);
+  if (r) {
+    return raisef(t, exc(E_RuntimeError), "%s ignored GeneratorExit",
+                  kind_name(ro<GeneratorObject>(args[0])->kind));
+  }
+  if (matches(t, exc(E_GeneratorExit)) || matches(t, exc(E_StopIteration))) {
+    clear_pending(t);
+    return none();
+  }
+  return {};
+}
+
+INTERP_NATIVE(gen_repr) {
+  const GeneratorObject* g = ro<GeneratorObject>(args[0]);
+  return str_from_utf8(t, std::string("<") + kind_name(g->kind) + " object " +
+                              str_utf8(g->qualname) + " at 0x" + std::to_string(args[0].offset()) +
+                              ">");
+}
+
+INTERP_NATIVE(gen_getattribute) {
+  const GeneratorObject* g = rd<GeneratorObject>(args[0]);
+  if (str_equal_ascii(args[1], "__name__")) return g->name;
+  if (str_equal_ascii(args[1], "__qualname__")) return g->qualname;
+  if (str_equal_ascii(args[1], "gi_running") || str_equal_ascii(args[1], "cr_running"))
+    return py_bool(g->running);
+  if (str_equal_ascii(args[1], "gi_frame") || str_equal_ascii(args[1], "cr_frame"))
+    return g->frame ? g->frame : none();
+  if (str_equal_ascii(args[1], "gi_code") || str_equal_ascii(args[1], "cr_code"))
+    return g->frame ? rd<FrameObject>(g->frame)->code : none();
+  if (str_equal_ascii(args[1], "gi_yieldfrom") || str_equal_ascii(args[1], "cr_await")) {
+    Value d = g->frame ? delegate_of(g->frame) : Value();
+    return d ? d : none();
+  }
+  return generic_getattr(t, args[0], args[1], false);
+}
+
+} // namespace
+
+void init_generator_types(Thread& t) {
+  for (TypeId id : {T_generator, T_coroutine}) {
+    Value type = type_value(id);
+    add_method(t, type, "send", gen_send);
+    add_method(t, type, "throw", gen_throw);
+    add_method(t, type, "close", gen_close);
+    add_method(t, type, "__repr__", gen_repr);
+    add_method(t, type, "__getattribute__", gen_getattribute);
+  }
+  add_method(t, type_value(T_generator), "__iter__", gen_iter);
+  add_method(t, type_value(T_generator), "__next__", gen_next);
+  add_method(t, type_value(T_coroutine), "__await__", gen_iter);
+  add_method(t, type_value(T_coroutine), "__next__", gen_next);
+  add_method(t, type_value(T_async_generator), "__repr__", gen_repr);
+}
+
+} // namespace interp::vm

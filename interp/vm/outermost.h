@@ -1,0 +1,16 @@
+// interp/vm/outermost.h - transaction breaks of the outermost loop (internal to vm/).
+#pragma once
+
+#include "interp/runtime.h"
+
+namespace interp::vm {
+
+// At an instruction boundary of the outermost loop, with the frame's registers saved:
+// records the running frame in the thread state, commits, flushes the output the
+// transaction buffered, and starts the next transaction. The caller reloads its
+// registers afterwards (the view's address may differ).
+void transaction_break(Thread& t, Value frame);
+// Writes and clears the output buffered by the transaction that just committed.
+void flush_output(Thread& t);
+
+} // namespace interp::vm

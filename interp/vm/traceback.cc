@@ -1,0 +1,186 @@
+// interp/vm/traceback.cc - printing an uncaught exception as CPython 3.11 does: the
+// chain of causes and contexts, each with "Traceback (most recent call last):", one
+// "File ..., line N, in f" entry per level with its source line, then "Type: message".
+#include "interp/compile/code_unit.h"
+#include "interp/objects/objects.h"
+#include "interp/ops.h"
+#include "interp/vm/frame.h"
+#include "interp/vm/vm.h"
+
+#include <algorithm>
+#include <fstream>
+#include <vector>
+
+namespace interp::vm {
+
+namespace {
+
+std::string source_line(const std::string& filename, int lineno) {
+  if (lineno <= 0) return "";
+  std::ifstream in(filename);
+  if (!in) return "";
+  std::string line;
+  for (int i = 1; std::getline(in, line); ++i) {
+    if (i == lineno) {
+      std::size_t a = line.find_first_not_of(" \t\f\r");
+      std::size_t b = line.find_last_not_of(" \t\f\r\n");
+      if (a == std::string::npos) return "";
+      return line.substr(a, b - a + 1);
+    }
+  }
+  return "";
+}
+
+void format_traceback(Thread& t, Value tb, std::string& out) {
+  out += "Traceback (most recent call last):\n";
+  std::string last_key;
+  int repeats = 0;
+  auto flush_repeats = [&] {
+    if (repeats > 3)
+      out += "  [Previous line repeated " + std::to_string(repeats - 3) + " more time" +
+             (repeats - 3 == 1 ? "" : "s") + "]\n";
+    repeats = 0;
+  };
+  while (tb && tb != none()) {
+    const TracebackObject* o = rd<TracebackObject>(tb);
+    Value frame = o->frame;
+    int line = int(o->lineno.small_int_value());
+    Value code = rd<FrameObject>(frame)->code;
+    const bytecode::CodeUnit& unit = code_unit(code);
+    std::string key = unit.filename + ":" + std::to_string(line) + ":" + unit.name;
+    if (key == last_key) {
+      ++repeats;
+      if (repeats >= 3) {
+        tb = o->next;
+        continue;
+      }
+    } else {
+      flush_repeats();
+      last_key = key;
+    }
+    out += "  File \"" + unit.filename + "\", line " + std::to_string(line) + ", in " + unit.name +
+           "\n";
+    std::string src = source_line(unit.filename, line);
+    if (!src.empty()) out += "    " + src + "\n";
+    tb = rd<TracebackObject>(tb)->next;
+  }
+  if (repeats >= 3) {
+    if (repeats > 3)
+      out += "  [Previous line repeated " + std::to_string(repeats - 2) + " more times]\n";
+  }
+  (void)t;
+}
+
+std::string exception_line(Thread& t, Value e) {
+  Value type = type_of(e);
+  std::string name = type_name(type);
+  Value module = getattr_opt(t, type, name_value(N___module__));
+  if (t.pending) clear_pending(t);
+  if (module && str_check(module) && !str_equal_ascii(module, "builtins") &&
+      !str_equal_ascii(module, "__main__"))
+    name = str_utf8(module) + "." + name;
+  Value text = str(t, e);
+  std::string message;
+  if (!text) {
+    clear_pending(t);
+    message = "<exception str() failed>";
+  } else {
+    message = str_utf8(text);
+  }
+  std::string line = message.empty() ? name : name + ": " + message;
+  return line + "\n";
+}
+
+void format_syntax_error(Thread& t, Value e, std::string& out) {
+  auto field = [&](const char* n) {
+    Value v = getattr_opt(t, e, intern_literal(t, n));
+    if (t.pending) clear_pending(t);
+    return v;
+  };
+  Value filename = field("filename"), lineno = field("lineno"), text = field("text"),
+        offset = field("offset"), end_offset = field("end_offset"),
+        end_lineno = field("end_lineno");
+  std::string file = filename && str_check(filename) ? str_utf8(filename) : "<string>";
+  std::string line = lineno && int_check(lineno) ? int_to_decimal(lineno) : "?";
+  out += "  File \"" + file + "\", line " + line + "\n";
+  if (text && str_check(text)) {
+    std::u32string src = str_code_points(text);
+    // Strip the newline and leading whitespace, moving the caret with it.
+    while (!src.empty() && (src.back() == '\n' || src.back() == '\r'))
+      src.pop_back();
+    std::size_t lead = 0;
+    while (lead < src.size() && (src[lead] == ' ' || src[lead] == '\t' || src[lead] == '\f'))
+      ++lead;
+    std::u32string shown = src.substr(lead);
+    Value shown_str = str_from_code_points(t, shown);
+    out += "    " + (shown_str ? str_utf8(shown_str) : std::string()) + "\n";
+    std::int64_t start, end;
+    if (offset && int_to_i64(offset, start) && start > 0) {
+      bool same_line = !(end_lineno && lineno && end_lineno != lineno && int_check(end_lineno) &&
+                         int_to_decimal(end_lineno) != line);
+      if (!(end_offset && int_to_i64(end_offset, end)) || end <= start || !same_line)
+        end = start + 1;
+      std::int64_t col = start - 1 - std::int64_t(lead);
+      if (col < 0) col = 0;
+      std::int64_t width = end - start;
+      if (col > std::int64_t(shown.size())) col = std::int64_t(shown.size());
+      if (col + width > std::int64_t(shown.size()) + 1)
+        width = std::max<std::int64_t>(1, std::int64_t(shown.size()) + 1 - col);
+      out +=
+          "    " + std::string(std::size_t(col), ' ') + std::string(std::size_t(width), '^') + "\n";
+    }
+  }
+  Value msg = field("msg");
+  std::string name = type_name_of(e);
+  out +=
+      name + ": " + (msg && str_check(msg) ? str_utf8(msg) : std::string("invalid syntax")) + "\n";
+}
+
+void format_one(Thread& t, Value e, std::string& out, std::vector<Value>& seen) {
+  seen.push_back(e);
+  const ExceptionObject* o = rd<ExceptionObject>(e);
+  Value cause = o->cause, context = o->context;
+  bool suppress = o->suppress_context == runtime().true_;
+  if (cause && cause != none() && exception_check(cause) &&
+      std::find(seen.begin(), seen.end(), cause) == seen.end()) {
+    format_one(t, cause, out, seen);
+    out += "\nThe above exception was the direct cause of the following exception:\n\n";
+  } else if (!suppress && context && context != none() && exception_check(context) &&
+             std::find(seen.begin(), seen.end(), context) == seen.end()) {
+    format_one(t, context, out, seen);
+    out += "\nDuring handling of the above exception, another exception occurred:\n\n";
+  }
+  Value tb = rd<ExceptionObject>(e)->traceback;
+  if (tb && tb != none()) format_traceback(t, tb, out);
+  if (is_subtype(type_of(e), exc(E_SyntaxError)))
+    format_syntax_error(t, e, out);
+  else
+    out += exception_line(t, e);
+  Value notes = getattr_opt(t, e, name_value(N___notes__));
+  if (t.pending) clear_pending(t);
+  if (notes && isinstance(notes, T_list)) {
+    for (std::int64_t i = 0; i < list_length(notes); ++i) {
+      Value n = list_item(notes, i);
+      Value s = str_check(n) ? n : repr(t, n);
+      if (!s) {
+        clear_pending(t);
+        continue;
+      }
+      out += str_utf8(s) + "\n";
+    }
+  }
+}
+
+} // namespace
+
+void format_exception(Thread& t, Value exception, std::string& out) {
+  std::vector<Value> seen;
+  if (!exception_check(exception)) {
+    out += "TypeError: print_exception(): Exception expected for value, " +
+           type_name_of(exception) + " found\n";
+    return;
+  }
+  format_one(t, exception, out, seen);
+}
+
+} // namespace interp::vm

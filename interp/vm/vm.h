@@ -1,0 +1,53 @@
+// interp/vm/vm.h - the bytecode VM: frames, calls, the evaluation loop, generators, and
+// the outermost loop that runs a thread's Python code as a chain of transactions.
+//
+// Python-to-Python calls made by bytecode do not recurse on the C++ stack: the callee's
+// frame is linked to the caller's and the same loop goes on. Calls from C++ (a sort key,
+// a __eq__ called by a dict) start a nested loop, which returns when its entry frame
+// returns. Transactions break only in the outermost loop, at instruction boundaries.
+#pragma once
+
+#include "interp/runtime.h"
+
+namespace interp::vm {
+
+// Calls a Python function (Layout::Function); `self`, when set, is the first argument.
+Value call_function(Thread& t, Value function, Value self, const Value* args, std::size_t nargs,
+                    Value kwnames);
+// As call_function for a Function, else call() with self prepended when set.
+Value call_function_or_other(Thread& t, Value callable, Value self, const Value* args,
+                             std::size_t nargs, Value kwnames);
+
+// Runs a module's (or exec'd string's) code in the given namespaces in a nested loop.
+Value run_code(Thread& t, Value code, Value globals, Value locals);
+
+// Runs the code as the thread's outermost loop: starts and commits transactions, breaks
+// them every so many instructions, restarts from the last committed state on abort.
+// Called outside any transaction; returns with none running. On an uncaught exception
+// returns 0 and leaves the exception in `exception_out` (committed, readable in a new
+// transaction).
+Value run_outermost(Thread& t, Value code, Value globals, Value& exception_out);
+
+// Runs a class body (the function made by the class statement) with `ns` as its locals;
+// returns what the body returns (the __class__ cell, or None).
+Value run_class_body(Thread& t, Value body, Value ns);
+
+// super()'s implicit arguments from the calling Python frame.
+bool super_arguments(Thread& t, Value& type, Value& obj);
+
+// The innermost Python frame of this thread (0 if none), for tracebacks and sys._getframe.
+Value current_frame(Thread& t);
+
+// Generators.
+Value generator_send(Thread& t, Value generator, Value value, bool& finished);
+Value generator_throw(Thread& t, Value generator, Value exception);
+void init_generator_types(Thread& t);
+
+// The source line of a code location, for tracebacks ("" when unknown).
+int frame_line(Value frame);
+int code_line(Value code, std::int64_t instruction);
+
+// Writes the traceback of an exception as CPython prints it, to `out`.
+void format_exception(Thread& t, Value exception, std::string& out);
+
+} // namespace interp::vm
