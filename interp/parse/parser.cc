@@ -96,9 +96,23 @@ Failed Parser::fail_nodes(const ast::Node* a, const ast::Node* b, const std::str
                     b->pos.end_lineno, b->pos.end_col_offset);
 }
 
-Failed Parser::fail_token(const Token& t, const std::string& msg) {
-  return fail_range(SyntaxErrorInfo::Kind::SyntaxError, msg, t.lineno, t.col, t.end_lineno,
-                    t.end_col);
+Failed Parser::fail_token(const Token& t, const std::string& msg, SyntaxErrorInfo::Kind kind) {
+  if (t.kind == TokenKind::Indent || t.kind == TokenKind::Dedent ||
+      t.kind == TokenKind::EndMarker) {
+    // CPython's INDENT, DEDENT and ENDMARKER have no position of their own: the error
+    // gets the tokenizer's column (the line read so far, with its newline) and no end.
+    // Observed in 3.11: one past the column; at the end of the file, the length of the
+    // last line with its newline (CPython adds one where the file has none).
+    int offset = t.col + 1;
+    bool at_end = t.lineno == lines_.count() &&
+                  t.col == static_cast<int>(lines_.line(t.lineno).size()) && text_.ends_with('\n');
+    if (at_end) offset = t.col;
+    fail_range(kind, msg, t.lineno, offset - 1, t.lineno, -1);
+    // A DEDENT back to column 0 reports offset 0.
+    if (error_ && t.kind == TokenKind::Dedent && !at_end && t.col == 0) error_->offset = 0;
+    return {};
+  }
+  return fail_range(kind, msg, t.lineno, t.col, t.end_lineno, t.end_col);
 }
 
 Failed Parser::fail_memory() {
@@ -129,18 +143,22 @@ Failed Parser::fail_generic() {
   return fail_token(t, "invalid syntax");
 }
 
+Failed Parser::fail_expected_at_newline(const char* what) {
+  if (cur().kind != TokenKind::Newline) return fail_generic();
+  return fail_expected(what);
+}
+
 Failed Parser::fail_expected(const char* what) {
   if (failed()) return {};
-  // "expected ':'" points just after the previous token, as CPython's does.
-  const Token& p = pos_ > 0 ? prev() : cur();
+  // At the unexpected token, as CPython's forced tokens and invalid_* rules report it.
   if (cur().kind == TokenKind::Indent || cur().kind == TokenKind::Dedent) return fail_generic();
-  return fail_range(SyntaxErrorInfo::Kind::SyntaxError, std::string("expected ") + what,
-                    p.end_lineno, p.end_col, p.end_lineno, p.end_col);
+  return fail_token(cur(), std::string("expected ") + what);
 }
 
 void Parser::finish_error() {
   if (tokenizer_failed_) return;
   if (!error_ || error_->kind == SyntaxErrorInfo::Kind::MemoryError) return;
+  if (error_->msg == "unexpected indent" || error_->msg == "unexpected unindent") return;
   // Like CPython, a tokenizer error anywhere later in the file, or a bracket still
   // open at the end, takes precedence over the parser's own complaint.
   int err_line = toks_.empty() ? error_->lineno : std::max(error_->lineno, toks_.back().lineno);
@@ -148,8 +166,11 @@ void Parser::finish_error() {
   for (;;) {
     Token t;
     if (!tokenizer_.next(t)) {
-      tokenizer_failed_ = true;
-      return;
+      if (!tokenizer_.error_is_status_code()) {
+        tokenizer_failed_ = true;
+        return;
+      }
+      break;
     }
     if (t.kind == TokenKind::EndMarker) break;
   }

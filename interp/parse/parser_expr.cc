@@ -704,7 +704,7 @@ Expr* Parser::brace_atom() {
       Expr* k = expression();
       if (!k) return false;
       if (!eat_op(":")) {
-        if (at_op("}") || at_op(",")) return fail_expected("':'");
+        if (at_op("}") || at_op(",")) return fail_generic();
         return fail_generic();
       }
       Expr* v = expression();

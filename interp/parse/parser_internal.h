@@ -62,9 +62,12 @@ private:
                     int end_lineno, int end_col);
   Failed fail_node(const ast::Node* n, const std::string& msg);
   Failed fail_nodes(const ast::Node* a, const ast::Node* b, const std::string& msg);
-  Failed fail_token(const Token& t, const std::string& msg);
+  Failed fail_token(const Token& t, const std::string& msg,
+                    SyntaxErrorInfo::Kind kind = SyntaxErrorInfo::Kind::SyntaxError);
   Failed fail_generic();                  // "invalid syntax" (or what the current token implies)
   Failed fail_expected(const char* what); // "expected ':'" and the like
+  // Where CPython's invalid_* rule only fires when the line ends there.
+  Failed fail_expected_at_newline(const char* what);
   Failed fail_memory();
   void finish_error(); // after a failure: tokenizer errors and unclosed brackets first
 

@@ -43,11 +43,10 @@ Stmt* Parser::match_statement() {
   if (cur().kind != TokenKind::Newline) return fail_generic();
   pos_++;
   if (cur().kind != TokenKind::Indent) {
-    const Token& t = cur();
-    return fail_range(SyntaxErrorInfo::Kind::IndentationError,
+    return fail_token(cur(),
                       "expected an indented block after 'match' statement on line " +
                           std::to_string(lineno),
-                      t.lineno, t.col, t.end_lineno, t.end_col);
+                      SyntaxErrorInfo::Kind::IndentationError);
   }
   pos_++;
   auto* m = arena_->make<Match>();
@@ -62,7 +61,7 @@ Stmt* Parser::match_statement() {
       c->guard = named_expression();
       if (!c->guard) return nullptr;
     }
-    if (!eat_op(":")) return fail_expected("':'");
+    if (!eat_op(":")) return fail_expected_at_newline("':'");
     if (!block(c->body, "'case' statement", case_line)) return nullptr;
     m->cases.push_back(c);
   }

@@ -179,6 +179,7 @@ bool Tokenizer::indentation(Token& out, bool& emitted) {
   at_line_start_ = false;
   if (p >= text_.size() || at(p) == '#' || at(p) == '\n') return true; // blank line
   auto tab_error = [&] {
+    status_code_error_ = true;
     return fail(SyntaxErrorInfo::Kind::TabError,
                 "inconsistent use of tabs and spaces in indentation", lineno_, 1, 0);
   };
@@ -187,6 +188,7 @@ bool Tokenizer::indentation(Token& out, bool& emitted) {
   } else if (col > indents_.back()) {
     if (static_cast<int>(indents_.size()) > kMaxIndents) {
       std::string_view l = lines_.line(lineno_);
+      status_code_error_ = true;
       return fail(SyntaxErrorInfo::Kind::IndentationError, "too many levels of indentation",
                   lineno_, lines_.char_col(lineno_, static_cast<int>(l.size())), -1);
     }
@@ -206,6 +208,7 @@ bool Tokenizer::indentation(Token& out, bool& emitted) {
     }
     if (col != indents_.back()) {
       std::string_view l = lines_.line(lineno_);
+      status_code_error_ = true;
       return fail(SyntaxErrorInfo::Kind::IndentationError,
                   "unindent does not match any outer indentation level", lineno_,
                   lines_.char_col(lineno_, static_cast<int>(l.size())), -1);
@@ -295,6 +298,7 @@ bool Tokenizer::next(Token& out) {
         continue;
       }
       int off = col_of(pos_) + 2;
+      status_code_error_ = true;
       if (at(pos_ + 1) == '\n' || pos_ + 1 >= text_.size())
         return fail(SyntaxErrorInfo::Kind::SyntaxError, "unexpected EOF while parsing", lineno_,
                     off, -1);

@@ -59,6 +59,10 @@ public:
   // The next token; false once an error has been found (see error()).
   bool next(Token& out);
   const std::optional<SyntaxErrorInfo>& error() const { return error_; }
+  // CPython's tokenizer reports indentation and line-continuation errors through a
+  // status code that a later scan of the file does not turn into an exception: such an
+  // error does not replace a parser error found earlier.
+  bool error_is_status_code() const { return status_code_error_; }
 
   struct OpenBracket {
     char ch;
@@ -95,6 +99,7 @@ private:
   std::vector<int> alt_indents_{0};
   std::vector<OpenBracket> brackets_;
   std::optional<SyntaxErrorInfo> error_;
+  bool status_code_error_ = false;
 };
 
 } // namespace interp::parse

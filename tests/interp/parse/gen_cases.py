@@ -155,6 +155,10 @@ INVALID = [
     ("exec", b"# coding: ascii\nx = '\xc3\xa9'\n"),
     ("eval", "x = 1"), ("eval", "1 2"), ("eval", "import x"),
     ("single", "x = 1\ny = 2\n"),
+    ("exec", "class A:\n"), ("exec", "class A:\n    def f(self):\n"),
+    ("exec", "class A:\n    def f(self):"), ("exec", "def f():\n  if x:\nreturn\n"),
+    ("exec", "x := 1"), ("exec", "imp{ort a as b\n"), ("exec", "if x = (1,\n  2) + 3:\n  pass\n"),
+    ("exec", "x = [1, 2\ny = 3 $\n"), ("exec", "x = (1 +\n  2 3)\n"),
 ]
 
 
