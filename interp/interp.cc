@@ -302,6 +302,7 @@ void start(const Options& options) {
   delete t;
   the_main_thread = new_thread();
   the_main_thread->main = true;
+  the_main_thread->ident = 1;
   // sys.argv and sys.path.
   Thread& mt = *the_main_thread;
   stm::run_transaction([&] {
@@ -331,6 +332,10 @@ void start(const Options& options) {
 #endif
     list_append(mt, path, str_from_utf8(mt, "/usr/lib/python3.11"));
   });
+}
+
+const std::vector<std::pair<std::string, ModuleFactory>>& registered_modules() {
+  return the_options.builtin_modules;
 }
 
 Thread& main_thread() {

@@ -3,18 +3,25 @@
 // layer.
 #pragma once
 
+#include "interp/value.h"
+
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace interp {
 
 struct Thread;
+using ModuleFactory = Value (*)(Thread& t);
 
 struct Options {
   std::vector<std::string> argv;        // sys.argv
   std::vector<std::string> path_prefix; // put first on sys.path (script folder, PYTHONPATH...)
   bool ignore_environment = false;
   bool unbuffered = false;
+  // Modules written in C++ by the layers above (the thread layer's _thread...), made on
+  // first import: the interpreter reaches those layers only through this table.
+  std::vector<std::pair<std::string, ModuleFactory>> builtin_modules;
 };
 
 // Starts the transactional heap and builds the runtime (once per process); the calling

@@ -14,6 +14,7 @@
 #include "interp/objects/layouts.h"
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -147,6 +148,20 @@ struct Thread {
   std::uint64_t ticks = 0; // bytecodes run since the transaction started
   std::uint64_t tx_length = 0;
   bool main = false;
+
+  // A native call that must wait (a lock held by another thread) sets `block_on` and
+  // returns 0 with no exception: the outermost loop commits, waits outside any
+  // transaction until `ready(block_on)` says the wait is over (or the deadline passes),
+  // and runs the instruction again, which then finds `block_expired` if it timed out.
+  Value block_on;
+  bool (*block_ready)(Value object) = nullptr; // reads the committed state
+  double block_deadline = -1;                   // CLOCK_MONOTONIC seconds, < 0: none
+  bool block_expired = false;
+  Value block_retry; // the object waited for, while its instruction runs again
+  std::int64_t ident = 0; // _thread.get_ident()
+  // Work for right after the running transaction commits (starting the threads it
+  // created): called with true after the commit, or with false when it aborts instead.
+  std::vector<std::function<void(bool committed)>> after_commit;
 
   Value* root_slots(); // the Values above, for gc::add_root
 };

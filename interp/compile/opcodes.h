@@ -170,6 +170,9 @@ enum CodeFlag : std::uint32_t {
   kCoroutine = 0x80,
   kIterableCoroutine = 0x100,
   kAsyncGenerator = 0x200,
+  // `from __future__ import annotations` was in effect (CO_FUTURE_ANNOTATIONS); set on
+  // every code object of such a module, as 3.11 does.
+  kFutureAnnotations = 0x1000000,
 };
 
 } // namespace interp::bytecode

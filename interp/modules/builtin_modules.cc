@@ -1,6 +1,7 @@
 // interp/modules/builtin_modules.cc - the table of modules written in C++ (other than
 // builtins and sys), and the small ones: time and gc. math and _thread have files of
 // their own.
+#include "interp/interp.h"
 #include "interp/modules/modules.h"
 #include "interp/objects/args.h"
 #include "interp/objects/objects.h"
@@ -15,7 +16,7 @@
 namespace interp {
 
 Value make_math_module(Thread& t);
-Value make_thread_module(Thread& t);
+const std::vector<std::pair<std::string, ModuleFactory>>& registered_modules(); // interp.cc
 
 namespace {
 
@@ -64,10 +65,18 @@ INTERP_NATIVE(time_sleep) {
   double secs;
   if (!to_double(t, args[0], secs)) return {};
   if (secs < 0) return raise(t, exc(E_ValueError), "sleep length must be non-negative");
-  // Sleeping is waiting: commit what was done, sleep outside any transaction.
-  stm::become_inevitable("time.sleep");
-  std::this_thread::sleep_for(std::chrono::duration<double>(secs));
-  return none();
+  // Sleeping is waiting: the outermost loop commits and sleeps outside any transaction,
+  // then runs this call again, which finds the wait over.
+  if (t.block_retry == none() && t.block_expired) {
+    t.block_retry = {};
+    t.block_expired = false;
+    return none();
+  }
+  if (secs == 0) return none();
+  t.block_on = none();
+  t.block_ready = [](Value) { return false; };
+  t.block_deadline = seconds_of(CLOCK_MONOTONIC) + secs;
+  return {};
 }
 
 INTERP_NATIVE(gc_collect) {
@@ -131,7 +140,8 @@ Value make_builtin_module(Thread& t, const std::string& module_name) {
     return make_module(t, "gc", kGc, std::size(kGc));
   }
   if (module_name == "math") return make_math_module(t);
-  if (module_name == "_thread") return make_thread_module(t);
+  for (auto& [registered, factory] : registered_modules())
+    if (registered == module_name) return factory(t);
   if (module_name == "builtins") return runtime().builtins_module;
   if (module_name == "sys") return runtime().sys_module;
   return {};

@@ -347,9 +347,4 @@ Value make_math_module(Thread& t) {
   return m;
 }
 
-Value make_thread_module(Thread& t) {
-  (void)t;
-  return {};
-}
-
 } // namespace interp

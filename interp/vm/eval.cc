@@ -245,6 +245,7 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
     }
     {
       Instruction insn = r.code[r.pc];
+      Value* insn_sp = r.sp;
       std::int64_t lasti = r.pc++;
       bool new_traceback = true;
       std::uint32_t arg = arg_of(insn);
@@ -1190,9 +1191,9 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
                    type_name_of(mgr).c_str());
           ERROR_IF(true);
         }
-        TOP() = exit;
         Value res = call0(t, enter);
         ERROR_IF(!res);
+        TOP() = exit;
         PUSH(res);
         break;
       }
@@ -1415,6 +1416,22 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
       continue;
 
     error:
+      if (!t.pending && t.block_on) {
+        // The instruction must wait (a lock): run it again after waiting outside any
+        // transaction, which is only possible where the transaction may break.
+        if (outermost && t.c_depth == 1 && !stm::atomic_depth()) {
+          r.sp = insn_sp;
+          r.pc = lasti;
+          r.save();
+          wait_outside(t, r.frame);
+          r.load(r.frame);
+          continue;
+        }
+        t.block_on = {};
+        raise(t, exc(E_RuntimeError),
+              "pypy-stm: a blocking wait inside a nested call (a callback from C++ code or an "
+              "atomic block) is not supported yet");
+      }
       // The instruction at `lasti` raised: record where, then find a handler.
       if (new_traceback) {
         // A new exception raised while another is handled gets it as __context__.

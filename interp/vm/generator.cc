@@ -105,6 +105,10 @@ Value stop_iteration_with(Thread& t, Value value) {
 
 } // namespace
 
+} // namespace interp::vm
+
+namespace interp {
+
 Value generator_new(Thread& t, Value frame, Value code) {
   const bytecode::CodeUnit& unit = code_unit(code);
   std::int64_t kind = (unit.flags & bytecode::kCoroutine)        ? kCoroutine
@@ -124,6 +128,10 @@ Value generator_new(Thread& t, Value frame, Value code) {
   wr<FrameObject>(frame)->generator = g;
   return g;
 }
+
+} // namespace interp
+
+namespace interp::vm {
 
 Value generator_send(Thread& t, Value gen, Value value, bool& finished) {
   return resume(t, gen, value, false, finished);

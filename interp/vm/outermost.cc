@@ -7,11 +7,16 @@
 // commits: an aborted transaction printed nothing.
 #include "interp/vm/outermost.h"
 
+#include "interp/compile/code_unit.h"
 #include "interp/objects/objects.h"
+#include "interp/ops.h"
 #include "interp/vm/frame.h"
 #include "interp/vm/vm.h"
 
+#include <sched.h>
+#include <time.h>
 #include <unistd.h>
+#include <algorithm>
 
 namespace interp::vm {
 
@@ -41,27 +46,59 @@ static void save_state(Thread& t, Value frame) {
   s->handled = t.handled;
 }
 
+void run_after_commit(Thread& t, bool committed) {
+  std::vector<std::function<void(bool)>> work;
+  work.swap(t.after_commit);
+  for (auto& fn : work) fn(committed);
+}
+
 void transaction_break(Thread& t, Value frame) {
   t.ticks = 0;
   if (stm::atomic_depth()) return;
   save_state(t, frame);
   stm::commit_transaction();
   flush_output(t);
+  run_after_commit(t, true);
   stm::start_transaction();
 }
 
-Value run_outermost(Thread& t, Value code, Value globals, Value& exception_out) {
-  exception_out = {};
-  // The module frame is made and committed first, so that every later transaction,
-  // including a retried first one, resumes from a committed frame.
-  stm::run_transaction([&] {
-    Value builtins = runtime().builtins;
-    Value frame = make_frame(t, code, globals, builtins, globals, {}, {});
-    if (!frame) std::abort();
-    fresh<FrameObject>(frame)->flags |= kFrameEntry;
-    t.handled = {};
-    save_state(t, frame);
-  });
+static double monotonic_seconds() {
+  timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return double(ts.tv_sec) + double(ts.tv_nsec) * 1e-9;
+}
+
+void wait_outside(Thread& t, Value frame) {
+  t.ticks = 0;
+  save_state(t, frame);
+  stm::commit_transaction();
+  flush_output(t);
+  run_after_commit(t, true);
+  Value on = t.block_on;
+  auto ready = t.block_ready;
+  double deadline = t.block_deadline;
+  t.block_on = {};
+  t.block_expired = false;
+  t.block_retry = on;
+  // The committed state is read directly: a stale answer only costs another round.
+  int spins = 0;
+  while (!ready(on)) {
+    if (deadline >= 0 && monotonic_seconds() >= deadline) {
+      t.block_expired = true;
+      break;
+    }
+    if (++spins < 50) {
+      sched_yield();
+    } else {
+      timespec nap{0, std::min<long>(1000000, 20000L * (spins - 49))};
+      nanosleep(&nap, nullptr);
+    }
+  }
+  stm::start_transaction();
+}
+
+// The outermost loop over a committed entry frame; see run_outermost.
+static Value run_committed(Thread& t, Value& exception_out) {
   for (;;) {
     stm::start_transaction();
     try {
@@ -78,11 +115,15 @@ Value run_outermost(Thread& t, Value code, Value globals, Value& exception_out) 
       Value result = eval(t, frame, true, yielded);
       Value e = fetch_pending(t);
       wr<ThreadStateObject>(t.state)->result = e;
+      wr<ThreadStateObject>(t.state)->top_frame = {};
       stm::commit_transaction();
       flush_output(t);
+      run_after_commit(t, true);
       exception_out = e;
       return result;
     } catch (const stm::TxAbort&) {
+      run_after_commit(t, false);
+      t.block_on = {};
       t.out.clear();
       t.err.clear();
       t.pending = {};
@@ -90,6 +131,71 @@ Value run_outermost(Thread& t, Value code, Value globals, Value& exception_out) 
       t.c_depth = 0;
     }
   }
+}
+
+Value run_outermost(Thread& t, Value code, Value globals, Value& exception_out) {
+  exception_out = {};
+  // The module frame is made and committed first, so that every later transaction,
+  // including a retried first one, resumes from a committed frame.
+  stm::run_transaction([&] {
+    Value builtins = runtime().builtins;
+    Value frame = make_frame(t, code, globals, builtins, globals, {}, {});
+    if (!frame) std::abort();
+    fresh<FrameObject>(frame)->flags |= kFrameEntry;
+    t.handled = {};
+    save_state(t, frame);
+  });
+  return run_committed(t, exception_out);
+}
+
+Value run_outermost_call(Thread& t, Value* payload_slot, Value& exception_out) {
+  exception_out = {};
+  Value frame;
+  stm::run_transaction([&] {
+    exception_out = {};
+    frame = {};
+    t.pending = {};
+    t.handled = {};
+    Value payload = *payload_slot;
+    Value callable = tuple_item(payload, 0), args = tuple_item(payload, 1), kwargs = tuple_item(payload, 2);
+    Value function = callable, self;
+    if (is_layout(callable, Layout::Method)) {
+      function = rd<MethodObject>(callable)->function;
+      self = rd<MethodObject>(callable)->self;
+    }
+    bool plain = is_layout(function, Layout::Function) &&
+                 !(code_unit(rd<FunctionObject>(function)->code).flags &
+                   (bytecode::kGenerator | bytecode::kCoroutine | bytecode::kAsyncGenerator));
+    if (!plain) {
+      // Not Python code: run the call in this transaction.
+      Value r = call_ex(t, callable, args, kwargs == none() ? Value() : kwargs);
+      if (!r) exception_out = fetch_pending(t);
+      return;
+    }
+    std::vector<Value> all;
+    for (std::int64_t i = 0; i < tuple_length(args); ++i) all.push_back(tuple_item(args, i));
+    Value kwnames;
+    if (kwargs != none() && dict_length(kwargs)) {
+      kwnames = tuple_new(t, std::size_t(dict_length(kwargs)));
+      std::int64_t pos = 0, i = 0;
+      Value k, v;
+      while (dict_next(kwargs, pos, k, v)) {
+        tuple_init(kwnames, i++, k);
+        all.push_back(v);
+      }
+    }
+    frame = frame_for_call(t, function, self, all.data(), all.size(), kwnames, {});
+    if (!frame) {
+      exception_out = fetch_pending(t);
+      return;
+    }
+    fresh<FrameObject>(frame)->flags |= kFrameEntry;
+    save_state(t, frame);
+  });
+  flush_output(t);
+  run_after_commit(t, true);
+  if (!frame) return exception_out ? Value() : none();
+  return run_committed(t, exception_out);
 }
 
 } // namespace interp::vm

@@ -10,6 +10,11 @@ namespace interp::vm {
 // transaction buffered, and starts the next transaction. The caller reloads its
 // registers afterwards (the view's address may differ).
 void transaction_break(Thread& t, Value frame);
+// At an instruction boundary of the outermost loop whose instruction asked to wait
+// (t.block_on): commits, waits outside any transaction, starts the next transaction.
+void wait_outside(Thread& t, Value frame);
+// Runs (true) or cancels (false) the thread's after-commit work.
+void run_after_commit(Thread& t, bool committed);
 // Writes and clears the output buffered by the transaction that just committed.
 void flush_output(Thread& t);
 

@@ -32,6 +32,10 @@ Value run_outermost(Thread& t, Value code, Value globals, Value& exception_out);
 // returns what the body returns (the __class__ cell, or None).
 Value run_class_body(Thread& t, Value body, Value ns);
 
+// A new thread's outermost loop: calls payload = (callable, args tuple, kwargs dict or
+// None), read from a gc-rooted slot in the first transaction. As run_outermost.
+Value run_outermost_call(Thread& t, Value* payload_slot, Value& exception_out);
+
 // super()'s implicit arguments from the calling Python frame.
 bool super_arguments(Thread& t, Value& type, Value& obj);
 
@@ -46,6 +50,9 @@ void init_generator_types(Thread& t);
 // The source line of a code location, for tracebacks ("" when unknown).
 int frame_line(Value frame);
 int code_line(Value code, std::int64_t instruction);
+
+// Writes and clears the output buffered by the transaction that just committed.
+void flush_output(Thread& t);
 
 // Writes the traceback of an exception as CPython prints it, to `out`.
 void format_exception(Thread& t, Value exception, std::string& out);

@@ -35,7 +35,7 @@ def default_impl(interp):
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("tests", nargs="*", help="test files or folders (default: all)")
-    parser.add_argument("--interp", default=os.path.join(suitelib.ROOT, "..", "..", "build", "interp", "pypy-stm"))
+    parser.add_argument("--interp", default=os.path.join(suitelib.ROOT, "..", "..", "build", "threading", "pypy-stm"))
     parser.add_argument("--impl", help="implementation name for hand-written variants (default: from --interp)")
     parser.add_argument("-j", type=int, default=2)
     parser.add_argument("--timeout", type=float, default=20)

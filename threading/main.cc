@@ -1,5 +1,7 @@
-// interp/main.cc - the pypy-stm command: python3's command line.
+// threading/main.cc - the pypy-stm command: python3's command line. It lives in the top
+// layer because it composes the interpreter with the thread layer.
 #include "interp/interp.h"
+#include "threading/threading.h"
 
 #include <cerrno>
 #include <climits>
@@ -157,6 +159,7 @@ int main(int argc, char** argv) {
   }
   for (; i < argc; ++i)
     options.argv.push_back(argv[i]);
+  pypystm::threading::install(options);
   interp::start(options);
   int status =
       have_module ? interp::run_main_module(module) : interp::run_main_source(source, filename);
