@@ -44,7 +44,8 @@ struct Graph {
     return true;
   }
   int first_nonempty(int i) const {
-    while (i >= 0 && b[i].instrs.empty()) i = b[i].next;
+    while (i >= 0 && b[i].instrs.empty())
+      i = b[i].next;
     return i;
   }
 
@@ -52,7 +53,8 @@ struct Graph {
     for (int i = u.entry; i >= 0; i = b[i].next) {
       int next = b[i].next;
       if (next >= 0) {
-        while (b[next].instrs.empty() && b[next].next >= 0) next = b[next].next;
+        while (b[next].instrs.empty() && b[next].next >= 0)
+          next = b[next].next;
         b[i].next = next;
       }
     }
@@ -60,7 +62,8 @@ struct Graph {
       for (auto& in : b[i].instrs)
         if (in.target >= 0) {
           int t = in.target;
-          while (b[t].instrs.empty() && b[t].next >= 0) t = b[t].next;
+          while (b[t].instrs.empty() && b[t].next >= 0)
+            t = b[t].next;
           in.target = t;
         }
   }
@@ -95,7 +98,8 @@ struct Graph {
           }
         } else {
           int next = b[i].next;
-          while (next >= 0 && b[next].instrs.empty()) next = b[next].next;
+          while (next >= 0 && b[next].instrs.empty())
+            next = b[next].next;
           if (next >= 0 && lineno == b[next].instrs[0].loc.line) continue;
         }
       }
@@ -179,7 +183,8 @@ struct Graph {
       u.consts.push_back(std::move(c));
       u.const_index.emplace(std::move(key), index);
     }
-    for (int k = i - n; k < i; ++k) ins[k].op = op_code(Op::NOP);
+    for (int k = i - n; k < i; ++k)
+      ins[k].op = op_code(Op::NOP);
     ins[i].op = op_code(Op::LOAD_CONST);
     ins[i].arg = static_cast<std::uint32_t>(index);
   }
@@ -209,8 +214,7 @@ struct Graph {
             ins[i + 1].op = O(Op::JUMP);
           else
             ins[i + 1].op = O(Op::NOP), ins[i + 1].target = -1;
-        } else if (nextop == O(Op::JUMP_IF_FALSE_OR_POP) ||
-                   nextop == O(Op::JUMP_IF_TRUE_OR_POP)) {
+        } else if (nextop == O(Op::JUMP_IF_FALSE_OR_POP) || nextop == O(Op::JUMP_IF_TRUE_OR_POP)) {
           bool is_true = constant_truth(c);
           bool jump_if_true = nextop == O(Op::JUMP_IF_TRUE_OR_POP);
           if (is_true == jump_if_true) {
@@ -305,7 +309,8 @@ struct Graph {
   }
 
   void mark_reachable() {
-    for (auto& blk : b) blk.predecessors = 0, blk.visited = false;
+    for (auto& blk : b)
+      blk.predecessors = 0, blk.visited = false;
     std::vector<int> stack{u.entry};
     b[u.entry].predecessors = 1;
     while (!stack.empty()) {
@@ -341,17 +346,20 @@ struct Graph {
 
   void optimize_cfg() {
     eliminate_empty_blocks();
-    for (int i = u.entry; i >= 0; i = b[i].next) extend_block(i);
+    for (int i = u.entry; i >= 0; i = b[i].next)
+      extend_block(i);
     for (int i = u.entry; i >= 0; i = b[i].next) {
       optimize_block(i);
       clean_block(i);
     }
-    for (int i = u.entry; i >= 0; i = b[i].next) extend_block(i);
+    for (int i = u.entry; i >= 0; i = b[i].next)
+      extend_block(i);
     mark_reachable();
     for (int i = u.entry; i >= 0; i = b[i].next)
       if (b[i].predecessors == 0) b[i].instrs.clear();
     eliminate_empty_blocks();
-    for (int i = u.entry; i >= 0; i = b[i].next) clean_block(i);
+    for (int i = u.entry; i >= 0; i = b[i].next)
+      clean_block(i);
     remove_redundant_jumps();
   }
 
@@ -375,11 +383,11 @@ struct Graph {
       }
     }
     for (int i = u.entry; i >= 0; i = b[i].next)
-      while (b[i].next >= 0 && b[b[i].next].instrs.empty()) b[i].next = b[b[i].next].next;
+      while (b[i].next >= 0 && b[b[i].next].instrs.empty())
+        b[i].next = b[b[i].next].next;
     for (int i = u.entry; i >= 0; i = b[i].next) {
       int next = b[i].next;
-      if (next >= 0 && !b[i].instrs.empty() && has_fallthrough(i) &&
-          is_exit_without_lineno(next))
+      if (next >= 0 && !b[i].instrs.empty() && has_fallthrough(i) && is_exit_without_lineno(next))
         b[next].instrs[0].loc = b[i].instrs.back().loc;
     }
   }
@@ -406,8 +414,8 @@ struct Graph {
           prev = in.loc;
       }
       int next = b[i].next;
-      if (has_fallthrough(i) && next >= 0 && b[next].predecessors == 1 &&
-          !b[next].instrs.empty() && b[next].instrs[0].loc.line < 0)
+      if (has_fallthrough(i) && next >= 0 && b[next].predecessors == 1 && !b[next].instrs.empty() &&
+          b[next].instrs[0].loc.line < 0)
         b[next].instrs[0].loc = prev;
       if (is_jump_op(ins.back().op)) {
         int t = ins.back().target;
@@ -424,7 +432,8 @@ struct Graph {
       if (ins.empty()) continue;
       if (ins.back().loc.line < 0) {
         if (ins.back().op == op_code(Op::RETURN_VALUE))
-          for (auto& in : ins) in.loc = Location{lineno, lineno, -1, -1};
+          for (auto& in : ins)
+            in.loc = Location{lineno, lineno, -1, -1};
       } else {
         lineno = ins.back().loc.line;
       }
@@ -432,7 +441,8 @@ struct Graph {
   }
 
   int stackdepth() {
-    for (auto& blk : b) blk.start_depth = -1;
+    for (auto& blk : b)
+      blk.start_depth = -1;
     int maxdepth = 0;
     std::vector<int> stack;
     auto push = [&](int t, int depth) {
@@ -472,7 +482,8 @@ struct Graph {
   };
 
   void label_exception_targets() {
-    for (auto& blk : b) blk.visited = false;
+    for (auto& blk : b)
+      blk.visited = false;
     std::vector<std::vector<int>> stacks(b.size());
     std::vector<int> todo{u.entry};
     b[u.entry].visited = true;
@@ -518,7 +529,8 @@ struct Graph {
           in.target = -1;
           in.handler = -1;
         }
-    for (int i = u.entry; i >= 0; i = b[i].next) clean_block(i);
+    for (int i = u.entry; i >= 0; i = b[i].next)
+      clean_block(i);
   }
 };
 
@@ -634,115 +646,178 @@ bool ends_block(std::uint16_t op) {
 int stack_effect(std::uint16_t op, std::uint32_t arg, bool jump) {
   int oparg = static_cast<int>(arg);
   switch (op) {
-  case kSetupFinally: return jump ? 1 : 0;
-  case kSetupCleanup: return jump ? 2 : 0;
-  case kSetupWith: return jump ? 1 : 0;
-  case kPopBlock: return 0;
-  default: break;
+  case kSetupFinally:
+    return jump ? 1 : 0;
+  case kSetupCleanup:
+    return jump ? 2 : 0;
+  case kSetupWith:
+    return jump ? 1 : 0;
+  case kPopBlock:
+    return 0;
+  default:
+    break;
   }
   if (op >= 256) return 0; // RESUME marker
   switch (static_cast<Op>(op)) {
-  case Op::NOP: return 0;
-  case Op::POP_TOP: return -1;
-  case Op::PUSH_NULL: return 1;
-  case Op::COPY: return 1;
-  case Op::SWAP: return 0;
+  case Op::NOP:
+    return 0;
+  case Op::POP_TOP:
+    return -1;
+  case Op::PUSH_NULL:
+    return 1;
+  case Op::COPY:
+    return 1;
+  case Op::SWAP:
+    return 0;
   case Op::LOAD_CONST:
   case Op::LOAD_FAST:
   case Op::LOAD_DEREF:
   case Op::LOAD_CLASSDEREF:
   case Op::LOAD_CLOSURE:
-  case Op::LOAD_NAME: return 1;
+  case Op::LOAD_NAME:
+    return 1;
   case Op::STORE_FAST:
   case Op::STORE_DEREF:
   case Op::STORE_NAME:
-  case Op::STORE_GLOBAL: return -1;
+  case Op::STORE_GLOBAL:
+    return -1;
   case Op::DELETE_FAST:
   case Op::DELETE_DEREF:
   case Op::DELETE_NAME:
-  case Op::DELETE_GLOBAL: return 0;
-  case Op::LOAD_GLOBAL: return 1 + (oparg & 1);
-  case Op::LOAD_ATTR: return 0;
-  case Op::STORE_ATTR: return -2;
-  case Op::DELETE_ATTR: return -1;
-  case Op::LOAD_METHOD: return 1;
+  case Op::DELETE_GLOBAL:
+    return 0;
+  case Op::LOAD_GLOBAL:
+    return 1 + (oparg & 1);
+  case Op::LOAD_ATTR:
+    return 0;
+  case Op::STORE_ATTR:
+    return -2;
+  case Op::DELETE_ATTR:
+    return -1;
+  case Op::LOAD_METHOD:
+    return 1;
   case Op::LOAD_BUILD_CLASS:
-  case Op::LOAD_ASSERTION_ERROR: return 1;
+  case Op::LOAD_ASSERTION_ERROR:
+    return 1;
   case Op::UNARY_POSITIVE:
   case Op::UNARY_NEGATIVE:
   case Op::UNARY_NOT:
-  case Op::UNARY_INVERT: return 0;
+  case Op::UNARY_INVERT:
+    return 0;
   case Op::BINARY_OP:
   case Op::COMPARE_OP:
   case Op::IS_OP:
   case Op::CONTAINS_OP:
-  case Op::BINARY_SUBSCR: return -1;
-  case Op::STORE_SUBSCR: return -3;
-  case Op::DELETE_SUBSCR: return -2;
-  case Op::BUILD_SLICE: return oparg == 3 ? -2 : -1;
+  case Op::BINARY_SUBSCR:
+    return -1;
+  case Op::STORE_SUBSCR:
+    return -3;
+  case Op::DELETE_SUBSCR:
+    return -2;
+  case Op::BUILD_SLICE:
+    return oparg == 3 ? -2 : -1;
   case Op::BUILD_TUPLE:
   case Op::BUILD_LIST:
   case Op::BUILD_SET:
-  case Op::BUILD_STRING: return 1 - oparg;
-  case Op::BUILD_MAP: return 1 - 2 * oparg;
-  case Op::BUILD_CONST_KEY_MAP: return -oparg;
+  case Op::BUILD_STRING:
+    return 1 - oparg;
+  case Op::BUILD_MAP:
+    return 1 - 2 * oparg;
+  case Op::BUILD_CONST_KEY_MAP:
+    return -oparg;
   case Op::LIST_APPEND:
-  case Op::SET_ADD: return -1;
-  case Op::MAP_ADD: return -2;
+  case Op::SET_ADD:
+    return -1;
+  case Op::MAP_ADD:
+    return -2;
   case Op::LIST_EXTEND:
   case Op::SET_UPDATE:
   case Op::DICT_UPDATE:
-  case Op::DICT_MERGE: return -1;
-  case Op::LIST_TO_TUPLE: return 0;
-  case Op::FORMAT_VALUE: return (oparg & 4) ? -1 : 0;
-  case Op::UNPACK_SEQUENCE: return oparg - 1;
-  case Op::UNPACK_EX: return (oparg & 0xff) + (oparg >> 8);
+  case Op::DICT_MERGE:
+    return -1;
+  case Op::LIST_TO_TUPLE:
+    return 0;
+  case Op::FORMAT_VALUE:
+    return (oparg & 4) ? -1 : 0;
+  case Op::UNPACK_SEQUENCE:
+    return oparg - 1;
+  case Op::UNPACK_EX:
+    return (oparg & 0xff) + (oparg >> 8);
   case Op::JUMP:
-  case Op::JUMP_NO_INTERRUPT: return 0;
+  case Op::JUMP_NO_INTERRUPT:
+    return 0;
   case Op::POP_JUMP_IF_FALSE:
   case Op::POP_JUMP_IF_TRUE:
   case Op::POP_JUMP_IF_NONE:
-  case Op::POP_JUMP_IF_NOT_NONE: return -1;
+  case Op::POP_JUMP_IF_NOT_NONE:
+    return -1;
   case Op::JUMP_IF_FALSE_OR_POP:
-  case Op::JUMP_IF_TRUE_OR_POP: return jump ? 0 : -1;
-  case Op::GET_ITER: return 0;
-  case Op::FOR_ITER: return jump ? -1 : 1;
+  case Op::JUMP_IF_TRUE_OR_POP:
+    return jump ? 0 : -1;
+  case Op::GET_ITER:
+    return 0;
+  case Op::FOR_ITER:
+    return jump ? -1 : 1;
   case Op::GET_LEN:
   case Op::MATCH_MAPPING:
   case Op::MATCH_SEQUENCE:
-  case Op::MATCH_KEYS: return 1;
-  case Op::MATCH_CLASS: return -2;
+  case Op::MATCH_KEYS:
+    return 1;
+  case Op::MATCH_CLASS:
+    return -2;
   case Op::MAKE_FUNCTION:
     return -((oparg & 1) ? 1 : 0) - ((oparg & 2) ? 1 : 0) - ((oparg & 4) ? 1 : 0) -
            ((oparg & 8) ? 1 : 0);
-  case Op::CALL: return -oparg - 1;
-  case Op::KW_NAMES: return 0;
-  case Op::CALL_FUNCTION_EX: return -2 - (oparg & 1);
-  case Op::RETURN_VALUE: return -1;
-  case Op::YIELD_VALUE: return 0;
-  case Op::GET_YIELD_FROM_ITER: return 0;
-  case Op::SEND: return jump ? -1 : 0;
+  case Op::CALL:
+    return -oparg - 1;
+  case Op::KW_NAMES:
+    return 0;
+  case Op::CALL_FUNCTION_EX:
+    return -2 - (oparg & 1);
+  case Op::RETURN_VALUE:
+    return -1;
+  case Op::YIELD_VALUE:
+    return 0;
+  case Op::GET_YIELD_FROM_ITER:
+    return 0;
+  case Op::SEND:
+    return jump ? -1 : 0;
   case Op::ASYNC_GEN_WRAP:
   case Op::GET_AWAITABLE:
-  case Op::GET_AITER: return 0;
-  case Op::GET_ANEXT: return 1;
-  case Op::END_ASYNC_FOR: return -2;
+  case Op::GET_AITER:
+    return 0;
+  case Op::GET_ANEXT:
+    return 1;
+  case Op::END_ASYNC_FOR:
+    return -2;
   case Op::BEFORE_WITH:
   case Op::BEFORE_ASYNC_WITH:
   case Op::WITH_EXCEPT_START:
-  case Op::PUSH_EXC_INFO: return 1;
-  case Op::POP_EXCEPT: return -1;
+  case Op::PUSH_EXC_INFO:
+    return 1;
+  case Op::POP_EXCEPT:
+    return -1;
   case Op::CHECK_EXC_MATCH:
-  case Op::CHECK_EG_MATCH: return 0;
-  case Op::PREP_RERAISE_STAR: return -1;
-  case Op::RERAISE: return -1;
-  case Op::RAISE_VARARGS: return -oparg;
-  case Op::IMPORT_NAME: return -1;
-  case Op::IMPORT_FROM: return 1;
-  case Op::IMPORT_STAR: return -1;
-  case Op::SETUP_ANNOTATIONS: return 0;
-  case Op::PRINT_EXPR: return -1;
-  case Op::kCount: break;
+  case Op::CHECK_EG_MATCH:
+    return 0;
+  case Op::PREP_RERAISE_STAR:
+    return -1;
+  case Op::RERAISE:
+    return -1;
+  case Op::RAISE_VARARGS:
+    return -oparg;
+  case Op::IMPORT_NAME:
+    return -1;
+  case Op::IMPORT_FROM:
+    return 1;
+  case Op::IMPORT_STAR:
+    return -1;
+  case Op::SETUP_ANNOTATIONS:
+    return 0;
+  case Op::PRINT_EXPR:
+    return -1;
+  case Op::kCount:
+    break;
   }
   return 0;
 }

@@ -27,11 +27,10 @@ struct ConstTuple;
 struct ConstFrozenSet;
 // A constant of co_consts: the literal kinds of the AST, tuples and frozensets of
 // constants (folded by the compiler), and nested code.
-using Constant = std::variant<ast::NoneValue, ast::EllipsisValue, bool, ast::IntLiteral, double,
-                              ComplexValue, std::u32string, ast::BytesValue,
-                              std::shared_ptr<const ConstTuple>,
-                              std::shared_ptr<const ConstFrozenSet>,
-                              std::shared_ptr<const CodeUnit>>;
+using Constant =
+    std::variant<ast::NoneValue, ast::EllipsisValue, bool, ast::IntLiteral, double, ComplexValue,
+                 std::u32string, ast::BytesValue, std::shared_ptr<const ConstTuple>,
+                 std::shared_ptr<const ConstFrozenSet>, std::shared_ptr<const CodeUnit>>;
 struct ConstTuple {
   std::vector<Constant> items;
 };

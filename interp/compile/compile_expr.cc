@@ -10,7 +10,9 @@ namespace interp::compile {
 namespace {
 constexpr size_t kStackUseGuideline = 30; // beyond it, displays and calls are built in steps
 
-bool is_starred(const ast::Expr* e) { return e->kind == ast::ExprKind::Starred; }
+bool is_starred(const ast::Expr* e) {
+  return e->kind == ast::ExprKind::Starred;
+}
 } // namespace
 
 std::uint32_t binary_op_index(ast::Operator op) {
@@ -18,19 +20,45 @@ std::uint32_t binary_op_index(ast::Operator op) {
   using B = bytecode::BinaryOp;
   B b = B::Add;
   switch (op) {
-  case O::Add: b = B::Add; break;
-  case O::Sub: b = B::Subtract; break;
-  case O::Mult: b = B::Multiply; break;
-  case O::MatMult: b = B::MatrixMultiply; break;
-  case O::Div: b = B::TrueDivide; break;
-  case O::Mod: b = B::Remainder; break;
-  case O::Pow: b = B::Power; break;
-  case O::LShift: b = B::LShift; break;
-  case O::RShift: b = B::RShift; break;
-  case O::BitOr: b = B::Or; break;
-  case O::BitXor: b = B::Xor; break;
-  case O::BitAnd: b = B::And; break;
-  case O::FloorDiv: b = B::FloorDivide; break;
+  case O::Add:
+    b = B::Add;
+    break;
+  case O::Sub:
+    b = B::Subtract;
+    break;
+  case O::Mult:
+    b = B::Multiply;
+    break;
+  case O::MatMult:
+    b = B::MatrixMultiply;
+    break;
+  case O::Div:
+    b = B::TrueDivide;
+    break;
+  case O::Mod:
+    b = B::Remainder;
+    break;
+  case O::Pow:
+    b = B::Power;
+    break;
+  case O::LShift:
+    b = B::LShift;
+    break;
+  case O::RShift:
+    b = B::RShift;
+    break;
+  case O::BitOr:
+    b = B::Or;
+    break;
+  case O::BitXor:
+    b = B::Xor;
+    break;
+  case O::BitAnd:
+    b = B::And;
+    break;
+  case O::FloorDiv:
+    b = B::FloorDivide;
+    break;
   }
   return static_cast<std::uint32_t>(b);
 }
@@ -57,7 +85,8 @@ bool Compiler::iter_expr(const ast::Expr* e) {
   if (e->kind == ast::ExprKind::List) {
     auto* l = static_cast<const ast::ListExpr*>(e);
     bool starred = false;
-    for (auto* elt : l->elts) starred = starred || is_starred(elt);
+    for (auto* elt : l->elts)
+      starred = starred || is_starred(elt);
     if (!starred && l->ctx == ast::ExprContext::Load) {
       Location saved = u->loc;
       set_loc(e);
@@ -75,8 +104,7 @@ bool Compiler::iter_expr(const ast::Expr* e) {
       if (all_const)
         load_const(std::shared_ptr<const bytecode::ConstTuple>(tuple));
       else
-        ok = starunpack_helper(l->elts, 0, Op::BUILD_LIST, Op::LIST_APPEND, Op::LIST_EXTEND,
-                               true);
+        ok = starunpack_helper(l->elts, 0, Op::BUILD_LIST, Op::LIST_APPEND, Op::LIST_EXTEND, true);
       u->loc = saved;
       return ok;
     }
@@ -134,10 +162,18 @@ bool Compiler::expr1(const ast::Expr* e) {
     }
     if (!expr(un->operand)) return false;
     switch (un->op) {
-    case ast::UnaryOpKind::Invert: emit(Op::UNARY_INVERT); break;
-    case ast::UnaryOpKind::Not: emit(Op::UNARY_NOT); break;
-    case ast::UnaryOpKind::UAdd: emit(Op::UNARY_POSITIVE); break;
-    case ast::UnaryOpKind::USub: emit(Op::UNARY_NEGATIVE); break;
+    case ast::UnaryOpKind::Invert:
+      emit(Op::UNARY_INVERT);
+      break;
+    case ast::UnaryOpKind::Not:
+      emit(Op::UNARY_NOT);
+      break;
+    case ast::UnaryOpKind::UAdd:
+      emit(Op::UNARY_POSITIVE);
+      break;
+    case ast::UnaryOpKind::USub:
+      emit(Op::UNARY_NEGATIVE);
+      break;
     }
     return true;
   }
@@ -151,23 +187,19 @@ bool Compiler::expr1(const ast::Expr* e) {
     return set_expr(static_cast<const ast::Set*>(e));
   case K::GeneratorExp: {
     auto* c = static_cast<const ast::GeneratorExp*>(e);
-    return comprehension(e, UnitKind::Comprehension, "<genexpr>", c->generators, c->elt,
-                         nullptr);
+    return comprehension(e, UnitKind::Comprehension, "<genexpr>", c->generators, c->elt, nullptr);
   }
   case K::ListComp: {
     auto* c = static_cast<const ast::ListComp*>(e);
-    return comprehension(e, UnitKind::Comprehension, "<listcomp>", c->generators, c->elt,
-                         nullptr);
+    return comprehension(e, UnitKind::Comprehension, "<listcomp>", c->generators, c->elt, nullptr);
   }
   case K::SetComp: {
     auto* c = static_cast<const ast::SetComp*>(e);
-    return comprehension(e, UnitKind::Comprehension, "<setcomp>", c->generators, c->elt,
-                         nullptr);
+    return comprehension(e, UnitKind::Comprehension, "<setcomp>", c->generators, c->elt, nullptr);
   }
   case K::DictComp: {
     auto* c = static_cast<const ast::DictComp*>(e);
-    return comprehension(e, UnitKind::Comprehension, "<dictcomp>", c->generators, c->key,
-                         c->value);
+    return comprehension(e, UnitKind::Comprehension, "<dictcomp>", c->generators, c->key, c->value);
   }
   case K::Yield: {
     auto* y = static_cast<const ast::Yield*>(e);
@@ -233,11 +265,16 @@ bool Compiler::expr1(const ast::Expr* e) {
 
 std::optional<ast::CmpOp> inverted_compare(ast::CmpOp op) {
   switch (op) {
-  case ast::CmpOp::Is: return ast::CmpOp::IsNot;
-  case ast::CmpOp::IsNot: return ast::CmpOp::Is;
-  case ast::CmpOp::In: return ast::CmpOp::NotIn;
-  case ast::CmpOp::NotIn: return ast::CmpOp::In;
-  default: return std::nullopt;
+  case ast::CmpOp::Is:
+    return ast::CmpOp::IsNot;
+  case ast::CmpOp::IsNot:
+    return ast::CmpOp::Is;
+  case ast::CmpOp::In:
+    return ast::CmpOp::NotIn;
+  case ast::CmpOp::NotIn:
+    return ast::CmpOp::In;
+  default:
+    return std::nullopt;
   }
 }
 
@@ -259,23 +296,42 @@ void Compiler::compare_op(ast::CmpOp op) {
   using B = bytecode::CompareOp;
   auto cmp = [&](B b) { emit(Op::COMPARE_OP, static_cast<std::uint32_t>(b)); };
   switch (op) {
-  case C::Eq: cmp(B::Eq); break;
-  case C::NotEq: cmp(B::Ne); break;
-  case C::Lt: cmp(B::Lt); break;
-  case C::LtE: cmp(B::Le); break;
-  case C::Gt: cmp(B::Gt); break;
-  case C::GtE: cmp(B::Ge); break;
-  case C::Is: emit(Op::IS_OP, 0); break;
-  case C::IsNot: emit(Op::IS_OP, 1); break;
-  case C::In: emit(Op::CONTAINS_OP, 0); break;
-  case C::NotIn: emit(Op::CONTAINS_OP, 1); break;
+  case C::Eq:
+    cmp(B::Eq);
+    break;
+  case C::NotEq:
+    cmp(B::Ne);
+    break;
+  case C::Lt:
+    cmp(B::Lt);
+    break;
+  case C::LtE:
+    cmp(B::Le);
+    break;
+  case C::Gt:
+    cmp(B::Gt);
+    break;
+  case C::GtE:
+    cmp(B::Ge);
+    break;
+  case C::Is:
+    emit(Op::IS_OP, 0);
+    break;
+  case C::IsNot:
+    emit(Op::IS_OP, 1);
+    break;
+  case C::In:
+    emit(Op::CONTAINS_OP, 0);
+    break;
+  case C::NotIn:
+    emit(Op::CONTAINS_OP, 1);
+    break;
   }
 }
 
 namespace {
 bool last_is_membership(const ast::Compare* e, size_t i) {
-  return i + 1 == e->ops.size() &&
-         (e->ops[i] == ast::CmpOp::In || e->ops[i] == ast::CmpOp::NotIn);
+  return i + 1 == e->ops.size() && (e->ops[i] == ast::CmpOp::In || e->ops[i] == ast::CmpOp::NotIn);
 }
 } // namespace
 
@@ -444,7 +500,8 @@ void Compiler::update_start_location_to_match_attr(const ast::Attribute* a) {
 
 bool Compiler::call_simple_kw_helper(const ast::List<ast::Keyword>& kws) {
   auto names = std::make_shared<bytecode::ConstTuple>();
-  for (auto* kw : kws) names->items.push_back(utf8_to_u32(kw->arg));
+  for (auto* kw : kws)
+    names->items.push_back(utf8_to_u32(kw->arg));
   emit(Op::KW_NAMES, add_const(std::shared_ptr<const bytecode::ConstTuple>(names)));
   return true;
 }
@@ -498,7 +555,8 @@ bool Compiler::subkwargs(const ast::List<ast::Keyword>& kws, size_t begin, size_
     auto keys = std::make_shared<bytecode::ConstTuple>();
     for (size_t i = begin; i < end; ++i)
       if (!expr(kws[i]->value)) return false;
-    for (size_t i = begin; i < end; ++i) keys->items.push_back(utf8_to_u32(kws[i]->arg));
+    for (size_t i = begin; i < end; ++i)
+      keys->items.push_back(utf8_to_u32(kws[i]->arg));
     load_const(std::shared_ptr<const bytecode::ConstTuple>(keys));
     emit(Op::BUILD_CONST_KEY_MAP, static_cast<std::uint32_t>(n));
     return true;
@@ -518,8 +576,10 @@ bool Compiler::call_helper(int n, const ast::List<ast::Expr>& args,
   if (!validate_keywords(kws)) return false;
   size_t nelts = args.size(), nkwelts = kws.size();
   bool ex_call = nelts + nkwelts * 2 > kStackUseGuideline;
-  for (auto* a : args) ex_call = ex_call || is_starred(a);
-  for (auto* k : kws) ex_call = ex_call || k->arg.empty();
+  for (auto* a : args)
+    ex_call = ex_call || is_starred(a);
+  for (auto* k : kws)
+    ex_call = ex_call || k->arg.empty();
   if (!ex_call) {
     if (!exprs(args)) return false;
     if (nkwelts) {
@@ -532,8 +592,7 @@ bool Compiler::call_helper(int n, const ast::List<ast::Expr>& args,
   }
   if (n == 0 && nelts == 1 && is_starred(args[0])) {
     if (!expr(static_cast<const ast::Starred*>(args[0])->value)) return false;
-  } else if (!starunpack_helper(args, n, Op::BUILD_LIST, Op::LIST_APPEND, Op::LIST_EXTEND,
-                                true)) {
+  } else if (!starunpack_helper(args, n, Op::BUILD_LIST, Op::LIST_APPEND, Op::LIST_EXTEND, true)) {
     return false;
   }
   if (nkwelts) {
@@ -599,7 +658,8 @@ bool Compiler::starunpack_helper(const ast::List<ast::Expr>& elts, int pushed, O
   }
   bool big = n + pushed > kStackUseGuideline;
   bool seen_star = false;
-  for (auto* elt : elts) seen_star = seen_star || is_starred(elt);
+  for (auto* elt : elts)
+    seen_star = seen_star || is_starred(elt);
   if (!seen_star && !big) {
     if (!exprs(elts)) return false;
     emit(tuple ? Op::BUILD_TUPLE : build, static_cast<std::uint32_t>(n + pushed));
@@ -649,16 +709,14 @@ bool Compiler::unpack_helper(const ast::List<ast::Expr>& elts) {
 bool Compiler::assignment_helper(const ast::List<ast::Expr>& elts) {
   if (!unpack_helper(elts)) return false;
   for (auto* elt : elts)
-    if (!expr(is_starred(elt) ? static_cast<const ast::Starred*>(elt)->value : elt))
-      return false;
+    if (!expr(is_starred(elt) ? static_cast<const ast::Starred*>(elt)->value : elt)) return false;
   return true;
 }
 
 bool Compiler::list_expr(const ast::ListExpr* e) {
   if (e->ctx == ast::ExprContext::Store) return assignment_helper(e->elts);
   if (e->ctx == ast::ExprContext::Load)
-    return starunpack_helper(e->elts, 0, Op::BUILD_LIST, Op::LIST_APPEND, Op::LIST_EXTEND,
-                             false);
+    return starunpack_helper(e->elts, 0, Op::BUILD_LIST, Op::LIST_APPEND, Op::LIST_EXTEND, false);
   return exprs(e->elts);
 }
 
@@ -773,9 +831,15 @@ bool Compiler::attribute(const ast::Attribute* e) {
 bool Compiler::subscript(const ast::Subscript* e) {
   if (!expr(e->value) || !expr(e->slice)) return false;
   switch (e->ctx) {
-  case ast::ExprContext::Load: emit(Op::BINARY_SUBSCR); break;
-  case ast::ExprContext::Store: emit(Op::STORE_SUBSCR); break;
-  case ast::ExprContext::Del: emit(Op::DELETE_SUBSCR); break;
+  case ast::ExprContext::Load:
+    emit(Op::BINARY_SUBSCR);
+    break;
+  case ast::ExprContext::Store:
+    emit(Op::STORE_SUBSCR);
+    break;
+  case ast::ExprContext::Del:
+    emit(Op::DELETE_SUBSCR);
+    break;
   }
   return true;
 }
@@ -824,10 +888,18 @@ bool Compiler::formatted_value(const ast::FormattedValue* e) {
   if (!expr(e->value)) return false;
   std::uint32_t arg = 0;
   switch (e->conversion) {
-  case 's': arg = 1; break;
-  case 'r': arg = 2; break;
-  case 'a': arg = 3; break;
-  default: arg = 0; break;
+  case 's':
+    arg = 1;
+    break;
+  case 'r':
+    arg = 2;
+    break;
+  case 'a':
+    arg = 3;
+    break;
+  default:
+    arg = 0;
+    break;
   }
   if (e->format_spec) {
     if (!expr(e->format_spec)) return false;
@@ -910,8 +982,8 @@ bool comprehension_element(Compiler& c, int depth, const ast::Expr* elt, const a
 } // namespace
 
 bool Compiler::sync_comprehension_generator(const ast::List<ast::Comprehension>& gens, size_t i,
-                                            int depth, const ast::Expr* elt,
-                                            const ast::Expr* val, ast::ExprKind kind) {
+                                            int depth, const ast::Expr* elt, const ast::Expr* val,
+                                            ast::ExprKind kind) {
   int start = new_block(), if_cleanup = new_block(), anchor = new_block();
   bool has_loop = true;
   const ast::Comprehension* gen = gens[i];
@@ -955,9 +1027,9 @@ bool Compiler::sync_comprehension_generator(const ast::List<ast::Comprehension>&
   return true;
 }
 
-bool Compiler::async_comprehension_generator(const ast::List<ast::Comprehension>& gens,
-                                             size_t i, int depth, const ast::Expr* elt,
-                                             const ast::Expr* val, ast::ExprKind kind) {
+bool Compiler::async_comprehension_generator(const ast::List<ast::Comprehension>& gens, size_t i,
+                                             int depth, const ast::Expr* elt, const ast::Expr* val,
+                                             ast::ExprKind kind) {
   int start = new_block(), except = new_block(), if_cleanup = new_block();
   const ast::Comprehension* gen = gens[i];
   if (i == 0) {

@@ -209,7 +209,9 @@ bool Compiler::return_stmt(const ast::Return* s) {
   return true;
 }
 
-bool Compiler::delete_stmt(const ast::Delete* s) { return exprs(s->targets); }
+bool Compiler::delete_stmt(const ast::Delete* s) {
+  return exprs(s->targets);
+}
 
 bool Compiler::raise_stmt(const ast::Raise* s) {
   std::uint32_t n = 0;
@@ -676,7 +678,8 @@ bool Compiler::import_as(const std::string& name, const std::string& asname) {
 bool Compiler::import_from(const ast::ImportFrom* s) {
   load_const(ast::IntLiteral{std::to_string(s->level)});
   auto names = std::make_shared<bytecode::ConstTuple>();
-  for (auto* a : s->names) names->items.push_back(utf8_to_u32(a->name));
+  for (auto* a : s->names)
+    names->items.push_back(utf8_to_u32(a->name));
   if (s->pos.lineno > table_.future().lineno && s->module == "__future__")
     return fail("from __future__ imports must occur at the beginning of the file");
   load_const(std::shared_ptr<const bytecode::ConstTuple>(names));

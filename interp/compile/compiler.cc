@@ -218,17 +218,18 @@ std::vector<std::string> names_by_scope(const Scope* ste, NameScope scope, std::
 }
 } // namespace
 
-void Compiler::enter_scope(const std::string& name, UnitKind kind, const void* node,
-                           int lineno) {
+void Compiler::enter_scope(const std::string& name, UnitKind kind, const void* node, int lineno) {
   auto unit = std::make_unique<Unit>();
   Unit* nu = unit.get();
   nu->kind = kind;
   nu->name = name;
   nu->ste = kind == UnitKind::Module ? table_.top() : table_.lookup(node);
-  for (auto& p : nu->ste->params) varname_in(*nu, p);
+  for (auto& p : nu->ste->params)
+    varname_in(*nu, p);
   nu->cellvars = names_by_scope(nu->ste, NameScope::Cell, 0);
   if (nu->ste->needs_class_closure) nu->cellvars = {"__class__"};
-  for (size_t i = 0; i < nu->cellvars.size(); ++i) nu->cell_index[nu->cellvars[i]] = int(i);
+  for (size_t i = 0; i < nu->cellvars.size(); ++i)
+    nu->cell_index[nu->cellvars[i]] = int(i);
   nu->freevars = names_by_scope(nu->ste, NameScope::Free, kDefFreeClass);
   for (size_t i = 0; i < nu->freevars.size(); ++i)
     nu->free_index[nu->freevars[i]] = int(nu->cellvars.size() + i);
@@ -293,8 +294,7 @@ std::shared_ptr<const bytecode::CodeUnit> Compiler::exit_scope(bool add_none) {
     emit(Op::RETURN_VALUE);
   }
   std::shared_ptr<const bytecode::CodeUnit> code;
-  if (!failed())
-    code = assemble(*u, filename_, code_flags_of(u->ste, table_.future().annotations));
+  if (!failed()) code = assemble(*u, filename_, code_flags_of(u->ste, table_.future().annotations));
   units_.pop_back();
   u = units_.empty() ? nullptr : units_.back().get();
   --nest_level_;
@@ -313,7 +313,9 @@ void Compiler::use_block(int b) {
   u->cur = b;
 }
 
-void Compiler::next_block() { use_block(new_block()); }
+void Compiler::next_block() {
+  use_block(new_block());
+}
 
 void Compiler::emit(std::uint16_t op, std::uint32_t arg) {
   Instr in;
@@ -380,7 +382,9 @@ int varname_in(Unit& unit, const std::string& name) {
   return index;
 }
 
-int Compiler::varname(const std::string& name) { return varname_in(*u, name); }
+int Compiler::varname(const std::string& name) {
+  return varname_in(*u, name);
+}
 
 // ---- unwinding ---------------------------------------------------------------------------
 
@@ -489,7 +493,8 @@ int Compiler::lookup_cell(const std::string& name) {
 }
 
 bool Compiler::nameop(const std::string& name, ast::ExprContext ctx) {
-  if (!forbidden_name(name, ctx, ast::Pos{u->loc.line, u->loc.col, u->loc.end_line, u->loc.end_col}))
+  if (!forbidden_name(name, ctx,
+                      ast::Pos{u->loc.line, u->loc.col, u->loc.end_line, u->loc.end_col}))
     return false;
   std::string m = mangled(name);
   auto scope = u->ste->find_scope(m);
@@ -517,15 +522,17 @@ bool Compiler::nameop(const std::string& name, ast::ExprContext ctx) {
   case Deref: {
     int index = lookup_cell(m);
     if (index < 0) return fail("internal error: no cell for '" + m + "'");
-    Op op = ctx == C::Load    ? (u->ste->kind == ScopeKind::Class ? Op::LOAD_CLASSDEREF
-                                                                  : Op::LOAD_DEREF)
+    Op op = ctx == C::Load
+                ? (u->ste->kind == ScopeKind::Class ? Op::LOAD_CLASSDEREF : Op::LOAD_DEREF)
             : ctx == C::Store ? Op::STORE_DEREF
                               : Op::DELETE_DEREF;
     emit(op, index);
     return true;
   }
   case Fast:
-    emit(ctx == C::Load ? Op::LOAD_FAST : ctx == C::Store ? Op::STORE_FAST : Op::DELETE_FAST,
+    emit(ctx == C::Load    ? Op::LOAD_FAST
+         : ctx == C::Store ? Op::STORE_FAST
+                           : Op::DELETE_FAST,
          varname(m));
     return true;
   case Global: {
@@ -537,15 +544,16 @@ bool Compiler::nameop(const std::string& name, ast::ExprContext ctx) {
     return true;
   }
   case Name:
-    emit(ctx == C::Load ? Op::LOAD_NAME : ctx == C::Store ? Op::STORE_NAME : Op::DELETE_NAME,
+    emit(ctx == C::Load    ? Op::LOAD_NAME
+         : ctx == C::Store ? Op::STORE_NAME
+                           : Op::DELETE_NAME,
          add_name(m));
     return true;
   }
   return true;
 }
 
-bool Compiler::forbidden_name(const std::string& name, ast::ExprContext ctx,
-                              const ast::Pos& pos) {
+bool Compiler::forbidden_name(const std::string& name, ast::ExprContext ctx, const ast::Pos& pos) {
   if (ctx == ast::ExprContext::Store && name == "__debug__")
     return fail_at("cannot assign to __debug__", pos);
   if (ctx == ast::ExprContext::Del && name == "__debug__")
@@ -713,8 +721,8 @@ bool Compiler::class_def(const ast::ClassDef* c) {
 
   enter_scope(c->name, UnitKind::Class, c, firstlineno);
   u->private_name = c->name;
-  bool ok = nameop("__name__", ast::ExprContext::Load) &&
-            nameop("__module__", ast::ExprContext::Store);
+  bool ok =
+      nameop("__name__", ast::ExprContext::Load) && nameop("__module__", ast::ExprContext::Store);
   if (ok) {
     load_const(utf8_to_u32(u->qualname));
     ok = nameop("__qualname__", ast::ExprContext::Store) && body(c->body, false);
@@ -800,10 +808,14 @@ std::u32string utf8_to_u32(const std::string& s) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     char32_t cp;
     int len;
-    if (c < 0x80) cp = c, len = 1;
-    else if ((c >> 5) == 6) cp = c & 0x1f, len = 2;
-    else if ((c >> 4) == 14) cp = c & 0x0f, len = 3;
-    else cp = c & 0x07, len = 4;
+    if (c < 0x80)
+      cp = c, len = 1;
+    else if ((c >> 5) == 6)
+      cp = c & 0x1f, len = 2;
+    else if ((c >> 4) == 14)
+      cp = c & 0x0f, len = 3;
+    else
+      cp = c & 0x07, len = 4;
     for (int k = 1; k < len && i + k < s.size(); ++k)
       cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3f);
     out.push_back(cp);

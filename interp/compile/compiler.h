@@ -17,7 +17,8 @@
 
 namespace interp::compile {
 
-using CompileResult = std::variant<std::shared_ptr<const bytecode::CodeUnit>, parse::SyntaxErrorInfo>;
+using CompileResult =
+    std::variant<std::shared_ptr<const bytecode::CodeUnit>, parse::SyntaxErrorInfo>;
 
 // Compiles a module parsed in any mode: Exec (a module), Eval (one expression, whose code
 // returns its value) or Single (interactive: expression statements print their value with

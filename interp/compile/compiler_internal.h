@@ -33,13 +33,15 @@ enum PseudoOp : std::uint16_t {
   kResume, // marks the start of the code as 3.11's RESUME does (for line numbers); no room
 };
 
-inline constexpr std::uint16_t op_code(Op op) { return static_cast<std::uint16_t>(op); }
+inline constexpr std::uint16_t op_code(Op op) {
+  return static_cast<std::uint16_t>(op);
+}
 
 struct Instr {
   std::uint16_t op = 0;
   std::uint32_t arg = 0;
-  int target = -1; // block index, for jumps and SETUP_*
-  Location loc;    // line < 0: none yet (filled from the neighbours by the assembler)
+  int target = -1;  // block index, for jumps and SETUP_*
+  Location loc;     // line < 0: none yet (filled from the neighbours by the assembler)
   int handler = -1; // block index of the exception handler, set by the assembler
 };
 
@@ -57,16 +59,26 @@ struct Block {
 
 // A statement that has to be unwound by return/break/continue (CPython's fblockinfo).
 enum class FBlockKind {
-  WhileLoop, ForLoop, TryExcept, FinallyTry, FinallyEnd, With, AsyncWith, HandlerCleanup,
-  PopValue, ExceptionHandler, ExceptionGroupHandler, AsyncComprehensionGenerator
+  WhileLoop,
+  ForLoop,
+  TryExcept,
+  FinallyTry,
+  FinallyEnd,
+  With,
+  AsyncWith,
+  HandlerCleanup,
+  PopValue,
+  ExceptionHandler,
+  ExceptionGroupHandler,
+  AsyncComprehensionGenerator
 };
 struct FBlock {
   FBlockKind kind;
-  int block = -1; // loop start (continue target)
-  int exit = -1;  // loop exit (break target)
-  const ast::Stmt* stmt = nullptr;               // With / AsyncWith: the statement
+  int block = -1;                                  // loop start (continue target)
+  int exit = -1;                                   // loop exit (break target)
+  const ast::Stmt* stmt = nullptr;                 // With / AsyncWith: the statement
   const ast::List<ast::Stmt>* finalbody = nullptr; // FinallyTry
-  const std::string* name = nullptr;             // HandlerCleanup: `except E as name`
+  const std::string* name = nullptr;               // HandlerCleanup: `except E as name`
 };
 
 enum class UnitKind { Module, Class, Function, AsyncFunction, Lambda, Comprehension };
@@ -126,8 +138,8 @@ public:
   void enter_scope(const std::string& name, UnitKind kind, const void* node, int lineno);
   std::shared_ptr<const bytecode::CodeUnit> exit_scope(bool add_none);
   int new_block();
-  void use_block(int b);      // continue in block b (b follows the current one)
-  void next_block();          // start a new block after the current one
+  void use_block(int b); // continue in block b (b follows the current one)
+  void next_block();     // start a new block after the current one
   void emit(std::uint16_t op, std::uint32_t arg = 0);
   void emit(Op op, std::uint32_t arg = 0) { emit(op_code(op), arg); }
   void emit(PseudoOp op) { emit(static_cast<std::uint16_t>(op), 0); }
@@ -209,8 +221,8 @@ public:
   bool call_helper(int n, const ast::List<ast::Expr>& args, const ast::List<ast::Keyword>& kws);
   bool call_simple_kw_helper(const ast::List<ast::Keyword>& kws);
   bool subkwargs(const ast::List<ast::Keyword>& kws, size_t begin, size_t end);
-  bool starunpack_helper(const ast::List<ast::Expr>& elts, int pushed, Op build, Op add,
-                         Op extend, bool tuple);
+  bool starunpack_helper(const ast::List<ast::Expr>& elts, int pushed, Op build, Op add, Op extend,
+                         bool tuple);
   bool unpack_helper(const ast::List<ast::Expr>& elts);
   bool assignment_helper(const ast::List<ast::Expr>& elts);
   bool list_expr(const ast::ListExpr* e);
@@ -225,11 +237,10 @@ public:
                      const ast::Expr* val);
   bool comprehension_generator(const ast::List<ast::Comprehension>& gens, size_t i, int depth,
                                const ast::Expr* elt, const ast::Expr* val, ast::ExprKind kind);
-  bool sync_comprehension_generator(const ast::List<ast::Comprehension>& gens, size_t i,
-                                    int depth, const ast::Expr* elt, const ast::Expr* val,
-                                    ast::ExprKind kind);
-  bool async_comprehension_generator(const ast::List<ast::Comprehension>& gens, size_t i,
-                                     int depth, const ast::Expr* elt, const ast::Expr* val,
+  bool sync_comprehension_generator(const ast::List<ast::Comprehension>& gens, size_t i, int depth,
+                                    const ast::Expr* elt, const ast::Expr* val, ast::ExprKind kind);
+  bool async_comprehension_generator(const ast::List<ast::Comprehension>& gens, size_t i, int depth,
+                                     const ast::Expr* elt, const ast::Expr* val,
                                      ast::ExprKind kind);
   bool joined_str(const ast::JoinedStr* e);
   bool formatted_value(const ast::FormattedValue* e);
@@ -265,8 +276,7 @@ public:
   bool pattern_mapping(const ast::MatchMapping* p, PatternContext& pc);
   bool pattern_class(const ast::MatchClass* p, PatternContext& pc);
   bool pattern_or(const ast::MatchOr* p, PatternContext& pc);
-  bool pattern_helper_store_name(const std::string& name, PatternContext& pc,
-                                 const ast::Pos& pos);
+  bool pattern_helper_store_name(const std::string& name, PatternContext& pc, const ast::Pos& pos);
   bool pattern_helper_sequence_unpack(const ast::List<ast::Pattern>& pats, int star,
                                       PatternContext& pc);
   bool pattern_helper_sequence_subscr(const ast::List<ast::Pattern>& pats, int star,

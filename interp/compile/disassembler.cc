@@ -110,10 +110,9 @@ std::string float_repr(double d, bool add_dot_zero) {
   return negative ? "-" + out : out;
 }
 
-const char* const kBinaryOpSymbols[] = {"+",   "&",   "//",  "<<",  "@",   "*",   "%",
-                                        "|",   "**",  ">>",  "-",   "/",   "^",   "+=",
-                                        "&=",  "//=", "<<=", "@=",  "*=",  "%=",  "|=",
-                                        "**=", ">>=", "-=",  "/=",  "^="};
+const char* const kBinaryOpSymbols[] = {
+    "+",  "&",  "//",  "<<",  "@",  "*",  "%",  "|",  "**",  ">>",  "-",  "/",  "^",
+    "+=", "&=", "//=", "<<=", "@=", "*=", "%=", "|=", "**=", ">>=", "-=", "/=", "^="};
 const char* const kCompareSymbols[] = {"<", "<=", "==", "!=", ">", ">="};
 
 bool is_jump(Op op) {
@@ -237,7 +236,8 @@ std::string disassemble_one(const CodeUnit& code) {
   std::set<std::uint32_t> targets;
   for (auto insn : code.code)
     if (is_jump(op_of(insn))) targets.insert(arg_of(insn));
-  for (auto& e : code.exception_table) targets.insert(e.target);
+  for (auto& e : code.exception_table)
+    targets.insert(e.target);
   char head[256];
   std::snprintf(head, sizeof head, " args %u posonly %u kwonly %u flags 0x%x stack %u\n",
                 code.argcount, code.posonlyargcount, code.kwonlyargcount, code.flags,

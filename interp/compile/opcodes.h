@@ -23,104 +23,104 @@
 namespace interp::bytecode {
 
 // X(name, has_argument)
-#define INTERP_OPCODES(X)                                                                      \
-  X(NOP, false)                                                                                \
-  X(POP_TOP, false)                                                                            \
-  X(PUSH_NULL, false)                                                                          \
-  X(COPY, true)            /* push a copy of the i-th item from the top (1 = TOS) */          \
-  X(SWAP, true)            /* swap TOS with the i-th item (2 = the one below TOS) */          \
-  X(LOAD_CONST, true)                                                                          \
-  X(LOAD_FAST, true)       /* UnboundLocalError when unbound */                                \
-  X(STORE_FAST, true)                                                                          \
-  X(DELETE_FAST, true)                                                                         \
-  X(LOAD_DEREF, true)      /* cell array index: cellvars, then freevars */                    \
-  X(STORE_DEREF, true)                                                                         \
-  X(DELETE_DEREF, true)                                                                        \
-  X(LOAD_CLASSDEREF, true) /* class body: the locals mapping first, then the cell */          \
-  X(LOAD_CLOSURE, true)    /* push the cell itself */                                          \
-  X(LOAD_NAME, true)                                                                           \
-  X(STORE_NAME, true)                                                                          \
-  X(DELETE_NAME, true)                                                                         \
-  X(LOAD_GLOBAL, true)     /* arg = namei << 1 | push_null (NULL pushed before the value) */   \
-  X(STORE_GLOBAL, true)                                                                        \
-  X(DELETE_GLOBAL, true)                                                                       \
-  X(LOAD_ATTR, true)                                                                           \
-  X(STORE_ATTR, true)      /* TOS.name = TOS1 */                                              \
-  X(DELETE_ATTR, true)                                                                         \
-  X(LOAD_METHOD, true)     /* obj -> (meth, obj) or (NULL, obj.name) */                        \
-  X(LOAD_BUILD_CLASS, false)                                                                   \
-  X(LOAD_ASSERTION_ERROR, false)                                                               \
-  X(UNARY_POSITIVE, false)                                                                     \
-  X(UNARY_NEGATIVE, false)                                                                     \
-  X(UNARY_NOT, false)                                                                          \
-  X(UNARY_INVERT, false)                                                                       \
-  X(BINARY_OP, true)       /* arg: BinaryOp below */                                           \
-  X(COMPARE_OP, true)      /* arg: CompareOp below */                                          \
-  X(IS_OP, true)           /* arg 1: `is not` */                                               \
-  X(CONTAINS_OP, true)     /* arg 1: `not in` */                                               \
-  X(BINARY_SUBSCR, false)                                                                      \
-  X(STORE_SUBSCR, false)   /* TOS1[TOS] = TOS2 */                                              \
-  X(DELETE_SUBSCR, false)                                                                      \
-  X(BUILD_SLICE, true)     /* 2 or 3 */                                                        \
-  X(BUILD_TUPLE, true)                                                                         \
-  X(BUILD_LIST, true)                                                                          \
-  X(BUILD_SET, true)                                                                           \
-  X(BUILD_MAP, true)       /* arg pairs: key1, value1, key2, value2... */                     \
-  X(BUILD_CONST_KEY_MAP, true) /* values..., keys tuple */                                     \
-  X(BUILD_STRING, true)                                                                        \
-  X(LIST_APPEND, true)     /* STACK[-i].append(TOS), TOS popped */                             \
-  X(SET_ADD, true)                                                                             \
-  X(MAP_ADD, true)         /* STACK[-i][TOS1] = TOS, both popped */                           \
-  X(LIST_EXTEND, true)                                                                         \
-  X(SET_UPDATE, true)                                                                          \
-  X(DICT_UPDATE, true)                                                                         \
-  X(DICT_MERGE, true)      /* like DICT_UPDATE, but duplicate keys are a TypeError */         \
-  X(LIST_TO_TUPLE, false)                                                                      \
-  X(FORMAT_VALUE, true)    /* arg & 3: 0 none, 1 str, 2 repr, 3 ascii; arg & 4: a spec on TOS */ \
-  X(UNPACK_SEQUENCE, true)                                                                     \
-  X(UNPACK_EX, true)       /* arg = before | after << 8 */                                     \
-  X(JUMP, true)            /* absolute target; a safe point like any boundary */              \
-  X(JUMP_NO_INTERRUPT, true) /* the back edge of `yield from` / `await` */                     \
-  X(POP_JUMP_IF_FALSE, true)                                                                   \
-  X(POP_JUMP_IF_TRUE, true)                                                                    \
-  X(POP_JUMP_IF_NONE, true)                                                                    \
-  X(POP_JUMP_IF_NOT_NONE, true)                                                                \
-  X(JUMP_IF_FALSE_OR_POP, true)                                                                \
-  X(JUMP_IF_TRUE_OR_POP, true)                                                                 \
-  X(GET_ITER, false)                                                                           \
-  X(FOR_ITER, true)        /* exhausted: pop the iterator and jump */                         \
-  X(GET_LEN, false)                                                                            \
-  X(MATCH_MAPPING, false)                                                                      \
-  X(MATCH_SEQUENCE, false)                                                                     \
-  X(MATCH_KEYS, false)                                                                         \
-  X(MATCH_CLASS, true)                                                                         \
-  X(MAKE_FUNCTION, true)   /* flags: 1 defaults, 2 kwdefaults, 4 annotations, 8 closure */   \
-  X(CALL, true)            /* 3.11: (NULL, callable, args) or (callable, self, args) */       \
-  X(KW_NAMES, true)        /* consti: tuple of keyword names for the next CALL */              \
-  X(CALL_FUNCTION_EX, true) /* (NULL, callable, args tuple[, kwargs mapping if arg & 1]) */    \
-  X(RETURN_VALUE, false)                                                                       \
-  X(YIELD_VALUE, false)                                                                        \
-  X(GET_YIELD_FROM_ITER, false)                                                                \
-  X(SEND, true)            /* (receiver, value): receiver returned -> pop value, jump */       \
-  X(ASYNC_GEN_WRAP, false)                                                                     \
-  X(GET_AWAITABLE, true)                                                                       \
-  X(GET_AITER, false)                                                                          \
-  X(GET_ANEXT, false)                                                                          \
-  X(END_ASYNC_FOR, false)                                                                      \
-  X(BEFORE_WITH, false)                                                                        \
-  X(BEFORE_ASYNC_WITH, false)                                                                  \
-  X(WITH_EXCEPT_START, false)                                                                  \
-  X(PUSH_EXC_INFO, false)                                                                      \
-  X(POP_EXCEPT, false)                                                                         \
-  X(CHECK_EXC_MATCH, false)                                                                    \
-  X(CHECK_EG_MATCH, false)                                                                     \
-  X(PREP_RERAISE_STAR, false)                                                                  \
-  X(RERAISE, true)         /* arg 1: restore the frame's lasti from the stack */              \
-  X(RAISE_VARARGS, true)                                                                       \
-  X(IMPORT_NAME, true)     /* (level, fromlist) -> module */                                   \
-  X(IMPORT_FROM, true)                                                                         \
-  X(IMPORT_STAR, false)                                                                        \
-  X(SETUP_ANNOTATIONS, false)                                                                  \
+#define INTERP_OPCODES(X)                                                                          \
+  X(NOP, false)                                                                                    \
+  X(POP_TOP, false)                                                                                \
+  X(PUSH_NULL, false)                                                                              \
+  X(COPY, true) /* push a copy of the i-th item from the top (1 = TOS) */                          \
+  X(SWAP, true) /* swap TOS with the i-th item (2 = the one below TOS) */                          \
+  X(LOAD_CONST, true)                                                                              \
+  X(LOAD_FAST, true) /* UnboundLocalError when unbound */                                          \
+  X(STORE_FAST, true)                                                                              \
+  X(DELETE_FAST, true)                                                                             \
+  X(LOAD_DEREF, true) /* cell array index: cellvars, then freevars */                              \
+  X(STORE_DEREF, true)                                                                             \
+  X(DELETE_DEREF, true)                                                                            \
+  X(LOAD_CLASSDEREF, true) /* class body: the locals mapping first, then the cell */               \
+  X(LOAD_CLOSURE, true)    /* push the cell itself */                                              \
+  X(LOAD_NAME, true)                                                                               \
+  X(STORE_NAME, true)                                                                              \
+  X(DELETE_NAME, true)                                                                             \
+  X(LOAD_GLOBAL, true) /* arg = namei << 1 | push_null (NULL pushed before the value) */           \
+  X(STORE_GLOBAL, true)                                                                            \
+  X(DELETE_GLOBAL, true)                                                                           \
+  X(LOAD_ATTR, true)                                                                               \
+  X(STORE_ATTR, true) /* TOS.name = TOS1 */                                                        \
+  X(DELETE_ATTR, true)                                                                             \
+  X(LOAD_METHOD, true) /* obj -> (meth, obj) or (NULL, obj.name) */                                \
+  X(LOAD_BUILD_CLASS, false)                                                                       \
+  X(LOAD_ASSERTION_ERROR, false)                                                                   \
+  X(UNARY_POSITIVE, false)                                                                         \
+  X(UNARY_NEGATIVE, false)                                                                         \
+  X(UNARY_NOT, false)                                                                              \
+  X(UNARY_INVERT, false)                                                                           \
+  X(BINARY_OP, true)   /* arg: BinaryOp below */                                                   \
+  X(COMPARE_OP, true)  /* arg: CompareOp below */                                                  \
+  X(IS_OP, true)       /* arg 1: `is not` */                                                       \
+  X(CONTAINS_OP, true) /* arg 1: `not in` */                                                       \
+  X(BINARY_SUBSCR, false)                                                                          \
+  X(STORE_SUBSCR, false) /* TOS1[TOS] = TOS2 */                                                    \
+  X(DELETE_SUBSCR, false)                                                                          \
+  X(BUILD_SLICE, true) /* 2 or 3 */                                                                \
+  X(BUILD_TUPLE, true)                                                                             \
+  X(BUILD_LIST, true)                                                                              \
+  X(BUILD_SET, true)                                                                               \
+  X(BUILD_MAP, true)           /* arg pairs: key1, value1, key2, value2... */                      \
+  X(BUILD_CONST_KEY_MAP, true) /* values..., keys tuple */                                         \
+  X(BUILD_STRING, true)                                                                            \
+  X(LIST_APPEND, true) /* STACK[-i].append(TOS), TOS popped */                                     \
+  X(SET_ADD, true)                                                                                 \
+  X(MAP_ADD, true) /* STACK[-i][TOS1] = TOS, both popped */                                        \
+  X(LIST_EXTEND, true)                                                                             \
+  X(SET_UPDATE, true)                                                                              \
+  X(DICT_UPDATE, true)                                                                             \
+  X(DICT_MERGE, true) /* like DICT_UPDATE, but duplicate keys are a TypeError */                   \
+  X(LIST_TO_TUPLE, false)                                                                          \
+  X(FORMAT_VALUE, true) /* arg & 3: 0 none, 1 str, 2 repr, 3 ascii; arg & 4: a spec on TOS */      \
+  X(UNPACK_SEQUENCE, true)                                                                         \
+  X(UNPACK_EX, true)         /* arg = before | after << 8 */                                       \
+  X(JUMP, true)              /* absolute target; a safe point like any boundary */                 \
+  X(JUMP_NO_INTERRUPT, true) /* the back edge of `yield from` / `await` */                         \
+  X(POP_JUMP_IF_FALSE, true)                                                                       \
+  X(POP_JUMP_IF_TRUE, true)                                                                        \
+  X(POP_JUMP_IF_NONE, true)                                                                        \
+  X(POP_JUMP_IF_NOT_NONE, true)                                                                    \
+  X(JUMP_IF_FALSE_OR_POP, true)                                                                    \
+  X(JUMP_IF_TRUE_OR_POP, true)                                                                     \
+  X(GET_ITER, false)                                                                               \
+  X(FOR_ITER, true) /* exhausted: pop the iterator and jump */                                     \
+  X(GET_LEN, false)                                                                                \
+  X(MATCH_MAPPING, false)                                                                          \
+  X(MATCH_SEQUENCE, false)                                                                         \
+  X(MATCH_KEYS, false)                                                                             \
+  X(MATCH_CLASS, true)                                                                             \
+  X(MAKE_FUNCTION, true)    /* flags: 1 defaults, 2 kwdefaults, 4 annotations, 8 closure */        \
+  X(CALL, true)             /* 3.11: (NULL, callable, args) or (callable, self, args) */           \
+  X(KW_NAMES, true)         /* consti: tuple of keyword names for the next CALL */                 \
+  X(CALL_FUNCTION_EX, true) /* (NULL, callable, args tuple[, kwargs mapping if arg & 1]) */        \
+  X(RETURN_VALUE, false)                                                                           \
+  X(YIELD_VALUE, false)                                                                            \
+  X(GET_YIELD_FROM_ITER, false)                                                                    \
+  X(SEND, true) /* (receiver, value): receiver returned -> pop value, jump */                      \
+  X(ASYNC_GEN_WRAP, false)                                                                         \
+  X(GET_AWAITABLE, true)                                                                           \
+  X(GET_AITER, false)                                                                              \
+  X(GET_ANEXT, false)                                                                              \
+  X(END_ASYNC_FOR, false)                                                                          \
+  X(BEFORE_WITH, false)                                                                            \
+  X(BEFORE_ASYNC_WITH, false)                                                                      \
+  X(WITH_EXCEPT_START, false)                                                                      \
+  X(PUSH_EXC_INFO, false)                                                                          \
+  X(POP_EXCEPT, false)                                                                             \
+  X(CHECK_EXC_MATCH, false)                                                                        \
+  X(CHECK_EG_MATCH, false)                                                                         \
+  X(PREP_RERAISE_STAR, false)                                                                      \
+  X(RERAISE, true) /* arg 1: restore the frame's lasti from the stack */                           \
+  X(RAISE_VARARGS, true)                                                                           \
+  X(IMPORT_NAME, true) /* (level, fromlist) -> module */                                           \
+  X(IMPORT_FROM, true)                                                                             \
+  X(IMPORT_STAR, false)                                                                            \
+  X(SETUP_ANNOTATIONS, false)                                                                      \
   X(PRINT_EXPR, false)
 
 enum class Op : std::uint8_t {
@@ -140,16 +140,41 @@ inline constexpr std::uint32_t kMaxArgument = (1u << kArgumentBits) - 1;
 inline constexpr Instruction make_instruction(Op op, std::uint32_t arg = 0) {
   return static_cast<std::uint32_t>(op) | (arg << 8);
 }
-inline constexpr Op op_of(Instruction insn) { return static_cast<Op>(insn & 0xff); }
-inline constexpr std::uint32_t arg_of(Instruction insn) { return insn >> 8; }
+inline constexpr Op op_of(Instruction insn) {
+  return static_cast<Op>(insn & 0xff);
+}
+inline constexpr std::uint32_t arg_of(Instruction insn) {
+  return insn >> 8;
+}
 
 // BINARY_OP's argument: CPython 3.11's numbering (NB_*), in-place forms from 13 on.
 enum class BinaryOp : std::uint8_t {
-  Add, And, FloorDivide, LShift, MatrixMultiply, Multiply, Remainder, Or, Power, RShift,
-  Subtract, TrueDivide, Xor,
-  InplaceAdd, InplaceAnd, InplaceFloorDivide, InplaceLShift, InplaceMatrixMultiply,
-  InplaceMultiply, InplaceRemainder, InplaceOr, InplacePower, InplaceRShift, InplaceSubtract,
-  InplaceTrueDivide, InplaceXor
+  Add,
+  And,
+  FloorDivide,
+  LShift,
+  MatrixMultiply,
+  Multiply,
+  Remainder,
+  Or,
+  Power,
+  RShift,
+  Subtract,
+  TrueDivide,
+  Xor,
+  InplaceAdd,
+  InplaceAnd,
+  InplaceFloorDivide,
+  InplaceLShift,
+  InplaceMatrixMultiply,
+  InplaceMultiply,
+  InplaceRemainder,
+  InplaceOr,
+  InplacePower,
+  InplaceRShift,
+  InplaceSubtract,
+  InplaceTrueDivide,
+  InplaceXor
 };
 inline constexpr unsigned kInplaceOffset = 13;
 

@@ -11,13 +11,12 @@
 namespace interp::compile {
 
 std::string mangle(const std::string& private_name, const std::string& name) {
-  if (private_name.empty() || name.size() < 2 || name[0] != '_' || name[1] != '_')
-    return name;
-  if (name.size() >= 4 && name[name.size() - 1] == '_' && name[name.size() - 2] == '_')
-    return name;
+  if (private_name.empty() || name.size() < 2 || name[0] != '_' || name[1] != '_') return name;
+  if (name.size() >= 4 && name[name.size() - 1] == '_' && name[name.size() - 2] == '_') return name;
   if (name.find('.') != std::string::npos) return name;
   size_t skip = 0;
-  while (skip < private_name.size() && private_name[skip] == '_') ++skip;
+  while (skip < private_name.size() && private_name[skip] == '_')
+    ++skip;
   if (skip == private_name.size()) return name;
   return "_" + private_name.substr(skip) + name;
 }
@@ -45,10 +44,9 @@ bool is_docstring(const ast::Stmt* s) {
          std::holds_alternative<std::u32string>(static_cast<const ast::Constant*>(e)->value);
 }
 
-const char* const kFutureFeatures[] = {"nested_scopes",    "generators",     "division",
-                                       "absolute_import",  "with_statement", "print_function",
-                                       "unicode_literals", "barry_as_FLUFL", "generator_stop",
-                                       "annotations"};
+const char* const kFutureFeatures[] = {
+    "nested_scopes",  "generators",       "division",       "absolute_import", "with_statement",
+    "print_function", "unicode_literals", "barry_as_FLUFL", "generator_stop",  "annotations"};
 } // namespace
 
 class SymtableBuilder {
@@ -65,7 +63,8 @@ public:
     if (module.mode == ast::Mode::Eval) {
       if (module.expression) expr(module.expression);
     } else {
-      for (auto* s : module.body) stmt(s);
+      for (auto* s : module.body)
+        stmt(s);
     }
     exit();
     if (error_) return *error_;
@@ -124,7 +123,8 @@ private:
         }
         for (auto* a : static_cast<const ast::ImportFrom*>(s)->names) {
           bool known = false;
-          for (const char* f : kFutureFeatures) known = known || a->name == f;
+          for (const char* f : kFutureFeatures)
+            known = known || a->name == f;
           if (a->name == "annotations") table_->future_.annotations = true;
           if (known) continue;
           fail_future(a->name == "braces" ? std::string("not a chance")
@@ -190,8 +190,7 @@ private:
     (void)is_current;
     if (comp_iter_target_[scope]) {
       if (val & (kDefGlobal | kDefNonlocal)) {
-        fail("comprehension inner loop cannot rebind assignment expression target '" + raw +
-                 "'",
+        fail("comprehension inner loop cannot rebind assignment expression target '" + raw + "'",
              pos);
         return;
       }
@@ -213,7 +212,8 @@ private:
   // ---- statements ----
 
   void stmts(const ast::List<ast::Stmt>& list) {
-    for (auto* s : list) stmt(s);
+    for (auto* s : list)
+      stmt(s);
   }
   void exprs(const ast::List<ast::Expr>& list) {
     for (auto* e : list)
@@ -224,7 +224,8 @@ private:
   void annotation(const ast::Expr* e) {
     if (!e) return;
     bool own_block = table_->future_.annotations;
-    if (own_block) enter(ScopeKind::Annotation, FunctionKind::None, "_annotation", e, e->pos.lineno);
+    if (own_block)
+      enter(ScopeKind::Annotation, FunctionKind::None, "_annotation", e, e->pos.lineno);
     expr(e);
     if (own_block) exit();
   }
@@ -250,9 +251,12 @@ private:
     return true;
   }
   void params(const ast::Arguments* a) {
-    for (auto* x : a->posonlyargs) add_def(x->arg, kDefParam, x->pos);
-    for (auto* x : a->args) add_def(x->arg, kDefParam, x->pos);
-    for (auto* x : a->kwonlyargs) add_def(x->arg, kDefParam, x->pos);
+    for (auto* x : a->posonlyargs)
+      add_def(x->arg, kDefParam, x->pos);
+    for (auto* x : a->args)
+      add_def(x->arg, kDefParam, x->pos);
+    for (auto* x : a->kwonlyargs)
+      add_def(x->arg, kDefParam, x->pos);
     if (a->vararg) {
       add_def(a->vararg->arg, kDefParam, a->vararg->pos);
       cur_->varargs = true;
@@ -312,7 +316,8 @@ private:
       auto* c = static_cast<const ast::ClassDef*>(s);
       add_def(c->name, kDefLocal, s->pos);
       exprs(c->bases);
-      for (auto* k : c->keywords) expr(k->value);
+      for (auto* k : c->keywords)
+        expr(k->value);
       exprs(c->decorator_list);
       enter(ScopeKind::Class, FunctionKind::None, c->name, c, s->pos.lineno);
       cur_->private_name = c->name;
@@ -433,10 +438,12 @@ private:
       break;
     }
     case K::Import:
-      for (auto* a : static_cast<const ast::Import*>(s)->names) alias(a);
+      for (auto* a : static_cast<const ast::Import*>(s)->names)
+        alias(a);
       break;
     case K::ImportFrom:
-      for (auto* a : static_cast<const ast::ImportFrom*>(s)->names) alias(a);
+      for (auto* a : static_cast<const ast::ImportFrom*>(s)->names)
+        alias(a);
       break;
     case K::Global:
       declare(static_cast<const ast::Global*>(s)->names, true, s->pos);
@@ -539,10 +546,18 @@ private:
   void yield_in_comprehension(const ast::Expr* e) {
     const char* what = "";
     switch (cur_->function_kind) {
-    case FunctionKind::ListComp: what = "'yield' inside list comprehension"; break;
-    case FunctionKind::SetComp: what = "'yield' inside set comprehension"; break;
-    case FunctionKind::DictComp: what = "'yield' inside dict comprehension"; break;
-    default: what = "'yield' inside generator expression"; break;
+    case FunctionKind::ListComp:
+      what = "'yield' inside list comprehension";
+      break;
+    case FunctionKind::SetComp:
+      what = "'yield' inside set comprehension";
+      break;
+    case FunctionKind::DictComp:
+      what = "'yield' inside dict comprehension";
+      break;
+    default:
+      what = "'yield' inside generator expression";
+      break;
     }
     fail(what, e->pos);
   }
@@ -555,8 +570,7 @@ private:
       auto* n = static_cast<const ast::NamedExpr*>(e);
       if (in_annotation_block("named expression", e)) return;
       if (comp_iter_expr_[cur_] > 0) {
-        fail("assignment expression cannot be used in a comprehension iterable expression",
-             e->pos);
+        fail("assignment expression cannot be used in a comprehension iterable expression", e->pos);
         return;
       }
       if (cur_->comprehension && n->target->kind == K::Name)
@@ -654,7 +668,8 @@ private:
       auto* c = static_cast<const ast::Call*>(e);
       expr(c->func);
       exprs(c->args);
-      for (auto* k : c->keywords) expr(k->value);
+      for (auto* k : c->keywords)
+        expr(k->value);
       break;
     }
     case K::FormattedValue: {
@@ -690,8 +705,7 @@ private:
     case K::Name: {
       auto* n = static_cast<const ast::Name*>(e);
       add_def(n->id, n->ctx == ast::ExprContext::Load ? kUse : kDefLocal, e->pos);
-      if (n->ctx == ast::ExprContext::Load && cur_->kind == ScopeKind::Function &&
-          n->id == "super")
+      if (n->ctx == ast::ExprContext::Load && cur_->kind == ScopeKind::Function && n->id == "super")
         add_def("__class__", kUse, e->pos);
       break;
     }
@@ -714,7 +728,8 @@ private:
     case K::MatchSingleton:
       break;
     case K::MatchSequence:
-      for (auto* q : static_cast<const ast::MatchSequence*>(p)->patterns) pattern(q);
+      for (auto* q : static_cast<const ast::MatchSequence*>(p)->patterns)
+        pattern(q);
       break;
     case K::MatchStar: {
       auto* s = static_cast<const ast::MatchStar*>(p);
@@ -724,15 +739,18 @@ private:
     case K::MatchMapping: {
       auto* m = static_cast<const ast::MatchMapping*>(p);
       exprs(m->keys);
-      for (auto* q : m->patterns) pattern(q);
+      for (auto* q : m->patterns)
+        pattern(q);
       if (!m->rest.empty()) add_def(m->rest, kDefLocal, p->pos);
       break;
     }
     case K::MatchClass: {
       auto* c = static_cast<const ast::MatchClass*>(p);
       expr(c->cls);
-      for (auto* q : c->patterns) pattern(q);
-      for (auto* q : c->kwd_patterns) pattern(q);
+      for (auto* q : c->patterns)
+        pattern(q);
+      for (auto* q : c->kwd_patterns)
+        pattern(q);
       break;
     }
     case K::MatchAs: {
@@ -742,7 +760,8 @@ private:
       break;
     }
     case K::MatchOr:
-      for (auto* q : static_cast<const ast::MatchOr*>(p)->patterns) pattern(q);
+      for (auto* q : static_cast<const ast::MatchOr*>(p)->patterns)
+        pattern(q);
       break;
     }
   }
@@ -757,8 +776,8 @@ private:
     return jt == it->second.end() ? none : jt->second;
   }
 
-  void analyze_name(Scope* ste, const std::string& name, std::uint32_t flags,
-                    const NameSet* bound, NameSet& local, NameSet& free, NameSet& global) {
+  void analyze_name(Scope* ste, const std::string& name, std::uint32_t flags, const NameSet* bound,
+                    NameSet& local, NameSet& free, NameSet& global) {
     if (flags & kDefGlobal) {
       if (flags & kDefNonlocal) {
         fail("name '" + name + "' is nonlocal and global", directive_pos(ste, name));

@@ -45,7 +45,14 @@ enum class ScopeKind : std::uint8_t { Module, Class, Function, Annotation };
 
 // What a Function scope compiles from (for error messages and code flags).
 enum class FunctionKind : std::uint8_t {
-  None, Function, AsyncFunction, Lambda, ListComp, SetComp, DictComp, GeneratorExp
+  None,
+  Function,
+  AsyncFunction,
+  Lambda,
+  ListComp,
+  SetComp,
+  DictComp,
+  GeneratorExp
 };
 
 struct Scope {
