@@ -2,6 +2,10 @@
 #include "interp/compile_source.h"
 
 #include "interp/compile/compiler.h"
+#include "interp/compile/disassembler.h"
+
+#include <cstdio>
+#include <cstdlib>
 #include "interp/objects/objects.h"
 #include "interp/parse/parser.h"
 
@@ -44,7 +48,11 @@ Value compile_source(Thread& t, std::string_view source, const std::string& file
   auto compiled = compile::compile(*parsed.module, filename);
   if (auto* error = std::get_if<parse::SyntaxErrorInfo>(&compiled))
     return raise_syntax_error(t, *error);
-  return code_new(t, std::get<std::shared_ptr<const bytecode::CodeUnit>>(compiled));
+  auto unit = std::get<std::shared_ptr<const bytecode::CodeUnit>>(compiled);
+  // PYPYSTM_DIS=1 prints the bytecode of everything compiled (a debugging aid).
+  if (const char* dis = std::getenv("PYPYSTM_DIS"); dis && *dis == '1')
+    std::fprintf(stderr, "%s", bytecode::disassemble(*unit).c_str());
+  return code_new(t, unit);
 }
 
 } // namespace interp

@@ -260,7 +260,7 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)
 #define TOP() (sp[-1])
-#define PEEK(n) (sp[-(n)])
+#define PEEK(n) (sp[-static_cast<std::ptrdiff_t>(n)])
 #define ERROR_IF(cond)                                                                             \
   do {                                                                                             \
     if (cond) {                                                                                    \
