@@ -110,8 +110,7 @@ struct Graph {
   }
 
   bool jump_thread(Instr& inst, const Instr& target, std::uint16_t op) {
-    if ((inst.loc.line == target.loc.line || target.loc.line == -1) &&
-        inst.target != target.target) {
+    if (inst.loc.line == target.loc.line && inst.target != target.target) {
       inst.target = target.target;
       inst.op = op;
       return true;
@@ -363,9 +362,15 @@ struct Graph {
     remove_redundant_jumps();
   }
 
+  // Visits blocks in reverse order of creation, as 3.11 (its block list): this decides
+  // which jump gets which copy.
   void duplicate_exits_without_lineno() {
     mark_reachable();
-    for (int i = u.entry; i >= 0; i = b[i].next) {
+    std::vector<bool> in_layout(b.size(), false);
+    for (int i = u.entry; i >= 0; i = b[i].next)
+      in_layout[i] = true;
+    for (int i = static_cast<int>(in_layout.size()); i-- > 0;) {
+      if (!in_layout[i]) continue;
       auto& ins = b[i].instrs;
       if (ins.empty() || !is_jump_op(ins.back().op)) continue;
       int t = ins.back().target;

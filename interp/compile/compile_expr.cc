@@ -423,9 +423,9 @@ bool Compiler::jump_if(const ast::Expr* e, int next, bool cond) {
   case ast::ExprKind::Compare: {
     auto* c = static_cast<const ast::Compare*>(e);
     size_t n = c->ops.size() - 1;
+    // 3.11 takes the comparison's position here and keeps it after the jump.
+    set_loc(e);
     if (n > 0) {
-      Location saved = u->loc;
-      set_loc(e);
       int cleanup = new_block();
       if (!expr(c->left)) return false;
       for (size_t i = 0; i < n; ++i) {
@@ -444,7 +444,6 @@ bool Compiler::jump_if(const ast::Expr* e, int next, bool cond) {
       emit(Op::POP_TOP);
       if (!cond) emit_jump_noline(Op::JUMP, next);
       use_block(end);
-      u->loc = saved;
       return true;
     }
     break;
@@ -517,6 +516,10 @@ bool Compiler::maybe_method_call(const ast::Call* e, bool& done) {
     if (is_starred(a)) return true;
   for (auto* k : e->keywords)
     if (k->arg.empty()) return true;
+  // 3.11 does not use LOAD_METHOD on a name that the module imports (`re.compile(...)`).
+  if (meth->value->kind == ast::ExprKind::Name &&
+      (table_.top()->flags_of(static_cast<const ast::Name*>(meth->value)->id) & kDefImport))
+    return true;
   done = true;
   if (!expr(meth->value)) return false;
   Location saved = u->loc;

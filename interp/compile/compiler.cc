@@ -553,11 +553,12 @@ bool Compiler::nameop(const std::string& name, ast::ExprContext ctx) {
   return true;
 }
 
+// Reported at the current location (the statement or expression being compiled), as 3.11.
 bool Compiler::forbidden_name(const std::string& name, ast::ExprContext ctx, const ast::Pos& pos) {
+  (void)pos;
   if (ctx == ast::ExprContext::Store && name == "__debug__")
-    return fail_at("cannot assign to __debug__", pos);
-  if (ctx == ast::ExprContext::Del && name == "__debug__")
-    return fail_at("cannot delete __debug__", pos);
+    return fail("cannot assign to __debug__");
+  if (ctx == ast::ExprContext::Del && name == "__debug__") return fail("cannot delete __debug__");
   return true;
 }
 
@@ -766,11 +767,8 @@ bool Compiler::lambda(const ast::Lambda* e) {
     exit_scope(false);
     return false;
   }
-  if (u->ste->generator) {
-    emit(Op::POP_TOP);
-    load_const(ast::NoneValue{});
-  }
-  emit(Op::RETURN_VALUE);
+  // A generator lambda returns the value of its body too (3.11 adds no POP_TOP).
+  if (!u->ste->generator) emit(Op::RETURN_VALUE);
   auto code = exit_scope(false);
   if (!code) return false;
   return make_closure(code, flags);

@@ -2,6 +2,7 @@
 
 #include "interp/compile/disassembler.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -220,9 +221,14 @@ std::string constant_repr(const Constant& c) {
     }
     std::string operator()(const std::shared_ptr<const ConstFrozenSet>& t) const {
       if (t->items.empty()) return "frozenset()";
+      // sorted, so that listings do not depend on hashing
+      std::vector<std::string> items;
+      for (auto& item : t->items)
+        items.push_back(constant_repr(item));
+      std::sort(items.begin(), items.end());
       std::string out = "frozenset({";
-      for (size_t i = 0; i < t->items.size(); ++i)
-        out += (i ? ", " : "") + constant_repr(t->items[i]);
+      for (size_t i = 0; i < items.size(); ++i)
+        out += (i ? ", " : "") + items[i];
       return out + "})";
     }
     std::string operator()(const std::shared_ptr<const CodeUnit>& code) const {

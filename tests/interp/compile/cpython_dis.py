@@ -38,7 +38,7 @@ def const_repr(c):
     if isinstance(c, frozenset):
         if not c:
             return "frozenset()"
-        return "frozenset({" + ", ".join(const_repr(x) for x in c) + "})"
+        return "frozenset({" + ", ".join(sorted(const_repr(x) for x in c)) + "})"
     if c is Ellipsis:
         return "Ellipsis"
     return repr(c)
