@@ -85,6 +85,7 @@ enum class Layout : std::uint8_t {
   Super,
   ThreadState,
   WeakRef,
+  Lock,          // _thread's lock and RLock
   kCount
 };
 

@@ -72,6 +72,7 @@ const LayoutInfo kLayouts[] = {
     {Layout::Super, "super", trace_all},
     {Layout::ThreadState, "thread_state", trace_all},
     {Layout::WeakRef, "weakref", trace_all},
+    {Layout::Lock, "lock", trace_all},
 };
 static_assert(std::size(kLayouts) == static_cast<std::size_t>(Layout::kCount));
 

@@ -85,7 +85,7 @@ enum NameId : std::uint16_t {
                                   X(callable_iterator) X(dict_keys) X(dict_values) X(dict_items)   \
                                       X(bytes_iterator) X(reversed) X(enumerate) X(zip) X(map)     \
                                           X(filter) X(traceback) X(memoryview) X(BaseException)    \
-                                              X(weakref)
+                                              X(weakref) X(GenericAlias) X(UnionType)
 
 enum TypeId : std::uint16_t {
 #define INTERP_TYPE_ENUM(n) T_##n,
@@ -159,6 +159,8 @@ struct Thread {
   bool block_expired = false;
   Value block_retry; // the object waited for, while its instruction runs again
   std::int64_t ident = 0; // _thread.get_ident()
+  // Locks released when the thread ends (threading's join); reachable from the heap too.
+  std::vector<Value> exit_sentinels;
   // Work for right after the running transaction commits (starting the threads it
   // created): called with true after the commit, or with false when it aborts instead.
   std::vector<std::function<void(bool committed)>> after_commit;

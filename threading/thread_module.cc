@@ -33,6 +33,8 @@ namespace {
 std::atomic<std::int64_t> next_ident{2};
 std::atomic<std::int64_t> running_threads{0};
 Value lock_type_slot; // rooted; written once at start-up
+Value rlock_type_slot;
+Value local_type_slot;
 
 double monotonic_seconds() {
   timespec ts;
@@ -60,12 +62,25 @@ void report_thread_exception(Thread& t, Value payload, Value e) {
   }
 }
 
+void release_exit_sentinels(Thread& t) {
+  if (t.exit_sentinels.empty()) return;
+  stm::run_transaction([&] {
+    for (Value lock : t.exit_sentinels) {
+      LockObject* w = wr<LockObject>(lock);
+      w->owner = Value::small_int(0);
+      w->count = Value::small_int(0);
+    }
+  });
+  t.exit_sentinels.clear();
+}
+
 void thread_main(StartRequest* request) {
   Thread* t = interp::attach_thread();
   t->ident = request->ident;
   Value exception;
   vm::run_outermost_call(*t, &request->payload, exception);
   if (exception) report_thread_exception(*t, request->payload, exception);
+  release_exit_sentinels(*t);
   gc::remove_root(reinterpret_cast<const stm::Offset*>(&request->payload));
   delete request;
   interp::detach_thread(t);
@@ -74,13 +89,16 @@ void thread_main(StartRequest* request) {
 
 INTERP_NATIVE(start_new_thread) {
   std::size_t npos = nargs - keyword_count(kwnames);
-  if (keyword_count(kwnames)) return raise(t, exc(E_TypeError), "start_new_thread() takes no keyword arguments");
+  if (keyword_count(kwnames))
+    return raise(t, exc(E_TypeError), "start_new_thread() takes no keyword arguments");
   if (npos < 2 || npos > 3)
-    return raisef(t, exc(E_TypeError), "start_new_thread expected at least 2 arguments, got %zu", npos);
+    return raisef(t, exc(E_TypeError), "start_new_thread expected at least 2 arguments, got %zu",
+                  npos);
   if (!is_callable(args[0])) return raise(t, exc(E_TypeError), "first arg must be callable");
   if (!(args[1].is_object() && isinstance(args[1], T_tuple)))
     return raise(t, exc(E_TypeError), "2nd arg must be a tuple");
-  if (npos == 3 && !dict_check(args[2])) return raise(t, exc(E_TypeError), "optional 3rd arg must be a dictionary");
+  if (npos == 3 && !dict_check(args[2]))
+    return raise(t, exc(E_TypeError), "optional 3rd arg must be a dictionary");
   Value items[3] = {args[0], args[1], npos == 3 ? args[2] : none()};
   Value payload = tuple_from(t, items, 3);
   if (!payload) return {};
@@ -100,29 +118,49 @@ INTERP_NATIVE(start_new_thread) {
   return int_from_i64(t, request->ident);
 }
 
-INTERP_NATIVE(get_ident) { return int_from_i64(t, t.ident); }
-INTERP_NATIVE(get_native_id) { return int_from_i64(t, t.ident); }
-INTERP_NATIVE(thread_count) { return int_from_i64(t, running_threads.load()); }
-
-// ---- locks ----------------------------------------------------------------------------------
-// A lock is a cell-layout object of class `lock`: ref is True while held.
-
-bool held(Value lock) { return rd<CellObject>(lock)->ref == runtime().true_; }
-
-bool committed_free(Value lock) {
-  auto* cell = reinterpret_cast<const CellObject*>(stm::segment_base(0) + lock.offset());
-  return cell->ref != runtime().true_;
+INTERP_NATIVE(get_ident) {
+  return int_from_i64(t, t.ident);
+}
+INTERP_NATIVE(get_native_id) {
+  return int_from_i64(t, t.ident);
+}
+INTERP_NATIVE(thread_count) {
+  return int_from_i64(t, running_threads.load());
 }
 
-Value make_lock(Thread& t) {
-  Value lock = allocate(t, Layout::Cell, lock_type_slot, sizeof(CellObject));
-  if (lock) fresh<CellObject>(lock)->ref = runtime().false_;
+// ---- locks ----------------------------------------------------------------------------------
+// A lock's `owner` is the ident of the thread holding it, or 0. Taking and giving it back
+// are heap writes inside transactions; a thread that finds it held waits outside any
+// transaction (Thread::block_on) until the committed state shows it free.
+
+Value free_value() {
+  return Value::small_int(0);
+}
+
+std::int64_t owner_of(Value lock) {
+  Value o = rd<LockObject>(lock)->owner;
+  return o.is_small_int() ? o.small_int_value() : 0;
+}
+
+bool committed_free(Value lock) {
+  auto* l = reinterpret_cast<const LockObject*>(stm::segment_base(0) + lock.offset());
+  return !l->owner.is_small_int() || l->owner.small_int_value() == 0;
+}
+
+Value make_lock_of(Thread& t, Value type) {
+  Value lock = allocate(t, Layout::Lock, type, sizeof(LockObject));
+  if (!lock) return {};
+  fresh<LockObject>(lock)->owner = free_value();
+  fresh<LockObject>(lock)->count = Value::small_int(0);
   return lock;
 }
 
-INTERP_NATIVE(allocate_lock) { return make_lock(t); }
+INTERP_NATIVE(allocate_lock) {
+  return make_lock_of(t, lock_type_slot);
+}
 
-INTERP_NATIVE(lock_acquire) {
+// acquire(blocking=True, timeout=-1) for both kinds; `reentrant` lets the owner take it again.
+Value acquire(Thread& t, const Value* args, std::size_t nargs, Value kwnames, bool reentrant) {
   static const char* const kAllowed[] = {"blocking", "timeout", nullptr};
   if (!check_keywords(t, "acquire", kwnames, kAllowed)) return {};
   std::size_t npos = nargs - keyword_count(kwnames);
@@ -132,14 +170,19 @@ INTERP_NATIVE(lock_acquire) {
   if (blocking < 0) return {};
   double timeout = -1;
   if (timeout_v && !to_double(t, timeout_v, timeout)) return {};
-  if (!blocking && timeout != -1) return raise(t, exc(E_ValueError), "can't specify a timeout for a non-blocking call");
-  if (timeout < 0 && timeout != -1) return raise(t, exc(E_ValueError), "timeout value must be a non-negative number");
+  if (!blocking && timeout != -1)
+    return raise(t, exc(E_ValueError), "can't specify a timeout for a non-blocking call");
+  if (timeout < 0 && timeout != -1)
+    return raise(t, exc(E_ValueError), "timeout value must be positive");
   if (timeout > 9223372036.0) return raise(t, exc(E_OverflowError), "timeout value is too large");
   Value lock = args[0];
   bool retry = t.block_retry == lock;
   if (retry) t.block_retry = {};
-  if (!held(lock)) {
-    wr<CellObject>(lock)->ref = runtime().true_;
+  std::int64_t owner = owner_of(lock);
+  if (owner == 0 || (reentrant && owner == t.ident)) {
+    LockObject* w = wr<LockObject>(lock);
+    w->owner = Value::small_int(t.ident);
+    w->count = Value::small_int(w->count.small_int_value() + 1);
     t.block_expired = false;
     return runtime().true_;
   }
@@ -154,24 +197,162 @@ INTERP_NATIVE(lock_acquire) {
   return {};
 }
 
+INTERP_NATIVE(lock_acquire) {
+  return acquire(t, args, nargs, kwnames, false);
+}
+
 INTERP_NATIVE(lock_release) {
-  if (!held(args[0])) return raise(t, exc(E_RuntimeError), "release unlocked lock");
-  wr<CellObject>(args[0])->ref = runtime().false_;
+  if (owner_of(args[0]) == 0) return raise(t, exc(E_RuntimeError), "release unlocked lock");
+  LockObject* w = wr<LockObject>(args[0]);
+  w->owner = free_value();
+  w->count = Value::small_int(0);
   return none();
 }
 
-INTERP_NATIVE(lock_exit) { return lock_release(t, args, 1, {}); }
-
-INTERP_NATIVE(lock_locked) { return py_bool(held(args[0])); }
-
-INTERP_NATIVE(lock_repr) {
-  return str_from_utf8(t, std::string("<") + (held(args[0]) ? "locked" : "unlocked") +
-                              " _thread.lock object at 0x" + std::to_string(args[0].offset()) + ">");
+INTERP_NATIVE(lock_exit) {
+  return lock_release(t, args, 1, {});
 }
 
-INTERP_NATIVE(stack_size) { return Value::small_int(0); }
+INTERP_NATIVE(lock_locked) {
+  return py_bool(owner_of(args[0]) != 0);
+}
 
-INTERP_NATIVE(daemon_threads_allowed) { return runtime().true_; }
+INTERP_NATIVE(lock_repr) {
+  return str_from_utf8(t, std::string("<") + (owner_of(args[0]) ? "locked" : "unlocked") +
+                              " _thread.lock object at 0x" + std::to_string(args[0].offset()) +
+                              ">");
+}
+
+INTERP_NATIVE(rlock_new) {
+  return make_lock_of(t, args[0]);
+}
+INTERP_NATIVE(rlock_acquire) {
+  return acquire(t, args, nargs, kwnames, true);
+}
+
+INTERP_NATIVE(rlock_release) {
+  if (owner_of(args[0]) != t.ident)
+    return raise(t, exc(E_RuntimeError), "cannot release un-acquired lock");
+  LockObject* w = wr<LockObject>(args[0]);
+  std::int64_t count = w->count.small_int_value() - 1;
+  w->count = Value::small_int(count);
+  if (count == 0) w->owner = free_value();
+  return none();
+}
+
+INTERP_NATIVE(rlock_exit) {
+  return rlock_release(t, args, 1, {});
+}
+
+INTERP_NATIVE(rlock_is_owned) {
+  return py_bool(owner_of(args[0]) == t.ident);
+}
+
+INTERP_NATIVE(rlock_repr) {
+  std::int64_t owner = owner_of(args[0]);
+  return str_from_utf8(t, std::string("<") + (owner ? "locked" : "unlocked") +
+                              " _thread.RLock object owner=" + std::to_string(owner) + " count=" +
+                              std::to_string(rd<LockObject>(args[0])->count.small_int_value()) +
+                              " at 0x" + std::to_string(args[0].offset()) + ">");
+}
+
+// Condition's helpers: give the lock away completely and take it back with its count.
+INTERP_NATIVE(rlock_release_save) {
+  if (owner_of(args[0]) == 0)
+    return raise(t, exc(E_RuntimeError), "cannot release un-acquired lock");
+  LockObject* w = wr<LockObject>(args[0]);
+  Value state[2] = {w->count, w->owner};
+  w->owner = free_value();
+  w->count = Value::small_int(0);
+  return tuple_from(t, state, 2);
+}
+
+INTERP_NATIVE(rlock_acquire_restore) {
+  Value state = args[1];
+  Value call_args[1] = {args[0]};
+  Value r = acquire(t, call_args, 1, {}, false);
+  if (!r) return {};
+  LockObject* w = wr<LockObject>(args[0]);
+  w->count = tuple_item(state, 0);
+  w->owner = tuple_item(state, 1);
+  return none();
+}
+
+// ---- thread-local data ----------------------------------------------------------------------
+// A _local object keeps one attribute dict per thread, in a dict keyed by thread ident.
+
+Value local_dict(Thread& t, Value self) {
+  Value per_thread = rd<Object>(self)->dict;
+  if (!per_thread) {
+    per_thread = dict_new(t);
+    if (!per_thread) return {};
+    wr<Object>(self)->dict = per_thread;
+  }
+  Value key = Value::small_int(t.ident);
+  bool error;
+  Value mine = dict_get(t, per_thread, key, error);
+  if (error) return {};
+  if (!mine) {
+    mine = dict_new(t);
+    if (!mine || !dict_set(t, per_thread, key, mine)) return {};
+  }
+  return mine;
+}
+
+INTERP_NATIVE(local_new) {
+  Value self = allocate(t, Layout::Instance, args[0], sizeof(Object));
+  return self;
+}
+
+INTERP_NATIVE(local_getattribute) {
+  Value self = args[0], attr = args[1];
+  if (str_equal_ascii(attr, "__dict__")) return local_dict(t, self);
+  Value type = type_of(self);
+  Value descr = type_lookup(type, attr);
+  if (descr && descr.is_object() && is_layout(descr, Layout::Property))
+    return generic_getattr(t, self, attr, false);
+  Value mine = local_dict(t, self);
+  if (!mine) return {};
+  if (Value v = dict_get_str(mine, attr)) return v;
+  if (descr) {
+    Value saved_dict = rd<Object>(self)->dict;
+    (void)saved_dict;
+    if (is_layout(descr, Layout::Function)) return method_new(t, descr, self);
+    return descr;
+  }
+  if (str_equal_ascii(attr, "__class__")) return type;
+  return raisef(t, exc(E_AttributeError), "'%s' object has no attribute '%s'",
+                type_name(type).c_str(), str_utf8(attr).c_str());
+}
+
+INTERP_NATIVE(local_setattr) {
+  Value mine = local_dict(t, args[0]);
+  if (!mine) return {};
+  if (nargs > 2) return dict_set(t, mine, args[1], args[2]) ? none() : Value();
+  int r = dict_del(t, mine, args[1]);
+  if (r < 0) return {};
+  if (r == 0)
+    return raisef(t, exc(E_AttributeError), "'%s' object has no attribute '%s'",
+                  type_name_of(args[0]).c_str(), str_utf8(args[1]).c_str());
+  return none();
+}
+
+// threading.Thread.join waits on this lock: held by the thread, released as it ends.
+INTERP_NATIVE(set_sentinel) {
+  Value lock = make_lock_of(t, lock_type_slot);
+  if (!lock) return {};
+  wr<LockObject>(lock)->owner = Value::small_int(t.ident);
+  t.exit_sentinels.push_back(lock);
+  return lock;
+}
+
+INTERP_NATIVE(stack_size) {
+  return Value::small_int(0);
+}
+
+INTERP_NATIVE(daemon_threads_allowed) {
+  return runtime().true_;
+}
 
 } // namespace
 
@@ -183,18 +364,20 @@ Value make_thread_module(Thread& t) {
     Value ns = dict_new(t);
     dict_set(t, ns, name(N___module__), intern_literal(t, "_thread"));
     Value object_type = type_value(T_object);
-    Value lock_type = type_new(t, type_value(T_type), intern_literal(t, "lock"), tuple_from(t, &object_type, 1), ns, {});
+    Value lock_type = type_new(t, type_value(T_type), intern_literal(t, "lock"),
+                               tuple_from(t, &object_type, 1), ns, {});
     if (!lock_type) return {};
-    wr<TypeObject>(lock_type)->flags = rd<TypeObject>(lock_type)->flags & ~std::uint64_t(kHeapType | kBaseType);
-    wr<TypeObject>(lock_type)->layout = std::uint64_t(Layout::Cell);
+    wr<TypeObject>(lock_type)->flags =
+        rd<TypeObject>(lock_type)->flags & ~std::uint64_t(kHeapType | kBaseType);
+    wr<TypeObject>(lock_type)->layout = std::uint64_t(Layout::Lock);
     struct Entry {
       const char* name;
       NativeFn fn;
     };
     const Entry methods[] = {
-        {"acquire", lock_acquire},       {"acquire_lock", lock_acquire}, {"__enter__", lock_acquire},
-        {"release", lock_release},       {"release_lock", lock_release}, {"__exit__", lock_exit},
-        {"locked", lock_locked},         {"locked_lock", lock_locked},   {"__repr__", lock_repr},
+        {"acquire", lock_acquire}, {"acquire_lock", lock_acquire}, {"__enter__", lock_acquire},
+        {"release", lock_release}, {"release_lock", lock_release}, {"__exit__", lock_exit},
+        {"locked", lock_locked},   {"locked_lock", lock_locked},   {"__repr__", lock_repr},
     };
     Value ld = rd<TypeObject>(lock_type)->dict;
     for (const Entry& e : methods)
@@ -204,20 +387,66 @@ Value make_thread_module(Thread& t) {
     lock_type_slot = lock_type;
     gc::add_root(reinterpret_cast<const stm::Offset*>(&lock_type_slot));
   }
+  if (!rlock_type_slot) {
+    auto make_class = [&](const char* class_name, Layout layout, std::uint64_t drop_flags) {
+      Value ns = dict_new(t);
+      dict_set(t, ns, name(N___module__), intern_literal(t, "_thread"));
+      Value object_type = type_value(T_object);
+      Value type = type_new(t, type_value(T_type), intern_literal(t, class_name),
+                            tuple_from(t, &object_type, 1), ns, {});
+      wr<TypeObject>(type)->flags = rd<TypeObject>(type)->flags & ~drop_flags;
+      wr<TypeObject>(type)->layout = std::uint64_t(layout);
+      return type;
+    };
+    auto add = [&](Value type, const char* method, NativeFn fn, bool is_static = false) {
+      Value n = native_new(t, register_native(method, fn), {}, type,
+                           is_static ? T_builtin_function : T_method_descriptor);
+      if (is_static) {
+        Value w = allocate(t, Layout::Wrapper, type_value(T_staticmethod), sizeof(WrapperObject));
+        fresh<WrapperObject>(w)->wrapped = n;
+        n = w;
+      }
+      dict_set(t, rd<TypeObject>(type)->dict, intern_literal(t, method), n);
+    };
+    Value rlock = make_class("RLock", Layout::Lock, kHeapType);
+    add(rlock, "__new__", rlock_new, true);
+    add(rlock, "acquire", rlock_acquire);
+    add(rlock, "__enter__", rlock_acquire);
+    add(rlock, "release", rlock_release);
+    add(rlock, "__exit__", rlock_exit);
+    add(rlock, "_is_owned", rlock_is_owned);
+    add(rlock, "_release_save", rlock_release_save);
+    add(rlock, "_acquire_restore", rlock_acquire_restore);
+    add(rlock, "__repr__", rlock_repr);
+    update_type_flags(rlock);
+    rlock_type_slot = rlock;
+    gc::add_root(reinterpret_cast<const stm::Offset*>(&rlock_type_slot));
+    Value local = make_class("_local", Layout::Instance, 0);
+    add(local, "__new__", local_new, true);
+    add(local, "__getattribute__", local_getattribute);
+    add(local, "__setattr__", local_setattr);
+    add(local, "__delattr__", local_setattr);
+    update_type_flags(local);
+    local_type_slot = local;
+    gc::add_root(reinterpret_cast<const stm::Offset*>(&local_type_slot));
+  }
   struct Entry {
     const char* name;
     NativeFn fn;
   };
   const Entry functions[] = {
-      {"start_new_thread", start_new_thread}, {"start_new", start_new_thread},
-      {"get_ident", get_ident},               {"get_native_id", get_native_id},
-      {"_count", thread_count},               {"allocate_lock", allocate_lock},
-      {"allocate", allocate_lock},            {"stack_size", stack_size},
-      {"daemon_threads_allowed", daemon_threads_allowed},
+      {"_set_sentinel", set_sentinel},  {"start_new_thread", start_new_thread},
+      {"start_new", start_new_thread},  {"get_ident", get_ident},
+      {"get_native_id", get_native_id}, {"_count", thread_count},
+      {"allocate_lock", allocate_lock}, {"allocate", allocate_lock},
+      {"stack_size", stack_size},       {"daemon_threads_allowed", daemon_threads_allowed},
   };
   for (const Entry& e : functions)
-    dict_set(t, d, intern_literal(t, e.name), make_native_function(t, e.name, e.fn, intern_literal(t, "_thread")));
+    dict_set(t, d, intern_literal(t, e.name),
+             make_native_function(t, e.name, e.fn, intern_literal(t, "_thread")));
   dict_set(t, d, intern_literal(t, "LockType"), lock_type_slot);
+  dict_set(t, d, intern_literal(t, "RLock"), rlock_type_slot);
+  dict_set(t, d, intern_literal(t, "_local"), local_type_slot);
   dict_set(t, d, intern_literal(t, "error"), exc(E_RuntimeError));
   dict_set(t, d, intern_literal(t, "TIMEOUT_MAX"), float_new(t, 9223372036.0));
   return m;

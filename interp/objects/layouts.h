@@ -260,4 +260,11 @@ struct WeakRefObject : Object {
   std::int64_t hash;
 };
 
+// _thread's locks. `owner` is the holder's thread ident (an int) or 0 when free; an
+// RLock counts re-entries in `count`. Plain locks may be released by any thread.
+struct LockObject : Object {
+  Value owner;
+  Value count;
+};
+
 } // namespace interp
