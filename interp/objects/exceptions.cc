@@ -9,6 +9,8 @@
 
 namespace interp {
 
+void init_exception_group_type(Thread& t); // exception_group.cc
+
 namespace {
 
 // name, parent name ("" for BaseException's own root)
@@ -373,7 +375,15 @@ void init_exception_types(Thread& t) {
     o->base = parent;
     Value n = intern_literal(t, c.name);
     Value d = dict_new(t);
-    Value bases = tuple_from(t, &parent, 1);
+    // ExceptionGroup is both a group and an Exception.
+    Value two[2] = {parent, Value()};
+    std::size_t nbases = 1;
+    if (std::strcmp(c.name, "ExceptionGroup") == 0) {
+      for (auto& [n, type] : rt.exception_types)
+        if (n == "Exception") two[1] = type;
+      nbases = 2;
+    }
+    Value bases = tuple_from(t, two, nbases);
     o = fresh<TypeObject>(type);
     o->name = n;
     o->qualname = n;
@@ -392,6 +402,7 @@ void init_exception_types(Thread& t) {
   add_method(t, b, "__getattribute__", exception_getattribute);
   add_method(t, b, "__setattr__", exception_setattr);
   add_method(t, b, "__reduce__", exception_reduce);
+  init_exception_group_type(t);
   for (auto& [n, type] : rt.exception_types) {
     add_attribute(t, type, "__module__", intern_literal(t, "builtins"));
     update_type_flags(type);

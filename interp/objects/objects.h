@@ -152,6 +152,11 @@ Value make_native_function(Thread& t, const char* name, NativeFn fn, Value modul
 Value exception_new(Thread& t, Value type, Value args);
 bool exception_check(Value v); // an instance of BaseException
 void init_exception_types(Thread& t);
+// except*: splits `exception` by a clause's class (match and rest, None when empty), and
+// assembles the exception left to re-raise from the clauses' raised/re-raised list.
+bool exception_group_match(Thread& t, Value exception, Value match_type, Value& match,
+                           Value& rest);
+Value exception_group_prep_reraise(Thread& t, Value orig, Value excs);
 
 // ---- generators --------------------------------------------------------------------------
 Value generator_new(Thread& t, Value frame, Value code);

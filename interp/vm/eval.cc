@@ -1249,11 +1249,58 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
         PUSH(py_bool(match));
         break;
       }
-      case Op::CHECK_EG_MATCH:
-      case Op::PREP_RERAISE_STAR:
-        raise(t, exc(E_SystemError), "except* is not supported yet");
-        ERROR_IF(true);
+      case Op::CHECK_EG_MATCH: {
+        r.sp = sp;
+        Value right = POP();
+        Value left = TOP();
+        auto is_exc_class = [](Value v) {
+          return v.is_object() && is_layout(v, Layout::Type) && is_subtype(v, exc(E_BaseException));
+        };
+        bool is_tuple = right.is_object() && isinstance(right, T_tuple);
+        bool ok = is_exc_class(right),
+             has_group = ok && is_subtype(right, exc(E_BaseExceptionGroup));
+        if (!ok && is_tuple) {
+          ok = true;
+          for (std::int64_t i = 0; i < tuple_length(right); ++i) {
+            Value c = tuple_item(right, i);
+            if (!is_exc_class(c))
+              ok = false;
+            else if (is_subtype(c, exc(E_BaseExceptionGroup)))
+              has_group = true;
+          }
+        }
+        if (!ok) {
+          raise(t, exc(E_TypeError),
+                "catching classes that do not inherit from BaseException is not allowed");
+          ERROR_IF(true);
+        }
+        if (has_group) {
+          raise(t, exc(E_TypeError),
+                "catching ExceptionGroup with except* is not allowed. Use except instead.");
+          ERROR_IF(true);
+        }
+        Value match, rest;
+        ERROR_IF(!exception_group_match(t, left, right, match, rest));
+        if (match == none()) {
+          PUSH(match);
+        } else {
+          // [exc] becomes [rest, match]; the handler sees the match as sys.exc_info().
+          TOP() = rest;
+          PUSH(match);
+          t.handled = match;
+        }
         break;
+      }
+      case Op::PREP_RERAISE_STAR: {
+        r.sp = sp;
+        Value excs = POP();
+        Value orig = POP();
+        r.sp = sp;
+        Value v = exception_group_prep_reraise(t, orig, excs);
+        ERROR_IF(!v);
+        PUSH(v);
+        break;
+      }
       case Op::RERAISE: {
         Value e = POP();
         r.f->lasti = lasti;
