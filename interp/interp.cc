@@ -31,6 +31,8 @@ void init_code_type(Thread& t);
 void init_function_types(Thread& t);
 void init_descriptor_types(Thread& t);
 void init_str_type(Thread& t);
+void init_builtin_iterator_types(Thread& t);
+void init_generic_alias_types(Thread& t);
 
 namespace {
 
@@ -106,6 +108,8 @@ const BuiltinType kBuiltinTypes[] = {
     {T_memoryview, "memoryview", Layout::Instance, T_object, false},
     {T_BaseException, "BaseException", Layout::Exception, T_object, true},
     {T_weakref, "weakref", Layout::WeakRef, T_object, true},
+    {T_GenericAlias, "GenericAlias", Layout::Iterator, T_object, true},
+    {T_UnionType, "UnionType", Layout::Iterator, T_object, false},
 };
 static_assert(std::size(kBuiltinTypes) == kTypeCount);
 
@@ -204,11 +208,13 @@ void build_runtime(Thread& t) {
   init_function_types(t);
   init_descriptor_types(t);
   init_iterator_types(t);
+  init_builtin_iterator_types(t);
   vm::init_generator_types(t);
   for (const BuiltinType& bt : kBuiltinTypes) {
     add_attribute(t, rt.types[bt.id], "__module__", intern_literal(t, "builtins"));
     update_type_flags(rt.types[bt.id]);
   }
+  init_generic_alias_types(t);
   // 5. builtins and sys.
   rt.builtins_module = module_new(t, intern_literal(t, "builtins"));
   rt.builtins = rd<Object>(rt.builtins_module)->dict;

@@ -171,6 +171,13 @@ int issubclass_of(Thread& t, Value sub, Value cls) {
     return -1;
   }
   if (!(cls.is_object() && is_layout(cls, Layout::Type))) {
+    Value check = lookup_special(t, cls, N___subclasscheck__);
+    if (check) {
+      Value r = call1(t, check, sub);
+      if (!r) return -1;
+      return truthy(t, r);
+    }
+    if (t.pending) return -1;
     raise(t, exc(E_TypeError),
           "issubclass() arg 2 must be a class, a tuple of classes, or a union");
     return -1;
@@ -495,6 +502,138 @@ INTERP_NATIVE(builtin_next) {
     return args[1];
   }
   return v;
+}
+
+INTERP_NATIVE(builtin_aiter) {
+  if (!check_positional(t, "aiter", nargs, kwnames, 1, 1, 0)) return {};
+  Value f = lookup_special(t, args[0], N___aiter__);
+  if (!f) {
+    if (!t.pending)
+      raisef(t, exc(E_TypeError), "'%s' object is not an async iterable",
+             type_name_of(args[0]).c_str());
+    return {};
+  }
+  Value it = call0(t, f);
+  if (!it) return {};
+  if (!type_lookup(type_of(it), name(N___anext__)))
+    return raisef(t, exc(E_TypeError), "aiter() returned not an async iterator of type '%s'",
+                  type_name_of(it).c_str());
+  return it;
+}
+
+// anext(it, default) awaits it.__anext__() and turns StopAsyncIteration into the default:
+// a small coroutine function, compiled when first needed and kept in the builtins dict.
+Value anext_with_default(Thread& t) {
+  Value key = intern_literal(t, "__anext_default__");
+  Value helper = dict_get_str(runtime().builtins, key);
+  if (helper) return helper;
+  static const char kSource[] = "async def __anext_default__(awaitable, default):\n"
+                                "    try:\n"
+                                "        return await awaitable\n"
+                                "    except StopAsyncIteration:\n"
+                                "        return default\n";
+  Value code = compile_source(t, kSource, "<anext>", ast::Mode::Exec);
+  if (!code) return {};
+  Value ns = dict_new(t);
+  if (!ns || !dict_set(t, ns, name(N___builtins__), runtime().builtins_module)) return {};
+  if (!vm::run_code(t, code, ns, ns)) return {};
+  helper = dict_get_str(ns, key);
+  if (!helper) return raise(t, exc(E_SystemError), "anext helper missing");
+  return helper;
+}
+
+INTERP_NATIVE(builtin_anext) {
+  if (!check_positional(t, "anext", nargs, kwnames, 1, 2, 0)) return {};
+  Value f = lookup_special(t, args[0], N___anext__);
+  if (!f) {
+    if (!t.pending)
+      raisef(t, exc(E_TypeError), "'%s' object is not an async iterator",
+             type_name_of(args[0]).c_str());
+    return {};
+  }
+  Value awaitable = call0(t, f);
+  if (!awaitable || nargs == 1) return awaitable;
+  Value helper = anext_with_default(t);
+  if (!helper) return {};
+  return call2(t, helper, awaitable, args[1]);
+}
+
+INTERP_NATIVE(builtin_breakpoint) {
+  Value hook = getattr_opt(t, runtime().sys_module, intern_literal(t, "breakpointhook"));
+  if (!hook) {
+    if (!t.pending) raise(t, exc(E_RuntimeError), "lost sys.breakpointhook");
+    return {};
+  }
+  return call(t, hook, args, nargs, kwnames);
+}
+
+// help(obj): a short page in pydoc's shape - what the object is, then its docstring.
+INTERP_NATIVE(builtin_help) {
+  std::size_t npos = nargs - keyword_count(kwnames);
+  if (keyword_count(kwnames) || npos > 1)
+    return raisef(t, exc(E_TypeError),
+                  "Helper.__call__() takes from 1 to 2 positional arguments but %zu were given",
+                  npos + 1);
+  std::string text;
+  if (npos == 0) {
+    text = "\nWelcome to Python 3.11's help utility!\n\n"
+           "Call help(object) to read the documentation of an object, a function, a class or "
+           "a module.\n";
+  } else if (str_check(args[0])) {
+    text = "No Python documentation found for " + repr_utf8(t, args[0]) +
+           ".\nUse help() to get the interactive help utility.\n"
+           "Use help(str) for help on the str class.\n";
+  } else {
+    Value obj = args[0];
+    Value cls = type_of(obj);
+    const char* kind = "object";
+    if (is_layout(obj, Layout::Type))
+      kind = "class";
+    else if (is_layout(obj, Layout::Module))
+      kind = "module";
+    else if (is_layout(obj, Layout::Function))
+      kind = "function";
+    else if (is_layout(obj, Layout::Method))
+      kind = "method";
+    else if (is_layout(obj, Layout::Native))
+      kind = "built-in function";
+    Value n = getattr_opt(t, obj, name(N___name__));
+    if (t.pending) return {};
+    std::string obj_name = n && str_check(n) ? str_utf8(n) : type_name(cls);
+    if (!n || !str_check(n)) kind = "object";
+    Value module =
+        is_layout(obj, Layout::Module) ? Value() : getattr_opt(t, obj, name(N___module__));
+    if (t.pending) return {};
+    text = std::string("Help on ") + kind + " " + obj_name;
+    if (module && str_check(module) && !str_equal_ascii(module, "builtins"))
+      text += " in module " + str_utf8(module);
+    text += ":\n\n" + obj_name + "\n";
+    Value doc = getattr_opt(t, obj, name(N___doc__));
+    if (t.pending) return {};
+    if ((!doc || !str_check(doc)) && std::string(kind) == "object") {
+      doc = getattr_opt(t, cls, name(N___doc__));
+      if (t.pending) return {};
+    }
+    if (doc && str_check(doc)) {
+      std::string d = str_utf8(doc);
+      std::size_t start = 0;
+      while (start <= d.size()) {
+        std::size_t end = d.find('\n', start);
+        std::string line =
+            d.substr(start, end == std::string::npos ? std::string::npos : end - start);
+        std::size_t first = line.find_first_not_of(" \t");
+        text += first == std::string::npos ? "\n" : "    " + line.substr(first) + "\n";
+        if (end == std::string::npos) break;
+        start = end + 1;
+      }
+    }
+    text += "\n";
+  }
+  Value out = getattr(t, runtime().sys_module, name(N_stdout));
+  if (!out) return {};
+  Value s = str_from_utf8(t, text);
+  if (!s || !call_method(t, out, N_write, &s, 1)) return {};
+  return none();
 }
 
 INTERP_NATIVE(builtin_sorted) {
@@ -830,6 +969,10 @@ void init_builtins_module(Thread& t, Value module) {
       {"iter", builtin_iter},
       {"next", builtin_next},
       {"sorted", builtin_sorted},
+      {"aiter", builtin_aiter},
+      {"anext", builtin_anext},
+      {"breakpoint", builtin_breakpoint},
+      {"help", builtin_help},
       {"globals", builtin_globals},
       {"locals", builtin_locals},
       {"vars", builtin_vars},

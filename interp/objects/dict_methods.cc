@@ -234,6 +234,13 @@ INTERP_NATIVE(dict_or) {
   return d;
 }
 
+INTERP_NATIVE(dict_ror) {
+  if (!dict_check(args[1])) return runtime().not_implemented;
+  Value d = dict_copy(t, args[1]);
+  if (!d || !dict_update(t, d, args[0])) return {};
+  return d;
+}
+
 INTERP_NATIVE(dict_ior) {
   if (!dict_update(t, args[0], args[1])) return {};
   return args[0];
@@ -305,25 +312,177 @@ INTERP_NATIVE(view_contains) {
   return runtime().false_;
 }
 
-INTERP_NATIVE(view_eq) {
+bool is_set_view(Value v) {
+  if (!v.is_object()) return false;
+  Value type = type_of(v);
+  return type == type_value(T_dict_keys) || type == type_value(T_dict_items);
+}
+
+bool set_like(Value v) {
+  return v.is_object() && (isinstance(v, T_set) || isinstance(v, T_frozenset) || is_set_view(v));
+}
+
+Value set_method(Thread& t, Value set, const char* method, Value arg) {
+  Value f = type_lookup(type_value(T_set), intern_literal(t, method));
+  return call2(t, f, set, arg);
+}
+
+// A new set of what `v` iterates over (a dict view's keys or items, or any iterable).
+Value to_set(Thread& t, Value v) {
+  Value s = set_new(t, false);
+  if (!s) return {};
+  if (!set_method(t, s, "update", v)) return {};
+  return s;
+}
+
+// Every item of `a` is in `b` (CPython's all_contained_in for view comparisons).
+int all_contained_in(Thread& t, Value a, Value b) {
+  Value it = iter(t, a);
+  if (!it) return -1;
+  for (;;) {
+    Value x = next(t, it);
+    if (!x) return t.pending ? -1 : 1;
+    int r = contains(t, b, x);
+    if (r <= 0) return r;
+  }
+}
+
+Value view_compare(Thread& t, Value a, Value b, bytecode::CompareOp op) {
+  if (!set_like(b)) return runtime().not_implemented;
+  std::int64_t na, nb;
+  if (!length(t, a, na) || !length(t, b, nb)) return {};
+  int r = 0;
+  switch (op) {
+  case bytecode::CompareOp::Eq:
+  case bytecode::CompareOp::Ne:
+    r = na == nb ? all_contained_in(t, a, b) : 0;
+    if (r < 0) return {};
+    return py_bool(op == bytecode::CompareOp::Eq ? r : !r);
+  case bytecode::CompareOp::Lt:
+    r = na < nb ? all_contained_in(t, a, b) : 0;
+    break;
+  case bytecode::CompareOp::Le:
+    r = na <= nb ? all_contained_in(t, a, b) : 0;
+    break;
+  case bytecode::CompareOp::Gt:
+    r = na > nb ? all_contained_in(t, b, a) : 0;
+    break;
+  default:
+    r = na >= nb ? all_contained_in(t, b, a) : 0;
+    break;
+  }
+  if (r < 0) return {};
+  return py_bool(r);
+}
+
+#define VIEW_COMPARE(fn_name, op)                                                                  \
+  INTERP_NATIVE(fn_name) {                                                                         \
+    return view_compare(t, args[0], args[1], bytecode::CompareOp::op);                             \
+  }
+VIEW_COMPARE(view_eq, Eq)
+VIEW_COMPARE(view_ne, Ne)
+VIEW_COMPARE(view_lt, Lt)
+VIEW_COMPARE(view_le, Le)
+VIEW_COMPARE(view_gt, Gt)
+VIEW_COMPARE(view_ge, Ge)
+
+// The set operators of keys and items views take any iterable on either side; the
+// reflected forms run with the operands swapped, as CPython's number slots do.
+Value view_sub(Thread& t, Value a, Value b) {
+  Value r = to_set(t, a);
+  if (!r || !set_method(t, r, "difference_update", b)) return {};
+  return r;
+}
+Value view_or(Thread& t, Value a, Value b) {
+  Value r = to_set(t, a);
+  if (!r || !set_method(t, r, "update", b)) return {};
+  return r;
+}
+Value view_xor(Thread& t, Value a, Value b) {
+  Value r = to_set(t, a);
+  if (!r || !set_method(t, r, "symmetric_difference_update", b)) return {};
+  return r;
+}
+Value view_and(Thread& t, Value a, Value b) {
+  if (!is_set_view(a)) std::swap(a, b);
+  std::int64_t na;
+  if (!length(t, a, na)) return {};
+  if (b.is_object() && is_exact(b, T_set) && na <= rd<SetObject>(b)->length)
+    return set_method(t, b, "intersection", a);
+  if (is_set_view(b)) {
+    std::int64_t nb;
+    if (!length(t, b, nb)) return {};
+    if (nb > na) std::swap(a, b);
+  }
+  Value result = set_new(t, false);
+  if (!result) return {};
+  Value it = iter(t, b);
+  if (!it) return {};
+  for (;;) {
+    Value x = next(t, it);
+    if (!x) return t.pending ? Value() : result;
+    int r = contains(t, a, x);
+    if (r < 0) return {};
+    if (r && !set_add(t, result, x)) return {};
+  }
+}
+
+#define VIEW_BINARY(fn_name, impl)                                                                 \
+  INTERP_NATIVE(fn_name) {                                                                         \
+    return impl(t, args[0], args[1]);                                                              \
+  }                                                                                                \
+  INTERP_NATIVE(fn_name##_reflected) {                                                             \
+    return impl(t, args[1], args[0]);                                                              \
+  }
+VIEW_BINARY(view_sub_method, view_sub)
+VIEW_BINARY(view_or_method, view_or)
+VIEW_BINARY(view_xor_method, view_xor)
+VIEW_BINARY(view_and_method, view_and)
+
+INTERP_NATIVE(view_isdisjoint) {
+  if (!check_positional(t, "isdisjoint", nargs, kwnames, 1, 1)) return {};
+  Value self = args[0], other = args[1];
+  if (self == other) return py_bool(dict_length(rd<IteratorObject>(self)->seq) == 0);
+  if (set_like(other)) {
+    std::int64_t na, nb;
+    if (!length(t, self, na) || !length(t, other, nb)) return {};
+    if (nb > na) std::swap(self, other);
+  }
+  Value it = iter(t, other);
+  if (!it) return {};
+  for (;;) {
+    Value x = next(t, it);
+    if (!x) return t.pending ? Value() : runtime().true_;
+    int r = contains(t, self, x);
+    if (r < 0) return {};
+    if (r) return runtime().false_;
+  }
+}
+
+INTERP_NATIVE(view_reversed) {
   Value type = type_of(args[0]);
-  if (type == type_value(T_dict_values)) return py_bool(args[0] == args[1]);
-  Value other = args[1];
-  if (!(other.is_object() &&
-        (isinstance(other, T_set) || isinstance(other, T_frozenset) ||
-         type_of(other) == type_value(T_dict_keys) || type_of(other) == type_value(T_dict_items))))
-    return runtime().not_implemented;
-  Value a = set_new(t, false);
-  Value b = set_new(t, false);
-  if (!a || !b) return {};
-  Value la = list_of(t, args[0]), lb = list_of(t, other);
-  if (!la || !lb) return {};
-  for (std::int64_t i = 0; i < list_length(la); ++i)
-    if (!set_add(t, a, list_item(la, i))) return {};
-  for (std::int64_t i = 0; i < list_length(lb); ++i)
-    if (!set_add(t, b, list_item(lb, i))) return {};
-  Value eq = type_lookup(type_value(T_set), name(N___eq__));
-  return call2(t, eq, a, b);
+  Value dict = rd<IteratorObject>(args[0])->seq;
+  Value items = list_new(t);
+  if (!items) return {};
+  std::int64_t pos = 0;
+  Value k, v;
+  while (dict_next(dict, pos, k, v)) {
+    Value item = k;
+    if (type == type_value(T_dict_values)) {
+      item = v;
+    } else if (type == type_value(T_dict_items)) {
+      Value pair[2] = {k, v};
+      item = tuple_from(t, pair, 2);
+      if (!item) return {};
+    }
+    if (!list_append(t, items, item)) return {};
+  }
+  return iterator_new(t, T_list_iterator, items, kReversed);
+}
+
+// The dict a view shows (CPython wraps it in a read-only mappingproxy).
+INTERP_NATIVE(view_mapping) {
+  return rd<IteratorObject>(args[0])->seq;
 }
 
 INTERP_NATIVE(dict_reversed) {
@@ -359,6 +518,7 @@ void init_dict_type(Thread& t) {
       {"clear", dict_clear},
       {"copy", dict_copy_method},
       {"__or__", dict_or},
+      {"__ror__", dict_ror},
       {"__ior__", dict_ior},
       {"keys", dict_keys},
       {"values", dict_values},
@@ -376,7 +536,31 @@ void init_dict_type(Thread& t) {
     add_method(t, v, "__iter__", view_iter);
     add_method(t, v, "__repr__", view_repr);
     add_method(t, v, "__contains__", view_contains);
-    add_method(t, v, "__eq__", view_eq);
+    add_method(t, v, "__reversed__", view_reversed);
+    add_getter(t, v, "mapping", view_mapping);
+  }
+  for (TypeId id : {T_dict_keys, T_dict_items}) {
+    Value v = type_value(id);
+    const Entry set_ops[] = {
+        {"__eq__", view_eq},
+        {"__ne__", view_ne},
+        {"__lt__", view_lt},
+        {"__le__", view_le},
+        {"__gt__", view_gt},
+        {"__ge__", view_ge},
+        {"__sub__", view_sub_method},
+        {"__rsub__", view_sub_method_reflected},
+        {"__or__", view_or_method},
+        {"__ror__", view_or_method_reflected},
+        {"__xor__", view_xor_method},
+        {"__rxor__", view_xor_method_reflected},
+        {"__and__", view_and_method},
+        {"__rand__", view_and_method_reflected},
+        {"isdisjoint", view_isdisjoint},
+    };
+    for (const Entry& e : set_ops)
+      add_method(t, v, e.name, e.fn);
+    add_attribute(t, v, "__hash__", none());
   }
 }
 

@@ -111,7 +111,13 @@ Value builtin_iterator_next(Thread& t, Value iterator) {
     }
     return r;
   } else {
-    return raise(t, exc(E_SystemError), "unknown builtin iterator");
+    // enumerate, zip, map, filter, reversed and subclasses of them: their own __next__.
+    Value f = type_lookup(type, name(N___next__));
+    if (!f)
+      return raisef(t, exc(E_TypeError), "'%s' object is not an iterator", type_name(type).c_str());
+    Value r = call1(t, f, iterator);
+    if (!r && matches(t, exc(E_StopIteration))) clear_pending(t);
+    return r;
   }
   if (!item) return {};
   wr<IteratorObject>(iterator)->index = i + 1;
