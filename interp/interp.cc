@@ -28,6 +28,7 @@ void init_set_types(Thread& t);
 void init_bytes_type(Thread& t);
 void init_range_types(Thread& t);
 void init_code_type(Thread& t);
+void init_frame_types(Thread& t);
 void init_function_types(Thread& t);
 void init_descriptor_types(Thread& t);
 void init_str_type(Thread& t);
@@ -205,6 +206,7 @@ void build_runtime(Thread& t) {
   init_bytes_type(t);
   init_range_types(t);
   init_code_type(t);
+  init_frame_types(t);
   init_function_types(t);
   init_descriptor_types(t);
   init_iterator_types(t);

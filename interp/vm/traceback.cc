@@ -1,6 +1,7 @@
 // interp/vm/traceback.cc - printing an uncaught exception as CPython 3.11 does: the
 // chain of causes and contexts, each with "Traceback (most recent call last):", one
-// "File ..., line N, in f" entry per level with its source line, then "Type: message".
+// "File ..., line N, in f" entry per level with its source line, then "Type: message";
+// exception groups as nested boxes, each member with its own chain.
 #include "interp/compile/code_unit.h"
 #include "interp/objects/objects.h"
 #include "interp/ops.h"
@@ -136,22 +137,47 @@ void format_syntax_error(Thread& t, Value e, std::string& out) {
       name + ": " + (msg && str_check(msg) ? str_utf8(msg) : std::string("invalid syntax")) + "\n";
 }
 
-void format_one(Thread& t, Value e, std::string& out, std::vector<Value>& seen) {
-  seen.push_back(e);
-  const ExceptionObject* o = rd<ExceptionObject>(e);
-  Value cause = o->cause, context = o->context;
-  bool suppress = o->suppress_context == runtime().true_;
-  if (cause && cause != none() && exception_check(cause) &&
-      std::find(seen.begin(), seen.end(), cause) == seen.end()) {
-    format_one(t, cause, out, seen);
-    out += "\nThe above exception was the direct cause of the following exception:\n\n";
-  } else if (!suppress && context && context != none() && exception_check(context) &&
-             std::find(seen.begin(), seen.end(), context) == seen.end()) {
-    format_one(t, context, out, seen);
-    out += "\nDuring handling of the above exception, another exception occurred:\n\n";
+// What CPython's exception printer threads through a tree of exception groups: how deep
+// in the boxes it is, the exceptions already printed, and whether the innermost box still
+// needs its closing line.
+struct PrintContext {
+  int group_depth = 0;
+  bool need_close = false;
+  std::vector<Value> seen;
+};
+
+constexpr int kMaxGroupWidth = 15;
+constexpr int kMaxGroupDepth = 10;
+
+std::string indent(const PrintContext& c) {
+  return std::string(std::size_t(2 * c.group_depth), ' ');
+}
+
+// Every line of text, prefixed with the box margin of the current depth.
+void emit(const PrintContext& c, const std::string& text, std::string& out, char margin = '|') {
+  std::string prefix = indent(c);
+  if (c.group_depth) prefix += std::string(1, margin) + " ";
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t nl = text.find('\n', pos);
+    std::size_t end = nl == std::string::npos ? text.size() : nl + 1;
+    out += prefix;
+    out.append(text, pos, end - pos);
+    pos = end;
   }
-  Value tb = rd<ExceptionObject>(e)->traceback;
-  if (tb && tb != none()) format_traceback(t, tb, out);
+}
+
+bool seen_before(const PrintContext& c, Value e) {
+  return std::find(c.seen.begin(), c.seen.end(), e) != c.seen.end();
+}
+
+bool is_group(Value e) {
+  return is_subtype(type_of(e), exc(E_BaseExceptionGroup));
+}
+
+// "Type: message", or SyntaxError's located form, then the notes.
+std::string exception_only(Thread& t, Value e) {
+  std::string out;
   if (is_subtype(type_of(e), exc(E_SyntaxError)))
     format_syntax_error(t, e, out);
   else
@@ -164,9 +190,100 @@ void format_one(Thread& t, Value e, std::string& out, std::vector<Value>& seen) 
       Value s = str_check(n) ? n : repr(t, n);
       if (!s) {
         clear_pending(t);
+        out += "<note str() failed>\n";
         continue;
       }
       out += str_utf8(s) + "\n";
+    }
+  }
+  return out;
+}
+
+void format_chain(Thread& t, Value e, PrintContext& c, std::string& out);
+
+void format_group(Thread& t, Value e, PrintContext& c, std::string& out) {
+  bool toplevel = c.group_depth == 0;
+  if (toplevel) ++c.group_depth;
+  Value tb = rd<ExceptionObject>(e)->traceback;
+  if (tb && tb != none()) {
+    emit(c, "Exception Group Traceback (most recent call last):\n", out, toplevel ? '+' : '|');
+    std::string frames;
+    format_traceback(t, tb, frames);
+    // format_traceback starts with its own header line: keep the frames only.
+    emit(c, frames.substr(frames.find('\n') + 1), out);
+  }
+  emit(c, exception_only(t, e), out);
+  Value excs = rd<ExceptionObject>(e)->extra[1];
+  std::int64_t count = excs && is_layout(excs, Layout::Tuple) ? tuple_length(excs) : 0;
+  std::int64_t shown = count <= kMaxGroupWidth ? count : kMaxGroupWidth + 1;
+  c.need_close = false;
+  for (std::int64_t i = 0; i < shown; ++i) {
+    bool last = i == shown - 1;
+    if (last) c.need_close = true;
+    bool truncated = i >= kMaxGroupWidth;
+    std::string title = truncated ? "..." : std::to_string(i + 1);
+    out +=
+        indent(c) + (i == 0 ? "+-" : "  ") + "+---------------- " + title + " ----------------\n";
+    ++c.group_depth;
+    if (!truncated) {
+      format_chain(t, tuple_item(excs, i), c, out);
+    } else {
+      std::int64_t remaining = count - kMaxGroupWidth;
+      emit(c,
+           "and " + std::to_string(remaining) + " more exception" + (remaining > 1 ? "s" : "") +
+               "\n",
+           out);
+    }
+    if (last && c.need_close) {
+      out += indent(c) + "+------------------------------------\n";
+      c.need_close = false;
+    }
+    --c.group_depth;
+  }
+  if (toplevel) c.group_depth = 0;
+}
+
+void format_chain(Thread& t, Value e, PrintContext& c, std::string& out) {
+  // The chain from e back to its oldest cause or context, each with the sentence that
+  // links it to the one printed before it.
+  std::vector<std::pair<const char*, Value>> chain;
+  c.seen.push_back(e);
+  const char* link = nullptr;
+  for (Value cur = e; cur;) {
+    chain.emplace_back(link, cur);
+    const ExceptionObject* o = rd<ExceptionObject>(cur);
+    Value cause = o->cause, context = o->context;
+    Value next;
+    link = nullptr;
+    if (cause && cause != none() && exception_check(cause)) {
+      if (!seen_before(c, cause)) {
+        next = cause;
+        link = "\nThe above exception was the direct cause of the following exception:\n\n";
+      }
+    } else if (o->suppress_context != runtime().true_ && context && context != none() &&
+               exception_check(context) && !seen_before(c, context)) {
+      next = context;
+      link = "\nDuring handling of the above exception, another exception occurred:\n\n";
+    }
+    if (next) c.seen.push_back(next);
+    cur = next;
+  }
+  for (std::size_t k = chain.size(); k-- > 0;) {
+    Value x = chain[k].second;
+    // Before x comes the sentence that links it to its own cause or context.
+    if (k + 1 < chain.size()) emit(c, chain[k + 1].first, out);
+    if (!is_group(x)) {
+      Value tb = rd<ExceptionObject>(x)->traceback;
+      if (tb && tb != none()) {
+        std::string frames;
+        format_traceback(t, tb, frames);
+        emit(c, frames, out);
+      }
+      emit(c, exception_only(t, x), out);
+    } else if (c.group_depth > kMaxGroupDepth) {
+      emit(c, "... (max_group_depth is " + std::to_string(kMaxGroupDepth) + ")\n", out);
+    } else {
+      format_group(t, x, c, out);
     }
   }
 }
@@ -174,13 +291,13 @@ void format_one(Thread& t, Value e, std::string& out, std::vector<Value>& seen) 
 } // namespace
 
 void format_exception(Thread& t, Value exception, std::string& out) {
-  std::vector<Value> seen;
+  PrintContext c;
   if (!exception_check(exception)) {
     out += "TypeError: print_exception(): Exception expected for value, " +
            type_name_of(exception) + " found\n";
     return;
   }
-  format_one(t, exception, out, seen);
+  format_chain(t, exception, c, out);
 }
 
 } // namespace interp::vm

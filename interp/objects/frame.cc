@@ -1,0 +1,131 @@
+// interp/objects/frame.cc - what Python code sees of frames and traceback entries: f_code,
+// f_lineno, f_back, f_globals, f_locals, f_builtins, f_lasti, and tb_frame, tb_lineno,
+// tb_next, tb_lasti. The VM owns both layouts (interp/vm); these are read-only views.
+#include "interp/vm/frame.h"
+#include "interp/compile/code_unit.h"
+#include "interp/objects/args.h"
+#include "interp/objects/objects.h"
+#include "interp/ops.h"
+#include "interp/vm/vm.h"
+
+namespace interp {
+
+namespace {
+
+// The instruction a frame is at: the one running (a call in progress) or the last one run.
+std::int64_t frame_instruction(const FrameObject* f) {
+  if (f->pc > 0) return f->pc - 1;
+  return f->lasti;
+}
+
+Value or_none(Value v) {
+  return v ? v : none();
+}
+
+INTERP_NATIVE(frame_code) {
+  return rd<FrameObject>(args[0])->code;
+}
+
+INTERP_NATIVE(frame_lineno) {
+  const FrameObject* f = rd<FrameObject>(args[0]);
+  return Value::small_int(vm::code_line(f->code, frame_instruction(f)));
+}
+
+INTERP_NATIVE(frame_lasti) {
+  const FrameObject* f = rd<FrameObject>(args[0]);
+  std::int64_t i = frame_instruction(f);
+  return Value::small_int(i < 0 ? -1 : i * 2);
+}
+
+INTERP_NATIVE(frame_back) {
+  return or_none(rd<FrameObject>(args[0])->back);
+}
+
+INTERP_NATIVE(frame_globals) {
+  return rd<FrameObject>(args[0])->globals;
+}
+
+INTERP_NATIVE(frame_builtins) {
+  return rd<FrameObject>(args[0])->builtins;
+}
+
+// Module and class bodies have a real namespace; a function's locals are a snapshot of its
+// fast locals and cells, as CPython's frame.f_locals gives outside tracing.
+INTERP_NATIVE(frame_locals) {
+  Value frame = args[0];
+  if (Value locals = rd<FrameObject>(frame)->locals) return locals;
+  Value d = dict_new(t);
+  if (!d) return {};
+  const bytecode::CodeUnit& unit = code_unit(rd<FrameObject>(frame)->code);
+  auto put = [&](const std::string& n, Value v) {
+    if (!v) return true;
+    Value key = str_from_utf8(t, n);
+    return key && dict_set(t, d, key, v);
+  };
+  std::int64_t nlocals = rd<FrameObject>(frame)->nlocals;
+  for (std::size_t i = 0; i < unit.varnames.size() && std::int64_t(i) < nlocals; ++i)
+    if (!put(unit.varnames[i], rd<FrameObject>(frame)->slots[i])) return {};
+  std::size_t ncell = unit.cellvars.size() + unit.freevars.size();
+  for (std::size_t i = 0; i < ncell && std::int64_t(i) < rd<FrameObject>(frame)->ncells; ++i) {
+    Value cell = rd<FrameObject>(frame)->slots[nlocals + std::int64_t(i)];
+    if (!cell || !is_layout(cell, Layout::Cell)) continue;
+    const std::string& n =
+        i < unit.cellvars.size() ? unit.cellvars[i] : unit.freevars[i - unit.cellvars.size()];
+    if (!put(n, rd<CellObject>(cell)->ref)) return {};
+  }
+  return d;
+}
+
+INTERP_NATIVE(frame_repr) {
+  const FrameObject* f = rd<FrameObject>(args[0]);
+  const bytecode::CodeUnit& unit = code_unit(f->code);
+  char address[32];
+  std::snprintf(address, sizeof address, "0x%llx", (unsigned long long)args[0].offset());
+  std::string text = std::string("<frame at ") + address + ", file '" + unit.filename + "', line " +
+                     std::to_string(vm::code_line(f->code, frame_instruction(f))) + ", code " +
+                     unit.name + ">";
+  return str_from_utf8(t, text);
+}
+
+INTERP_NATIVE(frame_clear) {
+  return none();
+}
+
+INTERP_NATIVE(tb_frame) {
+  return rd<vm::TracebackObject>(args[0])->frame;
+}
+
+INTERP_NATIVE(tb_lineno) {
+  return rd<vm::TracebackObject>(args[0])->lineno;
+}
+
+INTERP_NATIVE(tb_next) {
+  return or_none(rd<vm::TracebackObject>(args[0])->next);
+}
+
+INTERP_NATIVE(tb_lasti) {
+  Value lasti = rd<vm::TracebackObject>(args[0])->lasti;
+  return Value::small_int(lasti.small_int_value() * 2);
+}
+
+} // namespace
+
+void init_frame_types(Thread& t) {
+  Value frame = type_value(T_frame);
+  add_getter(t, frame, "f_code", frame_code);
+  add_getter(t, frame, "f_lineno", frame_lineno);
+  add_getter(t, frame, "f_lasti", frame_lasti);
+  add_getter(t, frame, "f_back", frame_back);
+  add_getter(t, frame, "f_globals", frame_globals);
+  add_getter(t, frame, "f_builtins", frame_builtins);
+  add_getter(t, frame, "f_locals", frame_locals);
+  add_method(t, frame, "__repr__", frame_repr);
+  add_method(t, frame, "clear", frame_clear);
+  Value tb = type_value(T_traceback);
+  add_getter(t, tb, "tb_frame", tb_frame);
+  add_getter(t, tb, "tb_lineno", tb_lineno);
+  add_getter(t, tb, "tb_next", tb_next);
+  add_getter(t, tb, "tb_lasti", tb_lasti);
+}
+
+} // namespace interp
