@@ -134,6 +134,52 @@ struct Graph {
     }
     return -1;
   }
+  // A run of SWAPs (and NOPs) starting at i is replaced by the fewest SWAPs that shuffle
+  // the stack the same way: the run's permutation is split into cycles, and each cycle is
+  // walked through position 0 (the only one a SWAP can exchange with). The new SWAPs fill
+  // the end of the run. Returns the index of the run's last instruction.
+  static int swaptimize(std::vector<Instr>& ins, int i) {
+    int depth = static_cast<int>(ins[i].arg);
+    int len = 0;
+    bool more = false;
+    int limit = static_cast<int>(ins.size()) - i;
+    while (++len < limit) {
+      std::uint16_t op = ins[i + len].op;
+      if (op == op_code(Op::SWAP)) {
+        depth = std::max(depth, static_cast<int>(ins[i + len].arg));
+        more = true;
+      } else if (op != op_code(Op::NOP)) {
+        break;
+      }
+    }
+    if (!more) return i;
+    constexpr int kDone = -1;
+    std::vector<int> stack(depth);
+    for (int k = 0; k < depth; ++k)
+      stack[k] = k;
+    for (int k = 0; k < len; ++k)
+      if (ins[i + k].op == op_code(Op::SWAP)) std::swap(stack[0], stack[ins[i + k].arg - 1]);
+    int current = len - 1;
+    for (int k = 0; k < depth; ++k) {
+      if (stack[k] == kDone || stack[k] == k) continue;
+      int j = k;
+      while (true) {
+        if (j) {
+          ins[i + current].op = op_code(Op::SWAP);
+          ins[i + current].arg = static_cast<std::uint32_t>(j + 1);
+          --current;
+        }
+        if (stack[j] == kDone) break;
+        int next_j = stack[j];
+        stack[j] = kDone;
+        j = next_j;
+      }
+    }
+    while (0 <= current)
+      ins[i + current--].op = op_code(Op::NOP);
+    return i + len - 1;
+  }
+
   // SWAP followed by stores: swap the stores instead of the stack items.
   static void apply_static_swaps(std::vector<Instr>& ins, int i) {
     for (; 0 <= i; i--) {
@@ -292,6 +338,7 @@ struct Graph {
           inst.op = O(Op::NOP);
           break;
         }
+        i = swaptimize(ins, i);
         apply_static_swaps(ins, i);
         break;
       case op_code(Op::PUSH_NULL):

@@ -128,7 +128,7 @@ bool Compiler::iter_expr(const ast::Expr* e) {
 bool Compiler::expr1(const ast::Expr* e) {
   using K = ast::ExprKind;
   if (e->kind == K::Constant || e->kind == K::Tuple || e->kind == K::UnaryOp ||
-      e->kind == K::Name) {
+      e->kind == K::Name || e->kind == K::BinOp) {
     if (auto c = constant_of(e)) {
       load_const(std::move(*c));
       return true;

@@ -172,6 +172,30 @@ std::optional<Constant> Compiler::constant_of(const ast::Expr* e) const {
     if (auto* b = std::get_if<bool>(&*v)) return Constant(ast::IntLiteral{*b ? "-1" : "0"});
     return std::nullopt;
   }
+  case ast::ExprKind::BinOp: {
+    // A complex literal (`1+2j`, `-1.5-2j`), which 3.11 folds like every constant
+    // arithmetic; other arithmetic is left to run time.
+    auto* b = static_cast<const ast::BinOp*>(e);
+    if (b->op != ast::Operator::Add && b->op != ast::Operator::Sub) return std::nullopt;
+    if (b->right->kind != ast::ExprKind::Constant) return std::nullopt;
+    auto right = constant_of(b->right);
+    auto* imag = right ? std::get_if<bytecode::ComplexValue>(&*right) : nullptr;
+    if (!imag) return std::nullopt;
+    auto left = constant_of(b->left);
+    if (!left) return std::nullopt;
+    double real;
+    if (auto* d = std::get_if<double>(&*left)) {
+      real = *d;
+    } else if (auto* i = std::get_if<ast::IntLiteral>(&*left)) {
+      std::string dec = int_literal_decimal(i->text);
+      if (dec.size() > 15) return std::nullopt;
+      real = std::stod(dec);
+    } else {
+      return std::nullopt;
+    }
+    double im = b->op == ast::Operator::Add ? imag->imag : -imag->imag;
+    return Constant(bytecode::ComplexValue{real, im});
+  }
   case ast::ExprKind::Tuple: {
     auto* t = static_cast<const ast::TupleExpr*>(e);
     if (t->ctx != ast::ExprContext::Load) return std::nullopt;

@@ -68,6 +68,8 @@ LISTING_CASES = {
     "break_in_try_except": "for x in y:\n    try:\n        break\n    except:\n        continue\n",
     "except_name_in_function": "def f():\n    try:\n        pass\n    except E as e:\n        return e\n",
     "global_class_qualname": "def f():\n    global C\n    class C: pass\n    def g():\n        def h(): pass\n",
+    "match_basic": "match x:\n    case 1:\n        a\n    case None:\n        b\n    case [p, *q, r]:\n        c\n    case {'k': v, **rest}:\n        d\n    case P(e, f=g):\n        e\n    case 2 | 3 as h:\n        f\n    case [_, _] if h:\n        g\n    case y:\n        h\n",
+    "match_patterns": 'def f(x):\n    match x:\n        case [1, *_, last]:\n            return last\n        case {"a": 1, "b": [c, d], **kw} if c > d:\n            return kw\n        case Point(x=0, y=yy) | Point(y=yy, x=1):\n            return yy\n        case (a, b) | [b, a]:\n            return a, b\n        case str() | bytes():\n            pass\n        case -1 | 1+2j | -3.5 | A.B:\n            pass\n        case {}:\n            pass\n        case [*rest]:\n            return rest\n        case _:\n            return None\nmatch y:\n    case _:\n        z = 1\nmatch w:\n    case 1:\n        pass\n    case _ if cond:\n        pass\n',
     "dunder_mangling": "class A:\n    __x = 1\n    def f(self):\n        return self.__x + __y\n    import __m\n",
 }
 
@@ -121,6 +123,14 @@ ERROR_CASES = {
     "keyword_repeated": "f(a=1, b=2, a=3)\n",
     "assign_debug_keyword": "f(__debug__=1)\n",
     "debug_argument": "def f(__debug__): pass\n",
+    "match_duplicate_capture": "match x:\n    case [a, a]:\n        pass\n",
+    "match_capture_unreachable": "match x:\n    case y:\n        pass\n    case 1:\n        pass\n",
+    "match_wildcard_unreachable": "match x:\n    case _:\n        pass\n    case 1:\n        pass\n",
+    "match_or_different_names": "match x:\n    case [a] | b:\n        pass\n",
+    "match_duplicate_key": "match x:\n    case {'a': 1, 'a': 2}:\n        pass\n",
+    "match_repeated_attribute": "match x:\n    case P(a=1, a=2):\n        pass\n",
+    "match_two_stars": "match x:\n    case [*a, *b]:\n        pass\n",
+    "match_or_capture_unreachable": "match x:\n    case a | 1:\n        pass\n",
     "utf8_positions": "def f():\n    \u00e9\u00e9 = 1\n    global \u00e9\u00e9\n",
     "nested_error_line": "def f():\n    def g():\n        x = 1\n        return\n    yield\nclass C:\n    def m(self):\n        pass\n    return 3\n",
 }
