@@ -12,8 +12,11 @@
 #include "interp/vm/outermost.h"
 #include "interp/vm/vm.h"
 
+#include <cerrno>
+#include <climits>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <unistd.h>
 
 namespace interp {
@@ -254,21 +257,128 @@ std::string directory_of(const std::string& path) {
 }
 
 Options the_options;
+// sys is given the command line's settings once, before the first program runs.
+bool sys_configured = false;
 
-// Prints an uncaught exception (or handles SystemExit) and gives the exit status.
-int report_exception(Thread& t, Value e) {
+// The stdout/stderr text a transaction left, written before anything else goes out.
+void flush_program_output(Thread& t) {
+  vm::flush_output(t);
+}
+
+void write_stderr(const std::string& text) {
+  std::size_t done = 0;
+  while (done < text.size()) {
+    ssize_t n = ::write(2, text.data() + done, text.size() - done);
+    if (n <= 0) break;
+    done += std::size_t(n);
+  }
+}
+
+bool set_item(Thread& t, Value dict, const char* key, Value value) {
+  return value && dict_set(t, dict, intern_literal(t, key), value);
+}
+
+// sys.flags as a plain object with one attribute per flag, unless the sys module already
+// provides it.
+Value make_flags(Thread& t, const Options& o) {
+  Value object_type = type_value(T_object);
+  Value ns = dict_new(t);
+  if (!ns || !set_item(t, ns, "__module__", intern_literal(t, "sys"))) return {};
+  Value bases = tuple_from(t, &object_type, 1);
+  if (!bases) return {};
+  Value cls = type_new(t, type_value(T_type), intern_literal(t, "flags"), bases, ns, {});
+  if (!cls) return {};
+  Value flags = allocate(t, Layout::Instance, cls, sizeof(Object));
+  if (!flags) return {};
+  const std::pair<const char*, Value> fields[] = {
+      {"debug", Value::small_int(o.debug)},
+      {"inspect", Value::small_int(o.inspect)},
+      {"interactive", Value::small_int(o.interactive)},
+      {"optimize", Value::small_int(o.optimize)},
+      {"dont_write_bytecode", Value::small_int(o.dont_write_bytecode)},
+      {"no_user_site", Value::small_int(o.no_user_site)},
+      {"no_site", Value::small_int(o.no_site)},
+      {"ignore_environment", Value::small_int(o.ignore_environment ? 1 : 0)},
+      {"verbose", Value::small_int(o.verbose)},
+      {"bytes_warning", Value::small_int(o.bytes_warning)},
+      {"quiet", Value::small_int(o.quiet)},
+      {"hash_randomization", Value::small_int(o.hash_randomization)},
+      {"isolated", Value::small_int(o.isolated)},
+      {"dev_mode", py_bool(o.dev_mode)},
+      {"utf8_mode", Value::small_int(o.utf8_mode)},
+      {"warn_default_encoding", Value::small_int(o.warn_default_encoding)},
+      {"safe_path", py_bool(o.safe_path)},
+      {"int_max_str_digits", Value::small_int(o.int_max_str_digits)},
+  };
+  for (const auto& [key, value] : fields)
+    if (!generic_setattr(t, flags, intern_literal(t, key), value)) return {};
+  return flags;
+}
+
+// Puts the command line's settings where programs look for them: sys.flags,
+// sys._xoptions, sys.warnoptions, sys.executable, and the buffering attributes of the
+// standard streams (-u: every write reaches the file at the next commit, as all output
+// here does; a program sees write_through).
+void configure_sys(Thread& t) {
+  if (sys_configured) return;
+  sys_configured = true;
+  const Options& o = the_options;
+  stm::run_transaction([&] {
+    Value sys = runtime().sys_module;
+    Value d = rd<Object>(sys)->dict;
+    if (!dict_get_cstr(t, d, "flags")) set_item(t, d, "flags", make_flags(t, o));
+    clear_pending(t);
+    Value xoptions = dict_new(t);
+    for (const Options::XOption& x : o.xoptions)
+      if (xoptions)
+        dict_set(t, xoptions, str_from_utf8(t, x.name),
+                 x.has_value ? str_from_utf8(t, x.value) : runtime().true_);
+    set_item(t, d, "_xoptions", xoptions);
+    Value warn = list_new(t);
+    for (const std::string& w : o.warnoptions)
+      if (warn) list_append(t, warn, str_from_utf8(t, w));
+    set_item(t, d, "warnoptions", warn);
+    set_item(t, d, "dont_write_bytecode", py_bool(o.dont_write_bytecode));
+    set_item(t, d, "executable", str_from_utf8(t, o.executable));
+    set_item(t, d, "_base_executable", str_from_utf8(t, o.executable));
+    clear_pending(t);
+    const std::pair<const char*, int> streams[] = {{"stdout", 1}, {"stderr", 2}};
+    for (const auto& [stream_name, fd] : streams) {
+      Value s = dict_get_cstr(t, d, stream_name);
+      if (!s) continue;
+      // stdout is line buffered on a terminal, stderr always (CPython's choices).
+      bool line = !o.unbuffered && (fd == 2 || ::isatty(fd));
+      if (!generic_setattr(t, s, intern_literal(t, "write_through"), py_bool(o.unbuffered)) ||
+          !generic_setattr(t, s, intern_literal(t, "line_buffering"), py_bool(line)))
+        clear_pending(t);
+    }
+  });
+}
+
+// What an uncaught exception ends in. SystemExit gives its status (its message, if any,
+// printed); anything else prints a traceback (through a sys.excepthook the program set)
+// and gives 1, or kExitBySigint for KeyboardInterrupt. With system_exit_exits false
+// (under -i, and in the REPL for everything but SystemExit) a SystemExit is printed like
+// any other exception. `exits` tells whether the process should end.
+int report_exception(Thread& t, Value e, bool system_exit_exits = true, bool* exits = nullptr) {
   int status = 1;
+  bool exit_now = true;
   std::string text;
+  bool hooked = false;
   stm::run_transaction([&] {
     text.clear();
     status = 1;
-    if (is_subtype(type_of(e), exc(E_SystemExit))) {
+    exit_now = true;
+    hooked = false;
+    Value type = type_of(e);
+    if (system_exit_exits && is_subtype(type, exc(E_SystemExit))) {
       Value code = rd<ExceptionObject>(e)->extra[0];
       if (!code || code == none()) {
         status = 0;
       } else if (int_check(code)) {
         std::int64_t c;
-        status = int_to_i64(code, c) ? int(c & 0xff) : 1;
+        // A code beyond 64 bits is reported as -1, as CPython's conversion fails.
+        status = int_to_i64(code, c) ? int(c & 0xff) : 255;
       } else {
         Value s = str(t, code);
         if (!s)
@@ -279,17 +389,95 @@ int report_exception(Thread& t, Value e) {
       }
       return;
     }
-    Value hook_text;
-    vm::format_exception(t, e, text);
+    exit_now = system_exit_exits;
+    if (is_subtype(type, exc(E_KeyboardInterrupt)) && system_exit_exits) status = kExitBySigint;
+    Value d = rd<Object>(runtime().sys_module)->dict;
+    Value tb = rd<ExceptionObject>(e)->traceback;
+    if (!tb) tb = none();
+    set_item(t, d, "last_type", type);
+    set_item(t, d, "last_value", e);
+    set_item(t, d, "last_traceback", tb);
+    clear_pending(t);
+    Value hook = dict_get_cstr(t, d, "excepthook");
+    Value original = dict_get_cstr(t, d, "__excepthook__");
+    if (hook && hook != original && hook != none()) {
+      Value args[3] = {type, e, tb};
+      if (call(t, hook, args, 3)) {
+        hooked = true;
+        return;
+      }
+      Value failure = fetch_pending(t);
+      text = "Error in sys.excepthook:\n";
+      std::string more;
+      vm::format_exception(t, failure, more);
+      text += more + "\nOriginal exception was:\n";
+    }
+    std::string trace;
+    vm::format_exception(t, e, trace);
+    text += trace;
   });
+  (void)hooked;
+  if (exits) *exits = exit_now;
   // Output the program printed must come before the traceback.
-  vm::flush_output(t);
+  flush_program_output(t);
   if (!text.empty()) {
     std::fflush(stdout);
-    ssize_t ignored = ::write(2, text.data(), text.size());
-    (void)ignored;
+    write_stderr(text);
   }
   return status;
+}
+
+// The __main__ module: the one sys.modules holds when `reuse` (a program run before the
+// REPL leaves its namespace there), else a new one put in its place.
+Value main_module(Thread& t, bool reuse) {
+  Value modules = getattr(t, runtime().sys_module, name(N_modules));
+  if (!modules) return {};
+  Value main_name = intern_literal(t, "__main__");
+  if (reuse) {
+    Value m = dict_get_str(modules, main_name);
+    if (m && m.is_object() && rd<Object>(m)->dict) return m;
+  }
+  Value module = module_new(t, main_name);
+  if (!module) return {};
+  Value globals = rd<Object>(module)->dict;
+  if (!dict_set(t, globals, name(N___builtins__), runtime().builtins_module)) return {};
+  if (!set_item(t, globals, "__annotations__", dict_new(t))) return {};
+  if (!dict_set(t, modules, main_name, module)) return {};
+  return module;
+}
+
+// Where -m found its module: the file to run and the package it belongs to.
+struct MainModule {
+  std::string filename;
+  std::string package;
+};
+
+// Runs source as the __main__ module. file_attr: __file__ (empty: none); package:
+// __package__ (has_package false: None).
+int run_as_main(Thread& t, const std::string& source, const std::string& filename,
+                const std::string& file_attr, const std::string* package) {
+  Value code, globals, error;
+  stm::run_transaction([&] {
+    t.pending = {};
+    error = code = globals = {};
+    Value module = main_module(t, false);
+    if (module) {
+      globals = rd<Object>(module)->dict;
+      if (!file_attr.empty()) {
+        set_item(t, globals, "__file__", str_from_utf8(t, file_attr));
+        set_item(t, globals, "__cached__", none());
+      }
+      if (package) set_item(t, globals, "__package__", str_from_utf8(t, *package));
+    }
+    if (!t.pending) code = compile_source(t, source, filename, ast::Mode::Exec);
+    if (!code) error = fetch_pending(t);
+  });
+  if (error) return report_exception(t, error, !the_options.inspect);
+  Value exception;
+  vm::run_outermost(t, code, globals, exception);
+  if (exception) return report_exception(t, exception, !the_options.inspect);
+  flush_program_output(t);
+  return 0;
 }
 
 } // namespace
@@ -350,6 +538,10 @@ Thread& main_thread() {
   return *the_main_thread;
 }
 
+const Options& options() {
+  return the_options;
+}
+
 Thread* attach_thread() {
   stm::attach_thread();
   return new_thread();
@@ -366,69 +558,312 @@ void detach_thread(Thread* t) {
 
 int run_main_source(const std::string& source, const std::string& filename) {
   Thread& t = main_thread();
-  Value code, globals, error;
-  stm::run_transaction([&] {
-    t.pending = {};
-    error = {};
-    Value main_name = intern_literal(t, "__main__");
-    Value module = module_new(t, main_name);
-    globals = rd<Object>(module)->dict;
-    dict_set(t, globals, name(N___builtins__), runtime().builtins_module);
-    if (filename[0] != '<') dict_set(t, globals, name(N___file__), str_from_utf8(t, filename));
-    Value modules = getattr(t, runtime().sys_module, name(N_modules));
-    dict_set(t, modules, main_name, module);
-    code = compile_source(t, source, filename, ast::Mode::Exec);
-    if (!code) error = fetch_pending(t);
-  });
-  if (error) return report_exception(t, error);
-  Value exception;
-  vm::run_outermost(t, code, globals, exception);
-  if (exception) return report_exception(t, exception);
-  vm::flush_output(t);
-  return 0;
+  configure_sys(t);
+  return run_as_main(t, source, filename, filename[0] == '<' ? std::string() : filename, nullptr);
 }
+
+namespace {
+
+// "Error while finding module specification for 'a.b' (ModuleNotFoundError: ...)".
+std::string spec_error(Thread& t, const std::string& module, Value e) {
+  std::string message;
+  Value s = str(t, e);
+  if (s) {
+    message = str_utf8(s);
+  } else {
+    clear_pending(t);
+  }
+  return "Error while finding module specification for '" + module + "' (" + type_name_of(e) +
+         ": " + message + ")";
+}
+
+bool readable(const std::string& path) {
+  return access(path.c_str(), R_OK) == 0;
+}
+
+// Finds the file that `python -m module` runs, as runpy does: the parent packages are
+// imported (their __init__ runs), a package runs its __main__ submodule. Returns an
+// error message for stderr (after "program: "), empty when found.
+std::string find_main_module(Thread& t, const std::string& module, MainModule& found) {
+  std::string target = module;
+  for (int depth = 0; depth < 2; ++depth) {
+    if (target.empty() || target[0] == '.') return "Relative module names not supported";
+    std::size_t dot = target.rfind('.');
+    std::string parent = dot == std::string::npos ? "" : target.substr(0, dot);
+    std::string leaf = dot == std::string::npos ? target : target.substr(dot + 1);
+    Value dirs;
+    if (parent.empty()) {
+      dirs = getattr(t, runtime().sys_module, name(N_path));
+    } else {
+      Value m = import_module(t, parent);
+      if (!m) return spec_error(t, target, fetch_pending(t));
+      dirs = getattr_opt(t, m, intern_literal(t, "__path__"));
+      if (!dirs) {
+        if (t.pending) return spec_error(t, target, fetch_pending(t));
+        raisef(t, exc(E_ModuleNotFoundError),
+               "__path__ attribute not found on '%s' while trying to find '%s'", parent.c_str(),
+               target.c_str());
+        return spec_error(t, target, fetch_pending(t));
+      }
+    }
+    Value entries = list_of(t, dirs);
+    if (!entries) return spec_error(t, target, fetch_pending(t));
+    std::string file, package_dir;
+    for (std::int64_t i = 0; i < list_length(entries) && file.empty() && package_dir.empty(); ++i) {
+      Value entry = list_item(entries, i);
+      if (!str_check(entry)) continue;
+      std::string dir = str_utf8(entry);
+      std::string base = (dir.empty() ? "." : dir) + "/" + leaf;
+      if (readable(base + "/__init__.py"))
+        package_dir = base;
+      else if (readable(base + ".py"))
+        file = base + ".py";
+    }
+    if (!package_dir.empty()) {
+      if (depth == 1)
+        return "No module named " + target + "; '" + target +
+               "' is a package and cannot be directly executed";
+      // The package itself is imported first, as runpy does.
+      if (!import_module(t, target)) return spec_error(t, target, fetch_pending(t));
+      found.package = target;
+      target += ".__main__";
+      continue;
+    }
+    if (file.empty()) {
+      if (depth == 1)
+        return "No module named " + target + "; '" + parent +
+               "' is a package and cannot be directly executed";
+      return "No module named " + target;
+    }
+    found.filename = file[0] == '/' ? file : std::string(".") + "/" + file;
+    if (file[0] != '/') {
+      char cwd[4096];
+      if (getcwd(cwd, sizeof cwd)) found.filename = std::string(cwd) + "/" + file;
+    }
+    if (depth == 0) found.package = parent;
+    return {};
+  }
+  return "No module named " + target;
+}
+
+} // namespace
 
 int run_main_module(const std::string& module) {
   Thread& t = main_thread();
-  std::string source, filename;
-  Value error;
+  configure_sys(t);
+  MainModule found;
+  std::string message;
   stm::run_transaction([&] {
-    error = {};
-    Value path = getattr(t, runtime().sys_module, name(N_path));
-    std::string rel = module;
-    for (char& c : rel)
-      if (c == '.') c = '/';
-    for (std::int64_t i = 0; path && i < list_length(path); ++i) {
-      Value entry = list_item(path, i);
-      if (!str_check(entry)) continue;
-      std::string dir = str_utf8(entry);
-      if (dir.empty()) dir = ".";
-      for (const std::string& candidate :
-           {dir + "/" + rel + ".py", dir + "/" + rel + "/__main__.py"}) {
-        if (access(candidate.c_str(), R_OK) == 0) {
-          filename = candidate;
-          return;
-        }
-      }
+    found = {};
+    message = find_main_module(t, module, found);
+    if (message.empty()) {
+      // sys.argv[0] names the file, as runpy sets it.
+      Value argv = getattr(t, runtime().sys_module, name(N_argv));
+      Value path = str_from_utf8(t, found.filename);
+      if (argv && path) setitem(t, argv, Value::small_int(0), path);
     }
-    raisef(t, exc(E_ModuleNotFoundError), "No module named %s", module.c_str());
-    error = fetch_pending(t);
+    clear_pending(t);
   });
-  if (error) {
-    std::string text = "pypy-stm: Error while finding module specification for '" + module +
-                       "' (ModuleNotFoundError: No module named '" + module + "')\n";
-    ssize_t ignored = ::write(2, text.data(), text.size());
-    (void)ignored;
+  flush_program_output(t);
+  if (!message.empty()) {
+    std::fflush(stdout);
+    write_stderr(the_options.executable + ": " + message + "\n");
     return 1;
   }
-  FILE* f = std::fopen(filename.c_str(), "rb");
-  if (!f) return 1;
-  char buffer[65536];
-  std::size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0)
-    source.append(buffer, n);
-  std::fclose(f);
-  return run_main_source(source, filename);
+  std::string source;
+  if (FILE* f = std::fopen(found.filename.c_str(), "rb")) {
+    char buffer[65536];
+    std::size_t n;
+    while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0)
+      source.append(buffer, n);
+    std::fclose(f);
+  } else {
+    write_stderr(the_options.executable + ": can't open file '" + found.filename + "'\n");
+    return 1;
+  }
+  return run_as_main(t, source, found.filename, found.filename, &found.package);
+}
+
+namespace {
+
+// One line of stdin, read a byte at a time so that what the program later reads from
+// sys.stdin is still there. False at end of input.
+bool read_line(std::string& line) {
+  line.clear();
+  char c;
+  for (;;) {
+    ssize_t n = ::read(0, &c, 1);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return !line.empty();
+    line.push_back(c);
+    if (c == '\n') return true;
+  }
+}
+
+bool blank_or_comment(const std::string& line) {
+  for (char c : line) {
+    if (c == '#') return true;
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f') return false;
+  }
+  return true;
+}
+
+bool blank(const std::string& line) {
+  for (char c : line)
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f') return false;
+  return true;
+}
+
+// Whether the first line of an entry opens a compound statement: the REPL then reads
+// until a blank line, as CPython's does even for `for x in y: f(x)`.
+bool opens_block(const std::string& line) {
+  std::size_t start = line.find_first_not_of(" \t");
+  if (start == std::string::npos) return false;
+  if (line[start] == '@') return true;
+  std::size_t end = line.find_first_not_of("abcdefghijklmnopqrstuvwxyz", start);
+  std::string word = line.substr(start, end == std::string::npos ? std::string::npos : end - start);
+  static const char* const kCompound[] = {"if",   "while", "for",   "try",
+                                          "with", "def",   "class", "async"};
+  for (const char* k : kCompound)
+    if (word == k) return true;
+  std::size_t last = line.find_last_not_of(" \t\r\n");
+  return last != std::string::npos && line[last] == ':';
+}
+
+// A SyntaxError that more lines could cure: the entry goes on with the "... " prompt.
+bool incomplete_input(Thread& t, Value error, const std::string& source) {
+  if (!is_subtype(type_of(error), exc(E_SyntaxError))) return false;
+  std::size_t last = source.find_last_not_of("\r\n");
+  if (last != std::string::npos && source[last] == '\\') return true;
+  Value args = rd<ExceptionObject>(error)->args;
+  if (!args || !is_exact(args, T_tuple) || tuple_length(args) == 0) return false;
+  Value msg = tuple_item(args, 0);
+  if (!str_check(msg)) return false;
+  std::string text = str_utf8(msg);
+  (void)t;
+  return text.find("was never closed") != std::string::npos ||
+         text.find("unterminated triple-quoted string") != std::string::npos ||
+         text.find("unexpected EOF") != std::string::npos ||
+         text.find("expected an indented block") != std::string::npos;
+}
+
+// str(sys.ps1) or str(sys.ps2), CPython's defaults set when missing.
+std::string prompt(Thread& t, bool first) {
+  std::string text;
+  stm::run_transaction([&] {
+    text = first ? ">>> " : "... ";
+    Value d = rd<Object>(runtime().sys_module)->dict;
+    Value p = dict_get_cstr(t, d, first ? "ps1" : "ps2");
+    if (!p) return;
+    Value s = str(t, p);
+    if (s)
+      text = str_utf8(s);
+    else
+      clear_pending(t);
+  });
+  flush_program_output(t);
+  return text;
+}
+
+} // namespace
+
+int run_repl(bool fresh) {
+  Thread& t = main_thread();
+  configure_sys(t);
+  Value globals;
+  std::string banner;
+  stm::run_transaction([&] {
+    banner.clear();
+    Value module = main_module(t, true);
+    globals = module ? rd<Object>(module)->dict : Value();
+    Value d = rd<Object>(runtime().sys_module)->dict;
+    if (!dict_get_cstr(t, d, "ps1")) set_item(t, d, "ps1", str_from_ascii(t, ">>> "));
+    if (!dict_get_cstr(t, d, "ps2")) set_item(t, d, "ps2", str_from_ascii(t, "... "));
+    Value version = dict_get_cstr(t, d, "version");
+    Value platform = dict_get_cstr(t, d, "platform");
+    if (version && platform && str_check(version) && str_check(platform))
+      banner = "Python " + str_utf8(version) + " on " + str_utf8(platform) + "\n" +
+               "Type \"help\", \"copyright\", \"credits\" or \"license\" for more information.\n";
+    clear_pending(t);
+  });
+  if (!globals) return 1;
+  // The banner only greets a REPL that no program ran before.
+  if (fresh && !the_options.quiet) write_stderr(banner);
+  if (fresh && !the_options.ignore_environment) {
+    const char* startup = std::getenv("PYTHONSTARTUP");
+    if (startup && *startup) {
+      std::string source;
+      if (FILE* f = std::fopen(startup, "rb")) {
+        char buffer[65536];
+        std::size_t n;
+        while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0)
+          source.append(buffer, n);
+        std::fclose(f);
+        Value code, error;
+        stm::run_transaction([&] {
+          error = {};
+          code = compile_source(t, source, startup, ast::Mode::Exec);
+          if (!code) error = fetch_pending(t);
+        });
+        Value exception = error;
+        if (code) vm::run_outermost(t, code, globals, exception);
+        if (exception) {
+          bool exits = false;
+          int status = report_exception(t, exception, true, &exits);
+          if (exits && is_subtype(type_of(exception), exc(E_SystemExit))) return status;
+        }
+        flush_program_output(t);
+      } else {
+        int error = errno;
+        write_stderr("Could not open PYTHONSTARTUP\n" + std::string("FileNotFoundError: [Errno ") +
+                     std::to_string(error) + "] " + std::strerror(error) + ": '" + startup + "'\n");
+      }
+    }
+  }
+  std::string entry, line;
+  bool in_block = false;
+  for (;;) {
+    std::fflush(stdout);
+    write_stderr(prompt(t, entry.empty()));
+    bool got = read_line(line);
+    if (!got) {
+      // End of input ends the line the prompt started; a pending entry still runs.
+      write_stderr("\n");
+      if (entry.empty()) return 0;
+    } else {
+      if (entry.empty() && blank_or_comment(line)) continue;
+      bool first = entry.empty();
+      entry += line;
+      if (line.back() != '\n') entry += '\n';
+      if (first) in_block = opens_block(line);
+      if (in_block && !blank(line)) continue;
+    }
+    Value code, error;
+    bool more = false;
+    stm::run_transaction([&] {
+      t.pending = {};
+      error = {};
+      more = false;
+      code = compile_source(t, entry, "<stdin>", ast::Mode::Single);
+      if (code) return;
+      error = fetch_pending(t);
+      more = got && !in_block && incomplete_input(t, error, entry);
+    });
+    if (more) continue;
+    entry.clear();
+    in_block = false;
+    Value exception = error;
+    if (code) vm::run_outermost(t, code, globals, exception);
+    if (exception) {
+      bool exits = false;
+      bool system_exit = false;
+      stm::run_transaction(
+          [&] { system_exit = is_subtype(type_of(exception), exc(E_SystemExit)); });
+      int status = report_exception(t, exception, system_exit, &exits);
+      if (system_exit && exits) return status;
+    }
+    flush_program_output(t);
+  }
 }
 
 } // namespace interp

@@ -19,6 +19,23 @@ struct Options {
   std::vector<std::string> path_prefix; // put first on sys.path (script folder, PYTHONPATH...)
   bool ignore_environment = false;
   bool unbuffered = false;
+  // The rest of the command line's settings, as sys.flags, sys.warnoptions and
+  // sys._xoptions show them (filled by the pypy-stm command from options and PYTHON*
+  // variables; the sys module may read them through options()).
+  int debug = 0, inspect = 0, interactive = 0, optimize = 0, dont_write_bytecode = 0,
+      no_user_site = 0, no_site = 0, verbose = 0, bytes_warning = 0, quiet = 0,
+      hash_randomization = 1, isolated = 0, utf8_mode = 0, warn_default_encoding = 0,
+      int_max_str_digits = -1;
+  bool dev_mode = false, safe_path = false;
+  std::vector<std::string> warnoptions;
+  // -X name[=value]; a name without a value is stored with has_value false (True in Python).
+  struct XOption {
+    std::string name, value;
+    bool has_value = false;
+  };
+  std::vector<XOption> xoptions;
+  std::string executable; // sys.executable: the absolute path of the command
+  std::string program;    // argv[0] as given, which usage and file errors name
   // Modules written in C++ by the layers above (the thread layer's _thread...), made on
   // first import: the interpreter reaches those layers only through this table.
   std::vector<std::pair<std::string, ModuleFactory>> builtin_modules;
@@ -38,5 +55,14 @@ void detach_thread(Thread* t);
 int run_main_source(const std::string& source, const std::string& filename);
 // Runs `python -m module`.
 int run_main_module(const std::string& module);
+// The interactive loop on stdin (prompts on stderr), in the __main__ module that a program
+// run before it left (-i) or a fresh one; returns the exit status at end of input or
+// SystemExit. `fresh`: no program ran before (the banner and PYTHONSTARTUP are for it).
+int run_repl(bool fresh);
+// An exit status below zero asks the command to end by that signal (an uncaught
+// KeyboardInterrupt ends the process by SIGINT, as CPython does).
+constexpr int kExitBySigint = -2;
+// The options given to start().
+const Options& options();
 
 } // namespace interp
