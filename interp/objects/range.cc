@@ -132,14 +132,34 @@ INTERP_NATIVE(range_getitem) {
                   bytecode::BinaryOp::Add);
     Value new_step = binary_op(t, step, Value::small_int(st), bytecode::BinaryOp::Multiply);
     if (!new_start || !new_step) return {};
-    Value new_stop = binary_op(
-        t, new_start, binary_op(t, Value::small_int(count), new_step, bytecode::BinaryOp::Multiply),
-        bytecode::BinaryOp::Add);
+    (void)count;
+    Value new_stop =
+        binary_op(t, start, binary_op(t, Value::small_int(e), step, bytecode::BinaryOp::Multiply),
+                  bytecode::BinaryOp::Add);
     if (!new_stop) return {};
     return range_new(t, new_start, new_stop, new_step);
   }
   std::int64_t n, i;
-  if (!int_to_i64(length, n)) return raise(t, exc(E_OverflowError), "range too large");
+  if (!int_to_i64(length, n)) {
+    // A length beyond 64 bits: the index is checked with ints of any size.
+    Value index = args[1];
+    if (!index_arg(t, index, index)) return {};
+    Value zero = Value::small_int(0);
+    Value negative = compare(t, index, zero, bytecode::CompareOp::Lt);
+    if (!negative) return {};
+    if (negative == runtime().true_) {
+      index = binary_op(t, index, length, bytecode::BinaryOp::Add);
+      if (!index) return {};
+    }
+    Value low = compare(t, index, zero, bytecode::CompareOp::Lt);
+    Value high = low ? compare(t, index, length, bytecode::CompareOp::Ge) : Value();
+    if (!high) return {};
+    if (low == runtime().true_ || high == runtime().true_)
+      return raise(t, exc(E_IndexError), "range object index out of range");
+    Value offset = binary_op(t, index, step, bytecode::BinaryOp::Multiply);
+    if (!offset) return {};
+    return binary_op(t, start, offset, bytecode::BinaryOp::Add);
+  }
   if (!sequence_index(t, args[1], n, i, "range object")) return {};
   Value offset = binary_op(t, Value::small_int(i), step, bytecode::BinaryOp::Multiply);
   if (!offset) return {};
@@ -195,6 +215,92 @@ INTERP_NATIVE(range_eq) {
   e = equal(t, a->step, b->step);
   if (e < 0) return {};
   return py_bool(e);
+}
+
+INTERP_NATIVE(range_ne) {
+  Value r = range_eq(t, args, nargs, kwnames);
+  if (!r || r == runtime().not_implemented) return r;
+  return py_bool(r == runtime().false_);
+}
+
+// Equal ranges hash equal: the hash of (len, start, step) with what does not matter as None.
+INTERP_NATIVE(range_hash) {
+  const RangeObject* r = ro<RangeObject>(args[0]);
+  Value items[3] = {r->length, none(), none()};
+  if (r->length != Value::small_int(0)) {
+    items[1] = r->start;
+    if (r->length != Value::small_int(1)) items[2] = r->step;
+  }
+  Value key = tuple_from(t, items, 3);
+  if (!key) return {};
+  std::int64_t h;
+  if (!hash(t, key, h)) return {};
+  return int_from_i64(t, h);
+}
+
+// Whether x (any object) is an item: arithmetic for ints, equality for anything else.
+int range_has(Thread& t, Value self, Value x) {
+  Value argv[2] = {self, x};
+  Value r = range_contains(t, argv, 2, {});
+  if (!r) return -1;
+  return r == runtime().true_;
+}
+
+INTERP_NATIVE(range_count) {
+  if (!check_positional(t, "range.count", nargs, kwnames, 1, 1)) return {};
+  if (int_check(args[1])) {
+    int r = range_has(t, args[0], args[1]);
+    return r < 0 ? Value() : Value::small_int(r);
+  }
+  Value it = iter(t, args[0]);
+  if (!it) return {};
+  std::int64_t count = 0;
+  for (;;) {
+    Value v = next(t, it);
+    if (!v) return t.pending ? Value() : Value::small_int(count);
+    int eq = equal(t, v, args[1]);
+    if (eq < 0) return {};
+    count += eq;
+  }
+}
+
+INTERP_NATIVE(range_index) {
+  if (!check_positional(t, "range.index", nargs, kwnames, 1, 1)) return {};
+  Value x = args[1];
+  if (int_check(x)) {
+    int r = range_has(t, args[0], x);
+    if (r < 0) return {};
+    if (r) {
+      const RangeObject* o = ro<RangeObject>(args[0]);
+      Value step = o->step;
+      Value diff = binary_op(t, x, o->start, bytecode::BinaryOp::Subtract);
+      if (!diff) return {};
+      return binary_op(t, diff, step, bytecode::BinaryOp::FloorDivide);
+    }
+  } else {
+    Value it = iter(t, args[0]);
+    if (!it) return {};
+    for (std::int64_t i = 0;; ++i) {
+      Value v = next(t, it);
+      if (!v) {
+        if (t.pending) return {};
+        break;
+      }
+      int eq = equal(t, v, x);
+      if (eq < 0) return {};
+      if (eq) return Value::small_int(i);
+    }
+  }
+  return raisef(t, exc(E_ValueError), "%s is not in range", repr_utf8(t, x).c_str());
+}
+
+INTERP_NATIVE(range_reduce) {
+  const RangeObject* r = ro<RangeObject>(args[0]);
+  Value items[3] = {r->start, r->stop, r->step};
+  Value state = tuple_from(t, items, 3);
+  if (!state) return {};
+  Value parts[2] = {type_value(T_range), state};
+  return tuple_from(t, parts, 2);
 }
 
 INTERP_NATIVE(range_bool) {
@@ -276,6 +382,11 @@ void init_range_types(Thread& t) {
   add_method(t, r, "__contains__", range_contains);
   add_method(t, r, "__eq__", range_eq);
   add_method(t, r, "__bool__", range_bool);
+  add_method(t, r, "__ne__", range_ne);
+  add_method(t, r, "__hash__", range_hash);
+  add_method(t, r, "count", range_count);
+  add_method(t, r, "index", range_index);
+  add_method(t, r, "__reduce__", range_reduce);
   add_getter(t, r, "start", range_start);
   add_getter(t, r, "stop", range_stop);
   add_getter(t, r, "step", range_step);
