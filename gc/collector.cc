@@ -40,8 +40,10 @@ void clear_dead_weak_references(Marker& marker, std::size_t first) {
     stm::for_each_version(
         weak[i],
         [](stm::ObjectHeader* version, void* arg) {
-          if (version->size < 2 * sizeof(stm::Offset)) return;
-          auto* target = reinterpret_cast<stm::Offset*>(reinterpret_cast<char*>(version) + 8);
+          if (!valid_type(version->type_id)) return;
+          std::uint32_t at = type_table[version->type_id].weak_offset;
+          if (version->size < at + sizeof(stm::Offset)) return;
+          auto* target = reinterpret_cast<stm::Offset*>(reinterpret_cast<char*>(version) + at);
           if (*target && !static_cast<WeakClearing*>(arg)->marker->is_live(*target)) *target = 0;
         },
         &clearing);

@@ -24,8 +24,8 @@ using TraceFn = void (*)(const ObjectHeader* object, void (*visit)(Offset ref, v
                          void* ctx);
 
 enum TypeFlag : std::uint32_t {
-  // A weak reference: its Offset at byte 8 is not traced, and is set to 0 in every
-  // view once the target is dead.
+  // A weak reference: its Offset at byte `weak_offset` (TypeInfo) is not traced, and is
+  // set to 0 in every view once the target is dead.
   kWeakReference = 1u << 0,
   // Dead objects of this type are handed to the finalizer hook once, before their
   // memory is reused (they stay alive until the hook's owner drops them again).
@@ -36,6 +36,9 @@ struct TypeInfo {
   const char* name = "";
   TraceFn trace = nullptr; // null: the object holds no references
   std::uint32_t flags = 0;
+  // kWeakReference: where the weak Offset is (the object's own fields come first, so
+  // each layout says where its target lives).
+  std::uint32_t weak_offset = 8;
 };
 
 // Types are registered once, at start-up, before threads allocate. Returns the type id

@@ -63,6 +63,19 @@ struct Weak {
   Offset strong; // an ordinary (traced) reference beside it
 };
 
+// A weak reference whose target is not at byte 8 (as an interpreter object, whose first
+// fields are its class and dict): `kept` is an ordinary reference that must survive.
+struct FarWeak {
+  ObjectHeader header;
+  Offset kept;
+  Offset other;
+  Offset target;
+};
+
+inline void trace_far_weak(const ObjectHeader* object, void (*visit)(Offset, void*), void* ctx) {
+  visit(reinterpret_cast<const FarWeak*>(object)->kept, ctx);
+}
+
 inline void trace_node(const ObjectHeader* object, void (*visit)(Offset, void*), void* ctx) {
   auto* node = reinterpret_cast<const Node*>(object);
   visit(node->next, ctx);
@@ -84,6 +97,7 @@ struct Types {
   std::uint16_t weak = 0;
   std::uint16_t finalizable = 0; // a Node with a finalizer
   std::uint16_t blob = 0;        // no references
+  std::uint16_t far_weak = 0;    // FarWeak: weak field at byte 24
 };
 inline Types types;
 
@@ -93,6 +107,9 @@ inline void register_types() {
   types.weak = gc::register_type({"Weak", &trace_weak, gc::kWeakReference});
   types.finalizable = gc::register_type({"Finalizable", &trace_node, gc::kHasFinalizer});
   types.blob = gc::register_type({"Blob", nullptr, 0});
+  gc::TypeInfo far{"FarWeak", &trace_far_weak, gc::kWeakReference};
+  far.weak_offset = offsetof(FarWeak, target);
+  types.far_weak = gc::register_type(far);
 }
 
 // ---- nodes with checksummed payloads -------------------------------------------------------

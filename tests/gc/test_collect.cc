@@ -209,6 +209,12 @@ __attribute__((noinline)) bool weak_points_at_hidden(Offset weak, Offset hidden)
   return hide(t) == hidden;
 }
 
+__attribute__((noinline)) bool weak_points_at_hidden_far(Offset weak, Offset hidden) {
+  Offset t = 0;
+  stm::run_transaction([&] { t = Ref<FarWeak>(weak).read()->target; });
+  return hide(t) == hidden;
+}
+
 __attribute__((noinline)) bool weak_is_clear(Offset weak) {
   Offset t = 1;
   stm::run_transaction([&] { t = Ref<Weak>(weak).read()->target; });
@@ -254,6 +260,54 @@ BOOST_AUTO_TEST_CASE(weak_references_are_cleared_exactly_when_their_target_dies)
   scrub_stack();
   gc::collect();
   BOOST_TEST(weak_is_clear(weak.strong));
+  gc::remove_root(&table);
+}
+
+namespace {
+
+struct FarWeakPair {
+  Offset weak;
+  Offset kept;
+};
+
+__attribute__((noinline)) FarWeakPair make_far_weak(Offset table) {
+  FarWeakPair p{};
+  stm::run_transaction([&] {
+    p.kept = new_node(45, kSmallPayload);
+    Offset orphan = new_node(46, kSmallPayload);
+    p.weak = gc::allocate(types.far_weak, sizeof(FarWeak));
+    FarWeak* w = Ref<FarWeak>(p.weak).fresh();
+    w->kept = p.kept;
+    w->target = orphan;
+    hidden_dead_target = hide(orphan);
+    Ref<Table>(table).write()->slots[0] = p.weak;
+  });
+  return p;
+}
+
+__attribute__((noinline)) bool far_weak_state(Offset weak, Offset kept) {
+  bool cleared = false, kept_same = false;
+  stm::run_transaction([&] {
+    const FarWeak* w = Ref<FarWeak>(weak).read();
+    cleared = w->target == 0;
+    kept_same = w->kept == kept;
+  });
+  return cleared && kept_same && node_intact(kept);
+}
+
+} // namespace
+
+// The weak field is where the type says it is; the words before it are left alone.
+BOOST_AUTO_TEST_CASE(weak_field_offset_is_per_type) {
+  Offset table = 0;
+  gc::add_root(&table);
+  stm::run_transaction([&] { table = new_table(1); });
+  FarWeakPair p = make_far_weak(table);
+  scrub_stack();
+  BOOST_TEST(weak_points_at_hidden_far(p.weak, hidden_dead_target));
+  scrub_stack();
+  gc::collect();
+  BOOST_TEST(far_weak_state(p.weak, p.kept));
   gc::remove_root(&table);
 }
 
