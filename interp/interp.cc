@@ -587,7 +587,8 @@ bool readable(const std::string& path) {
 std::string find_main_module(Thread& t, const std::string& module, MainModule& found) {
   std::string target = module;
   for (int depth = 0; depth < 2; ++depth) {
-    if (target.empty() || target[0] == '.') return "Relative module names not supported";
+    if (target.empty()) return "No module named ";
+    if (target[0] == '.') return "Relative module names not supported";
     std::size_t dot = target.rfind('.');
     std::string parent = dot == std::string::npos ? "" : target.substr(0, dot);
     std::string leaf = dot == std::string::npos ? target : target.substr(dot + 1);
@@ -864,6 +865,39 @@ int run_repl(bool fresh) {
     }
     flush_program_output(t);
   }
+}
+
+int finalize(int status) {
+  Thread& t = main_thread();
+  // Python code, run by the outermost loop: joining threads blocks, which only the
+  // outermost loop can do outside a transaction.
+  static const char kShutdown[] = "import sys\n"
+                                  "threading = sys.modules.get('threading')\n"
+                                  "if threading is not None and hasattr(threading, '_shutdown'):\n"
+                                  "    threading._shutdown()\n"
+                                  "atexit = sys.modules.get('atexit')\n"
+                                  "if atexit is not None and hasattr(atexit, '_run_exitfuncs'):\n"
+                                  "    atexit._run_exitfuncs()\n";
+  Value code, globals, error;
+  stm::run_transaction([&] {
+    t.pending = {};
+    error = {};
+    globals = dict_new(t);
+    if (globals) dict_set(t, globals, name(N___builtins__), runtime().builtins_module);
+    code = globals ? compile_source(t, kShutdown, "<shutdown>", ast::Mode::Exec) : Value();
+    if (!code) error = fetch_pending(t);
+  });
+  Value exception = error;
+  if (code) vm::run_outermost(t, code, globals, exception);
+  if (exception) {
+    bool exits = false;
+    int s = report_exception(t, exception, true, &exits);
+    bool system_exit = false;
+    stm::run_transaction([&] { system_exit = is_subtype(type_of(exception), exc(E_SystemExit)); });
+    if (system_exit) status = s;
+  }
+  flush_program_output(t);
+  return status;
 }
 
 } // namespace interp

@@ -59,6 +59,10 @@ int run_main_module(const std::string& module);
 // run before it left (-i) or a fresh one; returns the exit status at end of input or
 // SystemExit. `fresh`: no program ran before (the banner and PYTHONSTARTUP are for it).
 int run_repl(bool fresh);
+// Ends the program as CPython's finalization does: waits for the threading module's
+// non-daemon threads, runs the atexit callbacks, writes what remains of the output.
+// Returns the exit status, which a SystemExit raised there replaces.
+int finalize(int status);
 // An exit status below zero asks the command to end by that signal (an uncaught
 // KeyboardInterrupt ends the process by SIGINT, as CPython does).
 constexpr int kExitBySigint = -2;

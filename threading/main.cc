@@ -463,5 +463,6 @@ int main(int argc, char** argv) {
   // was killed by an interrupt.
   if ((options.inspect || repl_only) && status != interp::kExitBySigint)
     status = interp::run_repl(repl_only);
+  status = interp::finalize(status);
   return finish(status);
 }
