@@ -836,10 +836,7 @@ bool Compiler::ann_assign(const ast::AnnAssign* s) {
 // The value stored for an annotation: the expression, or under PEP 563 its source text.
 bool Compiler::annotation_value(const ast::Expr* e) {
   if (table_.future().annotations) {
-    Location saved = u->loc;
-    set_loc(e);
     load_const(utf8_to_u32(unparse_expr(e)));
-    u->loc = saved;
     return true;
   }
   return expr(e);

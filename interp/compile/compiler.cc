@@ -312,7 +312,8 @@ std::uint32_t code_flags_of(const Scope* ste, bool future_annotations) {
 std::shared_ptr<const bytecode::CodeUnit> Compiler::exit_scope(bool add_none) {
   // Every block that falls off the end returns None.
   auto& last = u->blocks[u->cur].instrs;
-  if (last.empty() || last.back().op != op_code(Op::RETURN_VALUE)) {
+  bool returns = last.empty() ? u->after_return : last.back().op == op_code(Op::RETURN_VALUE);
+  if (!returns) {
     unset_loc();
     if (add_none) load_const(ast::NoneValue{});
     emit(Op::RETURN_VALUE);
@@ -335,6 +336,7 @@ int Compiler::new_block() {
 void Compiler::use_block(int b) {
   u->blocks[u->cur].next = b;
   u->cur = b;
+  u->after_return = false;
 }
 
 void Compiler::next_block() {
@@ -347,7 +349,12 @@ void Compiler::emit(std::uint16_t op, std::uint32_t arg) {
   in.arg = arg;
   in.loc = u->loc;
   u->blocks[u->cur].instrs.push_back(in);
-  if (op < 256 && ends_block(op)) next_block();
+  if (op < 256 && ends_block(op)) {
+    next_block();
+    // 3.11 continues a return's block, so the implicit `return None` is only added
+    // when the code does not end with a return.
+    u->after_return = op == op_code(Op::RETURN_VALUE);
+  }
 }
 
 void Compiler::emit_jump(std::uint16_t op, int target) {

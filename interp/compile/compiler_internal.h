@@ -107,6 +107,7 @@ struct Unit {
   std::vector<FBlock> fblocks;
   Location loc{1, 1, 0, 0};
   int docstring = -1;
+  bool after_return = false; // the current (empty) block was started by a RETURN_VALUE
 };
 
 struct CompileOptions {

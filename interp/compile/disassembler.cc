@@ -8,6 +8,8 @@
 #include <cstdio>
 #include <set>
 
+#include <utf8proc.h>
+
 namespace interp::compile {
 std::string int_literal_decimal(const std::string& text);
 }
@@ -40,6 +42,26 @@ std::string hex_escape(const char* prefix, unsigned v, int digits) {
   return buf;
 }
 
+// str.isprintable() of one character: not in the Unicode categories Cc, Cf, Cs, Co, Cn,
+// Zl, Zp or Zs (except the space itself).
+bool printable(std::uint32_t c) {
+  if (c == ' ') return true;
+  if (c > 0x10ffff) return false;
+  switch (utf8proc_category(static_cast<utf8proc_int32_t>(c))) {
+  case UTF8PROC_CATEGORY_CC:
+  case UTF8PROC_CATEGORY_CF:
+  case UTF8PROC_CATEGORY_CS:
+  case UTF8PROC_CATEGORY_CO:
+  case UTF8PROC_CATEGORY_CN:
+  case UTF8PROC_CATEGORY_ZL:
+  case UTF8PROC_CATEGORY_ZP:
+  case UTF8PROC_CATEGORY_ZS:
+    return false;
+  default:
+    return true;
+  }
+}
+
 template <class Char> std::string quoted(const std::basic_string<Char>& s, bool bytes) {
   bool has_single = false, has_double = false;
   for (Char c : s) {
@@ -62,8 +84,10 @@ template <class Char> std::string quoted(const std::basic_string<Char>& s, bool 
       out += "\\r";
     } else if (c < 0x20 || c == 0x7f || (bytes && c >= 0x80) || (!bytes && c >= 0x80 && c < 0xa0)) {
       out += hex_escape("\\x", c, 2);
-    } else if (!bytes && c >= 0xd800 && c < 0xe000) {
-      out += hex_escape("\\u", c, 4);
+    } else if (!bytes && !printable(c)) {
+      out += c < 0x100     ? hex_escape("\\x", c, 2)
+             : c < 0x10000 ? hex_escape("\\u", c, 4)
+                           : hex_escape("\\U", c, 8);
     } else if (bytes) {
       out.push_back(char(c));
     } else {

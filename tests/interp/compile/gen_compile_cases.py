@@ -70,6 +70,8 @@ LISTING_CASES = {
     "global_class_qualname": "def f():\n    global C\n    class C: pass\n    def g():\n        def h(): pass\n",
     "match_basic": "match x:\n    case 1:\n        a\n    case None:\n        b\n    case [p, *q, r]:\n        c\n    case {'k': v, **rest}:\n        d\n    case P(e, f=g):\n        e\n    case 2 | 3 as h:\n        f\n    case [_, _] if h:\n        g\n    case y:\n        h\n",
     "match_patterns": 'def f(x):\n    match x:\n        case [1, *_, last]:\n            return last\n        case {"a": 1, "b": [c, d], **kw} if c > d:\n            return kw\n        case Point(x=0, y=yy) | Point(y=yy, x=1):\n            return yy\n        case (a, b) | [b, a]:\n            return a, b\n        case str() | bytes():\n            pass\n        case -1 | 1+2j | -3.5 | A.B:\n            pass\n        case {}:\n            pass\n        case [*rest]:\n            return rest\n        case _:\n            return None\nmatch y:\n    case _:\n        z = 1\nmatch w:\n    case 1:\n        pass\n    case _ if cond:\n        pass\n',
+    "future_annotations_unparsed": 'from __future__ import annotations\nx: int\ny: list[int] = []\nz: dict[str, tuple[int, ...]] | None\ndef f(a: \'q\', b: a.b.c[1:2, ::3], *c: (1, -2.5, 1e400), d: lambda x, /, y=1, *z, w, **k: x, **e: f"a{b!r:>{c}}{{") -> not a and b or c if d else e: pass\nclass C:\n    v: Callable[[int], str] = None\n    w: {1: 2, **k} | {1, 2} | [x async for x in y if x] | -x ** -y | (-x) ** y | 1 .real | u\'x\' | b\'y\' | 2j | 1+2j\n',
+    "nonprintable_string_constants": "a = '\\xa0\\xad\\ufffe\\u200e\\U0001f600\\x00'\nb = b'\\x00\\xff\"'\n",
     "dunder_mangling": "class A:\n    __x = 1\n    def f(self):\n        return self.__x + __y\n    import __m\n",
 }
 
