@@ -32,6 +32,7 @@ void init_bytes_type(Thread& t);
 void init_range_types(Thread& t);
 void init_code_type(Thread& t);
 void init_frame_types(Thread& t);
+void init_member_descriptor_type(Thread& t);
 void init_function_types(Thread& t);
 void init_descriptor_types(Thread& t);
 void init_str_type(Thread& t);
@@ -210,6 +211,7 @@ void build_runtime(Thread& t) {
   init_range_types(t);
   init_code_type(t);
   init_frame_types(t);
+  init_member_descriptor_type(t);
   init_function_types(t);
   init_descriptor_types(t);
   init_iterator_types(t);

@@ -16,6 +16,11 @@ bool is_data_descriptor(Value descr) {
   return type_lookup(dt, name(N___set__)) || type_lookup(dt, name(N___delete__));
 }
 
+// Whether instances of `type` may hold attributes in a __dict__ (object() itself may not).
+bool has_instance_dict(Value type) {
+  return type != type_value(T_object) && !(rd<TypeObject>(type)->flags & kNoInstanceDict);
+}
+
 } // namespace
 
 // descr.__get__(obj, type) with fast paths for the builtin descriptors. obj 0: accessed
@@ -79,8 +84,16 @@ Value generic_getattr(Thread& t, Value obj, Value attr, bool suppress_missing) {
   }
   if (descr) return descriptor_get(t, descr, obj, type);
   if (str_equal_ascii(attr, "__class__")) return type;
-  if (str_equal_ascii(attr, "__dict__") && obj.is_object() && rd<Object>(obj)->dict)
-    return rd<Object>(obj)->dict;
+  if (str_equal_ascii(attr, "__dict__") && obj.is_object()) {
+    if (Value dict = rd<Object>(obj)->dict) return dict;
+    // The dict is made on first use; instances of classes that have one may ask first.
+    if (has_instance_dict(type)) {
+      Value dict = dict_new(t);
+      if (!dict) return {};
+      wr<Object>(obj)->dict = dict;
+      return dict;
+    }
+  }
   if (suppress_missing) return {};
   return raisef(t, exc(E_AttributeError), "'%s' object has no attribute '%s'",
                 type_name(type).c_str(), str_utf8(attr).c_str());
@@ -210,7 +223,7 @@ bool generic_setattr(Thread& t, Value obj, Value attr, Value value) {
       }
     }
   }
-  if (!obj.is_object() || (rd<TypeObject>(type)->flags & kNoInstanceDict)) {
+  if (!obj.is_object() || !has_instance_dict(type)) {
     if (descr)
       raisef(t, exc(E_AttributeError), "'%s' object attribute '%s' is read-only",
              type_name(type).c_str(), str_utf8(attr).c_str());
@@ -218,6 +231,19 @@ bool generic_setattr(Thread& t, Value obj, Value attr, Value value) {
       raisef(t, exc(E_AttributeError), "'%s' object has no attribute '%s'", type_name(type).c_str(),
              str_utf8(attr).c_str());
     return false;
+  }
+  if (str_equal_ascii(attr, "__dict__")) {
+    if (!value) {
+      raise(t, exc(E_TypeError), "cannot delete __dict__");
+      return false;
+    }
+    if (!dict_check(value)) {
+      raisef(t, exc(E_TypeError), "__dict__ must be set to a dictionary, not a '%s'",
+             type_name_of(value).c_str());
+      return false;
+    }
+    wr<Object>(obj)->dict = value;
+    return true;
   }
   Value dict = rd<Object>(obj)->dict;
   if (!value) {

@@ -128,6 +128,8 @@ Value* Thread::root_slots() {
 }
 
 Value allocate(Thread& t, Layout layout, Value cls, std::size_t bytes) {
+  // Instances of classes with __slots__ carry the slots' words after the layout's struct.
+  if (cls) bytes += 8 * ((ro<TypeObject>(cls)->flags & kSlotWordsMask) >> kSlotWordsShift);
   stm::Offset object = gc::allocate(runtime().layout_ids[static_cast<int>(layout)], bytes);
   if (!object) {
     // Exhausted even after a collection: the MemoryError instance is preallocated by

@@ -22,6 +22,10 @@ enum TypeFlag : std::uint64_t {
   kCustomGetattribute = 1u << 5, // __getattribute__ is not object's
   kCustomSetattr = 1u << 6,      // __setattr__ or __delattr__ is not object's
 };
+// Bits 32..47 of TypeObject::flags: the __slots__ words every instance carries after its
+// layout's struct (see type.cc).
+constexpr int kSlotWordsShift = 32;
+constexpr std::uint64_t kSlotWordsMask = 0xffffull << kSlotWordsShift;
 
 struct TypeObject : Object {
   Value name;     // str: __name__

@@ -4,6 +4,8 @@
 // Builtin types are made once at start-up and never change afterwards, so C++ reads them
 // without barriers. Classes made by `class` statements (kHeapType) are ordinary mutable
 // heap objects: reading their dict takes barriers like any dict.
+#include "gc/gc.h"
+#include "interp/objects/args.h"
 #include "interp/objects/objects.h"
 #include "interp/ops.h"
 
@@ -177,6 +179,251 @@ void add_staticmethod(Thread& t, Value type, const char* method, NativeFn fn) {
   add_attribute(t, type, method, wrap(t, T_staticmethod, m));
 }
 
+// ---- __slots__ ------------------------------------------------------------------------------
+//
+// A slot is a word after the instance's layout struct (allocate() adds the words a class
+// asks for in its flags). Its descriptor is a member_descriptor: a Property-layout object
+// (so attribute access treats it as a data descriptor with no extra dispatch) whose
+// getter, setter and deleter are natives bound to the descriptor itself; `doc` holds the
+// word's byte offset and `name` the slot's name.
+
+namespace {
+
+Value member_descriptor_type; // made at start-up, a gc root
+
+// Byte size of the struct of the layouts whose instances may carry slot words.
+std::size_t slot_base_size(Layout layout) {
+  switch (layout) {
+  case Layout::Instance:
+    return sizeof(Object);
+  case Layout::List:
+    return sizeof(ListObject);
+  case Layout::Dict:
+    return sizeof(DictObject);
+  case Layout::Set:
+    return sizeof(SetObject);
+  case Layout::Exception:
+    return sizeof(ExceptionObject);
+  default:
+    return 0;
+  }
+}
+
+std::uint64_t slot_words(Value type) {
+  return (rd<TypeObject>(type)->flags & kSlotWordsMask) >> kSlotWordsShift;
+}
+
+Value* slot_word(Value obj, Value descr, bool write) {
+  std::int64_t offset = ro<PropertyObject>(descr)->doc.small_int_value();
+  char* base = write ? reinterpret_cast<char*>(wr<Object>(obj))
+                     : const_cast<char*>(reinterpret_cast<const char*>(rd<Object>(obj)));
+  return reinterpret_cast<Value*>(base + offset);
+}
+
+// The class that defines the slot (for the TypeError of a foreign instance).
+Value slot_owner(Value descr) {
+  return ro<NativeObject>(ro<PropertyObject>(descr)->fget)->owner;
+}
+
+bool check_slot_instance(Thread& t, Value descr, Value obj) {
+  Value owner = slot_owner(descr);
+  if (obj.is_object() && is_subtype(type_of(obj), owner)) return true;
+  raisef(t, exc(E_TypeError), "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
+         str_utf8(ro<PropertyObject>(descr)->name).c_str(), type_name(owner).c_str(),
+         type_name_of(obj).c_str());
+  return false;
+}
+
+Value slot_missing(Thread& t, Value descr, Value obj) {
+  return raisef(t, exc(E_AttributeError), "'%s' object has no attribute '%s'",
+                type_name_of(obj).c_str(), str_utf8(ro<PropertyObject>(descr)->name).c_str());
+}
+
+INTERP_NATIVE(slot_get) {
+  Value descr = args[0], obj = args[1];
+  if (!check_slot_instance(t, descr, obj)) return {};
+  Value v = *slot_word(obj, descr, false);
+  return v ? v : slot_missing(t, descr, obj);
+}
+
+INTERP_NATIVE(slot_set) {
+  Value descr = args[0], obj = args[1];
+  if (!check_slot_instance(t, descr, obj)) return {};
+  *slot_word(obj, descr, true) = args[2];
+  return none();
+}
+
+INTERP_NATIVE(slot_delete) {
+  Value descr = args[0], obj = args[1];
+  if (!check_slot_instance(t, descr, obj)) return {};
+  if (!*slot_word(obj, descr, false)) return slot_missing(t, descr, obj);
+  *slot_word(obj, descr, true) = Value();
+  return none();
+}
+
+INTERP_NATIVE(member_repr) {
+  Value descr = args[0];
+  return str_from_utf8(t, "<member '" + str_utf8(ro<PropertyObject>(descr)->name) + "' of '" +
+                              type_name(slot_owner(descr)) + "' objects>");
+}
+
+INTERP_NATIVE(member_name) {
+  return ro<PropertyObject>(args[0])->name;
+}
+
+INTERP_NATIVE(member_objclass) {
+  return slot_owner(args[0]);
+}
+
+std::int64_t slot_natives[3] = {-1, -1, -1};
+
+Value member_new(Thread& t, Value owner, Value slot_name, std::int64_t offset) {
+  Value d = allocate(t, Layout::Property, member_descriptor_type, sizeof(PropertyObject));
+  if (!d) return {};
+  Value fns[3];
+  for (int i = 0; i < 3; ++i) {
+    fns[i] = native_new(t, slot_natives[i], d, owner, T_builtin_function);
+    if (!fns[i]) return {};
+  }
+  PropertyObject* p = fresh<PropertyObject>(d);
+  p->fget = fns[0];
+  p->fset = fns[1];
+  p->fdel = fns[2];
+  p->doc = Value::small_int(offset);
+  p->name = slot_name;
+  return d;
+}
+
+bool is_identifier(Value s) {
+  std::u32string cps = str_code_points(s);
+  if (cps.empty()) return false;
+  for (std::size_t i = 0; i < cps.size(); ++i) {
+    char32_t c = cps[i];
+    bool alpha = c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+    if (!alpha && !(i > 0 && c >= '0' && c <= '9')) return false;
+  }
+  return true;
+}
+
+// `__x` in class `_C` is stored as `_C__x`, as the compiler mangles names in the body.
+Value mangle(Thread& t, Value class_name, Value n) {
+  std::string text = str_utf8(n);
+  if (text.size() < 3 || text.compare(0, 2, "__") != 0 ||
+      (text.size() >= 4 && text.compare(text.size() - 2, 2, "__") == 0) ||
+      text.find('.') != std::string::npos)
+    return n;
+  std::string cls = str_utf8(class_name);
+  std::size_t lead = cls.find_first_not_of('_');
+  if (lead == std::string::npos) return n;
+  return str_from_utf8(t, "_" + cls.substr(lead) + text);
+}
+
+// Reads __slots__ from the new class's namespace: adds the member descriptors, decides
+// whether instances keep a __dict__, and records the words instances need.
+bool apply_slots(Thread& t, Value type, Value dict, Value bases, Value best_base) {
+  Value slots = dict_get_str(dict, name(N___slots__));
+  std::uint64_t inherited = slot_words(best_base);
+  bool bases_dictless = true;
+  for (std::int64_t i = 0; i < tuple_length(bases); ++i) {
+    Value b = tuple_item(bases, i);
+    if (b != type_value(T_object) && !(rd<TypeObject>(b)->flags & kNoInstanceDict))
+      bases_dictless = false;
+  }
+  std::uint64_t flags = rd<TypeObject>(type)->flags & ~kSlotWordsMask;
+  if (!slots) {
+    wr<TypeObject>(type)->flags = flags | (inherited << kSlotWordsShift);
+    return true;
+  }
+  Value items = str_check(slots) ? tuple_from(t, &slots, 1) : tuple_of(t, slots);
+  if (!items) return false;
+  Value class_name = rd<TypeObject>(type)->name;
+  bool wants_dict = false;
+  Value names = list_new(t);
+  if (!names) return false;
+  for (std::int64_t i = 0; i < tuple_length(items); ++i) {
+    Value n = tuple_item(items, i);
+    if (!str_check(n)) {
+      raisef(t, exc(E_TypeError), "__slots__ items must be strings, not '%s'",
+             type_name_of(n).c_str());
+      return false;
+    }
+    if (!is_identifier(n)) {
+      raise(t, exc(E_TypeError), "__slots__ must be identifiers");
+      return false;
+    }
+    if (str_equal_ascii(n, "__dict__")) {
+      if (wants_dict || !bases_dictless) {
+        raise(t, exc(E_TypeError), "__dict__ slot disallowed: we already got one");
+        return false;
+      }
+      wants_dict = true;
+      continue;
+    }
+    if (str_equal_ascii(n, "__weakref__")) continue;
+    Value mangled = mangle(t, class_name, n);
+    if (!mangled) return false;
+    for (std::int64_t k = 0; k < list_length(names); ++k)
+      if (str_equal(list_item(names, k), mangled)) {
+        raisef(t, exc(E_ValueError), "%s in __slots__ conflicts with class variable",
+               repr_utf8(t, mangled).c_str());
+        return false;
+      }
+    if (dict_get_str(dict, mangled)) {
+      raisef(t, exc(E_ValueError), "%s in __slots__ conflicts with class variable",
+             repr_utf8(t, mangled).c_str());
+      return false;
+    }
+    if (!list_append(t, names, mangled)) return false;
+  }
+  std::int64_t count = list_length(names);
+  Layout layout = static_cast<Layout>(rd<TypeObject>(type)->layout);
+  std::size_t base_size = slot_base_size(layout);
+  if (count && !base_size) {
+    raisef(t, exc(E_TypeError), "nonempty __slots__ not supported for subtype of '%s'",
+           type_name(best_base).c_str());
+    return false;
+  }
+  for (std::int64_t i = 0; i < count; ++i) {
+    std::int64_t offset = std::int64_t(base_size + 8 * (inherited + std::uint64_t(i)));
+    Value d = member_new(t, type, list_item(names, i), offset);
+    if (!d || !dict_set(t, dict, list_item(names, i), d)) return false;
+  }
+  if (bases_dictless && !wants_dict) flags |= kNoInstanceDict;
+  flags |= (inherited + std::uint64_t(count)) << kSlotWordsShift;
+  wr<TypeObject>(type)->flags = flags;
+  return true;
+}
+
+} // namespace
+
+void init_member_descriptor_type(Thread& t) {
+  slot_natives[0] = register_native("__get__", slot_get);
+  slot_natives[1] = register_native("__set__", slot_set);
+  slot_natives[2] = register_native("__delete__", slot_delete);
+  Value object_type = type_value(T_object);
+  Value type = allocate(t, Layout::Type, type_value(T_type), sizeof(TypeObject));
+  Value n = intern_literal(t, "member_descriptor");
+  Value d = dict_new(t);
+  Value bases = tuple_from(t, &object_type, 1);
+  TypeObject* o = fresh<TypeObject>(type);
+  o->flags = kNoInstanceDict;
+  o->layout = static_cast<std::uint64_t>(Layout::Property);
+  o->base = object_type;
+  o->name = n;
+  o->qualname = n;
+  o->dict = d;
+  o->bases = bases;
+  compute_mro(t, type);
+  member_descriptor_type = type;
+  gc::add_root(reinterpret_cast<const stm::Offset*>(&member_descriptor_type));
+  add_method(t, type, "__repr__", member_repr);
+  add_getter(t, type, "__name__", member_name);
+  add_getter(t, type, "__objclass__", member_objclass);
+  add_attribute(t, type, "__doc__", none());
+  add_attribute(t, type, "__module__", intern_literal(t, "builtins"));
+  update_type_flags(type);
+}
+
 // ---- class creation ---------------------------------------------------------------------------
 
 // The base whose layout instances take: the most derived builtin layout among the bases.
@@ -241,6 +488,7 @@ Value type_new(Thread& t, Value metatype, Value type_name_value, Value bases, Va
   Value module = dict_get_str(dict, name(N___module__));
   fresh<TypeObject>(type)->module = module;
   if (!compute_mro(t, type)) return {};
+  if (!apply_slots(t, type, dict, bases, best_base)) return {};
   update_type_flags(type);
   // __new__ given as a plain function is a static method; __init_subclass__ and
   // __class_getitem__ are implicit class methods.
