@@ -27,6 +27,13 @@ struct ConstTuple;
 struct ConstFrozenSet;
 // A constant of co_consts: the literal kinds of the AST, tuples and frozensets of
 // constants (folded by the compiler), and nested code.
+//   - An IntLiteral may start with '-' ("-1", "-0x10"): the compiler folds the negation of
+//     a number literal, as 3.11's AST optimizer does. Equal values share one constant.
+//   - A ComplexValue may have a non-zero real part: `1+2j` is folded into one constant.
+//   - A ConstFrozenSet comes from `x in {1, 2}` and from set displays of more than two
+//     constants (BUILD_SET 0; LOAD_CONST frozenset; SET_UPDATE 1); its items may repeat
+//     equal values (1 and 1.0), which the VM's frozenset merges.
+//   - Strings are code points (they may hold lone surrogates), bytes are bytes.
 using Constant =
     std::variant<ast::NoneValue, ast::EllipsisValue, bool, ast::IntLiteral, double, ComplexValue,
                  std::u32string, ast::BytesValue, std::shared_ptr<const ConstTuple>,
@@ -39,7 +46,8 @@ struct ConstFrozenSet {
 };
 
 // Source position of one instruction (CPython's co_positions): lines 1-based, columns
-// 0-based UTF-8 byte offsets; 0 / -1 where unknown.
+// 0-based UTF-8 byte offsets; 0 / -1 where unknown (as 3.11, a few artificial cleanup
+// instructions have no line). A traceback names `line` of the raising instruction.
 struct Location {
   int line = 0;
   int end_line = 0;
@@ -50,7 +58,10 @@ struct Location {
 // When an exception is raised by an instruction whose index is in [start, end): pop the
 // value stack down to `depth` items, push the index of the raising instruction as an int
 // if `push_lasti`, push the exception, and jump to `target`. Entries are ordered innermost
-// first: the VM takes the first entry that contains the instruction.
+// first: the VM takes the first entry that contains the instruction. (As the compiler
+// builds them, entries never overlap and are sorted by `start`, as in 3.11: every
+// instruction has at most one handler.) An instruction covered by no entry propagates
+// the exception out of the frame.
 struct ExceptionEntry {
   std::uint32_t start = 0;
   std::uint32_t end = 0;
@@ -81,7 +92,9 @@ struct CodeUnit {
   std::vector<int> cell_args;
   std::vector<Location> locations; // one per instruction
   std::vector<ExceptionEntry> exception_table;
-  // Index in consts of the docstring, or -1 (functions, classes and modules).
+  // Index in consts of the docstring, or -1 (functions, classes and modules). A function's
+  // consts[0] is its docstring or None, as in 3.11 (a lambda's is always None); a module
+  // or class body stores its docstring into __doc__ itself.
   int docstring = -1;
 };
 

@@ -13,7 +13,19 @@
 //     copied into their cells: see CodeUnit::cell_args), so there is no MAKE_CELL and no
 //     COPY_FREE_VARS.
 //   - A generator, coroutine or async generator is created by the call itself (the code's
-//     flags say which), so there is no RETURN_GENERATOR and no POP_TOP after it.
+//     flags say which), so there is no RETURN_GENERATOR and no POP_TOP after it: the first
+//     resumption (send(None) / __next__) starts at instruction 0 and pushes nothing. Every
+//     later resumption pushes the sent value as the result of the YIELD_VALUE that
+//     suspended the frame (YIELD_VALUE pops the yielded value and, on resumption, pushes
+//     the sent one; there is no RESUME after it).
+//   - Calls: CALL n takes (NULL, callable, n args) or (callable, self, n args) as in 3.11;
+//     the compiler uses the second form for LOAD_METHOD, for `__exit__(None, None, None)`
+//     after BEFORE_WITH (the bound __exit__ below three Nones: CALL 2) and to call a
+//     comprehension's function with its iterator (CALL 0 on (function, iterator)). A
+//     KW_NAMES just before a CALL names its last len(names) arguments.
+//   - MAKE_FUNCTION pops the code unit, then, as its flags say, the closure tuple of cells
+//     (8), the annotations tuple of (name, value) pairs flattened (4), the keyword-defaults
+//     dict (2) and the defaults tuple (1); the function's __qualname__ is the code's.
 //   - Exception handling is by exception table (as in 3.11), see ExceptionEntry in
 //     code_unit.h.
 #pragma once
