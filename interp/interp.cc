@@ -36,6 +36,7 @@ void init_member_descriptor_type(Thread& t);
 void init_function_types(Thread& t);
 void init_descriptor_types(Thread& t);
 void init_str_type(Thread& t);
+void init_weakref_type(Thread& t);
 void init_builtin_iterator_types(Thread& t);
 void init_generic_alias_types(Thread& t);
 
@@ -215,6 +216,7 @@ void build_runtime(Thread& t) {
   init_function_types(t);
   init_descriptor_types(t);
   init_iterator_types(t);
+  init_weakref_type(t);
   init_builtin_iterator_types(t);
   vm::init_generator_types(t);
   for (const BuiltinType& bt : kBuiltinTypes) {

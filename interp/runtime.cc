@@ -31,6 +31,14 @@ void trace_all(const stm::ObjectHeader* object, void (*visit)(stm::Offset, void*
     if (words[i] && !(words[i] & 15)) visit(words[i], ctx);
 }
 
+void trace_weakref(const stm::ObjectHeader* object, void (*visit)(stm::Offset, void*),
+                   void* ctx) {
+  auto* words = reinterpret_cast<const std::uint64_t*>(object);
+  std::size_t n = object->size / 8, weak = offsetof(WeakRefObject, target) / 8;
+  for (std::size_t i = 1; i < n; ++i)
+    if (i != weak && words[i] && !(words[i] & 15)) visit(words[i], ctx);
+}
+
 struct LayoutInfo {
   Layout layout;
   const char* name;
@@ -87,7 +95,14 @@ Runtime& runtime() {
 
 void register_layouts(Runtime& rt) {
   for (const LayoutInfo& info : kLayouts) {
-    std::uint16_t id = gc::register_type({info.name, info.trace, 0});
+    gc::TypeInfo type{info.name, info.trace, 0};
+    if (info.layout == Layout::WeakRef) {
+      // The target is weak: not traced, cleared by the collector when it dies.
+      type.trace = trace_weakref;
+      type.flags = gc::kWeakReference;
+      type.weak_offset = offsetof(WeakRefObject, target);
+    }
+    std::uint16_t id = gc::register_type(type);
     rt.layout_ids[static_cast<int>(info.layout)] = id;
     rt.layout_of_id[id] = info.layout;
   }

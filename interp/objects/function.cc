@@ -148,6 +148,15 @@ INTERP_NATIVE(function_getattribute) {
   return generic_getattr(t, args[0], args[1], false);
 }
 
+// The class-level descriptors of the fields (types.py takes their types); instances
+// never reach them: function_getattribute answers first.
+INTERP_NATIVE(function_code_field) {
+  return function_field(t, args[0], "__code__", {}, false);
+}
+INTERP_NATIVE(function_globals_field) {
+  return function_field(t, args[0], "__globals__", {}, false);
+}
+
 INTERP_NATIVE(function_setattr) {
   if (str_check(args[1])) {
     std::string a = str_utf8(args[1]);
@@ -295,6 +304,8 @@ void init_function_types(Thread& t) {
   add_method(t, f, "__call__", function_call);
   add_method(t, f, "__getattribute__", function_getattribute);
   add_method(t, f, "__setattr__", function_setattr);
+  add_getter(t, f, "__code__", function_code_field);
+  add_getter(t, f, "__globals__", function_globals_field);
   Value m = type_value(T_method);
   add_method(t, m, "__repr__", method_repr);
   add_method(t, m, "__getattribute__", method_getattribute);

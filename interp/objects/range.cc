@@ -98,7 +98,9 @@ INTERP_NATIVE(range_iter) {
   const RangeObject* r = ro<RangeObject>(args[0]);
   if (!(r->start.is_small_int() && r->step.is_small_int() && r->length.is_small_int() &&
         r->stop.is_small_int()))
-    return raise(t, exc(E_OverflowError), "Python int too large to convert to C long");
+    // Beyond the tagged range, items come from range.__getitem__ (CPython's
+    // longrange_iterator; _collections_abc takes its type at import).
+    return iterator_new(t, T_seq_iterator, args[0]);
   Value it = iterator_new(t, T_range_iterator, r->start);
   if (!it) return {};
   fresh<IteratorObject>(it)->extra = ro<RangeObject>(args[0])->step;

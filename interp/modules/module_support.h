@@ -1,0 +1,30 @@
+// interp/modules/module_support.h - what the modules written in C++ share: making a
+// module from a table of functions, and making the classes they define (deque, count,
+// StringIO, ...) as non-heap types whose instances use one of the runtime's layouts.
+#pragma once
+
+#include "interp/objects/args.h"
+#include "interp/objects/objects.h"
+
+namespace interp {
+
+struct ModuleFunction {
+  const char* name;
+  NativeFn fn;
+};
+
+// A module named `module_name` holding one builtin function per entry.
+Value new_module(Thread& t, const char* module_name, const ModuleFunction* functions,
+                 std::size_t n);
+void module_set(Thread& t, Value module, const char* attr, Value value);
+
+// A class whose instances have `layout`; `base` 0 means object. Subclassable types get
+// kBaseType. The class's __module__ is `module_name`.
+Value new_type(Thread& t, const char* type_name, const char* module_name, Layout layout,
+               Value base = {}, bool subclassable = true);
+
+// Argument i of a native call by position or keyword (0 when absent).
+Value arg_or_keyword(const Value* args, std::size_t nargs, Value kwnames, std::size_t position,
+                     const char* keyword);
+
+} // namespace interp

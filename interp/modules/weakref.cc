@@ -1,0 +1,213 @@
+// interp/modules/weakref.cc - weak references (the weakref type, CPython's
+// weakref.ReferenceType) and the _weakref module.
+//
+// A weak reference is a WeakRef-layout object whose `target` the collector does not
+// trace and clears, in every view, once the target is dead (gc::kWeakReference, with the
+// field's offset registered by the runtime). Reading the target is an ordinary read of
+// the weak reference. Callbacks are not run yet: the collector clears the reference, and
+// the containers of weakref.py that rely on callbacks still see the dead references as
+// dead when they look.
+#include "interp/modules/module_support.h"
+#include "interp/ops.h"
+
+#include <cstdio>
+
+namespace interp {
+
+namespace {
+
+// CPython's rule, by layout: instances of classes (not of object itself), functions,
+// classes, sets, modules, methods, generators, code and builtin functions have a weak
+// reference slot; the immutable value types and the builtin containers do not.
+bool weakrefable(Value v) {
+  if (!v.is_object()) return false;
+  Value cls = type_of(v);
+  switch (layout_of(v)) {
+  case Layout::Instance:
+    return (rd<TypeObject>(cls)->flags & kHeapType) != 0;
+  case Layout::List:
+  case Layout::Dict:
+  case Layout::Exception:
+    // Builtin instances have no slot; subclasses made by class statements get one.
+    return (rd<TypeObject>(cls)->flags & kHeapType) != 0;
+  case Layout::Type:
+  case Layout::Function:
+  case Layout::Set:
+  case Layout::Module:
+  case Layout::Method:
+  case Layout::Generator:
+  case Layout::Code:
+  case Layout::Native:
+    return true;
+  default:
+    return false;
+  }
+}
+
+Value weakref_target(Value ref) {
+  Value target = rd<WeakRefObject>(ref)->target;
+  return target ? target : none();
+}
+
+Value make_ref(Thread& t, Value cls, Value target, Value callback) {
+  if (!weakrefable(target))
+    return raisef(t, exc(E_TypeError), "cannot create weak reference to '%s' object",
+                  type_name_of(target).c_str());
+  Value r = allocate(t, Layout::WeakRef, cls, sizeof(WeakRefObject));
+  if (!r) return {};
+  WeakRefObject* o = fresh<WeakRefObject>(r);
+  o->target = target;
+  o->callback = callback && callback != none() ? callback : Value();
+  o->hash = -1;
+  return r;
+}
+
+INTERP_NATIVE(weakref_new) {
+  // ref.__new__(cls, object, callback=None)
+  if (keyword_count(kwnames)) return raise(t, exc(E_TypeError), "ref() takes no keyword arguments");
+  if (nargs < 2 || nargs > 3)
+    return raisef(t, exc(E_TypeError), "__new__ expected at most 2 arguments, got %zu", nargs - 1);
+  return make_ref(t, args[0], args[1], nargs > 2 ? args[2] : Value());
+}
+
+INTERP_NATIVE(weakref_init) {
+  return none();
+}
+
+INTERP_NATIVE(weakref_call) {
+  if (!check_positional(t, "weakref", nargs, kwnames, 0, 0)) return {};
+  return weakref_target(args[0]);
+}
+
+INTERP_NATIVE(weakref_hash) {
+  Value self = args[0];
+  std::int64_t cached = rd<WeakRefObject>(self)->hash;
+  if (cached != -1) return int_from_i64(t, cached);
+  Value target = rd<WeakRefObject>(self)->target;
+  if (!target) return raise(t, exc(E_TypeError), "weak object has gone away");
+  std::int64_t h;
+  if (!hash(t, target, h)) return {};
+  wr<WeakRefObject>(self)->hash = h;
+  return int_from_i64(t, h);
+}
+
+// Two live references compare as their targets; otherwise by identity.
+Value weakref_compare(Thread& t, Value a, Value b, bool eq) {
+  if (!b.is_object() || !is_layout(b, Layout::WeakRef) || !isinstance(b, T_weakref))
+    return runtime().not_implemented;
+  Value ta = rd<WeakRefObject>(a)->target, tb = rd<WeakRefObject>(b)->target;
+  if (!ta || !tb) return py_bool((a == b) == eq);
+  return compare(t, ta, tb, eq ? bytecode::CompareOp::Eq : bytecode::CompareOp::Ne);
+}
+
+INTERP_NATIVE(weakref_eq) {
+  return weakref_compare(t, args[0], args[1], true);
+}
+INTERP_NATIVE(weakref_ne) {
+  return weakref_compare(t, args[0], args[1], false);
+}
+
+std::string address_of(Value v) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "0x%llx", static_cast<unsigned long long>(v.bits()));
+  return buffer;
+}
+
+INTERP_NATIVE(weakref_repr) {
+  Value self = args[0];
+  Value target = rd<WeakRefObject>(self)->target;
+  std::string text = "<weakref at " + address_of(self) + "; ";
+  if (!target) {
+    text += "dead>";
+  } else {
+    text += "to '" + type_name_of(target) + "' at " + address_of(target);
+    Value n = getattr_opt(t, target, name(N___name__));
+    if (t.pending) clear_pending(t);
+    if (n && str_check(n)) text += " (" + str_utf8(n) + ")";
+    text += ">";
+  }
+  return str_from_utf8(t, text);
+}
+
+INTERP_NATIVE(weakref_callback) {
+  Value cb = rd<WeakRefObject>(args[0])->callback;
+  return cb ? cb : none();
+}
+
+INTERP_NATIVE(weakref_class_getitem) {
+  // A GenericAlias once that exists for builtin classes; the class itself meanwhile.
+  return args[0];
+}
+
+// ---- the _weakref module ---------------------------------------------------------------------
+
+INTERP_NATIVE(mod_getweakrefcount) {
+  if (!check_positional(t, "getweakrefcount", nargs, kwnames, 1, 1, 0)) return {};
+  // The references are not listed on their targets.
+  return Value::small_int(0);
+}
+
+INTERP_NATIVE(mod_getweakrefs) {
+  if (!check_positional(t, "getweakrefs", nargs, kwnames, 1, 1, 0)) return {};
+  return list_new(t);
+}
+
+INTERP_NATIVE(mod_remove_dead_weakref) {
+  if (!check_positional(t, "_remove_dead_weakref", nargs, kwnames, 2, 2, 0)) return {};
+  if (!dict_check(args[0]))
+    return raisef(t, exc(E_TypeError), "_remove_dead_weakref() argument 1 must be dict, not %s",
+                  type_name_of(args[0]).c_str());
+  bool error = false;
+  Value v = dict_get(t, args[0], args[1], error);
+  if (error) return {};
+  if (v && is_layout(v, Layout::WeakRef) && !rd<WeakRefObject>(v)->target) {
+    if (dict_del(t, args[0], args[1]) < 0) return {};
+  }
+  return none();
+}
+
+// proxy(): a ref stands in for it (attribute forwarding is not implemented).
+INTERP_NATIVE(mod_proxy) {
+  if (!check_positional(t, "proxy", nargs, kwnames, 1, 2, 0)) return {};
+  return make_ref(t, type_value(T_weakref), args[0], nargs > 1 ? args[1] : Value());
+}
+
+} // namespace
+
+void init_weakref_type(Thread& t) {
+  Value type = type_value(T_weakref);
+  add_staticmethod(t, type, "__new__", weakref_new);
+  add_method(t, type, "__init__", weakref_init);
+  add_method(t, type, "__call__", weakref_call);
+  add_method(t, type, "__hash__", weakref_hash);
+  add_method(t, type, "__eq__", weakref_eq);
+  add_method(t, type, "__ne__", weakref_ne);
+  add_method(t, type, "__repr__", weakref_repr);
+  add_getter(t, type, "__callback__", weakref_callback);
+  add_classmethod(t, type, "__class_getitem__", weakref_class_getitem);
+}
+
+Value make_weakref_module(Thread& t) {
+  static const ModuleFunction kFunctions[] = {
+      {"getweakrefcount", mod_getweakrefcount},
+      {"getweakrefs", mod_getweakrefs},
+      {"_remove_dead_weakref", mod_remove_dead_weakref},
+      {"proxy", mod_proxy},
+  };
+  Value m = new_module(t, "_weakref", kFunctions, std::size(kFunctions));
+  if (!m) return {};
+  Value ref = type_value(T_weakref);
+  module_set(t, m, "ref", ref);
+  module_set(t, m, "ReferenceType", ref);
+  Value proxy_type = new_type(t, "weakproxy", "weakref", Layout::WeakRef, {}, false);
+  Value callable_proxy_type =
+      new_type(t, "weakcallableproxy", "weakref", Layout::WeakRef, {}, false);
+  if (!proxy_type || !callable_proxy_type) return {};
+  update_type_flags(proxy_type);
+  update_type_flags(callable_proxy_type);
+  module_set(t, m, "ProxyType", proxy_type);
+  module_set(t, m, "CallableProxyType", callable_proxy_type);
+  return m;
+}
+
+} // namespace interp
