@@ -14,6 +14,7 @@
 
 #include <cerrno>
 #include <climits>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -691,18 +692,43 @@ int run_main_module(const std::string& module) {
 
 namespace {
 
+volatile std::sig_atomic_t interrupted_at_prompt = 0;
+
+void on_prompt_interrupt(int) {
+  interrupted_at_prompt = 1;
+}
+
+enum class LineRead { Line, End, Interrupted };
+
 // One line of stdin, read a byte at a time so that what the program later reads from
-// sys.stdin is still there. False at end of input.
-bool read_line(std::string& line) {
+// sys.stdin is still there. Ctrl-C while waiting (the runtime has no SIGINT handler of its
+// own yet) abandons the entry, as CPython's prompt does, instead of killing the REPL.
+LineRead read_line(std::string& line) {
   line.clear();
+  interrupted_at_prompt = 0;
+  struct sigaction action = {}, previous = {};
+  action.sa_handler = on_prompt_interrupt;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = 0; // no SA_RESTART: the read returns EINTR
+  sigaction(SIGINT, &action, &previous);
+  LineRead result = LineRead::Line;
   char c;
   for (;;) {
     ssize_t n = ::read(0, &c, 1);
+    if (interrupted_at_prompt) {
+      result = LineRead::Interrupted;
+      break;
+    }
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return !line.empty();
+    if (n <= 0) {
+      if (line.empty()) result = LineRead::End;
+      break;
+    }
     line.push_back(c);
-    if (c == '\n') return true;
+    if (c == '\n') break;
   }
+  sigaction(SIGINT, &previous, nullptr);
+  return result;
 }
 
 bool blank_or_comment(const std::string& line) {
@@ -830,7 +856,14 @@ int run_repl(bool fresh) {
   for (;;) {
     std::fflush(stdout);
     write_stderr(prompt(t, entry.empty()));
-    bool got = read_line(line);
+    LineRead read = read_line(line);
+    if (read == LineRead::Interrupted) {
+      write_stderr("\nKeyboardInterrupt\n");
+      entry.clear();
+      in_block = false;
+      continue;
+    }
+    bool got = read == LineRead::Line;
     if (!got) {
       // End of input ends the line the prompt started; a pending entry still runs.
       write_stderr("\n");
