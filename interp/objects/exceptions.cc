@@ -5,6 +5,7 @@
 #include "interp/objects/objects.h"
 #include "interp/ops.h"
 
+#include <cerrno>
 #include <cstring>
 
 namespace interp {
@@ -99,6 +100,11 @@ void set_fields_from_args(Thread& t, Value self) {
   const ExceptionObject* e = rd<ExceptionObject>(self);
   Value args = e->args;
   std::int64_t n = tuple_length(args);
+  // OSError(errno, strerror, filename[, winerror, filename2]) keeps only the first two
+  // as its args.
+  Value os_args;
+  if (n >= 3 && n <= 5 && is_class(type, E_OSError))
+    os_args = tuple_from(t, ro<TupleObject>(args)->items, 2);
   ExceptionObject* w = wr<ExceptionObject>(self);
   if (is_class(type, E_StopIteration)) {
     w->extra[0] = n ? tuple_item(args, 0) : none();
@@ -109,6 +115,7 @@ void set_fields_from_args(Thread& t, Value self) {
     w->extra[0] = n >= 2 ? tuple_item(args, 0) : none();
     w->extra[1] = n >= 2 ? tuple_item(args, 1) : none();
     w->extra[2] = n >= 3 ? tuple_item(args, 2) : none();
+    if (os_args) w->args = os_args;
   } else if (is_class(type, E_SyntaxError)) {
     // msg, and (filename, lineno, offset, text[, end_lineno, end_offset]) packed in extra.
     w->extra[0] = n >= 1 ? tuple_item(args, 0) : none();
@@ -118,11 +125,40 @@ void set_fields_from_args(Thread& t, Value self) {
     if (!w->extra[1]) w->extra[1] = none();
     if (!w->extra[2]) w->extra[2] = none();
   }
-  (void)t;
+}
+
+// OSError(errno, strerror) makes the subclass that names the errno, as CPython does.
+Value os_error_subclass(Value cls, const Value* args, std::size_t npos) {
+  if (cls != exc(E_OSError) || npos < 2 || !args[1].is_small_int()) return cls;
+  static const std::pair<int, const char*> kByErrno[] = {
+      {EAGAIN, "BlockingIOError"},
+      {EALREADY, "BlockingIOError"},
+      {EINPROGRESS, "BlockingIOError"},
+      {EWOULDBLOCK, "BlockingIOError"},
+      {ECHILD, "ChildProcessError"},
+      {EPIPE, "BrokenPipeError"},
+      {ESHUTDOWN, "BrokenPipeError"},
+      {ECONNABORTED, "ConnectionAbortedError"},
+      {ECONNREFUSED, "ConnectionRefusedError"},
+      {ECONNRESET, "ConnectionResetError"},
+      {EEXIST, "FileExistsError"},
+      {ENOENT, "FileNotFoundError"},
+      {EISDIR, "IsADirectoryError"},
+      {ENOTDIR, "NotADirectoryError"},
+      {EINTR, "InterruptedError"},
+      {EACCES, "PermissionError"},
+      {EPERM, "PermissionError"},
+      {ESRCH, "ProcessLookupError"},
+      {ETIMEDOUT, "TimeoutError"},
+  };
+  std::int64_t code = args[1].small_int_value();
+  for (const auto& [number, type_name_text] : kByErrno)
+    if (number == code) return exception_type(type_name_text);
+  return cls;
 }
 
 INTERP_NATIVE(exception_new_method) {
-  Value cls = args[0];
+  Value cls = os_error_subclass(args[0], args, nargs - 1 - keyword_count(kwnames));
   Value self = allocate(t, Layout::Exception, cls, sizeof(ExceptionObject));
   if (!self) return {};
   std::size_t npos = nargs - 1 - keyword_count(kwnames);
