@@ -4,10 +4,13 @@
 // (kind 4), so indexing is O(1) either way and the common case stays compact. A str is
 // immutable, so it is read without barriers; its hash is cached in place only by the
 // transaction that created it (anyone else would have to write a shared object).
+#include "interp/objects/hash_bytes.h"
 #include "interp/objects/objects.h"
 #include "interp/ops.h"
 
+#include <algorithm>
 #include <cstring>
+#include <string>
 
 namespace interp {
 
@@ -89,15 +92,22 @@ void append_utf8(std::string& out, char32_t cp) {
   }
 }
 
-// FNV-1a over the code points: equal strs hash equal whatever their kind.
+// CPython hashes a str's code points in the narrowest of 1, 2 or 4 bytes each that holds
+// them all (its storage form); equal strs hash equal whatever our own storage kind.
 std::int64_t compute_hash(const StrObject* o) {
-  std::uint64_t h = 1469598103934665603ull;
-  for (std::int64_t i = 0; i < o->length; ++i) {
-    char32_t cp = o->kind == 1 ? o->data[i] : reinterpret_cast<const char32_t*>(o->data)[i];
-    h = (h ^ cp) * 1099511628211ull;
+  if (o->kind == 1) return hash_bytes(o->data, std::size_t(o->length));
+  auto* cps = reinterpret_cast<const char32_t*>(o->data);
+  char32_t widest = 0;
+  for (std::int64_t i = 0; i < o->length; ++i) widest = std::max(widest, cps[i]);
+  if (widest >= 0x10000) return hash_bytes(cps, std::size_t(o->length) * 4);
+  if (widest < 0x100) {
+    std::string narrow(std::size_t(o->length), '\0');
+    for (std::int64_t i = 0; i < o->length; ++i) narrow[std::size_t(i)] = char(cps[i]);
+    return hash_bytes(narrow.data(), narrow.size());
   }
-  auto r = static_cast<std::int64_t>(h >> 1);
-  return r == -1 ? -2 : r;
+  std::u16string wide(std::size_t(o->length), u'\0');
+  for (std::int64_t i = 0; i < o->length; ++i) wide[std::size_t(i)] = char16_t(cps[i]);
+  return hash_bytes(wide.data(), wide.size() * 2);
 }
 
 } // namespace
