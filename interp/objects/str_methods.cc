@@ -11,6 +11,7 @@
 #include "interp/num/format_spec.h"
 #include "interp/num/format_value.h"
 #include "interp/text/case_mapping.h"
+#include "interp/text/codecs.h"
 #include "interp/text/identifiers.h"
 #include "interp/text/str_layout.h"
 #include "interp/text/str_predicates.h"
@@ -20,13 +21,36 @@
 #include "interp/text/str_split.h"
 #include "interp/text/str_strip.h"
 
+#include <cstdio>
+
 namespace interp {
 
+// bytes.cc and str_format.cc.
+Value raise_codec_error(Thread& t, const text::CodecError& e, Value object);
+void init_str_format(Thread& t);
+
+// ascii(v): repr(v) with every non-ASCII character escaped (the repr already quotes).
 Value ascii(Thread& t, Value v) {
   Value r = repr(t, v);
   if (!r) return {};
   std::u32string cps = str_code_points(r);
-  return str_from_utf8(t, text::str_ascii<char32_t>(cps));
+  std::string out;
+  out.reserve(cps.size());
+  char buf[16];
+  for (char32_t c : cps) {
+    if (c < 0x80) {
+      out.push_back(char(c));
+      continue;
+    }
+    if (c < 0x100)
+      std::snprintf(buf, sizeof buf, "\\x%02x", unsigned(c));
+    else if (c < 0x10000)
+      std::snprintf(buf, sizeof buf, "\\u%04x", unsigned(c));
+    else
+      std::snprintf(buf, sizeof buf, "\\U%08x", unsigned(c));
+    out += buf;
+  }
+  return str_from_ascii(t, out);
 }
 
 namespace {
@@ -447,8 +471,120 @@ INTERP_NATIVE(str_rpartition_method) {
 }
 
 INTERP_NATIVE(str_encode_method) {
-  std::string utf8 = str_utf8(args[0]);
-  return bytes_new(t, utf8);
+  static const char* const kAllowed[] = {"encoding", "errors", nullptr};
+  if (!check_keywords(t, "encode", kwnames, kAllowed)) return {};
+  std::size_t npos = nargs - keyword_count(kwnames);
+  if (npos > 3)
+    return raisef(t, exc(E_TypeError), "encode() takes at most 2 arguments (%zu given)", npos - 1);
+  Value enc = npos > 1 ? args[1] : keyword_arg(kwnames, args, nargs, "encoding");
+  Value err = npos > 2 ? args[2] : keyword_arg(kwnames, args, nargs, "errors");
+  if (enc && !str_check(enc))
+    return raisef(t, exc(E_TypeError), "encode() argument 'encoding' must be str, not %s",
+                  type_name_of(enc).c_str());
+  if (err && !str_check(err))
+    return raisef(t, exc(E_TypeError), "encode() argument 'errors' must be str, not %s",
+                  type_name_of(err).c_str());
+  U32 cps = str_code_points(args[0]);
+  auto r =
+      text::encode<char32_t>(cps, enc ? str_utf8(enc) : "utf-8", err ? str_utf8(err) : "strict");
+  if (!r.ok()) return raise_codec_error(t, r.error(), args[0]);
+  return bytes_new(t, r.value());
+}
+
+Value affix_remove(Thread& t, const Value* args, std::size_t nargs, Value kwnames, bool suffix) {
+  const char* what = suffix ? "removesuffix" : "removeprefix";
+  if (!check_positional(t, what, nargs, kwnames, 1, 1)) return {};
+  if (!str_check(args[1]))
+    return raisef(t, exc(E_TypeError), "%s() argument must be str, not %s", what,
+                  type_name_of(args[1]).c_str());
+  U32 s = str_code_points(args[0]), a = str_code_points(args[1]);
+  if (a.empty() || a.size() > s.size()) return str_str(t, args, 1, {});
+  if (suffix ? s.compare(s.size() - a.size(), a.size(), a) == 0 : s.compare(0, a.size(), a) == 0)
+    return make(t, suffix ? View(s).substr(0, s.size() - a.size()) : View(s).substr(a.size()));
+  return str_str(t, args, 1, {});
+}
+INTERP_NATIVE(str_removeprefix_method) {
+  return affix_remove(t, args, nargs, kwnames, false);
+}
+INTERP_NATIVE(str_removesuffix_method) {
+  return affix_remove(t, args, nargs, kwnames, true);
+}
+
+INTERP_NATIVE(str_maketrans_method) {
+  if (!check_positional(t, "maketrans", nargs, kwnames, 1, 3, 0)) return {};
+  Value table = dict_new(t);
+  if (!table) return {};
+  if (nargs == 1) {
+    if (!dict_check(args[0]))
+      return raise(t, exc(E_TypeError),
+                   "if you give only one argument to maketrans it must be a dict");
+    std::int64_t pos = 0;
+    Value k, v;
+    while (dict_next(args[0], pos, k, v)) {
+      Value key = k;
+      if (str_check(k)) {
+        if (str_length(k) != 1)
+          return raise(t, exc(E_ValueError), "string keys in translate table must be of length 1");
+        key = Value::small_int(str_at(k, 0));
+      } else if (!int_check(k)) {
+        return raise(t, exc(E_TypeError), "keys in translate table must be strings or integers");
+      }
+      if (!dict_set(t, table, key, v)) return {};
+    }
+    return table;
+  }
+  if (!str_check(args[0]))
+    return raisef(t, exc(E_TypeError), "maketrans() argument 1 must be str, not %s",
+                  type_name_of(args[0]).c_str());
+  if (!str_check(args[1]))
+    return raisef(t, exc(E_TypeError), "maketrans() argument 2 must be str, not %s",
+                  type_name_of(args[1]).c_str());
+  if (nargs > 2 && !str_check(args[2]))
+    return raisef(t, exc(E_TypeError), "maketrans() argument 3 must be str, not %s",
+                  type_name_of(args[2]).c_str());
+  U32 x = str_code_points(args[0]), y = str_code_points(args[1]);
+  if (x.size() != y.size())
+    return raise(t, exc(E_ValueError), "the first two maketrans arguments must have equal length");
+  for (std::size_t i = 0; i < x.size(); ++i)
+    if (!dict_set(t, table, Value::small_int(x[i]), Value::small_int(y[i]))) return {};
+  if (nargs > 2) {
+    U32 z = str_code_points(args[2]);
+    for (char32_t c : z)
+      if (!dict_set(t, table, Value::small_int(c), none())) return {};
+  }
+  return table;
+}
+
+INTERP_NATIVE(str_translate_method) {
+  if (!check_positional(t, "translate", nargs, kwnames, 1, 1)) return {};
+  U32 s = str_code_points(args[0]), out;
+  for (char32_t c : s) {
+    Value r = getitem(t, args[1], Value::small_int(c));
+    if (!r) {
+      if (!matches(t, exc(E_LookupError))) return {};
+      clear_pending(t);
+      out.push_back(c);
+      continue;
+    }
+    if (r == none()) continue;
+    if (str_check(r)) {
+      out += str_code_points(r);
+    } else if (int_check(r)) {
+      std::int64_t v;
+      if (!int_to_i64(r, v) || v < 0 || v > 0x10ffff)
+        return raise(t, exc(E_ValueError), "character mapping must be in range(0x110000)");
+      out.push_back(char32_t(v));
+    } else {
+      return raise(t, exc(E_TypeError), "character mapping must return integer, None or str");
+    }
+  }
+  return make(t, out);
+}
+
+INTERP_NATIVE(str_getnewargs_method) {
+  Value copy = make(t, str_code_points(args[0]));
+  if (!copy) return {};
+  return tuple_from(t, &copy, 1);
 }
 
 INTERP_NATIVE(str_new_method) {
@@ -464,7 +600,17 @@ INTERP_NATIVE(str_new_method) {
     if (!(obj.is_object() && (isinstance(obj, T_bytes) || isinstance(obj, T_bytearray))))
       return raisef(t, exc(E_TypeError), "decoding to str: need a bytes-like object, %s found",
                     type_name_of(obj).c_str());
-    result = str_from_utf8(t, bytes_view(obj));
+    Value errors = npos > 2 ? args[3] : keyword_arg(kwnames, args, nargs, "errors");
+    if (!str_check(encoding))
+      return raisef(t, exc(E_TypeError), "str() argument 'encoding' must be str, not %s",
+                    type_name_of(encoding).c_str());
+    if (errors && !str_check(errors))
+      return raisef(t, exc(E_TypeError), "str() argument 'errors' must be str, not %s",
+                    type_name_of(errors).c_str());
+    std::string data(bytes_view(obj));
+    auto r = text::decode(data, str_utf8(encoding), errors ? str_utf8(errors) : "strict");
+    if (!r.ok()) return raise_codec_error(t, r.error(), obj);
+    result = str_from_code_points(t, r.value());
   } else {
     result = str(t, obj);
   }
@@ -565,10 +711,16 @@ void init_str_type(Thread& t) {
       {"rpartition", str_rpartition_method},
       {"encode", str_encode_method},
       {"expandtabs", str_expandtabs_method},
+      {"removeprefix", str_removeprefix_method},
+      {"removesuffix", str_removesuffix_method},
+      {"translate", str_translate_method},
+      {"__getnewargs__", str_getnewargs_method},
   };
   for (const Entry& e : methods)
     add_method(t, type, e.name, e.fn);
   add_staticmethod(t, type, "__new__", str_new_method);
+  add_staticmethod(t, type, "maketrans", str_maketrans_method);
+  init_str_format(t);
 }
 
 } // namespace interp

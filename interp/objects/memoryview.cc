@@ -1,0 +1,380 @@
+// interp/objects/memoryview.cc - the memoryview type: a window onto the bytes of a bytes
+// or bytearray object, one-dimensional with unsigned-byte items (format 'B', or 'c' after
+// cast('c')).
+//
+// A view is (object, start, step, length) over the object's current bytes; it reads them
+// through bytes_view each time, so a view of a bytearray sees its later writes and writes
+// through to it. It is an instance-layout object with fields after the header (the
+// collector traces every word of that layout).
+#include "interp/objects/args.h"
+#include "interp/objects/objects.h"
+#include "interp/objects/sequence.h"
+#include "interp/ops.h"
+
+#include <cstdio>
+
+namespace interp {
+
+std::string_view bytes_view(Value b);
+bool bytes_or_bytearray(Value v);
+bool need_buffer(Thread& t, Value v, std::string& out);
+
+namespace {
+
+struct MemoryViewObject : Object {
+  Value obj; // the bytes or bytearray; 0 once released
+  std::int64_t start;
+  std::int64_t step;
+  std::int64_t length;
+  std::int64_t format; // 'B' or 'c'
+};
+
+const MemoryViewObject* view_of(Value v) {
+  return rd<MemoryViewObject>(v);
+}
+
+bool released(Thread& t, Value v) {
+  if (view_of(v)->obj) return false;
+  raise(t, exc(E_ValueError), "operation forbidden on released memoryview object");
+  return true;
+}
+
+Value make_view(Thread& t, Value obj, std::int64_t start, std::int64_t step, std::int64_t length,
+                std::int64_t format) {
+  Value v = allocate(t, Layout::Instance, type_value(T_memoryview), sizeof(MemoryViewObject));
+  if (!v) return {};
+  MemoryViewObject* o = fresh<MemoryViewObject>(v);
+  o->obj = obj;
+  o->start = start;
+  o->step = step;
+  o->length = length;
+  o->format = format;
+  return v;
+}
+
+std::string view_bytes(Value v) {
+  const MemoryViewObject* o = view_of(v);
+  std::int64_t start = o->start, step = o->step, length = o->length;
+  std::string_view data = bytes_view(o->obj);
+  std::string out;
+  out.reserve(std::size_t(length));
+  for (std::int64_t i = 0; i < length; ++i) {
+    std::int64_t at = start + i * step;
+    if (at >= 0 && std::size_t(at) < data.size()) out.push_back(data[at]);
+  }
+  return out;
+}
+
+Value item_value(Thread& t, Value self, unsigned char b) {
+  if (view_of(self)->format == 'c')
+    return bytes_new(t, std::string_view(reinterpret_cast<char*>(&b), 1));
+  return Value::small_int(b);
+}
+
+INTERP_NATIVE(memoryview_new_method) {
+  static const char* const kAllowed[] = {"object", nullptr};
+  if (!check_keywords(t, "memoryview", kwnames, kAllowed)) return {};
+  std::size_t npos = nargs - 1 - keyword_count(kwnames);
+  Value obj = npos > 0 ? args[1] : keyword_arg(kwnames, args, nargs, "object");
+  if (!obj)
+    return raise(t, exc(E_TypeError), "memoryview() missing required argument 'object' (pos 1)");
+  if (obj.is_object() && is_exact(obj, T_memoryview)) {
+    if (released(t, obj)) return {};
+    const MemoryViewObject* o = view_of(obj);
+    return make_view(t, o->obj, o->start, o->step, o->length, o->format);
+  }
+  if (!bytes_or_bytearray(obj))
+    return raisef(t, exc(E_TypeError), "memoryview: a bytes-like object is required, not '%s'",
+                  type_name_of(obj).c_str());
+  return make_view(t, obj, 0, 1, std::int64_t(bytes_view(obj).size()), 'B');
+}
+
+INTERP_NATIVE(memoryview_len) {
+  if (released(t, args[0])) return {};
+  return Value::small_int(view_of(args[0])->length);
+}
+
+INTERP_NATIVE(memoryview_getitem) {
+  Value self = args[0];
+  if (released(t, self)) return {};
+  const MemoryViewObject* o = view_of(self);
+  std::int64_t n = o->length;
+  if (args[1].is_object() && is_layout(args[1], Layout::Slice)) {
+    std::int64_t start, stop, step, count;
+    if (!slice_indices(t, args[1], n, start, stop, step, count)) return {};
+    o = view_of(self);
+    return make_view(t, o->obj, o->start + start * o->step, o->step * step, count, o->format);
+  }
+  if (args[1] == runtime().ellipsis) return self;
+  if (!args[1].is_small_int() && !int_check(args[1]) && !lookup_special(t, args[1], N___index__)) {
+    if (t.pending) return {};
+    return raise(t, exc(E_TypeError), "memoryview: invalid slice key");
+  }
+  std::int64_t i;
+  if (!index_to_i64(t, args[1], i, true)) return {};
+  if (i < 0) i += n;
+  if (i < 0 || i >= n) return raise(t, exc(E_IndexError), "index out of bounds on dimension 1");
+  o = view_of(self);
+  std::string_view data = bytes_view(o->obj);
+  std::int64_t at = o->start + i * o->step;
+  if (at < 0 || std::size_t(at) >= data.size())
+    return raise(t, exc(E_IndexError), "index out of bounds on dimension 1");
+  return item_value(t, self, static_cast<unsigned char>(data[at]));
+}
+
+INTERP_NATIVE(memoryview_setitem) {
+  Value self = args[0];
+  if (released(t, self)) return {};
+  Value obj = view_of(self)->obj;
+  if (!is_layout(obj, Layout::ByteArray))
+    return raise(t, exc(E_TypeError), "cannot modify read-only memory");
+  std::int64_t n = view_of(self)->length;
+  std::int64_t start = 0, step = 1, count = 1;
+  if (args[1].is_object() && is_layout(args[1], Layout::Slice)) {
+    std::int64_t stop;
+    if (!slice_indices(t, args[1], n, start, stop, step, count)) return {};
+    std::string value;
+    if (!need_buffer(t, args[2], value)) return {};
+    if (std::int64_t(value.size()) != count)
+      return raise(t, exc(E_ValueError),
+                   "memoryview assignment: lvalue and rvalue have different structures");
+    const MemoryViewObject* o = view_of(self);
+    std::int64_t base = o->start, vstep = o->step;
+    std::int64_t size = rd<ByteArrayObject>(obj)->length;
+    BytesObject* storage = wr<BytesObject>(rd<ByteArrayObject>(obj)->storage);
+    for (std::int64_t k = 0; k < count; ++k) {
+      std::int64_t at = base + (start + k * step) * vstep;
+      if (at >= 0 && at < size) storage->data[at] = static_cast<unsigned char>(value[k]);
+    }
+    return none();
+  }
+  if (!args[1].is_small_int() && !int_check(args[1]))
+    return raise(t, exc(E_TypeError), "memoryview: invalid slice key");
+  std::int64_t i;
+  if (!index_to_i64(t, args[1], i, true)) return {};
+  if (i < 0) i += n;
+  if (i < 0 || i >= n) return raise(t, exc(E_IndexError), "index out of bounds on dimension 1");
+  std::int64_t b;
+  if (view_of(self)->format == 'c') {
+    if (!(args[2].is_object() && isinstance(args[2], T_bytes)) || bytes_view(args[2]).size() != 1)
+      return raisef(t, exc(E_ValueError), "memoryview: invalid value for format 'c'");
+    b = static_cast<unsigned char>(bytes_view(args[2])[0]);
+  } else {
+    if (!args[2].is_small_int() && !int_check(args[2]))
+      return raise(t, exc(E_TypeError), "memoryview: invalid type for format 'B'");
+    if (!int_to_i64(args[2], b) || b < 0 || b > 255)
+      return raise(t, exc(E_ValueError), "memoryview: invalid value for format 'B'");
+  }
+  const MemoryViewObject* o = view_of(self);
+  std::int64_t at = o->start + i * o->step;
+  if (at < 0 || at >= rd<ByteArrayObject>(obj)->length)
+    return raise(t, exc(E_IndexError), "index out of bounds on dimension 1");
+  wr<BytesObject>(rd<ByteArrayObject>(obj)->storage)->data[at] = static_cast<unsigned char>(b);
+  return none();
+}
+
+INTERP_NATIVE(memoryview_tobytes) {
+  if (released(t, args[0])) return {};
+  return bytes_new(t, view_bytes(args[0]));
+}
+
+INTERP_NATIVE(memoryview_tolist) {
+  if (released(t, args[0])) return {};
+  std::string data = view_bytes(args[0]);
+  Value list = list_new(t);
+  if (!list) return {};
+  for (unsigned char c : data) {
+    Value item = item_value(t, args[0], c);
+    if (!item || !list_append(t, list, item)) return {};
+  }
+  return list;
+}
+
+INTERP_NATIVE(memoryview_hex) {
+  if (released(t, args[0])) return {};
+  Value b = bytes_new(t, view_bytes(args[0]));
+  if (!b) return {};
+  Value f = getattr(t, b, intern_literal(t, "hex"));
+  if (!f) return {};
+  return call(t, f, args + 1, nargs - 1, kwnames);
+}
+
+INTERP_NATIVE(memoryview_release) {
+  wr<MemoryViewObject>(args[0])->obj = Value();
+  return none();
+}
+
+INTERP_NATIVE(memoryview_enter) {
+  if (released(t, args[0])) return {};
+  return args[0];
+}
+
+INTERP_NATIVE(memoryview_exit) {
+  wr<MemoryViewObject>(args[0])->obj = Value();
+  return none();
+}
+
+INTERP_NATIVE(memoryview_repr) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "<%smemory at 0x%llx>", view_of(args[0])->obj ? "" : "released ",
+                (unsigned long long)args[0].bits());
+  return str_from_ascii(t, buf);
+}
+
+INTERP_NATIVE(memoryview_eq) {
+  Value self = args[0], other = args[1];
+  if (!view_of(self)->obj) return py_bool(self == other);
+  std::string a = view_bytes(self), b;
+  if (other.is_object() && is_exact(other, T_memoryview)) {
+    if (!view_of(other)->obj) return runtime().false_;
+    b = view_bytes(other);
+  } else if (bytes_or_bytearray(other)) {
+    b = std::string(bytes_view(other));
+  } else {
+    return runtime().not_implemented;
+  }
+  return py_bool(a == b);
+}
+
+INTERP_NATIVE(memoryview_ne) {
+  Value r = memoryview_eq(t, args, nargs, kwnames);
+  if (!r || r == runtime().not_implemented) return r;
+  return py_bool(r == runtime().false_);
+}
+
+INTERP_NATIVE(memoryview_hash) {
+  if (released(t, args[0])) return {};
+  if (is_layout(view_of(args[0])->obj, Layout::ByteArray))
+    return raise(t, exc(E_ValueError), "cannot hash writable memoryview object");
+  Value b = bytes_new(t, view_bytes(args[0]));
+  if (!b) return {};
+  std::int64_t h;
+  if (!hash(t, b, h)) return {};
+  return int_from_i64(t, h);
+}
+
+INTERP_NATIVE(memoryview_cast) {
+  if (!check_positional(t, "cast", nargs, kwnames, 1, 2)) return {};
+  if (released(t, args[0])) return {};
+  if (!str_check(args[1]))
+    return raisef(t, exc(E_TypeError), "cast() argument 'format' must be str, not %s",
+                  type_name_of(args[1]).c_str());
+  std::string format = str_utf8(args[1]);
+  if (format != "B" && format != "c" && format != "b")
+    return raise(t, exc(E_ValueError),
+                 "memoryview: destination format must be a native single character format "
+                 "prefixed with an optional '@'");
+  const MemoryViewObject* o = view_of(args[0]);
+  if (o->step != 1)
+    return raise(t, exc(E_TypeError), "memoryview: casts are restricted to C-contiguous views");
+  return make_view(t, o->obj, o->start, o->step, o->length, format == "c" ? 'c' : 'B');
+}
+
+INTERP_NATIVE(memoryview_obj) {
+  if (released(t, args[0])) return {};
+  return view_of(args[0])->obj;
+}
+INTERP_NATIVE(memoryview_nbytes) {
+  if (released(t, args[0])) return {};
+  return Value::small_int(view_of(args[0])->length);
+}
+INTERP_NATIVE(memoryview_readonly) {
+  if (released(t, args[0])) return {};
+  return py_bool(!is_layout(view_of(args[0])->obj, Layout::ByteArray));
+}
+INTERP_NATIVE(memoryview_itemsize) {
+  if (released(t, args[0])) return {};
+  return Value::small_int(1);
+}
+INTERP_NATIVE(memoryview_format) {
+  if (released(t, args[0])) return {};
+  return str_from_ascii(t, view_of(args[0])->format == 'c' ? "c" : "B");
+}
+INTERP_NATIVE(memoryview_ndim) {
+  if (released(t, args[0])) return {};
+  return Value::small_int(1);
+}
+INTERP_NATIVE(memoryview_shape) {
+  if (released(t, args[0])) return {};
+  Value n = Value::small_int(view_of(args[0])->length);
+  return tuple_from(t, &n, 1);
+}
+INTERP_NATIVE(memoryview_strides) {
+  if (released(t, args[0])) return {};
+  Value n = Value::small_int(view_of(args[0])->step);
+  return tuple_from(t, &n, 1);
+}
+INTERP_NATIVE(memoryview_suboffsets) {
+  if (released(t, args[0])) return {};
+  return runtime().empty_tuple;
+}
+INTERP_NATIVE(memoryview_contiguous) {
+  if (released(t, args[0])) return {};
+  const MemoryViewObject* o = view_of(args[0]);
+  return py_bool(o->step == 1 || o->length <= 1);
+}
+
+INTERP_NATIVE(memoryview_iter) {
+  if (released(t, args[0])) return {};
+  Value list = memoryview_tolist(t, args, 1, {});
+  if (!list) return {};
+  return iter(t, list);
+}
+
+} // namespace
+
+bool memoryview_check(Value v) {
+  return v.is_object() && is_exact(v, T_memoryview);
+}
+
+bool memoryview_contents(Thread& t, Value view, std::string& out) {
+  if (released(t, view)) return false;
+  out = view_bytes(view);
+  return true;
+}
+
+void init_memoryview_type(Thread& t) {
+  Value type = type_value(T_memoryview);
+  struct Entry {
+    const char* name;
+    NativeFn fn;
+  };
+  const Entry methods[] = {
+      {"__len__", memoryview_len},
+      {"__getitem__", memoryview_getitem},
+      {"__setitem__", memoryview_setitem},
+      {"__repr__", memoryview_repr},
+      {"__eq__", memoryview_eq},
+      {"__ne__", memoryview_ne},
+      {"__hash__", memoryview_hash},
+      {"__enter__", memoryview_enter},
+      {"__exit__", memoryview_exit},
+      {"__iter__", memoryview_iter},
+      {"tobytes", memoryview_tobytes},
+      {"tolist", memoryview_tolist},
+      {"hex", memoryview_hex},
+      {"release", memoryview_release},
+      {"cast", memoryview_cast},
+  };
+  for (const Entry& e : methods)
+    add_method(t, type, e.name, e.fn);
+  const Entry getters[] = {
+      {"obj", memoryview_obj},
+      {"nbytes", memoryview_nbytes},
+      {"readonly", memoryview_readonly},
+      {"itemsize", memoryview_itemsize},
+      {"format", memoryview_format},
+      {"ndim", memoryview_ndim},
+      {"shape", memoryview_shape},
+      {"strides", memoryview_strides},
+      {"suboffsets", memoryview_suboffsets},
+      {"c_contiguous", memoryview_contiguous},
+      {"f_contiguous", memoryview_contiguous},
+      {"contiguous", memoryview_contiguous},
+  };
+  for (const Entry& e : getters)
+    add_getter(t, type, e.name, e.fn);
+  add_staticmethod(t, type, "__new__", memoryview_new_method);
+}
+
+} // namespace interp
