@@ -2,6 +2,7 @@
 #include "interp/objects/args.h"
 #include "interp/objects/iterators.h"
 #include "interp/objects/objects.h"
+#include "interp/objects/repr_guard.h"
 #include "interp/ops.h"
 #include "interp/vm/vm.h"
 
@@ -54,14 +55,12 @@ INTERP_NATIVE(dict_iter) {
   return iterator_new(t, T_dict_keyiterator, args[0]);
 }
 
-thread_local std::vector<std::uint64_t> dict_repr_in_progress;
 
 INTERP_NATIVE(dict_repr) {
   Value self = args[0];
-  for (std::uint64_t seen : dict_repr_in_progress)
-    if (seen == self.bits()) return str_from_ascii(t, "{...}");
+  ReprGuard guard(self);
+  if (guard.recursive()) return str_from_ascii(t, "{...}");
   if (dict_length(self) == 0) return str_from_ascii(t, "{}");
-  dict_repr_in_progress.push_back(self.bits());
   std::string out = "{";
   std::int64_t pos = 0;
   Value k, v;
@@ -77,7 +76,6 @@ INTERP_NATIVE(dict_repr) {
     }
     out += str_utf8(rk) + ": " + str_utf8(rv);
   }
-  dict_repr_in_progress.pop_back();
   if (!ok) return {};
   return str_from_utf8(t, out + "}");
 }

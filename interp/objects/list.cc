@@ -6,6 +6,7 @@
 #include "interp/objects/args.h"
 #include "interp/objects/iterators.h"
 #include "interp/objects/objects.h"
+#include "interp/objects/repr_guard.h"
 #include "interp/objects/sequence.h"
 #include "interp/ops.h"
 
@@ -220,17 +221,13 @@ INTERP_NATIVE(list_delitem) {
   return list_replace(t, self, i, i + 1, runtime().empty_tuple) ? none() : Value();
 }
 
-// Reprs of containers that contain themselves print "[...]": the lists being printed by
-// this thread are remembered for the duration of the call.
-thread_local std::vector<std::uint64_t> repr_in_progress;
 
 INTERP_NATIVE(list_repr) {
   Value self = args[0];
-  for (std::uint64_t seen : repr_in_progress)
-    if (seen == self.bits()) return str_from_ascii(t, "[...]");
+  ReprGuard guard(self);
+  if (guard.recursive()) return str_from_ascii(t, "[...]");
   std::int64_t n = list_length(self);
   if (n == 0) return str_from_ascii(t, "[]");
-  repr_in_progress.push_back(self.bits());
   std::string out = "[";
   bool ok = true;
   for (std::int64_t i = 0; i < list_length(self); ++i) {
@@ -242,7 +239,6 @@ INTERP_NATIVE(list_repr) {
     }
     out += str_utf8(r);
   }
-  repr_in_progress.pop_back();
   if (!ok) return {};
   out += "]";
   return str_from_utf8(t, out);

@@ -13,6 +13,7 @@
 #include "interp/objects/args.h"
 #include "interp/objects/iterators.h"
 #include "interp/objects/objects.h"
+#include "interp/objects/repr_guard.h"
 #include "interp/ops.h"
 
 namespace interp {
@@ -549,17 +550,15 @@ INTERP_NATIVE(set_add_method) {
   return set_add(t, args[0], args[1]) ? none() : Value();
 }
 
-thread_local std::vector<std::uint64_t> set_repr_in_progress;
 
 INTERP_NATIVE(set_repr) {
   Value self = args[0];
   std::string tname = type_name_of(self);
-  for (std::uint64_t seen : set_repr_in_progress)
-    if (seen == self.bits()) return str_from_utf8(t, tname + "(...)");
+  ReprGuard guard(self);
+  if (guard.recursive()) return str_from_utf8(t, tname + "(...)");
   if (set_size(self) == 0) return str_from_utf8(t, tname + "()");
   bool plain = is_exact(self, T_set);
   std::string out = plain ? "{" : tname + "({";
-  set_repr_in_progress.push_back(self.bits());
   // The keys first (a key's repr may change the set).
   Value keys = list_new(t);
   bool ok = bool(keys);
@@ -576,7 +575,6 @@ INTERP_NATIVE(set_repr) {
     else
       out += str_utf8(r);
   }
-  set_repr_in_progress.pop_back();
   if (!ok) return {};
   out += plain ? "}" : "})";
   return str_from_utf8(t, out);
