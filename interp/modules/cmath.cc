@@ -146,8 +146,7 @@ INTERP_NATIVE(cmath_isclose) {
     return {};
   if (rel < 0 || abs_tol < 0) return raise(t, exc(E_ValueError), "tolerances must be non-negative");
   if (a == b) return runtime().true_;
-  if (std::isinf(a.real()) || std::isinf(a.imag()) || std::isinf(b.real()) ||
-      std::isinf(b.imag()))
+  if (std::isinf(a.real()) || std::isinf(a.imag()) || std::isinf(b.real()) || std::isinf(b.imag()))
     return runtime().false_;
   double diff = std::abs(a - b);
   return py_bool(diff <= rel * std::abs(b) || diff <= rel * std::abs(a) || diff <= abs_tol);
@@ -164,18 +163,19 @@ Value make_cmath_module(Thread& t) {
     NativeFn fn;
   };
   const Entry functions[] = {
-      {"sqrt", cmath_sqrt},     {"exp", cmath_exp},         {"log", cmath_log},
-      {"log10", cmath_log10},   {"sin", cmath_sin},         {"cos", cmath_cos},
-      {"tan", cmath_tan},       {"asin", cmath_asin},       {"acos", cmath_acos},
-      {"atan", cmath_atan},     {"sinh", cmath_sinh},       {"cosh", cmath_cosh},
-      {"tanh", cmath_tanh},     {"asinh", cmath_asinh},     {"acosh", cmath_acosh},
-      {"atanh", cmath_atanh},   {"phase", cmath_phase},     {"polar", cmath_polar},
-      {"rect", cmath_rect},     {"isnan", cmath_isnan},     {"isinf", cmath_isinf},
+      {"sqrt", cmath_sqrt},         {"exp", cmath_exp},         {"log", cmath_log},
+      {"log10", cmath_log10},       {"sin", cmath_sin},         {"cos", cmath_cos},
+      {"tan", cmath_tan},           {"asin", cmath_asin},       {"acos", cmath_acos},
+      {"atan", cmath_atan},         {"sinh", cmath_sinh},       {"cosh", cmath_cosh},
+      {"tanh", cmath_tanh},         {"asinh", cmath_asinh},     {"acosh", cmath_acosh},
+      {"atanh", cmath_atanh},       {"phase", cmath_phase},     {"polar", cmath_polar},
+      {"rect", cmath_rect},         {"isnan", cmath_isnan},     {"isinf", cmath_isinf},
       {"isfinite", cmath_isfinite}, {"isclose", cmath_isclose},
   };
   Value module_name = intern_literal(t, "cmath");
   for (const Entry& e : functions)
-    if (!dict_set(t, d, intern_literal(t, e.name), make_native_function(t, e.name, e.fn, module_name)))
+    if (!dict_set(t, d, intern_literal(t, e.name),
+                  make_native_function(t, e.name, e.fn, module_name)))
       return {};
   const double inf = std::numeric_limits<double>::infinity();
   const double nan = std::numeric_limits<double>::quiet_NaN();
