@@ -30,6 +30,7 @@ void init_list_type(Thread& t);
 void init_dict_type(Thread& t);
 void init_set_types(Thread& t);
 void init_bytes_type(Thread& t);
+void init_complex_type(Thread& t);
 void init_range_types(Thread& t);
 void init_code_type(Thread& t);
 void init_frame_types(Thread& t);
@@ -204,6 +205,7 @@ void build_runtime(Thread& t) {
   init_object_type(t);
   init_int_type(t);
   init_float_type(t);
+  init_complex_type(t);
   init_str_type(t);
   init_tuple_type(t);
   init_list_type(t);
