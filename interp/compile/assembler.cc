@@ -92,7 +92,8 @@ struct Graph {
         if (prev_lineno == lineno) continue;
         if (src + 1 < ins.size()) {
           int next_lineno = ins[src + 1].loc.line;
-          if (next_lineno < 0 || next_lineno == lineno) {
+          if (next_lineno == lineno) continue;
+          if (next_lineno < 0) {
             ins[src + 1].loc = ins[src].loc;
             continue;
           }

@@ -95,6 +95,34 @@ BOOST_AUTO_TEST_CASE(listings_match_cpython_dis) {
   }
 }
 
+void positions(const bytecode::CodeUnit& code, std::string& out) {
+  for (size_t i = 0; i < code.code.size(); ++i) {
+    auto& l = code.locations[i];
+    out += std::string(bytecode::op_name(bytecode::op_of(code.code[i]))) + " " +
+           std::to_string(l.line) + " " + std::to_string(l.end_line) + " " + std::to_string(l.col) +
+           " " + std::to_string(l.end_col) + "\n";
+  }
+  for (auto& c : code.consts)
+    if (auto* nested = std::get_if<std::shared_ptr<const bytecode::CodeUnit>>(&c))
+      positions(**nested, out);
+}
+
+// Lines and columns of every instruction, as CPython's co_positions() (tracebacks show
+// the line, and in 3.11 mark the columns).
+BOOST_AUTO_TEST_CASE(positions_match_cpython) {
+  auto cases = compile_test::read_cases("position_cases.txt");
+  BOOST_REQUIRE_GT(cases.size(), 40u);
+  for (auto& c : cases) {
+    BOOST_TEST_CONTEXT("case " << c.name << ":\n" << c.source) {
+      auto result = compile_test::compile_source(c.source);
+      BOOST_TEST_REQUIRE(std::holds_alternative<std::shared_ptr<const bytecode::CodeUnit>>(result));
+      std::string out;
+      positions(*std::get<0>(result), out);
+      BOOST_TEST(out == c.expect);
+    }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(syntax_errors_match_cpython) {
   auto cases = compile_test::read_cases("error_cases.txt");
   BOOST_REQUIRE_GT(cases.size(), 40u);

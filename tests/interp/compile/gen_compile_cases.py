@@ -1,10 +1,12 @@
 """Generates the expected data of the compiler's tests from CPython 3.11 itself.
 
-  python3.11 gen_compile_cases.py   (writes listing_cases.txt, error_cases.txt and
-                                     symtable_cases.txt next to this script)
+  python3.11 gen_compile_cases.py   (writes listing_cases.txt, position_cases.txt,
+                                     error_cases.txt and symtable_cases.txt here)
 
 listing_cases.txt: programs and their instruction listings, from CPython's code objects
     translated to our instruction set by cpython_dis.py.
+position_cases.txt: the same programs and the full source position (line, end line,
+    column, end column) of each instruction, from co_positions().
 error_cases.txt: programs that parse but do not compile, with 3.11's SyntaxError message
     and position (lineno, offset, end_lineno, end_offset).
 symtable_cases.txt: programs and, for each scope, each name's scope and use flags from the
@@ -18,6 +20,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import cpython_dis  # noqa: E402
+import dis  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -177,6 +180,35 @@ def write_listing_cases(path):
             out.write("@@@ case %s\n%s@@@ expect\n%s@@@ end\n" % (name, src, listing))
 
 
+def positions(co, out):
+    """Each kept instruction's name and full source position (co_positions), recursively."""
+    skip = False
+    for ins in dis.get_instructions(co):
+        if ins.opname in cpython_dis.DROPPED:
+            skip = ins.opname == "RETURN_GENERATOR"
+            continue
+        if skip and ins.opname == "POP_TOP":
+            skip = False
+            continue
+        skip = False
+        p = ins.positions
+        out.append("%s %d %d %d %d" % (
+            cpython_dis.RENAMED.get(ins.opname, ins.opname), p.lineno or 0, p.end_lineno or 0,
+            -1 if p.col_offset is None else p.col_offset,
+            -1 if p.end_col_offset is None else p.end_col_offset))
+    for c in co.co_consts:
+        if hasattr(c, "co_code"):
+            positions(c, out)
+
+
+def write_position_cases(path):
+    with open(path, "w") as out:
+        for name, src in LISTING_CASES.items():
+            lines = []
+            positions(compile(src, "<s>", "exec"), lines)
+            out.write("@@@ case %s\n%s@@@ expect\n%s\n@@@ end\n" % (name, src, "\n".join(lines)))
+
+
 def write_error_cases(path):
     with open(path, "w") as out:
         for name, src in ERROR_CASES.items():
@@ -220,5 +252,6 @@ def write_symtable_cases(path):
 
 if __name__ == "__main__":
     write_listing_cases(os.path.join(HERE, "listing_cases.txt"))
+    write_position_cases(os.path.join(HERE, "position_cases.txt"))
     write_error_cases(os.path.join(HERE, "error_cases.txt"))
     write_symtable_cases(os.path.join(HERE, "symtable_cases.txt"))
