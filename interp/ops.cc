@@ -298,8 +298,11 @@ bool hash(Thread& t, Value v, std::int64_t& out) {
     raise(t, exc(E_TypeError), "__hash__ method should return an integer");
     return false;
   }
-  if (r.is_small_int()) {
-    out = int_hash_small(r.small_int_value());
+  // A __hash__ result that fits a machine word is the hash (-1 excepted); a larger one is
+  // hashed as an int, as CPython does.
+  std::int64_t word;
+  if (int_to_i64(r, word)) {
+    out = word == -1 ? -2 : word;
     return true;
   }
   out = int_hash(r);

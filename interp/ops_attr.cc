@@ -220,6 +220,9 @@ bool generic_setattr(Thread& t, Value obj, Value attr, Value value) {
       } else if (Value del = type_lookup(dt, name(N___delete__))) {
         Value args[2] = {descr, obj};
         return bool(call(t, del, args, 2));
+      } else if (type_lookup(dt, name(N___set__))) {
+        raise(t, exc(E_AttributeError), "__delete__");
+        return false;
       }
     }
   }

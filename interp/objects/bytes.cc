@@ -4,6 +4,7 @@
 // return bytes.
 #include "interp/objects/args.h"
 #include "interp/objects/iterators.h"
+#include "interp/objects/hash_bytes.h"
 #include "interp/objects/objects.h"
 #include "interp/objects/sequence.h"
 #include "interp/ops.h"
@@ -208,11 +209,7 @@ INTERP_NATIVE(bytes_ge) {
 
 INTERP_NATIVE(bytes_hash) {
   std::string_view v = bytes_view(args[0]);
-  std::uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : v)
-    h = (h ^ c) * 1099511628211ull;
-  std::int64_t r = std::int64_t(h >> 1);
-  return int_from_i64(t, r == -1 ? -2 : r);
+  return int_from_i64(t, hash_bytes(v.data(), v.size()));
 }
 
 INTERP_NATIVE(bytes_iter) {

@@ -130,6 +130,13 @@ INTERP_NATIVE(staticmethod_call) {
 INTERP_NATIVE(wrapper_getattribute) {
   if (str_equal_ascii(args[1], "__func__") || str_equal_ascii(args[1], "__wrapped__"))
     return ro<WrapperObject>(args[0])->wrapped;
+  // The wrapped function's own name and docstring show through (3.10+).
+  if (str_equal_ascii(args[1], "__doc__") || str_equal_ascii(args[1], "__name__") ||
+      str_equal_ascii(args[1], "__qualname__")) {
+    if (Value d = rd<Object>(args[0])->dict)
+      if (Value v = dict_get_str(d, args[1])) return v;
+    return getattr(t, ro<WrapperObject>(args[0])->wrapped, args[1]);
+  }
   Value r = generic_getattr(t, args[0], args[1], true);
   if (r || t.pending) return r;
   if (str_equal_ascii(args[1], "__doc__") || str_equal_ascii(args[1], "__name__") ||

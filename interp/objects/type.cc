@@ -8,7 +8,9 @@
 #include "interp/objects/args.h"
 #include "interp/objects/objects.h"
 #include "interp/ops.h"
+#include "interp/vm/vm.h"
 
+#include <algorithm>
 #include <vector>
 
 namespace interp {
@@ -114,8 +116,10 @@ bool compute_mro(Thread& t, Value type) {
     }
     if (!candidate) {
       std::string names;
+      std::vector<Value> listed;
       for (auto& s : seqs)
-        if (!s.empty()) {
+        if (!s.empty() && std::find(listed.begin(), listed.end(), s.front()) == listed.end()) {
+          listed.push_back(s.front());
           if (!names.empty()) names += ", ";
           names += type_name(s.front());
         }
@@ -204,6 +208,8 @@ std::size_t slot_base_size(Layout layout) {
     return sizeof(SetObject);
   case Layout::Exception:
     return sizeof(ExceptionObject);
+  case Layout::WeakRef: // weakref.py's KeyedRef and WeakMethod
+    return sizeof(WeakRefObject);
   default:
     return 0;
   }
@@ -486,7 +492,18 @@ Value type_new(Thread& t, Value metatype, Value type_name_value, Value bases, Va
     if (dict_del(t, dict, name(N___qualname__)) < 0) return {};
   }
   Value module = dict_get_str(dict, name(N___module__));
+  if (!module) {
+    // type(name, bases, ns) called directly: the module of the calling code.
+    Value frame = vm::current_frame(t);
+    Value globals = frame ? rd<FrameObject>(frame)->globals : Value();
+    module = globals ? dict_get_str(globals, name(N___name__)) : Value();
+    if (module && !dict_set(t, dict, name(N___module__), module)) return {};
+  }
   fresh<TypeObject>(type)->module = module;
+  // A class that defines __eq__ and not __hash__ is unhashable.
+  if (dict_get_str(dict, name(N___eq__)) && !dict_get_str(dict, name(N___hash__)) &&
+      !dict_set(t, dict, name(N___hash__), none()))
+    return {};
   if (!compute_mro(t, type)) return {};
   if (!apply_slots(t, type, dict, bases, best_base)) return {};
   update_type_flags(type);

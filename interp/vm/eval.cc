@@ -372,15 +372,15 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
       case Op::STORE_NAME: {
         Value v = POP();
         Value locals = r.f->locals;
-        bool ok = dict_check(locals) ? dict_set(t, locals, name_at(r, arg), v)
-                                     : setitem(t, locals, name_at(r, arg), v);
+        bool ok = is_exact(locals, T_dict) ? dict_set(t, locals, name_at(r, arg), v)
+                                           : setitem(t, locals, name_at(r, arg), v);
         ERROR_IF(!ok);
         break;
       }
       case Op::DELETE_NAME: {
         Value n = name_at(r, arg);
         Value locals = r.f->locals;
-        int res = dict_check(locals) ? dict_del(t, locals, n) : (delitem(t, locals, n) ? 1 : -1);
+        int res = is_exact(locals, T_dict) ? dict_del(t, locals, n) : (delitem(t, locals, n) ? 1 : -1);
         if (res == 0) name_error(t, n);
         ERROR_IF(res <= 0);
         break;
@@ -669,11 +669,17 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
             Value existing = dict_get(t, target, k, error);
             ERROR_IF(error);
             if (existing) {
+              // CPython names the function as module.qualname (builtins: qualname).
               Value fn = PEEK(arg + 2);
               std::string fname = fn ? repr_utf8(t, fn) : "function";
               Value q = fn ? getattr_opt(t, fn, name(N___qualname__)) : Value();
               if (t.pending) clear_pending(t);
-              if (q && str_check(q)) fname = str_utf8(q);
+              Value m = fn ? getattr_opt(t, fn, name(N___module__)) : Value();
+              if (t.pending) clear_pending(t);
+              if (q && str_check(q)) {
+                fname = str_utf8(q);
+                if (m && str_check(m) && !str_equal_ascii(m, "builtins")) fname = str_utf8(m) + "." + fname;
+              }
               raisef(t, exc(E_TypeError), "%s() got multiple values for keyword argument '%s'",
                      fname.c_str(), str_check(k) ? str_utf8(k).c_str() : "?");
               ERROR_IF(true);

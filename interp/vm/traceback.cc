@@ -36,10 +36,12 @@ void format_traceback(Thread& t, Value tb, std::string& out) {
   out += "Traceback (most recent call last):\n";
   std::string last_key;
   int repeats = 0;
+  // `repeats` counts the entries equal to the one before: the first three of a run are
+  // printed, the rest summed up in one line, as CPython does.
   auto flush_repeats = [&] {
-    if (repeats > 3)
-      out += "  [Previous line repeated " + std::to_string(repeats - 3) + " more time" +
-             (repeats - 3 == 1 ? "" : "s") + "]\n";
+    if (repeats >= 3)
+      out += "  [Previous line repeated " + std::to_string(repeats - 2) + " more time" +
+             (repeats - 2 == 1 ? "" : "s") + "]\n";
     repeats = 0;
   };
   while (tb && tb != none()) {
@@ -65,10 +67,7 @@ void format_traceback(Thread& t, Value tb, std::string& out) {
     if (!src.empty()) out += "    " + src + "\n";
     tb = rd<TracebackObject>(tb)->next;
   }
-  if (repeats >= 3) {
-    if (repeats > 3)
-      out += "  [Previous line repeated " + std::to_string(repeats - 2) + " more times]\n";
-  }
+  flush_repeats();
   (void)t;
 }
 
