@@ -246,14 +246,24 @@ INTERP_NATIVE(math_fsum) {
   Value items = list_of(t, args[0]);
   if (!items) return {};
   // Neumaier's compensated sum: exact enough for the common cases.
-  double sum = 0, comp = 0;
+  double sum = 0, comp = 0, special = 0;
+  bool have_special = false;
   for (std::int64_t i = 0; i < list_length(items); ++i) {
     double x;
     if (!to_double(t, list_item(items, i), x)) return {};
+    if (!std::isfinite(x)) {
+      // Infinities and nans are summed apart: inf + -inf has no value.
+      if (std::isnan(x)) return float_new(t, x);
+      if (have_special && special != x) return raise(t, exc(E_ValueError), "-inf + inf in fsum");
+      special = x;
+      have_special = true;
+      continue;
+    }
     double s = sum + x;
     comp += std::fabs(sum) >= std::fabs(x) ? (sum - s) + x : (x - s) + sum;
     sum = s;
   }
+  if (have_special) return float_new(t, special);
   return float_new(t, sum + comp);
 }
 
@@ -269,6 +279,39 @@ INTERP_NATIVE(math_prod) {
     acc = binary_op(t, acc, x, bytecode::BinaryOp::Multiply);
     if (!acc) return {};
   }
+}
+
+INTERP_NATIVE(math_perm) {
+  if (!check_positional(t, "perm", nargs, kwnames, 1, 2, 0)) return {};
+  num::BigInt n, k;
+  if (!int_arg(t, args[0], n)) return {};
+  if (nargs > 1 && args[1] != none()) {
+    if (!int_arg(t, args[1], k)) return {};
+  } else {
+    k = n;
+  }
+  if (n.is_negative()) return raise(t, exc(E_ValueError), "n must be a non-negative integer");
+  if (k.is_negative()) return raise(t, exc(E_ValueError), "k must be a non-negative integer");
+  if (num::compare(k, n) > 0) return Value::small_int(0);
+  num::BigInt acc = num::BigInt::from_int64(1);
+  for (std::int64_t i = 0; i < k.to_int64(); ++i) acc = num::mul(acc, num::sub(n, num::BigInt::from_int64(i)));
+  return int_from_big(t, acc);
+}
+
+INTERP_NATIVE(math_lcm) {
+  num::BigInt acc = num::BigInt::from_int64(1);
+  if (nargs == 0) return Value::small_int(1);
+  for (std::size_t i = 0; i < nargs; ++i) {
+    num::BigInt x;
+    if (!int_arg(t, args[i], x)) return {};
+    if (x.is_zero() || acc.is_zero()) {
+      acc = num::BigInt();
+      continue;
+    }
+    num::BigInt g = num::gcd(acc, x);
+    acc = num::abs(num::mul(num::floor_div(acc, g).value, x));
+  }
+  return int_from_big(t, acc);
 }
 
 INTERP_NATIVE(math_comb) {
@@ -333,7 +376,7 @@ Value make_math_module(Thread& t) {
       {"radians", math_radians},
       {"fsum", math_fsum},
       {"prod", math_prod},
-      {"comb", math_comb},
+      {"comb", math_comb}, {"perm", math_perm}, {"lcm", math_lcm},
   };
   for (const Entry& e : functions)
     if (!dict_set(t, d, intern_literal(t, e.name),

@@ -431,6 +431,8 @@ void init_float_type(Thread& t) {
   };
   for (const Entry& e : methods)
     add_method(t, type, e.name, e.fn);
+  add_getter(t, type, "real", float_float);
+  add_getter(t, type, "imag", [](Thread& t, const Value*, std::size_t, Value) { return float_new(t, 0.0); });
   add_staticmethod(t, type, "__new__", float_new_method);
   add_classmethod(t, type, "fromhex", float_fromhex);
 }

@@ -10,6 +10,7 @@
 #include "interp/ops.h"
 
 #include "interp/num/float_exact.h"
+#include "interp/text/unicode_props.h"
 #include "interp/num/format_spec.h"
 #include "interp/num/format_value.h"
 
@@ -127,6 +128,25 @@ template <class R> static Value from_result(Thread& t, const num::IntResult<R>& 
     return int_from_big(t, r.value);
   else
     return float_new(t, r.value);
+}
+
+// int() accepts any Unicode decimal digit and whitespace: they are mapped to ASCII first.
+std::string ascii_digits(Value s) {
+  std::u32string cps = str_code_points(s);
+  std::string out;
+  for (char32_t c : cps) {
+    if (c < 0x80) {
+      out.push_back(char(c));
+    } else if (auto d = text::decimal_value(c)) {
+      out.push_back(char('0' + *d));
+    } else if (text::is_space(c)) {
+      out.push_back(' ');
+    } else {
+      // Not a digit: keep the original text so the error message shows it.
+      return str_utf8(s);
+    }
+  }
+  return out;
 }
 
 Value int_from_text(Thread& t, std::string_view text, int base) {
@@ -429,7 +449,7 @@ Value int_convert(Thread& t, Value x) {
     if (std::isnan(d)) return raise(t, exc(E_ValueError), "cannot convert float NaN to integer");
     return int_from_big(t, num::from_double(d));
   }
-  if (x.is_object() && isinstance(x, T_str)) return int_from_text(t, str_utf8(x), 10);
+  if (x.is_object() && isinstance(x, T_str)) return int_from_text(t, ascii_digits(x), 10);
   if (x.is_object() && isinstance(x, T_bytes))
     return int_from_text(t, std::string(bytes_view(x)), 10);
   for (NameId id : {N___int__, N___index__, N___trunc__}) {
@@ -602,6 +622,15 @@ INTERP_NATIVE(int_getnewargs) {
   return tuple_from(t, &v, 1);
 }
 
+INTERP_NATIVE(int_real) { return int_from_big(t, int_big(args[0])); }
+INTERP_NATIVE(int_imag) { return Value::small_int(0); }
+INTERP_NATIVE(int_one) { return Value::small_int(1); }
+INTERP_NATIVE(int_as_integer_ratio) {
+  Value items[2] = {int_from_big(t, int_big(args[0])), Value::small_int(1)};
+  if (!items[0]) return {};
+  return tuple_from(t, items, 2);
+}
+
 INTERP_NATIVE(bool_repr) {
   return str_from_ascii(t, args[0] == runtime().true_ ? "True" : "False");
 }
@@ -690,6 +719,11 @@ void init_int_type(Thread& t) {
   };
   for (const Entry& e : methods)
     add_method(t, type, e.name, e.fn);
+  add_method(t, type, "as_integer_ratio", int_as_integer_ratio);
+  add_getter(t, type, "real", int_real);
+  add_getter(t, type, "numerator", int_real);
+  add_getter(t, type, "imag", int_imag);
+  add_getter(t, type, "denominator", int_one);
   add_staticmethod(t, type, "__new__", int_new);
   add_classmethod(t, type, "from_bytes", int_from_bytes);
 
