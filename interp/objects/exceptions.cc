@@ -177,7 +177,10 @@ INTERP_NATIVE(exception_new_method) {
 INTERP_NATIVE(exception_init) {
   Value self = args[0];
   std::size_t nkw = keyword_count(kwnames);
-  if (nkw && !is_class(type_of(self), E_ImportError)) {
+  bool keywords_ok = is_class(type_of(self), E_ImportError) ||
+                     is_class(type_of(self), E_NameError) ||
+                     is_class(type_of(self), E_AttributeError);
+  if (nkw && !keywords_ok) {
     // BaseException.__init__ takes no keyword arguments.
     return raisef(t, exc(E_TypeError), "%s() takes no keyword arguments",
                   type_name_of(self).c_str());
@@ -191,6 +194,18 @@ INTERP_NATIVE(exception_init) {
       wr<ExceptionObject>(self)->extra[1] = v;
     if (Value v = keyword_arg(kwnames, args, nargs, "path"))
       wr<ExceptionObject>(self)->extra[2] = v;
+  } else if (nkw) {
+    // NameError(name=) and AttributeError(name=, obj=): what "Did you mean" looks at.
+    bool attr = is_class(type_of(self), E_AttributeError);
+    for (std::size_t i = 0; i < nkw; ++i) {
+      Value k = tuple_item(kwnames, std::int64_t(i));
+      if (!str_equal_ascii(k, "name") && !(attr && str_equal_ascii(k, "obj")))
+        return raisef(t, exc(E_TypeError), "'%s' is an invalid keyword argument for %s()",
+                      str_utf8(k).c_str(), type_name_of(self).c_str());
+    }
+    if (Value v = keyword_arg(kwnames, args, nargs, "name"))
+      wr<ExceptionObject>(self)->extra[0] = v;
+    if (Value v = keyword_arg(kwnames, args, nargs, "obj")) wr<ExceptionObject>(self)->extra[1] = v;
   }
   return none();
 }
@@ -292,6 +307,9 @@ const Field kFields[] = {
     {"msg", 0, E_ImportError},
     {"name", 1, E_ImportError},
     {"path", 2, E_ImportError},
+    {"name", 0, E_NameError},
+    {"name", 0, E_AttributeError},
+    {"obj", 1, E_AttributeError},
 };
 
 Value* field_slot(ExceptionObject* e, int slot) {

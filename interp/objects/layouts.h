@@ -209,6 +209,7 @@ struct GeneratorObject : Object {
   std::int64_t kind;
   std::int64_t running;
   Value yield_from; // the iterator being delegated to, or 0
+  Value exc_state;  // the exception its suspended frame is handling, or 0
 };
 
 struct RangeObject : Object {

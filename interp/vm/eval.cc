@@ -20,6 +20,8 @@ namespace interp::vm {
 
 using namespace bytecode;
 
+Value async_gen_wrap(Thread& t, Value value); // generator.cc
+
 Value current_frame(Thread& t) {
   return t.frame;
 }
@@ -71,7 +73,22 @@ Value unbound_local(Thread& t, const std::string& n) {
 
 Value name_error(Thread& t, Value n) {
   Value e = raisef(t, exc(E_NameError), "name '%s' is not defined", str_utf8(n).c_str());
+  // NameError.name: what the "Did you mean" suggestion is computed from when printed.
+  if (t.pending && exception_check(t.pending)) wr<ExceptionObject>(t.pending)->extra[0] = n;
   return e;
+}
+
+// AttributeError.name and .obj, as 3.11 sets them on a failed attribute lookup.
+void attribute_error_context(Thread& t, Value obj, Value n) {
+  if (!t.pending || !exception_check(t.pending) ||
+      !is_subtype(type_of(t.pending), exc(E_AttributeError)))
+    return;
+  const ExceptionObject* e = rd<ExceptionObject>(t.pending);
+  if (e->extra[0] && e->extra[0] != none()) return;
+  if (e->extra[1] && e->extra[1] != none()) return;
+  ExceptionObject* w = wr<ExceptionObject>(t.pending);
+  w->extra[0] = n;
+  w->extra[1] = obj;
 }
 
 // Mapping lookups for LOAD_NAME and friends: dicts directly, other mappings by protocol.
@@ -406,6 +423,7 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
       case Op::LOAD_ATTR: {
         r.sp = sp;
         Value v = getattr(t, TOP(), name_at(r, arg));
+        if (!v) attribute_error_context(t, TOP(), name_at(r, arg));
         ERROR_IF(!v);
         TOP() = v;
         break;
@@ -428,6 +446,7 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
         Value obj = TOP();
         bool unbound;
         Value m = get_method(t, obj, name_at(r, arg), unbound);
+        if (!m) attribute_error_context(t, obj, name_at(r, arg));
         ERROR_IF(!m);
         if (unbound) {
           TOP() = m;
@@ -1079,13 +1098,23 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
         if (receiver.is_object() && is_layout(receiver, Layout::Generator)) {
           res = generator_send(t, receiver, v, finished);
           ERROR_IF(!res);
-        } else if (v == none()) {
+        } else if (v == none() && receiver.is_object() && is_layout(receiver, Layout::Iterator)) {
           res = next(t, receiver);
           if (!res) {
             ERROR_IF(t.pending);
             res = none();
             finished = true;
           }
+        } else if (v == none()) {
+          // An awaitable's iterator ends with StopIteration(value): the await's result.
+          res = call_method(t, receiver, N___next__, nullptr, 0);
+          if (!res && matches(t, exc(E_StopIteration))) {
+            Value e = fetch_pending(t);
+            res = rd<ExceptionObject>(e)->extra[0];
+            if (!res) res = none();
+            finished = true;
+          }
+          ERROR_IF(!res);
         } else {
           res = call_method(t, receiver, N_send, &v, 1);
           if (!res && matches(t, exc(E_StopIteration))) {
@@ -1104,8 +1133,14 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
         }
         break;
       }
-      case Op::ASYNC_GEN_WRAP:
+      case Op::ASYNC_GEN_WRAP: {
+        // Marks the value of an async generator's `yield` for its awaitables (generator.cc).
+        r.sp = sp;
+        Value w = async_gen_wrap(t, TOP());
+        ERROR_IF(!w);
+        TOP() = w;
         break;
+      }
       case Op::GET_AWAITABLE: {
         r.sp = sp;
         Value v = TOP();

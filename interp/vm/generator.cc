@@ -3,7 +3,9 @@
 //
 // A generator's frame is resumed by a nested loop (eval with the frame as its entry),
 // which returns at the next YIELD_VALUE or when the frame ends.
+#include "gc/gc.h"
 #include "interp/compile/code_unit.h"
+#include "interp/modules/module_support.h"
 #include "interp/objects/args.h"
 #include "interp/objects/objects.h"
 #include "interp/ops.h"
@@ -36,6 +38,35 @@ Value delegate_of(Value frame) {
   return f->slots[f->nlocals + f->ncells + f->sp - 1];
 }
 
+// Bits of GeneratorObject::running: the frame is executing; an async generator is being
+// driven by one of its awaitables; an async generator was closed.
+constexpr std::int64_t kRunningFrame = 1, kRunningAsync = 2, kAsyncClosed = 4;
+
+// Runs the generator's frame to its next yield or its end. Meanwhile sys.exc_info() is
+// the exception the generator itself was handling when it last yielded, if any; the
+// caller's own is restored afterwards, also when a transaction abort unwinds through.
+Value run_frame(Thread& t, Value gen, bool& yielded) {
+  GeneratorObject* g = wr<GeneratorObject>(gen);
+  Value frame = g->frame;
+  Value caller = t.handled;
+  Value own = g->exc_state;
+  g->running |= kRunningFrame;
+  wr<FrameObject>(frame)->back = t.frame;
+  struct Restore {
+    Thread& t;
+    Value caller;
+    ~Restore() { t.handled = caller; }
+  } restore{t, caller};
+  t.handled = own ? own : caller;
+  Value result = eval(t, frame, false, yielded);
+  Value now = t.handled;
+  g = wr<GeneratorObject>(gen);
+  g->running &= ~kRunningFrame;
+  g->exc_state = yielded && now != caller ? now : Value();
+  wr<FrameObject>(frame)->back = {};
+  return result;
+}
+
 // Resumes the frame; `value` is pushed as the result of the suspended yield unless the
 // frame is just starting. With `throwing`, the pending exception is raised at the yield.
 Value resume(Thread& t, Value gen, Value value, bool throwing, bool& finished) {
@@ -50,7 +81,7 @@ Value resume(Thread& t, Value gen, Value value, bool throwing, bool& finished) {
       return raise(t, exc(E_RuntimeError), "cannot reuse already awaited coroutine");
     return none();
   }
-  if (g->running) {
+  if (g->running & kRunningFrame) {
     if (throwing) clear_pending(t);
     return raisef(t, exc(E_ValueError), "%s already executing", kind_name(g->kind));
   }
@@ -64,26 +95,24 @@ Value resume(Thread& t, Value gen, Value value, bool throwing, bool& finished) {
     f->slots[f->nlocals + f->ncells + f->sp] = value;
     f->sp += 1;
   }
-  f->back = t.frame;
-  g->running = 1;
   bool yielded;
-  Value result;
   if (throwing) {
     // Raise at the suspended yield: run the frame's exception handling from there.
     f->lasti = f->pc - 1;
     f->flags |= kFrameThrow;
   }
-  result = eval(t, frame, false, yielded);
-  g = wr<GeneratorObject>(gen);
-  g->running = 0;
-  wr<FrameObject>(frame)->back = {};
+  Value result = run_frame(t, gen, yielded);
   if (yielded) return result;
+  g = wr<GeneratorObject>(gen);
   g->frame = {};
   finished = true;
-  if (!result && t.pending && matches(t, exc(E_StopIteration))) {
+  bool async = g->kind == kAsyncGenerator;
+  if (!result && t.pending &&
+      (matches(t, exc(E_StopIteration)) || (async && matches(t, exc(E_StopAsyncIteration))))) {
+    bool stop_async = !matches(t, exc(E_StopIteration));
     Value cause = fetch_pending(t);
-    raisef(t, exc(E_RuntimeError), "%s raised StopIteration",
-           kind_name(ro<GeneratorObject>(gen)->kind));
+    raisef(t, exc(E_RuntimeError), "%s raised %s", kind_name(ro<GeneratorObject>(gen)->kind),
+           stop_async ? "StopAsyncIteration" : "StopIteration");
     if (t.pending && exception_check(t.pending)) {
       ExceptionObject* w = wr<ExceptionObject>(t.pending);
       w->cause = cause;
@@ -195,17 +224,10 @@ Value generator_throw(Thread& t, Value gen, Value exception) {
 
 Value resume_after_delegate(Thread& t, Value gen, bool& finished) {
   // The frame's pc was moved past its SEND; run it without pushing a sent value.
-  GeneratorObject* g = wr<GeneratorObject>(gen);
-  Value frame = g->frame;
-  FrameObject* f = wr<FrameObject>(frame);
-  f->back = t.frame;
-  g->running = 1;
   bool yielded;
-  Value result = eval(t, frame, false, yielded);
-  g = wr<GeneratorObject>(gen);
-  g->running = 0;
+  Value result = run_frame(t, gen, yielded);
   finished = !yielded;
-  if (!yielded) g->frame = {};
+  if (!yielded) wr<GeneratorObject>(gen)->frame = {};
   return result;
 }
 
@@ -282,9 +304,9 @@ INTERP_NATIVE(gen_close) {
 
 INTERP_NATIVE(gen_repr) {
   const GeneratorObject* g = ro<GeneratorObject>(args[0]);
-  return str_from_utf8(t, std::string("<") + kind_name(g->kind) + " object " +
-                              str_utf8(g->qualname) + " at 0x" + std::to_string(args[0].offset()) +
-                              ">");
+  const char* what = g->kind == kAsyncGenerator ? "async_generator" : kind_name(g->kind);
+  return str_from_utf8(t, std::string("<") + what + " object " + str_utf8(g->qualname) + " at 0x" +
+                              std::to_string(args[0].offset()) + ">");
 }
 
 INTERP_NATIVE(gen_getattribute) {
@@ -292,7 +314,15 @@ INTERP_NATIVE(gen_getattribute) {
   if (str_equal_ascii(args[1], "__name__")) return g->name;
   if (str_equal_ascii(args[1], "__qualname__")) return g->qualname;
   if (str_equal_ascii(args[1], "gi_running") || str_equal_ascii(args[1], "cr_running"))
-    return py_bool(g->running);
+    return py_bool(g->running & kRunningFrame);
+  if (str_equal_ascii(args[1], "ag_running")) return py_bool(g->running & kRunningAsync);
+  if (str_equal_ascii(args[1], "ag_frame")) return g->frame ? g->frame : none();
+  if (str_equal_ascii(args[1], "ag_code"))
+    return g->frame ? rd<FrameObject>(g->frame)->code : none();
+  if (str_equal_ascii(args[1], "ag_await")) {
+    Value d = g->frame ? delegate_of(g->frame) : Value();
+    return d ? d : none();
+  }
   if (str_equal_ascii(args[1], "gi_frame") || str_equal_ascii(args[1], "cr_frame"))
     return g->frame ? g->frame : none();
   if (str_equal_ascii(args[1], "gi_code") || str_equal_ascii(args[1], "cr_code"))
@@ -304,7 +334,235 @@ INTERP_NATIVE(gen_getattribute) {
   return generic_getattr(t, args[0], args[1], false);
 }
 
+// Async generators (PEP 525). A `yield` in an async generator wraps its value, so that
+// the awaitables below tell it (the result of the __anext__/asend being awaited) from a
+// value yielded by an `await` inside the generator, which goes on to the event loop.
+// The awaitables are iterator-shaped objects: `seq` the async generator, `index` the
+// state, `extra` the value to send (asend) or the exception to throw (athrow; 0 for
+// aclose).
+enum AwaitableState : std::int64_t { kAwaitInit = 0, kAwaitIter = 1, kAwaitClosed = 2 };
+
+Value wrapped_value_type, asend_type, athrow_type;
+
+bool is_wrapped(Value v) {
+  return v.is_object() && type_of(v) == wrapped_value_type;
+}
+
+Value new_awaitable(Thread& t, Value type, Value agen, Value extra) {
+  Value a = allocate(t, Layout::Instance, type, sizeof(IteratorObject));
+  if (!a) return {};
+  IteratorObject* o = fresh<IteratorObject>(a);
+  o->seq = agen;
+  o->extra = extra;
+  o->index = kAwaitInit;
+  return a;
+}
+
+void set_async_flag(Value agen, std::int64_t flag, bool on) {
+  GeneratorObject* g = wr<GeneratorObject>(agen);
+  g->running = on ? g->running | flag : g->running & ~flag;
+}
+
+// What an awaitable's step gives its awaiter: a yielded value becomes StopIteration(value),
+// the generator's end StopAsyncIteration, a value from an inner `await` passes through.
+Value unwrap(Thread& t, Value agen, Value result, bool finished) {
+  if (result && !finished) {
+    if (!is_wrapped(result)) return result;
+    set_async_flag(agen, kRunningAsync, false);
+    return stop_iteration_with(t, ro<IteratorObject>(result)->seq);
+  }
+  // A throw that ended the generator reports it as StopIteration.
+  if (result || !t.pending || matches(t, exc(E_StopIteration))) {
+    if (t.pending) clear_pending(t);
+    raise_value(t, exc(E_StopAsyncIteration));
+  }
+  if (matches(t, exc(E_StopAsyncIteration)) || matches(t, exc(E_GeneratorExit)))
+    set_async_flag(agen, kAsyncClosed, true);
+  set_async_flag(agen, kRunningAsync, false);
+  return {};
+}
+
+void set_state(Value awaitable, std::int64_t state) {
+  wr<IteratorObject>(awaitable)->index = state;
+}
+
+Value asend_step(Thread& t, Value self, Value value) {
+  const IteratorObject* o = rd<IteratorObject>(self);
+  if (o->index == kAwaitClosed)
+    return raise(t, exc(E_RuntimeError), "cannot reuse already awaited __anext__()/asend()");
+  Value agen = o->seq;
+  if (o->index == kAwaitInit) {
+    if (ro<GeneratorObject>(agen)->running & kRunningAsync)
+      return raise(t, exc(E_RuntimeError), "anext(): asynchronous generator is already running");
+    if (value == none()) value = o->extra;
+    set_state(self, kAwaitIter);
+  }
+  set_async_flag(agen, kRunningAsync, true);
+  bool finished;
+  Value r = generator_send(t, agen, value, finished);
+  r = unwrap(t, agen, r, finished);
+  if (!r) set_state(self, kAwaitClosed);
+  return r;
+}
+
+INTERP_NATIVE(asend_send) {
+  if (!check_positional(t, "send", nargs, kwnames, 1, 1)) return {};
+  return asend_step(t, args[0], args[1]);
+}
+
+INTERP_NATIVE(asend_next) {
+  return asend_step(t, args[0], none());
+}
+
+INTERP_NATIVE(asend_throw) {
+  if (!check_positional(t, "throw", nargs, kwnames, 1, 3)) return {};
+  const IteratorObject* o = rd<IteratorObject>(args[0]);
+  if (o->index == kAwaitClosed)
+    return raise(t, exc(E_RuntimeError), "cannot reuse already awaited __anext__()/asend()");
+  Value agen = o->seq;
+  Value e = to_exception(t, args, nargs);
+  if (!e) return {};
+  Value r = unwrap(t, agen, generator_throw(t, agen, e), false);
+  if (!r) set_state(args[0], kAwaitClosed);
+  return r;
+}
+
+INTERP_NATIVE(awaitable_close) {
+  set_state(args[0], kAwaitClosed);
+  return none();
+}
+
+// aclose() ends once the generator has let GeneratorExit (or its end) through: the
+// awaiter then sees StopIteration, i.e. `await aclose()` gives None.
+Value aclose_outcome(Thread& t, Value self, Value agen, Value r) {
+  if (r && !is_wrapped(r)) return r;
+  set_async_flag(agen, kRunningAsync, false);
+  set_state(self, kAwaitClosed);
+  if (r) return raise(t, exc(E_RuntimeError), "async generator ignored GeneratorExit");
+  if (!t.pending || matches(t, exc(E_StopAsyncIteration)) || matches(t, exc(E_GeneratorExit)) ||
+      matches(t, exc(E_StopIteration))) {
+    if (t.pending) clear_pending(t);
+    raise_value(t, exc(E_StopIteration));
+  }
+  return {};
+}
+
+Value athrow_step(Thread& t, Value self, Value value) {
+  const IteratorObject* o = rd<IteratorObject>(self);
+  if (o->index == kAwaitClosed)
+    return raise(t, exc(E_RuntimeError), "cannot reuse already awaited aclose()/athrow()");
+  Value agen = o->seq, e = o->extra;
+  bool aclose = !e;
+  if (o->index == kAwaitInit) {
+    const GeneratorObject* g = ro<GeneratorObject>(agen);
+    if (g->running & kRunningAsync) {
+      set_state(self, kAwaitClosed);
+      return raisef(t, exc(E_RuntimeError), "%s(): asynchronous generator is already running",
+                    aclose ? "aclose" : "athrow");
+    }
+    if ((g->running & kAsyncClosed) || !g->frame) {
+      set_state(self, kAwaitClosed);
+      return raise_value(t, exc(E_StopIteration));
+    }
+    if (value != none())
+      return raise(t, exc(E_RuntimeError), "can't send non-None value to a just-started coroutine");
+    set_state(self, kAwaitIter);
+    set_async_flag(agen, kRunningAsync, true);
+    const FrameObject* f = rd<FrameObject>(g->frame);
+    bool unstarted = f->pc == 0 && f->sp == 0;
+    if (aclose) {
+      set_async_flag(agen, kAsyncClosed, true);
+      if (unstarted) {
+        wr<GeneratorObject>(agen)->frame = {};
+        return aclose_outcome(t, self, agen, {});
+      }
+      e = call0(t, exc(E_GeneratorExit));
+      if (!e) return {};
+      return aclose_outcome(t, self, agen, generator_throw(t, agen, e));
+    }
+    if (unstarted) {
+      // Thrown into a generator that never ran: it ends, raising the exception.
+      wr<GeneratorObject>(agen)->frame = {};
+      t.pending = e;
+      Value r = unwrap(t, agen, {}, false);
+      set_state(self, kAwaitClosed);
+      return r;
+    }
+    Value r = unwrap(t, agen, generator_throw(t, agen, e), false);
+    if (!r) set_state(self, kAwaitClosed);
+    return r;
+  }
+  bool finished;
+  Value r = generator_send(t, agen, value, finished);
+  if (aclose) {
+    if (finished && r) r = {};
+    return aclose_outcome(t, self, agen, r);
+  }
+  r = unwrap(t, agen, r, finished);
+  if (!r) set_state(self, kAwaitClosed);
+  return r;
+}
+
+INTERP_NATIVE(athrow_send) {
+  if (!check_positional(t, "send", nargs, kwnames, 1, 1)) return {};
+  return athrow_step(t, args[0], args[1]);
+}
+
+INTERP_NATIVE(athrow_next) {
+  return athrow_step(t, args[0], none());
+}
+
+INTERP_NATIVE(athrow_throw) {
+  if (!check_positional(t, "throw", nargs, kwnames, 1, 3)) return {};
+  const IteratorObject* o = rd<IteratorObject>(args[0]);
+  if (o->index == kAwaitClosed)
+    return raise(t, exc(E_RuntimeError), "cannot reuse already awaited aclose()/athrow()");
+  Value agen = o->seq;
+  bool aclose = !o->extra;
+  Value e = to_exception(t, args, nargs);
+  if (!e) return {};
+  Value r = generator_throw(t, agen, e);
+  if (aclose) return aclose_outcome(t, args[0], agen, r);
+  r = unwrap(t, agen, r, false);
+  if (!r) set_state(args[0], kAwaitClosed);
+  return r;
+}
+
+INTERP_NATIVE(agen_anext) {
+  return new_awaitable(t, asend_type, args[0], none());
+}
+
+INTERP_NATIVE(agen_asend) {
+  if (!check_positional(t, "asend", nargs, kwnames, 1, 1)) return {};
+  return new_awaitable(t, asend_type, args[0], args[1]);
+}
+
+INTERP_NATIVE(agen_athrow) {
+  if (!check_positional(t, "athrow", nargs, kwnames, 1, 3)) return {};
+  Value e = to_exception(t, args, nargs);
+  if (!e) return {};
+  if (nargs > 3 && args[3] != none()) wr<ExceptionObject>(e)->traceback = args[3];
+  return new_awaitable(t, athrow_type, args[0], e);
+}
+
+INTERP_NATIVE(agen_aclose) {
+  if (!check_positional(t, "aclose", nargs, kwnames, 0, 0)) return {};
+  return new_awaitable(t, athrow_type, args[0], {});
+}
+
+Value make_type(Thread& t, Value& slot, const char* type_name) {
+  slot = new_type(t, type_name, "builtins", Layout::Instance);
+  gc::add_root(reinterpret_cast<const stm::Offset*>(&slot));
+  return slot;
+}
+
 } // namespace
+
+Value async_gen_wrap(Thread& t, Value value) {
+  Value w = allocate(t, Layout::Instance, wrapped_value_type, sizeof(IteratorObject));
+  if (w) fresh<IteratorObject>(w)->seq = value;
+  return w;
+}
 
 void init_generator_types(Thread& t) {
   for (TypeId id : {T_generator, T_coroutine}) {
@@ -319,7 +577,26 @@ void init_generator_types(Thread& t) {
   add_method(t, type_value(T_generator), "__next__", gen_next);
   add_method(t, type_value(T_coroutine), "__await__", gen_iter);
   add_method(t, type_value(T_coroutine), "__next__", gen_next);
-  add_method(t, type_value(T_async_generator), "__repr__", gen_repr);
+  Value agen = type_value(T_async_generator);
+  add_method(t, agen, "__repr__", gen_repr);
+  add_method(t, agen, "__getattribute__", gen_getattribute);
+  add_method(t, agen, "__aiter__", gen_iter);
+  add_method(t, agen, "__anext__", agen_anext);
+  add_method(t, agen, "asend", agen_asend);
+  add_method(t, agen, "athrow", agen_athrow);
+  add_method(t, agen, "aclose", agen_aclose);
+  make_type(t, wrapped_value_type, "async_generator_wrapped_value");
+  for (Value type : {make_type(t, asend_type, "async_generator_asend"),
+                     make_type(t, athrow_type, "async_generator_athrow")}) {
+    if (!type) return;
+    bool asend = type == asend_type;
+    add_method(t, type, "__await__", gen_iter);
+    add_method(t, type, "__iter__", gen_iter);
+    add_method(t, type, "__next__", asend ? asend_next : athrow_next);
+    add_method(t, type, "send", asend ? asend_send : athrow_send);
+    add_method(t, type, "throw", asend ? asend_throw : athrow_throw);
+    add_method(t, type, "close", awaitable_close);
+  }
 }
 
 } // namespace interp::vm

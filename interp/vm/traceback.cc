@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <string_view>
 #include <vector>
 
 namespace interp::vm {
@@ -71,6 +72,123 @@ void format_traceback(Thread& t, Value tb, std::string& out) {
   (void)t;
 }
 
+// 3.11's "Did you mean" suggestions: the candidate closest to the missing name by an
+// edit distance where a case change costs half as much as any other edit, taken only
+// when it is within about a third of the two names' lengths.
+constexpr std::size_t kMoveCost = 2, kCaseCost = 1, kMaxNameSize = 40, kMaxCandidates = 750;
+
+std::size_t substitution_cost(char a, char b) {
+  if (a == b) return 0;
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; };
+  return lower(a) == lower(b) ? kCaseCost : kMoveCost;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t max_cost) {
+  while (!a.empty() && !b.empty() && a.front() == b.front()) {
+    a.remove_prefix(1);
+    b.remove_prefix(1);
+  }
+  while (!a.empty() && !b.empty() && a.back() == b.back()) {
+    a.remove_suffix(1);
+    b.remove_suffix(1);
+  }
+  if (a.empty() || b.empty()) return (a.size() + b.size()) * kMoveCost;
+  if (b.size() < a.size()) std::swap(a, b);
+  if ((b.size() - a.size()) * kMoveCost > max_cost) return max_cost + 1;
+  // One row of the distance matrix, updated in place as b is consumed.
+  std::vector<std::size_t> row(a.size());
+  for (std::size_t i = 0; i < a.size(); ++i)
+    row[i] = (i + 1) * kMoveCost;
+  std::size_t result = 0;
+  for (std::size_t j = 0; j < b.size(); ++j) {
+    std::size_t diagonal = j * kMoveCost;
+    result = diagonal;
+    std::size_t row_min = SIZE_MAX;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      std::size_t substitute = diagonal + substitution_cost(b[j], a[i]);
+      diagonal = row[i];
+      result = std::min(std::min(result, row[i]) + kMoveCost, substitute);
+      row[i] = result;
+      row_min = std::min(row_min, result);
+    }
+    if (row_min > max_cost) return max_cost + 1;
+  }
+  return result;
+}
+
+// The best of `candidates` (a list of names) for `missing`, or "".
+std::string closest_name(Value candidates, const std::string& missing) {
+  if (!candidates || !isinstance(candidates, T_list)) return "";
+  std::int64_t n = list_length(candidates);
+  if (n >= std::int64_t(kMaxCandidates) || missing.size() > kMaxNameSize) return "";
+  std::string best;
+  std::size_t best_distance = SIZE_MAX;
+  for (std::int64_t i = 0; i < n; ++i) {
+    Value item = list_item(candidates, i);
+    if (!str_check(item)) continue;
+    std::string name = str_utf8(item);
+    if (name == missing || name.size() > kMaxNameSize) continue;
+    std::size_t max_distance = (missing.size() + name.size() + 3) * kMoveCost / 6;
+    if (best_distance != SIZE_MAX) max_distance = std::min(max_distance, best_distance - 1);
+    std::size_t d = edit_distance(missing, name, max_distance);
+    if (d > max_distance) continue;
+    if (best.empty() || d < best_distance) {
+      best = name;
+      best_distance = d;
+    }
+  }
+  return best;
+}
+
+Value names_of(Thread& t, Value mapping) {
+  if (!mapping) return {};
+  Value names = list_of(t, mapping);
+  if (!names) clear_pending(t);
+  return names;
+}
+
+std::string suggestion_for(Thread& t, Value e) {
+  Value type = type_of(e);
+  const ExceptionObject* o = rd<ExceptionObject>(e);
+  if (is_subtype(type, exc(E_AttributeError))) {
+    Value missing = o->extra[0], obj = o->extra[1];
+    if (!missing || !obj || !str_check(missing)) return "";
+    Value dir = dict_get_str(runtime().builtins, intern_literal(t, "dir"));
+    Value names = dir ? call1(t, dir, obj) : Value();
+    if (!names) {
+      clear_pending(t);
+      return "";
+    }
+    return closest_name(names, str_utf8(missing));
+  }
+  if (is_subtype(type, exc(E_NameError))) {
+    Value missing = o->extra[0], tb = o->traceback;
+    if (!missing || !str_check(missing) || !tb || tb == none()) return "";
+    while (rd<TracebackObject>(tb)->next && rd<TracebackObject>(tb)->next != none())
+      tb = rd<TracebackObject>(tb)->next;
+    Value frame = rd<TracebackObject>(tb)->frame;
+    std::string name = str_utf8(missing);
+    // Local names first, then the globals, then the builtins.
+    Value locals = list_new(t, 0);
+    if (!locals) {
+      clear_pending(t);
+      return "";
+    }
+    for (const std::string& v : code_unit(rd<FrameObject>(frame)->code).varnames) {
+      Value s = str_from_utf8(t, v);
+      if (!s || !list_append(t, locals, s)) {
+        clear_pending(t);
+        return "";
+      }
+    }
+    std::string best = closest_name(locals, name);
+    if (best.empty()) best = closest_name(names_of(t, rd<FrameObject>(frame)->globals), name);
+    if (best.empty()) best = closest_name(names_of(t, rd<FrameObject>(frame)->builtins), name);
+    return best;
+  }
+  return "";
+}
+
 std::string exception_line(Thread& t, Value e) {
   Value type = type_of(e);
   std::string name = type_name(type);
@@ -87,6 +205,9 @@ std::string exception_line(Thread& t, Value e) {
   } else {
     message = str_utf8(text);
   }
+  std::string suggestion = suggestion_for(t, e);
+  if (t.pending) clear_pending(t);
+  if (!suggestion.empty()) message += ". Did you mean: '" + suggestion + "'?";
   std::string line = message.empty() ? name : name + ": " + message;
   return line + "\n";
 }
