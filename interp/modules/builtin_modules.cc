@@ -19,6 +19,8 @@ Value make_math_module(Thread& t);
 Value make_cmath_module(Thread& t);
 Value make_weakref_module(Thread& t);
 Value make_itertools_module(Thread& t);
+Value make_collections_module(Thread& t);
+Value make_posix_module(Thread& t);
 const std::vector<std::pair<std::string, ModuleFactory>>& registered_modules(); // interp.cc
 
 namespace {
@@ -146,6 +148,8 @@ Value make_builtin_module(Thread& t, const std::string& module_name) {
   if (module_name == "cmath") return make_cmath_module(t);
   if (module_name == "_weakref") return make_weakref_module(t);
   if (module_name == "itertools") return make_itertools_module(t);
+  if (module_name == "_collections") return make_collections_module(t);
+  if (module_name == "posix") return make_posix_module(t);
   for (auto& [registered, factory] : registered_modules())
     if (registered == module_name) return factory(t);
   if (module_name == "builtins") return runtime().builtins_module;

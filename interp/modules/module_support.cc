@@ -4,6 +4,9 @@
 
 #include "interp/ops.h"
 
+#include <array>
+#include <utility>
+
 namespace interp {
 
 Value new_module(Thread& t, const char* module_name, const ModuleFunction* functions,
@@ -51,6 +54,81 @@ Value arg_or_keyword(const Value* args, std::size_t nargs, Value kwnames, std::s
   std::size_t npos = nargs - keyword_count(kwnames);
   if (position < npos) return args[position];
   return keyword ? keyword_arg(kwnames, args, nargs, keyword) : Value();
+}
+
+} // namespace interp
+
+namespace interp {
+
+namespace {
+
+template <int I> Value struct_field(Thread&, const Value* args, std::size_t, Value) {
+  return tuple_item(args[0], I);
+}
+
+template <int... I>
+constexpr std::array<NativeFn, sizeof...(I)> field_getters(std::integer_sequence<int, I...>) {
+  return {&struct_field<I>...};
+}
+
+constexpr auto kFieldGetters = field_getters(std::make_integer_sequence<int, 16>());
+
+Value struct_sequence_repr(Thread& t, const Value* args, std::size_t, Value) {
+  Value self = args[0];
+  Value cls = type_of(self);
+  Value names = type_lookup(cls, name(N___match_args__));
+  Value module = type_lookup(cls, name(N___module__));
+  std::string text =
+      (module && str_check(module) ? str_utf8(module) + "." : std::string()) + type_name(cls) + "(";
+  for (std::int64_t i = 0; names && i < tuple_length(names) && i < tuple_length(self); ++i) {
+    if (i) text += ", ";
+    Value r = repr(t, tuple_item(self, i));
+    if (!r) return {};
+    text += str_utf8(tuple_item(names, i)) + "=" + str_utf8(r);
+  }
+  return str_from_utf8(t, text + ")");
+}
+
+Value struct_sequence_reduce(Thread& t, const Value* args, std::size_t, Value) {
+  Value plain = tuple_of(t, args[0]);
+  if (!plain) return {};
+  Value inner = tuple_from(t, &plain, 1);
+  if (!inner) return {};
+  Value parts[2] = {type_of(args[0]), inner};
+  return tuple_from(t, parts, 2);
+}
+
+} // namespace
+
+Value new_struct_sequence_type(Thread& t, const char* type_name_text, const char* module_name,
+                               const char* const* fields, std::size_t n) {
+  Value type = new_type(t, type_name_text, module_name, Layout::Tuple, type_value(T_tuple), false);
+  if (!type) return {};
+  Value names = tuple_new(t, n);
+  if (!names) return {};
+  for (std::size_t i = 0; i < n && i < kFieldGetters.size(); ++i) {
+    tuple_init(names, i, intern_literal(t, fields[i]));
+    add_getter(t, type, fields[i], kFieldGetters[i]);
+  }
+  add_attribute(t, type, "__match_args__", names);
+  add_attribute(t, type, "n_fields", Value::small_int(std::int64_t(n)));
+  add_attribute(t, type, "n_sequence_fields", Value::small_int(std::int64_t(n)));
+  add_attribute(t, type, "n_unnamed_fields", Value::small_int(0));
+  add_method(t, type, "__repr__", struct_sequence_repr);
+  add_method(t, type, "__reduce__", struct_sequence_reduce);
+  update_type_flags(type);
+  return type;
+}
+
+Value new_struct_sequence(Thread& t, Value type, const Value* items, std::size_t n) {
+  Value v = allocate(t, Layout::Tuple, type, sizeof(TupleObject) + n * sizeof(Value));
+  if (!v) return {};
+  TupleObject* o = fresh<TupleObject>(v);
+  o->length = std::int64_t(n);
+  o->hash = -1;
+  for (std::size_t i = 0; i < n; ++i)
+    o->items[i] = items[i];
+  return v;
 }
 
 } // namespace interp

@@ -28,3 +28,13 @@ Value arg_or_keyword(const Value* args, std::size_t nargs, Value kwnames, std::s
                      const char* keyword);
 
 } // namespace interp
+
+namespace interp {
+
+// A struct sequence class (sys.version_info's, os.stat_result's kind): a tuple subclass
+// whose first fields are also attributes, with __match_args__ naming them. At most 16.
+Value new_struct_sequence_type(Thread& t, const char* type_name, const char* module_name,
+                               const char* const* fields, std::size_t n);
+Value new_struct_sequence(Thread& t, Value type, const Value* items, std::size_t n);
+
+} // namespace interp

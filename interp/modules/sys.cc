@@ -1,5 +1,6 @@
 // interp/modules/sys.cc - the sys module, and the stream objects behind sys.stdout and
 // sys.stderr (output buffered by the running transaction, written when it commits).
+#include "interp/modules/module_support.h"
 #include "interp/modules/modules.h"
 #include "interp/objects/args.h"
 #include "interp/objects/objects.h"
@@ -135,6 +136,44 @@ INTERP_NATIVE(sys_getframe) {
   return frame;
 }
 
+INTERP_NATIVE(sys_utf8) {
+  return str_from_ascii(t, "utf-8");
+}
+
+INTERP_NATIVE(sys_surrogateescape) {
+  return str_from_ascii(t, "surrogateescape");
+}
+
+// An estimate from the object's heap size (header and fields; what it owns apart, such
+// as a list's item storage, is added for the builtin containers).
+INTERP_NATIVE(sys_getsizeof) {
+  if (nargs < 1)
+    return raise(t, exc(E_TypeError), "getsizeof() missing required argument 'object' (pos 1)");
+  Value v = args[0];
+  if (!v.is_object()) return Value::small_int(28);
+  Value f = type_lookup(type_of(v), intern_literal(t, "__sizeof__"));
+  if (f) {
+    Value r = call1(t, f, v);
+    if (!r) return {};
+    std::int64_t n;
+    if (!index_to_i64(t, r, n)) return {};
+    if (n < 0) return raise(t, exc(E_ValueError), "__sizeof__() should return >= 0");
+    return int_from_i64(t, n + 16);
+  }
+  if (t.pending) return {};
+  return int_from_i64(t, std::int64_t(ro<Object>(v)->header.size));
+}
+
+// The locale's encoding errors for the standard streams, as CPython picks them: the C
+// and POSIX locales get surrogateescape.
+bool c_locale() {
+  for (const char* var : {"LC_ALL", "LC_CTYPE", "LANG"}) {
+    const char* value = std::getenv(var);
+    if (value && *value) return std::string(value) == "C" || std::string(value) == "POSIX";
+  }
+  return true;
+}
+
 Value make_stream(Thread& t, Value cls, int fd, const char* stream_name) {
   Value s = allocate(t, Layout::Instance, cls, sizeof(Object));
   if (!s) return {};
@@ -142,14 +181,20 @@ Value make_stream(Thread& t, Value cls, int fd, const char* stream_name) {
   if (!generic_setattr(t, s, intern_literal(t, "name"), str_from_utf8(t, stream_name))) return {};
   if (!generic_setattr(t, s, intern_literal(t, "encoding"), str_from_ascii(t, "utf-8"))) return {};
   if (!generic_setattr(t, s, intern_literal(t, "errors"),
-                       str_from_ascii(t, fd == 2 ? "backslashreplace" : "strict")))
+                       str_from_ascii(t, fd == 2      ? "backslashreplace"
+                                         : c_locale() ? "surrogateescape"
+                                                      : "strict")))
     return {};
   return s;
 }
 
 Value make_struct(Thread& t, const char* const* names, const Value* values, std::size_t n) {
-  // A simple namespace object: an instance of a fresh class with the fields as attributes.
-  Value ns_type = type_value(T_object);
+  // A simple namespace object: an instance of a class named as CPython's (types.py takes
+  // SimpleNamespace from sys.implementation's type).
+  Value ns_type = new_type(t, "SimpleNamespace", "types", Layout::Instance);
+  if (!ns_type) return {};
+  wr<TypeObject>(ns_type)->flags &= ~std::uint64_t(kNoInstanceDict);
+  update_type_flags(ns_type);
   Value obj = allocate(t, Layout::Instance, ns_type, sizeof(Object));
   if (!obj) return {};
   Value d = dict_new(t);
@@ -179,6 +224,10 @@ Value make_sys_module(Thread& t) {
       {"displayhook", sys_displayhook},
       {"intern", sys_intern},
       {"_getframe", sys_getframe},
+      {"getfilesystemencoding", sys_utf8},
+      {"getdefaultencoding", sys_utf8},
+      {"getfilesystemencodeerrors", sys_surrogateescape},
+      {"getsizeof", sys_getsizeof},
   };
   for (const Entry& e : functions)
     set(e.name, make_native_function(t, e.name, e.fn, intern_literal(t, "sys")));
@@ -227,7 +276,15 @@ Value make_sys_module(Thread& t) {
   set("path_hooks", list_new(t));
   set("path_importer_cache", dict_new(t));
   set("warnoptions", list_new(t));
-  set("builtin_module_names", tuple_new(t, 0));
+  {
+    static const char* const kBuiltin[] = {"_collections", "_thread",   "_weakref", "builtins",
+                                           "gc",           "itertools", "math",     "posix",
+                                           "sys",          "time"};
+    Value names = tuple_new(t, std::size(kBuiltin));
+    for (std::size_t i = 0; i < std::size(kBuiltin); ++i)
+      tuple_init(names, i, intern_literal(t, kBuiltin[i]));
+    set("builtin_module_names", names);
+  }
   set("maxsize", int_from_i64(t, INT64_MAX));
   set("maxunicode", Value::small_int(0x10ffff));
   set("byteorder", str_from_ascii(t, "little"));
@@ -241,7 +298,46 @@ Value make_sys_module(Thread& t) {
   {
     Value v[5] = {Value::small_int(3), Value::small_int(11), Value::small_int(2),
                   str_from_ascii(t, "final"), Value::small_int(0)};
-    set("version_info", tuple_from(t, v, 5));
+    static const char* const kFields[] = {"major", "minor", "micro", "releaselevel", "serial"};
+    Value type = new_struct_sequence_type(t, "version_info", "sys", kFields, 5);
+    set("version_info", new_struct_sequence(t, type, v, 5));
+  }
+  {
+    static const char* const kFields[] = {"max",     "max_exp",    "max_10_exp", "min",
+                                          "min_exp", "min_10_exp", "dig",        "mant_dig",
+                                          "epsilon", "radix",      "rounds"};
+    Value v[11] = {float_new(t, 1.7976931348623157e308),
+                   Value::small_int(1024),
+                   Value::small_int(308),
+                   float_new(t, 2.2250738585072014e-308),
+                   Value::small_int(-1021),
+                   Value::small_int(-307),
+                   Value::small_int(15),
+                   Value::small_int(53),
+                   float_new(t, 2.220446049250313e-16),
+                   Value::small_int(2),
+                   Value::small_int(1)};
+    Value type = new_struct_sequence_type(t, "float_info", "sys", kFields, 11);
+    set("float_info", new_struct_sequence(t, type, v, 11));
+  }
+  {
+    static const char* const kFields[] = {"bits_per_digit", "sizeof_digit",
+                                          "default_max_str_digits", "str_digits_check_threshold"};
+    Value v[4] = {Value::small_int(30), Value::small_int(4), Value::small_int(4300),
+                  Value::small_int(640)};
+    Value type = new_struct_sequence_type(t, "int_info", "sys", kFields, 4);
+    set("int_info", new_struct_sequence(t, type, v, 4));
+  }
+  {
+    static const char* const kFields[] = {"width",     "modulus",   "inf",       "nan",   "imag",
+                                          "algorithm", "hash_bits", "seed_bits", "cutoff"};
+    Value v[9] = {Value::small_int(64),      int_from_i64(t, (std::int64_t(1) << 61) - 1),
+                  Value::small_int(314159),  Value::small_int(0),
+                  Value::small_int(1000003), str_from_ascii(t, "siphash13"),
+                  Value::small_int(64),      Value::small_int(128),
+                  Value::small_int(0)};
+    Value type = new_struct_sequence_type(t, "hash_info", "sys", kFields, 9);
+    set("hash_info", new_struct_sequence(t, type, v, 9));
   }
   {
     Value vi[5] = {Value::small_int(3), Value::small_int(11), Value::small_int(2),

@@ -6,8 +6,10 @@
 // field's offset registered by the runtime). Reading the target is an ordinary read of
 // the weak reference. Callbacks are not run yet: the collector clears the reference, and
 // the containers of weakref.py that rely on callbacks still see the dead references as
-// dead when they look.
+// dead when they look. getweakrefcount/getweakrefs know of no references (targets do not
+// list theirs).
 #include "interp/modules/module_support.h"
+#include "interp/modules/modules.h"
 #include "interp/ops.h"
 
 #include <cstdio>
@@ -166,10 +168,94 @@ INTERP_NATIVE(mod_remove_dead_weakref) {
   return none();
 }
 
-// proxy(): a ref stands in for it (attribute forwarding is not implemented).
+// ---- proxies: WeakRef-layout objects of the proxy types that forward what is done to them
+// to the target, or raise ReferenceError once it is gone ------------------------------------
+
+Value proxy_target(Thread& t, Value proxy) {
+  Value target = rd<WeakRefObject>(proxy)->target;
+  if (!target)
+    return raise(t, exception_type("ReferenceError"), "weakly-referenced object no longer exists");
+  return target;
+}
+
+Value proxy_type_for(Thread& t, bool callable) {
+  Value module = import_module(t, "_weakref");
+  if (!module) return {};
+  return getattr(t, module, intern_literal(t, callable ? "CallableProxyType" : "ProxyType"));
+}
+
 INTERP_NATIVE(mod_proxy) {
   if (!check_positional(t, "proxy", nargs, kwnames, 1, 2, 0)) return {};
-  return make_ref(t, type_value(T_weakref), args[0], nargs > 1 ? args[1] : Value());
+  Value cls = proxy_type_for(t, is_callable(args[0]));
+  if (!cls) return {};
+  return make_ref(t, cls, args[0], nargs > 1 ? args[1] : Value());
+}
+
+INTERP_NATIVE(proxy_getattribute) {
+  Value target = proxy_target(t, args[0]);
+  return target ? getattr(t, target, args[1]) : Value();
+}
+INTERP_NATIVE(proxy_setattr) {
+  Value target = proxy_target(t, args[0]);
+  return target && setattr(t, target, args[1], args[2]) ? none() : Value();
+}
+INTERP_NATIVE(proxy_delattr) {
+  Value target = proxy_target(t, args[0]);
+  return target && setattr(t, target, args[1], {}) ? none() : Value();
+}
+INTERP_NATIVE(proxy_repr) {
+  Value target = rd<WeakRefObject>(args[0])->target;
+  std::string text = "<weakproxy at " + address_of(args[0]) + "; ";
+  text += target ? "to '" + type_name_of(target) + "' at " + address_of(target) + ">" : "dead>";
+  return str_from_utf8(t, text);
+}
+INTERP_NATIVE(proxy_str) {
+  Value target = proxy_target(t, args[0]);
+  return target ? str(t, target) : Value();
+}
+INTERP_NATIVE(proxy_bool) {
+  Value target = proxy_target(t, args[0]);
+  if (!target) return {};
+  int b = truthy(t, target);
+  return b < 0 ? Value() : py_bool(b);
+}
+INTERP_NATIVE(proxy_len) {
+  Value target = proxy_target(t, args[0]);
+  std::int64_t n;
+  if (!target || !length(t, target, n)) return {};
+  return int_from_i64(t, n);
+}
+INTERP_NATIVE(proxy_iter) {
+  Value target = proxy_target(t, args[0]);
+  return target ? iter(t, target) : Value();
+}
+INTERP_NATIVE(proxy_getitem) {
+  Value target = proxy_target(t, args[0]);
+  return target ? getitem(t, target, args[1]) : Value();
+}
+INTERP_NATIVE(proxy_setitem) {
+  Value target = proxy_target(t, args[0]);
+  return target && setitem(t, target, args[1], args[2]) ? none() : Value();
+}
+INTERP_NATIVE(proxy_contains) {
+  Value target = proxy_target(t, args[0]);
+  if (!target) return {};
+  int r = contains(t, target, args[1]);
+  return r < 0 ? Value() : py_bool(r);
+}
+INTERP_NATIVE(proxy_eq) {
+  Value target = proxy_target(t, args[0]);
+  if (!target) return {};
+  Value other = args[1];
+  if (other.is_object() && is_layout(other, Layout::WeakRef) && !isinstance(other, T_weakref)) {
+    other = proxy_target(t, other);
+    if (!other) return {};
+  }
+  return compare(t, target, other, bytecode::CompareOp::Eq);
+}
+INTERP_NATIVE(proxy_call) {
+  Value target = proxy_target(t, args[0]);
+  return target ? call(t, target, args + 1, nargs - 1, kwnames) : Value();
 }
 
 } // namespace
@@ -203,6 +289,27 @@ Value make_weakref_module(Thread& t) {
   Value callable_proxy_type =
       new_type(t, "weakcallableproxy", "weakref", Layout::WeakRef, {}, false);
   if (!proxy_type || !callable_proxy_type) return {};
+  static const ModuleFunction kProxy[] = {
+      {"__getattribute__", proxy_getattribute},
+      {"__getattr__", proxy_getattribute},
+      {"__setattr__", proxy_setattr},
+      {"__delattr__", proxy_delattr},
+      {"__repr__", proxy_repr},
+      {"__str__", proxy_str},
+      {"__bool__", proxy_bool},
+      {"__len__", proxy_len},
+      {"__iter__", proxy_iter},
+      {"__getitem__", proxy_getitem},
+      {"__setitem__", proxy_setitem},
+      {"__contains__", proxy_contains},
+      {"__eq__", proxy_eq},
+  };
+  for (Value type : {proxy_type, callable_proxy_type}) {
+    for (const ModuleFunction& f : kProxy)
+      add_method(t, type, f.name, f.fn);
+    add_attribute(t, type, "__hash__", none());
+  }
+  add_method(t, callable_proxy_type, "__call__", proxy_call);
   update_type_flags(proxy_type);
   update_type_flags(callable_proxy_type);
   module_set(t, m, "ProxyType", proxy_type);

@@ -1,0 +1,541 @@
+// interp/modules/posix.cc - the posix module (what os.py builds on): the working
+// directory, directory listing, stat, the environment, file descriptors, process ids.
+//
+// Every call here has an effect outside the heap or reads state that a transaction
+// cannot roll back, so each makes the running transaction inevitable first.
+// stat_result and terminal_size are struct sequences, defined by a few lines of Python
+// run in the module's namespace.
+#include "interp/compile_source.h"
+#include "interp/modules/module_support.h"
+#include "interp/modules/modules.h"
+#include "interp/ops.h"
+#include "interp/vm/vm.h"
+
+#include <cerrno>
+#include <cstring>
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/random.h>
+#include <sys/stat.h>
+#include <sys/utsname.h>
+#include <unistd.h>
+
+extern char** environ;
+
+namespace interp {
+
+namespace {
+
+// OSError(errno, strerror[, filename]) of the matching subclass (OSError's constructor
+// picks FileNotFoundError and friends from the errno).
+Value raise_os_error(Thread& t, int err, Value filename = {}) {
+  Value items[3] = {Value::small_int(err), str_from_utf8(t, std::strerror(err)), filename};
+  Value a = tuple_from(t, items, filename ? 3 : 2);
+  if (!a) return {};
+  Value e = call(t, exc(E_OSError), &ro<TupleObject>(a)->items[0], std::size_t(tuple_length(a)));
+  return e ? raise_value(t, e) : Value();
+}
+
+// v.__fspath__ bound, or 0.
+Value fspath_method(Thread& t, Value v) {
+  Value f = type_lookup(type_of(v), intern_literal(t, "__fspath__"));
+  return f ? method_new(t, f, v) : Value();
+}
+
+// A path argument: str, bytes or os.PathLike; `as_bytes` says whether results should be bytes.
+bool path_arg(Thread& t, Value v, std::string& out, bool* as_bytes = nullptr) {
+  if (!str_check(v) && !isinstance(v, T_bytes)) {
+    Value f = fspath_method(t, v);
+    if (!f) {
+      if (!t.pending)
+        raisef(t, exc(E_TypeError), "expected str, bytes or os.PathLike object, not %s",
+               type_name_of(v).c_str());
+      return false;
+    }
+    v = call0(t, f);
+    if (!v) return false;
+  }
+  if (str_check(v)) {
+    out = str_utf8(v);
+    if (as_bytes) *as_bytes = false;
+  } else if (isinstance(v, T_bytes)) {
+    out = std::string(bytes_view(v));
+    if (as_bytes) *as_bytes = true;
+  } else {
+    raisef(t, exc(E_TypeError), "expected str, bytes or os.PathLike object, not %s",
+           type_name_of(v).c_str());
+    return false;
+  }
+  if (out.find('\0') != std::string::npos) {
+    raise(t, exc(E_ValueError), "embedded null byte");
+    return false;
+  }
+  return true;
+}
+
+Value text_result(Thread& t, const std::string& s, bool as_bytes) {
+  return as_bytes ? bytes_new(t, s) : str_from_utf8(t, s);
+}
+
+INTERP_NATIVE(p_fspath) {
+  if (!check_positional(t, "fspath", nargs, kwnames, 1, 1, 0)) return {};
+  Value v = args[0];
+  if (str_check(v) || isinstance(v, T_bytes)) return v;
+  Value f = fspath_method(t, v);
+  if (!f) {
+    if (t.pending) return {};
+    return raisef(t, exc(E_TypeError), "expected str, bytes or os.PathLike object, not %s",
+                  type_name_of(v).c_str());
+  }
+  Value r = call0(t, f);
+  if (!r) return {};
+  if (!str_check(r) && !isinstance(r, T_bytes))
+    return raisef(t, exc(E_TypeError), "expected %s.__fspath__() to return str or bytes, not %s",
+                  type_name_of(v).c_str(), type_name_of(r).c_str());
+  return r;
+}
+
+INTERP_NATIVE(p_getcwd) {
+  stm::become_inevitable("getcwd");
+  char buffer[4096];
+  if (!::getcwd(buffer, sizeof buffer)) return raise_os_error(t, errno);
+  return str_from_utf8(t, buffer);
+}
+
+INTERP_NATIVE(p_getcwdb) {
+  stm::become_inevitable("getcwd");
+  char buffer[4096];
+  if (!::getcwd(buffer, sizeof buffer)) return raise_os_error(t, errno);
+  return bytes_new(t, buffer);
+}
+
+INTERP_NATIVE(p_listdir) {
+  std::string path = ".";
+  bool as_bytes = false;
+  Value given = arg_or_keyword(args, nargs, kwnames, 0, "path");
+  if (given && given != none() && !path_arg(t, given, path, &as_bytes)) return {};
+  stm::become_inevitable("listdir");
+  DIR* d = ::opendir(path.c_str());
+  if (!d)
+    return raise_os_error(t, errno, given && given != none() ? given : str_from_ascii(t, "."));
+  Value out = list_new(t);
+  if (!out) {
+    ::closedir(d);
+    return {};
+  }
+  while (dirent* e = ::readdir(d)) {
+    if (!std::strcmp(e->d_name, ".") || !std::strcmp(e->d_name, "..")) continue;
+    Value n = text_result(t, e->d_name, as_bytes);
+    if (!n || !list_append(t, out, n)) {
+      ::closedir(d);
+      return {};
+    }
+  }
+  ::closedir(d);
+  return out;
+}
+
+Value make_stat_result(Thread& t, const struct stat& st) {
+  Value module = import_module(t, "posix");
+  if (!module) return {};
+  Value cls = getattr(t, module, intern_literal(t, "stat_result"));
+  if (!cls) return {};
+  auto f = [&](double v) { return float_new(t, v); };
+  auto ns = [&](const timespec& ts) {
+    Value billion = int_from_i64(t, 1000000000);
+    Value s = binary_op(t, int_from_i64(t, ts.tv_sec), billion, bytecode::BinaryOp::Multiply);
+    return s ? binary_op(t, s, int_from_i64(t, ts.tv_nsec), bytecode::BinaryOp::Add) : Value();
+  };
+  Value items[] = {
+      int_from_i64(t, st.st_mode),
+      int_from_i64(t, std::int64_t(st.st_ino)),
+      int_from_i64(t, std::int64_t(st.st_dev)),
+      int_from_i64(t, std::int64_t(st.st_nlink)),
+      int_from_i64(t, st.st_uid),
+      int_from_i64(t, st.st_gid),
+      int_from_i64(t, st.st_size),
+      int_from_i64(t, st.st_atim.tv_sec),
+      int_from_i64(t, st.st_mtim.tv_sec),
+      int_from_i64(t, st.st_ctim.tv_sec),
+      f(double(st.st_atim.tv_sec) + st.st_atim.tv_nsec * 1e-9),
+      f(double(st.st_mtim.tv_sec) + st.st_mtim.tv_nsec * 1e-9),
+      f(double(st.st_ctim.tv_sec) + st.st_ctim.tv_nsec * 1e-9),
+      ns(st.st_atim),
+      ns(st.st_mtim),
+      ns(st.st_ctim),
+      int_from_i64(t, st.st_blksize),
+      int_from_i64(t, st.st_blocks),
+      int_from_i64(t, std::int64_t(st.st_rdev)),
+  };
+  for (Value v : items)
+    if (!v) return {};
+  Value tup = tuple_from(t, items, std::size(items));
+  return tup ? call1(t, cls, tup) : Value();
+}
+
+Value do_stat(Thread& t, const Value* args, std::size_t nargs, Value kwnames, bool follow) {
+  Value given = arg_or_keyword(args, nargs, kwnames, 0, "path");
+  Value follow_kw = keyword_arg(kwnames, args, nargs, "follow_symlinks");
+  if (follow_kw && truthy(t, follow_kw) == 0) follow = false;
+  if (!given) return raise(t, exc(E_TypeError), "stat() missing required argument 'path' (pos 1)");
+  stm::become_inevitable("stat");
+  struct stat st;
+  int r;
+  if (int_check(given)) {
+    std::int64_t fd;
+    if (!index_to_i64(t, given, fd)) return {};
+    r = ::fstat(int(fd), &st);
+  } else {
+    std::string path;
+    if (!path_arg(t, given, path)) return {};
+    r = follow ? ::stat(path.c_str(), &st) : ::lstat(path.c_str(), &st);
+  }
+  if (r != 0) return raise_os_error(t, errno, int_check(given) ? Value() : given);
+  return make_stat_result(t, st);
+}
+
+INTERP_NATIVE(p_stat) {
+  return do_stat(t, args, nargs, kwnames, true);
+}
+INTERP_NATIVE(p_lstat) {
+  return do_stat(t, args, nargs, kwnames, false);
+}
+INTERP_NATIVE(p_fstat) {
+  return do_stat(t, args, nargs, kwnames, true);
+}
+
+// One-path calls that return None: mkdir, rmdir, unlink/remove, chdir.
+Value path_call(Thread& t, const Value* args, std::size_t nargs, Value kwnames, const char* what,
+                int (*fn)(const std::string&, const Value*, std::size_t)) {
+  Value given = arg_or_keyword(args, nargs, kwnames, 0, "path");
+  if (!given)
+    return raisef(t, exc(E_TypeError), "%s() missing required argument 'path' (pos 1)", what);
+  std::string path;
+  if (!path_arg(t, given, path)) return {};
+  stm::become_inevitable(what);
+  if (fn(path, args, nargs) != 0) return raise_os_error(t, errno, given);
+  return none();
+}
+
+INTERP_NATIVE(p_mkdir) {
+  return path_call(t, args, nargs, kwnames, "mkdir",
+                   [](const std::string& p, const Value* a, std::size_t n) {
+                     std::int64_t mode = 0777;
+                     if (n > 1 && a[1].is_small_int()) mode = a[1].small_int_value();
+                     return ::mkdir(p.c_str(), mode_t(mode));
+                   });
+}
+INTERP_NATIVE(p_rmdir) {
+  return path_call(
+      t, args, nargs, kwnames, "rmdir",
+      [](const std::string& p, const Value*, std::size_t) { return ::rmdir(p.c_str()); });
+}
+INTERP_NATIVE(p_unlink) {
+  return path_call(
+      t, args, nargs, kwnames, "unlink",
+      [](const std::string& p, const Value*, std::size_t) { return ::unlink(p.c_str()); });
+}
+INTERP_NATIVE(p_chdir) {
+  return path_call(
+      t, args, nargs, kwnames, "chdir",
+      [](const std::string& p, const Value*, std::size_t) { return ::chdir(p.c_str()); });
+}
+
+INTERP_NATIVE(p_rename) {
+  if (nargs - keyword_count(kwnames) < 2)
+    return raise(t, exc(E_TypeError), "rename() missing required argument 'dst' (pos 2)");
+  std::string a, b;
+  if (!path_arg(t, args[0], a) || !path_arg(t, args[1], b)) return {};
+  stm::become_inevitable("rename");
+  if (::rename(a.c_str(), b.c_str()) != 0) return raise_os_error(t, errno, args[0]);
+  return none();
+}
+
+INTERP_NATIVE(p_access) {
+  if (nargs - keyword_count(kwnames) < 2)
+    return raise(t, exc(E_TypeError), "access() missing required argument 'mode' (pos 2)");
+  std::string path;
+  std::int64_t mode;
+  if (!path_arg(t, args[0], path) || !index_to_i64(t, args[1], mode)) return {};
+  stm::become_inevitable("access");
+  return py_bool(::access(path.c_str(), int(mode)) == 0);
+}
+
+INTERP_NATIVE(p_getpid) {
+  return int_from_i64(t, ::getpid());
+}
+INTERP_NATIVE(p_getppid) {
+  return int_from_i64(t, ::getppid());
+}
+INTERP_NATIVE(p_getuid) {
+  return int_from_i64(t, ::getuid());
+}
+INTERP_NATIVE(p_geteuid) {
+  return int_from_i64(t, ::geteuid());
+}
+INTERP_NATIVE(p_getgid) {
+  return int_from_i64(t, ::getgid());
+}
+
+INTERP_NATIVE(p_exit) {
+  std::int64_t status = 0;
+  if (nargs && !index_to_i64(t, args[0], status)) return {};
+  stm::become_inevitable("_exit");
+  ::_exit(int(status));
+}
+
+INTERP_NATIVE(p_strerror) {
+  std::int64_t code;
+  if (!check_positional(t, "strerror", nargs, kwnames, 1, 1, 0)) return {};
+  if (!index_to_i64(t, args[0], code)) return {};
+  return str_from_utf8(t, std::strerror(int(code)));
+}
+
+INTERP_NATIVE(p_urandom) {
+  std::int64_t n;
+  if (!check_positional(t, "urandom", nargs, kwnames, 1, 1, 0)) return {};
+  if (!index_to_i64(t, args[0], n)) return {};
+  if (n < 0) return raise(t, exc(E_ValueError), "negative argument not allowed");
+  std::string data(std::size_t(n), '\0');
+  std::size_t got = 0;
+  while (got < data.size()) {
+    ssize_t r = ::getrandom(data.data() + got, data.size() - got, 0);
+    if (r < 0) {
+      if (errno == EINTR) continue;
+      return raise_os_error(t, errno);
+    }
+    got += std::size_t(r);
+  }
+  return bytes_new(t, data);
+}
+
+INTERP_NATIVE(p_isatty) {
+  std::int64_t fd;
+  if (!check_positional(t, "isatty", nargs, kwnames, 1, 1, 0)) return {};
+  if (!index_to_i64(t, args[0], fd)) return {};
+  return py_bool(::isatty(int(fd)));
+}
+
+INTERP_NATIVE(p_open) {
+  std::string path;
+  std::int64_t flags = 0, mode = 0777;
+  std::size_t npos = nargs - keyword_count(kwnames);
+  if (npos < 2)
+    return raise(t, exc(E_TypeError), "open() missing required argument 'flags' (pos 2)");
+  if (!path_arg(t, args[0], path) || !index_to_i64(t, args[1], flags)) return {};
+  if (npos > 2 && !index_to_i64(t, args[2], mode)) return {};
+  stm::become_inevitable("open");
+  int fd = ::open(path.c_str(), int(flags) | O_CLOEXEC, mode_t(mode));
+  if (fd < 0) return raise_os_error(t, errno, args[0]);
+  return Value::small_int(fd);
+}
+
+INTERP_NATIVE(p_close) {
+  std::int64_t fd;
+  if (!check_positional(t, "close", nargs, kwnames, 1, 1, 0) || !index_to_i64(t, args[0], fd))
+    return {};
+  stm::become_inevitable("close");
+  if (::close(int(fd)) != 0) return raise_os_error(t, errno);
+  return none();
+}
+
+INTERP_NATIVE(p_read) {
+  std::int64_t fd, n;
+  if (!check_positional(t, "read", nargs, kwnames, 2, 2, 0) || !index_to_i64(t, args[0], fd) ||
+      !index_to_i64(t, args[1], n))
+    return {};
+  if (n < 0) return raise(t, exc(E_ValueError), "negative argument not allowed");
+  stm::become_inevitable("read");
+  std::string data(std::size_t(n), '\0');
+  ssize_t r = ::read(int(fd), data.data(), data.size());
+  if (r < 0) return raise_os_error(t, errno);
+  data.resize(std::size_t(r));
+  return bytes_new(t, data);
+}
+
+INTERP_NATIVE(p_write) {
+  std::int64_t fd;
+  if (!check_positional(t, "write", nargs, kwnames, 2, 2, 0) || !index_to_i64(t, args[0], fd))
+    return {};
+  if (!isinstance(args[1], T_bytes) && !isinstance(args[1], T_bytearray))
+    return raisef(t, exc(E_TypeError), "a bytes-like object is required, not '%s'",
+                  type_name_of(args[1]).c_str());
+  Value b = isinstance(args[1], T_bytes) ? args[1] : call1(t, type_value(T_bytes), args[1]);
+  if (!b) return {};
+  std::string_view data = bytes_view(b);
+  if (fd == 1 || fd == 2) {
+    // Through the transaction's buffers, so output stays in order with print().
+    (fd == 2 ? t.err : t.out).append(data);
+    return int_from_i64(t, std::int64_t(data.size()));
+  }
+  stm::become_inevitable("write");
+  ssize_t r = ::write(int(fd), data.data(), data.size());
+  if (r < 0) return raise_os_error(t, errno);
+  return int_from_i64(t, r);
+}
+
+INTERP_NATIVE(p_uname) {
+  struct utsname u;
+  ::uname(&u);
+  Value module = import_module(t, "posix");
+  Value cls = module ? getattr(t, module, intern_literal(t, "uname_result")) : Value();
+  if (!cls) return {};
+  Value items[5] = {str_from_utf8(t, u.sysname), str_from_utf8(t, u.nodename),
+                    str_from_utf8(t, u.release), str_from_utf8(t, u.version),
+                    str_from_utf8(t, u.machine)};
+  Value tup = tuple_from(t, items, 5);
+  return tup ? call1(t, cls, tup) : Value();
+}
+
+INTERP_NATIVE(p_cpu_count) {
+  long n = ::sysconf(_SC_NPROCESSORS_ONLN);
+  return n > 0 ? int_from_i64(t, n) : none();
+}
+
+INTERP_NATIVE(p_putenv) {
+  return none();
+}
+
+// The struct sequences, in Python: tuple subclasses whose fields are properties.
+const char kStructSequences[] = R"(
+def _struct_sequence(name, fields, n_sequence, module='os'):
+    ns = {'n_sequence_fields': n_sequence, 'n_fields': len(fields),
+          'n_unnamed_fields': 0, '__module__': module}
+    def __new__(cls, seq, dict=None):
+        seq = tuple(seq)
+        if len(seq) < n_sequence:
+            raise TypeError(f'{module}.{name}() takes an at least {n_sequence}-sequence ({len(seq)}-sequence given)')
+        self = tuple.__new__(cls, seq[:n_sequence])
+        self._all = seq
+        return self
+    ns['__new__'] = __new__
+    def __repr__(self):
+        return f'{module}.{name}(' + ', '.join(f'{f.strip("_").replace("_int", "")}={self[i]!r}' for i, f in enumerate(fields[:n_sequence])) + ')'
+    ns['__repr__'] = __repr__
+    def __reduce__(self):
+        return (type(self), (tuple(self),))
+    ns['__reduce__'] = __reduce__
+    for i, f in enumerate(fields):
+        ns[f] = property(lambda self, i=i: self._all[i] if i < len(self._all) else None)
+    cls = type(name, (tuple,), ns)
+    cls.__qualname__ = name
+    return cls
+
+stat_result = _struct_sequence('stat_result', ('st_mode', 'st_ino', 'st_dev', 'st_nlink', 'st_uid',
+    'st_gid', 'st_size', '_st_atime_int', '_st_mtime_int', '_st_ctime_int', 'st_atime', 'st_mtime',
+    'st_ctime', 'st_atime_ns', 'st_mtime_ns', 'st_ctime_ns', 'st_blksize', 'st_blocks', 'st_rdev'), 10)
+uname_result = _struct_sequence('uname_result', ('sysname', 'nodename', 'release', 'version', 'machine'), 5, 'posix')
+terminal_size = _struct_sequence('terminal_size', ('columns', 'lines'), 2)
+del _struct_sequence
+_have_functions = []
+
+class DirEntry:
+    __module__ = 'posix'
+    def __init__(self, directory, name):
+        self.name = name
+        if isinstance(directory, bytes):
+            self.path = directory + (b'' if directory.endswith(b'/') else b'/') + name
+        else:
+            self.path = directory + ('' if directory.endswith('/') else '/') + name
+    def __fspath__(self):
+        return self.path
+    def __repr__(self):
+        return f'<DirEntry {self.name!r}>'
+    def stat(self, *, follow_symlinks=True):
+        return stat(self.path) if follow_symlinks else lstat(self.path)
+    def inode(self):
+        return lstat(self.path).st_ino
+    def _mode(self, follow):
+        try:
+            return (stat(self.path) if follow else lstat(self.path)).st_mode
+        except OSError:
+            return 0
+    def is_dir(self, *, follow_symlinks=True):
+        return self._mode(follow_symlinks) & 0o170000 == 0o040000
+    def is_file(self, *, follow_symlinks=True):
+        return self._mode(follow_symlinks) & 0o170000 == 0o100000
+    def is_symlink(self):
+        return self._mode(False) & 0o170000 == 0o120000
+
+class _ScandirIterator:
+    __module__ = 'posix'
+    def __init__(self, path):
+        self._entries = iter([DirEntry(path, n) for n in listdir(path)])
+    def __iter__(self):
+        return self
+    def __next__(self):
+        return next(self._entries)
+    def close(self):
+        self._entries = iter(())
+    def __enter__(self):
+        return self
+    def __exit__(self, *args):
+        self.close()
+
+def scandir(path='.'):
+    if not isinstance(path, (str, bytes)):
+        path = fspath(path)
+    return _ScandirIterator(path)
+)";
+
+} // namespace
+
+Value make_posix_module(Thread& t) {
+  static const ModuleFunction kFunctions[] = {
+      {"fspath", p_fspath},     {"getcwd", p_getcwd},   {"getcwdb", p_getcwdb},
+      {"listdir", p_listdir},   {"stat", p_stat},       {"lstat", p_lstat},
+      {"fstat", p_fstat},       {"mkdir", p_mkdir},     {"rmdir", p_rmdir},
+      {"unlink", p_unlink},     {"remove", p_unlink},   {"chdir", p_chdir},
+      {"rename", p_rename},     {"replace", p_rename},  {"access", p_access},
+      {"getpid", p_getpid},     {"getppid", p_getppid}, {"getuid", p_getuid},
+      {"geteuid", p_geteuid},   {"getgid", p_getgid},   {"_exit", p_exit},
+      {"strerror", p_strerror}, {"urandom", p_urandom}, {"isatty", p_isatty},
+      {"open", p_open},         {"close", p_close},     {"read", p_read},
+      {"write", p_write},       {"uname", p_uname},     {"cpu_count", p_cpu_count},
+      {"putenv", p_putenv},     {"unsetenv", p_putenv},
+  };
+  Value m = new_module(t, "posix", kFunctions, std::size(kFunctions));
+  if (!m) return {};
+  Value env = dict_new(t);
+  if (!env) return {};
+  for (char** e = environ; e && *e; ++e) {
+    std::string entry = *e;
+    std::size_t eq = entry.find('=');
+    if (eq == std::string::npos || eq == 0) continue;
+    Value k = bytes_new(t, entry.substr(0, eq));
+    Value v = bytes_new(t, entry.substr(eq + 1));
+    if (!k || !v || !dict_set(t, env, k, v)) return {};
+  }
+  module_set(t, m, "environ", env);
+  static const std::pair<const char*, std::int64_t> kConstants[] = {
+      {"F_OK", F_OK},
+      {"R_OK", R_OK},
+      {"W_OK", W_OK},
+      {"X_OK", X_OK},
+      {"O_RDONLY", O_RDONLY},
+      {"O_WRONLY", O_WRONLY},
+      {"O_RDWR", O_RDWR},
+      {"O_APPEND", O_APPEND},
+      {"O_CREAT", O_CREAT},
+      {"O_EXCL", O_EXCL},
+      {"O_TRUNC", O_TRUNC},
+      {"O_CLOEXEC", O_CLOEXEC},
+      {"O_NONBLOCK", O_NONBLOCK},
+      {"O_DIRECTORY", O_DIRECTORY},
+      {"O_NOFOLLOW", O_NOFOLLOW},
+      {"SEEK_SET", SEEK_SET},
+      {"SEEK_CUR", SEEK_CUR},
+      {"SEEK_END", SEEK_END},
+      {"EX_OK", 0},
+  };
+  for (auto& [n, v] : kConstants)
+    module_set(t, m, n, Value::small_int(v));
+  Value d = rd<Object>(m)->dict;
+  Value code = compile_source(t, kStructSequences, "<posix>", ast::Mode::Exec);
+  if (!code) return {};
+  if (!dict_set(t, d, name(N___builtins__), runtime().builtins_module)) return {};
+  if (!vm::run_code(t, code, d, d)) return {};
+  return m;
+}
+
+} // namespace interp
