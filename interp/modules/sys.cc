@@ -164,12 +164,15 @@ INTERP_NATIVE(sys_getsizeof) {
   return int_from_i64(t, std::int64_t(ro<Object>(v)->header.size));
 }
 
-// The locale's encoding errors for the standard streams, as CPython picks them: the C
-// and POSIX locales get surrogateescape.
+// The locale's encoding errors for the standard streams, as CPython picks them: the C,
+// POSIX and C.UTF-8 locales get surrogateescape.
 bool c_locale() {
   for (const char* var : {"LC_ALL", "LC_CTYPE", "LANG"}) {
     const char* value = std::getenv(var);
-    if (value && *value) return std::string(value) == "C" || std::string(value) == "POSIX";
+    if (value && *value) {
+      std::string v = value;
+      return v == "C" || v == "POSIX" || v == "C.UTF-8" || v == "C.utf8";
+    }
   }
   return true;
 }
