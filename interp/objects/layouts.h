@@ -210,6 +210,7 @@ struct GeneratorObject : Object {
   std::int64_t running;
   Value yield_from; // the iterator being delegated to, or 0
   Value exc_state;  // the exception its suspended frame is handling, or 0
+  Value caller_exc; // while it runs: the exception its resumer handles (sys.exc_info()'s fallback)
 };
 
 struct RangeObject : Object {

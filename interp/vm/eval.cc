@@ -1251,7 +1251,13 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
       }
       case Op::PUSH_EXC_INFO: {
         Value e = POP();
-        PUSH(t.handled ? t.handled : none());
+        Value prev = t.handled ? t.handled : none();
+        // A generator's handler saves the generator's own state (generator.cc), not the
+        // exception of whoever resumed it then.
+        if ((r.f->flags & kFrameGenerator) && t.handled &&
+            t.handled == ro<GeneratorObject>(r.f->generator)->caller_exc)
+          prev = none();
+        PUSH(prev);
         t.handled = e;
         PUSH(e);
         break;
@@ -1259,6 +1265,8 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
       case Op::POP_EXCEPT: {
         Value prev = POP();
         t.handled = prev == none() ? Value() : prev;
+        if (!t.handled && (r.f->flags & kFrameGenerator))
+          t.handled = ro<GeneratorObject>(r.f->generator)->caller_exc;
         break;
       }
       case Op::CHECK_EXC_MATCH: {

@@ -51,6 +51,7 @@ Value run_frame(Thread& t, Value gen, bool& yielded) {
   Value caller = t.handled;
   Value own = g->exc_state;
   g->running |= kRunningFrame;
+  g->caller_exc = caller;
   wr<FrameObject>(frame)->back = t.frame;
   struct Restore {
     Thread& t;
@@ -62,6 +63,7 @@ Value run_frame(Thread& t, Value gen, bool& yielded) {
   Value now = t.handled;
   g = wr<GeneratorObject>(gen);
   g->running &= ~kRunningFrame;
+  g->caller_exc = {};
   g->exc_state = yielded && now != caller ? now : Value();
   wr<FrameObject>(frame)->back = {};
   return result;
