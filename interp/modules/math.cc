@@ -281,6 +281,38 @@ INTERP_NATIVE(math_prod) {
   }
 }
 
+INTERP_NATIVE(math_dist) {
+  if (!check_positional(t, "dist", nargs, kwnames, 2, 2, 0)) return {};
+  Value p = tuple_of(t, args[0]);
+  if (!p) return {};
+  Value q = tuple_of(t, args[1]);
+  if (!q) return {};
+  if (tuple_length(p) != tuple_length(q))
+    return raise(t, exc(E_ValueError), "both points must have the same number of dimensions");
+  double acc = 0;
+  for (std::int64_t i = 0; i < tuple_length(p); ++i) {
+    double a, b;
+    if (!to_double(t, tuple_item(p, i), a) || !to_double(t, tuple_item(q, i), b)) return {};
+    acc = std::hypot(acc, a - b);
+  }
+  return float_new(t, acc);
+}
+
+INTERP_NATIVE(math_isclose) {
+  static const char* const kAllowed[] = {"rel_tol", "abs_tol", nullptr};
+  if (!check_keywords(t, "isclose", kwnames, kAllowed)) return {};
+  if (nargs - keyword_count(kwnames) != 2) return raise(t, exc(E_TypeError), "isclose() takes exactly 2 positional arguments");
+  double a, b, rel = 1e-09, abs_tol = 0;
+  if (!to_double(t, args[0], a) || !to_double(t, args[1], b)) return {};
+  if (Value r = keyword_arg(kwnames, args, nargs, "rel_tol"); r && !to_double(t, r, rel)) return {};
+  if (Value r = keyword_arg(kwnames, args, nargs, "abs_tol"); r && !to_double(t, r, abs_tol)) return {};
+  if (rel < 0 || abs_tol < 0) return raise(t, exc(E_ValueError), "tolerances must be non-negative");
+  if (a == b) return runtime().true_;
+  if (std::isinf(a) || std::isinf(b)) return runtime().false_;
+  double diff = std::fabs(b - a);
+  return py_bool(diff <= std::fabs(rel * b) || diff <= std::fabs(rel * a) || diff <= abs_tol);
+}
+
 INTERP_NATIVE(math_perm) {
   if (!check_positional(t, "perm", nargs, kwnames, 1, 2, 0)) return {};
   num::BigInt n, k;
@@ -376,7 +408,7 @@ Value make_math_module(Thread& t) {
       {"radians", math_radians},
       {"fsum", math_fsum},
       {"prod", math_prod},
-      {"comb", math_comb}, {"perm", math_perm}, {"lcm", math_lcm},
+      {"comb", math_comb}, {"perm", math_perm}, {"lcm", math_lcm}, {"dist", math_dist}, {"isclose", math_isclose},
   };
   for (const Entry& e : functions)
     if (!dict_set(t, d, intern_literal(t, e.name),
