@@ -22,6 +22,7 @@ Value make_itertools_module(Thread& t);
 Value make_collections_module(Thread& t);
 Value make_posix_module(Thread& t);
 Value make_atexit_module(Thread& t);
+Value make_io_module(Thread& t);
 const std::vector<std::pair<std::string, ModuleFactory>>& registered_modules(); // interp.cc
 
 namespace {
@@ -152,6 +153,7 @@ Value make_builtin_module(Thread& t, const std::string& module_name) {
   if (module_name == "_collections") return make_collections_module(t);
   if (module_name == "posix") return make_posix_module(t);
   if (module_name == "atexit") return make_atexit_module(t);
+  if (module_name == "_io") return make_io_module(t);
   for (auto& [registered, factory] : registered_modules())
     if (registered == module_name) return factory(t);
   if (module_name == "builtins") return runtime().builtins_module;

@@ -15,6 +15,8 @@
 
 namespace interp {
 
+Value io_open_function(Thread& t, const Value* args, std::size_t nargs, Value kwnames); // io.cc
+
 namespace {
 
 // ---- output ---------------------------------------------------------------------------------
@@ -944,6 +946,7 @@ void init_builtins_module(Thread& t, Value module) {
       {"repr", builtin_repr},
       {"ascii", builtin_ascii},
       {"id", builtin_id},
+      {"open", io_open_function},
       {"hash", builtin_hash},
       {"callable", builtin_callable},
       {"isinstance", builtin_isinstance},
