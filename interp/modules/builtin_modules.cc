@@ -23,6 +23,7 @@ Value make_collections_module(Thread& t);
 Value make_posix_module(Thread& t);
 Value make_atexit_module(Thread& t);
 Value make_io_module(Thread& t);
+Value make_errno_module(Thread& t);
 const std::vector<std::pair<std::string, ModuleFactory>>& registered_modules(); // interp.cc
 
 namespace {
@@ -154,6 +155,7 @@ Value make_builtin_module(Thread& t, const std::string& module_name) {
   if (module_name == "posix") return make_posix_module(t);
   if (module_name == "atexit") return make_atexit_module(t);
   if (module_name == "_io") return make_io_module(t);
+  if (module_name == "errno") return make_errno_module(t);
   for (auto& [registered, factory] : registered_modules())
     if (registered == module_name) return factory(t);
   if (module_name == "builtins") return runtime().builtins_module;
