@@ -64,7 +64,10 @@ Value unsupported(Thread& t, const char* what) {
 
 bool check_open(Thread& t, Value self) {
   if (R(self)->flags & kClosed) {
-    raise(t, exc(E_ValueError), "I/O operation on closed file.");
+    // CPython's in-memory streams say it without the full stop.
+    raise(t, exc(E_ValueError),
+          (R(self)->flags & kFile) ? "I/O operation on closed file."
+                                   : "I/O operation on closed file");
     return false;
   }
   return true;
