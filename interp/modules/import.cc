@@ -50,6 +50,39 @@ Value module_not_found(Thread& t, const std::string& full) {
   return {};
 }
 
+// A module's __spec__: a namespace object (of sys.implementation's SimpleNamespace class)
+// with the fields of importlib's ModuleSpec that programs read.
+Value make_spec(Thread& t, const std::string& full, const std::string& path, bool package,
+                const std::string& package_dir) {
+  Value impl = getattr(t, runtime().sys_module, intern_literal(t, "implementation"));
+  if (!impl) return {};
+  Value spec = allocate(t, Layout::Instance, type_of(impl), sizeof(Object));
+  Value d = dict_new(t);
+  if (!spec || !d) return {};
+  fresh<Object>(spec)->dict = d;
+  std::string parent =
+      package ? full
+              : (full.rfind('.') == std::string::npos ? "" : full.substr(0, full.rfind('.')));
+  Value locations = none();
+  if (package) {
+    Value dir = str_from_utf8(t, package_dir);
+    locations = dir ? list_from(t, &dir, 1) : Value();
+  }
+  const std::pair<const char*, Value> fields[] = {
+      {"name", str_from_utf8(t, full)},
+      {"loader", none()},
+      {"origin", str_from_utf8(t, path)},
+      {"submodule_search_locations", locations},
+      {"loader_state", none()},
+      {"cached", none()},
+      {"parent", str_from_utf8(t, parent)},
+      {"has_location", runtime().true_},
+  };
+  for (auto& [field, value] : fields)
+    if (!value || !dict_set(t, d, intern_literal(t, field), value)) return {};
+  return spec;
+}
+
 // Executes a source file as the module `full` (registered in sys.modules first, removed
 // again when it fails).
 Value load_source(Thread& t, const std::string& full, const std::string& path, bool package,
@@ -73,6 +106,8 @@ Value load_source(Thread& t, const std::string& full, const std::string& path, b
     Value path_list = list_from(t, &dir, 1);
     if (!path_list || !dict_set(t, d, name(N___path__), path_list)) return {};
   }
+  Value spec = make_spec(t, full, path, package, package_dir);
+  if (!spec || !dict_set(t, d, name(N___spec__), spec)) return {};
   Value modules = sys_attr(t, N_modules);
   if (!modules || !dict_set(t, modules, modname, m)) return {};
   Value code = compile_source(t, source, path, ast::Mode::Exec);
