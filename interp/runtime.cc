@@ -127,8 +127,8 @@ bool is_layout(Value v, Layout layout) {
 
 std::int64_t register_native(const char* name, NativeFn fn, const char* doc) {
   Runtime& rt = runtime();
-  rt.natives.push_back({name, fn, doc});
-  return static_cast<std::int64_t>(rt.natives.size() - 1);
+  auto at = rt.natives.push_back({name, fn, doc});
+  return static_cast<std::int64_t>(at - rt.natives.begin());
 }
 
 Thread& current_thread() {

@@ -19,6 +19,8 @@
 #include <string_view>
 #include <vector>
 
+#include <tbb/concurrent_vector.h>
+
 namespace interp {
 
 struct Thread;
@@ -109,7 +111,9 @@ struct Runtime {
   // The exception classes, by name (BaseException first). Filled by exceptions.cc.
   std::vector<std::pair<std::string, Value>> exception_types;
 
-  std::vector<NativeInfo> natives; // filled before any thread starts, then read-only
+  // Grows when a builtin module is first imported, possibly while other threads call
+  // natives: a concurrent vector, whose elements never move.
+  tbb::concurrent_vector<NativeInfo> natives;
 };
 
 Runtime& runtime();
