@@ -263,6 +263,19 @@ INTERP_NATIVE(type_new_method) {
                    "metaclass conflict: the metaclass of a derived class must be a (non-strict) "
                    "subclass of the metaclasses of all its bases");
   }
+  if (meta != args[0]) {
+    // A more derived metaclass with a __new__ of its own makes the class (CPython hands
+    // type(name, bases, ns, **kw) over to it the same way).
+    Value own = type_lookup(meta, name(N___new__));
+    if (own && is_layout(own, Layout::Wrapper)) own = ro<WrapperObject>(own)->wrapped;
+    bool is_type_new = own && is_layout(own, Layout::Native) &&
+                       ro<NativeObject>(own)->owner == type_value(T_type);
+    if (own && !is_type_new) {
+      std::vector<Value> all(args, args + nargs);
+      all[0] = meta;
+      return call(t, own, all.data(), nargs, kwnames);
+    }
+  }
   return type_new(t, meta, args[1], bases, args[3], kwargs);
 }
 
