@@ -91,7 +91,9 @@ void abort_running(ThreadContext* ctx, AbortCause cause) {
   bump(ctx->stats->aborts[int(cause)]);
   bump(ctx->stats->aborted_ticks[int(cause)], ran);
   ctx->atomic_depth = ctx->atomic_depth_at_start;
-  ++ctx->consecutive_aborts;
+  // Only lost conflicts count towards becoming inevitable: an explicit abort is the
+  // program's choice (the interpreter aborts to wait for a lock), not starvation.
+  if (cause != AbortCause::Explicit) ++ctx->consecutive_aborts;
   ctx->interrupt.fetch_and(~kMustAbort, std::memory_order_acq_rel);
   leave_transaction(ctx);
   throw TxAbort{cause};

@@ -10,6 +10,7 @@
 #include "threading/threading.h"
 
 #include "gc/gc.h"
+#include "interp/compile_source.h"
 #include "interp/interp.h"
 #include "interp/objects/args.h"
 #include "interp/objects/objects.h"
@@ -337,12 +338,17 @@ INTERP_NATIVE(local_setattr) {
   return none();
 }
 
-// threading.Thread.join waits on this lock: held by the thread, released as it ends.
+// threading.Thread.join waits on this lock, which the thread holds until it ends.
 INTERP_NATIVE(set_sentinel) {
+  // Returned free: threading acquires it at once, and it is released when this thread
+  // ends, which is what Thread.join waits for.
   Value lock = make_lock_of(t, lock_type_slot);
   if (!lock) return {};
-  wr<LockObject>(lock)->owner = Value::small_int(t.ident);
-  t.exit_sentinels.push_back(lock);
+  // Remembered only once committed: an aborted transaction's lock does not exist.
+  Thread* self = &t;
+  t.after_commit.push_back([self, lock](bool committed) {
+    if (committed) self->exit_sentinels.push_back(lock);
+  });
   return lock;
 }
 
@@ -355,6 +361,40 @@ INTERP_NATIVE(daemon_threads_allowed) {
 }
 
 } // namespace
+
+// Prints an exception with its traceback to stderr (threading's excepthook).
+INTERP_NATIVE(print_exception) {
+  if (!check_positional(t, "_print_exception", nargs, kwnames, 1, 1, 0)) return {};
+  std::string text;
+  vm::format_exception(t, args[0], text);
+  t.err += text;
+  return none();
+}
+
+// threading.excepthook and its argument type, in Python over the native printer, so that
+// threading does not fall back to importing traceback (and with it most of the stdlib).
+constexpr const char* kExceptHookSource = R"(
+class _ExceptHookArgs(tuple):
+    def __new__(cls, args):
+        if len(args) != 4:
+            raise TypeError(f"_ExceptHookArgs expected a 4-item sequence, got {len(args)}")
+        return tuple.__new__(cls, args)
+    exc_type = property(lambda self: self[0])
+    exc_value = property(lambda self: self[1])
+    exc_traceback = property(lambda self: self[2])
+    thread = property(lambda self: self[3])
+
+def _excepthook(args, /):
+    if args.exc_type is SystemExit:
+        return
+    import sys
+    if args.thread is not None:
+        name = args.thread.name
+    else:
+        name = get_ident()
+    print(f"Exception in thread {name}:", file=sys.stderr, flush=True)
+    _print_exception(args.exc_value)
+)";
 
 Value make_thread_module(Thread& t) {
   Value m = module_new(t, intern_literal(t, "_thread"));
@@ -449,6 +489,12 @@ Value make_thread_module(Thread& t) {
   dict_set(t, d, intern_literal(t, "_local"), local_type_slot);
   dict_set(t, d, intern_literal(t, "error"), exc(E_RuntimeError));
   dict_set(t, d, intern_literal(t, "TIMEOUT_MAX"), float_new(t, 9223372036.0));
+  dict_set(
+      t, d, intern_literal(t, "_print_exception"),
+      make_native_function(t, "_print_exception", print_exception, intern_literal(t, "_thread")));
+  dict_set(t, d, name(N___builtins__), runtime().builtins_module);
+  Value code = compile_source(t, kExceptHookSource, "<_thread>", ast::Mode::Exec);
+  if (!code || !vm::run_code(t, code, d, d)) return {};
   return m;
 }
 

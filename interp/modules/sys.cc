@@ -118,6 +118,15 @@ INTERP_NATIVE(sys_displayhook) {
   return none();
 }
 
+// sys.excepthook(type, value, traceback): the traceback as CPython prints it, to stderr.
+INTERP_NATIVE(sys_excepthook) {
+  if (!check_positional(t, "excepthook", nargs, kwnames, 3, 3, 0)) return {};
+  std::string text;
+  vm::format_exception(t, args[1], text);
+  t.err += text;
+  return none();
+}
+
 INTERP_NATIVE(sys_intern) {
   if (!check_positional(t, "intern", nargs, kwnames, 1, 1, 0)) return {};
   if (!is_exact(args[0], T_str))
@@ -225,6 +234,7 @@ Value make_sys_module(Thread& t) {
       {"exc_info", sys_exc_info},
       {"exception", sys_exception},
       {"displayhook", sys_displayhook},
+      {"excepthook", sys_excepthook},
       {"intern", sys_intern},
       {"_getframe", sys_getframe},
       {"getfilesystemencoding", sys_utf8},
@@ -235,6 +245,7 @@ Value make_sys_module(Thread& t) {
   for (const Entry& e : functions)
     set(e.name, make_native_function(t, e.name, e.fn, intern_literal(t, "sys")));
   set("__displayhook__", dict_get_cstr(t, d, "displayhook"));
+  set("__excepthook__", dict_get_cstr(t, d, "excepthook"));
 
   // The stream class.
   Value ns = dict_new(t);

@@ -1523,10 +1523,13 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
           r.load(r.frame);
           continue;
         }
+        // Inside a nested loop the transaction cannot break here: abort it instead. The
+        // outermost loop waits outside any transaction, then runs the whole transaction
+        // again from its last commit, and this time the wait is over.
+        if (!stm::atomic_depth()) stm::abort_transaction();
         t.block_on = {};
         raise(t, exc(E_RuntimeError),
-              "pypy-stm: a blocking wait inside a nested call (a callback from C++ code or an "
-              "atomic block) is not supported yet");
+              "pypy-stm: a blocking wait inside an atomic block is not supported");
       }
       // The instruction at `lasti` raised: record where, then find a handler.
       if (new_traceback) {

@@ -13,10 +13,10 @@
 #include "interp/vm/frame.h"
 #include "interp/vm/vm.h"
 
+#include <algorithm>
 #include <sched.h>
 #include <time.h>
 #include <unistd.h>
-#include <algorithm>
 
 namespace interp::vm {
 
@@ -49,7 +49,8 @@ static void save_state(Thread& t, Value frame) {
 void run_after_commit(Thread& t, bool committed) {
   std::vector<std::function<void(bool)>> work;
   work.swap(t.after_commit);
-  for (auto& fn : work) fn(committed);
+  for (auto& fn : work)
+    fn(committed);
 }
 
 void transaction_break(Thread& t, Value frame) {
@@ -68,12 +69,9 @@ static double monotonic_seconds() {
   return double(ts.tv_sec) + double(ts.tv_nsec) * 1e-9;
 }
 
-void wait_outside(Thread& t, Value frame) {
-  t.ticks = 0;
-  save_state(t, frame);
-  stm::commit_transaction();
-  flush_output(t);
-  run_after_commit(t, true);
+// Outside any transaction: waits until t.block_ready says the object is ready or the
+// deadline passes; leaves the object in t.block_retry for the instruction run again.
+void wait_until_ready(Thread& t) {
   Value on = t.block_on;
   auto ready = t.block_ready;
   double deadline = t.block_deadline;
@@ -94,6 +92,15 @@ void wait_outside(Thread& t, Value frame) {
       nanosleep(&nap, nullptr);
     }
   }
+}
+
+void wait_outside(Thread& t, Value frame) {
+  t.ticks = 0;
+  save_state(t, frame);
+  stm::commit_transaction();
+  flush_output(t);
+  run_after_commit(t, true);
+  wait_until_ready(t);
   stm::start_transaction();
 }
 
@@ -123,12 +130,14 @@ static Value run_committed(Thread& t, Value& exception_out) {
       return result;
     } catch (const stm::TxAbort&) {
       run_after_commit(t, false);
-      t.block_on = {};
       t.out.clear();
       t.err.clear();
       t.pending = {};
       t.frame = {};
       t.c_depth = 0;
+      // Aborted to wait (a blocking call in a nested loop): wait now, outside any
+      // transaction, before running the transaction again.
+      if (t.block_on) wait_until_ready(t);
     }
   }
 }
@@ -157,7 +166,8 @@ Value run_outermost_call(Thread& t, Value* payload_slot, Value& exception_out) {
     t.pending = {};
     t.handled = {};
     Value payload = *payload_slot;
-    Value callable = tuple_item(payload, 0), args = tuple_item(payload, 1), kwargs = tuple_item(payload, 2);
+    Value callable = tuple_item(payload, 0), args = tuple_item(payload, 1),
+          kwargs = tuple_item(payload, 2);
     Value function = callable, self;
     if (is_layout(callable, Layout::Method)) {
       function = rd<MethodObject>(callable)->function;
@@ -173,7 +183,8 @@ Value run_outermost_call(Thread& t, Value* payload_slot, Value& exception_out) {
       return;
     }
     std::vector<Value> all;
-    for (std::int64_t i = 0; i < tuple_length(args); ++i) all.push_back(tuple_item(args, i));
+    for (std::int64_t i = 0; i < tuple_length(args); ++i)
+      all.push_back(tuple_item(args, i));
     Value kwnames;
     if (kwargs != none() && dict_length(kwargs)) {
       kwnames = tuple_new(t, std::size_t(dict_length(kwargs)));
