@@ -16,5 +16,5 @@ def mandel(size):
                 inside += 1
     return inside
 
-size = int(sys.argv[1]) if len(sys.argv) > 1 else 120
+size = int(sys.argv[1]) if len(sys.argv) > 1 else 300
 print(mandel(size))

@@ -14,5 +14,5 @@ def squares(xs):
     for x in xs:
         yield x * x
 
-n = int(sys.argv[1]) if len(sys.argv) > 1 else 200000
+n = int(sys.argv[1]) if len(sys.argv) > 1 else 800000
 print(sum(squares(evens(numbers(n)))), sum(x for x in range(n) if x % 3 == 0))

@@ -19,5 +19,5 @@ def digits(n):
             x //= 10
     return total
 
-n = int(sys.argv[1]) if len(sys.argv) > 1 else 300000
+n = int(sys.argv[1]) if len(sys.argv) > 1 else 1000000
 print(sieve(n), digits(n // 3), 3 ** 500 % 1000003)

@@ -23,4 +23,4 @@ def run(n):
             p.step(0.5)
     return sum(int(p.x + p.y) for p in ps)
 
-print(run(int(sys.argv[1]) if len(sys.argv) > 1 else 300))
+print(run(int(sys.argv[1]) if len(sys.argv) > 1 else 2000))

@@ -11,5 +11,5 @@ def ack(m, n):
         return ack(m - 1, 1)
     return ack(m - 1, ack(m, n - 1))
 
-n = int(sys.argv[1]) if len(sys.argv) > 1 else 24
+n = int(sys.argv[1]) if len(sys.argv) > 1 else 27
 print(fib(n), ack(2, 300))

@@ -12,4 +12,4 @@ def run(n):
     c = sorted(data, key=lambda x: (x % 10, -x))
     return a[n // 2], b[0], c[-1]
 
-print(run(int(sys.argv[1]) if len(sys.argv) > 1 else 60000))
+print(run(int(sys.argv[1]) if len(sys.argv) > 1 else 150000))

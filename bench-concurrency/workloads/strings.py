@@ -13,4 +13,4 @@ def run(n):
     text = ",".join(parts)
     return len(counts), len(text), text[:40].upper()
 
-print(run(int(sys.argv[1]) if len(sys.argv) > 1 else 200000))
+print(run(int(sys.argv[1]) if len(sys.argv) > 1 else 600000))
