@@ -397,7 +397,8 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
       case Op::DELETE_NAME: {
         Value n = name_at(r, arg);
         Value locals = r.f->locals;
-        int res = is_exact(locals, T_dict) ? dict_del(t, locals, n) : (delitem(t, locals, n) ? 1 : -1);
+        int res =
+            is_exact(locals, T_dict) ? dict_del(t, locals, n) : (delitem(t, locals, n) ? 1 : -1);
         if (res == 0) name_error(t, n);
         ERROR_IF(res <= 0);
         break;
@@ -697,7 +698,8 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
               if (t.pending) clear_pending(t);
               if (q && str_check(q)) {
                 fname = str_utf8(q);
-                if (m && str_check(m) && !str_equal_ascii(m, "builtins")) fname = str_utf8(m) + "." + fname;
+                if (m && str_check(m) && !str_equal_ascii(m, "builtins"))
+                  fname = str_utf8(m) + "." + fname;
               }
               raisef(t, exc(E_TypeError), "%s() got multiple values for keyword argument '%s'",
                      fname.c_str(), str_check(k) ? str_utf8(k).c_str() : "?");
@@ -1046,6 +1048,41 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
             ERROR_IF(true);
           }
           kwargs = d;
+        }
+        // A plain Python function runs as a frame of this loop, as with CALL.
+        Value function, bound_self;
+        if (inline_call(callable, function, bound_self) &&
+            !is_generator_code(&code_unit(rd<FunctionObject>(function)->code))) {
+          std::vector<Value> all;
+          for (std::int64_t i = 0; i < tuple_length(args); ++i)
+            all.push_back(tuple_item(args, i));
+          Value kwnames;
+          if (kwargs && dict_length(kwargs)) {
+            kwnames = tuple_new(t, std::size_t(dict_length(kwargs)));
+            ERROR_IF(!kwnames);
+            std::int64_t pos = 0, i = 0;
+            Value k, v;
+            while (dict_next(kwargs, pos, k, v)) {
+              if (!str_check(k)) {
+                raise(t, exc(E_TypeError), "keywords must be strings");
+                ERROR_IF(true);
+              }
+              tuple_init(kwnames, i++, k);
+              all.push_back(v);
+            }
+          }
+          Value frame =
+              frame_for_call(t, function, bound_self, all.data(), all.size(), kwnames, r.frame);
+          ERROR_IF(!frame);
+          if (rd<FrameObject>(frame)->depth > t.recursion_limit) {
+            raise(t, exc(E_RecursionError), "maximum recursion depth exceeded");
+            ERROR_IF(true);
+          }
+          r.sp = sp;
+          r.save();
+          r.load(frame);
+          t.frame = frame;
+          continue;
         }
         Value res = call_ex(t, callable, args, kwargs);
         ERROR_IF(!res);
@@ -1526,10 +1563,14 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
         // Inside a nested loop the transaction cannot break here: abort it instead. The
         // outermost loop waits outside any transaction, then runs the whole transaction
         // again from its last commit, and this time the wait is over.
-        if (!stm::atomic_depth()) stm::abort_transaction();
+        // (Not when the lock was made by this very transaction: it would not exist after
+        // the abort, and the transaction would find the same wait again.)
+        if (!stm::atomic_depth() && !stm::is_new_object(t.block_on.offset()))
+          stm::abort_transaction();
         t.block_on = {};
         raise(t, exc(E_RuntimeError),
-              "pypy-stm: a blocking wait inside an atomic block is not supported");
+              "pypy-stm: this blocking wait is not supported yet (inside an atomic block, or "
+              "on a lock made by the same transaction inside a call from C++ code)");
       }
       // The instruction at `lasti` raised: record where, then find a handler.
       if (new_traceback) {
