@@ -13,6 +13,7 @@
 #include "interp/object.h"
 #include "interp/objects/layouts.h"
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -111,6 +112,8 @@ struct Runtime {
   // The exception classes, by name (BaseException first). Filled by exceptions.cc.
   std::vector<std::pair<std::string, Value>> exception_types;
 
+  // sys.set_int_max_str_digits(): the longest decimal int conversion allowed (0: none).
+  std::atomic<std::size_t> int_max_str_digits{4300};
   // Grows when a builtin module is first imported, possibly while other threads call
   // natives: a concurrent vector, whose elements never move.
   tbb::concurrent_vector<NativeInfo> natives;

@@ -118,6 +118,27 @@ INTERP_NATIVE(sys_displayhook) {
   return none();
 }
 
+INTERP_NATIVE(sys_get_int_max_str_digits) {
+  if (!check_positional(t, "get_int_max_str_digits", nargs, kwnames, 0, 0, 0)) return {};
+  return int_from_i64(t, std::int64_t(runtime().int_max_str_digits.load()));
+}
+
+INTERP_NATIVE(sys_set_int_max_str_digits) {
+  static const char* const kAllowed[] = {"maxdigits", nullptr};
+  if (!check_keywords(t, "set_int_max_str_digits", kwnames, kAllowed)) return {};
+  Value v = nargs - keyword_count(kwnames) == 1 ? args[0]
+                                                : keyword_arg(kwnames, args, nargs, "maxdigits");
+  if (!v || nargs != 1)
+    return raise(t, exc(E_TypeError),
+                 "set_int_max_str_digits() takes exactly one argument (0 given)");
+  std::int64_t n;
+  if (!index_to_i64(t, v, n)) return {};
+  if (n != 0 && n < 640)
+    return raise(t, exc(E_ValueError), "maxdigits must be 0 or larger than 640");
+  runtime().int_max_str_digits.store(std::size_t(n));
+  return none();
+}
+
 // sys.excepthook(type, value, traceback): the traceback as CPython prints it, to stderr.
 INTERP_NATIVE(sys_excepthook) {
   if (!check_positional(t, "excepthook", nargs, kwnames, 3, 3, 0)) return {};
@@ -235,6 +256,8 @@ Value make_sys_module(Thread& t) {
       {"exception", sys_exception},
       {"displayhook", sys_displayhook},
       {"excepthook", sys_excepthook},
+      {"get_int_max_str_digits", sys_get_int_max_str_digits},
+      {"set_int_max_str_digits", sys_set_int_max_str_digits},
       {"intern", sys_intern},
       {"_getframe", sys_getframe},
       {"getfilesystemencoding", sys_utf8},

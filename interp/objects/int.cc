@@ -10,9 +10,9 @@
 #include "interp/ops.h"
 
 #include "interp/num/float_exact.h"
-#include "interp/text/unicode_props.h"
 #include "interp/num/format_spec.h"
 #include "interp/num/format_value.h"
+#include "interp/text/unicode_props.h"
 
 #include <cmath>
 #include <cstring>
@@ -150,7 +150,8 @@ std::string ascii_digits(Value s) {
 }
 
 Value int_from_text(Thread& t, std::string_view text, int base) {
-  auto r = num::from_string(text, base, num::kDefaultMaxStrDigits);
+  auto r =
+      num::from_string(text, base, runtime().int_max_str_digits.load(std::memory_order_relaxed));
   if (!r.ok()) {
     if (r.error == num::IntErrorKind::InvalidLiteral) {
       Value s = str_from_utf8(t, text);
@@ -375,7 +376,8 @@ INTERP_NATIVE(int_float) {
 INTERP_NATIVE(int_repr) {
   if (args[0].is_small_int()) return str_from_ascii(t, std::to_string(args[0].small_int_value()));
   BigInt s;
-  auto r = num::to_string(int_view(args[0], s), 10, num::kDefaultMaxStrDigits);
+  auto r = num::to_string(int_view(args[0], s), 10,
+                          runtime().int_max_str_digits.load(std::memory_order_relaxed));
   if (!r.ok()) return NumErrorRaiser::raise_int(t, r.error, r.message);
   return str_from_ascii(t, r.value);
 }
@@ -622,9 +624,15 @@ INTERP_NATIVE(int_getnewargs) {
   return tuple_from(t, &v, 1);
 }
 
-INTERP_NATIVE(int_real) { return int_from_big(t, int_big(args[0])); }
-INTERP_NATIVE(int_imag) { return Value::small_int(0); }
-INTERP_NATIVE(int_one) { return Value::small_int(1); }
+INTERP_NATIVE(int_real) {
+  return int_from_big(t, int_big(args[0]));
+}
+INTERP_NATIVE(int_imag) {
+  return Value::small_int(0);
+}
+INTERP_NATIVE(int_one) {
+  return Value::small_int(1);
+}
 INTERP_NATIVE(int_as_integer_ratio) {
   Value items[2] = {int_from_big(t, int_big(args[0])), Value::small_int(1)};
   if (!items[0]) return {};
