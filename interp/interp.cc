@@ -489,6 +489,55 @@ int run_as_main(Thread& t, const std::string& source, const std::string& filenam
 
 } // namespace
 
+// What CPython's site module adds to builtins for interactive use: exit, quit and the
+// license printers. Written in Python, as site does it.
+constexpr const char* kSiteBuiltins = R"(
+class Quitter:
+    def __init__(self, name, eof):
+        self.name = name
+        self.eof = eof
+    def __repr__(self):
+        return f'Use {self.name}() or {self.eof} to exit'
+    def __call__(self, code=None):
+        import sys
+        try:
+            sys.stdin.close()
+        except Exception:
+            pass
+        raise SystemExit(code)
+
+class _Printer:
+    def __init__(self, name, text):
+        self._name = name
+        self._text = text
+    def __repr__(self):
+        return self._text
+    def __call__(self):
+        print(self._text)
+
+exit = Quitter('exit', 'Ctrl-D (i.e. EOF)')
+quit = Quitter('quit', 'Ctrl-D (i.e. EOF)')
+copyright = _Printer('copyright', 'Copyright (c) 2001-2023 Python Software Foundation.\nAll Rights Reserved.')
+credits = _Printer('credits', 'Thanks to CWI, CNRI, BeOpen.com, Zope Corporation and a cast of thousands\n    for supporting Python development.  See www.python.org for more information.')
+license = _Printer('license', 'Type license() to see the full license text')
+)";
+
+void add_site_builtins(Thread& t) {
+  stm::run_transaction([&] {
+    Value ns = dict_new(t);
+    dict_set(t, ns, name(N___name__), intern_literal(t, "_sitebuiltins"));
+    dict_set(t, ns, name(N___builtins__), runtime().builtins_module);
+    Value code = compile_source(t, kSiteBuiltins, "<_sitebuiltins>", ast::Mode::Exec);
+    if (!code || !vm::run_code(t, code, ns, ns)) {
+      clear_pending(t);
+      return;
+    }
+    for (const char* n : {"exit", "quit", "copyright", "credits", "license"})
+      if (Value v = dict_get_cstr(t, ns, n))
+        dict_set(t, runtime().builtins, intern_literal(t, n), v);
+  });
+}
+
 void start(const Options& options) {
   the_options = options;
   if (!stm::initialized()) stm::initialize();
@@ -535,6 +584,7 @@ void start(const Options& options) {
 #endif
     list_append(mt, path, str_from_utf8(mt, "/usr/lib/python3.11"));
   });
+  if (!options.no_site) add_site_builtins(mt);
 }
 
 const std::vector<std::pair<std::string, ModuleFactory>>& registered_modules() {
