@@ -301,16 +301,83 @@ INTERP_NATIVE(math_dist) {
 INTERP_NATIVE(math_isclose) {
   static const char* const kAllowed[] = {"rel_tol", "abs_tol", nullptr};
   if (!check_keywords(t, "isclose", kwnames, kAllowed)) return {};
-  if (nargs - keyword_count(kwnames) != 2) return raise(t, exc(E_TypeError), "isclose() takes exactly 2 positional arguments");
+  if (nargs - keyword_count(kwnames) != 2)
+    return raise(t, exc(E_TypeError), "isclose() takes exactly 2 positional arguments");
   double a, b, rel = 1e-09, abs_tol = 0;
   if (!to_double(t, args[0], a) || !to_double(t, args[1], b)) return {};
   if (Value r = keyword_arg(kwnames, args, nargs, "rel_tol"); r && !to_double(t, r, rel)) return {};
-  if (Value r = keyword_arg(kwnames, args, nargs, "abs_tol"); r && !to_double(t, r, abs_tol)) return {};
+  if (Value r = keyword_arg(kwnames, args, nargs, "abs_tol"); r && !to_double(t, r, abs_tol))
+    return {};
   if (rel < 0 || abs_tol < 0) return raise(t, exc(E_ValueError), "tolerances must be non-negative");
   if (a == b) return runtime().true_;
   if (std::isinf(a) || std::isinf(b)) return runtime().false_;
   double diff = std::fabs(b - a);
   return py_bool(diff <= std::fabs(rel * b) || diff <= std::fabs(rel * a) || diff <= abs_tol);
+}
+
+INTERP_NATIVE(math_modf) {
+  double x;
+  if (!check_positional(t, "modf", nargs, kwnames, 1, 1, 0) || !to_double(t, args[0], x)) return {};
+  double whole;
+  double frac = std::modf(x, &whole);
+  if (std::isinf(x)) frac = std::copysign(0.0, x);
+  Value items[2] = {float_new(t, frac), float_new(t, whole)};
+  if (!items[0] || !items[1]) return {};
+  return tuple_from(t, items, 2);
+}
+
+INTERP_NATIVE(math_frexp) {
+  double x;
+  if (!check_positional(t, "frexp", nargs, kwnames, 1, 1, 0) || !to_double(t, args[0], x))
+    return {};
+  int e = 0;
+  double m = std::isfinite(x) ? std::frexp(x, &e) : x;
+  Value items[2] = {float_new(t, m), Value::small_int(e)};
+  if (!items[0]) return {};
+  return tuple_from(t, items, 2);
+}
+
+INTERP_NATIVE(math_ldexp) {
+  if (!check_positional(t, "ldexp", nargs, kwnames, 2, 2, 0)) return {};
+  double x;
+  std::int64_t e;
+  if (!to_double(t, args[0], x)) return {};
+  if (!int_check(args[1]))
+    return raise(t, exc(E_TypeError), "Expected an int as second argument to ldexp.");
+  if (!index_to_i64(t, args[1], e, true)) return {};
+  e = std::max<std::int64_t>(std::min<std::int64_t>(e, 100000), -100000);
+  double r = std::ldexp(x, int(e));
+  if (std::isinf(r) && std::isfinite(x)) return raise(t, exc(E_OverflowError), "math range error");
+  return float_new(t, r);
+}
+
+INTERP_NATIVE(math_nextafter) {
+  double x, y;
+  if (!check_positional(t, "nextafter", nargs, kwnames, 2, 2, 0) || !to_double(t, args[0], x) ||
+      !to_double(t, args[1], y))
+    return {};
+  return float_new(t, std::nextafter(x, y));
+}
+
+INTERP_NATIVE(math_ulp) {
+  double x;
+  if (!check_positional(t, "ulp", nargs, kwnames, 1, 1, 0) || !to_double(t, args[0], x)) return {};
+  if (std::isnan(x)) return float_new(t, x);
+  x = std::fabs(x);
+  if (std::isinf(x)) return float_new(t, x);
+  double next = std::nextafter(x, INFINITY);
+  if (std::isinf(next)) return float_new(t, x - std::nextafter(x, -INFINITY));
+  return float_new(t, next - x);
+}
+
+INTERP_NATIVE(math_remainder) {
+  double x, y;
+  if (!check_positional(t, "remainder", nargs, kwnames, 2, 2, 0) || !to_double(t, args[0], x) ||
+      !to_double(t, args[1], y))
+    return {};
+  if ((y == 0 && !std::isnan(x)) || (std::isinf(x) && !std::isnan(y)))
+    return raise(t, exc(E_ValueError), "math domain error");
+  return float_new(t, std::remainder(x, y));
 }
 
 INTERP_NATIVE(math_perm) {
@@ -326,7 +393,8 @@ INTERP_NATIVE(math_perm) {
   if (k.is_negative()) return raise(t, exc(E_ValueError), "k must be a non-negative integer");
   if (num::compare(k, n) > 0) return Value::small_int(0);
   num::BigInt acc = num::BigInt::from_int64(1);
-  for (std::int64_t i = 0; i < k.to_int64(); ++i) acc = num::mul(acc, num::sub(n, num::BigInt::from_int64(i)));
+  for (std::int64_t i = 0; i < k.to_int64(); ++i)
+    acc = num::mul(acc, num::sub(n, num::BigInt::from_int64(i)));
   return int_from_big(t, acc);
 }
 
@@ -408,7 +476,17 @@ Value make_math_module(Thread& t) {
       {"radians", math_radians},
       {"fsum", math_fsum},
       {"prod", math_prod},
-      {"comb", math_comb}, {"perm", math_perm}, {"lcm", math_lcm}, {"dist", math_dist}, {"isclose", math_isclose},
+      {"comb", math_comb},
+      {"perm", math_perm},
+      {"lcm", math_lcm},
+      {"dist", math_dist},
+      {"isclose", math_isclose},
+      {"modf", math_modf},
+      {"frexp", math_frexp},
+      {"ldexp", math_ldexp},
+      {"nextafter", math_nextafter},
+      {"ulp", math_ulp},
+      {"remainder", math_remainder},
   };
   for (const Entry& e : functions)
     if (!dict_set(t, d, intern_literal(t, e.name),
