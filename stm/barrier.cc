@@ -23,8 +23,13 @@ static void acquire_write_lock(ThreadContext* ctx, Offset object) {
         events_post({"conflict", AbortCause::WriteWrite,
                      ticks_to_ns(now_ticks() - other->tx_start_ticks), object, ctx->thread_number,
                      other->thread_number, location_of(ctx), location_of(other)});
-      wait_in_transaction(ctx, TimeState::WaitLock,
-                          [&] { return lock.load(std::memory_order_acquire) != held; });
+      // The loser may have aborted and taken the same lock again in its next transaction:
+      // the lock byte is then unchanged, and the decision, aimed at the old transaction,
+      // was ignored. A new transaction of the loser ends the wait too, to decide again.
+      wait_in_transaction(ctx, TimeState::WaitLock, [&] {
+        return lock.load(std::memory_order_acquire) != held ||
+               other->tx_serial.load(std::memory_order_acquire) != other_serial;
+      });
       continue;
     }
     if (events_enabled())
