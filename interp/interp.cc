@@ -38,6 +38,7 @@ void init_member_descriptor_type(Thread& t);
 void init_function_types(Thread& t);
 void init_descriptor_types(Thread& t);
 void init_str_type(Thread& t);
+void init_operator_names(Thread& t);
 void init_weakref_type(Thread& t);
 void init_builtin_iterator_types(Thread& t);
 void init_generic_alias_types(Thread& t);
@@ -201,6 +202,7 @@ void build_runtime(Thread& t) {
   for (int i = 0; i < kNameCount; ++i)
     rt.names[i] = intern_literal(t, kNames[i]);
   // 4. The methods of every builtin type.
+  init_operator_names(t);
   init_exception_types(t);
   init_object_type(t);
   init_int_type(t);

@@ -2,11 +2,14 @@
 // the container protocols, dispatched through special methods with builtin fast paths.
 #include "interp/ops.h"
 
+#include "gc/gc.h"
+
 #include "interp/objects/iterators.h"
 #include "interp/objects/numbers.h"
 #include "interp/objects/objects.h"
 #include "interp/vm/vm.h"
 
+#include <iterator>
 #include <vector>
 
 namespace interp {
@@ -353,16 +356,22 @@ const char* binary_op_symbol(BinaryOp op) {
                                        : kBinarySymbols[k];
 }
 
-// Special-method names as str objects, made on first use per thread (runtime strs would
-// be better; these are few and immutable once made).
-static Value method_name(Thread& t, const char* text) {
-  return intern_literal(t, text);
+// The operator method names as strs, made once at start-up (init_operator_names), so the
+// slow path of every operator looks methods up without making a str each time.
+enum OperatorNames { kBinary, kReflected, kInplace };
+Value operator_names[3][std::size(kBinaryNames)]; // gc roots, written once at start-up
+
+void init_operator_names(Thread& t) {
+  const char* const* texts[3] = {kBinaryNames, kReflectedNames, kInplaceNames};
+  for (int kind = 0; kind < 3; ++kind)
+    for (std::size_t k = 0; k < std::size(kBinaryNames); ++k) {
+      operator_names[kind][k] = intern_literal(t, texts[kind][k]);
+      gc::add_root(reinterpret_cast<const stm::Offset*>(&operator_names[kind][k]));
+    }
 }
 
-static Value call_binary(Thread& t, Value self, const char* method, Value other) {
-  Value n = method_name(t, method);
-  if (!n) return {};
-  Value f = type_lookup(type_of(self), n);
+static Value call_binary(Thread& t, Value self, Value method, Value other) {
+  Value f = type_lookup(type_of(self), method);
   if (!f) return runtime().not_implemented;
   return vm::call_function_or_other(t, f, self, &other, 1, {});
 }
@@ -373,23 +382,23 @@ Value binary_op(Thread& t, Value a, Value b, BinaryOp op) {
   if (t.pending) return {};
   if (k >= bytecode::kInplaceOffset) {
     k -= bytecode::kInplaceOffset;
-    Value r = call_binary(t, a, kInplaceNames[k], b);
+    Value r = call_binary(t, a, operator_names[kInplace][k], b);
     if (!r) return {};
     if (r != runtime().not_implemented) return r;
   }
   Value ta = type_of(a), tb = type_of(b);
   bool reflected_first =
-      ta != tb && is_subtype(tb, ta) && type_lookup(tb, method_name(t, kReflectedNames[k]));
+      ta != tb && is_subtype(tb, ta) && type_lookup(tb, operator_names[kReflected][k]);
   if (reflected_first) {
-    Value r = call_binary(t, b, kReflectedNames[k], a);
+    Value r = call_binary(t, b, operator_names[kReflected][k], a);
     if (!r) return {};
     if (r != runtime().not_implemented) return r;
   }
-  Value r = call_binary(t, a, kBinaryNames[k], b);
+  Value r = call_binary(t, a, operator_names[kBinary][k], b);
   if (!r) return {};
   if (r != runtime().not_implemented) return r;
   if (ta != tb && !reflected_first) {
-    r = call_binary(t, b, kReflectedNames[k], a);
+    r = call_binary(t, b, operator_names[kReflected][k], a);
     if (!r) return {};
     if (r != runtime().not_implemented) return r;
   }
