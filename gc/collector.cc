@@ -84,11 +84,16 @@ void collect_with_world_stopped(void* arg) {
     std::size_t weak_seen = marker.weak_references().size();
 
     find_unreached_finalizables(heap, to_finalize);
-    for (stm::Offset object : to_finalize) marker.mark(object);
+    for (stm::Offset object : to_finalize)
+      marker.mark(object);
     marker.drain();
     clear_dead_weak_references(marker, weak_seen);
 
-    std::uint64_t live = sweep(heap);
+    // A growth collection keeps about one cycle's worth of empty pages (the last
+    // threshold); an explicit or exhaustion collection gives back all it can.
+    std::uint64_t keep_empty =
+        request.trigger == Trigger::Growth ? heap.threshold.load(std::memory_order_relaxed) : 0;
+    std::uint64_t live = sweep(heap, keep_empty);
     if (marker.bad_headers())
       std::fprintf(stderr, "pypy-stm: warning: the GC met %llu objects of no registered type\n",
                    static_cast<unsigned long long>(marker.bad_headers()));
@@ -99,7 +104,8 @@ void collect_with_world_stopped(void* arg) {
     heap.collections.fetch_add(1, std::memory_order_release);
   }
   if (auto hook = heap.finalizer_hook.load(std::memory_order_acquire))
-    for (stm::Offset object : to_finalize) hook(object);
+    for (stm::Offset object : to_finalize)
+      hook(object);
 }
 
 } // namespace
@@ -121,8 +127,12 @@ void collect() {
   collect_for(Trigger::Explicit);
 }
 
-void set_enabled(bool on) { gc_heap().enabled.store(on, std::memory_order_relaxed); }
-bool enabled() { return gc_heap().enabled.load(std::memory_order_relaxed); }
+void set_enabled(bool on) {
+  gc_heap().enabled.store(on, std::memory_order_relaxed);
+}
+bool enabled() {
+  return gc_heap().enabled.load(std::memory_order_relaxed);
+}
 
 void set_finalizer_hook(void (*hook)(Offset object)) {
   gc_heap().finalizer_hook.store(hook, std::memory_order_release);

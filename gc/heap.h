@@ -74,8 +74,7 @@ void ensure_ready(GcHeap& heap);
 // The run holding `offset`, or null (outside the object area, or a page not in use).
 inline PageRun* run_at(const GcHeap& heap, stm::Offset offset) {
   if (offset - heap.area_begin >= heap.area_end - heap.area_begin) return nullptr;
-  return heap.page_map[(offset - heap.area_begin) / stm::kPageSize].load(
-      std::memory_order_acquire);
+  return heap.page_map[(offset - heap.area_begin) / stm::kPageSize].load(std::memory_order_acquire);
 }
 
 // Under `lock`: enters a new run in the page map and the list of runs.
@@ -98,9 +97,10 @@ enum class Trigger : std::uint8_t {
 void collect_for(Trigger trigger);
 
 // Frees every taken cell that is not marked, clears the marks, gives wholly free runs
-// back, and lists the runs with free cells for the allocators. Returns the live bytes.
+// back (but keeps up to `keep_empty_bytes` of empty small runs for reuse), and lists the
+// runs with free cells for the allocators. Returns the live bytes.
 // Collector, world stopped, every run detached from its thread.
-std::uint64_t sweep(GcHeap& heap);
+std::uint64_t sweep(GcHeap& heap, std::uint64_t keep_empty_bytes);
 
 // Applies the drops that the owning thread could not (collector, world stopped).
 void apply_deferred_drops(GcHeap& heap);

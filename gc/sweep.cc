@@ -2,6 +2,14 @@
 //
 // It reads only the side tables, never the heap, so it is cheap per run and splits
 // freely over TBB workers; giving pages back to stm stays on the collecting thread.
+//
+// Empty small runs are not all given back. A program that allocates fast (a boxed float
+// per operation) would otherwise hand its pages to the OS at every collection and take
+// them again right after: a punched hole, and page faults, kernel zeroing and
+// copy-on-write in every view, for each page, each cycle. Up to the next threshold's
+// worth stays, as runs with no taken cell: the allocators fill that much before the next
+// collection anyway, so peak memory does not grow. Their bytes need no clearing, since
+// allocate() clears every object it hands out.
 #include "gc/heap.h"
 
 #include <algorithm>
@@ -46,7 +54,7 @@ SweepTotals sweep_runs(PageRun* const* runs, std::size_t count) {
 
 } // namespace
 
-std::uint64_t sweep(GcHeap& heap) {
+std::uint64_t sweep(GcHeap& heap, std::uint64_t keep_empty_bytes) {
   std::vector<PageRun*>& runs = heap.runs;
   SweepTotals totals;
   if (runs.size() >= kParallelRuns) {
@@ -62,15 +70,18 @@ std::uint64_t sweep(GcHeap& heap) {
     totals = sweep_runs(runs.data(), runs.size());
   }
 
-  for (std::vector<PageRun*>& list : heap.partial) list.clear();
+  for (std::vector<PageRun*>& list : heap.partial)
+    list.clear();
   std::vector<PageRun*> kept, empty;
   kept.reserve(runs.size());
+  std::uint64_t kept_empty = 0;
   for (PageRun* run : runs) {
     run->in_partial_list = false;
-    if (run->used == 0) {
+    if (run->used == 0 && (run->large() || kept_empty + run->bytes() > keep_empty_bytes)) {
       empty.push_back(run);
       continue;
     }
+    if (run->used == 0) kept_empty += run->bytes();
     kept.push_back(run);
     if (!run->large() && run->used < run->cells) {
       run->in_partial_list = true;
