@@ -5,7 +5,7 @@
 
 namespace stm::detail {
 
-static void acquire_write_lock(ThreadContext* ctx, Offset object) {
+void acquire_write_lock(ThreadContext* ctx, Offset object) {
   std::atomic<std::uint8_t>& lock = heap.lock_of(object);
   const std::uint8_t mine = std::uint8_t(ctx->segment);
   for (;;) {
@@ -47,7 +47,12 @@ void write_barrier_slow(Offset object) {
     fatal("write barrier outside a transaction (object %#zx)", std::size_t(object));
   if (!heap.contains_object(object))
     fatal("write barrier on %#zx, which is not an object of the heap", std::size_t(object));
-  acquire_write_lock(ctx, object);
+  // An object that a range write of this transaction locked is logged whole from now on;
+  // any other object locked by this view without a cleared flag is a bug (fatal below).
+  std::atomic<std::uint8_t>& lock = heap.lock_of(object);
+  if (lock.load(std::memory_order_relaxed) != std::uint8_t(ctx->segment) ||
+      !promote_range_entry(ctx, object))
+    acquire_write_lock(ctx, object);
   auto* header = reinterpret_cast<ObjectHeader*>(tl.segment_base + object);
   mark_private(ctx->segment, object, header->size);
   ctx->write_log.push_back(object);

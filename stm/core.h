@@ -16,6 +16,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <memory>
 #include <mutex>
 #include <sched.h>
 #include <time.h>
@@ -103,6 +104,18 @@ struct NewObject {
   std::uint32_t size;
 };
 
+// A large object that the running transaction wrote through write_barrier_range: it holds
+// the object's write lock, and commit and abort touch only the pages marked dirty here.
+struct RangeEntry {
+  Offset object;
+  std::uint32_t size;
+  // A later write_barrier logged the object whole: the write log owns it from then on.
+  bool promoted = false;
+  // One bit per page the object's bytes touch, from its first page (raw memory: the
+  // log must not roll back with the heap).
+  std::unique_ptr<std::uint64_t[]> dirty;
+};
+
 struct alignas(64) ThreadContext {
   // Written by others (under the commit lock), polled by the owner at safe points.
   std::atomic<std::uint32_t> interrupt{0};
@@ -120,6 +133,7 @@ struct alignas(64) ThreadContext {
   unsigned atomic_depth = 0, atomic_depth_at_start = 0;
   std::uint64_t tx_start_ticks = 0, tx_wait_ticks = 0;
   std::vector<Offset> write_log;
+  std::vector<RangeEntry> range_log;
   std::vector<NewObject> new_objects;
 
   // A transaction that lost a write-write conflict waits, before retrying, until the
@@ -223,6 +237,23 @@ template <class Ready> void wait_in_transaction(ThreadContext* ctx, TimeState st
 void remember_backoff(ThreadContext* ctx, Offset object, std::uint8_t held_lock);
 // Asks another thread's transaction `serial` to abort at its next safe point.
 void kill(ThreadContext* victim, std::uint64_t serial, AbortCause cause);
+
+// Copies [object, object+size) of view `mine` into the committed state and into every
+// other view holding a private copy of the pages it covers.
+void copy_out(unsigned mine, Offset object, std::size_t size);
+
+// ---- barriers (barrier.cc, range_log.cc) -------------------------------------------------------
+// Takes the object's write lock for the running transaction, settling a write-write
+// conflict on the way (this may wait, or abort the caller).
+void acquire_write_lock(ThreadContext* ctx, Offset object);
+// If the range log holds `object`, hands it to the write log (the caller logs it whole)
+// and returns true.
+bool promote_range_entry(ThreadContext* ctx, Offset object);
+// Commit and abort of the range log: copy out / restore the dirty pages, free the locks.
+void publish_ranges(ThreadContext* ctx);
+void restore_ranges(ThreadContext* ctx);
+// Forgets the range log (the end of a transaction).
+void clear_range_log(ThreadContext* ctx);
 
 // ---- contention manager (contention.cc) ------------------------------------------------------
 // Whether `self` wins a conflict against `other` (both in transactions).

@@ -193,16 +193,28 @@ void reset_statistics(); // every thread's (tests and benchmarks)
 
 // ---- the barriers: inline fast paths ---------------------------------------------------
 
+// Objects of at least this size may log only the pages a range write touches
+// (write_barrier_range); smaller ones are logged whole. A range-logged object always
+// costs its header page plus one page per page written; below four pages that saves at
+// most a few 4 KiB copies (well under a microsecond) and pays for a page bitmap and a
+// second log, so small objects keep the one-flag-test path.
+inline constexpr std::size_t kRangeWriteMinBytes = 4 * kPageSize;
+
 namespace detail {
 struct ThreadContext;
 struct ThreadLocal {
   char* segment_base = nullptr; // null outside a transaction
   ThreadContext* context = nullptr;
   std::atomic<std::uint32_t>* interrupt = nullptr; // non-zero: go to the safe-point slow path
+  // The object of the last range write and its dirty-page bits (page 0: the object's
+  // first page), so that repeated range writes to one large object stay inline.
+  Offset range_object = 0;
+  std::uint64_t* range_dirty = nullptr;
 };
 extern thread_local ThreadLocal tl __attribute__((tls_model("initial-exec")));
 inline constexpr std::size_t kReadVersionSlot = 0; // byte of the segment holding the version
 void write_barrier_slow(Offset object);
+void write_barrier_range_slow(Offset object, std::size_t from, std::size_t length);
 void safe_point_slow();
 } // namespace detail
 
@@ -216,6 +228,32 @@ inline void write_barrier(Offset object) {
   char* base = detail::tl.segment_base;
   if (reinterpret_cast<ObjectHeader*>(base + object)->flags & kNeedsWriteBarrier)
     detail::write_barrier_slow(object);
+}
+
+// About to write bytes [from, from + length) of `object` (from counted from the object's
+// start). A large object logs only the pages covering the range: commit copies, and abort
+// restores, just those pages of it (and the header's). Smaller objects take write_barrier.
+// The object keeps kNeedsWriteBarrier, so a later write_barrier still logs it whole.
+inline void write_barrier_range(Offset object, std::size_t from, std::size_t length) {
+  char* base = detail::tl.segment_base;
+  const auto* header = reinterpret_cast<const ObjectHeader*>(base + object);
+  if (!(header->flags & kNeedsWriteBarrier)) return;
+  if (header->size < kRangeWriteMinBytes) {
+    detail::write_barrier_slow(object);
+    return;
+  }
+  if (detail::tl.range_object == object && length) {
+    // Segments and the object area are page-aligned: the offset's low bits place the
+    // object in its first page.
+    std::size_t at = (object & (kPageSize - 1)) + from;
+    std::size_t last = (at + length - 1) / kPageSize;
+    const std::uint64_t* dirty = detail::tl.range_dirty;
+    std::size_t page = at / kPageSize;
+    while (page <= last && (dirty[page >> 6] >> (page & 63) & 1))
+      ++page;
+    if (page > last) return;
+  }
+  detail::write_barrier_range_slow(object, from, length);
 }
 
 // A bytecode boundary, or any point where no view pointer is held across the call:
@@ -244,6 +282,11 @@ public:
   }
   T* write() const {
     write_barrier(offset_);
+    return address();
+  }
+  // About to write only bytes [from, from + length) of the object.
+  T* write_range(std::size_t from, std::size_t length) const {
+    write_barrier_range(offset_, from, length);
     return address();
   }
   // No barrier: only for objects the running transaction created itself.

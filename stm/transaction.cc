@@ -21,9 +21,7 @@ void kill(ThreadContext* victim, std::uint64_t serial, AbortCause cause) {
   victim->interrupt.fetch_or(kMustAbort, std::memory_order_seq_cst);
 }
 
-// Copies [object, object+size) of this view into the committed state and into every
-// other view holding a private copy of the pages it covers.
-static void copy_out(unsigned mine, Offset object, std::size_t size) {
+void copy_out(unsigned mine, Offset object, std::size_t size) {
   const char* source = heap.base(mine);
   char* committed = heap.base(0);
   Offset end = object + size;
@@ -48,6 +46,7 @@ static void publish(ThreadContext* ctx) {
     copy_out(ctx->segment, object, header->size);
     heap.lock_of(object).store(0, std::memory_order_release);
   }
+  publish_ranges(ctx);
   for (const NewObject& created : ctx->new_objects) {
     reinterpret_cast<ObjectHeader*>(mine + created.object)->flags |= kNeedsWriteBarrier;
     copy_out(ctx->segment, created.object, created.size);
@@ -58,6 +57,7 @@ static void publish(ThreadContext* ctx) {
 // What every end of a transaction shares: the thread leaves its view.
 static void leave_transaction(ThreadContext* ctx) {
   ctx->write_log.clear();
+  clear_range_log(ctx);
   ctx->new_objects.clear();
   ctx->in_tx.store(false, std::memory_order_relaxed);
   tl.segment_base = nullptr;
@@ -82,6 +82,7 @@ void abort_running(ThreadContext* ctx, AbortCause cause) {
     std::memcpy(mine + object, committed + object, size);
     heap.lock_of(object).store(0, std::memory_order_release);
   }
+  restore_ranges(ctx);
   for (const NewObject& created : ctx->new_objects)
     heap.lock_of(created.object).store(0, std::memory_order_release);
   if (new_object_dropper)
@@ -172,7 +173,7 @@ void start_transaction() {
 void commit_transaction() {
   ThreadContext* ctx = require_transaction("commit_transaction");
   if (ctx->atomic_depth) fatal("commit_transaction inside an atomic block");
-  if (!ctx->write_log.empty() || !ctx->new_objects.empty()) {
+  if (!ctx->write_log.empty() || !ctx->range_log.empty() || !ctx->new_objects.empty()) {
     for (;;) {
       lock_commit(ctx);
       if (!(ctx->interrupt.load(std::memory_order_acquire) & kMustAbort)) break;
@@ -194,6 +195,10 @@ void commit_transaction() {
           conflict = object;
           break;
         }
+      // Read markers are per object: a reader of any part of a range-logged object conflicts.
+      for (const RangeEntry& entry : ctx->range_log)
+        if (!conflict && !entry.promoted && view[entry.object >> 4] == version)
+          conflict = entry.object;
       if (!conflict) continue;
       if (!wins_conflict(ctx, t)) {
         if (events_enabled())
@@ -331,6 +336,8 @@ void for_each_pinned_object(void (*fn)(Offset, void*), void* arg) {
     if (!t->in_tx.load(std::memory_order_acquire)) continue;
     for (Offset object : t->write_log)
       fn(object, arg);
+    for (const RangeEntry& entry : t->range_log)
+      if (!entry.promoted) fn(entry.object, arg);
     for (const NewObject& created : t->new_objects)
       fn(created.object, arg);
   }
