@@ -749,7 +749,8 @@ Info read_info(const std::uint32_t* code) {
 template <class C> bool run_match(const MatchRequest& req, MatchResult& out) {
   Machine<C> m(req);
   Info info = read_info(m.code());
-  if (req.endpos - req.pos < info.min) return false;
+  // A pos past endpos still runs (an empty pattern matches there, as in CPython).
+  if (req.endpos >= req.pos && req.endpos - req.pos < info.min) return false;
   if (!m.run(info.body, req.pos, req.must_advance)) return false;
   m.fill(out, req.pos);
   return true;
