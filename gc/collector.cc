@@ -64,6 +64,12 @@ void find_unreached_finalizables(GcHeap& heap, std::vector<stm::Offset>& found) 
   }
 }
 
+} // namespace
+
+std::atomic<std::uint64_t> completed_collections{0};
+
+namespace {
+
 void collect_with_world_stopped(void* arg) {
   const Request& request = *static_cast<const Request*>(arg);
   GcHeap& heap = gc_heap();
@@ -102,6 +108,7 @@ void collect_with_world_stopped(void* arg) {
     heap.threshold.store(std::max(kMinThreshold, live), std::memory_order_relaxed);
     heap.bytes_since_collection.store(0, std::memory_order_relaxed);
     heap.collections.fetch_add(1, std::memory_order_release);
+    completed_collections.fetch_add(1, std::memory_order_release);
   }
   if (auto hook = heap.finalizer_hook.load(std::memory_order_acquire))
     for (stm::Offset object : to_finalize)

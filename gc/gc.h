@@ -10,6 +10,7 @@
 
 #include "stm/stm.h"
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 
@@ -66,13 +67,22 @@ bool enabled();
 // object survives this collection. Typically the hook queues it for the interpreter.
 void set_finalizer_hook(void (*hook)(Offset object));
 
+namespace detail {
+extern std::atomic<std::uint64_t> completed_collections;
+}
+// Collections finished since start-up; cheap enough for every lookup of a cache whose
+// entries name heap offsets (an offset is only ever reused after a collection).
+inline std::uint64_t collection_count() {
+  return detail::completed_collections.load(std::memory_order_acquire);
+}
+
 struct Statistics {
   std::uint64_t collections = 0;
-  std::uint64_t live_bytes = 0;            // after the last collection
-  std::uint64_t allocated_bytes = 0;       // since start-up
-  std::uint64_t freed_bytes = 0;           // since start-up
-  std::uint64_t pages_in_use = 0;          // object-area pages held by the allocator
-  std::uint64_t pages_returned = 0;        // pages given back to the OS, since start-up
+  std::uint64_t live_bytes = 0;      // after the last collection
+  std::uint64_t allocated_bytes = 0; // since start-up
+  std::uint64_t freed_bytes = 0;     // since start-up
+  std::uint64_t pages_in_use = 0;    // object-area pages held by the allocator
+  std::uint64_t pages_returned = 0;  // pages given back to the OS, since start-up
 };
 Statistics statistics();
 

@@ -85,12 +85,13 @@ enum class Layout : std::uint8_t {
   Super,
   ThreadState,
   WeakRef,
-  Lock,          // _thread's lock and RLock
+  Lock, // _thread's lock and RLock
   kCount
 };
 
 // Reading a layout's header type id back to the Layout.
-Layout layout_of(Value object);
-bool is_layout(Value v, Layout layout); // false for small ints
+// Defined in runtime.h, which has the table of layouts.
+inline Layout layout_of(Value object);
+inline bool is_layout(Value v, Layout layout); // false for small ints
 
 } // namespace interp

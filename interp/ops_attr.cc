@@ -295,9 +295,11 @@ bool setattr(Thread& t, Value obj, Value attr, Value value) {
       if (r == 0)
         raisef(t, exc(E_AttributeError), "type object '%s' has no attribute '%s'",
                type_name(obj).c_str(), str_utf8(attr).c_str());
+      if (r > 0) type_modified(obj);
       return r > 0;
     }
     if (!dict_set(t, dict, attr, value)) return false;
+    type_modified(obj);
     if (str_length(attr) > 4 && str_at(attr, 0) == '_' && str_at(attr, 1) == '_')
       update_type_flags(obj);
     return true;

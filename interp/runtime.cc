@@ -31,8 +31,7 @@ void trace_all(const stm::ObjectHeader* object, void (*visit)(stm::Offset, void*
     if (words[i] && !(words[i] & 15)) visit(words[i], ctx);
 }
 
-void trace_weakref(const stm::ObjectHeader* object, void (*visit)(stm::Offset, void*),
-                   void* ctx) {
+void trace_weakref(const stm::ObjectHeader* object, void (*visit)(stm::Offset, void*), void* ctx) {
   auto* words = reinterpret_cast<const std::uint64_t*>(object);
   std::size_t n = object->size / 8, weak = offsetof(WeakRefObject, target) / 8;
   for (std::size_t i = 1; i < n; ++i)
@@ -84,14 +83,11 @@ const LayoutInfo kLayouts[] = {
 };
 static_assert(std::size(kLayouts) == static_cast<std::size_t>(Layout::kCount));
 
-Runtime* the_runtime = nullptr;
 thread_local Thread* this_thread = nullptr;
 
 } // namespace
 
-Runtime& runtime() {
-  return *the_runtime;
-}
+Runtime* the_runtime = nullptr;
 
 void register_layouts(Runtime& rt) {
   for (const LayoutInfo& info : kLayouts) {
@@ -114,15 +110,6 @@ Runtime& create_runtime() {
     register_layouts(*the_runtime);
   }
   return *the_runtime;
-}
-
-Layout layout_of(Value object) {
-  return runtime().layout_of_id[ro<Object>(object)->header.type_id];
-}
-
-bool is_layout(Value v, Layout layout) {
-  return v.is_object() &&
-         ro<Object>(v)->header.type_id == runtime().layout_ids[static_cast<int>(layout)];
 }
 
 std::int64_t register_native(const char* name, NativeFn fn, const char* doc) {

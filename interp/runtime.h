@@ -39,8 +39,9 @@ struct NativeInfo {
 // Well-known names, made once as str objects (runtime().names[N_x]).
 #define INTERP_NAMES(X)                                                                            \
   X(__init__)                                                                                      \
-  X(__new__) X(__call__) X(__repr__) X(__str__) X(__hash__) X(__eq__) X(__ne__) X(__lt__) X(       \
-      __le__) X(__gt__) X(__ge__) X(__bool__) X(__len__) X(__iter__) X(__next__) X(__getitem__)    \
+  X(__new__)                                                                                       \
+  X(__call__) X(__repr__) X(__str__) X(__hash__) X(__eq__) X(__ne__) X(__lt__) X(__le__) X(        \
+      __gt__) X(__ge__) X(__bool__) X(__len__) X(__iter__) X(__next__) X(__getitem__)              \
       X(__setitem__) X(__delitem__) X(__contains__) X(__getattr__) X(__getattribute__) X(          \
           __setattr__) X(__delattr__) X(__get__) X(__set__) X(__delete__) X(__name__)              \
           X(__qualname__) X(__module__) X(__doc__) X(__dict__) X(__class__) X(__main__) X(         \
@@ -77,8 +78,9 @@ enum NameId : std::uint16_t {
 // The builtin types, in the order they are made.
 #define INTERP_TYPES(X)                                                                            \
   X(object)                                                                                        \
-  X(type) X(int) X(bool) X(float) X(complex) X(str) X(bytes) X(bytearray) X(tuple) X(list) X(dict) \
-      X(set) X(frozenset) X(function) X(code) X(frame) X(cell) X(module) X(builtin_function)       \
+  X(type)                                                                                          \
+  X(int) X(bool) X(float) X(complex) X(str) X(bytes) X(bytearray) X(tuple) X(list) X(dict) X(set)  \
+      X(frozenset) X(function) X(code) X(frame) X(cell) X(module) X(builtin_function)              \
           X(method_descriptor) X(method) X(NoneType) X(NotImplementedType) X(ellipsis)             \
               X(generator) X(coroutine) X(async_generator) X(range) X(slice) X(property)           \
                   X(classmethod) X(staticmethod) X(super) X(value_array) X(dict_storage)           \
@@ -119,7 +121,18 @@ struct Runtime {
   tbb::concurrent_vector<NativeInfo> natives;
 };
 
-Runtime& runtime();
+// Made before the first thread runs, then only read (its vectors grow behind locks).
+extern Runtime* the_runtime;
+inline Runtime& runtime() {
+  return *the_runtime;
+}
+inline Layout layout_of(Value object) {
+  return runtime().layout_of_id[ro<Object>(object)->header.type_id];
+}
+inline bool is_layout(Value v, Layout layout) {
+  return v.is_object() &&
+         ro<Object>(v)->header.type_id == runtime().layout_ids[static_cast<int>(layout)];
+}
 inline Value type_value(TypeId id) {
   return runtime().types[id];
 }
@@ -162,9 +175,9 @@ struct Thread {
   // and runs the instruction again, which then finds `block_expired` if it timed out.
   Value block_on;
   bool (*block_ready)(Value object) = nullptr; // reads the committed state
-  double block_deadline = -1;                   // CLOCK_MONOTONIC seconds, < 0: none
+  double block_deadline = -1;                  // CLOCK_MONOTONIC seconds, < 0: none
   bool block_expired = false;
-  Value block_retry; // the object waited for, while its instruction runs again
+  Value block_retry;      // the object waited for, while its instruction runs again
   std::int64_t ident = 0; // _thread.get_ident()
   // Locks released when the thread ends (threading's join); reachable from the heap too.
   std::vector<Value> exit_sentinels;
@@ -192,19 +205,20 @@ Value fetch_pending(Thread& t); // takes the pending exception (0 if none)
 // Shortcuts for the common ones.
 #define INTERP_COMMON_EXCEPTIONS(X)                                                                \
   X(TypeError)                                                                                     \
-  X(ValueError) X(AttributeError) X(KeyError) X(IndexError) X(NameError) X(ZeroDivisionError)      \
-      X(OverflowError) X(RuntimeError) X(StopIteration) X(RecursionError) X(MemoryError)           \
-          X(NotImplementedError) X(UnboundLocalError) X(SystemError) X(ImportError)                \
-              X(ModuleNotFoundError) X(OSError) X(SystemExit) X(KeyboardInterrupt)                 \
-                  X(AssertionError) X(GeneratorExit) X(StopAsyncIteration) X(UnicodeDecodeError)   \
-                      X(UnicodeEncodeError) X(LookupError) X(ArithmeticError) X(Exception)         \
-                          X(BaseException) X(SyntaxError) X(IndentationError) X(TabError)          \
-                              X(FileNotFoundError) X(EOFError) X(BufferError) X(UnicodeError)      \
-                                  X(DeprecationWarning) X(RuntimeWarning) X(Warning)               \
-                                      X(UserWarning) X(BaseExceptionGroup) X(ExceptionGroup)       \
-                                          X(PermissionError) X(IsADirectoryError)                  \
-                                              X(NotADirectoryError) X(FileExistsError)             \
-                                                  X(TimeoutError) X(BrokenPipeError)
+  X(ValueError)                                                                                    \
+  X(AttributeError) X(KeyError) X(IndexError) X(NameError) X(ZeroDivisionError) X(OverflowError)   \
+      X(RuntimeError) X(StopIteration) X(RecursionError) X(MemoryError) X(NotImplementedError)     \
+          X(UnboundLocalError) X(SystemError) X(ImportError) X(ModuleNotFoundError) X(OSError)     \
+              X(SystemExit) X(KeyboardInterrupt) X(AssertionError) X(GeneratorExit)                \
+                  X(StopAsyncIteration) X(UnicodeDecodeError) X(UnicodeEncodeError) X(LookupError) \
+                      X(ArithmeticError) X(Exception) X(BaseException) X(SyntaxError)              \
+                          X(IndentationError) X(TabError) X(FileNotFoundError) X(EOFError)         \
+                              X(BufferError) X(UnicodeError) X(DeprecationWarning)                 \
+                                  X(RuntimeWarning) X(Warning) X(UserWarning)                      \
+                                      X(BaseExceptionGroup) X(ExceptionGroup) X(PermissionError)   \
+                                          X(IsADirectoryError) X(NotADirectoryError)               \
+                                              X(FileExistsError) X(TimeoutError)                   \
+                                                  X(BrokenPipeError)
 
 enum ExcId : std::uint16_t {
 #define INTERP_EXC_ENUM(n) E_##n,

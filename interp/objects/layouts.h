@@ -36,6 +36,10 @@ struct TypeObject : Object {
   Value base;     // the solid base (the class whose layout instances use), 0 for object
   std::uint64_t flags;
   std::uint64_t layout; // Layout of instances
+  // A class (kHeapType) gets a new number, unique for the process, whenever its dict or
+  // MRO changes (type_modified); 0 for builtin types, which never change. Per-thread
+  // lookup caches check it (type.cc).
+  std::uint64_t version;
   // The type's attributes are its Object::dict.
 };
 

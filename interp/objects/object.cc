@@ -198,6 +198,30 @@ INTERP_NATIVE(object_class) {
   return type_of(args[0]);
 }
 
+// obj.__class__ = C: only between classes whose instances have the same shape (builtin
+// layout, instance dict or not, __slots__), as CPython allows.
+INTERP_NATIVE(object_set_class) {
+  if (nargs < 2) return raise(t, exc(E_TypeError), "can't delete __class__ attribute");
+  Value obj = args[0], to = args[1];
+  if (!to.is_object() || !is_layout(to, Layout::Type))
+    return raisef(t, exc(E_TypeError), "__class__ must be set to a class, not '%s' object",
+                  type_name_of(to).c_str());
+  Value from = type_of(obj);
+  auto mutable_class = [](Value type) {
+    return (rd<TypeObject>(type)->flags & kHeapType) || is_subtype(type, type_value(T_module));
+  };
+  if (!mutable_class(from) || !mutable_class(to))
+    return raise(t, exc(E_TypeError),
+                 "__class__ assignment only supported for mutable types or ModuleType subclasses");
+  auto no_dict = [](Value type) { return rd<TypeObject>(type)->flags & kNoInstanceDict; };
+  if (solid_base(from) != solid_base(to) || no_dict(from) != no_dict(to) ||
+      type_lookup(from, name(N___slots__)) != type_lookup(to, name(N___slots__)))
+    return raisef(t, exc(E_TypeError), "__class__ assignment: '%s' object layout differs from '%s'",
+                  type_name(to).c_str(), type_name(from).c_str());
+  wr<Object>(obj)->cls = to;
+  return none();
+}
+
 INTERP_NATIVE(object_reduce_ex) {
   return raisef(t, exc(E_TypeError), "cannot pickle '%s' object", type_name_of(args[0]).c_str());
 }
@@ -268,8 +292,8 @@ INTERP_NATIVE(type_new_method) {
     // type(name, bases, ns, **kw) over to it the same way).
     Value own = type_lookup(meta, name(N___new__));
     if (own && is_layout(own, Layout::Wrapper)) own = ro<WrapperObject>(own)->wrapped;
-    bool is_type_new = own && is_layout(own, Layout::Native) &&
-                       ro<NativeObject>(own)->owner == type_value(T_type);
+    bool is_type_new =
+        own && is_layout(own, Layout::Native) && ro<NativeObject>(own)->owner == type_value(T_type);
     if (own && !is_type_new) {
       std::vector<Value> all(args, args + nargs);
       all[0] = meta;
@@ -365,6 +389,7 @@ INTERP_NATIVE(type_setattr) {
   } else if (!dict_set(t, dict, attr, value)) {
     return {};
   }
+  type_modified(type);
   update_type_flags(type);
   return none();
 }
@@ -392,7 +417,7 @@ void init_object_type(Thread& t) {
   add_method(t, o, "__dir__", object_dir);
   add_method(t, o, "__reduce_ex__", object_reduce_ex);
   add_method(t, o, "__sizeof__", object_sizeof);
-  add_getter(t, o, "__class__", object_class);
+  add_getter(t, o, "__class__", object_class, object_set_class);
   add_attribute(t, o, "__doc__", str_from_ascii(t, "The base class of the class hierarchy."));
 
   Value ty = type_value(T_type);

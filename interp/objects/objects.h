@@ -23,17 +23,24 @@ struct CodeUnit;
 Value allocate(Thread& t, Layout layout, Value cls, std::size_t bytes);
 
 // ---- type ------------------------------------------------------------------------------------
-Value type_of(Value v);
+inline Value type_of(Value v) {
+  if (v.is_small_int()) return type_value(T_int);
+  return ro<Object>(v)->cls;
+}
 inline const TypeObject* type_ro(Value type) {
   return rd<TypeObject>(type);
 }
 bool is_subtype(Value sub, Value base);
+// The builtin type whose layout the instances of `type` take.
+Value solid_base(Value type);
 bool isinstance(Value v, TypeId base);
 inline bool is_exact(Value v, TypeId id) {
   return type_of(v) == type_value(id);
 }
 // The attribute along the MRO, or 0 (never raises).
 Value type_lookup(Value type, Value name);
+// A class's dict or MRO changed: lookups cached before must not be trusted (type.cc).
+void type_modified(Value type);
 std::string type_name(Value type); // __name__ as UTF-8
 std::string type_name_of(Value v); // type(v).__name__
 // A builtin type made at start-up (immutable after).
@@ -45,7 +52,9 @@ void add_classmethod(Thread& t, Value type, const char* name, NativeFn fn);
 void add_staticmethod(Thread& t, Value type, const char* name, NativeFn fn);
 void add_attribute(Thread& t, Value type, const char* name, Value value);
 // A read-only attribute computed by fn(self) (a property whose getter is native).
-void add_getter(Thread& t, Value type, const char* name, NativeFn fn);
+// A property named `name` calling fn(self) (and setter(self, value) if given; deleting
+// calls setter(self)).
+void add_getter(Thread& t, Value type, const char* name, NativeFn fn, NativeFn setter = nullptr);
 // Recomputes the flags that say which attribute hooks a class has (after its dict changed).
 void update_type_flags(Value type);
 // Recomputes the MRO of a class (C3); false with TypeError when there is none.
@@ -154,8 +163,7 @@ bool exception_check(Value v); // an instance of BaseException
 void init_exception_types(Thread& t);
 // except*: splits `exception` by a clause's class (match and rest, None when empty), and
 // assembles the exception left to re-raise from the clauses' raised/re-raised list.
-bool exception_group_match(Thread& t, Value exception, Value match_type, Value& match,
-                           Value& rest);
+bool exception_group_match(Thread& t, Value exception, Value match_type, Value& match, Value& rest);
 Value exception_group_prep_reraise(Thread& t, Value orig, Value excs);
 
 // ---- generators --------------------------------------------------------------------------

@@ -15,11 +15,6 @@
 
 namespace interp {
 
-Value type_of(Value v) {
-  if (v.is_small_int()) return type_value(T_int);
-  return ro<Object>(v)->cls;
-}
-
 bool is_subtype(Value sub, Value base) {
   if (sub == base) return true;
   Value mro = rd<TypeObject>(sub)->mro;
@@ -34,7 +29,9 @@ bool isinstance(Value v, TypeId base) {
   return is_subtype(type_of(v), type_value(base));
 }
 
-Value type_lookup(Value type, Value attr) {
+namespace {
+
+Value type_lookup_uncached(Value type, Value attr) {
   Value mro = rd<TypeObject>(type)->mro;
   if (!mro) {
     Value dict = rd<TypeObject>(type)->dict;
@@ -47,6 +44,81 @@ Value type_lookup(Value type, Value attr) {
     if (Value found = dict_get_str(dict, attr)) return found;
   }
   return {};
+}
+
+// The lookup cache: per thread, so it needs no lock and holds no transaction's secrets.
+// An entry remembers what type_lookup(type, attr) gave (0 included: most instance
+// attributes are not on the class) and the versions of the classes on the MRO then;
+// builtin types never change and are not checked. An entry is good only while those
+// versions hold and no collection has run since it was made (a collection may free the
+// type or the name, and a later object reuse the offset). Lookups that a transaction
+// could roll back are not cached: a type or name that the running transaction created
+// may vanish at an abort with its offset reused before any collection. A class the
+// transaction changed got a fresh version number, never handed out again, so entries
+// made meanwhile are dead after an abort restores the old one.
+constexpr int kLookupChecks = 4;
+constexpr std::size_t kLookupEntries = 1024;
+
+struct LookupEntry {
+  Value type, attr, result;
+  std::uint64_t epoch = 0;
+  int checks = 0;
+  Value checked[kLookupChecks];
+  std::uint64_t versions[kLookupChecks] = {};
+};
+
+thread_local LookupEntry* lookup_cache = nullptr;
+std::atomic<std::uint64_t> next_type_version{1};
+
+LookupEntry& lookup_entry(Value type, Value attr) {
+  if (!lookup_cache) lookup_cache = new LookupEntry[kLookupEntries];
+  std::uint64_t h = (type.bits() >> 4) * 0x9E3779B97F4A7C15ull ^ (attr.bits() >> 4);
+  return lookup_cache[(h ^ (h >> 29)) % kLookupEntries];
+}
+
+bool still_valid(const LookupEntry& e) {
+  for (int i = 0; i < e.checks; ++i)
+    if (rd<TypeObject>(e.checked[i])->version != e.versions[i]) return false;
+  return true;
+}
+
+void remember(LookupEntry& e, Value type, Value attr, Value result, std::uint64_t epoch) {
+  if (stm::is_new_object(type.offset()) || stm::is_new_object(attr.offset())) return;
+  Value mro = rd<TypeObject>(type)->mro;
+  if (!mro) return;
+  int checks = 0;
+  Value checked[kLookupChecks];
+  std::uint64_t versions[kLookupChecks];
+  for (std::int64_t i = 0, n = tuple_length(mro); i < n; ++i) {
+    Value k = tuple_item(mro, i);
+    const TypeObject* o = rd<TypeObject>(k);
+    if (!(o->flags & kHeapType)) continue;
+    if (checks == kLookupChecks || o->version == 0) return;
+    checked[checks] = k;
+    versions[checks++] = o->version;
+  }
+  e.type = type;
+  e.attr = attr;
+  e.result = result;
+  e.epoch = epoch;
+  e.checks = checks;
+  std::copy(checked, checked + checks, e.checked);
+  std::copy(versions, versions + checks, e.versions);
+}
+
+} // namespace
+
+void type_modified(Value type) {
+  wr<TypeObject>(type)->version = next_type_version.fetch_add(1, std::memory_order_relaxed);
+}
+
+Value type_lookup(Value type, Value attr) {
+  std::uint64_t epoch = gc::collection_count();
+  LookupEntry& e = lookup_entry(type, attr);
+  if (e.type == type && e.attr == attr && e.epoch == epoch && still_valid(e)) return e.result;
+  Value result = type_lookup_uncached(type, attr);
+  remember(e, type, attr, result, epoch);
+  return result;
 }
 
 std::string type_name(Value type) {
@@ -137,12 +209,14 @@ bool compute_mro(Thread& t, Value type) {
   Value mro = tuple_from(t, result.data(), result.size());
   if (!mro) return false;
   wr<TypeObject>(type)->mro = mro;
+  type_modified(type);
   return true;
 }
 
 void add_attribute(Thread& t, Value type, const char* attr, Value value) {
   Value key = intern_literal(t, attr);
   dict_set(t, rd<TypeObject>(type)->dict, key, value);
+  if (rd<TypeObject>(type)->flags & kHeapType) type_modified(type);
 }
 
 void add_method(Thread& t, Value type, const char* method, NativeFn fn, const char* doc) {
@@ -151,15 +225,17 @@ void add_method(Thread& t, Value type, const char* method, NativeFn fn, const ch
   add_attribute(t, type, method, m);
 }
 
-void add_getter(Thread& t, Value type, const char* attr, NativeFn fn) {
+void add_getter(Thread& t, Value type, const char* attr, NativeFn fn, NativeFn setter) {
   std::int64_t index = register_native(attr, fn);
   Value getter = native_new(t, index, {}, type, T_builtin_function);
+  Value set =
+      setter ? native_new(t, register_native(attr, setter), {}, type, T_builtin_function) : none();
   Value p = allocate(t, Layout::Property, type_value(T_property), sizeof(PropertyObject));
-  if (!p || !getter) return;
+  if (!p || !getter || !set) return;
   PropertyObject* o = fresh<PropertyObject>(p);
   o->fget = getter;
-  o->fset = none();
-  o->fdel = none();
+  o->fset = set;
+  o->fdel = set; // called with self alone: the setter says what deleting means
   o->doc = none();
   o->name = intern_literal(t, attr);
   add_attribute(t, type, attr, p);
@@ -432,8 +508,7 @@ void init_member_descriptor_type(Thread& t) {
 
 // ---- class creation ---------------------------------------------------------------------------
 
-// The base whose layout instances take: the most derived builtin layout among the bases.
-static Value solid_base(Value type) {
+Value solid_base(Value type) {
   Value base = rd<TypeObject>(type)->base;
   while (base && (rd<TypeObject>(type)->flags & kHeapType)) {
     type = base;
@@ -478,6 +553,7 @@ Value type_new(Thread& t, Value metatype, Value type_name_value, Value bases, Va
   if (!dict) return {};
   TypeObject* o = fresh<TypeObject>(type);
   o->flags = kHeapType | kBaseType;
+  o->version = next_type_version.fetch_add(1, std::memory_order_relaxed);
   o->layout = rd<TypeObject>(solid_base(best_base))->layout;
   o->base = best_base;
   o->name = type_name_value;
