@@ -220,6 +220,18 @@ static Value try_compare(Thread& t, Value self, Value other, CompareOp op) {
   return vm::call_function_or_other(t, f, self, &other, 1, {});
 }
 
+// An exact float, or a small int within the range where doubles are exact.
+static bool exact_double(Value v, double& out) {
+  if (v.is_small_int()) {
+    std::int64_t i = v.small_int_value();
+    out = double(i);
+    return i >= -(std::int64_t{1} << 53) && i <= (std::int64_t{1} << 53);
+  }
+  if (!is_exact(v, T_float)) return false;
+  out = float_value(v);
+  return true;
+}
+
 Value compare(Thread& t, Value a, Value b, CompareOp op) {
   if (a.is_small_int() && b.is_small_int()) {
     std::int64_t x = a.small_int_value(), y = b.small_int_value();
@@ -245,6 +257,25 @@ Value compare(Thread& t, Value a, Value b, CompareOp op) {
       break;
     }
     return py_bool(r);
+  }
+  // float with float or with a small int that a double holds exactly (|i| <= 2**53):
+  // C++'s comparisons of doubles give Python's answers, NaN included.
+  double x, y;
+  if (exact_double(a, x) && exact_double(b, y)) {
+    switch (op) {
+    case CompareOp::Lt:
+      return py_bool(x < y);
+    case CompareOp::Le:
+      return py_bool(x <= y);
+    case CompareOp::Eq:
+      return py_bool(x == y);
+    case CompareOp::Ne:
+      return py_bool(x != y);
+    case CompareOp::Gt:
+      return py_bool(x > y);
+    case CompareOp::Ge:
+      return py_bool(x >= y);
+    }
   }
   Value ta = type_of(a), tb = type_of(b);
   bool reflected_first = ta != tb && is_subtype(tb, ta) &&

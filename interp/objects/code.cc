@@ -10,6 +10,9 @@
 
 #include <tbb/concurrent_vector.h>
 
+#include <algorithm>
+#include <unordered_map>
+
 namespace interp {
 
 namespace {
@@ -20,6 +23,7 @@ tbb::concurrent_vector<std::shared_ptr<const bytecode::CodeUnit>>& code_table() 
 }
 
 Value constant_value(Thread& t, const bytecode::Constant& c);
+Value pooled_name(Thread& t, const std::string& text);
 
 Value constant_items(Thread& t, const std::vector<bytecode::Constant>& items) {
   Value tuple = tuple_new(t, items.size());
@@ -54,6 +58,8 @@ Value constant_value(Thread& t, const bytecode::Constant& c) {
           }
           return c;
         } else if constexpr (std::is_same_v<T, std::u32string>) {
+          if (v.size() <= 40 && std::all_of(v.begin(), v.end(), [](char32_t c) { return c < 128; }))
+            return pooled_name(t, std::string(v.begin(), v.end()));
           Value s = str_from_code_points(t, v);
           if (s) str_hash(s);
           return s;
@@ -76,11 +82,37 @@ Value constant_value(Thread& t, const bytecode::Constant& c) {
       c);
 }
 
+// While the code objects of one compilation are made, equal names (and short ASCII
+// string constants) become one str object: `self.x = v` in one function and `self.x` in
+// another then use the same key, and the instance dict finds it by identity instead of
+// comparing text. The map lives only during the outermost code_new; each str it holds is
+// also in a tuple that a C++ local reaches, which keeps it alive for the collector.
+thread_local std::unordered_map<std::string, Value>* name_pool = nullptr;
+
+struct NamePoolScope {
+  std::unordered_map<std::string, Value> pool;
+  bool outermost = name_pool == nullptr;
+  NamePoolScope() {
+    if (outermost) name_pool = &pool;
+  }
+  ~NamePoolScope() {
+    if (outermost) name_pool = nullptr;
+  }
+};
+
+Value pooled_name(Thread& t, const std::string& text) {
+  if (name_pool)
+    if (auto found = name_pool->find(text); found != name_pool->end()) return found->second;
+  Value s = intern_literal(t, text.c_str());
+  if (s && name_pool) name_pool->emplace(text, s);
+  return s;
+}
+
 Value name_tuple(Thread& t, const std::vector<std::string>& names) {
   Value tuple = tuple_new(t, names.size());
   if (!tuple) return {};
   for (std::size_t i = 0; i < names.size(); ++i) {
-    Value s = intern_literal(t, names[i].c_str());
+    Value s = pooled_name(t, names[i]);
     if (!s) return {};
     tuple_init(tuple, i, s);
   }
@@ -90,6 +122,7 @@ Value name_tuple(Thread& t, const std::vector<std::string>& names) {
 } // namespace
 
 Value code_new(Thread& t, std::shared_ptr<const bytecode::CodeUnit> unit) {
+  NamePoolScope names_of_this_compilation;
   auto& table = code_table();
   std::int64_t index = std::int64_t(table.push_back(unit) - table.begin());
   Value code = allocate(t, Layout::Code, type_value(T_code), sizeof(CodeObject));
