@@ -11,6 +11,7 @@
 // concurrency story of the interpreter:
 //   rd<T>(v)    the object may be written by other transactions: read barrier first;
 //   wr<T>(v)    about to write it: write barrier (write lock, private pages);
+//               wr_range<T>(v, at, n) when only bytes [at, at+n) change;
 //   ro<T>(v)    the object is immutable once built (int, float, str, bytes, tuple, code,
 //               builtin types) or was created by the running transaction: no barrier.
 // A pointer returned by these is valid until the next safe point (another thread's commit
@@ -43,6 +44,13 @@ template <class T> inline const T* rd(Value v) {
 }
 template <class T> inline T* wr(Value v) {
   stm::write_barrier(v.offset());
+  return reinterpret_cast<T*>(stm::view_address(v.offset()));
+}
+// About to write only bytes [byte_offset, byte_offset + length) of the object, such as one
+// item of a large list's storage: a large object then commits (or rolls back) only the
+// pages written, not all of it. Smaller objects take wr's barrier.
+template <class T> inline T* wr_range(Value v, std::size_t byte_offset, std::size_t length) {
+  stm::write_barrier_range(v.offset(), byte_offset, length);
   return reinterpret_cast<T*>(stm::view_address(v.offset()));
 }
 // Only for an object the running transaction has just allocated.

@@ -205,7 +205,11 @@ static bool dict_set_hashed(Thread& t, Value dict, Value key, std::int64_t h, Va
     if (e == -2) return false;
     storage = rd<DictObject>(dict)->storage; // __eq__ may have replaced it
     if (e >= 0) {
-      wr<DictStorage>(storage)->entries[e].value = value;
+      // Only the value word changes: a big dict's commit copies one page of its storage.
+      const DictStorage* at_of = ro<DictStorage>(storage); // only to compute the offset
+      std::size_t at = std::size_t(reinterpret_cast<const char*>(&at_of->entries[e].value) -
+                                   reinterpret_cast<const char*>(at_of));
+      wr_range<DictStorage>(storage, at, sizeof(Value))->entries[e].value = value;
       return true;
     }
     const DictStorage* s = rd<DictStorage>(storage);

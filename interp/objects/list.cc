@@ -78,7 +78,12 @@ Value list_item(Value list, std::int64_t i) {
 }
 
 void list_set_item(Value list, std::int64_t i, Value v) {
-  wr<ValueArray>(rd<ListObject>(list)->storage)->items[i] = v;
+  // One item of a big list's storage: the commit copies its page, not the whole array.
+  Value storage = rd<ListObject>(list)->storage;
+  const ValueArray* a = ro<ValueArray>(storage); // only to compute the item's offset
+  std::size_t at =
+      std::size_t(reinterpret_cast<const char*>(&a->items[i]) - reinterpret_cast<const char*>(a));
+  wr_range<ValueArray>(storage, at, sizeof(Value))->items[i] = v;
 }
 
 bool list_append(Thread& t, Value list, Value item) {
@@ -220,7 +225,6 @@ INTERP_NATIVE(list_delitem) {
   }
   return list_replace(t, self, i, i + 1, runtime().empty_tuple) ? none() : Value();
 }
-
 
 INTERP_NATIVE(list_repr) {
   Value self = args[0];
