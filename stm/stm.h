@@ -211,7 +211,9 @@ struct ThreadLocal {
   Offset range_object = 0;
   std::uint64_t* range_dirty = nullptr;
 };
-extern thread_local ThreadLocal tl __attribute__((tls_model("initial-exec")));
+// constinit: without it every use outside sync.cc calls a TLS wrapper function to check
+// for a dynamic initializer.
+extern constinit thread_local ThreadLocal tl __attribute__((tls_model("initial-exec")));
 inline constexpr std::size_t kReadVersionSlot = 0; // byte of the segment holding the version
 void write_barrier_slow(Offset object);
 void write_barrier_range_slow(Offset object, std::size_t from, std::size_t length);

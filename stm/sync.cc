@@ -13,7 +13,7 @@
 
 namespace stm::detail {
 
-thread_local ThreadLocal tl;
+constinit thread_local ThreadLocal tl;
 std::vector<ThreadContext*> threads;
 std::mutex commit_lock;
 std::atomic<ThreadContext*> segment_owner[kMaxSegments + 1];
