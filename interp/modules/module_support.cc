@@ -89,42 +89,109 @@ Value struct_sequence_repr(Thread& t, const Value* args, std::size_t, Value) {
   return str_from_utf8(t, text + ")");
 }
 
+// (type, (visible items, {hidden field: value})), which type(seq, dict) rebuilds.
 Value struct_sequence_reduce(Thread& t, const Value* args, std::size_t, Value) {
   Value plain = tuple_of(t, args[0]);
-  if (!plain) return {};
-  Value inner = tuple_from(t, &plain, 1);
+  Value hidden = dict_new(t);
+  if (!plain || !hidden) return {};
+  Value names = type_lookup(type_of(args[0]), intern_literal(t, "_struct_fields"));
+  for (std::int64_t i = tuple_length(args[0]); names && i < tuple_length(names); ++i)
+    if (!dict_set(t, hidden, tuple_item(names, i), ro<TupleObject>(args[0])->items[i])) return {};
+  Value pair[2] = {plain, hidden};
+  Value inner = tuple_from(t, pair, 2);
   if (!inner) return {};
   Value parts[2] = {type_of(args[0]), inner};
   return tuple_from(t, parts, 2);
 }
 
+std::int64_t type_count(Thread& t, Value cls, const char* attr) {
+  Value v = type_lookup(cls, intern_literal(t, attr));
+  return v && v.is_small_int() ? v.small_int_value() : 0;
+}
+
+// type(sequence, dict=None): the visible fields from the sequence, hidden ones from the
+// sequence's extra items, else from the dict by name, else None (as CPython's structseq).
+Value struct_sequence_new(Thread& t, const Value* args, std::size_t nargs, Value kwnames) {
+  static const char* const kAllowed[] = {"sequence", "dict", nullptr};
+  Value cls = args[0];
+  Value module = type_lookup(cls, name(N___module__));
+  std::string full =
+      (module && str_check(module) ? str_utf8(module) + "." : std::string()) + type_name(cls);
+  if (!check_keywords(t, full.c_str(), kwnames, kAllowed)) return {};
+  Value sequence = arg_or_keyword(args, nargs, kwnames, 1, "sequence");
+  Value dict = arg_or_keyword(args, nargs, kwnames, 2, "dict");
+  if (!sequence || nargs - keyword_count(kwnames) > 3)
+    return raisef(t, exc(E_TypeError), "%s() takes at least 1 argument (0 given)", full.c_str());
+  if (dict == none()) dict = {};
+  if (dict && !dict_check(dict))
+    return raisef(t, exc(E_TypeError), "%s() takes a dict as second arg, if any", full.c_str());
+  Value items = tuple_of(t, sequence);
+  if (!items) {
+    if (matches(t, exc(E_TypeError))) {
+      clear_pending(t);
+      raise(t, exc(E_TypeError), "constructor requires a sequence");
+    }
+    return {};
+  }
+  std::int64_t len = tuple_length(items);
+  std::int64_t min = type_count(t, cls, "n_sequence_fields"), max = type_count(t, cls, "n_fields");
+  if (len < min || len > max) {
+    const char* bound = min == max ? "a" : len < min ? "an at least" : "an at most";
+    return raisef(t, exc(E_TypeError), "%s() takes %s %lld-sequence (%lld-sequence given)",
+                  full.c_str(), bound, static_cast<long long>(len < min ? min : max),
+                  static_cast<long long>(len));
+  }
+  Value names = type_lookup(cls, intern_literal(t, "_struct_fields"));
+  Value all[16];
+  for (std::int64_t i = 0; i < max && i < 16; ++i) {
+    all[i] = i < len ? tuple_item(items, i) : Value();
+    if (!all[i] && dict && names) {
+      bool error = false;
+      all[i] = dict_get(t, dict, tuple_item(names, i), error);
+      if (error) return {};
+    }
+    if (!all[i]) all[i] = none();
+  }
+  return new_struct_sequence(t, cls, all, std::size_t(max), std::size_t(min));
+}
+
 } // namespace
 
 Value new_struct_sequence_type(Thread& t, const char* type_name_text, const char* module_name,
-                               const char* const* fields, std::size_t n) {
+                               const char* const* fields, std::size_t n, std::size_t visible) {
+  if (visible > n) visible = n;
   Value type = new_type(t, type_name_text, module_name, Layout::Tuple, type_value(T_tuple), false);
   if (!type) return {};
-  Value names = tuple_new(t, n);
-  if (!names) return {};
+  Value all = tuple_new(t, n);
+  if (!all) return {};
   for (std::size_t i = 0; i < n && i < kFieldGetters.size(); ++i) {
-    tuple_init(names, i, intern_literal(t, fields[i]));
+    tuple_init(all, i, intern_literal(t, fields[i]));
     add_getter(t, type, fields[i], kFieldGetters[i]);
   }
+  Value names = tuple_new(t, visible);
+  if (!names) return {};
+  for (std::size_t i = 0; i < visible; ++i)
+    tuple_init(names, i, tuple_item(all, std::int64_t(i)));
   add_attribute(t, type, "__match_args__", names);
+  add_attribute(t, type, "_struct_fields", all);
   add_attribute(t, type, "n_fields", Value::small_int(std::int64_t(n)));
-  add_attribute(t, type, "n_sequence_fields", Value::small_int(std::int64_t(n)));
+  add_attribute(t, type, "n_sequence_fields", Value::small_int(std::int64_t(visible)));
   add_attribute(t, type, "n_unnamed_fields", Value::small_int(0));
   add_method(t, type, "__repr__", struct_sequence_repr);
   add_method(t, type, "__reduce__", struct_sequence_reduce);
+  add_staticmethod(t, type, "__new__", struct_sequence_new);
   update_type_flags(type);
   return type;
 }
 
-Value new_struct_sequence(Thread& t, Value type, const Value* items, std::size_t n) {
+Value new_struct_sequence(Thread& t, Value type, const Value* items, std::size_t n,
+                          std::size_t visible) {
+  if (visible > n) visible = n;
+  // The hidden fields live after the items: the collector traces the whole object.
   Value v = allocate(t, Layout::Tuple, type, sizeof(TupleObject) + n * sizeof(Value));
   if (!v) return {};
   TupleObject* o = fresh<TupleObject>(v);
-  o->length = std::int64_t(n);
+  o->length = std::int64_t(visible);
   o->hash = -1;
   for (std::size_t i = 0; i < n; ++i)
     o->items[i] = items[i];

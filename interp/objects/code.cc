@@ -162,10 +162,131 @@ INTERP_NATIVE(code_repr) {
                               std::to_string(u.firstlineno) + ">");
 }
 
+// The names of a tuple of str as UTF-8, for the CodeUnit; false with TypeError otherwise.
+bool names_of(Thread& t, Value v, const char* field, std::vector<std::string>& out) {
+  if (!is_exact(v, T_tuple))
+    return raisef(t, exc(E_TypeError), "replace() argument '%s' must be tuple, not %s", field,
+                  type_name_of(v).c_str()),
+           false;
+  out.clear();
+  for (std::int64_t i = 0; i < tuple_length(v); ++i) {
+    Value item = tuple_item(v, i);
+    if (!str_check(item))
+      return raise(t, exc(E_TypeError),
+                   "name tuples must contain only strings, not '" + type_name_of(item) + "'"),
+             false;
+    out.push_back(str_utf8(item));
+  }
+  return true;
+}
+
+// code.replace(**changes): a new code object over a copy of the CodeUnit with the given
+// co_* fields changed. The instructions and the tables that index them cannot change here
+// (the VM runs the compiled units): a different co_code is refused, and co_linetable and
+// co_exceptiontable are accepted and ignored; names may be renamed but not added.
+INTERP_NATIVE(code_replace) {
+  static const char* const kAllowed[] = {
+      "co_argcount", "co_posonlyargcount", "co_kwonlyargcount", "co_nlocals",  "co_stacksize",
+      "co_flags",    "co_firstlineno",     "co_code",           "co_consts",   "co_names",
+      "co_varnames", "co_freevars",        "co_cellvars",       "co_filename", "co_name",
+      "co_qualname", "co_linetable",       "co_exceptiontable", nullptr};
+  for (std::size_t k = 0; k < keyword_count(kwnames); ++k) {
+    Value key = tuple_item(kwnames, std::int64_t(k));
+    bool known = false;
+    for (const char* const* a = kAllowed; *a && !known; ++a)
+      known = str_equal_ascii(key, *a);
+    if (!known)
+      return raisef(t, exc(E_TypeError), "'%s' is an invalid keyword argument for replace()",
+                    str_utf8(key).c_str());
+  }
+  if (nargs - keyword_count(kwnames) > 1)
+    return raise(t, exc(E_TypeError), "replace() takes no positional arguments");
+  Value self = args[0];
+  auto unit = std::make_shared<bytecode::CodeUnit>(code_unit(self));
+  Value fields[5] = {ro<CodeObject>(self)->consts, ro<CodeObject>(self)->names,
+                     ro<CodeObject>(self)->varnames, ro<CodeObject>(self)->cellvars,
+                     ro<CodeObject>(self)->freevars};
+  Value texts[3] = {ro<CodeObject>(self)->name, ro<CodeObject>(self)->qualname,
+                    ro<CodeObject>(self)->filename};
+  for (std::int64_t k = 0; k < std::int64_t(keyword_count(kwnames)); ++k) {
+    std::string key = str_utf8(tuple_item(kwnames, k));
+    Value v = args[nargs - keyword_count(kwnames) + std::size_t(k)];
+    std::uint32_t* number = key == "co_argcount"          ? &unit->argcount
+                            : key == "co_posonlyargcount" ? &unit->posonlyargcount
+                            : key == "co_kwonlyargcount"  ? &unit->kwonlyargcount
+                            : key == "co_stacksize"       ? &unit->stacksize
+                            : key == "co_flags"           ? &unit->flags
+                                                          : nullptr;
+    if (number || key == "co_firstlineno" || key == "co_nlocals") {
+      std::int64_t n;
+      if (!index_to_i64(t, v, n)) return {};
+      if (n < INT32_MIN || n > INT32_MAX)
+        return raise(t, exc(E_OverflowError), "Python int too large to convert to C int");
+      if (number && n < 0)
+        return raise(t, exc(E_ValueError), "code: argument counts must not be negative");
+      if (number) *number = std::uint32_t(n);
+      if (key == "co_firstlineno") unit->firstlineno = int(n);
+      if (key == "co_nlocals" && n != std::int64_t(unit->varnames.size()))
+        return raise(t, exc(E_ValueError), "code: co_nlocals != len(co_varnames)");
+    } else if (key == "co_name" || key == "co_qualname" || key == "co_filename") {
+      if (!str_check(v))
+        return raisef(t, exc(E_TypeError), "replace() argument '%s' must be str, not %s",
+                      key.c_str(), type_name_of(v).c_str());
+      int which = key == "co_name" ? 0 : key == "co_qualname" ? 1 : 2;
+      texts[which] = v;
+      (which == 0 ? unit->name : which == 1 ? unit->qualname : unit->filename) = str_utf8(v);
+    } else if (key == "co_consts") {
+      if (!is_exact(v, T_tuple))
+        return raisef(t, exc(E_TypeError), "replace() argument 'co_consts' must be tuple, not %s",
+                      type_name_of(v).c_str());
+      if (tuple_length(v) < tuple_length(fields[0]))
+        return raise(t, exc(E_ValueError), "code.replace(): co_consts cannot lose items here");
+      fields[0] = v;
+    } else if (key == "co_names" || key == "co_varnames" || key == "co_cellvars" ||
+               key == "co_freevars") {
+      int which = key == "co_names" ? 1 : key == "co_varnames" ? 2 : key == "co_cellvars" ? 3 : 4;
+      std::vector<std::string>& target = which == 1   ? unit->names
+                                         : which == 2 ? unit->varnames
+                                         : which == 3 ? unit->cellvars
+                                                      : unit->freevars;
+      std::size_t before = target.size();
+      if (!names_of(t, v, key.c_str(), target)) return {};
+      if (target.size() != before)
+        return raisef(t, exc(E_ValueError), "code.replace(): the length of %s cannot change",
+                      key.c_str());
+      fields[which] = v;
+    } else if (key == "co_code") {
+      const bytecode::CodeUnit& u = code_unit(self);
+      if (!is_exact(v, T_bytes))
+        return raisef(t, exc(E_TypeError), "replace() argument 'co_code' must be bytes, not %s",
+                      type_name_of(v).c_str());
+      if (bytes_view(v) !=
+          std::string_view(reinterpret_cast<const char*>(u.code.data()), u.code.size() * 4))
+        return raise(t, exc(E_ValueError), "code.replace(): co_code cannot change here");
+    } else if (!is_exact(v, T_bytes)) { // co_linetable, co_exceptiontable
+      return raisef(t, exc(E_TypeError), "replace() argument '%s' must be bytes, not %s",
+                    key.c_str(), type_name_of(v).c_str());
+    }
+  }
+  Value code = code_new(t, std::move(unit));
+  if (!code) return {};
+  CodeObject* o = fresh<CodeObject>(code);
+  o->consts = fields[0];
+  o->names = fields[1];
+  o->varnames = fields[2];
+  o->cellvars = fields[3];
+  o->freevars = fields[4];
+  o->name = texts[0];
+  o->qualname = texts[1];
+  o->filename = texts[2];
+  return code;
+}
+
 } // namespace
 
 void init_code_type(Thread& t) {
   add_method(t, type_value(T_code), "__repr__", code_repr);
+  add_method(t, type_value(T_code), "replace", code_replace);
   struct Getter {
     const char* name;
     NativeFn fn;

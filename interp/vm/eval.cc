@@ -1184,6 +1184,12 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
         if (v.is_object() && is_layout(v, Layout::Generator) &&
             ro<GeneratorObject>(v)->kind == interp::kCoroutine)
           break;
+        // A generator whose code types.coroutine marked is awaitable as it is.
+        if (v.is_object() && is_layout(v, Layout::Generator) &&
+            rd<GeneratorObject>(v)->kind == interp::kGenerator && rd<GeneratorObject>(v)->frame &&
+            (code_unit(rd<FrameObject>(rd<GeneratorObject>(v)->frame)->code).flags &
+             bytecode::kIterableCoroutine))
+          break;
         Value await = lookup_special(t, v, N___await__);
         if (!await) {
           if (!t.pending)
