@@ -118,17 +118,42 @@ PageRun* take_partial_run(GcHeap& heap, ThreadHeap* thread, unsigned cls) {
   return run;
 }
 
+// An empty run of `pages` pages that the last sweep kept, or null. Its bitmaps are all
+// clear; the caller sets it up for its new use.
+PageRun* take_empty_run(GcHeap& heap, std::size_t pages) {
+  if (pages > kMaxRunPages) return nullptr;
+  std::lock_guard guard(heap.lock);
+  std::vector<PageRun*>& list = heap.empty_runs[pages];
+  if (list.empty()) return nullptr;
+  PageRun* run = list.back();
+  list.pop_back();
+  heap.bytes_since_collection.fetch_add(run->bytes(), std::memory_order_relaxed);
+  return run;
+}
+
+void shape_small_run(PageRun* run, unsigned cls) {
+  const SizeClass& c = kSizeClasses[cls];
+  run->cell_size = c.cell_size;
+  run->reciprocal = c.reciprocal;
+  run->cells = static_cast<std::uint16_t>(c.cells);
+  run->size_class = static_cast<std::uint8_t>(cls);
+  run->used = 0;
+  run->search_word = 0;
+}
+
 PageRun* new_small_run(GcHeap& heap, ThreadHeap* thread, unsigned cls) {
   const SizeClass& c = kSizeClasses[cls];
+  if (PageRun* run = take_empty_run(heap, c.pages)) {
+    shape_small_run(run, cls);
+    run->owner.store(thread, std::memory_order_relaxed);
+    return run;
+  }
   stm::Offset first = stm::allocate_pages(c.pages);
   if (!first) return nullptr;
   auto* run = new PageRun;
   run->start = first;
   run->pages = c.pages;
-  run->cell_size = c.cell_size;
-  run->reciprocal = c.reciprocal;
-  run->cells = static_cast<std::uint16_t>(c.cells);
-  run->size_class = static_cast<std::uint8_t>(cls);
+  shape_small_run(run, cls);
   run->owner.store(thread, std::memory_order_relaxed);
   std::lock_guard guard(heap.lock);
   register_run(heap, run);
@@ -167,6 +192,17 @@ stm::Offset allocate_large(ThreadHeap* thread, std::size_t size, PageRun*& run) 
   std::size_t pages = (size + stm::kPageSize - 1) / stm::kPageSize;
   if (pages > heap.page_count) return 0;
   maybe_collect(heap);
+  if (PageRun* reused = take_empty_run(heap, pages)) {
+    run = reused;
+    run->cell_size = run->bytes();
+    run->reciprocal = 0;
+    run->size_class = kLargeClass;
+    run->cells = 1;
+    run->used = 1;
+    run->search_word = 0;
+    run->taken[0] = 1;
+    return run->start;
+  }
   stm::Offset first = stm::allocate_pages(pages);
   if (!first) {
     collect_for(Trigger::Exhaustion);

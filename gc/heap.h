@@ -44,6 +44,9 @@ struct GcHeap {
   // Under `lock`.
   std::vector<PageRun*> runs;
   std::vector<PageRun*> partial[kSizeClassCount]; // unowned runs with free cells
+  // Runs with no taken cell that the last sweep kept for reuse, by page count: a new run
+  // of any class (or a large object) of that many pages takes one before asking stm.
+  std::vector<PageRun*> empty_runs[kMaxRunPages + 1];
   std::vector<ThreadHeap*> threads;
   // New objects of aborted transactions whose memory could not be given back in place
   // (a large object, or a run that another thread owns by now): freed by the next

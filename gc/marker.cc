@@ -19,7 +19,9 @@ constexpr std::size_t kSequentialBudget = 20000;
 // Work is handed between workers in chunks of this many objects.
 constexpr std::size_t kChunk = 256;
 
-void visit_pinned(stm::Offset object, void* marker) { static_cast<Marker*>(marker)->mark(object); }
+void visit_pinned(stm::Offset object, void* marker) {
+  static_cast<Marker*>(marker)->mark(object);
+}
 
 // Reads other threads' stacks, redzones included: outside AddressSanitizer's view.
 __attribute__((no_sanitize_address)) void scan_stack(stm::StackRange range, void* arg) {

@@ -24,7 +24,7 @@ struct PageRun {
   std::uint32_t cell_size = 0; // a large run: its pages' bytes
   std::uint32_t reciprocal = 0;
   std::uint16_t cells = 0;
-  std::uint16_t used = 0;     // cells taken
+  std::uint16_t used = 0; // cells taken
   std::uint8_t size_class = kLargeClass;
   std::uint8_t search_word = 0; // no free cell below this bitmap word
   bool in_partial_list = false;

@@ -21,7 +21,8 @@ std::vector<const Offset*>& root_slots() {
 
 void mark_global_roots(Marker& marker) {
   std::lock_guard guard(roots_lock);
-  for (const Offset* slot : root_slots()) marker.mark(*slot);
+  for (const Offset* slot : root_slots())
+    marker.mark(*slot);
 }
 
 } // namespace gc::detail
@@ -38,7 +39,8 @@ void remove_root(const Offset* slot) {
   std::lock_guard guard(roots_lock);
   std::vector<const Offset*>& slots = root_slots();
   auto found = std::find(slots.rbegin(), slots.rend(), slot);
-  if (found == slots.rend()) fatal("remove_root: slot %p was not added", static_cast<const void*>(slot));
+  if (found == slots.rend())
+    fatal("remove_root: slot %p was not added", static_cast<const void*>(slot));
   *found = slots.back();
   slots.pop_back();
 }

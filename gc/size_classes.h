@@ -35,7 +35,8 @@ namespace size_class_table {
 
 constexpr std::size_t count_classes() {
   std::size_t n = 128 / 16;
-  for (std::size_t base = 128; base < kMaxSmall; base *= 2) n += 4;
+  for (std::size_t base = 128; base < kMaxSmall; base *= 2)
+    n += 4;
   return n;
 }
 
@@ -62,19 +63,22 @@ constexpr SizeClass make(std::uint32_t cell_size) {
 constexpr std::array<SizeClass, kSizeClassCount> make_all() {
   std::array<SizeClass, kSizeClassCount> all{};
   std::size_t i = 0;
-  for (std::uint32_t size = 16; size <= 128; size += 16) all[i++] = make(size);
+  for (std::uint32_t size = 16; size <= 128; size += 16)
+    all[i++] = make(size);
   for (std::uint32_t base = 128; base < kMaxSmall; base *= 2)
-    for (std::uint32_t step = 1; step <= 4; ++step) all[i++] = make(base + step * base / 4);
+    for (std::uint32_t step = 1; step <= 4; ++step)
+      all[i++] = make(base + step * base / 4);
   return all;
 }
 
 // Index of the class of every size that is a multiple of 16, by size / 16.
-constexpr std::array<std::uint8_t, kMaxSmall / 16 + 1> make_lookup(
-    const std::array<SizeClass, kSizeClassCount>& all) {
+constexpr std::array<std::uint8_t, kMaxSmall / 16 + 1>
+make_lookup(const std::array<SizeClass, kSizeClassCount>& all) {
   std::array<std::uint8_t, kMaxSmall / 16 + 1> lookup{};
   std::size_t cls = 0;
   for (std::size_t granule = 0; granule <= kMaxSmall / 16; ++granule) {
-    while (all[cls].cell_size < granule * 16) ++cls;
+    while (all[cls].cell_size < granule * 16)
+      ++cls;
     lookup[granule] = std::uint8_t(cls);
   }
   return lookup;
@@ -82,13 +86,14 @@ constexpr std::array<std::uint8_t, kMaxSmall / 16 + 1> make_lookup(
 
 } // namespace size_class_table
 
-inline constexpr std::array<SizeClass, kSizeClassCount> kSizeClasses =
-    size_class_table::make_all();
+inline constexpr std::array<SizeClass, kSizeClassCount> kSizeClasses = size_class_table::make_all();
 inline constexpr std::array<std::uint8_t, kMaxSmall / 16 + 1> kSizeClassOf =
     size_class_table::make_lookup(kSizeClasses);
 
 // `size` is a multiple of 16 in [16, kMaxSmall].
-inline unsigned size_class_of(std::size_t size) { return kSizeClassOf[size >> 4]; }
+inline unsigned size_class_of(std::size_t size) {
+  return kSizeClassOf[size >> 4];
+}
 
 namespace size_class_table {
 

@@ -7,9 +7,10 @@
 // per operation) would otherwise hand its pages to the OS at every collection and take
 // them again right after: a punched hole, and page faults, kernel zeroing and
 // copy-on-write in every view, for each page, each cycle. Up to the next threshold's
-// worth stays, as runs with no taken cell: the allocators fill that much before the next
-// collection anyway, so peak memory does not grow. Their bytes need no clearing, since
-// allocate() clears every object it hands out.
+// worth stays, as runs with no taken cell that any size class (or a large object) of the
+// same page count may take: the allocators fill that much before the next collection
+// anyway, so peak memory does not grow. Their bytes need no clearing, since allocate()
+// clears every object it hands out.
 #include "gc/heap.h"
 
 #include <algorithm>
@@ -72,17 +73,24 @@ std::uint64_t sweep(GcHeap& heap, std::uint64_t keep_empty_bytes) {
 
   for (std::vector<PageRun*>& list : heap.partial)
     list.clear();
+  for (std::vector<PageRun*>& list : heap.empty_runs)
+    list.clear();
   std::vector<PageRun*> kept, empty;
   kept.reserve(runs.size());
   std::uint64_t kept_empty = 0;
   for (PageRun* run : runs) {
     run->in_partial_list = false;
-    if (run->used == 0 && (run->large() || kept_empty + run->bytes() > keep_empty_bytes)) {
+    if (run->used == 0 &&
+        (run->pages > kMaxRunPages || kept_empty + run->bytes() > keep_empty_bytes)) {
       empty.push_back(run);
       continue;
     }
-    if (run->used == 0) kept_empty += run->bytes();
     kept.push_back(run);
+    if (run->used == 0) {
+      kept_empty += run->bytes();
+      heap.empty_runs[run->pages].push_back(run);
+      continue;
+    }
     if (!run->large() && run->used < run->cells) {
       run->in_partial_list = true;
       heap.partial[run->size_class].push_back(run);
