@@ -87,7 +87,7 @@ void register_run(GcHeap& heap, PageRun* run);
 void release_runs(GcHeap& heap, std::vector<PageRun*>& runs);
 
 // Minimum bytes allocated between two collections triggered by growth.
-inline constexpr std::uint64_t kMinThreshold = std::uint64_t{8} << 20;
+inline constexpr std::uint64_t kMinThreshold = std::uint64_t{4} << 20;
 
 enum class Trigger : std::uint8_t {
   Explicit,  // gc::collect(): always collects

@@ -103,8 +103,10 @@ struct NamePoolScope {
 Value pooled_name(Thread& t, const std::string& text) {
   if (name_pool)
     if (auto found = name_pool->find(text); found != name_pool->end()) return found->second;
-  Value s = intern_literal(t, text.c_str());
-  if (s && name_pool) name_pool->emplace(text, s);
+  Value s = str_from_utf8(t, text); // not text.c_str(): a constant may hold a NUL
+  if (!s) return {};
+  str_hash(s);
+  if (name_pool) name_pool->emplace(text, s);
   return s;
 }
 
