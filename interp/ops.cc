@@ -493,6 +493,9 @@ Value getitem(Thread& t, Value obj, Value key) {
   Value f = type_lookup(type, name(N___getitem__));
   if (f) return vm::call_function_or_other(t, f, obj, &key, 1, {});
   if (obj.is_object() && is_layout(obj, Layout::Type)) {
+    // type itself, and only type, is subscriptable without a __class_getitem__ that its
+    // instances (every class) would inherit through the metaclass.
+    if (obj == type_value(T_type)) return generic_alias_new(t, obj, key);
     if (Value cg = getattr_opt(t, obj, name(N___class_getitem__))) return call1(t, cg, key);
     if (t.pending) return {};
     return raisef(t, exc(E_TypeError), "type '%s' is not subscriptable", type_name(obj).c_str());

@@ -176,6 +176,53 @@ INTERP_NATIVE(sys_surrogateescape) {
 
 // An estimate from the object's heap size (header and fields; what it owns apart, such
 // as a list's item storage, is added for the builtin containers).
+// sys.audit and sys.addaudithook: the hooks live in a list bound as the natives' self, so
+// every thread sees the hooks any thread added. Nothing in the runtime raises events of its
+// own; the standard library's sys.audit calls reach the hooks as in CPython.
+INTERP_NATIVE(sys_audit) {
+  if (keyword_count(kwnames))
+    return raise(t, exc(E_TypeError), "sys.audit() takes no keyword arguments");
+  if (nargs < 2)
+    return raise(t, exc(E_TypeError), "audit() missing 1 required positional argument: 'event'");
+  if (!str_check(args[1]))
+    return raisef(t, exc(E_TypeError), "expected str for argument 'event', not %s",
+                  type_name_of(args[1]).c_str());
+  Value hooks = args[0];
+  if (list_length(hooks) == 0) return none();
+  Value event_args = tuple_from(t, args + 2, nargs - 2);
+  if (!event_args) return {};
+  for (std::int64_t i = 0; i < list_length(hooks); ++i)
+    if (!call2(t, list_item(hooks, i), args[1], event_args)) return {};
+  return none();
+}
+
+INTERP_NATIVE(sys_addaudithook) {
+  static const char* const kAllowed[] = {"hook", nullptr};
+  if (!check_keywords(t, "addaudithook", kwnames, kAllowed)) return {};
+  Value hook = arg_or_keyword(args, nargs, kwnames, 1, "hook");
+  if (!hook || nargs > 2)
+    return hook ? raisef(t, exc(E_TypeError), "addaudithook() takes at most 1 argument (%zu given)",
+                         nargs - 1)
+                : raise(t, exc(E_TypeError),
+                        "addaudithook() missing required argument 'hook' (pos 1)");
+  // The hooks already there are asked first; one raising RuntimeError refuses the new hook
+  // without an error, as CPython does.
+  Value hooks = args[0];
+  Value event = intern_literal(t, "sys.addaudithook");
+  Value no_args = tuple_new(t, 0);
+  if (!event || !no_args) return {};
+  for (std::int64_t i = 0; i < list_length(hooks); ++i) {
+    if (call2(t, list_item(hooks, i), event, no_args)) continue;
+    if (t.pending && is_subtype(type_of(t.pending), exc(E_RuntimeError))) {
+      t.pending = {};
+      return none();
+    }
+    return {};
+  }
+  if (!list_append(t, hooks, hook)) return {};
+  return none();
+}
+
 INTERP_NATIVE(sys_getsizeof) {
   if (nargs < 1)
     return raise(t, exc(E_TypeError), "getsizeof() missing required argument 'object' (pos 1)");
@@ -267,6 +314,12 @@ Value make_sys_module(Thread& t) {
   };
   for (const Entry& e : functions)
     set(e.name, make_native_function(t, e.name, e.fn, intern_literal(t, "sys")));
+  Value audit_hooks = list_new(t);
+  for (const Entry& e : {Entry{"audit", sys_audit}, Entry{"addaudithook", sys_addaudithook}}) {
+    Value f = native_new(t, register_native(e.name, e.fn), audit_hooks, {}, T_builtin_function);
+    if (f) fresh<NativeObject>(f)->module = intern_literal(t, "sys");
+    set(e.name, f);
+  }
   set("__displayhook__", dict_get_cstr(t, d, "displayhook"));
   set("__excepthook__", dict_get_cstr(t, d, "excepthook"));
 

@@ -16,8 +16,6 @@
 
 namespace interp {
 
-Value generic_alias_new(Thread& t, Value origin, Value args);
-
 namespace {
 
 Value make(Thread& t, Value cls, Value seq) {

@@ -2,9 +2,10 @@
 // bytes and bytearray share (CPython's bytes_methods.c), over interp/text's algorithms
 // in their bytes flavour. A method of a bytearray returns a bytearray where bytes would
 // return bytes.
+#include "interp/modules/modules.h"
 #include "interp/objects/args.h"
-#include "interp/objects/iterators.h"
 #include "interp/objects/hash_bytes.h"
+#include "interp/objects/iterators.h"
 #include "interp/objects/objects.h"
 #include "interp/objects/sequence.h"
 #include "interp/ops.h"
@@ -115,6 +116,25 @@ Value raise_codec_error(Thread& t, const text::CodecError& e, Value object) {
   default:
     return raise(t, exc(E_LookupError), e.message());
   }
+}
+
+// str.encode and bytes.decode hand what interp/text does not know - another encoding
+// (cp1252, utf-8-sig, rot13...) or an error handler registered from Python - to the codec
+// registry of the _codecs module, as CPython does for all but the few codecs it calls
+// directly. Returns 0 with `e` raised when the failure was of another kind.
+Value codec_fallback(Thread& t, const text::CodecError& e, bool encoding_text, Value object,
+                     std::string_view encoding, std::string_view errors) {
+  using K = text::CodecError::Kind;
+  if (e.kind != K::unknown_encoding && e.kind != K::unknown_error_handler &&
+      e.kind != K::unsupported_handler)
+    return raise_codec_error(t, e, object);
+  Value codecs = import_module(t, "_codecs");
+  if (!codecs) return {};
+  Value f = getattr(t, codecs, intern_literal(t, encoding_text ? "_text_encode" : "_text_decode"));
+  if (!f) return {};
+  Value call_args[3] = {object, str_from_utf8(t, encoding), str_from_utf8(t, errors)};
+  if (!call_args[1] || !call_args[2]) return {};
+  return call(t, f, call_args, 3);
 }
 
 namespace {
@@ -312,7 +332,7 @@ INTERP_NATIVE(bytes_decode) {
   if (!r.ok()) {
     Value object = bytes_new(t, data);
     if (!object) return {};
-    return raise_codec_error(t, r.error(), object);
+    return codec_fallback(t, r.error(), false, object, encoding, errors);
   }
   return str_from_code_points(t, r.value());
 }
@@ -770,10 +790,14 @@ bool bytes_from_source(Thread& t, Value source, Value encoding, Value errors, co
       return false;
     }
     std::u32string cps = str_code_points(source);
-    auto r = text::encode<char32_t>(cps, str_utf8(encoding), errors ? str_utf8(errors) : "strict");
+    std::string encoding_name = str_utf8(encoding),
+                errors_name = errors ? str_utf8(errors) : "strict";
+    auto r = text::encode<char32_t>(cps, encoding_name, errors_name);
     if (!r.ok()) {
-      raise_codec_error(t, r.error(), source);
-      return false;
+      Value b = codec_fallback(t, r.error(), true, source, encoding_name, errors_name);
+      if (!b) return false;
+      out = std::string(bytes_view(b));
+      return true;
     }
     out = std::move(r.value());
     return true;

@@ -95,6 +95,16 @@ INTERP_NATIVE(property_getattribute) {
   return generic_getattr(t, args[0], args[1], false);
 }
 
+// A property's docstring is writable (namedtuple and dataclasses set it); its other
+// fields are not.
+INTERP_NATIVE(property_setattr) {
+  if (str_check(args[1]) && str_equal_ascii(args[1], "__doc__")) {
+    wr<PropertyObject>(args[0])->doc = nargs > 2 && args[2] ? args[2] : none();
+    return none();
+  }
+  return generic_setattr(t, args[0], args[1], nargs > 2 ? args[2] : Value()) ? none() : Value();
+}
+
 INTERP_NATIVE(property_set_name) {
   wr<PropertyObject>(args[0])->name = args[2];
   return none();
@@ -242,6 +252,7 @@ void init_descriptor_types(Thread& t) {
   add_method(t, p, "setter", property_setter);
   add_method(t, p, "deleter", property_deleter);
   add_method(t, p, "__getattribute__", property_getattribute);
+  add_method(t, p, "__setattr__", property_setattr);
   add_method(t, p, "__set_name__", property_set_name);
   for (TypeId id : {T_classmethod, T_staticmethod}) {
     Value w = type_value(id);

@@ -1,17 +1,20 @@
-// interp/objects/memoryview.cc - the memoryview type: a window onto the bytes of a bytes
-// or bytearray object, one-dimensional with unsigned-byte items (format 'B', or 'c' after
-// cast('c')).
+// interp/objects/memoryview.cc - the memoryview type: a one-dimensional window onto the
+// bytes of a bytes or bytearray object, with items of one of struct's native single
+// character formats (B, b, c, ?, H, h, I, i, L, l, Q, q, n, N, P, f, d: what cast() makes).
 //
-// A view is (object, start, step, length) over the object's current bytes; it reads them
-// through bytes_view each time, so a view of a bytearray sees its later writes and writes
-// through to it. It is an instance-layout object with fields after the header (the
-// collector traces every word of that layout).
+// A view is (object, start, step, length, format) over the object's current bytes, start
+// and step counted in bytes, length in items; it reads them through bytes_view each time,
+// so a view of a bytearray sees its later writes and writes through to it. It is an instance-layout
+// object with fields after the header (the collector traces every word of that layout).
 #include "interp/objects/args.h"
 #include "interp/objects/objects.h"
 #include "interp/objects/sequence.h"
 #include "interp/ops.h"
 
+#include <cerrno>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 
 namespace interp {
 
@@ -26,8 +29,141 @@ struct MemoryViewObject : Object {
   std::int64_t start;
   std::int64_t step;
   std::int64_t length;
-  std::int64_t format; // 'B' or 'c'
+  std::int64_t format; // the struct format character of the items
+  std::int64_t itemsize;
 };
+
+// The size of an item of a native single character format, 0 for formats memoryview does
+// not know.
+std::int64_t format_itemsize(char format) {
+  switch (format) {
+  case 'B':
+  case 'b':
+  case 'c':
+  case '?':
+    return 1;
+  case 'H':
+  case 'h':
+    return 2;
+  case 'I':
+  case 'i':
+  case 'f':
+    return 4;
+  case 'L':
+  case 'l':
+  case 'Q':
+  case 'q':
+  case 'n':
+  case 'N':
+  case 'P':
+  case 'd':
+    return 8;
+  default:
+    return 0;
+  }
+}
+
+bool is_byte_format(std::int64_t format) {
+  return format == 'B' || format == 'b' || format == 'c';
+}
+
+bool is_signed_format(char format) {
+  return format == 'b' || format == 'h' || format == 'i' || format == 'l' || format == 'q' ||
+         format == 'n';
+}
+
+// The Python value of the item at p (little-endian, as the host).
+Value unpack_item(Thread& t, char format, const unsigned char* p) {
+  std::int64_t size = format_itemsize(format);
+  switch (format) {
+  case 'c':
+    return bytes_new(t, std::string_view(reinterpret_cast<const char*>(p), 1));
+  case '?':
+    return py_bool(*p != 0);
+  case 'f': {
+    float f;
+    std::memcpy(&f, p, 4);
+    return float_new(t, f);
+  }
+  case 'd': {
+    double d;
+    std::memcpy(&d, p, 8);
+    return float_new(t, d);
+  }
+  default:
+    break;
+  }
+  std::uint64_t bits = 0;
+  std::memcpy(&bits, p, std::size_t(size));
+  if (is_signed_format(format)) {
+    int shift = int(64 - 8 * size);
+    return int_from_i64(t, std::int64_t(bits << shift) >> shift);
+  }
+  if (bits <= std::uint64_t(INT64_MAX)) return int_from_i64(t, std::int64_t(bits));
+  return int_from_text(t, std::to_string(bits), 10);
+}
+
+// Encodes v as an item of `format` into out; raises memoryview's TypeError/ValueError.
+bool pack_item(Thread& t, char format, Value v, unsigned char* out) {
+  std::int64_t size = format_itemsize(format);
+  auto invalid = [&](ExcId type, const char* what) {
+    raisef(t, exc(type), "memoryview: invalid %s for format '%c'", what, format);
+    return false;
+  };
+  switch (format) {
+  case 'c': {
+    if (!(v.is_object() && isinstance(v, T_bytes)) || bytes_view(v).size() != 1)
+      return invalid(E_ValueError, "value");
+    out[0] = static_cast<unsigned char>(bytes_view(v)[0]);
+    return true;
+  }
+  case '?': {
+    int truth = truthy(t, v);
+    if (truth < 0) return false;
+    out[0] = static_cast<unsigned char>(truth);
+    return true;
+  }
+  case 'f':
+  case 'd': {
+    double d;
+    if (!(v.is_small_int() || int_check(v) || isinstance(v, T_float)))
+      return invalid(E_TypeError, "type");
+    if (!to_double(t, v, d)) return false;
+    if (format == 'd') {
+      std::memcpy(out, &d, 8);
+    } else {
+      float f = float(d);
+      std::memcpy(out, &f, 4);
+    }
+    return true;
+  }
+  default:
+    break;
+  }
+  if (!v.is_small_int() && !int_check(v)) return invalid(E_TypeError, "type");
+  std::uint64_t bits;
+  std::int64_t i;
+  if (int_to_i64(v, i)) {
+    bits = std::uint64_t(i);
+    if (is_signed_format(format)) {
+      if (size < 8 &&
+          (i < -(std::int64_t(1) << (8 * size - 1)) || i >= (std::int64_t(1) << (8 * size - 1))))
+        return invalid(E_ValueError, "value");
+    } else if (i < 0 || (size < 8 && i >= (std::int64_t(1) << (8 * size)))) {
+      return invalid(E_ValueError, "value");
+    }
+  } else {
+    // Beyond int64: only the upper half of a 64-bit unsigned format fits.
+    std::string digits = int_to_decimal(v);
+    if (is_signed_format(format) || size < 8 || digits[0] == '-' || digits.size() > 20)
+      return invalid(E_ValueError, "value");
+    errno = 0;
+    bits = std::strtoull(digits.c_str(), nullptr, 10);
+    if (errno == ERANGE) return invalid(E_ValueError, "value");
+  }
+  std::memcpy(out, &bits, std::size_t(size));
+  return true;
+}
 
 const MemoryViewObject* view_of(Value v) {
   return rd<MemoryViewObject>(v);
@@ -41,6 +177,7 @@ bool released(Thread& t, Value v) {
 
 Value make_view(Thread& t, Value obj, std::int64_t start, std::int64_t step, std::int64_t length,
                 std::int64_t format) {
+  std::int64_t itemsize = format_itemsize(char(format));
   Value v = allocate(t, Layout::Instance, type_value(T_memoryview), sizeof(MemoryViewObject));
   if (!v) return {};
   MemoryViewObject* o = fresh<MemoryViewObject>(v);
@@ -49,26 +186,22 @@ Value make_view(Thread& t, Value obj, std::int64_t start, std::int64_t step, std
   o->step = step;
   o->length = length;
   o->format = format;
+  o->itemsize = itemsize;
   return v;
 }
 
 std::string view_bytes(Value v) {
   const MemoryViewObject* o = view_of(v);
   std::int64_t start = o->start, step = o->step, length = o->length;
+  std::int64_t itemsize = o->itemsize;
   std::string_view data = bytes_view(o->obj);
   std::string out;
-  out.reserve(std::size_t(length));
+  out.reserve(std::size_t(length * itemsize));
   for (std::int64_t i = 0; i < length; ++i) {
     std::int64_t at = start + i * step;
-    if (at >= 0 && std::size_t(at) < data.size()) out.push_back(data[at]);
+    if (at >= 0 && std::size_t(at + itemsize) <= data.size()) out.append(data.substr(at, itemsize));
   }
   return out;
-}
-
-Value item_value(Thread& t, Value self, unsigned char b) {
-  if (view_of(self)->format == 'c')
-    return bytes_new(t, std::string_view(reinterpret_cast<char*>(&b), 1));
-  return Value::small_int(b);
 }
 
 INTERP_NATIVE(memoryview_new_method) {
@@ -117,9 +250,9 @@ INTERP_NATIVE(memoryview_getitem) {
   o = view_of(self);
   std::string_view data = bytes_view(o->obj);
   std::int64_t at = o->start + i * o->step;
-  if (at < 0 || std::size_t(at) >= data.size())
+  if (at < 0 || std::size_t(at + o->itemsize) > data.size())
     return raise(t, exc(E_IndexError), "index out of bounds on dimension 1");
-  return item_value(t, self, static_cast<unsigned char>(data[at]));
+  return unpack_item(t, char(o->format), reinterpret_cast<const unsigned char*>(data.data() + at));
 }
 
 INTERP_NATIVE(memoryview_setitem) {
@@ -133,9 +266,24 @@ INTERP_NATIVE(memoryview_setitem) {
   if (args[1].is_object() && is_layout(args[1], Layout::Slice)) {
     std::int64_t stop;
     if (!slice_indices(t, args[1], n, start, stop, step, count)) return {};
+    // The right side must have the same items: a view of the same format, or any
+    // bytes-like object for a view of unsigned bytes.
     std::string value;
-    if (!need_buffer(t, args[2], value)) return {};
-    if (std::int64_t(value.size()) != count)
+    std::int64_t format = view_of(self)->format, itemsize = view_of(self)->itemsize;
+    Value rhs = args[2];
+    if (rhs.is_object() && is_exact(rhs, T_memoryview)) {
+      if (released(t, rhs)) return {};
+      if (view_of(rhs)->format != format && !(format == 'B' && view_of(rhs)->itemsize == 1))
+        return raise(t, exc(E_ValueError),
+                     "memoryview assignment: lvalue and rvalue have different structures");
+      value = view_bytes(rhs);
+    } else {
+      if (!need_buffer(t, rhs, value)) return {};
+      if (itemsize != 1)
+        return raise(t, exc(E_ValueError),
+                     "memoryview assignment: lvalue and rvalue have different structures");
+    }
+    if (std::int64_t(value.size()) != count * itemsize)
       return raise(t, exc(E_ValueError),
                    "memoryview assignment: lvalue and rvalue have different structures");
     const MemoryViewObject* o = view_of(self);
@@ -144,7 +292,8 @@ INTERP_NATIVE(memoryview_setitem) {
     BytesObject* storage = wr<BytesObject>(rd<ByteArrayObject>(obj)->storage);
     for (std::int64_t k = 0; k < count; ++k) {
       std::int64_t at = base + (start + k * step) * vstep;
-      if (at >= 0 && at < size) storage->data[at] = static_cast<unsigned char>(value[k]);
+      if (at >= 0 && at + itemsize <= size)
+        std::memcpy(storage->data + at, value.data() + k * itemsize, std::size_t(itemsize));
     }
     return none();
   }
@@ -154,22 +303,14 @@ INTERP_NATIVE(memoryview_setitem) {
   if (!index_to_i64(t, args[1], i, true)) return {};
   if (i < 0) i += n;
   if (i < 0 || i >= n) return raise(t, exc(E_IndexError), "index out of bounds on dimension 1");
-  std::int64_t b;
-  if (view_of(self)->format == 'c') {
-    if (!(args[2].is_object() && isinstance(args[2], T_bytes)) || bytes_view(args[2]).size() != 1)
-      return raisef(t, exc(E_ValueError), "memoryview: invalid value for format 'c'");
-    b = static_cast<unsigned char>(bytes_view(args[2])[0]);
-  } else {
-    if (!args[2].is_small_int() && !int_check(args[2]))
-      return raise(t, exc(E_TypeError), "memoryview: invalid type for format 'B'");
-    if (!int_to_i64(args[2], b) || b < 0 || b > 255)
-      return raise(t, exc(E_ValueError), "memoryview: invalid value for format 'B'");
-  }
+  unsigned char item[8];
+  if (!pack_item(t, char(view_of(self)->format), args[2], item)) return {};
   const MemoryViewObject* o = view_of(self);
-  std::int64_t at = o->start + i * o->step;
-  if (at < 0 || at >= rd<ByteArrayObject>(obj)->length)
+  std::int64_t at = o->start + i * o->step, itemsize = o->itemsize;
+  if (at < 0 || at + itemsize > rd<ByteArrayObject>(obj)->length)
     return raise(t, exc(E_IndexError), "index out of bounds on dimension 1");
-  wr<BytesObject>(rd<ByteArrayObject>(obj)->storage)->data[at] = static_cast<unsigned char>(b);
+  std::memcpy(wr<BytesObject>(rd<ByteArrayObject>(obj)->storage)->data + at, item,
+              std::size_t(itemsize));
   return none();
 }
 
@@ -181,10 +322,12 @@ INTERP_NATIVE(memoryview_tobytes) {
 INTERP_NATIVE(memoryview_tolist) {
   if (released(t, args[0])) return {};
   std::string data = view_bytes(args[0]);
+  char format = char(view_of(args[0])->format);
+  std::size_t itemsize = std::size_t(view_of(args[0])->itemsize);
   Value list = list_new(t);
   if (!list) return {};
-  for (unsigned char c : data) {
-    Value item = item_value(t, args[0], c);
+  for (std::size_t at = 0; at + itemsize <= data.size(); at += itemsize) {
+    Value item = unpack_item(t, format, reinterpret_cast<const unsigned char*>(data.data() + at));
     if (!item || !list_append(t, list, item)) return {};
   }
   return list;
@@ -227,6 +370,14 @@ INTERP_NATIVE(memoryview_eq) {
   std::string a = view_bytes(self), b;
   if (other.is_object() && is_exact(other, T_memoryview)) {
     if (!view_of(other)->obj) return runtime().false_;
+    std::int64_t fa = view_of(self)->format, fb = view_of(other)->format;
+    if (fa != fb || fa == 'f' || fa == 'd') {
+      // Items of different formats (or floats, where nan != nan) compare by value.
+      Value la = memoryview_tolist(t, &self, 1, {});
+      Value lb = la ? memoryview_tolist(t, &other, 1, {}) : Value();
+      if (!lb) return {};
+      return compare(t, la, lb, bytecode::CompareOp::Eq);
+    }
     b = view_bytes(other);
   } else if (bytes_or_bytearray(other)) {
     b = std::string(bytes_view(other));
@@ -246,6 +397,9 @@ INTERP_NATIVE(memoryview_hash) {
   if (released(t, args[0])) return {};
   if (is_layout(view_of(args[0])->obj, Layout::ByteArray))
     return raise(t, exc(E_ValueError), "cannot hash writable memoryview object");
+  if (!is_byte_format(view_of(args[0])->format))
+    return raise(t, exc(E_ValueError),
+                 "memoryview: hashing is restricted to formats 'B', 'b' or 'c'");
   Value b = bytes_new(t, view_bytes(args[0]));
   if (!b) return {};
   std::int64_t h;
@@ -260,14 +414,21 @@ INTERP_NATIVE(memoryview_cast) {
     return raisef(t, exc(E_TypeError), "cast() argument 'format' must be str, not %s",
                   type_name_of(args[1]).c_str());
   std::string format = str_utf8(args[1]);
-  if (format != "B" && format != "c" && format != "b")
+  if (format.size() == 2 && format[0] == '@') format.erase(0, 1);
+  std::int64_t itemsize = format.size() == 1 ? format_itemsize(format[0]) : 0;
+  if (itemsize == 0)
     return raise(t, exc(E_ValueError),
                  "memoryview: destination format must be a native single character format "
                  "prefixed with an optional '@'");
   const MemoryViewObject* o = view_of(args[0]);
-  if (o->step != 1)
+  if (o->step != o->itemsize && o->length > 1)
     return raise(t, exc(E_TypeError), "memoryview: casts are restricted to C-contiguous views");
-  return make_view(t, o->obj, o->start, o->step, o->length, format == "c" ? 'c' : 'B');
+  if (!is_byte_format(o->format) && !is_byte_format(format[0]))
+    return raise(t, exc(E_TypeError), "memoryview: cannot cast between two non-byte formats");
+  std::int64_t nbytes = o->length * o->itemsize;
+  if (nbytes % itemsize != 0)
+    return raise(t, exc(E_TypeError), "memoryview: length is not a multiple of itemsize");
+  return make_view(t, o->obj, o->start, itemsize, nbytes / itemsize, format[0]);
 }
 
 INTERP_NATIVE(memoryview_obj) {
@@ -276,7 +437,7 @@ INTERP_NATIVE(memoryview_obj) {
 }
 INTERP_NATIVE(memoryview_nbytes) {
   if (released(t, args[0])) return {};
-  return Value::small_int(view_of(args[0])->length);
+  return Value::small_int(view_of(args[0])->length * view_of(args[0])->itemsize);
 }
 INTERP_NATIVE(memoryview_readonly) {
   if (released(t, args[0])) return {};
@@ -284,11 +445,12 @@ INTERP_NATIVE(memoryview_readonly) {
 }
 INTERP_NATIVE(memoryview_itemsize) {
   if (released(t, args[0])) return {};
-  return Value::small_int(1);
+  return Value::small_int(view_of(args[0])->itemsize);
 }
 INTERP_NATIVE(memoryview_format) {
   if (released(t, args[0])) return {};
-  return str_from_ascii(t, view_of(args[0])->format == 'c' ? "c" : "B");
+  char format = char(view_of(args[0])->format);
+  return str_from_ascii(t, std::string_view(&format, 1));
 }
 INTERP_NATIVE(memoryview_ndim) {
   if (released(t, args[0])) return {};
@@ -311,7 +473,7 @@ INTERP_NATIVE(memoryview_suboffsets) {
 INTERP_NATIVE(memoryview_contiguous) {
   if (released(t, args[0])) return {};
   const MemoryViewObject* o = view_of(args[0]);
-  return py_bool(o->step == 1 || o->length <= 1);
+  return py_bool(o->step == o->itemsize || o->length <= 1);
 }
 
 INTERP_NATIVE(memoryview_iter) {

@@ -173,5 +173,7 @@ Value generator_new(Thread& t, Value frame, Value code);
 Value slice_new(Thread& t, Value start, Value stop, Value step);
 Value range_new(Thread& t, Value start, Value stop, Value step);
 Value iterator_new(Thread& t, TypeId type, Value seq, std::int64_t kind = 0);
+// types.GenericAlias(origin, args): what list[int] and type[int] make.
+Value generic_alias_new(Thread& t, Value origin, Value args);
 
 } // namespace interp

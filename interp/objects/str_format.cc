@@ -3,6 +3,7 @@
 // the printf-style % operator of str, bytes and bytearray. The text of each conversion
 // is interp/num's; walking the format and fetching the values is done here.
 #include "interp/objects/args.h"
+#include "interp/objects/format_markup.h"
 #include "interp/objects/numbers.h"
 #include "interp/objects/objects.h"
 #include "interp/ops.h"
@@ -32,34 +33,16 @@ struct FormatState {
   bool used_auto = false, used_manual = false;
 };
 
-bool is_digits(const U32& s) {
-  if (s.empty()) return false;
-  for (char32_t c : s)
-    if (c < '0' || c > '9') return false;
-  return true;
-}
-
-bool parse_index(const U32& s, std::int64_t& out) {
-  out = 0;
-  for (char32_t c : s) {
-    if (out > (std::int64_t(1) << 58)) return false;
-    out = out * 10 + (c - '0');
-  }
-  return true;
-}
-
 Value make_str(Thread& t, const U32& s) {
   return str_from_code_points(t, s);
 }
 
 // Resolves a field name ("0", "name", "0.attr[key]") to its value.
 Value resolve_field(Thread& t, const U32& field, FormatState& st) {
-  std::size_t i = 0;
-  while (i < field.size() && field[i] != '.' && field[i] != '[')
-    ++i;
-  U32 first = field.substr(0, i);
+  FieldName parts(field);
+  const U32& first = parts.first();
   Value obj;
-  if (first.empty() || is_digits(first)) {
+  if (first.empty() || all_digits(first)) {
     std::int64_t index;
     if (first.empty()) {
       if (st.used_manual)
@@ -72,102 +55,47 @@ Value resolve_field(Thread& t, const U32& field, FormatState& st) {
         return raise(t, exc(E_ValueError),
                      "cannot switch from automatic field numbering to manual field specification");
       st.used_manual = true;
-      if (!parse_index(first, index))
+      if (!digits_value(first, index))
         return raise(t, exc(E_ValueError), "Too many decimal digits in format string");
     }
-    if (first.empty() && i < field.size() && false) return {};
     if (index >= tuple_length(st.args))
       return raisef(t, exc(E_IndexError),
                     "Replacement index %lld out of range for positional args tuple",
                     (long long)index);
     obj = tuple_item(st.args, index);
   } else {
+    Value key = make_str(t, first);
+    if (!key) return {};
     if (!st.kwargs) {
-      Value key = make_str(t, first);
-      if (!key) return {};
       Value ktuple = tuple_from(t, &key, 1);
       if (!ktuple) return {};
       Value e = exception_new(t, exc(E_KeyError), ktuple);
       if (e) t.pending = e;
       return {};
     }
-    Value key = make_str(t, first);
-    if (!key) return {};
     obj = getitem(t, st.kwargs, key);
     if (!obj) return {};
   }
-  while (i < field.size()) {
-    if (field[i] == '.') {
-      std::size_t j = i + 1;
-      while (j < field.size() && field[j] != '.' && field[j] != '[')
-        ++j;
-      U32 attr = field.substr(i + 1, j - i - 1);
-      if (attr.empty()) return raise(t, exc(E_ValueError), "Empty attribute in format string");
-      Value n = make_str(t, attr);
-      if (!n) return {};
-      obj = getattr(t, obj, n);
-      if (!obj) return {};
-      i = j;
-    } else if (field[i] == '[') {
-      std::size_t j = i + 1;
-      while (j < field.size() && field[j] != ']')
-        ++j;
-      if (j >= field.size()) return raise(t, exc(E_ValueError), "Missing ']' in format string");
-      U32 key_text = field.substr(i + 1, j - i - 1);
-      if (key_text.empty()) return raise(t, exc(E_ValueError), "Empty attribute in format string");
-      Value key;
-      std::int64_t index;
-      if (is_digits(key_text) && parse_index(key_text, index))
-        key = int_from_i64(t, index);
-      else
-        key = make_str(t, key_text);
-      if (!key) return {};
-      obj = getitem(t, obj, key);
-      if (!obj) return {};
-      i = j + 1;
-      if (i < field.size() && field[i] != '.' && field[i] != '[')
-        return raise(t, exc(E_ValueError),
-                     "Only '.' or '[' may follow ']' in format field specifier");
-    } else {
-      return raise(t, exc(E_ValueError),
-                   "Only '.' or '[' may follow ']' in format field specifier");
-    }
+  FieldNamePart part;
+  std::string error;
+  for (;;) {
+    ParseStep step = parts.next(part, error);
+    if (step == ParseStep::end) return obj;
+    if (step == ParseStep::error) return raise(t, exc(E_ValueError), error);
+    Value key = part.is_index ? int_from_i64(t, part.index) : make_str(t, part.key);
+    if (!key) return {};
+    obj = part.is_attribute ? getattr(t, obj, key) : getitem(t, obj, key);
+    if (!obj) return {};
   }
-  return obj;
 }
 
 bool vformat(Thread& t, const U32& fmt, FormatState& st, int depth, U32& out);
 
-// One replacement field's text (between the braces).
-bool format_field(Thread& t, const U32& body, FormatState& st, int depth, U32& out) {
-  // The field name ends at the first '!' or ':' outside brackets.
-  std::size_t i = 0;
-  bool in_bracket = false;
-  while (i < body.size()) {
-    char32_t c = body[i];
-    if (c == '[')
-      in_bracket = true;
-    else if (c == ']')
-      in_bracket = false;
-    else if (!in_bracket && (c == '!' || c == ':'))
-      break;
-    ++i;
-  }
-  U32 field = body.substr(0, i);
-  char32_t conversion = 0;
-  U32 spec;
-  if (i < body.size() && body[i] == '!') {
-    if (i + 1 >= body.size())
-      return raise(t, exc(E_ValueError), "end of string while looking for conversion specifier"),
-             false;
-    conversion = body[i + 1];
-    i += 2;
-    if (i < body.size() && body[i] != ':')
-      return raise(t, exc(E_ValueError), "expected ':' after conversion specifier"), false;
-  }
-  if (i < body.size() && body[i] == ':') spec = body.substr(i + 1);
-  Value obj = resolve_field(t, field, st);
+// One replacement field: its value, converted, formatted with the expanded spec.
+bool format_field(Thread& t, const FormatPiece& piece, FormatState& st, int depth, U32& out) {
+  Value obj = resolve_field(t, piece.field_name, st);
   if (!obj) return false;
+  char32_t conversion = piece.conversion;
   switch (conversion) {
   case 0:
     break;
@@ -189,7 +117,7 @@ bool format_field(Thread& t, const U32& body, FormatState& st, int depth, U32& o
   }
   if (!obj) return false;
   U32 expanded;
-  if (!vformat(t, spec, st, depth - 1, expanded)) return false;
+  if (!vformat(t, piece.spec, st, depth - 1, expanded)) return false;
   Value spec_str = make_str(t, expanded);
   if (!spec_str) return false;
   Value r = format(t, obj, spec_str);
@@ -200,54 +128,16 @@ bool format_field(Thread& t, const U32& body, FormatState& st, int depth, U32& o
 
 bool vformat(Thread& t, const U32& fmt, FormatState& st, int depth, U32& out) {
   if (depth < 0) return raise(t, exc(E_ValueError), "Max string recursion exceeded"), false;
-  std::size_t i = 0, n = fmt.size();
-  while (i < n) {
-    char32_t c = fmt[i];
-    if (c == '}') {
-      if (i + 1 < n && fmt[i + 1] == '}') {
-        out.push_back('}');
-        i += 2;
-        continue;
-      }
-      return raise(t, exc(E_ValueError), "Single '}' encountered in format string"), false;
-    }
-    if (c != '{') {
-      out.push_back(c);
-      ++i;
-      continue;
-    }
-    if (i + 1 < n && fmt[i + 1] == '{') {
-      out.push_back('{');
-      i += 2;
-      continue;
-    }
-    if (i + 1 >= n)
-      return raise(t, exc(E_ValueError), "Single '{' encountered in format string"), false;
-    // Find the matching '}', counting nested braces (in the spec) and skipping brackets.
-    std::size_t j = i + 1;
-    int level = 1;
-    bool in_bracket = false;
-    while (j < n) {
-      char32_t d = fmt[j];
-      if (d == '[' && level == 1)
-        in_bracket = true;
-      else if (d == ']' && level == 1)
-        in_bracket = false;
-      else if (!in_bracket && d == '{')
-        ++level;
-      else if (!in_bracket && d == '}') {
-        if (--level == 0) break;
-      }
-      ++j;
-    }
-    if (j >= n) {
-      return raise(t, exc(E_ValueError), "expected '}' before end of string"), false;
-    }
-    U32 body = fmt.substr(i + 1, j - i - 1);
-    if (!format_field(t, body, st, depth, out)) return false;
-    i = j + 1;
+  FormatMarkup markup(fmt);
+  FormatPiece piece;
+  std::string error;
+  for (;;) {
+    ParseStep step = markup.next(piece, error);
+    if (step == ParseStep::end) return true;
+    if (step == ParseStep::error) return raise(t, exc(E_ValueError), error), false;
+    out += piece.literal;
+    if (piece.has_field && !format_field(t, piece, st, depth, out)) return false;
   }
-  return true;
 }
 
 INTERP_NATIVE(str_format_method) {

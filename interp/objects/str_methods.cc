@@ -27,6 +27,8 @@ namespace interp {
 
 // bytes.cc and str_format.cc.
 Value raise_codec_error(Thread& t, const text::CodecError& e, Value object);
+Value codec_fallback(Thread& t, const text::CodecError& e, bool encoding_text, Value object,
+                     std::string_view encoding, std::string_view errors);
 void init_str_format(Thread& t);
 
 // ascii(v): repr(v) with every non-ASCII character escaped (the repr already quotes).
@@ -485,9 +487,9 @@ INTERP_NATIVE(str_encode_method) {
     return raisef(t, exc(E_TypeError), "encode() argument 'errors' must be str, not %s",
                   type_name_of(err).c_str());
   U32 cps = str_code_points(args[0]);
-  auto r =
-      text::encode<char32_t>(cps, enc ? str_utf8(enc) : "utf-8", err ? str_utf8(err) : "strict");
-  if (!r.ok()) return raise_codec_error(t, r.error(), args[0]);
+  std::string encoding = enc ? str_utf8(enc) : "utf-8", errors = err ? str_utf8(err) : "strict";
+  auto r = text::encode<char32_t>(cps, encoding, errors);
+  if (!r.ok()) return codec_fallback(t, r.error(), true, args[0], encoding, errors);
   return bytes_new(t, r.value());
 }
 
@@ -608,9 +610,13 @@ INTERP_NATIVE(str_new_method) {
       return raisef(t, exc(E_TypeError), "str() argument 'errors' must be str, not %s",
                     type_name_of(errors).c_str());
     std::string data(bytes_view(obj));
-    auto r = text::decode(data, str_utf8(encoding), errors ? str_utf8(errors) : "strict");
-    if (!r.ok()) return raise_codec_error(t, r.error(), obj);
-    result = str_from_code_points(t, r.value());
+    std::string encoding_name = str_utf8(encoding);
+    std::string errors_name = errors ? str_utf8(errors) : "strict";
+    auto r = text::decode(data, encoding_name, errors_name);
+    if (r.ok())
+      result = str_from_code_points(t, r.value());
+    else
+      result = codec_fallback(t, r.error(), false, obj, encoding_name, errors_name);
   } else {
     result = str(t, obj);
   }

@@ -509,8 +509,14 @@ void init_member_descriptor_type(Thread& t) {
 // ---- class creation ---------------------------------------------------------------------------
 
 Value solid_base(Value type) {
+  // Every builtin exception class has BaseException's instance layout, so (as in CPython)
+  // class E(LookupError, SystemError) has no conflict: they share the solid base.
+  auto same_exception_layout = [](Value a, Value b) {
+    return rd<TypeObject>(a)->layout == std::uint64_t(Layout::Exception) &&
+           rd<TypeObject>(b)->layout == std::uint64_t(Layout::Exception);
+  };
   Value base = rd<TypeObject>(type)->base;
-  while (base && (rd<TypeObject>(type)->flags & kHeapType)) {
+  while (base && ((rd<TypeObject>(type)->flags & kHeapType) || same_exception_layout(type, base))) {
     type = base;
     base = rd<TypeObject>(type)->base;
   }
