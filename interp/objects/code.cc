@@ -130,6 +130,7 @@ Value code_new(Thread& t, std::shared_ptr<const bytecode::CodeUnit> unit) {
   Value code = allocate(t, Layout::Code, type_value(T_code), sizeof(CodeObject));
   if (!code) return {};
   fresh<CodeObject>(code)->unit = index;
+  fresh<CodeObject>(code)->unit_address = reinterpret_cast<std::uintptr_t>(unit.get()) | 1;
   Value consts = constant_items(t, unit->consts);
   if (!consts) return {};
   fresh<CodeObject>(code)->consts = consts;
@@ -149,10 +150,6 @@ Value code_new(Thread& t, std::shared_ptr<const bytecode::CodeUnit> unit) {
   if (!(v = str_from_utf8(t, unit->filename))) return {};
   fresh<CodeObject>(code)->filename = v;
   return code;
-}
-
-const bytecode::CodeUnit& code_unit(Value code) {
-  return *code_table()[std::size_t(ro<CodeObject>(code)->unit)];
 }
 
 namespace {

@@ -134,6 +134,10 @@ struct FunctionObject : Object {
 
 struct CodeObject : Object {
   std::int64_t unit; // index of the compiled CodeUnit in the runtime's code table
+  // The same CodeUnit's address, with the low bit set so that the collector does not take
+  // it for a reference. CodeUnits live as long as the process and sit at one address in
+  // every view, so the word means the same thing to every transaction.
+  std::uint64_t unit_address;
   Value consts;      // tuple
   Value names;       // tuple of str
   Value varnames;    // tuple of str

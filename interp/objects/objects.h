@@ -148,7 +148,9 @@ int set_contains(Thread& t, Value set, Value key); // 1, 0, -1 error
 
 // ---- code, function, frame, cell, module, method, native --------------------------------
 Value code_new(Thread& t, std::shared_ptr<const bytecode::CodeUnit> unit);
-const bytecode::CodeUnit& code_unit(Value code);
+inline const bytecode::CodeUnit& code_unit(Value code) {
+  return *reinterpret_cast<const bytecode::CodeUnit*>(ro<CodeObject>(code)->unit_address & ~1ull);
+}
 Value function_new(Thread& t, Value code, Value globals, Value qualname);
 Value cell_new(Thread& t, Value content);
 Value module_new(Thread& t, Value name);

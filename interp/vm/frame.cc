@@ -64,13 +64,23 @@ bool bind_arguments(Thread& t, Value frame, Value function, Value self, const Va
   Value code = fn->code;
   const bytecode::CodeUnit& unit = code_unit(code);
   Value defaults = fn->defaults, kwdefaults = fn->kwdefaults, closure = fn->closure;
-  std::string fname = str_utf8(fn->qualname);
+  // Only error messages need the name: made then, not on every call.
+  auto fname_of = [&] { return str_utf8(rd<FunctionObject>(function)->qualname); };
   FrameObject* f = fresh<FrameObject>(frame);
   Value* locals = f->slots;
   std::size_t nkw = kwnames ? std::size_t(tuple_length(kwnames)) : 0;
   std::size_t npos = nargs - nkw;
   std::size_t total_pos = npos + (self ? 1 : 0);
   std::size_t argcount = unit.argcount, kwonly = unit.kwonlyargcount;
+  // The common call: exactly the positional parameters, nothing else to sort out.
+  if (total_pos == argcount && !nkw && !kwonly && !closure && unit.cellvars.empty() &&
+      !(unit.flags & (bytecode::kVarargs | bytecode::kVarKeywords))) {
+    std::size_t k = 0;
+    if (self) locals[k++] = self;
+    for (std::size_t i = 0; i < nargs; ++i)
+      locals[k++] = args[i];
+    return true;
+  }
   bool has_varargs = unit.flags & bytecode::kVarargs;
   bool has_varkw = unit.flags & bytecode::kVarKeywords;
   std::size_t vararg_index = argcount + kwonly;
@@ -112,7 +122,7 @@ bool bind_arguments(Thread& t, Value frame, Value function, Value self, const Va
                std::to_string(kw_given) + " keyword-only argument" + (kw_given == 1 ? "" : "s") +
                ")";
     raisef(t, exc(E_TypeError), "%s() takes %s positional argument%s but %s %s given",
-           fname.c_str(), takes.c_str(), (ndefaults == 0 && argcount == 1) ? "" : "s",
+           fname_of().c_str(), takes.c_str(), (ndefaults == 0 && argcount == 1) ? "" : "s",
            given.c_str(), (total_pos == 1 && !kw_given) ? "was" : "were");
     return false;
   }
@@ -132,8 +142,8 @@ bool bind_arguments(Thread& t, Value frame, Value function, Value self, const Va
       }
       locals = fresh<FrameObject>(frame)->slots;
       if (locals[p]) {
-        raisef(t, exc(E_TypeError), "%s() got multiple values for argument '%s'", fname.c_str(),
-               unit.varnames[p].c_str());
+        raisef(t, exc(E_TypeError), "%s() got multiple values for argument '%s'",
+               fname_of().c_str(), unit.varnames[p].c_str());
         return false;
       }
       locals[p] = value;
@@ -142,8 +152,8 @@ bool bind_arguments(Thread& t, Value frame, Value function, Value self, const Va
     }
     if (placed) continue;
     if (!has_varkw) {
-      raisef(t, exc(E_TypeError), "%s() got an unexpected keyword argument '%s'", fname.c_str(),
-             str_utf8(kn).c_str());
+      raisef(t, exc(E_TypeError), "%s() got an unexpected keyword argument '%s'",
+             fname_of().c_str(), str_utf8(kn).c_str());
       return false;
     }
     if (!dict_set(t, kwdict, kn, value)) return false;
@@ -154,7 +164,7 @@ bool bind_arguments(Thread& t, Value frame, Value function, Value self, const Va
       names += (k ? ", " : "") + posonly_as_kw[k];
     raisef(t, exc(E_TypeError),
            "%s() got some positional-only arguments passed as keyword arguments: '%s'",
-           fname.c_str(), names.c_str());
+           fname_of().c_str(), names.c_str());
     return false;
   }
   // Defaults and what is still missing.
@@ -169,7 +179,7 @@ bool bind_arguments(Thread& t, Value frame, Value function, Value self, const Va
       missing.push_back(unit.varnames[p]);
   }
   if (!missing.empty()) {
-    missing_error(t, fname, missing, "positional");
+    missing_error(t, fname_of(), missing, "positional");
     return false;
   }
   for (std::size_t p = argcount; p < argcount + kwonly; ++p) {
@@ -183,7 +193,7 @@ bool bind_arguments(Thread& t, Value frame, Value function, Value self, const Va
       missing.push_back(unit.varnames[p]);
   }
   if (!missing.empty()) {
-    missing_error(t, fname, missing, "keyword-only");
+    missing_error(t, fname_of(), missing, "keyword-only");
     return false;
   }
   // Cells: arguments that are cells, then the closure.
