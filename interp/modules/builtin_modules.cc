@@ -6,6 +6,8 @@
 #include "interp/objects/objects.h"
 #include "interp/ops.h"
 
+#include <algorithm>
+
 namespace interp {
 
 Value make_math_module(Thread& t);
@@ -26,6 +28,9 @@ Value make_struct_module(Thread& t);
 Value make_codecs_module(Thread& t);
 Value make_string_module(Thread& t);
 Value make_ast_module(Thread& t);
+Value make_imp_module(Thread& t);
+Value make_warnings_module(Thread& t);
+Value make_marshal_module(Thread& t);
 const std::vector<std::pair<std::string, ModuleFactory>>& registered_modules(); // interp.cc
 
 Value make_builtin_module(Thread& t, const std::string& module_name) {
@@ -47,11 +52,26 @@ Value make_builtin_module(Thread& t, const std::string& module_name) {
   if (module_name == "_io") return make_io_module(t);
   if (module_name == "errno") return make_errno_module(t);
   if (module_name == "_sre") return make_sre_module(t);
+  if (module_name == "_imp") return make_imp_module(t);
+  if (module_name == "_warnings") return make_warnings_module(t);
+  if (module_name == "marshal") return make_marshal_module(t);
   for (auto& [registered, factory] : registered_modules())
     if (registered == module_name) return factory(t);
   if (module_name == "builtins") return runtime().builtins_module;
   if (module_name == "sys") return runtime().sys_module;
   return {};
+}
+
+std::vector<std::string> builtin_module_names() {
+  std::vector<std::string> names = {
+      "time",  "gc",    "_random",  "_sha512",   "_struct",      "_codecs",  "_string", "_ast",
+      "math",  "cmath", "_weakref", "itertools", "_collections", "posix",    "atexit",  "_io",
+      "errno", "_sre",  "_imp",     "_warnings", "marshal",      "builtins", "sys"};
+  for (auto& [registered, factory] : registered_modules())
+    names.push_back(registered);
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  return names;
 }
 
 } // namespace interp

@@ -50,8 +50,58 @@ Value module_not_found(Thread& t, const std::string& full) {
   return {};
 }
 
-// A module's __spec__: a namespace object (of sys.implementation's SimpleNamespace class)
-// with the fields of importlib's ModuleSpec that programs read.
+// The module _imp once imported (0 before), without importing it.
+Value imported_imp(Thread& t) {
+  Value modules = sys_attr(t, N_modules);
+  if (!modules || !dict_check(modules)) {
+    clear_pending(t);
+    return {};
+  }
+  return dict_get_str(modules, intern_literal(t, "_imp"));
+}
+
+// Once importlib is imported: its ModuleSpec for a module this machinery found, builtin
+// (`origin` empty and not a package) or from a source file. 0 with no exception pending
+// while importlib is not there (or gives None).
+Value importlib_spec(Thread& t, const std::string& full, const std::string& origin, bool builtin,
+                     bool package, const std::string& package_dir) {
+  Value imp = imported_imp(t);
+  if (!imp) return {};
+  Value fn = getattr_opt(t, imp, intern_literal(t, "_pypystm_spec"));
+  if (!fn) return {};
+  Value args[3] = {str_from_utf8(t, full), builtin ? none() : str_from_utf8(t, origin), none()};
+  if (!args[0] || !args[1]) return {};
+  if (package) {
+    Value dir = str_from_utf8(t, package_dir);
+    args[2] = dir ? list_from(t, &dir, 1) : Value();
+    if (!args[2]) return {};
+  }
+  Value spec = call(t, fn, args, 3);
+  if (!spec) return {};
+  return spec == none() ? Value() : spec;
+}
+
+// Sets module.__spec__ and module.__loader__ from importlib's spec (builtin modules).
+bool set_builtin_spec(Thread& t, Value module, const std::string& full) {
+  Value spec = importlib_spec(t, full, "", true, false, "");
+  if (!spec) return !t.pending;
+  Value loader = getattr(t, spec, intern_literal(t, "loader"));
+  return loader && setattr(t, module, name(N___spec__), spec) &&
+         setattr(t, module, intern_literal(t, "__loader__"), loader);
+}
+
+// After `import importlib`: importlib's finders go on sys.meta_path and the modules imported
+// so far get ModuleSpec objects (_imp._pypystm_install).
+bool importlib_installed(Thread& t) {
+  Value imp = imported_imp(t);
+  if (!imp) return !t.pending;
+  Value fn = getattr_opt(t, imp, intern_literal(t, "_pypystm_install"));
+  if (!fn) return !t.pending;
+  return bool(call(t, fn, nullptr, 0));
+}
+
+// A module's __spec__ before importlib is imported: a namespace object (of sys.implementation's
+// SimpleNamespace class) with the fields of importlib's ModuleSpec that programs read.
 Value make_spec(Thread& t, const std::string& full, const std::string& path, bool package,
                 const std::string& package_dir) {
   Value impl = getattr(t, runtime().sys_module, intern_literal(t, "implementation"));
@@ -106,7 +156,14 @@ Value load_source(Thread& t, const std::string& full, const std::string& path, b
     Value path_list = list_from(t, &dir, 1);
     if (!path_list || !dict_set(t, d, name(N___path__), path_list)) return {};
   }
-  Value spec = make_spec(t, full, path, package, package_dir);
+  Value spec = importlib_spec(t, full, path, false, package, package_dir);
+  if (spec) {
+    Value loader = getattr(t, spec, intern_literal(t, "loader"));
+    if (!loader || !dict_set(t, d, intern_literal(t, "__loader__"), loader)) return {};
+  } else {
+    if (t.pending) return {};
+    spec = make_spec(t, full, path, package, package_dir);
+  }
   if (!spec || !dict_set(t, d, name(N___spec__), spec)) return {};
   Value modules = sys_attr(t, N_modules);
   if (!modules || !dict_set(t, modules, modname, m)) return {};
@@ -119,6 +176,7 @@ Value load_source(Thread& t, const std::string& full, const std::string& path, b
     t.pending = saved;
     return {};
   }
+  if (full == "importlib" && !importlib_installed(t)) return {};
   // The module object in sys.modules may have been replaced by the module itself.
   bool error;
   Value final_module = dict_get(t, modules, modname, error);
@@ -130,6 +188,7 @@ Value load_source(Thread& t, const std::string& full, const std::string& path, b
 // directories); 0 without exception when not found.
 Value find_and_load(Thread& t, const std::string& full, const std::string& leaf, Value search) {
   if (Value builtin = make_builtin_module(t, full)) {
+    if (!set_builtin_spec(t, builtin, full)) return {};
     Value modules = sys_attr(t, N_modules);
     if (!modules || !dict_set(t, modules, str_from_utf8(t, full), builtin)) return {};
     return builtin;

@@ -5,6 +5,7 @@
 #include "interp/runtime.h"
 
 #include <string>
+#include <vector>
 
 namespace interp {
 
@@ -14,6 +15,8 @@ Value make_sys_module(Thread& t);
 // The builtin modules other than builtins and sys, made on first import; 0 (no
 // exception) when there is no such builtin module.
 Value make_builtin_module(Thread& t, const std::string& name);
+// The names make_builtin_module knows (sys.builtin_module_names), sorted.
+std::vector<std::string> builtin_module_names();
 // The dict of the locals of a frame (locals(), vars(), exec()).
 Value frame_locals(Thread& t, Value frame);
 // __import__ and the import machinery.

@@ -367,12 +367,10 @@ Value make_sys_module(Thread& t) {
   set("path_importer_cache", dict_new(t));
   set("warnoptions", list_new(t));
   {
-    static const char* const kBuiltin[] = {"_collections", "_thread",   "_weakref", "builtins",
-                                           "gc",           "itertools", "math",     "posix",
-                                           "sys",          "time"};
-    Value names = tuple_new(t, std::size(kBuiltin));
-    for (std::size_t i = 0; i < std::size(kBuiltin); ++i)
-      tuple_init(names, i, intern_literal(t, kBuiltin[i]));
+    std::vector<std::string> builtin = builtin_module_names();
+    Value names = tuple_new(t, builtin.size());
+    for (std::size_t i = 0; i < builtin.size(); ++i)
+      tuple_init(names, i, intern_literal(t, builtin[i].c_str()));
     set("builtin_module_names", names);
   }
   set("maxsize", int_from_i64(t, INT64_MAX));
@@ -384,6 +382,10 @@ Value make_sys_module(Thread& t) {
   set("executable", str_from_ascii(t, ""));
   set("prefix", str_from_ascii(t, "/usr"));
   set("exec_prefix", str_from_ascii(t, "/usr"));
+  set("base_prefix", str_from_ascii(t, "/usr"));
+  set("base_exec_prefix", str_from_ascii(t, "/usr"));
+  set("platlibdir", str_from_ascii(t, "lib"));
+  set("pycache_prefix", none());
   set("dont_write_bytecode", runtime().true_);
   {
     Value v[5] = {Value::small_int(3), Value::small_int(11), Value::small_int(2),
