@@ -511,7 +511,14 @@ INTERP_NATIVE(io_name) {
   return R(args[0])->name;
 }
 INTERP_NATIVE(io_mode) {
+  if (!R(args[0])->mode) return raise(t, exc(E_AttributeError), "mode");
   return R(args[0])->mode;
+}
+// A text file's mode is an attribute that programs set (tokenize.open sets 'r') and delete.
+INTERP_NATIVE(io_set_mode) {
+  if (nargs == 1 && !R(args[0])->mode) return raise(t, exc(E_AttributeError), "mode");
+  W(args[0])->mode = nargs > 1 ? args[1] : Value();
+  return none();
 }
 INTERP_NATIVE(io_encoding) {
   return binary(args[0]) ? none() : str_from_ascii(t, "UTF-8");
@@ -645,7 +652,8 @@ Value make_io_module(Thread& t) {
       add_method(t, type, "getvalue", io_getvalue);
     } else {
       add_getter(t, type, "name", io_name);
-      add_getter(t, type, "mode", io_mode);
+      add_getter(t, type, "mode", io_mode,
+                 std::string(c.name) == "TextIOWrapper" ? io_set_mode : nullptr);
     }
     if (std::string(c.name) == "TextIOWrapper" || std::string(c.name) == "StringIO") {
       add_getter(t, type, "encoding", io_encoding);
