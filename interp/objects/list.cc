@@ -315,10 +315,19 @@ Value list_repeat(Thread& t, Value self, Value times_value, Value into) {
   Value out = into ? into : list_new(t);
   if (!out) return {};
   if (into && !list_replace(t, out, 0, list_length(out), runtime().empty_tuple)) return {};
+  // One storage of the final size, filled in place: growing it copy by copy would leave
+  // a trail of dead arrays as big as the result.
+  std::int64_t total = n * times;
+  if (!total) return out;
+  if (!reserve(t, out, total)) return {};
+  Value storage = rd<ListObject>(out)->storage;
   for (std::int64_t k = 0; k < times; ++k) {
-    std::int64_t len = list_length(out);
-    if (!list_replace(t, out, len, len, items)) return {};
+    if ((k & 0xffff) == 0) stm::safe_point();
+    ValueArray* a = wr<ValueArray>(storage);
+    for (std::int64_t i = 0; i < n; ++i)
+      a->items[k * n + i] = tuple_item(items, i);
   }
+  wr<ListObject>(out)->length = total;
   return out;
 }
 
