@@ -138,11 +138,11 @@ struct CodeObject : Object {
   // it for a reference. CodeUnits live as long as the process and sit at one address in
   // every view, so the word means the same thing to every transaction.
   std::uint64_t unit_address;
-  Value consts;      // tuple
-  Value names;       // tuple of str
-  Value varnames;    // tuple of str
-  Value cellvars;    // tuple of str
-  Value freevars;    // tuple of str
+  Value consts;   // tuple
+  Value names;    // tuple of str
+  Value varnames; // tuple of str
+  Value cellvars; // tuple of str
+  Value freevars; // tuple of str
   Value name;
   Value qualname;
   Value filename;
@@ -153,6 +153,7 @@ enum FrameFlag : std::uint64_t {
   kFrameGenerator = 1u << 1,     // owned by a generator object
   kFrameEntry = 1u << 2,         // first frame of a (nested) VM invocation: return exits it
   kFrameThrow = 1u << 3,         // resume by raising the pending exception at `lasti`
+  kFrameResumed = 1u << 4,       // a generator frame resumed by FOR_ITER/SEND of the `back` frame
 };
 
 struct FrameObject : Object {

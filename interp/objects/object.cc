@@ -31,6 +31,24 @@ std::size_t layout_size(Layout layout) {
   }
 }
 
+} // namespace
+
+Value object_new_instance(Thread& t, Value cls) {
+  const TypeObject* to = rd<TypeObject>(cls);
+  if (to->flags & kIsAbstract) {
+    return raisef(t, exc(E_TypeError), "Can't instantiate abstract class %s",
+                  type_name(cls).c_str());
+  }
+  Layout layout = static_cast<Layout>(to->layout);
+  std::size_t size = layout_size(layout);
+  if (!size)
+    return raisef(t, exc(E_TypeError), "object.__new__(%s) is not safe, use %s.__new__()",
+                  type_name(cls).c_str(), type_name(to->base).c_str());
+  return allocate(t, layout, cls, size);
+}
+
+namespace {
+
 bool overrides(Value type, NameId id, Value object_method) {
   return type_lookup(type, name(id)) != object_method;
 }
@@ -51,17 +69,7 @@ INTERP_NATIVE(object_new) {
     if (!overrides(cls, N___init__, my_init))
       return raisef(t, exc(E_TypeError), "%s() takes no arguments", type_name(cls).c_str());
   }
-  const TypeObject* to = rd<TypeObject>(cls);
-  if (to->flags & kIsAbstract) {
-    return raisef(t, exc(E_TypeError), "Can't instantiate abstract class %s",
-                  type_name(cls).c_str());
-  }
-  Layout layout = static_cast<Layout>(to->layout);
-  std::size_t size = layout_size(layout);
-  if (!size)
-    return raisef(t, exc(E_TypeError), "object.__new__(%s) is not safe, use %s.__new__()",
-                  type_name(cls).c_str(), type_name(to->base).c_str());
-  return allocate(t, layout, cls, size);
+  return object_new_instance(t, cls);
 }
 
 INTERP_NATIVE(object_init) {

@@ -59,6 +59,12 @@ struct Registers {
     f->pc = pc;
     f->sp = sp - stack;
   }
+  // Leaves the running frame (its registers saved) for `to`, a frame of this loop.
+  void enter(Thread& t, Value to) {
+    save();
+    load(to);
+    t.frame = to;
+  }
 };
 
 Value name_at(const Registers& r, std::uint32_t i) {
@@ -225,6 +231,21 @@ bool inline_call(Value callable, Value& function, Value& self) {
     }
   }
   return false;
+}
+
+// Can calling `callable` make its instance here and run __init__ as a frame of this loop?
+// A heap class made by `type` whose __new__ is object.__new__ and whose __init__ is a plain
+// Python function; `init` receives the latter.
+bool inline_instantiation(Value callable, Value& init) {
+  if (!callable.is_object() || !is_layout(callable, Layout::Type)) return false;
+  if (type_of(callable) != type_value(T_type)) return false;
+  const TypeObject* to = rd<TypeObject>(callable);
+  if (!(to->flags & kHeapType)) return false;
+  Value object_new = dict_get_str(rd<TypeObject>(type_value(T_object))->dict, name(N___new__));
+  if (type_lookup(callable, name(N___new__)) != object_new) return false;
+  init = type_lookup(callable, name(N___init__));
+  return init && init.is_object() && is_layout(init, Layout::Function) &&
+         !is_generator_code(&code_unit(rd<FunctionObject>(init)->code));
 }
 
 } // namespace
@@ -794,6 +815,13 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
       }
       case Op::FOR_ITER: {
         r.sp = sp;
+        if (TOP().is_object() && is_layout(TOP(), Layout::Generator)) {
+          // A suspended generator runs in this loop until it yields back or ends.
+          if (Value gen_frame = generator_resume_inline(t, TOP(), none(), r.frame)) {
+            r.enter(t, gen_frame);
+            continue;
+          }
+        }
         Value v = next(t, TOP());
         if (!v) {
           ERROR_IF(t.pending);
@@ -984,11 +1012,30 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
             }
             sp = base;
             r.sp = sp;
-            r.save();
-            r.load(frame);
-            t.frame = frame;
+            r.enter(t, frame);
             continue;
           }
+        }
+        Value init;
+        if (!base[0] && inline_instantiation(callable, init)) {
+          // The instance is made here and __init__ runs as a frame of this loop; its
+          // RETURN_VALUE gives the caller the instance (kFrameDiscardResult).
+          r.sp = sp;
+          Value instance = object_new_instance(t, callable);
+          ERROR_IF(!instance);
+          Value frame = frame_for_call(t, init, instance, sp - arg, nargs, kwnames, r.frame);
+          ERROR_IF(!frame);
+          if (rd<FrameObject>(frame)->depth > t.recursion_limit) {
+            raise(t, exc(E_RecursionError), "maximum recursion depth exceeded");
+            ERROR_IF(true);
+          }
+          FrameObject* nf = wr<FrameObject>(frame);
+          nf->flags |= kFrameDiscardResult;
+          nf->instance = instance;
+          sp = base;
+          r.sp = sp;
+          r.enter(t, frame);
+          continue;
         }
         r.sp = sp;
         Value res;
@@ -1079,9 +1126,7 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
             ERROR_IF(true);
           }
           r.sp = sp;
-          r.save();
-          r.load(frame);
-          t.frame = frame;
+          r.enter(t, frame);
           continue;
         }
         Value res = call_ex(t, callable, args, kwargs);
@@ -1093,10 +1138,42 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
         Value retval = POP();
         r.sp = sp;
         std::int64_t flags = r.f->flags;
+        if (flags & kFrameResumed) {
+          // A generator resumed by FOR_ITER/SEND of the frame below ends: the loop ends
+          // (FOR_ITER) or the `yield from` has its value (SEND).
+          Value back = r.f->back;
+          r.save();
+          generator_leave_inline(t, r.frame, true);
+          r.load(back);
+          t.frame = back;
+          Instruction resumer = r.code[r.pc - 1];
+          r.pc = arg_of(resumer);
+          if (op_of(resumer) == Op::SEND)
+            r.sp[-1] = retval;
+          else
+            --r.sp;
+          continue;
+        }
         if (flags & kFrameGenerator) {
           r.save();
           wr<FrameObject>(r.frame)->pc = -1; // finished
           return retval;
+        }
+        if (flags & kFrameDiscardResult) {
+          // __init__ returns: its caller gets the instance.
+          Value instance = r.f->instance;
+          Value back = r.f->back;
+          r.save();
+          r.load(back);
+          t.frame = back;
+          if (retval != none()) {
+            raisef(t, exc(E_TypeError), "__init__() should return None, not '%s'",
+                   type_name_of(retval).c_str());
+            lasti = r.pc - 1;
+            goto error;
+          }
+          *r.sp++ = instance;
+          continue;
         }
         if (flags & kFrameEntry) {
           r.save();
@@ -1113,6 +1190,15 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
         Value v = POP();
         r.sp = sp;
         r.save();
+        if (r.f->flags & kFrameResumed) {
+          // Back to the FOR_ITER/SEND that resumed this generator, with the value.
+          Value back = r.f->back;
+          generator_leave_inline(t, r.frame, false);
+          r.load(back);
+          t.frame = back;
+          *r.sp++ = v;
+          continue;
+        }
         yielded = true;
         return v;
       }
@@ -1133,6 +1219,11 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
         Value res;
         bool finished = false;
         if (receiver.is_object() && is_layout(receiver, Layout::Generator)) {
+          if (Value gen_frame = generator_resume_inline(t, receiver, v, r.frame)) {
+            r.sp = sp;
+            r.enter(t, gen_frame);
+            continue;
+          }
           res = generator_send(t, receiver, v, finished);
           ERROR_IF(!res);
         } else if (v == none() && receiver.is_object() && is_layout(receiver, Layout::Iterator)) {
@@ -1609,12 +1700,16 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
         // No handler here: the frame ends with the exception.
         std::int64_t flags = r.f->flags;
         r.save();
-        if (flags & kFrameGenerator) {
+        Value back = r.f->back;
+        if (flags & kFrameResumed) {
+          // Out of a generator resumed by this loop, into its resumer.
+          generator_leave_inline(t, r.frame, true);
+        } else if (flags & kFrameGenerator) {
           wr<FrameObject>(r.frame)->pc = -1;
           return {};
+        } else if (flags & kFrameEntry) {
+          return {};
         }
-        if (flags & kFrameEntry) return {};
-        Value back = r.f->back;
         r.load(back);
         t.frame = back;
         where = r.pc - 1;

@@ -32,4 +32,16 @@ void add_traceback(Thread& t, Value frame, std::int64_t lasti);
 // `yielded` tells which.
 Value eval(Thread& t, Value frame, bool outermost, bool& yielded);
 
+// Stackless generator resumption (generator.cc). When `gen` (a generator or coroutine) can
+// be resumed in the loop of the frame `back` - suspended, not running, and `value` a valid
+// first send - marks it running, pushes `value` as the result of its suspended yield, links
+// its frame to `back` with kFrameResumed and returns that frame; else returns 0 and changes
+// nothing (generator_send then gives the result or the error).
+Value generator_resume_inline(Thread& t, Value gen, Value value, Value back);
+// The kFrameResumed generator frame `frame` yields (`finished` false) or ends, with its
+// return value or the pending exception (`finished` true): undoes what
+// generator_resume_inline did; an ending frame is the generator's no longer, and a
+// StopIteration leaving it becomes RuntimeError as in CPython.
+void generator_leave_inline(Thread& t, Value frame, bool finished);
+
 } // namespace interp::vm

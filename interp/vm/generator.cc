@@ -69,6 +69,25 @@ Value run_frame(Thread& t, Value gen, bool& yielded) {
   return result;
 }
 
+// The generator's frame ended with the pending exception: a StopIteration (or, from an
+// async generator, StopAsyncIteration) leaving it becomes RuntimeError, caused by it.
+void stop_iteration_escaped(Thread& t, Value gen) {
+  bool async = ro<GeneratorObject>(gen)->kind == kAsyncGenerator;
+  if (!t.pending ||
+      !(matches(t, exc(E_StopIteration)) || (async && matches(t, exc(E_StopAsyncIteration)))))
+    return;
+  bool stop_async = !matches(t, exc(E_StopIteration));
+  Value cause = fetch_pending(t);
+  raisef(t, exc(E_RuntimeError), "%s raised %s", kind_name(ro<GeneratorObject>(gen)->kind),
+         stop_async ? "StopAsyncIteration" : "StopIteration");
+  if (t.pending && exception_check(t.pending)) {
+    ExceptionObject* w = wr<ExceptionObject>(t.pending);
+    w->cause = cause;
+    w->context = cause;
+    w->suppress_context = runtime().true_;
+  }
+}
+
 // Resumes the frame; `value` is pushed as the result of the suspended yield unless the
 // frame is just starting. With `throwing`, the pending exception is raised at the yield.
 Value resume(Thread& t, Value gen, Value value, bool throwing, bool& finished) {
@@ -105,23 +124,9 @@ Value resume(Thread& t, Value gen, Value value, bool throwing, bool& finished) {
   }
   Value result = run_frame(t, gen, yielded);
   if (yielded) return result;
-  g = wr<GeneratorObject>(gen);
-  g->frame = {};
+  wr<GeneratorObject>(gen)->frame = {};
   finished = true;
-  bool async = g->kind == kAsyncGenerator;
-  if (!result && t.pending &&
-      (matches(t, exc(E_StopIteration)) || (async && matches(t, exc(E_StopAsyncIteration))))) {
-    bool stop_async = !matches(t, exc(E_StopIteration));
-    Value cause = fetch_pending(t);
-    raisef(t, exc(E_RuntimeError), "%s raised %s", kind_name(ro<GeneratorObject>(gen)->kind),
-           stop_async ? "StopAsyncIteration" : "StopIteration");
-    if (t.pending && exception_check(t.pending)) {
-      ExceptionObject* w = wr<ExceptionObject>(t.pending);
-      w->cause = cause;
-      w->context = cause;
-      w->suppress_context = runtime().true_;
-    }
-  }
+  if (!result) stop_iteration_escaped(t, gen);
   return result;
 }
 
@@ -222,6 +227,46 @@ Value generator_throw(Thread& t, Value gen, Value exception) {
   Value r = resume(t, gen, {}, true, finished);
   if (finished && r) return stop_iteration_with(t, r);
   return r;
+}
+
+Value generator_resume_inline(Thread& t, Value gen, Value value, Value back) {
+  const GeneratorObject* g = rd<GeneratorObject>(gen);
+  if (g->kind != kGenerator && g->kind != kCoroutine) return {};
+  if (g->running & kRunningFrame) return {};
+  Value frame = g->frame;
+  if (!frame) return {};
+  const FrameObject* f = rd<FrameObject>(frame);
+  if (f->pc < 0) return {};
+  bool starting = f->pc == 0 && f->sp == 0;
+  if (starting && value != none()) return {};
+  GeneratorObject* gw = wr<GeneratorObject>(gen);
+  gw->running |= kRunningFrame;
+  gw->caller_exc = t.handled;
+  if (gw->exc_state) t.handled = gw->exc_state;
+  FrameObject* fw = wr<FrameObject>(frame);
+  if (!starting) fw->slots[fw->nlocals + fw->ncells + fw->sp++] = value;
+  fw->back = back;
+  fw->flags |= kFrameResumed;
+  return frame;
+}
+
+void generator_leave_inline(Thread& t, Value frame, bool finished) {
+  FrameObject* f = wr<FrameObject>(frame);
+  Value gen = f->generator;
+  f->back = {};
+  f->flags &= ~std::int64_t(kFrameResumed);
+  if (finished) f->pc = -1;
+  GeneratorObject* g = wr<GeneratorObject>(gen);
+  Value caller = g->caller_exc;
+  Value now = t.handled;
+  g->running &= ~kRunningFrame;
+  g->caller_exc = {};
+  g->exc_state = !finished && now != caller ? now : Value();
+  t.handled = caller;
+  if (finished) {
+    g->frame = {};
+    stop_iteration_escaped(t, gen);
+  }
 }
 
 Value resume_after_delegate(Thread& t, Value gen, bool& finished) {
