@@ -1138,49 +1138,40 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
         Value retval = POP();
         r.sp = sp;
         std::int64_t flags = r.f->flags;
-        if (flags & kFrameResumed) {
-          // A generator resumed by FOR_ITER/SEND of the frame below ends: the loop ends
-          // (FOR_ITER) or the `yield from` has its value (SEND).
-          Value back = r.f->back;
-          r.save();
-          generator_leave_inline(t, r.frame, true);
-          r.load(back);
-          t.frame = back;
-          Instruction resumer = r.code[r.pc - 1];
-          r.pc = arg_of(resumer);
-          if (op_of(resumer) == Op::SEND)
-            r.sp[-1] = retval;
-          else
-            --r.sp;
-          continue;
-        }
-        if (flags & kFrameGenerator) {
-          r.save();
-          wr<FrameObject>(r.frame)->pc = -1; // finished
-          return retval;
-        }
-        if (flags & kFrameDiscardResult) {
-          // __init__ returns: its caller gets the instance.
-          Value instance = r.f->instance;
-          Value back = r.f->back;
-          r.save();
-          r.load(back);
-          t.frame = back;
+        Value back = r.f->back;
+        r.save();
+        if (flags & (kFrameResumed | kFrameGenerator | kFrameDiscardResult | kFrameEntry))
+            [[unlikely]] {
+          if (flags & kFrameResumed) {
+            // A generator resumed by FOR_ITER/SEND of the frame below ends: the loop ends
+            // (FOR_ITER) or the `yield from` has its value (SEND).
+            generator_leave_inline(t, r.frame, true);
+            r.load(back);
+            t.frame = back;
+            Instruction resumer = r.code[r.pc - 1];
+            r.pc = arg_of(resumer);
+            if (op_of(resumer) == Op::SEND)
+              r.sp[-1] = retval;
+            else
+              --r.sp;
+            continue;
+          }
+          if (flags & kFrameGenerator) {
+            wr<FrameObject>(r.frame)->pc = -1; // finished
+            return retval;
+          }
+          if (flags & kFrameEntry) return retval;
+          // __init__ returns (kFrameDiscardResult): its caller gets the instance.
           if (retval != none()) {
+            r.load(back);
+            t.frame = back;
             raisef(t, exc(E_TypeError), "__init__() should return None, not '%s'",
                    type_name_of(retval).c_str());
             lasti = r.pc - 1;
             goto error;
           }
-          *r.sp++ = instance;
-          continue;
+          retval = r.f->instance;
         }
-        if (flags & kFrameEntry) {
-          r.save();
-          return retval;
-        }
-        Value back = r.f->back;
-        r.save();
         r.load(back);
         t.frame = back;
         *r.sp++ = retval;
