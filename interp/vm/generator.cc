@@ -1,8 +1,10 @@
 // interp/vm/generator.cc - generators and coroutines: a suspended frame and the
 // send/throw/close protocol, including delegation through `yield from` / `await`.
 //
-// A generator's frame is resumed by a nested loop (eval with the frame as its entry),
-// which returns at the next YIELD_VALUE or when the frame ends.
+// FOR_ITER and SEND resume a generator's frame in their own loop (generator_resume_inline,
+// generator_leave_inline). Everything else - next(), send(), throw(), close(), C++
+// iteration - resumes it in a nested loop (eval with the frame as its entry), which
+// returns at the next YIELD_VALUE or when the frame ends.
 #include "gc/gc.h"
 #include "interp/compile/code_unit.h"
 #include "interp/modules/module_support.h"

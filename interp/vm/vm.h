@@ -1,10 +1,12 @@
 // interp/vm/vm.h - the bytecode VM: frames, calls, the evaluation loop, generators, and
 // the outermost loop that runs a thread's Python code as a chain of transactions.
 //
-// Python-to-Python calls made by bytecode do not recurse on the C++ stack: the callee's
-// frame is linked to the caller's and the same loop goes on. Calls from C++ (a sort key,
-// a __eq__ called by a dict) start a nested loop, which returns when its entry frame
-// returns. Transactions break only in the outermost loop, at instruction boundaries.
+// Python-to-Python calls made by bytecode, instantiation of plain classes (__init__ a
+// Python function) and generator resumption by `for` and `yield from`/`await` do not
+// recurse on the C++ stack: the new or resumed frame is linked to the running one and the
+// same loop goes on. Calls from C++ (a sort key, a __eq__ called by a dict, next(gen))
+// start a nested loop, which returns when its entry frame returns. Transactions break only in the
+// outermost loop, at instruction boundaries.
 #pragma once
 
 #include "interp/runtime.h"
