@@ -189,3 +189,20 @@ def consumer():
 
 print(consumer())
 print(list(zip(range(3), returns_value())))
+
+
+def chain(n):
+    if n:
+        r = yield from chain(n - 1)
+        return r + 1
+    yield "bottom"
+    return 0
+
+
+sys.setrecursionlimit(12000)
+g = chain(5000)
+print(next(g))
+try:
+    g.send(None)
+except StopIteration as e:
+    print("returned", e.value)
