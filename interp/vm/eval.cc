@@ -248,6 +248,28 @@ bool inline_instantiation(Value callable, Value& init) {
          !is_generator_code(&code_unit(rd<FunctionObject>(init)->code));
 }
 
+// The __init__ frame for a new instance of `cls` (inline_instantiation's `init`), with
+// kFrameDiscardResult: its RETURN_VALUE gives the caller the instance. 0 with the
+// exception set.
+Value instantiation_frame(Thread& t, Value cls, Value init, const Value* args, std::size_t nargs,
+                          Value kwnames, Value back) {
+  Value instance = object_new_instance(t, cls);
+  if (!instance) return {};
+  Value frame = frame_for_call(t, init, instance, args, nargs, kwnames, back);
+  if (!frame) return {};
+  FrameObject* f = wr<FrameObject>(frame);
+  f->flags |= kFrameDiscardResult;
+  f->instance = instance;
+  return frame;
+}
+
+// Is a new frame of this loop within the recursion limit? Else RecursionError.
+bool within_recursion_limit(Thread& t, Value frame) {
+  if (rd<FrameObject>(frame)->depth <= t.recursion_limit) return true;
+  raise(t, exc(E_RecursionError), "maximum recursion depth exceeded");
+  return false;
+}
+
 } // namespace
 
 Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
@@ -1005,11 +1027,7 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
             r.sp = sp;
             Value frame = frame_for_call(t, function, bound_self ? bound_self : Value(), args,
                                          nargs, kwnames, r.frame);
-            ERROR_IF(!frame);
-            if (rd<FrameObject>(frame)->depth > t.recursion_limit) {
-              raise(t, exc(E_RecursionError), "maximum recursion depth exceeded");
-              ERROR_IF(true);
-            }
+            ERROR_IF(!frame || !within_recursion_limit(t, frame));
             sp = base;
             r.sp = sp;
             r.enter(t, frame);
@@ -1021,17 +1039,8 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
           // The instance is made here and __init__ runs as a frame of this loop; its
           // RETURN_VALUE gives the caller the instance (kFrameDiscardResult).
           r.sp = sp;
-          Value instance = object_new_instance(t, callable);
-          ERROR_IF(!instance);
-          Value frame = frame_for_call(t, init, instance, sp - arg, nargs, kwnames, r.frame);
-          ERROR_IF(!frame);
-          if (rd<FrameObject>(frame)->depth > t.recursion_limit) {
-            raise(t, exc(E_RecursionError), "maximum recursion depth exceeded");
-            ERROR_IF(true);
-          }
-          FrameObject* nf = wr<FrameObject>(frame);
-          nf->flags |= kFrameDiscardResult;
-          nf->instance = instance;
+          Value frame = instantiation_frame(t, callable, init, sp - arg, nargs, kwnames, r.frame);
+          ERROR_IF(!frame || !within_recursion_limit(t, frame));
           sp = base;
           r.sp = sp;
           r.enter(t, frame);
@@ -1096,10 +1105,12 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
           }
           kwargs = d;
         }
-        // A plain Python function runs as a frame of this loop, as with CALL.
-        Value function, bound_self;
-        if (inline_call(callable, function, bound_self) &&
-            !is_generator_code(&code_unit(rd<FunctionObject>(function)->code))) {
+        // A plain Python function, or a plain class's __init__, runs as a frame of this
+        // loop, as with CALL.
+        Value function, bound_self, init;
+        bool plain_function = inline_call(callable, function, bound_self) &&
+                              !is_generator_code(&code_unit(rd<FunctionObject>(function)->code));
+        if (plain_function || inline_instantiation(callable, init)) {
           std::vector<Value> all;
           for (std::int64_t i = 0; i < tuple_length(args); ++i)
             all.push_back(tuple_item(args, i));
@@ -1118,13 +1129,11 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
               all.push_back(v);
             }
           }
-          Value frame =
-              frame_for_call(t, function, bound_self, all.data(), all.size(), kwnames, r.frame);
-          ERROR_IF(!frame);
-          if (rd<FrameObject>(frame)->depth > t.recursion_limit) {
-            raise(t, exc(E_RecursionError), "maximum recursion depth exceeded");
-            ERROR_IF(true);
-          }
+          Value frame = plain_function ? frame_for_call(t, function, bound_self, all.data(),
+                                                        all.size(), kwnames, r.frame)
+                                       : instantiation_frame(t, callable, init, all.data(),
+                                                             all.size(), kwnames, r.frame);
+          ERROR_IF(!frame || !within_recursion_limit(t, frame));
           r.sp = sp;
           r.enter(t, frame);
           continue;

@@ -117,3 +117,15 @@ try:
     Deep(0)
 except RecursionError as e:
     print("RecursionError", type(e).__name__)
+
+args = (1, 5, 6)
+kwargs = {"c": 7, "y": 0}
+print("ex", Kw(*args, **kwargs).v, Kw(*(2,), c=1).v)
+try:
+    Kw(*(), **{"b": 1})
+except TypeError as e:
+    print("TypeError", e)
+try:
+    Bad(*())
+except TypeError as e:
+    print("TypeError", e, tb_entries(e.__traceback__))
