@@ -127,6 +127,12 @@ void update_type_flags(Value type) {
   Value sa = type_lookup(type, name(N___setattr__));
   Value da = type_lookup(type, name(N___delattr__));
   if ((sa && !is_object_slot(sa)) || (da && !is_object_slot(da))) flags |= kCustomSetattr;
+  // A non-empty __abstractmethods__ of the class itself (abc sets it) forbids instances.
+  flags &= ~std::uint64_t(kIsAbstract);
+  Value own = rd<TypeObject>(type)->dict;
+  Value abstract = own ? dict_get_str(own, name(N___abstractmethods__)) : Value();
+  if (abstract && (!is_layout(abstract, Layout::Set) || rd<SetObject>(abstract)->length > 0))
+    flags |= kIsAbstract;
   wr<TypeObject>(type)->flags = flags;
 }
 

@@ -282,6 +282,10 @@ INTERP_NATIVE(builtin_pow) {
   if (!f) return raise(t, exc(E_TypeError), "unsupported operand type(s) for pow()");
   Value argv[2] = {e, mod};
   Value r = vm::call_function_or_other(t, f, base, argv, 2, {});
+  if (r == runtime().not_implemented &&
+      (isinstance(base, T_float) || isinstance(e, T_float) || isinstance(mod, T_float)))
+    return raise(t, exc(E_TypeError),
+                 "pow() 3rd argument not allowed unless all arguments are integers");
   if (r == runtime().not_implemented)
     return raisef(t, exc(E_TypeError),
                   "unsupported operand type(s) for ** or pow(): '%s', '%s', '%s'",

@@ -93,6 +93,12 @@ INTERP_NATIVE(function_call) {
   return vm::call_function(t, args[0], {}, args + 1, nargs - 1, kwnames);
 }
 
+// f.__call__(...) for methods and builtin functions: what calling them does (the VM calls
+// them directly; this is for code that asks, such as collections.abc.Callable).
+INTERP_NATIVE(callable_call) {
+  return call(t, args[0], args + 1, nargs - 1, kwnames);
+}
+
 // Function attributes that are fields: readable and writable as in CPython.
 Value function_field(Thread& t, Value f, const char* attr, Value value, bool set) {
   FunctionObject* w = set ? wr<FunctionObject>(f) : nullptr;
@@ -311,7 +317,9 @@ void init_function_types(Thread& t) {
   add_method(t, m, "__getattribute__", method_getattribute);
   add_method(t, m, "__eq__", method_eq);
   add_method(t, m, "__hash__", method_hash);
+  add_method(t, m, "__call__", callable_call);
   for (TypeId id : {T_builtin_function, T_method_descriptor}) {
+    add_method(t, type_value(id), "__call__", callable_call);
     add_method(t, type_value(id), "__repr__", native_repr);
     add_method(t, type_value(id), "__getattribute__", native_getattribute);
   }

@@ -40,6 +40,10 @@ struct TypeObject : Object {
   // MRO changes (type_modified); 0 for builtin types, which never change. Per-thread
   // lookup caches check it (type.cc).
   std::uint64_t version;
+  // A list of weak references to the classes made with this one among their bases
+  // (__subclasses__), or 0. Kept for classes only: builtin types would be written by every
+  // class statement of every thread.
+  Value subclasses;
   // The type's attributes are its Object::dict.
 };
 

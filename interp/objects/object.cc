@@ -4,7 +4,10 @@
 #include "interp/objects/objects.h"
 #include "interp/ops.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <string>
+#include <vector>
 
 namespace interp {
 
@@ -33,12 +36,27 @@ std::size_t layout_size(Layout layout) {
 
 } // namespace
 
+// "Can't instantiate abstract class C with abstract methods a, b": the names sorted.
+static Value abstract_instantiation_error(Thread& t, Value cls) {
+  Value abstract = dict_get_str(rd<TypeObject>(cls)->dict, name(N___abstractmethods__));
+  std::vector<std::string> names;
+  if (Value it = abstract ? iter(t, abstract) : Value()) {
+    while (Value item = next(t, it))
+      if (str_check(item)) names.push_back(str_utf8(item));
+  }
+  if (t.pending) return {};
+  std::sort(names.begin(), names.end()); // UTF-8 byte order is code point order
+  std::string list;
+  for (const std::string& n : names)
+    list += (list.empty() ? "" : ", ") + n;
+  return raisef(t, exc(E_TypeError),
+                "Can't instantiate abstract class %s with abstract method%s %s",
+                type_name(cls).c_str(), names.size() == 1 ? "" : "s", list.c_str());
+}
+
 Value object_new_instance(Thread& t, Value cls) {
   const TypeObject* to = rd<TypeObject>(cls);
-  if (to->flags & kIsAbstract) {
-    return raisef(t, exc(E_TypeError), "Can't instantiate abstract class %s",
-                  type_name(cls).c_str());
-  }
+  if (to->flags & kIsAbstract) return abstract_instantiation_error(t, cls);
   Layout layout = static_cast<Layout>(to->layout);
   std::size_t size = layout_size(layout);
   if (!size)
@@ -202,6 +220,11 @@ INTERP_NATIVE(object_dir) {
   return result;
 }
 
+// The default answer of issubclass() hooks (abc asks every class): "no opinion".
+INTERP_NATIVE(object_subclasshook) {
+  return runtime().not_implemented;
+}
+
 INTERP_NATIVE(object_class) {
   return type_of(args[0]);
 }
@@ -333,8 +356,15 @@ INTERP_NATIVE(type_subclasscheck) {
   return py_bool(is_subtype(args[1], args[0]));
 }
 
+// The live direct subclasses, oldest first. Builtin types keep no list (see TypeObject).
 INTERP_NATIVE(type_subclasses) {
-  return list_new(t);
+  Value out = list_new(t);
+  if (!out) return {};
+  Value refs = rd<TypeObject>(args[0])->subclasses;
+  for (std::int64_t k = 0; refs && k < list_length(refs); ++k)
+    if (Value cls = rd<WeakRefObject>(list_item(refs, k))->target)
+      if (!list_append(t, out, cls)) return {};
+  return out;
 }
 
 // type's attributes that are fields of TypeObject.
@@ -426,6 +456,7 @@ void init_object_type(Thread& t) {
   add_method(t, o, "__reduce_ex__", object_reduce_ex);
   add_method(t, o, "__sizeof__", object_sizeof);
   add_getter(t, o, "__class__", object_class, object_set_class);
+  add_classmethod(t, o, "__subclasshook__", object_subclasshook);
   add_attribute(t, o, "__doc__", str_from_ascii(t, "The base class of the class hierarchy."));
 
   Value ty = type_value(T_type);

@@ -164,8 +164,14 @@ bool compute_mro(Thread& t, Value type) {
     seqs.push_back(std::move(s));
   }
   std::vector<Value> base_list;
-  for (std::int64_t i = 0; i < nb; ++i)
-    base_list.push_back(tuple_item(bases, i));
+  for (std::int64_t i = 0; i < nb; ++i) {
+    Value b = tuple_item(bases, i);
+    if (std::find(base_list.begin(), base_list.end(), b) != base_list.end()) {
+      raisef(t, exc(E_TypeError), "duplicate base class %s", type_name(b).c_str());
+      return false;
+    }
+    base_list.push_back(b);
+  }
   seqs.push_back(base_list);
   std::vector<Value> result{type};
   for (;;) {
@@ -523,6 +529,30 @@ Value solid_base(Value type) {
   return type;
 }
 
+// Enters a new class in the __subclasses__ list of each base that is a class (not a
+// builtin type), dropping the entries of classes that died meanwhile.
+static bool note_subclass(Thread& t, Value type, Value bases) {
+  for (std::int64_t i = 0, n = tuple_length(bases); i < n; ++i) {
+    Value base = tuple_item(bases, i);
+    if (!(rd<TypeObject>(base)->flags & kHeapType)) continue;
+    Value ref = allocate(t, Layout::WeakRef, type_value(T_weakref), sizeof(WeakRefObject));
+    if (!ref) return false;
+    fresh<WeakRefObject>(ref)->target = type;
+    fresh<WeakRefObject>(ref)->hash = -1;
+    Value kept = list_new(t);
+    if (!kept) return false;
+    if (Value old = rd<TypeObject>(base)->subclasses) {
+      for (std::int64_t k = 0; k < list_length(old); ++k) {
+        Value r = list_item(old, k);
+        if (rd<WeakRefObject>(r)->target && !list_append(t, kept, r)) return false;
+      }
+    }
+    if (!list_append(t, kept, ref)) return false;
+    wr<TypeObject>(base)->subclasses = kept;
+  }
+  return true;
+}
+
 Value type_new(Thread& t, Value metatype, Value type_name_value, Value bases, Value ns,
                Value kwargs) {
   if (!str_check(type_name_value))
@@ -587,6 +617,7 @@ Value type_new(Thread& t, Value metatype, Value type_name_value, Value bases, Va
       !dict_set(t, dict, name(N___hash__), none()))
     return {};
   if (!compute_mro(t, type)) return {};
+  if (!note_subclass(t, type, bases)) return {};
   if (!apply_slots(t, type, dict, bases, best_base)) return {};
   update_type_flags(type);
   // __new__ given as a plain function is a static method; __init_subclass__ and
