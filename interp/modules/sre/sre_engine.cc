@@ -142,29 +142,6 @@ std::uint32_t item_width(const std::uint32_t* op) {
   }
 }
 
-bool is_item(std::uint32_t op) {
-  switch (op) {
-  case ANY:
-  case ANY_ALL:
-  case LITERAL:
-  case NOT_LITERAL:
-  case LITERAL_IGNORE:
-  case NOT_LITERAL_IGNORE:
-  case LITERAL_UNI_IGNORE:
-  case NOT_LITERAL_UNI_IGNORE:
-  case LITERAL_LOC_IGNORE:
-  case NOT_LITERAL_LOC_IGNORE:
-  case CATEGORY:
-  case IN:
-  case IN_IGNORE:
-  case IN_UNI_IGNORE:
-  case IN_LOC_IGNORE:
-    return true;
-  default:
-    return false;
-  }
-}
-
 // What a Choice resumes.
 enum ChoiceKind : std::uint8_t {
   kBranch,       // pc: the skip word of the next alternative
