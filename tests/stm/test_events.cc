@@ -3,9 +3,11 @@
 #define BOOST_TEST_MODULE stm_events
 #include "tests/stm/test_heap.h"
 
+#include <atomic>
 #include <boost/test/unit_test.hpp>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 using namespace stmtest;
 
@@ -58,9 +60,15 @@ BOOST_AUTO_TEST_CASE(conflicts_name_both_sides_with_their_locations) {
     stm::run_transaction([&] { counter = make<Counter>(); });
   }
   constexpr int kIncrements = 20000;
+  // Both threads start hammering together: one that got going first could otherwise run
+  // all its transactions before the other exists, and nothing would conflict.
+  std::atomic<int> ready{0};
   auto hammer = [&](const char* where) {
     stm::ThreadScope scope;
     stm::set_thread_user_data(const_cast<char*>(where));
+    ready.fetch_add(1);
+    while (ready.load() < 2)
+      std::this_thread::yield();
     for (int i = 0; i < kIncrements; ++i)
       stm::run_transaction([&] {
         std::int64_t seen = counter.read()->value;
