@@ -92,7 +92,11 @@ std::string str_utf8(Value s); // surrogates as CPython's surrogatepass would wr
 std::u32string str_code_points(Value s);
 std::int64_t str_length(Value s);
 char32_t str_at(Value s, std::int64_t i);
-std::int64_t str_hash(Value s);
+std::int64_t str_hash_slow(Value s); // computes (and caches when it may) the hash
+inline std::int64_t str_hash(Value s) {
+  std::int64_t h = ro<StrObject>(s)->hash;
+  return h != -1 ? h : str_hash_slow(s);
+}
 bool str_equal(Value a, Value b);
 bool str_equal_ascii(Value s, std::string_view ascii);
 Value str_concat(Thread& t, Value a, Value b);

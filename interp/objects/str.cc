@@ -98,15 +98,18 @@ std::int64_t compute_hash(const StrObject* o) {
   if (o->kind == 1) return hash_bytes(o->data, std::size_t(o->length));
   auto* cps = reinterpret_cast<const char32_t*>(o->data);
   char32_t widest = 0;
-  for (std::int64_t i = 0; i < o->length; ++i) widest = std::max(widest, cps[i]);
+  for (std::int64_t i = 0; i < o->length; ++i)
+    widest = std::max(widest, cps[i]);
   if (widest >= 0x10000) return hash_bytes(cps, std::size_t(o->length) * 4);
   if (widest < 0x100) {
     std::string narrow(std::size_t(o->length), '\0');
-    for (std::int64_t i = 0; i < o->length; ++i) narrow[std::size_t(i)] = char(cps[i]);
+    for (std::int64_t i = 0; i < o->length; ++i)
+      narrow[std::size_t(i)] = char(cps[i]);
     return hash_bytes(narrow.data(), narrow.size());
   }
   std::u16string wide(std::size_t(o->length), u'\0');
-  for (std::int64_t i = 0; i < o->length; ++i) wide[std::size_t(i)] = char16_t(cps[i]);
+  for (std::int64_t i = 0; i < o->length; ++i)
+    wide[std::size_t(i)] = char16_t(cps[i]);
   return hash_bytes(wide.data(), wide.size() * 2);
 }
 
@@ -181,9 +184,8 @@ std::u32string str_code_points(Value s) {
   return out;
 }
 
-std::int64_t str_hash(Value s) {
+std::int64_t str_hash_slow(Value s) {
   const StrObject* o = ro<StrObject>(s);
-  if (o->hash != -1) return o->hash;
   std::int64_t h = compute_hash(o);
   if (stm::is_new_object(s.offset())) fresh<StrObject>(s)->hash = h;
   return h;

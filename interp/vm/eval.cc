@@ -215,6 +215,23 @@ bool is_generator_code(const CodeUnit* unit) {
 }
 
 // Does the callable run as a frame of this loop (a plain Python function)?
+// The instance dict of `obj` when attribute `attr` may be read (or written) there
+// directly: an Instance-layout object with a dict, whose class has no attribute hook
+// (`hooks`) and no attribute of that name along its MRO. Otherwise 0.
+Value plain_instance_dict(Value obj, Value attr, std::uint64_t hooks) {
+  if (!obj.is_object() || !is_layout(obj, Layout::Instance)) return {};
+  Value type = type_of(obj);
+  if (rd<TypeObject>(type)->flags & hooks) return {};
+  Value dict = rd<Object>(obj)->dict;
+  if (!dict || type_lookup(type, attr)) return {};
+  return dict;
+}
+
+Value plain_instance_attribute(Value obj, Value attr) {
+  Value dict = plain_instance_dict(obj, attr, kCustomGetattribute | kHasGetattr);
+  return dict ? dict_get_str(dict, attr) : Value();
+}
+
 bool inline_call(Value callable, Value& function, Value& self) {
   if (!callable.is_object()) return false;
   Layout l = layout_of(callable);
@@ -466,6 +483,12 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
       }
       case Op::LOAD_ATTR: {
         r.sp = sp;
+        // An attribute in the instance dict of a plain object, with no hook on its class
+        // and nothing of that name along the MRO: no descriptor to honour.
+        if (Value found = plain_instance_attribute(TOP(), name_at(r, arg))) {
+          TOP() = found;
+          break;
+        }
         Value v = getattr(t, TOP(), name_at(r, arg));
         if (!v) attribute_error_context(t, TOP(), name_at(r, arg));
         ERROR_IF(!v);
@@ -476,7 +499,12 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
         r.sp = sp;
         Value obj = POP();
         Value v = POP();
-        ERROR_IF(!setattr(t, obj, name_at(r, arg), v));
+        Value n = name_at(r, arg);
+        if (Value dict = plain_instance_dict(obj, n, kCustomSetattr)) {
+          ERROR_IF(!dict_set(t, dict, n, v));
+          break;
+        }
+        ERROR_IF(!setattr(t, obj, n, v));
         break;
       }
       case Op::DELETE_ATTR: {
