@@ -223,6 +223,8 @@ INTERP_NATIVE(builtin_hasattr) {
     return raisef(t, exc(E_TypeError), "attribute name must be string, not '%s'",
                   type_name_of(args[1]).c_str());
   Value v = getattr_opt(t, args[0], args[1]);
+  // An AttributeError from anywhere (a property, an empty slot) means "no such attribute".
+  if (!v && t.pending && matches(t, exc(E_AttributeError))) clear_pending(t);
   if (!v && t.pending) return {};
   return py_bool(bool(v));
 }

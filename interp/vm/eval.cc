@@ -224,6 +224,8 @@ Value plain_instance_dict(Value obj, Value attr, std::uint64_t hooks) {
   if (rd<TypeObject>(type)->flags & hooks) return {};
   Value dict = rd<Object>(obj)->dict;
   if (!dict || type_lookup(type, attr)) return {};
+  // __dict__ is no key of the dict but the dict itself (generic_setattr replaces it).
+  if (ro<StrObject>(attr)->length == 8 && str_equal_ascii(attr, "__dict__")) return {};
   return dict;
 }
 
