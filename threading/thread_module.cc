@@ -72,6 +72,7 @@ void release_exit_sentinels(Thread& t) {
       w->count = Value::small_int(0);
     }
   });
+  interp::vm::wake_waiters();
   t.exit_sentinels.clear();
 }
 

@@ -14,6 +14,10 @@
 #include "interp/vm/vm.h"
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <sched.h>
 #include <time.h>
 #include <unistd.h>
@@ -58,6 +62,7 @@ void transaction_break(Thread& t, Value frame) {
   if (stm::atomic_depth()) return;
   save_state(t, frame);
   stm::commit_transaction();
+  wake_waiters();
   flush_output(t);
   run_after_commit(t, true);
   stm::start_transaction();
@@ -67,6 +72,26 @@ static double monotonic_seconds() {
   timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
   return double(ts.tv_sec) + double(ts.tv_nsec) * 1e-9;
+}
+
+// Waiters sleep on one condition variable that every commit of a thread pokes (when
+// someone waits): whatever a waiter waits for (a lock released, a thread ended) becomes
+// true in a commit. Polling alone left up to a millisecond between a release and the
+// waiter noticing it, on every hand-off between threads.
+namespace {
+std::mutex wake_lock;
+std::condition_variable wake;
+std::uint64_t wake_generation = 0; // under wake_lock
+std::atomic<int> sleepers{0};
+} // namespace
+
+void wake_waiters() {
+  if (sleepers.load(std::memory_order_seq_cst) == 0) return;
+  {
+    std::lock_guard guard(wake_lock);
+    ++wake_generation;
+  }
+  wake.notify_all();
 }
 
 // Outside any transaction: waits until t.block_ready says the object is ready or the
@@ -79,18 +104,40 @@ void wait_until_ready(Thread& t) {
   t.block_expired = false;
   t.block_retry = on;
   // The committed state is read directly: a stale answer only costs another round.
-  int spins = 0;
-  while (!ready(on)) {
-    if (deadline >= 0 && monotonic_seconds() >= deadline) {
+  for (int spins = 0;; ++spins) {
+    std::uint64_t seen;
+    {
+      std::lock_guard guard(wake_lock);
+      seen = wake_generation;
+    }
+    sleepers.fetch_add(1, std::memory_order_seq_cst);
+    // Ready is checked after announcing the sleep: a commit that makes it true after this
+    // check sees the sleeper and moves the generation on, so the wait below ends at once.
+    if (ready(on)) {
+      sleepers.fetch_sub(1, std::memory_order_seq_cst);
+      return;
+    }
+    double now = monotonic_seconds();
+    if (deadline >= 0 && now >= deadline) {
+      sleepers.fetch_sub(1, std::memory_order_seq_cst);
       t.block_expired = true;
-      break;
+      return;
     }
-    if (++spins < 50) {
+    if (spins < 20) {
+      sleepers.fetch_sub(1, std::memory_order_seq_cst);
       sched_yield();
-    } else {
-      timespec nap{0, std::min<long>(1000000, 20000L * (spins - 49))};
-      nanosleep(&nap, nullptr);
+      continue;
     }
+    // A commit that released what we wait for wakes us; the timeout is only a safety net
+    // (and the deadline of a timed wait or a sleep).
+    double nap = 0.01;
+    if (deadline >= 0) nap = std::min(nap, deadline - now);
+    {
+      std::unique_lock guard(wake_lock);
+      wake.wait_for(guard, std::chrono::duration<double>(nap),
+                    [&] { return wake_generation != seen; });
+    }
+    sleepers.fetch_sub(1, std::memory_order_seq_cst);
   }
 }
 
@@ -98,6 +145,7 @@ void wait_outside(Thread& t, Value frame) {
   t.ticks = 0;
   save_state(t, frame);
   stm::commit_transaction();
+  wake_waiters();
   flush_output(t);
   run_after_commit(t, true);
   wait_until_ready(t);
@@ -124,6 +172,7 @@ static Value run_committed(Thread& t, Value& exception_out) {
       wr<ThreadStateObject>(t.state)->result = e;
       wr<ThreadStateObject>(t.state)->top_frame = {};
       stm::commit_transaction();
+      wake_waiters();
       flush_output(t);
       run_after_commit(t, true);
       exception_out = e;

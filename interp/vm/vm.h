@@ -59,4 +59,8 @@ void flush_output(Thread& t);
 // Writes the traceback of an exception as CPython prints it, to `out`.
 void format_exception(Thread& t, Value exception, std::string& out);
 
+// Wakes the threads waiting outside their transactions (a lock, a thread's end) to look
+// at the committed state again: called after every commit that may have changed it.
+void wake_waiters();
+
 } // namespace interp::vm
