@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <boost/test/unit_test.hpp>
+#include <chrono>
 #include <fstream>
 #include <sstream>
 #include <thread>
@@ -59,23 +60,32 @@ BOOST_AUTO_TEST_CASE(conflicts_name_both_sides_with_their_locations) {
     stm::ThreadScope scope;
     stm::run_transaction([&] { counter = make<Counter>(); });
   }
-  constexpr int kIncrements = 20000;
-  // Both threads start hammering together: one that got going first could otherwise run
-  // all its transactions before the other exists, and nothing would conflict.
+  // Both threads start hammering together, and keep going (in rounds) until at least one
+  // conflict happened: on a loaded machine one thread may otherwise run all its
+  // transactions inside one time slice of the OS, and nothing would conflict.
+  constexpr int kRound = 2000, kMinIncrements = 20000;
   std::atomic<int> ready{0};
+  std::atomic<std::int64_t> increments{0};
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
   auto hammer = [&](const char* where) {
     stm::ThreadScope scope;
     stm::set_thread_user_data(const_cast<char*>(where));
     ready.fetch_add(1);
     while (ready.load() < 2)
       std::this_thread::yield();
-    for (int i = 0; i < kIncrements; ++i)
-      stm::run_transaction([&] {
-        std::int64_t seen = counter.read()->value;
-        for (int spin = 0; spin < 50; ++spin)
-          stm::safe_point(); // widen the window
-        counter.write()->value = seen + 1;
-      });
+    for (int done = 0;; done += kRound) {
+      if (done >= kMinIncrements && (stm::total_statistics().total_aborts() > 0 ||
+                                     std::chrono::steady_clock::now() > deadline))
+        break;
+      for (int i = 0; i < kRound; ++i)
+        stm::run_transaction([&] {
+          std::int64_t seen = counter.read()->value;
+          for (int spin = 0; spin < 50; ++spin)
+            stm::safe_point(); // widen the window
+          counter.write()->value = seen + 1;
+        });
+      increments.fetch_add(kRound);
+    }
   };
   std::thread a(hammer, "worker.py:10 in left");
   std::thread b(hammer, "worker.py:20 in right");
@@ -86,7 +96,7 @@ BOOST_AUTO_TEST_CASE(conflicts_name_both_sides_with_their_locations) {
     stm::set_thread_user_data(const_cast<char*>("main.py:5 in <module>"));
     stm::run_transaction([&] {
       stm::become_inevitable("reading a file");
-      BOOST_TEST(counter.read()->value == 2 * kIncrements);
+      BOOST_TEST(counter.read()->value == increments.load());
     });
   }
   stm::Statistics stats = stm::total_statistics();
