@@ -28,8 +28,16 @@ bool is_none(Value v) {
 static Value call_type(Thread& t, Value type, const Value* args, std::size_t nargs, Value kwnames) {
   std::size_t nkw = kwnames ? std::size_t(tuple_length(kwnames)) : 0;
   if (type == type_value(T_type) && nargs == 1 && nkw == 0) return type_of(args[0]);
+  // str(x): what str.__new__ then object.__init__ would do.
+  if (type == type_value(T_str) && nargs == 1 && nkw == 0) return str(t, args[0]);
   Value new_fn = type_lookup(type, name(N___new__));
-  std::vector<Value> with_type(nargs + 1);
+  Value small[8];
+  std::vector<Value> big;
+  Value* with_type = small;
+  if (nargs + 1 > std::size(small)) {
+    big.resize(nargs + 1);
+    with_type = big.data();
+  }
   with_type[0] = type;
   for (std::size_t i = 0; i < nargs; ++i)
     with_type[i + 1] = args[i];
@@ -37,13 +45,13 @@ static Value call_type(Thread& t, Value type, const Value* args, std::size_t nar
   if (new_fn && is_layout(new_fn, Layout::Wrapper)) new_fn = ro<WrapperObject>(new_fn)->wrapped;
   if (!new_fn)
     return raisef(t, exc(E_TypeError), "cannot create '%s' instances", type_name(type).c_str());
-  instance = call(t, new_fn, with_type.data(), nargs + 1, kwnames);
+  instance = call(t, new_fn, with_type, nargs + 1, kwnames);
   if (!instance) return {};
   if (!is_subtype(type_of(instance), type)) return instance;
   Value init = type_lookup(type_of(instance), name(N___init__));
   if (!init) return instance;
   with_type[0] = instance;
-  Value r = call(t, init, with_type.data(), nargs + 1, kwnames);
+  Value r = call(t, init, with_type, nargs + 1, kwnames);
   if (!r) return {};
   if (r != none())
     return raisef(t, exc(E_TypeError), "__init__() should return None, not '%s'",

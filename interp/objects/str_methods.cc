@@ -590,8 +590,14 @@ INTERP_NATIVE(str_getnewargs_method) {
 }
 
 INTERP_NATIVE(str_new_method) {
-  static const char* const kAllowed[] = {"object", "encoding", "errors", nullptr};
-  if (!check_keywords(t, "str", kwnames, kAllowed)) return {};
+  // str() words its keyword error its own way ("'x' is an invalid keyword argument").
+  for (std::int64_t i = 0, n = kwnames ? tuple_length(kwnames) : 0; i < n; ++i) {
+    Value k = tuple_item(kwnames, i);
+    if (!str_equal_ascii(k, "object") && !str_equal_ascii(k, "encoding") &&
+        !str_equal_ascii(k, "errors"))
+      return raisef(t, exc(E_TypeError), "'%s' is an invalid keyword argument for str()",
+                    str_utf8(k).c_str());
+  }
   std::size_t npos = nargs - 1 - keyword_count(kwnames);
   Value obj = npos > 0 ? args[1] : keyword_arg(kwnames, args, nargs, "object");
   Value encoding = npos > 1 ? args[2] : keyword_arg(kwnames, args, nargs, "encoding");
@@ -599,9 +605,7 @@ INTERP_NATIVE(str_new_method) {
   if (!obj) {
     result = runtime().empty_str;
   } else if (encoding) {
-    if (!(obj.is_object() && (isinstance(obj, T_bytes) || isinstance(obj, T_bytearray))))
-      return raisef(t, exc(E_TypeError), "decoding to str: need a bytes-like object, %s found",
-                    type_name_of(obj).c_str());
+    // Argument types first, then the object's, as CPython checks them.
     Value errors = npos > 2 ? args[3] : keyword_arg(kwnames, args, nargs, "errors");
     if (!str_check(encoding))
       return raisef(t, exc(E_TypeError), "str() argument 'encoding' must be str, not %s",
@@ -609,6 +613,9 @@ INTERP_NATIVE(str_new_method) {
     if (errors && !str_check(errors))
       return raisef(t, exc(E_TypeError), "str() argument 'errors' must be str, not %s",
                     type_name_of(errors).c_str());
+    if (!(obj.is_object() && (isinstance(obj, T_bytes) || isinstance(obj, T_bytearray))))
+      return raisef(t, exc(E_TypeError), "decoding to str: need a bytes-like object, %s found",
+                    type_name_of(obj).c_str());
     std::string data(bytes_view(obj));
     std::string encoding_name = str_utf8(encoding);
     std::string errors_name = errors ? str_utf8(errors) : "strict";
