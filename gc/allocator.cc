@@ -141,6 +141,17 @@ void shape_small_run(PageRun* run, unsigned cls) {
   run->search_word = 0;
 }
 
+// A run (new, or an empty one kept by the sweep) holding one large object.
+void shape_large_run(PageRun* run) {
+  run->cell_size = run->bytes();
+  run->reciprocal = 0;
+  run->size_class = kLargeClass;
+  run->cells = 1;
+  run->used = 1;
+  run->search_word = 0;
+  run->taken[0] = 1;
+}
+
 PageRun* new_small_run(GcHeap& heap, ThreadHeap* thread, unsigned cls) {
   const SizeClass& c = kSizeClasses[cls];
   if (PageRun* run = take_empty_run(heap, c.pages)) {
@@ -194,13 +205,7 @@ stm::Offset allocate_large(ThreadHeap* thread, std::size_t size, PageRun*& run) 
   maybe_collect(heap);
   if (PageRun* reused = take_empty_run(heap, pages)) {
     run = reused;
-    run->cell_size = run->bytes();
-    run->reciprocal = 0;
-    run->size_class = kLargeClass;
-    run->cells = 1;
-    run->used = 1;
-    run->search_word = 0;
-    run->taken[0] = 1;
+    shape_large_run(run);
     return run->start;
   }
   stm::Offset first = stm::allocate_pages(pages);
@@ -212,10 +217,7 @@ stm::Offset allocate_large(ThreadHeap* thread, std::size_t size, PageRun*& run) 
   run = new PageRun;
   run->start = first;
   run->pages = static_cast<std::uint32_t>(pages);
-  run->cell_size = run->bytes();
-  run->cells = 1;
-  run->used = 1;
-  run->taken[0] = 1;
+  shape_large_run(run);
   std::lock_guard guard(heap.lock);
   register_run(heap, run);
   heap.bytes_since_collection.fetch_add(run->bytes(), std::memory_order_relaxed);

@@ -52,10 +52,8 @@ static Value call_type(Thread& t, Value type, const Value* args, std::size_t nar
   if (!init) return instance;
   // A builtin type with its own __new__ and object's __init__ (int, list, range...):
   // object.__init__ would accept any arguments and do nothing.
-  Value object_dict = rd<TypeObject>(type_value(T_object))->dict;
   if (!(rd<TypeObject>(type)->flags & kHeapType) && type_of(instance) == type &&
-      init == dict_get_str(object_dict, name(N___init__)) &&
-      type_lookup(type, name(N___new__)) != dict_get_str(object_dict, name(N___new__)))
+      is_object_slot(init) && !is_object_slot(new_fn))
     return instance;
   with_type[0] = instance;
   Value r = call(t, init, with_type, nargs + 1, kwnames);

@@ -78,4 +78,8 @@ Value tuple_of(Thread& t, Value iterable);
 // ---- identity of values ------------------------------------------------------------------------
 bool is_none(Value v);
 
+// A native method that `object` itself defines (object.__init__, __setattr__...): a class
+// whose lookup finds it has not overridden that method.
+bool is_object_slot(Value f);
+
 } // namespace interp

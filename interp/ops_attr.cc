@@ -114,7 +114,7 @@ static Value type_getattr(Thread& t, Value type, Value attr, bool suppress_missi
                 type_name(type).c_str(), str_utf8(attr).c_str());
 }
 
-static bool is_object_slot(Value f) {
+bool is_object_slot(Value f) {
   return f && is_layout(f, Layout::Native) && ro<NativeObject>(f)->owner == type_value(T_object);
 }
 

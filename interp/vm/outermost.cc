@@ -105,34 +105,27 @@ void wait_until_ready(Thread& t) {
   t.block_retry = on;
   // The committed state is read directly: a stale answer only costs another round.
   for (int spins = 0;; ++spins) {
+    if (ready(on)) return;
+    double now = monotonic_seconds();
+    if (deadline >= 0 && now >= deadline) {
+      t.block_expired = true;
+      return;
+    }
+    if (spins < 20) {
+      sched_yield();
+      continue;
+    }
     std::uint64_t seen;
     {
       std::lock_guard guard(wake_lock);
       seen = wake_generation;
     }
+    // Announced, then checked again: a commit that makes it ready after this check sees
+    // the sleeper and moves the generation on, so the wait below ends at once. The
+    // timeout is only a safety net (and the deadline of a timed wait or a sleep).
     sleepers.fetch_add(1, std::memory_order_seq_cst);
-    // Ready is checked after announcing the sleep: a commit that makes it true after this
-    // check sees the sleeper and moves the generation on, so the wait below ends at once.
-    if (ready(on)) {
-      sleepers.fetch_sub(1, std::memory_order_seq_cst);
-      return;
-    }
-    double now = monotonic_seconds();
-    if (deadline >= 0 && now >= deadline) {
-      sleepers.fetch_sub(1, std::memory_order_seq_cst);
-      t.block_expired = true;
-      return;
-    }
-    if (spins < 20) {
-      sleepers.fetch_sub(1, std::memory_order_seq_cst);
-      sched_yield();
-      continue;
-    }
-    // A commit that released what we wait for wakes us; the timeout is only a safety net
-    // (and the deadline of a timed wait or a sleep).
-    double nap = 0.01;
-    if (deadline >= 0) nap = std::min(nap, deadline - now);
-    {
+    if (!ready(on)) {
+      double nap = deadline >= 0 ? std::min(0.01, deadline - now) : 0.01;
       std::unique_lock guard(wake_lock);
       wake.wait_for(guard, std::chrono::duration<double>(nap),
                     [&] { return wake_generation != seen; });
