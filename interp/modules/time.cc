@@ -511,6 +511,8 @@ Value make_time_module(Thread& t) {
       new_struct_sequence_type(t, "struct_time", "time", kFields, std::size(kFields), kVisible);
   if (!st) return {};
   module_set(t, m, "struct_time", st);
+  // How many fields a struct_time has in sequence form (_strptime slices by it).
+  module_set(t, m, "_STRUCT_TM_ITEMS", Value::small_int(std::int64_t(std::size(kFields))));
   static const std::pair<const char*, clockid_t> kClocks[] = {
       {"CLOCK_REALTIME", CLOCK_REALTIME},
       {"CLOCK_MONOTONIC", CLOCK_MONOTONIC},

@@ -268,11 +268,15 @@ INTERP_NATIVE(module_repr) {
 }
 
 INTERP_NATIVE(module_dir) {
+  Value d = rd<Object>(args[0])->dict;
+  // PEP 562: a module-level __dir__ function answers dir(module).
+  bool error = false;
+  if (Value custom = dict_get(t, d, intern_literal(t, "__dir__"), error)) return call0(t, custom);
+  if (error) return {};
   Value keys = list_new(t);
   if (!keys) return {};
   std::int64_t pos = 0;
   Value k, v;
-  Value d = rd<Object>(args[0])->dict;
   while (dict_next(d, pos, k, v))
     if (!list_append(t, keys, k)) return {};
   return keys;
@@ -301,6 +305,14 @@ INTERP_NATIVE(module_new_method) {
   return m;
 }
 
+// types.MethodType(function, instance): what contextlib builds for __exit__ callbacks.
+INTERP_NATIVE(method_new_method) {
+  if (!check_positional(t, "method", nargs, kwnames, 2, 2)) return {};
+  if (!is_callable(args[1])) return raise(t, exc(E_TypeError), "first argument must be callable");
+  if (args[2] == none()) return raise(t, exc(E_TypeError), "instance must not be None");
+  return method_new(t, args[1], args[2]);
+}
+
 } // namespace
 
 void init_function_types(Thread& t) {
@@ -318,6 +330,7 @@ void init_function_types(Thread& t) {
   add_method(t, m, "__eq__", method_eq);
   add_method(t, m, "__hash__", method_hash);
   add_method(t, m, "__call__", callable_call);
+  add_staticmethod(t, m, "__new__", method_new_method);
   for (TypeId id : {T_builtin_function, T_method_descriptor}) {
     add_method(t, type_value(id), "__call__", callable_call);
     add_method(t, type_value(id), "__repr__", native_repr);

@@ -462,12 +462,12 @@ bool apply_slots(Thread& t, Value type, Value dict, Value bases, Value best_base
     if (str_equal_ascii(n, "__weakref__")) continue;
     Value mangled = mangle(t, class_name, n);
     if (!mangled) return false;
-    for (std::int64_t k = 0; k < list_length(names); ++k)
-      if (str_equal(list_item(names, k), mangled)) {
-        raisef(t, exc(E_ValueError), "%s in __slots__ conflicts with class variable",
-               repr_utf8(t, mangled).c_str());
-        return false;
-      }
+    // A name given twice is one slot (CPython accepts it: datetime's __slots__ repeat
+    // '_hashcode' from both bases).
+    bool repeated = false;
+    for (std::int64_t k = 0; k < list_length(names) && !repeated; ++k)
+      repeated = str_equal(list_item(names, k), mangled);
+    if (repeated) continue;
     if (dict_get_str(dict, mangled)) {
       raisef(t, exc(E_ValueError), "%s in __slots__ conflicts with class variable",
              repr_utf8(t, mangled).c_str());

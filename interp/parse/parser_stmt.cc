@@ -676,7 +676,13 @@ Stmt* Parser::try_statement() {
     pos_++;
     bool is_star = eat_op("*");
     if (star == -1) star = is_star;
-    if (star != static_cast<int>(is_star)) return fail_generic();
+    if (star != static_cast<int>(is_star)) {
+      const Token& first = tok(h_start);
+      const Token& last = tok(pos_ - 1);
+      return fail_range(SyntaxErrorInfo::Kind::SyntaxError,
+                        "cannot have both 'except' and 'except*' on the same 'try'", first.lineno,
+                        first.col, last.end_lineno, last.end_col);
+    }
     auto* h = arena_->make<ExceptHandler>();
     if (!at_op(":")) {
       h->type = expression();

@@ -1612,6 +1612,11 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
             else
               raisef(t, exc(E_ImportError), "cannot import name '%s' from '%s' (unknown location)",
                      str_utf8(n).c_str(), mod.c_str());
+            // ImportError.name and .path, as CPython sets them.
+            if (t.pending && is_layout(t.pending, Layout::Exception)) {
+              wr<ExceptionObject>(t.pending)->extra[1] = pkg && str_check(pkg) ? pkg : none();
+              wr<ExceptionObject>(t.pending)->extra[2] = file && str_check(file) ? file : none();
+            }
             ERROR_IF(true);
           }
         }
