@@ -4,11 +4,14 @@
 // One C++ object serves every stream class here: an Instance-layout object carrying the
 // content and the position. In-memory streams keep their whole content (a str or
 // bytes); files opened for reading are read whole when opened; files opened for writing
-// write through at each write(). Every file operation makes the running transaction
+// write through at each write() (binary files at the position, so r+b updates in place).
+// A TextIOWrapper made over a binary stream reads that stream whole at its first read and
+// writes through its write(). Every file operation makes the running transaction
 // inevitable first (it cannot be undone), so a write never has to be rolled back.
+// Text is decoded and encoded with the codec named by encoding= (UTF-8 by default).
 // Missing: buffering objects distinct from the raw file (BufferedReader & co. name the
-// binary file class), newline= other than universal reading, encodings other than UTF-8
-// and Latin-1/ASCII for files.
+// binary file class), lazy reading of files (a file is read whole when opened), text
+// tell() cookies after reading.
 #include "interp/modules/module_support.h"
 #include "interp/modules/modules.h"
 #include "interp/ops.h"
@@ -28,6 +31,17 @@ enum IOFlag : std::int64_t {
   kWritable = 4,
   kClosed = 8,
   kFile = 16,
+  kAppend = 32,   // a file opened with 'a': every write goes to its end
+  kUnloaded = 64, // a TextIOWrapper whose buffer has not been read yet
+};
+
+// How a text stream treats line endings (the newline= argument).
+enum Newline : std::int64_t {
+  kNewlineLF = 0, // '\n': no translation, lines end at '\n' (StringIO's default)
+  kUniversal,     // None: '\r' and '\r\n' read as '\n', '\n' written as os.linesep
+  kUntranslated,  // '': lines end at '\n', '\r' or '\r\n', kept as they are
+  kNewlineCR,     // '\r': lines end at '\r'; '\n' written as '\r'
+  kNewlineCRLF,   // '\r\n': lines end at '\r\n'; '\n' written as '\r\n'
 };
 
 struct IOObject : Object {
@@ -37,6 +51,10 @@ struct IOObject : Object {
   std::int64_t pos; // code points (text) or bytes
   std::int64_t fd;
   std::int64_t flags;
+  std::int64_t newline; // Newline
+  Value buffer;         // a TextIOWrapper's binary stream, else 0
+  Value encoding;       // text: the codec's name as given; 0 means UTF-8
+  Value errors;         // text: the error handler's name; 0 means strict
 };
 
 const IOObject* R(Value v) {
@@ -66,8 +84,8 @@ bool check_open(Thread& t, Value self) {
   if (R(self)->flags & kClosed) {
     // CPython's in-memory streams say it without the full stop.
     raise(t, exc(E_ValueError),
-          (R(self)->flags & kFile) ? "I/O operation on closed file."
-                                   : "I/O operation on closed file");
+          (R(self)->flags & kFile) || R(self)->buffer ? "I/O operation on closed file."
+                                                      : "I/O operation on closed file");
     return false;
   }
   return true;
@@ -103,6 +121,9 @@ Value new_stream(Thread& t, Value cls, std::int64_t flags) {
   IOObject* o = fresh<IOObject>(s);
   o->flags = flags;
   o->fd = -1;
+  o->pos = 0;
+  o->newline = kNewlineLF;
+  o->buffer = o->encoding = o->errors = Value();
   o->content = empty_of(t, flags & kBinary);
   fresh<IOObject>(s)->name = none();
   fresh<IOObject>(s)->mode = none();
@@ -141,19 +162,164 @@ INTERP_NATIVE(init_noop) {
   return none();
 }
 
-// UTF-8 text with universal newlines.
-Value decode_text(Thread& t, const std::string& data) {
-  std::string out;
-  out.reserve(data.size());
-  for (std::size_t i = 0; i < data.size(); ++i) {
-    if (data[i] == '\r') {
+// obj.<method>(*args)
+Value call_named(Thread& t, Value obj, const char* method, const Value* args, std::size_t nargs) {
+  Value f = getattr(t, obj, intern_literal(t, method));
+  return f ? call(t, f, args, nargs) : Value();
+}
+
+bool is_utf8_name(Value encoding) {
+  if (!encoding || encoding == none()) return true;
+  std::string n;
+  for (char c : str_utf8(encoding))
+    n.push_back(c == '_' ? '-' : char(std::tolower(static_cast<unsigned char>(c))));
+  return n == "utf-8" || n == "utf8" || n == "u8";
+}
+
+bool strict_errors(Value errors) {
+  return !errors || errors == none() || str_utf8(errors) == "strict";
+}
+
+// newline= checked as CPython's open() and TextIOWrapper() do.
+bool parse_newline(Thread& t, const char* fn, Value v, std::int64_t& out) {
+  out = kUniversal;
+  if (!v || v == none()) return true;
+  if (!str_check(v)) {
+    raisef(t, exc(E_TypeError), "%s argument 'newline' must be str or None, not %s", fn,
+           type_name_of(v).c_str());
+    return false;
+  }
+  std::string n = str_utf8(v);
+  if (n.empty())
+    out = kUntranslated;
+  else if (n == "\n")
+    out = kNewlineLF;
+  else if (n == "\r")
+    out = kNewlineCR;
+  else if (n == "\r\n")
+    out = kNewlineCRLF;
+  else {
+    raisef(t, exc(E_ValueError), "illegal newline value: %s", n.c_str());
+    return false;
+  }
+  return true;
+}
+
+// Bytes read from a file or a buffer as text: decoded with the stream's codec, then with
+// '\r\n' and '\r' read as '\n' for universal newlines.
+Value decode_text(Thread& t, Value self, Value data) {
+  Value text;
+  if (is_utf8_name(R(self)->encoding) && strict_errors(R(self)->errors)) {
+    std::string_view v = bytes_view(data);
+    text = str_from_utf8(t, std::string(v));
+  } else {
+    Value a[2] = {R(self)->encoding ? R(self)->encoding : str_from_ascii(t, "utf-8"),
+                  R(self)->errors ? R(self)->errors : str_from_ascii(t, "strict")};
+    Value decode = getattr(t, data, intern_literal(t, "decode"));
+    text = decode ? call(t, decode, a, 2) : Value();
+  }
+  if (!text || R(self)->newline != kUniversal) return text;
+  std::int64_t n = str_length(text);
+  std::u32string out;
+  out.reserve(std::size_t(n));
+  bool changed = false;
+  for (std::int64_t i = 0; i < n; ++i) {
+    char32_t c = str_at(text, i);
+    if (c == '\r') {
+      changed = true;
       out.push_back('\n');
-      if (i + 1 < data.size() && data[i + 1] == '\n') ++i;
+      if (i + 1 < n && str_at(text, i + 1) == '\n') ++i;
     } else {
-      out.push_back(data[i]);
+      out.push_back(c);
     }
   }
-  return str_from_utf8(t, out);
+  return changed ? str_from_code_points(t, out) : text;
+}
+
+// Text to be written, as bytes: '\n' written as the newline= ending, then encoded.
+Value encode_text(Thread& t, Value self, Value text) {
+  std::int64_t nl = R(self)->newline;
+  if (nl == kNewlineCR || nl == kNewlineCRLF) {
+    std::int64_t n = str_length(text);
+    std::u32string out;
+    out.reserve(std::size_t(n));
+    for (std::int64_t i = 0; i < n; ++i) {
+      char32_t c = str_at(text, i);
+      if (c != '\n')
+        out.push_back(c);
+      else if (nl == kNewlineCR)
+        out.push_back('\r');
+      else
+        out.append(U"\r\n");
+    }
+    text = str_from_code_points(t, out);
+    if (!text) return {};
+  }
+  if (is_utf8_name(R(self)->encoding) && strict_errors(R(self)->errors))
+    return bytes_new(t, str_utf8(text));
+  Value a[2] = {R(self)->encoding ? R(self)->encoding : str_from_ascii(t, "utf-8"),
+                R(self)->errors ? R(self)->errors : str_from_ascii(t, "strict")};
+  Value encode = getattr(t, text, intern_literal(t, "encode"));
+  return encode ? call(t, encode, a, 2) : Value();
+}
+
+// A TextIOWrapper's first read takes what its buffer has left.
+bool load(Thread& t, Value self) {
+  if (!(R(self)->flags & kUnloaded)) return true;
+  Value data = call_named(t, R(self)->buffer, "read", nullptr, 0);
+  if (!data) return false;
+  if (!isinstance(data, T_bytes)) {
+    raisef(t, exc(E_TypeError), "underlying read() should have returned a bytes object, not '%s'",
+           type_name_of(data).c_str());
+    return false;
+  }
+  Value text = decode_text(t, self, data);
+  if (!text) return false;
+  IOObject* o = W(self);
+  o->content = text;
+  o->pos = 0;
+  o->flags &= ~std::int64_t(kUnloaded);
+  return true;
+}
+
+// TextIOWrapper(buffer, encoding=None, errors=None, newline=None, line_buffering=False,
+// write_through=False): text over a binary stream, read from it at the first read.
+INTERP_NATIVE(textiowrapper_new) {
+  static const char* const kAllowed[] = {"buffer",         "encoding",      "errors", "newline",
+                                         "line_buffering", "write_through", nullptr};
+  if (!check_keywords(t, "TextIOWrapper", kwnames, kAllowed)) return {};
+  if (nargs - keyword_count(kwnames) > 7)
+    return raisef(t, exc(E_TypeError), "TextIOWrapper() takes at most 6 arguments (%zu given)",
+                  nargs - 1);
+  Value buffer = arg_or_keyword(args, nargs, kwnames, 1, "buffer");
+  Value encoding = arg_or_keyword(args, nargs, kwnames, 2, "encoding");
+  Value errors = arg_or_keyword(args, nargs, kwnames, 3, "errors");
+  Value newline_v = arg_or_keyword(args, nargs, kwnames, 4, "newline");
+  if (!buffer)
+    return raise(t, exc(E_TypeError), "TextIOWrapper() missing required argument 'buffer' (pos 1)");
+  for (Value v : {encoding, errors})
+    if (v && v != none() && !str_check(v))
+      return raisef(t, exc(E_TypeError),
+                    "TextIOWrapper() argument '%s' must be str or None, not %s",
+                    v == encoding ? "encoding" : "errors", type_name_of(v).c_str());
+  std::int64_t newline;
+  if (!parse_newline(t, "TextIOWrapper()", newline_v, newline)) return {};
+  std::int64_t flags = 0;
+  for (const char* ask : {"readable", "writable"}) {
+    Value answer = call_named(t, buffer, ask, nullptr, 0);
+    int yes = answer ? truthy(t, answer) : -1;
+    if (yes < 0) return {};
+    if (yes) flags |= ask[0] == 'r' ? std::int64_t(kReadable | kUnloaded) : std::int64_t(kWritable);
+  }
+  Value s = new_stream(t, args[0], flags);
+  if (!s) return {};
+  IOObject* o = W(s);
+  o->buffer = buffer;
+  o->mode = Value(); // open() sets one; a wrapper made directly has none
+  o->newline = newline;
+  o->encoding = encoding && encoding != none() ? encoding : Value();
+  o->errors = errors && errors != none() ? errors : Value();
+  return s;
 }
 
 INTERP_NATIVE(io_open) {
@@ -163,6 +329,8 @@ INTERP_NATIVE(io_open) {
   Value file = arg_or_keyword(args, nargs, kwnames, 0, "file");
   Value mode_v = arg_or_keyword(args, nargs, kwnames, 1, "mode");
   Value encoding = arg_or_keyword(args, nargs, kwnames, 3, "encoding");
+  Value errors = arg_or_keyword(args, nargs, kwnames, 4, "errors");
+  Value newline_v = arg_or_keyword(args, nargs, kwnames, 5, "newline");
   if (!file) return raise(t, exc(E_TypeError), "open() missing required argument 'file' (pos 1)");
   std::string mode = "r";
   if (mode_v) {
@@ -189,6 +357,16 @@ INTERP_NATIVE(io_open) {
   if (b && tt) return raise(t, exc(E_ValueError), "can't have text and binary mode at once");
   if (b && encoding && encoding != none())
     return raise(t, exc(E_ValueError), "binary mode doesn't take an encoding argument");
+  if (b && errors && errors != none())
+    return raise(t, exc(E_ValueError), "binary mode doesn't take an errors argument");
+  if (b && newline_v && newline_v != none())
+    return raise(t, exc(E_ValueError), "binary mode doesn't take a newline argument");
+  for (Value v : {encoding, errors})
+    if (v && v != none() && !str_check(v))
+      return raisef(t, exc(E_TypeError), "open() argument '%s' must be str or None, not %s",
+                    v == encoding ? "encoding" : "errors", type_name_of(v).c_str());
+  std::int64_t newline = kUniversal;
+  if (!b && !parse_newline(t, "open()", newline_v, newline)) return {};
   std::string path;
   Value name_v = file;
   std::int64_t fd = -1;
@@ -218,7 +396,7 @@ INTERP_NATIVE(io_open) {
     if (fd < 0) return os_error(t, errno, name_v);
   }
   std::int64_t flags = kFile | (b ? kBinary : 0) | ((r || plus) ? kReadable : 0) |
-                       ((w || a || x || plus) ? kWritable : 0);
+                       ((w || a || x || plus) ? kWritable : 0) | (a ? kAppend : 0);
   std::string data;
   if (r) {
     char buffer[65536];
@@ -243,10 +421,17 @@ INTERP_NATIVE(io_open) {
   if (!cls) return {};
   Value s = new_stream(t, cls, flags);
   if (!s) return {};
-  Value content = b ? bytes_new(t, data) : decode_text(t, data);
-  if (!content) return {};
   IOObject* o = W(s);
+  o->newline = newline;
+  o->encoding = encoding && encoding != none() ? encoding : Value();
+  o->errors = errors && errors != none() ? errors : Value();
+  Value content = bytes_new(t, data);
+  if (content && !b) content = decode_text(t, s, content);
+  if (!content) return {};
+  o = W(s);
   o->content = content;
+  // Appending starts at the end, where tell() says it is.
+  if (a) o->pos = std::max<std::int64_t>(0, ::lseek(int(fd), 0, SEEK_END));
   o->fd = fd;
   o->name = name_v;
   o->mode = str_from_utf8(t, mode);
@@ -262,7 +447,7 @@ bool readable(Thread& t, Value self) {
     unsupported(t, binary(self) ? "read" : "not readable");
     return false;
   }
-  return true;
+  return load(t, self);
 }
 
 INTERP_NATIVE(io_read) {
@@ -286,8 +471,21 @@ INTERP_NATIVE(io_readline) {
   Value c = R(self)->content;
   std::int64_t len = content_length(c), pos = std::min(R(self)->pos, len), end = pos;
   if (str_check(c)) {
+    // Where a line ends depends on newline=; a '\r\n' is not split by the size limit
+    // only when the limit falls after it.
+    std::int64_t nl = R(self)->newline;
     while (end < len && (limit < 0 || end - pos < limit)) {
-      if (str_at(c, end++) == '\n') break;
+      char32_t ch = str_at(c, end++);
+      if (ch == '\n' && nl != kNewlineCR && nl != kNewlineCRLF) break;
+      if (ch == '\r' && nl == kNewlineCR) break;
+      if (ch == '\r' && (nl == kUntranslated || nl == kNewlineCRLF)) {
+        bool crlf = end < len && str_at(c, end) == '\n';
+        if (crlf && (limit < 0 || end - pos < limit)) {
+          ++end;
+          break;
+        }
+        if (nl == kUntranslated) break;
+      }
     }
   } else {
     std::string_view v = bytes_view(c);
@@ -348,19 +546,47 @@ INTERP_NATIVE(io_write) {
                   type_name_of(data).c_str());
   }
   std::int64_t n = content_length(data);
+  if (R(self)->buffer) {
+    Value encoded = encode_text(t, self, data);
+    if (!encoded || !call_named(t, R(self)->buffer, "write", &encoded, 1)) return {};
+    return int_from_i64(t, n);
+  }
   if (R(self)->flags & kFile) {
-    std::string bytes = is_binary ? std::string(bytes_view(data)) : str_utf8(data);
+    Value encoded = is_binary ? data : encode_text(t, self, data);
+    if (!encoded) return {};
+    std::string bytes(bytes_view(encoded));
     stm::become_inevitable("write");
+    // A binary file is written at its position (r+b updates in place); text files and
+    // files that cannot seek (pipes, terminals) where the descriptor stands.
+    bool positioned = is_binary && !(R(self)->flags & kAppend);
+    std::int64_t at = R(self)->pos;
     std::size_t done = 0;
     while (done < bytes.size()) {
-      ssize_t w = ::write(int(R(self)->fd), bytes.data() + done, bytes.size() - done);
+      ssize_t w = positioned ? ::pwrite(int(R(self)->fd), bytes.data() + done, bytes.size() - done,
+                                        off_t(at + std::int64_t(done)))
+                             : ::write(int(R(self)->fd), bytes.data() + done, bytes.size() - done);
+      if (w < 0 && errno == ESPIPE && positioned) {
+        positioned = false;
+        continue;
+      }
       if (w < 0) {
         if (errno == EINTR) continue;
         return os_error(t, errno, {});
       }
       done += std::size_t(w);
     }
-    return int_from_i64(t, n);
+    if (!is_binary || !(R(self)->flags & kReadable)) {
+      // Nothing to read back: the position counts bytes, as CPython's tell() does.
+      if (R(self)->flags & kAppend) {
+        off_t end = ::lseek(int(R(self)->fd), 0, SEEK_CUR);
+        W(self)->pos = end >= 0 ? end : R(self)->pos + std::int64_t(bytes.size());
+      } else {
+        W(self)->pos = R(self)->pos + std::int64_t(bytes.size());
+      }
+      return int_from_i64(t, n);
+    }
+    if (R(self)->flags & kAppend) W(self)->pos = content_length(R(self)->content);
+    // A readable binary file keeps its content in step, below.
   }
   // In memory: splice at the position (appending is the common case).
   Value c = R(self)->content;
@@ -411,8 +637,20 @@ INTERP_NATIVE(io_getvalue) {
 }
 
 INTERP_NATIVE(io_tell) {
-  if (!check_open(t, args[0])) return {};
-  return int_from_i64(t, R(args[0])->pos);
+  Value self = args[0];
+  if (!check_open(t, self)) return {};
+  if (R(self)->buffer) {
+    // The buffer stands after what was read from it: back by what is still unread.
+    Value at = call_named(t, R(self)->buffer, "tell", nullptr, 0);
+    if (!at || (R(self)->flags & kUnloaded)) return at;
+    Value c = R(self)->content;
+    std::int64_t len = content_length(c), pos = std::min(R(self)->pos, len), base;
+    Value rest = slice_of(t, c, pos, len);
+    Value unread = rest ? encode_text(t, self, rest) : Value();
+    if (!unread || !index_to_i64(t, at, base)) return {};
+    return int_from_i64(t, base - std::int64_t(bytes_view(unread).size()));
+  }
+  return int_from_i64(t, R(self)->pos);
 }
 
 INTERP_NATIVE(io_seek) {
@@ -422,10 +660,27 @@ INTERP_NATIVE(io_seek) {
   std::int64_t offset, whence = 0;
   if (!index_to_i64(t, args[1], offset)) return {};
   if (nargs > 2 && !index_to_i64(t, args[2], whence)) return {};
-  std::int64_t len = content_length(R(self)->content);
   if (!binary(self) && whence != 0 && offset != 0)
     return unsupported(t, whence == 1 ? "can't do nonzero cur-relative seeks"
                                       : "can't do nonzero end-relative seeks");
+  if (R(self)->buffer) {
+    // The offset is the buffer's (a byte position, as CPython's cookies are for UTF-8);
+    // what follows it is read again at the next read.
+    Value a[2] = {args[1], nargs > 2 ? args[2] : Value::small_int(0)};
+    Value r = call_named(t, R(self)->buffer, "seek", a, 2);
+    if (!r) return {};
+    IOObject* o = W(self);
+    o->content = runtime().empty_str;
+    o->pos = 0;
+    if (o->flags & kReadable) o->flags |= kUnloaded;
+    return r;
+  }
+  // What a file's end is when its content is not kept.
+  std::int64_t len = content_length(R(self)->content);
+  if ((R(self)->flags & kFile) && !(R(self)->flags & kReadable) && whence == 2) {
+    off_t end = ::lseek(int(R(self)->fd), 0, SEEK_END);
+    if (end >= 0) len = end;
+  }
   std::int64_t target = whence == 0 ? offset : whence == 1 ? R(self)->pos + offset : len + offset;
   if (whence < 0 || whence > 2)
     return raisef(t, exc(E_ValueError), "invalid whence (%lld, should be 0, 1 or 2)",
@@ -462,6 +717,10 @@ INTERP_NATIVE(io_truncate) {
 INTERP_NATIVE(io_close) {
   Value self = args[0];
   if (R(self)->flags & kClosed) return none();
+  if (R(self)->buffer) {
+    W(self)->flags = R(self)->flags | kClosed;
+    return call_named(t, R(self)->buffer, "close", nullptr, 0) ? none() : Value();
+  }
   if ((R(self)->flags & kFile) && R(self)->fd > 2) {
     stm::become_inevitable("close");
     ::close(int(R(self)->fd));
@@ -472,6 +731,7 @@ INTERP_NATIVE(io_close) {
 
 INTERP_NATIVE(io_flush) {
   if (!check_open(t, args[0])) return {};
+  if (R(args[0])->buffer) return call_named(t, R(args[0])->buffer, "flush", nullptr, 0);
   return none();
 }
 
@@ -485,6 +745,7 @@ INTERP_NATIVE(io_exit) {
 }
 
 INTERP_NATIVE(io_closed) {
+  if (R(args[0])->buffer) return getattr(t, R(args[0])->buffer, intern_literal(t, "closed"));
   return py_bool(R(args[0])->flags & kClosed);
 }
 INTERP_NATIVE(io_readable_m) {
@@ -497,17 +758,21 @@ INTERP_NATIVE(io_writable_m) {
 }
 INTERP_NATIVE(io_seekable) {
   if (!check_open(t, args[0])) return {};
+  if (R(args[0])->buffer) return call_named(t, R(args[0])->buffer, "seekable", nullptr, 0);
   return runtime().true_;
 }
 INTERP_NATIVE(io_isatty) {
   if (!check_open(t, args[0])) return {};
+  if (R(args[0])->buffer) return call_named(t, R(args[0])->buffer, "isatty", nullptr, 0);
   return py_bool((R(args[0])->flags & kFile) && ::isatty(int(R(args[0])->fd)));
 }
 INTERP_NATIVE(io_fileno) {
+  if (R(args[0])->buffer) return call_named(t, R(args[0])->buffer, "fileno", nullptr, 0);
   if (!(R(args[0])->flags & kFile)) return unsupported(t, "fileno");
   return int_from_i64(t, R(args[0])->fd);
 }
 INTERP_NATIVE(io_name) {
+  if (R(args[0])->buffer) return getattr(t, R(args[0])->buffer, intern_literal(t, "name"));
   return R(args[0])->name;
 }
 INTERP_NATIVE(io_mode) {
@@ -521,21 +786,31 @@ INTERP_NATIVE(io_set_mode) {
   return none();
 }
 INTERP_NATIVE(io_encoding) {
-  return binary(args[0]) ? none() : str_from_ascii(t, "UTF-8");
+  // StringIO has none; text files default to the locale's, which is UTF-8 here.
+  if (binary(args[0]) || !(R(args[0])->flags & kFile || R(args[0])->buffer)) return none();
+  return R(args[0])->encoding ? R(args[0])->encoding : str_from_ascii(t, "UTF-8");
 }
 INTERP_NATIVE(io_errors) {
-  return str_from_ascii(t, "strict");
+  return R(args[0])->errors ? R(args[0])->errors : str_from_ascii(t, "strict");
 }
 INTERP_NATIVE(io_buffer) {
-  // The text file's binary view is not kept apart: the same object stands in for it.
+  if (R(args[0])->buffer) return R(args[0])->buffer;
+  // A text file's binary view is not kept apart: the same object stands in for it.
   return args[0];
 }
 INTERP_NATIVE(io_repr) {
   Value self = args[0];
   std::string text = "<" + type_name_of(self);
-  if (R(self)->flags & kFile) {
-    text = "<_io." + type_name_of(self) + " name=" + repr_utf8(t, R(self)->name);
-    if (!binary(self)) text += " mode=" + repr_utf8(t, R(self)->mode) + " encoding='UTF-8'";
+  if (R(self)->flags & kFile || R(self)->buffer) {
+    text = "<_io." + type_name_of(self);
+    Value n = io_name(t, args, 1, {});
+    if (n) text += " name=" + repr_utf8(t, n);
+    t.pending = {}; // a buffer without a name shows none, as in CPython
+    if (!binary(self)) {
+      if (R(self)->mode && R(self)->mode != none()) text += " mode=" + repr_utf8(t, R(self)->mode);
+      Value e = io_encoding(t, args, 1, {});
+      text += " encoding=" + (e ? repr_utf8(t, e) : std::string("'UTF-8'"));
+    }
     return str_from_utf8(t, text + ">");
   }
   char address[32];
@@ -627,6 +902,7 @@ Value make_io_module(Thread& t) {
   for (const ModuleFunction& f : kMethods)
     add_method(t, iobase, f.name, f.fn);
   add_getter(t, iobase, "closed", io_closed);
+  add_method(t, buffered, "read1", io_read);
   add_classmethod(t, iobase, "__subclasshook__", io_subclasshook);
   update_type_flags(iobase);
   for (Value type : {raw, buffered, textbase})
@@ -639,7 +915,7 @@ Value make_io_module(Thread& t) {
   };
   const Concrete kConcrete[] = {
       {"StringIO", textbase, stringio_new},           {"BytesIO", buffered, bytesio_new},
-      {"TextIOWrapper", textbase, nullptr},           {"BufferedReader", buffered, nullptr},
+      {"TextIOWrapper", textbase, textiowrapper_new}, {"BufferedReader", buffered, nullptr},
       {"BufferedWriter", buffered, nullptr},          {"BufferedRandom", buffered, nullptr},
       {"BufferedRWPair", buffered, nullptr},          {"FileIO", raw, nullptr},
       {"IncrementalNewlineDecoder", iobase, nullptr},
@@ -647,8 +923,8 @@ Value make_io_module(Thread& t) {
   for (const Concrete& c : kConcrete) {
     Value type = make(c.name, c.base);
     if (!type) return {};
-    if (c.new_fn) {
-      add_staticmethod(t, type, "__new__", c.new_fn);
+    if (c.new_fn) add_staticmethod(t, type, "__new__", c.new_fn);
+    if (c.new_fn && c.new_fn != textiowrapper_new) {
       add_method(t, type, "getvalue", io_getvalue);
     } else {
       add_getter(t, type, "name", io_name);

@@ -7,6 +7,7 @@
 #include "interp/ops.h"
 #include "interp/vm/vm.h"
 
+#include <cerrno>
 #include <unistd.h>
 
 namespace interp {
@@ -14,9 +15,34 @@ namespace interp {
 namespace {
 
 // A stream is an Instance-layout object of the class _pypystm.Stream whose dict holds
-// "fileno". Writes go to the thread's transaction buffer.
+// "_fd" (and "_closed" once closed). Writes go to the thread's transaction buffer; stdin
+// is read from the descriptor as asked. It answers what a TextIOWrapper does, since
+// programs hand sys.stdin and sys.stdout to code written for open()'s files (argparse's
+// FileType('-'), `with` blocks, iteration).
+
+// Its descriptor, or -1 with ValueError when the stream was closed. CPython words it
+// with a full stop where the text layer answers and without where the raw file does.
+int stream_fd(Thread& t, Value self, bool raw = false) {
+  Value closed = getattr_opt(t, self, intern_literal(t, "_closed"));
+  if (t.pending) return -1;
+  if (closed) {
+    raise(t, exc(E_ValueError),
+          raw ? "I/O operation on closed file" : "I/O operation on closed file.");
+    return -1;
+  }
+  Value fd = getattr(t, self, intern_literal(t, "_fd"));
+  return fd ? int(fd.small_int_value()) : -1;
+}
+
+Value stream_unsupported(Thread& t, const char* what) {
+  Value io = import_module(t, "_io");
+  Value cls = io ? getattr(t, io, intern_literal(t, "UnsupportedOperation")) : Value();
+  return cls ? raise(t, cls, what) : Value();
+}
+
 INTERP_NATIVE(stream_write) {
   if (!check_positional(t, "write", nargs, kwnames, 1, 1)) return {};
+  if (stream_fd(t, args[0]) < 0) return {};
   if (!str_check(args[1]))
     return raisef(t, exc(E_TypeError), "write() argument must be str, not %s",
                   type_name_of(args[1]).c_str());
@@ -32,38 +58,136 @@ INTERP_NATIVE(stream_write) {
 }
 
 INTERP_NATIVE(stream_flush) {
+  if (stream_fd(t, args[0]) < 0) return {};
   return none();
 }
 
 INTERP_NATIVE(stream_fileno) {
-  return getattr(t, args[0], intern_literal(t, "_fd"));
+  int fd = stream_fd(t, args[0], true);
+  return fd < 0 ? Value() : Value::small_int(fd);
 }
 
 INTERP_NATIVE(stream_isatty) {
-  Value fd = getattr(t, args[0], intern_literal(t, "_fd"));
-  if (!fd) return {};
-  return py_bool(::isatty(int(fd.small_int_value())));
+  int fd = stream_fd(t, args[0], true);
+  return fd < 0 ? Value() : py_bool(::isatty(fd));
+}
+
+INTERP_NATIVE(stream_readable) {
+  int fd = stream_fd(t, args[0], true);
+  return fd < 0 ? Value() : py_bool(fd == 0);
+}
+
+INTERP_NATIVE(stream_writable) {
+  // stdin's buffer says no without asking whether it is closed.
+  Value fd_v = getattr(t, args[0], intern_literal(t, "_fd"));
+  if (!fd_v) return {};
+  if (fd_v == Value::small_int(0)) return runtime().false_;
+  int fd = stream_fd(t, args[0], true);
+  return fd < 0 ? Value() : py_bool(fd != 0);
+}
+
+INTERP_NATIVE(stream_seekable) {
+  int fd = stream_fd(t, args[0], true);
+  return fd < 0 ? Value() : py_bool(::lseek(fd, 0, SEEK_CUR) >= 0);
+}
+
+// Closing marks the stream closed and leaves the descriptor open, as CPython's standard
+// streams (made with closefd=False) do.
+INTERP_NATIVE(stream_close) {
+  if (!generic_setattr(t, args[0], intern_literal(t, "_closed"), runtime().true_)) return {};
+  return none();
+}
+
+INTERP_NATIVE(stream_closed) {
+  Value closed = getattr_opt(t, args[0], intern_literal(t, "_closed"));
+  return t.pending ? Value() : py_bool(bool(closed));
+}
+
+INTERP_NATIVE(stream_enter) {
+  if (stream_fd(t, args[0]) < 0) return {};
+  return args[0];
+}
+
+INTERP_NATIVE(stream_exit) {
+  return stream_close(t, args, 1, {});
+}
+
+// The descriptor a read comes from: stdin's, or UnsupportedOperation for the others.
+int readable_fd(Thread& t, Value self) {
+  int fd = stream_fd(t, self);
+  if (fd > 0) {
+    stream_unsupported(t, "not readable");
+    return -1;
+  }
+  return fd;
+}
+
+bool size_arg(Thread& t, const Value* args, std::size_t nargs, std::int64_t& n) {
+  n = -1;
+  return nargs < 2 || args[1] == none() || index_to_i64(t, args[1], n);
+}
+
+// Up to `limit` characters (all when negative), ending after the first '\n' when
+// `line`. Read a byte at a time so that nothing past the line is taken from the
+// descriptor (another reader, or a child process, may want it).
+Value read_text(Thread& t, int fd, std::int64_t limit, bool line) {
+  stm::become_inevitable("reading stdin");
+  std::string out;
+  std::int64_t chars = 0;
+  unsigned char c;
+  while (limit < 0 || chars < limit) {
+    ssize_t n = ::read(fd, &c, 1);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    out.push_back(char(c));
+    // A character is counted at its first byte, and ends with its last continuation byte,
+    // which the loop takes while the next byte continues it.
+    if ((c & 0xc0) != 0x80) ++chars;
+    int more = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : c >= 0xc0 ? 1 : 0;
+    while (more-- > 0 && ::read(fd, &c, 1) == 1)
+      out.push_back(char(c));
+    if (line && out.back() == '\n') break;
+  }
+  return str_from_utf8(t, out);
 }
 
 INTERP_NATIVE(stream_readline) {
-  stm::become_inevitable("reading stdin");
-  std::string line;
-  char c;
-  while (::read(0, &c, 1) == 1) {
-    line.push_back(c);
-    if (c == '\n') break;
-  }
-  return str_from_utf8(t, line);
+  std::int64_t limit;
+  if (!size_arg(t, args, nargs, limit)) return {};
+  int fd = readable_fd(t, args[0]);
+  return fd < 0 ? Value() : read_text(t, fd, limit, true);
 }
 
 INTERP_NATIVE(stream_read) {
-  stm::become_inevitable("reading stdin");
-  std::string all;
-  char buffer[4096];
-  ssize_t n;
-  while ((n = ::read(0, buffer, sizeof buffer)) > 0)
-    all.append(buffer, std::size_t(n));
-  return str_from_utf8(t, all);
+  std::int64_t limit;
+  if (!size_arg(t, args, nargs, limit)) return {};
+  int fd = readable_fd(t, args[0]);
+  return fd < 0 ? Value() : read_text(t, fd, limit, false);
+}
+
+INTERP_NATIVE(stream_readlines) {
+  int fd = readable_fd(t, args[0]);
+  if (fd < 0) return {};
+  Value lines = list_new(t);
+  for (;;) {
+    Value line = lines ? read_text(t, fd, -1, true) : Value();
+    if (!line) return {};
+    if (str_length(line) == 0) return lines;
+    if (!list_append(t, lines, line)) return {};
+  }
+}
+
+INTERP_NATIVE(stream_iter) {
+  if (stream_fd(t, args[0]) < 0) return {};
+  return args[0];
+}
+
+INTERP_NATIVE(stream_next) {
+  int fd = readable_fd(t, args[0]);
+  Value line = fd < 0 ? Value() : read_text(t, fd, -1, true);
+  if (!line) return {};
+  if (str_length(line) == 0) return raise_value(t, exc(E_StopIteration));
+  return line;
 }
 
 INTERP_NATIVE(sys_exit) {
@@ -259,6 +383,8 @@ Value make_stream(Thread& t, Value cls, int fd, const char* stream_name) {
   if (!s) return {};
   if (!generic_setattr(t, s, intern_literal(t, "_fd"), Value::small_int(fd))) return {};
   if (!generic_setattr(t, s, intern_literal(t, "name"), str_from_utf8(t, stream_name))) return {};
+  if (!generic_setattr(t, s, intern_literal(t, "mode"), str_from_ascii(t, fd == 0 ? "r" : "w")))
+    return {};
   if (!generic_setattr(t, s, intern_literal(t, "encoding"), str_from_ascii(t, "utf-8"))) return {};
   if (!generic_setattr(t, s, intern_literal(t, "errors"),
                        str_from_ascii(t, fd == 2      ? "backslashreplace"
@@ -350,6 +476,18 @@ Value make_sys_module(Thread& t) {
   dict_set(
       t, sd, intern_literal(t, "read"),
       native_new(t, register_native("read", stream_read), {}, stream_type, T_method_descriptor));
+  static const struct {
+    const char* name;
+    NativeFn fn;
+  } kMethods[] = {
+      {"readlines", stream_readlines}, {"readable", stream_readable}, {"writable", stream_writable},
+      {"seekable", stream_seekable},   {"close", stream_close},       {"__enter__", stream_enter},
+      {"__exit__", stream_exit},       {"__iter__", stream_iter},     {"__next__", stream_next},
+  };
+  for (const auto& method : kMethods)
+    add_method(t, stream_type, method.name, method.fn);
+  add_getter(t, stream_type, "closed", stream_closed);
+  update_type_flags(stream_type);
   Value out = make_stream(t, stream_type, 1, "<stdout>");
   Value err = make_stream(t, stream_type, 2, "<stderr>");
   Value in = make_stream(t, stream_type, 0, "<stdin>");
