@@ -42,6 +42,7 @@ void init_operator_names(Thread& t);
 void init_weakref_type(Thread& t);
 void init_builtin_iterator_types(Thread& t);
 void init_generic_alias_types(Thread& t);
+void init_mappingproxy_type(Thread& t);
 
 namespace {
 
@@ -119,6 +120,7 @@ const BuiltinType kBuiltinTypes[] = {
     {T_weakref, "weakref", Layout::WeakRef, T_object, true},
     {T_GenericAlias, "GenericAlias", Layout::Iterator, T_object, true},
     {T_UnionType, "UnionType", Layout::Iterator, T_object, false},
+    {T_mappingproxy, "mappingproxy", Layout::Wrapper, T_object, true},
 };
 static_assert(std::size(kBuiltinTypes) == kTypeCount);
 
@@ -229,6 +231,7 @@ void build_runtime(Thread& t) {
     update_type_flags(rt.types[bt.id]);
   }
   init_generic_alias_types(t);
+  init_mappingproxy_type(t);
   // 5. builtins and sys.
   rt.builtins_module = module_new(t, intern_literal(t, "builtins"));
   rt.builtins = rd<Object>(rt.builtins_module)->dict;

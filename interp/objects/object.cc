@@ -377,7 +377,7 @@ INTERP_NATIVE(type_getattribute) {
     if (str_equal_ascii(attr, "__mro__")) return o->mro;
     if (str_equal_ascii(attr, "__bases__")) return o->bases;
     if (str_equal_ascii(attr, "__base__")) return o->base ? o->base : none();
-    if (str_equal_ascii(attr, "__dict__")) return o->dict;
+    if (str_equal_ascii(attr, "__dict__")) return mappingproxy_new(t, o->dict);
     if (str_equal_ascii(attr, "__module__")) {
       Value m = dict_get_str(o->dict, attr);
       if (m) return m;

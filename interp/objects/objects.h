@@ -184,5 +184,7 @@ Value range_new(Thread& t, Value start, Value stop, Value step);
 Value iterator_new(Thread& t, TypeId type, Value seq, std::int64_t kind = 0);
 // types.GenericAlias(origin, args): what list[int] and type[int] make.
 Value generic_alias_new(Thread& t, Value origin, Value args);
+// A read-only view of `mapping` (what a class's __dict__ returns).
+Value mappingproxy_new(Thread& t, Value mapping);
 
 } // namespace interp
