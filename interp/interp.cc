@@ -121,6 +121,7 @@ const BuiltinType kBuiltinTypes[] = {
     {T_GenericAlias, "GenericAlias", Layout::Iterator, T_object, true},
     {T_UnionType, "UnionType", Layout::Iterator, T_object, false},
     {T_mappingproxy, "mappingproxy", Layout::Wrapper, T_object, true},
+    {T_getset_descriptor, "getset_descriptor", Layout::Property, T_object, false},
 };
 static_assert(std::size(kBuiltinTypes) == kTypeCount);
 

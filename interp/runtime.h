@@ -90,7 +90,7 @@ enum NameId : std::uint16_t {
                                   X(callable_iterator) X(dict_keys) X(dict_values) X(dict_items)   \
                                       X(bytes_iterator) X(reversed) X(enumerate) X(zip) X(map)     \
                                           X(filter) X(traceback) X(memoryview) X(BaseException)    \
-                                              X(weakref) X(GenericAlias) X(UnionType) X(mappingproxy)
+                                              X(weakref) X(GenericAlias) X(UnionType) X(mappingproxy) X(getset_descriptor)
 
 enum TypeId : std::uint16_t {
 #define INTERP_TYPE_ENUM(n) T_##n,

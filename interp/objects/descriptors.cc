@@ -240,9 +240,41 @@ INTERP_NATIVE(ellipsis_repr) {
   return str_from_ascii(t, "Ellipsis");
 }
 
+// ---- getset_descriptor: the attributes of builtin types (int.real, function.__code__) ----
+
+INTERP_NATIVE(getset_repr) {
+  return str_from_utf8(t, "<attribute '" + str_utf8(ro<PropertyObject>(args[0])->name) + "' of '" +
+                              type_name(descriptor_owner(args[0])) + "' objects>");
+}
+
+INTERP_NATIVE(getset_delete) {
+  return generic_setattr(t, args[1], rd<PropertyObject>(args[0])->name, Value()) ? none() : Value();
+}
+
+INTERP_NATIVE(getset_name) {
+  return ro<PropertyObject>(args[0])->name;
+}
+
+INTERP_NATIVE(getset_objclass) {
+  return descriptor_owner(args[0]);
+}
+
 } // namespace
 
+Value descriptor_owner(Value descr) {
+  return ro<NativeObject>(ro<PropertyObject>(descr)->fget)->owner;
+}
+
 void init_descriptor_types(Thread& t) {
+  Value g = type_value(T_getset_descriptor);
+  add_method(t, g, "__get__", property_get);
+  add_method(t, g, "__set__", property_set);
+  add_method(t, g, "__delete__", getset_delete);
+  add_method(t, g, "__repr__", getset_repr);
+  add_getter(t, g, "__name__", getset_name);
+  add_getter(t, g, "__qualname__", getset_name);
+  add_getter(t, g, "__objclass__", getset_objclass);
+  add_attribute(t, g, "__doc__", none());
   Value p = type_value(T_property);
   add_staticmethod(t, p, "__new__", property_new);
   add_method(t, p, "__init__", property_init);

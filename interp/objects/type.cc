@@ -248,7 +248,7 @@ void add_getter(Thread& t, Value type, const char* attr, NativeFn fn, NativeFn s
   Value getter = native_new(t, index, {}, type, T_builtin_function);
   Value set =
       setter ? native_new(t, register_native(attr, setter), {}, type, T_builtin_function) : none();
-  Value p = allocate(t, Layout::Property, type_value(T_property), sizeof(PropertyObject));
+  Value p = allocate(t, Layout::Property, type_value(T_getset_descriptor), sizeof(PropertyObject));
   if (!p || !getter || !set) return;
   PropertyObject* o = fresh<PropertyObject>(p);
   o->fget = getter;
@@ -321,12 +321,8 @@ Value* slot_word(Value obj, Value descr, bool write) {
 }
 
 // The class that defines the slot (for the TypeError of a foreign instance).
-Value slot_owner(Value descr) {
-  return ro<NativeObject>(ro<PropertyObject>(descr)->fget)->owner;
-}
-
 bool check_slot_instance(Thread& t, Value descr, Value obj) {
-  Value owner = slot_owner(descr);
+  Value owner = descriptor_owner(descr);
   if (obj.is_object() && is_subtype(type_of(obj), owner)) return true;
   raisef(t, exc(E_TypeError), "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
          str_utf8(ro<PropertyObject>(descr)->name).c_str(), type_name(owner).c_str(),
@@ -364,7 +360,7 @@ INTERP_NATIVE(slot_delete) {
 INTERP_NATIVE(member_repr) {
   Value descr = args[0];
   return str_from_utf8(t, "<member '" + str_utf8(ro<PropertyObject>(descr)->name) + "' of '" +
-                              type_name(slot_owner(descr)) + "' objects>");
+                              type_name(descriptor_owner(descr)) + "' objects>");
 }
 
 INTERP_NATIVE(member_name) {
@@ -372,7 +368,7 @@ INTERP_NATIVE(member_name) {
 }
 
 INTERP_NATIVE(member_objclass) {
-  return slot_owner(args[0]);
+  return descriptor_owner(args[0]);
 }
 
 std::int64_t slot_natives[3] = {-1, -1, -1};
