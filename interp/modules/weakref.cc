@@ -26,12 +26,12 @@ bool weakrefable(Value v) {
   Value cls = type_of(v);
   switch (layout_of(v)) {
   case Layout::Instance:
-    return (rd<TypeObject>(cls)->flags & kHeapType) != 0;
   case Layout::List:
   case Layout::Dict:
   case Layout::Exception:
-    // Builtin instances have no slot; subclasses made by class statements get one.
-    return (rd<TypeObject>(cls)->flags & kHeapType) != 0;
+    // Builtin instances have no slot; subclasses made by class statements get one, unless
+    // their __slots__ (and their bases') leave __weakref__ out.
+    return (rd<TypeObject>(cls)->flags & (kHeapType | kNoWeakref)) == kHeapType;
   case Layout::Type:
   case Layout::Function:
   case Layout::Set:

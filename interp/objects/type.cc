@@ -289,6 +289,12 @@ namespace {
 
 Value member_descriptor_type; // made at start-up, a gc root
 
+// Layouts whose builtin instances take no weak reference but whose subclasses may.
+bool base_layout_lacks_weakref(Layout layout) {
+  return layout == Layout::Instance || layout == Layout::List || layout == Layout::Dict ||
+         layout == Layout::Exception;
+}
+
 // Byte size of the struct of the layouts whose instances may carry slot words.
 std::size_t slot_base_size(Layout layout) {
   switch (layout) {
@@ -419,11 +425,17 @@ Value mangle(Thread& t, Value class_name, Value n) {
 bool apply_slots(Thread& t, Value type, Value dict, Value bases, Value best_base) {
   Value slots = dict_get_str(dict, name(N___slots__));
   std::uint64_t inherited = slot_words(best_base);
-  bool bases_dictless = true;
+  bool bases_dictless = true, bases_weakless = true;
   for (std::int64_t i = 0; i < tuple_length(bases); ++i) {
     Value b = tuple_item(bases, i);
     if (b != type_value(T_object) && !(rd<TypeObject>(b)->flags & kNoInstanceDict))
       bases_dictless = false;
+    // Builtin classes whose instances take no weak reference (object, list, dict,
+    // exceptions) give their subclasses none either.
+    std::uint64_t bflags = rd<TypeObject>(b)->flags;
+    if ((bflags & kHeapType) && !(bflags & kNoWeakref)) bases_weakless = false;
+    if (!(bflags & kHeapType) && !base_layout_lacks_weakref(Layout(rd<TypeObject>(b)->layout)))
+      bases_weakless = false;
   }
   std::uint64_t flags = rd<TypeObject>(type)->flags & ~kSlotWordsMask;
   if (!slots) {
@@ -433,7 +445,7 @@ bool apply_slots(Thread& t, Value type, Value dict, Value bases, Value best_base
   Value items = str_check(slots) ? tuple_from(t, &slots, 1) : tuple_of(t, slots);
   if (!items) return false;
   Value class_name = rd<TypeObject>(type)->name;
-  bool wants_dict = false;
+  bool wants_dict = false, wants_weakref = false;
   Value names = list_new(t);
   if (!names) return false;
   for (std::int64_t i = 0; i < tuple_length(items); ++i) {
@@ -455,7 +467,10 @@ bool apply_slots(Thread& t, Value type, Value dict, Value bases, Value best_base
       wants_dict = true;
       continue;
     }
-    if (str_equal_ascii(n, "__weakref__")) continue;
+    if (str_equal_ascii(n, "__weakref__")) {
+      wants_weakref = true;
+      continue;
+    }
     Value mangled = mangle(t, class_name, n);
     if (!mangled) return false;
     // A name given twice is one slot (CPython accepts it: datetime's __slots__ repeat
@@ -485,6 +500,7 @@ bool apply_slots(Thread& t, Value type, Value dict, Value bases, Value best_base
     if (!d || !dict_set(t, dict, list_item(names, i), d)) return false;
   }
   if (bases_dictless && !wants_dict) flags |= kNoInstanceDict;
+  if (bases_weakless && !wants_weakref) flags |= kNoWeakref;
   flags |= (inherited + std::uint64_t(count)) << kSlotWordsShift;
   wr<TypeObject>(type)->flags = flags;
   return true;
