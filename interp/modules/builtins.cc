@@ -917,29 +917,6 @@ INTERP_NATIVE(builtin_format) {
 
 } // namespace
 
-Value frame_locals(Thread& t, Value frame) {
-  const FrameObject* f = rd<FrameObject>(frame);
-  if (f->locals) return f->locals;
-  Value d = dict_new(t);
-  if (!d) return {};
-  Value code = rd<FrameObject>(frame)->code;
-  Value varnames = ro<CodeObject>(code)->varnames;
-  for (std::int64_t i = 0; i < tuple_length(varnames); ++i) {
-    Value v = rd<FrameObject>(frame)->slots[i];
-    if (v && !dict_set(t, d, tuple_item(varnames, i), v)) return {};
-  }
-  Value cellvars = ro<CodeObject>(code)->cellvars, freevars = ro<CodeObject>(code)->freevars;
-  std::int64_t nlocals = rd<FrameObject>(frame)->nlocals;
-  std::int64_t nc = tuple_length(cellvars);
-  for (std::int64_t i = 0; i < nc + tuple_length(freevars); ++i) {
-    Value cell = rd<FrameObject>(frame)->slots[nlocals + i];
-    Value v = cell ? rd<CellObject>(cell)->ref : Value();
-    Value n = i < nc ? tuple_item(cellvars, i) : tuple_item(freevars, i - nc);
-    if (v && !dict_set(t, d, n, v)) return {};
-  }
-  return d;
-}
-
 void init_builtins_module(Thread& t, Value module) {
   Value d = rd<Object>(module)->dict;
   struct Entry {

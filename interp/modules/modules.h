@@ -18,7 +18,6 @@ Value make_builtin_module(Thread& t, const std::string& name);
 // The names make_builtin_module knows (sys.builtin_module_names), sorted.
 std::vector<std::string> builtin_module_names();
 // The dict of the locals of a frame (locals(), vars(), exec()).
-Value frame_locals(Thread& t, Value frame);
 // __import__ and the import machinery.
 void init_import(Thread& t, Value builtins_dict);
 // Imports a module by absolute dotted name (as `import name`), returning the leaf module.

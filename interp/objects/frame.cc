@@ -49,31 +49,8 @@ INTERP_NATIVE(frame_builtins) {
   return rd<FrameObject>(args[0])->builtins;
 }
 
-// Module and class bodies have a real namespace; a function's locals are a snapshot of its
-// fast locals and cells, as CPython's frame.f_locals gives outside tracing.
-INTERP_NATIVE(frame_locals) {
-  Value frame = args[0];
-  if (Value locals = rd<FrameObject>(frame)->locals) return locals;
-  Value d = dict_new(t);
-  if (!d) return {};
-  const bytecode::CodeUnit& unit = code_unit(rd<FrameObject>(frame)->code);
-  auto put = [&](const std::string& n, Value v) {
-    if (!v) return true;
-    Value key = str_from_utf8(t, n);
-    return key && dict_set(t, d, key, v);
-  };
-  std::int64_t nlocals = rd<FrameObject>(frame)->nlocals;
-  for (std::size_t i = 0; i < unit.varnames.size() && std::int64_t(i) < nlocals; ++i)
-    if (!put(unit.varnames[i], rd<FrameObject>(frame)->slots[i])) return {};
-  std::size_t ncell = unit.cellvars.size() + unit.freevars.size();
-  for (std::size_t i = 0; i < ncell && std::int64_t(i) < rd<FrameObject>(frame)->ncells; ++i) {
-    Value cell = rd<FrameObject>(frame)->slots[nlocals + std::int64_t(i)];
-    if (!cell || !is_layout(cell, Layout::Cell)) continue;
-    const std::string& n =
-        i < unit.cellvars.size() ? unit.cellvars[i] : unit.freevars[i - unit.cellvars.size()];
-    if (!put(n, rd<CellObject>(cell)->ref)) return {};
-  }
-  return d;
+INTERP_NATIVE(frame_locals_getter) {
+  return frame_locals(t, args[0]);
 }
 
 INTERP_NATIVE(frame_repr) {
@@ -110,6 +87,38 @@ INTERP_NATIVE(tb_lasti) {
 
 } // namespace
 
+// Module and class bodies have a real namespace. A function's locals() is one dict per
+// frame, kept in `locals` and brought up to date with the fast locals and cells at every
+// call, as CPython 3.11's: keys the function added stay, unbound locals go.
+Value frame_locals(Thread& t, Value frame) {
+  if (!rd<FrameObject>(frame)->function && rd<FrameObject>(frame)->locals)
+    return rd<FrameObject>(frame)->locals;
+  Value d = rd<FrameObject>(frame)->locals;
+  if (!d) {
+    d = dict_new(t);
+    if (!d) return {};
+    wr<FrameObject>(frame)->locals = d;
+  }
+  const bytecode::CodeUnit& unit = code_unit(rd<FrameObject>(frame)->code);
+  auto put = [&](const std::string& n, Value v) {
+    Value key = str_from_utf8(t, n);
+    if (!key) return false;
+    return v ? dict_set(t, d, key, v) : dict_del(t, d, key) >= 0;
+  };
+  std::int64_t nlocals = rd<FrameObject>(frame)->nlocals;
+  for (std::size_t i = 0; i < unit.varnames.size() && std::int64_t(i) < nlocals; ++i)
+    if (!put(unit.varnames[i], rd<FrameObject>(frame)->slots[i])) return {};
+  std::size_t ncell = unit.cellvars.size() + unit.freevars.size();
+  for (std::size_t i = 0; i < ncell && std::int64_t(i) < rd<FrameObject>(frame)->ncells; ++i) {
+    Value cell = rd<FrameObject>(frame)->slots[nlocals + std::int64_t(i)];
+    if (!cell || !is_layout(cell, Layout::Cell)) continue;
+    const std::string& n =
+        i < unit.cellvars.size() ? unit.cellvars[i] : unit.freevars[i - unit.cellvars.size()];
+    if (!put(n, rd<CellObject>(cell)->ref)) return {};
+  }
+  return d;
+}
+
 void init_frame_types(Thread& t) {
   Value frame = type_value(T_frame);
   add_getter(t, frame, "f_code", frame_code);
@@ -118,7 +127,7 @@ void init_frame_types(Thread& t) {
   add_getter(t, frame, "f_back", frame_back);
   add_getter(t, frame, "f_globals", frame_globals);
   add_getter(t, frame, "f_builtins", frame_builtins);
-  add_getter(t, frame, "f_locals", frame_locals);
+  add_getter(t, frame, "f_locals", frame_locals_getter);
   add_method(t, frame, "__repr__", frame_repr);
   add_method(t, frame, "clear", frame_clear);
   Value tb = type_value(T_traceback);

@@ -184,6 +184,8 @@ Value range_new(Thread& t, Value start, Value stop, Value step);
 Value iterator_new(Thread& t, TypeId type, Value seq, std::int64_t kind = 0);
 // types.GenericAlias(origin, args): what list[int] and type[int] make.
 Value generic_alias_new(Thread& t, Value origin, Value args);
+// locals() of a frame: its namespace, or (a function) its fast locals and cells in a dict.
+Value frame_locals(Thread& t, Value frame);
 // The class that a builtin descriptor (getset_descriptor, member_descriptor) belongs to.
 Value descriptor_owner(Value descr);
 // A read-only view of `mapping` (what a class's __dict__ returns).
