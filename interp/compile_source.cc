@@ -3,11 +3,12 @@
 
 #include "interp/compile/compiler.h"
 #include "interp/compile/disassembler.h"
+#include "interp/interp.h"
 
-#include <cstdio>
-#include <cstdlib>
 #include "interp/objects/objects.h"
 #include "interp/parse/parser.h"
+#include <cstdio>
+#include <cstdlib>
 
 namespace interp {
 
@@ -42,10 +43,11 @@ static Value raise_syntax_error(Thread& t, const parse::SyntaxErrorInfo& info) {
 }
 
 Value compile_source(Thread& t, std::string_view source, const std::string& filename,
-                     ast::Mode mode) {
+                     ast::Mode mode, int optimize) {
   parse::ParseResult parsed = parse::parse(source, filename, mode);
   if (parsed.error) return raise_syntax_error(t, *parsed.error);
-  auto compiled = compile::compile(*parsed.module, filename);
+  if (optimize < 0) optimize = options().optimize;
+  auto compiled = compile::compile(*parsed.module, filename, optimize);
   if (auto* error = std::get_if<parse::SyntaxErrorInfo>(&compiled))
     return raise_syntax_error(t, *error);
   auto unit = std::get<std::shared_ptr<const bytecode::CodeUnit>>(compiled);

@@ -11,7 +11,8 @@
 namespace interp {
 
 // A code object, or 0 with SyntaxError (IndentationError, TabError, MemoryError) raised.
+// optimize: the -O level to compile at; -1 is the interpreter's own (sys.flags.optimize).
 Value compile_source(Thread& t, std::string_view source, const std::string& filename,
-                     ast::Mode mode);
+                     ast::Mode mode, int optimize = -1);
 
 } // namespace interp

@@ -147,7 +147,7 @@ std::optional<Constant> Compiler::constant_of(const ast::Expr* e) const {
     return from_ast_constant(static_cast<const ast::Constant*>(e)->value);
   case ast::ExprKind::Name: {
     auto* n = static_cast<const ast::Name*>(e);
-    if (n->ctx == ast::ExprContext::Load && n->id == "__debug__") return Constant(true);
+    if (n->ctx == ast::ExprContext::Load && n->id == "__debug__") return Constant(optimize_ == 0);
     return std::nullopt;
   }
   case ast::ExprKind::UnaryOp: {
@@ -853,11 +853,12 @@ std::u32string utf8_to_u32(const std::string& s) {
   return out;
 }
 
-CompileResult compile(const ast::Module& module, const std::string& filename) {
+CompileResult compile(const ast::Module& module, const std::string& filename, int optimize) {
   auto table = build_symtable(module, filename);
   if (auto* err = std::get_if<SyntaxErrorInfo>(&table)) return *err;
   auto& st = *std::get<std::unique_ptr<SymbolTable>>(table);
   Compiler compiler(st, filename);
+  compiler.optimize_ = optimize;
   auto code = compiler.compile_module(module);
   if (!code) {
     if (compiler.error()) return *compiler.error();

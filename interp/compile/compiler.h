@@ -22,7 +22,8 @@ using CompileResult =
 
 // Compiles a module parsed in any mode: Exec (a module), Eval (one expression, whose code
 // returns its value) or Single (interactive: expression statements print their value with
-// PRINT_EXPR). Never throws; thread-safe (no shared state).
-CompileResult compile(const ast::Module& module, const std::string& filename);
+// PRINT_EXPR). Never throws; thread-safe (no shared state). With optimize > 0 (-O), assert
+// statements compile to nothing and __debug__ is False.
+CompileResult compile(const ast::Module& module, const std::string& filename, int optimize = 0);
 
 } // namespace interp::compile

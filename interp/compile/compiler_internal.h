@@ -129,6 +129,7 @@ public:
   std::vector<std::unique_ptr<Unit>> units_; // the stack of units being compiled
   Unit* u = nullptr;
   bool interactive_ = false;
+  int optimize_ = 0; // -O level: 1 and up drop asserts and make __debug__ False
   int nest_level_ = 0;
 
   bool failed() const { return error_.has_value(); }

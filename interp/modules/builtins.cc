@@ -781,7 +781,16 @@ INTERP_NATIVE(builtin_compile) {
   else
     return raise(t, exc(E_ValueError), "compile() mode must be 'exec', 'eval' or 'single'");
   std::string file = str_check(filename) ? str_utf8(filename) : "<string>";
-  return compile_source(t, text, file, am);
+  int optimize = -1;
+  if (Value level = npos > 5 ? args[5] : keyword_arg(kwnames, args, nargs, "optimize")) {
+    if (!level.is_small_int())
+      return raisef(t, exc(E_TypeError), "'%s' object cannot be interpreted as an integer",
+                    type_name_of(level).c_str());
+    optimize = int(level.small_int_value());
+    if (optimize < -1 || optimize > 2)
+      return raise(t, exc(E_ValueError), "compile(): invalid optimize value");
+  }
+  return compile_source(t, text, file, am, optimize);
 }
 
 INTERP_NATIVE(builtin_build_class) {
