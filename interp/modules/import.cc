@@ -184,6 +184,26 @@ Value load_source(Thread& t, const std::string& full, const std::string& path, b
   return final_module ? final_module : m;
 }
 
+Value import_absolute(Thread& t, const std::string& full);
+
+// PEP 420: folders named `full` without __init__.py, and nothing else of that name, make a
+// namespace package. importlib builds it (its __path__ is a _NamespacePath that follows
+// sys.path), as CPython's path finder does.
+Value load_namespace_package(Thread& t, const std::string& full, Value search) {
+  Value external = import_absolute(t, "importlib._bootstrap_external");
+  Value bootstrap = external ? import_absolute(t, "importlib._bootstrap") : Value();
+  Value finder = bootstrap ? getattr(t, external, intern_literal(t, "PathFinder")) : Value();
+  Value find_spec = finder ? getattr(t, finder, intern_literal(t, "find_spec")) : Value();
+  Value fullname = find_spec ? str_from_utf8(t, full) : Value();
+  Value spec = fullname ? call2(t, find_spec, fullname, search) : Value();
+  if (!spec || spec == none()) return {};
+  Value from_spec = getattr(t, bootstrap, intern_literal(t, "module_from_spec"));
+  Value m = from_spec ? call1(t, from_spec, spec) : Value();
+  Value modules = m ? sys_attr(t, N_modules) : Value();
+  if (!modules || !dict_set(t, modules, fullname, m)) return {};
+  return m;
+}
+
 // Finds and loads `full` (whose last component is `leaf`) along `search` (a list of
 // directories); 0 without exception when not found.
 Value find_and_load(Thread& t, const std::string& full, const std::string& leaf, Value search) {
@@ -194,7 +214,10 @@ Value find_and_load(Thread& t, const std::string& full, const std::string& leaf,
     return builtin;
   }
   if (t.pending) return {};
-  if (!search || !isinstance(search, T_list)) return {};
+  if (!search) return {};
+  // A namespace package's __path__ is a _NamespacePath: any iterable of folders will do.
+  if (!isinstance(search, T_list) && !(search = list_of(t, search))) return {};
+  bool namespace_portion = false;
   for (std::int64_t i = 0; i < list_length(search); ++i) {
     Value entry = list_item(search, i);
     if (!str_check(entry)) continue;
@@ -204,8 +227,9 @@ Value find_and_load(Thread& t, const std::string& full, const std::string& leaf,
     if (is_dir(base) && is_file(base + "/__init__.py"))
       return load_source(t, full, base + "/__init__.py", true, base);
     if (is_file(base + ".py")) return load_source(t, full, base + ".py", false, "");
+    namespace_portion |= is_dir(base);
   }
-  return {};
+  return namespace_portion ? load_namespace_package(t, full, search) : Value();
 }
 
 // Imports one dotted name completely (each parent first); returns the leaf module.
