@@ -206,17 +206,15 @@ bool generic_setattr(Thread& t, Value obj, Value attr, Value value) {
     if (is_layout(descr, Layout::Property)) {
       const PropertyObject* p = rd<PropertyObject>(descr);
       Value fn = value ? p->fset : p->fdel;
-      if ((!fn || fn == none()) && type_of(descr) == type_value(T_getset_descriptor)) {
-        // An attribute of a builtin type that has no setter.
-        raisef(t, exc(E_AttributeError), "attribute %s of '%s' objects is not writable",
-               repr_utf8(t, p->name).c_str(), type_name(descriptor_owner(descr)).c_str());
-        return false;
-      }
       if (!fn || fn == none()) {
-        raisef(t, exc(E_AttributeError),
-               value ? "property %s of '%s' object has no setter"
-                     : "property %s of '%s' object has no deleter",
-               repr_utf8(t, p->name).c_str(), type_name(type).c_str());
+        if (type_of(descr) == type_value(T_getset_descriptor)) // a builtin type's attribute
+          raisef(t, exc(E_AttributeError), "attribute %s of '%s' objects is not writable",
+                 repr_utf8(t, p->name).c_str(), type_name(descriptor_owner(descr)).c_str());
+        else
+          raisef(t, exc(E_AttributeError),
+                 value ? "property %s of '%s' object has no setter"
+                       : "property %s of '%s' object has no deleter",
+                 repr_utf8(t, p->name).c_str(), type_name(type).c_str());
         return false;
       }
       Value r = value ? call2(t, fn, obj, value) : call1(t, fn, obj);

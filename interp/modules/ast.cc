@@ -57,7 +57,7 @@ def _make_node_classes(table):
 
 
 _make_node_classes(_node_table)
-del _make_node_classes, _node_table, _builtin
+del _make_node_classes, _node_table
 )py";
 
 } // namespace

@@ -646,6 +646,15 @@ def _hex_run(data, start, count):
     return n
 
 
+def _octal_end(data, slash):
+    # Where the octal escape starting at data[slash] ('\\' and a first octal digit) ends:
+    # up to three digits.
+    end = slash + 2
+    while end < slash + 4 and end < len(data) and 0x30 <= data[end] <= 0x37:
+        end += 1
+    return end
+
+
 def _escape_text_arg(data):
     if isinstance(data, str):
         return data.encode('utf-8')
@@ -677,9 +686,7 @@ def unicode_escape_decode(data, errors=None, final=True):
                 out.append(_SIMPLE_ESCAPES[c])
                 position = slash + 2
             elif 0x30 <= c <= 0x37:
-                end = slash + 2
-                while end < slash + 4 and end < length and 0x30 <= data[end] <= 0x37:
-                    end += 1
+                end = _octal_end(data, slash)
                 out.append(chr(int(data[slash + 1:end], 8)))
                 position = end
             elif c in _TRUNCATED:
@@ -847,9 +854,7 @@ def escape_decode(data, errors=None):
         if c in _SIMPLE_ESCAPES:
             out += _SIMPLE_ESCAPES[c].encode('latin-1')
         elif 0x30 <= c <= 0x37:
-            end = slash + 2
-            while end < slash + 4 and end < length and 0x30 <= data[end] <= 0x37:
-                end += 1
+            end = _octal_end(data, slash)
             out.append(int(data[slash + 1:end], 8) & 0xff)
             position = end
         elif c == 0x78:
@@ -870,13 +875,6 @@ def escape_decode(data, errors=None):
             out.append(0x5c)
             out.append(c)
     return (bytes(out), length)
-
-# The module's functions behave as builtin functions: Codec classes keep them as class
-# attributes, which must not bind as methods.
-for _name, _value in list(globals().items()):
-    if not _name.startswith('_') and type(_value).__name__ == 'function':
-        globals()[_name] = _builtin(_value)
-del _name, _value, _builtin
 )py";
 
 } // namespace

@@ -192,7 +192,7 @@ def copy_context():
 
 for _cls in (Context, ContextVar, Token):
     _cls.__module__ = '_contextvars'
-del _cls, _builtin
+del _cls
 )py";
 
 } // namespace

@@ -251,15 +251,6 @@ def _pypystm_install():
             module.__loader__ = new.loader
 )py";
 
-// Ends each module's source: its functions behave as builtin functions (a class that keeps
-// one as an attribute does not bind it as a method).
-const char kBuiltinTail[] = R"py(
-for _name, _value in list(globals().items()):
-    if not _name.startswith('__') and type(_value).__name__ == 'function':
-        globals()[_name] = _builtin(_value)
-del _name, _value, _builtin
-)py";
-
 const char kWarningsSource[] = R"py(
 """_warnings provides basic warning filtering support."""
 # The filters and the formatting are the warnings module's (its pure-Python
@@ -537,11 +528,6 @@ def load(file, /):
 
 )py";
 
-Value run_source(Thread& t, Value module, const char* source, const char* filename) {
-  std::string text = std::string(source) + kBuiltinTail;
-  return run_module_source(t, module, text.c_str(), filename);
-}
-
 } // namespace
 
 Value make_imp_module(Thread& t) {
@@ -550,17 +536,17 @@ Value make_imp_module(Thread& t) {
       {"_fix_co_filename", imp_fix_co_filename},
   };
   Value m = new_module(t, "_imp", kFunctions, std::size(kFunctions));
-  return m ? run_source(t, m, kImpSource, "<_imp>") : Value();
+  return m ? run_module_source(t, m, kImpSource, "<_imp>") : Value();
 }
 
 Value make_warnings_module(Thread& t) {
   Value m = new_module(t, "_warnings", nullptr, 0);
-  return m ? run_source(t, m, kWarningsSource, "<_warnings>") : Value();
+  return m ? run_module_source(t, m, kWarningsSource, "<_warnings>") : Value();
 }
 
 Value make_marshal_module(Thread& t) {
   Value m = new_module(t, "marshal", nullptr, 0);
-  return m ? run_source(t, m, kMarshalSource, "<marshal>") : Value();
+  return m ? run_module_source(t, m, kMarshalSource, "<marshal>") : Value();
 }
 
 } // namespace interp

@@ -224,10 +224,11 @@ Value find_and_load(Thread& t, const std::string& full, const std::string& leaf,
     std::string dir = str_utf8(entry);
     if (dir.empty()) dir = ".";
     std::string base = dir + "/" + leaf;
-    if (is_dir(base) && is_file(base + "/__init__.py"))
+    bool folder = is_dir(base);
+    if (folder && is_file(base + "/__init__.py"))
       return load_source(t, full, base + "/__init__.py", true, base);
     if (is_file(base + ".py")) return load_source(t, full, base + ".py", false, "");
-    namespace_portion |= is_dir(base);
+    namespace_portion |= folder;
   }
   return namespace_portion ? load_namespace_package(t, full, search) : Value();
 }

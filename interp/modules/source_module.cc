@@ -6,6 +6,9 @@
 #include "interp/ops.h"
 #include "interp/vm/vm.h"
 
+#include <utility>
+#include <vector>
+
 namespace interp {
 
 namespace {
@@ -38,9 +41,24 @@ Value run_module_source(Thread& t, Value module, const char* source, const char*
   if (!code) return {};
   Value d = rd<Object>(module)->dict;
   if (!dict_set(t, d, name(N___builtins__), runtime().builtins_module)) return {};
+  Value builtin_key = intern_literal(t, "_builtin");
   Value wrap = make_native_function(t, "_builtin", as_builtin);
-  if (!wrap || !dict_set(t, d, intern_literal(t, "_builtin"), wrap)) return {};
+  if (!wrap || !dict_set(t, d, builtin_key, wrap)) return {};
   if (!vm::run_code(t, code, d, d)) return {};
+  // The module's public functions behave as builtin functions, as the C functions of
+  // CPython's module do.
+  std::vector<std::pair<Value, Value>> functions;
+  std::int64_t pos = 0;
+  Value k, v;
+  while (dict_next(d, pos, k, v))
+    if (v.is_object() && is_layout(v, Layout::Function) && str_check(k) &&
+        str_utf8(k).front() != '_')
+      functions.emplace_back(k, v);
+  for (auto& [fn_name, fn] : functions) {
+    Value wrapped = call1(t, wrap, fn);
+    if (!wrapped || !dict_set(t, d, fn_name, wrapped)) return {};
+  }
+  if (dict_del(t, d, builtin_key) < 0) return {};
   return module;
 }
 
