@@ -167,7 +167,7 @@ struct FrameObject : Object {
   Value function; // or 0 (module and class bodies)
   Value globals;
   Value builtins;
-  Value locals;       // mapping for module and class bodies, else 0
+  Value locals;       // module and class bodies: the namespace; functions: locals()'s dict, or 0
   Value instance;     // with kFrameDiscardResult: the object being initialized
   Value generator;    // with kFrameGenerator
   std::int64_t pc;    // next instruction
