@@ -4,6 +4,7 @@
 
 #include "gc/gc.h"
 
+#include "interp/num/float_exact.h"
 #include "interp/objects/iterators.h"
 #include "interp/objects/numbers.h"
 #include "interp/objects/objects.h"
@@ -329,6 +330,10 @@ bool hash(Thread& t, Value v, std::int64_t& out) {
     out = int_hash_small(v.small_int_value());
     return true;
   }
+  if (v.is_tagged_float()) {
+    out = num::float_hash(v.tagged_float_value());
+    return true;
+  }
   Value type = type_of(v);
   if (type == type_value(T_str)) {
     out = str_hash(v);
@@ -360,6 +365,7 @@ int truthy(Thread& t, Value v) {
   if (v == runtime().true_) return 1;
   if (v == runtime().false_ || v == none()) return 0;
   if (v.is_small_int()) return v.small_int_value() != 0;
+  if (v.is_tagged_float()) return v.tagged_float_value() != 0.0; // never NaN
   Value type = type_of(v);
   if (Value f = type_lookup(type, name(N___bool__))) {
     Value r = vm::call_function_or_other(t, f, v, nullptr, 0, {});

@@ -82,7 +82,9 @@ INTERP_NATIVE(builtin_ascii) {
 
 INTERP_NATIVE(builtin_id) {
   if (!check_positional(t, "id", nargs, kwnames, 1, 1, 0)) return {};
-  return int_from_i64(t, std::int64_t(args[0].bits()));
+  // The word itself, read unsigned: ids are never negative, and tagged ints and floats
+  // (whose words are odd, or 2 mod 4) never share one with a heap object.
+  return int_from_big(t, num::BigInt::from_uint64(args[0].bits()));
 }
 
 INTERP_NATIVE(builtin_hash) {

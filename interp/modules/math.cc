@@ -88,7 +88,7 @@ Value round_like(Thread& t, const Value* args, std::size_t nargs, Value kwnames,
                  NameId special, double (*fn)(double)) {
   if (!check_positional(t, fname, nargs, kwnames, 1, 1, 0)) return {};
   if (int_check(args[0])) return int_from_big(t, int_big(args[0]));
-  if (!(args[0].is_object() && isinstance(args[0], T_float))) {
+  if (!float_check(args[0])) {
     if (Value f = lookup_special(t, args[0], special)) return call0(t, f);
     if (t.pending) return {};
   }
@@ -212,7 +212,7 @@ INTERP_NATIVE(math_isqrt) {
 
 INTERP_NATIVE(math_factorial) {
   if (!check_positional(t, "factorial", nargs, kwnames, 1, 1, 0)) return {};
-  if (args[0].is_object() && isinstance(args[0], T_float))
+  if (float_check(args[0]))
     return raise(t, exc(E_TypeError), "'float' object cannot be interpreted as an integer");
   num::BigInt x;
   if (!int_arg(t, args[0], x)) return {};

@@ -351,7 +351,7 @@ INTERP_NATIVE(sys_getsizeof) {
   if (nargs < 1)
     return raise(t, exc(E_TypeError), "getsizeof() missing required argument 'object' (pos 1)");
   Value v = args[0];
-  if (!v.is_object()) return Value::small_int(28);
+  if (!v.is_object()) return Value::small_int(v.is_tagged_float() ? 24 : 28);
   Value f = type_lookup(type_of(v), intern_literal(t, "__sizeof__"));
   if (f) {
     Value r = call1(t, f, v);

@@ -82,7 +82,7 @@ bool other_complex(Thread& t, Value v, Complex& out) {
     out = complex_value(v);
     return true;
   }
-  if (v.is_object() && isinstance(v, T_float)) {
+  if (float_check(v)) {
     out = {float_value(v), 0.0};
     return true;
   }
@@ -272,7 +272,7 @@ Value complex_equal(Thread& t, Value self, Value other, bool want_equal) {
   if (complex_check(other)) {
     Complex b = complex_value(other);
     eq = a.re == b.re && a.im == b.im;
-  } else if (other.is_object() && isinstance(other, T_float)) {
+  } else if (float_check(other)) {
     eq = a.im == 0 && a.re == float_value(other);
   } else if (other.is_small_int() || int_check(other)) {
     if (a.im != 0) {
@@ -516,8 +516,8 @@ INTERP_NATIVE(complex_new_method) {
   Complex r{0, 0}, i{0, 0};
   bool real_is_complex = false, imag_is_complex = false;
   if (real) {
-    bool number = complex_check(real) || real.is_small_int() || int_check(real) ||
-                  (real.is_object() && isinstance(real, T_float));
+    bool number =
+        complex_check(real) || real.is_small_int() || int_check(real) || float_check(real);
     if (!number) {
       Value f = lookup_special(t, real, N___complex__);
       if (!f && t.pending) return {};
@@ -533,8 +533,8 @@ INTERP_NATIVE(complex_new_method) {
   }
   if (imag) {
     bool number = complex_check(imag) || imag.is_small_int() || int_check(imag) ||
-                  (imag.is_object() && isinstance(imag, T_float)) ||
-                  lookup_special(t, imag, N___float__) || lookup_special(t, imag, N___index__);
+                  float_check(imag) || lookup_special(t, imag, N___float__) ||
+                  lookup_special(t, imag, N___index__);
     if (!number) {
       if (t.pending) return {};
       return raisef(t, exc(E_TypeError), "complex() second argument must be a number, not '%s'",

@@ -1,4 +1,5 @@
-// interp/objects/float.cc - the float type: an immutable boxed IEEE double.
+// interp/objects/float.cc - the float type: an immutable IEEE double, tagged in its Value
+// when it can be (value.h), boxed otherwise.
 #include "interp/objects/args.h"
 #include "interp/objects/numbers.h"
 #include "interp/objects/objects.h"
@@ -17,7 +18,7 @@
 
 namespace interp {
 
-Value float_new(Thread& t, double v) {
+Value float_new_boxed(Thread& t, double v) {
   Value f = allocate(t, Layout::Float, type_value(T_float), sizeof(FloatObject));
   if (f) fresh<FloatObject>(f)->value = v;
   return f;
@@ -47,7 +48,7 @@ bool to_double(Thread& t, Value v, double& out) {
     out = double(v.small_int_value());
     return true;
   }
-  if (v.is_object() && isinstance(v, T_float)) {
+  if (float_check(v)) {
     out = float_value(v);
     return true;
   }
@@ -72,7 +73,7 @@ bool to_double(Thread& t, Value v, double& out) {
   }
   Value r = call0(t, f);
   if (!r) return false;
-  if (!(r.is_object() && isinstance(r, T_float))) {
+  if (!float_check(r)) {
     raisef(t, exc(E_TypeError), "%s.__float__ returned non-float (type %s)",
            type_name_of(v).c_str(), type_name_of(r).c_str());
     return false;
@@ -89,7 +90,7 @@ bool other_double(Thread& t, Value v, double& out) {
     out = double(v.small_int_value());
     return true;
   }
-  if (v.is_object() && isinstance(v, T_float)) {
+  if (float_check(v)) {
     out = float_value(v);
     return true;
   }
@@ -185,7 +186,7 @@ INTERP_NATIVE(rfloat_pow) {
 Value float_compare(Thread& t, Value a_value, Value b, bytecode::CompareOp op) {
   double a = float_value(a_value);
   int c;
-  if (b.is_object() && isinstance(b, T_float)) {
+  if (float_check(b)) {
     double y = float_value(b);
     if (std::isnan(a) || std::isnan(y)) return py_bool(op == bytecode::CompareOp::Ne);
     c = a < y ? -1 : a > y ? 1 : 0;
@@ -432,7 +433,8 @@ void init_float_type(Thread& t) {
   for (const Entry& e : methods)
     add_method(t, type, e.name, e.fn);
   add_getter(t, type, "real", float_float);
-  add_getter(t, type, "imag", [](Thread& t, const Value*, std::size_t, Value) { return float_new(t, 0.0); });
+  add_getter(t, type, "imag",
+             [](Thread& t, const Value*, std::size_t, Value) { return float_new(t, 0.0); });
   add_staticmethod(t, type, "__new__", float_new_method);
   add_classmethod(t, type, "fromhex", float_fromhex);
 }

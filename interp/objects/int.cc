@@ -239,7 +239,15 @@ Value number_fast_path(Thread& t, Value a, Value b, bytecode::BinaryOp op) {
       return {};
     }
   }
-  bool fa = a.is_object() && is_exact(a, T_float), fb = b.is_object() && is_exact(b, T_float);
+  if (a.is_tagged_float()) {
+    if (b.is_tagged_float())
+      return float_fast(t, a.tagged_float_value(), b.tagged_float_value(), k);
+    if (b.is_small_int())
+      return float_fast(t, a.tagged_float_value(), double(b.small_int_value()), k);
+  } else if (b.is_tagged_float() && a.is_small_int()) {
+    return float_fast(t, double(a.small_int_value()), b.tagged_float_value(), k);
+  }
+  bool fa = is_exact(a, T_float), fb = is_exact(b, T_float);
   if (fa && fb) return float_fast(t, float_value(a), float_value(b), k);
   if (fa && b.is_small_int()) return float_fast(t, float_value(a), double(b.small_int_value()), k);
   if (fb && a.is_small_int()) return float_fast(t, double(a.small_int_value()), float_value(b), k);
@@ -388,7 +396,7 @@ Value int_compare(Thread& t, Value a, Value b, bytecode::CompareOp op) {
   BigInt sa, sb;
   if (int_check(b)) {
     c = num::compare(int_view(a, sa), int_view(b, sb));
-  } else if (b.is_object() && isinstance(b, T_float)) {
+  } else if (float_check(b)) {
     double y = float_value(b);
     if (std::isnan(y)) return py_bool(op == bytecode::CompareOp::Ne);
     c = num::compare_to_double(int_view(a, sa), y);
@@ -444,7 +452,7 @@ Value int_of_class(Thread& t, Value cls, Value value) {
 
 Value int_convert(Thread& t, Value x) {
   if (int_check(x)) return x.is_small_int() ? x : int_from_big(t, int_big(x));
-  if (x.is_object() && isinstance(x, T_float)) {
+  if (float_check(x)) {
     double d = float_value(x);
     if (std::isinf(d))
       return raise(t, exc(E_OverflowError), "cannot convert float infinity to integer");

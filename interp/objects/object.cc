@@ -258,7 +258,10 @@ INTERP_NATIVE(object_reduce_ex) {
 }
 
 INTERP_NATIVE(object_sizeof) {
-  return Value::small_int(args[0].is_object() ? ro<Object>(args[0])->header.size : 28);
+  Value v = args[0];
+  return Value::small_int(v.is_object()         ? ro<Object>(v)->header.size
+                          : v.is_tagged_float() ? 24
+                                                : 28);
 }
 
 // ---- type ---------------------------------------------------------------------------------

@@ -28,6 +28,7 @@ Value object_new_instance(Thread& t, Value cls);
 // ---- type ------------------------------------------------------------------------------------
 inline Value type_of(Value v) {
   if (v.is_small_int()) return type_value(T_int);
+  if (v.is_tagged_float()) return type_value(T_float);
   return ro<Object>(v)->cls;
 }
 inline const TypeObject* type_ro(Value type) {
@@ -76,9 +77,19 @@ Value int_from_text(Thread& t, std::string_view text, int base); // int('...') r
 std::string int_to_decimal(Value v);
 
 // ---- float ---------------------------------------------------------------------------------
-Value float_new(Thread& t, double v);
+// Tagged in the Value when it fits (value.h), else a heap object.
+Value float_new_boxed(Thread& t, double v);
+inline Value float_new(Thread& t, double v) {
+  if (Value tagged = Value::tagged_float(v)) return tagged;
+  return float_new_boxed(t, v);
+}
+// v is a float (or an instance of a subclass).
 inline double float_value(Value v) {
-  return ro<FloatObject>(v)->value;
+  return v.is_tagged_float() ? v.tagged_float_value() : ro<FloatObject>(v)->value;
+}
+// float or a subclass.
+inline bool float_check(Value v) {
+  return v.is_tagged_float() || (v.is_object() && isinstance(v, T_float));
 }
 // float(x) for ints and floats and __float__: TypeError as CPython.
 bool to_double(Thread& t, Value v, double& out);

@@ -383,7 +383,7 @@ bool percent_format(Thread& t, const std::string& fmt, Value operand, bool is_by
       Value n = value;
       bool is_int = n.is_small_int() || int_check(n);
       if (!is_int) {
-        bool is_float = n.is_object() && isinstance(n, T_float);
+        bool is_float = float_check(n);
         if (conv == 'x' || conv == 'X' || conv == 'o') {
           Value idx = is_float ? Value() : lookup_special(t, n, N___index__);
           if (!idx) {
