@@ -40,13 +40,14 @@ struct NativeInfo {
 #define INTERP_NAMES(X)                                                                            \
   X(__init__)                                                                                      \
   X(__new__)                                                                                       \
-  X(__call__) X(__repr__) X(__str__) X(__hash__) X(__eq__) X(__ne__) X(__lt__) X(__le__) X(        \
-      __gt__) X(__ge__) X(__bool__) X(__len__) X(__iter__) X(__next__) X(__getitem__)              \
-      X(__setitem__) X(__delitem__) X(__contains__) X(__getattr__) X(__getattribute__) X(          \
-          __setattr__) X(__delattr__) X(__get__) X(__set__) X(__delete__) X(__name__)              \
-          X(__qualname__) X(__module__) X(__doc__) X(__dict__) X(__class__) X(__main__) X(         \
-              __builtins__) X(__file__) X(__enter__) X(__exit__) X(__index__) X(__int__)           \
-              X(__float__) X(__format__) X(__classcell__) X(__init_subclass__) X(__set_name__) X(  \
+  X(__call__)                                                                                      \
+  X(__repr__) X(__str__) X(__hash__) X(__eq__) X(__ne__) X(__lt__) X(__le__) X(__gt__) X(          \
+      __ge__) X(__bool__) X(__len__) X(__iter__) X(__next__) X(__getitem__) X(__setitem__)         \
+      X(__delitem__) X(__contains__) X(__getattr__) X(__getattribute__) X(__setattr__) X(          \
+          __delattr__) X(__get__) X(__set__) X(__delete__) X(__name__) X(__qualname__)             \
+          X(__module__) X(__doc__) X(__dict__) X(__class__) X(__main__) X(__builtins__) X(         \
+              __file__) X(__enter__) X(__exit__) X(__index__) X(__int__) X(__float__)              \
+              X(__format__) X(__classcell__) X(__init_subclass__) X(__set_name__) X(               \
                   __mro_entries__) X(__prepare__) X(__slots__) X(__annotations__) X(__neg__)       \
                   X(__pos__) X(__invert__) X(__abs__) X(__round__) X(__reversed__) X(__missing__)  \
                       X(__instancecheck__) X(__subclasscheck__) X(__await__) X(__aiter__) X(       \
@@ -79,7 +80,8 @@ enum NameId : std::uint16_t {
 #define INTERP_TYPES(X)                                                                            \
   X(object)                                                                                        \
   X(type)                                                                                          \
-  X(int) X(bool) X(float) X(complex) X(str) X(bytes) X(bytearray) X(tuple) X(list) X(dict) X(set)  \
+  X(int)                                                                                           \
+  X(bool) X(float) X(complex) X(str) X(bytes) X(bytearray) X(tuple) X(list) X(dict) X(set)         \
       X(frozenset) X(function) X(code) X(frame) X(cell) X(module) X(builtin_function)              \
           X(method_descriptor) X(method) X(NoneType) X(NotImplementedType) X(ellipsis)             \
               X(generator) X(coroutine) X(async_generator) X(range) X(slice) X(property)           \
@@ -90,7 +92,8 @@ enum NameId : std::uint16_t {
                                   X(callable_iterator) X(dict_keys) X(dict_values) X(dict_items)   \
                                       X(bytes_iterator) X(reversed) X(enumerate) X(zip) X(map)     \
                                           X(filter) X(traceback) X(memoryview) X(BaseException)    \
-                                              X(weakref) X(GenericAlias) X(UnionType) X(mappingproxy) X(getset_descriptor)
+                                              X(weakref) X(GenericAlias) X(UnionType)              \
+                                                  X(mappingproxy) X(getset_descriptor)
 
 enum TypeId : std::uint16_t {
 #define INTERP_TYPE_ENUM(n) T_##n,
@@ -165,7 +168,7 @@ struct Thread {
   int recursion_limit = 1000;
   std::string out;         // stdout written by the running transaction, flushed at commit
   std::string err;         // stderr, likewise
-  std::uint64_t ticks = 0; // bytecodes run since the transaction started
+  std::uint64_t ticks = 0; // instructions run in this transaction (counted at checkpoints)
   std::uint64_t tx_length = 0;
   bool main = false;
 
@@ -206,8 +209,9 @@ Value fetch_pending(Thread& t); // takes the pending exception (0 if none)
 #define INTERP_COMMON_EXCEPTIONS(X)                                                                \
   X(TypeError)                                                                                     \
   X(ValueError)                                                                                    \
-  X(AttributeError) X(KeyError) X(IndexError) X(NameError) X(ZeroDivisionError) X(OverflowError)   \
-      X(RuntimeError) X(StopIteration) X(RecursionError) X(MemoryError) X(NotImplementedError)     \
+  X(AttributeError)                                                                                \
+  X(KeyError) X(IndexError) X(NameError) X(ZeroDivisionError) X(OverflowError) X(RuntimeError)     \
+      X(StopIteration) X(RecursionError) X(MemoryError) X(NotImplementedError)                     \
           X(UnboundLocalError) X(SystemError) X(ImportError) X(ModuleNotFoundError) X(OSError)     \
               X(SystemExit) X(KeyboardInterrupt) X(AssertionError) X(GeneratorExit)                \
                   X(StopAsyncIteration) X(UnicodeDecodeError) X(UnicodeEncodeError) X(LookupError) \

@@ -314,6 +314,10 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
   if (r.f->depth > t.recursion_limit)
     return raise(t, exc(E_RecursionError), "maximum recursion depth exceeded");
 
+#define INTERP_LABEL_ADDRESS(name, has_arg) &&L_##name,
+  static void* const kTargets[] = {INTERP_OPCODES(INTERP_LABEL_ADDRESS)};
+#undef INTERP_LABEL_ADDRESS
+
   for (;;) {
     // ---- the instruction boundary: a safe point, and the place transactions break.
     stm::safe_point();
@@ -336,6 +340,34 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
         r.pc = lasti + 1;
         goto error;
       }
+// Each instruction ends by fetching and jumping to the next one itself (a computed goto
+// per handler, so the branch predictor learns each handler's successors), skipping the
+// instruction boundary's checks above. Those checks - the safe point, the transaction
+// break, a pending generator.throw() - run only where control goes back: a backward jump
+// (JUMP_TO), a call or return that changes frames, and anything else that ends with
+// `continue` or reaches `checkpoint`. Every loop has a backward jump and straight-line code
+// is finite, so a thread still reaches a safe point within a bounded number of
+// instructions, as CPython's eval breaker does.
+#define TARGET(op)                                                                                 \
+  case Op::op:                                                                                     \
+    L_##op:
+#define DISPATCH()                                                                                 \
+  do {                                                                                             \
+    r.sp = sp;                                                                                     \
+    insn = r.code[r.pc];                                                                           \
+    insn_sp = sp;                                                                                  \
+    lasti = r.pc++;                                                                                \
+    arg = arg_of(insn);                                                                            \
+    goto* kTargets[static_cast<std::uint8_t>(op_of(insn))];                                        \
+  } while (0)
+#define JUMP_TO(target)                                                                            \
+  do {                                                                                             \
+    r.pc = (target);                                                                               \
+    if (r.pc <= lasti) {                                                                           \
+      t.ticks += lasti - r.pc; /* the loop body's instructions, for PYPYSTM_TX_LENGTH */           \
+      goto checkpoint;                                                                             \
+    }                                                                                              \
+  } while (0)
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)
 #define TOP() (sp[-1])
@@ -348,1335 +380,1343 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
     }                                                                                              \
   } while (0)
       switch (op_of(insn)) {
-      case Op::NOP:
-        break;
-      case Op::POP_TOP:
+        TARGET(NOP)
+        DISPATCH();
+        TARGET(POP_TOP)
         --sp;
-        break;
-      case Op::PUSH_NULL:
+        DISPATCH();
+        TARGET(PUSH_NULL)
         PUSH(Value());
-        break;
-      case Op::COPY: {
-        Value v = PEEK(arg);
-        PUSH(v);
-        break;
-      }
-      case Op::SWAP:
-        std::swap(sp[-1], sp[-std::int64_t(arg)]);
-        break;
-      case Op::LOAD_CONST:
-        PUSH(r.consts[arg]);
-        break;
-      case Op::LOAD_FAST: {
-        Value v = r.locals[arg];
-        if (!v) {
-          unbound_local(t, r.unit->varnames[arg]);
-          ERROR_IF(true);
+        DISPATCH();
+        TARGET(COPY) {
+          Value v = PEEK(arg);
+          PUSH(v);
+          DISPATCH();
         }
-        PUSH(v);
-        break;
-      }
-      case Op::STORE_FAST:
+        TARGET(SWAP)
+        std::swap(sp[-1], sp[-std::int64_t(arg)]);
+        DISPATCH();
+        TARGET(LOAD_CONST)
+        PUSH(r.consts[arg]);
+        DISPATCH();
+        TARGET(LOAD_FAST) {
+          Value v = r.locals[arg];
+          if (!v) {
+            unbound_local(t, r.unit->varnames[arg]);
+            ERROR_IF(true);
+          }
+          PUSH(v);
+          DISPATCH();
+        }
+        TARGET(STORE_FAST)
         r.locals[arg] = POP();
-        break;
-      case Op::DELETE_FAST:
+        DISPATCH();
+        TARGET(DELETE_FAST)
         if (!r.locals[arg]) {
           unbound_local(t, r.unit->varnames[arg]);
           ERROR_IF(true);
         }
         r.locals[arg] = {};
-        break;
-      case Op::LOAD_DEREF:
-      case Op::LOAD_CLASSDEREF: {
-        std::size_t ncellvars = r.unit->cellvars.size();
-        const std::string& var =
-            arg < ncellvars ? r.unit->cellvars[arg] : r.unit->freevars[arg - ncellvars];
-        if (op_of(insn) == Op::LOAD_CLASSDEREF && r.f->locals) {
-          Value n = intern_literal(t, var.c_str());
-          ERROR_IF(!n);
-          Value v = mapping_get(t, rd<FrameObject>(r.frame)->locals, n);
-          ERROR_IF(!v && t.pending);
-          if (v) {
-            PUSH(v);
-            break;
-          }
-        }
-        Value v = rd<CellObject>(r.cells[arg])->ref;
-        if (!v) {
-          if (arg < ncellvars)
-            unbound_local(t, var);
-          else
-            raisef(t, exc(E_NameError),
-                   "cannot access free variable '%s' where it is not associated with a value in "
-                   "enclosing scope",
-                   var.c_str());
-          ERROR_IF(true);
-        }
-        PUSH(v);
-        break;
-      }
-      case Op::STORE_DEREF:
-        wr<CellObject>(r.cells[arg])->ref = POP();
-        break;
-      case Op::DELETE_DEREF: {
-        Value cell = r.cells[arg];
-        if (!rd<CellObject>(cell)->ref) {
+        DISPATCH();
+        TARGET(LOAD_DEREF)
+        TARGET(LOAD_CLASSDEREF) {
           std::size_t ncellvars = r.unit->cellvars.size();
-          unbound_local(t, arg < ncellvars ? r.unit->cellvars[arg]
-                                           : r.unit->freevars[arg - ncellvars]);
-          ERROR_IF(true);
-        }
-        wr<CellObject>(cell)->ref = {};
-        break;
-      }
-      case Op::LOAD_CLOSURE:
-        PUSH(r.cells[arg]);
-        break;
-      case Op::LOAD_NAME: {
-        Value n = name_at(r, arg);
-        Value v = mapping_get(t, r.f->locals, n);
-        ERROR_IF(!v && t.pending);
-        if (!v) v = dict_get_str(r.f->globals, n);
-        if (!v) {
-          v = mapping_get(t, r.f->builtins, n);
-          ERROR_IF(!v && t.pending);
-        }
-        if (!v) {
-          name_error(t, n);
-          ERROR_IF(true);
-        }
-        PUSH(v);
-        break;
-      }
-      case Op::STORE_NAME: {
-        Value v = POP();
-        Value locals = r.f->locals;
-        bool ok = is_exact(locals, T_dict) ? dict_set(t, locals, name_at(r, arg), v)
-                                           : setitem(t, locals, name_at(r, arg), v);
-        ERROR_IF(!ok);
-        break;
-      }
-      case Op::DELETE_NAME: {
-        Value n = name_at(r, arg);
-        Value locals = r.f->locals;
-        int res =
-            is_exact(locals, T_dict) ? dict_del(t, locals, n) : (delitem(t, locals, n) ? 1 : -1);
-        if (res == 0) name_error(t, n);
-        ERROR_IF(res <= 0);
-        break;
-      }
-      case Op::LOAD_GLOBAL: {
-        if (arg & 1) PUSH(Value());
-        Value v = load_global(t, r.f->globals, r.f->builtins, name_at(r, arg >> 1));
-        ERROR_IF(!v);
-        PUSH(v);
-        break;
-      }
-      case Op::STORE_GLOBAL: {
-        Value v = POP();
-        ERROR_IF(!dict_set(t, r.f->globals, name_at(r, arg), v));
-        break;
-      }
-      case Op::DELETE_GLOBAL: {
-        int res = dict_del(t, r.f->globals, name_at(r, arg));
-        if (res == 0) name_error(t, name_at(r, arg));
-        ERROR_IF(res <= 0);
-        break;
-      }
-      case Op::LOAD_ATTR: {
-        r.sp = sp;
-        // An attribute in the instance dict of a plain object, with no hook on its class
-        // and nothing of that name along the MRO: no descriptor to honour.
-        if (Value found = plain_instance_attribute(TOP(), name_at(r, arg))) {
-          TOP() = found;
-          break;
-        }
-        Value v = getattr(t, TOP(), name_at(r, arg));
-        if (!v) attribute_error_context(t, TOP(), name_at(r, arg));
-        ERROR_IF(!v);
-        TOP() = v;
-        break;
-      }
-      case Op::STORE_ATTR: {
-        r.sp = sp;
-        Value obj = POP();
-        Value v = POP();
-        Value n = name_at(r, arg);
-        if (Value dict = plain_instance_dict(obj, n, kCustomSetattr)) {
-          ERROR_IF(!dict_set(t, dict, n, v));
-          break;
-        }
-        ERROR_IF(!setattr(t, obj, n, v));
-        break;
-      }
-      case Op::DELETE_ATTR: {
-        r.sp = sp;
-        Value obj = POP();
-        ERROR_IF(!setattr(t, obj, name_at(r, arg), {}));
-        break;
-      }
-      case Op::LOAD_METHOD: {
-        r.sp = sp;
-        Value obj = TOP();
-        bool unbound;
-        Value m = get_method(t, obj, name_at(r, arg), unbound);
-        if (!m) attribute_error_context(t, obj, name_at(r, arg));
-        ERROR_IF(!m);
-        if (unbound) {
-          TOP() = m;
-          PUSH(obj);
-        } else {
-          TOP() = Value();
-          PUSH(m);
-        }
-        break;
-      }
-      case Op::LOAD_BUILD_CLASS: {
-        Value v = mapping_get(t, r.f->builtins, intern_literal(t, "__build_class__"));
-        if (!v) {
-          raise(t, exc(E_NameError), "__build_class__ not found");
-          ERROR_IF(true);
-        }
-        PUSH(v);
-        break;
-      }
-      case Op::LOAD_ASSERTION_ERROR:
-        PUSH(exc(E_AssertionError));
-        break;
-      case Op::UNARY_POSITIVE:
-      case Op::UNARY_NEGATIVE:
-      case Op::UNARY_INVERT: {
-        r.sp = sp;
-        Value v = TOP();
-        Value res = op_of(insn) == Op::UNARY_POSITIVE   ? unary_positive(t, v)
-                    : op_of(insn) == Op::UNARY_NEGATIVE ? unary_negative(t, v)
-                                                        : unary_invert(t, v);
-        ERROR_IF(!res);
-        TOP() = res;
-        break;
-      }
-      case Op::UNARY_NOT: {
-        r.sp = sp;
-        int truth = truthy(t, TOP());
-        ERROR_IF(truth < 0);
-        TOP() = py_bool(!truth);
-        break;
-      }
-      case Op::BINARY_OP: {
-        r.sp = sp;
-        Value b = POP();
-        Value a = TOP();
-        Value res;
-        if (a.is_small_int() && b.is_small_int()) res = number_fast_path(t, a, b, BinaryOp(arg));
-        if (!res) {
-          ERROR_IF(t.pending);
-          res = binary_op(t, a, b, BinaryOp(arg));
-        }
-        ERROR_IF(!res);
-        TOP() = res;
-        break;
-      }
-      case Op::COMPARE_OP: {
-        r.sp = sp;
-        Value b = POP();
-        Value res = compare(t, TOP(), b, CompareOp(arg));
-        ERROR_IF(!res);
-        TOP() = res;
-        break;
-      }
-      case Op::IS_OP: {
-        Value b = POP();
-        TOP() = py_bool((TOP() == b) != bool(arg));
-        break;
-      }
-      case Op::CONTAINS_OP: {
-        r.sp = sp;
-        Value container = POP();
-        int res = contains(t, container, TOP());
-        ERROR_IF(res < 0);
-        TOP() = py_bool(bool(res) != bool(arg));
-        break;
-      }
-      case Op::BINARY_SUBSCR: {
-        r.sp = sp;
-        Value key = POP();
-        Value v = getitem(t, TOP(), key);
-        ERROR_IF(!v);
-        TOP() = v;
-        break;
-      }
-      case Op::STORE_SUBSCR: {
-        r.sp = sp;
-        Value key = POP();
-        Value container = POP();
-        Value v = POP();
-        bool ok;
-        if (container.is_object() && is_exact(container, T_dict))
-          ok = dict_set(t, container, key, v);
-        else
-          ok = setitem(t, container, key, v);
-        ERROR_IF(!ok);
-        break;
-      }
-      case Op::DELETE_SUBSCR: {
-        r.sp = sp;
-        Value key = POP();
-        Value container = POP();
-        ERROR_IF(!delitem(t, container, key));
-        break;
-      }
-      case Op::BUILD_SLICE: {
-        Value step = arg == 3 ? POP() : none();
-        Value stop = POP();
-        Value start = TOP();
-        r.sp = sp;
-        Value s = slice_new(t, start, stop, step);
-        ERROR_IF(!s);
-        TOP() = s;
-        break;
-      }
-      case Op::BUILD_TUPLE: {
-        r.sp = sp;
-        Value v = tuple_from(t, sp - arg, arg);
-        ERROR_IF(!v);
-        sp -= arg;
-        PUSH(v);
-        break;
-      }
-      case Op::BUILD_LIST: {
-        r.sp = sp;
-        Value v = list_from(t, sp - arg, arg);
-        ERROR_IF(!v);
-        sp -= arg;
-        PUSH(v);
-        break;
-      }
-      case Op::BUILD_SET: {
-        r.sp = sp;
-        Value v = set_new(t, false);
-        ERROR_IF(!v);
-        for (std::uint32_t i = 0; i < arg; ++i)
-          ERROR_IF(!set_add(t, v, sp[-std::int64_t(arg) + i]));
-        sp -= arg;
-        PUSH(v);
-        break;
-      }
-      case Op::BUILD_MAP: {
-        r.sp = sp;
-        Value d = dict_new(t);
-        ERROR_IF(!d);
-        for (std::uint32_t i = 0; i < arg; ++i)
-          ERROR_IF(!dict_set(t, d, sp[-2 * std::int64_t(arg) + 2 * i],
-                             sp[-2 * std::int64_t(arg) + 2 * i + 1]));
-        sp -= 2 * arg;
-        PUSH(d);
-        break;
-      }
-      case Op::BUILD_CONST_KEY_MAP: {
-        r.sp = sp;
-        Value keys = TOP();
-        Value d = dict_new(t);
-        ERROR_IF(!d);
-        for (std::uint32_t i = 0; i < arg; ++i)
-          ERROR_IF(!dict_set(t, d, tuple_item(keys, i), sp[-1 - std::int64_t(arg) + i]));
-        sp -= arg + 1;
-        PUSH(d);
-        break;
-      }
-      case Op::BUILD_STRING: {
-        r.sp = sp;
-        std::u32string text;
-        for (std::uint32_t i = 0; i < arg; ++i)
-          text += str_code_points(sp[-std::int64_t(arg) + i]);
-        Value s = str_from_code_points(t, text);
-        ERROR_IF(!s);
-        sp -= arg;
-        PUSH(s);
-        break;
-      }
-      case Op::LIST_APPEND: {
-        r.sp = sp;
-        Value v = POP();
-        ERROR_IF(!list_append(t, PEEK(arg), v));
-        break;
-      }
-      case Op::SET_ADD: {
-        r.sp = sp;
-        Value v = POP();
-        ERROR_IF(!set_add(t, PEEK(arg), v));
-        break;
-      }
-      case Op::MAP_ADD: {
-        r.sp = sp;
-        Value v = POP();
-        Value k = POP();
-        ERROR_IF(!dict_set(t, PEEK(arg), k, v));
-        break;
-      }
-      case Op::LIST_EXTEND: {
-        r.sp = sp;
-        Value iterable = POP();
-        Value target = PEEK(arg);
-        Value items = tuple_of(t, iterable);
-        if (!items && matches(t, exc(E_TypeError)) &&
-            !type_lookup(type_of(iterable), name(N___iter__)) &&
-            !type_lookup(type_of(iterable), name(N___getitem__))) {
-          clear_pending(t);
-          raisef(t, exc(E_TypeError), "Value after * must be an iterable, not %s",
-                 type_name_of(iterable).c_str());
-        }
-        ERROR_IF(!items);
-        for (std::int64_t i = 0; i < tuple_length(items); ++i)
-          ERROR_IF(!list_append(t, target, tuple_item(items, i)));
-        break;
-      }
-      case Op::SET_UPDATE: {
-        r.sp = sp;
-        Value iterable = POP();
-        Value target = PEEK(arg);
-        Value items = tuple_of(t, iterable);
-        ERROR_IF(!items);
-        for (std::int64_t i = 0; i < tuple_length(items); ++i)
-          ERROR_IF(!set_add(t, target, tuple_item(items, i)));
-        break;
-      }
-      case Op::DICT_UPDATE:
-      case Op::DICT_MERGE: {
-        r.sp = sp;
-        Value other = POP();
-        Value target = PEEK(arg);
-        if (!dict_check(other) && !getattr_opt(t, other, name(N_keys))) {
-          if (!t.pending)
-            raisef(t, exc(E_TypeError),
-                   op_of(insn) == Op::DICT_MERGE ? "argument after ** must be a mapping, not %s"
-                                                 : "'%s' object is not a mapping",
-                   type_name_of(other).c_str());
-          ERROR_IF(true);
-        }
-        if (op_of(insn) == Op::DICT_MERGE) {
-          Value keys = list_of(t, other);
-          ERROR_IF(!keys);
-          for (std::int64_t i = 0; i < list_length(keys); ++i) {
-            Value k = list_item(keys, i);
-            bool error;
-            Value existing = dict_get(t, target, k, error);
-            ERROR_IF(error);
-            if (existing) {
-              // CPython names the function as module.qualname (builtins: qualname).
-              Value fn = PEEK(arg + 2);
-              std::string fname = fn ? repr_utf8(t, fn) : "function";
-              Value q = fn ? getattr_opt(t, fn, name(N___qualname__)) : Value();
-              if (t.pending) clear_pending(t);
-              Value m = fn ? getattr_opt(t, fn, name(N___module__)) : Value();
-              if (t.pending) clear_pending(t);
-              if (q && str_check(q)) {
-                fname = str_utf8(q);
-                if (m && str_check(m) && !str_equal_ascii(m, "builtins"))
-                  fname = str_utf8(m) + "." + fname;
-              }
-              raisef(t, exc(E_TypeError), "%s() got multiple values for keyword argument '%s'",
-                     fname.c_str(), str_check(k) ? str_utf8(k).c_str() : "?");
-              ERROR_IF(true);
+          const std::string& var =
+              arg < ncellvars ? r.unit->cellvars[arg] : r.unit->freevars[arg - ncellvars];
+          if (op_of(insn) == Op::LOAD_CLASSDEREF && r.f->locals) {
+            Value n = intern_literal(t, var.c_str());
+            ERROR_IF(!n);
+            Value v = mapping_get(t, rd<FrameObject>(r.frame)->locals, n);
+            ERROR_IF(!v && t.pending);
+            if (v) {
+              PUSH(v);
+              DISPATCH();
             }
-            Value v = getitem(t, other, k);
-            ERROR_IF(!v);
-            ERROR_IF(!dict_set(t, target, k, v));
           }
-        } else {
-          ERROR_IF(!dict_update(t, target, other));
-        }
-        break;
-      }
-      case Op::LIST_TO_TUPLE: {
-        r.sp = sp;
-        Value v = list_to_tuple(t, TOP());
-        ERROR_IF(!v);
-        TOP() = v;
-        break;
-      }
-      case Op::FORMAT_VALUE: {
-        r.sp = sp;
-        Value spec = (arg & 4) ? POP() : Value();
-        Value v = format_value(t, TOP(), arg, spec);
-        ERROR_IF(!v);
-        TOP() = v;
-        break;
-      }
-      case Op::UNPACK_SEQUENCE: {
-        r.sp = sp;
-        Value seq = POP();
-        std::vector<Value> items(arg);
-        ERROR_IF(!unpack(t, seq, arg, 0, false, items.data()));
-        for (std::uint32_t i = 0; i < arg; ++i)
-          PUSH(items[i]);
-        break;
-      }
-      case Op::UNPACK_EX: {
-        r.sp = sp;
-        Value seq = POP();
-        std::int64_t before = arg & 0xff, after = arg >> 8;
-        std::vector<Value> items(std::size_t(before + after + 1));
-        ERROR_IF(!unpack(t, seq, before, after, true, items.data()));
-        for (Value v : items)
+          Value v = rd<CellObject>(r.cells[arg])->ref;
+          if (!v) {
+            if (arg < ncellvars)
+              unbound_local(t, var);
+            else
+              raisef(t, exc(E_NameError),
+                     "cannot access free variable '%s' where it is not associated with a value in "
+                     "enclosing scope",
+                     var.c_str());
+            ERROR_IF(true);
+          }
           PUSH(v);
-        break;
-      }
-      case Op::JUMP:
-      case Op::JUMP_NO_INTERRUPT:
-        r.pc = arg;
-        break;
-      case Op::POP_JUMP_IF_FALSE:
-      case Op::POP_JUMP_IF_TRUE: {
-        Value v = POP();
-        int truth;
-        if (v == runtime().true_)
-          truth = 1;
-        else if (v == runtime().false_)
-          truth = 0;
-        else {
-          r.sp = sp;
-          truth = truthy(t, v);
-          ERROR_IF(truth < 0);
+          DISPATCH();
         }
-        if (bool(truth) == (op_of(insn) == Op::POP_JUMP_IF_TRUE)) r.pc = arg;
-        break;
-      }
-      case Op::POP_JUMP_IF_NONE:
-        if (POP() == none()) r.pc = arg;
-        break;
-      case Op::POP_JUMP_IF_NOT_NONE:
-        if (POP() != none()) r.pc = arg;
-        break;
-      case Op::JUMP_IF_FALSE_OR_POP:
-      case Op::JUMP_IF_TRUE_OR_POP: {
-        r.sp = sp;
-        int truth = truthy(t, TOP());
-        ERROR_IF(truth < 0);
-        if (bool(truth) == (op_of(insn) == Op::JUMP_IF_TRUE_OR_POP))
-          r.pc = arg;
-        else
-          --sp;
-        break;
-      }
-      case Op::GET_ITER: {
-        r.sp = sp;
-        Value it = iter(t, TOP());
-        ERROR_IF(!it);
-        TOP() = it;
-        break;
-      }
-      case Op::FOR_ITER: {
-        r.sp = sp;
-        if (TOP().is_object() && is_layout(TOP(), Layout::Generator)) {
-          // A suspended generator runs in this loop until it yields back or ends.
-          if (Value gen_frame = generator_resume_inline(t, TOP(), none(), r.frame)) {
-            r.enter(t, gen_frame);
-            continue;
+        TARGET(STORE_DEREF)
+        wr<CellObject>(r.cells[arg])->ref = POP();
+        DISPATCH();
+        TARGET(DELETE_DEREF) {
+          Value cell = r.cells[arg];
+          if (!rd<CellObject>(cell)->ref) {
+            std::size_t ncellvars = r.unit->cellvars.size();
+            unbound_local(t, arg < ncellvars ? r.unit->cellvars[arg]
+                                             : r.unit->freevars[arg - ncellvars]);
+            ERROR_IF(true);
           }
+          wr<CellObject>(cell)->ref = {};
+          DISPATCH();
         }
-        Value v = next(t, TOP());
-        if (!v) {
-          ERROR_IF(t.pending);
-          --sp;
-          r.pc = arg;
-          break;
+        TARGET(LOAD_CLOSURE)
+        PUSH(r.cells[arg]);
+        DISPATCH();
+        TARGET(LOAD_NAME) {
+          Value n = name_at(r, arg);
+          Value v = mapping_get(t, r.f->locals, n);
+          ERROR_IF(!v && t.pending);
+          if (!v) v = dict_get_str(r.f->globals, n);
+          if (!v) {
+            v = mapping_get(t, r.f->builtins, n);
+            ERROR_IF(!v && t.pending);
+          }
+          if (!v) {
+            name_error(t, n);
+            ERROR_IF(true);
+          }
+          PUSH(v);
+          DISPATCH();
         }
-        PUSH(v);
-        break;
-      }
-      case Op::GET_LEN: {
-        r.sp = sp;
-        std::int64_t n;
-        ERROR_IF(!length(t, TOP(), n));
-        PUSH(Value::small_int(n));
-        break;
-      }
-      case Op::MATCH_MAPPING: {
-        Value v = TOP();
-        bool is_mapping = v.is_object() && (isinstance(v, T_dict));
-        if (!is_mapping && v.is_object()) {
-          Value mapping_flag = type_lookup(type_of(v), intern_literal(t, "__pypystm_mapping__"));
-          is_mapping = bool(mapping_flag);
+        TARGET(STORE_NAME) {
+          Value v = POP();
+          Value locals = r.f->locals;
+          bool ok = is_exact(locals, T_dict) ? dict_set(t, locals, name_at(r, arg), v)
+                                             : setitem(t, locals, name_at(r, arg), v);
+          ERROR_IF(!ok);
+          DISPATCH();
         }
-        PUSH(py_bool(is_mapping));
-        break;
-      }
-      case Op::MATCH_SEQUENCE: {
-        Value v = TOP();
-        bool seq = v.is_object() &&
-                   (isinstance(v, T_list) || isinstance(v, T_tuple) || isinstance(v, T_range)) &&
-                   !isinstance(v, T_str);
-        PUSH(py_bool(seq));
-        break;
-      }
-      case Op::MATCH_KEYS: {
-        r.sp = sp;
-        Value keys = TOP();
-        Value subject = PEEK(2);
-        std::int64_t n = tuple_length(keys);
-        Value values = tuple_new(t, std::size_t(n));
-        ERROR_IF(!values);
-        bool all = true;
-        Value get = getattr(t, subject, intern_literal(t, "get"));
-        ERROR_IF(!get);
-        Value dummy = allocate(t, Layout::Instance, type_value(T_object), sizeof(Object));
-        ERROR_IF(!dummy);
-        for (std::int64_t i = 0; i < n; ++i) {
-          Value v = call2(t, get, tuple_item(keys, i), dummy);
+        TARGET(DELETE_NAME) {
+          Value n = name_at(r, arg);
+          Value locals = r.f->locals;
+          int res =
+              is_exact(locals, T_dict) ? dict_del(t, locals, n) : (delitem(t, locals, n) ? 1 : -1);
+          if (res == 0) name_error(t, n);
+          ERROR_IF(res <= 0);
+          DISPATCH();
+        }
+        TARGET(LOAD_GLOBAL) {
+          if (arg & 1) PUSH(Value());
+          Value v = load_global(t, r.f->globals, r.f->builtins, name_at(r, arg >> 1));
           ERROR_IF(!v);
-          if (v == dummy) {
-            all = false;
-            break;
+          PUSH(v);
+          DISPATCH();
+        }
+        TARGET(STORE_GLOBAL) {
+          Value v = POP();
+          ERROR_IF(!dict_set(t, r.f->globals, name_at(r, arg), v));
+          DISPATCH();
+        }
+        TARGET(DELETE_GLOBAL) {
+          int res = dict_del(t, r.f->globals, name_at(r, arg));
+          if (res == 0) name_error(t, name_at(r, arg));
+          ERROR_IF(res <= 0);
+          DISPATCH();
+        }
+        TARGET(LOAD_ATTR) {
+          r.sp = sp;
+          // An attribute in the instance dict of a plain object, with no hook on its class
+          // and nothing of that name along the MRO: no descriptor to honour.
+          if (Value found = plain_instance_attribute(TOP(), name_at(r, arg))) {
+            TOP() = found;
+            DISPATCH();
           }
-          tuple_init(values, i, v);
+          Value v = getattr(t, TOP(), name_at(r, arg));
+          if (!v) attribute_error_context(t, TOP(), name_at(r, arg));
+          ERROR_IF(!v);
+          TOP() = v;
+          DISPATCH();
         }
-        PUSH(all ? values : none());
-        break;
-      }
-      case Op::MATCH_CLASS: {
-        r.sp = sp;
-        Value kw_names = POP();
-        Value cls = POP();
-        Value subject = TOP();
-        if (!is_layout(cls, Layout::Type)) {
-          raise(t, exc(E_TypeError), "called match pattern must be a type");
-          ERROR_IF(true);
+        TARGET(STORE_ATTR) {
+          r.sp = sp;
+          Value obj = POP();
+          Value v = POP();
+          Value n = name_at(r, arg);
+          if (Value dict = plain_instance_dict(obj, n, kCustomSetattr)) {
+            ERROR_IF(!dict_set(t, dict, n, v));
+            DISPATCH();
+          }
+          ERROR_IF(!setattr(t, obj, n, v));
+          DISPATCH();
         }
-        if (!is_subtype(type_of(subject), cls)) {
-          TOP() = none();
-          break;
+        TARGET(DELETE_ATTR) {
+          r.sp = sp;
+          Value obj = POP();
+          ERROR_IF(!setattr(t, obj, name_at(r, arg), {}));
+          DISPATCH();
         }
-        std::vector<Value> attrs;
-        std::int64_t npos = arg;
-        if (npos) {
-          Value match_args = getattr_opt(t, cls, name(N___match_args__));
-          ERROR_IF(!match_args && t.pending);
-          bool self_match = false;
-          for (TypeId id : {T_bool, T_bytearray, T_bytes, T_dict, T_float, T_frozenset, T_int,
-                            T_list, T_set, T_str, T_tuple})
-            if (is_subtype(cls, type_value(id)) && !(rd<TypeObject>(cls)->flags & kHeapType))
-              self_match = true;
-          if (!match_args) {
-            if (self_match && npos == 1) {
-              attrs.push_back(subject);
-            } else {
-              raisef(t, exc(E_TypeError), "%s() accepts 0 positional sub-patterns (%lld given)",
-                     type_name(cls).c_str(), (long long)npos);
-              ERROR_IF(true);
+        TARGET(LOAD_METHOD) {
+          r.sp = sp;
+          Value obj = TOP();
+          bool unbound;
+          Value m = get_method(t, obj, name_at(r, arg), unbound);
+          if (!m) attribute_error_context(t, obj, name_at(r, arg));
+          ERROR_IF(!m);
+          if (unbound) {
+            TOP() = m;
+            PUSH(obj);
+          } else {
+            TOP() = Value();
+            PUSH(m);
+          }
+          DISPATCH();
+        }
+        TARGET(LOAD_BUILD_CLASS) {
+          Value v = mapping_get(t, r.f->builtins, intern_literal(t, "__build_class__"));
+          if (!v) {
+            raise(t, exc(E_NameError), "__build_class__ not found");
+            ERROR_IF(true);
+          }
+          PUSH(v);
+          DISPATCH();
+        }
+        TARGET(LOAD_ASSERTION_ERROR)
+        PUSH(exc(E_AssertionError));
+        DISPATCH();
+        TARGET(UNARY_POSITIVE)
+        TARGET(UNARY_NEGATIVE)
+        TARGET(UNARY_INVERT) {
+          r.sp = sp;
+          Value v = TOP();
+          Value res = op_of(insn) == Op::UNARY_POSITIVE   ? unary_positive(t, v)
+                      : op_of(insn) == Op::UNARY_NEGATIVE ? unary_negative(t, v)
+                                                          : unary_invert(t, v);
+          ERROR_IF(!res);
+          TOP() = res;
+          DISPATCH();
+        }
+        TARGET(UNARY_NOT) {
+          r.sp = sp;
+          int truth = truthy(t, TOP());
+          ERROR_IF(truth < 0);
+          TOP() = py_bool(!truth);
+          DISPATCH();
+        }
+        TARGET(BINARY_OP) {
+          r.sp = sp;
+          Value b = POP();
+          Value a = TOP();
+          Value res = tagged_binary_op(a, b, arg);
+          if (!res) {
+            ERROR_IF(t.pending);
+            res = binary_op(t, a, b, BinaryOp(arg));
+          }
+          ERROR_IF(!res);
+          TOP() = res;
+          DISPATCH();
+        }
+        TARGET(COMPARE_OP) {
+          r.sp = sp;
+          Value b = POP();
+          Value res = compare(t, TOP(), b, CompareOp(arg));
+          ERROR_IF(!res);
+          TOP() = res;
+          DISPATCH();
+        }
+        TARGET(IS_OP) {
+          Value b = POP();
+          TOP() = py_bool((TOP() == b) != bool(arg));
+          DISPATCH();
+        }
+        TARGET(CONTAINS_OP) {
+          r.sp = sp;
+          Value container = POP();
+          int res = contains(t, container, TOP());
+          ERROR_IF(res < 0);
+          TOP() = py_bool(bool(res) != bool(arg));
+          DISPATCH();
+        }
+        TARGET(BINARY_SUBSCR) {
+          r.sp = sp;
+          Value key = POP();
+          Value v = getitem(t, TOP(), key);
+          ERROR_IF(!v);
+          TOP() = v;
+          DISPATCH();
+        }
+        TARGET(STORE_SUBSCR) {
+          r.sp = sp;
+          Value key = POP();
+          Value container = POP();
+          Value v = POP();
+          bool ok;
+          if (container.is_object() && is_exact(container, T_dict))
+            ok = dict_set(t, container, key, v);
+          else
+            ok = setitem(t, container, key, v);
+          ERROR_IF(!ok);
+          DISPATCH();
+        }
+        TARGET(DELETE_SUBSCR) {
+          r.sp = sp;
+          Value key = POP();
+          Value container = POP();
+          ERROR_IF(!delitem(t, container, key));
+          DISPATCH();
+        }
+        TARGET(BUILD_SLICE) {
+          Value step = arg == 3 ? POP() : none();
+          Value stop = POP();
+          Value start = TOP();
+          r.sp = sp;
+          Value s = slice_new(t, start, stop, step);
+          ERROR_IF(!s);
+          TOP() = s;
+          DISPATCH();
+        }
+        TARGET(BUILD_TUPLE) {
+          r.sp = sp;
+          Value v = tuple_from(t, sp - arg, arg);
+          ERROR_IF(!v);
+          sp -= arg;
+          PUSH(v);
+          DISPATCH();
+        }
+        TARGET(BUILD_LIST) {
+          r.sp = sp;
+          Value v = list_from(t, sp - arg, arg);
+          ERROR_IF(!v);
+          sp -= arg;
+          PUSH(v);
+          DISPATCH();
+        }
+        TARGET(BUILD_SET) {
+          r.sp = sp;
+          Value v = set_new(t, false);
+          ERROR_IF(!v);
+          for (std::uint32_t i = 0; i < arg; ++i)
+            ERROR_IF(!set_add(t, v, sp[-std::int64_t(arg) + i]));
+          sp -= arg;
+          PUSH(v);
+          DISPATCH();
+        }
+        TARGET(BUILD_MAP) {
+          r.sp = sp;
+          Value d = dict_new(t);
+          ERROR_IF(!d);
+          for (std::uint32_t i = 0; i < arg; ++i)
+            ERROR_IF(!dict_set(t, d, sp[-2 * std::int64_t(arg) + 2 * i],
+                               sp[-2 * std::int64_t(arg) + 2 * i + 1]));
+          sp -= 2 * arg;
+          PUSH(d);
+          DISPATCH();
+        }
+        TARGET(BUILD_CONST_KEY_MAP) {
+          r.sp = sp;
+          Value keys = TOP();
+          Value d = dict_new(t);
+          ERROR_IF(!d);
+          for (std::uint32_t i = 0; i < arg; ++i)
+            ERROR_IF(!dict_set(t, d, tuple_item(keys, i), sp[-1 - std::int64_t(arg) + i]));
+          sp -= arg + 1;
+          PUSH(d);
+          DISPATCH();
+        }
+        TARGET(BUILD_STRING) {
+          r.sp = sp;
+          std::u32string text;
+          for (std::uint32_t i = 0; i < arg; ++i)
+            text += str_code_points(sp[-std::int64_t(arg) + i]);
+          Value s = str_from_code_points(t, text);
+          ERROR_IF(!s);
+          sp -= arg;
+          PUSH(s);
+          DISPATCH();
+        }
+        TARGET(LIST_APPEND) {
+          r.sp = sp;
+          Value v = POP();
+          ERROR_IF(!list_append(t, PEEK(arg), v));
+          DISPATCH();
+        }
+        TARGET(SET_ADD) {
+          r.sp = sp;
+          Value v = POP();
+          ERROR_IF(!set_add(t, PEEK(arg), v));
+          DISPATCH();
+        }
+        TARGET(MAP_ADD) {
+          r.sp = sp;
+          Value v = POP();
+          Value k = POP();
+          ERROR_IF(!dict_set(t, PEEK(arg), k, v));
+          DISPATCH();
+        }
+        TARGET(LIST_EXTEND) {
+          r.sp = sp;
+          Value iterable = POP();
+          Value target = PEEK(arg);
+          Value items = tuple_of(t, iterable);
+          if (!items && matches(t, exc(E_TypeError)) &&
+              !type_lookup(type_of(iterable), name(N___iter__)) &&
+              !type_lookup(type_of(iterable), name(N___getitem__))) {
+            clear_pending(t);
+            raisef(t, exc(E_TypeError), "Value after * must be an iterable, not %s",
+                   type_name_of(iterable).c_str());
+          }
+          ERROR_IF(!items);
+          for (std::int64_t i = 0; i < tuple_length(items); ++i)
+            ERROR_IF(!list_append(t, target, tuple_item(items, i)));
+          DISPATCH();
+        }
+        TARGET(SET_UPDATE) {
+          r.sp = sp;
+          Value iterable = POP();
+          Value target = PEEK(arg);
+          Value items = tuple_of(t, iterable);
+          ERROR_IF(!items);
+          for (std::int64_t i = 0; i < tuple_length(items); ++i)
+            ERROR_IF(!set_add(t, target, tuple_item(items, i)));
+          DISPATCH();
+        }
+        TARGET(DICT_UPDATE)
+        TARGET(DICT_MERGE) {
+          r.sp = sp;
+          Value other = POP();
+          Value target = PEEK(arg);
+          if (!dict_check(other) && !getattr_opt(t, other, name(N_keys))) {
+            if (!t.pending)
+              raisef(t, exc(E_TypeError),
+                     op_of(insn) == Op::DICT_MERGE ? "argument after ** must be a mapping, not %s"
+                                                   : "'%s' object is not a mapping",
+                     type_name_of(other).c_str());
+            ERROR_IF(true);
+          }
+          if (op_of(insn) == Op::DICT_MERGE) {
+            Value keys = list_of(t, other);
+            ERROR_IF(!keys);
+            for (std::int64_t i = 0; i < list_length(keys); ++i) {
+              Value k = list_item(keys, i);
+              bool error;
+              Value existing = dict_get(t, target, k, error);
+              ERROR_IF(error);
+              if (existing) {
+                // CPython names the function as module.qualname (builtins: qualname).
+                Value fn = PEEK(arg + 2);
+                std::string fname = fn ? repr_utf8(t, fn) : "function";
+                Value q = fn ? getattr_opt(t, fn, name(N___qualname__)) : Value();
+                if (t.pending) clear_pending(t);
+                Value m = fn ? getattr_opt(t, fn, name(N___module__)) : Value();
+                if (t.pending) clear_pending(t);
+                if (q && str_check(q)) {
+                  fname = str_utf8(q);
+                  if (m && str_check(m) && !str_equal_ascii(m, "builtins"))
+                    fname = str_utf8(m) + "." + fname;
+                }
+                raisef(t, exc(E_TypeError), "%s() got multiple values for keyword argument '%s'",
+                       fname.c_str(), str_check(k) ? str_utf8(k).c_str() : "?");
+                ERROR_IF(true);
+              }
+              Value v = getitem(t, other, k);
+              ERROR_IF(!v);
+              ERROR_IF(!dict_set(t, target, k, v));
             }
           } else {
-            if (!isinstance(match_args, T_tuple)) {
-              raisef(t, exc(E_TypeError), "%s.__match_args__ must be a tuple (got %s)",
-                     type_name(cls).c_str(), type_name_of(match_args).c_str());
-              ERROR_IF(true);
+            ERROR_IF(!dict_update(t, target, other));
+          }
+          DISPATCH();
+        }
+        TARGET(LIST_TO_TUPLE) {
+          r.sp = sp;
+          Value v = list_to_tuple(t, TOP());
+          ERROR_IF(!v);
+          TOP() = v;
+          DISPATCH();
+        }
+        TARGET(FORMAT_VALUE) {
+          r.sp = sp;
+          Value spec = (arg & 4) ? POP() : Value();
+          Value v = format_value(t, TOP(), arg, spec);
+          ERROR_IF(!v);
+          TOP() = v;
+          DISPATCH();
+        }
+        TARGET(UNPACK_SEQUENCE) {
+          r.sp = sp;
+          Value seq = POP();
+          std::vector<Value> items(arg);
+          ERROR_IF(!unpack(t, seq, arg, 0, false, items.data()));
+          for (std::uint32_t i = 0; i < arg; ++i)
+            PUSH(items[i]);
+          DISPATCH();
+        }
+        TARGET(UNPACK_EX) {
+          r.sp = sp;
+          Value seq = POP();
+          std::int64_t before = arg & 0xff, after = arg >> 8;
+          std::vector<Value> items(std::size_t(before + after + 1));
+          ERROR_IF(!unpack(t, seq, before, after, true, items.data()));
+          for (Value v : items)
+            PUSH(v);
+          DISPATCH();
+        }
+        TARGET(JUMP)
+        TARGET(JUMP_NO_INTERRUPT)
+        JUMP_TO(arg);
+        DISPATCH();
+        TARGET(POP_JUMP_IF_FALSE)
+        TARGET(POP_JUMP_IF_TRUE) {
+          Value v = POP();
+          int truth;
+          if (v == runtime().true_)
+            truth = 1;
+          else if (v == runtime().false_)
+            truth = 0;
+          else {
+            r.sp = sp;
+            truth = truthy(t, v);
+            ERROR_IF(truth < 0);
+          }
+          if (bool(truth) == (op_of(insn) == Op::POP_JUMP_IF_TRUE)) JUMP_TO(arg);
+          DISPATCH();
+        }
+        TARGET(POP_JUMP_IF_NONE)
+        if (POP() == none()) JUMP_TO(arg);
+        DISPATCH();
+        TARGET(POP_JUMP_IF_NOT_NONE)
+        if (POP() != none()) JUMP_TO(arg);
+        DISPATCH();
+        TARGET(JUMP_IF_FALSE_OR_POP)
+        TARGET(JUMP_IF_TRUE_OR_POP) {
+          r.sp = sp;
+          int truth = truthy(t, TOP());
+          ERROR_IF(truth < 0);
+          if (bool(truth) == (op_of(insn) == Op::JUMP_IF_TRUE_OR_POP))
+            JUMP_TO(arg);
+          else
+            --sp;
+          DISPATCH();
+        }
+        TARGET(GET_ITER) {
+          r.sp = sp;
+          Value it = iter(t, TOP());
+          ERROR_IF(!it);
+          TOP() = it;
+          DISPATCH();
+        }
+        TARGET(FOR_ITER) {
+          r.sp = sp;
+          if (TOP().is_object() && is_layout(TOP(), Layout::Generator)) {
+            // A suspended generator runs in this loop until it yields back or ends.
+            if (Value gen_frame = generator_resume_inline(t, TOP(), none(), r.frame)) {
+              r.enter(t, gen_frame);
+              continue;
             }
-            if (tuple_length(match_args) < npos) {
-              raisef(t, exc(E_TypeError), "%s() accepts %lld positional sub-pattern%s (%lld given)",
-                     type_name(cls).c_str(), (long long)tuple_length(match_args),
-                     tuple_length(match_args) == 1 ? "" : "s", (long long)npos);
-              ERROR_IF(true);
+          }
+          Value v = next(t, TOP());
+          if (!v) {
+            ERROR_IF(t.pending);
+            --sp;
+            r.pc = arg;
+            DISPATCH();
+          }
+          PUSH(v);
+          DISPATCH();
+        }
+        TARGET(GET_LEN) {
+          r.sp = sp;
+          std::int64_t n;
+          ERROR_IF(!length(t, TOP(), n));
+          PUSH(Value::small_int(n));
+          DISPATCH();
+        }
+        TARGET(MATCH_MAPPING) {
+          Value v = TOP();
+          bool is_mapping = v.is_object() && (isinstance(v, T_dict));
+          if (!is_mapping && v.is_object()) {
+            Value mapping_flag = type_lookup(type_of(v), intern_literal(t, "__pypystm_mapping__"));
+            is_mapping = bool(mapping_flag);
+          }
+          PUSH(py_bool(is_mapping));
+          DISPATCH();
+        }
+        TARGET(MATCH_SEQUENCE) {
+          Value v = TOP();
+          bool seq = v.is_object() &&
+                     (isinstance(v, T_list) || isinstance(v, T_tuple) || isinstance(v, T_range)) &&
+                     !isinstance(v, T_str);
+          PUSH(py_bool(seq));
+          DISPATCH();
+        }
+        TARGET(MATCH_KEYS) {
+          r.sp = sp;
+          Value keys = TOP();
+          Value subject = PEEK(2);
+          std::int64_t n = tuple_length(keys);
+          Value values = tuple_new(t, std::size_t(n));
+          ERROR_IF(!values);
+          bool all = true;
+          Value get = getattr(t, subject, intern_literal(t, "get"));
+          ERROR_IF(!get);
+          Value dummy = allocate(t, Layout::Instance, type_value(T_object), sizeof(Object));
+          ERROR_IF(!dummy);
+          for (std::int64_t i = 0; i < n; ++i) {
+            Value v = call2(t, get, tuple_item(keys, i), dummy);
+            ERROR_IF(!v);
+            if (v == dummy) {
+              all = false;
+              break;
             }
-            for (std::int64_t i = 0; i < npos; ++i) {
-              Value v = getattr_opt(t, subject, tuple_item(match_args, i));
+            tuple_init(values, i, v);
+          }
+          PUSH(all ? values : none());
+          DISPATCH();
+        }
+        TARGET(MATCH_CLASS) {
+          r.sp = sp;
+          Value kw_names = POP();
+          Value cls = POP();
+          Value subject = TOP();
+          if (!is_layout(cls, Layout::Type)) {
+            raise(t, exc(E_TypeError), "called match pattern must be a type");
+            ERROR_IF(true);
+          }
+          if (!is_subtype(type_of(subject), cls)) {
+            TOP() = none();
+            DISPATCH();
+          }
+          std::vector<Value> attrs;
+          std::int64_t npos = arg;
+          if (npos) {
+            Value match_args = getattr_opt(t, cls, name(N___match_args__));
+            ERROR_IF(!match_args && t.pending);
+            bool self_match = false;
+            for (TypeId id : {T_bool, T_bytearray, T_bytes, T_dict, T_float, T_frozenset, T_int,
+                              T_list, T_set, T_str, T_tuple})
+              if (is_subtype(cls, type_value(id)) && !(rd<TypeObject>(cls)->flags & kHeapType))
+                self_match = true;
+            if (!match_args) {
+              if (self_match && npos == 1) {
+                attrs.push_back(subject);
+              } else {
+                raisef(t, exc(E_TypeError), "%s() accepts 0 positional sub-patterns (%lld given)",
+                       type_name(cls).c_str(), (long long)npos);
+                ERROR_IF(true);
+              }
+            } else {
+              if (!isinstance(match_args, T_tuple)) {
+                raisef(t, exc(E_TypeError), "%s.__match_args__ must be a tuple (got %s)",
+                       type_name(cls).c_str(), type_name_of(match_args).c_str());
+                ERROR_IF(true);
+              }
+              if (tuple_length(match_args) < npos) {
+                raisef(t, exc(E_TypeError),
+                       "%s() accepts %lld positional sub-pattern%s (%lld given)",
+                       type_name(cls).c_str(), (long long)tuple_length(match_args),
+                       tuple_length(match_args) == 1 ? "" : "s", (long long)npos);
+                ERROR_IF(true);
+              }
+              for (std::int64_t i = 0; i < npos; ++i) {
+                Value v = getattr_opt(t, subject, tuple_item(match_args, i));
+                ERROR_IF(!v && t.pending);
+                if (!v) {
+                  attrs.clear();
+                  npos = -1;
+                  break;
+                }
+                attrs.push_back(v);
+              }
+            }
+          }
+          if (npos >= 0) {
+            for (std::int64_t i = 0; i < tuple_length(kw_names); ++i) {
+              Value v = getattr_opt(t, subject, tuple_item(kw_names, i));
               ERROR_IF(!v && t.pending);
               if (!v) {
-                attrs.clear();
                 npos = -1;
                 break;
               }
               attrs.push_back(v);
             }
           }
-        }
-        if (npos >= 0) {
-          for (std::int64_t i = 0; i < tuple_length(kw_names); ++i) {
-            Value v = getattr_opt(t, subject, tuple_item(kw_names, i));
-            ERROR_IF(!v && t.pending);
-            if (!v) {
-              npos = -1;
-              break;
-            }
-            attrs.push_back(v);
+          if (npos < 0) {
+            TOP() = none();
+            DISPATCH();
           }
+          Value result = tuple_from(t, attrs.data(), attrs.size());
+          ERROR_IF(!result);
+          TOP() = result;
+          DISPATCH();
         }
-        if (npos < 0) {
-          TOP() = none();
-          break;
+        TARGET(MAKE_FUNCTION) {
+          r.sp = sp;
+          Value code = POP();
+          Value closure = (arg & 8) ? POP() : Value();
+          Value annotations = (arg & 4) ? POP() : Value();
+          Value kwdefaults = (arg & 2) ? POP() : Value();
+          Value defaults = (arg & 1) ? POP() : Value();
+          Value fn = function_new(t, code, r.f->globals, {});
+          ERROR_IF(!fn);
+          FunctionObject* o = fresh<FunctionObject>(fn);
+          o->closure = closure;
+          o->kwdefaults = kwdefaults;
+          o->defaults = defaults;
+          if (annotations && isinstance(annotations, T_tuple)) {
+            Value d = dict_new(t);
+            ERROR_IF(!d);
+            for (std::int64_t i = 0; i + 1 < tuple_length(annotations); i += 2)
+              ERROR_IF(!dict_set(t, d, tuple_item(annotations, i), tuple_item(annotations, i + 1)));
+            annotations = d;
+          }
+          fresh<FunctionObject>(fn)->annotations = annotations;
+          PUSH(fn);
+          DISPATCH();
         }
-        Value result = tuple_from(t, attrs.data(), attrs.size());
-        ERROR_IF(!result);
-        TOP() = result;
-        break;
-      }
-      case Op::MAKE_FUNCTION: {
-        r.sp = sp;
-        Value code = POP();
-        Value closure = (arg & 8) ? POP() : Value();
-        Value annotations = (arg & 4) ? POP() : Value();
-        Value kwdefaults = (arg & 2) ? POP() : Value();
-        Value defaults = (arg & 1) ? POP() : Value();
-        Value fn = function_new(t, code, r.f->globals, {});
-        ERROR_IF(!fn);
-        FunctionObject* o = fresh<FunctionObject>(fn);
-        o->closure = closure;
-        o->kwdefaults = kwdefaults;
-        o->defaults = defaults;
-        if (annotations && isinstance(annotations, T_tuple)) {
-          Value d = dict_new(t);
-          ERROR_IF(!d);
-          for (std::int64_t i = 0; i + 1 < tuple_length(annotations); i += 2)
-            ERROR_IF(!dict_set(t, d, tuple_item(annotations, i), tuple_item(annotations, i + 1)));
-          annotations = d;
-        }
-        fresh<FunctionObject>(fn)->annotations = annotations;
-        PUSH(fn);
-        break;
-      }
-      case Op::KW_NAMES:
+        TARGET(KW_NAMES)
         t.kwnames = r.consts[arg];
-        break;
-      case Op::CALL: {
-        Value kwnames = t.kwnames;
-        t.kwnames = {};
-        Value* base = sp - arg - 2;
-        Value callable = base[0], self = base[1];
-        const Value* args = sp - arg;
-        std::size_t nargs = arg;
-        if (!callable) {
-          callable = self;
-          self = {};
-        }
-        Value function, bound_self = self;
-        if (inline_call(callable, function, bound_self) && !(self && bound_self != self)) {
-          if (self && callable != function) {
-            // A bound method called through LOAD_METHOD's (meth, self) pair cannot happen;
-            // this is the plain (NULL, method) case handled by inline_call.
+        DISPATCH();
+        TARGET(CALL) {
+          Value kwnames = t.kwnames;
+          t.kwnames = {};
+          Value* base = sp - arg - 2;
+          Value callable = base[0], self = base[1];
+          const Value* args = sp - arg;
+          std::size_t nargs = arg;
+          if (!callable) {
+            callable = self;
+            self = {};
           }
-          Value fn_code = rd<FunctionObject>(function)->code;
-          if (!is_generator_code(&code_unit(fn_code))) {
+          Value function, bound_self = self;
+          if (inline_call(callable, function, bound_self) && !(self && bound_self != self)) {
+            if (self && callable != function) {
+              // A bound method called through LOAD_METHOD's (meth, self) pair cannot happen;
+              // this is the plain (NULL, method) case handled by inline_call.
+            }
+            Value fn_code = rd<FunctionObject>(function)->code;
+            if (!is_generator_code(&code_unit(fn_code))) {
+              r.sp = sp;
+              Value frame = frame_for_call(t, function, bound_self ? bound_self : Value(), args,
+                                           nargs, kwnames, r.frame);
+              ERROR_IF(!frame || !within_recursion_limit(t, frame));
+              sp = base;
+              r.sp = sp;
+              r.enter(t, frame);
+              continue;
+            }
+          }
+          Value init;
+          if (!base[0] && inline_instantiation(callable, init)) {
+            // The instance is made here and __init__ runs as a frame of this loop; its
+            // RETURN_VALUE gives the caller the instance (kFrameDiscardResult).
             r.sp = sp;
-            Value frame = frame_for_call(t, function, bound_self ? bound_self : Value(), args,
-                                         nargs, kwnames, r.frame);
+            Value frame = instantiation_frame(t, callable, init, sp - arg, nargs, kwnames, r.frame);
             ERROR_IF(!frame || !within_recursion_limit(t, frame));
             sp = base;
             r.sp = sp;
             r.enter(t, frame);
             continue;
           }
-        }
-        Value init;
-        if (!base[0] && inline_instantiation(callable, init)) {
-          // The instance is made here and __init__ runs as a frame of this loop; its
-          // RETURN_VALUE gives the caller the instance (kFrameDiscardResult).
           r.sp = sp;
-          Value frame = instantiation_frame(t, callable, init, sp - arg, nargs, kwnames, r.frame);
-          ERROR_IF(!frame || !within_recursion_limit(t, frame));
+          Value res;
+          if (self) {
+            std::vector<Value> all(nargs + 1);
+            all[0] = self;
+            for (std::size_t i = 0; i < nargs; ++i)
+              all[i + 1] = args[i];
+            res = call(t, callable, all.data(), nargs + 1, kwnames);
+          } else {
+            res = call(t, callable, args, nargs, kwnames);
+          }
+          ERROR_IF(!res);
           sp = base;
+          PUSH(res);
+          DISPATCH();
+        }
+        TARGET(CALL_FUNCTION_EX) {
           r.sp = sp;
-          r.enter(t, frame);
-          continue;
-        }
-        r.sp = sp;
-        Value res;
-        if (self) {
-          std::vector<Value> all(nargs + 1);
-          all[0] = self;
-          for (std::size_t i = 0; i < nargs; ++i)
-            all[i + 1] = args[i];
-          res = call(t, callable, all.data(), nargs + 1, kwnames);
-        } else {
-          res = call(t, callable, args, nargs, kwnames);
-        }
-        ERROR_IF(!res);
-        sp = base;
-        PUSH(res);
-        break;
-      }
-      case Op::CALL_FUNCTION_EX: {
-        r.sp = sp;
-        Value kwargs = (arg & 1) ? POP() : Value();
-        Value args = POP();
-        Value callable = POP();
-        Value null_slot = POP();
-        if (!callable)
-          callable = null_slot;
-        else if (null_slot) {
-          // (callable, self) pair: prepend self.
-          Value self_tuple = tuple_from(t, &null_slot, 1);
-          ERROR_IF(!self_tuple);
-          Value joined = binary_op(t, self_tuple, tuple_of(t, args), BinaryOp::Add);
-          ERROR_IF(!joined);
-          args = joined;
-        }
-        if (!isinstance(args, T_tuple) || !is_exact(args, T_tuple)) {
-          Value converted = tuple_of(t, args);
-          if (!converted && matches(t, exc(E_TypeError))) {
-            clear_pending(t);
-            std::string fname = repr_utf8(t, callable);
-            Value q = getattr_opt(t, callable, name(N___qualname__));
-            if (t.pending) clear_pending(t);
-            if (q && str_check(q)) fname = str_utf8(q);
-            raisef(t, exc(E_TypeError), "%s() argument after * must be an iterable, not %s",
-                   fname.c_str(), type_name_of(args).c_str());
+          Value kwargs = (arg & 1) ? POP() : Value();
+          Value args = POP();
+          Value callable = POP();
+          Value null_slot = POP();
+          if (!callable)
+            callable = null_slot;
+          else if (null_slot) {
+            // (callable, self) pair: prepend self.
+            Value self_tuple = tuple_from(t, &null_slot, 1);
+            ERROR_IF(!self_tuple);
+            Value joined = binary_op(t, self_tuple, tuple_of(t, args), BinaryOp::Add);
+            ERROR_IF(!joined);
+            args = joined;
           }
-          ERROR_IF(!converted);
-          args = converted;
-        }
-        if (kwargs && !dict_check(kwargs)) {
-          Value d = dict_new(t);
-          ERROR_IF(!d);
-          if (!dict_update(t, d, kwargs)) {
-            if (matches(t, exc(E_AttributeError)) || matches(t, exc(E_TypeError))) {
+          if (!isinstance(args, T_tuple) || !is_exact(args, T_tuple)) {
+            Value converted = tuple_of(t, args);
+            if (!converted && matches(t, exc(E_TypeError))) {
               clear_pending(t);
-              raisef(t, exc(E_TypeError), "argument after ** must be a mapping, not %s",
-                     type_name_of(kwargs).c_str());
+              std::string fname = repr_utf8(t, callable);
+              Value q = getattr_opt(t, callable, name(N___qualname__));
+              if (t.pending) clear_pending(t);
+              if (q && str_check(q)) fname = str_utf8(q);
+              raisef(t, exc(E_TypeError), "%s() argument after * must be an iterable, not %s",
+                     fname.c_str(), type_name_of(args).c_str());
             }
-            ERROR_IF(true);
+            ERROR_IF(!converted);
+            args = converted;
           }
-          kwargs = d;
-        }
-        // A plain Python function, or a plain class's __init__, runs as a frame of this
-        // loop, as with CALL.
-        Value function, bound_self, init;
-        bool plain_function = inline_call(callable, function, bound_self) &&
-                              !is_generator_code(&code_unit(rd<FunctionObject>(function)->code));
-        if (plain_function || inline_instantiation(callable, init)) {
-          std::vector<Value> all;
-          for (std::int64_t i = 0; i < tuple_length(args); ++i)
-            all.push_back(tuple_item(args, i));
-          Value kwnames;
-          if (kwargs && dict_length(kwargs)) {
-            kwnames = tuple_new(t, std::size_t(dict_length(kwargs)));
-            ERROR_IF(!kwnames);
-            std::int64_t pos = 0, i = 0;
-            Value k, v;
-            while (dict_next(kwargs, pos, k, v)) {
-              if (!str_check(k)) {
-                raise(t, exc(E_TypeError), "keywords must be strings");
-                ERROR_IF(true);
+          if (kwargs && !dict_check(kwargs)) {
+            Value d = dict_new(t);
+            ERROR_IF(!d);
+            if (!dict_update(t, d, kwargs)) {
+              if (matches(t, exc(E_AttributeError)) || matches(t, exc(E_TypeError))) {
+                clear_pending(t);
+                raisef(t, exc(E_TypeError), "argument after ** must be a mapping, not %s",
+                       type_name_of(kwargs).c_str());
               }
-              tuple_init(kwnames, i++, k);
-              all.push_back(v);
+              ERROR_IF(true);
             }
+            kwargs = d;
           }
-          Value frame = plain_function ? frame_for_call(t, function, bound_self, all.data(),
-                                                        all.size(), kwnames, r.frame)
-                                       : instantiation_frame(t, callable, init, all.data(),
-                                                             all.size(), kwnames, r.frame);
-          ERROR_IF(!frame || !within_recursion_limit(t, frame));
-          r.sp = sp;
-          r.enter(t, frame);
-          continue;
-        }
-        Value res = call_ex(t, callable, args, kwargs);
-        ERROR_IF(!res);
-        PUSH(res);
-        break;
-      }
-      case Op::RETURN_VALUE: {
-        Value retval = POP();
-        r.sp = sp;
-        std::int64_t flags = r.f->flags;
-        Value back = r.f->back;
-        r.save();
-        if (flags & (kFrameResumed | kFrameGenerator | kFrameDiscardResult | kFrameEntry))
-            [[unlikely]] {
-          if (flags & kFrameResumed) {
-            // A generator resumed by FOR_ITER/SEND of the frame below ends: the loop ends
-            // (FOR_ITER) or the `yield from` has its value (SEND).
-            generator_leave_inline(t, r.frame, true);
-            r.load(back);
-            t.frame = back;
-            Instruction resumer = r.code[r.pc - 1];
-            r.pc = arg_of(resumer);
-            if (op_of(resumer) == Op::SEND)
-              r.sp[-1] = retval;
-            else
-              --r.sp;
+          // A plain Python function, or a plain class's __init__, runs as a frame of this
+          // loop, as with CALL.
+          Value function, bound_self, init;
+          bool plain_function = inline_call(callable, function, bound_self) &&
+                                !is_generator_code(&code_unit(rd<FunctionObject>(function)->code));
+          if (plain_function || inline_instantiation(callable, init)) {
+            std::vector<Value> all;
+            for (std::int64_t i = 0; i < tuple_length(args); ++i)
+              all.push_back(tuple_item(args, i));
+            Value kwnames;
+            if (kwargs && dict_length(kwargs)) {
+              kwnames = tuple_new(t, std::size_t(dict_length(kwargs)));
+              ERROR_IF(!kwnames);
+              std::int64_t pos = 0, i = 0;
+              Value k, v;
+              while (dict_next(kwargs, pos, k, v)) {
+                if (!str_check(k)) {
+                  raise(t, exc(E_TypeError), "keywords must be strings");
+                  ERROR_IF(true);
+                }
+                tuple_init(kwnames, i++, k);
+                all.push_back(v);
+              }
+            }
+            Value frame = plain_function ? frame_for_call(t, function, bound_self, all.data(),
+                                                          all.size(), kwnames, r.frame)
+                                         : instantiation_frame(t, callable, init, all.data(),
+                                                               all.size(), kwnames, r.frame);
+            ERROR_IF(!frame || !within_recursion_limit(t, frame));
+            r.sp = sp;
+            r.enter(t, frame);
             continue;
           }
-          if (flags & kFrameGenerator) {
-            wr<FrameObject>(r.frame)->pc = -1; // finished
-            return retval;
-          }
-          if (flags & kFrameEntry) return retval;
-          // __init__ returns (kFrameDiscardResult): its caller gets the instance.
-          if (retval != none()) {
-            r.load(back);
-            t.frame = back;
-            raisef(t, exc(E_TypeError), "__init__() should return None, not '%s'",
-                   type_name_of(retval).c_str());
-            lasti = r.pc - 1;
-            goto error;
-          }
-          retval = r.f->instance;
+          Value res = call_ex(t, callable, args, kwargs);
+          ERROR_IF(!res);
+          PUSH(res);
+          DISPATCH();
         }
-        r.load(back);
-        t.frame = back;
-        *r.sp++ = retval;
-        continue;
-      }
-      case Op::YIELD_VALUE: {
-        Value v = POP();
-        r.sp = sp;
-        r.save();
-        if (r.f->flags & kFrameResumed) {
-          // Back to the FOR_ITER/SEND that resumed this generator, with the value.
+        TARGET(RETURN_VALUE) {
+          Value retval = POP();
+          r.sp = sp;
+          std::int64_t flags = r.f->flags;
           Value back = r.f->back;
-          generator_leave_inline(t, r.frame, false);
+          r.save();
+          if (flags & (kFrameResumed | kFrameGenerator | kFrameDiscardResult | kFrameEntry))
+              [[unlikely]] {
+            if (flags & kFrameResumed) {
+              // A generator resumed by FOR_ITER/SEND of the frame below ends: the loop ends
+              // (FOR_ITER) or the `yield from` has its value (SEND).
+              generator_leave_inline(t, r.frame, true);
+              r.load(back);
+              t.frame = back;
+              Instruction resumer = r.code[r.pc - 1];
+              r.pc = arg_of(resumer);
+              if (op_of(resumer) == Op::SEND)
+                r.sp[-1] = retval;
+              else
+                --r.sp;
+              continue;
+            }
+            if (flags & kFrameGenerator) {
+              wr<FrameObject>(r.frame)->pc = -1; // finished
+              return retval;
+            }
+            if (flags & kFrameEntry) return retval;
+            // __init__ returns (kFrameDiscardResult): its caller gets the instance.
+            if (retval != none()) {
+              r.load(back);
+              t.frame = back;
+              raisef(t, exc(E_TypeError), "__init__() should return None, not '%s'",
+                     type_name_of(retval).c_str());
+              lasti = r.pc - 1;
+              goto error;
+            }
+            retval = r.f->instance;
+          }
           r.load(back);
           t.frame = back;
-          *r.sp++ = v;
+          *r.sp++ = retval;
           continue;
         }
-        yielded = true;
-        return v;
-      }
-      case Op::GET_YIELD_FROM_ITER: {
-        r.sp = sp;
-        Value v = TOP();
-        if (!(v.is_object() && is_layout(v, Layout::Generator))) {
-          Value it = iter(t, v);
-          ERROR_IF(!it);
-          TOP() = it;
-        }
-        break;
-      }
-      case Op::SEND: {
-        r.sp = sp;
-        Value v = POP();
-        Value receiver = TOP();
-        Value res;
-        bool finished = false;
-        if (receiver.is_object() && is_layout(receiver, Layout::Generator)) {
-          if (Value gen_frame = generator_resume_inline(t, receiver, v, r.frame)) {
-            r.sp = sp;
-            r.enter(t, gen_frame);
+        TARGET(YIELD_VALUE) {
+          Value v = POP();
+          r.sp = sp;
+          r.save();
+          if (r.f->flags & kFrameResumed) {
+            // Back to the FOR_ITER/SEND that resumed this generator, with the value.
+            Value back = r.f->back;
+            generator_leave_inline(t, r.frame, false);
+            r.load(back);
+            t.frame = back;
+            *r.sp++ = v;
             continue;
           }
-          res = generator_send(t, receiver, v, finished);
-          ERROR_IF(!res);
-        } else if (v == none() && receiver.is_object() && is_layout(receiver, Layout::Iterator)) {
-          res = next(t, receiver);
-          if (!res) {
-            ERROR_IF(t.pending);
-            res = none();
-            finished = true;
+          yielded = true;
+          return v;
+        }
+        TARGET(GET_YIELD_FROM_ITER) {
+          r.sp = sp;
+          Value v = TOP();
+          if (!(v.is_object() && is_layout(v, Layout::Generator))) {
+            Value it = iter(t, v);
+            ERROR_IF(!it);
+            TOP() = it;
           }
-        } else if (v == none()) {
-          // An awaitable's iterator ends with StopIteration(value): the await's result.
-          res = call_method(t, receiver, N___next__, nullptr, 0);
-          if (!res && matches(t, exc(E_StopIteration))) {
-            Value e = fetch_pending(t);
-            res = rd<ExceptionObject>(e)->extra[0];
-            if (!res) res = none();
-            finished = true;
+          DISPATCH();
+        }
+        TARGET(SEND) {
+          r.sp = sp;
+          Value v = POP();
+          Value receiver = TOP();
+          Value res;
+          bool finished = false;
+          if (receiver.is_object() && is_layout(receiver, Layout::Generator)) {
+            if (Value gen_frame = generator_resume_inline(t, receiver, v, r.frame)) {
+              r.sp = sp;
+              r.enter(t, gen_frame);
+              continue;
+            }
+            res = generator_send(t, receiver, v, finished);
+            ERROR_IF(!res);
+          } else if (v == none() && receiver.is_object() && is_layout(receiver, Layout::Iterator)) {
+            res = next(t, receiver);
+            if (!res) {
+              ERROR_IF(t.pending);
+              res = none();
+              finished = true;
+            }
+          } else if (v == none()) {
+            // An awaitable's iterator ends with StopIteration(value): the await's result.
+            res = call_method(t, receiver, N___next__, nullptr, 0);
+            if (!res && matches(t, exc(E_StopIteration))) {
+              Value e = fetch_pending(t);
+              res = rd<ExceptionObject>(e)->extra[0];
+              if (!res) res = none();
+              finished = true;
+            }
+            ERROR_IF(!res);
+          } else {
+            res = call_method(t, receiver, N_send, &v, 1);
+            if (!res && matches(t, exc(E_StopIteration))) {
+              Value e = fetch_pending(t);
+              res = rd<ExceptionObject>(e)->extra[0];
+              if (!res) res = none();
+              finished = true;
+            }
+            ERROR_IF(!res);
           }
-          ERROR_IF(!res);
-        } else {
-          res = call_method(t, receiver, N_send, &v, 1);
-          if (!res && matches(t, exc(E_StopIteration))) {
-            Value e = fetch_pending(t);
-            res = rd<ExceptionObject>(e)->extra[0];
-            if (!res) res = none();
-            finished = true;
+          if (finished) {
+            TOP() = res;
+            r.pc = arg;
+          } else {
+            PUSH(res);
           }
-          ERROR_IF(!res);
+          DISPATCH();
         }
-        if (finished) {
-          TOP() = res;
-          r.pc = arg;
-        } else {
-          PUSH(res);
+        TARGET(ASYNC_GEN_WRAP) {
+          // Marks the value of an async generator's `yield` for its awaitables (generator.cc).
+          r.sp = sp;
+          Value w = async_gen_wrap(t, TOP());
+          ERROR_IF(!w);
+          TOP() = w;
+          DISPATCH();
         }
-        break;
-      }
-      case Op::ASYNC_GEN_WRAP: {
-        // Marks the value of an async generator's `yield` for its awaitables (generator.cc).
-        r.sp = sp;
-        Value w = async_gen_wrap(t, TOP());
-        ERROR_IF(!w);
-        TOP() = w;
-        break;
-      }
-      case Op::GET_AWAITABLE: {
-        r.sp = sp;
-        Value v = TOP();
-        if (v.is_object() && is_layout(v, Layout::Generator) &&
-            ro<GeneratorObject>(v)->kind == interp::kCoroutine)
-          break;
-        // A generator whose code types.coroutine marked is awaitable as it is.
-        if (v.is_object() && is_layout(v, Layout::Generator) &&
-            rd<GeneratorObject>(v)->kind == interp::kGenerator && rd<GeneratorObject>(v)->frame &&
-            (code_unit(rd<FrameObject>(rd<GeneratorObject>(v)->frame)->code).flags &
-             bytecode::kIterableCoroutine))
-          break;
-        Value await = lookup_special(t, v, N___await__);
-        if (!await) {
-          if (!t.pending)
-            raisef(t, exc(E_TypeError), "object %s can't be used in 'await' expression",
-                   type_name_of(v).c_str());
-          ERROR_IF(true);
-        }
-        Value it = call0(t, await);
-        ERROR_IF(!it);
-        TOP() = it;
-        break;
-      }
-      case Op::GET_AITER: {
-        r.sp = sp;
-        Value f = lookup_special(t, TOP(), N___aiter__);
-        if (!f) {
-          if (!t.pending)
-            raisef(t, exc(E_TypeError),
-                   "'async for' requires an object with __aiter__ method, got %s",
-                   type_name_of(TOP()).c_str());
-          ERROR_IF(true);
-        }
-        Value it = call0(t, f);
-        ERROR_IF(!it);
-        TOP() = it;
-        break;
-      }
-      case Op::GET_ANEXT: {
-        r.sp = sp;
-        Value f = lookup_special(t, TOP(), N___anext__);
-        if (!f) {
-          if (!t.pending)
-            raisef(t, exc(E_TypeError),
-                   "'async for' requires an iterator with __anext__ method, got %s",
-                   type_name_of(TOP()).c_str());
-          ERROR_IF(true);
-        }
-        Value awaitable = call0(t, f);
-        ERROR_IF(!awaitable);
-        if (!(awaitable.is_object() && is_layout(awaitable, Layout::Generator))) {
-          Value await = lookup_special(t, awaitable, N___await__);
-          ERROR_IF(!await);
-          awaitable = call0(t, await);
-          ERROR_IF(!awaitable);
-        }
-        PUSH(awaitable);
-        break;
-      }
-      case Op::END_ASYNC_FOR: {
-        r.sp = sp;
-        Value e = POP();
-        if (is_subtype(type_of(e), exc(E_StopAsyncIteration))) {
-          --sp; // the async iterator
-          t.handled = {};
-          break;
-        }
-        t.pending = e;
-        new_traceback = false;
-        goto error;
-      }
-      case Op::BEFORE_WITH:
-      case Op::BEFORE_ASYNC_WITH: {
-        r.sp = sp;
-        bool async = op_of(insn) == Op::BEFORE_ASYNC_WITH;
-        Value mgr = TOP();
-        Value enter = lookup_special(t, mgr, async ? N___aenter__ : N___enter__);
-        if (!enter) {
-          if (!t.pending)
-            raisef(t, exc(E_TypeError),
-                   async ? "'%s' object does not support the asynchronous context manager protocol"
-                         : "'%s' object does not support the context manager protocol",
-                   type_name_of(mgr).c_str());
-          ERROR_IF(true);
-        }
-        Value exit = lookup_special(t, mgr, async ? N___aexit__ : N___exit__);
-        if (!exit) {
-          if (!t.pending)
-            raisef(t, exc(E_TypeError),
-                   async ? "'%s' object does not support the asynchronous context manager protocol "
-                           "(missed __aexit__ method)"
-                         : "'%s' object does not support the context manager protocol (missed "
-                           "__exit__ method)",
-                   type_name_of(mgr).c_str());
-          ERROR_IF(true);
-        }
-        Value res = call0(t, enter);
-        ERROR_IF(!res);
-        TOP() = exit;
-        PUSH(res);
-        break;
-      }
-      case Op::WITH_EXCEPT_START: {
-        r.sp = sp;
-        Value e = TOP();
-        Value exit = PEEK(4);
-        Value tb = rd<ExceptionObject>(e)->traceback;
-        Value argv[3] = {type_of(e), e, tb ? tb : none()};
-        Value res = call(t, exit, argv, 3);
-        ERROR_IF(!res);
-        PUSH(res);
-        break;
-      }
-      case Op::PUSH_EXC_INFO: {
-        Value e = POP();
-        Value prev = t.handled ? t.handled : none();
-        // A generator's handler saves the generator's own state (generator.cc), not the
-        // exception of whoever resumed it then.
-        if ((r.f->flags & kFrameGenerator) && t.handled &&
-            t.handled == ro<GeneratorObject>(r.f->generator)->caller_exc)
-          prev = none();
-        PUSH(prev);
-        t.handled = e;
-        PUSH(e);
-        break;
-      }
-      case Op::POP_EXCEPT: {
-        Value prev = POP();
-        t.handled = prev == none() ? Value() : prev;
-        if (!t.handled && (r.f->flags & kFrameGenerator))
-          t.handled = ro<GeneratorObject>(r.f->generator)->caller_exc;
-        break;
-      }
-      case Op::CHECK_EXC_MATCH: {
-        r.sp = sp;
-        Value right = POP();
-        Value left = TOP();
-        auto is_exc_class = [](Value v) {
-          return v.is_object() && is_layout(v, Layout::Type) && is_subtype(v, exc(E_BaseException));
-        };
-        bool ok = is_exc_class(right);
-        if (!ok && right.is_object() && isinstance(right, T_tuple)) {
-          ok = true;
-          for (std::int64_t i = 0; i < tuple_length(right); ++i)
-            if (!is_exc_class(tuple_item(right, i))) ok = false;
-        }
-        if (!ok) {
-          raise(t, exc(E_TypeError),
-                "catching classes that do not inherit from BaseException is not allowed");
-          ERROR_IF(true);
-        }
-        bool match;
-        if (isinstance(right, T_tuple)) {
-          match = false;
-          for (std::int64_t i = 0; i < tuple_length(right); ++i)
-            if (is_subtype(type_of(left), tuple_item(right, i))) match = true;
-        } else {
-          match = is_subtype(type_of(left), right);
-        }
-        PUSH(py_bool(match));
-        break;
-      }
-      case Op::CHECK_EG_MATCH: {
-        r.sp = sp;
-        Value right = POP();
-        Value left = TOP();
-        auto is_exc_class = [](Value v) {
-          return v.is_object() && is_layout(v, Layout::Type) && is_subtype(v, exc(E_BaseException));
-        };
-        bool is_tuple = right.is_object() && isinstance(right, T_tuple);
-        bool ok = is_exc_class(right),
-             has_group = ok && is_subtype(right, exc(E_BaseExceptionGroup));
-        if (!ok && is_tuple) {
-          ok = true;
-          for (std::int64_t i = 0; i < tuple_length(right); ++i) {
-            Value c = tuple_item(right, i);
-            if (!is_exc_class(c))
-              ok = false;
-            else if (is_subtype(c, exc(E_BaseExceptionGroup)))
-              has_group = true;
-          }
-        }
-        if (!ok) {
-          raise(t, exc(E_TypeError),
-                "catching classes that do not inherit from BaseException is not allowed");
-          ERROR_IF(true);
-        }
-        if (has_group) {
-          raise(t, exc(E_TypeError),
-                "catching ExceptionGroup with except* is not allowed. Use except instead.");
-          ERROR_IF(true);
-        }
-        Value match, rest;
-        ERROR_IF(!exception_group_match(t, left, right, match, rest));
-        if (match == none()) {
-          PUSH(match);
-        } else {
-          // [exc] becomes [rest, match]; the handler sees the match as sys.exc_info().
-          TOP() = rest;
-          PUSH(match);
-          t.handled = match;
-        }
-        break;
-      }
-      case Op::PREP_RERAISE_STAR: {
-        r.sp = sp;
-        Value excs = POP();
-        Value orig = POP();
-        r.sp = sp;
-        Value v = exception_group_prep_reraise(t, orig, excs);
-        ERROR_IF(!v);
-        PUSH(v);
-        break;
-      }
-      case Op::RERAISE: {
-        Value e = POP();
-        r.f->lasti = lasti;
-        if (arg) {
-          Value last = PEEK(arg);
-          if (last.is_small_int()) r.f->lasti = last.small_int_value();
-        }
-        r.sp = sp;
-        t.pending = e;
-        new_traceback = false; // the exception already has this frame's entry
-        goto error;
-      }
-      case Op::RAISE_VARARGS: {
-        r.sp = sp;
-        if (arg == 0) {
-          if (!t.handled) {
-            raise(t, exc(E_RuntimeError), "No active exception to reraise");
+        TARGET(GET_AWAITABLE) {
+          r.sp = sp;
+          Value v = TOP();
+          if (v.is_object() && is_layout(v, Layout::Generator) &&
+              ro<GeneratorObject>(v)->kind == interp::kCoroutine)
+            DISPATCH();
+          // A generator whose code types.coroutine marked is awaitable as it is.
+          if (v.is_object() && is_layout(v, Layout::Generator) &&
+              rd<GeneratorObject>(v)->kind == interp::kGenerator && rd<GeneratorObject>(v)->frame &&
+              (code_unit(rd<FrameObject>(rd<GeneratorObject>(v)->frame)->code).flags &
+               bytecode::kIterableCoroutine))
+            DISPATCH();
+          Value await = lookup_special(t, v, N___await__);
+          if (!await) {
+            if (!t.pending)
+              raisef(t, exc(E_TypeError), "object %s can't be used in 'await' expression",
+                     type_name_of(v).c_str());
             ERROR_IF(true);
           }
-          t.pending = t.handled;
+          Value it = call0(t, await);
+          ERROR_IF(!it);
+          TOP() = it;
+          DISPATCH();
+        }
+        TARGET(GET_AITER) {
           r.sp = sp;
-          r.f->lasti = lasti;
+          Value f = lookup_special(t, TOP(), N___aiter__);
+          if (!f) {
+            if (!t.pending)
+              raisef(t, exc(E_TypeError),
+                     "'async for' requires an object with __aiter__ method, got %s",
+                     type_name_of(TOP()).c_str());
+            ERROR_IF(true);
+          }
+          Value it = call0(t, f);
+          ERROR_IF(!it);
+          TOP() = it;
+          DISPATCH();
+        }
+        TARGET(GET_ANEXT) {
+          r.sp = sp;
+          Value f = lookup_special(t, TOP(), N___anext__);
+          if (!f) {
+            if (!t.pending)
+              raisef(t, exc(E_TypeError),
+                     "'async for' requires an iterator with __anext__ method, got %s",
+                     type_name_of(TOP()).c_str());
+            ERROR_IF(true);
+          }
+          Value awaitable = call0(t, f);
+          ERROR_IF(!awaitable);
+          if (!(awaitable.is_object() && is_layout(awaitable, Layout::Generator))) {
+            Value await = lookup_special(t, awaitable, N___await__);
+            ERROR_IF(!await);
+            awaitable = call0(t, await);
+            ERROR_IF(!awaitable);
+          }
+          PUSH(awaitable);
+          DISPATCH();
+        }
+        TARGET(END_ASYNC_FOR) {
+          r.sp = sp;
+          Value e = POP();
+          if (is_subtype(type_of(e), exc(E_StopAsyncIteration))) {
+            --sp; // the async iterator
+            t.handled = {};
+            DISPATCH();
+          }
+          t.pending = e;
           new_traceback = false;
           goto error;
         }
-        Value cause = arg == 2 ? POP() : Value();
-        Value e = POP();
-        r.sp = sp;
-        if (e.is_object() && is_layout(e, Layout::Type) && is_subtype(e, exc(E_BaseException))) {
-          e = call0(t, e);
-          ERROR_IF(!e);
-        } else if (!exception_check(e)) {
-          raise(t, exc(E_TypeError), "exceptions must derive from BaseException");
-          ERROR_IF(true);
-        }
-        if (cause) {
-          if (cause == none()) {
-          } else if (cause.is_object() && is_layout(cause, Layout::Type) &&
-                     is_subtype(cause, exc(E_BaseException))) {
-            cause = call0(t, cause);
-            ERROR_IF(!cause);
-          } else if (!exception_check(cause)) {
-            raise(t, exc(E_TypeError), "exception causes must derive from BaseException");
+        TARGET(BEFORE_WITH)
+        TARGET(BEFORE_ASYNC_WITH) {
+          r.sp = sp;
+          bool async = op_of(insn) == Op::BEFORE_ASYNC_WITH;
+          Value mgr = TOP();
+          Value enter = lookup_special(t, mgr, async ? N___aenter__ : N___enter__);
+          if (!enter) {
+            if (!t.pending)
+              raisef(t, exc(E_TypeError),
+                     async
+                         ? "'%s' object does not support the asynchronous context manager protocol"
+                         : "'%s' object does not support the context manager protocol",
+                     type_name_of(mgr).c_str());
             ERROR_IF(true);
           }
-          ExceptionObject* w = wr<ExceptionObject>(e);
-          w->cause = cause;
-          w->suppress_context = runtime().true_;
-        }
-        t.pending = e;
-        ERROR_IF(true);
-        break;
-      }
-      case Op::IMPORT_NAME: {
-        r.sp = sp;
-        Value fromlist = POP();
-        Value level = TOP();
-        Value import = mapping_get(t, r.f->builtins, name(N___import__));
-        if (!import) {
-          raise(t, exc(E_ImportError), "__import__ not found");
-          ERROR_IF(true);
-        }
-        Value argv[5] = {name_at(r, arg), r.f->globals, r.f->locals ? r.f->locals : none(),
-                         fromlist, level};
-        Value m = call(t, import, argv, 5);
-        ERROR_IF(!m);
-        TOP() = m;
-        break;
-      }
-      case Op::IMPORT_FROM: {
-        r.sp = sp;
-        Value module = TOP();
-        Value n = name_at(r, arg);
-        Value v = getattr_opt(t, module, n);
-        ERROR_IF(!v && t.pending);
-        if (!v) {
-          // A submodule being imported may be in sys.modules only.
-          Value pkg = getattr_opt(t, module, name(N___name__));
-          if (t.pending) clear_pending(t);
-          if (pkg && str_check(pkg)) {
-            Value modules = getattr(t, runtime().sys_module, name(N_modules));
-            if (modules) {
-              Value full = str_from_utf8(t, str_utf8(pkg) + "." + str_utf8(n));
-              bool error;
-              v = full ? dict_get(t, modules, full, error) : Value();
-            }
-            if (t.pending) clear_pending(t);
+          Value exit = lookup_special(t, mgr, async ? N___aexit__ : N___exit__);
+          if (!exit) {
+            if (!t.pending)
+              raisef(t, exc(E_TypeError),
+                     async
+                         ? "'%s' object does not support the asynchronous context manager protocol "
+                           "(missed __aexit__ method)"
+                         : "'%s' object does not support the context manager protocol (missed "
+                           "__exit__ method)",
+                     type_name_of(mgr).c_str());
+            ERROR_IF(true);
           }
+          Value res = call0(t, enter);
+          ERROR_IF(!res);
+          TOP() = exit;
+          PUSH(res);
+          DISPATCH();
+        }
+        TARGET(WITH_EXCEPT_START) {
+          r.sp = sp;
+          Value e = TOP();
+          Value exit = PEEK(4);
+          Value tb = rd<ExceptionObject>(e)->traceback;
+          Value argv[3] = {type_of(e), e, tb ? tb : none()};
+          Value res = call(t, exit, argv, 3);
+          ERROR_IF(!res);
+          PUSH(res);
+          DISPATCH();
+        }
+        TARGET(PUSH_EXC_INFO) {
+          Value e = POP();
+          Value prev = t.handled ? t.handled : none();
+          // A generator's handler saves the generator's own state (generator.cc), not the
+          // exception of whoever resumed it then.
+          if ((r.f->flags & kFrameGenerator) && t.handled &&
+              t.handled == ro<GeneratorObject>(r.f->generator)->caller_exc)
+            prev = none();
+          PUSH(prev);
+          t.handled = e;
+          PUSH(e);
+          DISPATCH();
+        }
+        TARGET(POP_EXCEPT) {
+          Value prev = POP();
+          t.handled = prev == none() ? Value() : prev;
+          if (!t.handled && (r.f->flags & kFrameGenerator))
+            t.handled = ro<GeneratorObject>(r.f->generator)->caller_exc;
+          DISPATCH();
+        }
+        TARGET(CHECK_EXC_MATCH) {
+          r.sp = sp;
+          Value right = POP();
+          Value left = TOP();
+          auto is_exc_class = [](Value v) {
+            return v.is_object() && is_layout(v, Layout::Type) &&
+                   is_subtype(v, exc(E_BaseException));
+          };
+          bool ok = is_exc_class(right);
+          if (!ok && right.is_object() && isinstance(right, T_tuple)) {
+            ok = true;
+            for (std::int64_t i = 0; i < tuple_length(right); ++i)
+              if (!is_exc_class(tuple_item(right, i))) ok = false;
+          }
+          if (!ok) {
+            raise(t, exc(E_TypeError),
+                  "catching classes that do not inherit from BaseException is not allowed");
+            ERROR_IF(true);
+          }
+          bool match;
+          if (isinstance(right, T_tuple)) {
+            match = false;
+            for (std::int64_t i = 0; i < tuple_length(right); ++i)
+              if (is_subtype(type_of(left), tuple_item(right, i))) match = true;
+          } else {
+            match = is_subtype(type_of(left), right);
+          }
+          PUSH(py_bool(match));
+          DISPATCH();
+        }
+        TARGET(CHECK_EG_MATCH) {
+          r.sp = sp;
+          Value right = POP();
+          Value left = TOP();
+          auto is_exc_class = [](Value v) {
+            return v.is_object() && is_layout(v, Layout::Type) &&
+                   is_subtype(v, exc(E_BaseException));
+          };
+          bool is_tuple = right.is_object() && isinstance(right, T_tuple);
+          bool ok = is_exc_class(right),
+               has_group = ok && is_subtype(right, exc(E_BaseExceptionGroup));
+          if (!ok && is_tuple) {
+            ok = true;
+            for (std::int64_t i = 0; i < tuple_length(right); ++i) {
+              Value c = tuple_item(right, i);
+              if (!is_exc_class(c))
+                ok = false;
+              else if (is_subtype(c, exc(E_BaseExceptionGroup)))
+                has_group = true;
+            }
+          }
+          if (!ok) {
+            raise(t, exc(E_TypeError),
+                  "catching classes that do not inherit from BaseException is not allowed");
+            ERROR_IF(true);
+          }
+          if (has_group) {
+            raise(t, exc(E_TypeError),
+                  "catching ExceptionGroup with except* is not allowed. Use except instead.");
+            ERROR_IF(true);
+          }
+          Value match, rest;
+          ERROR_IF(!exception_group_match(t, left, right, match, rest));
+          if (match == none()) {
+            PUSH(match);
+          } else {
+            // [exc] becomes [rest, match]; the handler sees the match as sys.exc_info().
+            TOP() = rest;
+            PUSH(match);
+            t.handled = match;
+          }
+          DISPATCH();
+        }
+        TARGET(PREP_RERAISE_STAR) {
+          r.sp = sp;
+          Value excs = POP();
+          Value orig = POP();
+          r.sp = sp;
+          Value v = exception_group_prep_reraise(t, orig, excs);
+          ERROR_IF(!v);
+          PUSH(v);
+          DISPATCH();
+        }
+        TARGET(RERAISE) {
+          Value e = POP();
+          r.f->lasti = lasti;
+          if (arg) {
+            Value last = PEEK(arg);
+            if (last.is_small_int()) r.f->lasti = last.small_int_value();
+          }
+          r.sp = sp;
+          t.pending = e;
+          new_traceback = false; // the exception already has this frame's entry
+          goto error;
+        }
+        TARGET(RAISE_VARARGS) {
+          r.sp = sp;
+          if (arg == 0) {
+            if (!t.handled) {
+              raise(t, exc(E_RuntimeError), "No active exception to reraise");
+              ERROR_IF(true);
+            }
+            t.pending = t.handled;
+            r.sp = sp;
+            r.f->lasti = lasti;
+            new_traceback = false;
+            goto error;
+          }
+          Value cause = arg == 2 ? POP() : Value();
+          Value e = POP();
+          r.sp = sp;
+          if (e.is_object() && is_layout(e, Layout::Type) && is_subtype(e, exc(E_BaseException))) {
+            e = call0(t, e);
+            ERROR_IF(!e);
+          } else if (!exception_check(e)) {
+            raise(t, exc(E_TypeError), "exceptions must derive from BaseException");
+            ERROR_IF(true);
+          }
+          if (cause) {
+            if (cause == none()) {
+            } else if (cause.is_object() && is_layout(cause, Layout::Type) &&
+                       is_subtype(cause, exc(E_BaseException))) {
+              cause = call0(t, cause);
+              ERROR_IF(!cause);
+            } else if (!exception_check(cause)) {
+              raise(t, exc(E_TypeError), "exception causes must derive from BaseException");
+              ERROR_IF(true);
+            }
+            ExceptionObject* w = wr<ExceptionObject>(e);
+            w->cause = cause;
+            w->suppress_context = runtime().true_;
+          }
+          t.pending = e;
+          ERROR_IF(true);
+          DISPATCH();
+        }
+        TARGET(IMPORT_NAME) {
+          r.sp = sp;
+          Value fromlist = POP();
+          Value level = TOP();
+          Value import = mapping_get(t, r.f->builtins, name(N___import__));
+          if (!import) {
+            raise(t, exc(E_ImportError), "__import__ not found");
+            ERROR_IF(true);
+          }
+          Value argv[5] = {name_at(r, arg), r.f->globals, r.f->locals ? r.f->locals : none(),
+                           fromlist, level};
+          Value m = call(t, import, argv, 5);
+          ERROR_IF(!m);
+          TOP() = m;
+          DISPATCH();
+        }
+        TARGET(IMPORT_FROM) {
+          r.sp = sp;
+          Value module = TOP();
+          Value n = name_at(r, arg);
+          Value v = getattr_opt(t, module, n);
+          ERROR_IF(!v && t.pending);
           if (!v) {
-            Value file = getattr_opt(t, module, name(N___file__));
+            // A submodule being imported may be in sys.modules only.
+            Value pkg = getattr_opt(t, module, name(N___name__));
             if (t.pending) clear_pending(t);
-            std::string mod = pkg && str_check(pkg) ? str_utf8(pkg) : "<unknown module name>";
-            if (file && str_check(file))
-              raisef(t, exc(E_ImportError), "cannot import name '%s' from '%s' (%s)",
-                     str_utf8(n).c_str(), mod.c_str(), str_utf8(file).c_str());
-            else
-              raisef(t, exc(E_ImportError), "cannot import name '%s' from '%s' (unknown location)",
-                     str_utf8(n).c_str(), mod.c_str());
-            // ImportError.name and .path, as CPython sets them.
-            if (t.pending && is_layout(t.pending, Layout::Exception)) {
-              wr<ExceptionObject>(t.pending)->extra[1] = pkg && str_check(pkg) ? pkg : none();
-              wr<ExceptionObject>(t.pending)->extra[2] = file && str_check(file) ? file : none();
+            if (pkg && str_check(pkg)) {
+              Value modules = getattr(t, runtime().sys_module, name(N_modules));
+              if (modules) {
+                Value full = str_from_utf8(t, str_utf8(pkg) + "." + str_utf8(n));
+                bool error;
+                v = full ? dict_get(t, modules, full, error) : Value();
+              }
+              if (t.pending) clear_pending(t);
             }
-            ERROR_IF(true);
+            if (!v) {
+              Value file = getattr_opt(t, module, name(N___file__));
+              if (t.pending) clear_pending(t);
+              std::string mod = pkg && str_check(pkg) ? str_utf8(pkg) : "<unknown module name>";
+              if (file && str_check(file))
+                raisef(t, exc(E_ImportError), "cannot import name '%s' from '%s' (%s)",
+                       str_utf8(n).c_str(), mod.c_str(), str_utf8(file).c_str());
+              else
+                raisef(t, exc(E_ImportError),
+                       "cannot import name '%s' from '%s' (unknown location)", str_utf8(n).c_str(),
+                       mod.c_str());
+              // ImportError.name and .path, as CPython sets them.
+              if (t.pending && is_layout(t.pending, Layout::Exception)) {
+                wr<ExceptionObject>(t.pending)->extra[1] = pkg && str_check(pkg) ? pkg : none();
+                wr<ExceptionObject>(t.pending)->extra[2] = file && str_check(file) ? file : none();
+              }
+              ERROR_IF(true);
+            }
           }
+          PUSH(v);
+          DISPATCH();
         }
-        PUSH(v);
-        break;
-      }
-      case Op::IMPORT_STAR: {
-        r.sp = sp;
-        Value module = POP();
-        Value locals = r.f->locals;
-        Value all = getattr_opt(t, module, name(N___all__));
-        ERROR_IF(!all && t.pending);
-        Value mdict = rd<Object>(module)->dict;
-        if (all) {
-          Value items = tuple_of(t, all);
-          ERROR_IF(!items);
-          for (std::int64_t i = 0; i < tuple_length(items); ++i) {
-            Value n = tuple_item(items, i);
-            Value v = getattr(t, module, n);
-            ERROR_IF(!v);
-            ERROR_IF(!(dict_check(locals) ? dict_set(t, locals, n, v) : setitem(t, locals, n, v)));
+        TARGET(IMPORT_STAR) {
+          r.sp = sp;
+          Value module = POP();
+          Value locals = r.f->locals;
+          Value all = getattr_opt(t, module, name(N___all__));
+          ERROR_IF(!all && t.pending);
+          Value mdict = rd<Object>(module)->dict;
+          if (all) {
+            Value items = tuple_of(t, all);
+            ERROR_IF(!items);
+            for (std::int64_t i = 0; i < tuple_length(items); ++i) {
+              Value n = tuple_item(items, i);
+              Value v = getattr(t, module, n);
+              ERROR_IF(!v);
+              ERROR_IF(
+                  !(dict_check(locals) ? dict_set(t, locals, n, v) : setitem(t, locals, n, v)));
+            }
+          } else if (mdict) {
+            std::int64_t pos = 0;
+            Value k, v;
+            std::vector<std::pair<Value, Value>> pairs;
+            while (dict_next(mdict, pos, k, v))
+              if (str_check(k) && !(str_length(k) > 0 && str_at(k, 0) == '_'))
+                pairs.emplace_back(k, v);
+            for (auto& [key, value] : pairs)
+              ERROR_IF(!(dict_check(locals) ? dict_set(t, locals, key, value)
+                                            : setitem(t, locals, key, value)));
           }
-        } else if (mdict) {
-          std::int64_t pos = 0;
-          Value k, v;
-          std::vector<std::pair<Value, Value>> pairs;
-          while (dict_next(mdict, pos, k, v))
-            if (str_check(k) && !(str_length(k) > 0 && str_at(k, 0) == '_'))
-              pairs.emplace_back(k, v);
-          for (auto& [key, value] : pairs)
-            ERROR_IF(!(dict_check(locals) ? dict_set(t, locals, key, value)
-                                          : setitem(t, locals, key, value)));
+          DISPATCH();
         }
-        break;
-      }
-      case Op::SETUP_ANNOTATIONS: {
-        r.sp = sp;
-        Value locals = r.f->locals;
-        Value existing = mapping_get(t, locals, name(N___annotations__));
-        ERROR_IF(!existing && t.pending);
-        if (!existing) {
-          Value d = dict_new(t);
-          ERROR_IF(!d);
-          ERROR_IF(!(dict_check(locals) ? dict_set(t, locals, name(N___annotations__), d)
-                                        : setitem(t, locals, name(N___annotations__), d)));
+        TARGET(SETUP_ANNOTATIONS) {
+          r.sp = sp;
+          Value locals = r.f->locals;
+          Value existing = mapping_get(t, locals, name(N___annotations__));
+          ERROR_IF(!existing && t.pending);
+          if (!existing) {
+            Value d = dict_new(t);
+            ERROR_IF(!d);
+            ERROR_IF(!(dict_check(locals) ? dict_set(t, locals, name(N___annotations__), d)
+                                          : setitem(t, locals, name(N___annotations__), d)));
+          }
+          DISPATCH();
         }
-        break;
-      }
-      case Op::PRINT_EXPR: {
-        r.sp = sp;
-        Value v = POP();
-        Value hook = getattr(t, runtime().sys_module, intern_literal(t, "displayhook"));
-        ERROR_IF(!hook);
-        ERROR_IF(!call1(t, hook, v));
-        break;
-      }
+        TARGET(PRINT_EXPR) {
+          r.sp = sp;
+          Value v = POP();
+          Value hook = getattr(t, runtime().sys_module, intern_literal(t, "displayhook"));
+          ERROR_IF(!hook);
+          ERROR_IF(!call1(t, hook, v));
+          DISPATCH();
+        }
       default:
+      L_unknown:
         raisef(t, exc(E_SystemError), "unknown opcode %u", unsigned(op_of(insn)));
         ERROR_IF(true);
       }
+    checkpoint:
       r.sp = sp;
       continue;
 
