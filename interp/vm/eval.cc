@@ -282,6 +282,17 @@ Value instantiation_frame(Thread& t, Value cls, Value init, const Value* args, s
   return frame;
 }
 
+// obj.<special>() looked up on its type, or TypeError `message` (with obj's type name)
+// when the type has no such method.
+Value call_special(Thread& t, Value obj, NameId special, const char* message) {
+  Value f = lookup_special(t, obj, special);
+  if (!f) {
+    if (!t.pending) raisef(t, exc(E_TypeError), message, type_name_of(obj).c_str());
+    return {};
+  }
+  return call0(t, f);
+}
+
 // Is a new frame of this loop within the recursion limit? Else RecursionError.
 bool within_recursion_limit(Thread& t, Value frame) {
   if (rd<FrameObject>(frame)->depth <= t.recursion_limit) return true;
@@ -1357,30 +1368,17 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
         }
         TARGET(GET_AITER) {
           r.sp = sp;
-          Value f = lookup_special(t, TOP(), N___aiter__);
-          if (!f) {
-            if (!t.pending)
-              raisef(t, exc(E_TypeError),
-                     "'async for' requires an object with __aiter__ method, got %s",
-                     type_name_of(TOP()).c_str());
-            ERROR_IF(true);
-          }
-          Value it = call0(t, f);
+          Value it = call_special(t, TOP(), N___aiter__,
+                                  "'async for' requires an object with __aiter__ method, got %s");
           ERROR_IF(!it);
           TOP() = it;
           DISPATCH();
         }
         TARGET(GET_ANEXT) {
           r.sp = sp;
-          Value f = lookup_special(t, TOP(), N___anext__);
-          if (!f) {
-            if (!t.pending)
-              raisef(t, exc(E_TypeError),
-                     "'async for' requires an iterator with __anext__ method, got %s",
-                     type_name_of(TOP()).c_str());
-            ERROR_IF(true);
-          }
-          Value awaitable = call0(t, f);
+          Value awaitable =
+              call_special(t, TOP(), N___anext__,
+                           "'async for' requires an iterator with __anext__ method, got %s");
           ERROR_IF(!awaitable);
           if (!(awaitable.is_object() && is_layout(awaitable, Layout::Generator))) {
             Value await = lookup_special(t, awaitable, N___await__);
