@@ -126,6 +126,9 @@ void note_new_object(Offset object, std::uint32_t size);
 // Whether the running transaction created the object (it needs no barrier: nobody else
 // can see it yet). Used to cache derived values, such as a str's hash, in place.
 bool is_new_object(Offset object);
+// How many transactions of the calling thread have aborted so far. A cache outside the
+// heap that names objects created by the running transaction is stale once it changes.
+inline std::uint64_t thread_abort_count();
 // Called for every new object of an aborted transaction (gc/ frees the memory).
 void set_new_object_dropper(void (*drop)(Offset object, std::uint32_t size));
 
@@ -210,6 +213,7 @@ struct ThreadLocal {
   // first page), so that repeated range writes to one large object stay inline.
   Offset range_object = 0;
   std::uint64_t* range_dirty = nullptr;
+  std::uint64_t aborts = 0; // transactions of this thread that aborted, ever
 };
 // constinit: without it every use outside sync.cc calls a TLS wrapper function to check
 // for a dynamic initializer.
@@ -219,6 +223,10 @@ void write_barrier_slow(Offset object);
 void write_barrier_range_slow(Offset object, std::size_t from, std::size_t length);
 void safe_point_slow();
 } // namespace detail
+
+inline std::uint64_t thread_abort_count() {
+  return detail::tl.aborts;
+}
 
 // Marks the object read by the running transaction in this view. No validation.
 // The marker is stored only when it changes: an object read again (the common case) costs

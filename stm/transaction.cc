@@ -99,6 +99,7 @@ void abort_running(ThreadContext* ctx, AbortCause cause) {
       new_object_dropper(created.object, created.size);
   std::uint64_t ran = now_ticks() - ctx->tx_start_ticks - ctx->tx_wait_ticks;
   bump(ctx->stats->aborts[int(cause)]);
+  ++tl.aborts;
   bump(ctx->stats->aborted_ticks[int(cause)], ran);
   ctx->atomic_depth = ctx->atomic_depth_at_start;
   // Only lost conflicts count towards becoming inevitable: an explicit abort is the

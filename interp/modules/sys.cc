@@ -287,6 +287,7 @@ INTERP_NATIVE(sys_getframe) {
   while (frame && depth-- > 0)
     frame = rd<FrameObject>(frame)->back;
   if (!frame) return raise(t, exc(E_ValueError), "call stack is not deep enough");
+  vm::mark_escaped(frame);
   return frame;
 }
 

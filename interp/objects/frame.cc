@@ -38,7 +38,9 @@ INTERP_NATIVE(frame_lasti) {
 }
 
 INTERP_NATIVE(frame_back) {
-  return or_none(rd<FrameObject>(args[0])->back);
+  Value back = rd<FrameObject>(args[0])->back;
+  vm::mark_escaped(back);
+  return or_none(back);
 }
 
 INTERP_NATIVE(frame_globals) {

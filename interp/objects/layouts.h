@@ -159,6 +159,9 @@ enum FrameFlag : std::uint64_t {
   kFrameEntry = 1u << 2,         // first frame of a (nested) VM invocation: return exits it
   kFrameThrow = 1u << 3,         // resume by raising the pending exception at `lasti`
   kFrameResumed = 1u << 4,       // a generator frame resumed by FOR_ITER/SEND of the `back` frame
+  // Python code may hold this frame (a traceback, sys._getframe, f_back): it is never
+  // reused for another call (vm/frame.cc). Set on a frame and every frame below it.
+  kFrameEscaped = 1u << 5,
 };
 
 struct FrameObject : Object {

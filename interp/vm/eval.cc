@@ -1254,6 +1254,7 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
             }
             retval = r.f->instance;
           }
+          release_frame(t, r.frame);
           r.load(back);
           t.frame = back;
           *r.sp++ = retval;

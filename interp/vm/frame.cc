@@ -6,9 +6,69 @@
 #include "interp/ops.h"
 #include "interp/vm/vm.h"
 
+#include "gc/gc.h"
+
+#include <cstddef>
+#include <cstring>
 #include <vector>
 
 namespace interp::vm {
+
+// ---- frame reuse ---------------------------------------------------------------------------
+// Every call needs a frame in the heap, and a new object costs its allocation, its copy
+// out at commit and, once dead, a share of the next collection. Most frames die as their
+// call returns, so the thread keeps a few of those and gives them to the next calls: deep
+// recursion and hot call sites then make almost no new objects. Only frames nothing can
+// reach are kept: escaped frames (tracebacks, sys._getframe) and generator frames never.
+
+namespace {
+
+constexpr std::size_t kFreeFramesMax = 16;
+// A kept frame serves a call needing up to this many bytes less than it holds.
+constexpr std::size_t kFrameSlack = 128;
+
+bool free_frames_valid(Thread& t) {
+  return t.free_frames_collections == gc::collection_count() &&
+         t.free_frames_aborts == stm::thread_abort_count();
+}
+
+// A kept frame of at least `bytes` (and not much more), written as if new: 0 when none.
+Value reuse_frame(Thread& t, std::size_t bytes) {
+  if (t.free_frames.empty()) return {};
+  if (!free_frames_valid(t)) {
+    t.free_frames.clear();
+    return {};
+  }
+  for (std::size_t i = t.free_frames.size(); i-- > 0;) {
+    Value frame = t.free_frames[i];
+    std::size_t size = ro<Object>(frame)->header.size;
+    if (size < bytes || size > bytes + kFrameSlack) continue;
+    t.free_frames.erase(t.free_frames.begin() + std::ptrdiff_t(i));
+    auto* f = reinterpret_cast<char*>(wr<FrameObject>(frame));
+    std::memset(f + offsetof(Object, dict), 0, size - offsetof(Object, dict));
+    return frame;
+  }
+  return {};
+}
+
+} // namespace
+
+void release_frame(Thread& t, Value frame) {
+  if (rd<FrameObject>(frame)->flags & (kFrameEscaped | kFrameGenerator)) return;
+  if (!free_frames_valid(t)) {
+    t.free_frames.clear();
+    t.free_frames_collections = gc::collection_count();
+    t.free_frames_aborts = stm::thread_abort_count();
+  }
+  if (t.free_frames.size() == kFreeFramesMax) t.free_frames.erase(t.free_frames.begin());
+  t.free_frames.push_back(frame);
+}
+
+void mark_escaped(Value frame) {
+  for (; frame && !(rd<FrameObject>(frame)->flags & kFrameEscaped);
+       frame = rd<FrameObject>(frame)->back)
+    wr<FrameObject>(frame)->flags |= kFrameEscaped;
+}
 
 Value make_frame(Thread& t, Value code, Value globals, Value builtins, Value locals, Value function,
                  Value back) {
@@ -16,9 +76,10 @@ Value make_frame(Thread& t, Value code, Value globals, Value builtins, Value loc
   std::int64_t nlocals = std::int64_t(unit.varnames.size());
   std::int64_t ncells = std::int64_t(unit.cellvars.size() + unit.freevars.size());
   std::int64_t stacksize = std::int64_t(unit.stacksize) + 2;
-  Value frame =
-      allocate(t, Layout::Frame, type_value(T_frame),
-               sizeof(FrameObject) + std::size_t(nlocals + ncells + stacksize) * sizeof(Value));
+  std::size_t bytes =
+      sizeof(FrameObject) + std::size_t(nlocals + ncells + stacksize) * sizeof(Value);
+  Value frame = reuse_frame(t, bytes);
+  if (!frame) frame = allocate(t, Layout::Frame, type_value(T_frame), bytes);
   if (!frame) return {};
   FrameObject* f = fresh<FrameObject>(frame);
   f->code = code;
@@ -308,6 +369,7 @@ void add_traceback(Thread& t, Value frame, std::int64_t lasti) {
   Value e = t.pending;
   if (!e || !exception_check(e)) return;
   Value saved = fetch_pending(t);
+  mark_escaped(frame);
   Value tb = allocate(t, Layout::Instance, type_value(T_traceback), sizeof(TracebackObject));
   if (tb) {
     TracebackObject* o = fresh<TracebackObject>(tb);

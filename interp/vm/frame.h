@@ -14,6 +14,9 @@ Value make_frame(Thread& t, Value code, Value globals, Value builtins, Value loc
 // from the closure. TypeError with CPython 3.11's messages.
 bool bind_arguments(Thread& t, Value frame, Value function, Value self, const Value* args,
                     std::size_t nargs, Value kwnames);
+// The frame of a call that returned: nothing refers to it any more (it is not escaped,
+// not a generator's), so the next call may reuse its memory.
+void release_frame(Thread& t, Value frame);
 // A frame ready to run a call of `function`, or 0 with the exception set.
 Value frame_for_call(Thread& t, Value function, Value self, const Value* args, std::size_t nargs,
                      Value kwnames, Value back);

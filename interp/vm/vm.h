@@ -43,6 +43,9 @@ bool super_arguments(Thread& t, Value& type, Value& obj);
 
 // The innermost Python frame of this thread (0 if none), for tracebacks and sys._getframe.
 Value current_frame(Thread& t);
+// Python code is about to see `frame`: it and the frames below it are never reused for
+// other calls (frame.cc).
+void mark_escaped(Value frame);
 
 // Generators.
 Value generator_send(Thread& t, Value generator, Value value, bool& finished);
