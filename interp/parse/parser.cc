@@ -184,9 +184,21 @@ void Parser::finish_error() {
     e.lineno = e.end_lineno = b.lineno;
     e.offset = lines_.char_col(b.lineno, b.col) + 1;
     e.end_offset = 0;
-    e.text = std::string(lines_.line(b.lineno));
+    e.text = unclosed_bracket_text(b.lineno);
     error_ = std::move(e);
   }
+}
+
+// CPython takes this text from its tokenizer's buffer when the line is the last one it
+// read (with the newline it adds to the source), and from the source otherwise, without
+// the newline.
+std::string Parser::unclosed_bracket_text(int lineno) const {
+  int last = lines_.count();
+  if (last > 1 && lines_.line(last).empty()) last--;
+  std::string text(lines_.line(lineno));
+  if (lineno == last && !text.ends_with('\n')) text += '\n';
+  if (lineno != last && text.ends_with('\n')) text.pop_back();
+  return text;
 }
 
 // The end of a node is the end of its last token that is not NEWLINE, INDENT or DEDENT.
@@ -258,7 +270,7 @@ bool Parser::parse_module(ast::Mode mode, ast::Module& out) {
       e.lineno = e.end_lineno = b.lineno;
       e.offset = lines_.char_col(b.lineno, b.col) + 1;
       e.end_offset = 0;
-      e.text = std::string(lines_.line(b.lineno));
+      e.text = unclosed_bracket_text(b.lineno);
       error_ = std::move(e);
       return false;
     }
@@ -275,6 +287,22 @@ ast::Expr* Parser::parse_fstring_expression() {
   if (!e) fail_generic();
   return e;
 }
+
+namespace {
+
+// CPython appends a newline to source text only for exec input. Without it, eval and
+// single input end in ENDMARKER with no NEWLINE before it: an error there has offset 0,
+// and the last line is reported as written, with no newline.
+void report_without_final_newline(SyntaxErrorInfo& e, const SourceLines& lines) {
+  if (e.kind != SyntaxErrorInfo::Kind::SyntaxError || e.lineno != lines.count()) return;
+  std::string_view last = lines.line(e.lineno);
+  if (last.ends_with('\n') || !e.text.ends_with('\n')) return;
+  e.text.pop_back();
+  int end_col = lines.char_col(e.lineno, static_cast<int>(last.size())) + 1;
+  if (e.offset == end_col && e.end_offset == end_col) e.offset = e.end_offset = 0;
+}
+
+} // namespace
 
 ParseResult parse(std::string_view source_bytes, const std::string& filename, ast::Mode mode) {
   ParseResult result;
@@ -302,6 +330,7 @@ ParseResult parse(std::string_view source_bytes, const std::string& filename, as
       e.filename = filename;
       result.error = std::move(e);
     }
+    if (mode != ast::Mode::Exec) report_without_final_newline(*result.error, lines);
     return result;
   }
   result.module = std::move(module);

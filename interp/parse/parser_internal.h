@@ -70,6 +70,8 @@ private:
   Failed fail_expected_at_newline(const char* what);
   Failed fail_memory();
   void finish_error(); // after a failure: tokenizer errors and unclosed brackets first
+  // The SyntaxError text of an unclosed bracket's line, once the whole input is read.
+  std::string unclosed_bracket_text(int lineno) const;
 
   // ---- positions ----
   const Token& last_significant();
