@@ -423,57 +423,73 @@ private:
     fail(E_TypeError, "expected some sort of %s, but got %s", base, text.c_str());
   }
 
+  // CPython takes the exact builtin types only (an IntEnum member is refused).
   void constant_value(Value v, ConstantValue& out) {
     if (v == none()) {
       out = NoneValue{};
     } else if (v == runtime().ellipsis) {
       out = EllipsisValue{};
-    } else if (type_of(v) == type_value(T_bool)) {
+    } else if (is_exact(v, T_bool)) {
       out = v == runtime().true_;
-    } else if (int_check(v)) {
+    } else if (is_exact(v, T_int)) {
       out = IntLiteral{int_to_decimal(v)};
-    } else if (v.is_object() && isinstance(v, T_float)) {
+    } else if (is_exact(v, T_float)) {
       out = float_value(v);
-    } else if (v.is_object() && isinstance(v, T_complex)) {
-      const auto* c = ro<ComplexObject>(v);
-      if (c->real != 0 || std::signbit(c->real))
-        fail(E_TypeError, "got an invalid type in Constant: complex with a real part");
-      else
-        out = ImaginaryLiteral{c->imag};
-    } else if (str_check(v)) {
+    } else if (is_exact(v, T_complex) && ro<ComplexObject>(v)->real == 0 &&
+               !std::signbit(ro<ComplexObject>(v)->real)) {
+      out = ImaginaryLiteral{ro<ComplexObject>(v)->imag};
+    } else if (is_exact(v, T_str)) {
       out = str_code_points(v);
-    } else if (v.is_object() && isinstance(v, T_bytes)) {
+    } else if (is_exact(v, T_bytes)) {
       out = BytesValue{std::string(bytes_view(v))};
     } else {
       fail(E_TypeError, "got an invalid type in Constant: %s", type_name_of(v).c_str());
     }
   }
 
-  // A tuple constant (which fix_missing_locations users and constant folders make) is
-  // read as the tuple display of its items, which the compiler folds back into one.
-  Expr* tuple_constant(Value tuple, const Pos& pos) {
-    auto* t = arena_.make<TupleExpr>();
-    t->pos = pos;
-    for (std::int64_t i = 0; i < tuple_length(tuple) && !failed_; i++) {
-      Value item = tuple_item(tuple, i);
-      if (item.is_object() && is_exact(item, T_tuple)) {
-        t->elts.push_back(tuple_constant(item, pos));
-        continue;
-      }
-      auto* c = arena_.make<Constant>();
-      c->pos = pos;
-      constant_value(item, c->value);
-      t->elts.push_back(c);
-    }
-    return t;
+  static bool needs_expression(Value v) {
+    return v.is_object() && (is_exact(v, T_tuple) || (is_exact(v, T_complex) &&
+                                                      (ro<ComplexObject>(v)->real != 0 ||
+                                                       std::signbit(ro<ComplexObject>(v)->real))));
   }
 
-  // A Constant whose value is a tuple: made into the Tuple node (true), else left for the
-  // walk to read (false).
-  bool read_tuple_constant(Expr*& made) {
+  // The constants the tree's Constant cannot hold, as the expressions the compiler folds
+  // back into them: a tuple as its display, a complex with a real part as a difference.
+  Expr* constant_expr(Value v, const Pos& pos) {
+    if (is_exact(v, T_tuple)) {
+      auto* t = arena_.make<TupleExpr>();
+      t->pos = pos;
+      for (std::int64_t i = 0; i < tuple_length(v) && !failed_; i++)
+        t->elts.push_back(constant_expr(tuple_item(v, i), pos));
+      return t;
+    }
+    if (needs_expression(v)) {
+      auto* sum = arena_.make<BinOp>();
+      sum->pos = pos;
+      auto* real = arena_.make<Constant>();
+      auto* imag = arena_.make<Constant>();
+      real->pos = imag->pos = pos;
+      real->value = ro<ComplexObject>(v)->real;
+      // real - (-imag)j: the real part keeps its sign (-0.0 - 0.0 is -0.0); only an
+      // imaginary part of -0.0 comes out as 0.0.
+      imag->value = ImaginaryLiteral{-ro<ComplexObject>(v)->imag};
+      sum->left = real;
+      sum->op = Operator::Sub;
+      sum->right = imag;
+      return sum;
+    }
+    auto* c = arena_.make<Constant>();
+    c->pos = pos;
+    constant_value(v, c->value);
+    return c;
+  }
+
+  // A Constant holding a value that needs an expression: made into it (true), else left
+  // for the walk to read (false).
+  bool read_constant_expression(Expr*& made) {
     Value value = field("value");
-    if (!value || !value.is_object() || !is_exact(value, T_tuple)) return false;
-    made = tuple_constant(value, made->pos);
+    if (!value || !needs_expression(value)) return false;
+    made = constant_expr(value, made->pos);
     return true;
   }
 
@@ -520,7 +536,7 @@ private:
         if (Kind<T>::positions_first) read_positions(made, Kind<T>::name);
       bool done = failed_;
       if constexpr (std::is_same_v<T, Expr>)
-        if (!done && made->kind == ExprKind::Constant) done = read_tuple_constant(made);
+        if (!done && made->kind == ExprKind::Constant) done = read_constant_expression(made);
       if (!done) walk(*this, made);
       open_.pop_back();
     }

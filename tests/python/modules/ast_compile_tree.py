@@ -52,3 +52,6 @@ ns = {}
 exec(compile(ast.fix_missing_locations(ast.Module([gen_def], [])), "<g>", "exec"), ns)
 g = ns["g"]()
 print(next(g), g.send(0), list(ast.iter_fields(gen_def))[0])
+for value in [1.5-2j, -0.5j, (1, (2+3j, b"b"), "x")]:
+    tree = ast.fix_missing_locations(ast.Expression(ast.Constant(value)))
+    print(repr(eval(compile(tree, "<v>", "eval"))))
