@@ -828,6 +828,8 @@ Compiler::compile_module(const ast::Module& m) {
     ok = expr(m.expression);
     add_none = false;
     break;
+  case ast::Mode::FuncType:
+    break; // compile() takes this mode only with PyCF_ONLY_AST: nothing to run
   }
   auto code = exit_scope(add_none);
   if (!ok || failed() || !code) return std::nullopt;

@@ -232,7 +232,7 @@ public:
 
   // The tree's root, checked against the class that compile()'s mode asks for.
   void root(Value tree, Module& out) {
-    static constexpr const char* kRoots[] = {"Module", "Expression", "Interactive"};
+    static constexpr const char* kRoots[] = {"Module", "Expression", "Interactive", "FunctionType"};
     const char* want = kRoots[static_cast<int>(out.mode)];
     int ok = isinstance_of(tree, want);
     if (ok < 0) return;

@@ -787,7 +787,7 @@ INTERP_NATIVE(builtin_compile) {
   else if (m == "func_type" && !(flags & kOnlyAst))
     return raise(t, exc(E_ValueError), "compile() mode 'func_type' requires flag PyCF_ONLY_AST");
   else if (m == "func_type")
-    return raise(t, exc(E_NotImplementedError), "compile() mode 'func_type' is not supported");
+    am = ast::Mode::FuncType;
   else
     return raise(t, exc(E_ValueError),
                  flags & kOnlyAst ? "compile() mode must be 'exec', 'eval', 'single' or 'func_type'"

@@ -491,6 +491,11 @@ template <class V, NodeOf<Module> M> void walk(V& v, M* m) {
     v.begin("Interactive");
     v.list("body", m->body, false);
     break;
+  case Mode::FuncType:
+    v.begin("FunctionType");
+    v.list("argtypes", m->argtypes, false);
+    v.node("returns", m->expression);
+    break;
   }
   v.end(nullptr);
 }

@@ -231,8 +231,8 @@ bool Parser::parse_module(ast::Mode mode, ast::Module& out) {
     ok = statements(out.body, false) && cur().kind == TokenKind::EndMarker;
     if (ok && tokenizer_failed_) ok = false;
     if (!ok) fail_generic();
-  } else if (mode == ast::Mode::Eval) {
-    out.expression = star_expressions();
+  } else if (mode == ast::Mode::Eval || mode == ast::Mode::FuncType) {
+    out.expression = mode == ast::Mode::Eval ? star_expressions() : func_type(out.argtypes);
     ok = out.expression != nullptr;
     while (ok && cur().kind == TokenKind::Newline)
       pos_++;
@@ -277,6 +277,25 @@ bool Parser::parse_module(ast::Mode mode, ast::Module& out) {
     finish_error();
   }
   return ok;
+}
+
+// func_type: '(' [type_expressions] ')' '->' expression. The type expressions are plain
+// expressions, then at most one '*' expression, then at most one '**' expression; the
+// stars are dropped from the tree.
+ast::Expr* Parser::func_type(ast::List<ast::Expr>& argtypes) {
+  if (!eat_op("(")) return fail_generic();
+  int stars = 0;
+  while (!argtypes.empty() || !at_op(")")) {
+    int star = eat_op("**") ? 2 : eat_op("*") ? 1 : 0;
+    if (star ? star <= stars : stars > 0) return fail_generic();
+    stars = star;
+    ast::Expr* e = expression();
+    if (!e) return nullptr;
+    argtypes.push_back(e);
+    if (stars == 2 || !eat_op(",")) break; // nothing may follow the '**' one
+  }
+  if (!eat_op(")") || !eat_op("->")) return fail_generic();
+  return expression();
 }
 
 ast::Expr* Parser::parse_fstring_expression() {

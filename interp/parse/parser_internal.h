@@ -117,6 +117,7 @@ private:
 
   // ---- expressions (parser_expr.cc) ----
   ast::Expr* star_expressions();
+  ast::Expr* func_type(ast::List<ast::Expr>& argtypes);
   ast::Expr* star_expression();
   ast::Expr* star_named_expression();
   ast::Expr* named_expression();
