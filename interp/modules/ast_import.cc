@@ -13,6 +13,7 @@
 #include "interp/ops.h"
 #include "interp/parse/ast_fields.h"
 #include "interp/parse/ast_validate.h"
+#include "interp/vm/vm.h"
 
 #include <cmath>
 #include <unordered_map>
@@ -220,13 +221,10 @@ concept Positioned = requires {
   Kind<T>::positions_first;
 };
 
-// Deeper trees than this are refused, as CPython refuses them, before C++ recursion in
-// this reader or in the compiler can run out of stack.
-constexpr int kMaxDepth = 3000;
-
 class Importer {
 public:
-  Importer(Thread& t, Value module, Arena& arena) : t_(t), module_(module), arena_(arena) {}
+  Importer(Thread& t, Value module, Arena& arena, int depth_limit)
+      : t_(t), module_(module), arena_(arena), depth_limit_(depth_limit) {}
 
   bool failed() const { return failed_; }
 
@@ -248,7 +246,7 @@ public:
   void begin(const char* class_name) { class_names_.push_back(class_name); }
   void end(std::nullptr_t) { class_names_.pop_back(); }
   template <class T> void end(T* n) {
-    if constexpr (requires { Kind<T>::positions_first; })
+    if constexpr (Positioned<T>)
       if (!Kind<T>::positions_first) read_positions(n, Kind<T>::name);
     class_names_.pop_back();
   }
@@ -525,14 +523,20 @@ private:
 
   template <class T> T* read(Value v) {
     if (failed_) return nullptr;
-    if (++depth_ > kMaxDepth) {
-      fail(E_RecursionError, "maximum recursion depth exceeded during ast construction");
+    // CPython's validator counts nested statements, expressions and patterns against
+    // the recursion limit left to the caller; the reader stops where it would, before
+    // C++ recursion here or in the compiler can run out of stack.
+    constexpr bool counted =
+        std::is_same_v<T, Stmt> || std::is_same_v<T, Expr> || std::is_same_v<T, Pattern>;
+    if (counted && ++depth_ > depth_limit_) {
+      fail(E_RecursionError, "maximum recursion depth exceeded while traversing '%s' node",
+           Kind<T>::name);
       return nullptr;
     }
     T* made = make<T>(v);
     if (made) {
       open_.push_back(v);
-      if constexpr (requires { Kind<T>::positions_first; })
+      if constexpr (Positioned<T>)
         if (Kind<T>::positions_first) read_positions(made, Kind<T>::name);
       bool done = failed_;
       if constexpr (std::is_same_v<T, Expr>)
@@ -540,7 +544,7 @@ private:
       if (!done) walk(*this, made);
       open_.pop_back();
     }
-    depth_--;
+    if (counted) depth_--;
     return failed_ ? nullptr : made;
   }
 
@@ -568,6 +572,7 @@ private:
   Arena& arena_;
   bool failed_ = false;
   int depth_ = 0;
+  int depth_limit_;
   std::vector<Value> open_;
   std::vector<const char*> class_names_;
   std::unordered_map<const char*, Value> keys_, classes_;
@@ -586,7 +591,9 @@ int is_ast_object(Thread& t, Value v) {
 bool ast_from_objects(Thread& t, Value tree, ast::Module& out) {
   Value module = import_module(t, "_ast");
   if (!module) return false;
-  Importer importer(t, module, *out.arena);
+  Value frame = vm::current_frame(t);
+  std::int64_t python_depth = frame ? rd<FrameObject>(frame)->depth : 0;
+  Importer importer(t, module, *out.arena, int(t.recursion_limit - python_depth - 1));
   importer.root(tree, out);
   if (importer.failed()) return false;
   if (auto error = parse::validate(out)) {

@@ -58,3 +58,11 @@ try:
     compile(3, "<m>", "exec")
 except TypeError as e:
     print("TypeError", e)
+for depth in [500, 2000]:
+    nested = ast.Constant(1, **P)
+    for _ in range(depth):
+        nested = ast.UnaryOp(ast.USub(), nested, **P)
+    try:
+        print(depth, eval(compile(ast.Expression(nested), "<deep>", "eval")))
+    except RecursionError as e:
+        print(depth, "RecursionError", e)
