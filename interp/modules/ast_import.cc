@@ -247,7 +247,7 @@ public:
   void end(std::nullptr_t) { class_names_.pop_back(); }
   template <class T> void end(T* n) {
     if constexpr (Positioned<T>)
-      if (!Kind<T>::positions_first) read_positions(n, Kind<T>::name);
+      if (!Kind<T>::positions_first) read_positions(n->pos, Kind<T>::name);
     class_names_.pop_back();
   }
 
@@ -491,9 +491,9 @@ private:
     return true;
   }
 
-  template <class T> void read_positions(T* n, const char* base) {
+  void read_positions(Pos& pos, const char* base) {
     static constexpr const char* kKeys[] = {"lineno", "col_offset", "end_lineno", "end_col_offset"};
-    int* slots[] = {&n->pos.lineno, &n->pos.col_offset, &n->pos.end_lineno, &n->pos.end_col_offset};
+    int* slots[] = {&pos.lineno, &pos.col_offset, &pos.end_lineno, &pos.end_col_offset};
     for (int i = 0; i < 4 && !failed_; i++) {
       Value v = field(kKeys[i]);
       if (failed_) return;
@@ -533,17 +533,20 @@ private:
            Kind<T>::name);
       return nullptr;
     }
-    T* made = make<T>(v);
+    // The sum types' positions are read before their kind is looked at, as obj2ast does.
+    open_.push_back(v);
+    Pos pos;
+    if constexpr (Positioned<T>)
+      if (Kind<T>::positions_first) read_positions(pos, Kind<T>::name);
+    T* made = failed_ ? nullptr : make<T>(v);
     if (made) {
-      open_.push_back(v);
-      if constexpr (Positioned<T>)
-        if (Kind<T>::positions_first) read_positions(made, Kind<T>::name);
-      bool done = failed_;
+      made->pos = pos;
+      bool done = false;
       if constexpr (std::is_same_v<T, Expr>)
-        if (!done && made->kind == ExprKind::Constant) done = read_constant_expression(made);
+        if (made->kind == ExprKind::Constant) done = read_constant_expression(made);
       if (!done) walk(*this, made);
-      open_.pop_back();
     }
+    open_.pop_back();
     if (counted) depth_--;
     return failed_ ? nullptr : made;
   }

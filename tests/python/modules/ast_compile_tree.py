@@ -55,3 +55,17 @@ print(next(g), g.send(0), list(ast.iter_fields(gen_def))[0])
 for value in [1.5-2j, -0.5j, (1, (2+3j, b"b"), "x")]:
     tree = ast.fix_missing_locations(ast.Expression(ast.Constant(value)))
     print(repr(eval(compile(tree, "<v>", "eval"))))
+
+
+class MyName(ast.Name):
+    pass
+
+
+class MyConstant(ast.Constant):
+    lineno = 1
+    col_offset = 0
+
+
+subclassed = ast.Expression(ast.BinOp(MyName("x", ast.Load(), lineno=1, col_offset=0), ast.Add(),
+                                      MyConstant(5), lineno=1, col_offset=0))
+print(eval(compile(subclassed, "<sub>", "eval"), {"x": 10}))

@@ -66,3 +66,12 @@ for depth in [500, 2000]:
         print(depth, eval(compile(ast.Expression(nested), "<deep>", "eval")))
     except RecursionError as e:
         print(depth, "RecursionError", e)
+
+
+class Weird(ast.AST):
+    _fields = ()
+
+
+attempt(ast.Expression(Weird()), "eval")
+attempt(Weird(), "eval")
+attempt(ast.Expression(Weird(**P)), "eval")
