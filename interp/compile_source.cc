@@ -4,6 +4,7 @@
 #include "interp/compile/compiler.h"
 #include "interp/compile/disassembler.h"
 #include "interp/interp.h"
+#include "interp/modules/ast_objects.h"
 
 #include "interp/objects/objects.h"
 #include "interp/parse/parser.h"
@@ -46,8 +47,13 @@ Value compile_source(Thread& t, std::string_view source, const std::string& file
                      ast::Mode mode, int optimize) {
   parse::ParseResult parsed = parse::parse(source, filename, mode);
   if (parsed.error) return raise_syntax_error(t, *parsed.error);
+  return compile_tree(t, *parsed.module, filename, optimize);
+}
+
+Value compile_tree(Thread& t, const ast::Module& module, const std::string& filename,
+                   int optimize) {
   if (optimize < 0) optimize = options().optimize;
-  auto compiled = compile::compile(*parsed.module, filename, optimize);
+  auto compiled = compile::compile(module, filename, optimize);
   if (auto* error = std::get_if<parse::SyntaxErrorInfo>(&compiled))
     return raise_syntax_error(t, *error);
   auto unit = std::get<std::shared_ptr<const bytecode::CodeUnit>>(compiled);
@@ -55,6 +61,13 @@ Value compile_source(Thread& t, std::string_view source, const std::string& file
   if (const char* dis = std::getenv("PYPYSTM_DIS"); dis && *dis == '1')
     std::fprintf(stderr, "%s", bytecode::disassemble(*unit).c_str());
   return code_new(t, unit);
+}
+
+Value parse_to_objects(Thread& t, std::string_view source, const std::string& filename,
+                       ast::Mode mode) {
+  parse::ParseResult parsed = parse::parse(source, filename, mode);
+  if (parsed.error) return raise_syntax_error(t, *parsed.error);
+  return ast_to_objects(t, *parsed.module);
 }
 
 } // namespace interp

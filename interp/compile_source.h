@@ -15,4 +15,13 @@ namespace interp {
 Value compile_source(Thread& t, std::string_view source, const std::string& filename,
                      ast::Mode mode, int optimize = -1);
 
+// compile() of a tree of _ast objects: the tree is parsed already.
+Value compile_tree(Thread& t, const ast::Module& module, const std::string& filename,
+                   int optimize = -1);
+
+// compile() with PyCF_ONLY_AST: the tree of _ast objects (ast.parse), or 0 with
+// SyntaxError raised.
+Value parse_to_objects(Thread& t, std::string_view source, const std::string& filename,
+                       ast::Mode mode);
+
 } // namespace interp

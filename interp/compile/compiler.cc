@@ -193,8 +193,11 @@ std::optional<Constant> Compiler::constant_of(const ast::Expr* e) const {
     } else {
       return std::nullopt;
     }
-    double im = b->op == ast::Operator::Add ? imag->imag : -imag->imag;
-    return Constant(bytecode::ComplexValue{real, im});
+    // As complex arithmetic does it, with the left side's imaginary part 0.0: the signs
+    // of zeros come out as at run time (`1-0j` is (1+0j), `-0.0+1j` is (0+1j)).
+    if (b->op == ast::Operator::Add)
+      return Constant(bytecode::ComplexValue{real + imag->real, 0.0 + imag->imag});
+    return Constant(bytecode::ComplexValue{real - imag->real, 0.0 - imag->imag});
   }
   case ast::ExprKind::Tuple: {
     auto* t = static_cast<const ast::TupleExpr*>(e);
@@ -825,6 +828,8 @@ Compiler::compile_module(const ast::Module& m) {
     ok = expr(m.expression);
     add_none = false;
     break;
+  case ast::Mode::FuncType:
+    break; // compile() takes this mode only with PyCF_ONLY_AST: nothing to run
   }
   auto code = exit_scope(add_none);
   if (!ok || failed() || !code) return std::nullopt;

@@ -1,5 +1,6 @@
 // interp/modules/builtins.cc - the builtins module: the functions every program sees.
 #include "interp/compile_source.h"
+#include "interp/modules/ast_objects.h"
 #include "interp/modules/modules.h"
 #include "interp/objects/args.h"
 #include "interp/objects/iterators.h"
@@ -755,9 +756,16 @@ INTERP_NATIVE(builtin_eval) {
   return exec_or_eval(t, args, nargs, kwnames, true);
 }
 
+// compile()'s flags: the __future__ features, PyCF_MASK_OBSOLETE, and the PyCF_* flags
+// of the compiler (DONT_IMPLY_DEDENT, ONLY_AST, TYPE_COMMENTS, ALLOW_TOP_LEVEL_AWAIT,
+// ALLOW_INCOMPLETE_INPUT). Only ONLY_AST changes what compile() does here.
+constexpr std::int64_t kOnlyAst = 0x400;
+constexpr std::int64_t kKnownCompileFlags = 0x1fe0010 | 0x200 | 0x400 | 0x1000 | 0x2000 | 0x4000;
+
 INTERP_NATIVE(builtin_compile) {
-  static const char* const kAllowed[] = {"source",       "filename", "mode", "flags",
-                                         "dont_inherit", "optimize", nullptr};
+  static const char* const kAllowed[] = {
+      "source",   "filename",         "mode", "flags", "dont_inherit",
+      "optimize", "_feature_version", nullptr};
   if (!check_keywords(t, "compile", kwnames, kAllowed)) return {};
   std::size_t npos = nargs - keyword_count(kwnames);
   Value source = npos > 0 ? args[0] : keyword_arg(kwnames, args, nargs, "source");
@@ -765,13 +773,11 @@ INTERP_NATIVE(builtin_compile) {
   Value mode = npos > 2 ? args[2] : keyword_arg(kwnames, args, nargs, "mode");
   if (!source || !filename || !mode)
     return raise(t, exc(E_TypeError), "compile() missing required argument");
-  std::string text;
-  if (str_check(source))
-    text = str_utf8(source);
-  else if (source.is_object() && isinstance(source, T_bytes))
-    text = std::string(bytes_view(source));
-  else
-    return raise(t, exc(E_TypeError), "compile() arg 1 must be a string, bytes or AST object");
+  std::int64_t flags = 0;
+  if (Value f = npos > 3 ? args[3] : keyword_arg(kwnames, args, nargs, "flags"))
+    if (!index_to_i64(t, f, flags)) return {};
+  if (flags & ~kKnownCompileFlags)
+    return raise(t, exc(E_ValueError), "compile(): unrecognised flags");
   std::string m = str_check(mode) ? str_utf8(mode) : "";
   ast::Mode am;
   if (m == "exec")
@@ -780,8 +786,14 @@ INTERP_NATIVE(builtin_compile) {
     am = ast::Mode::Eval;
   else if (m == "single")
     am = ast::Mode::Single;
+  else if (m == "func_type" && !(flags & kOnlyAst))
+    return raise(t, exc(E_ValueError), "compile() mode 'func_type' requires flag PyCF_ONLY_AST");
+  else if (m == "func_type")
+    am = ast::Mode::FuncType;
   else
-    return raise(t, exc(E_ValueError), "compile() mode must be 'exec', 'eval' or 'single'");
+    return raise(t, exc(E_ValueError),
+                 flags & kOnlyAst ? "compile() mode must be 'exec', 'eval', 'single' or 'func_type'"
+                                  : "compile() mode must be 'exec', 'eval' or 'single'");
   std::string file = str_check(filename) ? str_utf8(filename) : "<string>";
   int optimize = -1;
   if (Value level = npos > 5 ? args[5] : keyword_arg(kwnames, args, nargs, "optimize")) {
@@ -792,6 +804,23 @@ INTERP_NATIVE(builtin_compile) {
     if (optimize < -1 || optimize > 2)
       return raise(t, exc(E_ValueError), "compile(): invalid optimize value");
   }
+  std::string text;
+  if (str_check(source)) {
+    text = str_utf8(source);
+  } else if (source.is_object() && isinstance(source, T_bytes)) {
+    text = std::string(bytes_view(source));
+  } else {
+    int is_tree = is_ast_object(t, source);
+    if (is_tree < 0) return {};
+    if (!is_tree)
+      return raise(t, exc(E_TypeError), "compile() arg 1 must be a string, bytes or AST object");
+    if (flags & kOnlyAst) return source;
+    ast::Module tree;
+    tree.mode = am;
+    if (!ast_from_objects(t, source, tree)) return {};
+    return compile_tree(t, tree, file, optimize);
+  }
+  if (flags & kOnlyAst) return parse_to_objects(t, text, file, am);
   return compile_source(t, text, file, am, optimize);
 }
 

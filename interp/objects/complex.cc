@@ -23,7 +23,7 @@ struct Complex {
   double re = 0, im = 0;
 };
 
-Value complex_new(Thread& t, double re, double im, Value cls = {}) {
+Value complex_new(Thread& t, double re, double im, Value cls) {
   Value c = allocate(t, Layout::Complex, cls ? cls : type_value(T_complex), sizeof(ComplexObject));
   if (!c) return {};
   fresh<ComplexObject>(c)->real = re;

@@ -94,6 +94,10 @@ inline bool float_check(Value v) {
 // float(x) for ints and floats and __float__: TypeError as CPython.
 bool to_double(Thread& t, Value v, double& out);
 
+// ---- complex -------------------------------------------------------------------------------
+// cls 0: complex itself.
+Value complex_new(Thread& t, double re, double im, Value cls = {});
+
 // ---- str -----------------------------------------------------------------------------------
 Value str_from_utf8(Thread& t, std::string_view utf8);
 Value str_from_ascii(Thread& t, std::string_view ascii);

@@ -50,7 +50,19 @@ template <class T> using List = std::vector<T*>;
 
 enum class BoolOpKind : std::uint8_t { And, Or };
 enum class Operator : std::uint8_t {
-  Add, Sub, Mult, MatMult, Div, Mod, Pow, LShift, RShift, BitOr, BitXor, BitAnd, FloorDiv
+  Add,
+  Sub,
+  Mult,
+  MatMult,
+  Div,
+  Mod,
+  Pow,
+  LShift,
+  RShift,
+  BitOr,
+  BitXor,
+  BitAnd,
+  FloorDiv
 };
 enum class UnaryOpKind : std::uint8_t { Invert, Not, UAdd, USub };
 enum class CmpOp : std::uint8_t { Eq, NotEq, Lt, LtE, Gt, GtE, Is, IsNot, In, NotIn };
@@ -79,9 +91,33 @@ using ConstantValue = std::variant<NoneValue, EllipsisValue, bool, IntLiteral, d
 // ---- expressions ------------------------------------------------------------------------
 
 enum class ExprKind : std::uint8_t {
-  BoolOp, NamedExpr, BinOp, UnaryOp, Lambda, IfExp, Dict, Set, ListComp, SetComp, DictComp,
-  GeneratorExp, Await, Yield, YieldFrom, Compare, Call, FormattedValue, JoinedStr, Constant,
-  Attribute, Subscript, Starred, Name, List, Tuple, Slice
+  BoolOp,
+  NamedExpr,
+  BinOp,
+  UnaryOp,
+  Lambda,
+  IfExp,
+  Dict,
+  Set,
+  ListComp,
+  SetComp,
+  DictComp,
+  GeneratorExp,
+  Await,
+  Yield,
+  YieldFrom,
+  Compare,
+  Call,
+  FormattedValue,
+  JoinedStr,
+  Constant,
+  Attribute,
+  Subscript,
+  Starred,
+  Name,
+  List,
+  Tuple,
+  Slice
 };
 
 struct Expr : Node {
@@ -286,7 +322,13 @@ struct ExceptHandler : Node {
 // ---- patterns (match statement) ---------------------------------------------------------
 
 enum class PatternKind : std::uint8_t {
-  MatchValue, MatchSingleton, MatchSequence, MatchMapping, MatchClass, MatchStar, MatchAs,
+  MatchValue,
+  MatchSingleton,
+  MatchSequence,
+  MatchMapping,
+  MatchClass,
+  MatchStar,
+  MatchAs,
   MatchOr
 };
 
@@ -342,9 +384,33 @@ struct MatchCase : Node {
 // ---- statements -------------------------------------------------------------------------
 
 enum class StmtKind : std::uint8_t {
-  FunctionDef, AsyncFunctionDef, ClassDef, Return, Delete, Assign, AugAssign, AnnAssign, For,
-  AsyncFor, While, If, With, AsyncWith, Match, Raise, Try, TryStar, Assert, Import, ImportFrom,
-  Global, Nonlocal, Expr, Pass, Break, Continue
+  FunctionDef,
+  AsyncFunctionDef,
+  ClassDef,
+  Return,
+  Delete,
+  Assign,
+  AugAssign,
+  AnnAssign,
+  For,
+  AsyncFor,
+  While,
+  If,
+  With,
+  AsyncWith,
+  Match,
+  Raise,
+  Try,
+  TryStar,
+  Assert,
+  Import,
+  ImportFrom,
+  Global,
+  Nonlocal,
+  Expr,
+  Pass,
+  Break,
+  Continue
 };
 
 struct Stmt : Node {
@@ -479,14 +545,16 @@ struct Continue : Stmt {
 
 // ---- roots ------------------------------------------------------------------------------
 
-// What was parsed: a module (exec), one expression (eval), or one interactive statement
-// (single: expression statements print their value).
-enum class Mode : std::uint8_t { Exec, Eval, Single };
+// What was parsed: a module (exec), one expression (eval), one interactive statement
+// (single: expression statements print their value), or a function signature type
+// comment, `(int, str) -> bool` (func_type: only ever parsed, never compiled).
+enum class Mode : std::uint8_t { Exec, Eval, Single, FuncType };
 
 struct Module {
   Mode mode = Mode::Exec;
-  List<Stmt> body; // Exec and Single
-  Expr* expression = nullptr; // Eval
+  List<Stmt> body;            // Exec and Single
+  Expr* expression = nullptr; // Eval; the return type for FuncType
+  List<Expr> argtypes;        // FuncType
   std::unique_ptr<Arena> arena = std::make_unique<Arena>();
 };
 

@@ -184,9 +184,21 @@ void Parser::finish_error() {
     e.lineno = e.end_lineno = b.lineno;
     e.offset = lines_.char_col(b.lineno, b.col) + 1;
     e.end_offset = 0;
-    e.text = std::string(lines_.line(b.lineno));
+    e.text = unclosed_bracket_text(b.lineno);
     error_ = std::move(e);
   }
+}
+
+// CPython takes this text from its tokenizer's buffer when the line is the last one it
+// read (with the newline it adds to the source), and from the source otherwise, without
+// the newline.
+std::string Parser::unclosed_bracket_text(int lineno) const {
+  int last = lines_.count();
+  if (last > 1 && lines_.line(last).empty()) last--;
+  std::string text(lines_.line(lineno));
+  if (lineno == last && !text.ends_with('\n')) text += '\n';
+  if (lineno != last && text.ends_with('\n')) text.pop_back();
+  return text;
 }
 
 // The end of a node is the end of its last token that is not NEWLINE, INDENT or DEDENT.
@@ -219,8 +231,8 @@ bool Parser::parse_module(ast::Mode mode, ast::Module& out) {
     ok = statements(out.body, false) && cur().kind == TokenKind::EndMarker;
     if (ok && tokenizer_failed_) ok = false;
     if (!ok) fail_generic();
-  } else if (mode == ast::Mode::Eval) {
-    out.expression = star_expressions();
+  } else if (mode == ast::Mode::Eval || mode == ast::Mode::FuncType) {
+    out.expression = mode == ast::Mode::Eval ? star_expressions() : func_type(out.argtypes);
     ok = out.expression != nullptr;
     while (ok && cur().kind == TokenKind::Newline)
       pos_++;
@@ -258,13 +270,32 @@ bool Parser::parse_module(ast::Mode mode, ast::Module& out) {
       e.lineno = e.end_lineno = b.lineno;
       e.offset = lines_.char_col(b.lineno, b.col) + 1;
       e.end_offset = 0;
-      e.text = std::string(lines_.line(b.lineno));
+      e.text = unclosed_bracket_text(b.lineno);
       error_ = std::move(e);
       return false;
     }
     finish_error();
   }
   return ok;
+}
+
+// func_type: '(' [type_expressions] ')' '->' expression. The type expressions are plain
+// expressions, then at most one '*' expression, then at most one '**' expression; the
+// stars are dropped from the tree.
+ast::Expr* Parser::func_type(ast::List<ast::Expr>& argtypes) {
+  if (!eat_op("(")) return fail_generic();
+  int stars = 0;
+  while (!argtypes.empty() || !at_op(")")) {
+    int star = eat_op("**") ? 2 : eat_op("*") ? 1 : 0;
+    if (star ? star <= stars : stars > 0) return fail_generic();
+    stars = star;
+    ast::Expr* e = expression();
+    if (!e) return nullptr;
+    argtypes.push_back(e);
+    if (stars == 2 || !eat_op(",")) break; // nothing may follow the '**' one
+  }
+  if (!eat_op(")") || !eat_op("->")) return fail_generic();
+  return expression();
 }
 
 ast::Expr* Parser::parse_fstring_expression() {
@@ -275,6 +306,22 @@ ast::Expr* Parser::parse_fstring_expression() {
   if (!e) fail_generic();
   return e;
 }
+
+namespace {
+
+// CPython appends a newline to source text only for exec input. Without it, eval and
+// single input end in ENDMARKER with no NEWLINE before it: an error there has offset 0,
+// and the last line is reported as written, with no newline.
+void report_without_final_newline(SyntaxErrorInfo& e, const SourceLines& lines) {
+  if (e.kind != SyntaxErrorInfo::Kind::SyntaxError || e.lineno != lines.count()) return;
+  std::string_view last = lines.line(e.lineno);
+  if (last.ends_with('\n') || !e.text.ends_with('\n')) return;
+  e.text.pop_back();
+  int end_col = lines.char_col(e.lineno, static_cast<int>(last.size())) + 1;
+  if (e.offset == end_col && e.end_offset == end_col) e.offset = e.end_offset = 0;
+}
+
+} // namespace
 
 ParseResult parse(std::string_view source_bytes, const std::string& filename, ast::Mode mode) {
   ParseResult result;
@@ -302,6 +349,7 @@ ParseResult parse(std::string_view source_bytes, const std::string& filename, as
       e.filename = filename;
       result.error = std::move(e);
     }
+    if (mode != ast::Mode::Exec) report_without_final_newline(*result.error, lines);
     return result;
   }
   result.module = std::move(module);

@@ -70,6 +70,8 @@ private:
   Failed fail_expected_at_newline(const char* what);
   Failed fail_memory();
   void finish_error(); // after a failure: tokenizer errors and unclosed brackets first
+  // The SyntaxError text of an unclosed bracket's line, once the whole input is read.
+  std::string unclosed_bracket_text(int lineno) const;
 
   // ---- positions ----
   const Token& last_significant();
@@ -115,6 +117,7 @@ private:
 
   // ---- expressions (parser_expr.cc) ----
   ast::Expr* star_expressions();
+  ast::Expr* func_type(ast::List<ast::Expr>& argtypes);
   ast::Expr* star_expression();
   ast::Expr* star_named_expression();
   ast::Expr* named_expression();

@@ -21,3 +21,5 @@ try:
     1j / 0
 except ZeroDivisionError as e:
     print(e)
+# literals folded at compile time keep the signed zeros of run-time arithmetic
+print(-1.5-0j, 1-0j, -0.0+1j, -0.0-1j, 0-0j, -1-2.5j)
