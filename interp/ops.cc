@@ -523,6 +523,14 @@ Value getitem(Thread& t, Value obj, Value key) {
 }
 
 bool setitem(Thread& t, Value obj, Value key, Value value) {
+  if (key.is_small_int() && obj.is_object() && is_exact(obj, T_list)) {
+    std::int64_t i = key.small_int_value(), n = list_length(obj);
+    if (i < 0) i += n;
+    if (i >= 0 && i < n) {
+      list_set_item(obj, i, value);
+      return true;
+    }
+  }
   Value type = type_of(obj);
   Value f = type_lookup(type, name(N___setitem__));
   if (!f) {

@@ -111,8 +111,8 @@ struct RangeEntry {
   std::uint32_t size;
   // A later write_barrier logged the object whole: the write log owns it from then on.
   bool promoted = false;
-  // One bit per page the object's bytes touch, from its first page (raw memory: the
-  // log must not roll back with the heap).
+  // One bit per kRangeChunk bytes, counted from the start of the object's first page
+  // (raw memory: the log must not roll back with the heap).
   std::unique_ptr<std::uint64_t[]> dirty;
 };
 

@@ -4,14 +4,17 @@
 // The plain write barrier makes commit copy (and abort restore) the whole object. For an
 // 8 MB list storage written at one index per transaction that is 8 MB of memmove per
 // commit. A range write takes the same write lock (so conflicts, the contention manager
-// and events are the same), but records only the pages it touches in a bitmap; commit
-// copies those pages (cut to the object's bytes: neighbours on the first and last page
-// belong to other objects) and abort restores them.
+// and events are the same), but records only the chunks of kRangeChunk bytes it touches
+// in a bitmap (and makes their pages private); commit copies those chunks (cut to the
+// object's bytes: neighbours on the first and last page belong to other objects) and
+// abort restores them. Chunks rather than pages: a sieve writing one item per page would
+// otherwise copy 4 KiB per 8-byte store at every commit.
 //
 // The object keeps kNeedsWriteBarrier in the view, so a plain write_barrier later in the
 // same transaction still reaches its slow path, which promotes the entry to the write
-// log. The header's page is always logged: every view holding any private page of the
-// object then also holds its header page, which is what for_each_version looks at.
+// log. The header's chunk is always logged, so its page is private: every view holding
+// any private page of the object then also holds its header page, which is what
+// for_each_version looks at.
 #include "stm/core.h"
 
 #include <algorithm>
@@ -19,8 +22,9 @@
 
 namespace stm::detail {
 
-static std::size_t pages_spanned(Offset object, std::size_t size) {
-  return heap.page_of(object + size - 1) - heap.page_of(object) + 1;
+// Chunks are counted from the start of the object's first page.
+static std::size_t chunks_spanned(Offset object, std::size_t size) {
+  return ((object & (kPageSize - 1)) + size + kRangeChunk - 1) / kRangeChunk;
 }
 
 static RangeEntry* find_entry(ThreadContext* ctx, Offset object) {
@@ -30,29 +34,39 @@ static RangeEntry* find_entry(ThreadContext* ctx, Offset object) {
   return nullptr;
 }
 
-// Marks pages [first, last] (counted from the object's first page) dirty and private.
+// Marks chunks [first, last] dirty and their pages private.
 static void mark_dirty(ThreadContext* ctx, RangeEntry& entry, std::size_t first, std::size_t last) {
   std::uint8_t* row = heap.private_row(ctx->segment);
   std::size_t base_page = heap.page_of(entry.object);
-  for (std::size_t page = first; page <= last; ++page) {
-    entry.dirty[page >> 6] |= std::uint64_t(1) << (page & 63);
-    row[base_page + page] = 1;
+  for (std::size_t chunk = first; chunk <= last; ++chunk) {
+    entry.dirty[chunk >> 6] |= std::uint64_t(1) << (chunk & 63);
+    row[base_page + chunk * kRangeChunk / kPageSize] = 1;
   }
 }
 
-// Calls fn(offset, length) for each dirty page's share of the object's bytes.
+// Calls fn(offset, length) for each run of dirty chunks, cut to the object's bytes.
 template <class Fn> static void for_each_dirty_chunk(const RangeEntry& entry, Fn&& fn) {
-  std::size_t pages = pages_spanned(entry.object, entry.size);
+  std::size_t chunks = chunks_spanned(entry.object, entry.size);
   Offset first_page = entry.object & ~Offset(kPageSize - 1);
   Offset end = entry.object + entry.size;
-  for (std::size_t word = 0; word < (pages + 63) / 64; ++word) {
+  std::size_t run_start = 0, run_end = 0; // a run of dirty chunks, [start, end)
+  auto flush = [&] {
+    if (run_end == run_start) return;
+    Offset from = std::max<Offset>(first_page + run_start * kRangeChunk, entry.object);
+    Offset to = std::min<Offset>(first_page + run_end * kRangeChunk, end);
+    fn(from, std::size_t(to - from));
+  };
+  for (std::size_t word = 0; word < (chunks + 63) / 64; ++word) {
     for (std::uint64_t bits = entry.dirty[word]; bits; bits &= bits - 1) {
-      std::size_t page = word * 64 + std::size_t(__builtin_ctzll(bits));
-      Offset from = std::max<Offset>(first_page + page * kPageSize, entry.object);
-      Offset to = std::min<Offset>(first_page + (page + 1) * kPageSize, end);
-      fn(from, std::size_t(to - from));
+      std::size_t chunk = word * 64 + std::size_t(__builtin_ctzll(bits));
+      if (chunk != run_end) {
+        flush();
+        run_start = chunk;
+      }
+      run_end = chunk + 1;
     }
   }
+  flush();
 }
 
 void write_barrier_range_slow(Offset object, std::size_t from, std::size_t length) {
@@ -79,13 +93,14 @@ void write_barrier_range_slow(Offset object, std::size_t from, std::size_t lengt
         std::uint8_t(ctx->segment | kLockNewObject))
       return;
     acquire_write_lock(ctx, object);
-    std::size_t words = (pages_spanned(object, size) + 63) / 64;
+    std::size_t words = (chunks_spanned(object, size) + 63) / 64;
     ctx->range_log.push_back({object, size, false, std::make_unique<std::uint64_t[]>(words)});
     entry = &ctx->range_log.back();
-    mark_dirty(ctx, *entry, 0, 0);
+    std::size_t header_chunk = (object & (kPageSize - 1)) / kRangeChunk;
+    mark_dirty(ctx, *entry, header_chunk, header_chunk);
   }
   std::size_t at = (object & (kPageSize - 1)) + from;
-  mark_dirty(ctx, *entry, at / kPageSize, (at + length - 1) / kPageSize);
+  mark_dirty(ctx, *entry, at / kRangeChunk, (at + length - 1) / kRangeChunk);
   tl.range_object = object;
   tl.range_dirty = entry->dirty.get();
 }

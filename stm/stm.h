@@ -202,6 +202,8 @@ void reset_statistics(); // every thread's (tests and benchmarks)
 // most a few 4 KiB copies (well under a microsecond) and pays for a page bitmap and a
 // second log, so small objects keep the one-flag-test path.
 inline constexpr std::size_t kRangeWriteMinBytes = 4 * kPageSize;
+// The unit a range write logs, and commit copies: a few cache lines.
+inline constexpr std::size_t kRangeChunk = 128;
 
 namespace detail {
 struct ThreadContext;
@@ -260,12 +262,12 @@ inline void write_barrier_range(Offset object, std::size_t from, std::size_t len
     // Segments and the object area are page-aligned: the offset's low bits place the
     // object in its first page.
     std::size_t at = (object & (kPageSize - 1)) + from;
-    std::size_t last = (at + length - 1) / kPageSize;
+    std::size_t last = (at + length - 1) / kRangeChunk;
     const std::uint64_t* dirty = detail::tl.range_dirty;
-    std::size_t page = at / kPageSize;
-    while (page <= last && (dirty[page >> 6] >> (page & 63) & 1))
-      ++page;
-    if (page > last) return;
+    std::size_t chunk = at / kRangeChunk;
+    while (chunk <= last && (dirty[chunk >> 6] >> (chunk & 63) & 1))
+      ++chunk;
+    if (chunk > last) return;
   }
   detail::write_barrier_range_slow(object, from, length);
 }

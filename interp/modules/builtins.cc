@@ -387,6 +387,13 @@ INTERP_NATIVE(builtin_sum) {
   for (;;) {
     Value x = next(t, it);
     if (!x) return t.pending ? Value() : acc;
+    // A bool adds as the int it is (summing flags is common); tagged sums stay inline.
+    if (acc.is_small_int() && (x == runtime().true_ || x == runtime().false_))
+      x = Value::small_int(x == runtime().true_);
+    if (Value fast = tagged_binary_op(acc, x, unsigned(bytecode::BinaryOp::Add))) {
+      acc = fast;
+      continue;
+    }
     acc = binary_op(t, acc, x, bytecode::BinaryOp::Add);
     if (!acc) return {};
   }

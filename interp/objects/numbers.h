@@ -21,7 +21,7 @@ Value int_from_big(Thread& t, const num::BigInt& b);
 Value number_fast_path(Thread& t, Value a, Value b, bytecode::BinaryOp op);
 
 // The cheapest part of that, inlined into the VM loop: + - * / of two tagged numbers (at
-// least one of them a float) and + - * of two tagged ints, when the result is tagged too.
+// least one of them a float) and + - * // % of two tagged ints, when the result is tagged.
 // 0 otherwise, and never an exception: division by zero, overflow and results that need a
 // box go to number_fast_path and binary_op.
 inline Value tagged_binary_op(Value a, Value b, unsigned op) {
@@ -39,6 +39,17 @@ inline Value tagged_binary_op(Value a, Value b, unsigned op) {
       break;
     case BinaryOp::Multiply:
       overflow = __builtin_mul_overflow(x, y, &r);
+      break;
+    case BinaryOp::FloorDivide: // rounds toward minus infinity
+      if (y == 0) return {};
+      r = x / y - ((x % y != 0) && ((x < 0) != (y < 0)));
+      overflow = false;
+      break;
+    case BinaryOp::Remainder: // takes the sign of the divisor
+      if (y == 0) return {};
+      r = x % y;
+      if (r != 0 && ((r < 0) != (y < 0))) r += y;
+      overflow = false;
       break;
     default:
       return {};
