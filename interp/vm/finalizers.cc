@@ -1,0 +1,85 @@
+// interp/vm/finalizers.cc - running what the collector found dead: __del__ methods and
+// weakref callbacks, as Python code in ordinary transactions.
+//
+// The collector only queues the work (gc::take_finalization); nothing runs with the
+// world stopped. A thread takes the work inside a transaction and runs each item in a
+// nested loop: at a transaction break of its outermost loop, at the start of each of its
+// transactions there, and in gc.collect() before it returns. Taken items stay roots until
+// the transaction that ran them ends: committed, they are done; aborted, they go back to
+// the queue, and whichever thread breaks a transaction next runs them again.
+#include "interp/objects/objects.h"
+#include "interp/ops.h"
+#include "interp/vm/outermost.h"
+#include "interp/vm/vm.h"
+
+#include "gc/gc.h"
+
+namespace interp::vm {
+
+namespace {
+
+// CPython's report of an exception nobody can catch: a finalizer's or a callback's.
+void report_unraisable(Thread& t, Value where) {
+  Value e = fetch_pending(t);
+  if (!e) return;
+  std::string text = "Exception ignored in: " + repr_utf8(t, where) + "\n";
+  format_exception(t, e, text);
+  t.err += text;
+}
+
+void run_one(Thread& t, const gc::Finalization& item) {
+  Value object = Value::object(item.object);
+  if (item.kind == gc::FinalizationKind::WeakCallback) {
+    Value callback = rd<WeakRefObject>(object)->callback;
+    if (!callback) return;
+    // Runs once; the reference lets go of it, as CPython's does.
+    wr<WeakRefObject>(object)->callback = {};
+    if (!call1(t, callback, object)) report_unraisable(t, callback);
+    return;
+  }
+  Value del = type_lookup(type_of(object), name(N___del__));
+  if (!del) return; // the class lost its __del__ since the object was made
+  Value bound = lookup_special(t, object, N___del__);
+  if (!bound || !call0(t, bound)) report_unraisable(t, del);
+}
+
+// A collection queued work: the collecting thread's outermost loop breaks its
+// transaction at the next instruction boundary, and runs the work there.
+void on_work_queued() {
+  if (Thread* t = current_thread_if_any()) t->ticks = t->tx_length;
+}
+
+} // namespace
+
+void run_finalizations(Thread& t) {
+  if (t.running_finalizers || !gc::finalization_pending()) return;
+  // The interrupted code's exception state and call set-up are not the callbacks' to see
+  // or to change.
+  Value pending = fetch_pending(t), handled = t.handled, kwnames = t.kwnames;
+  const Value* call_args = t.outermost_call_args;
+  t.running_finalizers = true;
+  t.kwnames = {};
+  if (!t.holds_finalizations) {
+    t.holds_finalizations = true;
+    t.after_commit.push_back([&t](bool committed) {
+      t.holds_finalizations = false;
+      gc::finish_finalizations(committed);
+    });
+  }
+  gc::Finalization item;
+  while (gc::take_finalization(item)) {
+    run_one(t, item);
+    clear_pending(t);
+  }
+  t.running_finalizers = false;
+  t.pending = pending;
+  t.handled = handled;
+  t.kwnames = kwnames;
+  t.outermost_call_args = call_args;
+}
+
+void install_finalization_hook() {
+  gc::set_finalization_hook(&on_work_queued);
+}
+
+} // namespace interp::vm
