@@ -54,9 +54,20 @@ void on_work_queued() {
 void run_finalizations(Thread& t) {
   if (t.running_finalizers || !gc::finalization_pending()) return;
   // The interrupted code's exception state and call set-up are not the callbacks' to see
-  // or to change.
-  Value pending = fetch_pending(t), handled = t.handled, kwnames = t.kwnames;
-  const Value* call_args = t.outermost_call_args;
+  // or to change. Restored on the way out, an abort's unwinding included (the thread
+  // must not stay marked as running them).
+  struct Saved {
+    Thread& t;
+    Value pending, handled, kwnames;
+    const Value* call_args;
+    ~Saved() {
+      t.running_finalizers = false;
+      t.pending = pending;
+      t.handled = handled;
+      t.kwnames = kwnames;
+      t.outermost_call_args = call_args;
+    }
+  } saved{t, fetch_pending(t), t.handled, t.kwnames, t.outermost_call_args};
   t.running_finalizers = true;
   t.kwnames = {};
   if (!t.holds_finalizations) {
@@ -71,11 +82,6 @@ void run_finalizations(Thread& t) {
     run_one(t, item);
     clear_pending(t);
   }
-  t.running_finalizers = false;
-  t.pending = pending;
-  t.handled = handled;
-  t.kwnames = kwnames;
-  t.outermost_call_args = call_args;
 }
 
 void install_finalization_hook() {

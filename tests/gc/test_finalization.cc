@@ -306,3 +306,28 @@ BOOST_AUTO_TEST_CASE(threads_take_each_item_exactly_once) {
   for (WorkerResult& r : results)
     gc::remove_root(&r.table);
 }
+
+// A collection asked for outside any transaction whose thread had to wait for the
+// commit lock once left the thread marked Running: a committer then waited for it
+// forever while it, outside, waited for the segment that committer held. More threads
+// than segments, all collecting outside their transactions, find that quickly.
+BOOST_AUTO_TEST_CASE(collecting_outside_a_transaction_leaves_the_thread_outside) {
+  constexpr unsigned kThreads = 8, kIterations = 300;
+  std::atomic<unsigned> finished{0};
+  std::vector<std::thread> threads;
+  for (unsigned i = 0; i < kThreads; ++i)
+    threads.emplace_back([&finished, i] {
+      stm::ThreadScope scope;
+      for (unsigned n = 0; n < kIterations; ++n) {
+        stm::run_transaction([&] { new_node(i * kIterations + n, 40); });
+        gc::collect();
+      }
+      finished.fetch_add(1);
+    });
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (finished.load() < kThreads && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  BOOST_TEST_REQUIRE(finished.load() == kThreads); // else deadlocked: give up the process
+  for (std::thread& t : threads)
+    t.join();
+}
