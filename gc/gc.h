@@ -101,8 +101,10 @@ void set_finalization_hook(void (*hook)());
 // Whether work is queued (one atomic load: cheap enough for every transaction break).
 bool finalization_pending();
 // Inside a transaction: takes the oldest queued item for the calling thread. Finalize
-// items of one collection come first, in address order, then its WeakCallback items,
-// newest reference first. The item stays a root until finish_finalizations.
+// items of one collection come first, in address order, then its WeakCallback items in
+// descending address order (the newest reference first where allocation went upwards,
+// the order CPython calls callbacks in). The item stays a root until
+// finish_finalizations.
 bool take_finalization(Finalization& out);
 // After the transaction that ran the calling thread's taken items committed (true):
 // they are forgotten. After it aborted (false): they go back to the front of the queue,

@@ -5,6 +5,9 @@
 // flags, counts, freezing) is kept so that programs tuning or inspecting the collector
 // run unchanged: the settings are stored (in a list in the module, so a transaction that
 // aborts forgets them) and read back, and gc.callbacks are called around collect().
+// collect() returns once the finalizers and weakref callbacks of what it found dead have
+// run; called by the outermost loop, it first has the running transaction committed
+// (interp/vm/outermost.cc), since a transaction's own garbage stays pinned until then.
 #include "interp/modules/module_support.h"
 #include "interp/modules/modules.h"
 #include "interp/ops.h"

@@ -18,13 +18,52 @@ namespace interp::vm {
 
 namespace {
 
+void print_unraisable(Thread& t, const std::string& message, Value where, Value e) {
+  std::string text = message;
+  if (where != none()) text += ": " + repr_utf8(t, where);
+  text += "\n";
+  format_exception(t, e, text);
+  t.err += text;
+}
+
+// A program may install sys.unraisablehook (test.support does, to see these errors). It
+// gets the fields of CPython's UnraisableHookArgs, in a SimpleNamespace (the class of
+// sys.implementation). Returns false when the hook is the default one (or missing).
+bool call_unraisablehook(Thread& t, Value e, Value where) {
+  Value sys = runtime().sys_module;
+  Value hook = getattr_opt(t, sys, intern_literal(t, "unraisablehook"));
+  Value standard = getattr_opt(t, sys, intern_literal(t, "__unraisablehook__"));
+  Value impl = getattr_opt(t, sys, intern_literal(t, "implementation"));
+  if (t.pending) clear_pending(t);
+  if (!hook || hook == none() || hook == standard || !impl) return false;
+  Value args = allocate(t, Layout::Instance, type_of(impl), sizeof(Object));
+  Value d = args ? dict_new(t) : Value();
+  if (!d) return false;
+  fresh<Object>(args)->dict = d;
+  Value tb = rd<ExceptionObject>(e)->traceback;
+  const std::pair<const char*, Value> fields[] = {{"exc_type", type_of(e)},
+                                                  {"exc_value", e},
+                                                  {"exc_traceback", tb ? tb : none()},
+                                                  {"err_msg", none()},
+                                                  {"object", where}};
+  for (const auto& [field, value] : fields)
+    if (!dict_set(t, d, intern_literal(t, field), value)) return false;
+  if (!call1(t, hook, args)) {
+    // CPython reports the hook's own failure instead, through the default hook.
+    Value failure = fetch_pending(t);
+    if (failure) print_unraisable(t, "Exception ignored in sys.unraisablehook", hook, failure);
+  }
+  return true;
+}
+
 // CPython's report of an exception nobody can catch: a finalizer's or a callback's.
 void report_unraisable(Thread& t, Value where) {
   Value e = fetch_pending(t);
   if (!e) return;
-  std::string text = "Exception ignored in: " + repr_utf8(t, where) + "\n";
-  format_exception(t, e, text);
-  t.err += text;
+  if (!call_unraisablehook(t, e, where)) {
+    clear_pending(t);
+    print_unraisable(t, "Exception ignored in", where, e);
+  }
 }
 
 void run_one(Thread& t, const gc::Finalization& item) {
@@ -82,6 +121,19 @@ void run_finalizations(Thread& t) {
     run_one(t, item);
     clear_pending(t);
   }
+}
+
+void write_unraisable(Thread& t, Value hook_args) {
+  Value fields[3];
+  const char* names[3] = {"exc_value", "err_msg", "object"};
+  for (int i = 0; i < 3; ++i) {
+    fields[i] = getattr_opt(t, hook_args, intern_literal(t, names[i]));
+    if (t.pending) clear_pending(t);
+  }
+  Value e = fields[0], message = fields[1], where = fields[2] ? fields[2] : none();
+  if (!e || !exception_check(e)) return;
+  print_unraisable(t, message && str_check(message) ? str_utf8(message) : "Exception ignored in",
+                   where, e);
 }
 
 void install_finalization_hook() {

@@ -64,6 +64,9 @@ void format_exception(Thread& t, Value exception, std::string& out);
 // ("Exception ignored in: ...") and the others still run. Does nothing while the thread
 // runs them already.
 void run_finalizations(Thread& t);
+// sys.__unraisablehook__: prints an UnraisableHookArgs-like object's error as CPython
+// does ("Exception ignored in: <object>" and the traceback).
+void write_unraisable(Thread& t, Value hook_args);
 // Makes collections ask the collecting thread's outermost loop to run the work they
 // queued at its next instruction boundary.
 void install_finalization_hook();

@@ -111,3 +111,23 @@ try:
     p.name
 except ReferenceError as e:
     print("ReferenceError:", e)
+
+# sys.unraisablehook sees what callbacks raise (as test.support's catcher does).
+import sys
+
+print(sys.unraisablehook is sys.__unraisablehook__)
+seen = []
+
+
+def hook(args):
+    seen.append((args.exc_type.__name__, str(args.exc_value), args.err_msg, repr(args.object),
+                 args.exc_traceback is not None))
+
+
+sys.unraisablehook = hook
+o = Obj("u")
+ru = weakref.ref(o, Raiser())
+del o
+gc.collect()
+sys.unraisablehook = sys.__unraisablehook__
+print(seen)
