@@ -253,7 +253,7 @@ void detach_all_runs(GcHeap& heap) {
 namespace gc {
 using namespace detail;
 
-Offset allocate(std::uint16_t type_id, std::size_t bytes) {
+Offset allocate(std::uint16_t type_id, std::size_t bytes, bool finalizable) {
   if (!valid_type(type_id)) fatal("allocate: type id %u is not registered", unsigned(type_id));
   // Non-null exactly while the thread runs a transaction; cheaper than asking stm.
   if (!stm::detail::tl.segment_base) fatal("allocate outside a transaction");
@@ -277,7 +277,7 @@ Offset allocate(std::uint16_t type_id, std::size_t bytes) {
     object = allocate_large(thread, size, run);
     if (!object) return 0;
   }
-  if (type_table[type_id].flags & kHasFinalizer) {
+  if (finalizable || (type_table[type_id].flags & kHasFinalizer)) {
     unsigned cell = run->cell_of(object);
     run->finalizable[cell / 64] |= std::uint64_t{1} << (cell % 64);
   }

@@ -1,16 +1,20 @@
-// gc/collector.cc - one collection, from the request to the finalizer hook.
+// gc/collector.cc - one collection, from the request to the finalization hook.
 //
 // A collection runs in the thread that asked for it, with the world stopped: every
 // other thread is paused at a safe point (its stack saved for scanning) or outside any
 // transaction. Its phases:
 //   1. forget the new objects of aborted transactions that are still marked taken, and
 //      take every run away from its thread (the threads go to the slow path afterwards);
-//   2. mark from the roots (root slots, objects pinned by running transactions, stacks);
-//   3. clear the weak references whose targets were not reached;
-//   4. keep the unreached finalizable objects alive (and what they reach) for the
-//      finalizer hook, once each; clear weak references that only they reached;
+//   2. mark from the roots (root slots, objects pinned by running transactions, the
+//      finalization queue, stacks);
+//   3. clear the weak references whose targets were not reached, noting those whose
+//      callbacks must run;
+//   4. keep the unreached finalizable objects alive (and what they reach) for their
+//      finalizers, once each; clear weak references that only they reached (their
+//      callbacks are garbage too, so none is noted);
 //   5. sweep; runs left empty go back to stm and their memory to the OS;
-//   6. set the next threshold, then hand the finalizable objects to the hook.
+//   6. set the next threshold and queue the finalization work; once the world has
+//      restarted, tell the runtime through the hook.
 #include "gc/heap.h"
 #include "gc/marker.h"
 #include "gc/type_table.h"
@@ -25,41 +29,63 @@ namespace {
 struct Request {
   Trigger trigger;
   std::uint64_t collections_seen;
+  bool queued_work = false;
 };
 
 struct WeakClearing {
   const Marker* marker;
+  const char* committed_base;
+  stm::Offset weak;
+  bool dead_target = false; // in the committed copy, before it was cleared
+  bool has_callback = false;
 };
 
 // Clears the target of every copy of the weak references listed from `first` on whose
 // target was not marked; every view's copy, so that no transaction can still see it.
-void clear_dead_weak_references(Marker& marker, std::size_t first) {
+// With `callbacks`, the references whose committed copy lost its target and holds a
+// callback word are listed there. A reference with no committed copy is new in a
+// running transaction: if that transaction aborts, the reference never existed.
+void clear_dead_weak_references(Marker& marker, std::size_t first,
+                                std::vector<Finalization>* callbacks) {
   std::vector<stm::Offset>& weak = marker.weak_references();
-  WeakClearing clearing{&marker};
+  WeakClearing clearing{&marker, stm::segment_base(0), 0};
   for (std::size_t i = first; i < weak.size(); ++i) {
+    clearing.weak = weak[i];
+    clearing.dead_target = clearing.has_callback = false;
     stm::for_each_version(
         weak[i],
         [](stm::ObjectHeader* version, void* arg) {
+          auto* c = static_cast<WeakClearing*>(arg);
           if (!valid_type(version->type_id)) return;
-          std::uint32_t at = type_table[version->type_id].weak_offset;
-          if (version->size < at + sizeof(stm::Offset)) return;
-          auto* target = reinterpret_cast<stm::Offset*>(reinterpret_cast<char*>(version) + at);
-          if (*target && !static_cast<WeakClearing*>(arg)->marker->is_live(*target)) *target = 0;
+          const TypeInfo& type = type_table[version->type_id];
+          if (version->size < type.weak_offset + sizeof(stm::Offset)) return;
+          char* bytes = reinterpret_cast<char*>(version);
+          auto* target = reinterpret_cast<stm::Offset*>(bytes + type.weak_offset);
+          if (!*target || c->marker->is_live(*target)) return;
+          *target = 0;
+          if (bytes != c->committed_base + c->weak) return;
+          c->dead_target = true;
+          std::uint32_t at = type.weak_callback_offset;
+          c->has_callback = at && version->size >= at + sizeof(stm::Offset) &&
+                            *reinterpret_cast<const stm::Offset*>(bytes + at) != 0;
         },
         &clearing);
+    if (callbacks && clearing.dead_target && clearing.has_callback)
+      callbacks->push_back({weak[i], FinalizationKind::WeakCallback});
   }
 }
 
 // The unmarked objects of finalizable types not finalized yet: each is flagged (in the
 // side table, so that it is never handed over twice) and listed.
-void find_unreached_finalizables(GcHeap& heap, std::vector<stm::Offset>& found) {
+void find_unreached_finalizables(GcHeap& heap, std::vector<Finalization>& found) {
   for (PageRun* run : heap.runs) {
     for (unsigned w = 0, n = run->words(); w < n; ++w) {
       std::uint64_t unreached = run->taken[w] & run->finalizable[w] & ~run->finalized[w] &
                                 ~run->marked[w].load(std::memory_order_relaxed);
       run->finalized[w] |= unreached;
       for (; unreached; unreached &= unreached - 1)
-        found.push_back(run->cell_start(w * 64 + unsigned(std::countr_zero(unreached))));
+        found.push_back({run->cell_start(w * 64 + unsigned(std::countr_zero(unreached))),
+                         FinalizationKind::Finalize});
     }
   }
 }
@@ -71,48 +97,45 @@ std::atomic<std::uint64_t> completed_collections{0};
 namespace {
 
 void collect_with_world_stopped(void* arg) {
-  const Request& request = *static_cast<const Request*>(arg);
+  Request& request = *static_cast<Request*>(arg);
   GcHeap& heap = gc_heap();
-  std::vector<stm::Offset> to_finalize;
-  {
-    std::lock_guard guard(heap.lock);
-    if (request.trigger != Trigger::Explicit &&
-        heap.collections.load(std::memory_order_relaxed) != request.collections_seen)
-      return; // another thread collected while this one waited to stop the world
+  std::lock_guard guard(heap.lock);
+  if (request.trigger != Trigger::Explicit &&
+      heap.collections.load(std::memory_order_relaxed) != request.collections_seen)
+    return; // another thread collected while this one waited to stop the world
 
-    apply_deferred_drops(heap);
-    detach_all_runs(heap);
+  apply_deferred_drops(heap);
+  detach_all_runs(heap);
 
-    Marker marker(heap);
-    mark_roots(marker);
-    marker.drain();
-    clear_dead_weak_references(marker, 0);
-    std::size_t weak_seen = marker.weak_references().size();
+  Marker marker(heap);
+  mark_roots(marker);
+  marker.drain();
+  std::vector<Finalization> callbacks, to_finalize;
+  clear_dead_weak_references(marker, 0, &callbacks);
+  std::size_t weak_seen = marker.weak_references().size();
 
-    find_unreached_finalizables(heap, to_finalize);
-    for (stm::Offset object : to_finalize)
-      marker.mark(object);
-    marker.drain();
-    clear_dead_weak_references(marker, weak_seen);
+  find_unreached_finalizables(heap, to_finalize);
+  for (const Finalization& item : to_finalize)
+    marker.mark(item.object);
+  marker.drain();
+  clear_dead_weak_references(marker, weak_seen, nullptr);
 
-    // A growth collection keeps about one cycle's worth of empty pages (the last
-    // threshold); an explicit or exhaustion collection gives back all it can.
-    std::uint64_t keep_empty =
-        request.trigger == Trigger::Growth ? heap.threshold.load(std::memory_order_relaxed) : 0;
-    std::uint64_t live = sweep(heap, keep_empty);
-    if (marker.bad_headers())
-      std::fprintf(stderr, "pypy-stm: warning: the GC met %llu objects of no registered type\n",
-                   static_cast<unsigned long long>(marker.bad_headers()));
+  // A growth collection keeps about one cycle's worth of empty pages (the last
+  // threshold); an explicit or exhaustion collection gives back all it can.
+  std::uint64_t keep_empty =
+      request.trigger == Trigger::Growth ? heap.threshold.load(std::memory_order_relaxed) : 0;
+  std::uint64_t live = sweep(heap, keep_empty);
+  if (marker.bad_headers())
+    std::fprintf(stderr, "pypy-stm: warning: the GC met %llu objects of no registered type\n",
+                 static_cast<unsigned long long>(marker.bad_headers()));
 
-    heap.live_bytes.store(live, std::memory_order_relaxed);
-    heap.threshold.store(std::max(kMinThreshold, live), std::memory_order_relaxed);
-    heap.bytes_since_collection.store(0, std::memory_order_relaxed);
-    heap.collections.fetch_add(1, std::memory_order_release);
-    completed_collections.fetch_add(1, std::memory_order_release);
-  }
-  if (auto hook = heap.finalizer_hook.load(std::memory_order_acquire))
-    for (stm::Offset object : to_finalize)
-      hook(object);
+  heap.live_bytes.store(live, std::memory_order_relaxed);
+  heap.threshold.store(std::max(kMinThreshold, live), std::memory_order_relaxed);
+  heap.bytes_since_collection.store(0, std::memory_order_relaxed);
+  heap.collections.fetch_add(1, std::memory_order_release);
+  completed_collections.fetch_add(1, std::memory_order_release);
+  request.queued_work = !to_finalize.empty() || !callbacks.empty();
+  queue_finalizations(to_finalize, callbacks);
 }
 
 } // namespace
@@ -122,6 +145,8 @@ void collect_for(Trigger trigger) {
   ensure_ready(heap);
   Request request{trigger, heap.collections.load(std::memory_order_acquire)};
   stm::with_world_stopped(&collect_with_world_stopped, &request);
+  if (request.queued_work)
+    if (auto hook = heap.finalization_hook.load(std::memory_order_acquire)) hook();
 }
 
 } // namespace gc::detail
@@ -139,10 +164,6 @@ void set_enabled(bool on) {
 }
 bool enabled() {
   return gc_heap().enabled.load(std::memory_order_relaxed);
-}
-
-void set_finalizer_hook(void (*hook)(Offset object)) {
-  gc_heap().finalizer_hook.store(hook, std::memory_order_release);
 }
 
 Statistics statistics() {

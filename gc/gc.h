@@ -28,8 +28,8 @@ enum TypeFlag : std::uint32_t {
   // A weak reference: its Offset at byte `weak_offset` (TypeInfo) is not traced, and is
   // set to 0 in every view once the target is dead.
   kWeakReference = 1u << 0,
-  // Dead objects of this type are handed to the finalizer hook once, before their
-  // memory is reused (they stay alive until the hook's owner drops them again).
+  // Dead objects of this type are queued for finalization once (see below), before
+  // their memory is reused; they stay alive until the runtime is done with them.
   kHasFinalizer = 1u << 1,
 };
 
@@ -40,6 +40,11 @@ struct TypeInfo {
   // kWeakReference: where the weak Offset is (the object's own fields come first, so
   // each layout says where its target lives).
   std::uint32_t weak_offset = 8;
+  // kWeakReference: a word that, when non-zero, asks for the reference to be queued
+  // (a WeakCallback) once the collector clears its target; 0: never queued. A field
+  // per object rather than a type flag, because only some references of one layout
+  // carry a callback.
+  std::uint32_t weak_callback_offset = 0;
 };
 
 // Types are registered once, at start-up, before threads allocate. Returns the type id
@@ -49,8 +54,10 @@ const TypeInfo& type_info(std::uint16_t type_id);
 
 // A new object of `bytes` (header included; rounded up to 16) in the running
 // transaction: header filled in, the rest zeroed. Returns 0 when the heap is exhausted
-// even after a collection; the caller raises MemoryError.
-Offset allocate(std::uint16_t type_id, std::size_t bytes);
+// even after a collection; the caller raises MemoryError. `finalizable` treats this one
+// object as if its type had kHasFinalizer (a layout shared by classes with and without
+// a finalizer).
+Offset allocate(std::uint16_t type_id, std::size_t bytes, bool finalizable = false);
 
 // Slots outside the heap that hold references (runtime tables). The slot must stay
 // valid until removed.
@@ -63,9 +70,48 @@ void collect();
 void set_enabled(bool enabled); // automatic collections on heap growth
 bool enabled();
 
-// Called for each dead object of a kHasFinalizer type, with the world stopped; the
-// object survives this collection. Typically the hook queues it for the interpreter.
-void set_finalizer_hook(void (*hook)(Offset object));
+// ---- finalization: what a collection leaves for the runtime to run ------------------------
+//
+// Program code (finalizers, weak-reference callbacks) never runs with the world stopped.
+// A collection queues the work instead, and the runtime runs it in ordinary transactions,
+// in whichever thread takes it. Queued and taken items are roots, so everything they
+// reach stays alive until the runtime is done.
+enum class FinalizationKind : std::uint8_t {
+  // A dead object that is finalizable (kHasFinalizer, or allocated so): it and what it
+  // references survive until finalized, and stay alive if the finalizer makes it
+  // reachable again. Queued at most once in an object's life. Weak references to it are
+  // cleared in the collection that queues it.
+  Finalize,
+  // A live weak reference whose target died: its target is already cleared, and its
+  // callback word was non-zero. Weak references that die with their target are not
+  // queued; neither are those still new in a running transaction (nobody can run their
+  // callback if that transaction aborts).
+  WeakCallback,
+};
+struct Finalization {
+  Offset object;
+  FinalizationKind kind;
+};
+
+// Called in the collecting thread after each collection that queued work, once the
+// world has restarted and the collector's locks are released (inside or outside a
+// transaction, wherever the collection was asked for). It must not run program code
+// there; typically it asks the thread to take the work at its next safe point.
+void set_finalization_hook(void (*hook)());
+// Whether work is queued (one atomic load: cheap enough for every transaction break).
+bool finalization_pending();
+// Inside a transaction: takes the oldest queued item for the calling thread. Finalize
+// items of one collection come first, in address order, then its WeakCallback items in
+// descending address order (the newest reference first where allocation went upwards,
+// the order CPython calls callbacks in). The item stays a root until
+// finish_finalizations.
+bool take_finalization(Finalization& out);
+// After the transaction that ran the calling thread's taken items committed (true):
+// they are forgotten. After it aborted (false): they go back to the front of the queue,
+// in their order, for whoever takes work next.
+void finish_finalizations(bool committed);
+// Whether the object has been queued for finalization (so it never will be again).
+bool is_finalized(Offset object);
 
 namespace detail {
 extern std::atomic<std::uint64_t> completed_collections;

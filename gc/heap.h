@@ -65,7 +65,7 @@ struct GcHeap {
   std::atomic<std::uint64_t> pages_in_use{0};
   std::atomic<std::uint64_t> pages_returned{0};
   std::atomic<bool> enabled{true};
-  std::atomic<void (*)(stm::Offset)> finalizer_hook{nullptr};
+  std::atomic<void (*)()> finalization_hook{nullptr};
 };
 
 // Never destroyed: thread-exit hooks may run after static destructors would have.
@@ -104,6 +104,10 @@ void collect_for(Trigger trigger);
 // runs with free cells for the allocators. Returns the live bytes.
 // Collector, world stopped, every run detached from its thread.
 std::uint64_t sweep(GcHeap& heap, std::uint64_t keep_empty_bytes);
+
+// With the world stopped: appends a collection's finalization work to the queue
+// (finalization.cc), emptying the vectors.
+void queue_finalizations(std::vector<Finalization>& finalize, std::vector<Finalization>& callbacks);
 
 // Applies the drops that the owning thread could not (collector, world stopped).
 void apply_deferred_drops(GcHeap& heap);

@@ -43,6 +43,7 @@ void mark_global_roots(Marker& marker); // roots.cc
 
 void mark_roots(Marker& marker) {
   mark_global_roots(marker);
+  mark_finalization_roots(marker);
   stm::for_each_pinned_object(&visit_pinned, &marker);
   stm::for_each_thread_stack(&scan_stack, &marker);
 }

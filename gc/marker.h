@@ -49,8 +49,11 @@ private:
   std::uint64_t bad_headers_ = 0;
 };
 
-// Marks from every root: the slots of gc::add_root, the objects that running transactions
-// wrote or created, and every thread's stack and saved registers.
+// Marks from every root: the slots of gc::add_root, the finalization queue, the objects
+// that running transactions wrote or created, and every thread's stack and saved
+// registers.
 void mark_roots(Marker& marker);
+// The queued and taken finalization work (finalization.cc); part of mark_roots.
+void mark_finalization_roots(Marker& marker);
 
 } // namespace gc::detail

@@ -556,6 +556,7 @@ void start(const Options& options) {
   set_current_thread(t);
   stm::run_transaction([&] { build_runtime(*t); });
   add_runtime_roots(runtime());
+  vm::install_finalization_hook();
   gc::set_enabled(true);
   delete t;
   the_main_thread = new_thread();

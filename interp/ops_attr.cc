@@ -119,9 +119,12 @@ bool is_object_slot(Value f) {
 }
 
 void update_type_flags(Value type) {
-  std::uint64_t flags = rd<TypeObject>(type)->flags &
-                        ~std::uint64_t(kHasGetattr | kCustomGetattribute | kCustomSetattr);
+  std::uint64_t flags =
+      rd<TypeObject>(type)->flags &
+      ~std::uint64_t(kHasGetattr | kCustomGetattribute | kCustomSetattr | kHasDel);
   if (type_lookup(type, name(N___getattr__))) flags |= kHasGetattr;
+  // Only classes: builtin types finalize nothing in Python code.
+  if ((flags & kHeapType) && type_lookup(type, name(N___del__))) flags |= kHasDel;
   Value ga = type_lookup(type, name(N___getattribute__));
   if (ga && !is_object_slot(ga)) flags |= kCustomGetattribute;
   Value sa = type_lookup(type, name(N___setattr__));

@@ -97,6 +97,7 @@ void register_layouts(Runtime& rt) {
       type.trace = trace_weakref;
       type.flags = gc::kWeakReference;
       type.weak_offset = offsetof(WeakRefObject, target);
+      type.weak_callback_offset = offsetof(WeakRefObject, callback);
     }
     std::uint16_t id = gc::register_type(type);
     rt.layout_ids[static_cast<int>(info.layout)] = id;
@@ -121,6 +122,9 @@ std::int64_t register_native(const char* name, NativeFn fn, const char* doc) {
 Thread& current_thread() {
   return *this_thread;
 }
+Thread* current_thread_if_any() {
+  return this_thread;
+}
 void set_current_thread(Thread* t) {
   this_thread = t;
 }
@@ -132,7 +136,10 @@ Value* Thread::root_slots() {
 Value allocate(Thread& t, Layout layout, Value cls, std::size_t bytes) {
   // Instances of classes with __slots__ carry the slots' words after the layout's struct.
   if (cls) bytes += 8 * ((ro<TypeObject>(cls)->flags & kSlotWordsMask) >> kSlotWordsShift);
-  stm::Offset object = gc::allocate(runtime().layout_ids[static_cast<int>(layout)], bytes);
+  // Instances of classes with __del__ are finalized (interp/vm/finalizers.cc).
+  bool finalizable = cls && (ro<TypeObject>(cls)->flags & kHasDel);
+  stm::Offset object =
+      gc::allocate(runtime().layout_ids[static_cast<int>(layout)], bytes, finalizable);
   if (!object) {
     // Exhausted even after a collection: the MemoryError instance is preallocated by
     // nobody, so raise the class itself (CPython does the same when it is desperate).

@@ -157,6 +157,8 @@ std::int64_t register_native(const char* name, NativeFn fn, const char* doc = nu
 
 // ---- the per-thread state ------------------------------------------------------------------
 
+enum class CollectState : std::uint8_t { None, Requested, Unwinding, Done };
+
 struct Thread {
   Value pending; // the exception in flight, or 0
   Value state;   // this thread's ThreadStateObject
@@ -194,10 +196,26 @@ struct Thread {
   std::uint64_t free_frames_collections = 0;
   std::uint64_t free_frames_aborts = 0;
 
+  // The arguments of the latest CALL (of anything but an inlined Python function) made
+  // by the outermost loop; any other loop's CALL clears it. A native that finds its own
+  // `args` here was called by that loop directly (or through natives that passed them
+  // on unchanged), at an instruction boundary where the transaction may break.
+  const Value* outermost_call_args = nullptr;
+  // gc.collect() called that way asks the loop (Requested, returning 0 with no
+  // exception) to commit and collect with the VM's C++ frames off the stack; the loop
+  // leaves (Unwinding), collects, and runs the call again, which finds Done (see
+  // interp/vm/outermost.cc).
+  CollectState collect = CollectState::None;
+  // Finalizers and weakref callbacks (interp/vm/finalizers.cc): running now, and taken
+  // by the running transaction (released when it commits or aborts).
+  bool running_finalizers = false;
+  bool holds_finalizations = false;
+
   Value* root_slots(); // the Values above, for gc::add_root
 };
 
 Thread& current_thread();
+Thread* current_thread_if_any(); // null in a thread that runs no Python code
 
 // ---- exceptions: raising -------------------------------------------------------------------
 

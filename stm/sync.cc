@@ -304,6 +304,9 @@ void with_world_stopped(void (*fn)(void*), void* arg) {
   add_state_time(ctx, TimeState::Gc, now_ticks() - t0);
   resume_others(ctx);
   commit_lock.unlock();
+  // A thread outside any transaction must not stay Running after lock_commit waited:
+  // a committer would wait for it to reach a safe point that it never polls for.
+  if (!ctx->in_tx.load(std::memory_order_relaxed)) go_quiet(ctx, ThreadState::Outside);
 }
 
 void for_each_thread_stack(void (*fn)(StackRange, void*), void* arg) {

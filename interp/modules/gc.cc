@@ -5,9 +5,13 @@
 // flags, counts, freezing) is kept so that programs tuning or inspecting the collector
 // run unchanged: the settings are stored (in a list in the module, so a transaction that
 // aborts forgets them) and read back, and gc.callbacks are called around collect().
+// collect() returns once the finalizers and weakref callbacks of what it found dead have
+// run; called by the outermost loop, it first has the running transaction committed
+// (interp/vm/outermost.cc), since a transaction's own garbage stays pinned until then.
 #include "interp/modules/module_support.h"
 #include "interp/modules/modules.h"
 #include "interp/ops.h"
+#include "interp/vm/vm.h"
 
 #include "gc/gc.h"
 
@@ -57,8 +61,21 @@ INTERP_NATIVE(gc_collect) {
   std::int64_t generation = 2;
   if (nargs == 1 && !index_to_i64(t, args[0], generation)) return {};
   if (generation < 0 || generation > 2) return raise(t, exc(E_ValueError), "invalid generation");
-  if (!run_callbacks(t, "start", generation)) return {};
-  gc::collect();
+  if (t.collect == CollectState::Done) {
+    // Called again after the outermost loop collected for the first call.
+    t.collect = CollectState::None;
+  } else {
+    if (!run_callbacks(t, "start", generation)) return {};
+    if (args == t.outermost_call_args && t.c_depth == 1 && !stm::atomic_depth()) {
+      // Called by the outermost loop itself: it can commit first, which a collection
+      // needs to find the objects this transaction dropped (interp/vm/outermost.cc).
+      t.collect = CollectState::Requested;
+      return {};
+    }
+    gc::collect();
+  }
+  // CPython returns once the finalizers and weakref callbacks have run.
+  vm::run_finalizations(t);
   if (!run_callbacks(t, "stop", generation)) return {};
   return Value::small_int(0);
 }
@@ -172,9 +189,8 @@ INTERP_NATIVE(gc_is_tracked) {
 }
 
 INTERP_NATIVE(gc_is_finalized) {
-  // Finalizers (__del__) are not run by this collector, so nothing is finalized yet.
   if (!check_positional(t, "gc.is_finalized", nargs, kwnames, 1, 1, 0)) return {};
-  return py_bool(false);
+  return py_bool(args[0].is_object() && gc::is_finalized(args[0].offset()));
 }
 
 INTERP_NATIVE(gc_freeze) {

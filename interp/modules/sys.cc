@@ -272,6 +272,13 @@ INTERP_NATIVE(sys_excepthook) {
   return none();
 }
 
+// sys.unraisablehook(args): what finalizers and weakref callbacks could not raise.
+INTERP_NATIVE(sys_unraisablehook) {
+  if (!check_positional(t, "unraisablehook", nargs, kwnames, 1, 1, 0)) return {};
+  vm::write_unraisable(t, args[0]);
+  return none();
+}
+
 INTERP_NATIVE(sys_intern) {
   if (!check_positional(t, "intern", nargs, kwnames, 1, 1, 0)) return {};
   if (!is_exact(args[0], T_str))
@@ -430,6 +437,7 @@ Value make_sys_module(Thread& t) {
       {"exception", sys_exception},
       {"displayhook", sys_displayhook},
       {"excepthook", sys_excepthook},
+      {"unraisablehook", sys_unraisablehook},
       {"get_int_max_str_digits", sys_get_int_max_str_digits},
       {"set_int_max_str_digits", sys_set_int_max_str_digits},
       {"intern", sys_intern},
@@ -449,6 +457,7 @@ Value make_sys_module(Thread& t) {
   }
   set("__displayhook__", dict_get_cstr(t, d, "displayhook"));
   set("__excepthook__", dict_get_cstr(t, d, "excepthook"));
+  set("__unraisablehook__", dict_get_cstr(t, d, "unraisablehook"));
 
   // The stream class.
   Value ns = dict_new(t);

@@ -4,10 +4,12 @@
 // A weak reference is a WeakRef-layout object whose `target` the collector does not
 // trace and clears, in every view, once the target is dead (gc::kWeakReference, with the
 // field's offset registered by the runtime). Reading the target is an ordinary read of
-// the weak reference. Callbacks are not run yet: the collector clears the reference, and
-// the containers of weakref.py that rely on callbacks still see the dead references as
-// dead when they look. getweakrefcount/getweakrefs know of no references (targets do not
-// list theirs).
+// the weak reference. A reference with a callback that outlives its target is queued by
+// the collector, and the callback runs later as Python code (interp/vm/finalizers.cc).
+// With no reference counts, that happens at the next collection after the last strong
+// reference goes, not at once: programs call gc.collect() where they rely on it, as they
+// do on PyPy. getweakrefcount/getweakrefs know of no references (targets do not list
+// theirs), so weakref.ref(x) makes a new reference every time.
 #include "interp/modules/module_support.h"
 #include "interp/modules/modules.h"
 #include "interp/ops.h"
@@ -132,8 +134,10 @@ INTERP_NATIVE(weakref_repr) {
 }
 
 INTERP_NATIVE(weakref_callback) {
-  Value cb = rd<WeakRefObject>(args[0])->callback;
-  return cb ? cb : none();
+  // As in CPython, a reference whose target is gone has no callback any more (the
+  // callback has run, or is about to).
+  const WeakRefObject* ref = rd<WeakRefObject>(args[0]);
+  return ref->target && ref->callback ? ref->callback : none();
 }
 
 INTERP_NATIVE(weakref_class_getitem) {

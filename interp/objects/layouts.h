@@ -22,6 +22,7 @@ enum TypeFlag : std::uint64_t {
   kCustomGetattribute = 1u << 5, // __getattribute__ is not object's
   kCustomSetattr = 1u << 6,      // __setattr__ or __delattr__ is not object's
   kNoWeakref = 1u << 7,          // __slots__ without __weakref__ all the way up: no weak refs
+  kHasDel = 1u << 8,             // a class of the MRO defines __del__: instances are finalized
 };
 // Bits 32..47 of TypeObject::flags: the __slots__ words every instance carries after its
 // layout's struct (see type.cc).

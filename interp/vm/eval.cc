@@ -14,6 +14,8 @@
 #include "interp/vm/outermost.h"
 #include "interp/vm/vm.h"
 
+#include "gc/gc.h"
+
 #include <vector>
 
 namespace interp::vm {
@@ -1121,6 +1123,7 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
           }
           r.sp = sp;
           Value res;
+          t.outermost_call_args = outermost && !self ? args : nullptr;
           if (self) {
             std::vector<Value> all(nargs + 1);
             all[0] = self;
@@ -1720,6 +1723,24 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
       continue;
 
     error:
+      if (!t.pending && t.collect == CollectState::Requested) {
+        // gc.collect(), called by this instruction: leave the loop with the frames saved
+        // at it, so that it runs again once the outermost loop has collected.
+        if (outermost && t.c_depth == 1 && !stm::atomic_depth()) {
+          r.sp = insn_sp;
+          r.pc = lasti;
+          r.save();
+          leave_to_collect(t, r.frame);
+          return {};
+        }
+        // Not reached (gc.collect asks only this loop), but a loop that cannot break
+        // collects inside the transaction and runs the instruction again.
+        gc::collect();
+        t.collect = CollectState::Done;
+        r.sp = insn_sp;
+        r.pc = lasti;
+        continue;
+      }
       if (!t.pending && t.block_on) {
         // The instruction must wait (a lock): run it again after waiting outside any
         // transaction, which is only possible where the transaction may break.

@@ -13,6 +13,8 @@
 #include "interp/vm/frame.h"
 #include "interp/vm/vm.h"
 
+#include "gc/gc.h"
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -66,6 +68,51 @@ void transaction_break(Thread& t, Value frame) {
   flush_output(t);
   run_after_commit(t, true);
   stm::start_transaction();
+  run_finalizations(t);
+}
+
+// ---- gc.collect() in the outermost loop ------------------------------------------------------
+//
+// A collection inside the transaction would find little dead: the transaction's new
+// objects are pinned until it commits, and what it dropped is still referenced from the
+// committed state. So the loop commits first. It collects only after leaving eval, whose
+// large C++ frame holds stale copies of values long dropped, which the conservative stack
+// scan would take for live references; the stack area eval used is wiped as well. For the
+// same reason the dead part of each frame's value stack (above its saved depth: values
+// popped, or arguments moved into a callee) is cleared before the commit.
+
+static void clear_dead_stack_slots(Value frame) {
+  for (; frame; frame = rd<FrameObject>(frame)->back) {
+    const FrameObject* f = rd<FrameObject>(frame);
+    std::int64_t from = f->nlocals + f->ncells + f->sp, to = f->nlocals + f->ncells + f->stacksize;
+    bool stale = false;
+    for (std::int64_t i = from; i < to && !stale; ++i)
+      stale = f->slots[i].bits() != 0;
+    if (!stale) continue;
+    FrameObject* w = wr<FrameObject>(frame);
+    for (std::int64_t i = from; i < to; ++i)
+      w->slots[i] = {};
+  }
+}
+
+void leave_to_collect(Thread& t, Value frame) {
+  clear_dead_stack_slots(frame);
+  save_state(t, frame);
+  t.collect = CollectState::Unwinding;
+}
+
+// Below the caller's frame: whatever the returned calls left there.
+__attribute__((noinline)) static void wipe_stack_below() {
+  volatile unsigned char area[64 * 1024];
+  for (std::size_t i = 0; i < sizeof area; ++i)
+    area[i] = 0;
+  asm volatile("" : : "r"(area) : "memory");
+}
+
+// Outside any transaction, after the loop left eval to collect.
+static void collect_outside() {
+  wipe_stack_below();
+  gc::collect();
 }
 
 static double monotonic_seconds() {
@@ -158,9 +205,21 @@ static Value run_committed(Thread& t, Value& exception_out) {
       Value frame = s->top_frame;
       t.handled = s->handled;
       t.frame = {};
+      t.outermost_call_args = nullptr;
+      // Work that an aborted attempt handed back, or that a collection queued meanwhile.
+      run_finalizations(t);
       // Resume the innermost frame; the frames it returns into are linked by `back`.
       bool yielded;
       Value result = eval(t, frame, true, yielded);
+      if (t.collect == CollectState::Unwinding) {
+        stm::commit_transaction();
+        wake_waiters();
+        flush_output(t);
+        run_after_commit(t, true);
+        collect_outside();
+        t.collect = CollectState::Done;
+        continue;
+      }
       Value e = fetch_pending(t);
       wr<ThreadStateObject>(t.state)->result = e;
       wr<ThreadStateObject>(t.state)->top_frame = {};
@@ -177,6 +236,7 @@ static Value run_committed(Thread& t, Value& exception_out) {
       t.pending = {};
       t.frame = {};
       t.c_depth = 0;
+      if (t.collect != CollectState::Done) t.collect = CollectState::None;
       // Aborted to wait (a blocking call in a nested loop): wait now, outside any
       // transaction, before running the transaction again.
       if (t.block_on) wait_until_ready(t);

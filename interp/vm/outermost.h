@@ -13,6 +13,10 @@ void transaction_break(Thread& t, Value frame);
 // At an instruction boundary of the outermost loop whose instruction asked to wait
 // (t.block_on): commits, waits outside any transaction, starts the next transaction.
 void wait_outside(Thread& t, Value frame);
+// For gc.collect() called by the outermost loop, with the frame's registers saved at
+// that call: records the state to resume from and marks the thread Unwinding; eval then
+// returns to the loop, which commits, collects and resumes (the call runs again).
+void leave_to_collect(Thread& t, Value frame);
 // Runs (true) or cancels (false) the thread's after-commit work.
 void run_after_commit(Thread& t, bool committed);
 // Writes and clears the output buffered by the transaction that just committed.

@@ -62,6 +62,18 @@ void flush_output(Thread& t);
 // Writes the traceback of an exception as CPython prints it, to `out`.
 void format_exception(Thread& t, Value exception, std::string& out);
 
+// Inside a transaction: runs the __del__ methods and weakref callbacks that collections
+// queued, in nested loops; an exception in one is reported as CPython reports it
+// ("Exception ignored in: ...") and the others still run. Does nothing while the thread
+// runs them already.
+void run_finalizations(Thread& t);
+// sys.__unraisablehook__: prints an UnraisableHookArgs-like object's error as CPython
+// does ("Exception ignored in: <object>" and the traceback).
+void write_unraisable(Thread& t, Value hook_args);
+// Makes collections ask the collecting thread's outermost loop to run the work they
+// queued at its next instruction boundary.
+void install_finalization_hook();
+
 // Wakes the threads waiting outside their transactions (a lock, a thread's end) to look
 // at the committed state again: called after every commit that may have changed it.
 void wake_waiters();

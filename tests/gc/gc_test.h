@@ -2,8 +2,9 @@
 //
 // The heap set-up (a Boost.Test global fixture that also attaches the main thread), the
 // object types the tests allocate (checksummed nodes, tables of references, weak
-// references, finalizable objects), stack scrubbing for the tests that need a dead
-// object to be really unreachable, and small utilities (RSS, failure lists).
+// references with and without callbacks, finalizable objects), taking finalization work
+// as a runtime does, stack scrubbing for the tests that need a dead object to be really
+// unreachable, and small utilities (RSS, failure lists).
 #pragma once
 
 #include "gc/gc.h"
@@ -72,6 +73,18 @@ struct FarWeak {
   Offset target;
 };
 
+// A weak reference with a callback word (as an interpreter's weakref with a callback):
+// queued as a WeakCallback once its target dies, if `callback` is non-zero.
+struct NotifyWeak {
+  ObjectHeader header;
+  Offset target;
+  Offset callback; // traced
+};
+
+inline void trace_notify_weak(const ObjectHeader* object, void (*visit)(Offset, void*), void* ctx) {
+  visit(reinterpret_cast<const NotifyWeak*>(object)->callback, ctx);
+}
+
 inline void trace_far_weak(const ObjectHeader* object, void (*visit)(Offset, void*), void* ctx) {
   visit(reinterpret_cast<const FarWeak*>(object)->kept, ctx);
 }
@@ -84,7 +97,8 @@ inline void trace_node(const ObjectHeader* object, void (*visit)(Offset, void*),
 
 inline void trace_table(const ObjectHeader* object, void (*visit)(Offset, void*), void* ctx) {
   auto* table = reinterpret_cast<const Table*>(object);
-  for (std::uint32_t i = 0; i < table->count; ++i) visit(table->slots[i], ctx);
+  for (std::uint32_t i = 0; i < table->count; ++i)
+    visit(table->slots[i], ctx);
 }
 
 inline void trace_weak(const ObjectHeader* object, void (*visit)(Offset, void*), void* ctx) {
@@ -98,6 +112,7 @@ struct Types {
   std::uint16_t finalizable = 0; // a Node with a finalizer
   std::uint16_t blob = 0;        // no references
   std::uint16_t far_weak = 0;    // FarWeak: weak field at byte 24
+  std::uint16_t notify_weak = 0; // NotifyWeak
 };
 inline Types types;
 
@@ -110,6 +125,10 @@ inline void register_types() {
   gc::TypeInfo far{"FarWeak", &trace_far_weak, gc::kWeakReference};
   far.weak_offset = offsetof(FarWeak, target);
   types.far_weak = gc::register_type(far);
+  gc::TypeInfo notify{"NotifyWeak", &trace_notify_weak, gc::kWeakReference};
+  notify.weak_offset = offsetof(NotifyWeak, target);
+  notify.weak_callback_offset = offsetof(NotifyWeak, callback);
+  types.notify_weak = gc::register_type(notify);
 }
 
 // ---- nodes with checksummed payloads -------------------------------------------------------
@@ -192,14 +211,41 @@ template <unsigned Segments, std::size_t HeapMiB> struct GcFixture {
 // object to die create it in a callee and then overwrite the stack area that callee used.
 __attribute__((noinline)) inline void scrub_stack() {
   volatile unsigned char area[32 * 1024];
-  for (std::size_t i = 0; i < sizeof area; ++i) area[i] = 0;
+  for (std::size_t i = 0; i < sizeof area; ++i)
+    area[i] = 0;
   asm volatile("" : : "r"(area) : "memory");
 }
 
 // Hides an offset from the conservative scanner while a test keeps it for checking.
 inline constexpr Offset kHideMask = 0x5a5a'0000'0000'0000ull;
-inline Offset hide(Offset o) { return o ^ kHideMask; }
-inline Offset unhide(Offset o) { return o ^ kHideMask; }
+inline Offset hide(Offset o) {
+  return o ^ kHideMask;
+}
+inline Offset unhide(Offset o) {
+  return o ^ kHideMask;
+}
+
+// ---- finalization ----------------------------------------------------------------------------
+
+// Takes every queued finalization item in one transaction and passes each to `each`,
+// as the runtime does: an abort hands the taken items back (and calls `restart` before
+// the next attempt), a commit lets them go.
+template <class Each, class Restart> void for_each_finalization(Each&& each, Restart&& restart) {
+  for (;;) {
+    stm::start_transaction();
+    try {
+      gc::Finalization item;
+      while (gc::take_finalization(item))
+        each(item);
+      stm::commit_transaction();
+      gc::finish_finalizations(true);
+      return;
+    } catch (const stm::TxAbort&) {
+      gc::finish_finalizations(false);
+      restart();
+    }
+  }
+}
 
 // ---- measuring -------------------------------------------------------------------------------
 
@@ -233,7 +279,8 @@ public:
     std::lock_guard<std::mutex> lock(mutex_);
     std::ostringstream out;
     out << count_ << " failure(s)";
-    for (const auto& m : messages_) out << "\n  " << m;
+    for (const auto& m : messages_)
+      out << "\n  " << m;
     return out.str();
   }
 

@@ -3,10 +3,10 @@
 // Objects reachable only from a C++ local (of the collecting thread or of a thread
 // paused in a transaction) survive; so does an object reachable only through a running
 // transaction's uncommitted write. Weak references are cleared when their target dies,
-// in every view, and kept while it lives. The finalizer hook sees each dead finalizable
-// object exactly once, with everything it references still intact, and the next
-// collection frees it. The new objects of aborted transactions are freed, so aborting in
-// a loop does not grow the heap.
+// in every view, and kept while it lives. Each dead finalizable object is queued for
+// finalization exactly once, with everything it references still intact, and the next
+// collection after it was taken frees it. The new objects of aborted transactions are
+// freed, so aborting in a loop does not grow the heap.
 #define BOOST_TEST_MODULE gc_collect
 #include <boost/test/unit_test.hpp>
 
@@ -116,7 +116,8 @@ BOOST_AUTO_TEST_CASE(objects_held_by_a_paused_threads_locals_survive) {
       large_ok = payload_intact(Ref<Node>(large).read());
     });
   });
-  while (phase.load() != 1) std::this_thread::yield();
+  while (phase.load() != 1)
+    std::this_thread::yield();
   gc::Statistics before = gc::statistics();
   gc::collect();
   gc::Statistics after = gc::statistics();
@@ -325,17 +326,12 @@ template <class Body> void run_and_abort(Body&& body) {
   stm::run_transaction([] {});
 }
 
-std::mutex finalized_lock;
-std::vector<Offset> finalized; // every object handed to the hook, hidden, in order
-
-void on_finalize(Offset object) {
-  std::lock_guard<std::mutex> guard(finalized_lock);
-  finalized.push_back(hide(object));
-}
-
+// Takes every queued finalization in a transaction that commits; hidden, in order.
 std::vector<Offset> take_finalized() {
-  std::lock_guard<std::mutex> guard(finalized_lock);
-  return std::exchange(finalized, {});
+  std::vector<Offset> taken;
+  for_each_finalization([&](const gc::Finalization& item) { taken.push_back(hide(item.object)); },
+                        [&] { taken.clear(); });
+  return taken;
 }
 
 constexpr int kFinalizables = 40;
@@ -373,8 +369,7 @@ __attribute__((noinline)) bool finalizables_intact(const std::vector<Offset>& hi
 
 } // namespace
 
-BOOST_AUTO_TEST_CASE(the_finalizer_hook_sees_each_dead_object_once) {
-  gc::set_finalizer_hook(&on_finalize);
+BOOST_AUTO_TEST_CASE(each_dead_finalizable_object_is_queued_once) {
   take_finalized();
   Offset table = 0;
   gc::add_root(&table);
@@ -387,7 +382,7 @@ BOOST_AUTO_TEST_CASE(the_finalizer_hook_sees_each_dead_object_once) {
   std::set<Offset> expected(std::begin(hidden_dropped), std::end(hidden_dropped));
   BOOST_TEST(first.size() == expected.size());
   BOOST_TEST((std::set<Offset>(first.begin(), first.end()) == expected));
-  // Kept alive for the hook, with what they reference.
+  // Kept alive for their finalizers, with what they reference.
   BOOST_TEST(finalizables_intact(first));
   scrub_stack();
 
@@ -427,7 +422,6 @@ BOOST_AUTO_TEST_CASE(the_finalizer_hook_sees_each_dead_object_once) {
     BOOST_TEST(second.size() == kept.size());
     BOOST_TEST((seen == kept));
   }
-  gc::set_finalizer_hook(nullptr);
   gc::remove_root(&table);
 }
 

@@ -1,0 +1,143 @@
+// interp/vm/finalizers.cc - running what the collector found dead: __del__ methods and
+// weakref callbacks, as Python code in ordinary transactions.
+//
+// The collector only queues the work (gc::take_finalization); nothing runs with the
+// world stopped. A thread takes the work inside a transaction and runs each item in a
+// nested loop: at a transaction break of its outermost loop, at the start of each of its
+// transactions there, and in gc.collect() before it returns. Taken items stay roots until
+// the transaction that ran them ends: committed, they are done; aborted, they go back to
+// the queue, and whichever thread breaks a transaction next runs them again.
+#include "interp/objects/objects.h"
+#include "interp/ops.h"
+#include "interp/vm/outermost.h"
+#include "interp/vm/vm.h"
+
+#include "gc/gc.h"
+
+namespace interp::vm {
+
+namespace {
+
+void print_unraisable(Thread& t, const std::string& message, Value where, Value e) {
+  std::string text = message;
+  if (where != none()) text += ": " + repr_utf8(t, where);
+  text += "\n";
+  format_exception(t, e, text);
+  t.err += text;
+}
+
+// A program may install sys.unraisablehook (test.support does, to see these errors). It
+// gets the fields of CPython's UnraisableHookArgs, in a SimpleNamespace (the class of
+// sys.implementation). Returns false when the hook is the default one (or missing).
+bool call_unraisablehook(Thread& t, Value e, Value where) {
+  Value sys = runtime().sys_module;
+  Value hook = getattr_opt(t, sys, intern_literal(t, "unraisablehook"));
+  Value standard = getattr_opt(t, sys, intern_literal(t, "__unraisablehook__"));
+  Value impl = getattr_opt(t, sys, intern_literal(t, "implementation"));
+  if (t.pending) clear_pending(t);
+  if (!hook || hook == none() || hook == standard || !impl) return false;
+  Value args = allocate(t, Layout::Instance, type_of(impl), sizeof(Object));
+  Value d = args ? dict_new(t) : Value();
+  if (!d) return false;
+  fresh<Object>(args)->dict = d;
+  Value tb = rd<ExceptionObject>(e)->traceback;
+  const std::pair<const char*, Value> fields[] = {{"exc_type", type_of(e)},
+                                                  {"exc_value", e},
+                                                  {"exc_traceback", tb ? tb : none()},
+                                                  {"err_msg", none()},
+                                                  {"object", where}};
+  for (const auto& [field, value] : fields)
+    if (!dict_set(t, d, intern_literal(t, field), value)) return false;
+  if (!call1(t, hook, args)) {
+    // CPython reports the hook's own failure instead, through the default hook.
+    Value failure = fetch_pending(t);
+    if (failure) print_unraisable(t, "Exception ignored in sys.unraisablehook", hook, failure);
+  }
+  return true;
+}
+
+// CPython's report of an exception nobody can catch: a finalizer's or a callback's.
+void report_unraisable(Thread& t, Value where) {
+  Value e = fetch_pending(t);
+  if (!e) return;
+  if (!call_unraisablehook(t, e, where)) {
+    clear_pending(t);
+    print_unraisable(t, "Exception ignored in", where, e);
+  }
+}
+
+void run_one(Thread& t, const gc::Finalization& item) {
+  Value object = Value::object(item.object);
+  if (item.kind == gc::FinalizationKind::WeakCallback) {
+    Value callback = rd<WeakRefObject>(object)->callback;
+    if (!callback) return;
+    // Runs once; the reference lets go of it, as CPython's does.
+    wr<WeakRefObject>(object)->callback = {};
+    if (!call1(t, callback, object)) report_unraisable(t, callback);
+    return;
+  }
+  Value del = type_lookup(type_of(object), name(N___del__));
+  if (!del) return; // the class lost its __del__ since the object was made
+  Value bound = lookup_special(t, object, N___del__);
+  if (!bound || !call0(t, bound)) report_unraisable(t, del);
+}
+
+// A collection queued work: the collecting thread's outermost loop breaks its
+// transaction at the next instruction boundary, and runs the work there.
+void on_work_queued() {
+  if (Thread* t = current_thread_if_any()) t->ticks = t->tx_length;
+}
+
+} // namespace
+
+void run_finalizations(Thread& t) {
+  if (t.running_finalizers || !gc::finalization_pending()) return;
+  // The interrupted code's exception state and call set-up are not the callbacks' to see
+  // or to change. Restored on the way out, an abort's unwinding included (the thread
+  // must not stay marked as running them).
+  struct Saved {
+    Thread& t;
+    Value pending, handled, kwnames;
+    const Value* call_args;
+    ~Saved() {
+      t.running_finalizers = false;
+      t.pending = pending;
+      t.handled = handled;
+      t.kwnames = kwnames;
+      t.outermost_call_args = call_args;
+    }
+  } saved{t, fetch_pending(t), t.handled, t.kwnames, t.outermost_call_args};
+  t.running_finalizers = true;
+  t.kwnames = {};
+  if (!t.holds_finalizations) {
+    t.holds_finalizations = true;
+    t.after_commit.push_back([&t](bool committed) {
+      t.holds_finalizations = false;
+      gc::finish_finalizations(committed);
+    });
+  }
+  gc::Finalization item;
+  while (gc::take_finalization(item)) {
+    run_one(t, item);
+    clear_pending(t);
+  }
+}
+
+void write_unraisable(Thread& t, Value hook_args) {
+  Value fields[3];
+  const char* names[3] = {"exc_value", "err_msg", "object"};
+  for (int i = 0; i < 3; ++i) {
+    fields[i] = getattr_opt(t, hook_args, intern_literal(t, names[i]));
+    if (t.pending) clear_pending(t);
+  }
+  Value e = fields[0], message = fields[1], where = fields[2] ? fields[2] : none();
+  if (!e || !exception_check(e)) return;
+  print_unraisable(t, message && str_check(message) ? str_utf8(message) : "Exception ignored in",
+                   where, e);
+}
+
+void install_finalization_hook() {
+  gc::set_finalization_hook(&on_work_queued);
+}
+
+} // namespace interp::vm
