@@ -36,6 +36,7 @@ void init_code_type(Thread& t);
 void init_frame_types(Thread& t);
 void init_member_descriptor_type(Thread& t);
 void init_function_types(Thread& t);
+void init_slot_wrapper_types(Thread& t);
 void init_descriptor_types(Thread& t);
 void init_str_type(Thread& t);
 void init_operator_names(Thread& t);
@@ -79,6 +80,8 @@ const BuiltinType kBuiltinTypes[] = {
     {T_module, "module", Layout::Module, T_object, true},
     {T_builtin_function, "builtin_function_or_method", Layout::Native, T_object, false},
     {T_method_descriptor, "method_descriptor", Layout::Native, T_object, false},
+    {T_wrapper_descriptor, "wrapper_descriptor", Layout::Native, T_object, false},
+    {T_method_wrapper, "method-wrapper", Layout::Native, T_object, false},
     {T_method, "method", Layout::Method, T_object, false},
     {T_NoneType, "NoneType", Layout::Instance, T_object, false},
     {T_NotImplementedType, "NotImplementedType", Layout::Instance, T_object, false},
@@ -222,6 +225,7 @@ void build_runtime(Thread& t) {
   init_frame_types(t);
   init_member_descriptor_type(t);
   init_function_types(t);
+  init_slot_wrapper_types(t);
   init_descriptor_types(t);
   init_iterator_types(t);
   init_weakref_type(t);

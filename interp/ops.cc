@@ -85,16 +85,11 @@ Value call(Thread& t, Value callable, const Value* args, std::size_t nargs, Valu
           all[i + 1] = args[i];
         return fn(t, all, nargs + 1, kwnames);
       }
-      if (type_of(callable) == type_value(T_method_descriptor)) {
+      if (is_native_descriptor_type(type_of(callable))) {
         std::size_t npos = nargs - (kwnames ? tuple_length(kwnames) : 0);
-        if (npos == 0)
-          return raisef(t, exc(E_TypeError), "unbound method %s.%s() needs an argument",
-                        type_name(n->owner).c_str(), str_utf8(n->name).c_str());
+        if (npos == 0) return native_descriptor_misuse(t, callable, {});
         if (!is_subtype(type_of(args[0]), n->owner))
-          return raisef(t, exc(E_TypeError),
-                        "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
-                        str_utf8(n->name).c_str(), type_name(n->owner).c_str(),
-                        type_name_of(args[0]).c_str());
+          return native_descriptor_misuse(t, callable, args[0]);
       }
       return fn(t, args, nargs, kwnames);
     }

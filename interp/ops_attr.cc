@@ -31,15 +31,9 @@ Value descriptor_get(Thread& t, Value descr, Value obj, Value type) {
   case Layout::Function:
     if (!obj) return descr;
     return method_new(t, descr, obj);
-  case Layout::Native: {
-    const NativeObject* n = ro<NativeObject>(descr);
-    if (!obj || n->self || type_of(descr) != type_value(T_method_descriptor)) return descr;
-    if (!is_subtype(type_of(obj), n->owner))
-      return raisef(
-          t, exc(E_TypeError), "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
-          str_utf8(n->name).c_str(), type_name(n->owner).c_str(), type_name_of(obj).c_str());
-    return native_new(t, n->index, obj, n->owner, T_builtin_function);
-  }
+  case Layout::Native:
+    if (!obj || !is_native_descriptor_type(type_of(descr))) return descr;
+    return native_descriptor_bind(t, descr, obj);
   case Layout::Wrapper: {
     Value kind = type_of(descr);
     Value inner = ro<WrapperObject>(descr)->wrapped;
@@ -340,7 +334,7 @@ Value get_method(Thread& t, Value obj, Value attr, bool& unbound) {
     if (descr && descr.is_object()) {
       bool method_like =
           is_layout(descr, Layout::Function) ||
-          (is_layout(descr, Layout::Native) && type_of(descr) == type_value(T_method_descriptor));
+          (is_layout(descr, Layout::Native) && is_native_descriptor_type(type_of(descr)));
       if (method_like) {
         Value dict = obj.is_object() ? rd<Object>(obj)->dict : Value();
         if (!dict || !dict_get_str(dict, attr)) {

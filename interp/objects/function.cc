@@ -6,6 +6,8 @@
 #include "interp/ops.h"
 #include "interp/vm/vm.h"
 
+#include <cstdio>
+
 namespace interp {
 
 Value function_new(Thread& t, Value code, Value globals, Value qualname) {
@@ -52,6 +54,34 @@ Value native_new(Thread& t, std::int64_t index, Value self, Value owner, TypeId 
   Value nm = intern_literal(t, runtime().natives[std::size_t(index)].name);
   fresh<NativeObject>(n)->name = nm;
   return n;
+}
+
+Value native_descriptor_bind(Thread& t, Value descr, Value obj) {
+  const NativeObject* n = ro<NativeObject>(descr);
+  if (n->self) return descr;
+  if (!is_subtype(type_of(obj), n->owner))
+    return raisef(
+        t, exc(E_TypeError), "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
+        str_utf8(n->name).c_str(), type_name(n->owner).c_str(), type_name_of(obj).c_str());
+  bool slot = type_of(descr) == type_value(T_wrapper_descriptor);
+  return native_new(t, n->index, obj, n->owner, slot ? T_method_wrapper : T_builtin_function);
+}
+
+Value native_descriptor_misuse(Thread& t, Value descr, Value self) {
+  const NativeObject* n = ro<NativeObject>(descr);
+  std::string method = str_utf8(n->name), owner = type_name(n->owner);
+  bool slot = type_of(descr) == type_value(T_wrapper_descriptor);
+  if (!self)
+    return slot ? raisef(t, exc(E_TypeError), "descriptor '%s' of '%s' object needs an argument",
+                         method.c_str(), owner.c_str())
+                : raisef(t, exc(E_TypeError), "unbound method %s.%s() needs an argument",
+                         owner.c_str(), method.c_str());
+  if (slot)
+    return raisef(t, exc(E_TypeError), "descriptor '%s' requires a '%s' object but received a '%s'",
+                  method.c_str(), owner.c_str(), type_name_of(self).c_str());
+  return raisef(t, exc(E_TypeError),
+                "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", method.c_str(),
+                owner.c_str(), type_name_of(self).c_str());
 }
 
 Value make_native_function(Thread& t, const char* fn_name, NativeFn fn, Value module) {
@@ -207,9 +237,18 @@ INTERP_NATIVE(method_hash) {
 
 INTERP_NATIVE(native_repr) {
   const NativeObject* n = ro<NativeObject>(args[0]);
-  if (type_of(args[0]) == type_value(T_method_descriptor))
-    return str_from_utf8(t, "<method '" + str_utf8(n->name) + "' of '" + type_name(n->owner) +
-                                "' objects>");
+  Value kind = type_of(args[0]);
+  if (is_native_descriptor_type(kind))
+    return str_from_utf8(
+        t, std::string(kind == type_value(T_method_descriptor) ? "<method '" : "<slot wrapper '") +
+               str_utf8(n->name) + "' of '" + type_name(n->owner) + "' objects>");
+  if (kind == type_value(T_method_wrapper)) {
+    char address[32];
+    std::snprintf(address, sizeof address, "0x%llx",
+                  static_cast<unsigned long long>(n->self.bits()));
+    return str_from_utf8(t, "<method-wrapper '" + str_utf8(n->name) + "' of " +
+                                type_name_of(n->self) + " object at " + address + ">");
+  }
   if (n->self && !(is_layout(n->self, Layout::Module)))
     return str_from_utf8(t, "<built-in method " + str_utf8(n->name) + " of " +
                                 type_name_of(n->self) + " object at 0x" +
@@ -218,9 +257,12 @@ INTERP_NATIVE(native_repr) {
 }
 
 INTERP_NATIVE(native_get) {
-  const NativeObject* n = ro<NativeObject>(args[0]);
-  if (nargs < 2 || args[1] == none() || n->self) return args[0];
-  return native_new(t, n->index, args[1], n->owner, T_builtin_function);
+  Value obj = nargs > 1 ? args[1] : none();
+  Value type = nargs > 2 ? args[2] : none();
+  if (obj == none() && type == none())
+    return raise(t, exc(E_TypeError), "__get__(None, None) is invalid");
+  if (obj == none()) return args[0];
+  return native_descriptor_bind(t, args[0], obj);
 }
 
 INTERP_NATIVE(native_getattribute) {
@@ -331,12 +373,14 @@ void init_function_types(Thread& t) {
   add_method(t, m, "__hash__", method_hash);
   add_method(t, m, "__call__", callable_call);
   add_staticmethod(t, m, "__new__", method_new_method);
-  for (TypeId id : {T_builtin_function, T_method_descriptor}) {
+  for (TypeId id :
+       {T_builtin_function, T_method_descriptor, T_wrapper_descriptor, T_method_wrapper}) {
     add_method(t, type_value(id), "__call__", callable_call);
     add_method(t, type_value(id), "__repr__", native_repr);
     add_method(t, type_value(id), "__getattribute__", native_getattribute);
   }
-  add_method(t, type_value(T_method_descriptor), "__get__", native_get);
+  for (TypeId id : {T_method_descriptor, T_wrapper_descriptor})
+    add_method(t, type_value(id), "__get__", native_get);
   add_method(t, type_value(T_cell), "__repr__", cell_repr);
   add_getter(t, type_value(T_cell), "cell_contents", cell_contents);
   Value mod = type_value(T_module);

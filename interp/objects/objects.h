@@ -179,6 +179,30 @@ Value module_new(Thread& t, Value name);
 Value method_new(Thread& t, Value function, Value self);
 Value native_new(Thread& t, std::int64_t index, Value self, Value owner, TypeId type);
 Value make_native_function(Thread& t, const char* name, NativeFn fn, Value module = {});
+// Whether `type` is method_descriptor or wrapper_descriptor: natives that bind to an
+// instance of their owner and check the type of the self they are called with.
+inline bool is_native_descriptor_type(Value type) {
+  return type == type_value(T_method_descriptor) || type == type_value(T_wrapper_descriptor);
+}
+// descr.__get__(obj) for those two: a builtin method or method-wrapper bound to obj, or
+// TypeError when obj is not an instance of the descriptor's class.
+Value native_descriptor_bind(Thread& t, Value descr, Value obj);
+// The TypeError of calling such a descriptor with no self (`self` 0) or a self that is
+// not an instance of its class.
+Value native_descriptor_misuse(Thread& t, Value descr, Value self);
+
+// ---- slot wrappers (slot_wrappers.cc) ----------------------------------------------------
+// A special method that CPython implements through a type slot: its text signature and
+// doc, which are the same for every builtin type that has it.
+struct SlotWrapper {
+  const char* name;
+  const char* text_signature;
+  const char* doc;
+};
+// The slot named `name`, or null.
+const SlotWrapper* slot_wrapper(std::string_view name);
+// Whether `name` on the builtin `type` is a wrapper_descriptor (else a method_descriptor).
+bool is_slot_wrapper(Value type, std::string_view name);
 
 // ---- exceptions --------------------------------------------------------------------------
 // An instance of an exception class made from args (a tuple).
