@@ -199,10 +199,9 @@ struct SlotWrapper {
   const char* text_signature;
   const char* doc;
 };
-// The slot named `name`, or null.
-const SlotWrapper* slot_wrapper(std::string_view name);
-// Whether `name` on the builtin `type` is a wrapper_descriptor (else a method_descriptor).
-bool is_slot_wrapper(Value type, std::string_view name);
+// The slot behind the special method `name` of the builtin `type`, which is then a
+// wrapper_descriptor; null for a method_descriptor.
+const SlotWrapper* slot_wrapper(Value type, std::string_view name);
 
 // ---- exceptions --------------------------------------------------------------------------
 // An instance of an exception class made from args (a tuple).

@@ -122,27 +122,25 @@ INTERP_NATIVE(bound_native_hash) {
 }
 
 INTERP_NATIVE(wrapper_text_signature) {
-  const SlotWrapper* s = slot_wrapper(str_utf8(ro<NativeObject>(args[0])->name));
+  const NativeObject* n = ro<NativeObject>(args[0]);
+  const SlotWrapper* s = slot_wrapper(n->owner, str_utf8(n->name));
   return s && s->text_signature ? str_from_ascii(t, s->text_signature) : none();
 }
 
 } // namespace
 
-const SlotWrapper* slot_wrapper(std::string_view name) {
-  for (const SlotWrapper& s : kSlots)
-    if (name == s.name) return &s;
-  return nullptr;
-}
-
-bool is_slot_wrapper(Value type, std::string_view name) {
-  if (!slot_wrapper(name)) return false;
+const SlotWrapper* slot_wrapper(Value type, std::string_view name) {
+  if (name.size() < 5 || name[0] != '_' || name[1] != '_') return nullptr;
   // CPython defines these as ordinary methods beside their slots, so they stay
   // method_descriptors there.
   bool coexisting =
       (name == "__getitem__" && (type == type_value(T_list) || type == type_value(T_dict))) ||
       (name == "__contains__" && (type == type_value(T_dict) || type == type_value(T_set) ||
                                   type == type_value(T_frozenset)));
-  return !coexisting;
+  if (coexisting) return nullptr;
+  for (const SlotWrapper& s : kSlots)
+    if (name == s.name) return &s;
+  return nullptr;
 }
 
 void init_slot_wrapper_types(Thread& t) {

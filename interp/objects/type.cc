@@ -238,8 +238,8 @@ void add_attribute(Thread& t, Value type, const char* attr, Value value) {
 }
 
 void add_method(Thread& t, Value type, const char* method, NativeFn fn, const char* doc) {
-  bool slot = is_slot_wrapper(type, method);
-  if (slot && !doc) doc = slot_wrapper(method)->doc;
+  const SlotWrapper* slot = slot_wrapper(type, method);
+  if (slot && !doc) doc = slot->doc;
   std::int64_t index = register_native(method, fn, doc);
   Value m = native_new(t, index, {}, type, slot ? T_wrapper_descriptor : T_method_descriptor);
   add_attribute(t, type, method, m);
