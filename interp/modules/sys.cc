@@ -18,7 +18,15 @@ namespace {
 // "_fd" (and "_closed" once closed). Writes go to the thread's transaction buffer; stdin
 // is read from the descriptor as asked. It answers what a TextIOWrapper does, since
 // programs hand sys.stdin and sys.stdout to code written for open()'s files (argparse's
-// FileType('-'), `with` blocks, iteration).
+// FileType('-'), `with` blocks, iteration). Its `buffer` is the same descriptor seen as
+// bytes: an instance of _pypystm.BinaryStream (whose dict also holds "_binary"), with
+// the same methods, writing into the same transaction buffer, so text and bytes keep
+// their order. Neither layer reads ahead (CPython's text layer does), so reads of the
+// two layers of stdin mix.
+
+bool is_binary_stream(Thread& t, Value self) {
+  return bool(getattr_opt(t, self, intern_literal(t, "_binary")));
+}
 
 // Its descriptor, or -1 with ValueError when the stream was closed. CPython words it
 // with a full stop where the text layer answers and without where the raw file does.
@@ -43,18 +51,29 @@ Value stream_unsupported(Thread& t, const char* what) {
 INTERP_NATIVE(stream_write) {
   if (!check_positional(t, "write", nargs, kwnames, 1, 1)) return {};
   if (stream_fd(t, args[0]) < 0) return {};
-  if (!str_check(args[1]))
+  Value data = args[1];
+  bool binary = is_binary_stream(t, args[0]);
+  if (binary && !isinstance(data, T_bytes)) {
+    if (!isinstance(data, T_bytearray) && !isinstance(data, T_memoryview))
+      return raisef(t, exc(E_TypeError), "a bytes-like object is required, not '%s'",
+                    type_name_of(data).c_str());
+    data = call1(t, type_value(T_bytes), data);
+    if (!data) return {};
+  } else if (!binary && !str_check(data)) {
     return raisef(t, exc(E_TypeError), "write() argument must be str, not %s",
-                  type_name_of(args[1]).c_str());
+                  type_name_of(data).c_str());
+  }
   Value fd = getattr(t, args[0], intern_literal(t, "_fd"));
   if (!fd) return {};
-  std::string text = str_utf8(args[1]);
-  (fd == Value::small_int(2) ? t.err : t.out) += text;
-  if (fd == Value::small_int(2) || stm::is_inevitable()) {
-    // stderr is unbuffered in CPython; here it still waits for the commit, which comes at
-    // the latest at the next transaction break.
+  // stderr is unbuffered in CPython; here it still waits for the commit, which comes at
+  // the latest at the next transaction break.
+  std::string& out = fd == Value::small_int(2) ? t.err : t.out;
+  if (binary) {
+    out += bytes_view(data);
+    return int_from_i64(t, std::int64_t(bytes_view(data).size()));
   }
-  return Value::small_int(str_length(args[1]));
+  out += str_utf8(data);
+  return Value::small_int(str_length(data));
 }
 
 INTERP_NATIVE(stream_flush) {
@@ -127,10 +146,10 @@ bool size_arg(Thread& t, const Value* args, std::size_t nargs, std::int64_t& n) 
   return nargs < 2 || args[1] == none() || index_to_i64(t, args[1], n);
 }
 
-// Up to `limit` characters (all when negative), ending after the first '\n' when
-// `line`. Read a byte at a time so that nothing past the line is taken from the
-// descriptor (another reader, or a child process, may want it).
-Value read_text(Thread& t, int fd, std::int64_t limit, bool line) {
+// Up to `limit` characters (bytes for a binary stream; all when negative), ending after
+// the first '\n' when `line`. Read a byte at a time so that nothing past the line is
+// taken from the descriptor (another reader, or a child process, may want it).
+Value read_text(Thread& t, int fd, std::int64_t limit, bool line, bool binary = false) {
   stm::become_inevitable("reading stdin");
   std::string out;
   std::int64_t chars = 0;
@@ -140,6 +159,11 @@ Value read_text(Thread& t, int fd, std::int64_t limit, bool line) {
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) break;
     out.push_back(char(c));
+    if (binary) {
+      ++chars;
+      if (line && c == '\n') break;
+      continue;
+    }
     // A character is counted at its first byte, and ends with its last continuation byte,
     // which the loop takes while the next byte continues it.
     if ((c & 0xc0) != 0x80) ++chars;
@@ -148,31 +172,38 @@ Value read_text(Thread& t, int fd, std::int64_t limit, bool line) {
       out.push_back(char(c));
     if (line && out.back() == '\n') break;
   }
-  return str_from_utf8(t, out);
+  return binary ? bytes_new(t, out) : str_from_utf8(t, out);
+}
+
+// A read of `self` (text or binary), as read_text.
+Value stream_read_from(Thread& t, Value self, std::int64_t limit, bool line) {
+  int fd = readable_fd(t, self);
+  return fd < 0 ? Value() : read_text(t, fd, limit, line, is_binary_stream(t, self));
+}
+
+bool at_end(Value chunk) {
+  return str_check(chunk) ? str_length(chunk) == 0 : bytes_view(chunk).empty();
 }
 
 INTERP_NATIVE(stream_readline) {
   std::int64_t limit;
   if (!size_arg(t, args, nargs, limit)) return {};
-  int fd = readable_fd(t, args[0]);
-  return fd < 0 ? Value() : read_text(t, fd, limit, true);
+  return stream_read_from(t, args[0], limit, true);
 }
 
 INTERP_NATIVE(stream_read) {
   std::int64_t limit;
   if (!size_arg(t, args, nargs, limit)) return {};
-  int fd = readable_fd(t, args[0]);
-  return fd < 0 ? Value() : read_text(t, fd, limit, false);
+  return stream_read_from(t, args[0], limit, false);
 }
 
 INTERP_NATIVE(stream_readlines) {
-  int fd = readable_fd(t, args[0]);
-  if (fd < 0) return {};
+  if (readable_fd(t, args[0]) < 0) return {};
   Value lines = list_new(t);
   for (;;) {
-    Value line = lines ? read_text(t, fd, -1, true) : Value();
+    Value line = lines ? stream_read_from(t, args[0], -1, true) : Value();
     if (!line) return {};
-    if (str_length(line) == 0) return lines;
+    if (at_end(line)) return lines;
     if (!list_append(t, lines, line)) return {};
   }
 }
@@ -183,10 +214,9 @@ INTERP_NATIVE(stream_iter) {
 }
 
 INTERP_NATIVE(stream_next) {
-  int fd = readable_fd(t, args[0]);
-  Value line = fd < 0 ? Value() : read_text(t, fd, -1, true);
+  Value line = stream_read_from(t, args[0], -1, true);
   if (!line) return {};
-  if (str_length(line) == 0) return raise_value(t, exc(E_StopIteration));
+  if (at_end(line)) return raise_value(t, exc(E_StopIteration));
   return line;
 }
 
@@ -386,10 +416,44 @@ bool c_locale() {
   return true;
 }
 
-Value make_stream(Thread& t, Value cls, int fd, const char* stream_name) {
-  Value s = allocate(t, Layout::Instance, cls, sizeof(Object));
+// _pypystm.<name>: the methods of a standard stream, text or binary alike.
+Value make_stream_class(Thread& t, const char* class_name) {
+  Value ns = dict_new(t);
+  dict_set(t, ns, name(N___module__), intern_literal(t, "_pypystm"));
+  Value object_type = type_value(T_object);
+  Value cls = type_new(t, type_value(T_type), intern_literal(t, class_name),
+                       tuple_from(t, &object_type, 1), ns, {});
+  static const struct {
+    const char* name;
+    NativeFn fn;
+  } kMethods[] = {
+      {"write", stream_write},         {"flush", stream_flush},       {"fileno", stream_fileno},
+      {"isatty", stream_isatty},       {"readline", stream_readline}, {"read", stream_read},
+      {"readlines", stream_readlines}, {"readable", stream_readable}, {"writable", stream_writable},
+      {"seekable", stream_seekable},   {"close", stream_close},       {"__enter__", stream_enter},
+      {"__exit__", stream_exit},       {"__iter__", stream_iter},     {"__next__", stream_next},
+  };
+  for (const auto& method : kMethods)
+    add_method(t, cls, method.name, method.fn);
+  add_getter(t, cls, "closed", stream_closed);
+  update_type_flags(cls);
+  return cls;
+}
+
+// A stream over `fd` with its `buffer`: the same descriptor as bytes.
+Value make_stream(Thread& t, Value text_cls, Value binary_cls, int fd, const char* stream_name) {
+  Value buffer = allocate(t, Layout::Instance, binary_cls, sizeof(Object));
+  if (!buffer) return {};
+  if (!generic_setattr(t, buffer, intern_literal(t, "_fd"), Value::small_int(fd)) ||
+      !generic_setattr(t, buffer, intern_literal(t, "_binary"), runtime().true_) ||
+      !generic_setattr(t, buffer, intern_literal(t, "name"), str_from_utf8(t, stream_name)) ||
+      !generic_setattr(t, buffer, intern_literal(t, "mode"),
+                       str_from_ascii(t, fd == 0 ? "rb" : "wb")))
+    return {};
+  Value s = allocate(t, Layout::Instance, text_cls, sizeof(Object));
   if (!s) return {};
   if (!generic_setattr(t, s, intern_literal(t, "_fd"), Value::small_int(fd))) return {};
+  if (!generic_setattr(t, s, intern_literal(t, "buffer"), buffer)) return {};
   if (!generic_setattr(t, s, intern_literal(t, "name"), str_from_utf8(t, stream_name))) return {};
   if (!generic_setattr(t, s, intern_literal(t, "mode"), str_from_ascii(t, fd == 0 ? "r" : "w")))
     return {};
@@ -459,48 +523,12 @@ Value make_sys_module(Thread& t) {
   set("__excepthook__", dict_get_cstr(t, d, "excepthook"));
   set("__unraisablehook__", dict_get_cstr(t, d, "unraisablehook"));
 
-  // The stream class.
-  Value ns = dict_new(t);
-  dict_set(t, ns, name(N___module__), intern_literal(t, "_pypystm"));
-  Value object_type = type_value(T_object);
-  Value stream_type = type_new(t, type_value(T_type), intern_literal(t, "Stream"),
-                               tuple_from(t, &object_type, 1), ns, {});
-  std::int64_t idx;
-  (void)idx;
-  Value sd = rd<TypeObject>(stream_type)->dict;
-  dict_set(
-      t, sd, intern_literal(t, "write"),
-      native_new(t, register_native("write", stream_write), {}, stream_type, T_method_descriptor));
-  dict_set(
-      t, sd, intern_literal(t, "flush"),
-      native_new(t, register_native("flush", stream_flush), {}, stream_type, T_method_descriptor));
-  dict_set(t, sd, intern_literal(t, "fileno"),
-           native_new(t, register_native("fileno", stream_fileno), {}, stream_type,
-                      T_method_descriptor));
-  dict_set(t, sd, intern_literal(t, "isatty"),
-           native_new(t, register_native("isatty", stream_isatty), {}, stream_type,
-                      T_method_descriptor));
-  dict_set(t, sd, intern_literal(t, "readline"),
-           native_new(t, register_native("readline", stream_readline), {}, stream_type,
-                      T_method_descriptor));
-  dict_set(
-      t, sd, intern_literal(t, "read"),
-      native_new(t, register_native("read", stream_read), {}, stream_type, T_method_descriptor));
-  static const struct {
-    const char* name;
-    NativeFn fn;
-  } kMethods[] = {
-      {"readlines", stream_readlines}, {"readable", stream_readable}, {"writable", stream_writable},
-      {"seekable", stream_seekable},   {"close", stream_close},       {"__enter__", stream_enter},
-      {"__exit__", stream_exit},       {"__iter__", stream_iter},     {"__next__", stream_next},
-  };
-  for (const auto& method : kMethods)
-    add_method(t, stream_type, method.name, method.fn);
-  add_getter(t, stream_type, "closed", stream_closed);
-  update_type_flags(stream_type);
-  Value out = make_stream(t, stream_type, 1, "<stdout>");
-  Value err = make_stream(t, stream_type, 2, "<stderr>");
-  Value in = make_stream(t, stream_type, 0, "<stdin>");
+  // The stream classes.
+  Value text_stream = make_stream_class(t, "Stream");
+  Value binary_stream = make_stream_class(t, "BinaryStream");
+  Value out = make_stream(t, text_stream, binary_stream, 1, "<stdout>");
+  Value err = make_stream(t, text_stream, binary_stream, 2, "<stderr>");
+  Value in = make_stream(t, text_stream, binary_stream, 0, "<stdin>");
   set("stdout", out);
   set("stderr", err);
   set("stdin", in);
