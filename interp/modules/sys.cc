@@ -7,6 +7,7 @@
 #include "interp/ops.h"
 #include "interp/vm/vm.h"
 
+#include <cctype>
 #include <cerrno>
 #include <unistd.h>
 
@@ -120,6 +121,41 @@ INTERP_NATIVE(stream_close) {
 INTERP_NATIVE(stream_closed) {
   Value closed = getattr_opt(t, args[0], intern_literal(t, "_closed"));
   return t.pending ? Value() : py_bool(bool(closed));
+}
+
+// reconfigure(): the options that change nothing here (writes reach the descriptor at
+// each commit whatever the buffering) are taken; so is an error handler. The streams
+// write UTF-8 only, so another encoding is refused rather than ignored.
+INTERP_NATIVE(stream_reconfigure) {
+  static const char* const kAllowed[] = {"encoding",       "errors",        "newline",
+                                         "line_buffering", "write_through", nullptr};
+  if (nargs - keyword_count(kwnames) > 1)
+    return raise(t, exc(E_TypeError), "reconfigure() takes no positional arguments");
+  if (!check_keywords(t, "reconfigure", kwnames, kAllowed, true)) return {};
+  if (stream_fd(t, args[0]) < 0) return {};
+  Value encoding = keyword_arg(kwnames, args, nargs, "encoding");
+  if (encoding && encoding != none()) {
+    if (!str_check(encoding))
+      return raisef(t, exc(E_TypeError),
+                    "reconfigure() argument 'encoding' must be str or None, not %s",
+                    type_name_of(encoding).c_str());
+    std::string e = str_utf8(encoding);
+    std::string lower;
+    for (char c : e)
+      if (c != '-' && c != '_') lower.push_back(char(std::tolower(static_cast<unsigned char>(c))));
+    if (lower != "utf8")
+      return raisef(t, exc(E_ValueError),
+                    "pypy-stm: the standard streams write UTF-8 only (asked for '%s')", e.c_str());
+  }
+  Value errors = keyword_arg(kwnames, args, nargs, "errors");
+  if (errors && errors != none()) {
+    if (!str_check(errors))
+      return raisef(t, exc(E_TypeError),
+                    "reconfigure() argument 'errors' must be str or None, not %s",
+                    type_name_of(errors).c_str());
+    if (!generic_setattr(t, args[0], intern_literal(t, "errors"), errors)) return {};
+  }
+  return none();
 }
 
 INTERP_NATIVE(stream_enter) {
@@ -433,6 +469,8 @@ Value make_stream_class(Thread& t, const char* class_name) {
       {"seekable", stream_seekable},   {"close", stream_close},       {"__enter__", stream_enter},
       {"__exit__", stream_exit},       {"__iter__", stream_iter},     {"__next__", stream_next},
   };
+  if (std::string_view(class_name) == "Stream")
+    add_method(t, cls, "reconfigure", stream_reconfigure);
   for (const auto& method : kMethods)
     add_method(t, cls, method.name, method.fn);
   add_getter(t, cls, "closed", stream_closed);

@@ -35,7 +35,8 @@ Value keyword_arg(Value kwnames, const Value* args, std::size_t nargs, const cha
   return {};
 }
 
-bool check_keywords(Thread& t, const char* what, Value kwnames, const char* const* allowed) {
+bool check_keywords(Thread& t, const char* what, Value kwnames, const char* const* allowed,
+                    bool clinic_wording) {
   std::size_t nkw = keyword_count(kwnames);
   for (std::size_t i = 0; i < nkw; ++i) {
     Value k = tuple_item(kwnames, std::int64_t(i));
@@ -43,8 +44,12 @@ bool check_keywords(Thread& t, const char* what, Value kwnames, const char* cons
     for (const char* const* a = allowed; *a; ++a)
       if (str_equal_ascii(k, *a)) ok = true;
     if (!ok) {
-      raisef(t, exc(E_TypeError), "%s() got an unexpected keyword argument '%s'", what,
-             str_utf8(k).c_str());
+      if (clinic_wording)
+        raisef(t, exc(E_TypeError), "'%s' is an invalid keyword argument for %s()",
+               str_utf8(k).c_str(), what);
+      else
+        raisef(t, exc(E_TypeError), "%s() got an unexpected keyword argument '%s'", what,
+               str_utf8(k).c_str());
       return false;
     }
   }

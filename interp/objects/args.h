@@ -26,6 +26,9 @@ bool check_positional(Thread& t, const char* what, std::size_t nargs, Value kwna
 // Finds keyword argument `name` among the keywords; its value or 0.
 Value keyword_arg(Value kwnames, const Value* args, std::size_t nargs, const char* name);
 // Raises TypeError for the first keyword not in `allowed` (a null-terminated list).
-bool check_keywords(Thread& t, const char* what, Value kwnames, const char* const* allowed);
+// `clinic_wording`: the message of CPython's functions whose parsing Argument Clinic
+// generates ("'x' is an invalid keyword argument for f()").
+bool check_keywords(Thread& t, const char* what, Value kwnames, const char* const* allowed,
+                    bool clinic_wording = false);
 
 } // namespace interp
