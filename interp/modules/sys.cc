@@ -126,6 +126,18 @@ INTERP_NATIVE(stream_closed) {
 // reconfigure(): the options that change nothing here (writes reach the descriptor at
 // each commit whatever the buffering) are taken; so is an error handler. The streams
 // write UTF-8 only, so another encoding is refused rather than ignored.
+// reconfigure()'s keyword `key` when given as a str: true with `out` set; true with `out`
+// 0 when absent or None; false with TypeError otherwise.
+bool optional_str_keyword(Thread& t, const Value* args, std::size_t nargs, Value kwnames,
+                          const char* key, Value& out) {
+  out = keyword_arg(kwnames, args, nargs, key);
+  if (out == none()) out = {};
+  if (!out || str_check(out)) return true;
+  raisef(t, exc(E_TypeError), "reconfigure() argument '%s' must be str or None, not %s", key,
+         type_name_of(out).c_str());
+  return false;
+}
+
 INTERP_NATIVE(stream_reconfigure) {
   static const char* const kAllowed[] = {"encoding",       "errors",        "newline",
                                          "line_buffering", "write_through", nullptr};
@@ -133,12 +145,11 @@ INTERP_NATIVE(stream_reconfigure) {
     return raise(t, exc(E_TypeError), "reconfigure() takes no positional arguments");
   if (!check_keywords(t, "reconfigure", kwnames, kAllowed, true)) return {};
   if (stream_fd(t, args[0]) < 0) return {};
-  Value encoding = keyword_arg(kwnames, args, nargs, "encoding");
-  if (encoding && encoding != none()) {
-    if (!str_check(encoding))
-      return raisef(t, exc(E_TypeError),
-                    "reconfigure() argument 'encoding' must be str or None, not %s",
-                    type_name_of(encoding).c_str());
+  Value encoding, errors;
+  if (!optional_str_keyword(t, args, nargs, kwnames, "encoding", encoding) ||
+      !optional_str_keyword(t, args, nargs, kwnames, "errors", errors))
+    return {};
+  if (encoding) {
     std::string e = str_utf8(encoding);
     std::string lower;
     for (char c : e)
@@ -147,14 +158,7 @@ INTERP_NATIVE(stream_reconfigure) {
       return raisef(t, exc(E_ValueError),
                     "pypy-stm: the standard streams write UTF-8 only (asked for '%s')", e.c_str());
   }
-  Value errors = keyword_arg(kwnames, args, nargs, "errors");
-  if (errors && errors != none()) {
-    if (!str_check(errors))
-      return raisef(t, exc(E_TypeError),
-                    "reconfigure() argument 'errors' must be str or None, not %s",
-                    type_name_of(errors).c_str());
-    if (!generic_setattr(t, args[0], intern_literal(t, "errors"), errors)) return {};
-  }
+  if (errors && !generic_setattr(t, args[0], intern_literal(t, "errors"), errors)) return {};
   return none();
 }
 
