@@ -66,6 +66,8 @@ static Value call_type(Thread& t, Value type, const Value* args, std::size_t nar
 }
 
 Value call(Thread& t, Value callable, const Value* args, std::size_t nargs, Value kwnames) {
+  // str(x): what type.__call__ and str.__new__ would come to, without their lookups.
+  if (callable == type_value(T_str) && nargs == 1 && !kwnames) return str(t, args[0]);
   if (callable.is_object()) {
     switch (layout_of(callable)) {
     case Layout::Native: {

@@ -115,6 +115,8 @@ inline std::int64_t str_hash(Value s) {
 bool str_equal(Value a, Value b);
 bool str_equal_ascii(Value s, std::string_view ascii);
 Value str_concat(Thread& t, Value a, Value b);
+// The strs items[0..n) joined by `sep` (0: none), in one new str; every item is a str.
+Value str_join_values(Thread& t, Value sep, const Value* items, std::size_t n);
 bool str_check(Value v);
 // A str made once at start-up for a C++ literal (immutable).
 Value intern_literal(Thread& t, const char* text);

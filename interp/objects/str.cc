@@ -214,26 +214,39 @@ bool str_check(Value v) {
 }
 
 Value str_concat(Thread& t, Value a, Value b) {
-  const StrObject* x = ro<StrObject>(a);
-  const StrObject* y = ro<StrObject>(b);
-  if (y->length == 0 && is_exact(a, T_str)) return a;
-  if (x->length == 0 && is_exact(b, T_str)) return b;
-  int kind = std::max(x->kind, y->kind);
-  std::int64_t xl = x->length, yl = y->length;
-  Value s = str_alloc(t, xl + yl, kind);
+  if (ro<StrObject>(b)->length == 0 && is_exact(a, T_str)) return a;
+  if (ro<StrObject>(a)->length == 0 && is_exact(b, T_str)) return b;
+  Value items[2] = {a, b};
+  return str_join_values(t, {}, items, 2);
+}
+
+Value str_join_values(Thread& t, Value sep, const Value* items, std::size_t n) {
+  // One pass for the size and the widest kind, one allocation, one copy of each piece.
+  std::int64_t length = 0;
+  std::int64_t kind = sep ? ro<StrObject>(sep)->kind : 1;
+  for (std::size_t i = 0; i < n; ++i) {
+    length += ro<StrObject>(items[i])->length;
+    kind = std::max(kind, ro<StrObject>(items[i])->kind);
+  }
+  std::int64_t sep_length = sep ? ro<StrObject>(sep)->length : 0;
+  if (n > 1) length += sep_length * std::int64_t(n - 1);
+  Value s = str_alloc(t, length, int(kind));
   if (!s) return {};
-  StrObject* o = fresh<StrObject>(s);
-  x = ro<StrObject>(a);
-  y = ro<StrObject>(b);
-  if (kind == 1) {
-    std::memcpy(o->data, x->data, xl);
-    std::memcpy(o->data + xl, y->data, yl);
-  } else {
-    auto* out = reinterpret_cast<char32_t*>(o->data);
-    for (std::int64_t i = 0; i < xl; ++i)
-      out[i] = str_at(a, i);
-    for (std::int64_t i = 0; i < yl; ++i)
-      out[xl + i] = str_at(b, i);
+  unsigned char* out = fresh<StrObject>(s)->data;
+  auto append = [&](Value piece) {
+    const StrObject* p = ro<StrObject>(piece);
+    if (p->kind == kind) {
+      std::memcpy(out, p->data, std::size_t(p->length * kind));
+    } else { // a latin-1 piece widened to 4 bytes a character
+      auto* wide = reinterpret_cast<char32_t*>(out);
+      for (std::int64_t i = 0; i < p->length; ++i)
+        wide[i] = p->data[i];
+    }
+    out += p->length * kind;
+  };
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i && sep_length) append(sep);
+    append(items[i]);
   }
   return s;
 }

@@ -198,16 +198,20 @@ INTERP_NATIVE(str_join) {
   if (!check_positional(t, "join", nargs, kwnames, 1, 1)) return {};
   Value items = list_of(t, args[1]);
   if (!items) return {};
-  U32 sep = str_code_points(args[0]), out;
-  for (std::int64_t i = 0; i < list_length(items); ++i) {
+  std::int64_t n = list_length(items);
+  std::vector<Value> pieces(static_cast<std::size_t>(n));
+  for (std::int64_t i = 0; i < n; ++i) {
     Value s = list_item(items, i);
     if (!str_check(s))
       return raisef(t, exc(E_TypeError), "sequence item %lld: expected str instance, %s found",
                     (long long)i, type_name_of(s).c_str());
-    if (i) out += sep;
-    out += str_code_points(s);
+    pieces[std::size_t(i)] = s;
   }
-  return make(t, out);
+  // `pieces` holds copies only: the list keeps the strs alive, so it stays in use (and in
+  // a register or on the stack the collector scans) until the join is made.
+  Value joined = str_join_values(t, args[0], pieces.data(), pieces.size());
+  if (list_length(items) < 0) return {};
+  return joined;
 }
 
 Value pieces_to_list(Thread& t, const std::vector<View>& pieces) {

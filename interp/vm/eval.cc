@@ -209,6 +209,8 @@ Value format_value(Thread& t, Value v, std::uint32_t flags, Value spec) {
   }
   if (!v) return {};
   if (!spec && is_exact(v, T_str)) return v;
+  // format(n, '') of an int is str(n).
+  if (!spec && v.is_small_int()) return str(t, v);
   return format(t, v, spec ? spec : runtime().empty_str);
 }
 
@@ -729,10 +731,7 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
         }
         TARGET(BUILD_STRING) {
           r.sp = sp;
-          std::u32string text;
-          for (std::uint32_t i = 0; i < arg; ++i)
-            text += str_code_points(sp[-std::int64_t(arg) + i]);
-          Value s = str_from_code_points(t, text);
+          Value s = str_join_values(t, {}, sp - std::int64_t(arg), arg);
           ERROR_IF(!s);
           sp -= arg;
           PUSH(s);
