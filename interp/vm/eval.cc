@@ -1124,11 +1124,8 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
           Value res;
           t.outermost_call_args = outermost && !self ? args : nullptr;
           if (self) {
-            std::vector<Value> all(nargs + 1);
-            all[0] = self;
-            for (std::size_t i = 0; i < nargs; ++i)
-              all[i + 1] = args[i];
-            res = call(t, callable, all.data(), nargs + 1, kwnames);
+            // (callable, self, args...) on the stack: self and the arguments are contiguous.
+            res = call(t, callable, base + 1, nargs + 1, kwnames);
           } else {
             res = call(t, callable, args, nargs, kwnames);
           }
