@@ -8,6 +8,7 @@
 #include "interp/objects/iterators.h"
 #include "interp/objects/numbers.h"
 #include "interp/objects/objects.h"
+#include "interp/objects/sequence.h"
 #include "interp/vm/vm.h"
 
 #include <iterator>
@@ -289,6 +290,9 @@ Value compare(Thread& t, Value a, Value b, CompareOp op) {
     }
   }
   Value ta = type_of(a), tb = type_of(b);
+  // Exact tuples or lists (sort keys): what their comparison methods would do, directly.
+  if (ta == tb && (ta == type_value(T_tuple) || ta == type_value(T_list)))
+    return sequence_compare(t, a, b, op);
   bool reflected_first = ta != tb && is_subtype(tb, ta) &&
                          type_lookup(tb, name(kCompareNames[static_cast<int>(kSwapped[int(op)])]));
   if (reflected_first) {

@@ -92,7 +92,19 @@ static Value seq_item(Value v, std::int64_t i) {
   return is_layout(v, Layout::Tuple) ? tuple_item(v, i) : list_item(v, i);
 }
 
+static Value sequence_compare_items(Thread& t, Value a, Value b, bytecode::CompareOp op);
+
 Value sequence_compare(Thread& t, Value a, Value b, bytecode::CompareOp op) {
+  // Nested containers compare by recursion in C++: bounded as CPython bounds it.
+  if (t.c_depth + 1 > t.recursion_limit)
+    return raise(t, exc(E_RecursionError), "maximum recursion depth exceeded in comparison");
+  ++t.c_depth;
+  Value result = sequence_compare_items(t, a, b, op);
+  --t.c_depth;
+  return result;
+}
+
+static Value sequence_compare_items(Thread& t, Value a, Value b, bytecode::CompareOp op) {
   using bytecode::CompareOp;
   std::int64_t na = seq_length(a), nb = seq_length(b);
   if ((op == CompareOp::Eq || op == CompareOp::Ne) && na != nb) return py_bool(op == CompareOp::Ne);
