@@ -1,4 +1,4 @@
-# Comparing containers nested 200000 deep raises RecursionError (in comparison), not a crash;
+# Comparing or repr() of containers nested 200000 deep raises RecursionError, not a crash;
 # sorting by tuple keys compares tuples item by item, ties broken by later items.
 x, y = [], []
 for i in range(200000):
@@ -14,3 +14,11 @@ try:
     (1, "a") < (1, 2)
 except TypeError as e:
     print(e)
+deep_list, deep_dict = [], {}
+for i in range(200000):
+    deep_list, deep_dict = [deep_list], {1: deep_dict}
+for thing in (deep_list, deep_dict):
+    try:
+        repr(thing)
+    except RecursionError as e:
+        print(type(thing).__name__, "RecursionError:", e)
