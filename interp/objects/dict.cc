@@ -35,11 +35,20 @@ Value storage_new(Thread& t, std::int64_t index_size) {
   return s;
 }
 
-// The fast key comparison: identity, or two exact strs with equal contents.
+// A str whose class compares as str does: str itself, or a subclass that leaves __eq__
+// alone (its instances are equal keys to equal strs, as in CPython).
+static bool compares_as_str(Value k) {
+  if (!k.is_object()) return false;
+  Value type = type_of(k);
+  if (type == type_value(T_str)) return true;
+  return is_subtype(type, type_value(T_str)) &&
+         type_lookup(type, name(N___eq__)) == type_lookup(type_value(T_str), name(N___eq__));
+}
+
+// The fast key comparison: identity, or two strs with equal contents.
 static bool same_key(Value a, Value b) {
   if (a == b) return true;
-  return a.is_object() && b.is_object() && is_exact(a, T_str) && is_exact(b, T_str) &&
-         str_equal(a, b);
+  return compares_as_str(a) && compares_as_str(b) && str_equal(a, b);
 }
 
 static bool plain_key(Value k) {
@@ -169,25 +178,74 @@ Value dict_get(Thread& t, Value dict, Value key, bool& error) {
   return rd<DictStorage>(storage)->entries[e].value;
 }
 
-Value dict_get_str(Value dict, Value key) {
-  Value storage = rd<DictObject>(dict)->storage;
-  if (!storage) return {};
+namespace {
+
+// The entry holding str `key` (no user __eq__ can run), or -1.
+std::int32_t str_entry(const DictStorage* s, Value key) {
   std::int64_t h = str_hash(key);
-  const DictStorage* s = rd<DictStorage>(storage);
   const std::int32_t* index = index_of(s);
   std::uint64_t mask = s->index_size - 1;
   std::uint64_t i = static_cast<std::uint64_t>(h) & mask;
   std::uint64_t perturb = static_cast<std::uint64_t>(h);
   for (;;) {
     std::int32_t e = index[i];
-    if (e == -1) return {};
+    if (e == -1) return -1;
     if (e >= 0) {
       const DictEntry& entry = s->entries[e];
-      if (entry.key && entry.hash == h && same_key(entry.key, key)) return entry.value;
+      if (entry.key && entry.hash == h && same_key(entry.key, key)) return e;
     }
     perturb >>= 5;
     i = (i * 5 + perturb + 1) & mask;
   }
+}
+
+// Is str `key` the key of entry `e`? Cheaper than a probe when the guess is right.
+bool str_entry_is(const DictStorage* s, std::int32_t e, Value key) {
+  if (e < 0 || e >= s->used) return false;
+  Value k = s->entries[e].key;
+  return k == key ||
+         (k && s->entries[e].hash == str_hash(key) && is_exact(k, T_str) && str_equal(k, key));
+}
+
+// Only the value word changes: a big dict's commit copies one page of its storage.
+void set_entry_value(Value storage, std::int64_t e, Value value) {
+  const DictStorage* at_of = ro<DictStorage>(storage); // only to compute the offset
+  std::size_t at = std::size_t(reinterpret_cast<const char*>(&at_of->entries[e].value) -
+                               reinterpret_cast<const char*>(at_of));
+  wr_range<DictStorage>(storage, at, sizeof(Value))->entries[e].value = value;
+}
+
+} // namespace
+
+Value dict_get_str(Value dict, Value key) {
+  Value storage = rd<DictObject>(dict)->storage;
+  if (!storage) return {};
+  const DictStorage* s = rd<DictStorage>(storage);
+  std::int32_t e = str_entry(s, key);
+  return e < 0 ? Value() : s->entries[e].value;
+}
+
+Value dict_get_str_hinted(Value dict, Value key, std::int32_t& hint) {
+  Value storage = rd<DictObject>(dict)->storage;
+  if (!storage) return {};
+  const DictStorage* s = rd<DictStorage>(storage);
+  if (!str_entry_is(s, hint, key)) {
+    hint = str_entry(s, key);
+    if (hint < 0) return {};
+  }
+  return s->entries[hint].value;
+}
+
+bool dict_replace_str_hinted(Value dict, Value key, Value value, std::int32_t& hint) {
+  Value storage = rd<DictObject>(dict)->storage;
+  if (!storage) return false;
+  const DictStorage* s = rd<DictStorage>(storage);
+  if (!str_entry_is(s, hint, key)) {
+    hint = str_entry(s, key);
+    if (hint < 0) return false;
+  }
+  set_entry_value(storage, hint, value);
+  return true;
 }
 
 Value dict_get_cstr(Thread& t, Value dict, const char* key) {
@@ -205,11 +263,7 @@ static bool dict_set_hashed(Thread& t, Value dict, Value key, std::int64_t h, Va
     if (e == -2) return false;
     storage = rd<DictObject>(dict)->storage; // __eq__ may have replaced it
     if (e >= 0) {
-      // Only the value word changes: a big dict's commit copies one page of its storage.
-      const DictStorage* at_of = ro<DictStorage>(storage); // only to compute the offset
-      std::size_t at = std::size_t(reinterpret_cast<const char*>(&at_of->entries[e].value) -
-                                   reinterpret_cast<const char*>(at_of));
-      wr_range<DictStorage>(storage, at, sizeof(Value))->entries[e].value = value;
+      set_entry_value(storage, e, value);
       return true;
     }
     const DictStorage* s = rd<DictStorage>(storage);

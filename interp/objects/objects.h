@@ -155,6 +155,13 @@ Value dict_get(Thread& t, Value dict, Value key, bool& error);
 // str keys with no user __eq__: cannot fail.
 Value dict_get_str(Value dict, Value key);
 Value dict_get_cstr(Thread& t, Value dict, const char* key);
+// The same for a caller that remembers where the key was last time (an attribute read at
+// one instruction meets dicts of one shape): `hint` is the entry tried first, and is
+// updated to where the key is.
+Value dict_get_str_hinted(Value dict, Value key, std::int32_t& hint);
+// Replaces the value of str `key`, using `hint` as above; false (nothing done) when the
+// dict does not hold the key.
+bool dict_replace_str_hinted(Value dict, Value key, Value value, std::int32_t& hint);
 bool dict_set(Thread& t, Value dict, Value key, Value value);
 // 1 removed, 0 not there, -1 error.
 int dict_del(Thread& t, Value dict, Value key);

@@ -233,9 +233,17 @@ Value plain_instance_dict(Value obj, Value attr, std::uint64_t hooks) {
   return dict;
 }
 
-Value plain_instance_attribute(Value obj, Value attr) {
+// Where LOAD_ATTR / STORE_ATTR at an instruction last found its name in an instance dict:
+// objects made by one class's __init__ have dicts of one shape, so the entry is mostly the
+// same. Per thread and indexed by the instruction's address; a wrong guess costs a probe.
+thread_local std::int32_t attribute_hints[2048];
+std::int32_t& attribute_hint(const Instruction* at) {
+  return attribute_hints[(reinterpret_cast<std::uintptr_t>(at) >> 2) & 2047];
+}
+
+Value plain_instance_attribute(Value obj, Value attr, std::int32_t& hint) {
   Value dict = plain_instance_dict(obj, attr, kCustomGetattribute | kHasGetattr);
-  return dict ? dict_get_str(dict, attr) : Value();
+  return dict ? dict_get_str_hinted(dict, attr, hint) : Value();
 }
 
 bool inline_call(Value callable, Value& function, Value& self) {
@@ -534,7 +542,8 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
           r.sp = sp;
           // An attribute in the instance dict of a plain object, with no hook on its class
           // and nothing of that name along the MRO: no descriptor to honour.
-          if (Value found = plain_instance_attribute(TOP(), name_at(r, arg))) {
+          if (Value found = plain_instance_attribute(TOP(), name_at(r, arg),
+                                                     attribute_hint(&r.code[lasti]))) {
             TOP() = found;
             DISPATCH();
           }
@@ -550,6 +559,7 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
           Value v = POP();
           Value n = name_at(r, arg);
           if (Value dict = plain_instance_dict(obj, n, kCustomSetattr)) {
+            if (dict_replace_str_hinted(dict, n, v, attribute_hint(&r.code[lasti]))) DISPATCH();
             ERROR_IF(!dict_set(t, dict, n, v));
             DISPATCH();
           }
