@@ -251,50 +251,12 @@ static bool exact_double(Value v, double& out) {
 }
 
 Value compare(Thread& t, Value a, Value b, CompareOp op) {
-  if (a.is_small_int() && b.is_small_int()) {
-    std::int64_t x = a.small_int_value(), y = b.small_int_value();
-    bool r = false;
-    switch (op) {
-    case CompareOp::Lt:
-      r = x < y;
-      break;
-    case CompareOp::Le:
-      r = x <= y;
-      break;
-    case CompareOp::Eq:
-      r = x == y;
-      break;
-    case CompareOp::Ne:
-      r = x != y;
-      break;
-    case CompareOp::Gt:
-      r = x > y;
-      break;
-    case CompareOp::Ge:
-      r = x >= y;
-      break;
-    }
-    return py_bool(r);
-  }
+  if (a.is_small_int() && b.is_small_int())
+    return py_bool(compare_numbers(a.small_int_value(), b.small_int_value(), op));
   // float with float or with a small int that a double holds exactly (|i| <= 2**53):
   // C++'s comparisons of doubles give Python's answers, NaN included.
   double x, y;
-  if (exact_double(a, x) && exact_double(b, y)) {
-    switch (op) {
-    case CompareOp::Lt:
-      return py_bool(x < y);
-    case CompareOp::Le:
-      return py_bool(x <= y);
-    case CompareOp::Eq:
-      return py_bool(x == y);
-    case CompareOp::Ne:
-      return py_bool(x != y);
-    case CompareOp::Gt:
-      return py_bool(x > y);
-    case CompareOp::Ge:
-      return py_bool(x >= y);
-    }
-  }
+  if (exact_double(a, x) && exact_double(b, y)) return py_bool(compare_numbers(x, y, op));
   Value ta = type_of(a), tb = type_of(b);
   // Exact tuples or lists (sort keys): what their comparison methods would do, directly.
   if (ta == tb && (ta == type_value(T_tuple) || ta == type_value(T_list)))

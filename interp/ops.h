@@ -50,6 +50,24 @@ std::string repr_utf8(Thread& t, Value v);
 
 // ---- comparison, hashing, truth ----------------------------------------------------------------
 Value compare(Thread& t, Value a, Value b, bytecode::CompareOp op);
+// x <op> y for two C++ numbers (ints, or doubles: NaN compares as in Python).
+template <class T> inline bool compare_numbers(T x, T y, bytecode::CompareOp op) {
+  switch (op) {
+  case bytecode::CompareOp::Lt:
+    return x < y;
+  case bytecode::CompareOp::Le:
+    return x <= y;
+  case bytecode::CompareOp::Eq:
+    return x == y;
+  case bytecode::CompareOp::Ne:
+    return x != y;
+  case bytecode::CompareOp::Gt:
+    return x > y;
+  case bytecode::CompareOp::Ge:
+    return x >= y;
+  }
+  return false;
+}
 // a == b as a C++ bool: 1, 0, or -1 on error. Identity implies equality (as containers do).
 int equal(Thread& t, Value a, Value b);
 bool hash(Thread& t, Value v, std::int64_t& out);

@@ -196,21 +196,7 @@ Value float_compare(Thread& t, Value a_value, Value b, bytecode::CompareOp op) {
   } else {
     return runtime().not_implemented;
   }
-  switch (op) {
-  case bytecode::CompareOp::Lt:
-    return py_bool(c < 0);
-  case bytecode::CompareOp::Le:
-    return py_bool(c <= 0);
-  case bytecode::CompareOp::Eq:
-    return py_bool(c == 0);
-  case bytecode::CompareOp::Ne:
-    return py_bool(c != 0);
-  case bytecode::CompareOp::Gt:
-    return py_bool(c > 0);
-  case bytecode::CompareOp::Ge:
-    return py_bool(c >= 0);
-  }
-  return {};
+  return py_bool(compare_numbers(c, 0, op));
 }
 INTERP_NATIVE(float_lt) {
   return float_compare(t, args[0], args[1], bytecode::CompareOp::Lt);

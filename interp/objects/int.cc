@@ -403,21 +403,7 @@ Value int_compare(Thread& t, Value a, Value b, bytecode::CompareOp op) {
   } else {
     return runtime().not_implemented;
   }
-  switch (op) {
-  case bytecode::CompareOp::Lt:
-    return py_bool(c < 0);
-  case bytecode::CompareOp::Le:
-    return py_bool(c <= 0);
-  case bytecode::CompareOp::Eq:
-    return py_bool(c == 0);
-  case bytecode::CompareOp::Ne:
-    return py_bool(c != 0);
-  case bytecode::CompareOp::Gt:
-    return py_bool(c > 0);
-  case bytecode::CompareOp::Ge:
-    return py_bool(c >= 0);
-  }
-  return {};
+  return py_bool(compare_numbers(c, 0, op));
 }
 INTERP_NATIVE(int_lt) {
   return int_compare(t, args[0], args[1], bytecode::CompareOp::Lt);

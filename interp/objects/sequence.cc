@@ -118,28 +118,7 @@ static Value sequence_compare_items(Thread& t, Value a, Value b, bytecode::Compa
     nb = seq_length(b);
   }
   if (i >= na || i >= nb) {
-    bool r = false;
-    switch (op) {
-    case CompareOp::Lt:
-      r = na < nb;
-      break;
-    case CompareOp::Le:
-      r = na <= nb;
-      break;
-    case CompareOp::Eq:
-      r = na == nb;
-      break;
-    case CompareOp::Ne:
-      r = na != nb;
-      break;
-    case CompareOp::Gt:
-      r = na > nb;
-      break;
-    case CompareOp::Ge:
-      r = na >= nb;
-      break;
-    }
-    return py_bool(r);
+    return py_bool(compare_numbers(na, nb, op));
   }
   if (op == CompareOp::Eq) return runtime().false_;
   if (op == CompareOp::Ne) return runtime().true_;

@@ -635,7 +635,13 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
         TARGET(COMPARE_OP) {
           r.sp = sp;
           Value b = POP();
-          Value res = compare(t, TOP(), b, CompareOp(arg));
+          Value a = TOP();
+          if (a.is_small_int() && b.is_small_int()) {
+            TOP() =
+                py_bool(compare_numbers(a.small_int_value(), b.small_int_value(), CompareOp(arg)));
+            DISPATCH();
+          }
+          Value res = compare(t, a, b, CompareOp(arg));
           ERROR_IF(!res);
           TOP() = res;
           DISPATCH();
