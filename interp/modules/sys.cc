@@ -473,8 +473,6 @@ Value make_stream_class(Thread& t, const char* class_name) {
       {"seekable", stream_seekable},   {"close", stream_close},       {"__enter__", stream_enter},
       {"__exit__", stream_exit},       {"__iter__", stream_iter},     {"__next__", stream_next},
   };
-  if (std::string_view(class_name) == "Stream")
-    add_method(t, cls, "reconfigure", stream_reconfigure);
   for (const auto& method : kMethods)
     add_method(t, cls, method.name, method.fn);
   add_getter(t, cls, "closed", stream_closed);
@@ -567,6 +565,7 @@ Value make_sys_module(Thread& t) {
 
   // The stream classes.
   Value text_stream = make_stream_class(t, "Stream");
+  add_method(t, text_stream, "reconfigure", stream_reconfigure);
   Value binary_stream = make_stream_class(t, "BinaryStream");
   Value out = make_stream(t, text_stream, binary_stream, 1, "<stdout>");
   Value err = make_stream(t, text_stream, binary_stream, 2, "<stderr>");

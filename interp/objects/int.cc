@@ -202,16 +202,10 @@ Value number_fast_path(Thread& t, Value a, Value b, bytecode::BinaryOp op) {
       return {};
     case BinaryOp::FloorDivide:
       if (y == 0) return raise(t, exc(E_ZeroDivisionError), "integer division or modulo by zero");
-      if (y == -1) return int_from_i64(t, -x);
-      r = x / y;
-      if ((x % y != 0) && ((x < 0) != (y < 0))) --r;
-      return Value::small_int(r);
+      return int_from_i64(t, floor_divide_i64(x, y));
     case BinaryOp::Remainder:
       if (y == 0) return raise(t, exc(E_ZeroDivisionError), "integer modulo by zero");
-      if (y == -1) return Value::small_int(0);
-      r = x % y;
-      if (r != 0 && ((r < 0) != (y < 0))) r += y;
-      return Value::small_int(r);
+      return Value::small_int(floor_modulo_i64(x, y));
     case BinaryOp::And:
       return Value::small_int(x & y);
     case BinaryOp::Or:
@@ -238,14 +232,6 @@ Value number_fast_path(Thread& t, Value a, Value b, bytecode::BinaryOp op) {
     default:
       return {};
     }
-  }
-  if (a.is_tagged_float()) {
-    if (b.is_tagged_float())
-      return float_fast(t, a.tagged_float_value(), b.tagged_float_value(), k);
-    if (b.is_small_int())
-      return float_fast(t, a.tagged_float_value(), double(b.small_int_value()), k);
-  } else if (b.is_tagged_float() && a.is_small_int()) {
-    return float_fast(t, double(a.small_int_value()), b.tagged_float_value(), k);
   }
   bool fa = is_exact(a, T_float), fb = is_exact(b, T_float);
   if (fa && fb) return float_fast(t, float_value(a), float_value(b), k);

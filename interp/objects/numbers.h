@@ -20,6 +20,16 @@ Value int_from_big(Thread& t, const num::BigInt& b);
 // lists for +. Returns 0 with no exception when the operands are not for it.
 Value number_fast_path(Thread& t, Value a, Value b, bytecode::BinaryOp op);
 
+// Python's // and % of two C++ ints (y != 0): the quotient rounds toward minus infinity
+// and the remainder takes the divisor's sign. x // -1 may leave the tagged range.
+inline std::int64_t floor_divide_i64(std::int64_t x, std::int64_t y) {
+  return x / y - ((x % y != 0) && ((x < 0) != (y < 0)));
+}
+inline std::int64_t floor_modulo_i64(std::int64_t x, std::int64_t y) {
+  std::int64_t r = x % y;
+  return r != 0 && ((r < 0) != (y < 0)) ? r + y : r;
+}
+
 // The cheapest part of that, inlined into the VM loop: + - * / of two tagged numbers (at
 // least one of them a float) and + - * // % of two tagged ints, when the result is tagged.
 // 0 otherwise, and never an exception: division by zero, overflow and results that need a
@@ -40,15 +50,14 @@ inline Value tagged_binary_op(Value a, Value b, unsigned op) {
     case BinaryOp::Multiply:
       overflow = __builtin_mul_overflow(x, y, &r);
       break;
-    case BinaryOp::FloorDivide: // rounds toward minus infinity
+    case BinaryOp::FloorDivide:
       if (y == 0) return {};
-      r = x / y - ((x % y != 0) && ((x < 0) != (y < 0)));
+      r = floor_divide_i64(x, y);
       overflow = false;
       break;
-    case BinaryOp::Remainder: // takes the sign of the divisor
+    case BinaryOp::Remainder:
       if (y == 0) return {};
-      r = x % y;
-      if (r != 0 && ((r < 0) != (y < 0))) r += y;
+      r = floor_modulo_i64(x, y);
       overflow = false;
       break;
     default:
