@@ -12,7 +12,8 @@
 //   4. keep the unreached finalizable objects alive (and what they reach) for their
 //      finalizers, once each; clear weak references that only they reached (their
 //      callbacks are garbage too, so none is noted);
-//   5. sweep; runs left empty go back to stm and their memory to the OS;
+//   5. sweep; runs left empty go back to stm and their memory to the OS; the views give
+//      back private copies of pages that no running transaction wrote;
 //   6. set the next threshold and queue the finalization work; once the world has
 //      restarted, tell the runtime through the hook.
 #include "gc/heap.h"
@@ -125,6 +126,7 @@ void collect_with_world_stopped(void* arg) {
   std::uint64_t keep_empty =
       request.trigger == Trigger::Growth ? heap.threshold.load(std::memory_order_relaxed) : 0;
   std::uint64_t live = sweep(heap, keep_empty);
+  stm::share_unwritten_pages();
   if (marker.bad_headers())
     std::fprintf(stderr, "pypy-stm: warning: the GC met %llu objects of no registered type\n",
                  static_cast<unsigned long long>(marker.bad_headers()));

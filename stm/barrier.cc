@@ -54,7 +54,7 @@ void write_barrier_slow(Offset object) {
       !promote_range_entry(ctx, object))
     acquire_write_lock(ctx, object);
   auto* header = reinterpret_cast<ObjectHeader*>(tl.segment_base + object);
-  mark_private(ctx->segment, object, header->size);
+  privatize(ctx->segment, object, header->size);
   ctx->write_log.push_back(object);
   header->flags &= ~kNeedsWriteBarrier;
 }

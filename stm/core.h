@@ -53,7 +53,8 @@ struct Heap {
   // One byte per 16 bytes of object area: 0, or the segment holding the object's write
   // lock (| kLockNewObject for an object created by that segment's transaction).
   std::atomic<std::uint8_t>* write_locks = nullptr;
-  // (N+1) rows of area_pages bytes: 1 where view i holds a private copy of the page.
+  // (N+1) rows of area_pages bytes: 1 where view i maps the page privately (copy on
+  // write), 0 where it maps the committed page itself (see pages.cc).
   std::uint8_t* private_pages = nullptr;
 
   char* base(unsigned segment) const { return reserve + segment * segment_bytes; }
@@ -73,8 +74,9 @@ extern Heap heap;
 // Forgets every page handed out (shutdown).
 void reset_page_allocator();
 
-// Marks the pages of [object, object+size) private in a view (the caller writes them).
-void mark_private(unsigned segment, Offset object, std::size_t size);
+// Makes the pages of [object, object+size) private in a view: the caller is about to
+// write an object that others may see (pages.cc).
+void privatize(unsigned segment, Offset object, std::size_t size);
 
 // ---- threads ----------------------------------------------------------------------------
 enum class ThreadState : std::uint8_t {
@@ -238,8 +240,8 @@ void remember_backoff(ThreadContext* ctx, Offset object, std::uint8_t held_lock)
 // Asks another thread's transaction `serial` to abort at its next safe point.
 void kill(ThreadContext* victim, std::uint64_t serial, AbortCause cause);
 
-// Copies [object, object+size) of view `mine` into the committed state and into every
-// other view holding a private copy of the pages it covers.
+// Copies [object, object+size) of view `mine` into the committed state (where `mine` maps
+// it privately) and into every other view holding a private copy of the pages it covers.
 void copy_out(unsigned mine, Offset object, std::size_t size);
 
 // ---- barriers (barrier.cc, range_log.cc) -------------------------------------------------------

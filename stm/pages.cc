@@ -1,10 +1,24 @@
-// stm/pages.cc - whole pages of the object area, handed to gc/ and taken back.
+// stm/pages.cc - whole pages of the object area: handed to gc/ and taken back, and how
+// each view maps them.
 //
 // Page runs are rare events next to object allocation (gc/ carves objects out of them),
 // so one mutex and a first-fit map of free runs serve. Released runs lose their memory
 // in every view and in the memfd, so resident memory follows what is in use.
+//
+// A view maps a page in one of two ways, recorded in its row of heap.private_pages:
+//   0  shared: the view maps the committed page itself (MAP_SHARED). Reads see the
+//      committed state; a write goes straight to it, which is right only for the bytes
+//      of objects nobody else can reach: the running transaction's new objects.
+//   1  private: MAP_PRIVATE, so the first write copies the page for this view alone.
+// Before the first write to an old object the write barrier makes its pages private.
+// New objects are written in place on shared pages, so commit need not copy them and
+// the heap is resident once, not once per view that allocated in it. At a collection,
+// private pages that no running transaction wrote go back to shared (their bytes equal
+// the committed ones by then), so a view's private copies do not pile up.
 #include "stm/core.h"
 
+#include <cerrno>
+#include <cstring>
 #include <fcntl.h>
 #include <iterator>
 #include <map>
@@ -24,6 +38,39 @@ void reset_page_allocator() {
 
 static Offset offset_of_page(std::size_t page) {
   return heap.area_begin + page * kPageSize;
+}
+
+static void map_view_pages(unsigned segment, std::size_t first, std::size_t count, bool shared) {
+  char* at = heap.base(segment) + offset_of_page(first);
+  int flags = MAP_FIXED | (shared ? MAP_SHARED : MAP_PRIVATE | MAP_NORESERVE);
+  if (mmap(at, count * kPageSize, PROT_READ | PROT_WRITE, flags, heap.memfd,
+           off_t(first * kPageSize)) == MAP_FAILED)
+    fatal("cannot map %zu pages of view %u %s: %s (is vm.max_map_count too low?)", count, segment,
+          shared ? "shared" : "private", std::strerror(errno));
+}
+
+// Maps every page of [first, end) whose row entry is `from` as `to` (0 shared, 1 private),
+// one mmap per run of such pages.
+static void remap_pages(unsigned segment, std::size_t first, std::size_t end, std::uint8_t from,
+                        std::uint8_t to) {
+  std::uint8_t* row = heap.private_row(segment);
+  for (std::size_t page = first; page < end;) {
+    if (row[page] != from) {
+      ++page;
+      continue;
+    }
+    std::size_t run = page;
+    while (page < end && row[page] == from)
+      row[page++] = to;
+    map_view_pages(segment, run, page - run, to == 0);
+  }
+}
+
+void privatize(unsigned segment, Offset object, std::size_t size) {
+  std::size_t first = heap.page_of(object), end = heap.page_of(object + size - 1) + 1;
+  const std::uint8_t* row = heap.private_row(segment);
+  for (std::size_t page = first; page < end; ++page)
+    if (!row[page]) return remap_pages(segment, page, end, 0, 1);
 }
 
 } // namespace stm::detail
@@ -57,15 +104,8 @@ void release_pages(Offset first_offset, std::size_t count) {
   std::size_t bytes = count * kPageSize;
   fallocate(heap.memfd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE,
             off_t(first_offset - heap.area_begin), off_t(bytes));
-  for (unsigned view = 1; view <= heap.views; ++view) {
-    std::uint8_t* row = heap.private_row(view);
-    bool any_private = false;
-    for (std::size_t page = first; page < first + count; ++page) {
-      any_private |= row[page] != 0;
-      row[page] = 0;
-    }
-    if (any_private) madvise(heap.base(view) + first_offset, bytes, MADV_DONTNEED);
-  }
+  for (unsigned view = 1; view <= heap.views; ++view)
+    remap_pages(view, first, first + count, 1, 0);
   std::lock_guard guard(page_lock);
   auto [run, inserted] = free_runs.emplace(first, count);
   if (!inserted) fatal("release_pages: page run at %#zx released twice", std::size_t(first_offset));
@@ -86,6 +126,40 @@ void release_pages(Offset first_offset, std::size_t count) {
     next_unused_page = run->first;
     free_runs.erase(run);
   }
+}
+
+void share_unwritten_pages() {
+  std::size_t used = heap.pages_high_water.load(std::memory_order_acquire);
+  for (unsigned view = 1; view <= heap.views; ++view) {
+    std::uint8_t* row = heap.private_row(view);
+    // Pages the view's running transaction wrote keep their private copies (marked 2
+    // meanwhile): they hold its uncommitted bytes.
+    std::vector<std::size_t> pinned;
+    auto pin = [&](Offset object, std::size_t size) {
+      std::size_t end = heap.page_of(object + size - 1) + 1;
+      for (std::size_t page = heap.page_of(object); page < end; ++page)
+        if (row[page] == 1) {
+          row[page] = 2;
+          pinned.push_back(page);
+        }
+    };
+    for (ThreadContext* t : threads) {
+      if (t->segment != view || !t->in_tx.load(std::memory_order_acquire)) continue;
+      const char* base = heap.base(view);
+      for (Offset object : t->write_log)
+        pin(object, reinterpret_cast<const ObjectHeader*>(base + object)->size);
+      for (const RangeEntry& entry : t->range_log)
+        if (!entry.promoted) pin(entry.object, entry.size);
+      for (const NewObject& created : t->new_objects)
+        pin(created.object, created.size);
+    }
+    remap_pages(view, 0, used, 1, 0);
+    for (std::size_t page : pinned)
+      row[page] = 1;
+  }
+  // Segment 0's page-table entries would count every committed page a second time in
+  // the resident size; the next access maps them again.
+  if (used) madvise(heap.base(0) + heap.area_begin, used * kPageSize, MADV_DONTNEED);
 }
 
 } // namespace stm

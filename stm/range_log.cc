@@ -36,12 +36,10 @@ static RangeEntry* find_entry(ThreadContext* ctx, Offset object) {
 
 // Marks chunks [first, last] dirty and their pages private.
 static void mark_dirty(ThreadContext* ctx, RangeEntry& entry, std::size_t first, std::size_t last) {
-  std::uint8_t* row = heap.private_row(ctx->segment);
-  std::size_t base_page = heap.page_of(entry.object);
-  for (std::size_t chunk = first; chunk <= last; ++chunk) {
+  Offset first_page = entry.object & ~Offset(kPageSize - 1);
+  privatize(ctx->segment, first_page + first * kRangeChunk, (last - first + 1) * kRangeChunk);
+  for (std::size_t chunk = first; chunk <= last; ++chunk)
     entry.dirty[chunk >> 6] |= std::uint64_t(1) << (chunk & 63);
-    row[base_page + chunk * kRangeChunk / kPageSize] = 1;
-  }
 }
 
 // Calls fn(offset, length) for each run of dirty chunks, cut to the object's bytes.

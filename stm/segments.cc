@@ -48,13 +48,6 @@ std::uint64_t ticks_to_ns(std::uint64_t ticks) {
   return std::uint64_t(double(ticks) * ns_per_tick);
 }
 
-void mark_private(unsigned segment, Offset object, std::size_t size) {
-  std::uint8_t* row = heap.private_row(segment);
-  std::size_t last = heap.page_of(object + size - 1);
-  for (std::size_t page = heap.page_of(object); page <= last; ++page)
-    row[page] = 1;
-}
-
 // A barrier or dereference outside a transaction goes through a null segment base and
 // faults at a small address: say so instead of crashing without a word.
 static void on_segv(int signal, siginfo_t* info, void* context) {
@@ -153,8 +146,8 @@ void initialize(const Config& config) {
     char* base = heap.base(i);
     map_or_die(base, markers, PROT_READ | PROT_WRITE,
                MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED, -1, "read markers");
-    int sharing = i == 0 ? MAP_SHARED : MAP_PRIVATE | MAP_NORESERVE;
-    map_or_die(base + markers, area, PROT_READ | PROT_WRITE, sharing | MAP_FIXED, heap.memfd,
+    // Views start with every page shared; writes to old objects make pages private.
+    map_or_die(base + markers, area, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED, heap.memfd,
                "an object area");
   }
   heap.write_locks = reinterpret_cast<std::atomic<std::uint8_t>*>(

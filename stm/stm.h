@@ -117,6 +117,10 @@ template <class Body> void run_transaction(Body&& body) {
 // memory back to the OS; it must run with the world stopped.
 Offset allocate_pages(std::size_t count);
 void release_pages(Offset first, std::size_t count);
+// With the world stopped (a collection): views give back their private copies of pages
+// that no running transaction wrote, and segment 0 drops its page-table entries, so that
+// resident memory counts each page of the heap about once.
+void share_unwritten_pages();
 Offset object_area_begin();
 Offset object_area_end();
 

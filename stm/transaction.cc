@@ -29,8 +29,9 @@ void copy_out(unsigned mine, Offset object, std::size_t size) {
     Offset page_end =
         (chunk - heap.area_begin) / kPageSize * kPageSize + kPageSize + heap.area_begin;
     std::size_t length = std::min<Offset>(page_end, end) - chunk;
-    std::memcpy(committed + chunk, source + chunk, length);
     std::size_t page = heap.page_of(chunk);
+    // A page this view maps shared holds the bytes in the committed state already.
+    if (heap.private_row(mine)[page]) std::memcpy(committed + chunk, source + chunk, length);
     for (unsigned view = 1; view <= heap.views; ++view)
       if (view != mine && heap.private_row(view)[page])
         std::memcpy(heap.base(view) + chunk, source + chunk, length);
@@ -311,7 +312,6 @@ void note_new_object(Offset object, std::uint32_t size) {
       object + size > heap.area_begin + heap.area_bytes)
     fatal("note_new_object: %#zx (%u bytes) is not a place in the object area", std::size_t(object),
           size);
-  mark_private(ctx->segment, object, size);
   heap.lock_of(object).store(std::uint8_t(ctx->segment | kLockNewObject),
                              std::memory_order_relaxed);
   ctx->new_objects.push_back({object, size});
