@@ -5,8 +5,9 @@
 // transaction. Its phases:
 //   1. forget the new objects of aborted transactions that are still marked taken, and
 //      take every run away from its thread (the threads go to the slow path afterwards);
-//   2. mark from the roots (root slots, objects pinned by running transactions, the
-//      finalization queue, stacks);
+//   2. mark from the roots (root slots, old objects written by running transactions,
+//      the finalization queue, stacks); running transactions then forget their new
+//      objects that were not reached;
 //   3. clear the weak references whose targets were not reached, noting those whose
 //      callbacks must run;
 //   4. keep the unreached finalizable objects alive (and what they reach) for their
@@ -121,6 +122,12 @@ void collect_with_world_stopped(void* arg) {
   marker.drain();
   clear_dead_weak_references(marker, weak_seen, nullptr);
 
+  stm::forget_new_objects(
+      [](stm::Offset object, void* marker) {
+        return !static_cast<Marker*>(marker)->is_live(object);
+      },
+      &marker);
+
   // A growth collection keeps about one cycle's worth of empty pages (the last
   // threshold); an explicit or exhaustion collection gives back all it can.
   std::uint64_t keep_empty =
@@ -132,7 +139,7 @@ void collect_with_world_stopped(void* arg) {
                  static_cast<unsigned long long>(marker.bad_headers()));
 
   heap.live_bytes.store(live, std::memory_order_relaxed);
-  heap.threshold.store(std::max(kMinThreshold, live), std::memory_order_relaxed);
+  heap.threshold.store(next_threshold(live), std::memory_order_relaxed);
   heap.bytes_since_collection.store(0, std::memory_order_relaxed);
   heap.collections.fetch_add(1, std::memory_order_release);
   completed_collections.fetch_add(1, std::memory_order_release);

@@ -88,6 +88,10 @@ void release_runs(GcHeap& heap, std::vector<PageRun*>& runs);
 
 // Minimum bytes allocated between two collections triggered by growth.
 inline constexpr std::uint64_t kMinThreshold = std::uint64_t{4} << 20;
+// The threshold for the next collection after one that left `live` bytes. A test setting,
+// PYPYSTM_GC_EVERY=<bytes>, collects that often instead, whatever the heap holds: it
+// shows references that the collector cannot see (raw memory holding new objects).
+std::uint64_t next_threshold(std::uint64_t live);
 
 enum class Trigger : std::uint8_t {
   Explicit,  // gc::collect(): always collects

@@ -117,8 +117,17 @@ void Marker::trace(stm::Offset object) {
   }
   const char* first = has_committed_copy ? committed : bases_[owner] + object;
   auto* header = reinterpret_cast<const stm::ObjectHeader*>(first);
-  if (valid_type(header->type_id) && (type_table[header->type_id].flags & kWeakReference))
-    weak_.push_back(object);
+  if (valid_type(header->type_id) && (type_table[header->type_id].flags & kWeakReference)) {
+    const TypeInfo& type = type_table[header->type_id];
+    if (has_committed_copy) {
+      weak_.push_back(object);
+    } else if (header->size >= type.weak_offset + sizeof(stm::Offset)) {
+      // New in a running transaction: its target stays alive until the reference is
+      // committed, since a callback for a reference that may never exist could not be
+      // queued. The first collection after the commit clears it as usual.
+      mark(*reinterpret_cast<const stm::Offset*>(first + type.weak_offset));
+    }
+  }
   if (has_committed_copy) trace_copy(header);
   if (owner && owner < bases_.size())
     trace_copy(reinterpret_cast<const stm::ObjectHeader*>(bases_[owner] + object));

@@ -153,9 +153,14 @@ void for_each_thread_stack(void (*fn)(StackRange range, void* arg), void* arg);
 // transaction has written or created it, always among them). Tracing needs only the
 // committed copy and the owner's; clearing a field (weak references) needs them all.
 void for_each_version(Offset object, void (*fn)(ObjectHeader* version, void* arg), void* arg);
-// With the world stopped: the objects that running transactions have written or
-// created. They are roots: their commit or abort still needs their memory.
+// With the world stopped: the old objects that running transactions have written. They
+// are roots: their commit or abort still needs their memory. (A transaction's new
+// objects are not: one that nothing reaches is garbage even before its commit.)
 void for_each_pinned_object(void (*fn)(Offset object, void* arg), void* arg);
+// With the world stopped, before the collector frees unreached memory: running
+// transactions forget their new objects for which `dead` holds, so that neither their
+// commit nor their abort touches memory handed out again.
+void forget_new_objects(bool (*dead)(Offset object, void* arg), void* arg);
 // With the world stopped: the segment whose transaction owns the object (it wrote or
 // created it), or 0. Tracing reads the owner's view, where the newest references are.
 unsigned owner_segment(Offset object);

@@ -348,8 +348,17 @@ void for_each_pinned_object(void (*fn)(Offset, void*), void* arg) {
       fn(object, arg);
     for (const RangeEntry& entry : t->range_log)
       if (!entry.promoted) fn(entry.object, arg);
-    for (const NewObject& created : t->new_objects)
-      fn(created.object, arg);
+  }
+}
+
+void forget_new_objects(bool (*dead)(Offset object, void* arg), void* arg) {
+  for (ThreadContext* t : threads) {
+    if (!t->in_tx.load(std::memory_order_acquire)) continue;
+    std::erase_if(t->new_objects, [&](const NewObject& created) {
+      if (!dead(created.object, arg)) return false;
+      heap.lock_of(created.object).store(0, std::memory_order_relaxed);
+      return true;
+    });
   }
 }
 

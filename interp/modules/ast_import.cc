@@ -224,7 +224,9 @@ concept Positioned = requires {
 class Importer {
 public:
   Importer(Thread& t, Value module, Arena& arena, int depth_limit)
-      : t_(t), module_(module), arena_(arena), depth_limit_(depth_limit) {}
+      : t_(t), module_(module), arena_(arena), depth_limit_(depth_limit), keep_(list_new(t)) {
+    if (!keep_) failed_ = true;
+  }
 
   bool failed() const { return failed_; }
 
@@ -338,7 +340,10 @@ private:
 
   Value key(const char* k) {
     Value& s = keys_[k];
-    if (!s) s = intern_literal(t_, k);
+    if (!s) {
+      s = intern_literal(t_, k);
+      if (!s || !list_append(t_, keep_, s)) s = {};
+    }
     if (!s) failed_ = true;
     return s;
   }
@@ -576,6 +581,8 @@ private:
   bool failed_ = false;
   int depth_ = 0;
   int depth_limit_;
+  // The field names made so far (keys_ is raw memory, which the collector does not see).
+  Value keep_;
   std::vector<Value> open_;
   std::vector<const char*> class_names_;
   std::unordered_map<const char*, Value> keys_, classes_;
