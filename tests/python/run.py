@@ -41,12 +41,16 @@ def main():
     parser.add_argument("--timeout", type=float, default=20)
     parser.add_argument("-v", "--verbose", action="store_true", help="print a unified diff under each failure")
     parser.add_argument("--no-skip", action="store_true", help="also run the tests listed in skip.txt")
+    parser.add_argument("--exclude", action="append", default=[], metavar="TEST",
+                        help="leave this test out (repeatable); for runs under test settings that make it too slow")
     args = parser.parse_args()
 
     interp = os.path.abspath(args.interp) if os.sep in args.interp else args.interp
     impl = args.impl or default_impl(interp)
     skips = {} if args.no_skip else read_skips()
     tests = suitelib.discover(args.tests or None)
+    excluded = {os.path.normpath(os.path.join(suitelib.ROOT, e)) for e in args.exclude}
+    tests = [t for t in tests if os.path.normpath(os.path.join(suitelib.ROOT, t)) not in excluded]
     to_run = [t for t in tests if os.path.normpath(t) not in skips]
     skipped = len(tests) - len(to_run)
 
