@@ -48,7 +48,7 @@ void mark_roots(Marker& marker) {
   stm::for_each_thread_stack(&scan_stack, &marker);
 }
 
-Marker::Marker(GcHeap& heap) : heap_(heap) {
+Marker::Marker(GcHeap& heap) : heap_(heap), reading_view_(stm::reading_view()) {
   for (unsigned segment = 0; segment <= stm::segment_count(); ++segment)
     bases_.push_back(stm::segment_base(segment));
   auto [low, high] = std::minmax_element(bases_.begin(), bases_.end());
@@ -115,7 +115,8 @@ void Marker::trace(stm::Offset object) {
         &probe);
     has_committed_copy = probe.found;
   }
-  const char* first = has_committed_copy ? committed : bases_[owner] + object;
+  const char* first =
+      has_committed_copy ? stm::committed_copy(reading_view_, object) : bases_[owner] + object;
   auto* header = reinterpret_cast<const stm::ObjectHeader*>(first);
   if (valid_type(header->type_id) && (type_table[header->type_id].flags & kWeakReference)) {
     const TypeInfo& type = type_table[header->type_id];
@@ -162,6 +163,7 @@ void Marker::drain_in_parallel() {
   stack_.clear();
   tbb::enumerable_thread_specific<Marker> workers([this] {
     Marker worker(heap_);
+    worker.reading_view_ = reading_view_; // workers run no transaction: read as we do
     return worker;
   });
   tbb::parallel_for_each(chunks.begin(), chunks.end(),

@@ -43,6 +43,7 @@ private:
 
   GcHeap& heap_;
   std::vector<char*> bases_; // every segment's base, segment 0 first
+  unsigned reading_view_;    // where committed copies are read (stm::committed_copy)
   std::uintptr_t address_low_ = 0, address_high_ = 0;
   std::vector<stm::Offset> stack_;
   std::vector<stm::Offset> weak_;

@@ -162,4 +162,14 @@ void share_unwritten_pages() {
   if (used) madvise(heap.base(0) + heap.area_begin, used * kPageSize, MADV_DONTNEED);
 }
 
+unsigned reading_view() {
+  ThreadContext* ctx = tl.context;
+  return ctx && ctx->in_tx.load(std::memory_order_relaxed) ? ctx->segment : 0;
+}
+
+const char* committed_copy(unsigned view, Offset object) {
+  if (view && !heap.private_row(view)[heap.page_of(object)]) return heap.base(view) + object;
+  return heap.base(0) + object;
+}
+
 } // namespace stm

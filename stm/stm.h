@@ -121,6 +121,13 @@ void release_pages(Offset first, std::size_t count);
 // that no running transaction wrote, and segment 0 drops its page-table entries, so that
 // resident memory counts each page of the heap about once.
 void share_unwritten_pages();
+// The calling thread's view while it runs a transaction, else 0.
+unsigned reading_view();
+// With the world stopped: the object's committed copy as `view` maps it, when that view
+// maps the page shared, else in segment 0. Reading through a view that has the page
+// mapped already adds no page-table entries to segment 0 (resident memory counts each
+// mapping of a page).
+const char* committed_copy(unsigned view, Offset object);
 Offset object_area_begin();
 Offset object_area_end();
 
