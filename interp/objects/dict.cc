@@ -4,6 +4,7 @@
 // then an index of int32 slots). Reading a dict takes read barriers on both; writing
 // takes write barriers on both. Growing allocates new storage, which the running
 // transaction owns and fills without barriers. Sets reuse the same storage (set.cc).
+#include "gc/gc.h"
 #include "interp/objects/dict_table.h"
 #include "interp/objects/objects.h"
 #include "interp/ops.h"
@@ -246,6 +247,41 @@ bool dict_replace_str_hinted(Value dict, Value key, Value value, std::int32_t& h
   }
   set_entry_value(storage, hint, value);
   return true;
+}
+
+Value dict_get_global(Value globals, Value builtins, Value key, GlobalHint& hint) {
+  std::uint64_t collections = gc::collection_count(), aborts = stm::thread_abort_count();
+  Value gs = rd<DictObject>(globals)->storage;
+  const DictStorage* g = gs ? rd<DictStorage>(gs) : nullptr;
+  Value bs = rd<DictObject>(builtins)->storage;
+  const DictStorage* b = bs ? rd<DictStorage>(bs) : nullptr;
+  if (hint.collections == collections && hint.aborts == aborts && gs == hint.globals_storage) {
+    if (!hint.in_builtins) {
+      if (g && g->entries[hint.entry].key == hint.key) return g->entries[hint.entry].value;
+    } else if ((g ? g->used : 0) == hint.globals_used && bs == hint.builtins_storage && b &&
+               b->entries[hint.entry].key == hint.key) {
+      return b->entries[hint.entry].value;
+    }
+  }
+  hint.collections = collections;
+  hint.aborts = aborts;
+  hint.globals_storage = gs;
+  hint.globals_used = g ? g->used : 0;
+  hint.builtins_storage = bs;
+  std::int32_t e = g ? str_entry(g, key) : -1;
+  hint.in_builtins = e < 0;
+  const DictStorage* found = g;
+  if (e < 0) {
+    e = b ? str_entry(b, key) : -1;
+    found = b;
+  }
+  hint.entry = e;
+  if (e < 0) {
+    hint.collections = ~std::uint64_t{0};
+    return {};
+  }
+  hint.key = found->entries[e].key;
+  return found->entries[e].value;
 }
 
 Value dict_get_cstr(Thread& t, Value dict, const char* key) {

@@ -162,6 +162,21 @@ Value dict_get_str_hinted(Value dict, Value key, std::int32_t& hint);
 // Replaces the value of str `key`, using `hint` as above; false (nothing done) when the
 // dict does not hold the key.
 bool dict_replace_str_hinted(Value dict, Value key, Value value, std::int32_t& hint);
+// Where a global name was found last time, for LOAD_GLOBAL (one per instruction and
+// thread): a hit in globals, or a miss there (no key added since: the storage and its
+// count of entries are unchanged) and a hit in builtins. The entry's own key object is
+// kept, so a right guess costs no hashing and no string compare. The offsets are only
+// compared, never followed, and the cache is void after a collection or an abort of the
+// thread (either may free them and hand the cells out again).
+struct GlobalHint {
+  std::uint64_t collections = ~std::uint64_t{0}, aborts = 0;
+  Value globals_storage, builtins_storage, key;
+  std::int64_t globals_used = 0;
+  std::int32_t entry = -1;
+  bool in_builtins = false;
+};
+// str `key` in dict `globals`, else in dict `builtins`; 0 when in neither.
+Value dict_get_global(Value globals, Value builtins, Value key, GlobalHint& hint);
 bool dict_set(Thread& t, Value dict, Value key, Value value);
 // 1 removed, 0 not there, -1 error.
 int dict_del(Thread& t, Value dict, Value key);

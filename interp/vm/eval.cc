@@ -118,6 +118,26 @@ Value load_global(Thread& t, Value globals, Value builtins, Value n) {
   return name_error(t, n);
 }
 
+// LOAD_GLOBAL's guesses, per thread and indexed by the instruction's address.
+struct GlobalHintSlot {
+  const Instruction* at = nullptr;
+  Value name; // code may be freed and its memory reused: the name must match too
+  GlobalHint hint;
+};
+thread_local GlobalHintSlot global_hints[1024];
+
+Value load_global_hinted(Thread& t, Value globals, Value builtins, Value n, const Instruction* at) {
+  if (!is_exact(builtins, T_dict)) return load_global(t, globals, builtins, n);
+  GlobalHintSlot& slot = global_hints[(reinterpret_cast<std::uintptr_t>(at) >> 2) & 1023];
+  if (slot.at != at || slot.name != n) {
+    slot.at = at;
+    slot.name = n;
+    slot.hint = GlobalHint{};
+  }
+  if (Value v = dict_get_global(globals, builtins, n, slot.hint)) return v;
+  return name_error(t, n);
+}
+
 bool unpack(Thread& t, Value seq, std::int64_t before, std::int64_t after, bool star, Value* out) {
   // out receives the items in stack order (last item first).
   if (!star && seq.is_object() && (is_exact(seq, T_tuple) || is_exact(seq, T_list))) {
@@ -522,7 +542,8 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
         }
         TARGET(LOAD_GLOBAL) {
           if (arg & 1) PUSH(Value());
-          Value v = load_global(t, r.f->globals, r.f->builtins, name_at(r, arg >> 1));
+          Value v = load_global_hinted(t, r.f->globals, r.f->builtins, name_at(r, arg >> 1),
+                                       &r.code[lasti]);
           ERROR_IF(!v);
           PUSH(v);
           DISPATCH();
