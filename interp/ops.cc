@@ -73,8 +73,11 @@ Value call(Thread& t, Value callable, const Value* args, std::size_t nargs, Valu
     switch (layout_of(callable)) {
     case Layout::Native: {
       const NativeObject* n = ro<NativeObject>(callable);
-      NativeFn fn = runtime().natives[n->index].fn;
+      const NativeInfo& info = runtime().natives[n->index];
+      NativeFn fn = info.fn;
+      std::size_t nkw = kwnames ? std::size_t(tuple_length(kwnames)) : 0;
       if (n->self) {
+        if (info.slot_max_args >= 0 && !slot_arguments_ok(t, info, nargs - nkw, kwnames)) return {};
         Value self = n->self;
         Value small[8];
         std::vector<Value> big;
@@ -89,10 +92,11 @@ Value call(Thread& t, Value callable, const Value* args, std::size_t nargs, Valu
         return fn(t, all, nargs + 1, kwnames);
       }
       if (is_native_descriptor_type(type_of(callable))) {
-        std::size_t npos = nargs - (kwnames ? tuple_length(kwnames) : 0);
+        std::size_t npos = nargs - nkw;
         if (npos == 0) return native_descriptor_misuse(t, callable, {});
         if (!is_subtype(type_of(args[0]), n->owner))
           return native_descriptor_misuse(t, callable, args[0]);
+        if (info.slot_max_args >= 0 && !slot_arguments_ok(t, info, npos - 1, kwnames)) return {};
       }
       return fn(t, args, nargs, kwnames);
     }

@@ -23,6 +23,7 @@ INTERP_NATIVE(dict_len_method) {
 }
 
 INTERP_NATIVE(dict_getitem) {
+  if (!check_positional(t, "dict.__getitem__", nargs, kwnames, 1, 1, 1)) return {};
   bool error;
   Value v = dict_get(t, args[0], args[1], error);
   if (v || error) return v;
@@ -45,6 +46,7 @@ INTERP_NATIVE(dict_delitem) {
 }
 
 INTERP_NATIVE(dict_contains) {
+  if (!check_positional(t, "dict.__contains__", nargs, kwnames, 1, 1, 1)) return {};
   bool error;
   Value v = dict_get(t, args[0], args[1], error);
   if (error) return {};
@@ -54,7 +56,6 @@ INTERP_NATIVE(dict_contains) {
 INTERP_NATIVE(dict_iter) {
   return iterator_new(t, T_dict_keyiterator, args[0]);
 }
-
 
 INTERP_NATIVE(dict_repr) {
   Value self = args[0];

@@ -138,6 +138,7 @@ INTERP_NATIVE(list_len) {
 }
 
 INTERP_NATIVE(list_getitem) {
+  if (!check_positional(t, "list.__getitem__", nargs, kwnames, 1, 1, 1)) return {};
   Value self = args[0];
   std::int64_t n = list_length(self);
   if (args[1].is_object() && is_layout(args[1], Layout::Slice)) {

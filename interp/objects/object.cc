@@ -101,7 +101,9 @@ INTERP_NATIVE(object_init) {
       return raise(t, exc(E_TypeError),
                    "object.__init__() takes exactly one argument (the instance to initialize)");
     if (!overrides(type, N___new__, my_new))
-      return raisef(t, exc(E_TypeError), "%s() takes no arguments", type_name(type).c_str());
+      return raisef(t, exc(E_TypeError),
+                    "%s.__init__() takes exactly one argument (the instance to initialize)",
+                    type_name(type).c_str());
   }
   return none();
 }

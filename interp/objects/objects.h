@@ -226,6 +226,11 @@ struct SlotWrapper {
 // The slot behind the special method `name` of the builtin `type`, which is then a
 // wrapper_descriptor; null for a method_descriptor.
 const SlotWrapper* slot_wrapper(Value type, std::string_view name);
+// Records the argument count of `slot` (from its text signature) in the native.
+void set_slot_arity(std::int64_t native, const SlotWrapper& slot);
+// Before calling a slot wrapper with `given` arguments after self: CPython's TypeError
+// (and false) when the count or a keyword does not fit.
+bool slot_arguments_ok(Thread& t, const NativeInfo& info, std::size_t given, Value kwnames);
 
 // ---- exceptions --------------------------------------------------------------------------
 // An instance of an exception class made from args (a tuple).

@@ -533,6 +533,10 @@ INTERP_NATIVE(set_len) {
 }
 
 INTERP_NATIVE(set_contains_method) {
+  bool frozen = is_subtype(type_of(args[0]), type_value(T_frozenset));
+  if (!check_positional(t, frozen ? "frozenset.__contains__" : "set.__contains__", nargs, kwnames,
+                        1, 1, 1))
+    return {};
   Value key = args[1];
   std::int64_t h;
   if (!key_hash(t, key, h, true)) return {};
@@ -549,7 +553,6 @@ INTERP_NATIVE(set_add_method) {
   if (!one_arg(t, args[0], "add", nargs, kwnames)) return {};
   return set_add(t, args[0], args[1]) ? none() : Value();
 }
-
 
 INTERP_NATIVE(set_repr) {
   Value self = args[0];

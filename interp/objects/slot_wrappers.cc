@@ -143,6 +143,47 @@ const SlotWrapper* slot_wrapper(Value type, std::string_view name) {
   return nullptr;
 }
 
+void set_slot_arity(std::int64_t native, const SlotWrapper& slot) {
+  std::string_view sig = slot.text_signature ? slot.text_signature : "";
+  if (sig.empty() || sig == kAnyArgs) return;
+  // "($self, name, value=None, /)": the parameters between "$self" and "/".
+  int required = 0, optional = 0;
+  std::size_t at = sig.find(',');
+  while (at != std::string_view::npos) {
+    std::size_t next = sig.find(',', at + 1);
+    std::string_view param =
+        sig.substr(at + 1, next == std::string_view::npos ? std::string_view::npos : next - at - 1);
+    if (param.find('/') != std::string_view::npos) break;
+    (param.find('=') != std::string_view::npos ? optional : required) += 1;
+    at = next;
+  }
+  NativeInfo& info = runtime().natives[std::size_t(native)];
+  info.slot_min_args = std::int8_t(required);
+  info.slot_max_args = std::int8_t(required + optional);
+}
+
+bool slot_arguments_ok(Thread& t, const NativeInfo& info, std::size_t given, Value kwnames) {
+  if (kwnames && tuple_length(kwnames)) {
+    raisef(t, exc(E_TypeError), "wrapper %s() takes no keyword arguments", info.name);
+    return false;
+  }
+  std::size_t low = std::size_t(info.slot_min_args), high = std::size_t(info.slot_max_args);
+  if (given >= low && given <= high) return true;
+  std::size_t expected = given < low ? low : high;
+  const char* plural = expected == 1 ? "" : "s";
+  if (high <= 1) {
+    // The wrappers of unary and binary slots count their arguments themselves...
+    raisef(t, exc(E_TypeError), "expected %lld argument%s, got %lld", (long long)expected, plural,
+           (long long)given);
+  } else {
+    // ...the others unpack them with an unnamed PyArg_UnpackTuple, hence the space.
+    const char* bound = low == high ? "" : given < low ? "at least " : "at most ";
+    raisef(t, exc(E_TypeError), " expected %s%lld argument%s, got %lld", bound, (long long)expected,
+           plural, (long long)given);
+  }
+  return false;
+}
+
 void init_slot_wrapper_types(Thread& t) {
   for (TypeId id : {T_method_wrapper, T_builtin_function}) {
     Value type = type_value(id);

@@ -241,6 +241,7 @@ void add_method(Thread& t, Value type, const char* method, NativeFn fn, const ch
   const SlotWrapper* slot = slot_wrapper(type, method);
   if (slot && !doc) doc = slot->doc;
   std::int64_t index = register_native(method, fn, doc);
+  if (slot) set_slot_arity(index, *slot);
   Value m = native_new(t, index, {}, type, slot ? T_wrapper_descriptor : T_method_descriptor);
   add_attribute(t, type, method, m);
 }

@@ -9,9 +9,9 @@ seen = []
 
 
 def reader(done):
-    spins = 0
+    # The loop sleeps: a pure spin-wait next to a writer can livelock (a known issue).
     while flag == 0:
-        spins += 1
+        time.sleep(0.001)
     seen.append(flag)
     done.release()
 
