@@ -229,7 +229,7 @@ static Value run_committed(Thread& t, Value& exception_out) {
       run_after_commit(t, true);
       exception_out = e;
       return result;
-    } catch (const stm::TxAbort&) {
+    } catch (const stm::TxAbort& abort) {
       run_after_commit(t, false);
       t.out.clear();
       t.err.clear();
@@ -238,8 +238,14 @@ static Value run_committed(Thread& t, Value& exception_out) {
       t.c_depth = 0;
       if (t.collect != CollectState::Done) t.collect = CollectState::None;
       // Aborted to wait (a blocking call in a nested loop): wait now, outside any
-      // transaction, before running the transaction again.
-      if (t.block_on) wait_until_ready(t);
+      // transaction, before running the transaction again. A transaction that lost a
+      // conflict while about to wait (its commit in wait_outside) must not wait: what it
+      // waits for may depend on its own writes, which are gone (the thread that would
+      // release the lock waits for them), so it runs again instead.
+      if (t.block_on && abort.cause == stm::AbortCause::Explicit)
+        wait_until_ready(t);
+      else
+        t.block_on = {};
     }
   }
 }
