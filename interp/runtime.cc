@@ -8,6 +8,7 @@
 
 #include <cstdarg>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 namespace interp {
@@ -113,10 +114,23 @@ Runtime& create_runtime() {
   return *the_runtime;
 }
 
+NativeTable::NativeTable()
+    : entries_(static_cast<NativeInfo*>(std::calloc(kCapacity, sizeof(NativeInfo)))) {
+  if (!entries_) std::abort();
+}
+
+std::size_t NativeTable::push_back(const NativeInfo& info) {
+  std::size_t index = count_.fetch_add(1, std::memory_order_relaxed);
+  if (index >= kCapacity) {
+    std::fprintf(stderr, "pypy-stm: fatal error: more than %zu native functions\n", kCapacity);
+    std::abort();
+  }
+  entries_[index] = info;
+  return index;
+}
+
 std::int64_t register_native(const char* name, NativeFn fn, const char* doc) {
-  Runtime& rt = runtime();
-  auto at = rt.natives.push_back({name, fn, doc});
-  return static_cast<std::int64_t>(at - rt.natives.begin());
+  return static_cast<std::int64_t>(runtime().natives.push_back({name, fn, doc}));
 }
 
 Thread& current_thread() {
