@@ -522,6 +522,14 @@ INTERP_NATIVE(builtin_next) {
   return v;
 }
 
+} // namespace
+
+NativeFn vm::builtin_next_function() {
+  return builtin_next;
+}
+
+namespace {
+
 INTERP_NATIVE(builtin_aiter) {
   if (!check_positional(t, "aiter", nargs, kwnames, 1, 1, 0)) return {};
   Value f = lookup_special(t, args[0], N___aiter__);

@@ -1145,6 +1145,22 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
               continue;
             }
           }
+          // next(gen), next(gen, default), gen.send(v), gen.__next__(): the generator runs as
+          // a frame of this loop, as FOR_ITER resumes it, not in a nested loop. Only the
+          // default stays on the stack, where the value yielded will replace it.
+          Value gen, sent;
+          bool with_default;
+          if (!kwnames && is_generator_call(callable, self, args, nargs, gen, sent, with_default)) {
+            r.sp = sp;
+            if (Value gen_frame = generator_resume_inline(t, gen, sent, r.frame)) {
+              Value fallback = with_default ? args[1] : Value();
+              sp = base;
+              if (with_default) *sp++ = fallback;
+              r.sp = sp;
+              r.enter(t, gen_frame);
+              continue;
+            }
+          }
           Value init;
           if (!base[0] && inline_instantiation(callable, init)) {
             // The instance is made here and __init__ runs as a frame of this loop; its
@@ -1267,6 +1283,14 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
               r.load(back);
               t.frame = back;
               Instruction resumer = r.code[r.pc - 1];
+              if (op_of(resumer) == Op::CALL) {
+                // next(gen, default) gives the default, kept on the stack; next(gen) and
+                // send() raise StopIteration with the return value.
+                if (arg_of(resumer) == 2) continue;
+                stop_iteration_with(t, retval);
+                lasti = r.pc - 1;
+                goto error;
+              }
               r.pc = arg_of(resumer);
               if (op_of(resumer) == Op::SEND)
                 r.sp[-1] = retval;
@@ -1301,12 +1325,17 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
           r.sp = sp;
           r.save();
           if (r.f->flags & kFrameResumed) {
-            // Back to the FOR_ITER/SEND that resumed this generator, with the value.
+            // Back to the FOR_ITER/SEND/CALL that resumed this generator, with the value
+            // (in place of next()'s default, which waited on the stack).
             Value back = r.f->back;
             generator_leave_inline(t, r.frame, false);
             r.load(back);
             t.frame = back;
-            *r.sp++ = v;
+            Instruction resumer = r.code[r.pc - 1];
+            if (op_of(resumer) == Op::CALL && arg_of(resumer) == 2)
+              r.sp[-1] = v;
+            else
+              *r.sp++ = v;
             continue;
           }
           yielded = true;

@@ -46,5 +46,13 @@ Value generator_resume_inline(Thread& t, Value gen, Value value, Value back);
 // generator_resume_inline did; an ending frame is the generator's no longer, and a
 // StopIteration leaving it becomes RuntimeError as in CPython.
 void generator_leave_inline(Thread& t, Value frame, bool finished);
+// Whether a CALL of `callable` (with LOAD_METHOD's `self`, or 0) is next(gen),
+// next(gen, default), gen.send(value) or gen.__next__() of a generator or coroutine, which
+// CALL then resumes in its own loop: the generator, the value it is sent, and whether a
+// default follows (next with two arguments).
+bool is_generator_call(Value callable, Value self, const Value* args, std::size_t nargs, Value& gen,
+                       Value& sent, bool& with_default);
+// Sets StopIteration(value) pending (no argument when value is None); returns 0.
+Value stop_iteration_with(Thread& t, Value value);
 
 } // namespace interp::vm

@@ -132,6 +132,8 @@ Value resume(Thread& t, Value gen, Value value, bool throwing, bool& finished) {
   return result;
 }
 
+} // namespace
+
 Value stop_iteration_with(Thread& t, Value value) {
   if (value == none()) return raise_value(t, exc(E_StopIteration));
   Value args = tuple_from(t, &value, 1);
@@ -140,8 +142,6 @@ Value stop_iteration_with(Thread& t, Value value) {
   if (e) t.pending = e;
   return {};
 }
-
-} // namespace
 
 } // namespace interp::vm
 
@@ -271,6 +271,32 @@ void generator_leave_inline(Thread& t, Value frame, bool finished) {
   }
 }
 
+namespace {
+INTERP_NATIVE(gen_next);
+INTERP_NATIVE(gen_send);
+} // namespace
+
+bool is_generator_call(Value callable, Value self, const Value* args, std::size_t nargs, Value& gen,
+                       Value& sent, bool& with_default) {
+  if (!callable.is_object() || !is_layout(callable, Layout::Native)) return false;
+  const NativeObject* n = ro<NativeObject>(callable);
+  NativeFn fn = runtime().natives[n->index].fn;
+  sent = none();
+  with_default = false;
+  if (fn == builtin_next_function()) {
+    if (self || n->self || nargs < 1 || nargs > 2) return false;
+    gen = args[0];
+    with_default = nargs == 2;
+  } else if (fn == gen_next || fn == gen_send) {
+    gen = self ? self : n->self;
+    if (!gen || (self && n->self) || nargs != (fn == gen_send ? 1u : 0u)) return false;
+    if (fn == gen_send) sent = args[0];
+  } else {
+    return false;
+  }
+  return gen.is_object() && is_layout(gen, Layout::Generator);
+}
+
 Value resume_after_delegate(Thread& t, Value gen, bool& finished) {
   // The frame's pc was moved past its SEND; run it without pushing a sent value.
   bool yielded;
@@ -315,7 +341,9 @@ INTERP_NATIVE(gen_next) {
 }
 
 INTERP_NATIVE(gen_send) {
-  if (!check_positional(t, "send", nargs, kwnames, 1, 1)) return {};
+  bool coroutine = rd<GeneratorObject>(args[0])->kind == kCoroutine;
+  if (!check_positional(t, coroutine ? "coroutine.send" : "generator.send", nargs, kwnames, 1, 1))
+    return {};
   bool finished;
   Value r = generator_send(t, args[0], args[1], finished);
   if (finished && r) return stop_iteration_with(t, r);

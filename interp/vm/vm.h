@@ -78,4 +78,7 @@ void install_finalization_hook();
 // at the committed state again: called after every commit that may have changed it.
 void wake_waiters();
 
+// The builtin next() (modules/builtins.cc): CALL runs it inline on a generator.
+NativeFn builtin_next_function();
+
 } // namespace interp::vm
