@@ -445,7 +445,9 @@ int main(int argc, char** argv) {
     while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0)
       source.append(buffer, n);
     std::fclose(f);
-    filename = script;
+    // As CPython 3.9+: the main module's file is absolute (joined to the working folder,
+    // not normalized); sys.argv[0] stays as given.
+    filename = script[0] == '/' ? script : current_dir() + "/" + script;
   } else if (read_stdin && !repl_only) {
     source = read_fd(0);
     filename = "<stdin>";

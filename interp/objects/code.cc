@@ -154,6 +154,42 @@ Value code_new(Thread& t, std::shared_ptr<const bytecode::CodeUnit> unit) {
 
 namespace {
 
+// co_positions() and co_lines() count offsets as tb_lasti and f_lasti do: two bytes per
+// instruction, CPython's code unit, so that traceback's `lasti // 2` finds the instruction.
+Value position_or_none(int value, int unknown_below) {
+  return value < unknown_below ? none() : Value::small_int(value);
+}
+
+INTERP_NATIVE(code_positions) {
+  if (!check_positional(t, "co_positions", nargs, kwnames, 0, 0, 1)) return {};
+  Value list = list_new(t);
+  if (!list) return {};
+  for (const bytecode::Location& at : code_unit(args[0]).locations) {
+    Value items[4] = {position_or_none(at.line, 1), position_or_none(at.end_line, 1),
+                      position_or_none(at.col, 0), position_or_none(at.end_col, 0)};
+    Value entry = tuple_from(t, items, 4);
+    if (!entry || !list_append(t, list, entry)) return {};
+  }
+  return iter(t, list);
+}
+
+INTERP_NATIVE(code_lines) {
+  if (!check_positional(t, "co_lines", nargs, kwnames, 0, 0, 1)) return {};
+  Value list = list_new(t);
+  if (!list) return {};
+  const std::vector<bytecode::Location>& locations = code_unit(args[0]).locations;
+  for (std::size_t start = 0, end; start < locations.size(); start = end) {
+    int line = locations[start].line;
+    for (end = start + 1; end < locations.size() && locations[end].line == line; ++end) {
+    }
+    Value items[3] = {Value::small_int(std::int64_t(start * 2)),
+                      Value::small_int(std::int64_t(end * 2)), position_or_none(line, 1)};
+    Value entry = tuple_from(t, items, 3);
+    if (!entry || !list_append(t, list, entry)) return {};
+  }
+  return iter(t, list);
+}
+
 INTERP_NATIVE(code_repr) {
   const bytecode::CodeUnit& u = code_unit(args[0]);
   return str_from_utf8(t, "<code object " + u.name + " at 0x" + std::to_string(args[0].offset()) +
@@ -286,6 +322,8 @@ INTERP_NATIVE(code_replace) {
 void init_code_type(Thread& t) {
   add_method(t, type_value(T_code), "__repr__", code_repr);
   add_method(t, type_value(T_code), "replace", code_replace);
+  add_method(t, type_value(T_code), "co_positions", code_positions);
+  add_method(t, type_value(T_code), "co_lines", code_lines);
   struct Getter {
     const char* name;
     NativeFn fn;
