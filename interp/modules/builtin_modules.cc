@@ -24,6 +24,10 @@ Value make_time_module(Thread& t);
 Value make_gc_module(Thread& t);
 Value make_random_module(Thread& t);
 Value make_sha512_module(Thread& t);
+Value make_sha256_module(Thread& t);
+Value make_sha1_module(Thread& t);
+Value make_md5_module(Thread& t);
+Value make_binascii_module(Thread& t);
 Value make_struct_module(Thread& t);
 Value make_codecs_module(Thread& t);
 Value make_string_module(Thread& t);
@@ -39,6 +43,10 @@ Value make_builtin_module(Thread& t, const std::string& module_name) {
   if (module_name == "gc") return make_gc_module(t);
   if (module_name == "_random") return make_random_module(t);
   if (module_name == "_sha512") return make_sha512_module(t);
+  if (module_name == "_sha256") return make_sha256_module(t);
+  if (module_name == "_sha1") return make_sha1_module(t);
+  if (module_name == "_md5") return make_md5_module(t);
+  if (module_name == "binascii") return make_binascii_module(t);
   if (module_name == "_struct") return make_struct_module(t);
   if (module_name == "_codecs") return make_codecs_module(t);
   if (module_name == "_string") return make_string_module(t);
@@ -66,10 +74,10 @@ Value make_builtin_module(Thread& t, const std::string& module_name) {
 
 std::vector<std::string> builtin_module_names() {
   std::vector<std::string> names = {
-      "time",         "gc",        "_random", "_sha512",  "_struct",  "_codecs",
-      "_string",      "_ast",      "math",    "cmath",    "_weakref", "itertools",
-      "_collections", "posix",     "atexit",  "_io",      "errno",    "_sre",
-      "_imp",         "_warnings", "marshal", "builtins", "sys",      "_contextvars"};
+      "time",     "gc",   "_random",      "_sha512",  "_struct",   "_codecs",      "_string",
+      "_ast",     "math", "cmath",        "_weakref", "itertools", "_collections", "posix",
+      "atexit",   "_io",  "errno",        "_sre",     "_imp",      "_warnings",    "marshal",
+      "builtins", "sys",  "_contextvars", "_sha256",  "_sha1",     "_md5",         "binascii"};
   for (auto& [registered, factory] : registered_modules())
     names.push_back(registered);
   std::sort(names.begin(), names.end());

@@ -854,12 +854,7 @@ Value make_io_module(Thread& t) {
   module_set(t, m, "BlockingIOError", exception_type("BlockingIOError"));
   // CPython's UnsupportedOperation derives from OSError and ValueError; class creation
   // here still refuses two builtin exception bases ("lay-out conflict"), so OSError only.
-  Value bases_items[1] = {exc(E_OSError)};
-  Value bases = tuple_from(t, bases_items, 1);
-  Value ns = dict_new(t);
-  if (!bases || !ns || !dict_set(t, ns, name(N___module__), intern_literal(t, "io"))) return {};
-  Value unsupported_cls =
-      type_new(t, type_value(T_type), intern_literal(t, "UnsupportedOperation"), bases, ns, {});
+  Value unsupported_cls = new_exception_type(t, "UnsupportedOperation", "io", exc(E_OSError));
   if (!unsupported_cls) return {};
   module_set(t, m, "UnsupportedOperation", unsupported_cls);
 

@@ -49,6 +49,14 @@ Value new_type(Thread& t, const char* type_name, const char* module_name, Layout
   return type;
 }
 
+Value new_exception_type(Thread& t, const char* type_name, const char* module_name, Value base) {
+  Value bases = tuple_from(t, &base, 1);
+  Value ns = dict_new(t);
+  if (!bases || !ns || !dict_set(t, ns, name(N___module__), intern_literal(t, module_name)))
+    return {};
+  return type_new(t, type_value(T_type), intern_literal(t, type_name), bases, ns, {});
+}
+
 Value arg_or_keyword(const Value* args, std::size_t nargs, Value kwnames, std::size_t position,
                      const char* keyword) {
   std::size_t npos = nargs - keyword_count(kwnames);

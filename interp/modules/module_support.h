@@ -23,6 +23,10 @@ void module_set(Thread& t, Value module, const char* attr, Value value);
 Value new_type(Thread& t, const char* type_name, const char* module_name, Layout layout,
                Value base = {}, bool subclassable = true);
 
+// An exception class as a Python class statement makes it: `type_name`, deriving from
+// `base`, with __module__ `module_name` (struct.error, binascii.Error, ...).
+Value new_exception_type(Thread& t, const char* type_name, const char* module_name, Value base);
+
 // Argument i of a native call by position or keyword (0 when absent).
 Value arg_or_keyword(const Value* args, std::size_t nargs, Value kwnames, std::size_t position,
                      const char* keyword);

@@ -836,11 +836,7 @@ Value make_struct_module(Thread& t) {
   Value m = new_module(t, "_struct", kFunctions, std::size(kFunctions));
   if (!m) return {};
 
-  Value bases_items[1] = {exc(E_Exception)};
-  Value bases = tuple_from(t, bases_items, 1);
-  Value ns = dict_new(t);
-  if (!bases || !ns || !dict_set(t, ns, name(N___module__), intern_literal(t, "struct"))) return {};
-  Value error = type_new(t, type_value(T_type), intern_literal(t, "error"), bases, ns, {});
+  Value error = new_exception_type(t, "error", "struct", exc(E_Exception));
   if (!error) return {};
   module_set(t, m, "error", error);
 

@@ -94,6 +94,44 @@ bool need_buffer(Thread& t, Value v, std::string& out) {
   return false;
 }
 
+// The hex digits of `data` (bytes.hex(), binascii.hexlify()), with the one-character
+// separator `sepv` (str or bytes-like; 0: none) between groups of `perv` bytes (an
+// index; 0: 1), counted from the right, or from the left when negative. A str separator
+// must be ASCII, or Latin-1 when `latin1_sep` (hexlify's bytes result takes it as is).
+bool hex_with_separator(Thread& t, std::string_view data, Value sepv, Value perv, std::string& out,
+                        bool latin1_sep) {
+  std::string sep;
+  if (sepv) {
+    if (str_check(sepv)) {
+      for (char32_t c : str_code_points(sepv)) {
+        if (c >= (latin1_sep ? 0x100 : 0x80))
+          return raise(t, exc(E_ValueError), "sep must be ASCII."), false;
+        sep.push_back(char(c));
+      }
+    } else if (!need_buffer(t, sepv, sep)) {
+      return false;
+    }
+    if (sep.size() != 1) return raise(t, exc(E_ValueError), "sep must be length 1."), false;
+  }
+  std::int64_t per = 1;
+  if (perv && !index_to_i64(t, perv, per)) return false;
+  static const char kDigits[] = "0123456789abcdef";
+  out.clear();
+  std::int64_t n = std::int64_t(data.size());
+  std::int64_t group = per < 0 ? -per : per;
+  for (std::int64_t i = 0; i < n; ++i) {
+    if (i && !sep.empty() && group) {
+      // Positive counts group from the right, negative from the left.
+      bool boundary = per > 0 ? (n - i) % group == 0 : i % group == 0;
+      if (boundary) out += sep;
+    }
+    unsigned char c = static_cast<unsigned char>(data[i]);
+    out.push_back(kDigits[c >> 4]);
+    out.push_back(kDigits[c & 15]);
+  }
+  return true;
+}
+
 // Raises the UnicodeError that a codec reported, with CPython's args.
 Value raise_codec_error(Thread& t, const text::CodecError& e, Value object) {
   using K = text::CodecError::Kind;
@@ -343,34 +381,8 @@ INTERP_NATIVE(bytes_hex) {
   std::size_t npos = nargs - keyword_count(kwnames);
   Value sepv = npos > 1 ? args[1] : keyword_arg(kwnames, args, nargs, "sep");
   Value perv = npos > 2 ? args[2] : keyword_arg(kwnames, args, nargs, "bytes_per_sep");
-  std::string data = data_of(args[0]);
-  std::string sep;
-  if (sepv) {
-    if (str_check(sepv)) {
-      sep = str_utf8(sepv);
-      for (unsigned char c : sep)
-        if (c >= 0x80) return raise(t, exc(E_ValueError), "sep must be ASCII.");
-    } else if (!need_buffer(t, sepv, sep)) {
-      return {};
-    }
-    if (sep.size() != 1) return raise(t, exc(E_ValueError), "sep must be length 1.");
-  }
-  std::int64_t per = 1;
-  if (perv && !index_to_i64(t, perv, per)) return {};
-  static const char kDigits[] = "0123456789abcdef";
   std::string out;
-  std::int64_t n = std::int64_t(data.size());
-  std::int64_t group = per < 0 ? -per : per;
-  for (std::int64_t i = 0; i < n; ++i) {
-    if (i && !sep.empty() && group) {
-      // Positive counts group from the right, negative from the left.
-      bool boundary = per > 0 ? (n - i) % group == 0 : i % group == 0;
-      if (boundary) out += sep;
-    }
-    unsigned char c = static_cast<unsigned char>(data[i]);
-    out.push_back(kDigits[c >> 4]);
-    out.push_back(kDigits[c & 15]);
-  }
+  if (!hex_with_separator(t, data_of(args[0]), sepv, perv, out, false)) return {};
   return str_from_ascii(t, out);
 }
 
