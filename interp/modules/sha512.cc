@@ -1,9 +1,9 @@
 // interp/modules/sha512.cc - the _sha512 module (SHA-512 and SHA-384, FIPS 180-4).
 //
 // random.py imports it to turn str and bytes seeds into ints; without it, random falls
-// back on hashlib, which needs OpenSSL's _hashlib or logging. A hash object's running
-// state lives in a Bytes object in the heap (update() writes it through wr<>), so a
-// transaction that aborts takes its updates back with it.
+// back on hashlib, which needs OpenSSL's _hashlib or logging. The running state lives in
+// the heap as hash_support.h describes.
+#include "interp/modules/hash_support.h"
 #include "interp/modules/module_support.h"
 #include "interp/modules/modules.h"
 #include "interp/ops.h"
@@ -11,8 +11,6 @@
 #include <cstring>
 
 namespace interp {
-
-bool need_buffer(Thread& t, Value v, std::string& out); // bytes.cc
 
 namespace {
 
@@ -59,10 +57,6 @@ struct ShaState {
   std::uint32_t buffered;
   std::uint32_t digest_size; // 64 or 48
   unsigned char buffer[kBlock];
-};
-
-struct ShaObject : Object {
-  Value state; // Bytes holding a ShaState
 };
 
 std::uint64_t rotr(std::uint64_t x, int n) {
@@ -132,43 +126,15 @@ std::string finish(ShaState s) {
 }
 
 const ShaState* state_rd(Value self) {
-  return reinterpret_cast<const ShaState*>(rd<BytesObject>(rd<ShaObject>(self)->state)->data);
-}
-
-bool data_of(Thread& t, Value v, std::string& out) {
-  if (str_check(v)) {
-    raise(t, exc(E_TypeError), "Strings must be encoded before hashing");
-    return false;
-  }
-  if (need_buffer(t, v, out)) return true;
-  if (matches(t, exc(E_TypeError))) {
-    clear_pending(t);
-    raise(t, exc(E_TypeError), "object supporting the buffer API required");
-  }
-  return false;
+  return hash_state<ShaState>(self);
 }
 
 bool update(Thread& t, Value self, Value data) {
-  std::string bytes;
-  if (!data_of(t, data, bytes)) return false;
-  ShaState s = *state_rd(self);
-  // Long inputs are hashed a megabyte at a time, with a safe point between.
-  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
-  for (std::size_t at = 0; at < bytes.size(); at += 1 << 20) {
-    absorb(s, p + at, std::min<std::size_t>(bytes.size() - at, 1 << 20));
-    stm::safe_point();
-  }
-  *reinterpret_cast<ShaState*>(wr<BytesObject>(rd<ShaObject>(self)->state)->data) = s;
-  return true;
+  return hash_update<ShaState>(t, self, data, absorb);
 }
 
 Value new_hash(Thread& t, Value cls, const ShaState& s) {
-  Value self = allocate(t, Layout::Instance, cls, sizeof(ShaObject));
-  if (!self) return {};
-  Value state = bytes_new(t, std::string_view(reinterpret_cast<const char*>(&s), sizeof s));
-  if (!state) return {};
-  fresh<ShaObject>(self)->state = state;
-  return self;
+  return hash_object_new(t, cls, &s, sizeof s);
 }
 
 Value make_hash(Thread& t, const Value* args, std::size_t nargs, Value kwnames, bool is384) {
@@ -211,13 +177,7 @@ INTERP_NATIVE(sha_digest) {
 
 INTERP_NATIVE(sha_hexdigest) {
   if (!check_positional(t, "hexdigest", nargs, kwnames, 0, 0)) return {};
-  static const char kHex[] = "0123456789abcdef";
-  std::string hex;
-  for (unsigned char c : finish(*state_rd(args[0]))) {
-    hex.push_back(kHex[c >> 4]);
-    hex.push_back(kHex[c & 15]);
-  }
-  return str_from_ascii(t, hex);
+  return hash_hex(t, finish(*state_rd(args[0])));
 }
 
 INTERP_NATIVE(sha_copy) {
