@@ -29,6 +29,8 @@ Value make_sha1_module(Thread& t);
 Value make_md5_module(Thread& t);
 Value make_binascii_module(Thread& t);
 Value make_operator_module(Thread& t);
+Value make_blake2_module(Thread& t);
+Value make_sha3_module(Thread& t);
 Value make_struct_module(Thread& t);
 Value make_codecs_module(Thread& t);
 Value make_string_module(Thread& t);
@@ -49,6 +51,8 @@ Value make_builtin_module(Thread& t, const std::string& module_name) {
   if (module_name == "_md5") return make_md5_module(t);
   if (module_name == "binascii") return make_binascii_module(t);
   if (module_name == "_operator") return make_operator_module(t);
+  if (module_name == "_blake2") return make_blake2_module(t);
+  if (module_name == "_sha3") return make_sha3_module(t);
   if (module_name == "_struct") return make_struct_module(t);
   if (module_name == "_codecs") return make_codecs_module(t);
   if (module_name == "_string") return make_string_module(t);
@@ -76,11 +80,11 @@ Value make_builtin_module(Thread& t, const std::string& module_name) {
 
 std::vector<std::string> builtin_module_names() {
   std::vector<std::string> names = {
-      "time",         "gc",        "_random", "_sha512",  "_struct",  "_codecs",
-      "_string",      "_ast",      "math",    "cmath",    "_weakref", "itertools",
-      "_collections", "posix",     "atexit",  "_io",      "errno",    "_sre",
-      "_imp",         "_warnings", "marshal", "builtins", "sys",      "_contextvars",
-      "_sha256",      "_sha1",     "_md5",    "binascii", "_operator"};
+      "time",      "gc",      "_random",      "_sha512",  "_struct",   "_codecs",      "_string",
+      "_ast",      "math",    "cmath",        "_weakref", "itertools", "_collections", "posix",
+      "atexit",    "_io",     "errno",        "_sre",     "_imp",      "_warnings",    "marshal",
+      "builtins",  "sys",     "_contextvars", "_sha256",  "_sha1",     "_md5",         "binascii",
+      "_operator", "_blake2", "_sha3"};
   for (auto& [registered, factory] : registered_modules())
     names.push_back(registered);
   std::sort(names.begin(), names.end());

@@ -1,7 +1,9 @@
 // interp/modules/hash_support.cc - the hash object shared by _md5, _sha1, _sha256 and
 // _sha512 (see hash_support.h).
 #include "interp/modules/hash_support.h"
+
 #include "interp/modules/modules.h"
+#include "interp/objects/numbers.h"
 #include "interp/ops.h"
 
 #include <cstring>
@@ -49,22 +51,9 @@ Value new_hash(Thread& t, Value cls, const StateCopy& s) {
   return self;
 }
 
-bool data_of(Thread& t, Value v, std::string& out) {
-  if (str_check(v)) {
-    raise(t, exc(E_TypeError), "Strings must be encoded before hashing");
-    return false;
-  }
-  if (need_buffer(t, v, out)) return true;
-  if (matches(t, exc(E_TypeError))) {
-    clear_pending(t);
-    raise(t, exc(E_TypeError), "object supporting the buffer API required");
-  }
-  return false;
-}
-
 bool update(Thread& t, Value self, Value data) {
   std::string bytes;
-  if (!data_of(t, data, bytes)) return false;
+  if (!hash_data_of(t, data, bytes)) return false;
   StateCopy s;
   read_state(self, s);
   // Long inputs are hashed a megabyte at a time, with a safe point between.
@@ -110,13 +99,7 @@ INTERP_NATIVE(hash_digest) {
 INTERP_NATIVE(hash_hexdigest) {
   if (!check_positional(t, method_name(args[0], "hexdigest").c_str(), nargs, kwnames, 0, 0))
     return {};
-  static const char kHex[] = "0123456789abcdef";
-  std::string hex;
-  for (unsigned char c : digest_of(args[0])) {
-    hex.push_back(kHex[c >> 4]);
-    hex.push_back(kHex[c & 15]);
-  }
-  return str_from_ascii(t, hex);
+  return hash_hex(t, digest_of(args[0]));
 }
 
 INTERP_NATIVE(hash_copy) {
@@ -180,6 +163,57 @@ Value new_hash_module(Thread& t, const char* module_name, const HashEntry* entri
     module_set(t, module, alg.type_attr, cls);
   }
   return module;
+}
+
+bool hash_data_of(Thread& t, Value v, std::string& out) {
+  if (str_check(v)) {
+    raise(t, exc(E_TypeError), "Strings must be encoded before hashing");
+    return false;
+  }
+  if (need_buffer(t, v, out)) return true;
+  if (matches(t, exc(E_TypeError))) {
+    clear_pending(t);
+    raise(t, exc(E_TypeError), "object supporting the buffer API required");
+  }
+  return false;
+}
+
+Value hash_object_new(Thread& t, Value cls, const void* state, std::size_t size) {
+  Value self = allocate(t, Layout::Instance, cls, sizeof(HashStateObject));
+  if (!self) return {};
+  Value bytes = bytes_new(t, std::string_view(static_cast<const char*>(state), size));
+  if (!bytes) return {};
+  fresh<HashStateObject>(self)->state = bytes;
+  return self;
+}
+
+bool hash_unsigned_arg(Thread& t, Value v, std::uint64_t& out, const char* overflow) {
+  if (!int_check(v)) {
+    raise(t, exc(E_TypeError), "an integer is required");
+    return false;
+  }
+  num::BigInt big = int_big(v);
+  if (big.is_negative()) {
+    raise(t, exc(E_ValueError), "value must be positive");
+    return false;
+  }
+  if (big.size() > 1) {
+    raise(t, exc(E_OverflowError), overflow);
+    return false;
+  }
+  out = big.size() ? std::uint64_t(big.limbs()[0]) : 0;
+  return true;
+}
+
+Value hash_hex(Thread& t, std::string_view bytes) {
+  static const char kHex[] = "0123456789abcdef";
+  std::string hex;
+  hex.reserve(bytes.size() * 2);
+  for (unsigned char c : bytes) {
+    hex.push_back(kHex[c >> 4]);
+    hex.push_back(kHex[c & 15]);
+  }
+  return str_from_ascii(t, hex);
 }
 
 } // namespace interp

@@ -1,18 +1,23 @@
-// interp/modules/hash_support.h - what the hash modules (_md5, _sha1, _sha256, _sha512)
-// share: the hash object (update, digest, hexdigest, copy, name, digest_size, block_size)
-// and the constructor, around an algorithm described by a HashAlgorithm; and the
-// Merkle-Damgard block buffering and length padding of MD5 and the SHA-1/SHA-2 family.
+// interp/modules/hash_support.h - what the hash modules share. _md5, _sha1, _sha256 and
+// _sha512 share the whole hash object (update, digest, hexdigest, copy, name,
+// digest_size, block_size) and the constructor, around an algorithm described by a
+// HashAlgorithm, and the Merkle-Damgard block buffering and length padding. _blake2 and
+// _sha3, whose constructors and methods differ, share the state object and its helpers
+// (the second part of this file).
 //
 // A hash object's running state lives in a Bytes object in the heap (update() writes it
 // through wr<>), so a transaction that aborts takes its updates back with it.
 #pragma once
 
 #include "interp/modules/module_support.h"
+#include "interp/ops.h"
 
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <string>
+#include <string_view>
 
 namespace interp {
 
@@ -128,5 +133,47 @@ struct MerkleDamgard {
     }
   }
 };
+
+// ---- hash objects with types of their own (_blake2, _sha3) -----------------------------
+
+struct HashStateObject : Object {
+  Value state; // Bytes holding the algorithm's state struct
+};
+
+// The bytes a hash constructor or update() takes: any buffer but str, with CPython's
+// TypeErrors ("Strings must be encoded before hashing", "object supporting the buffer
+// API required").
+bool hash_data_of(Thread& t, Value v, std::string& out);
+
+// A new instance of `cls` holding a copy of the `size` bytes of `state`.
+Value hash_object_new(Thread& t, Value cls, const void* state, std::size_t size);
+
+template <class State> const State* hash_state(Value self) {
+  return reinterpret_cast<const State*>(rd<BytesObject>(rd<HashStateObject>(self)->state)->data);
+}
+
+// An unsigned argument as CPython's unsigned long converter takes it: an int (__index__
+// is not consulted), not negative, below 2**64; `overflow` is the OverflowError's message
+// for larger ones.
+bool hash_unsigned_arg(Thread& t, Value v, std::uint64_t& out, const char* overflow);
+
+// `bytes` as lowercase hex digits, in a str.
+Value hash_hex(Thread& t, std::string_view bytes);
+
+// Hashes the bytes of `data` into self's state with absorb(state, p, n): long inputs a
+// megabyte at a time with a safe point between.
+template <class State, class Absorb>
+bool hash_update(Thread& t, Value self, Value data, Absorb absorb) {
+  std::string bytes;
+  if (!hash_data_of(t, data, bytes)) return false;
+  State s = *hash_state<State>(self);
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+  for (std::size_t at = 0; at < bytes.size(); at += 1 << 20) {
+    absorb(s, p + at, std::min<std::size_t>(bytes.size() - at, 1 << 20));
+    stm::safe_point();
+  }
+  *reinterpret_cast<State*>(wr<BytesObject>(rd<HashStateObject>(self)->state)->data) = s;
+  return true;
+}
 
 } // namespace interp

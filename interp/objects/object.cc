@@ -108,6 +108,8 @@ INTERP_NATIVE(object_init) {
   return none();
 }
 
+} // namespace
+
 std::string qualified_name(Thread& t, Value type) {
   const TypeObject* to = rd<TypeObject>(type);
   std::string q = str_utf8(to->qualname);
@@ -123,6 +125,8 @@ std::string qualified_name(Thread& t, Value type) {
   (void)t;
   return q;
 }
+
+namespace {
 
 INTERP_NATIVE(object_repr) {
   char address[32];

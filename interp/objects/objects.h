@@ -47,6 +47,8 @@ Value type_lookup(Value type, Value name);
 void type_modified(Value type);
 std::string type_name(Value type); // __name__ as UTF-8
 std::string type_name_of(Value v); // type(v).__name__
+// module.qualname (the qualname alone for builtins), as repr() of a class shows it.
+std::string qualified_name(Thread& t, Value type);
 // A builtin type made at start-up (immutable after).
 Value make_builtin_type(Thread& t, TypeId id, const char* name, Layout layout, Value base,
                         std::uint64_t flags);

@@ -598,7 +598,7 @@ Value type_new(Thread& t, Value metatype, Value type_name_value, Value bases, Va
       return raise(t, exc(E_TypeError), "bases must be types");
     if (!(rd<TypeObject>(b)->flags & kBaseType))
       return raisef(t, exc(E_TypeError), "type '%s' is not an acceptable base type",
-                    type_name(b).c_str());
+                    qualified_name(t, b).c_str());
     Value solid = solid_base(b);
     if (!best_base) {
       best_base = b;
