@@ -9,7 +9,13 @@
 // writes through its write(). Every file operation makes the running transaction
 // inevitable first (it cannot be undone), so a write never has to be rolled back.
 // Text is decoded and encoded with the codec named by encoding= (UTF-8 by default).
-// Missing: buffering objects distinct from the raw file (BufferedReader & co. name the
+// A BytesIO whose getbuffer() was called keeps its content in a bytearray from then on,
+// which the memoryview views: writes through the view change the stream and the stream's
+// writes are seen through the view. Missing: CPython's BufferError ("Existing exports of
+// data: object cannot be re-sized") for writing to or resizing a BytesIO while a view from
+// getbuffer() is alive; views are not counted (no reference counts tell when one dies),
+// so the write goes ahead and the view keeps its length, reading only the bytes that are
+// still there. Missing: buffering objects distinct from the raw file (BufferedReader & co. name the
 // binary file class), lazy reading of files (a file is read whole when opened), text
 // tell() cookies after reading.
 #include "interp/modules/module_support.h"
@@ -22,6 +28,10 @@
 #include <unistd.h>
 
 namespace interp {
+
+// bytearray.cc.
+Value bytearray_from(Thread& t, std::string_view data, Value cls = {});
+bool bytearray_set_contents(Thread& t, Value self, std::string_view data);
 
 namespace {
 
@@ -82,10 +92,10 @@ Value unsupported(Thread& t, const char* what) {
 
 bool check_open(Thread& t, Value self) {
   if (R(self)->flags & kClosed) {
-    // CPython's in-memory streams say it without the full stop.
+    // CPython's StringIO says it without the full stop.
     raise(t, exc(E_ValueError),
-          (R(self)->flags & kFile) || R(self)->buffer ? "I/O operation on closed file."
-                                                      : "I/O operation on closed file");
+          (R(self)->flags & (kFile | kBinary)) || R(self)->buffer ? "I/O operation on closed file."
+                                                                  : "I/O operation on closed file");
     return false;
   }
   return true;
@@ -591,6 +601,15 @@ INTERP_NATIVE(io_write) {
   // In memory: splice at the position (appending is the common case).
   Value c = R(self)->content;
   std::int64_t len = content_length(c), pos = R(self)->pos;
+  if (is_layout(c, Layout::ByteArray)) {
+    // A BytesIO with a view from getbuffer(): changed in place, so the view sees it.
+    std::string s(bytes_view(c));
+    if (pos > len) s.resize(std::size_t(pos), '\0');
+    s.replace(std::size_t(pos), std::size_t(n), bytes_view(data));
+    if (!bytearray_set_contents(t, c, s)) return {};
+    W(self)->pos = pos + n;
+    return int_from_i64(t, n);
+  }
   Value result;
   if (pos >= len) {
     Value pad = c;
@@ -633,7 +652,48 @@ INTERP_NATIVE(io_writelines) {
 
 INTERP_NATIVE(io_getvalue) {
   if (!check_open(t, args[0])) return {};
-  return R(args[0])->content;
+  Value c = R(args[0])->content;
+  return is_layout(c, Layout::ByteArray) ? bytes_new(t, bytes_view(c)) : c;
+}
+
+// BytesIO.getbuffer(): a writable memoryview of the content, which becomes a bytearray
+// shared with the view (see the top of the file for what is not checked).
+INTERP_NATIVE(io_getbuffer) {
+  Value self = args[0];
+  if (!check_positional(t, "BytesIO.getbuffer", nargs, kwnames, 0, 0)) return {};
+  if (!check_open(t, self)) return {};
+  Value c = R(self)->content;
+  if (!is_layout(c, Layout::ByteArray)) {
+    c = bytearray_from(t, bytes_view(c));
+    if (!c) return {};
+    W(self)->content = c;
+  }
+  return call1(t, type_value(T_memoryview), c);
+}
+
+// readinto(b): reads up to len(b) bytes into the writable buffer b; how many it read.
+INTERP_NATIVE(io_readinto) {
+  if (!check_positional(t, "readinto", nargs, kwnames, 1, 1)) return {};
+  Value target = args[1];
+  std::int64_t room;
+  Value size = call_named(t, target, "__len__", nullptr, 0);
+  if (!size || !index_to_i64(t, size, room)) return {};
+  if (isinstance(target, T_memoryview)) {
+    Value nbytes = getattr(t, target, intern_literal(t, "nbytes"));
+    if (!nbytes || !index_to_i64(t, nbytes, room)) return {};
+  }
+  Value a[2] = {args[0], int_from_i64(t, room)};
+  Value data = io_read(t, a, 2, {});
+  if (!data) return {};
+  std::int64_t got = std::int64_t(bytes_view(data).size());
+  if (isinstance(target, T_memoryview) && got > 0) {
+    Value fmt = str_from_ascii(t, "B");
+    target = fmt ? call_named(t, target, "cast", &fmt, 1) : Value();
+    if (!target) return {};
+  }
+  Value key = slice_new(t, Value::small_int(0), int_from_i64(t, got), none());
+  if (!key || !setitem(t, target, key, data)) return {};
+  return int_from_i64(t, got);
 }
 
 INTERP_NATIVE(io_tell) {
@@ -702,7 +762,10 @@ INTERP_NATIVE(io_truncate) {
   if (nargs > 1 && args[1] != none() && !index_to_i64(t, args[1], size)) return {};
   Value c = R(self)->content;
   std::int64_t len = content_length(c);
-  if (size < len) {
+  if (size < len && is_layout(c, Layout::ByteArray)) {
+    std::string kept(bytes_view(c).substr(0, std::size_t(size)));
+    if (!bytearray_set_contents(t, c, kept)) return {};
+  } else if (size < len) {
     Value cut = slice_of(t, c, 0, size);
     if (!cut) return {};
     W(self)->content = cut;
@@ -898,6 +961,9 @@ Value make_io_module(Thread& t) {
     add_method(t, iobase, f.name, f.fn);
   add_getter(t, iobase, "closed", io_closed);
   add_method(t, buffered, "read1", io_read);
+  add_method(t, buffered, "readinto", io_readinto);
+  add_method(t, buffered, "readinto1", io_readinto);
+  add_method(t, raw, "readinto", io_readinto);
   add_classmethod(t, iobase, "__subclasshook__", io_subclasshook);
   update_type_flags(iobase);
   for (Value type : {raw, buffered, textbase})
@@ -919,6 +985,7 @@ Value make_io_module(Thread& t) {
     Value type = make(c.name, c.base);
     if (!type) return {};
     if (c.new_fn) add_staticmethod(t, type, "__new__", c.new_fn);
+    if (c.new_fn == bytesio_new) add_method(t, type, "getbuffer", io_getbuffer);
     if (c.new_fn && c.new_fn != textiowrapper_new) {
       add_method(t, type, "getvalue", io_getvalue);
     } else {

@@ -7,74 +7,155 @@
 
 #include <cerrno>
 #include <cmath>
+#include <vector>
 
 namespace interp {
 
 namespace {
 
-// A one-argument function of a double: ValueError "math domain error" on a domain error,
-// OverflowError "math range error" on overflow, as CPython's math module.
+// A one-argument function of a double, with CPython's rules for errors: a nan from a
+// number is ValueError "math domain error"; an infinity from a finite number is
+// OverflowError "math range error" when the function can overflow (exp, cosh, ...) and
+// "math domain error" otherwise (a pole: atanh(1), log1p(-1)). Underflow is no error.
 Value unary(Thread& t, const Value* args, std::size_t nargs, Value kwnames, const char* fname,
-            double (*fn)(double)) {
+            double (*fn)(double), bool can_overflow) {
   if (!check_positional(t, fname, nargs, kwnames, 1, 1, 0)) return {};
   double x;
   if (!to_double(t, args[0], x)) return {};
-  errno = 0;
   double r = fn(x);
   if (std::isnan(r) && !std::isnan(x)) return raise(t, exc(E_ValueError), "math domain error");
-  if (std::isinf(r) && std::isfinite(x)) {
-    if (errno == ERANGE || std::fabs(x) > 1)
-      return raise(t, exc(E_OverflowError), "math range error");
-    return raise(t, exc(E_ValueError), "math domain error");
-  }
+  if (std::isinf(r) && std::isfinite(x))
+    return can_overflow ? raise(t, exc(E_OverflowError), "math range error")
+                        : raise(t, exc(E_ValueError), "math domain error");
   return float_new(t, r);
 }
 
-#define UNARY(name_, fn_)                                                                          \
+#define UNARY(name_, fn_, can_overflow_)                                                           \
   INTERP_NATIVE(math_##name_) {                                                                    \
-    return unary(t, args, nargs, kwnames, #name_, [](double x) { return fn_(x); });                \
+    return unary(                                                                                  \
+        t, args, nargs, kwnames, #name_, [](double x) { return fn_(x); }, can_overflow_);          \
   }
-UNARY(sqrt, std::sqrt)
-UNARY(exp, std::exp)
-UNARY(sin, std::sin)
-UNARY(cos, std::cos)
-UNARY(tan, std::tan)
-UNARY(asin, std::asin)
-UNARY(acos, std::acos)
-UNARY(atan, std::atan)
-UNARY(sinh, std::sinh)
-UNARY(cosh, std::cosh)
-UNARY(tanh, std::tanh)
-UNARY(log2, std::log2)
-UNARY(log10, std::log10)
-UNARY(fabs, std::fabs)
-UNARY(expm1, std::expm1)
-UNARY(log1p, std::log1p)
+UNARY(sqrt, std::sqrt, false)
+UNARY(exp, std::exp, true)
+UNARY(exp2, std::exp2, true)
+UNARY(sin, std::sin, false)
+UNARY(cos, std::cos, false)
+UNARY(tan, std::tan, false)
+UNARY(asin, std::asin, false)
+UNARY(acos, std::acos, false)
+UNARY(atan, std::atan, false)
+UNARY(sinh, std::sinh, true)
+UNARY(cosh, std::cosh, true)
+UNARY(tanh, std::tanh, false)
+UNARY(asinh, std::asinh, false)
+UNARY(acosh, std::acosh, false)
+UNARY(atanh, std::atanh, false)
+UNARY(cbrt, std::cbrt, false)
+UNARY(fabs, std::fabs, false)
+UNARY(expm1, std::expm1, true)
+UNARY(log1p, std::log1p, false)
+UNARY(erf, std::erf, false)
+UNARY(erfc, std::erfc, false)
+
+// gamma(x) through the C library's tgamma. ValueError at the poles (0 and the negative
+// integers) and at -inf; OverflowError where the result is too big for a double.
+INTERP_NATIVE(math_gamma) {
+  if (!check_positional(t, "math.gamma", nargs, kwnames, 1, 1, 0)) return {};
+  double x;
+  if (!to_double(t, args[0], x)) return {};
+  if (std::isnan(x) || x == INFINITY) return float_new(t, x);
+  if (x == -INFINITY || x == 0 || (x < 0 && x == std::floor(x)))
+    return raise(t, exc(E_ValueError), "math domain error");
+  if (x == std::floor(x) && x <= 23) {
+    // (x-1)! exactly, then rounded once (the C library's tgamma may be an ulp off).
+    unsigned __int128 f = 1;
+    for (int i = 2; i < int(x); ++i)
+      f *= unsigned(i);
+    return float_new(t, double(f));
+  }
+  double r = std::tgamma(x);
+  if (std::isinf(r)) return raise(t, exc(E_OverflowError), "math range error");
+  return float_new(t, r);
+}
+
+// lgamma(x): log(|gamma(x)|), through lgamma_r (lgamma itself writes the global signgam,
+// which threads would share). ValueError at the poles; both infinities give inf.
+INTERP_NATIVE(math_lgamma) {
+  if (!check_positional(t, "math.lgamma", nargs, kwnames, 1, 1, 0)) return {};
+  double x;
+  if (!to_double(t, args[0], x)) return {};
+  if (std::isnan(x)) return float_new(t, x);
+  if (std::isinf(x)) return float_new(t, INFINITY);
+  if (x <= 0 && x == std::floor(x)) return raise(t, exc(E_ValueError), "math domain error");
+  int sign;
+  double r = ::lgamma_r(x, &sign);
+  if (std::isinf(r)) return raise(t, exc(E_OverflowError), "math range error");
+  return float_new(t, r);
+}
+
+// fn(x) for the logarithms: ValueError for x <= 0; an int too big for a double is taken as
+// m * 2**e (0.5 <= m < 1) and gives fn(m) + e * fn(2), as CPython does.
+bool log_of(Thread& t, Value v, double (*fn)(double), double& out) {
+  if (int_check(v) && !v.is_small_int()) {
+    num::BigInt b = int_big(v);
+    if (b.is_negative() || b.is_zero()) {
+      raise(t, exc(E_ValueError), "math domain error");
+      return false;
+    }
+    auto d = num::to_double(b);
+    if (!d.ok()) {
+      std::uint64_t shift = num::bit_length(b) - 1000;
+      auto top = num::to_double(num::rshift_bits(b, shift));
+      int e = 0;
+      double m = std::frexp(top.value, &e);
+      out = fn(m) + double(std::int64_t(shift) + e) * fn(2.0);
+      return true;
+    }
+    if (d.value <= 0) {
+      raise(t, exc(E_ValueError), "math domain error");
+      return false;
+    }
+    out = fn(d.value);
+    return true;
+  }
+  double x;
+  if (!to_double(t, v, x)) return false;
+  if (x <= 0) {
+    raise(t, exc(E_ValueError), "math domain error");
+    return false;
+  }
+  out = fn(x);
+  return true;
+}
+
+double natural_log(double x) {
+  return std::log(x);
+}
 
 INTERP_NATIVE(math_log) {
   if (!check_positional(t, "log", nargs, kwnames, 1, 2, 0)) return {};
   double x;
-  if (int_check(args[0]) && !args[0].is_small_int()) {
-    // log of a huge int: via its bit length, like CPython.
-    num::BigInt b = int_big(args[0]);
-    if (b.is_negative() || b.is_zero()) return raise(t, exc(E_ValueError), "math domain error");
-    std::uint64_t bits = num::bit_length(b);
-    num::BigInt top = num::rshift_bits(b, bits > 60 ? bits - 60 : 0);
-    x = std::log(double(top.to_int64())) + double(bits > 60 ? bits - 60 : 0) * std::log(2.0);
-  } else {
-    if (!to_double(t, args[0], x)) return {};
-    if (x <= 0) return raise(t, exc(E_ValueError), "math domain error");
-    x = std::log(x);
-  }
+  if (!log_of(t, args[0], natural_log, x)) return {};
   if (nargs == 2) {
-    double base;
-    if (!to_double(t, args[1], base)) return {};
-    if (base <= 0) return raise(t, exc(E_ValueError), "math domain error");
-    double lb = std::log(base);
+    double lb;
+    if (!log_of(t, args[1], natural_log, lb)) return {};
     if (lb == 0) return raise(t, exc(E_ZeroDivisionError), "float division by zero");
     x /= lb;
   }
   return float_new(t, x);
+}
+
+Value one_log(Thread& t, const Value* args, std::size_t nargs, Value kwnames, const char* fname,
+              double (*fn)(double)) {
+  double r;
+  if (!check_positional(t, fname, nargs, kwnames, 1, 1, 0) || !log_of(t, args[0], fn, r)) return {};
+  return float_new(t, r);
+}
+INTERP_NATIVE(math_log2) {
+  return one_log(t, args, nargs, kwnames, "log2", [](double x) { return std::log2(x); });
+}
+INTERP_NATIVE(math_log10) {
+  return one_log(t, args, nargs, kwnames, "log10", [](double x) { return std::log10(x); });
 }
 
 Value to_int_result(Thread& t, double r) {
@@ -241,30 +322,63 @@ INTERP_NATIVE(math_radians) {
   return float_new(t, x * M_PI / 180.0);
 }
 
+// fsum: the correctly rounded sum, by Shewchuk's method: `partials` holds non-overlapping
+// doubles, smallest first, whose exact sum is the sum so far; each new item is added to
+// them with exact two-sum steps. Infinities and nans are summed apart; an infinity from
+// finite items is an intermediate overflow.
 INTERP_NATIVE(math_fsum) {
   if (!check_positional(t, "fsum", nargs, kwnames, 1, 1, 0)) return {};
   Value items = list_of(t, args[0]);
   if (!items) return {};
-  // Neumaier's compensated sum: exact enough for the common cases.
-  double sum = 0, comp = 0, special = 0;
-  bool have_special = false;
-  for (std::int64_t i = 0; i < list_length(items); ++i) {
+  std::vector<double> partials;
+  double special = 0, infinities = 0;
+  for (std::int64_t k = 0; k < list_length(items); ++k) {
     double x;
-    if (!to_double(t, list_item(items, i), x)) return {};
-    if (!std::isfinite(x)) {
-      // Infinities and nans are summed apart: inf + -inf has no value.
-      if (std::isnan(x)) return float_new(t, x);
-      if (have_special && special != x) return raise(t, exc(E_ValueError), "-inf + inf in fsum");
-      special = x;
-      have_special = true;
+    if (!to_double(t, list_item(items, k), x)) return {};
+    double item = x;
+    std::size_t kept = 0;
+    for (double y : partials) {
+      if (std::fabs(x) < std::fabs(y)) std::swap(x, y);
+      double hi = x + y;
+      double lo = y - (hi - x);
+      if (lo != 0) partials[kept++] = lo;
+      x = hi;
+    }
+    partials.resize(kept);
+    if (x == 0) continue;
+    if (std::isfinite(x)) {
+      partials.push_back(x);
       continue;
     }
-    double s = sum + x;
-    comp += std::fabs(sum) >= std::fabs(x) ? (sum - s) + x : (x - s) + sum;
-    sum = s;
+    if (std::isfinite(item)) return raise(t, exc(E_OverflowError), "intermediate overflow in fsum");
+    if (std::isinf(item)) infinities += item;
+    special += item;
+    partials.clear();
   }
-  if (have_special) return float_new(t, special);
-  return float_new(t, sum + comp);
+  if (special != 0) {
+    if (std::isnan(infinities)) return raise(t, exc(E_ValueError), "-inf + inf in fsum");
+    return float_new(t, special);
+  }
+  double hi = 0;
+  std::size_t n = partials.size();
+  if (n > 0) {
+    hi = partials[--n];
+    double lo = 0;
+    // Add from the largest down while the sum stays exact.
+    while (n > 0) {
+      double x = hi, y = partials[--n];
+      hi = x + y;
+      lo = y - (hi - x);
+      if (lo != 0) break;
+    }
+    // Round half to even: when the rest below `lo` has lo's sign, the exact sum lies
+    // past the halfway point that hi + lo was rounded at.
+    if (n > 0 && ((lo < 0 && partials[n - 1] < 0) || (lo > 0 && partials[n - 1] > 0))) {
+      double y = lo * 2, x = hi + y;
+      if (y == x - hi) hi = x;
+    }
+  }
+  return float_new(t, hi);
 }
 
 INTERP_NATIVE(math_prod) {
@@ -457,6 +571,15 @@ Value make_math_module(Thread& t) {
       {"fabs", math_fabs},
       {"expm1", math_expm1},
       {"log1p", math_log1p},
+      {"exp2", math_exp2},
+      {"asinh", math_asinh},
+      {"acosh", math_acosh},
+      {"atanh", math_atanh},
+      {"cbrt", math_cbrt},
+      {"erf", math_erf},
+      {"erfc", math_erfc},
+      {"gamma", math_gamma},
+      {"lgamma", math_lgamma},
       {"log", math_log},
       {"floor", math_floor},
       {"ceil", math_ceil},

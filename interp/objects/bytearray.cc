@@ -16,6 +16,8 @@
 namespace interp {
 
 Value bytearray_from(Thread& t, std::string_view data, Value cls = {});
+// Makes a bytearray's contents `data` (which must not point into it); io.cc's BytesIO.
+bool bytearray_set_contents(Thread& t, Value self, std::string_view data);
 void add_bytes_methods(Thread& t, Value type);
 bool bytes_from_source(Thread& t, Value source, Value encoding, Value errors, const char* what,
                        std::string& out);
@@ -303,6 +305,10 @@ INTERP_NATIVE(bytearray_alloc) {
 }
 
 } // namespace
+
+bool bytearray_set_contents(Thread& t, Value self, std::string_view data) {
+  return set_contents(t, self, data);
+}
 
 Value bytearray_from(Thread& t, std::string_view data, Value cls) {
   Value self =

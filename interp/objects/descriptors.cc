@@ -305,6 +305,9 @@ void init_descriptor_types(Thread& t) {
   add_staticmethod(t, type_value(T_NoneType), "__new__", none_new);
   add_method(t, type_value(T_NotImplementedType), "__repr__", not_implemented_repr);
   add_method(t, type_value(T_ellipsis), "__repr__", ellipsis_repr);
+  // Both pickle as their name, which is also their repr.
+  add_method(t, type_value(T_NotImplementedType), "__reduce__", not_implemented_repr);
+  add_method(t, type_value(T_ellipsis), "__reduce__", ellipsis_repr);
 }
 
 } // namespace interp

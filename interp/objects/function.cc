@@ -283,6 +283,30 @@ INTERP_NATIVE(native_getattribute) {
   return generic_getattr(t, args[0], args[1], false);
 }
 
+// __reduce__, for pickle: a function of a module pickles as its qualified name (found again
+// by import); a bound one as getattr(self, name), an unbound method as getattr(class, name).
+INTERP_NATIVE(native_reduce) {
+  const NativeObject* n = ro<NativeObject>(args[0]);
+  // A _builtin() wrapper of a source module's function holds that function as its self.
+  bool bound = n->self && n->self != none() && !is_layout(n->self, Layout::Module) &&
+               !is_layout(n->self, Layout::Function);
+  Value holder = bound                                           ? n->self
+                 : n->owner && is_layout(n->owner, Layout::Type) ? n->owner
+                                                                 : Value();
+  if (!holder) {
+    Value a[2] = {args[0], intern_literal(t, "__qualname__")};
+    return native_getattribute(t, a, 2, {});
+  }
+  Value name = n->name;
+  Value getattr_fn = dict_get_str(runtime().builtins, intern_literal(t, "getattr"));
+  if (!getattr_fn) return raise(t, exc(E_RuntimeError), "lost builtins.getattr");
+  Value inner[2] = {holder, name};
+  Value pair = tuple_from(t, inner, 2);
+  if (!pair) return {};
+  Value outer[2] = {getattr_fn, pair};
+  return tuple_from(t, outer, 2);
+}
+
 INTERP_NATIVE(cell_repr) {
   Value ref = rd<CellObject>(args[0])->ref;
   if (!ref) return str_from_ascii(t, "<cell at 0x" + std::to_string(args[0].offset()) + ": empty>");
@@ -378,6 +402,7 @@ void init_function_types(Thread& t) {
     add_method(t, type_value(id), "__call__", callable_call);
     add_method(t, type_value(id), "__repr__", native_repr);
     add_method(t, type_value(id), "__getattribute__", native_getattribute);
+    add_method(t, type_value(id), "__reduce__", native_reduce);
   }
   for (TypeId id : {T_method_descriptor, T_wrapper_descriptor})
     add_method(t, type_value(id), "__get__", native_get);

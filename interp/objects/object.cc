@@ -1,5 +1,6 @@
 // interp/objects/object.cc - the methods of `object` (the root of every class) and of
 // `type` (the class of classes).
+#include "interp/modules/modules.h"
 #include "interp/objects/args.h"
 #include "interp/objects/objects.h"
 #include "interp/ops.h"
@@ -259,8 +260,156 @@ INTERP_NATIVE(object_set_class) {
   return none();
 }
 
+// ---- pickling: object.__getstate__, __reduce__, __reduce_ex__ -------------------------------
+
+// copyreg.<attr>
+Value copyreg_attr(Thread& t, const char* attr) {
+  Value m = import_module(t, "copyreg");
+  return m ? getattr(t, m, intern_literal(t, attr)) : Value();
+}
+
+// Whether instances of `type` carry no data beyond a __dict__ and __slots__ (every class
+// from object to it is a class statement's), so that the default state describes them.
+bool plain_instances(Value type) {
+  Value base = solid_base(type);
+  return base == type_value(T_object) || (rd<TypeObject>(base)->flags & kHeapType);
+}
+
+// object.__getstate__(): the instance __dict__ (None when empty or absent), paired with a
+// dict of the __slots__ that hold a value when the class has any.
+Value default_state(Thread& t, Value obj, bool required) {
+  Value type = type_of(obj);
+  if (required && !plain_instances(type))
+    return raisef(
+        t, exc(E_TypeError), "cannot pickle '%s' object",
+        (rd<TypeObject>(type)->flags & kHeapType ? type_name(type) : qualified_name(t, type))
+            .c_str());
+  Value state = none();
+  if (Value d = getattr_opt(t, obj, name(N___dict__)); d && dict_check(d) && dict_length(d) > 0)
+    state = d;
+  if (t.pending) return {};
+  Value slotnames_fn = copyreg_attr(t, "_slotnames");
+  Value names = slotnames_fn ? call1(t, slotnames_fn, type) : Value();
+  if (!names) return {};
+  Value list = list_of(t, names);
+  if (!list) return {};
+  if (list_length(list) == 0) return state;
+  Value slots = dict_new(t);
+  if (!slots) return {};
+  for (std::int64_t i = 0; i < list_length(list); ++i) {
+    Value key = list_item(list, i);
+    Value v = getattr_opt(t, obj, key);
+    if (!v && t.pending && matches(t, exc(E_AttributeError))) clear_pending(t); // unset slot
+    if (t.pending) return {};
+    if (v && !dict_set(t, slots, key, v)) return {};
+  }
+  if (dict_length(slots) == 0) return state;
+  Value pair[2] = {state, slots};
+  return tuple_from(t, pair, 2);
+}
+
+INTERP_NATIVE(object_getstate) {
+  if (!check_positional(t, "__getstate__", nargs, kwnames, 0, 0)) return {};
+  return default_state(t, args[0], false);
+}
+
+bool is_tuple(Value v) {
+  return v.is_object() && isinstance(v, T_tuple);
+}
+
+// Protocol 2 and later: (copyreg.__newobj__, (cls, *args), state, listitems, dictitems),
+// or __newobj_ex__ with keyword arguments, args from __getnewargs_ex__ / __getnewargs__.
+Value reduce_newobj(Thread& t, Value obj) {
+  Value type = type_of(obj);
+  Value args = {}, kwargs = {};
+  if (Value f = getattr_opt(t, obj, intern_literal(t, "__getnewargs_ex__"))) {
+    Value r = call0(t, f);
+    if (!r) return {};
+    if (!is_tuple(r) || tuple_length(r) != 2)
+      return raise(t, exc(E_TypeError), "__getnewargs_ex__ should return a tuple of length 2");
+    args = tuple_item(r, 0);
+    kwargs = tuple_item(r, 1);
+    if (!is_tuple(args) || !dict_check(kwargs))
+      return raise(t, exc(E_TypeError),
+                   "__getnewargs_ex__ should return a tuple (tuple, dict) of arguments");
+  } else if (t.pending) {
+    return {};
+  } else if (Value g = getattr_opt(t, obj, intern_literal(t, "__getnewargs__"))) {
+    args = call0(t, g);
+    if (!args) return {};
+    if (!is_tuple(args))
+      return raisef(t, exc(E_TypeError), "__getnewargs__ should return a tuple, not '%s'",
+                    type_name_of(args).c_str());
+  } else if (t.pending) {
+    return {};
+  }
+  bool has_args = bool(args);
+  if (!args) args = runtime().empty_tuple;
+  Value newobj, newargs;
+  if (!kwargs || dict_length(kwargs) == 0) {
+    newobj = copyreg_attr(t, "__newobj__");
+    if (!newobj) return {};
+    std::vector<Value> items{type};
+    for (std::int64_t i = 0; i < tuple_length(args); ++i)
+      items.push_back(tuple_item(args, i));
+    newargs = tuple_from(t, items.data(), items.size());
+  } else {
+    newobj = copyreg_attr(t, "__newobj_ex__");
+    if (!newobj) return {};
+    Value items[3] = {type, args, kwargs};
+    newargs = tuple_from(t, items, 3);
+  }
+  if (!newargs) return {};
+  bool is_list = isinstance(obj, T_list), is_dict = isinstance(obj, T_dict);
+  Value state;
+  Value key = intern_literal(t, "__getstate__");
+  if (type_lookup(type, key) == type_lookup(type_value(T_object), key)) {
+    state = default_state(t, obj, !has_args && !is_list && !is_dict);
+  } else {
+    Value getstate = getattr(t, obj, key);
+    state = getstate ? call0(t, getstate) : Value();
+  }
+  if (!state) return {};
+  Value listitems = none(), dictitems = none();
+  if (is_list) {
+    listitems = iter(t, obj);
+    if (!listitems) return {};
+  }
+  if (is_dict) {
+    Value items_fn = getattr(t, obj, intern_literal(t, "items"));
+    Value items = items_fn ? call0(t, items_fn) : Value();
+    dictitems = items ? iter(t, items) : Value();
+    if (!dictitems) return {};
+  }
+  Value result[5] = {newobj, newargs, state, listitems, dictitems};
+  return tuple_from(t, result, 5);
+}
+
+Value common_reduce(Thread& t, Value obj, std::int64_t protocol) {
+  if (protocol >= 2) return reduce_newobj(t, obj);
+  Value f = copyreg_attr(t, "_reduce_ex");
+  if (!f) return {};
+  Value a[2] = {obj, Value::small_int(protocol)};
+  return call(t, f, a, 2);
+}
+
+INTERP_NATIVE(object_reduce) {
+  if (!check_positional(t, "__reduce__", nargs, kwnames, 0, 0)) return {};
+  return common_reduce(t, args[0], 0);
+}
+
 INTERP_NATIVE(object_reduce_ex) {
-  return raisef(t, exc(E_TypeError), "cannot pickle '%s' object", type_name_of(args[0]).c_str());
+  if (!check_positional(t, "__reduce_ex__", nargs, kwnames, 1, 1)) return {};
+  std::int64_t protocol;
+  if (!index_to_i64(t, args[1], protocol)) return {};
+  // A class's own __reduce__ wins over object's.
+  Value own = type_lookup(type_of(args[0]), intern_literal(t, "__reduce__"));
+  Value mine = type_lookup(type_value(T_object), intern_literal(t, "__reduce__"));
+  if (own && own != mine) {
+    Value f = getattr(t, args[0], intern_literal(t, "__reduce__"));
+    return f ? call0(t, f) : Value();
+  }
+  return common_reduce(t, args[0], protocol);
 }
 
 INTERP_NATIVE(object_sizeof) {
@@ -386,6 +535,13 @@ INTERP_NATIVE(type_getattribute) {
     if (str_equal_ascii(attr, "__mro__")) return o->mro;
     if (str_equal_ascii(attr, "__bases__")) return o->bases;
     if (str_equal_ascii(attr, "__base__")) return o->base ? o->base : none();
+    if (str_equal_ascii(attr, "__flags__")) {
+      // CPython's bits for what copyreg and inspect read: heap type, base type, abstract.
+      std::int64_t flags = ((o->flags & kHeapType) ? 1 << 9 : 0) |
+                           ((o->flags & kBaseType) ? 1 << 10 : 0) |
+                           ((o->flags & kIsAbstract) ? 1 << 20 : 0);
+      return Value::small_int(flags);
+    }
     if (str_equal_ascii(attr, "__dict__")) return mappingproxy_new(t, o->dict);
     if (str_equal_ascii(attr, "__module__")) {
       Value m = dict_get_str(o->dict, attr);
@@ -463,6 +619,8 @@ void init_object_type(Thread& t) {
   add_classmethod(t, o, "__init_subclass__", object_init_subclass);
   add_method(t, o, "__dir__", object_dir);
   add_method(t, o, "__reduce_ex__", object_reduce_ex);
+  add_method(t, o, "__reduce__", object_reduce);
+  add_method(t, o, "__getstate__", object_getstate);
   add_method(t, o, "__sizeof__", object_sizeof);
   add_getter(t, o, "__class__", object_class, object_set_class);
   add_classmethod(t, o, "__subclasshook__", object_subclasshook);

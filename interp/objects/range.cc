@@ -296,13 +296,23 @@ INTERP_NATIVE(range_index) {
   return raisef(t, exc(E_ValueError), "%s is not in range", repr_utf8(t, x).c_str());
 }
 
-INTERP_NATIVE(range_reduce) {
-  const RangeObject* r = ro<RangeObject>(args[0]);
-  Value items[3] = {r->start, r->stop, r->step};
+// (type, (start, stop, step)): how a range or a slice pickles.
+Value reduce_three(Thread& t, TypeId type, Value start, Value stop, Value step) {
+  Value items[3] = {start, stop, step};
   Value state = tuple_from(t, items, 3);
   if (!state) return {};
-  Value parts[2] = {type_value(T_range), state};
+  Value parts[2] = {type_value(type), state};
   return tuple_from(t, parts, 2);
+}
+
+INTERP_NATIVE(range_reduce) {
+  const RangeObject* r = ro<RangeObject>(args[0]);
+  return reduce_three(t, T_range, r->start, r->stop, r->step);
+}
+
+INTERP_NATIVE(slice_reduce) {
+  const SliceObject* o = ro<SliceObject>(args[0]);
+  return reduce_three(t, T_slice, o->start, o->stop, o->step);
 }
 
 INTERP_NATIVE(range_bool) {
@@ -396,6 +406,7 @@ void init_range_types(Thread& t) {
   add_staticmethod(t, s, "__new__", slice_new_method);
   add_method(t, s, "__repr__", slice_repr);
   add_method(t, s, "indices", slice_indices_method);
+  add_method(t, s, "__reduce__", slice_reduce);
   add_method(t, s, "__eq__", slice_eq);
   add_getter(t, s, "start", slice_start);
   add_getter(t, s, "stop", slice_stop);
