@@ -4,6 +4,7 @@
 
 #include "interp/runtime.h"
 
+#include <atomic>
 #include <string>
 #include <vector>
 
@@ -22,5 +23,13 @@ std::vector<std::string> builtin_module_names();
 void init_import(Thread& t, Value builtins_dict);
 // Imports a module by absolute dotted name (as `import name`), returning the leaf module.
 Value import_module(Thread& t, const std::string& name);
+
+// Signals (interp/modules/signal.cc): set by the C signal handler when a signal arrived whose
+// Python handler has not run yet.
+extern std::atomic<bool> signals_tripped;
+// Runs the Python handlers of the signals that arrived, in the main thread (elsewhere, and when
+// none arrived, does nothing); `frame` is the handlers' second argument (0: None). False with
+// the exception a handler raised.
+bool run_signal_handlers(Thread& t, Value frame);
 
 } // namespace interp

@@ -1,6 +1,7 @@
 // interp/objects/frame.cc - what Python code sees of frames and traceback entries: f_code,
 // f_lineno, f_back, f_globals, f_locals, f_builtins, f_lasti, and tb_frame, tb_lineno,
-// tb_next, tb_lasti. The VM owns both layouts (interp/vm); these are read-only views.
+// tb_next, tb_lasti. The VM owns both layouts (interp/vm); these are read-only views, but for
+// tb_next, which may be set.
 #include "interp/vm/frame.h"
 #include "interp/compile/code_unit.h"
 #include "interp/objects/args.h"
@@ -82,6 +83,21 @@ INTERP_NATIVE(tb_next) {
   return or_none(rd<vm::TracebackObject>(args[0])->next);
 }
 
+// tb.tb_next = other (unittest cuts its own frames off a traceback this way).
+INTERP_NATIVE(tb_set_next) {
+  if (nargs < 2) return raise(t, exc(E_TypeError), "can't delete tb_next attribute");
+  Value next = args[1];
+  if (next == none())
+    next = {};
+  else if (type_of(next) != type_value(T_traceback))
+    return raisef(t, exc(E_TypeError), "expected traceback object, got '%s'",
+                  type_name_of(next).c_str());
+  for (Value cursor = next; cursor; cursor = rd<vm::TracebackObject>(cursor)->next)
+    if (cursor == args[0]) return raise(t, exc(E_ValueError), "traceback loop detected");
+  wr<vm::TracebackObject>(args[0])->next = next;
+  return none();
+}
+
 INTERP_NATIVE(tb_lasti) {
   Value lasti = rd<vm::TracebackObject>(args[0])->lasti;
   return Value::small_int(lasti.small_int_value() * 2);
@@ -135,7 +151,7 @@ void init_frame_types(Thread& t) {
   Value tb = type_value(T_traceback);
   add_getter(t, tb, "tb_frame", tb_frame);
   add_getter(t, tb, "tb_lineno", tb_lineno);
-  add_getter(t, tb, "tb_next", tb_next);
+  add_getter(t, tb, "tb_next", tb_next, tb_set_next);
   add_getter(t, tb, "tb_lasti", tb_lasti);
 }
 

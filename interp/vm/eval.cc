@@ -6,6 +6,7 @@
 // break. Frames are heap objects, so an abort rolls them back with everything else and
 // the outermost loop resumes from the frame state of the last commit.
 #include "interp/compile/code_unit.h"
+#include "interp/modules/modules.h"
 #include "interp/objects/iterators.h"
 #include "interp/objects/numbers.h"
 #include "interp/objects/objects.h"
@@ -369,6 +370,15 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
       transaction_break(t, r.frame);
       r.load(r.frame);
     }
+    // A signal arrived: its Python handler runs here, before the next instruction, which
+    // raises instead of running if the handler raised (a waiting call was interrupted).
+    bool interrupted = false;
+    if (outermost && signals_tripped.load(std::memory_order_relaxed) && t.main) [[unlikely]] {
+      r.save();
+      interrupted = !run_signal_handlers(t, r.frame);
+      r.load(r.frame);
+      if (interrupted) t.block_retry = {};
+    }
     {
       Instruction insn = r.code[r.pc];
       Value* insn_sp = r.sp;
@@ -383,6 +393,8 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
         r.pc = lasti + 1;
         goto error;
       }
+      if (interrupted) [[unlikely]]
+        goto error;
 // Each instruction ends by fetching and jumping to the next one itself (a computed goto
 // per handler, so the branch predictor learns each handler's successors), skipping the
 // instruction boundary's checks above. Those checks - the safe point, the transaction

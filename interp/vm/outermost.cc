@@ -8,6 +8,7 @@
 #include "interp/vm/outermost.h"
 
 #include "interp/compile/code_unit.h"
+#include "interp/modules/modules.h"
 #include "interp/objects/objects.h"
 #include "interp/ops.h"
 #include "interp/vm/frame.h"
@@ -153,6 +154,9 @@ void wait_until_ready(Thread& t) {
   // The committed state is read directly: a stale answer only costs another round.
   for (int spins = 0;; ++spins) {
     if (ready(on)) return;
+    // A signal for the main thread ends the wait: the loop runs its handler, then the
+    // instruction again (which waits again unless the handler raised).
+    if (t.main && signals_tripped.load()) return;
     double now = monotonic_seconds();
     if (deadline >= 0 && now >= deadline) {
       t.block_expired = true;
