@@ -148,19 +148,38 @@ bool set_bool(Thread& t, Value src, Value& out) {
 // Dialect(dialect=None, **params): `dialect` a Dialect, a registered name, or any object
 // whose attributes give the parameters not passed by keyword.
 INTERP_NATIVE(dialect_new) {
-  static const char* const kAllowed[] = {
-      "dialect",   "delimiter", "doublequote",      "escapechar", "lineterminator",
-      "quotechar", "quoting",   "skipinitialspace", "strict",     nullptr};
-  if (!check_keywords(t, "Dialect", kwnames, kAllowed)) return {};
-  std::size_t npos = nargs - keyword_count(kwnames);
-  if (npos > 2)
-    return raisef(t, exc(E_TypeError), "Dialect() takes at most 1 positional argument (%zu given)",
-                  npos - 1);
-  Value dialect = npos == 2 ? args[1] : keyword_arg(kwnames, args, nargs, "dialect");
+  // Parameters may come by position too, in this order, as CPython's parsing of
+  // "|OOOOOOOOO" allows.
+  static const char* const kAll[] = {"dialect",    "delimiter",        "doublequote",
+                                     "escapechar", "lineterminator",   "quotechar",
+                                     "quoting",    "skipinitialspace", "strict"};
+  std::size_t nkw = keyword_count(kwnames);
+  std::size_t npos = nargs - nkw - 1;
+  if (npos + nkw > 9)
+    return raisef(t, exc(E_TypeError), "function takes at most 9 arguments (%zu given)",
+                  npos + nkw);
+  Value slots[9] = {};
+  for (std::size_t i = 0; i < npos; ++i)
+    slots[i] = args[1 + i];
+  for (std::size_t k = 0; k < nkw; ++k) {
+    Value name = tuple_item(kwnames, std::int64_t(k));
+    std::size_t i = 0;
+    while (i < 9 && !str_equal_ascii(name, kAll[i]))
+      ++i;
+    if (i == 9)
+      return raisef(t, exc(E_TypeError), "'%s' is an invalid keyword argument for this function",
+                    str_utf8(name).c_str());
+    if (i < npos)
+      return raisef(t, exc(E_TypeError),
+                    "argument for function given by name ('%s') and position (%zu)", kAll[i],
+                    i + 1);
+    slots[i] = args[nargs - nkw + k];
+  }
+  Value dialect = slots[0];
   Value given[kParamCount];
   bool any_given = false;
   for (int i = 0; i < kParamCount; ++i) {
-    given[i] = keyword_arg(kwnames, args, nargs, kParams[i]);
+    given[i] = slots[i + 1];
     any_given |= bool(given[i]);
   }
   Value dialect_type = module_attr(t, "Dialect");
@@ -195,7 +214,7 @@ INTERP_NATIVE(dialect_new) {
   if (given[kQuotechar] && !set_char(t, "quotechar", given[kQuotechar], true, quotechar)) return {};
   if (Value q = given[kQuoting]) {
     std::int64_t n = 0;
-    if (!int_check(q)) return raise(t, exc(E_TypeError), "\"quoting\" must be an integer");
+    if (!is_exact(q, T_int)) return raise(t, exc(E_TypeError), "\"quoting\" must be an integer");
     if (!int_to_i64(q, n) || n < kQuoteMinimal || n > kQuoteNone)
       return raise(t, exc(E_TypeError), "bad \"quoting\" value");
     quoting = Value::small_int(n);
@@ -451,9 +470,18 @@ INTERP_NATIVE(reader_line_num) {
   return rd<ReaderObject>(args[0])->line_num;
 }
 
+// reader(), writer() and register_dialect() take one or two positional arguments (CPython's message
+// has no function name).
+bool check_file_and_dialect(Thread& t, std::size_t nargs, Value kwnames) {
+  std::size_t npos = nargs - keyword_count(kwnames);
+  if (npos < 1) return raise(t, exc(E_TypeError), " expected at least 1 argument, got 0"), false;
+  if (npos > 2)
+    return raisef(t, exc(E_TypeError), " expected at most 2 arguments, got %zu", npos), false;
+  return true;
+}
+
 INTERP_NATIVE(mod_reader) {
-  if (nargs - keyword_count(kwnames) < 1)
-    return raise(t, exc(E_TypeError), "expected at least 1 argument, got 0");
+  if (!check_file_and_dialect(t, nargs, kwnames)) return {};
   Value input = iter(t, args[0]);
   Value dialect = input ? make_dialect(t, args, nargs, kwnames) : Value();
   Value cls = dialect ? module_attr(t, "Reader") : Value();
@@ -575,8 +603,7 @@ INTERP_NATIVE(writer_dialect) {
 }
 
 INTERP_NATIVE(mod_writer) {
-  if (nargs - keyword_count(kwnames) < 1)
-    return raise(t, exc(E_TypeError), "expected at least 1 argument, got 0");
+  if (!check_file_and_dialect(t, nargs, kwnames)) return {};
   Value write = getattr_opt(t, args[0], intern_literal(t, "write"));
   if (!write) {
     if (t.pending) return {};
@@ -596,11 +623,7 @@ INTERP_NATIVE(mod_writer) {
 // ---- the registry --------------------------------------------------------------------------
 
 INTERP_NATIVE(mod_register_dialect) {
-  std::size_t npos = nargs - keyword_count(kwnames);
-  if (npos < 1) return raise(t, exc(E_TypeError), "expected at least 1 argument, got 0");
-  if (npos > 2)
-    return raisef(t, exc(E_TypeError), "register_dialect() expected at most 2 arguments, got %zu",
-                  npos);
+  if (!check_file_and_dialect(t, nargs, kwnames)) return {};
   if (!str_check(args[0])) return raise(t, exc(E_TypeError), "dialect name must be a string");
   Value dialect = make_dialect(t, args, nargs, kwnames);
   Value registry = dialect ? module_attr(t, "_dialects") : Value();

@@ -132,3 +132,35 @@ print(sn.has_header('name,age\nAnn,31\nBob,42\n'))
 dia = sn.sniff('"x","y"\n"1","2"\n')
 print(repr(dia.delimiter), repr(dia.quotechar))
 print(list(csv.reader(io.StringIO(sample), dia if False else sn.sniff(sample))))
+
+# argument parsing: parameters by position, unknown keywords, argument counts
+def call(f):
+    try:
+        print(repr(f()))
+    except Exception as ex:
+        print(type(ex).__name__, ex)
+
+
+call(lambda: _csv.Dialect('excel', ';').delimiter)
+call(lambda: _csv.Dialect(None, ';', False, '\\').escapechar)
+call(lambda: _csv.Dialect(*range(10)))
+call(lambda: _csv.Dialect('excel', ';', dialect='x'))
+call(lambda: _csv.Dialect(foo=1))
+call(lambda: _csv.Dialect(quoting=True))
+call(lambda: csv.reader())
+call(lambda: csv.writer())
+call(lambda: csv.reader(['a'], 'excel', 'x'))
+call(lambda: csv.register_dialect('a', 'excel', 1))
+call(lambda: list(csv.reader(['a;b'], dialect=csv.excel, delimiter=';')))
+call(lambda: csv.field_size_limit(new_limit=10))
+call(lambda: csv.field_size_limit())
+call(lambda: csv.field_size_limit(131072))
+call(lambda: csv.writer(io.StringIO()).writerow(5))
+call(lambda: csv.writer(io.StringIO()).writerows([5]))
+
+
+class Sub(_csv.Dialect):
+    pass
+
+
+call(lambda: (type(Sub(delimiter=';')).__name__, Sub(delimiter=';').delimiter))
