@@ -32,6 +32,7 @@ Value make_operator_module(Thread& t);
 Value make_blake2_module(Thread& t);
 Value make_sha3_module(Thread& t);
 Value make_struct_module(Thread& t);
+Value make_csv_module(Thread& t);
 Value make_codecs_module(Thread& t);
 Value make_string_module(Thread& t);
 Value make_ast_module(Thread& t);
@@ -55,6 +56,7 @@ Value make_builtin_module(Thread& t, const std::string& module_name) {
   if (module_name == "_blake2") return make_blake2_module(t);
   if (module_name == "_sha3") return make_sha3_module(t);
   if (module_name == "_struct") return make_struct_module(t);
+  if (module_name == "_csv") return make_csv_module(t);
   if (module_name == "_codecs") return make_codecs_module(t);
   if (module_name == "_string") return make_string_module(t);
   if (module_name == "_ast") return make_ast_module(t);
@@ -86,7 +88,7 @@ std::vector<std::string> builtin_module_names() {
       "_ast",      "math",    "cmath",        "_weakref", "itertools", "_collections", "posix",
       "atexit",    "_io",     "errno",        "_sre",     "_imp",      "_warnings",    "marshal",
       "builtins",  "sys",     "_contextvars", "_sha256",  "_sha1",     "_md5",         "binascii",
-      "_operator", "_blake2", "_sha3",        "_signal"};
+      "_operator", "_blake2", "_sha3",        "_signal",  "_csv"};
   for (auto& [registered, factory] : registered_modules())
     names.push_back(registered);
   std::sort(names.begin(), names.end());
