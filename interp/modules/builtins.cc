@@ -515,6 +515,10 @@ INTERP_NATIVE(builtin_next) {
   }
   Value f = type_lookup(type_of(it), name(N___next__));
   Value v = vm::call_function_or_other(t, f, it, nullptr, 0, {});
+  if (!v && !t.pending) { // a native __next__ at its end: 0 with no exception
+    if (nargs == 2) return args[1];
+    return raise_value(t, exc(E_StopIteration));
+  }
   if (!v && nargs == 2 && matches(t, exc(E_StopIteration))) {
     clear_pending(t);
     return args[1];

@@ -23,10 +23,16 @@ bool bytes_from_source(Thread& t, Value source, Value encoding, Value errors, co
                        std::string& out);
 bool buffer_contents(Thread& t, Value v, std::string& out, bool& error);
 bool need_buffer(Thread& t, Value v, std::string& out);
+// The growable byte buffers of bytearray and array.array: a Bytes object whose length is
+// the capacity. A new one of `capacity` bytes:
+Value byte_buffer_new(Thread& t, std::size_t capacity);
+// Writes `n` bytes at byte `at` of its data (through the ranged write barrier).
+void byte_buffer_write(Value storage, std::size_t at, const char* src, std::size_t n);
+// Puts `data` (not pointing into the buffer) at its start: in place when it fits and the
+// buffer is not far too big, else in a new buffer, which replaces `storage` (0: none yet).
+bool byte_buffer_store(Thread& t, Value& storage, std::string_view data);
 
-namespace {
-
-Value new_storage(Thread& t, std::size_t capacity) {
+Value byte_buffer_new(Thread& t, std::size_t capacity) {
   Value b = allocate(t, Layout::Bytes, type_value(T_bytes), sizeof(BytesObject) + capacity + 1);
   if (!b) return {};
   BytesObject* o = fresh<BytesObject>(b);
@@ -35,22 +41,36 @@ Value new_storage(Thread& t, std::size_t capacity) {
   return b;
 }
 
-// Makes the contents `data` (which must not point into the bytearray itself).
-bool set_contents(Thread& t, Value self, std::string_view data) {
-  Value storage = rd<ByteArrayObject>(self)->storage;
+void byte_buffer_write(Value storage, std::size_t at, const char* src, std::size_t n) {
+  const BytesObject* o = ro<BytesObject>(storage); // only to compute the data's offset
+  std::size_t base =
+      std::size_t(reinterpret_cast<const char*>(o->data) - reinterpret_cast<const char*>(o));
+  std::memcpy(wr_range<BytesObject>(storage, base + at, n)->data + at, src, n);
+}
+
+bool byte_buffer_store(Thread& t, Value& storage, std::string_view data) {
   std::int64_t capacity = storage ? ro<BytesObject>(storage)->length : 0;
   if (std::int64_t(data.size()) > capacity ||
       (capacity > 64 && std::int64_t(data.size()) < capacity / 4)) {
-    storage = new_storage(t, data.size() + data.size() / 8);
-    if (!storage) return false;
-    std::memcpy(fresh<BytesObject>(storage)->data, data.data(), data.size());
-    ByteArrayObject* o = wr<ByteArrayObject>(self);
-    o->storage = storage;
-    o->length = std::int64_t(data.size());
+    Value bigger = byte_buffer_new(t, data.size() + data.size() / 8);
+    if (!bigger) return false;
+    std::memcpy(fresh<BytesObject>(bigger)->data, data.data(), data.size());
+    storage = bigger;
     return true;
   }
-  if (!data.empty()) std::memcpy(wr<BytesObject>(storage)->data, data.data(), data.size());
-  wr<ByteArrayObject>(self)->length = std::int64_t(data.size());
+  if (!data.empty()) byte_buffer_write(storage, 0, data.data(), data.size());
+  return true;
+}
+
+namespace {
+
+// Makes the contents `data` (which must not point into the bytearray itself).
+bool set_contents(Thread& t, Value self, std::string_view data) {
+  Value storage = rd<ByteArrayObject>(self)->storage, old = storage;
+  if (!byte_buffer_store(t, storage, data)) return false;
+  ByteArrayObject* o = wr<ByteArrayObject>(self);
+  if (storage != old) o->storage = storage;
+  o->length = std::int64_t(data.size());
   return true;
 }
 
@@ -172,7 +192,7 @@ INTERP_NATIVE(bytearray_append) {
   }
   std::string s = contents(self);
   s.push_back(char(b));
-  Value fresh_storage = new_storage(t, std::size_t(s.size() * 2 + 8));
+  Value fresh_storage = byte_buffer_new(t, std::size_t(s.size() * 2 + 8));
   if (!fresh_storage) return {};
   std::memcpy(fresh<BytesObject>(fresh_storage)->data, s.data(), s.size());
   ByteArrayObject* w = wr<ByteArrayObject>(self);
@@ -315,7 +335,7 @@ Value bytearray_from(Thread& t, std::string_view data, Value cls) {
       allocate(t, Layout::ByteArray, cls ? cls : type_value(T_bytearray), sizeof(ByteArrayObject));
   if (!self) return {};
   if (data.empty()) return self;
-  Value storage = new_storage(t, data.size());
+  Value storage = byte_buffer_new(t, data.size());
   if (!storage) return {};
   std::memcpy(fresh<BytesObject>(storage)->data, data.data(), data.size());
   ByteArrayObject* o = fresh<ByteArrayObject>(self);

@@ -66,14 +66,21 @@ bool bytes_or_bytearray(Value v) {
   return v.is_object() && (isinstance(v, T_bytes) || isinstance(v, T_bytearray));
 }
 
-// The bytes of any object with the buffer protocol (bytes, bytearray, memoryview); false
-// (no exception) when v has none, false with ValueError for a released view.
+// Set by the array module when it is imported: copies an array's items (false when v is
+// not an array).
+bool (*array_buffer_hook)(Thread& t, Value v, std::string& out) = nullptr;
+
+// The bytes of any object with the buffer protocol (bytes, bytearray, memoryview, array);
+// false (no exception) when v has none, false with ValueError for a released view.
 bool buffer_contents(Thread& t, Value v, std::string& out, bool& error) {
   error = false;
   if (bytes_or_bytearray(v)) {
     out.assign(bytes_view(v));
     return true;
   }
+  if (array_buffer_hook && v.is_object() && is_layout(v, Layout::Instance) &&
+      array_buffer_hook(t, v, out))
+    return true;
   if (v.is_object() && memoryview_check(v)) {
     if (!memoryview_contents(t, v, out)) {
       error = true;
