@@ -281,6 +281,18 @@ bool inline_call(Value callable, Value& function, Value& self) {
       self = m->self;
       return true;
     }
+    return false;
+  }
+  // An object whose class defines __call__ as a Python function (functools.partial, for
+  // one) runs it as a frame of this loop too. In a nested loop, a blocking wait would
+  // have to abort and lose the transaction's writes; a thread joined by an atexit
+  // partial after it was told to stop then waited for ever.
+  if (l == Layout::Native) return false;
+  Value call = type_lookup(type_of(callable), name(N___call__));
+  if (call && call.is_object() && is_layout(call, Layout::Function)) {
+    function = call;
+    self = callable;
+    return true;
   }
   return false;
 }
@@ -1140,16 +1152,19 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
             self = {};
           }
           Value function, bound_self = self;
-          if (inline_call(callable, function, bound_self) && !(self && bound_self != self)) {
-            if (self && callable != function) {
-              // A bound method called through LOAD_METHOD's (meth, self) pair cannot happen;
-              // this is the plain (NULL, method) case handled by inline_call.
-            }
+          // LOAD_METHOD leaves (function, self); a bound method under a non-null second
+          // slot is the other shape, where that slot is the first argument: a with
+          // statement's exit is CALL 2 on (__exit__, None, None, None).
+          bool slot_is_argument =
+              self && callable.is_object() && is_layout(callable, Layout::Method);
+          if (inline_call(callable, function, bound_self) &&
+              (!self || bound_self == self || slot_is_argument)) {
             Value fn_code = rd<FunctionObject>(function)->code;
             if (!is_generator_code(&code_unit(fn_code))) {
               r.sp = sp;
-              Value frame = frame_for_call(t, function, bound_self ? bound_self : Value(), args,
-                                           nargs, kwnames, r.frame);
+              Value frame = frame_for_call(t, function, bound_self ? bound_self : Value(),
+                                           slot_is_argument ? base + 1 : args,
+                                           slot_is_argument ? nargs + 1 : nargs, kwnames, r.frame);
               ERROR_IF(!frame || !within_recursion_limit(t, frame));
               sp = base;
               r.sp = sp;
