@@ -120,7 +120,10 @@ std::string qualified_name(Thread& t, Value type) {
                    !str_equal_ascii(module, "builtins")
                ? str_utf8(module) + "." + q
                : q;
-  if (!module) module = dict_get_str(to->dict, name(N___module__));
+  // A class's __module__ is its dict's entry, which assignment changes; the field is only
+  // the fallback of types made in C++.
+  if (Value in_dict = to->dict ? dict_get_str(to->dict, name(N___module__)) : Value())
+    module = in_dict;
   if (module && str_check(module) && !str_equal_ascii(module, "builtins"))
     return str_utf8(module) + "." + q;
   (void)t;
