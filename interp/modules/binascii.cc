@@ -50,30 +50,16 @@ bool ascii_data(Thread& t, Value v, std::string& out) {
 bool parse_args(Thread& t, const char* fname, const Value* args, std::size_t nargs, Value kwnames,
                 std::initializer_list<const char*> names, std::size_t posonly, std::size_t maxpos,
                 std::size_t required, Value* out) {
-  const char* allowed[8] = {};
-  std::size_t nallowed = 0;
-  for (std::size_t i = posonly; i < names.size(); ++i)
-    allowed[nallowed++] = names.begin()[i];
-  if (keyword_count(kwnames) && !nallowed)
+  if (keyword_count(kwnames) && posonly >= names.size())
     return raisef(t, exc(E_TypeError), "%s() takes no keyword arguments", fname), false;
-  if (!check_keywords(t, fname, kwnames, allowed, true)) return false;
+  if (!check_named_keywords(t, fname, kwnames, names, posonly)) return false;
   std::size_t npos = nargs - keyword_count(kwnames);
   if (npos > maxpos) {
     raisef(t, exc(E_TypeError), "%s() takes %s %zu positional argument%s (%zu given)", fname,
            required == maxpos ? "exactly" : "at most", maxpos, maxpos == 1 ? "" : "s", npos);
     return false;
   }
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    out[i] = i < npos       ? args[i]
-             : i >= posonly ? keyword_arg(kwnames, args, nargs, names.begin()[i])
-                            : Value();
-    if (!out[i] && i < required) {
-      raisef(t, exc(E_TypeError), "%s() missing required argument '%s' (pos %zu)", fname,
-             names.begin()[i], i + 1);
-      return false;
-    }
-  }
-  return true;
+  return bind_arguments(t, fname, args, nargs, kwnames, names, posonly, required, out);
 }
 
 // A flag argument: absent is false.

@@ -55,28 +55,14 @@ bool int_arg(Thread& t, Value v, int dflt, int& out) {
 bool parse(Thread& t, const char* fname, const Value* args, std::size_t nargs, Value kwnames,
            std::initializer_list<const char*> names, std::size_t posonly, std::size_t required,
            Value* out) {
-  const char* allowed[8] = {};
-  std::size_t nallowed = 0;
-  for (std::size_t i = posonly; i < names.size(); ++i)
-    allowed[nallowed++] = names.begin()[i];
-  if (!check_keywords(t, fname, kwnames, allowed, true)) return false;
+  if (!check_named_keywords(t, fname, kwnames, names, posonly)) return false;
   std::size_t npos = nargs - keyword_count(kwnames);
   if (npos > names.size()) {
     raisef(t, exc(E_TypeError), "%s() takes at most %zu arguments (%zu given)", fname, names.size(),
            npos);
     return false;
   }
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    out[i] = i < npos       ? args[i]
-             : i >= posonly ? keyword_arg(kwnames, args, nargs, names.begin()[i])
-                            : Value();
-    if (!out[i] && i < required) {
-      raisef(t, exc(E_TypeError), "%s() missing required argument '%s' (pos %zu)", fname,
-             names.begin()[i], i + 1);
-      return false;
-    }
-  }
-  return true;
+  return bind_arguments(t, fname, args, nargs, kwnames, names, posonly, required, out);
 }
 
 // A checksum's running value: any int, reduced modulo 2**32.
