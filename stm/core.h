@@ -56,6 +56,16 @@ struct Heap {
   // (N+1) rows of area_pages bytes: 1 where view i maps the page privately (copy on
   // write), 0 where it maps the committed page itself (see pages.cc).
   std::uint8_t* private_pages = nullptr;
+  // Per segment: its transaction is in its commit's conflict scan or copying its writes
+  // out. Readers that find such a segment's lock on an object wait for it. A cache line
+  // each: every commit writes its own twice.
+  struct alignas(64) PublishingFlag {
+    std::atomic<bool> on{false};
+  };
+  PublishingFlag publishing[kMaxSegments + 1];
+  // More than one thread is attached: a lone thread's first reads skip the fence that
+  // orders them against other committers (sync.cc sets it, stopping everyone).
+  std::atomic<bool> several_threads{false};
 
   char* base(unsigned segment) const { return reserve + segment * segment_bytes; }
   std::atomic<std::uint8_t>& lock_of(Offset object) const {
@@ -186,6 +196,9 @@ void come_back(ThreadContext* ctx);
 // Stops/restarts every other thread at a safe point. Caller holds commit_lock.
 void pause_others(ThreadContext* self);
 void resume_others(ThreadContext* self);
+// The same for a few threads only: a committer's victims.
+void pause_threads(ThreadContext* const* which, unsigned count);
+void resume_threads(ThreadContext* const* which, unsigned count);
 // Acquires commit_lock as a safe point (the caller may be paused and killed meanwhile).
 void lock_commit(ThreadContext* ctx);
 // Throws if a contention decision against this transaction arrived.
