@@ -175,7 +175,11 @@ extern std::vector<ThreadContext*> threads;
 extern std::mutex commit_lock;
 extern std::atomic<ThreadContext*> inevitable_owner;
 // The thread holding each segment (index 0 unused); see sync.cc for idle marks.
-extern std::atomic<ThreadContext*> segment_owner[kMaxSegments + 1];
+// A cache line each: every transaction start and end writes its own slot.
+struct alignas(64) SegmentOwner {
+  std::atomic<ThreadContext*> owner{nullptr};
+};
+extern SegmentOwner segment_owner[kMaxSegments + 1];
 
 // Records the callee-saved registers and the stack pointer of the calling frame.
 #define STM_SAVE_STACK(ctx)                                                                        \

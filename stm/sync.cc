@@ -17,7 +17,7 @@ namespace stm::detail {
 constinit thread_local ThreadLocal tl;
 std::vector<ThreadContext*> threads;
 std::mutex commit_lock;
-std::atomic<ThreadContext*> segment_owner[kMaxSegments + 1];
+SegmentOwner segment_owner[kMaxSegments + 1];
 static std::atomic<std::uint64_t> next_thread_number{1};
 // Contexts of detached threads are reused, never freed: a contention decision racing with
 // a thread's exit may still read the context it found in a segment's owner slot.
@@ -158,7 +158,7 @@ static bool is_idle(ThreadContext* owner) {
 }
 
 ThreadContext* running_owner(unsigned segment) {
-  ThreadContext* owner = segment_owner[segment].load(std::memory_order_acquire);
+  ThreadContext* owner = segment_owner[segment].owner.load(std::memory_order_acquire);
   return is_idle(owner) ? nullptr : owner;
 }
 
@@ -168,8 +168,8 @@ bool segment_wanted() {
 
 // Claims segment s for ctx if it is free or idle.
 static bool claim(unsigned s, ThreadContext* ctx) {
-  ThreadContext* owner = segment_owner[s].load(std::memory_order_acquire);
-  return is_idle(owner) && segment_owner[s].compare_exchange_strong(owner, ctx);
+  ThreadContext* owner = segment_owner[s].owner.load(std::memory_order_acquire);
+  return is_idle(owner) && segment_owner[s].owner.compare_exchange_strong(owner, ctx);
 }
 
 static bool claim_any(ThreadContext* ctx, unsigned preferred) {
@@ -203,7 +203,7 @@ static void hand_out_free_segments() {
 void acquire_segment(ThreadContext* ctx) {
   if (ctx->segment) {
     ThreadContext* kept = idle_mark(ctx);
-    if (segment_owner[ctx->segment].compare_exchange_strong(kept, ctx)) return;
+    if (segment_owner[ctx->segment].owner.compare_exchange_strong(kept, ctx)) return;
     ctx->segment = 0; // taken by a thread that had none
   }
   static thread_local unsigned last_segment = 0;
@@ -235,7 +235,7 @@ void acquire_segment(ThreadContext* ctx) {
 }
 
 void keep_segment(ThreadContext* ctx) {
-  segment_owner[ctx->segment].store(idle_mark(ctx), std::memory_order_seq_cst);
+  segment_owner[ctx->segment].owner.store(idle_mark(ctx), std::memory_order_seq_cst);
   if (segment_wanted()) {
     std::lock_guard guard(segment_queue_lock);
     hand_out_free_segments();
@@ -247,9 +247,9 @@ void release_segment(ThreadContext* ctx) {
   if (!s) return;
   ctx->segment = 0;
   ThreadContext* expected = ctx;
-  if (!segment_owner[s].compare_exchange_strong(expected, nullptr)) {
+  if (!segment_owner[s].owner.compare_exchange_strong(expected, nullptr)) {
     expected = idle_mark(ctx);
-    segment_owner[s].compare_exchange_strong(expected, nullptr);
+    segment_owner[s].owner.compare_exchange_strong(expected, nullptr);
   }
   if (segment_wanted()) {
     std::lock_guard guard(segment_queue_lock);
