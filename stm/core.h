@@ -142,6 +142,7 @@ struct alignas(64) ThreadContext {
   std::atomic<std::uint64_t> birth{0}; // age for the contention manager; kept across retries
   unsigned segment = 0;                // current view; kept between transactions if no one waits
   unsigned consecutive_aborts = 0;
+  bool same_view_next = false; // start_transaction_in_same_view: insist on `segment`
   unsigned atomic_depth = 0, atomic_depth_at_start = 0;
   std::uint64_t tx_start_ticks = 0, tx_wait_ticks = 0;
   std::vector<Offset> write_log;

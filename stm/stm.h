@@ -82,6 +82,10 @@ struct TxAbort {
 };
 
 void start_transaction();
+// Starts the next transaction in the view the last one ran in, waiting for it if another
+// thread took it meanwhile: for a caller whose C++ frames still hold pointers into that
+// view across a commit (a blocking wait inside a nested call).
+void start_transaction_in_same_view();
 void commit_transaction();
 [[noreturn]] void abort_transaction();
 // Never aborted afterwards; at most one inevitable transaction at a time.

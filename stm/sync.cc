@@ -204,6 +204,19 @@ void acquire_segment(ThreadContext* ctx) {
   if (ctx->segment) {
     ThreadContext* kept = idle_mark(ctx);
     if (segment_owner[ctx->segment].owner.compare_exchange_strong(kept, ctx)) return;
+    if (ctx->same_view_next) {
+      // Taken by a thread that had none: it gives it back at the end of its transaction.
+      std::uint64_t t0 = now_ticks();
+      unsigned s = ctx->segment;
+      for (unsigned spins = 0; !claim(s, ctx); ++spins) {
+        if (spins < 2000)
+          _mm_pause();
+        else
+          sched_yield();
+      }
+      add_state_time(ctx, TimeState::WaitSegment, now_ticks() - t0);
+      return;
+    }
     ctx->segment = 0; // taken by a thread that had none
   }
   static thread_local unsigned last_segment = 0;

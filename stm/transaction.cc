@@ -188,6 +188,14 @@ void start_transaction() {
     become_inevitable("aborted too many times in a row");
 }
 
+void start_transaction_in_same_view() {
+  ThreadContext* ctx = current();
+  if (!ctx->segment) fatal("start_transaction_in_same_view: no transaction ran before");
+  ctx->same_view_next = true;
+  start_transaction();
+  ctx->same_view_next = false;
+}
+
 void commit_transaction() {
   ThreadContext* ctx = require_transaction("commit_transaction");
   if (ctx->atomic_depth) fatal("commit_transaction inside an atomic block");

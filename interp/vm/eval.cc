@@ -1832,26 +1832,25 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
       }
       if (!t.pending && t.block_on) {
         // The instruction must wait (a lock): run it again after waiting outside any
-        // transaction, which is only possible where the transaction may break.
-        if (outermost && t.c_depth == 1 && !stm::atomic_depth()) {
+        // transaction. The outermost loop breaks the transaction there. Inside a nested
+        // loop it cannot start again from a saved frame: it commits what it did so far
+        // and goes on inevitably after the wait. (Aborting to wait in the outermost loop
+        // instead undoes what the wait depends on: work handed to other threads, a lock
+        // taken earlier in the same call, a Condition's waiter.)
+        if (!stm::atomic_depth()) {
           r.sp = insn_sp;
           r.pc = lasti;
           r.save();
-          wait_outside(t, r.frame);
+          if (outermost && t.c_depth == 1)
+            wait_outside(t, r.frame);
+          else
+            wait_outside_nested(t, r.frame);
           r.load(r.frame);
           continue;
         }
-        // Inside a nested loop the transaction cannot break here: abort it instead. The
-        // outermost loop waits outside any transaction, then runs the whole transaction
-        // again from its last commit, and this time the wait is over.
-        // (Not when the lock was made by this very transaction: it would not exist after
-        // the abort, and the transaction would find the same wait again.)
-        if (!stm::atomic_depth() && !stm::is_new_object(t.block_on.offset()))
-          stm::abort_transaction();
         t.block_on = {};
         raise(t, exc(E_RuntimeError),
-              "pypy-stm: this blocking wait is not supported yet (inside an atomic block, or "
-              "on a lock made by the same transaction inside a call from C++ code)");
+              "pypy-stm: a blocking wait inside an atomic block is not supported yet");
       }
       // The instruction at `lasti` raised: record where, then find a handler.
       if (new_traceback) {

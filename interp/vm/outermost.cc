@@ -20,6 +20,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <cstring>
 #include <mutex>
 #include <sched.h>
 #include <time.h>
@@ -196,6 +197,30 @@ void wait_outside(Thread& t, Value frame) {
   stm::start_transaction();
 }
 
+void wait_outside_nested(Thread& t, Value frame) {
+  t.ticks = 0;
+  stm::commit_transaction();
+  wake_waiters();
+  flush_output(t);
+  run_after_commit(t, true);
+  wait_until_ready(t);
+  stm::start_transaction_in_same_view();
+  try {
+    // A transaction that has touched nothing yet loses no conflict: this never aborts.
+    stm::become_inevitable("a blocking wait inside a call from C++ code");
+  } catch (const stm::TxAbort&) {
+    std::fprintf(stderr,
+                 "pypy-stm: fatal: a fresh transaction aborted before turning inevitable\n");
+    std::abort();
+  }
+  // The loops of the calls under way write their frames (and generators) through
+  // pointers taken while the committed transaction had them logged: log them again.
+  for (Value f = frame; f; f = rd<FrameObject>(f)->back) {
+    wr<FrameObject>(f);
+    if (Value g = rd<FrameObject>(f)->generator; g && g.is_object()) wr<Object>(g);
+  }
+}
+
 // The outermost loop over a committed entry frame; see run_outermost.
 static Value run_committed(Thread& t, Value& exception_out) {
   for (;;) {
@@ -241,15 +266,10 @@ static Value run_committed(Thread& t, Value& exception_out) {
       t.frame = {};
       t.c_depth = 0;
       if (t.collect != CollectState::Done) t.collect = CollectState::None;
-      // Aborted to wait (a blocking call in a nested loop): wait now, outside any
-      // transaction, before running the transaction again. A transaction that lost a
-      // conflict while about to wait (its commit in wait_outside) must not wait: what it
-      // waits for may depend on its own writes, which are gone (the thread that would
-      // release the lock waits for them), so it runs again instead.
-      if (t.block_on && abort.cause == stm::AbortCause::Explicit)
-        wait_until_ready(t);
-      else
-        t.block_on = {};
+      // A transaction that lost a conflict while about to wait (its commit in
+      // wait_outside) must not wait: what it waits for may depend on its own writes,
+      // which are gone, so it runs again instead.
+      t.block_on = {};
     }
   }
 }
