@@ -12,12 +12,15 @@
 #include "interp/vm/vm.h"
 
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <sys/random.h>
 #include <sys/stat.h>
 #include <sys/utsname.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 extern char** environ;
@@ -392,7 +395,221 @@ INTERP_NATIVE(p_cpu_count) {
   return n > 0 ? int_from_i64(t, n) : none();
 }
 
+INTERP_NATIVE(p_pipe) {
+  if (!check_positional(t, "pipe", nargs, kwnames, 0, 0, 0)) return {};
+  stm::become_inevitable("pipe");
+  int fds[2];
+  if (::pipe2(fds, O_CLOEXEC) != 0) return raise_os_error(t, errno);
+  Value items[2] = {Value::small_int(fds[0]), Value::small_int(fds[1])};
+  return tuple_from(t, items, 2);
+}
+
+INTERP_NATIVE(p_pipe2) {
+  std::int64_t flags;
+  if (!check_positional(t, "pipe2", nargs, kwnames, 1, 1, 0) || !index_to_i64(t, args[0], flags))
+    return {};
+  stm::become_inevitable("pipe2");
+  int fds[2];
+  if (::pipe2(fds, int(flags)) != 0) return raise_os_error(t, errno);
+  Value items[2] = {Value::small_int(fds[0]), Value::small_int(fds[1])};
+  return tuple_from(t, items, 2);
+}
+
+INTERP_NATIVE(p_dup) {
+  std::int64_t fd;
+  if (!check_positional(t, "dup", nargs, kwnames, 1, 1, 0) || !index_to_i64(t, args[0], fd))
+    return {};
+  stm::become_inevitable("dup");
+  int r = ::fcntl(int(fd), F_DUPFD_CLOEXEC, 0);
+  if (r < 0) return raise_os_error(t, errno);
+  return Value::small_int(r);
+}
+
+INTERP_NATIVE(p_dup2) {
+  std::int64_t fd, fd2;
+  if (nargs - keyword_count(kwnames) < 2 || !index_to_i64(t, args[0], fd) ||
+      !index_to_i64(t, args[1], fd2)) {
+    if (t.pending) return {};
+    return raise(t, exc(E_TypeError), "dup2() takes at least 2 arguments");
+  }
+  Value inh = arg_or_keyword(args, nargs, kwnames, 2, "inheritable");
+  int inheritable = inh ? truthy(t, inh) : 1;
+  if (inheritable < 0) return {};
+  stm::become_inevitable("dup2");
+  int r = inheritable ? ::dup2(int(fd), int(fd2)) : ::dup3(int(fd), int(fd2), O_CLOEXEC);
+  if (r < 0) return raise_os_error(t, errno);
+  return Value::small_int(r);
+}
+
+INTERP_NATIVE(p_get_inheritable) {
+  std::int64_t fd;
+  if (!check_positional(t, "get_inheritable", nargs, kwnames, 1, 1, 0) ||
+      !index_to_i64(t, args[0], fd))
+    return {};
+  stm::become_inevitable("get_inheritable");
+  int flags = ::fcntl(int(fd), F_GETFD);
+  if (flags < 0) return raise_os_error(t, errno);
+  return py_bool(!(flags & FD_CLOEXEC));
+}
+
+INTERP_NATIVE(p_set_inheritable) {
+  std::int64_t fd;
+  if (!check_positional(t, "set_inheritable", nargs, kwnames, 2, 2, 0) ||
+      !index_to_i64(t, args[0], fd))
+    return {};
+  int inheritable = truthy(t, args[1]);
+  if (inheritable < 0) return {};
+  stm::become_inevitable("set_inheritable");
+  int flags = ::fcntl(int(fd), F_GETFD);
+  if (flags < 0) return raise_os_error(t, errno);
+  flags = inheritable ? flags & ~FD_CLOEXEC : flags | FD_CLOEXEC;
+  if (::fcntl(int(fd), F_SETFD, flags) < 0) return raise_os_error(t, errno);
+  return none();
+}
+
+INTERP_NATIVE(p_get_blocking) {
+  std::int64_t fd;
+  if (!check_positional(t, "get_blocking", nargs, kwnames, 1, 1, 0) ||
+      !index_to_i64(t, args[0], fd))
+    return {};
+  stm::become_inevitable("get_blocking");
+  int flags = ::fcntl(int(fd), F_GETFL);
+  if (flags < 0) return raise_os_error(t, errno);
+  return py_bool(!(flags & O_NONBLOCK));
+}
+
+INTERP_NATIVE(p_set_blocking) {
+  std::int64_t fd;
+  if (!check_positional(t, "set_blocking", nargs, kwnames, 2, 2, 0) ||
+      !index_to_i64(t, args[0], fd))
+    return {};
+  int blocking = truthy(t, args[1]);
+  if (blocking < 0) return {};
+  stm::become_inevitable("set_blocking");
+  int flags = ::fcntl(int(fd), F_GETFL);
+  if (flags < 0) return raise_os_error(t, errno);
+  flags = blocking ? flags & ~O_NONBLOCK : flags | O_NONBLOCK;
+  if (::fcntl(int(fd), F_SETFL, flags) < 0) return raise_os_error(t, errno);
+  return none();
+}
+
+// The child waitpid waits for, read by wait_ready outside any transaction (the thread
+// that set it is the one that waits).
+thread_local pid_t waited_pid;
+
+// Whether a waitpid(waited_pid, 0) would return now (without reaping the child).
+bool wait_ready(Value) {
+  siginfo_t info;
+  info.si_pid = 0;
+  idtype_t type = waited_pid > 0 ? P_PID : waited_pid == -1 ? P_ALL : P_PGID;
+  id_t id = waited_pid > 0 ? id_t(waited_pid) : waited_pid < -1 ? id_t(-waited_pid) : 0;
+  if (::waitid(type, id, &info, WEXITED | WSTOPPED | WNOHANG | WNOWAIT) != 0) return true;
+  return info.si_pid != 0;
+}
+
+// waitpid(pid, options). A blocking wait is a wait of the outermost loop: the call first
+// asks with WNOHANG; while no child is ready it commits and waits outside any transaction
+// (wait_ready), then runs again and reaps the child.
+INTERP_NATIVE(p_waitpid) {
+  std::int64_t pid, options;
+  if (!check_positional(t, "waitpid", nargs, kwnames, 2, 2, 0) || !index_to_i64(t, args[0], pid) ||
+      !index_to_i64(t, args[1], options))
+    return {};
+  if (t.block_retry == none()) t.block_retry = {};
+  if (!(options & WNOHANG)) {
+    // Asking does not reap, so it needs no inevitable transaction (the wait may abort
+    // the transaction when it is inside a nested loop).
+    waited_pid = pid_t(pid);
+    if (!wait_ready(none())) {
+      t.block_on = none();
+      t.block_ready = wait_ready;
+      t.block_deadline = -1;
+      return {};
+    }
+  }
+  stm::become_inevitable("waitpid");
+  int status = 0;
+  pid_t r;
+  do {
+    // WNOHANG unless another thread reaped what wait_ready saw (then it blocks, inevitable).
+    r = ::waitpid(pid_t(pid), &status, int(options));
+  } while (r < 0 && errno == EINTR);
+  if (r < 0) return raise_os_error(t, errno);
+  Value items[2] = {int_from_i64(t, r), int_from_i64(t, status)};
+  return tuple_from(t, items, 2);
+}
+
+bool status_arg(Thread& t, const char* what, const Value* args, std::size_t nargs, Value kwnames,
+                int& status) {
+  Value v = arg_or_keyword(args, nargs, kwnames, 0, "status");
+  if (!v) {
+    raisef(t, exc(E_TypeError), "%s() missing required argument 'status' (pos 1)", what);
+    return false;
+  }
+  std::int64_t s;
+  if (!index_to_i64(t, v, s)) return false;
+  status = int(s);
+  return true;
+}
+
+#define STATUS_FN(NAME, EXPR, WRAP)                                                                \
+  INTERP_NATIVE(p_##NAME) {                                                                        \
+    int status;                                                                                    \
+    if (!status_arg(t, #NAME, args, nargs, kwnames, status)) return {};                            \
+    return WRAP(EXPR(status));                                                                     \
+  }
+#define AS_BOOL(x) py_bool(x)
+#define AS_INT(x) int_from_i64(t, x)
+STATUS_FN(WIFEXITED, WIFEXITED, AS_BOOL)
+STATUS_FN(WEXITSTATUS, WEXITSTATUS, AS_INT)
+STATUS_FN(WIFSIGNALED, WIFSIGNALED, AS_BOOL)
+STATUS_FN(WTERMSIG, WTERMSIG, AS_INT)
+STATUS_FN(WIFSTOPPED, WIFSTOPPED, AS_BOOL)
+STATUS_FN(WSTOPSIG, WSTOPSIG, AS_INT)
+STATUS_FN(WIFCONTINUED, WIFCONTINUED, AS_BOOL)
+STATUS_FN(WCOREDUMP, WCOREDUMP, AS_BOOL)
+#undef STATUS_FN
+#undef AS_BOOL
+#undef AS_INT
+
+INTERP_NATIVE(p_waitstatus_to_exitcode) {
+  int status;
+  if (!status_arg(t, "waitstatus_to_exitcode", args, nargs, kwnames, status)) return {};
+  if (WIFEXITED(status)) return int_from_i64(t, WEXITSTATUS(status));
+  if (WIFSIGNALED(status)) return int_from_i64(t, -WTERMSIG(status));
+  return raisef(t, exc(E_ValueError), "invalid wait status: %d", status);
+}
+
+INTERP_NATIVE(p_kill) {
+  std::int64_t pid, sig;
+  if (!check_positional(t, "kill", nargs, kwnames, 2, 2, 0) || !index_to_i64(t, args[0], pid) ||
+      !index_to_i64(t, args[1], sig))
+    return {};
+  stm::become_inevitable("kill");
+  if (::kill(pid_t(pid), int(sig)) != 0) return raise_os_error(t, errno);
+  return none();
+}
+
 INTERP_NATIVE(p_putenv) {
+  std::string k, v;
+  if (!check_positional(t, "putenv", nargs, kwnames, 2, 2, 0) || !path_arg(t, args[0], k) ||
+      !path_arg(t, args[1], v))
+    return {};
+  if (k.empty() || k.find('=') != std::string::npos)
+    return raise(t, exc(E_ValueError), "illegal environment variable name");
+  stm::become_inevitable("putenv");
+  if (::setenv(k.c_str(), v.c_str(), 1) != 0) return raise_os_error(t, errno);
+  return none();
+}
+
+INTERP_NATIVE(p_unsetenv) {
+  std::string k;
+  if (!check_positional(t, "unsetenv", nargs, kwnames, 1, 1, 0) || !path_arg(t, args[0], k))
+    return {};
+  if (k.empty() || k.find('=') != std::string::npos)
+    return raise(t, exc(E_ValueError), "illegal environment variable name");
+  stm::become_inevitable("unsetenv");
+  if (::unsetenv(k.c_str()) != 0) return raise_os_error(t, errno);
   return none();
 }
 
@@ -482,17 +699,57 @@ def scandir(path='.'):
 
 Value make_posix_module(Thread& t) {
   static const ModuleFunction kFunctions[] = {
-      {"fspath", p_fspath},     {"getcwd", p_getcwd},   {"getcwdb", p_getcwdb},
-      {"listdir", p_listdir},   {"stat", p_stat},       {"lstat", p_lstat},
-      {"fstat", p_fstat},       {"mkdir", p_mkdir},     {"rmdir", p_rmdir},
-      {"unlink", p_unlink},     {"remove", p_unlink},   {"chdir", p_chdir},
-      {"rename", p_rename},     {"replace", p_rename},  {"access", p_access},
-      {"getpid", p_getpid},     {"getppid", p_getppid}, {"getuid", p_getuid},
-      {"geteuid", p_geteuid},   {"getgid", p_getgid},   {"_exit", p_exit},
-      {"strerror", p_strerror}, {"urandom", p_urandom}, {"isatty", p_isatty},
-      {"open", p_open},         {"close", p_close},     {"read", p_read},
-      {"write", p_write},       {"uname", p_uname},     {"cpu_count", p_cpu_count},
-      {"putenv", p_putenv},     {"unsetenv", p_putenv},
+      {"fspath", p_fspath},
+      {"getcwd", p_getcwd},
+      {"getcwdb", p_getcwdb},
+      {"listdir", p_listdir},
+      {"stat", p_stat},
+      {"lstat", p_lstat},
+      {"fstat", p_fstat},
+      {"mkdir", p_mkdir},
+      {"rmdir", p_rmdir},
+      {"unlink", p_unlink},
+      {"remove", p_unlink},
+      {"chdir", p_chdir},
+      {"rename", p_rename},
+      {"replace", p_rename},
+      {"access", p_access},
+      {"getpid", p_getpid},
+      {"getppid", p_getppid},
+      {"getuid", p_getuid},
+      {"geteuid", p_geteuid},
+      {"getgid", p_getgid},
+      {"_exit", p_exit},
+      {"strerror", p_strerror},
+      {"urandom", p_urandom},
+      {"isatty", p_isatty},
+      {"open", p_open},
+      {"close", p_close},
+      {"read", p_read},
+      {"write", p_write},
+      {"uname", p_uname},
+      {"cpu_count", p_cpu_count},
+      {"putenv", p_putenv},
+      {"unsetenv", p_unsetenv},
+      {"pipe", p_pipe},
+      {"pipe2", p_pipe2},
+      {"dup", p_dup},
+      {"dup2", p_dup2},
+      {"get_inheritable", p_get_inheritable},
+      {"set_inheritable", p_set_inheritable},
+      {"get_blocking", p_get_blocking},
+      {"set_blocking", p_set_blocking},
+      {"waitpid", p_waitpid},
+      {"waitstatus_to_exitcode", p_waitstatus_to_exitcode},
+      {"WIFEXITED", p_WIFEXITED},
+      {"WEXITSTATUS", p_WEXITSTATUS},
+      {"WIFSIGNALED", p_WIFSIGNALED},
+      {"WTERMSIG", p_WTERMSIG},
+      {"WIFSTOPPED", p_WIFSTOPPED},
+      {"WSTOPSIG", p_WSTOPSIG},
+      {"WIFCONTINUED", p_WIFCONTINUED},
+      {"WCOREDUMP", p_WCOREDUMP},
+      {"kill", p_kill},
   };
   Value m = new_module(t, "posix", kFunctions, std::size(kFunctions));
   if (!m) return {};
@@ -527,6 +784,9 @@ Value make_posix_module(Thread& t) {
       {"SEEK_CUR", SEEK_CUR},
       {"SEEK_END", SEEK_END},
       {"EX_OK", 0},
+      {"WNOHANG", WNOHANG},
+      {"WUNTRACED", WUNTRACED},
+      {"WCONTINUED", WCONTINUED},
   };
   for (auto& [n, v] : kConstants)
     module_set(t, m, n, Value::small_int(v));
