@@ -1,9 +1,34 @@
-// stm/barrier.cc - the write barrier's slow path: the first write to an object in a
-// transaction takes its write lock (write-write conflicts are found here), privatizes its
-// pages in this view and logs it.
+// stm/barrier.cc - the barriers' slow paths. The first read of an object in a transaction
+// sets its read marker and waits while another thread publishes it. The first write takes
+// its write lock (write-write conflicts are found here), privatizes its pages in this view
+// and logs it.
 #include "stm/core.h"
 
 namespace stm::detail {
+
+void read_barrier_slow(Offset object, char* marker, char version) {
+  *marker = version;
+  tl.segment_base[kTouchedMarkers + (object >> 16)] = 1;
+  if (!heap.several_threads.load(std::memory_order_relaxed)) return;
+  // Pairs with the fence a committer makes between raising its publishing flag and
+  // reading the markers (commit_transaction): either it sees this marker and decides about
+  // this transaction, or this thread sees the flag here and waits for the object's bytes.
+  std::atomic_thread_fence(std::memory_order_seq_cst);
+  if (object - heap.area_begin >= heap.area_bytes) return;
+  std::uint8_t held = heap.lock_of(object).load(std::memory_order_acquire);
+  if (!held) return;
+  ThreadContext* ctx = tl.context;
+  unsigned owner = held & 0x7f;
+  if (owner == ctx->segment || !heap.publishing[owner].on.load(std::memory_order_seq_cst)) return;
+  auto published = [&] {
+    return heap.lock_of(object).load(std::memory_order_acquire) != held ||
+           !heap.publishing[owner].on.load(std::memory_order_acquire);
+  };
+  // The wait also ends on a decision against this thread that turns out to be about an
+  // earlier transaction (check_killed ignores it): wait again then.
+  while (!published())
+    wait_in_transaction(ctx, TimeState::WaitLock, published);
+}
 
 void acquire_write_lock(ThreadContext* ctx, Offset object) {
   std::atomic<std::uint8_t>& lock = heap.lock_of(object);

@@ -56,6 +56,16 @@ struct Heap {
   // (N+1) rows of area_pages bytes: 1 where view i maps the page privately (copy on
   // write), 0 where it maps the committed page itself (see pages.cc).
   std::uint8_t* private_pages = nullptr;
+  // Per segment: its transaction is in its commit's conflict scan or copying its writes
+  // out. Readers that find such a segment's lock on an object wait for it. A cache line
+  // each: every commit writes its own twice.
+  struct alignas(64) PublishingFlag {
+    std::atomic<bool> on{false};
+  };
+  PublishingFlag publishing[kMaxSegments + 1];
+  // More than one thread is attached: a lone thread's first reads skip the fence that
+  // orders them against other committers (sync.cc sets it, stopping everyone).
+  std::atomic<bool> several_threads{false};
 
   char* base(unsigned segment) const { return reserve + segment * segment_bytes; }
   std::atomic<std::uint8_t>& lock_of(Offset object) const {
@@ -165,7 +175,11 @@ extern std::vector<ThreadContext*> threads;
 extern std::mutex commit_lock;
 extern std::atomic<ThreadContext*> inevitable_owner;
 // The thread holding each segment (index 0 unused); see sync.cc for idle marks.
-extern std::atomic<ThreadContext*> segment_owner[kMaxSegments + 1];
+// A cache line each: every transaction start and end writes its own slot.
+struct alignas(64) SegmentOwner {
+  std::atomic<ThreadContext*> owner{nullptr};
+};
+extern SegmentOwner segment_owner[kMaxSegments + 1];
 
 // Records the callee-saved registers and the stack pointer of the calling frame.
 #define STM_SAVE_STACK(ctx)                                                                        \
@@ -186,6 +200,9 @@ void come_back(ThreadContext* ctx);
 // Stops/restarts every other thread at a safe point. Caller holds commit_lock.
 void pause_others(ThreadContext* self);
 void resume_others(ThreadContext* self);
+// The same for a few threads only: a committer's victims.
+void pause_threads(ThreadContext* const* which, unsigned count);
+void resume_threads(ThreadContext* const* which, unsigned count);
 // Acquires commit_lock as a safe point (the caller may be paused and killed meanwhile).
 void lock_commit(ThreadContext* ctx);
 // Throws if a contention decision against this transaction arrived.

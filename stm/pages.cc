@@ -70,7 +70,19 @@ void privatize(unsigned segment, Offset object, std::size_t size) {
   std::size_t first = heap.page_of(object), end = heap.page_of(object + size - 1) + 1;
   const std::uint8_t* row = heap.private_row(segment);
   for (std::size_t page = first; page < end; ++page)
-    if (!row[page]) return remap_pages(segment, page, end, 0, 1);
+    if (!row[page]) {
+      // Under the commit lock: a commit copying into this page meanwhile could miss the
+      // new private copy (it looks at the row first) or have its bytes half in it.
+      lock_commit(current());
+      // Commits without victims copy after letting go of the lock: wait for those too.
+      for (unsigned view = 1; view <= heap.views; ++view)
+        wait_until([view] { return !heap.publishing[view].on.load(std::memory_order_acquire); });
+      // From the first page again: a collection may have run while this thread waited
+      // and mapped pages of the object shared again.
+      remap_pages(segment, first, end, 0, 1);
+      commit_lock.unlock();
+      return;
+    }
 }
 
 } // namespace stm::detail

@@ -237,6 +237,11 @@ struct ThreadLocal {
 // for a dynamic initializer.
 extern constinit thread_local ThreadLocal tl __attribute__((tls_model("initial-exec")));
 inline constexpr std::size_t kReadVersionSlot = 0; // byte of the segment holding the version
+// From here on, one byte per 64 KiB of segment (4 KiB of its markers): 1 when a marker
+// there was set since the versions last wrapped, so that the wrap clears only those. Like
+// the version, these sit among the markers of the marker area itself, which no object uses.
+inline constexpr std::size_t kTouchedMarkers = 64;
+void read_barrier_slow(Offset object, char* marker, char version);
 void write_barrier_slow(Offset object);
 void write_barrier_range_slow(Offset object, std::size_t from, std::size_t length);
 void safe_point_slow();
@@ -248,12 +253,15 @@ inline std::uint64_t thread_abort_count() {
 
 // Marks the object read by the running transaction in this view. No validation.
 // The marker is stored only when it changes: an object read again (the common case) costs
-// a load and a predictable branch, and its marker's cache line stays clean.
+// a load and a predictable branch, and its marker's cache line stays clean. The first read
+// of an object in a transaction takes the slow path, which waits if another thread is
+// publishing the object at that moment (commits do not stop readers; see commit in
+// transaction.cc).
 inline void read_barrier(Offset object) {
   char* base = detail::tl.segment_base;
   char version = base[detail::kReadVersionSlot];
-  char& marker = base[object >> 4];
-  if (__builtin_expect(marker != version, 0)) marker = version;
+  char* marker = base + (object >> 4);
+  if (__builtin_expect(*marker != version, 0)) detail::read_barrier_slow(object, marker, version);
 }
 
 inline void write_barrier(Offset object) {

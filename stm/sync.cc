@@ -1,10 +1,11 @@
-// stm/sync.cc - threads, safe points, pausing the world, and segment hand-off.
+// stm/sync.cc - threads, safe points, pausing threads, and segment hand-off.
 //
-// A thread's state says whether others may touch its view: Running means no; Paused (at
-// a safe point inside a transaction) and Outside mean yes. A committer holding
-// commit_lock sets kPauseRequest on every thread, then waits until none is Running. A
-// thread leaving a wait sets Running first and then looks at its interrupt word, so the
-// two sides cannot miss each other (both use sequentially consistent accesses).
+// A thread's state says whether others may decide against it while it stands still:
+// Running means no; Paused (at a safe point inside a transaction) and Outside mean yes.
+// The holder of commit_lock may set kPauseRequest on some threads (a commit's losers, or
+// all of them for a collection), then wait until none of those is Running. A thread
+// leaving a wait sets Running first and then looks at its interrupt word, so the two
+// sides cannot miss each other (both use sequentially consistent accesses).
 #include "stm/core.h"
 
 #include <deque>
@@ -16,7 +17,7 @@ namespace stm::detail {
 constinit thread_local ThreadLocal tl;
 std::vector<ThreadContext*> threads;
 std::mutex commit_lock;
-std::atomic<ThreadContext*> segment_owner[kMaxSegments + 1];
+SegmentOwner segment_owner[kMaxSegments + 1];
 static std::atomic<std::uint64_t> next_thread_number{1};
 // Contexts of detached threads are reused, never freed: a contention decision racing with
 // a thread's exit may still read the context it found in a segment's owner slot.
@@ -77,6 +78,22 @@ void pause_others(ThreadContext* self) {
       wait_until([t] { return t->state.load(std::memory_order_seq_cst) != ThreadState::Running; });
 }
 
+void pause_threads(ThreadContext* const* which, unsigned count) {
+  for (unsigned i = 0; i < count; ++i)
+    which[i]->interrupt.fetch_or(kPauseRequest, std::memory_order_seq_cst);
+  for (unsigned i = 0; i < count; ++i) {
+    ThreadContext* t = which[i];
+    wait_until([t] { return t->state.load(std::memory_order_seq_cst) != ThreadState::Running; });
+  }
+}
+
+void resume_threads(ThreadContext* const* which, unsigned count) {
+  for (unsigned i = 0; i < count; ++i) {
+    which[i]->interrupt.fetch_and(~kPauseRequest, std::memory_order_release);
+    which[i]->interrupt.notify_all();
+  }
+}
+
 void resume_others(ThreadContext* self) {
   for (ThreadContext* t : threads) {
     if (t == self) continue;
@@ -86,7 +103,13 @@ void resume_others(ThreadContext* self) {
 }
 
 void lock_commit(ThreadContext* ctx) {
-  if (commit_lock.try_lock()) return;
+  // Commits hold the lock for a microsecond or so: spin a little before sleeping on it,
+  // unless someone wants this thread paused meanwhile.
+  for (unsigned spins = 0; spins < 2000; ++spins) {
+    if (commit_lock.try_lock()) return;
+    if (ctx->interrupt.load(std::memory_order_relaxed) & kPauseRequest) break;
+    _mm_pause();
+  }
   STM_SAVE_STACK(ctx);
   bool in_tx = ctx->in_tx.load(std::memory_order_relaxed);
   go_quiet(ctx, in_tx ? ThreadState::Paused : ThreadState::Outside);
@@ -135,7 +158,7 @@ static bool is_idle(ThreadContext* owner) {
 }
 
 ThreadContext* running_owner(unsigned segment) {
-  ThreadContext* owner = segment_owner[segment].load(std::memory_order_acquire);
+  ThreadContext* owner = segment_owner[segment].owner.load(std::memory_order_acquire);
   return is_idle(owner) ? nullptr : owner;
 }
 
@@ -145,8 +168,8 @@ bool segment_wanted() {
 
 // Claims segment s for ctx if it is free or idle.
 static bool claim(unsigned s, ThreadContext* ctx) {
-  ThreadContext* owner = segment_owner[s].load(std::memory_order_acquire);
-  return is_idle(owner) && segment_owner[s].compare_exchange_strong(owner, ctx);
+  ThreadContext* owner = segment_owner[s].owner.load(std::memory_order_acquire);
+  return is_idle(owner) && segment_owner[s].owner.compare_exchange_strong(owner, ctx);
 }
 
 static bool claim_any(ThreadContext* ctx, unsigned preferred) {
@@ -180,7 +203,7 @@ static void hand_out_free_segments() {
 void acquire_segment(ThreadContext* ctx) {
   if (ctx->segment) {
     ThreadContext* kept = idle_mark(ctx);
-    if (segment_owner[ctx->segment].compare_exchange_strong(kept, ctx)) return;
+    if (segment_owner[ctx->segment].owner.compare_exchange_strong(kept, ctx)) return;
     ctx->segment = 0; // taken by a thread that had none
   }
   static thread_local unsigned last_segment = 0;
@@ -212,7 +235,7 @@ void acquire_segment(ThreadContext* ctx) {
 }
 
 void keep_segment(ThreadContext* ctx) {
-  segment_owner[ctx->segment].store(idle_mark(ctx), std::memory_order_seq_cst);
+  segment_owner[ctx->segment].owner.store(idle_mark(ctx), std::memory_order_seq_cst);
   if (segment_wanted()) {
     std::lock_guard guard(segment_queue_lock);
     hand_out_free_segments();
@@ -224,9 +247,9 @@ void release_segment(ThreadContext* ctx) {
   if (!s) return;
   ctx->segment = 0;
   ThreadContext* expected = ctx;
-  if (!segment_owner[s].compare_exchange_strong(expected, nullptr)) {
+  if (!segment_owner[s].owner.compare_exchange_strong(expected, nullptr)) {
     expected = idle_mark(ctx);
-    segment_owner[s].compare_exchange_strong(expected, nullptr);
+    segment_owner[s].owner.compare_exchange_strong(expected, nullptr);
   }
   if (segment_wanted()) {
     std::lock_guard guard(segment_queue_lock);
@@ -275,6 +298,13 @@ void attach_thread() {
   events_attach_thread();
   std::lock_guard guard(commit_lock);
   threads.push_back(ctx);
+  if (threads.size() == 2) {
+    // The thread that ran alone skipped the read barrier's fence: it must see the flag
+    // before this one commits anything, which a pause at a safe point guarantees.
+    heap.several_threads.store(true, std::memory_order_seq_cst);
+    pause_others(ctx);
+    resume_others(ctx);
+  }
 }
 
 void detach_thread() {
@@ -284,6 +314,7 @@ void detach_thread() {
   {
     std::lock_guard guard(commit_lock);
     std::erase(threads, ctx);
+    if (threads.size() <= 1) heap.several_threads.store(false, std::memory_order_seq_cst);
     retired_contexts.push_back(ctx);
   }
   events_detach_thread();

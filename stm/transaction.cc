@@ -8,7 +8,6 @@
 namespace stm::detail {
 
 std::atomic<ThreadContext*> inevitable_owner{nullptr};
-static std::atomic<std::uint64_t> next_birth{1};
 static void (*new_object_dropper)(Offset, std::uint32_t) = nullptr;
 
 void kill(ThreadContext* victim, std::uint64_t serial, AbortCause cause) {
@@ -160,15 +159,23 @@ void start_transaction() {
   char* base = heap.base(ctx->segment);
   auto& version = reinterpret_cast<std::uint8_t&>(base[kReadVersionSlot]);
   if (++version == 0) {
-    // The versions wrapped: old markers could pass for new ones. Zero those in use.
+    // The versions wrapped: old markers could pass for new ones. Zero those set since the
+    // last wrap (a memset of a few marker pages, not a madvise: that one would interrupt
+    // every other thread of the process to flush its TLB).
     std::size_t used = heap.pages_high_water.load(std::memory_order_acquire) * kPageSize;
-    std::size_t first = heap.area_begin >> 4; // page-aligned: the area starts on 2 MiB
-    std::size_t length = ((used >> 4) + kPageSize - 1) / kPageSize * kPageSize;
-    if (length) madvise(base + first, length, MADV_DONTNEED);
+    std::size_t last = (heap.area_begin + used) >> 16;
+    for (std::size_t chunk = heap.area_begin >> 16; chunk <= last; ++chunk)
+      if (base[kTouchedMarkers + chunk]) {
+        base[kTouchedMarkers + chunk] = 0;
+        std::memset(base + (chunk << 12), 0, std::size_t(1) << 12);
+      }
     version = 1;
   }
   if (!ctx->birth.load(std::memory_order_relaxed))
-    ctx->birth.store(next_birth.fetch_add(1, std::memory_order_relaxed), std::memory_order_relaxed);
+    // The time stamp counter, not a shared counter that every start would write: ages
+    // compare across cores (constant, synchronized TSC), and the segment number in the low
+    // bits keeps two births apart.
+    ctx->birth.store(now_ticks() << 7 | ctx->segment, std::memory_order_relaxed);
   ctx->tx_serial.store(ctx->tx_serial.load(std::memory_order_relaxed) + 1,
                        std::memory_order_release);
   ctx->atomic_depth_at_start = ctx->atomic_depth;
@@ -191,13 +198,20 @@ void commit_transaction() {
       commit_lock.unlock();
       check_killed(ctx); // throws unless the decision was about an earlier transaction
     }
-    bool alone = threads.size() == 1;
-    if (!alone) pause_others(ctx);
-    // Read-write conflicts: whoever marked one of our objects read in its view.
+    // Readers are not stopped: the flag and the fence pair with the read barrier's slow
+    // path, so a reader either left its marker where the scan below finds it, or sees the
+    // flag and waits for the new bytes. Only the losers of the scan are stopped, so that
+    // none reads an object half copied before it aborts.
+    std::atomic<bool>& publishing = heap.publishing[ctx->segment].on;
+    publishing.store(true, std::memory_order_seq_cst);
+    std::atomic_thread_fence(std::memory_order_seq_cst);
     ThreadContext* victims[kMaxSegments];
     unsigned victim_count = 0;
     for (ThreadContext* t : threads) {
       if (t == ctx || !t->in_tx.load(std::memory_order_acquire)) continue;
+      // One that passed its own scan already comes first in the serial order: what it
+      // read of ours, it read before we publish.
+      if (heap.publishing[t->segment].on.load(std::memory_order_acquire)) continue;
       const char* view = heap.base(t->segment);
       char version = view[kReadVersionSlot];
       Offset conflict = 0;
@@ -216,7 +230,7 @@ void commit_transaction() {
           events_post({"conflict", AbortCause::ReadWrite,
                        ticks_to_ns(now_ticks() - ctx->tx_start_ticks), conflict, t->thread_number,
                        ctx->thread_number, location_of(t), location_of(ctx)});
-        resume_others(ctx);
+        publishing.store(false, std::memory_order_release);
         commit_lock.unlock();
         abort_running(ctx, AbortCause::ReadWrite);
       }
@@ -229,12 +243,24 @@ void commit_transaction() {
     for (unsigned i = 0; i < victim_count; ++i)
       kill(victims[i], victims[i]->tx_serial.load(std::memory_order_relaxed),
            AbortCause::ReadWrite);
-    publish(ctx);
+    if (victim_count) {
+      // Victims stay paused until the copy is done, which keeps the lock: pause requests
+      // come from its holder only.
+      pause_threads(victims, victim_count);
+      publish(ctx);
+      publishing.store(false, std::memory_order_release);
+      resume_threads(victims, victim_count);
+      commit_lock.unlock();
+    } else {
+      // Nobody to stop: the next committer may scan while this one copies.
+      commit_lock.unlock();
+      publish(ctx);
+      publishing.store(false, std::memory_order_release);
+    }
     if (ctx->inevitable.load(std::memory_order_relaxed)) bump(ctx->stats->inevitable_commits);
     give_up_inevitability(ctx);
-    if (!alone) resume_others(ctx);
-    commit_lock.unlock();
   } else {
+    check_killed(ctx);
     if (ctx->inevitable.load(std::memory_order_relaxed)) bump(ctx->stats->inevitable_commits);
     give_up_inevitability(ctx);
   }
@@ -261,13 +287,16 @@ void become_inevitable(const char* reason) {
     wait_in_transaction(ctx, TimeState::WaitInevitable,
                         [] { return inevitable_owner.load(std::memory_order_acquire) == nullptr; });
   }
+  // Under the commit lock: a committer decides against its readers and then publishes
+  // while they run, so a reader must not turn inevitable (unkillable) in between.
+  lock_commit(ctx);
   ctx->inevitable.store(true, std::memory_order_seq_cst);
-  // A write-write winner may have decided against us just before we became inevitable.
-  if ((ctx->interrupt.load(std::memory_order_seq_cst) & kMustAbort) &&
-      ctx->kill_serial.load() == ctx->tx_serial.load(std::memory_order_relaxed)) {
-    give_up_inevitability(ctx);
-    check_killed(ctx);
-  }
+  // A winner may have decided against us just before we became inevitable.
+  bool killed = (ctx->interrupt.load(std::memory_order_seq_cst) & kMustAbort) &&
+                ctx->kill_serial.load() == ctx->tx_serial.load(std::memory_order_relaxed);
+  if (killed) give_up_inevitability(ctx);
+  commit_lock.unlock();
+  if (killed) check_killed(ctx);
   if (events_enabled())
     events_post({"inevitable", AbortCause::kCount, 0, 0, ctx->thread_number, ctx->thread_number,
                  location_of(ctx), reason});
@@ -314,6 +343,9 @@ void note_new_object(Offset object, std::uint32_t size) {
           size);
   heap.lock_of(object).store(std::uint8_t(ctx->segment | kLockNewObject),
                              std::memory_order_relaxed);
+  // Nobody else can publish a new object: its first read needs no slow path.
+  tl.segment_base[object >> 4] = tl.segment_base[kReadVersionSlot];
+  tl.segment_base[kTouchedMarkers + (object >> 16)] = 1;
   ctx->new_objects.push_back({object, size});
 }
 

@@ -6,6 +6,7 @@
 #include "interp/compile/opcodes.h"
 #include "interp/modules/module_support.h"
 #include "interp/modules/modules.h"
+#include "interp/modules/zlib_codec.h"
 #include "interp/ops.h"
 
 #include <cstring>
@@ -49,30 +50,16 @@ bool ascii_data(Thread& t, Value v, std::string& out) {
 bool parse_args(Thread& t, const char* fname, const Value* args, std::size_t nargs, Value kwnames,
                 std::initializer_list<const char*> names, std::size_t posonly, std::size_t maxpos,
                 std::size_t required, Value* out) {
-  const char* allowed[8] = {};
-  std::size_t nallowed = 0;
-  for (std::size_t i = posonly; i < names.size(); ++i)
-    allowed[nallowed++] = names.begin()[i];
-  if (keyword_count(kwnames) && !nallowed)
+  if (keyword_count(kwnames) && posonly >= names.size())
     return raisef(t, exc(E_TypeError), "%s() takes no keyword arguments", fname), false;
-  if (!check_keywords(t, fname, kwnames, allowed, true)) return false;
+  if (!check_named_keywords(t, fname, kwnames, names, posonly)) return false;
   std::size_t npos = nargs - keyword_count(kwnames);
   if (npos > maxpos) {
     raisef(t, exc(E_TypeError), "%s() takes %s %zu positional argument%s (%zu given)", fname,
            required == maxpos ? "exactly" : "at most", maxpos, maxpos == 1 ? "" : "s", npos);
     return false;
   }
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    out[i] = i < npos       ? args[i]
-             : i >= posonly ? keyword_arg(kwnames, args, nargs, names.begin()[i])
-                            : Value();
-    if (!out[i] && i < required) {
-      raisef(t, exc(E_TypeError), "%s() missing required argument '%s' (pos %zu)", fname,
-             names.begin()[i], i + 1);
-      return false;
-    }
-  }
-  return true;
+  return bind_arguments(t, fname, args, nargs, kwnames, names, posonly, required, out);
 }
 
 // A flag argument: absent is false.
@@ -249,31 +236,15 @@ INTERP_NATIVE(binascii_unhexlify) {
   return unhexlify(t, "binascii.unhexlify", args, nargs, kwnames);
 }
 
-// The CRC-32 of ISO 3309 / ITU-T V.42 (zlib's): reflected polynomial 0xedb88320.
-struct Crc32Table {
-  std::uint32_t entry[256];
-  constexpr Crc32Table() : entry() {
-    for (std::uint32_t i = 0; i < 256; ++i) {
-      std::uint32_t c = i;
-      for (int k = 0; k < 8; ++k)
-        c = c & 1 ? 0xedb88320u ^ (c >> 1) : c >> 1;
-      entry[i] = c;
-    }
-  }
-};
-constexpr Crc32Table kCrc32;
-
-// crc32(data, crc=0, /)
+// crc32(data, crc=0, /): the CRC-32 of ISO 3309 / ITU-T V.42, zlib's (zlib_codec.h).
 INTERP_NATIVE(crc32) {
   if (kwnames) return raise(t, exc(E_TypeError), "binascii.crc32() takes no keyword arguments");
   if (!check_positional(t, "crc32", nargs, kwnames, 1, 2, 0)) return {};
   std::string in;
   std::uint32_t crc = 0;
   if (!need_buffer(t, args[0], in) || (nargs > 1 && !low_bits(t, args[1], crc))) return {};
-  crc = ~crc;
-  for (unsigned char c : in)
-    crc = kCrc32.entry[(crc ^ c) & 0xff] ^ (crc >> 8);
-  return int_from_i64(t, std::int64_t(~crc & 0xffffffffu));
+  crc = zcodec::crc32_update(crc, reinterpret_cast<const unsigned char*>(in.data()), in.size());
+  return int_from_i64(t, std::int64_t(crc));
 }
 
 // crc_hqx(data, crc, /): CRC-CCITT (polynomial 0x1021, most significant bit first, no

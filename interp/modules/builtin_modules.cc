@@ -30,6 +30,7 @@ Value make_sha256_module(Thread& t);
 Value make_sha1_module(Thread& t);
 Value make_md5_module(Thread& t);
 Value make_binascii_module(Thread& t);
+Value make_zlib_module(Thread& t);
 Value make_operator_module(Thread& t);
 Value make_blake2_module(Thread& t);
 Value make_sha3_module(Thread& t);
@@ -55,6 +56,7 @@ Value make_builtin_module(Thread& t, const std::string& module_name) {
   if (module_name == "_sha1") return make_sha1_module(t);
   if (module_name == "_md5") return make_md5_module(t);
   if (module_name == "binascii") return make_binascii_module(t);
+  if (module_name == "zlib") return make_zlib_module(t);
   if (module_name == "_operator") return make_operator_module(t);
   if (module_name == "_blake2") return make_blake2_module(t);
   if (module_name == "_sha3") return make_sha3_module(t);
@@ -90,13 +92,12 @@ Value make_builtin_module(Thread& t, const std::string& module_name) {
 
 std::vector<std::string> builtin_module_names() {
   std::vector<std::string> names = {
-      "time",     "gc",        "_random",      "_sha512",      "_struct",
-      "_codecs",  "_string",   "_ast",         "math",         "cmath",
-      "_weakref", "itertools", "_collections", "posix",        "atexit",
-      "_io",      "errno",     "_sre",         "_imp",         "_warnings",
-      "marshal",  "builtins",  "sys",          "_contextvars", "_sha256",
-      "_sha1",    "_md5",      "binascii",     "_operator",    "_blake2",
-      "_sha3",    "_signal",   "_csv",         "array",        "_posixsubprocess",
+      "time",         "gc",        "_random", "_sha512",  "_struct",   "_codecs",
+      "_string",      "_ast",      "math",    "cmath",    "_weakref",  "itertools",
+      "_collections", "posix",     "atexit",  "_io",      "errno",     "_sre",
+      "_imp",         "_warnings", "marshal", "builtins", "sys",       "_contextvars",
+      "_sha256",      "_sha1",     "_md5",    "binascii", "_operator", "_blake2",
+      "_sha3",        "_signal",   "_csv",    "array",    "zlib",      "_posixsubprocess",
       "select"};
   for (auto& [registered, factory] : registered_modules())
     names.push_back(registered);

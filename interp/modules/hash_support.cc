@@ -56,12 +56,8 @@ bool update(Thread& t, Value self, Value data) {
   if (!hash_data_of(t, data, bytes)) return false;
   StateCopy s;
   read_state(self, s);
-  // Long inputs are hashed a megabyte at a time, with a safe point between.
-  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
-  for (std::size_t at = 0; at < bytes.size(); at += 1 << 20) {
-    s.alg->absorb(s.state, p + at, std::min<std::size_t>(bytes.size() - at, 1 << 20));
-    stm::safe_point();
-  }
+  absorb_in_pieces(bytes,
+                   [&](const unsigned char* p, std::size_t n) { s.alg->absorb(s.state, p, n); });
   std::memcpy(wr<BytesObject>(rd<HashObject>(self)->state)->data + kHeader, s.state,
               s.alg->state_size);
   return true;

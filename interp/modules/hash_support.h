@@ -160,18 +160,23 @@ bool hash_unsigned_arg(Thread& t, Value v, std::uint64_t& out, const char* overf
 // `bytes` as lowercase hex digits, in a str.
 Value hash_hex(Thread& t, std::string_view bytes);
 
-// Hashes the bytes of `data` into self's state with absorb(state, p, n): long inputs a
-// megabyte at a time with a safe point between.
+// Feeds `bytes` to absorb(p, n) a megabyte at a time, with a safe point between: a long
+// input does not keep a committer waiting.
+template <class Absorb> void absorb_in_pieces(std::string_view bytes, Absorb absorb) {
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+  for (std::size_t at = 0; at < bytes.size(); at += 1 << 20) {
+    absorb(p + at, std::min<std::size_t>(bytes.size() - at, 1 << 20));
+    stm::safe_point();
+  }
+}
+
+// Hashes the bytes of `data` into self's state with absorb(state, p, n).
 template <class State, class Absorb>
 bool hash_update(Thread& t, Value self, Value data, Absorb absorb) {
   std::string bytes;
   if (!hash_data_of(t, data, bytes)) return false;
   State s = *hash_state<State>(self);
-  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
-  for (std::size_t at = 0; at < bytes.size(); at += 1 << 20) {
-    absorb(s, p + at, std::min<std::size_t>(bytes.size() - at, 1 << 20));
-    stm::safe_point();
-  }
+  absorb_in_pieces(bytes, [&](const unsigned char* p, std::size_t n) { absorb(s, p, n); });
   *reinterpret_cast<State*>(wr<BytesObject>(rd<HashStateObject>(self)->state)->data) = s;
   return true;
 }

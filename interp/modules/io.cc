@@ -168,6 +168,13 @@ INTERP_NATIVE(stringio_new) {
 INTERP_NATIVE(bytesio_new) {
   return memory_new(t, args, nargs, kwnames, true);
 }
+// _IOBase(*args, **kwargs): an open stream with nothing in it, for the classes io.py and
+// user code derive from the bases (their own methods supply the content).
+INTERP_NATIVE(iobase_new) {
+  if (nargs < 1 || !is_layout(args[0], Layout::Type))
+    return raise(t, exc(E_TypeError), "_IOBase.__new__(X): X is not a type object");
+  return new_stream(t, args[0], 0);
+}
 INTERP_NATIVE(init_noop) {
   return none();
 }
@@ -804,7 +811,10 @@ INTERP_NATIVE(io_enter) {
 }
 
 INTERP_NATIVE(io_exit) {
-  return io_close(t, args, 1, {});
+  // IOBase.__exit__ is self.close(): a subclass's own close() runs.
+  Value close = getattr(t, args[0], intern_literal(t, "close"));
+  if (!close || !call0(t, close)) return {};
+  return none();
 }
 
 INTERP_NATIVE(io_closed) {
@@ -960,6 +970,7 @@ Value make_io_module(Thread& t) {
   for (const ModuleFunction& f : kMethods)
     add_method(t, iobase, f.name, f.fn);
   add_getter(t, iobase, "closed", io_closed);
+  add_staticmethod(t, iobase, "__new__", iobase_new);
   add_method(t, buffered, "read1", io_read);
   add_method(t, buffered, "readinto", io_readinto);
   add_method(t, buffered, "readinto1", io_readinto);

@@ -27,6 +27,32 @@ bool check_positional(Thread& t, const char* what, std::size_t nargs, Value kwna
   return false;
 }
 
+bool check_named_keywords(Thread& t, const char* fname, Value kwnames,
+                          std::initializer_list<const char*> names, std::size_t posonly) {
+  const char* allowed[9] = {};
+  std::size_t nallowed = 0;
+  for (std::size_t i = posonly; i < names.size() && nallowed < 8; ++i)
+    allowed[nallowed++] = names.begin()[i];
+  return check_keywords(t, fname, kwnames, allowed, true);
+}
+
+bool bind_arguments(Thread& t, const char* fname, const Value* args, std::size_t nargs,
+                    Value kwnames, std::initializer_list<const char*> names, std::size_t posonly,
+                    std::size_t required, Value* out) {
+  std::size_t npos = nargs - keyword_count(kwnames);
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    out[i] = i < npos       ? args[i]
+             : i >= posonly ? keyword_arg(kwnames, args, nargs, names.begin()[i])
+                            : Value();
+    if (!out[i] && i < required) {
+      raisef(t, exc(E_TypeError), "%s() missing required argument '%s' (pos %zu)", fname,
+             names.begin()[i], i + 1);
+      return false;
+    }
+  }
+  return true;
+}
+
 Value keyword_arg(Value kwnames, const Value* args, std::size_t nargs, const char* key) {
   if (!kwnames) return {};
   std::size_t nkw = keyword_count(kwnames);

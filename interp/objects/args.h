@@ -5,6 +5,7 @@
 #include "interp/objects/objects.h"
 
 #include <cstddef>
+#include <initializer_list>
 #include <string>
 
 namespace interp {
@@ -30,5 +31,16 @@ Value keyword_arg(Value kwnames, const Value* args, std::size_t nargs, const cha
 // generates ("'x' is an invalid keyword argument for f()").
 bool check_keywords(Thread& t, const char* what, Value kwnames, const char* const* allowed,
                     bool clinic_wording = false);
+
+// For a function with parameters `names` (at most 8) of which the first `posonly` are
+// positional only: check_named_keywords refuses any other keyword (Argument Clinic's
+// wording); bind_arguments, once the caller has checked the count of positional
+// arguments, sets out[i] to names[i]'s argument (0 when absent) and refuses a missing one
+// among the first `required`.
+bool check_named_keywords(Thread& t, const char* fname, Value kwnames,
+                          std::initializer_list<const char*> names, std::size_t posonly);
+bool bind_arguments(Thread& t, const char* fname, const Value* args, std::size_t nargs,
+                    Value kwnames, std::initializer_list<const char*> names, std::size_t posonly,
+                    std::size_t required, Value* out);
 
 } // namespace interp

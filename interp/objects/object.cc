@@ -55,6 +55,16 @@ static Value abstract_instantiation_error(Thread& t, Value cls) {
                 type_name(cls).c_str(), names.size() == 1 ? "" : "s", list.c_str());
 }
 
+// Native types of the Instance layout (deque, the _io streams, ...) carry a bigger struct
+// than object's and make it in their own __new__: an object.__new__ instance of one would
+// let its methods read and write past the end of the object.
+static bool native_instance_is_plain(Value cls) {
+  Value solid = solid_base(cls);
+  if (solid == type_value(T_object)) return true;
+  Value object_new = dict_get_str(rd<TypeObject>(type_value(T_object))->dict, name(N___new__));
+  return type_lookup(solid, name(N___new__)) == object_new;
+}
+
 Value object_new_instance(Thread& t, Value cls) {
   const TypeObject* to = rd<TypeObject>(cls);
   if (to->flags & kIsAbstract) return abstract_instantiation_error(t, cls);
@@ -63,6 +73,9 @@ Value object_new_instance(Thread& t, Value cls) {
   if (!size)
     return raisef(t, exc(E_TypeError), "object.__new__(%s) is not safe, use %s.__new__()",
                   type_name(cls).c_str(), type_name(to->base).c_str());
+  if (layout == Layout::Instance && !native_instance_is_plain(cls))
+    return raisef(t, exc(E_TypeError), "object.__new__(%s) is not safe, use %s.__new__()",
+                  type_name(cls).c_str(), type_name(cls).c_str());
   return allocate(t, layout, cls, size);
 }
 
@@ -120,7 +133,10 @@ std::string qualified_name(Thread& t, Value type) {
                    !str_equal_ascii(module, "builtins")
                ? str_utf8(module) + "." + q
                : q;
-  if (!module) module = dict_get_str(to->dict, name(N___module__));
+  // A class's __module__ is its dict's entry, which assignment changes; the field is only
+  // the fallback of types made in C++.
+  if (Value in_dict = to->dict ? dict_get_str(to->dict, name(N___module__)) : Value())
+    module = in_dict;
   if (module && str_check(module) && !str_equal_ascii(module, "builtins"))
     return str_utf8(module) + "." + q;
   (void)t;
