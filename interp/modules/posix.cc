@@ -342,15 +342,41 @@ INTERP_NATIVE(p_close) {
   return none();
 }
 
+// The descriptor os.read waits on, read by read_ready outside any transaction.
+thread_local int waited_read_fd = -1;
+
+bool read_ready(Value) {
+  pollfd p{waited_read_fd, POLLIN, 0};
+  return ::poll(&p, 1, 0) != 0; // an error is reported by the read run again
+}
+
+// read(fd, n). A descriptor with nothing to read yet (a pipe whose writer is still
+// working) is a wait of the outermost loop: it commits, waits outside any transaction
+// until the descriptor is readable, and runs the call again, so that other threads are
+// not held up by an inevitable transaction blocked in read().
 INTERP_NATIVE(p_read) {
   std::int64_t fd, n;
   if (!check_positional(t, "read", nargs, kwnames, 2, 2, 0) || !index_to_i64(t, args[0], fd) ||
       !index_to_i64(t, args[1], n))
     return {};
   if (n < 0) return raise(t, exc(E_ValueError), "negative argument not allowed");
+  if (t.block_retry == none()) t.block_retry = {};
+  if (n > 0 && vm::can_wait_outside(t)) {
+    pollfd p{int(fd), POLLIN, 0};
+    if (::poll(&p, 1, 0) == 0) {
+      waited_read_fd = int(fd);
+      t.block_on = none();
+      t.block_ready = read_ready;
+      t.block_deadline = -1;
+      return {};
+    }
+  }
   stm::become_inevitable("read");
   std::string data(std::size_t(n), '\0');
-  ssize_t r = ::read(int(fd), data.data(), data.size());
+  ssize_t r;
+  do {
+    r = ::read(int(fd), data.data(), data.size());
+  } while (r < 0 && errno == EINTR);
   if (r < 0) return raise_os_error(t, errno);
   data.resize(std::size_t(r));
   return bytes_new(t, data);
@@ -360,7 +386,8 @@ INTERP_NATIVE(p_write) {
   std::int64_t fd;
   if (!check_positional(t, "write", nargs, kwnames, 2, 2, 0) || !index_to_i64(t, args[0], fd))
     return {};
-  if (!isinstance(args[1], T_bytes) && !isinstance(args[1], T_bytearray))
+  if (!isinstance(args[1], T_bytes) && !isinstance(args[1], T_bytearray) &&
+      !isinstance(args[1], T_memoryview))
     return raisef(t, exc(E_TypeError), "a bytes-like object is required, not '%s'",
                   type_name_of(args[1]).c_str());
   Value b = isinstance(args[1], T_bytes) ? args[1] : call1(t, type_value(T_bytes), args[1]);
@@ -520,7 +547,8 @@ INTERP_NATIVE(p_waitpid) {
     // Asking does not reap, so it needs no inevitable transaction (the wait may abort
     // the transaction when it is inside a nested loop).
     waited_pid = pid_t(pid);
-    if (!wait_ready(none())) {
+    // Where the wait cannot go outside, the blocking waitpid below waits in place.
+    if (vm::can_wait_outside(t) && !wait_ready(none())) {
       t.block_on = none();
       t.block_ready = wait_ready;
       t.block_deadline = -1;

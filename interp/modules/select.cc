@@ -11,6 +11,7 @@
 #include "interp/ops.h"
 #include "interp/vm/vm.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstring>
@@ -90,9 +91,12 @@ INTERP_NATIVE(select_select) {
       where.push_back({k, i});
     }
   }
+  // Where the wait cannot go outside, poll blocks in place for the whole timeout.
+  bool in_place = !vm::can_wait_outside(t);
+  int wait_ms = !in_place ? 0 : timeout < 0 ? -1 : int(std::min(timeout * 1000, 2e9));
   int r;
   do {
-    r = ::poll(fds.data(), fds.size(), 0);
+    r = ::poll(fds.data(), fds.size(), wait_ms);
   } while (r < 0 && errno == EINTR);
   if (r < 0) {
     int err = errno;
@@ -102,7 +106,7 @@ INTERP_NATIVE(select_select) {
   }
   bool expired = retry && t.block_expired;
   if (retry) t.block_expired = false;
-  if (r == 0 && timeout != 0 && !expired) {
+  if (r == 0 && timeout != 0 && !expired && !in_place) {
     waited_fds = fds;
     t.block_on = none();
     t.block_ready = poll_ready;

@@ -185,6 +185,11 @@ void wait_until_ready(Thread& t) {
   }
 }
 
+bool can_wait_outside(Thread& t) {
+  // c_depth 1: the outermost loop runs the instruction (eval's own test for breaking).
+  return !stm::atomic_depth() && (t.c_depth <= 1 || !stm::is_inevitable());
+}
+
 void wait_outside(Thread& t, Value frame) {
   t.ticks = 0;
   save_state(t, frame);

@@ -74,6 +74,13 @@ void write_unraisable(Thread& t, Value hook_args);
 // queued at its next instruction boundary.
 void install_finalization_hook();
 
+// Whether a native call that must wait may hand the wait to the outermost loop (set
+// t.block_on and return): it commits and waits there, or aborts a nested loop's
+// transaction and waits before running it again. An inevitable transaction inside a
+// nested loop can do neither (it cannot abort), nor can an atomic block; there the call
+// must block in place instead, holding its transaction until the wait is over.
+bool can_wait_outside(Thread& t);
+
 // Wakes the threads waiting outside their transactions (a lock, a thread's end) to look
 // at the committed state again: called after every commit that may have changed it.
 void wake_waiters();
