@@ -3,10 +3,14 @@
 //
 // One C++ object serves every stream class here: an Instance-layout object carrying the
 // content and the position. In-memory streams keep their whole content (a str or
-// bytes); files opened for reading are read whole when opened; files opened for writing
+// bytes); regular files opened for reading are read whole when opened; pipes, sockets and
+// terminals ("streams") are read on demand, keeping only what is read and not yet taken,
+// and a read with nothing there yet waits like a lock (block_on: outside the transaction
+// where the caller allows it, else in place, see vm::can_wait_outside); files opened for writing
 // write through at each write() (binary files at the position, so r+b updates in place).
-// A TextIOWrapper made over a binary stream reads that stream whole at its first read and
-// writes through its write(). Every file operation makes the running transaction
+// A TextIOWrapper made over a binary stream reads that stream whole at its first read
+// (over a pipe opened here, it reads the descriptor on demand itself) and writes through
+// its write(). Every file operation makes the running transaction
 // inevitable first (it cannot be undone), so a write never has to be rolled back.
 // Text is decoded and encoded with the codec named by encoding= (UTF-8 by default).
 // A BytesIO whose getbuffer() was called keeps its content in a bytearray from then on,
@@ -16,7 +20,7 @@
 // getbuffer() is alive; views are not counted (no reference counts tell when one dies),
 // so the write goes ahead and the view keeps its length, reading only the bytes that are
 // still there. Missing: buffering objects distinct from the raw file (BufferedReader & co. name the
-// binary file class), lazy reading of files (a file is read whole when opened), text
+// binary file class), lazy reading of regular files (read whole when opened), text
 // tell() cookies after reading.
 #include "interp/modules/module_support.h"
 #include "interp/modules/modules.h"
@@ -335,10 +339,32 @@ INTERP_NATIVE(textiowrapper_new) {
     if (yes < 0) return {};
     if (yes) flags |= ask[0] == 'r' ? std::int64_t(kReadable | kUnloaded) : std::int64_t(kWritable);
   }
+  // Over a pipe or socket opened here, the wrapper reads the descriptor on demand itself
+  // (reading its buffer whole would wait for the writer to close); it starts with what the
+  // buffer holds unread.
+  Value taken;
+  std::int64_t stream_fd = -1;
+  if (flags & kReadable) {
+    Value type = type_of(buffer);
+    for (const char* cls : {"BufferedReader", "BufferedRandom", "FileIO"}) {
+      Value c = io_class(t, cls);
+      if (!c) return {};
+      if (type != c || !(R(buffer)->flags & kStream)) continue;
+      Value rest = R(buffer)->content;
+      std::int64_t len = content_length(rest);
+      taken = slice_of(t, rest, std::min(R(buffer)->pos, len), len);
+      if (!taken) return {};
+      W(buffer)->pos = len;
+      stream_fd = R(buffer)->fd;
+      flags = (flags & ~std::int64_t(kUnloaded)) | kStream;
+    }
+  }
   Value s = new_stream(t, args[0], flags);
   if (!s) return {};
   IOObject* o = W(s);
   o->buffer = buffer;
+  o->fd = stream_fd;
+  o->raw_tail = taken;
   o->mode = Value(); // open() sets one; a wrapper made directly has none
   o->newline = newline;
   o->encoding = encoding && encoding != none() ? encoding : Value();

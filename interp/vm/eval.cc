@@ -978,9 +978,9 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
               continue;
             }
           }
-          Value v = next(t, TOP());
+          Value v = next_or_wait(t, TOP());
           if (!v) {
-            ERROR_IF(t.pending);
+            ERROR_IF(t.pending || t.block_on); // a wait: the loop runs FOR_ITER again
             --sp;
             r.pc = arg;
             DISPATCH();
@@ -1846,8 +1846,14 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
         // again from its last commit, and this time the wait is over.
         // (Not when the lock was made by this very transaction: it would not exist after
         // the abort, and the transaction would find the same wait again.)
-        if (!stm::atomic_depth() && !stm::is_new_object(t.block_on.offset()))
-          stm::abort_transaction();
+        if (!stm::atomic_depth() && !stm::is_new_object(t.block_on.offset())) {
+          if (!stm::is_inevitable()) stm::abort_transaction();
+          // An inevitable transaction cannot abort: it waits in place (see wait_in_call).
+          vm::wait_in_call(t);
+          r.sp = insn_sp;
+          r.pc = lasti;
+          continue;
+        }
         t.block_on = {};
         raise(t, exc(E_RuntimeError),
               "pypy-stm: this blocking wait is not supported yet (inside an atomic block, or "

@@ -190,6 +190,14 @@ bool can_wait_outside(Thread& t) {
   return !stm::atomic_depth() && (t.c_depth <= 1 || !stm::is_inevitable());
 }
 
+void wait_in_call(Thread& t) {
+  if (!stm::atomic_depth() && !stm::is_inevitable() && !stm::is_new_object(t.block_on.offset()))
+    stm::abort_transaction(); // run_committed waits, then runs the transaction again
+  // In place, holding the transaction: another thread of this process that must become
+  // inevitable to end the wait (writing the pipe) cannot, until the deadline if any.
+  wait_until_ready(t);
+}
+
 void wait_outside(Thread& t, Value frame) {
   t.ticks = 0;
   save_state(t, frame);

@@ -80,6 +80,11 @@ void install_finalization_hook();
 // nested loop can do neither (it cannot abort), nor can an atomic block; there the call
 // must block in place instead, holding its transaction until the wait is over.
 bool can_wait_outside(Thread& t);
+// For C++ code that called a native which asked to wait (t.block_on, no exception) and
+// cannot run it again from scratch (it has consumed part of an iterator): aborts the
+// transaction to wait outside where it may, else waits in place; then the caller calls
+// again (t.block_retry is set as after a wait of the outermost loop).
+void wait_in_call(Thread& t);
 
 // Wakes the threads waiting outside their transactions (a lock, a thread's end) to look
 // at the committed state again: called after every commit that may have changed it.

@@ -2,6 +2,7 @@
 import os
 import subprocess
 import threading
+import time
 
 r, w = os.pipe()
 os.write(w, b"first line\nsecond")
@@ -40,20 +41,29 @@ os.close(w)
 print(repr(t.read()))
 t.close()
 
-# A writer thread feeding a reader that waits on the pipe.
-r, w = os.pipe()
-reader = open(r, "rb")
-
-def write_later():
+# A writer thread feeding a reader that waits on the pipe: lines come one at a time.
+def write_later(w):
     for i in range(3):
+        time.sleep(0.02)
         os.write(w, b"line %d\n" % i)
     os.close(w)
 
-th = threading.Thread(target=write_later)
-th.start()
-print(list(reader))
-th.join()
-reader.close()
+for mode in ("rb", "r"):
+    r, w = os.pipe()
+    reader = open(r, mode)
+    th = threading.Thread(target=write_later, args=(w,))
+    th.start()
+    for line in reader:
+        print(repr(line))
+    th.join()
+    reader.close()
+    r, w = os.pipe()
+    reader = open(r, mode)
+    th = threading.Thread(target=write_later, args=(w,))
+    th.start()
+    print(reader.readlines())
+    th.join()
+    reader.close()
 
 # A child's output read line by line while it runs.
 p = subprocess.Popen(["sh", "-c", "echo one; sleep 0.1; echo two"], stdout=subprocess.PIPE)
@@ -71,3 +81,19 @@ print(p.stdout.readline())
 p.stdin.close()
 print(p.stdout.read(), p.wait())
 p.stdout.close()
+
+# Text mode over a child's pipes: a dialogue, each line answered before the next is sent.
+p = subprocess.Popen(["cat"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+for word in ("alpha", "b\u00eata"):
+    p.stdin.write(word + "\n")
+    p.stdin.flush()
+    print(repr(p.stdout.readline()))
+p.stdin.close()
+print(repr(p.stdout.read()), p.wait())
+p.stdout.close()
+
+with subprocess.Popen(["sh", "-c", "echo one; sleep 0.1; echo two"], stdout=subprocess.PIPE,
+                      text=True) as p:
+    for line in p.stdout:
+        print(repr(line))
+print(p.returncode)
