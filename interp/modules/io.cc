@@ -451,7 +451,7 @@ INTERP_NATIVE(io_open) {
   }
   std::int64_t flags = kFile | (b ? kBinary : 0) | ((r || plus) ? kReadable : 0) |
                        ((w || a || x || plus) ? kWritable : 0) | (a ? kAppend : 0) |
-                       (buffering == 0 ? kRaw : 0);
+                       (buffering == 0 ? std::int64_t(kRaw) : 0);
   // A pipe, socket or terminal has no whole content to read at open: its writer may still
   // be writing (or waiting for what this process sends first). It is read on demand.
   struct stat st;

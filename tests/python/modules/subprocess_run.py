@@ -54,3 +54,21 @@ print(r.stdout.strip())
 with subprocess.Popen(["printf", "a\\nb\\nc"], stdout=subprocess.PIPE, text=True) as p:
     print(p.stdout.readlines())
 print(p.returncode)
+
+# Timeouts: the child is killed and TimeoutExpired carries what was read so far.
+try:
+    subprocess.run(["sleep", "2"], timeout=0.2)
+except subprocess.TimeoutExpired as e:
+    print("TimeoutExpired:", e.cmd)
+try:
+    subprocess.run(["sh", "-c", "echo x; sleep 2"], timeout=0.3, capture_output=True)
+except subprocess.TimeoutExpired as e:
+    print("TimeoutExpired:", e.output)
+p = subprocess.Popen(["sleep", "2"])
+try:
+    p.wait(timeout=0.1)
+except subprocess.TimeoutExpired:
+    print("wait timed out")
+p.kill()
+print(p.wait())
+print(subprocess.run(["cat"], stdin=subprocess.DEVNULL, capture_output=True).stdout)
