@@ -588,7 +588,7 @@ Value iter(Thread& t, Value v) {
   return raisef(t, exc(E_TypeError), "'%s' object is not iterable", type_name(type).c_str());
 }
 
-Value next(Thread& t, Value iterator) {
+Value next_or_wait(Thread& t, Value iterator) {
   if (iterator.is_object() && is_layout(iterator, Layout::Iterator))
     return builtin_iterator_next(t, iterator);
   Value f = type_lookup(type_of(iterator), name(N___next__));
@@ -598,6 +598,17 @@ Value next(Thread& t, Value iterator) {
   Value r = vm::call_function_or_other(t, f, iterator, nullptr, 0, {});
   if (!r && matches(t, exc(E_StopIteration))) clear_pending(t);
   return r;
+}
+
+Value next(Thread& t, Value iterator) {
+  for (;;) {
+    Value r = next_or_wait(t, iterator);
+    // No value and no exception is the end, unless the iterator asked to wait (a stream
+    // whose next line is not there yet): the C++ callers of next() have consumed earlier
+    // items and cannot run again from scratch, so the wait happens here.
+    if (r || t.pending || !t.block_on) return r;
+    vm::wait_in_call(t);
+  }
 }
 
 Value list_of(Thread& t, Value iterable) {

@@ -89,6 +89,9 @@ bool length(Thread& t, Value v, std::int64_t& out);
 Value iter(Thread& t, Value v);
 // The next item; 0 at the end with NO exception, or 0 with an exception on error.
 Value next(Thread& t, Value iterator);
+// next() for FOR_ITER: a native __next__ that must wait returns no value and no exception
+// with t.block_on set, and the instruction runs again after the wait (next() waits itself).
+Value next_or_wait(Thread& t, Value iterator);
 // Collects an iterable into a new list.
 Value list_of(Thread& t, Value iterable);
 Value tuple_of(Thread& t, Value iterable);

@@ -3,10 +3,14 @@
 //
 // One C++ object serves every stream class here: an Instance-layout object carrying the
 // content and the position. In-memory streams keep their whole content (a str or
-// bytes); files opened for reading are read whole when opened; files opened for writing
+// bytes); regular files opened for reading are read whole when opened; pipes, sockets and
+// terminals ("streams") are read on demand, keeping only what is read and not yet taken,
+// and a read with nothing there yet waits like a lock (block_on: outside the transaction
+// where the caller allows it, else in place, see vm::can_wait_outside); files opened for writing
 // write through at each write() (binary files at the position, so r+b updates in place).
-// A TextIOWrapper made over a binary stream reads that stream whole at its first read and
-// writes through its write(). Every file operation makes the running transaction
+// A TextIOWrapper made over a binary stream reads that stream whole at its first read
+// (over a pipe opened here, it reads the descriptor on demand itself) and writes through
+// its write(). Every file operation makes the running transaction
 // inevitable first (it cannot be undone), so a write never has to be rolled back.
 // Text is decoded and encoded with the codec named by encoding= (UTF-8 by default).
 // A BytesIO whose getbuffer() was called keeps its content in a bytearray from then on,
@@ -16,15 +20,18 @@
 // getbuffer() is alive; views are not counted (no reference counts tell when one dies),
 // so the write goes ahead and the view keeps its length, reading only the bytes that are
 // still there. Missing: buffering objects distinct from the raw file (BufferedReader & co. name the
-// binary file class), lazy reading of files (a file is read whole when opened), text
+// binary file class), lazy reading of regular files (read whole when opened), text
 // tell() cookies after reading.
 #include "interp/modules/module_support.h"
 #include "interp/modules/modules.h"
 #include "interp/ops.h"
+#include "interp/vm/vm.h"
 
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <poll.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace interp {
@@ -43,6 +50,9 @@ enum IOFlag : std::int64_t {
   kFile = 16,
   kAppend = 32,   // a file opened with 'a': every write goes to its end
   kUnloaded = 64, // a TextIOWrapper whose buffer has not been read yet
+  kStream = 128,  // a readable file that is not a regular file (pipe, socket, terminal)
+  kEOF = 256,     // a stream whose descriptor reported end of file
+  kRaw = 512,     // opened with buffering=0 (FileIO): read(n) is a single read
 };
 
 // How a text stream treats line endings (the newline= argument).
@@ -65,6 +75,7 @@ struct IOObject : Object {
   Value buffer;         // a TextIOWrapper's binary stream, else 0
   Value encoding;       // text: the codec's name as given; 0 means UTF-8
   Value errors;         // text: the error handler's name; 0 means strict
+  Value raw_tail;       // a text stream: bytes read but not decoded yet, else 0
 };
 
 const IOObject* R(Value v) {
@@ -133,7 +144,7 @@ Value new_stream(Thread& t, Value cls, std::int64_t flags) {
   o->fd = -1;
   o->pos = 0;
   o->newline = kNewlineLF;
-  o->buffer = o->encoding = o->errors = Value();
+  o->buffer = o->encoding = o->errors = o->raw_tail = Value();
   o->content = empty_of(t, flags & kBinary);
   fresh<IOObject>(s)->name = none();
   fresh<IOObject>(s)->mode = none();
@@ -328,10 +339,32 @@ INTERP_NATIVE(textiowrapper_new) {
     if (yes < 0) return {};
     if (yes) flags |= ask[0] == 'r' ? std::int64_t(kReadable | kUnloaded) : std::int64_t(kWritable);
   }
+  // Over a pipe or socket opened here, the wrapper reads the descriptor on demand itself
+  // (reading its buffer whole would wait for the writer to close); it starts with what the
+  // buffer holds unread.
+  Value taken;
+  std::int64_t stream_fd = -1;
+  if (flags & kReadable) {
+    Value type = type_of(buffer);
+    for (const char* cls : {"BufferedReader", "BufferedRandom", "FileIO"}) {
+      Value c = io_class(t, cls);
+      if (!c) return {};
+      if (type != c || !(R(buffer)->flags & kStream)) continue;
+      Value rest = R(buffer)->content;
+      std::int64_t len = content_length(rest);
+      taken = slice_of(t, rest, std::min(R(buffer)->pos, len), len);
+      if (!taken) return {};
+      W(buffer)->pos = len;
+      stream_fd = R(buffer)->fd;
+      flags = (flags & ~std::int64_t(kUnloaded)) | kStream;
+    }
+  }
   Value s = new_stream(t, args[0], flags);
   if (!s) return {};
   IOObject* o = W(s);
   o->buffer = buffer;
+  o->fd = stream_fd;
+  o->raw_tail = taken;
   o->mode = Value(); // open() sets one; a wrapper made directly has none
   o->newline = newline;
   o->encoding = encoding && encoding != none() ? encoding : Value();
@@ -348,7 +381,10 @@ INTERP_NATIVE(io_open) {
   Value encoding = arg_or_keyword(args, nargs, kwnames, 3, "encoding");
   Value errors = arg_or_keyword(args, nargs, kwnames, 4, "errors");
   Value newline_v = arg_or_keyword(args, nargs, kwnames, 5, "newline");
+  Value buffering_v = arg_or_keyword(args, nargs, kwnames, 2, "buffering");
   if (!file) return raise(t, exc(E_TypeError), "open() missing required argument 'file' (pos 1)");
+  std::int64_t buffering = -1;
+  if (buffering_v && !index_to_i64(t, buffering_v, buffering)) return {};
   std::string mode = "r";
   if (mode_v) {
     if (!str_check(mode_v))
@@ -378,6 +414,7 @@ INTERP_NATIVE(io_open) {
     return raise(t, exc(E_ValueError), "binary mode doesn't take an errors argument");
   if (b && newline_v && newline_v != none())
     return raise(t, exc(E_ValueError), "binary mode doesn't take a newline argument");
+  if (!b && buffering == 0) return raise(t, exc(E_ValueError), "can't have unbuffered text I/O");
   for (Value v : {encoding, errors})
     if (v && v != none() && !str_check(v))
       return raisef(t, exc(E_TypeError), "open() argument '%s' must be str or None, not %s",
@@ -413,9 +450,16 @@ INTERP_NATIVE(io_open) {
     if (fd < 0) return os_error(t, errno, name_v);
   }
   std::int64_t flags = kFile | (b ? kBinary : 0) | ((r || plus) ? kReadable : 0) |
-                       ((w || a || x || plus) ? kWritable : 0) | (a ? kAppend : 0);
+                       ((w || a || x || plus) ? kWritable : 0) | (a ? kAppend : 0) |
+                       (buffering == 0 ? std::int64_t(kRaw) : 0);
+  // A pipe, socket or terminal has no whole content to read at open: its writer may still
+  // be writing (or waiting for what this process sends first). It is read on demand.
+  struct stat st;
+  if ((flags & kReadable) && ::fstat(int(fd), &st) == 0 && !S_ISREG(st.st_mode) &&
+      !S_ISDIR(st.st_mode))
+    flags |= kStream;
   std::string data;
-  if (r) {
+  if (r && !(flags & kStream)) {
     char buffer[65536];
     for (;;) {
       ssize_t n = ::read(int(fd), buffer, sizeof buffer);
@@ -430,10 +474,11 @@ INTERP_NATIVE(io_open) {
     }
     if (data.empty() && errno == EISDIR) return os_error(t, EISDIR, name_v);
   }
-  const char* cls_name = !b           ? "TextIOWrapper"
-                         : r && !plus ? "BufferedReader"
-                         : plus       ? "BufferedRandom"
-                                      : "BufferedWriter";
+  const char* cls_name = !b               ? "TextIOWrapper"
+                         : buffering == 0 ? "FileIO"
+                         : r && !plus     ? "BufferedReader"
+                         : plus           ? "BufferedRandom"
+                                          : "BufferedWriter";
   Value cls = io_class(t, cls_name);
   if (!cls) return {};
   Value s = new_stream(t, cls, flags);
@@ -467,11 +512,131 @@ bool readable(Thread& t, Value self) {
   return load(t, self);
 }
 
-INTERP_NATIVE(io_read) {
+// ---- streams read on demand
+// ----------------------------------------------------------------------
+
+// The descriptor a thread waits on to become readable, read by read_ready outside any
+// transaction (the thread that set it is the one that waits).
+thread_local int waited_read_fd = -1;
+
+bool read_ready(Value) {
+  pollfd p{waited_read_fd, POLLIN, 0};
+  return ::poll(&p, 1, 0) != 0; // an error is reported by the read run again
+}
+
+// How many of the bytes in `raw` a text stream can decode now: an incomplete UTF-8
+// sequence at the end waits for the rest, and so does a final '\r' (a '\n' may follow it).
+std::size_t decodable_prefix(Value self, std::string_view raw) {
+  std::size_t n = raw.size();
+  if (is_utf8_name(R(self)->encoding)) {
+    std::size_t lead = n;
+    for (std::size_t back = 0; back < 4 && back < n; ++back) {
+      unsigned char c = static_cast<unsigned char>(raw[n - 1 - back]);
+      if ((c & 0xC0) != 0x80) {
+        lead = n - 1 - back;
+        break;
+      }
+    }
+    if (lead < n) {
+      unsigned char c = static_cast<unsigned char>(raw[lead]);
+      std::size_t need = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+      if (lead + need > n) n = lead;
+    }
+  }
+  if (n > 0 && raw[n - 1] == '\r') --n;
+  return n;
+}
+
+// Reads once from a stream's descriptor, at most `want` bytes, and adds them to what is
+// left unread (the part already read is dropped). At end of file it sets kEOF. Returns
+// false with an exception pending, or with t.block_on set: nothing can be read yet, and
+// the caller returns at once so that the instruction runs again after the wait. Callers
+// keep no state of their own across that retry: what was read stays in the stream.
+bool fill(Thread& t, Value self, std::size_t want) {
+  if (t.block_retry == none()) t.block_retry = {};
+  int fd = int(R(self)->fd);
+  pollfd p{fd, POLLIN, 0};
+  int ready;
+  do {
+    ready = ::poll(&p, 1, 0);
+  } while (ready < 0 && errno == EINTR);
+  if (ready == 0 && vm::can_wait_outside(t)) {
+    // Polling changed nothing, so the transaction need not be inevitable to wait.
+    waited_read_fd = fd;
+    t.block_on = none();
+    t.block_ready = read_ready;
+    t.block_deadline = -1;
+    return false;
+  }
+  stm::become_inevitable("read");
+  std::string got(std::max<std::size_t>(want, 1), '\0');
+  ssize_t n;
+  do {
+    n = ::read(fd, got.data(), got.size());
+  } while (n < 0 && errno == EINTR);
+  if (n < 0) {
+    os_error(t, errno, {});
+    return false;
+  }
+  got.resize(std::size_t(n));
+  bool eof = n == 0;
+  Value c = R(self)->content;
+  std::int64_t len = content_length(c), pos = std::min(R(self)->pos, len);
+  Value rest = slice_of(t, c, pos, len);
+  if (!rest) return false;
+  Value added;
+  if (binary(self)) {
+    added = bytes_new(t, got);
+  } else {
+    std::string raw(R(self)->raw_tail ? bytes_view(R(self)->raw_tail) : std::string_view());
+    raw += got;
+    std::size_t ready_bytes = eof ? raw.size() : decodable_prefix(self, raw);
+    Value tail = bytes_new(t, std::string_view(raw).substr(ready_bytes));
+    Value head = tail ? bytes_new(t, std::string_view(raw).substr(0, ready_bytes)) : Value();
+    added = head ? decode_text(t, self, head) : Value();
+    if (!added) return false;
+    W(self)->raw_tail = tail;
+  }
+  if (!added) return false;
+  Value joined = binary_op(t, rest, added, bytecode::BinaryOp::Add);
+  if (!joined) return false;
+  IOObject* o = W(self);
+  o->content = joined;
+  o->pos = 0;
+  if (eof) o->flags |= kEOF;
+  return true;
+}
+
+std::int64_t unread(Value self) {
+  return content_length(R(self)->content) -
+         std::min(R(self)->pos, content_length(R(self)->content));
+}
+
+// Makes at least `n` characters or bytes unread (n < 0: everything up to end of file), or
+// as many as there are before the end; a raw stream (or read1) settles for what one read
+// gives. false: see fill.
+bool fill_to(Thread& t, Value self, std::int64_t n, bool one_read) {
+  while (!(R(self)->flags & kEOF) && (n < 0 || unread(self) < n)) {
+    if (one_read && unread(self) > 0) return true;
+    std::int64_t want = n < 0 || one_read ? 65536 : std::max<std::int64_t>(n - unread(self), 1);
+    if (!binary(self)) want = std::max<std::int64_t>(want, 8192);
+    if (!fill(t, self, std::size_t(want))) return false;
+    if (one_read) return true;
+  }
+  return true;
+}
+
+// read(n): a stream waits for n (n < 0: all up to end of file), as CPython's buffered and
+// text files do; a raw one (buffering=0) returns what a single read gives.
+Value read_impl(Thread& t, const Value* args, std::size_t nargs, bool one_read) {
   Value self = args[0];
   if (!readable(t, self)) return {};
   std::int64_t n = -1;
   if (nargs > 1 && args[1] != none() && !index_to_i64(t, args[1], n)) return {};
+  if (R(self)->flags & kStream) {
+    if (n == 0) return empty_of(t, binary(self));
+    if (!fill_to(t, self, n, n >= 0 && (one_read || (R(self)->flags & kRaw)))) return {};
+  }
   Value c = R(self)->content;
   std::int64_t len = content_length(c), pos = std::min(R(self)->pos, len);
   std::int64_t end = n < 0 ? len : std::min(len, pos + n);
@@ -480,36 +645,57 @@ INTERP_NATIVE(io_read) {
   return out;
 }
 
-INTERP_NATIVE(io_readline) {
-  Value self = args[0];
-  if (!readable(t, self)) return {};
-  std::int64_t limit = -1;
-  if (nargs > 1 && args[1] != none() && !index_to_i64(t, args[1], limit)) return {};
-  Value c = R(self)->content;
-  std::int64_t len = content_length(c), pos = std::min(R(self)->pos, len), end = pos;
+INTERP_NATIVE(io_read) {
+  return read_impl(t, args, nargs, false);
+}
+INTERP_NATIVE(io_read1) {
+  return read_impl(t, args, nargs, true);
+}
+
+// Where the line starting at `pos` of content `c` ends (just after its ending); `ended`
+// says whether a line ending or the size limit stopped it, rather than the content's end.
+std::int64_t line_end(Value c, std::int64_t pos, std::int64_t limit, std::int64_t nl, bool& ended) {
+  std::int64_t len = content_length(c), end = pos;
+  ended = true;
   if (str_check(c)) {
     // Where a line ends depends on newline=; a '\r\n' is not split by the size limit
     // only when the limit falls after it.
-    std::int64_t nl = R(self)->newline;
     while (end < len && (limit < 0 || end - pos < limit)) {
       char32_t ch = str_at(c, end++);
-      if (ch == '\n' && nl != kNewlineCR && nl != kNewlineCRLF) break;
-      if (ch == '\r' && nl == kNewlineCR) break;
+      if (ch == '\n' && nl != kNewlineCR && nl != kNewlineCRLF) return end;
+      if (ch == '\r' && nl == kNewlineCR) return end;
       if (ch == '\r' && (nl == kUntranslated || nl == kNewlineCRLF)) {
         bool crlf = end < len && str_at(c, end) == '\n';
-        if (crlf && (limit < 0 || end - pos < limit)) {
-          ++end;
-          break;
-        }
-        if (nl == kUntranslated) break;
+        if (crlf && (limit < 0 || end - pos < limit)) return end + 1;
+        if (nl == kUntranslated) return end;
       }
     }
   } else {
     std::string_view v = bytes_view(c);
     while (end < len && (limit < 0 || end - pos < limit)) {
-      if (v[std::size_t(end++)] == '\n') break;
+      if (v[std::size_t(end++)] == '\n') return end;
     }
   }
+  if (end == len && (limit < 0 || end - pos < limit)) ended = false;
+  return end;
+}
+
+INTERP_NATIVE(io_readline) {
+  Value self = args[0];
+  if (!readable(t, self)) return {};
+  std::int64_t limit = -1;
+  if (nargs > 1 && args[1] != none() && !index_to_i64(t, args[1], limit)) return {};
+  bool ended = false;
+  std::int64_t end = 0;
+  // A stream reads until it holds the whole line (or its end of file).
+  for (;;) {
+    Value c = R(self)->content;
+    end = line_end(c, std::min(R(self)->pos, content_length(c)), limit, R(self)->newline, ended);
+    if (ended || !(R(self)->flags & kStream) || (R(self)->flags & kEOF)) break;
+    if (!fill(t, self, 65536)) return {};
+  }
+  Value c = R(self)->content;
+  std::int64_t pos = std::min(R(self)->pos, content_length(c));
   Value out = slice_of(t, c, pos, end);
   if (out) W(self)->pos = end;
   return out;
@@ -517,6 +703,10 @@ INTERP_NATIVE(io_readline) {
 
 INTERP_NATIVE(io_readlines) {
   Value self = args[0];
+  // A stream is read to its end first: a wait halfway would run the call again, and the
+  // lines taken before it would be lost.
+  if ((R(self)->flags & kStream) && !(R(self)->flags & kClosed) && !fill_to(t, self, -1, false))
+    return {};
   Value lines = list_new(t);
   if (!lines) return {};
   for (;;) {
@@ -592,6 +782,8 @@ INTERP_NATIVE(io_write) {
       }
       done += std::size_t(w);
     }
+    // A stream's position is where its reading stands; what is written goes elsewhere.
+    if (R(self)->flags & kStream) return int_from_i64(t, n);
     if (!is_binary || !(R(self)->flags & kReadable)) {
       // Nothing to read back: the position counts bytes, as CPython's tell() does.
       if (R(self)->flags & kAppend) {
@@ -706,6 +898,7 @@ INTERP_NATIVE(io_readinto) {
 INTERP_NATIVE(io_tell) {
   Value self = args[0];
   if (!check_open(t, self)) return {};
+  if (R(self)->flags & kStream) return os_error(t, ESPIPE, {});
   if (R(self)->buffer) {
     // The buffer stands after what was read from it: back by what is still unread.
     Value at = call_named(t, R(self)->buffer, "tell", nullptr, 0);
@@ -727,6 +920,7 @@ INTERP_NATIVE(io_seek) {
   std::int64_t offset, whence = 0;
   if (!index_to_i64(t, args[1], offset)) return {};
   if (nargs > 2 && !index_to_i64(t, args[2], whence)) return {};
+  if (R(self)->flags & kStream) return os_error(t, ESPIPE, {});
   if (!binary(self) && whence != 0 && offset != 0)
     return unsupported(t, whence == 1 ? "can't do nonzero cur-relative seeks"
                                       : "can't do nonzero end-relative seeks");
@@ -832,7 +1026,7 @@ INTERP_NATIVE(io_writable_m) {
 INTERP_NATIVE(io_seekable) {
   if (!check_open(t, args[0])) return {};
   if (R(args[0])->buffer) return call_named(t, R(args[0])->buffer, "seekable", nullptr, 0);
-  return runtime().true_;
+  return py_bool(!(R(args[0])->flags & kStream));
 }
 INTERP_NATIVE(io_isatty) {
   if (!check_open(t, args[0])) return {};
@@ -971,7 +1165,7 @@ Value make_io_module(Thread& t) {
     add_method(t, iobase, f.name, f.fn);
   add_getter(t, iobase, "closed", io_closed);
   add_staticmethod(t, iobase, "__new__", iobase_new);
-  add_method(t, buffered, "read1", io_read);
+  add_method(t, buffered, "read1", io_read1);
   add_method(t, buffered, "readinto", io_readinto);
   add_method(t, buffered, "readinto1", io_readinto);
   add_method(t, raw, "readinto", io_readinto);

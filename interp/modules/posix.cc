@@ -12,12 +12,15 @@
 #include "interp/vm/vm.h"
 
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <sys/random.h>
 #include <sys/stat.h>
 #include <sys/utsname.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 extern char** environ;
@@ -339,15 +342,41 @@ INTERP_NATIVE(p_close) {
   return none();
 }
 
+// The descriptor os.read waits on, read by read_ready outside any transaction.
+thread_local int waited_read_fd = -1;
+
+bool read_ready(Value) {
+  pollfd p{waited_read_fd, POLLIN, 0};
+  return ::poll(&p, 1, 0) != 0; // an error is reported by the read run again
+}
+
+// read(fd, n). A descriptor with nothing to read yet (a pipe whose writer is still
+// working) is a wait of the outermost loop: it commits, waits outside any transaction
+// until the descriptor is readable, and runs the call again, so that other threads are
+// not held up by an inevitable transaction blocked in read().
 INTERP_NATIVE(p_read) {
   std::int64_t fd, n;
   if (!check_positional(t, "read", nargs, kwnames, 2, 2, 0) || !index_to_i64(t, args[0], fd) ||
       !index_to_i64(t, args[1], n))
     return {};
   if (n < 0) return raise(t, exc(E_ValueError), "negative argument not allowed");
+  if (t.block_retry == none()) t.block_retry = {};
+  if (n > 0 && vm::can_wait_outside(t)) {
+    pollfd p{int(fd), POLLIN, 0};
+    if (::poll(&p, 1, 0) == 0) {
+      waited_read_fd = int(fd);
+      t.block_on = none();
+      t.block_ready = read_ready;
+      t.block_deadline = -1;
+      return {};
+    }
+  }
   stm::become_inevitable("read");
   std::string data(std::size_t(n), '\0');
-  ssize_t r = ::read(int(fd), data.data(), data.size());
+  ssize_t r;
+  do {
+    r = ::read(int(fd), data.data(), data.size());
+  } while (r < 0 && errno == EINTR);
   if (r < 0) return raise_os_error(t, errno);
   data.resize(std::size_t(r));
   return bytes_new(t, data);
@@ -357,7 +386,8 @@ INTERP_NATIVE(p_write) {
   std::int64_t fd;
   if (!check_positional(t, "write", nargs, kwnames, 2, 2, 0) || !index_to_i64(t, args[0], fd))
     return {};
-  if (!isinstance(args[1], T_bytes) && !isinstance(args[1], T_bytearray))
+  if (!isinstance(args[1], T_bytes) && !isinstance(args[1], T_bytearray) &&
+      !isinstance(args[1], T_memoryview))
     return raisef(t, exc(E_TypeError), "a bytes-like object is required, not '%s'",
                   type_name_of(args[1]).c_str());
   Value b = isinstance(args[1], T_bytes) ? args[1] : call1(t, type_value(T_bytes), args[1]);
@@ -392,7 +422,211 @@ INTERP_NATIVE(p_cpu_count) {
   return n > 0 ? int_from_i64(t, n) : none();
 }
 
+Value pipe_with_flags(Thread& t, int flags) {
+  stm::become_inevitable("pipe");
+  int fds[2];
+  if (::pipe2(fds, flags) != 0) return raise_os_error(t, errno);
+  Value items[2] = {Value::small_int(fds[0]), Value::small_int(fds[1])};
+  return tuple_from(t, items, 2);
+}
+
+INTERP_NATIVE(p_pipe) {
+  if (!check_positional(t, "pipe", nargs, kwnames, 0, 0, 0)) return {};
+  return pipe_with_flags(t, O_CLOEXEC);
+}
+
+INTERP_NATIVE(p_pipe2) {
+  std::int64_t flags;
+  if (!check_positional(t, "pipe2", nargs, kwnames, 1, 1, 0) || !index_to_i64(t, args[0], flags))
+    return {};
+  return pipe_with_flags(t, int(flags));
+}
+
+INTERP_NATIVE(p_dup) {
+  std::int64_t fd;
+  if (!check_positional(t, "dup", nargs, kwnames, 1, 1, 0) || !index_to_i64(t, args[0], fd))
+    return {};
+  stm::become_inevitable("dup");
+  int r = ::fcntl(int(fd), F_DUPFD_CLOEXEC, 0);
+  if (r < 0) return raise_os_error(t, errno);
+  return Value::small_int(r);
+}
+
+INTERP_NATIVE(p_dup2) {
+  std::int64_t fd, fd2;
+  if (nargs - keyword_count(kwnames) < 2 || !index_to_i64(t, args[0], fd) ||
+      !index_to_i64(t, args[1], fd2)) {
+    if (t.pending) return {};
+    return raise(t, exc(E_TypeError), "dup2() takes at least 2 arguments");
+  }
+  Value inh = arg_or_keyword(args, nargs, kwnames, 2, "inheritable");
+  int inheritable = inh ? truthy(t, inh) : 1;
+  if (inheritable < 0) return {};
+  stm::become_inevitable("dup2");
+  int r = inheritable ? ::dup2(int(fd), int(fd2)) : ::dup3(int(fd), int(fd2), O_CLOEXEC);
+  if (r < 0) return raise_os_error(t, errno);
+  return Value::small_int(r);
+}
+
+// get_inheritable and get_blocking: whether `bit` of the descriptor's flags (read with
+// fcntl `get`) is clear. set_inheritable and set_blocking: clear it (true) or set it.
+Value fd_bit_clear(Thread& t, const char* name, const Value* args, std::size_t nargs, Value kwnames,
+                   int get, int bit) {
+  std::int64_t fd;
+  if (!check_positional(t, name, nargs, kwnames, 1, 1, 0) || !index_to_i64(t, args[0], fd))
+    return {};
+  stm::become_inevitable(name);
+  int flags = ::fcntl(int(fd), get);
+  if (flags < 0) return raise_os_error(t, errno);
+  return py_bool(!(flags & bit));
+}
+
+Value set_fd_bit_clear(Thread& t, const char* name, const Value* args, std::size_t nargs,
+                       Value kwnames, int get, int set, int bit) {
+  std::int64_t fd;
+  if (!check_positional(t, name, nargs, kwnames, 2, 2, 0) || !index_to_i64(t, args[0], fd))
+    return {};
+  int clear = truthy(t, args[1]);
+  if (clear < 0) return {};
+  stm::become_inevitable(name);
+  int flags = ::fcntl(int(fd), get);
+  if (flags < 0) return raise_os_error(t, errno);
+  flags = clear ? flags & ~bit : flags | bit;
+  if (::fcntl(int(fd), set, flags) < 0) return raise_os_error(t, errno);
+  return none();
+}
+
+INTERP_NATIVE(p_get_inheritable) {
+  return fd_bit_clear(t, "get_inheritable", args, nargs, kwnames, F_GETFD, FD_CLOEXEC);
+}
+INTERP_NATIVE(p_set_inheritable) {
+  return set_fd_bit_clear(t, "set_inheritable", args, nargs, kwnames, F_GETFD, F_SETFD, FD_CLOEXEC);
+}
+INTERP_NATIVE(p_get_blocking) {
+  return fd_bit_clear(t, "get_blocking", args, nargs, kwnames, F_GETFL, O_NONBLOCK);
+}
+INTERP_NATIVE(p_set_blocking) {
+  return set_fd_bit_clear(t, "set_blocking", args, nargs, kwnames, F_GETFL, F_SETFL, O_NONBLOCK);
+}
+
+// The child waitpid waits for, read by wait_ready outside any transaction (the thread
+// that set it is the one that waits).
+thread_local pid_t waited_pid;
+
+// Whether a waitpid(waited_pid, 0) would return now (without reaping the child).
+bool wait_ready(Value) {
+  siginfo_t info;
+  info.si_pid = 0;
+  idtype_t type = waited_pid > 0 ? P_PID : waited_pid == -1 ? P_ALL : P_PGID;
+  id_t id = waited_pid > 0 ? id_t(waited_pid) : waited_pid < -1 ? id_t(-waited_pid) : 0;
+  if (::waitid(type, id, &info, WEXITED | WSTOPPED | WNOHANG | WNOWAIT) != 0) return true;
+  return info.si_pid != 0;
+}
+
+// waitpid(pid, options). A blocking wait is a wait of the outermost loop: the call first
+// asks with WNOHANG; while no child is ready it commits and waits outside any transaction
+// (wait_ready), then runs again and reaps the child.
+INTERP_NATIVE(p_waitpid) {
+  std::int64_t pid, options;
+  if (!check_positional(t, "waitpid", nargs, kwnames, 2, 2, 0) || !index_to_i64(t, args[0], pid) ||
+      !index_to_i64(t, args[1], options))
+    return {};
+  if (t.block_retry == none()) t.block_retry = {};
+  if (!(options & WNOHANG)) {
+    // Asking does not reap, so it needs no inevitable transaction (the wait may abort
+    // the transaction when it is inside a nested loop).
+    waited_pid = pid_t(pid);
+    // Where the wait cannot go outside, the blocking waitpid below waits in place.
+    if (vm::can_wait_outside(t) && !wait_ready(none())) {
+      t.block_on = none();
+      t.block_ready = wait_ready;
+      t.block_deadline = -1;
+      return {};
+    }
+  }
+  stm::become_inevitable("waitpid");
+  int status = 0;
+  pid_t r;
+  do {
+    // WNOHANG unless another thread reaped what wait_ready saw (then it blocks, inevitable).
+    r = ::waitpid(pid_t(pid), &status, int(options));
+  } while (r < 0 && errno == EINTR);
+  if (r < 0) return raise_os_error(t, errno);
+  Value items[2] = {int_from_i64(t, r), int_from_i64(t, status)};
+  return tuple_from(t, items, 2);
+}
+
+bool status_arg(Thread& t, const char* what, const Value* args, std::size_t nargs, Value kwnames,
+                int& status) {
+  Value v = arg_or_keyword(args, nargs, kwnames, 0, "status");
+  if (!v) {
+    raisef(t, exc(E_TypeError), "%s() missing required argument 'status' (pos 1)", what);
+    return false;
+  }
+  std::int64_t s;
+  if (!index_to_i64(t, v, s)) return false;
+  status = int(s);
+  return true;
+}
+
+#define STATUS_FN(NAME, EXPR, WRAP)                                                                \
+  INTERP_NATIVE(p_##NAME) {                                                                        \
+    int status;                                                                                    \
+    if (!status_arg(t, #NAME, args, nargs, kwnames, status)) return {};                            \
+    return WRAP(EXPR(status));                                                                     \
+  }
+#define AS_BOOL(x) py_bool(x)
+#define AS_INT(x) int_from_i64(t, x)
+STATUS_FN(WIFEXITED, WIFEXITED, AS_BOOL)
+STATUS_FN(WEXITSTATUS, WEXITSTATUS, AS_INT)
+STATUS_FN(WIFSIGNALED, WIFSIGNALED, AS_BOOL)
+STATUS_FN(WTERMSIG, WTERMSIG, AS_INT)
+STATUS_FN(WIFSTOPPED, WIFSTOPPED, AS_BOOL)
+STATUS_FN(WSTOPSIG, WSTOPSIG, AS_INT)
+STATUS_FN(WIFCONTINUED, WIFCONTINUED, AS_BOOL)
+STATUS_FN(WCOREDUMP, WCOREDUMP, AS_BOOL)
+#undef STATUS_FN
+#undef AS_BOOL
+#undef AS_INT
+
+INTERP_NATIVE(p_waitstatus_to_exitcode) {
+  int status;
+  if (!status_arg(t, "waitstatus_to_exitcode", args, nargs, kwnames, status)) return {};
+  if (WIFEXITED(status)) return int_from_i64(t, WEXITSTATUS(status));
+  if (WIFSIGNALED(status)) return int_from_i64(t, -WTERMSIG(status));
+  return raisef(t, exc(E_ValueError), "invalid wait status: %d", status);
+}
+
+INTERP_NATIVE(p_kill) {
+  std::int64_t pid, sig;
+  if (!check_positional(t, "kill", nargs, kwnames, 2, 2, 0) || !index_to_i64(t, args[0], pid) ||
+      !index_to_i64(t, args[1], sig))
+    return {};
+  stm::become_inevitable("kill");
+  if (::kill(pid_t(pid), int(sig)) != 0) return raise_os_error(t, errno);
+  return none();
+}
+
 INTERP_NATIVE(p_putenv) {
+  std::string k, v;
+  if (!check_positional(t, "putenv", nargs, kwnames, 2, 2, 0) || !path_arg(t, args[0], k) ||
+      !path_arg(t, args[1], v))
+    return {};
+  if (k.empty() || k.find('=') != std::string::npos)
+    return raise(t, exc(E_ValueError), "illegal environment variable name");
+  stm::become_inevitable("putenv");
+  if (::setenv(k.c_str(), v.c_str(), 1) != 0) return raise_os_error(t, errno);
+  return none();
+}
+
+INTERP_NATIVE(p_unsetenv) {
+  std::string k;
+  if (!check_positional(t, "unsetenv", nargs, kwnames, 1, 1, 0) || !path_arg(t, args[0], k))
+    return {};
+  if (k.empty() || k.find('=') != std::string::npos)
+    return raise(t, exc(E_ValueError), "illegal environment variable name");
+  stm::become_inevitable("unsetenv");
+  if (::unsetenv(k.c_str()) != 0) return raise_os_error(t, errno);
   return none();
 }
 
@@ -482,17 +716,57 @@ def scandir(path='.'):
 
 Value make_posix_module(Thread& t) {
   static const ModuleFunction kFunctions[] = {
-      {"fspath", p_fspath},     {"getcwd", p_getcwd},   {"getcwdb", p_getcwdb},
-      {"listdir", p_listdir},   {"stat", p_stat},       {"lstat", p_lstat},
-      {"fstat", p_fstat},       {"mkdir", p_mkdir},     {"rmdir", p_rmdir},
-      {"unlink", p_unlink},     {"remove", p_unlink},   {"chdir", p_chdir},
-      {"rename", p_rename},     {"replace", p_rename},  {"access", p_access},
-      {"getpid", p_getpid},     {"getppid", p_getppid}, {"getuid", p_getuid},
-      {"geteuid", p_geteuid},   {"getgid", p_getgid},   {"_exit", p_exit},
-      {"strerror", p_strerror}, {"urandom", p_urandom}, {"isatty", p_isatty},
-      {"open", p_open},         {"close", p_close},     {"read", p_read},
-      {"write", p_write},       {"uname", p_uname},     {"cpu_count", p_cpu_count},
-      {"putenv", p_putenv},     {"unsetenv", p_putenv},
+      {"fspath", p_fspath},
+      {"getcwd", p_getcwd},
+      {"getcwdb", p_getcwdb},
+      {"listdir", p_listdir},
+      {"stat", p_stat},
+      {"lstat", p_lstat},
+      {"fstat", p_fstat},
+      {"mkdir", p_mkdir},
+      {"rmdir", p_rmdir},
+      {"unlink", p_unlink},
+      {"remove", p_unlink},
+      {"chdir", p_chdir},
+      {"rename", p_rename},
+      {"replace", p_rename},
+      {"access", p_access},
+      {"getpid", p_getpid},
+      {"getppid", p_getppid},
+      {"getuid", p_getuid},
+      {"geteuid", p_geteuid},
+      {"getgid", p_getgid},
+      {"_exit", p_exit},
+      {"strerror", p_strerror},
+      {"urandom", p_urandom},
+      {"isatty", p_isatty},
+      {"open", p_open},
+      {"close", p_close},
+      {"read", p_read},
+      {"write", p_write},
+      {"uname", p_uname},
+      {"cpu_count", p_cpu_count},
+      {"putenv", p_putenv},
+      {"unsetenv", p_unsetenv},
+      {"pipe", p_pipe},
+      {"pipe2", p_pipe2},
+      {"dup", p_dup},
+      {"dup2", p_dup2},
+      {"get_inheritable", p_get_inheritable},
+      {"set_inheritable", p_set_inheritable},
+      {"get_blocking", p_get_blocking},
+      {"set_blocking", p_set_blocking},
+      {"waitpid", p_waitpid},
+      {"waitstatus_to_exitcode", p_waitstatus_to_exitcode},
+      {"WIFEXITED", p_WIFEXITED},
+      {"WEXITSTATUS", p_WEXITSTATUS},
+      {"WIFSIGNALED", p_WIFSIGNALED},
+      {"WTERMSIG", p_WTERMSIG},
+      {"WIFSTOPPED", p_WIFSTOPPED},
+      {"WSTOPSIG", p_WSTOPSIG},
+      {"WIFCONTINUED", p_WIFCONTINUED},
+      {"WCOREDUMP", p_WCOREDUMP},
+      {"kill", p_kill},
   };
   Value m = new_module(t, "posix", kFunctions, std::size(kFunctions));
   if (!m) return {};
@@ -527,6 +801,9 @@ Value make_posix_module(Thread& t) {
       {"SEEK_CUR", SEEK_CUR},
       {"SEEK_END", SEEK_END},
       {"EX_OK", 0},
+      {"WNOHANG", WNOHANG},
+      {"WUNTRACED", WUNTRACED},
+      {"WCONTINUED", WCONTINUED},
   };
   for (auto& [n, v] : kConstants)
     module_set(t, m, n, Value::small_int(v));

@@ -978,9 +978,9 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
               continue;
             }
           }
-          Value v = next(t, TOP());
+          Value v = next_or_wait(t, TOP());
           if (!v) {
-            ERROR_IF(t.pending);
+            ERROR_IF(t.pending || t.block_on); // a wait: the loop runs FOR_ITER again
             --sp;
             r.pc = arg;
             DISPATCH();

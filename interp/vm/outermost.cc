@@ -186,6 +186,21 @@ void wait_until_ready(Thread& t) {
   }
 }
 
+bool can_wait_outside(Thread& t) {
+  (void)t;
+  // Any loop commits and waits outside (a nested one goes on inevitably afterwards).
+  return !stm::atomic_depth();
+}
+
+void wait_in_call(Thread& t) {
+  if (stm::atomic_depth()) {
+    // In place, holding the transaction: an atomic block does not break.
+    wait_until_ready(t);
+    return;
+  }
+  wait_outside_nested(t, t.frame);
+}
+
 void wait_outside(Thread& t, Value frame) {
   t.ticks = 0;
   save_state(t, frame);

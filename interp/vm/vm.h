@@ -74,6 +74,17 @@ void write_unraisable(Thread& t, Value hook_args);
 // queued at its next instruction boundary.
 void install_finalization_hook();
 
+// Whether a native call that must wait may hand the wait to its loop (set t.block_on and
+// return): the loop commits and waits outside the transaction, then runs the instruction
+// again (a nested loop goes on inevitably). Not inside an atomic block, which does not
+// break: there the call must block in place, holding its transaction.
+bool can_wait_outside(Thread& t);
+// For C++ code that called a native which asked to wait (t.block_on, no exception) and
+// cannot run it again from scratch (it has consumed part of an iterator): commits, waits
+// outside and goes on inevitably (in place inside an atomic block); then the caller calls
+// again (t.block_retry is set as after a wait of the outermost loop).
+void wait_in_call(Thread& t);
+
 // Wakes the threads waiting outside their transactions (a lock, a thread's end) to look
 // at the committed state again: called after every commit that may have changed it.
 void wake_waiters();
