@@ -55,3 +55,10 @@ for cls in (Deque, Counter):
         object.__new__(cls)
     except TypeError as e:
         print("TypeError:", e)
+
+# Builtin types outside builtins are named with their module, as CPython's tp_name.
+for cls in (collections.deque, io.BytesIO, io.StringIO):
+    try:
+        object.__new__(cls)
+    except TypeError as e:
+        print("TypeError:", e)
