@@ -19,9 +19,10 @@
 // data: object cannot be re-sized") for writing to or resizing a BytesIO while a view from
 // getbuffer() is alive; views are not counted (no reference counts tell when one dies),
 // so the write goes ahead and the view keeps its length, reading only the bytes that are
-// still there. Missing: buffering objects distinct from the raw file (BufferedReader & co. name the
-// binary file class), lazy reading of regular files (read whole when opened), text
-// tell() cookies after reading.
+// still there. BufferedReader/Writer/Random made directly wrap any raw stream (read whole at
+// the first read, written through); open() still makes one object for the raw file and
+// its buffer (BufferedReader & co. name the binary file class). Missing: lazy reading of
+// regular files (read whole when opened), text tell() cookies after reading.
 #include "interp/modules/module_support.h"
 #include "interp/modules/modules.h"
 #include "interp/ops.h"
@@ -301,7 +302,7 @@ bool load(Thread& t, Value self) {
            type_name_of(data).c_str());
     return false;
   }
-  Value text = decode_text(t, self, data);
+  Value text = binary(self) ? data : decode_text(t, self, data);
   if (!text) return false;
   IOObject* o = W(self);
   o->content = text;
@@ -370,6 +371,87 @@ INTERP_NATIVE(textiowrapper_new) {
   o->encoding = encoding && encoding != none() ? encoding : Value();
   o->errors = errors && errors != none() ? errors : Value();
   return s;
+}
+
+// BufferedReader/BufferedWriter/BufferedRandom(raw, buffer_size=8192): bytes over a raw
+// stream of any kind (gzip's decompressor, a socket's file): read whole at the first read,
+// like a TextIOWrapper's buffer, and written through. `wants` says which sides the class
+// has (a reader does not write even over a raw stream that could).
+Value buffered_over(Thread& t, const Value* args, std::size_t nargs, Value kwnames,
+                    const char* fname, std::int64_t wants) {
+  static const char* const kAllowed[] = {"raw", "buffer_size", nullptr};
+  if (!check_keywords(t, fname, kwnames, kAllowed)) return {};
+  Value raw = arg_or_keyword(args, nargs, kwnames, 1, "raw");
+  Value size = arg_or_keyword(args, nargs, kwnames, 2, "buffer_size");
+  if (!raw)
+    return raisef(t, exc(E_TypeError), "%s() missing required argument 'raw' (pos 1)", fname);
+  std::int64_t n = 8192;
+  if (size && !index_to_i64(t, size, n)) return {};
+  if (n <= 0) return raise(t, exc(E_ValueError), "buffer size must be strictly positive");
+  std::int64_t flags = kBinary;
+  for (const char* ask : {"readable", "writable"}) {
+    std::int64_t side = ask[0] == 'r' ? kReadable : kWritable;
+    if (!(wants & side)) continue;
+    Value answer = call_named(t, raw, ask, nullptr, 0);
+    int yes = answer ? truthy(t, answer) : -1;
+    if (yes < 0) return {};
+    if (!yes)
+      return unsupported(t, side == kReadable ? "File or stream is not readable."
+                                              : "File or stream is not writable.");
+    flags |= side == kReadable ? std::int64_t(kReadable | kUnloaded) : side;
+  }
+  Value s = new_stream(t, args[0], flags);
+  if (!s) return {};
+  W(s)->buffer = raw;
+  return s;
+}
+INTERP_NATIVE(bufferedreader_new) {
+  return buffered_over(t, args, nargs, kwnames, "BufferedReader", kReadable);
+}
+INTERP_NATIVE(bufferedwriter_new) {
+  return buffered_over(t, args, nargs, kwnames, "BufferedWriter", kWritable);
+}
+INTERP_NATIVE(bufferedrandom_new) {
+  return buffered_over(t, args, nargs, kwnames, "BufferedRandom", kReadable | kWritable);
+}
+
+static Value io_read(Thread& t, const Value* args, std::size_t nargs, Value kwnames);
+
+// RawIOBase.read(size=-1) for raw streams written in Python, which supply readinto():
+// read(n) is one readinto() of n bytes, read() is readall(). Streams of this module keep
+// their own read.
+INTERP_NATIVE(raw_read) {
+  Value self = args[0];
+  if (R(self)->flags & (kReadable | kWritable)) return io_read(t, args, nargs, kwnames);
+  if (!check_positional(t, "read", nargs, kwnames, 0, 1)) return {};
+  std::int64_t n = -1;
+  if (nargs > 1 && args[1] != none() && !index_to_i64(t, args[1], n)) return {};
+  if (n < 0) return call_named(t, self, "readall", nullptr, 0);
+  Value b = bytearray_from(t, std::string(std::size_t(n), '\0'));
+  if (!b) return {};
+  Value got = call_named(t, self, "readinto", &b, 1);
+  if (!got) return {};
+  if (got == none()) return none();
+  std::int64_t k;
+  if (!index_to_i64(t, got, k)) return {};
+  std::string data(bytes_view(call1(t, type_value(T_bytes), b)));
+  return bytes_new(t, data.substr(0, std::size_t(std::max<std::int64_t>(0, std::min(k, n)))));
+}
+
+// RawIOBase.readall(): read() in DEFAULT_BUFFER_SIZE pieces until one comes back empty.
+INTERP_NATIVE(raw_readall) {
+  Value self = args[0];
+  if (!check_positional(t, "readall", nargs, kwnames, 0, 0)) return {};
+  std::string all;
+  Value piece_size = Value::small_int(8192);
+  for (;;) {
+    Value piece = call_named(t, self, "read", &piece_size, 1);
+    if (!piece) return {};
+    if (piece == none()) return all.empty() ? none() : bytes_new(t, all);
+    std::string_view v = bytes_view(piece);
+    if (v.empty()) return bytes_new(t, all);
+    all += v;
+  }
 }
 
 INTERP_NATIVE(io_open) {
@@ -754,7 +836,7 @@ INTERP_NATIVE(io_write) {
   }
   std::int64_t n = content_length(data);
   if (R(self)->buffer) {
-    Value encoded = encode_text(t, self, data);
+    Value encoded = is_binary ? data : encode_text(t, self, data);
     if (!encoded || !call_named(t, R(self)->buffer, "write", &encoded, 1)) return {};
     return int_from_i64(t, n);
   }
@@ -906,7 +988,7 @@ INTERP_NATIVE(io_tell) {
     Value c = R(self)->content;
     std::int64_t len = content_length(c), pos = std::min(R(self)->pos, len), base;
     Value rest = slice_of(t, c, pos, len);
-    Value unread = rest ? encode_text(t, self, rest) : Value();
+    Value unread = rest && !binary(self) ? encode_text(t, self, rest) : rest;
     if (!unread || !index_to_i64(t, at, base)) return {};
     return int_from_i64(t, base - std::int64_t(bytes_view(unread).size()));
   }
@@ -930,8 +1012,10 @@ INTERP_NATIVE(io_seek) {
     Value a[2] = {args[1], nargs > 2 ? args[2] : Value::small_int(0)};
     Value r = call_named(t, R(self)->buffer, "seek", a, 2);
     if (!r) return {};
+    Value empty = empty_of(t, binary(self));
+    if (!empty) return {};
     IOObject* o = W(self);
-    o->content = runtime().empty_str;
+    o->content = empty;
     o->pos = 0;
     if (o->flags & kReadable) o->flags |= kUnloaded;
     return r;
@@ -1169,6 +1253,8 @@ Value make_io_module(Thread& t) {
   add_method(t, buffered, "readinto", io_readinto);
   add_method(t, buffered, "readinto1", io_readinto);
   add_method(t, raw, "readinto", io_readinto);
+  add_method(t, raw, "read", raw_read);
+  add_method(t, raw, "readall", raw_readall);
   add_classmethod(t, iobase, "__subclasshook__", io_subclasshook);
   update_type_flags(iobase);
   for (Value type : {raw, buffered, textbase})
@@ -1180,10 +1266,14 @@ Value make_io_module(Thread& t) {
     NativeFn new_fn;
   };
   const Concrete kConcrete[] = {
-      {"StringIO", textbase, stringio_new},           {"BytesIO", buffered, bytesio_new},
-      {"TextIOWrapper", textbase, textiowrapper_new}, {"BufferedReader", buffered, nullptr},
-      {"BufferedWriter", buffered, nullptr},          {"BufferedRandom", buffered, nullptr},
-      {"BufferedRWPair", buffered, nullptr},          {"FileIO", raw, nullptr},
+      {"StringIO", textbase, stringio_new},
+      {"BytesIO", buffered, bytesio_new},
+      {"TextIOWrapper", textbase, textiowrapper_new},
+      {"BufferedReader", buffered, bufferedreader_new},
+      {"BufferedWriter", buffered, bufferedwriter_new},
+      {"BufferedRandom", buffered, bufferedrandom_new},
+      {"BufferedRWPair", buffered, nullptr},
+      {"FileIO", raw, nullptr},
       {"IncrementalNewlineDecoder", iobase, nullptr},
   };
   for (const Concrete& c : kConcrete) {
@@ -1191,7 +1281,10 @@ Value make_io_module(Thread& t) {
     if (!type) return {};
     if (c.new_fn) add_staticmethod(t, type, "__new__", c.new_fn);
     if (c.new_fn == bytesio_new) add_method(t, type, "getbuffer", io_getbuffer);
-    if (c.new_fn && c.new_fn != textiowrapper_new) {
+    bool buffered_class = c.new_fn == bufferedreader_new || c.new_fn == bufferedwriter_new ||
+                          c.new_fn == bufferedrandom_new;
+    if (buffered_class) add_getter(t, type, "raw", io_buffer);
+    if (c.new_fn && c.new_fn != textiowrapper_new && !buffered_class) {
       add_method(t, type, "getvalue", io_getvalue);
     } else {
       add_getter(t, type, "name", io_name);

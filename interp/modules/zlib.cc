@@ -316,8 +316,9 @@ INTERP_NATIVE(decompress_decompress) {
   Value a[3];
   if (!parse(t, "decompress", args, nargs, kwnames, {"self", "", "max_length"}, 2, 2, a)) return {};
   std::string in;
-  int max_length;
-  if (!need_buffer(t, a[1], in) || !int_arg(t, a[2], 0, max_length)) return {};
+  // A Py_ssize_t in CPython: gzip passes sys.maxsize for "no limit".
+  std::int64_t max_length = 0;
+  if (!need_buffer(t, a[1], in) || (a[2] && !index_to_i64(t, a[2], max_length))) return {};
   if (max_length < 0) return raise(t, exc(E_ValueError), "max_length must be non-negative");
   return decompress_more(t, a[0], in, std::size_t(max_length), "decompressing data");
 }
