@@ -21,7 +21,8 @@
 // so the write goes ahead and the view keeps its length, reading only the bytes that are
 // still there. BufferedReader/Writer/Random made directly wrap any raw stream (read whole at
 // the first read, written through); open() still makes one object for the raw file and
-// its buffer (BufferedReader & co. name the binary file class). Missing: lazy reading of
+// its buffer (BufferedReader & co. name the binary file class); FileIO(path) is open(path,
+// mode + 'b', buffering=0), whose closefd and opener are not honoured yet. Missing: lazy reading of
 // regular files (read whole when opened), text tell() cookies after reading.
 #include "interp/modules/module_support.h"
 #include "interp/modules/modules.h"
@@ -1186,6 +1187,32 @@ INTERP_NATIVE(io_open_code) {
   return io_open(t, a, 2, {});
 }
 
+// FileIO(file, mode='r', closefd=True, opener=None): open(file, mode + 'b', buffering=0),
+// of the class asked for.
+INTERP_NATIVE(fileio_new) {
+  static const char* const kAllowed[] = {"file", "mode", "closefd", "opener", nullptr};
+  if (!check_keywords(t, "FileIO", kwnames, kAllowed)) return {};
+  Value file = arg_or_keyword(args, nargs, kwnames, 1, "file");
+  Value mode_v = arg_or_keyword(args, nargs, kwnames, 2, "mode");
+  if (!file) return raise(t, exc(E_TypeError), "FileIO() missing required argument 'file' (pos 1)");
+  std::string mode = "r";
+  if (mode_v) {
+    if (!str_check(mode_v))
+      return raisef(t, exc(E_TypeError), "FileIO() argument 'mode' must be str, not %s",
+                    type_name_of(mode_v).c_str());
+    mode = str_utf8(mode_v);
+  }
+  if (mode.find_first_not_of("rwxab+") != std::string::npos)
+    return raisef(t, exc(E_ValueError), "invalid mode: %s", mode.c_str());
+  if (mode.find('b') == std::string::npos) mode += 'b';
+  Value a[3] = {file, str_from_utf8(t, mode), Value::small_int(0)};
+  if (!a[1]) return {};
+  Value f = io_open(t, a, 3, {});
+  if (!f) return {};
+  if (type_of(f) != args[0]) wr<Object>(f)->cls = args[0];
+  return f;
+}
+
 } // namespace
 
 // builtins.open is io.open.
@@ -1273,7 +1300,7 @@ Value make_io_module(Thread& t) {
       {"BufferedWriter", buffered, bufferedwriter_new},
       {"BufferedRandom", buffered, bufferedrandom_new},
       {"BufferedRWPair", buffered, nullptr},
-      {"FileIO", raw, nullptr},
+      {"FileIO", raw, fileio_new},
       {"IncrementalNewlineDecoder", iobase, nullptr},
   };
   for (const Concrete& c : kConcrete) {
@@ -1284,7 +1311,7 @@ Value make_io_module(Thread& t) {
     bool buffered_class = c.new_fn == bufferedreader_new || c.new_fn == bufferedwriter_new ||
                           c.new_fn == bufferedrandom_new;
     if (buffered_class) add_getter(t, type, "raw", io_buffer);
-    if (c.new_fn && c.new_fn != textiowrapper_new && !buffered_class) {
+    if (c.new_fn && c.new_fn != textiowrapper_new && c.new_fn != fileio_new && !buffered_class) {
       add_method(t, type, "getvalue", io_getvalue);
     } else {
       add_getter(t, type, "name", io_name);
