@@ -7,9 +7,10 @@
 //
 //   segment i:  [ read markers: one byte per 16 bytes of the segment | object area ]
 //
-// Because the markers come first and cover the whole segment, the read barrier is one
-// store: base[offset >> 4] = base[0], where base[0] (never a marker: offsets below the
-// object area hold no object) is the view's read version.
+// Because the markers come first and cover the whole segment, an object's marker is
+// base[offset >> 4], and the read barrier compares it with base[0] (never a marker:
+// offsets below the object area hold no object), the view's read version; only the first
+// read in a transaction stores it (barrier.cc).
 #pragma once
 
 #include "stm/stm.h"
