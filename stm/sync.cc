@@ -70,14 +70,6 @@ void come_back(ThreadContext* ctx) {
   }
 }
 
-void pause_others(ThreadContext* self) {
-  for (ThreadContext* t : threads)
-    if (t != self) t->interrupt.fetch_or(kPauseRequest, std::memory_order_seq_cst);
-  for (ThreadContext* t : threads)
-    if (t != self)
-      wait_until([t] { return t->state.load(std::memory_order_seq_cst) != ThreadState::Running; });
-}
-
 void pause_threads(ThreadContext* const* which, unsigned count) {
   for (unsigned i = 0; i < count; ++i)
     which[i]->interrupt.fetch_or(kPauseRequest, std::memory_order_seq_cst);
@@ -94,12 +86,22 @@ void resume_threads(ThreadContext* const* which, unsigned count) {
   }
 }
 
+// Every attached thread but `self` (collections and attaching threads: rare).
+static std::vector<ThreadContext*> others_than(ThreadContext* self) {
+  std::vector<ThreadContext*> others;
+  for (ThreadContext* t : threads)
+    if (t != self) others.push_back(t);
+  return others;
+}
+
+void pause_others(ThreadContext* self) {
+  std::vector<ThreadContext*> others = others_than(self);
+  pause_threads(others.data(), unsigned(others.size()));
+}
+
 void resume_others(ThreadContext* self) {
-  for (ThreadContext* t : threads) {
-    if (t == self) continue;
-    t->interrupt.fetch_and(~kPauseRequest, std::memory_order_release);
-    t->interrupt.notify_all();
-  }
+  std::vector<ThreadContext*> others = others_than(self);
+  resume_threads(others.data(), unsigned(others.size()));
 }
 
 void lock_commit(ThreadContext* ctx) {

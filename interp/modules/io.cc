@@ -428,6 +428,8 @@ INTERP_NATIVE(raw_read) {
   std::int64_t n = -1;
   if (nargs > 1 && args[1] != none() && !index_to_i64(t, args[1], n)) return {};
   if (n < 0) return call_named(t, self, "readall", nullptr, 0);
+  // As bytearray(n) would, without trying.
+  if (n > (std::int64_t(1) << 40)) return raise(t, exc(E_MemoryError), "");
   Value b = bytearray_from(t, std::string(std::size_t(n), '\0'));
   if (!b) return {};
   Value got = call_named(t, self, "readinto", &b, 1);
@@ -435,8 +437,9 @@ INTERP_NATIVE(raw_read) {
   if (got == none()) return none();
   std::int64_t k;
   if (!index_to_i64(t, got, k)) return {};
-  std::string data(bytes_view(call1(t, type_value(T_bytes), b)));
-  return bytes_new(t, data.substr(0, std::size_t(std::max<std::int64_t>(0, std::min(k, n)))));
+  Value data = call1(t, type_value(T_bytes), b);
+  if (!data) return {};
+  return bytes_new(t, bytes_view(data).substr(0, std::size_t(std::clamp<std::int64_t>(k, 0, n))));
 }
 
 // RawIOBase.readall(): read() in DEFAULT_BUFFER_SIZE pieces until one comes back empty.

@@ -186,8 +186,7 @@ void wait_until_ready(Thread& t) {
   }
 }
 
-bool can_wait_outside(Thread& t) {
-  (void)t;
+bool can_wait_outside(Thread&) {
   // Any loop commits and waits outside (a nested one goes on inevitably afterwards).
   return !stm::atomic_depth();
 }
