@@ -38,6 +38,12 @@ void calibrate_clock();
 // ---- the heap's layout -------------------------------------------------------------------
 inline constexpr unsigned kMaxSegments = 126;        // lock bytes hold a segment number in 7 bits
 inline constexpr std::uint8_t kLockNewObject = 0x80; // lock byte of a transaction's new object
+// A segment's status line, beside the read version (kReadVersionSlot): the running and
+// publishing flags (bytes), the running transaction's serial number and its thread.
+inline constexpr std::size_t kRunningSlot = 1;
+inline constexpr std::size_t kPublishingSlot = 2;
+inline constexpr std::size_t kSerialSlot = 8;
+inline constexpr std::size_t kRunnerSlot = 16;
 
 struct Heap {
   char* reserve = nullptr;
@@ -57,13 +63,6 @@ struct Heap {
   // (N+1) rows of area_pages bytes: 1 where view i maps the page privately (copy on
   // write), 0 where it maps the committed page itself (see pages.cc).
   std::uint8_t* private_pages = nullptr;
-  // Per segment: its transaction is in its commit's conflict scan or copying its writes
-  // out. Readers that find such a segment's lock on an object wait for it. A cache line
-  // each: every commit writes its own twice.
-  struct alignas(64) PublishingFlag {
-    std::atomic<bool> on{false};
-  };
-  PublishingFlag publishing[kMaxSegments + 1];
   // More than one thread is attached: a lone thread's first reads skip the fence that
   // orders them against other committers (sync.cc sets it, stopping everyone).
   std::atomic<bool> several_threads{false};
@@ -73,6 +72,31 @@ struct Heap {
     return write_locks[(object - area_begin) >> 4];
   }
   std::size_t page_of(Offset offset) const { return (offset - area_begin) / kPageSize; }
+  // The first cache line of a segment is its status, written by the thread running in it
+  // and read by every committer's conflict scan: one line per view to look at, not three.
+  std::atomic_ref<char> read_version(unsigned segment) const {
+    return std::atomic_ref<char>(base(segment)[kReadVersionSlot]);
+  }
+  // A transaction runs in the view (its markers of the current version count).
+  std::atomic_ref<char> running(unsigned segment) const {
+    return std::atomic_ref<char>(base(segment)[kRunningSlot]);
+  }
+  // The view's transaction is in its commit's conflict scan or copying its writes out.
+  // Readers that find the view's lock on an object wait for it.
+  std::atomic_ref<char> publishing(unsigned segment) const {
+    return std::atomic_ref<char>(base(segment)[kPublishingSlot]);
+  }
+  // Which transaction runs there: the serial number that a decision against it names, and
+  // its thread. Written before the running flag, so a scan that sees the flag (acquire) and
+  // then reads these finds this transaction's or a later one's.
+  std::atomic_ref<std::uint64_t> running_serial(unsigned segment) const {
+    return std::atomic_ref<std::uint64_t>(
+        *reinterpret_cast<std::uint64_t*>(base(segment) + kSerialSlot));
+  }
+  std::atomic_ref<struct ThreadContext*> runner(unsigned segment) const {
+    return std::atomic_ref<struct ThreadContext*>(
+        *reinterpret_cast<struct ThreadContext**>(base(segment) + kRunnerSlot));
+  }
   std::uint8_t* private_row(unsigned segment) const {
     return private_pages + std::size_t(segment) * area_pages;
   }

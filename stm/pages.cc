@@ -76,7 +76,7 @@ void privatize(unsigned segment, Offset object, std::size_t size) {
       lock_commit(current());
       // Commits without victims copy after letting go of the lock: wait for those too.
       for (unsigned view = 1; view <= heap.views; ++view)
-        wait_until([view] { return !heap.publishing[view].on.load(std::memory_order_acquire); });
+        wait_until([view] { return !heap.publishing(view).load(std::memory_order_acquire); });
       // From the first page again: a collection may have run while this thread waited
       // and mapped pages of the object shared again.
       remap_pages(segment, first, end, 0, 1);

@@ -16,7 +16,7 @@ namespace stm::detail {
 
 constinit thread_local ThreadLocal tl;
 std::vector<ThreadContext*> threads;
-std::mutex commit_lock;
+alignas(64) std::mutex commit_lock; // a line of its own: every commit takes it
 SegmentOwner segment_owner[kMaxSegments + 1];
 static std::atomic<std::uint64_t> next_thread_number{1};
 // Contexts of detached threads are reused, never freed: a contention decision racing with

@@ -69,9 +69,11 @@ static void leave_transaction(ThreadContext* ctx) {
   clear_range_log(ctx);
   ctx->new_objects.clear();
   ctx->in_tx.store(false, std::memory_order_relaxed);
+  heap.running(ctx->segment).store(0, std::memory_order_release);
   tl.segment_base = nullptr;
   STM_SAVE_STACK(ctx);
-  go_quiet(ctx, ThreadState::Outside);
+  // Not a sequentially consistent store: keep_segment's, next, orders this one too.
+  ctx->state.store(ThreadState::Outside, std::memory_order_release);
   keep_segment(ctx);
 }
 
@@ -157,8 +159,12 @@ void start_transaction() {
   back_off(ctx);
   acquire_segment(ctx);
   char* base = heap.base(ctx->segment);
-  auto& version = reinterpret_cast<std::uint8_t&>(base[kReadVersionSlot]);
-  if (++version == 0) {
+  std::uint64_t serial = ctx->tx_serial.load(std::memory_order_relaxed) + 1;
+  ctx->tx_serial.store(serial, std::memory_order_release);
+  heap.running_serial(ctx->segment).store(serial, std::memory_order_relaxed);
+  heap.runner(ctx->segment).store(ctx, std::memory_order_relaxed);
+  std::uint8_t version = std::uint8_t(base[kReadVersionSlot]) + 1;
+  if (version == 0) {
     // The versions wrapped: old markers could pass for new ones. Zero those set since the
     // last wrap (a memset of a few marker pages, not a madvise: that one would interrupt
     // every other thread of the process to flush its TLB).
@@ -171,17 +177,17 @@ void start_transaction() {
       }
     version = 1;
   }
+  heap.read_version(ctx->segment).store(char(version), std::memory_order_relaxed);
   if (!ctx->birth.load(std::memory_order_relaxed))
     // The time stamp counter, not a shared counter that every start would write: ages
     // compare across cores (constant, synchronized TSC), and the segment number in the low
     // bits keeps two births apart.
     ctx->birth.store(now_ticks() << 7 | ctx->segment, std::memory_order_relaxed);
-  ctx->tx_serial.store(ctx->tx_serial.load(std::memory_order_relaxed) + 1,
-                       std::memory_order_release);
   ctx->atomic_depth_at_start = ctx->atomic_depth;
   ctx->tx_wait_ticks = 0;
   ctx->tx_start_ticks = now_ticks();
   ctx->in_tx.store(true, std::memory_order_release);
+  heap.running(ctx->segment).store(1, std::memory_order_release);
   tl.segment_base = base;
   come_back(ctx);
   if (ctx->consecutive_aborts >= heap.aborts_before_inevitable)
@@ -210,27 +216,34 @@ void commit_transaction() {
     // path, so a reader either left its marker where the scan below finds it, or sees the
     // flag and waits for the new bytes. Only the losers of the scan are stopped, so that
     // none reads an object half copied before it aborts.
-    std::atomic<bool>& publishing = heap.publishing[ctx->segment].on;
-    publishing.store(true, std::memory_order_seq_cst);
+    std::atomic_ref<char> publishing = heap.publishing(ctx->segment);
+    publishing.store(1, std::memory_order_relaxed);
     std::atomic_thread_fence(std::memory_order_seq_cst);
     ThreadContext* victims[kMaxSegments];
+    std::uint64_t victim_serials[kMaxSegments];
     unsigned victim_count = 0;
-    for (ThreadContext* t : threads) {
-      if (t == ctx || !t->in_tx.load(std::memory_order_acquire)) continue;
+    // Segment by segment: each view's status line says all the scan needs (running, past
+    // its own scan, read version), one cache line per view, not the threads' contexts.
+    for (unsigned view = 1; view <= heap.views; ++view) {
+      if (view == ctx->segment || !heap.running(view).load(std::memory_order_acquire)) continue;
       // One that passed its own scan already comes first in the serial order: what it
       // read of ours, it read before we publish.
-      if (heap.publishing[t->segment].on.load(std::memory_order_acquire)) continue;
-      const char* view = heap.base(t->segment);
-      char version = view[kReadVersionSlot];
+      if (heap.publishing(view).load(std::memory_order_acquire)) continue;
+      // The serial first: markers of a later transaction than the one named here belong
+      // to one that started after our flag went up, and waits for our bytes.
+      std::uint64_t serial = heap.running_serial(view).load(std::memory_order_acquire);
+      ThreadContext* t = heap.runner(view).load(std::memory_order_acquire);
+      const char* markers = heap.base(view);
+      char version = heap.read_version(view).load(std::memory_order_acquire);
       Offset conflict = 0;
       for (Offset object : ctx->write_log)
-        if (view[object >> 4] == version) {
+        if (markers[object >> 4] == version) {
           conflict = object;
           break;
         }
       // Read markers are per object: a reader of any part of a range-logged object conflicts.
       for (const RangeEntry& entry : ctx->range_log)
-        if (!conflict && !entry.promoted && view[entry.object >> 4] == version)
+        if (!conflict && !entry.promoted && markers[entry.object >> 4] == version)
           conflict = entry.object;
       if (!conflict) continue;
       if (!wins_conflict(ctx, t)) {
@@ -238,10 +251,11 @@ void commit_transaction() {
           events_post({"conflict", AbortCause::ReadWrite,
                        ticks_to_ns(now_ticks() - ctx->tx_start_ticks), conflict, t->thread_number,
                        ctx->thread_number, location_of(t), location_of(ctx)});
-        publishing.store(false, std::memory_order_release);
+        publishing.store(0, std::memory_order_release);
         commit_lock.unlock();
         abort_running(ctx, AbortCause::ReadWrite);
       }
+      victim_serials[victim_count] = serial;
       victims[victim_count++] = t;
       if (events_enabled())
         events_post({"conflict", AbortCause::ReadWrite,
@@ -249,21 +263,20 @@ void commit_transaction() {
                      t->thread_number, location_of(ctx), location_of(t)});
     }
     for (unsigned i = 0; i < victim_count; ++i)
-      kill(victims[i], victims[i]->tx_serial.load(std::memory_order_relaxed),
-           AbortCause::ReadWrite);
+      kill(victims[i], victim_serials[i], AbortCause::ReadWrite);
     if (victim_count) {
       // Victims stay paused until the copy is done, which keeps the lock: pause requests
       // come from its holder only.
       pause_threads(victims, victim_count);
       publish(ctx);
-      publishing.store(false, std::memory_order_release);
+      publishing.store(0, std::memory_order_release);
       resume_threads(victims, victim_count);
       commit_lock.unlock();
     } else {
       // Nobody to stop: the next committer may scan while this one copies.
       commit_lock.unlock();
       publish(ctx);
-      publishing.store(false, std::memory_order_release);
+      publishing.store(0, std::memory_order_release);
     }
     if (ctx->inevitable.load(std::memory_order_relaxed)) bump(ctx->stats->inevitable_commits);
     give_up_inevitability(ctx);
