@@ -23,13 +23,17 @@ namespace stm::detail {
 }
 
 void read_barrier_slow(Offset object, char* marker, char version) {
-  *marker = version;
-  tl.segment_base[kTouchedMarkers + (object >> 16)] = 1;
-  if (!heap.several_threads.load(std::memory_order_relaxed)) return;
-  // Pairs with the fence a committer makes between raising its publishing flag and
-  // reading the markers (commit_transaction): either it sees this marker and decides about
-  // this transaction, or this thread sees the flag here and waits for the object's bytes.
-  std::atomic_thread_fence(std::memory_order_seq_cst);
+  char& touched = tl.segment_base[kTouchedMarkers + (object >> 16)];
+  if (!touched) touched = 1;
+  if (!heap.several_threads.load(std::memory_order_relaxed)) {
+    *marker = version;
+    return;
+  }
+  // A locked exchange, store and fence in one: it pairs with the fence a committer makes
+  // between raising its publishing flag and reading the markers (commit_transaction), so
+  // either it sees this marker and decides about this transaction, or this thread sees
+  // the flag below and waits for the object's bytes.
+  std::atomic_ref<char>(*marker).exchange(version, std::memory_order_seq_cst);
   if (object - heap.area_begin >= heap.area_bytes) return;
   std::uint8_t held = heap.lock_of(object).load(std::memory_order_acquire);
   if (__builtin_expect(held != 0, 0)) wait_for_publisher(object, held);
