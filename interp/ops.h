@@ -23,6 +23,8 @@ bool setattr(Thread& t, Value obj, Value name, Value value); // value 0: delete
 // object.__getattribute__ / object.__setattr__: the generic algorithm.
 Value generic_getattr(Thread& t, Value obj, Value name, bool suppress_missing);
 bool generic_setattr(Thread& t, Value obj, Value name, Value value);
+// A property's (or a builtin type's getset descriptor's) __set__ / __delete__ (value 0).
+bool property_store(Thread& t, Value descr, Value obj, Value value);
 // For LOAD_METHOD: the unbound function and true when obj.name is a plain method of the
 // type (so no bound method needs to be made), else the attribute's value and false.
 Value get_method(Thread& t, Value obj, Value name, bool& unbound);

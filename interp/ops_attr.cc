@@ -196,27 +196,30 @@ Value getattr_opt(Thread& t, Value obj, Value attr) {
   return getattr_impl(t, obj, attr, true);
 }
 
+bool property_store(Thread& t, Value descr, Value obj, Value value) {
+  const PropertyObject* p = rd<PropertyObject>(descr);
+  Value fn = value ? p->fset : p->fdel;
+  if (fn && fn != none()) return bool(value ? call2(t, fn, obj, value) : call1(t, fn, obj));
+  if (type_of(descr) == type_value(T_getset_descriptor)) { // a builtin type's attribute
+    raisef(t, exc(E_AttributeError), "attribute %s of '%s' objects is not writable",
+           repr_utf8(t, p->name).c_str(), type_name(descriptor_owner(descr)).c_str());
+    return false;
+  }
+  // A property knows its name only from __set_name__ (assigned in a class body).
+  std::string named;
+  if (p->name != none()) named = ' ' + repr_utf8(t, p->name);
+  raisef(t, exc(E_AttributeError),
+         value ? "property%s of '%s' object has no setter"
+               : "property%s of '%s' object has no deleter",
+         named.c_str(), type_name_of(obj).c_str());
+  return false;
+}
+
 bool generic_setattr(Thread& t, Value obj, Value attr, Value value) {
   Value type = type_of(obj);
   Value descr = type_lookup(type, attr);
   if (descr && descr.is_object()) {
-    if (is_layout(descr, Layout::Property)) {
-      const PropertyObject* p = rd<PropertyObject>(descr);
-      Value fn = value ? p->fset : p->fdel;
-      if (!fn || fn == none()) {
-        if (type_of(descr) == type_value(T_getset_descriptor)) // a builtin type's attribute
-          raisef(t, exc(E_AttributeError), "attribute %s of '%s' objects is not writable",
-                 repr_utf8(t, p->name).c_str(), type_name(descriptor_owner(descr)).c_str());
-        else
-          raisef(t, exc(E_AttributeError),
-                 value ? "property %s of '%s' object has no setter"
-                       : "property %s of '%s' object has no deleter",
-                 repr_utf8(t, p->name).c_str(), type_name(type).c_str());
-        return false;
-      }
-      Value r = value ? call2(t, fn, obj, value) : call1(t, fn, obj);
-      return bool(r);
-    }
+    if (is_layout(descr, Layout::Property)) return property_store(t, descr, obj, value);
     Value dt = type_of(descr);
     if (rd<TypeObject>(dt)->flags & kHeapType) {
       if (value) {

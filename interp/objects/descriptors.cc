@@ -46,13 +46,6 @@ INTERP_NATIVE(property_init) {
   o->fset = fields[1];
   o->fdel = fields[2];
   o->doc = doc;
-  if (fields[0] != none()) {
-    Value n = getattr_opt(t, fields[0], name(N___name__));
-    if (n)
-      wr<PropertyObject>(args[0])->name = n;
-    else if (t.pending)
-      clear_pending(t);
-  }
   return none();
 }
 
@@ -63,7 +56,11 @@ INTERP_NATIVE(property_get) {
 }
 
 INTERP_NATIVE(property_set) {
-  return generic_setattr(t, args[1], rd<PropertyObject>(args[0])->name, args[2]) ? none() : Value();
+  return property_store(t, args[0], args[1], args[2]) ? none() : Value();
+}
+
+INTERP_NATIVE(property_delete) {
+  return property_store(t, args[0], args[1], Value()) ? none() : Value();
 }
 
 Value property_copy(Thread& t, Value self, int which, Value fn) {
@@ -73,6 +70,9 @@ Value property_copy(Thread& t, Value self, int which, Value fn) {
   Value argv[5] = {fields[0], fields[1], fields[2], p->doc};
   if (which == 0 && p->doc != none()) argv[3] = none();
   Value r = call(t, type_of(self), argv, 4);
+  // The copy keeps the name that __set_name__ gave (a setter defined in the class body).
+  if (r && r.is_object() && is_layout(r, Layout::Property))
+    wr<PropertyObject>(r)->name = rd<PropertyObject>(self)->name;
   return r;
 }
 
@@ -247,10 +247,6 @@ INTERP_NATIVE(getset_repr) {
                               type_name(descriptor_owner(args[0])) + "' objects>");
 }
 
-INTERP_NATIVE(getset_delete) {
-  return generic_setattr(t, args[1], rd<PropertyObject>(args[0])->name, Value()) ? none() : Value();
-}
-
 INTERP_NATIVE(getset_name) {
   return ro<PropertyObject>(args[0])->name;
 }
@@ -269,7 +265,7 @@ void init_descriptor_types(Thread& t) {
   Value g = type_value(T_getset_descriptor);
   add_method(t, g, "__get__", property_get);
   add_method(t, g, "__set__", property_set);
-  add_method(t, g, "__delete__", getset_delete);
+  add_method(t, g, "__delete__", property_delete);
   add_method(t, g, "__repr__", getset_repr);
   add_getter(t, g, "__name__", getset_name);
   add_getter(t, g, "__qualname__", getset_name);
@@ -280,6 +276,7 @@ void init_descriptor_types(Thread& t) {
   add_method(t, p, "__init__", property_init);
   add_method(t, p, "__get__", property_get);
   add_method(t, p, "__set__", property_set);
+  add_method(t, p, "__delete__", property_delete);
   add_method(t, p, "getter", property_getter);
   add_method(t, p, "setter", property_setter);
   add_method(t, p, "deleter", property_deleter);

@@ -43,8 +43,14 @@ inline bool is_exact(Value v, TypeId id) {
 }
 // The attribute along the MRO, or 0 (never raises).
 Value type_lookup(Value type, Value name);
-// A class's dict or MRO changed: lookups cached before must not be trusted (type.cc).
+// A class's dict or MRO changed: lookups cached before must not be trusted (type.cc). The
+// class and every class below it get new versions.
 void type_modified(Value type);
+// The version that vouches for what type_lookup finds along the class's MRO: 0 for a
+// builtin type (never changes), kNotCacheable where a cache must not keep the class (one
+// the running transaction made, which an abort may take back).
+inline constexpr std::uint64_t kNotCacheable = ~std::uint64_t{0};
+std::uint64_t cacheable_version(Value type);
 std::string type_name(Value type); // __name__ as UTF-8
 std::string type_name_of(Value v); // type(v).__name__
 // module.qualname (the qualname alone for builtins), as repr() of a class shows it.

@@ -48,23 +48,21 @@ Value type_lookup_uncached(Value type, Value attr) {
 
 // The lookup cache: per thread, so it needs no lock and holds no transaction's secrets.
 // An entry remembers what type_lookup(type, attr) gave (0 included: most instance
-// attributes are not on the class) and the versions of the classes on the MRO then;
-// builtin types never change and are not checked. An entry is good only while those
-// versions hold and no collection has run since it was made (a collection may free the
-// type or the name, and a later object reuse the offset). Lookups that a transaction
-// could roll back are not cached: a type or name that the running transaction created
-// may vanish at an abort with its offset reused before any collection. A class the
-// transaction changed got a fresh version number, never handed out again, so entries
-// made meanwhile are dead after an abort restores the old one.
-constexpr int kLookupChecks = 4;
+// attributes are not on the class) and the class's version then. A change to a class
+// gives it and every class below it a new version (type_modified), so one version covers
+// the whole MRO; builtin types never change and are not checked. An entry is good only
+// while that version holds and no collection has run since it was made (a collection may
+// free the type or the name, and a later object reuse the offset). Lookups that a
+// transaction could roll back are not cached: a type or name that the running transaction
+// created may vanish at an abort with its offset reused before any collection. A class the
+// transaction changed got a fresh version number, never handed out again, so entries made
+// meanwhile are dead after an abort restores the old one.
 constexpr std::size_t kLookupEntries = 1024;
 
 struct LookupEntry {
   Value type, attr, result;
+  std::uint64_t version = 0; // 0 for a builtin type
   std::uint64_t epoch = 0;
-  int checks = 0;
-  Value checked[kLookupChecks];
-  std::uint64_t versions[kLookupChecks] = {};
 };
 
 thread_local LookupEntry* lookup_cache = nullptr;
@@ -88,48 +86,33 @@ LookupEntry& lookup_entry(Value type, Value attr) {
   return lookup_cache[(h ^ (h >> 29)) % kLookupEntries];
 }
 
-bool still_valid(const LookupEntry& e) {
-  for (int i = 0; i < e.checks; ++i)
-    if (rd<TypeObject>(e.checked[i])->version != e.versions[i]) return false;
-  return true;
-}
-
-void remember(LookupEntry& e, Value type, Value attr, Value result, std::uint64_t epoch) {
-  if (stm::is_new_object(type.offset()) || stm::is_new_object(attr.offset())) return;
-  Value mro = rd<TypeObject>(type)->mro;
-  if (!mro) return;
-  int checks = 0;
-  Value checked[kLookupChecks];
-  std::uint64_t versions[kLookupChecks];
-  for (std::int64_t i = 0, n = tuple_length(mro); i < n; ++i) {
-    Value k = tuple_item(mro, i);
-    const TypeObject* o = rd<TypeObject>(k);
-    if (!(o->flags & kHeapType)) continue;
-    if (checks == kLookupChecks || o->version == 0) return;
-    checked[checks] = k;
-    versions[checks++] = o->version;
-  }
-  e.type = type;
-  e.attr = attr;
-  e.result = result;
-  e.epoch = epoch;
-  e.checks = checks;
-  std::copy(checked, checked + checks, e.checked);
-  std::copy(versions, versions + checks, e.versions);
-}
-
 } // namespace
 
 void type_modified(Value type) {
   wr<TypeObject>(type)->version = next_type_version.fetch_add(1, std::memory_order_relaxed);
+  Value below = rd<TypeObject>(type)->subclasses;
+  if (!below) return;
+  for (std::int64_t k = 0, n = list_length(below); k < n; ++k)
+    if (Value sub = rd<WeakRefObject>(list_item(below, k))->target) type_modified(sub);
+}
+
+std::uint64_t cacheable_version(Value type) {
+  const TypeObject* o = rd<TypeObject>(type);
+  if (!(o->flags & kHeapType)) return 0;
+  if (stm::is_new_object(type.offset())) return kNotCacheable;
+  return o->version ? o->version : kNotCacheable;
 }
 
 Value type_lookup(Value type, Value attr) {
   std::uint64_t epoch = gc::collection_count();
   LookupEntry& e = lookup_entry(type, attr);
-  if (e.type == type && e.attr == attr && e.epoch == epoch && still_valid(e)) return e.result;
+  if (e.type == type && e.attr == attr && e.epoch == epoch &&
+      (!e.version || rd<TypeObject>(type)->version == e.version))
+    return e.result;
   Value result = type_lookup_uncached(type, attr);
-  remember(e, type, attr, result, epoch);
+  std::uint64_t version = cacheable_version(type);
+  if (version != kNotCacheable && !stm::is_new_object(attr.offset()) && rd<TypeObject>(type)->mro)
+    e = LookupEntry{type, attr, result, version, epoch};
   return result;
 }
 

@@ -254,17 +254,46 @@ Value plain_instance_dict(Value obj, Value attr, std::uint64_t hooks) {
   return dict;
 }
 
-// Where LOAD_ATTR / STORE_ATTR at an instruction last found its name in an instance dict:
-// objects made by one class's __init__ have dicts of one shape, so the entry is mostly the
-// same. Per thread and indexed by the instruction's address; a wrong guess costs a probe.
-thread_local std::int32_t attribute_hints[2048];
-std::int32_t& attribute_hint(const Instruction* at) {
-  return attribute_hints[(reinterpret_cast<std::uintptr_t>(at) >> 2) & 2047];
+// What LOAD_ATTR / STORE_ATTR at an instruction last met: instances of `type` (at
+// `version`, which vouches for no hook and nothing named `attr` along the MRO) and where
+// the name sat in their dicts (objects made by one class's __init__ have dicts of one
+// shape). Per thread and indexed by the instruction's address, separately for loads and
+// stores (they honour different hooks); a site that does not match costs the full check.
+struct AttributeSite {
+  Value type, attr;
+  std::uint64_t version = 0;
+  std::uint32_t epoch = 0;
+  std::int32_t hint = 0;
+};
+constexpr std::size_t kAttributeSites = 512;
+thread_local AttributeSite attribute_sites[2][kAttributeSites];
+
+AttributeSite& attribute_site(const Instruction* at, bool store) {
+  return attribute_sites[store][(reinterpret_cast<std::uintptr_t>(at) >> 2) % kAttributeSites];
 }
 
-Value plain_instance_attribute(Value obj, Value attr, std::int32_t& hint) {
-  Value dict = plain_instance_dict(obj, attr, kCustomGetattribute | kHasGetattr);
-  return dict ? dict_get_str_hinted(dict, attr, hint) : Value();
+// The dict of a plain instance where `attr` is to be looked up or stored directly, or 0.
+Value site_instance_dict(AttributeSite& site, Value obj, Value attr, std::uint64_t hooks) {
+  if (!obj.is_object() || !is_layout(obj, Layout::Instance)) return {};
+  Value type = type_of(obj);
+  auto epoch = std::uint32_t(gc::collection_count());
+  if (site.type == type && site.attr == attr && site.epoch == epoch &&
+      (!site.version || rd<TypeObject>(type)->version == site.version))
+    return rd<Object>(obj)->dict;
+  Value dict = plain_instance_dict(obj, attr, hooks);
+  std::uint64_t version = cacheable_version(type);
+  if (dict && version != kNotCacheable && !stm::is_new_object(attr.offset())) {
+    site.type = type;
+    site.attr = attr;
+    site.version = version;
+    site.epoch = epoch;
+  }
+  return dict;
+}
+
+Value plain_instance_attribute(Value obj, Value attr, AttributeSite& site) {
+  Value dict = site_instance_dict(site, obj, attr, kCustomGetattribute | kHasGetattr);
+  return dict ? dict_get_str_hinted(dict, attr, site.hint) : Value();
 }
 
 bool inline_call(Value callable, Value& function, Value& self) {
@@ -588,7 +617,7 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
           // An attribute in the instance dict of a plain object, with no hook on its class
           // and nothing of that name along the MRO: no descriptor to honour.
           if (Value found = plain_instance_attribute(TOP(), name_at(r, arg),
-                                                     attribute_hint(&r.code[lasti]))) {
+                                                     attribute_site(&r.code[lasti], false))) {
             TOP() = found;
             DISPATCH();
           }
@@ -603,8 +632,9 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
           Value obj = POP();
           Value v = POP();
           Value n = name_at(r, arg);
-          if (Value dict = plain_instance_dict(obj, n, kCustomSetattr)) {
-            if (dict_replace_str_hinted(dict, n, v, attribute_hint(&r.code[lasti]))) DISPATCH();
+          AttributeSite& site = attribute_site(&r.code[lasti], true);
+          if (Value dict = site_instance_dict(site, obj, n, kCustomSetattr)) {
+            if (dict_replace_str_hinted(dict, n, v, site.hint)) DISPATCH();
             ERROR_IF(!dict_set(t, dict, n, v));
             DISPATCH();
           }
