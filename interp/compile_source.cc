@@ -15,10 +15,7 @@ namespace interp {
 
 static Value raise_syntax_error(Thread& t, const parse::SyntaxErrorInfo& info) {
   using Kind = parse::SyntaxErrorInfo::Kind;
-  if (info.kind == Kind::MemoryError) {
-    t.pending = exc(E_MemoryError);
-    return {};
-  }
+  if (info.kind == Kind::MemoryError) return raise_memory_error(t);
   Value type = info.kind == Kind::TabError           ? exc(E_TabError)
                : info.kind == Kind::IndentationError ? exc(E_IndentationError)
                                                      : exc(E_SyntaxError);

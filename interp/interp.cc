@@ -137,7 +137,7 @@ void add_runtime_roots(Runtime& rt) {
     gc::add_root(reinterpret_cast<const stm::Offset*>(&v));
   for (Value* v :
        {&rt.none, &rt.true_, &rt.false_, &rt.not_implemented, &rt.ellipsis, &rt.empty_tuple,
-        &rt.empty_str, &rt.builtins_module, &rt.builtins, &rt.sys_module})
+        &rt.empty_str, &rt.builtins_module, &rt.builtins, &rt.sys_module, &rt.spare_memory_error})
     gc::add_root(reinterpret_cast<const stm::Offset*>(v));
   for (Value& v : rt.char_strs)
     gc::add_root(reinterpret_cast<const stm::Offset*>(&v));
@@ -210,6 +210,7 @@ void build_runtime(Thread& t) {
   // 4. The methods of every builtin type.
   init_operator_names(t);
   init_exception_types(t);
+  rt.spare_memory_error = exception_new(t, exc(E_MemoryError), rt.empty_tuple);
   init_object_type(t);
   init_int_type(t);
   init_float_type(t);
@@ -387,9 +388,25 @@ int report_exception(Thread& t, Value e, bool system_exit_exits = true, bool* ex
     status = 1;
     exit_now = true;
     hooked = false;
-    Value type = type_of(e);
+    Value x = e; // an instance made here lives only in this transaction
+    if (!exception_check(x)) {
+      // Only an instance should ever get here. Should a class or another object do, it
+      // is still reported (a class is instantiated first), never read as an instance.
+      if (!(x.is_object() && is_layout(x, Layout::Type) && is_subtype(x, exc(E_BaseException)))) {
+        text = "SystemError: uncaught object that is not an exception: " + type_name_of(x) + "\n";
+        return;
+      }
+      Value instance = call0(t, x);
+      if (!instance || !exception_check(instance)) {
+        clear_pending(t);
+        text = str_utf8(rd<TypeObject>(x)->name) + "\n";
+        return;
+      }
+      x = instance;
+    }
+    Value type = type_of(x);
     if (system_exit_exits && is_subtype(type, exc(E_SystemExit))) {
-      Value code = rd<ExceptionObject>(e)->extra[0];
+      Value code = rd<ExceptionObject>(x)->extra[0];
       if (!code || code == none()) {
         status = 0;
       } else if (int_check(code)) {
@@ -409,16 +426,16 @@ int report_exception(Thread& t, Value e, bool system_exit_exits = true, bool* ex
     exit_now = system_exit_exits;
     if (is_subtype(type, exc(E_KeyboardInterrupt)) && system_exit_exits) status = kExitBySigint;
     Value d = rd<Object>(runtime().sys_module)->dict;
-    Value tb = rd<ExceptionObject>(e)->traceback;
+    Value tb = rd<ExceptionObject>(x)->traceback;
     if (!tb) tb = none();
     set_item(t, d, "last_type", type);
-    set_item(t, d, "last_value", e);
+    set_item(t, d, "last_value", x);
     set_item(t, d, "last_traceback", tb);
     clear_pending(t);
     Value hook = dict_get_cstr(t, d, "excepthook");
     Value original = dict_get_cstr(t, d, "__excepthook__");
     if (hook && hook != original && hook != none()) {
-      Value args[3] = {type, e, tb};
+      Value args[3] = {type, x, tb};
       if (call(t, hook, args, 3)) {
         hooked = true;
         return;
@@ -430,7 +447,7 @@ int report_exception(Thread& t, Value e, bool system_exit_exits = true, bool* ex
       text += more + "\nOriginal exception was:\n";
     }
     std::string trace;
-    vm::format_exception(t, e, trace);
+    vm::format_exception(t, x, trace);
     text += trace;
   });
   (void)hooked;

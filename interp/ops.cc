@@ -12,6 +12,8 @@
 #include "interp/vm/vm.h"
 
 #include <iterator>
+#include <new>
+#include <stdexcept>
 #include <vector>
 
 namespace interp {
@@ -66,40 +68,53 @@ static Value call_type(Thread& t, Value type, const Value* args, std::size_t nar
   return instance;
 }
 
+// A call of a native function (a NativeObject), bound or not.
+static Value call_native(Thread& t, Value callable, const Value* args, std::size_t nargs,
+                         Value kwnames) {
+  const NativeObject* n = ro<NativeObject>(callable);
+  const NativeInfo& info = runtime().natives[n->index];
+  NativeFn fn = info.fn;
+  std::size_t nkw = kwnames ? std::size_t(tuple_length(kwnames)) : 0;
+  if (n->self) {
+    if (info.slot_max_args >= 0 && !slot_arguments_ok(t, info, nargs - nkw, kwnames)) return {};
+    Value self = n->self;
+    Value small[8];
+    std::vector<Value> big;
+    Value* all = small;
+    if (nargs + 1 > 8) {
+      big.resize(nargs + 1);
+      all = big.data();
+    }
+    all[0] = self;
+    for (std::size_t i = 0; i < nargs; ++i)
+      all[i + 1] = args[i];
+    return fn(t, all, nargs + 1, kwnames);
+  }
+  if (is_native_descriptor_type(type_of(callable))) {
+    std::size_t npos = nargs - nkw;
+    if (npos == 0) return native_descriptor_misuse(t, callable, {});
+    if (!is_subtype(type_of(args[0]), n->owner))
+      return native_descriptor_misuse(t, callable, args[0]);
+    if (info.slot_max_args >= 0 && !slot_arguments_ok(t, info, npos - 1, kwnames)) return {};
+  }
+  return fn(t, args, nargs, kwnames);
+}
+
 Value call(Thread& t, Value callable, const Value* args, std::size_t nargs, Value kwnames) {
   // str(x): what type.__call__ and str.__new__ would come to, without their lookups.
   if (callable == type_value(T_str) && nargs == 1 && !kwnames) return str(t, args[0]);
   if (callable.is_object()) {
     switch (layout_of(callable)) {
-    case Layout::Native: {
-      const NativeObject* n = ro<NativeObject>(callable);
-      const NativeInfo& info = runtime().natives[n->index];
-      NativeFn fn = info.fn;
-      std::size_t nkw = kwnames ? std::size_t(tuple_length(kwnames)) : 0;
-      if (n->self) {
-        if (info.slot_max_args >= 0 && !slot_arguments_ok(t, info, nargs - nkw, kwnames)) return {};
-        Value self = n->self;
-        Value small[8];
-        std::vector<Value> big;
-        Value* all = small;
-        if (nargs + 1 > 8) {
-          big.resize(nargs + 1);
-          all = big.data();
-        }
-        all[0] = self;
-        for (std::size_t i = 0; i < nargs; ++i)
-          all[i + 1] = args[i];
-        return fn(t, all, nargs + 1, kwnames);
+    case Layout::Native:
+      // A native whose C++ containers cannot grow as asked raises MemoryError, as CPython
+      // does for a result too big to allocate, rather than ending the process.
+      try {
+        return call_native(t, callable, args, nargs, kwnames);
+      } catch (const std::bad_alloc&) {
+        return raise_memory_error(t);
+      } catch (const std::length_error&) {
+        return raise_memory_error(t);
       }
-      if (is_native_descriptor_type(type_of(callable))) {
-        std::size_t npos = nargs - nkw;
-        if (npos == 0) return native_descriptor_misuse(t, callable, {});
-        if (!is_subtype(type_of(args[0]), n->owner))
-          return native_descriptor_misuse(t, callable, args[0]);
-        if (info.slot_max_args >= 0 && !slot_arguments_ok(t, info, npos - 1, kwnames)) return {};
-      }
-      return fn(t, args, nargs, kwnames);
-    }
     case Layout::Function:
       return vm::call_function(t, callable, {}, args, nargs, kwnames);
     case Layout::Method: {
@@ -614,6 +629,10 @@ Value next(Thread& t, Value iterator) {
 Value list_of(Thread& t, Value iterable) {
   Value list = list_new(t);
   if (!list) return {};
+  // A range is made room for first (list.extend does it), so that one too long for memory
+  // raises MemoryError at once.
+  if (iterable.is_object() && is_layout(iterable, Layout::Range))
+    return list_extend_impl(t, list, iterable) ? list : Value();
   Value it = iter(t, iterable);
   if (!it) return {};
   for (;;) {

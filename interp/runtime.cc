@@ -154,12 +154,7 @@ Value allocate(Thread& t, Layout layout, Value cls, std::size_t bytes) {
   bool finalizable = cls && (ro<TypeObject>(cls)->flags & kHasDel);
   stm::Offset object =
       gc::allocate(runtime().layout_ids[static_cast<int>(layout)], bytes, finalizable);
-  if (!object) {
-    // Exhausted even after a collection: the MemoryError instance is preallocated by
-    // nobody, so raise the class itself (CPython does the same when it is desperate).
-    t.pending = exc(E_MemoryError);
-    return {};
-  }
+  if (!object) return raise_memory_error(t); // exhausted even after a collection
   Value v = Value::object(object);
   fresh<Object>(v)->cls = cls;
   return v;
@@ -216,6 +211,37 @@ Value raise_value(Thread& t, Value exception) {
     exception = instance;
   }
   t.pending = exception;
+  return {};
+}
+
+Value raise_memory_error(Thread& t) {
+  // Set while this thread makes the new instance: an allocation failing inside comes back
+  // here and must take the spare rather than try again.
+  static thread_local bool making = false;
+  if (!making) {
+    struct Guard {
+      Guard() { making = true; }
+      ~Guard() { making = false; } // also when a transaction abort unwinds through here
+    } guard;
+    Value instance = exception_new(t, exc(E_MemoryError), runtime().empty_tuple);
+    if (instance) {
+      t.pending = instance;
+      return {};
+    }
+  }
+  Value spare = runtime().spare_memory_error;
+  if (!spare) {
+    std::fprintf(stderr, "pypy-stm: fatal: out of memory while starting\n");
+    std::abort();
+  }
+  // Raised afresh: what an earlier raise attached to it is dropped.
+  ExceptionObject* w = wr<ExceptionObject>(spare);
+  w->traceback = none();
+  w->cause = none();
+  w->context = none();
+  w->suppress_context = runtime().false_;
+  w->notes = {};
+  t.pending = spare;
   return {};
 }
 

@@ -137,6 +137,9 @@ struct Runtime {
   Value builtins_module; // module
   Value builtins;        // its dict
   Value sys_module;
+  // A MemoryError made at start-up, raised when the heap has no room even for a new one
+  // (see raise_memory_error).
+  Value spare_memory_error;
   std::vector<Value> char_strs; // one-character strs for code points < 256
 
   // The exception classes, by name (BaseException first). Filled by exceptions.cc.
@@ -247,6 +250,10 @@ Thread* current_thread_if_any(); // null in a thread that runs no Python code
 // Each sets the pending exception and returns a null Value, so `return raise(...)` works.
 Value raise(Thread& t, Value exc_type, std::string_view message);
 Value raise_value(Thread& t, Value exception); // an instance or a class
+// MemoryError() (no arguments, as CPython raises it). When the heap cannot hold even that,
+// the runtime's spare instance is raised instead. Every MemoryError the runtime raises
+// goes through here: pending is always an instance, never the class.
+Value raise_memory_error(Thread& t);
 Value raisef(Thread& t, Value exc_type, const char* format, ...)
     __attribute__((format(printf, 3, 4)));
 Value exception_type(const char* name);  // by name: "TypeError", ...

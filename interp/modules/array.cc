@@ -810,7 +810,7 @@ bool repeated(Thread& t, Value self, Value count, std::string& out) {
   if (!index_to_i64(t, count, times, true)) return false;
   std::string one = contents(self);
   if (times > 0 && !one.empty() && std::uint64_t(times) > (std::uint64_t(1) << 36) / one.size()) {
-    t.pending = exc(E_MemoryError);
+    raise_memory_error(t);
     return false;
   }
   for (std::int64_t k = 0; k < times; ++k)

@@ -21,9 +21,13 @@
 // so the write goes ahead and the view keeps its length, reading only the bytes that are
 // still there. BufferedReader/Writer/Random made directly wrap any raw stream (read whole at
 // the first read, written through); open() still makes one object for the raw file and
-// its buffer (BufferedReader & co. name the binary file class); FileIO(path) is open(path,
-// mode + 'b', buffering=0), whose closefd and opener are not honoured yet. Missing: lazy reading of
-// regular files (read whole when opened), text tell() cookies after reading.
+// its buffer (BufferedReader & co. name the binary file class); FileIO(file, mode, closefd,
+// opener) is open(file, mode + 'b', buffering=0, closefd=closefd, opener=opener). A file
+// made with closefd=False leaves its descriptor open at close(), a binary one moved to where
+// its position stands (its content was read whole, so the descriptor's own offset says
+// nothing). Descriptors 0 to 2 are never closed. Missing: lazy reading of regular files
+// (read whole when opened), text tell() cookies after reading, the offset a descriptor
+// already had when a file was made over it (reading starts there, positions count from 0).
 #include "interp/modules/module_support.h"
 #include "interp/modules/modules.h"
 #include "interp/ops.h"
@@ -55,6 +59,7 @@ enum IOFlag : std::int64_t {
   kStream = 128,  // a readable file that is not a regular file (pipe, socket, terminal)
   kEOF = 256,     // a stream whose descriptor reported end of file
   kRaw = 512,     // opened with buffering=0 (FileIO): read(n) is a single read
+  kKeepFd = 1024, // closefd=False: close() leaves the descriptor open
 };
 
 // How a text stream treats line endings (the newline= argument).
@@ -429,7 +434,7 @@ INTERP_NATIVE(raw_read) {
   if (nargs > 1 && args[1] != none() && !index_to_i64(t, args[1], n)) return {};
   if (n < 0) return call_named(t, self, "readall", nullptr, 0);
   // As bytearray(n) would, without trying.
-  if (n > (std::int64_t(1) << 40)) return raise(t, exc(E_MemoryError), "");
+  if (n > (std::int64_t(1) << 40)) return raise_memory_error(t);
   Value b = bytearray_from(t, std::string(std::size_t(n), '\0'));
   if (!b) return {};
   Value got = call_named(t, self, "readinto", &b, 1);
@@ -458,11 +463,25 @@ INTERP_NATIVE(raw_readall) {
   }
 }
 
-INTERP_NATIVE(io_open) {
+// FileIO's mode as CPython spells it, from what the file was opened for: 'w+' reads back
+// as 'rb+'. Buffered files show their raw file's.
+std::string binary_mode(bool created, bool appending, bool readable, bool writable) {
+  if (created) return readable ? "xb+" : "xb";
+  if (appending) return readable ? "ab+" : "ab";
+  if (readable) return writable ? "rb+" : "rb";
+  return "wb";
+}
+
+// open() and, with fileio_cls, FileIO(): file, mode, buffering, encoding, errors, newline,
+// closefd and opener, by position or keyword. A FileIO keeps `file` as given for its name
+// and hands it so to the opener; open() first turns a path-like into its path.
+Value open_file(Thread& t, const Value* args, std::size_t nargs, Value kwnames, Value fileio_cls) {
   static const char* const kAllowed[] = {"file",    "mode",    "buffering", "encoding", "errors",
                                          "newline", "closefd", "opener",    nullptr};
   if (!check_keywords(t, "open", kwnames, kAllowed)) return {};
   Value file = arg_or_keyword(args, nargs, kwnames, 0, "file");
+  Value closefd_v = arg_or_keyword(args, nargs, kwnames, 6, "closefd");
+  Value opener = arg_or_keyword(args, nargs, kwnames, 7, "opener");
   Value mode_v = arg_or_keyword(args, nargs, kwnames, 1, "mode");
   Value encoding = arg_or_keyword(args, nargs, kwnames, 3, "encoding");
   Value errors = arg_or_keyword(args, nargs, kwnames, 4, "errors");
@@ -471,6 +490,9 @@ INTERP_NATIVE(io_open) {
   if (!file) return raise(t, exc(E_TypeError), "open() missing required argument 'file' (pos 1)");
   std::int64_t buffering = -1;
   if (buffering_v && !index_to_i64(t, buffering_v, buffering)) return {};
+  std::int64_t closefd = 1;
+  if (closefd_v && !index_to_i64(t, closefd_v, closefd, true)) return {};
+  if (opener == none()) opener = {};
   std::string mode = "r";
   if (mode_v) {
     if (!str_check(mode_v))
@@ -512,7 +534,9 @@ INTERP_NATIVE(io_open) {
   std::int64_t fd = -1;
   if (int_check(file)) {
     if (!index_to_i64(t, file, fd)) return {};
+    if (fd < 0) return raise(t, exc(E_ValueError), "negative file descriptor");
   } else {
+    if (!closefd) return raise(t, exc(E_ValueError), "Cannot use closefd=False with file name");
     Value p = file;
     if (!str_check(p) && !isinstance(p, T_bytes)) {
       Value f = type_lookup(type_of(p), intern_literal(t, "__fspath__"));
@@ -523,7 +547,7 @@ INTERP_NATIVE(io_open) {
       if (!p) return {};
     }
     path = str_check(p) ? str_utf8(p) : std::string(bytes_view(p));
-    name_v = p;
+    if (!fileio_cls) name_v = p;
   }
   stm::become_inevitable("open");
   if (fd < 0) {
@@ -532,12 +556,27 @@ INTERP_NATIVE(io_open) {
     if (w) flags |= (plus ? O_RDWR : O_WRONLY) | O_CREAT | O_TRUNC;
     if (a) flags |= (plus ? O_RDWR : O_WRONLY) | O_CREAT | O_APPEND;
     if (x) flags |= (plus ? O_RDWR : O_WRONLY) | O_CREAT | O_EXCL;
-    fd = ::open(path.c_str(), flags, 0666);
-    if (fd < 0) return os_error(t, errno, name_v);
+    if (opener) {
+      // opener(file, flags) opens it and gives the descriptor.
+      Value opener_args[2] = {name_v, Value::small_int(flags)};
+      Value got = call(t, opener, opener_args, 2);
+      if (!got) return {};
+      if (!int_check(got)) return raise(t, exc(E_TypeError), "expected integer from opener");
+      if (!index_to_i64(t, got, fd, true)) return {};
+      if (fd < 0)
+        return raisef(t, exc(E_ValueError), "opener returned %lld", static_cast<long long>(fd));
+    } else {
+      fd = ::open(path.c_str(), flags, 0666);
+      if (fd < 0) return os_error(t, errno, name_v);
+    }
+  } else {
+    struct stat given;
+    if (::fstat(int(fd), &given) != 0) return os_error(t, errno, {});
   }
   std::int64_t flags = kFile | (b ? kBinary : 0) | ((r || plus) ? kReadable : 0) |
                        ((w || a || x || plus) ? kWritable : 0) | (a ? kAppend : 0) |
-                       (buffering == 0 ? std::int64_t(kRaw) : 0);
+                       (buffering == 0 ? std::int64_t(kRaw) : 0) |
+                       (closefd ? 0 : std::int64_t(kKeepFd));
   // A pipe, socket or terminal has no whole content to read at open: its writer may still
   // be writing (or waiting for what this process sends first). It is read on demand.
   struct stat st;
@@ -552,7 +591,7 @@ INTERP_NATIVE(io_open) {
       if (n < 0) {
         if (errno == EINTR) continue;
         int err = errno;
-        ::close(int(fd));
+        if (closefd) ::close(int(fd));
         return os_error(t, err, name_v);
       }
       if (n == 0) break;
@@ -565,7 +604,7 @@ INTERP_NATIVE(io_open) {
                          : r && !plus     ? "BufferedReader"
                          : plus           ? "BufferedRandom"
                                           : "BufferedWriter";
-  Value cls = io_class(t, cls_name);
+  Value cls = fileio_cls ? fileio_cls : io_class(t, cls_name);
   if (!cls) return {};
   Value s = new_stream(t, cls, flags);
   if (!s) return {};
@@ -582,8 +621,12 @@ INTERP_NATIVE(io_open) {
   if (a) o->pos = std::max<std::int64_t>(0, ::lseek(int(fd), 0, SEEK_END));
   o->fd = fd;
   o->name = name_v;
-  o->mode = str_from_utf8(t, mode);
+  o->mode = str_from_utf8(t, b ? binary_mode(x, a, r || plus, w || a || x || plus) : mode);
   return s;
+}
+
+INTERP_NATIVE(io_open) {
+  return open_file(t, args, nargs, kwnames, {});
 }
 
 // ---- reading
@@ -1073,7 +1116,15 @@ INTERP_NATIVE(io_close) {
     W(self)->flags = R(self)->flags | kClosed;
     return call_named(t, R(self)->buffer, "close", nullptr, 0) ? none() : Value();
   }
-  if ((R(self)->flags & kFile) && R(self)->fd > 2) {
+  if ((R(self)->flags & kFile) && (R(self)->flags & kKeepFd)) {
+    // The descriptor stays open for its owner, standing where this file's reading or
+    // writing got to (a binary file's position counts bytes; streams and text files
+    // leave it where their reads left it).
+    if ((R(self)->flags & kBinary) && !(R(self)->flags & (kStream | kAppend))) {
+      stm::become_inevitable("close");
+      ::lseek(int(R(self)->fd), off_t(R(self)->pos), SEEK_SET);
+    }
+  } else if ((R(self)->flags & kFile) && R(self)->fd > 2) {
     stm::become_inevitable("close");
     ::close(int(R(self)->fd));
   }
@@ -1157,6 +1208,18 @@ INTERP_NATIVE(io_repr) {
   Value self = args[0];
   std::string text = "<" + type_name_of(self);
   if (R(self)->flags & kFile || R(self)->buffer) {
+    // A FileIO, of a subclass too, shows as _io.FileIO with its mode and closefd.
+    Value fileio = io_class(t, "FileIO");
+    if (!fileio) return {};
+    if (is_subtype(type_of(self), fileio)) {
+      if (R(self)->flags & kClosed) return str_from_utf8(t, "<_io.FileIO [closed]>");
+      Value n = R(self)->name;
+      std::string name = n ? repr_utf8(t, n) : "None";
+      if (t.pending) return {};
+      return str_from_utf8(t, "<_io.FileIO name=" + name + " mode=" + repr_utf8(t, R(self)->mode) +
+                                  " closefd=" + (R(self)->flags & kKeepFd ? "False" : "True") +
+                                  ">");
+    }
     text = "<_io." + type_name_of(self);
     Value n = io_name(t, args, 1, {});
     if (n) text += " name=" + repr_utf8(t, n);
@@ -1190,13 +1253,15 @@ INTERP_NATIVE(io_open_code) {
   return io_open(t, a, 2, {});
 }
 
-// FileIO(file, mode='r', closefd=True, opener=None): open(file, mode + 'b', buffering=0),
-// of the class asked for.
+// FileIO(file, mode='r', closefd=True, opener=None): open(file, mode + 'b', buffering=0,
+// closefd=closefd, opener=opener), of the class asked for, with FileIO's own mode checks.
 INTERP_NATIVE(fileio_new) {
   static const char* const kAllowed[] = {"file", "mode", "closefd", "opener", nullptr};
   if (!check_keywords(t, "FileIO", kwnames, kAllowed)) return {};
   Value file = arg_or_keyword(args, nargs, kwnames, 1, "file");
   Value mode_v = arg_or_keyword(args, nargs, kwnames, 2, "mode");
+  Value closefd = arg_or_keyword(args, nargs, kwnames, 3, "closefd");
+  Value opener = arg_or_keyword(args, nargs, kwnames, 4, "opener");
   if (!file) return raise(t, exc(E_TypeError), "FileIO() missing required argument 'file' (pos 1)");
   std::string mode = "r";
   if (mode_v) {
@@ -1205,15 +1270,33 @@ INTERP_NATIVE(fileio_new) {
                     type_name_of(mode_v).c_str());
     mode = str_utf8(mode_v);
   }
-  if (mode.find_first_not_of("rwxab+") != std::string::npos)
-    return raisef(t, exc(E_ValueError), "invalid mode: %s", mode.c_str());
-  if (mode.find('b') == std::string::npos) mode += 'b';
-  Value a[3] = {file, str_from_utf8(t, mode), Value::small_int(0)};
+  // One of r, w, x and a, at most one '+', any number of 'b'.
+  bool kind = false, plus = false, bad = false;
+  std::string plain;
+  for (char c : mode) {
+    if (c == 'r' || c == 'w' || c == 'x' || c == 'a') {
+      bad |= kind;
+      kind = true;
+    } else if (c == '+') {
+      bad |= plus;
+      plus = true;
+    } else if (c != 'b') {
+      return raisef(t, exc(E_ValueError), "invalid mode: %s", mode.c_str());
+    }
+    if (c != 'b') plain += c;
+  }
+  if (bad || !kind)
+    return raise(t, exc(E_ValueError),
+                 "Must have exactly one of create/read/write/append mode and at most one plus");
+  Value a[8] = {
+      file,   str_from_utf8(t, plain + 'b'),       Value::small_int(0),     none(), none(),
+      none(), closefd ? closefd : runtime().true_, opener ? opener : none()};
   if (!a[1]) return {};
-  Value f = io_open(t, a, 3, {});
-  if (!f) return {};
-  if (type_of(f) != args[0]) wr<Object>(f)->cls = args[0];
-  return f;
+  return open_file(t, a, 8, {}, args[0]);
+}
+
+INTERP_NATIVE(fileio_closefd) {
+  return py_bool(!(R(args[0])->flags & kKeepFd));
 }
 
 } // namespace
@@ -1326,6 +1409,7 @@ Value make_io_module(Thread& t) {
       add_getter(t, type, "errors", io_errors);
     }
     if (std::string(c.name) == "TextIOWrapper") add_getter(t, type, "buffer", io_buffer);
+    if (c.new_fn == fileio_new) add_getter(t, type, "closefd", fileio_closefd);
     update_type_flags(type);
   }
   return m;

@@ -789,6 +789,7 @@ Value make_posix_module(Thread& t) {
       {"O_RDONLY", O_RDONLY},
       {"O_WRONLY", O_WRONLY},
       {"O_RDWR", O_RDWR},
+      {"O_ACCMODE", O_ACCMODE},
       {"O_APPEND", O_APPEND},
       {"O_CREAT", O_CREAT},
       {"O_EXCL", O_EXCL},

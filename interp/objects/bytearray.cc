@@ -245,10 +245,8 @@ INTERP_NATIVE(bytearray_imul) {
   std::int64_t times;
   if (!index_to_i64(t, args[1], times)) return {};
   std::string one = contents(args[0]), out;
-  if (times > 0 && one.size() && std::uint64_t(times) > (std::uint64_t(1) << 36) / one.size()) {
-    t.pending = exc(E_MemoryError);
-    return {};
-  }
+  if (times > 0 && one.size() && std::uint64_t(times) > (std::uint64_t(1) << 36) / one.size())
+    return raise_memory_error(t);
   for (std::int64_t k = 0; k < times; ++k)
     out += one;
   if (!set_contents(t, args[0], out)) return {};

@@ -327,10 +327,13 @@ INTERP_NATIVE(bytes_mul) {
   if (!index_to_i64(t, args[1], times)) return {};
   std::string one = data_of(args[0]);
   if (times <= 0) return like(t, args[0], "");
-  if (one.size() && std::uint64_t(times) > (std::uint64_t(1) << 36) / one.size()) {
-    t.pending = exc(E_MemoryError);
-    return {};
-  }
+  // A length past what a size can count is an OverflowError for bytes (a bytearray says
+  // MemoryError), a merely huge one MemoryError.
+  if (one.size() && std::uint64_t(times) > std::uint64_t(INT64_MAX) / one.size() &&
+      !is_bytearray(args[0]))
+    return raise(t, exc(E_OverflowError), "repeated bytes are too long");
+  if (one.size() && std::uint64_t(times) > (std::uint64_t(1) << 36) / one.size())
+    return raise_memory_error(t);
   std::string out;
   out.reserve(one.size() * std::size_t(times));
   for (std::int64_t k = 0; k < times; ++k)
@@ -843,7 +846,7 @@ bool bytes_from_source(Thread& t, Value source, Value encoding, Value errors, co
       return false;
     }
     if (n > (std::int64_t(1) << 36)) {
-      t.pending = exc(E_MemoryError);
+      raise_memory_error(t);
       return false;
     }
     out.assign(std::size_t(n), '\0');

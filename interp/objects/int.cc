@@ -115,8 +115,7 @@ Value NumErrorRaiser::raise_int(Thread& t, num::IntErrorKind kind, const std::st
   case num::IntErrorKind::OverflowError:
     return raise(t, exc(E_OverflowError), message);
   case num::IntErrorKind::MemoryError:
-    t.pending = exc(E_MemoryError);
-    return {};
+    return raise_memory_error(t);
   default:
     return raise(t, exc(E_ValueError), message);
   }

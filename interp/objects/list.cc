@@ -28,7 +28,7 @@ static bool reserve(Thread& t, Value list, std::int64_t needed) {
   std::int64_t capacity = storage ? rd<ValueArray>(storage)->capacity : 0;
   if (needed <= capacity) return true;
   if (needed > (std::int64_t(1) << 40)) {
-    t.pending = exc(E_MemoryError);
+    raise_memory_error(t);
     return false;
   }
   std::int64_t grown = std::max<std::int64_t>(needed, capacity + (capacity >> 1) + 4);
@@ -266,6 +266,8 @@ INTERP_NATIVE(list_append_method) {
   return list_append(t, args[0], args[1]) ? none() : Value();
 }
 
+} // namespace
+
 bool list_extend_impl(Thread& t, Value self, Value iterable) {
   if (iterable.is_object() &&
       (is_layout(iterable, Layout::List) || is_layout(iterable, Layout::Tuple))) {
@@ -273,6 +275,16 @@ bool list_extend_impl(Thread& t, Value self, Value iterable) {
     if (!items) return false;
     std::int64_t n = list_length(self);
     return list_replace(t, self, n, n, items);
+  }
+  if (iterable.is_object() && is_layout(iterable, Layout::Range)) {
+    // Room for the whole range first, as CPython makes from its length: one too long
+    // for memory raises MemoryError at once instead of filling the heap item by item.
+    std::int64_t more;
+    if (!int_to_i64(ro<RangeObject>(iterable)->length, more)) {
+      raise(t, exc(E_OverflowError), "Python int too large to convert to C ssize_t");
+      return false;
+    }
+    if (!reserve(t, self, list_length(self) + more)) return false;
   }
   Value it = iter(t, iterable);
   if (!it) return false;
@@ -282,6 +294,8 @@ bool list_extend_impl(Thread& t, Value self, Value iterable) {
     if (!list_append(t, self, x)) return false;
   }
 }
+
+namespace {
 
 INTERP_NATIVE(list_extend) {
   if (!check_positional(t, "list.extend", nargs, kwnames, 1, 1)) return {};
@@ -309,10 +323,7 @@ Value list_repeat(Thread& t, Value self, Value times_value, Value into) {
   if (!items) return {};
   std::int64_t n = tuple_length(items);
   if (times < 0) times = 0;
-  if (n && times > (std::int64_t(1) << 36) / n) {
-    t.pending = exc(E_MemoryError);
-    return {};
-  }
+  if (n && times > (std::int64_t(1) << 36) / n) return raise_memory_error(t);
   Value out = into ? into : list_new(t);
   if (!out) return {};
   if (into && !list_replace(t, out, 0, list_length(out), runtime().empty_tuple)) return {};

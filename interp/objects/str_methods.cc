@@ -157,10 +157,11 @@ INTERP_NATIVE(str_mul) {
   if (!index_to_i64(t, args[1], times)) return {};
   if (times <= 0) return runtime().empty_str;
   U32 one = str_code_points(args[0]);
-  if (one.size() && std::uint64_t(times) > (std::uint64_t(1) << 34) / one.size()) {
-    t.pending = exc(E_MemoryError);
-    return {};
-  }
+  // A length past what a size can count is an OverflowError, a merely huge one MemoryError.
+  if (one.size() && std::uint64_t(times) > std::uint64_t(INT64_MAX) / one.size())
+    return raise(t, exc(E_OverflowError), "repeated string is too long");
+  if (one.size() && std::uint64_t(times) > (std::uint64_t(1) << 34) / one.size())
+    return raise_memory_error(t);
   U32 out;
   out.reserve(one.size() * std::size_t(times));
   for (std::int64_t k = 0; k < times; ++k)

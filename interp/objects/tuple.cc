@@ -130,10 +130,7 @@ INTERP_NATIVE(tuple_mul) {
   if (!index_to_i64(t, args[1], times)) return {};
   if (times < 0) times = 0;
   std::int64_t n = tuple_length(args[0]);
-  if (n && times > (std::int64_t(1) << 40) / n) {
-    t.pending = exc(E_MemoryError);
-    return {};
-  }
+  if (n && times > (std::int64_t(1) << 40) / n) return raise_memory_error(t);
   Value out = tuple_new(t, std::size_t(n * times));
   if (!out) return {};
   for (std::int64_t k = 0; k < times; ++k)

@@ -40,7 +40,7 @@ bool call_unraisablehook(Thread& t, Value e, Value where) {
   Value d = args ? dict_new(t) : Value();
   if (!d) return false;
   fresh<Object>(args)->dict = d;
-  Value tb = rd<ExceptionObject>(e)->traceback;
+  Value tb = exception_check(e) ? rd<ExceptionObject>(e)->traceback : Value();
   const std::pair<const char*, Value> fields[] = {{"exc_type", type_of(e)},
                                                   {"exc_value", e},
                                                   {"exc_traceback", tb ? tb : none()},
