@@ -7,6 +7,8 @@ bidirectional classes and simple case mappings; this script transcribes the rest
 Case_Ignorable, the XID corrections to a category-based approximation, and the
 multi-code-point entries of SpecialCasing.txt and CaseFolding.txt status F) from
 python3.11's unicodedata, which is the Unicode Character Database of that release.
+For the unicodedata module it also transcribes East_Asian_Width and the one-level
+decomposition mappings of UnicodeData.txt, which utf8proc only applies recursively.
 
 Run: python3.11 interp/text/gen_unicode_tables.py > interp/text/unicode_tables.cc &&
      clang-format -i interp/text/unicode_tables.cc
@@ -151,6 +153,32 @@ for cp in sorted(special):
           f"{u32(e.get('title'))}, {u32(e.get('casefold'))}}},")
 print("};")
 print("const std::size_t special_casing_size = std::size(special_casing);\n")
+# East_Asian_Width: runs of consecutive code points with the same value other than N
+# (N, neutral, is every code point outside the runs).
+width_codes = {"N": 0, "A": 1, "H": 2, "W": 3, "F": 4, "Na": 5}
+width_runs = []  # [first, last, value]
+for cp in range(MAX):
+    w = ucd.east_asian_width(chr(cp))
+    if width_runs and width_runs[-1][2] == w and width_runs[-1][1] == cp - 1:
+        width_runs[-1][1] = cp
+    else:
+        width_runs.append([cp, cp, w])
+print("const WidthRun east_asian_width_runs[] = {")
+for a, b, w in width_runs:
+    if w != "N":
+        print(f"    {{0x{a:04X}, 0x{b:04X}, {width_codes[w]}}},")
+print("};")
+print("const std::size_t east_asian_width_runs_size = std::size(east_asian_width_runs);\n")
+
+# Decomposition mappings (UnicodeData.txt field 5) as unicodedata.decomposition writes
+# them; the Hangul syllables have none there (theirs is algorithmic).
+print("const Decomposition decompositions[] = {")
+for cp in range(MAX):
+    d = ucd.decomposition(chr(cp))
+    if d:
+        print(f"    {{0x{cp:04X}, \"{d}\"}},")
+print("};")
+print("const std::size_t decompositions_size = std::size(decompositions);\n")
 print("} // namespace interp::text::tables")
 print(f"// {len(numeric_runs)} numeric runs, {len(special)} special casings", file=sys.stderr)
 for n, l in (("start_add", start_add), ("start_remove", start_remove),

@@ -28,4 +28,20 @@ const SpecialCasing* find_special_casing(char32_t cp) {
   return it;
 }
 
+int east_asian_width(char32_t cp) {
+  const WidthRun* end = east_asian_width_runs + east_asian_width_runs_size;
+  const WidthRun* it = std::upper_bound(east_asian_width_runs, end, cp,
+                                        [](char32_t c, const WidthRun& r) { return c < r.first; });
+  if (it == east_asian_width_runs || cp > (it - 1)->last) return 0;
+  return (it - 1)->value;
+}
+
+const char* decomposition_mapping(char32_t cp) {
+  const Decomposition* end = decompositions + decompositions_size;
+  const Decomposition* it = std::lower_bound(
+      decompositions, end, cp, [](const Decomposition& d, char32_t c) { return d.code_point < c; });
+  if (it == end || it->code_point != cp) return nullptr;
+  return it->mapping;
+}
+
 } // namespace interp::text::tables
