@@ -115,7 +115,7 @@ std::optional<char32_t> family_member(int f, std::string_view hex) {
 
 } // namespace
 
-std::optional<char32_t> lookup_unicode_name(std::string_view name) {
+std::optional<char32_t> lookup_unicode_name(std::string_view name, bool aliases) {
   // The rule-made names match only as written.
   if (name.starts_with(kHangulPrefix)) {
     if (auto cp = hangul(name.substr(kHangulPrefix.size()))) return cp;
@@ -135,6 +135,7 @@ std::optional<char32_t> lookup_unicode_name(std::string_view name) {
   auto it = std::lower_bound(offsets.begin(), offsets.end(), std::string_view(upper),
                              [](unsigned off, std::string_view key) { return name_at(off) < key; });
   if (it != offsets.end() && name_at(*it) == upper) return kCodes[it - offsets.begin()];
+  if (!aliases) return std::nullopt;
   auto alias =
       std::lower_bound(std::begin(kAliases), std::end(kAliases), std::string_view(upper),
                        [](const NameAlias& a, std::string_view key) { return a.name < key; });

@@ -11,8 +11,8 @@ namespace interp::parse {
 // The code point named `name`, as python3.11's unicodedata.lookup and \N{...} find
 // character names and their aliases: the algorithmic names of the Hangul syllables and of
 // the CJK unified ideographs only as Unicode writes them (upper case), every other name in
-// any ASCII case; nullopt when there is none.
-std::optional<char32_t> lookup_unicode_name(std::string_view name);
+// any ASCII case; nullopt when there is none. `aliases` false: formal names only.
+std::optional<char32_t> lookup_unicode_name(std::string_view name, bool aliases = true);
 
 // The code points of the named sequence `name` (NamedSequences.txt, in any ASCII case),
 // which unicodedata.lookup accepts and \N{...} does not; nullopt when there is none.

@@ -28,12 +28,34 @@ const SpecialCasing* find_special_casing(char32_t cp) {
   return it;
 }
 
-int east_asian_width(char32_t cp) {
-  const WidthRun* end = east_asian_width_runs + east_asian_width_runs_size;
-  const WidthRun* it = std::upper_bound(east_asian_width_runs, end, cp,
+namespace {
+
+const WidthRun* find_width_run(const WidthRun* runs, std::size_t size, char32_t cp) {
+  const WidthRun* it = std::upper_bound(runs, runs + size, cp,
                                         [](char32_t c, const WidthRun& r) { return c < r.first; });
-  if (it == east_asian_width_runs || cp > (it - 1)->last) return 0;
-  return (it - 1)->value;
+  if (it == runs || cp > (it - 1)->last) return nullptr;
+  return it - 1;
+}
+
+} // namespace
+
+int east_asian_width(char32_t cp) {
+  const WidthRun* run = find_width_run(east_asian_width_runs, east_asian_width_runs_size, cp);
+  return run ? run->value : 0;
+}
+
+int east_asian_width_3_2(char32_t cp) {
+  const WidthRun* run =
+      find_width_run(east_asian_width_3_2_runs, east_asian_width_3_2_runs_size, cp);
+  return run ? run->value : east_asian_width(cp);
+}
+
+const Change3_2* find_change_3_2(char32_t cp) {
+  const Change3_2* end = changes_3_2 + changes_3_2_size;
+  const Change3_2* it = std::lower_bound(
+      changes_3_2, end, cp, [](const Change3_2& c, char32_t code) { return c.code_point < code; });
+  if (it == end || it->code_point != cp) return nullptr;
+  return it;
 }
 
 const char* decomposition_mapping(char32_t cp) {
