@@ -1,7 +1,8 @@
 # unicodedata.ucd_3_2_0, the Unicode 3.2 data that stringprep and the idna codec use:
 # properties of characters that 3.2 did not assign or that changed since, its lookup (no
 # aliases, no named sequences), the normalization corrections, the UCD class; then
-# stringprep's tables and idna encoding and decoding of host names built on it.
+# stringprep's tables and idna encoding and decoding of host names built on it, with its
+# errors as str.encode rewraps them.
 import encodings.idna
 import stringprep
 import unicodedata
@@ -58,4 +59,4 @@ for bad in ["a\u0221.com", "\u05d0a.com", "x" * 64 + ".com"]:
     try:
         print(bad.encode("idna"))
     except UnicodeError as e:
-        print(type(e).__name__)
+        print(type(e).__name__, e, repr(e.__cause__))
