@@ -9,6 +9,7 @@
 // differences from 14.0 from the tables of interp/text/unicode_tables.h; names, aliases and
 // named sequences from the Unicode 14.0 name table of interp/parse/unicode_names.h.
 #include "interp/modules/module_support.h"
+#include "interp/ops.h"
 #include "interp/parse/unicode_names.h"
 #include "interp/text/unicode_props.h"
 #include "interp/text/unicode_tables.h"
@@ -190,7 +191,17 @@ UCD_FUNCTION(lookup) {
   Value arg = args[0];
   std::string name;
   if (str_check(arg)) {
-    name = str_utf8(arg);
+    // The name as strict UTF-8: a lone surrogate is str.encode's UnicodeEncodeError.
+    std::u32string cps = str_code_points(arg);
+    auto surrogate = [](char32_t c) { return c >= 0xD800 && c < 0xE000; };
+    if (std::any_of(cps.begin(), cps.end(), surrogate)) {
+      Value encode = getattr(t, type_value(T_str), intern_literal(t, "encode"));
+      Value encoded = encode ? call1(t, encode, arg) : Value();
+      if (!encoded) return {};
+      name = std::string(bytes_view(encoded));
+    } else {
+      name = str_utf8(arg);
+    }
   } else if (arg.is_object() && isinstance(arg, T_bytes)) {
     name = std::string(bytes_view(arg));
   } else if (arg.is_object() && isinstance(arg, T_bytearray)) {

@@ -57,7 +57,8 @@ for n in ["LATIN SMALL LETTER A", "latin small letter a", "Euro Sign", "HANGUL S
           "LATIN CAPITAL LETTER A WITH MACRON AND GRAVE", "KEYCAP NUMBER SIGN", b"SPACE",
           "hangul syllable ga", "HANGUL SYLLABLE gA", "CJK UNIFIED IDEOGRAPH-4e00",
           "cjk unified ideograph-4E00", "CJK COMPATIBILITY IDEOGRAPH-0F900", "NO SUCH NAME",
-          "", "A" * 256, "A" * 257, "caf\u00e9", bytearray(b"SPACE"), 3]:
+          "", "A" * 256, "A" * 257, "caf\u00e9", bytearray(b"SPACE"), 3, "A\udcff", b"\xc3\xa9",
+          "LATIN SMALL LETTER A\x00"]:
     show(unicodedata.lookup, n)
 show(unicodedata.name, "\x00")
 show(unicodedata.name, "\U000e0080")
