@@ -72,7 +72,10 @@ def lookup(encoding):
     raise LookupError("unknown encoding: %s" % encoding)
 
 
-_WRAPPED = (TypeError, ValueError, LookupError, AttributeError, OverflowError, RuntimeError)
+# The exception types CPython rewraps with the codec's name: those made by BaseException's
+# own __new__ and __init__ (UnicodeError itself, not its subclasses, which have their own).
+_WRAPPED = (TypeError, ValueError, LookupError, AttributeError, OverflowError, RuntimeError,
+            UnicodeError)
 
 
 def _run_codec(direction, index, obj, encoding, errors):
@@ -86,7 +89,7 @@ def _run_codec(direction, index, obj, encoding, errors):
     try:
         result = codec(obj, errors)
     except _WRAPPED as e:
-        if type(e) not in _WRAPPED or isinstance(e, UnicodeError) or len(e.args) != 1:
+        if type(e) not in _WRAPPED or len(e.args) != 1:
             raise
         raise type(e)("%s with '%s' codec failed (%s: %s)" %
                       ('encoding' if index == 0 else 'decoding', encoding,

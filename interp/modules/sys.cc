@@ -594,6 +594,8 @@ Value make_sys_module(Thread& t) {
   set("maxunicode", Value::small_int(0x10ffff));
   set("byteorder", str_from_ascii(t, "little"));
   set("platform", str_from_ascii(t, "linux"));
+  // The ABI flags of the python3.11 whose standard library we run (Debian's: none).
+  set("abiflags", str_from_ascii(t, ""));
   set("version", str_from_ascii(t, "3.11.2 (pypy-stm 0.1.0) [C++20]"));
   set("hexversion", Value::small_int(0x030b02f0));
   set("executable", str_from_ascii(t, ""));

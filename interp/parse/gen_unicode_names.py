@@ -2,7 +2,10 @@
 """Writes unicode_names_data.inc: the Unicode character names that \\N{...} escapes
 accept, as python3.11's unicodedata (Unicode 14.0) knows them. Names are data, taken from
 the running interpreter; the C++ side binary-searches them. Families whose names are
-"PREFIX-<hex code point>" and the Hangul syllables are stored as ranges and rules."""
+"PREFIX-<hex code point>" and the Hangul syllables are stored as ranges and rules.
+The aliases (NameAliases.txt) and named sequences (NamedSequences.txt) that
+unicodedata.lookup also accepts come from the Unicode data files of Debian's
+unicode-data package, kept only where python3.11's lookup agrees."""
 import unicodedata
 
 FAMILIES = ["CJK UNIFIED IDEOGRAPH-", "CJK COMPATIBILITY IDEOGRAPH-", "TANGUT IDEOGRAPH-",
@@ -24,6 +27,30 @@ for cp in range(0x110000):
         continue
     names.append((nm, cp))
 names.sort()
+
+UCD_DIR = "/usr/share/unicode/"
+
+
+def data_lines(filename):
+    with open(UCD_DIR + filename, encoding="utf-8") as f:
+        for line in f:
+            line = line.split("#", 1)[0].strip()
+            if line:
+                yield [field.strip() for field in line.split(";")]
+
+
+def lookup_or_none(name):
+    try:
+        return unicodedata.lookup(name)
+    except KeyError:
+        return None
+
+
+aliases = sorted({(f[1], int(f[0], 16)) for f in data_lines("NameAliases.txt")
+                  if lookup_or_none(f[1]) == chr(int(f[0], 16))})
+sequences = sorted((f[0], "".join(chr(int(h, 16)) for h in f[1].split()))
+                   for f in data_lines("NamedSequences.txt")
+                   if lookup_or_none(f[0]) == "".join(chr(int(h, 16)) for h in f[1].split()))
 
 def c_string(s):
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
@@ -48,4 +75,14 @@ with open("unicode_names_data.inc", "w") as out:
     out.write("constexpr char32_t kCodes[] = {\n")
     for i in range(0, len(names), 12):
         out.write("    " + ", ".join("0x%X" % cp for _, cp in names[i:i + 12]) + ",\n")
+    out.write("};\n")
+    out.write("// Name aliases, sorted by alias.\n")
+    out.write("constexpr NameAlias kAliases[] = {\n")
+    for nm, cp in aliases:
+        out.write("    {%s, 0x%X},\n" % (c_string(nm), cp))
+    out.write("};\n")
+    out.write("// Named sequences, sorted by name.\n")
+    out.write("constexpr NamedSequence kSequences[] = {\n")
+    for nm, seq in sequences:
+        out.write("    {%s, U\"%s\"},\n" % (c_string(nm), "".join("\\U%08X" % ord(c) for c in seq)))
     out.write("};\n")

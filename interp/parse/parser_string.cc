@@ -168,10 +168,7 @@ std::string decode_escapes(std::string_view body, bool is_bytes, std::u32string&
       if (close == std::string_view::npos || close == i + 1)
         return unicode_error(start, close == std::string_view::npos ? body.size() - 1 : close,
                              "malformed \\N character escape");
-      std::string name(body.substr(i + 1, close - i - 1));
-      for (char& ch : name)
-        ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-      auto cp = lookup_unicode_name(name);
+      auto cp = lookup_unicode_name(body.substr(i + 1, close - i - 1));
       if (!cp) return unicode_error(start, close, "unknown Unicode character name");
       out += *cp;
       i = close + 1;

@@ -7,6 +7,10 @@ bidirectional classes and simple case mappings; this script transcribes the rest
 Case_Ignorable, the XID corrections to a category-based approximation, and the
 multi-code-point entries of SpecialCasing.txt and CaseFolding.txt status F) from
 python3.11's unicodedata, which is the Unicode Character Database of that release.
+For the unicodedata module it also transcribes East_Asian_Width and the one-level
+decomposition mappings of UnicodeData.txt, which utf8proc only applies recursively, and
+how python3.11's unicodedata.ucd_3_2_0 (Unicode 3.2, for stringprep and the idna codec)
+differs from its 14.0 data.
 
 Run: python3.11 interp/text/gen_unicode_tables.py > interp/text/unicode_tables.cc &&
      clang-format -i interp/text/unicode_tables.cc
@@ -151,6 +155,103 @@ for cp in sorted(special):
           f"{u32(e.get('title'))}, {u32(e.get('casefold'))}}},")
 print("};")
 print("const std::size_t special_casing_size = std::size(special_casing);\n")
+# East_Asian_Width: runs of consecutive code points with the same value other than N
+# (N, neutral, is every code point outside the runs).
+width_codes = {"N": 0, "A": 1, "H": 2, "W": 3, "F": 4, "Na": 5}
+
+
+def emit_width_runs(name, width_of):
+    """The runs of consecutive code points with the same width_of(cp), None left out."""
+    runs = []  # [first, last, value]
+    for cp in range(MAX):
+        w = width_of(cp)
+        if w is None:
+            continue
+        if runs and runs[-1][2] == w and runs[-1][1] == cp - 1:
+            runs[-1][1] = cp
+        else:
+            runs.append([cp, cp, w])
+    print(f"const WidthRun {name}[] = {{")
+    for a, b, w in runs:
+        print(f"    {{0x{a:04X}, 0x{b:04X}, {width_codes[w]}}},")
+    print("};")
+    print(f"const std::size_t {name}_size = std::size({name});\n")
+
+
+def width_14(cp):
+    """The East_Asian_Width of cp, None for N."""
+    w = ucd.east_asian_width(chr(cp))
+    return None if w == "N" else w
+
+
+emit_width_runs("east_asian_width_runs", width_14)
+
+# Decomposition mappings (UnicodeData.txt field 5) as unicodedata.decomposition writes
+# them; the Hangul syllables have none there (theirs is algorithmic).
+print("const Decomposition decompositions[] = {")
+for cp in range(MAX):
+    d = ucd.decomposition(chr(cp))
+    if d:
+        print(f"    {{0x{cp:04X}, \"{d}\"}},")
+print("};")
+print("const std::size_t decompositions_size = std::size(decompositions);\n")
+# Unicode 3.2 as python3.11's ucd_3_2_0 reports it: the code points 3.2 left unassigned
+# (every property reads as unassigned there, except digit and East_Asian_Width), and per
+# code point that 3.2 assigned, the properties whose 3.2 value differs from 14.0's.
+old = ucd.ucd_3_2_0
+assert old.unidata_version == "3.2.0"
+unassigned_3_2 = [cp for cp in range(MAX) if old.category(chr(cp)) == "Cn"]
+for cp in unassigned_3_2:
+    c = chr(cp)
+    assert (old.bidirectional(c), old.combining(c), old.mirrored(c), old.decomposition(c),
+            old.decimal(c, None), old.numeric(c, None), old.name(c, None)) == \
+        ("", 0, 0, "", None, None, None), hex(cp)
+    assert old.digit(c, None) == ucd.digit(c, None), hex(cp)
+    assert all(old.normalize(f, c) == c for f in ("NFC", "NFD", "NFKC", "NFKD")), hex(cp)
+emit_ranges("unassigned_3_2", unassigned_3_2)
+unassigned_set = set(unassigned_3_2)
+print("const Change3_2 changes_3_2[] = {")
+for cp in range(MAX):
+    if cp in unassigned_set:
+        continue
+    c = chr(cp)
+    cat = old.category(c)
+    bidi = old.bidirectional(c)
+    dec = old.decimal(c, None)
+    mir = old.mirrored(c)
+    nfd = old.normalize("NFD", c)
+    assert old.combining(c) == ucd.combining(c) and old.decomposition(c) == ucd.decomposition(c)
+    assert old.name(c, None) == ucd.name(c, None), hex(cp)
+    assert old.digit(c, None) == ucd.digit(c, None) and old.numeric(c, None) == ucd.numeric(c, None)
+    changed_nfd = nfd != ucd.normalize("NFD", c)
+    if changed_nfd:
+        # The decompositions that NormalizationCorrections.txt later fixed: one code point
+        # each, which itself does not decompose.
+        assert len(nfd) == 1 and old.decomposition(nfd) == "", hex(cp)
+        for f in ("NFC", "NFKC", "NFKD"):
+            assert old.normalize(f, c) == nfd
+    else:
+        assert all(old.normalize(f, c) == ucd.normalize(f, c) for f in ("NFC", "NFKC", "NFKD"))
+    fields = [
+        f'"{cat}"' if cat != ucd.category(c) else "nullptr",
+        f'"{bidi}"' if bidi != ucd.bidirectional(c) else "nullptr",
+        str(-1 if dec is None else dec) if dec != ucd.decimal(c, None) else "-2",
+        str(mir) if mir != ucd.mirrored(c) else "-1",
+        f"0x{ord(nfd):04X}" if changed_nfd else "0",
+    ]
+    if fields != ["nullptr", "nullptr", "-2", "-1", "0"]:
+        print(f"    {{0x{cp:04X}, {', '.join(fields)}}},")
+print("};")
+print("const std::size_t changes_3_2_size = std::size(changes_3_2);\n")
+
+
+def width_3_2(cp):
+    """3.2's East_Asian_Width where it differs from 14.0's, else None."""
+    w = old.east_asian_width(chr(cp))
+    return None if w == ucd.east_asian_width(chr(cp)) else w
+
+
+emit_width_runs("east_asian_width_3_2_runs", width_3_2)
 print("} // namespace interp::text::tables")
 print(f"// {len(numeric_runs)} numeric runs, {len(special)} special casings", file=sys.stderr)
 for n, l in (("start_add", start_add), ("start_remove", start_remove),
