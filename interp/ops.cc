@@ -198,12 +198,9 @@ Value repr(Thread& t, Value v) {
   Value f = type_lookup(type_of(v), name(N___repr__));
   if (!f) return raise(t, exc(E_TypeError), "object has no __repr__");
   // Containers repr their items by recursion in C++: bounded as CPython bounds it.
-  if (t.c_depth + 1 > t.recursion_limit)
-    return raise(t, exc(E_RecursionError),
-                 "maximum recursion depth exceeded while getting the repr of an object");
-  ++t.c_depth;
-  Value r = vm::call_function_or_other(t, f, v, nullptr, 0, {});
-  --t.c_depth;
+  Value r;
+  if (CRecursion level{t, " while getting the repr of an object"})
+    r = vm::call_function_or_other(t, f, v, nullptr, 0, {});
   if (!r) return {};
   if (!str_check(r))
     return raisef(t, exc(E_TypeError), "__repr__ returned non-string (type %s)",

@@ -214,6 +214,19 @@ Value raise_value(Thread& t, Value exception) {
   return {};
 }
 
+CRecursion::CRecursion(Thread& t, const char* where) : t_(t), entered_(false) {
+  if (t.c_depth + 1 > t.recursion_limit) {
+    raisef(t, exc(E_RecursionError), "maximum recursion depth exceeded%s", where);
+    return;
+  }
+  ++t.c_depth;
+  entered_ = true;
+}
+
+CRecursion::~CRecursion() {
+  if (entered_) --t_.c_depth;
+}
+
 Value raise_memory_error(Thread& t) {
   // Set while this thread makes the new instance: an allocation failing inside comes back
   // here and must take the spare rather than try again.

@@ -64,8 +64,9 @@ private:
   X(__str__)                                                                                       \
   X(__hash__)                                                                                      \
   X(__eq__)                                                                                        \
-  X(__ne__) X(__lt__) X(__le__) X(__gt__) X(__ge__) X(__bool__) X(__len__) X(__iter__) X(          \
-      __next__) X(__getitem__) X(__setitem__) X(__delitem__) X(__contains__) X(__getattr__)        \
+  X(__ne__)                                                                                        \
+  X(__lt__) X(__le__) X(__gt__) X(__ge__) X(__bool__) X(__len__) X(__iter__) X(__next__) X(        \
+      __getitem__) X(__setitem__) X(__delitem__) X(__contains__) X(__getattr__)                    \
       X(__getattribute__) X(__setattr__) X(__delattr__) X(__get__) X(__set__) X(__delete__) X(     \
           __name__) X(__qualname__) X(__module__) X(__doc__) X(__dict__) X(__class__) X(__main__)  \
           X(__builtins__) X(__file__) X(__enter__) X(__exit__) X(__index__) X(__int__) X(          \
@@ -106,19 +107,19 @@ enum NameId : std::uint16_t {
   X(float)                                                                                         \
   X(complex)                                                                                       \
   X(str)                                                                                           \
-  X(bytes) X(bytearray) X(tuple) X(list) X(dict) X(set) X(frozenset) X(function) X(code) X(frame)  \
-      X(cell) X(module) X(builtin_function) X(method_descriptor) X(wrapper_descriptor)             \
-          X(method_wrapper) X(method) X(NoneType) X(NotImplementedType) X(ellipsis) X(generator)   \
-              X(coroutine) X(async_generator) X(range) X(slice) X(property) X(classmethod)         \
-                  X(staticmethod) X(super) X(value_array) X(dict_storage) X(thread_state)          \
-                      X(list_iterator) X(tuple_iterator) X(range_iterator) X(str_iterator)         \
-                          X(dict_keyiterator) X(dict_valueiterator) X(dict_itemiterator)           \
-                              X(set_iterator) X(seq_iterator) X(callable_iterator) X(dict_keys)    \
-                                  X(dict_values) X(dict_items) X(bytes_iterator) X(reversed)       \
-                                      X(enumerate) X(zip) X(map) X(filter) X(traceback)            \
-                                          X(memoryview) X(BaseException) X(weakref)                \
-                                              X(GenericAlias) X(UnionType) X(mappingproxy)         \
-                                                  X(getset_descriptor)
+  X(bytes)                                                                                         \
+  X(bytearray) X(tuple) X(list) X(dict) X(set) X(frozenset) X(function) X(code) X(frame) X(cell)   \
+      X(module) X(builtin_function) X(method_descriptor) X(wrapper_descriptor) X(method_wrapper)   \
+          X(method) X(NoneType) X(NotImplementedType) X(ellipsis) X(generator) X(coroutine)        \
+              X(async_generator) X(range) X(slice) X(property) X(classmethod) X(staticmethod)      \
+                  X(super) X(value_array) X(dict_storage) X(thread_state) X(list_iterator)         \
+                      X(tuple_iterator) X(range_iterator) X(str_iterator) X(dict_keyiterator)      \
+                          X(dict_valueiterator) X(dict_itemiterator) X(set_iterator)               \
+                              X(seq_iterator) X(callable_iterator) X(dict_keys) X(dict_values)     \
+                                  X(dict_items) X(bytes_iterator) X(reversed) X(enumerate) X(zip)  \
+                                      X(map) X(filter) X(traceback) X(memoryview) X(BaseException) \
+                                          X(weakref) X(GenericAlias) X(UnionType) X(mappingproxy)  \
+                                              X(getset_descriptor)
 
 enum TypeId : std::uint16_t {
 #define INTERP_TYPE_ENUM(n) T_##n,
@@ -256,6 +257,19 @@ Value raise_value(Thread& t, Value exception); // an instance or a class
 Value raise_memory_error(Thread& t);
 Value raisef(Thread& t, Value exc_type, const char* format, ...)
     __attribute__((format(printf, 3, 4)));
+// One level of a recursion in C++ (nested containers, nested tuples of classes), bounded by
+// the recursion limit as CPython bounds its own: false, with RecursionError("maximum
+// recursion depth exceeded" + where) pending, past the limit. Ends with its scope.
+class CRecursion {
+public:
+  CRecursion(Thread& t, const char* where);
+  ~CRecursion();
+  explicit operator bool() const { return entered_; }
+
+private:
+  Thread& t_;
+  bool entered_;
+};
 Value exception_type(const char* name);  // by name: "TypeError", ...
 bool matches(Thread& t, Value exc_type); // pending exception is an instance of exc_type
 void clear_pending(Thread& t);
@@ -270,11 +284,12 @@ Value fetch_pending(Thread& t); // takes the pending exception (0 if none)
   X(IndexError)                                                                                    \
   X(NameError)                                                                                     \
   X(ZeroDivisionError)                                                                             \
-  X(OverflowError) X(RuntimeError) X(StopIteration) X(RecursionError) X(MemoryError)               \
-      X(NotImplementedError) X(UnboundLocalError) X(SystemError) X(ImportError)                    \
-          X(ModuleNotFoundError) X(OSError) X(SystemExit) X(KeyboardInterrupt) X(AssertionError)   \
-              X(GeneratorExit) X(StopAsyncIteration) X(UnicodeDecodeError) X(UnicodeEncodeError)   \
-                  X(LookupError) X(ArithmeticError) X(Exception) X(BaseException) X(SyntaxError)   \
+  X(OverflowError)                                                                                 \
+  X(RuntimeError) X(StopIteration) X(RecursionError) X(MemoryError) X(NotImplementedError)         \
+      X(UnboundLocalError) X(SystemError) X(ImportError) X(ModuleNotFoundError) X(OSError)         \
+          X(SystemExit) X(KeyboardInterrupt) X(AssertionError) X(GeneratorExit)                    \
+              X(StopAsyncIteration) X(UnicodeDecodeError) X(UnicodeEncodeError) X(LookupError)     \
+                  X(ArithmeticError) X(Exception) X(BaseException) X(SyntaxError)                  \
                       X(IndentationError) X(TabError) X(FileNotFoundError) X(EOFError)             \
                           X(BufferError) X(UnicodeError) X(DeprecationWarning) X(RuntimeWarning)   \
                               X(Warning) X(UserWarning) X(BaseExceptionGroup) X(ExceptionGroup)    \

@@ -103,6 +103,8 @@ INTERP_NATIVE(builtin_callable) {
 bool class_check(Thread& t, Value cls, const char* what) {
   if (cls.is_object() && is_layout(cls, Layout::Type)) return true;
   if (cls.is_object() && isinstance(cls, T_tuple)) {
+    CRecursion level{t, ""};
+    if (!level) return false;
     for (std::int64_t i = 0; i < tuple_length(cls); ++i)
       if (!class_check(t, tuple_item(cls, i), what)) return false;
     return true;
@@ -113,6 +115,8 @@ bool class_check(Thread& t, Value cls, const char* what) {
 
 int isinstance_of(Thread& t, Value obj, Value cls) {
   if (cls.is_object() && isinstance(cls, T_tuple)) {
+    CRecursion level{t, " in __instancecheck__"};
+    if (!level) return -1;
     for (std::int64_t i = 0; i < tuple_length(cls); ++i) {
       int r = isinstance_of(t, obj, tuple_item(cls, i));
       if (r) return r;
@@ -157,6 +161,8 @@ INTERP_NATIVE(builtin_isinstance) {
 
 int issubclass_of(Thread& t, Value sub, Value cls) {
   if (cls.is_object() && isinstance(cls, T_tuple)) {
+    CRecursion level{t, " in __subclasscheck__"};
+    if (!level) return -1;
     for (std::int64_t i = 0; i < tuple_length(cls); ++i) {
       int r = issubclass_of(t, sub, tuple_item(cls, i));
       if (r) return r;

@@ -96,12 +96,8 @@ static Value sequence_compare_items(Thread& t, Value a, Value b, bytecode::Compa
 
 Value sequence_compare(Thread& t, Value a, Value b, bytecode::CompareOp op) {
   // Nested containers compare by recursion in C++: bounded as CPython bounds it.
-  if (t.c_depth + 1 > t.recursion_limit)
-    return raise(t, exc(E_RecursionError), "maximum recursion depth exceeded in comparison");
-  ++t.c_depth;
-  Value result = sequence_compare_items(t, a, b, op);
-  --t.c_depth;
-  return result;
+  CRecursion level{t, " in comparison"};
+  return level ? sequence_compare_items(t, a, b, op) : Value();
 }
 
 static Value sequence_compare_items(Thread& t, Value a, Value b, bytecode::CompareOp op) {

@@ -72,6 +72,9 @@ INTERP_NATIVE(tuple_hash) {
   // The xxHash-style mixing CPython 3.8+ uses has the property that matters: equal
   // tuples hash equal, and permutations differ.
   Value self = args[0];
+  // Nested tuples hash by recursion in C++ (CPython 3.11 itself overflows its stack here).
+  CRecursion level{t, " while hashing a tuple"};
+  if (!level) return {};
   std::uint64_t acc = 2870177450012600261ull;
   std::int64_t n = tuple_length(self);
   for (std::int64_t i = 0; i < n; ++i) {

@@ -1007,6 +1007,7 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
               r.enter(t, gen_frame);
               continue;
             }
+            ERROR_IF(t.pending);
           }
           Value v = next_or_wait(t, TOP());
           if (!v) {
@@ -1217,6 +1218,7 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
               r.enter(t, gen_frame);
               continue;
             }
+            ERROR_IF(t.pending);
           }
           Value init;
           if (!base[0] && inline_instantiation(callable, init)) {
@@ -1420,6 +1422,7 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
               r.enter(t, gen_frame);
               continue;
             }
+            ERROR_IF(t.pending);
             res = generator_send(t, receiver, v, finished);
             ERROR_IF(!res);
           } else if (v == none() && receiver.is_object() && is_layout(receiver, Layout::Iterator)) {

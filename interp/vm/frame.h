@@ -39,7 +39,8 @@ Value eval(Thread& t, Value frame, bool outermost, bool& yielded);
 // be resumed in the loop of the frame `back` - suspended, not running, and `value` a valid
 // first send - marks it running, pushes `value` as the result of its suspended yield, links
 // its frame to `back` with kFrameResumed and returns that frame; else returns 0 and changes
-// nothing (generator_send then gives the result or the error).
+// nothing (generator_send then gives the result or the error), or, one level past the
+// recursion limit, raises RecursionError and returns 0.
 Value generator_resume_inline(Thread& t, Value gen, Value value, Value back);
 // The kFrameResumed generator frame `frame` yields (`finished` false) or ends, with its
 // return value or the pending exception (`finished` true): undoes what

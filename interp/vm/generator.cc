@@ -241,6 +241,13 @@ Value generator_resume_inline(Thread& t, Value gen, Value value, Value back) {
   if (f->pc < 0) return {};
   bool starting = f->pc == 0 && f->sp == 0;
   if (starting && value != none()) return {};
+  // The frame runs one level below its resumer, whoever made it: a chain of `yield from`
+  // counts towards the recursion limit as a chain of calls does.
+  std::int64_t depth = back ? rd<FrameObject>(back)->depth + 1 : 1;
+  if (depth > t.recursion_limit) {
+    raise(t, exc(E_RecursionError), "maximum recursion depth exceeded");
+    return {};
+  }
   GeneratorObject* gw = wr<GeneratorObject>(gen);
   gw->running |= kRunningFrame;
   gw->caller_exc = t.handled;
@@ -248,6 +255,7 @@ Value generator_resume_inline(Thread& t, Value gen, Value value, Value back) {
   FrameObject* fw = wr<FrameObject>(frame);
   if (!starting) fw->slots[fw->nlocals + fw->ncells + fw->sp++] = value;
   fw->back = back;
+  fw->depth = depth;
   fw->flags |= kFrameResumed;
   return frame;
 }
