@@ -470,6 +470,35 @@ void XMLCALL on_skipped_entity(void* user, const XML_Char* entity, int is_parame
   call_handler(n, H_SkippedEntity, a, 2);
 }
 
+// An encoding Expat does not know: one byte a character through Python's codec of that
+// name (bytes 0..255 decoded with errors="replace"; what decodes to U+FFFD is no
+// character). A codec that does not give 256 characters is refused, as CPython does.
+int XMLCALL on_unknown_encoding(void* data, const XML_Char* name, XML_Encoding* info) {
+  Native* n = static_cast<Native*>(data);
+  if (!n->thread) return XML_STATUS_ERROR;
+  Thread& t = *n->thread;
+  std::string all(256, '\0');
+  for (int i = 0; i < 256; ++i)
+    all[std::size_t(i)] = char(i);
+  Value b = bytes_new(t, all);
+  Value decode = b ? getattr(t, b, intern_literal(t, "decode")) : Value();
+  Value args[2] = {decode ? str_from_utf8(t, name) : Value(), intern_literal(t, "replace")};
+  Value u = args[0] ? call(t, decode, args, 2) : Value();
+  if (!u) return XML_STATUS_ERROR;
+  if (!str_check(u) || str_length(u) != 256) {
+    raise(t, exc(E_ValueError), "multi-byte encodings are not supported");
+    return XML_STATUS_ERROR;
+  }
+  for (int i = 0; i < 256; ++i) {
+    char32_t c = str_at(u, i);
+    info->map[i] = c == 0xFFFD ? -1 : int(c);
+  }
+  info->data = nullptr;
+  info->convert = nullptr;
+  info->release = nullptr;
+  return XML_STATUS_OK;
+}
+
 // Installs (or removes) the C handler of slot h as the heap's slot says.
 void install(Native* n, Value self, int h) {
   XML_Parser x = n->parser;
@@ -586,6 +615,7 @@ Value make_parser(Thread& t, XML_Parser x, Value intern) {
     }
   });
   XML_SetUserData(x, n);
+  XML_SetUnknownEncodingHandler(x, on_unknown_encoding, n);
   Value cls = module_attr(t, "XMLParserType");
   Value self = cls ? allocate(t, Layout::Instance, cls, sizeof(ParserObject)) : Value();
   if (!self) return {};

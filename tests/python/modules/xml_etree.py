@@ -89,3 +89,15 @@ for bad in ["<a><b></a>", "<a>", "<a>&undefined;</a>", "text", "<a x='1' x='2'/>
         ET.fromstring(bad)
     except ET.ParseError as e:
         print(type(e).__name__, e, e.code, e.position)
+
+# Encodings: Expat's own, and one-byte Python codecs it does not know.
+print(ET.fromstring('<?xml version="1.0" encoding="iso-8859-1"?><a>caf\xe9</a>'.encode("latin-1")).text)
+print(ET.fromstring('<?xml version="1.0" encoding="utf-16"?><a>x\u1234</a>'.encode("utf-16")).text)
+p = ET.XMLParser(encoding="cp1252")
+p.feed(b"<a>\x80 \xe9</a>")
+print(p.close().text)
+print(ET.fromstring('<?xml version="1.0" encoding="koi8-r"?><a>\u0416</a>'.encode("koi8-r")).text)
+try:
+    ET.fromstring(b'<?xml version="1.0" encoding="no-such-codec"?><a/>')
+except LookupError as e:
+    print("LookupError", e)
