@@ -180,12 +180,13 @@ Value call_handler(Native* n, int h, const Value* args, std::size_t nargs) {
 // Hands the held-back character data to the CharacterDataHandler. False when it raised.
 bool flush_buffer(Thread& t, Value self, Native* n) {
   if (n->buffer.empty()) return true;
-  std::string data;
-  data.swap(n->buffer);
   Value fn = handler_of(self, H_CharacterData);
-  if (!fn) return true;
-  Value s = str_from_utf8(t, data);
-  if (!s) return false;
+  // While the handler runs, buffer_used still counts the text it is given (as CPython's).
+  Value s = fn ? str_from_utf8(t, n->buffer) : Value();
+  if (!s) {
+    n->buffer.clear();
+    return !t.pending;
+  }
   Thread* saved_thread = n->thread;
   Value saved_self = n->self;
   n->thread = &t;
@@ -193,6 +194,7 @@ bool flush_buffer(Thread& t, Value self, Native* n) {
   Value r = call_handler(n, H_CharacterData, &s, 1);
   n->thread = saved_thread;
   n->self = saved_self;
+  n->buffer.clear();
   return bool(r);
 }
 
@@ -809,8 +811,9 @@ template <int H> Value get_handler(Thread&, const Value* args, std::size_t, Valu
 }
 
 template <int H> Value set_handler(Thread& t, const Value* args, std::size_t nargs, Value) {
+  if (nargs < 2) return raise(t, exc(E_RuntimeError), "Cannot delete attribute");
   Value self = args[0];
-  Value value = nargs > 1 ? args[1] : none();
+  Value value = args[1];
   Native* n = native_of(self);
   // Changing the character data handler hands what is held back to the old one.
   if (H == H_CharacterData && n && !flush_buffer(t, self, n)) return {};
@@ -842,7 +845,7 @@ template <int Field> Value get_flag(Thread&, const Value* args, std::size_t, Val
 }
 
 template <int Field> Value set_flag(Thread& t, const Value* args, std::size_t nargs, Value) {
-  if (nargs < 2) return raise(t, exc(E_AttributeError), "cannot delete attribute");
+  if (nargs < 2) return raise(t, exc(E_RuntimeError), "Cannot delete attribute");
   int on = truthy(t, args[1]);
   if (on < 0) return {};
   if (Field == 0 && !on) {
@@ -858,7 +861,7 @@ INTERP_NATIVE(get_buffer_size) {
 }
 
 INTERP_NATIVE(set_buffer_size) {
-  if (nargs < 2) return raise(t, exc(E_AttributeError), "cannot delete attribute");
+  if (nargs < 2) return raise(t, exc(E_RuntimeError), "Cannot delete attribute");
   if (!int_check(args[1])) return raise(t, exc(E_TypeError), "buffer_size must be an integer");
   std::int64_t size = 0;
   if (!int_to_i64(args[1], size) || size > INT32_MAX)
