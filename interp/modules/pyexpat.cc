@@ -180,6 +180,9 @@ Value call_handler(Native* n, int h, const Value* args, std::size_t nargs) {
 // Hands the held-back character data to the CharacterDataHandler. False when it raised.
 bool flush_buffer(Thread& t, Value self, Native* n) {
   if (n->buffer.empty()) return true;
+  // Text is held back between calls only after an XML error; emptying it changes the C
+  // side, so that may only happen in a transaction that commits (a no-op inside Parse).
+  if (!stm::is_inevitable()) stm::become_inevitable("pyexpat");
   Value fn = handler_of(self, H_CharacterData);
   // While the handler runs, buffer_used still counts the text it is given (as CPython's).
   Value s = fn ? str_from_utf8(t, n->buffer) : Value();
