@@ -607,7 +607,10 @@ Value next_or_wait(Thread& t, Value iterator) {
   if (!f)
     return raisef(t, exc(E_TypeError), "'%s' object is not an iterator",
                   type_name_of(iterator).c_str());
-  Value r = vm::call_function_or_other(t, f, iterator, nullptr, 0, {});
+  // A bound builtin (no descriptor) as the class's __next__ is called as it is.
+  bool bound =
+      f.is_object() && is_layout(f, Layout::Native) && !is_native_descriptor_type(type_of(f));
+  Value r = bound ? call0(t, f) : vm::call_function_or_other(t, f, iterator, nullptr, 0, {});
   if (!r && matches(t, exc(E_StopIteration))) clear_pending(t);
   return r;
 }

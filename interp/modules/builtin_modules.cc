@@ -46,6 +46,7 @@ Value make_contextvars_module(Thread& t);
 Value make_signal_module(Thread& t);
 Value make_array_module(Thread& t);
 Value make_unicodedata_module(Thread& t);
+Value make_pyexpat_module(Thread& t);
 const std::vector<std::pair<std::string, ModuleFactory>>& registered_modules(); // interp.cc
 
 Value make_builtin_module(Thread& t, const std::string& module_name) {
@@ -85,6 +86,7 @@ Value make_builtin_module(Thread& t, const std::string& module_name) {
   if (module_name == "_signal") return make_signal_module(t);
   if (module_name == "array") return make_array_module(t);
   if (module_name == "unicodedata") return make_unicodedata_module(t);
+  if (module_name == "pyexpat") return make_pyexpat_module(t);
   for (auto& [registered, factory] : registered_modules())
     if (registered == module_name) return factory(t);
   if (module_name == "builtins") return runtime().builtins_module;
@@ -94,13 +96,13 @@ Value make_builtin_module(Thread& t, const std::string& module_name) {
 
 std::vector<std::string> builtin_module_names() {
   std::vector<std::string> names = {
-      "time",         "gc",         "_random", "_sha512",  "_struct",   "_codecs",
-      "_string",      "_ast",       "math",    "cmath",    "_weakref",  "itertools",
-      "_collections", "posix",      "atexit",  "_io",      "errno",     "_sre",
-      "_imp",         "_warnings",  "marshal", "builtins", "sys",       "_contextvars",
-      "_sha256",      "_sha1",      "_md5",    "binascii", "_operator", "_blake2",
-      "_sha3",        "_signal",    "_csv",    "array",    "zlib",      "_posixsubprocess",
-      "select",       "unicodedata"};
+      "time",         "gc",          "_random", "_sha512",  "_struct",   "_codecs",
+      "_string",      "_ast",        "math",    "cmath",    "_weakref",  "itertools",
+      "_collections", "posix",       "atexit",  "_io",      "errno",     "_sre",
+      "_imp",         "_warnings",   "marshal", "builtins", "sys",       "_contextvars",
+      "_sha256",      "_sha1",       "_md5",    "binascii", "_operator", "_blake2",
+      "_sha3",        "_signal",     "_csv",    "array",    "zlib",      "_posixsubprocess",
+      "select",       "unicodedata", "pyexpat"};
   for (auto& [registered, factory] : registered_modules())
     names.push_back(registered);
   std::sort(names.begin(), names.end());

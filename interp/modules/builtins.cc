@@ -520,7 +520,11 @@ INTERP_NATIVE(builtin_next) {
     return raise_value(t, exc(E_StopIteration));
   }
   Value f = type_lookup(type_of(it), name(N___next__));
-  Value v = vm::call_function_or_other(t, f, it, nullptr, 0, {});
+  // A class attribute that is no descriptor (`__next__ = gen.__next__`, already bound, as
+  // ElementTree.iterparse makes) is called as it is.
+  bool bound =
+      f.is_object() && is_layout(f, Layout::Native) && !is_native_descriptor_type(type_of(f));
+  Value v = bound ? call0(t, f) : vm::call_function_or_other(t, f, it, nullptr, 0, {});
   if (!v && !t.pending) { // a native __next__ at its end: 0 with no exception
     if (nargs == 2) return args[1];
     return raise_value(t, exc(E_StopIteration));

@@ -54,12 +54,13 @@ enum IOFlag : std::int64_t {
   kWritable = 4,
   kClosed = 8,
   kFile = 16,
-  kAppend = 32,   // a file opened with 'a': every write goes to its end
-  kUnloaded = 64, // a TextIOWrapper whose buffer has not been read yet
-  kStream = 128,  // a readable file that is not a regular file (pipe, socket, terminal)
-  kEOF = 256,     // a stream whose descriptor reported end of file
-  kRaw = 512,     // opened with buffering=0 (FileIO): read(n) is a single read
-  kKeepFd = 1024, // closefd=False: close() leaves the descriptor open
+  kAppend = 32,     // a file opened with 'a': every write goes to its end
+  kUnloaded = 64,   // a TextIOWrapper whose buffer has not been read yet
+  kStream = 128,    // a readable file that is not a regular file (pipe, socket, terminal)
+  kEOF = 256,       // a stream whose descriptor reported end of file
+  kRaw = 512,       // opened with buffering=0 (FileIO): read(n) is a single read
+  kKeepFd = 1024,   // closefd=False: close() leaves the descriptor open
+  kDetached = 2048, // a TextIOWrapper whose detach() gave its buffer away (closed too)
 };
 
 // How a text stream treats line endings (the newline= argument).
@@ -1111,6 +1112,8 @@ INTERP_NATIVE(io_truncate) {
 
 INTERP_NATIVE(io_close) {
   Value self = args[0];
+  if (R(self)->flags & kDetached)
+    return raise(t, exc(E_ValueError), "underlying buffer has been detached");
   if (R(self)->flags & kClosed) return none();
   if (R(self)->buffer) {
     W(self)->flags = R(self)->flags | kClosed;
@@ -1199,6 +1202,19 @@ INTERP_NATIVE(io_encoding) {
 INTERP_NATIVE(io_errors) {
   return R(args[0])->errors ? R(args[0])->errors : str_from_ascii(t, "strict");
 }
+// TextIOWrapper.detach(): flushes and hands back the binary stream, which the wrapper no
+// longer uses (it then counts as closed; its close() raises and leaves the stream open).
+INTERP_NATIVE(io_detach) {
+  if (!check_positional(t, "detach", nargs, kwnames, 0, 0)) return {};
+  Value self = args[0];
+  Value buffer = R(self)->buffer;
+  if (!buffer || (R(self)->flags & kClosed))
+    return raise(t, exc(E_ValueError), "underlying buffer has been detached");
+  if (!call_named(t, buffer, "flush", nullptr, 0)) return {};
+  W(self)->flags = R(self)->flags | kClosed | kDetached;
+  return buffer;
+}
+
 INTERP_NATIVE(io_buffer) {
   if (R(args[0])->buffer) return R(args[0])->buffer;
   // A text file's binary view is not kept apart: the same object stands in for it.
@@ -1408,7 +1424,10 @@ Value make_io_module(Thread& t) {
       add_getter(t, type, "encoding", io_encoding);
       add_getter(t, type, "errors", io_errors);
     }
-    if (std::string(c.name) == "TextIOWrapper") add_getter(t, type, "buffer", io_buffer);
+    if (std::string(c.name) == "TextIOWrapper") {
+      add_getter(t, type, "buffer", io_buffer);
+      add_method(t, type, "detach", io_detach);
+    }
     if (c.new_fn == fileio_new) add_getter(t, type, "closefd", fileio_closefd);
     update_type_flags(type);
   }

@@ -251,6 +251,8 @@ INTERP_NATIVE(exception_str) {
       text += " (line " + int_to_decimal(line) + ")";
     return str_from_utf8(t, text);
   }
+  // Without a location, str(msg): "None" for SyntaxError().
+  if (is_class(type, E_SyntaxError)) return str(t, e->extra[0] ? e->extra[0] : none());
   return args_str(t, a);
 }
 

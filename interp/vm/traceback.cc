@@ -221,8 +221,14 @@ void format_syntax_error(Thread& t, Value e, std::string& out) {
   Value filename = field("filename"), lineno = field("lineno"), text = field("text"),
         offset = field("offset"), end_offset = field("end_offset"),
         end_lineno = field("end_lineno");
+  // Without a line number CPython prints it as any other exception: no location, and its
+  // str() (an ElementTree ParseError, made from the ExpatError it stands for).
+  if (!lineno || !int_check(lineno)) {
+    out += exception_line(t, e);
+    return;
+  }
   std::string file = filename && str_check(filename) ? str_utf8(filename) : "<string>";
-  std::string line = lineno && int_check(lineno) ? int_to_decimal(lineno) : "?";
+  std::string line = int_to_decimal(lineno);
   out += "  File \"" + file + "\", line " + line + "\n";
   if (text && str_check(text)) {
     std::u32string src = str_code_points(text);
