@@ -89,6 +89,23 @@ for text in [b"first client", b"second client"]:
 thread.join()
 server.close()
 
+# makefile over a socketpair: lines come as they arrive, before the writer closes.
+a, b = socket.socketpair()
+w = a.makefile("wb")
+w.write(b"line one\nline two\n")
+w.flush()
+r = b.makefile("rb")
+print(r.readline(), r.readline())
+text_in = b.makefile("r", encoding="utf-8")
+a.sendall("h\u00e9llo\n".encode())
+print(repr(text_in.readline()))
+w.close()
+a.close()
+print(r.read(), repr(text_in.read()))
+r.close()
+text_in.close()
+b.close()
+
 # A refused connection (nothing listens on the port the closed server had).
 probe = socket.socket()
 probe.bind(("127.0.0.1", 0))
