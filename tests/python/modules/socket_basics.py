@@ -106,6 +106,37 @@ r.close()
 text_in.close()
 b.close()
 
+# An AF_UNIX server on a path.
+import os
+import tempfile
+
+directory = tempfile.mkdtemp()
+path = os.path.join(directory, "sock")
+unix_server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+unix_server.bind(path)
+unix_server.listen()
+print("unix name", unix_server.getsockname() == path)
+
+
+def reverse_once():
+    conn, addr = unix_server.accept()
+    print("unix peer", repr(addr))
+    conn.sendall(conn.recv(100)[::-1])
+    conn.close()
+
+
+thread = threading.Thread(target=reverse_once)
+thread.start()
+unix_client = socket.socket(socket.AF_UNIX)
+unix_client.connect(path)
+unix_client.sendall(b"reversed")
+print("unix reply", unix_client.recv(100))
+unix_client.close()
+thread.join()
+unix_server.close()
+os.unlink(path)
+os.rmdir(directory)
+
 # A refused connection (nothing listens on the port the closed server had).
 probe = socket.socket()
 probe.bind(("127.0.0.1", 0))
