@@ -18,6 +18,7 @@ Value make_collections_module(Thread& t);
 Value make_posix_module(Thread& t);
 Value make_posixsubprocess_module(Thread& t);
 Value make_select_module(Thread& t);
+Value make_socket_module(Thread& t);
 Value make_atexit_module(Thread& t);
 Value make_io_module(Thread& t);
 Value make_errno_module(Thread& t);
@@ -75,6 +76,7 @@ Value make_builtin_module(Thread& t, const std::string& module_name) {
   if (module_name == "posix") return make_posix_module(t);
   if (module_name == "_posixsubprocess") return make_posixsubprocess_module(t);
   if (module_name == "select") return make_select_module(t);
+  if (module_name == "_socket") return make_socket_module(t);
   if (module_name == "atexit") return make_atexit_module(t);
   if (module_name == "_io") return make_io_module(t);
   if (module_name == "errno") return make_errno_module(t);
@@ -102,7 +104,7 @@ std::vector<std::string> builtin_module_names() {
       "_imp",         "_warnings",   "marshal", "builtins", "sys",       "_contextvars",
       "_sha256",      "_sha1",       "_md5",    "binascii", "_operator", "_blake2",
       "_sha3",        "_signal",     "_csv",    "array",    "zlib",      "_posixsubprocess",
-      "select",       "unicodedata", "pyexpat"};
+      "select",       "unicodedata", "pyexpat", "_socket"};
   for (auto& [registered, factory] : registered_modules())
     names.push_back(registered);
   std::sort(names.begin(), names.end());

@@ -407,6 +407,25 @@ Value buffered_over(Thread& t, const Value* args, std::size_t nargs, Value kwnam
                                               : "File or stream is not writable.");
     flags |= side == kReadable ? std::int64_t(kReadable | kUnloaded) : side;
   }
+  if (flags & kReadable) {
+    // A raw stream over a socket, pipe or terminal (a socket's SocketIO), or one that says
+    // it cannot seek, is read on demand, one raw read at a time (fill): reading it whole
+    // would wait for the other end to close.
+    bool stream = false;
+    Value fileno = call_named(t, raw, "fileno", nullptr, 0);
+    std::int64_t fd;
+    struct stat st;
+    if (fileno && int_check(fileno) && int_to_i64(fileno, fd) && ::fstat(int(fd), &st) == 0) {
+      stream = !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode) && !S_ISBLK(st.st_mode);
+    } else {
+      if (!fileno) clear_pending(t);
+      Value seekable = call_named(t, raw, "seekable", nullptr, 0);
+      int yes = seekable ? truthy(t, seekable) : -1;
+      if (yes < 0) return {};
+      stream = !yes;
+    }
+    if (stream) flags = (flags & ~std::int64_t(kUnloaded)) | kStream;
+  }
   Value s = new_stream(t, args[0], flags);
   if (!s) return {};
   W(s)->buffer = raw;
@@ -682,34 +701,62 @@ std::size_t decodable_prefix(Value self, std::string_view raw) {
 // false with an exception pending, or with t.block_on set: nothing can be read yet, and
 // the caller returns at once so that the instruction runs again after the wait. Callers
 // keep no state of their own across that retry: what was read stays in the stream.
+// One read of at most `want` bytes from the stream a stream without a descriptor reads
+// (a BufferedReader's raw stream written in Python, or a TextIOWrapper's BufferedReader
+// over one): read1 where it has one, else read; its own calls wait as they need to.
+bool read_from_buffer(Thread& t, Value self, std::size_t want, std::string& got) {
+  Value b = R(self)->buffer;
+  Value m = getattr_opt(t, b, intern_literal(t, "read1"));
+  if (!m && !t.pending) m = getattr(t, b, intern_literal(t, "read"));
+  Value n = m ? int_from_i64(t, std::int64_t(std::max<std::size_t>(want, 1))) : Value();
+  Value data = n ? call1(t, m, n) : Value();
+  if (!data) return false;
+  if (data == none()) {
+    os_error(t, EAGAIN, {}); // a non-blocking raw stream with nothing to read yet
+    return false;
+  }
+  if (!isinstance(data, T_bytes)) {
+    raisef(t, exc(E_TypeError), "underlying read() should have returned a bytes object, not '%s'",
+           type_name_of(data).c_str());
+    return false;
+  }
+  got = std::string(bytes_view(data));
+  return true;
+}
+
 bool fill(Thread& t, Value self, std::size_t want) {
   if (t.block_retry == none()) t.block_retry = {};
   int fd = int(R(self)->fd);
-  pollfd p{fd, POLLIN, 0};
-  int ready;
-  do {
-    ready = ::poll(&p, 1, 0);
-  } while (ready < 0 && errno == EINTR);
-  if (ready == 0 && vm::can_wait_outside(t)) {
-    // Polling changed nothing, so the transaction need not be inevitable to wait.
-    waited_read_fd = fd;
-    t.block_on = none();
-    t.block_ready = read_ready;
-    t.block_deadline = -1;
-    return false;
+  std::string got;
+  if (fd < 0 && R(self)->buffer) {
+    if (!read_from_buffer(t, self, want, got)) return false;
+  } else {
+    pollfd p{fd, POLLIN, 0};
+    int ready;
+    do {
+      ready = ::poll(&p, 1, 0);
+    } while (ready < 0 && errno == EINTR);
+    if (ready == 0 && vm::can_wait_outside(t)) {
+      // Polling changed nothing, so the transaction need not be inevitable to wait.
+      waited_read_fd = fd;
+      t.block_on = none();
+      t.block_ready = read_ready;
+      t.block_deadline = -1;
+      return false;
+    }
+    stm::become_inevitable("read");
+    got.assign(std::max<std::size_t>(want, 1), '\0');
+    ssize_t n;
+    do {
+      n = ::read(fd, got.data(), got.size());
+    } while (n < 0 && errno == EINTR);
+    if (n < 0) {
+      os_error(t, errno, {});
+      return false;
+    }
+    got.resize(std::size_t(n));
   }
-  stm::become_inevitable("read");
-  std::string got(std::max<std::size_t>(want, 1), '\0');
-  ssize_t n;
-  do {
-    n = ::read(fd, got.data(), got.size());
-  } while (n < 0 && errno == EINTR);
-  if (n < 0) {
-    os_error(t, errno, {});
-    return false;
-  }
-  got.resize(std::size_t(n));
-  bool eof = n == 0;
+  bool eof = got.empty();
   Value c = R(self)->content;
   std::int64_t len = content_length(c), pos = std::min(R(self)->pos, len);
   Value rest = slice_of(t, c, pos, len);
@@ -998,6 +1045,36 @@ INTERP_NATIVE(io_getbuffer) {
     W(self)->content = c;
   }
   return call1(t, type_value(T_memoryview), c);
+}
+
+// _checkClosed/_checkReadable/_checkWritable/_checkSeekable([msg]): what raw streams
+// written in Python (socket.SocketIO) call before each operation. `ask` is the attribute
+// or method whose answer must be false (closed) or true (the others).
+Value check_stream(Thread& t, const Value* args, std::size_t nargs, const char* ask, bool method,
+                   const char* message) {
+  Value answer = method ? call_named(t, args[0], ask, nullptr, 0)
+                        : getattr(t, args[0], intern_literal(t, ask));
+  int yes = answer ? truthy(t, answer) : -1;
+  if (yes < 0) return {};
+  if (yes == !method) {
+    // A message given by the caller replaces the default one.
+    std::string text =
+        nargs > 1 && args[1] != none() && str_check(args[1]) ? str_utf8(args[1]) : message;
+    return method ? unsupported(t, text.c_str()) : raise(t, exc(E_ValueError), text);
+  }
+  return none();
+}
+INTERP_NATIVE(io_check_closed) {
+  return check_stream(t, args, nargs, "closed", false, "I/O operation on closed file.");
+}
+INTERP_NATIVE(io_check_readable) {
+  return check_stream(t, args, nargs, "readable", true, "File or stream is not readable.");
+}
+INTERP_NATIVE(io_check_writable) {
+  return check_stream(t, args, nargs, "writable", true, "File or stream is not writable.");
+}
+INTERP_NATIVE(io_check_seekable) {
+  return check_stream(t, args, nargs, "seekable", true, "File or stream is not seekable.");
 }
 
 // readinto(b): reads up to len(b) bytes into the writable buffer b; how many it read.
@@ -1373,6 +1450,10 @@ Value make_io_module(Thread& t) {
       {"fileno", io_fileno},
       {"__repr__", io_repr},
       {"__init__", init_noop},
+      {"_checkClosed", io_check_closed},
+      {"_checkReadable", io_check_readable},
+      {"_checkWritable", io_check_writable},
+      {"_checkSeekable", io_check_seekable},
   };
   for (const ModuleFunction& f : kMethods)
     add_method(t, iobase, f.name, f.fn);

@@ -1,5 +1,6 @@
 // interp/modules/sys.cc - the sys module, and the stream objects behind sys.stdout and
 // sys.stderr (output buffered by the running transaction, written when it commits).
+#include "gc/gc.h"
 #include "interp/modules/module_support.h"
 #include "interp/modules/modules.h"
 #include "interp/objects/args.h"
@@ -425,6 +426,51 @@ INTERP_NATIVE(sys_addaudithook) {
   return none();
 }
 
+// sys.is_finalizing(): the interpreter never runs Python code while it shuts down here.
+INTERP_NATIVE(sys_is_finalizing) {
+  if (!check_positional(t, "is_finalizing", nargs, kwnames, 0, 0, 0)) return {};
+  return runtime().false_;
+}
+
+// The hooks of async generators, per thread (in the thread's state object), as CPython
+// keeps them. asyncio's event loop sets them while it runs; async generators here do not
+// call them yet, so the loop's shutdown_asyncgens() finds none to close.
+Value asyncgen_hooks_type; // made with the sys module, a gc root
+
+INTERP_NATIVE(sys_get_asyncgen_hooks) {
+  if (!check_positional(t, "get_asyncgen_hooks", nargs, kwnames, 0, 0, 0)) return {};
+  Value hooks = rd<ThreadStateObject>(t.state)->asyncgen_hooks;
+  Value items[2] = {none(), none()};
+  if (hooks) items[0] = tuple_item(hooks, 0), items[1] = tuple_item(hooks, 1);
+  return new_struct_sequence(t, asyncgen_hooks_type, items, 2);
+}
+
+INTERP_NATIVE(sys_set_asyncgen_hooks) {
+  std::size_t npos = nargs - keyword_count(kwnames);
+  if (npos > 2)
+    return raisef(t, exc(E_TypeError), "set_asyncgen_hooks() takes at most 2 arguments (%zu given)",
+                  npos);
+  Value a[2];
+  if (!check_named_keywords(t, "set_asyncgen_hooks", kwnames, {"firstiter", "finalizer"}, 0) ||
+      !bind_arguments(t, "set_asyncgen_hooks", args, nargs, kwnames, {"firstiter", "finalizer"}, 0,
+                      0, a))
+    return {};
+  Value hooks = rd<ThreadStateObject>(t.state)->asyncgen_hooks;
+  Value now[2] = {hooks ? tuple_item(hooks, 0) : none(), hooks ? tuple_item(hooks, 1) : none()};
+  const char* names[2] = {"firstiter", "finalizer"};
+  for (int i = 0; i < 2; ++i) {
+    if (!a[i]) continue;
+    if (a[i] != none() && !is_callable(a[i]))
+      return raisef(t, exc(E_TypeError), "callable %s expected, got %s", names[i],
+                    type_name_of(a[i]).c_str());
+    now[i] = a[i];
+  }
+  Value pair = tuple_from(t, now, 2);
+  if (!pair) return {};
+  wr<ThreadStateObject>(t.state)->asyncgen_hooks = pair;
+  return none();
+}
+
 INTERP_NATIVE(sys_getsizeof) {
   if (nargs < 1)
     return raise(t, exc(E_TypeError), "getsizeof() missing required argument 'object' (pos 1)");
@@ -550,6 +596,9 @@ Value make_sys_module(Thread& t) {
       {"getdefaultencoding", sys_utf8},
       {"getfilesystemencodeerrors", sys_surrogateescape},
       {"getsizeof", sys_getsizeof},
+      {"is_finalizing", sys_is_finalizing},
+      {"get_asyncgen_hooks", sys_get_asyncgen_hooks},
+      {"set_asyncgen_hooks", sys_set_asyncgen_hooks},
   };
   for (const Entry& e : functions)
     set(e.name, make_native_function(t, e.name, e.fn, intern_literal(t, "sys")));
@@ -558,6 +607,13 @@ Value make_sys_module(Thread& t) {
     Value f = native_new(t, register_native(e.name, e.fn), audit_hooks, {}, T_builtin_function);
     if (f) fresh<NativeObject>(f)->module = intern_literal(t, "sys");
     set(e.name, f);
+  }
+  {
+    static const char* const kFields[] = {"firstiter", "finalizer"};
+    static bool rooted = false;
+    if (!rooted) gc::add_root(reinterpret_cast<const stm::Offset*>(&asyncgen_hooks_type));
+    rooted = true;
+    asyncgen_hooks_type = new_struct_sequence_type(t, "asyncgen_hooks", "sys", kFields, 2);
   }
   set("__displayhook__", dict_get_cstr(t, d, "displayhook"));
   set("__excepthook__", dict_get_cstr(t, d, "excepthook"));

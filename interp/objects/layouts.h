@@ -272,9 +272,10 @@ struct SuperObject : Object {
 };
 
 struct ThreadStateObject : Object {
-  Value top_frame; // the innermost frame of the outermost VM loop
-  Value handled;   // sys.exc_info()'s exception, or None
-  Value result;    // the value of a finished run
+  Value top_frame;      // the innermost frame of the outermost VM loop
+  Value handled;        // sys.exc_info()'s exception, or None
+  Value result;         // the value of a finished run
+  Value asyncgen_hooks; // sys.set_asyncgen_hooks' (firstiter, finalizer) tuple, or 0
 };
 
 struct WeakRefObject : Object {

@@ -539,6 +539,15 @@ Value solid_base(Value type) {
   return type;
 }
 
+// The nearest class from `type` up whose instances are laid out differently from its
+// base's: solid_base, or a class below it that adds __slots__ words.
+static Value layout_base(Value type) {
+  Value solid = solid_base(type);
+  for (Value c = type; c != solid; c = rd<TypeObject>(c)->base)
+    if (slot_words(c) != slot_words(rd<TypeObject>(c)->base)) return c;
+  return solid;
+}
+
 // Enters a new class in the __subclasses__ list of each base that is a class (not a
 // builtin type), dropping the entries of classes that died meanwhile.
 static bool note_subclass(Thread& t, Value type, Value bases) {
@@ -582,15 +591,21 @@ Value type_new(Thread& t, Value metatype, Value type_name_value, Value bases, Va
     if (!(rd<TypeObject>(b)->flags & kBaseType))
       return raisef(t, exc(E_TypeError), "type '%s' is not an acceptable base type",
                     qualified_name(t, b).c_str());
-    Value solid = solid_base(b);
+    // As CPython's best_base: the base whose layout extends every other's, the first of
+    // equals. A class that adds slot words extends its base's layout, so
+    // class C(WithSlots, WithoutSlots) lays out C's instances as WithSlots's.
+    Value solid = layout_base(b);
     if (!best_base) {
       best_base = b;
     } else {
-      Value best_solid = solid_base(best_base);
-      if (is_subtype(solid, best_solid))
+      Value best_solid = layout_base(best_base);
+      if (is_subtype(best_solid, solid)) {
+        // best_base's layout already extends b's.
+      } else if (is_subtype(solid, best_solid)) {
         best_base = b;
-      else if (!is_subtype(best_solid, solid))
+      } else {
         return raise(t, exc(E_TypeError), "multiple bases have instance lay-out conflict");
+      }
     }
   }
   Value type = allocate(t, Layout::Type, metatype, sizeof(TypeObject));

@@ -176,6 +176,14 @@ Value generator_send(Thread& t, Value gen, Value value, bool& finished) {
 }
 
 Value generator_throw(Thread& t, Value gen, Value exception) {
+  // Raises the pending exception at the generator's yield. A generator that catches it
+  // and returns gives its value as StopIteration, never as a yielded value.
+  auto raise_here = [&]() -> Value {
+    bool finished;
+    Value r = resume(t, gen, {}, true, finished);
+    if (finished && r) return stop_iteration_with(t, r);
+    return r;
+  };
   Value frame = rd<GeneratorObject>(gen)->frame;
   if (frame) {
     if (Value inner = delegate_of(frame)) {
@@ -185,10 +193,7 @@ Value generator_throw(Thread& t, Value gen, Value exception) {
       if (is_exit) {
         // Close the delegate first, then raise GeneratorExit here.
         Value close = getattr_opt(t, inner, name(N_close));
-        if (close && !call0(t, close)) {
-          bool f;
-          return resume(t, gen, {}, true, f);
-        }
+        if (close && !call0(t, close)) return raise_here();
         if (t.pending) clear_pending(t);
       } else {
         if (inner.is_object() && is_layout(inner, Layout::Generator)) {
@@ -200,8 +205,7 @@ Value generator_throw(Thread& t, Value gen, Value exception) {
             r = call1(t, throw_fn, exception);
           } else if (!t.pending) {
             t.pending = exception;
-            bool f;
-            return resume(t, gen, {}, true, f);
+            return raise_here();
           }
         }
         if (r) return r; // the delegate yielded
@@ -219,16 +223,12 @@ Value generator_throw(Thread& t, Value gen, Value exception) {
           if (finished && res) return stop_iteration_with(t, res);
           return res;
         }
-        bool f;
-        return resume(t, gen, {}, true, f);
+        return raise_here();
       }
     }
   }
   t.pending = exception;
-  bool finished;
-  Value r = resume(t, gen, {}, true, finished);
-  if (finished && r) return stop_iteration_with(t, r);
-  return r;
+  return raise_here();
 }
 
 Value generator_resume_inline(Thread& t, Value gen, Value value, Value back) {
