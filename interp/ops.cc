@@ -11,6 +11,7 @@
 #include "interp/objects/sequence.h"
 #include "interp/vm/vm.h"
 
+#include <algorithm>
 #include <iterator>
 #include <new>
 #include <stdexcept>
@@ -29,27 +30,28 @@ bool is_none(Value v) {
 
 // ---- calls -----------------------------------------------------------------------------------
 
+ArgumentsWithFirst::ArgumentsWithFirst(Value first, const Value* args, std::size_t nargs)
+    : all_(small_), size_(nargs + 1) {
+  if (size_ > std::size(small_)) {
+    big_.resize(size_);
+    all_ = big_.data();
+  }
+  all_[0] = first;
+  std::copy(args, args + nargs, all_ + 1);
+}
+
 static Value call_type(Thread& t, Value type, const Value* args, std::size_t nargs, Value kwnames) {
   std::size_t nkw = kwnames ? std::size_t(tuple_length(kwnames)) : 0;
   if (type == type_value(T_type) && nargs == 1 && nkw == 0) return type_of(args[0]);
   // str(x): what str.__new__ then object.__init__ would do.
   if (type == type_value(T_str) && nargs == 1 && nkw == 0) return str(t, args[0]);
   Value new_fn = type_lookup(type, name(N___new__));
-  Value small[8];
-  std::vector<Value> big;
-  Value* with_type = small;
-  if (nargs + 1 > std::size(small)) {
-    big.resize(nargs + 1);
-    with_type = big.data();
-  }
-  with_type[0] = type;
-  for (std::size_t i = 0; i < nargs; ++i)
-    with_type[i + 1] = args[i];
+  ArgumentsWithFirst with_type(type, args, nargs);
   Value instance;
   if (new_fn && is_layout(new_fn, Layout::Wrapper)) new_fn = ro<WrapperObject>(new_fn)->wrapped;
   if (!new_fn)
     return raisef(t, exc(E_TypeError), "cannot create '%s' instances", type_name(type).c_str());
-  instance = call(t, new_fn, with_type, nargs + 1, kwnames);
+  instance = call(t, new_fn, with_type.data(), with_type.size(), kwnames);
   if (!instance) return {};
   if (!is_subtype(type_of(instance), type)) return instance;
   Value init = type_lookup(type_of(instance), name(N___init__));
@@ -59,8 +61,8 @@ static Value call_type(Thread& t, Value type, const Value* args, std::size_t nar
   if (!(rd<TypeObject>(type)->flags & kHeapType) && type_of(instance) == type &&
       is_object_slot(init) && !is_object_slot(new_fn))
     return instance;
-  with_type[0] = instance;
-  Value r = call(t, init, with_type, nargs + 1, kwnames);
+  with_type.data()[0] = instance;
+  Value r = call(t, init, with_type.data(), with_type.size(), kwnames);
   if (!r) return {};
   if (r != none())
     return raisef(t, exc(E_TypeError), "__init__() should return None, not '%s'",
@@ -77,18 +79,8 @@ static Value call_native(Thread& t, Value callable, const Value* args, std::size
   std::size_t nkw = kwnames ? std::size_t(tuple_length(kwnames)) : 0;
   if (n->self) {
     if (info.slot_max_args >= 0 && !slot_arguments_ok(t, info, nargs - nkw, kwnames)) return {};
-    Value self = n->self;
-    Value small[8];
-    std::vector<Value> big;
-    Value* all = small;
-    if (nargs + 1 > 8) {
-      big.resize(nargs + 1);
-      all = big.data();
-    }
-    all[0] = self;
-    for (std::size_t i = 0; i < nargs; ++i)
-      all[i + 1] = args[i];
-    return fn(t, all, nargs + 1, kwnames);
+    ArgumentsWithFirst all(n->self, args, nargs);
+    return fn(t, all.data(), all.size(), kwnames);
   }
   if (is_native_descriptor_type(type_of(callable))) {
     std::size_t npos = nargs - nkw;

@@ -11,6 +11,7 @@
 #include "interp/runtime.h"
 
 #include <string>
+#include <vector>
 
 namespace interp {
 
@@ -34,6 +35,22 @@ Value lookup_special(Thread& t, Value obj, NameId name);
 // ---- calls ---------------------------------------------------------------------------------
 // kwnames: a tuple of the names of the last len(kwnames) args, or 0.
 Value call(Thread& t, Value callable, const Value* args, std::size_t nargs, Value kwnames = {});
+// The arguments of a call with one value put in front (a bound self, a class for
+// __new__): on the C++ stack for up to 7 arguments, on the heap beyond.
+class ArgumentsWithFirst {
+public:
+  ArgumentsWithFirst(Value first, const Value* args, std::size_t nargs);
+  ArgumentsWithFirst(const ArgumentsWithFirst&) = delete;
+  ArgumentsWithFirst& operator=(const ArgumentsWithFirst&) = delete;
+  Value* data() { return all_; }
+  std::size_t size() const { return size_; }
+
+private:
+  Value small_[8];
+  std::vector<Value> big_;
+  Value* all_;
+  std::size_t size_;
+};
 Value call0(Thread& t, Value callable);
 Value call1(Thread& t, Value callable, Value a);
 Value call2(Thread& t, Value callable, Value a, Value b);

@@ -303,17 +303,8 @@ Value call_function_or_other(Thread& t, Value callable, Value self, const Value*
   if (callable.is_object() && is_layout(callable, Layout::Function))
     return call_function(t, callable, self, args, nargs, kwnames);
   if (!self) return call(t, callable, args, nargs, kwnames);
-  Value small[8];
-  std::vector<Value> big;
-  Value* all = small;
-  if (nargs + 1 > 8) {
-    big.resize(nargs + 1);
-    all = big.data();
-  }
-  all[0] = self;
-  for (std::size_t i = 0; i < nargs; ++i)
-    all[i + 1] = args[i];
-  return call(t, callable, all, nargs + 1, kwnames);
+  ArgumentsWithFirst all(self, args, nargs);
+  return call(t, callable, all.data(), all.size(), kwnames);
 }
 
 Value run_code(Thread& t, Value code, Value globals, Value locals) {
