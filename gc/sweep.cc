@@ -30,7 +30,7 @@ struct SweepTotals {
   std::uint64_t freed = 0;
 };
 
-SweepTotals sweep_runs(PageRun* const* runs, std::size_t count) {
+SweepTotals sweep_runs(PageRun* const* runs, std::size_t count, const stm::ReadMarkers& markers) {
   SweepTotals totals;
   for (std::size_t i = 0; i < count; ++i) {
     PageRun& run = *runs[i];
@@ -38,7 +38,11 @@ SweepTotals sweep_runs(PageRun* const* runs, std::size_t count) {
     for (unsigned w = 0, n = run.words(); w < n; ++w) {
       std::uint64_t marked = run.marked[w].load(std::memory_order_relaxed);
       std::uint64_t live = run.taken[w] & marked;
-      dead_cells += unsigned(std::popcount(run.taken[w] & ~marked));
+      std::uint64_t dead = run.taken[w] & ~marked;
+      dead_cells += unsigned(std::popcount(dead));
+      if (markers.count)
+        for (; dead; dead &= dead - 1)
+          markers.forget(run.cell_start(w * 64 + unsigned(std::countr_zero(dead))));
       live_cells += unsigned(std::popcount(live));
       run.taken[w] = live;
       run.finalizable[w] &= live;
@@ -58,17 +62,19 @@ SweepTotals sweep_runs(PageRun* const* runs, std::size_t count) {
 std::uint64_t sweep(GcHeap& heap, std::uint64_t keep_empty_bytes) {
   std::vector<PageRun*>& runs = heap.runs;
   SweepTotals totals;
+  const stm::ReadMarkers markers = stm::running_read_markers();
   if (runs.size() >= kParallelRuns) {
     std::atomic<std::uint64_t> live{0}, freed{0};
     tbb::parallel_for(tbb::blocked_range<std::size_t>(0, runs.size(), 1024),
                       [&](const tbb::blocked_range<std::size_t>& range) {
-                        SweepTotals part = sweep_runs(runs.data() + range.begin(), range.size());
+                        SweepTotals part =
+                            sweep_runs(runs.data() + range.begin(), range.size(), markers);
                         live.fetch_add(part.live, std::memory_order_relaxed);
                         freed.fetch_add(part.freed, std::memory_order_relaxed);
                       });
     totals = {live.load(), freed.load()};
   } else {
-    totals = sweep_runs(runs.data(), runs.size());
+    totals = sweep_runs(runs.data(), runs.size(), markers);
   }
 
   for (std::vector<PageRun*>& list : heap.partial)

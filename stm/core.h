@@ -36,7 +36,6 @@ std::uint64_t ticks_to_ns(std::uint64_t ticks);
 void calibrate_clock();
 
 // ---- the heap's layout -------------------------------------------------------------------
-inline constexpr unsigned kMaxSegments = 126;        // lock bytes hold a segment number in 7 bits
 inline constexpr std::uint8_t kLockNewObject = 0x80; // lock byte of a transaction's new object
 // A segment's status line, beside the read version (kReadVersionSlot): the running and
 // publishing flags (bytes), the running transaction's serial number and its thread.

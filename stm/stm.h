@@ -172,6 +172,20 @@ void for_each_pinned_object(void (*fn)(Offset object, void* arg), void* arg);
 // transactions forget their new objects for which `dead` holds, so that neither their
 // commit nor their abort touches memory handed out again.
 void forget_new_objects(bool (*dead)(Offset object, void* arg), void* arg);
+// With the world stopped, before the collector hands freed memory out again: the read
+// markers that running transactions set on objects now dead. A marker is per address,
+// so one left behind would make the first read of a new object placed there look like a
+// read again, which skips the wait for the thread still publishing that object's bytes.
+inline constexpr unsigned kMaxSegments = 126; // lock bytes hold a segment number in 7 bits
+struct ReadMarkers {
+  char* areas[kMaxSegments];
+  unsigned count = 0;
+  void forget(Offset object) const {
+    for (unsigned i = 0; i < count; ++i)
+      areas[i][object >> 4] = 0;
+  }
+};
+ReadMarkers running_read_markers();
 // With the world stopped: the segment whose transaction owns the object (it wrote or
 // created it), or 0. Tracing reads the owner's view, where the newest references are.
 unsigned owner_segment(Offset object);

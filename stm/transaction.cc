@@ -40,15 +40,12 @@ void copy_out(unsigned mine, Offset object, std::size_t size) {
 
 static void publish(ThreadContext* ctx) {
   char* mine = heap.base(ctx->segment);
-  for (Offset object : ctx->write_log) {
-    auto* header = reinterpret_cast<ObjectHeader*>(mine + object);
-    header->flags |= kNeedsWriteBarrier;
-    copy_out(ctx->segment, object, header->size);
-    heap.lock_of(object).store(0, std::memory_order_release);
-  }
-  publish_ranges(ctx);
-  // New objects mostly come one after another out of the same run: neighbours go out in
-  // one copy, not one small memcpy each.
+  // New objects go out first. A reader reaches one only through an old object of this
+  // transaction, and an old object is readable as soon as its own copy is done and its
+  // lock is let go (below); the new object's bytes must be in place by then, because
+  // some reads need no barrier (an object's type, immutable fields), so nothing would
+  // make such a reader wait for them. New objects mostly come one after another out of
+  // the same run: neighbours go out in one copy, not one small memcpy each.
   Offset run_start = 0, run_end = 0;
   for (const NewObject& created : ctx->new_objects) {
     reinterpret_cast<ObjectHeader*>(mine + created.object)->flags |= kNeedsWriteBarrier;
@@ -59,6 +56,13 @@ static void publish(ThreadContext* ctx) {
     run_end = created.object + created.size;
   }
   if (run_end) copy_out(ctx->segment, run_start, run_end - run_start);
+  for (Offset object : ctx->write_log) {
+    auto* header = reinterpret_cast<ObjectHeader*>(mine + object);
+    header->flags |= kNeedsWriteBarrier;
+    copy_out(ctx->segment, object, header->size);
+    heap.lock_of(object).store(0, std::memory_order_release);
+  }
+  publish_ranges(ctx);
   for (const NewObject& created : ctx->new_objects)
     heap.lock_of(created.object).store(0, std::memory_order_release);
 }
@@ -402,6 +406,14 @@ void for_each_pinned_object(void (*fn)(Offset, void*), void* arg) {
     for (const RangeEntry& entry : t->range_log)
       if (!entry.promoted) fn(entry.object, arg);
   }
+}
+
+ReadMarkers running_read_markers() {
+  ReadMarkers markers;
+  for (unsigned view = 1; view <= heap.views; ++view)
+    if (heap.running(view).load(std::memory_order_acquire))
+      markers.areas[markers.count++] = heap.base(view);
+  return markers;
 }
 
 void forget_new_objects(bool (*dead)(Offset object, void* arg), void* arg) {
