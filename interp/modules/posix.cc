@@ -284,6 +284,9 @@ INTERP_NATIVE(p_exit) {
   std::int64_t status = 0;
   if (nargs && !index_to_i64(t, args[0], status)) return {};
   stm::become_inevitable("_exit");
+  // What the program wrote is still in the transaction's buffers: CPython would have
+  // written what was flushed, and nothing is lost by writing it all.
+  vm::flush_output(t);
   ::_exit(int(status));
 }
 
