@@ -1554,6 +1554,21 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
                      type_name_of(mgr).c_str());
             ERROR_IF(true);
           }
+          // A plain Python __enter__ (a Condition's, a class's own) runs as a frame of this
+          // loop, which pushes its result here: a wait in it is then an ordinary wait of
+          // this loop, not a nested one that commits and goes on inevitably.
+          Value function, bound_self;
+          if (!async && inline_call(enter, function, bound_self) &&
+              !is_generator_code(&code_unit(rd<FunctionObject>(function)->code))) {
+            Value frame = frame_for_call(t, function, bound_self, nullptr, 0, {}, r.frame);
+            ERROR_IF(!frame || !within_recursion_limit(t, frame));
+            TOP() = exit;
+            r.sp = sp;
+            r.enter(t, frame);
+            continue;
+          }
+          // The manager stays on the stack until __enter__ returns: one that must wait (a
+          // lock) runs the instruction again.
           Value res = call0(t, enter);
           ERROR_IF(!res);
           TOP() = exit;
