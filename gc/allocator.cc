@@ -253,7 +253,7 @@ void detach_all_runs(GcHeap& heap) {
 namespace gc {
 using namespace detail;
 
-Offset allocate(std::uint16_t type_id, std::size_t bytes, bool finalizable) {
+Offset allocate(std::uint16_t type_id, std::size_t bytes, bool finalizable, bool leaf) {
   if (!valid_type(type_id)) fatal("allocate: type id %u is not registered", unsigned(type_id));
   // Non-null exactly while the thread runs a transaction; cheaper than asking stm.
   if (!stm::detail::tl.segment_base) fatal("allocate outside a transaction");
@@ -277,10 +277,15 @@ Offset allocate(std::uint16_t type_id, std::size_t bytes, bool finalizable) {
     object = allocate_large(thread, size, run);
     if (!object) return 0;
   }
-  if (finalizable || (type_table[type_id].flags & kHasFinalizer)) {
-    unsigned cell = run->cell_of(object);
-    run->finalizable[cell / 64] |= std::uint64_t{1} << (cell % 64);
-  }
+  unsigned cell = run->cell_of(object);
+  std::uint64_t bit = std::uint64_t{1} << (cell % 64);
+  if (finalizable || (type_table[type_id].flags & kHasFinalizer))
+    run->finalizable[cell / 64] |= bit;
+  // Set or cleared at every allocation: the cell's last object may have been either.
+  if (leaf)
+    run->leaf[cell / 64] |= bit;
+  else
+    run->leaf[cell / 64] &= ~bit;
   bump(thread->allocated_bytes, run->cell_size);
 
   char* address = stm::view_address(object);

@@ -56,8 +56,10 @@ const TypeInfo& type_info(std::uint16_t type_id);
 // transaction: header filled in, the rest zeroed. Returns 0 when the heap is exhausted
 // even after a collection; the caller raises MemoryError. `finalizable` treats this one
 // object as if its type had kHasFinalizer (a layout shared by classes with and without
-// a finalizer).
-Offset allocate(std::uint16_t type_id, std::size_t bytes, bool finalizable = false);
+// a finalizer). `leaf` promises that the object references nothing the collector must
+// keep alive: it is marked but never traced, so a collection does not read it at all.
+Offset allocate(std::uint16_t type_id, std::size_t bytes, bool finalizable = false,
+                bool leaf = false);
 
 // Slots outside the heap that hold references (runtime tables). The slot must stay
 // valid until removed.

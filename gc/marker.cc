@@ -61,7 +61,7 @@ void Marker::mark(stm::Offset ref) {
   if (!run) return;
   unsigned cell = run->cell_of(ref);
   if (cell >= run->cells || !run->is_taken(cell)) return;
-  if (run->mark(cell)) stack_.push_back(run->cell_start(cell));
+  if (run->mark(cell) && !run->is_leaf(cell)) stack_.push_back(run->cell_start(cell));
 }
 
 void Marker::mark_candidate(std::uintptr_t word) {

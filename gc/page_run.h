@@ -37,6 +37,7 @@ struct PageRun {
   std::atomic<std::uint64_t> marked[kBitmapWords] = {};
   std::uint64_t finalizable[kBitmapWords] = {}; // its type has a finalizer
   std::uint64_t finalized[kBitmapWords] = {};   // handed to the finalizer hook already
+  std::uint64_t leaf[kBitmapWords] = {};        // allocated as a leaf: never traced
 
   bool large() const { return size_class == kLargeClass; }
   stm::Offset end() const { return start + stm::Offset(pages) * stm::kPageSize; }
@@ -54,6 +55,7 @@ struct PageRun {
     return unsigned(((offset - start) * reciprocal) >> 32);
   }
   bool is_taken(unsigned cell) const { return taken[cell / 64] >> (cell % 64) & 1; }
+  bool is_leaf(unsigned cell) const { return leaf[cell / 64] >> (cell % 64) & 1; }
 
   // The owner's allocation step: the lowest free cell, or 0 if the run is full.
   stm::Offset take_cell() {

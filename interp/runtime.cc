@@ -147,13 +147,34 @@ Value* Thread::root_slots() {
   return &pending;
 }
 
+// Numbers, strings and bytes of the builtin types themselves reference only their type,
+// which the runtime keeps alive: the collector need not read them (most of what a
+// string-building or float loop leaves for it). A subclass's instance references its
+// class, which may be garbage otherwise, and may have an instance dict.
+static bool is_leaf(Layout layout, Value cls) {
+  switch (layout) {
+  case Layout::Str:
+    return cls == type_value(T_str);
+  case Layout::Float:
+    return cls == type_value(T_float);
+  case Layout::BigInt:
+    return cls == type_value(T_int);
+  case Layout::Bytes:
+    return cls == type_value(T_bytes);
+  case Layout::Complex:
+    return cls == type_value(T_complex);
+  default:
+    return false;
+  }
+}
+
 Value allocate(Thread& t, Layout layout, Value cls, std::size_t bytes) {
   // Instances of classes with __slots__ carry the slots' words after the layout's struct.
   if (cls) bytes += 8 * ((ro<TypeObject>(cls)->flags & kSlotWordsMask) >> kSlotWordsShift);
   // Instances of classes with __del__ are finalized (interp/vm/finalizers.cc).
   bool finalizable = cls && (ro<TypeObject>(cls)->flags & kHasDel);
-  stm::Offset object =
-      gc::allocate(runtime().layout_ids[static_cast<int>(layout)], bytes, finalizable);
+  stm::Offset object = gc::allocate(runtime().layout_ids[static_cast<int>(layout)], bytes,
+                                    finalizable, is_leaf(layout, cls));
   if (!object) return raise_memory_error(t); // exhausted even after a collection
   Value v = Value::object(object);
   fresh<Object>(v)->cls = cls;

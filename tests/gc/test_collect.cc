@@ -6,7 +6,8 @@
 // in every view, and kept while it lives. Each dead finalizable object is queued for
 // finalization exactly once, with everything it references still intact, and the next
 // collection after it was taken frees it. The new objects of aborted transactions are
-// freed, so aborting in a loop does not grow the heap.
+// freed, so aborting in a loop does not grow the heap. An object allocated as a leaf is
+// kept while referenced but never traced.
 #define BOOST_TEST_MODULE gc_collect
 #include <boost/test/unit_test.hpp>
 
@@ -453,4 +454,39 @@ BOOST_AUTO_TEST_CASE(new_objects_of_aborted_transactions_are_freed) {
   gc::set_enabled(true);
   gc::collect();
   BOOST_TEST(gc::statistics().pages_in_use <= pages_after_small);
+}
+
+namespace {
+
+Offset hidden_behind_leaf = 0;
+
+// A leaf node whose `next` names a node that nothing else references.
+__attribute__((noinline)) Offset make_leaf_with_orphan(std::uint32_t payload) {
+  Offset leaf = 0;
+  stm::run_transaction([&] {
+    Offset orphan = new_node(71, payload);
+    leaf = gc::allocate(types.node, sizeof(Node) + payload, false, /*leaf=*/true);
+    Node* n = Ref<Node>(leaf).fresh();
+    n->seed = 72;
+    n->payload_bytes = payload;
+    fill_payload(n);
+    n->next = orphan;
+    hidden_behind_leaf = hide(orphan);
+  });
+  return leaf;
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE(a_leaf_is_kept_but_what_it_names_is_not) {
+  Offset root = 0;
+  gc::add_root(&root);
+  root = make_leaf_with_orphan(kSmallPayload);
+  scrub_stack();
+  gc::collect();
+  BOOST_TEST(node_intact(root));
+  // The leaf's cell stays taken; the node it names was freed, as a collector that does
+  // not read the leaf must leave it.
+  BOOST_TEST(every_free_cell_handed_out(kSmallPayload, root, unhide(hidden_behind_leaf)));
+  gc::remove_root(&root);
 }
