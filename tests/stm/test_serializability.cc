@@ -191,7 +191,8 @@ void worker(const RoundConfig& config, int thread_index, ThreadResult& result, F
             std::int64_t old = r ? Ref<Leaf>(r).read()->value : 0;
             rec.ops.push_back({OpKind::ReadRef, 0, k, old, r});
             if (r) {
-              std::int64_t v = old * 3 + 1;
+              // Wrapping (unsigned) arithmetic: a leaf written 40 times overflows int64.
+              std::int64_t v = static_cast<std::int64_t>(static_cast<std::uint64_t>(old) * 3 + 1);
               Ref<Leaf>(r).write()->value = v;
               rec.ops.push_back({OpKind::WriteLeaf, 0, k, v, r});
             }
