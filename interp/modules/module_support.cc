@@ -86,8 +86,9 @@ Value struct_sequence_repr(Thread& t, const Value* args, std::size_t, Value) {
   Value cls = type_of(self);
   Value names = type_lookup(cls, name(N___match_args__));
   Value module = type_lookup(cls, name(N___module__));
-  std::string text =
-      (module && str_check(module) ? str_utf8(module) + "." : std::string()) + type_name(cls) + "(";
+  // CPython prints the type's full name, which has no module part for a builtins type.
+  bool qualified = module && str_check(module) && str_utf8(module) != "builtins";
+  std::string text = (qualified ? str_utf8(module) + "." : std::string()) + type_name(cls) + "(";
   for (std::int64_t i = 0; names && i < tuple_length(names) && i < tuple_length(self); ++i) {
     if (i) text += ", ";
     Value r = repr(t, tuple_item(self, i));

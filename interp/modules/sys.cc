@@ -433,8 +433,8 @@ INTERP_NATIVE(sys_is_finalizing) {
 }
 
 // The hooks of async generators, per thread (in the thread's state object), as CPython
-// keeps them. asyncio's event loop sets them while it runs; async generators here do not
-// call them yet, so the loop's shutdown_asyncgens() finds none to close.
+// keeps them. asyncio's event loop sets them while it runs; an async generator calls
+// firstiter at its first step (vm/generator.cc), never the finalizer.
 Value asyncgen_hooks_type; // made with the sys module, a gc root
 
 INTERP_NATIVE(sys_get_asyncgen_hooks) {
@@ -613,7 +613,7 @@ Value make_sys_module(Thread& t) {
     static bool rooted = false;
     if (!rooted) gc::add_root(reinterpret_cast<const stm::Offset*>(&asyncgen_hooks_type));
     rooted = true;
-    asyncgen_hooks_type = new_struct_sequence_type(t, "asyncgen_hooks", "sys", kFields, 2);
+    asyncgen_hooks_type = new_struct_sequence_type(t, "asyncgen_hooks", "builtins", kFields, 2);
   }
   set("__displayhook__", dict_get_cstr(t, d, "displayhook"));
   set("__excepthook__", dict_get_cstr(t, d, "excepthook"));

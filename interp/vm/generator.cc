@@ -43,6 +43,8 @@ Value delegate_of(Value frame) {
 // Bits of GeneratorObject::running: the frame is executing; an async generator is being
 // driven by one of its awaitables; an async generator was closed.
 constexpr std::int64_t kRunningFrame = 1, kRunningAsync = 2, kAsyncClosed = 4;
+// An async generator has called the thread's firstiter hook (sys.set_asyncgen_hooks).
+constexpr std::int64_t kHooksCalled = 8;
 
 // Runs the generator's frame to its next yield or its end. Meanwhile sys.exc_info() is
 // the exception the generator itself was handling when it last yielded, if any; the
@@ -613,17 +615,34 @@ INTERP_NATIVE(athrow_throw) {
   return r;
 }
 
+// The first __anext__, asend, athrow or aclose of an async generator calls the thread's
+// firstiter hook with it, as CPython does: asyncio's loop keeps the generators it is told
+// of and closes those still suspended when it shuts down (shutdown_asyncgens), which
+// runs their finally blocks. The finalizer hook is not called: a collected generator is
+// not finalized here.
+bool call_firstiter(Thread& t, Value agen) {
+  if (ro<GeneratorObject>(agen)->running & kHooksCalled) return true;
+  set_async_flag(agen, kHooksCalled, true);
+  Value hooks = rd<ThreadStateObject>(t.state)->asyncgen_hooks;
+  Value firstiter = hooks ? tuple_item(hooks, 0) : Value();
+  if (!firstiter || firstiter == none()) return true;
+  return bool(call(t, firstiter, &agen, 1));
+}
+
 INTERP_NATIVE(agen_anext) {
+  if (!call_firstiter(t, args[0])) return {};
   return new_awaitable(t, asend_type, args[0], none());
 }
 
 INTERP_NATIVE(agen_asend) {
   if (!check_positional(t, "asend", nargs, kwnames, 1, 1)) return {};
+  if (!call_firstiter(t, args[0])) return {};
   return new_awaitable(t, asend_type, args[0], args[1]);
 }
 
 INTERP_NATIVE(agen_athrow) {
   if (!check_positional(t, "athrow", nargs, kwnames, 1, 3)) return {};
+  if (!call_firstiter(t, args[0])) return {};
   Value e = to_exception(t, args, nargs);
   if (!e) return {};
   if (nargs > 3 && args[3] != none()) wr<ExceptionObject>(e)->traceback = args[3];
@@ -632,6 +651,7 @@ INTERP_NATIVE(agen_athrow) {
 
 INTERP_NATIVE(agen_aclose) {
   if (!check_positional(t, "aclose", nargs, kwnames, 0, 0)) return {};
+  if (!call_firstiter(t, args[0])) return {};
   return new_awaitable(t, athrow_type, args[0], {});
 }
 
