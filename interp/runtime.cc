@@ -168,11 +168,11 @@ static bool is_leaf(Layout layout, Value cls) {
   }
 }
 
-Value allocate(Thread& t, Layout layout, Value cls, std::size_t bytes) {
+Value allocate(Thread& t, Layout layout, Value cls, std::size_t bytes, bool finalizable) {
   // Instances of classes with __slots__ carry the slots' words after the layout's struct.
   if (cls) bytes += 8 * ((ro<TypeObject>(cls)->flags & kSlotWordsMask) >> kSlotWordsShift);
   // Instances of classes with __del__ are finalized (interp/vm/finalizers.cc).
-  bool finalizable = cls && (ro<TypeObject>(cls)->flags & kHasDel);
+  finalizable = finalizable || (cls && (ro<TypeObject>(cls)->flags & kHasDel));
   stm::Offset object = gc::allocate(runtime().layout_ids[static_cast<int>(layout)], bytes,
                                     finalizable, is_leaf(layout, cls));
   if (!object) return raise_memory_error(t); // exhausted even after a collection

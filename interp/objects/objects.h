@@ -20,7 +20,9 @@ struct CodeUnit;
 // ---- allocation ----------------------------------------------------------------------------
 // A new zeroed object of `bytes` (header included) in the running transaction, with its
 // class set; 0 and MemoryError when the heap is exhausted.
-Value allocate(Thread& t, Layout layout, Value cls, std::size_t bytes);
+// `finalizable`: the collector hands the object to vm/finalizers.cc when it dies, as it
+// does an instance of a class with __del__.
+Value allocate(Thread& t, Layout layout, Value cls, std::size_t bytes, bool finalizable = false);
 // What object.__new__(cls) makes (cls a type): a new instance of cls's layout, or 0 with
 // TypeError for an abstract class or a layout object.__new__ cannot make.
 Value object_new_instance(Thread& t, Value cls);

@@ -76,6 +76,13 @@ void run_one(Thread& t, const gc::Finalization& item) {
     if (!call1(t, callback, object)) report_unraisable(t, callback);
     return;
   }
+  if (is_layout(object, Layout::Generator)) {
+    // A suspended generator that died: close() runs its finally blocks.
+    if (!rd<GeneratorObject>(object)->frame) return;
+    Value close = getattr(t, object, intern_literal(t, "close"));
+    if (!close || !call0(t, close)) report_unraisable(t, object);
+    return;
+  }
   Value del = type_lookup(type_of(object), name(N___del__));
   if (!del) return; // the class lost its __del__ since the object was made
   Value bound = lookup_special(t, object, N___del__);

@@ -157,7 +157,11 @@ Value generator_new(Thread& t, Value frame, Value code) {
   TypeId type = kind == kCoroutine        ? T_coroutine
                 : kind == kAsyncGenerator ? T_async_generator
                                           : T_generator;
-  Value g = allocate(t, Layout::Generator, type_value(type), sizeof(GeneratorObject));
+  // A generator that dies suspended is closed, as CPython closes it when its last
+  // reference goes (here at the collection that finds it dead): its finally blocks and
+  // with statements run. One with no handler in its code would only end, so it is not.
+  bool finalizable = kind == kGenerator && !unit.exception_table.empty();
+  Value g = allocate(t, Layout::Generator, type_value(type), sizeof(GeneratorObject), finalizable);
   if (!g) return {};
   GeneratorObject* o = fresh<GeneratorObject>(g);
   o->frame = frame;

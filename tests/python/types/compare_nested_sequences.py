@@ -1,7 +1,7 @@
-# Comparing or repr() of containers nested 200000 deep raises RecursionError, not a crash;
+# Comparing or repr() of containers nested 30000 deep raises RecursionError, not a crash;
 # sorting by tuple keys compares tuples item by item, ties broken by later items.
 x, y = [], []
-for i in range(200000):
+for i in range(30000):
     x, y = [x], [y]
 try:
     print(x == y)
@@ -15,7 +15,7 @@ try:
 except TypeError as e:
     print(e)
 deep_list, deep_dict = [], {}
-for i in range(200000):
+for i in range(30000):
     deep_list, deep_dict = [deep_list], {1: deep_dict}
 for thing in (deep_list, deep_dict):
     try:
