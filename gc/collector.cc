@@ -79,15 +79,26 @@ void clear_dead_weak_references(Marker& marker, std::size_t first,
 
 // The unmarked objects of finalizable types not finalized yet: each is flagged (in the
 // side table, so that it is never handed over twice) and listed.
-void find_unreached_finalizables(GcHeap& heap, std::vector<Finalization>& found) {
+// An unreached object that is new in a running transaction is not finalized yet: it
+// exists only if that transaction commits (an abort drops it, and its finalizer must
+// not run, nor its memory be handed out while the queue still names it). It is kept for
+// now, and a collection after the commit finds it again.
+void find_unreached_finalizables(GcHeap& heap, std::vector<Finalization>& found,
+                                 std::vector<Offset>& kept_new) {
   for (PageRun* run : heap.runs) {
     for (unsigned w = 0, n = run->words(); w < n; ++w) {
       std::uint64_t unreached = run->taken[w] & run->finalizable[w] & ~run->finalized[w] &
                                 ~run->marked[w].load(std::memory_order_relaxed);
-      run->finalized[w] |= unreached;
-      for (; unreached; unreached &= unreached - 1)
-        found.push_back({run->cell_start(w * 64 + unsigned(std::countr_zero(unreached))),
-                         FinalizationKind::Finalize});
+      for (; unreached; unreached &= unreached - 1) {
+        unsigned cell = w * 64 + unsigned(std::countr_zero(unreached));
+        Offset object = run->cell_start(cell);
+        if (stm::is_new_in_running_transaction(object)) {
+          kept_new.push_back(object);
+          continue;
+        }
+        run->finalized[w] |= std::uint64_t{1} << (cell % 64);
+        found.push_back({object, FinalizationKind::Finalize});
+      }
     }
   }
 }
@@ -116,9 +127,12 @@ void collect_with_world_stopped(void* arg) {
   clear_dead_weak_references(marker, 0, &callbacks);
   std::size_t weak_seen = marker.weak_references().size();
 
-  find_unreached_finalizables(heap, to_finalize);
+  std::vector<Offset> kept_new;
+  find_unreached_finalizables(heap, to_finalize, kept_new);
   for (const Finalization& item : to_finalize)
     marker.mark(item.object);
+  for (Offset object : kept_new)
+    marker.mark(object);
   marker.drain();
   clear_dead_weak_references(marker, weak_seen, nullptr);
 

@@ -186,6 +186,9 @@ struct ReadMarkers {
   }
 };
 ReadMarkers running_read_markers();
+// With the world stopped: whether the object is new in a running transaction (it exists
+// only if that transaction commits).
+bool is_new_in_running_transaction(Offset object);
 // With the world stopped: the segment whose transaction owns the object (it wrote or
 // created it), or 0. Tracing reads the owner's view, where the newest references are.
 unsigned owner_segment(Offset object);

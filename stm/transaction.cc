@@ -427,6 +427,10 @@ void forget_new_objects(bool (*dead)(Offset object, void* arg), void* arg) {
   }
 }
 
+bool is_new_in_running_transaction(Offset object) {
+  return heap.lock_of(object).load(std::memory_order_acquire) & kLockNewObject;
+}
+
 unsigned owner_segment(Offset object) {
   return heap.lock_of(object).load(std::memory_order_acquire) & 0x7f;
 }

@@ -116,15 +116,18 @@ void run_finalizations(Thread& t) {
   } saved{t, fetch_pending(t), t.handled, t.kwnames, t.outermost_call_args};
   t.running_finalizers = true;
   t.kwnames = {};
-  if (!t.holds_finalizations) {
+  // Before each take: a finalizer that waited inside committed the transaction, which
+  // let go of what was taken so far and of this hook.
+  auto hold = [&t] {
+    if (t.holds_finalizations) return;
     t.holds_finalizations = true;
     t.after_commit.push_back([&t](bool committed) {
       t.holds_finalizations = false;
       gc::finish_finalizations(committed);
     });
-  }
+  };
   gc::Finalization item;
-  while (gc::take_finalization(item)) {
+  for (hold(); gc::take_finalization(item); hold()) {
     run_one(t, item);
     clear_pending(t);
   }

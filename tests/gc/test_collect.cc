@@ -7,7 +7,9 @@
 // finalization exactly once, with everything it references still intact, and the next
 // collection after it was taken frees it. The new objects of aborted transactions are
 // freed, so aborting in a loop does not grow the heap. An object allocated as a leaf is
-// kept while referenced but never traced.
+// kept while referenced but never traced. A finalizable object that dies while still
+// new in a running transaction is not handed over until that transaction commits, and
+// never if it aborts.
 #define BOOST_TEST_MODULE gc_collect
 #include <boost/test/unit_test.hpp>
 
@@ -489,4 +491,42 @@ BOOST_AUTO_TEST_CASE(a_leaf_is_kept_but_what_it_names_is_not) {
   // not read the leaf must leave it.
   BOOST_TEST(every_free_cell_handed_out(kSmallPayload, root, unhide(hidden_behind_leaf)));
   gc::remove_root(&root);
+}
+
+namespace {
+
+Offset hidden_new_finalizable = 0;
+
+__attribute__((noinline)) void drop_new_finalizable() {
+  hidden_new_finalizable = hide(new_node(81, 24, 0, types.finalizable));
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE(a_finalizable_object_new_in_a_running_transaction_waits_for_its_commit) {
+  take_finalized();
+  bool queued_while_new = true;
+  // Aborted: it never existed, so its finalizer never runs.
+  run_and_abort([&] {
+    drop_new_finalizable();
+    scrub_stack();
+    gc::collect();
+    queued_while_new = gc::finalization_pending();
+  });
+  BOOST_TEST(!queued_while_new);
+  gc::collect();
+  BOOST_TEST(take_finalized().empty());
+  // Committed: the first collection after the commit hands it over.
+  stm::run_transaction([&] {
+    drop_new_finalizable();
+    scrub_stack();
+    gc::collect();
+    queued_while_new = gc::finalization_pending();
+  });
+  BOOST_TEST(!queued_while_new);
+  scrub_stack();
+  gc::collect();
+  std::vector<Offset> taken = take_finalized();
+  BOOST_TEST(taken.size() == 1u);
+  BOOST_TEST((taken.size() == 1 && taken[0] == hidden_new_finalizable));
 }
