@@ -50,7 +50,7 @@ static Value call_type(Thread& t, Value type, const Value* args, std::size_t nar
   Value instance;
   if (new_fn && is_layout(new_fn, Layout::Wrapper)) new_fn = ro<WrapperObject>(new_fn)->wrapped;
   if (!new_fn)
-    return raisef(t, exc(E_TypeError), "cannot create '%s' instances", type_name(type).c_str());
+    return raisef(t, exc(E_TypeError), "cannot create '%s' instances", display_name(type).c_str());
   instance = call(t, new_fn, with_type.data(), with_type.size(), kwnames);
   if (!instance) return {};
   if (!is_subtype(type_of(instance), type)) return instance;
@@ -124,7 +124,7 @@ Value call(Thread& t, Value callable, const Value* args, std::size_t nargs, Valu
   Value type = type_of(callable);
   Value dunder = type_lookup(type, name(N___call__));
   if (!dunder)
-    return raisef(t, exc(E_TypeError), "'%s' object is not callable", type_name(type).c_str());
+    return raisef(t, exc(E_TypeError), "'%s' object is not callable", display_name(type).c_str());
   if (is_layout(callable, Layout::Type) && is_layout(dunder, Layout::Native) &&
       ro<NativeObject>(dunder)->owner == type_value(T_type))
     return call_type(t, callable, args, nargs, kwnames);
@@ -287,7 +287,7 @@ Value compare(Thread& t, Value a, Value b, CompareOp op) {
   if (op == CompareOp::Eq) return py_bool(a == b);
   if (op == CompareOp::Ne) return py_bool(a != b);
   return raisef(t, exc(E_TypeError), "'%s' not supported between instances of '%s' and '%s'",
-                kCompareSymbols[int(op)], type_name(ta).c_str(), type_name(tb).c_str());
+                kCompareSymbols[int(op)], display_name(ta).c_str(), display_name(tb).c_str());
 }
 
 int equal(Thread& t, Value a, Value b) {
@@ -318,7 +318,7 @@ bool hash(Thread& t, Value v, std::int64_t& out) {
   }
   Value f = type_lookup(type, name(N___hash__));
   if (!f || f == none()) {
-    raisef(t, exc(E_TypeError), "unhashable type: '%s'", type_name(type).c_str());
+    raisef(t, exc(E_TypeError), "unhashable type: '%s'", display_name(type).c_str());
     return false;
   }
   Value r = vm::call_function_or_other(t, f, v, nullptr, 0, {});
@@ -437,25 +437,25 @@ Value binary_op(Thread& t, Value a, Value b, BinaryOp op) {
   if (k == static_cast<unsigned>(BinaryOp::Add) && is_exact(b, T_str) && !is_exact(a, T_str) &&
       static_cast<unsigned>(op) < bytecode::kInplaceOffset && isinstance(a, T_int))
     return raisef(t, exc(E_TypeError), "unsupported operand type(s) for +: '%s' and 'str'",
-                  type_name(ta).c_str());
+                  display_name(ta).c_str());
   if (is_exact(a, T_str) && k == static_cast<unsigned>(BinaryOp::Add))
     return raisef(t, exc(E_TypeError), "can only concatenate str (not \"%s\") to str",
-                  type_name(tb).c_str());
+                  display_name(tb).c_str());
   if (is_exact(a, T_list) && k == static_cast<unsigned>(BinaryOp::Add))
     return raisef(t, exc(E_TypeError), "can only concatenate list (not \"%s\") to list",
-                  type_name(tb).c_str());
+                  display_name(tb).c_str());
   if (is_exact(a, T_tuple) && k == static_cast<unsigned>(BinaryOp::Add))
     return raisef(t, exc(E_TypeError), "can only concatenate tuple (not \"%s\") to tuple",
-                  type_name(tb).c_str());
+                  display_name(tb).c_str());
   if (k == static_cast<unsigned>(BinaryOp::Multiply) &&
       (is_exact(a, T_str) || is_exact(a, T_list) || is_exact(a, T_tuple) || is_exact(b, T_str) ||
        is_exact(b, T_list) || is_exact(b, T_tuple)))
     return raisef(
         t, exc(E_TypeError), "can't multiply sequence by non-int of type '%s'",
-        type_name(is_exact(a, T_str) || is_exact(a, T_list) || is_exact(a, T_tuple) ? tb : ta)
+        display_name(is_exact(a, T_str) || is_exact(a, T_list) || is_exact(a, T_tuple) ? tb : ta)
             .c_str());
   return raisef(t, exc(E_TypeError), "unsupported operand type(s) for %s: '%s' and '%s'", symbol,
-                type_name(ta).c_str(), type_name(tb).c_str());
+                display_name(ta).c_str(), display_name(tb).c_str());
 }
 
 static Value unary(Thread& t, Value v, NameId id, const char* symbol) {
@@ -494,9 +494,10 @@ Value getitem(Thread& t, Value obj, Value key) {
     if (obj == type_value(T_type)) return generic_alias_new(t, obj, key);
     if (Value cg = getattr_opt(t, obj, name(N___class_getitem__))) return call1(t, cg, key);
     if (t.pending) return {};
-    return raisef(t, exc(E_TypeError), "type '%s' is not subscriptable", type_name(obj).c_str());
+    return raisef(t, exc(E_TypeError), "type '%s' is not subscriptable", display_name(obj).c_str());
   }
-  return raisef(t, exc(E_TypeError), "'%s' object is not subscriptable", type_name(type).c_str());
+  return raisef(t, exc(E_TypeError), "'%s' object is not subscriptable",
+                display_name(type).c_str());
 }
 
 bool setitem(Thread& t, Value obj, Value key, Value value) {
@@ -512,7 +513,7 @@ bool setitem(Thread& t, Value obj, Value key, Value value) {
   Value f = type_lookup(type, name(N___setitem__));
   if (!f) {
     raisef(t, exc(E_TypeError), "'%s' object does not support item assignment",
-           type_name(type).c_str());
+           display_name(type).c_str());
     return false;
   }
   Value args[2] = {key, value};
@@ -524,7 +525,7 @@ bool delitem(Thread& t, Value obj, Value key) {
   Value f = type_lookup(type, name(N___delitem__));
   if (!f) {
     raisef(t, exc(E_TypeError), "'%s' object doesn't support item deletion",
-           type_name(type).c_str());
+           display_name(type).c_str());
     return false;
   }
   return bool(vm::call_function_or_other(t, f, obj, &key, 1, {}));
@@ -541,7 +542,8 @@ int contains(Thread& t, Value container, Value item) {
   if (!it) {
     if (matches(t, exc(E_TypeError))) {
       clear_pending(t);
-      raisef(t, exc(E_TypeError), "argument of type '%s' is not iterable", type_name(type).c_str());
+      raisef(t, exc(E_TypeError), "argument of type '%s' is not iterable",
+             display_name(type).c_str());
     }
     return -1;
   }
@@ -589,7 +591,7 @@ Value iter(Thread& t, Value v) {
     return it;
   }
   if (!f && type_lookup(type, name(N___getitem__))) return iterator_new(t, T_seq_iterator, v);
-  return raisef(t, exc(E_TypeError), "'%s' object is not iterable", type_name(type).c_str());
+  return raisef(t, exc(E_TypeError), "'%s' object is not iterable", display_name(type).c_str());
 }
 
 Value next_or_wait(Thread& t, Value iterator) {

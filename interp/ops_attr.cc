@@ -90,7 +90,7 @@ Value generic_getattr(Thread& t, Value obj, Value attr, bool suppress_missing) {
   }
   if (suppress_missing) return {};
   return raisef(t, exc(E_AttributeError), "'%s' object has no attribute '%s'",
-                type_name(type).c_str(), str_utf8(attr).c_str());
+                display_name(type).c_str(), str_utf8(attr).c_str());
 }
 
 // The attribute of a class: the metaclass's data descriptors, then the class's MRO
@@ -105,7 +105,7 @@ static Value type_getattr(Thread& t, Value type, Value attr, bool suppress_missi
   if (meta_attr) return descriptor_get(t, meta_attr, type, meta);
   if (suppress_missing) return {};
   return raisef(t, exc(E_AttributeError), "type object '%s' has no attribute '%s'",
-                type_name(type).c_str(), str_utf8(attr).c_str());
+                display_name(type).c_str(), str_utf8(attr).c_str());
 }
 
 bool is_object_slot(Value f) {
@@ -202,7 +202,7 @@ bool property_store(Thread& t, Value descr, Value obj, Value value) {
   if (fn && fn != none()) return bool(value ? call2(t, fn, obj, value) : call1(t, fn, obj));
   if (type_of(descr) == type_value(T_getset_descriptor)) { // a builtin type's attribute
     raisef(t, exc(E_AttributeError), "attribute %s of '%s' objects is not writable",
-           repr_utf8(t, p->name).c_str(), type_name(descriptor_owner(descr)).c_str());
+           repr_utf8(t, p->name).c_str(), display_name(descriptor_owner(descr)).c_str());
     return false;
   }
   // A property knows its name only from __set_name__ (assigned in a class body).
@@ -239,10 +239,10 @@ bool generic_setattr(Thread& t, Value obj, Value attr, Value value) {
   if (!obj.is_object() || !has_instance_dict(type)) {
     if (descr)
       raisef(t, exc(E_AttributeError), "'%s' object attribute '%s' is read-only",
-             type_name(type).c_str(), str_utf8(attr).c_str());
+             display_name(type).c_str(), str_utf8(attr).c_str());
     else
-      raisef(t, exc(E_AttributeError), "'%s' object has no attribute '%s'", type_name(type).c_str(),
-             str_utf8(attr).c_str());
+      raisef(t, exc(E_AttributeError), "'%s' object has no attribute '%s'",
+             display_name(type).c_str(), str_utf8(attr).c_str());
     return false;
   }
   if (str_equal_ascii(attr, "__dict__")) {
@@ -263,8 +263,8 @@ bool generic_setattr(Thread& t, Value obj, Value attr, Value value) {
     int r = dict ? dict_del(t, dict, attr) : 0;
     if (r < 0) return false;
     if (r == 0) {
-      raisef(t, exc(E_AttributeError), "'%s' object has no attribute '%s'", type_name(type).c_str(),
-             str_utf8(attr).c_str());
+      raisef(t, exc(E_AttributeError), "'%s' object has no attribute '%s'",
+             display_name(type).c_str(), str_utf8(attr).c_str());
       return false;
     }
     return true;
@@ -294,7 +294,7 @@ bool setattr(Thread& t, Value obj, Value attr, Value value) {
   if (obj.is_object() && is_layout(obj, Layout::Type)) {
     if (!(rd<TypeObject>(obj)->flags & kHeapType)) {
       raisef(t, exc(E_TypeError), "cannot set '%s' attribute of immutable type '%s'",
-             str_utf8(attr).c_str(), type_name(obj).c_str());
+             str_utf8(attr).c_str(), display_name(obj).c_str());
       return false;
     }
     Value meta_descr = type_lookup(type, attr);
@@ -304,7 +304,7 @@ bool setattr(Thread& t, Value obj, Value attr, Value value) {
       int r = dict_del(t, dict, attr);
       if (r == 0)
         raisef(t, exc(E_AttributeError), "type object '%s' has no attribute '%s'",
-               type_name(obj).c_str(), str_utf8(attr).c_str());
+               display_name(obj).c_str(), str_utf8(attr).c_str());
       if (r > 0) type_modified(obj);
       return r > 0;
     }

@@ -758,7 +758,7 @@ INTERP_NATIVE(array_itemsize) {
 INTERP_NATIVE(array_repr) {
   Value self = args[0];
   char tc = typecode_of(self);
-  std::string out = type_name_of(self) + "('" + tc + "'";
+  std::string out = type_name(type_of(self)) + "('" + tc + "'";
   if (count_of(self) > 0) {
     Value rest;
     Value no_args[1] = {self};

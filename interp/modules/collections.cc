@@ -248,7 +248,7 @@ INTERP_NATIVE(deque_iadd) {
 INTERP_NATIVE(deque_repr) {
   Value r = repr(t, items_of(args[0]));
   if (!r) return {};
-  std::string text = type_name_of(args[0]) + "(" + str_utf8(r);
+  std::string text = type_name(type_of(args[0])) + "(" + str_utf8(r);
   std::int64_t m = maxlen_of(args[0]);
   if (m >= 0) text += ", maxlen=" + std::to_string(m);
   return str_from_utf8(t, text + ")");
@@ -349,7 +349,7 @@ INTERP_NATIVE(defaultdict_repr) {
   if (!plain) return {};
   Value factory = rd<DefaultDictObject>(args[0])->factory;
   std::string f = factory == none() ? "None" : repr_utf8(t, factory);
-  return str_from_utf8(t, type_name_of(args[0]) + "(" + f + ", " + str_utf8(plain) + ")");
+  return str_from_utf8(t, type_name(type_of(args[0])) + "(" + f + ", " + str_utf8(plain) + ")");
 }
 
 INTERP_NATIVE(defaultdict_copy) {

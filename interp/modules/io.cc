@@ -1326,7 +1326,7 @@ INTERP_NATIVE(io_repr) {
   }
   char address[32];
   std::snprintf(address, sizeof address, "0x%llx", static_cast<unsigned long long>(self.bits()));
-  return str_from_utf8(t, "<_io." + type_name_of(self) + " object at " + address + ">");
+  return str_from_utf8(t, "<" + type_name_of(self) + " object at " + address + ">");
 }
 
 // object.__subclasshook__'s answer, which _py_abc asks the io ABCs for.

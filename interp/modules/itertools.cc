@@ -78,7 +78,7 @@ INTERP_NATIVE(count_next) {
 }
 INTERP_NATIVE(count_repr) {
   Value cur = r_(args[0])->extra, step = r_(args[0])->extra2;
-  std::string text = type_name_of(args[0]) + "(" + repr_utf8(t, cur);
+  std::string text = type_name(type_of(args[0])) + "(" + repr_utf8(t, cur);
   if (!(step.is_small_int() && step.small_int_value() == 1)) text += ", " + repr_utf8(t, step);
   return str_from_utf8(t, text + ")");
 }

@@ -278,7 +278,7 @@ INTERP_NATIVE(view_repr) {
   if (!list) return {};
   Value r = repr(t, list);
   if (!r) return {};
-  return str_from_utf8(t, type_name_of(args[0]) + "(" + str_utf8(r) + ")");
+  return str_from_utf8(t, type_name(type_of(args[0])) + "(" + str_utf8(r) + ")");
 }
 
 INTERP_NATIVE(view_contains) {

@@ -65,16 +65,6 @@ static bool native_instance_is_plain(Value cls) {
   return type_lookup(solid, name(N___new__)) == object_new;
 }
 
-// The name CPython's messages give a type (tp_name): a builtin type outside builtins
-// carries its module ("collections.deque"), a class only its own name.
-static std::string qualified_builtin_name(Value cls) {
-  const TypeObject* to = rd<TypeObject>(cls);
-  std::string n = type_name(cls);
-  if (to->flags & kHeapType || !to->module || !str_check(to->module)) return n;
-  std::string module = str_utf8(to->module);
-  return module == "builtins" ? n : module + "." + n;
-}
-
 Value object_new_instance(Thread& t, Value cls) {
   const TypeObject* to = rd<TypeObject>(cls);
   if (to->flags & kIsAbstract) return abstract_instantiation_error(t, cls);
@@ -84,7 +74,7 @@ Value object_new_instance(Thread& t, Value cls) {
     return raisef(t, exc(E_TypeError), "object.__new__(%s) is not safe, use %s.__new__()",
                   type_name(cls).c_str(), type_name(to->base).c_str());
   if (layout == Layout::Instance && !native_instance_is_plain(cls)) {
-    std::string n = qualified_builtin_name(cls);
+    std::string n = display_name(cls);
     return raisef(t, exc(E_TypeError), "object.__new__(%s) is not safe, use %s.__new__()",
                   n.c_str(), n.c_str());
   }

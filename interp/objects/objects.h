@@ -54,7 +54,10 @@ void type_modified(Value type);
 inline constexpr std::uint64_t kNotCacheable = ~std::uint64_t{0};
 std::uint64_t cacheable_version(Value type);
 std::string type_name(Value type); // __name__ as UTF-8
-std::string type_name_of(Value v); // type(v).__name__
+// CPython's tp_name of a type (what its messages print): __name__, with the module in
+// front for a type made in C++ by a module other than builtins ("collections.deque").
+std::string display_name(Value type);
+std::string type_name_of(Value v); // display_name(type(v))
 // module.qualname (the qualname alone for builtins), as repr() of a class shows it.
 std::string qualified_name(Thread& t, Value type);
 // A builtin type made at start-up (immutable after).

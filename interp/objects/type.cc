@@ -119,8 +119,18 @@ Value type_lookup(Value type, Value attr) {
 std::string type_name(Value type) {
   return str_utf8(rd<TypeObject>(type)->name);
 }
+// CPython's tp_name, which its messages print: a type made in C++ by a module other than
+// builtins carries the module ("collections.deque", "_io.BytesIO"), a class statement's
+// class only its own name.
+std::string display_name(Value type) {
+  const TypeObject* o = rd<TypeObject>(type);
+  std::string n = type_name(type);
+  if (o->flags & kHeapType || !o->module || !str_check(o->module)) return n;
+  std::string module = str_utf8(o->module);
+  return module == "builtins" ? n : module + "." + n;
+}
 std::string type_name_of(Value v) {
-  return type_name(type_of(v));
+  return display_name(type_of(v));
 }
 
 Value make_builtin_type(Thread& t, TypeId id, const char* type_name_text, Layout layout, Value base,
