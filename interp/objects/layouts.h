@@ -229,6 +229,7 @@ struct GeneratorObject : Object {
   Value yield_from; // the iterator being delegated to, or 0
   Value exc_state;  // the exception its suspended frame is handling, or 0
   Value caller_exc; // while it runs: the exception its resumer handles (sys.exc_info()'s fallback)
+  Value finalizer;  // an async generator: the finalizer hook when it first ran, or 0
 };
 
 struct RangeObject : Object {

@@ -77,8 +77,15 @@ void run_one(Thread& t, const gc::Finalization& item) {
     return;
   }
   if (is_layout(object, Layout::Generator)) {
-    // A suspended generator that died: close() runs its finally blocks.
-    if (!rd<GeneratorObject>(object)->frame) return;
+    // A suspended generator that died: close() runs its finally blocks. An async one
+    // goes to the finalizer hook it saw first, if any (asyncio schedules aclose()).
+    const GeneratorObject* g = rd<GeneratorObject>(object);
+    if (!g->frame) return;
+    if (Value finalizer = g->finalizer) {
+      if (!call1(t, finalizer, object)) report_unraisable(t, finalizer);
+      return;
+    }
+    if (g->kind != kGenerator) return;
     Value close = getattr(t, object, intern_literal(t, "close"));
     if (!close || !call0(t, close)) report_unraisable(t, object);
     return;

@@ -160,7 +160,8 @@ Value generator_new(Thread& t, Value frame, Value code) {
   // A generator that dies suspended is closed, as CPython closes it when its last
   // reference goes (here at the collection that finds it dead): its finally blocks and
   // with statements run. One with no handler in its code would only end, so it is not.
-  bool finalizable = kind == kGenerator && !unit.exception_table.empty();
+  // An async generator goes to its finalizer hook instead, when it has one.
+  bool finalizable = kind != kCoroutine && !unit.exception_table.empty();
   Value g = allocate(t, Layout::Generator, type_value(type), sizeof(GeneratorObject), finalizable);
   if (!g) return {};
   GeneratorObject* o = fresh<GeneratorObject>(g);
@@ -622,12 +623,14 @@ INTERP_NATIVE(athrow_throw) {
 // The first __anext__, asend, athrow or aclose of an async generator calls the thread's
 // firstiter hook with it, as CPython does: asyncio's loop keeps the generators it is told
 // of and closes those still suspended when it shuts down (shutdown_asyncgens), which
-// runs their finally blocks. The finalizer hook is not called: a collected generator is
-// not finalized here.
+// runs their finally blocks. The finalizer hook of that moment is kept: a generator that
+// dies suspended is handed to it (vm/finalizers.cc), and asyncio then closes it on the loop.
 bool call_firstiter(Thread& t, Value agen) {
   if (ro<GeneratorObject>(agen)->running & kHooksCalled) return true;
   set_async_flag(agen, kHooksCalled, true);
   Value hooks = rd<ThreadStateObject>(t.state)->asyncgen_hooks;
+  Value finalizer = hooks ? tuple_item(hooks, 1) : Value();
+  if (finalizer && finalizer != none()) wr<GeneratorObject>(agen)->finalizer = finalizer;
   Value firstiter = hooks ? tuple_item(hooks, 0) : Value();
   if (!firstiter || firstiter == none()) return true;
   return bool(call(t, firstiter, &agen, 1));
