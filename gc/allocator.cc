@@ -277,15 +277,14 @@ Offset allocate(std::uint16_t type_id, std::size_t bytes, bool finalizable, bool
     object = allocate_large(thread, size, run);
     if (!object) return 0;
   }
-  unsigned cell = run->cell_of(object);
-  std::uint64_t bit = std::uint64_t{1} << (cell % 64);
-  if (finalizable || (type_table[type_id].flags & kHasFinalizer))
-    run->finalizable[cell / 64] |= bit;
-  // Set or cleared at every allocation: the cell's last object may have been either.
-  if (leaf)
-    run->leaf[cell / 64] |= bit;
-  else
-    run->leaf[cell / 64] &= ~bit;
+  // Both bits are clear in a free cell: the sweep and give_back_cell clear them.
+  finalizable = finalizable || (type_table[type_id].flags & kHasFinalizer);
+  if (finalizable || leaf) {
+    unsigned cell = run->cell_of(object);
+    std::uint64_t bit = std::uint64_t{1} << (cell % 64);
+    if (finalizable) run->finalizable[cell / 64] |= bit;
+    if (leaf) run->leaf[cell / 64] |= bit;
+  }
   bump(thread->allocated_bytes, run->cell_size);
 
   char* address = stm::view_address(object);

@@ -77,6 +77,7 @@ struct PageRun {
     taken[cell / 64] &= ~bit;
     finalizable[cell / 64] &= ~bit;
     finalized[cell / 64] &= ~bit;
+    leaf[cell / 64] &= ~bit;
     --used;
     if (cell / 64 < search_word) search_word = std::uint8_t(cell / 64);
   }

@@ -47,6 +47,7 @@ SweepTotals sweep_runs(PageRun* const* runs, std::size_t count, const stm::ReadM
       run.taken[w] = live;
       run.finalizable[w] &= live;
       run.finalized[w] &= live;
+      run.leaf[w] &= live;
       run.marked[w].store(0, std::memory_order_relaxed);
     }
     run.used = static_cast<std::uint16_t>(live_cells);

@@ -85,10 +85,7 @@ Value struct_sequence_repr(Thread& t, const Value* args, std::size_t, Value) {
   Value self = args[0];
   Value cls = type_of(self);
   Value names = type_lookup(cls, name(N___match_args__));
-  Value module = type_lookup(cls, name(N___module__));
-  // CPython prints the type's full name, which has no module part for a builtins type.
-  bool qualified = module && str_check(module) && str_utf8(module) != "builtins";
-  std::string text = (qualified ? str_utf8(module) + "." : std::string()) + type_name(cls) + "(";
+  std::string text = display_name(cls) + "(";
   for (std::int64_t i = 0; names && i < tuple_length(names) && i < tuple_length(self); ++i) {
     if (i) text += ", ";
     Value r = repr(t, tuple_item(self, i));
@@ -123,9 +120,7 @@ std::int64_t type_count(Thread& t, Value cls, const char* attr) {
 Value struct_sequence_new(Thread& t, const Value* args, std::size_t nargs, Value kwnames) {
   static const char* const kAllowed[] = {"sequence", "dict", nullptr};
   Value cls = args[0];
-  Value module = type_lookup(cls, name(N___module__));
-  std::string full =
-      (module && str_check(module) ? str_utf8(module) + "." : std::string()) + type_name(cls);
+  std::string full = display_name(cls);
   if (!check_keywords(t, full.c_str(), kwnames, kAllowed)) return {};
   Value sequence = arg_or_keyword(args, nargs, kwnames, 1, "sequence");
   Value dict = arg_or_keyword(args, nargs, kwnames, 2, "dict");

@@ -296,7 +296,7 @@ Value plain_instance_attribute(Value obj, Value attr, AttributeSite& site) {
   return dict ? dict_get_str_hinted(dict, attr, site.hint) : Value();
 }
 
-bool inline_call(Value callable, Value& function, Value& self) {
+bool callable_as_function(Value callable, Value& function, Value& self) {
   if (!callable.is_object()) return false;
   Layout l = layout_of(callable);
   if (l == Layout::Function) {
@@ -324,6 +324,14 @@ bool inline_call(Value callable, Value& function, Value& self) {
     return true;
   }
   return false;
+}
+
+// Can the call run as a frame of this loop? A Python function (bound or not, or a class's
+// Python __call__) whose code is not a generator's: calling a generator function makes
+// a generator, which is not stackless.
+bool inline_call(Value callable, Value& function, Value& self) {
+  return callable_as_function(callable, function, self) &&
+         !is_generator_code(&code_unit(rd<FunctionObject>(function)->code));
 }
 
 // Can calling `callable` make its instance here and run __init__ as a frame of this loop?
@@ -1190,18 +1198,15 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
               self && callable.is_object() && is_layout(callable, Layout::Method);
           if (inline_call(callable, function, bound_self) &&
               (!self || bound_self == self || slot_is_argument)) {
-            Value fn_code = rd<FunctionObject>(function)->code;
-            if (!is_generator_code(&code_unit(fn_code))) {
-              r.sp = sp;
-              Value frame = frame_for_call(t, function, bound_self ? bound_self : Value(),
-                                           slot_is_argument ? base + 1 : args,
-                                           slot_is_argument ? nargs + 1 : nargs, kwnames, r.frame);
-              ERROR_IF(!frame || !within_recursion_limit(t, frame));
-              sp = base;
-              r.sp = sp;
-              r.enter(t, frame);
-              continue;
-            }
+            r.sp = sp;
+            Value frame = frame_for_call(t, function, bound_self ? bound_self : Value(),
+                                         slot_is_argument ? base + 1 : args,
+                                         slot_is_argument ? nargs + 1 : nargs, kwnames, r.frame);
+            ERROR_IF(!frame || !within_recursion_limit(t, frame));
+            sp = base;
+            r.sp = sp;
+            r.enter(t, frame);
+            continue;
           }
           // next(gen), next(gen, default), gen.send(v), gen.__next__(): the generator runs as
           // a frame of this loop, as FOR_ITER resumes it, not in a nested loop. Only the
@@ -1292,8 +1297,7 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
           // A plain Python function, or a plain class's __init__, runs as a frame of this
           // loop, as with CALL.
           Value function, bound_self, init;
-          bool plain_function = inline_call(callable, function, bound_self) &&
-                                !is_generator_code(&code_unit(rd<FunctionObject>(function)->code));
+          bool plain_function = inline_call(callable, function, bound_self);
           if (plain_function || inline_instantiation(callable, init)) {
             std::vector<Value> all;
             for (std::int64_t i = 0; i < tuple_length(args); ++i)
@@ -1558,8 +1562,7 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
           // loop, which pushes its result here: a wait in it is then an ordinary wait of
           // this loop, not a nested one that commits and goes on inevitably.
           Value function, bound_self;
-          if (!async && inline_call(enter, function, bound_self) &&
-              !is_generator_code(&code_unit(rd<FunctionObject>(function)->code))) {
+          if (!async && inline_call(enter, function, bound_self)) {
             Value frame = frame_for_call(t, function, bound_self, nullptr, 0, {}, r.frame);
             ERROR_IF(!frame || !within_recursion_limit(t, frame));
             TOP() = exit;
