@@ -252,7 +252,8 @@ void build_runtime(Thread& t) {
 Thread* new_thread() {
   auto* t = new Thread();
   t->tx_length = 20000;
-  if (const char* length = std::getenv("PYPYSTM_TX_LENGTH"))
+  // Set but empty means unset, as for Python's own variables.
+  if (const char* length = std::getenv("PYPYSTM_TX_LENGTH"); length && *length)
     t->tx_length = std::strtoull(length, nullptr, 10);
   if (t->tx_length == 0) t->tx_length = 1;
   Value* slots = t->root_slots();

@@ -43,6 +43,10 @@ inline constexpr std::size_t kRunningSlot = 1;
 inline constexpr std::size_t kPublishingSlot = 2;
 inline constexpr std::size_t kSerialSlot = 8;
 inline constexpr std::size_t kRunnerSlot = 16;
+// The publishing flag's values (0: not committing): in the commit's conflict scan, and
+// past it, copying the writes out (transaction.cc).
+inline constexpr char kScanning = 1;
+inline constexpr char kPublishing = 2;
 
 struct Heap {
   char* reserve = nullptr;
@@ -198,6 +202,8 @@ ThreadContext* require_transaction(const char* what); // fatal if not in a trans
 // Every attached thread. Changed and walked only under the commit lock.
 extern std::vector<ThreadContext*> threads;
 extern std::mutex commit_lock;
+// A privatization is remapping pages (under commit_lock): commits wait before they scan.
+extern std::atomic<bool> privatizing;
 extern std::atomic<ThreadContext*> inevitable_owner;
 // The thread holding each segment (index 0 unused); see sync.cc for idle marks.
 // A cache line each: every transaction start and end writes its own slot.

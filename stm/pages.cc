@@ -71,15 +71,18 @@ void privatize(unsigned segment, Offset object, std::size_t size) {
   const std::uint8_t* row = heap.private_row(segment);
   for (std::size_t page = first; page < end; ++page)
     if (!row[page]) {
-      // Under the commit lock: a commit copying into this page meanwhile could miss the
-      // new private copy (it looks at the row first) or have its bytes half in it.
+      // A commit copying into this page meanwhile could miss the new private copy (it
+      // looks at the row first) or have its bytes half in it: the flag keeps new commits
+      // from starting (transaction.cc) and the wait lets running ones finish. The lock
+      // keeps collections and other privatizations out.
       lock_commit(current());
-      // Commits without victims copy after letting go of the lock: wait for those too.
+      privatizing.store(true, std::memory_order_seq_cst);
       for (unsigned view = 1; view <= heap.views; ++view)
-        wait_until([view] { return !heap.publishing(view).load(std::memory_order_acquire); });
+        wait_until([view] { return !heap.publishing(view).load(std::memory_order_seq_cst); });
       // From the first page again: a collection may have run while this thread waited
       // and mapped pages of the object shared again.
       remap_pages(segment, first, end, 0, 1);
+      privatizing.store(false, std::memory_order_release);
       commit_lock.unlock();
       return;
     }

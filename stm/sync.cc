@@ -16,7 +16,8 @@ namespace stm::detail {
 
 constinit thread_local ThreadLocal tl;
 std::vector<ThreadContext*> threads;
-alignas(64) std::mutex commit_lock; // a line of its own: every commit takes it
+alignas(64) std::mutex commit_lock; // a line of its own: conflicts and collections take it
+alignas(64) std::atomic<bool> privatizing{false};
 SegmentOwner segment_owner[kMaxSegments + 1];
 static std::atomic<std::uint64_t> next_thread_number{1};
 // Contexts of detached threads are reused, never freed: a contention decision racing with

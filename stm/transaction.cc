@@ -139,6 +139,182 @@ void remember_backoff(ThreadContext* ctx, Offset object, std::uint8_t held_lock)
   ctx->backoff_lock = held_lock;
 }
 
+// ---- commit ------------------------------------------------------------------------------
+// A commit raises its view's flag to kScanning, looks for readers of what it wrote (the
+// conflict scan), raises it to kPublishing, copies its writes out and lowers it.
+// Readers are not stopped: the flag and the fence pair with the read barrier's slow path,
+// so a reader either left its marker where the scan finds it, or sees the flag and waits
+// for the new bytes.
+//
+// Most commits find no reader and take no lock, so two of them may scan at once. A scan
+// skips a view only when that view is at kPublishing, which it reaches only after its own
+// scan. So when A skips B, B's scan ran while A was below kPublishing and looked at A's
+// markers: it found none on B's writes (else B would not have passed without the lock),
+// so A read nothing that B writes, and "B, then A" is a serial order. They cannot skip
+// each other: the first to reach kPublishing scanned the other while it was below.
+// A committer that wins a conflict takes commit_lock to stop its losers before it copies
+// (pause requests come from the lock's holder only). A loser sees the decision when it
+// passes to kPublishing, or it passed before, which orders it first: its own scan found
+// none of the winner's markers on its writes.
+
+struct Victims {
+  ThreadContext* who[kMaxSegments];
+  std::uint64_t serial[kMaxSegments];
+  Offset object[kMaxSegments];
+  unsigned count = 0;
+};
+
+enum class Scan { Clear, Won, Lost };
+
+// Some marker of the view on what this transaction wrote is set (of any version).
+static bool any_marker(const ThreadContext* ctx, const char* markers) {
+  for (Offset object : ctx->write_log)
+    if (std::atomic_ref<const char>(markers[object >> 4]).load(std::memory_order_relaxed))
+      return true;
+  for (const RangeEntry& entry : ctx->range_log)
+    if (!entry.promoted &&
+        std::atomic_ref<const char>(markers[entry.object >> 4]).load(std::memory_order_relaxed))
+      return true;
+  return false;
+}
+
+// Which other running transactions read what this one wrote. On a lost conflict it posts
+// the event and answers Lost; readers it beats are listed in `victims`.
+static Scan scan_for_readers(ThreadContext* ctx, Victims& victims) {
+  if (ctx->write_log.empty() && ctx->range_log.empty()) return Scan::Clear; // new objects only
+  for (unsigned view = 1; view <= heap.views; ++view) {
+    if (view == ctx->segment) continue;
+    // Markers first: a view that never marked what we wrote (all zero since its last
+    // version wrap) cannot conflict, whatever it runs, and its status line, which its
+    // thread writes at every start and end, stays out of this core's cache.
+    const char* markers = heap.base(view);
+    if (!any_marker(ctx, markers)) continue;
+    if (!heap.running(view).load(std::memory_order_acquire)) continue;
+    // Past its own scan: what it read of ours, it read before we publish.
+    if (heap.publishing(view).load(std::memory_order_seq_cst) == kPublishing) continue;
+    // The serial before the markers are compared: markers of a later transaction than the
+    // one named here belong to one that started after our flag went up, and waits for our
+    // bytes.
+    std::uint64_t serial = heap.running_serial(view).load(std::memory_order_acquire);
+    ThreadContext* t = heap.runner(view).load(std::memory_order_acquire);
+    char version = heap.read_version(view).load(std::memory_order_acquire);
+    Offset conflict = 0;
+    for (Offset object : ctx->write_log)
+      if (markers[object >> 4] == version) {
+        conflict = object;
+        break;
+      }
+    // Read markers are per object: a reader of any part of a range-logged object conflicts.
+    for (const RangeEntry& entry : ctx->range_log)
+      if (!conflict && !entry.promoted && markers[entry.object >> 4] == version)
+        conflict = entry.object;
+    if (!conflict) continue;
+    if (!wins_conflict(ctx, t)) {
+      if (events_enabled())
+        events_post({"conflict", AbortCause::ReadWrite,
+                     ticks_to_ns(now_ticks() - ctx->tx_start_ticks), conflict, t->thread_number,
+                     ctx->thread_number, location_of(t), location_of(ctx)});
+      return Scan::Lost;
+    }
+    victims.who[victims.count] = t;
+    victims.serial[victims.count] = serial;
+    victims.object[victims.count++] = conflict;
+  }
+  return victims.count ? Scan::Won : Scan::Clear;
+}
+
+// A decision against this very transaction (a stale one about an earlier transaction of
+// the thread does not count, nor any against an inevitable one).
+static bool killed_now(ThreadContext* ctx) {
+  return (ctx->interrupt.load(std::memory_order_seq_cst) & kMustAbort) &&
+         !ctx->inevitable.load(std::memory_order_relaxed) &&
+         ctx->kill_serial.load(std::memory_order_acquire) ==
+             ctx->tx_serial.load(std::memory_order_relaxed);
+}
+
+// The common commit: false when the scan beat some reader, which needs the lock.
+static bool commit_without_lock(ThreadContext* ctx) {
+  std::atomic_ref<char> flag = heap.publishing(ctx->segment);
+  for (;;) {
+    // A privatization remaps pages that copies go into: it waits for lowered flags, and a
+    // commit does not start while one runs (the two sides as in a read barrier).
+    flag.store(kScanning, std::memory_order_relaxed);
+    std::atomic_thread_fence(std::memory_order_seq_cst);
+    if (!privatizing.load(std::memory_order_seq_cst)) break;
+    flag.store(0, std::memory_order_release);
+    wait_until([] { return !privatizing.load(std::memory_order_acquire); });
+  }
+  if (killed_now(ctx)) {
+    flag.store(0, std::memory_order_release);
+    abort_running(ctx, ctx->kill_cause);
+  }
+  Victims victims;
+  switch (scan_for_readers(ctx, victims)) {
+  case Scan::Lost:
+    flag.store(0, std::memory_order_release);
+    abort_running(ctx, AbortCause::ReadWrite);
+  case Scan::Won:
+    flag.store(0, std::memory_order_release);
+    return false;
+  case Scan::Clear:
+    break;
+  }
+  // Pairs with kill(): a winner under the lock either decided before this point (seen
+  // here) or after it, when this transaction comes first anyway (its scan found none of
+  // the winner's markers on its writes).
+  flag.store(kPublishing, std::memory_order_seq_cst);
+  if (killed_now(ctx)) {
+    flag.store(0, std::memory_order_release);
+    abort_running(ctx, ctx->kill_cause);
+  }
+  publish(ctx);
+  flag.store(0, std::memory_order_release);
+  return true;
+}
+
+// A commit that beat some readers: they are stopped (at a safe point) before the copy, so
+// that none reads an object half copied before it aborts.
+static void commit_under_lock(ThreadContext* ctx) {
+  for (;;) {
+    lock_commit(ctx);
+    if (!(ctx->interrupt.load(std::memory_order_acquire) & kMustAbort)) break;
+    commit_lock.unlock();
+    check_killed(ctx); // throws unless the decision was about an earlier transaction
+  }
+  std::atomic_ref<char> flag = heap.publishing(ctx->segment);
+  flag.store(kScanning, std::memory_order_relaxed);
+  std::atomic_thread_fence(std::memory_order_seq_cst);
+  Victims victims;
+  if (scan_for_readers(ctx, victims) == Scan::Lost) {
+    flag.store(0, std::memory_order_release);
+    commit_lock.unlock();
+    abort_running(ctx, AbortCause::ReadWrite);
+  }
+  for (unsigned i = 0; i < victims.count; ++i) {
+    ThreadContext* t = victims.who[i];
+    kill(t, victims.serial[i], AbortCause::ReadWrite);
+    if (events_enabled())
+      events_post({"conflict", AbortCause::ReadWrite, ticks_to_ns(now_ticks() - t->tx_start_ticks),
+                   victims.object[i], ctx->thread_number, t->thread_number, location_of(ctx),
+                   location_of(t)});
+  }
+  flag.store(kPublishing, std::memory_order_seq_cst);
+  if (victims.count) {
+    // Victims stay paused until the copy is done, which keeps the lock: pause requests
+    // come from its holder only.
+    pause_threads(victims.who, victims.count);
+    publish(ctx);
+    flag.store(0, std::memory_order_release);
+    resume_threads(victims.who, victims.count);
+    commit_lock.unlock();
+  } else {
+    // Nobody to stop: the next committer may scan while this one copies.
+    commit_lock.unlock();
+    publish(ctx);
+    flag.store(0, std::memory_order_release);
+  }
+}
+
 } // namespace stm::detail
 
 namespace stm {
@@ -210,78 +386,7 @@ void commit_transaction() {
   ThreadContext* ctx = require_transaction("commit_transaction");
   if (ctx->atomic_depth) fatal("commit_transaction inside an atomic block");
   if (!ctx->write_log.empty() || !ctx->range_log.empty() || !ctx->new_objects.empty()) {
-    for (;;) {
-      lock_commit(ctx);
-      if (!(ctx->interrupt.load(std::memory_order_acquire) & kMustAbort)) break;
-      commit_lock.unlock();
-      check_killed(ctx); // throws unless the decision was about an earlier transaction
-    }
-    // Readers are not stopped: the flag and the fence pair with the read barrier's slow
-    // path, so a reader either left its marker where the scan below finds it, or sees the
-    // flag and waits for the new bytes. Only the losers of the scan are stopped, so that
-    // none reads an object half copied before it aborts.
-    std::atomic_ref<char> publishing = heap.publishing(ctx->segment);
-    publishing.store(1, std::memory_order_relaxed);
-    std::atomic_thread_fence(std::memory_order_seq_cst);
-    ThreadContext* victims[kMaxSegments];
-    std::uint64_t victim_serials[kMaxSegments];
-    unsigned victim_count = 0;
-    // Segment by segment: each view's status line says all the scan needs (running, past
-    // its own scan, read version), one cache line per view, not the threads' contexts.
-    for (unsigned view = 1; view <= heap.views; ++view) {
-      if (view == ctx->segment || !heap.running(view).load(std::memory_order_acquire)) continue;
-      // One that passed its own scan already comes first in the serial order: what it
-      // read of ours, it read before we publish.
-      if (heap.publishing(view).load(std::memory_order_acquire)) continue;
-      // The serial first: markers of a later transaction than the one named here belong
-      // to one that started after our flag went up, and waits for our bytes.
-      std::uint64_t serial = heap.running_serial(view).load(std::memory_order_acquire);
-      ThreadContext* t = heap.runner(view).load(std::memory_order_acquire);
-      const char* markers = heap.base(view);
-      char version = heap.read_version(view).load(std::memory_order_acquire);
-      Offset conflict = 0;
-      for (Offset object : ctx->write_log)
-        if (markers[object >> 4] == version) {
-          conflict = object;
-          break;
-        }
-      // Read markers are per object: a reader of any part of a range-logged object conflicts.
-      for (const RangeEntry& entry : ctx->range_log)
-        if (!conflict && !entry.promoted && markers[entry.object >> 4] == version)
-          conflict = entry.object;
-      if (!conflict) continue;
-      if (!wins_conflict(ctx, t)) {
-        if (events_enabled())
-          events_post({"conflict", AbortCause::ReadWrite,
-                       ticks_to_ns(now_ticks() - ctx->tx_start_ticks), conflict, t->thread_number,
-                       ctx->thread_number, location_of(t), location_of(ctx)});
-        publishing.store(0, std::memory_order_release);
-        commit_lock.unlock();
-        abort_running(ctx, AbortCause::ReadWrite);
-      }
-      victim_serials[victim_count] = serial;
-      victims[victim_count++] = t;
-      if (events_enabled())
-        events_post({"conflict", AbortCause::ReadWrite,
-                     ticks_to_ns(now_ticks() - t->tx_start_ticks), conflict, ctx->thread_number,
-                     t->thread_number, location_of(ctx), location_of(t)});
-    }
-    for (unsigned i = 0; i < victim_count; ++i)
-      kill(victims[i], victim_serials[i], AbortCause::ReadWrite);
-    if (victim_count) {
-      // Victims stay paused until the copy is done, which keeps the lock: pause requests
-      // come from its holder only.
-      pause_threads(victims, victim_count);
-      publish(ctx);
-      publishing.store(0, std::memory_order_release);
-      resume_threads(victims, victim_count);
-      commit_lock.unlock();
-    } else {
-      // Nobody to stop: the next committer may scan while this one copies.
-      commit_lock.unlock();
-      publish(ctx);
-      publishing.store(0, std::memory_order_release);
-    }
+    if (!commit_without_lock(ctx)) commit_under_lock(ctx);
     if (ctx->inevitable.load(std::memory_order_relaxed)) bump(ctx->stats->inevitable_commits);
     give_up_inevitability(ctx);
   } else {

@@ -69,6 +69,22 @@ std::vector<Ref<Cell>> make_cells(std::int64_t base) {
   return cells;
 }
 
+// Two committed cells with the given values, on the same page.
+std::pair<Ref<Cell>, Ref<Cell>> two_cells_on_one_page(std::int64_t a_value, std::int64_t b_value) {
+  Ref<Cell> a, b;
+  for (int tries = 0; tries < 16; ++tries) {
+    stm::run_transaction([&] {
+      a = make<Cell>();
+      b = make<Cell>();
+      a.fresh()->value = a_value;
+      b.fresh()->value = b_value;
+    });
+    if (a.offset() / stm::kPageSize == b.offset() / stm::kPageSize) break;
+  }
+  BOOST_REQUIRE(a.offset() / stm::kPageSize == b.offset() / stm::kPageSize);
+  return {a, b};
+}
+
 } // namespace
 
 BOOST_TEST_GLOBAL_FIXTURE(HeapSetup);
@@ -195,17 +211,7 @@ BOOST_AUTO_TEST_CASE(writes_invisible_until_commit_then_visible_to_all) {
 BOOST_AUTO_TEST_CASE(commit_reaches_running_views_holding_a_private_page) {
   Watchdog watchdog(60, "commit_reaches_running_views");
   stm::ThreadScope scope;
-  Ref<Cell> a, b;
-  for (int tries = 0; tries < 16; ++tries) {
-    stm::run_transaction([&] {
-      a = make<Cell>();
-      b = make<Cell>();
-      a.fresh()->value = 1;
-      b.fresh()->value = 2;
-    });
-    if (a.offset() / stm::kPageSize == b.offset() / stm::kPageSize) break;
-  }
-  BOOST_REQUIRE(a.offset() / stm::kPageSize == b.offset() / stm::kPageSize);
+  auto [a, b] = two_cells_on_one_page(1, 2);
 
   Failures failures;
   std::atomic<bool> b_written{false}, a_committed{false};
@@ -243,6 +249,55 @@ BOOST_AUTO_TEST_CASE(commit_reaches_running_views_holding_a_private_page) {
   });
   BOOST_TEST(a_final == 10, "a later commit of the same page wrote a stale neighbour back");
   BOOST_TEST(b_final == 20);
+}
+
+// Commits take no lock unless they decide against a reader, so a commit may copy into a
+// page at the moment another view makes that page private. The copy must reach the new
+// private copy: each round, the pages go back to shared (as at a collection), one thread
+// writes cell 0 (privatizing the page in its view) while another keeps committing new
+// values to cell 1 on the same page. A value of cell 1 that the writer's view reads after
+// a commit has finished must be at least that commit's. (With commits that skip views'
+// private copies, about 500 of 3000 rounds read stale values. The window that the
+// `privatizing` flag closes, between a copy's look at the page's row and its memcpy, is a
+// few nanoseconds: this test did not hit it in 30000 rounds without the flag.)
+BOOST_AUTO_TEST_CASE(commits_reach_a_page_made_private_meanwhile) {
+  Watchdog watchdog(60, "commits_reach_a_page_made_private_meanwhile");
+  stm::ThreadScope scope;
+  auto [a, b] = two_cells_on_one_page(0, 0);
+
+  std::atomic<std::int64_t> committed{0}; // the last value of b whose commit returned
+  std::atomic<bool> stop{false};
+  std::thread committer([&] {
+    stm::ThreadScope scope;
+    for (std::int64_t n = 1; !stop.load(); ++n) {
+      stm::run_transaction([&] { b.write()->value = n; });
+      committed.store(n);
+    }
+  });
+  int stale = 0, rounds = 0;
+  std::int64_t worst_gap = 0;
+  for (; rounds < 3000; ++rounds) {
+    stm::with_world_stopped([](void*) { stm::share_unwritten_pages(); }, nullptr);
+    std::int64_t seen = 0, floor = 0;
+    stm::run_transaction([&] {
+      a.write()->value = rounds;
+      floor = committed.load();
+      seen = b.read()->value;
+    });
+    if (seen < floor) {
+      ++stale;
+      worst_gap = std::max(worst_gap, floor - seen);
+    }
+  }
+  stop.store(true);
+  committer.join();
+  BOOST_TEST(stale == 0, stale << " of " << rounds
+                               << " rounds read a value of b older than a finished commit "
+                                  "(by up to "
+                               << worst_gap << ")");
+  std::int64_t final_b = -1;
+  stm::run_transaction([&] { final_b = b.read()->value; });
+  BOOST_TEST(final_b == committed.load());
 }
 
 // Repeatable and consistent reads: two cells are always written together with equal
