@@ -5,7 +5,9 @@
 // list's own methods do the work, so appendleft/popleft cost O(n) for now.
 // A defaultdict is a Dict-layout object with one more word, its default_factory.
 #include "interp/modules/module_support.h"
+#include "interp/modules/modules.h"
 #include "interp/ops.h"
+#include "interp/vm/vm.h"
 
 namespace interp {
 
@@ -239,6 +241,68 @@ INTERP_NATIVE(deque_copy) {
   return call(t, cls, a, 2);
 }
 
+// CPython tries the other operand's reflected method before a deque's own concatenation
+// or repetition, which then raises: the reflected method's result, or null when it has
+// none or it answered NotImplemented.
+Value try_reflected(Thread& t, Value self, Value other, const char* reflected, bool& failed) {
+  failed = false;
+  Value method = type_lookup(type_of(other), intern_literal(t, reflected));
+  if (!method) return {};
+  Value r = vm::call_function_or_other(t, method, other, &self, 1, {});
+  if (!r) failed = true;
+  return r == runtime().not_implemented ? Value() : r;
+}
+
+INTERP_NATIVE(deque_add) {
+  Value module = import_module(t, "_collections");
+  Value deque = module ? getattr(t, module, intern_literal(t, "deque")) : Value();
+  if (!deque) return {};
+  if (!args[1].is_object() || !is_subtype(type_of(args[1]), deque)) {
+    bool failed = false;
+    if (Value r = try_reflected(t, args[0], args[1], "__radd__", failed); r || failed) return r;
+    return raisef(t, exc(E_TypeError), "can only concatenate deque (not \"%s\") to deque",
+                  type_name_of(args[1]).c_str());
+  }
+  Value copy = deque_copy(t, args, 1, {});
+  if (!copy) return {};
+  Value a[2] = {copy, args[1]};
+  return deque_extend(t, a, 2, {}) ? copy : Value();
+}
+
+// The items repeated `args[1]` times in place, keeping the last maxlen of them.
+Value repeat_in_place(Thread& t, Value self, Value times) {
+  std::int64_t n = 0;
+  if (!index_to_i64(t, times, n)) return {};
+  Value items = items_of(self);
+  if (n <= 0) {
+    if (!list_call(t, items, "clear", nullptr, 0)) return {};
+    return self;
+  }
+  Value count = int_from_i64(t, n);
+  Value repeated = count ? list_call(t, items, "__mul__", &count, 1) : Value();
+  if (!repeated) return {};
+  wr<DequeObject>(self)->items = repeated;
+  return trim(t, self, true) ? self : Value();
+}
+
+INTERP_NATIVE(deque_mul) {
+  if (!isinstance(args[1], T_int) && !type_lookup(type_of(args[1]), name(N___index__))) {
+    bool failed = false;
+    if (Value r = try_reflected(t, args[0], args[1], "__rmul__", failed); r || failed) return r;
+    return raisef(t, exc(E_TypeError), "can't multiply sequence by non-int of type '%s'",
+                  type_name_of(args[1]).c_str());
+  }
+  Value copy = deque_copy(t, args, 1, {});
+  return copy ? repeat_in_place(t, copy, args[1]) : Value();
+}
+
+INTERP_NATIVE(deque_imul) {
+  if (!isinstance(args[1], T_int) && !type_lookup(type_of(args[1]), name(N___index__)))
+    return raisef(t, exc(E_TypeError), "can't multiply sequence by non-int of type '%s'",
+                  type_name_of(args[1]).c_str());
+  return repeat_in_place(t, args[0], args[1]);
+}
+
 INTERP_NATIVE(deque_iadd) {
   Value a[2] = {args[0], args[1]};
   if (!deque_extend(t, a, 2, {})) return {};
@@ -401,6 +465,10 @@ Value make_collections_module(Thread& t) {
       {"copy", deque_copy},
       {"__copy__", deque_copy},
       {"__iadd__", deque_iadd},
+      {"__add__", deque_add},
+      {"__mul__", deque_mul},
+      {"__rmul__", deque_mul},
+      {"__imul__", deque_imul},
       {"__repr__", deque_repr},
       {"__eq__", deque_eq},
       {"__ne__", deque_ne},

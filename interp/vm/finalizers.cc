@@ -78,16 +78,15 @@ void run_one(Thread& t, const gc::Finalization& item) {
   }
   if (is_layout(object, Layout::Generator)) {
     // A suspended generator that died: close() runs its finally blocks. An async one
-    // goes to the finalizer hook it saw first, if any (asyncio schedules aclose()).
+    // goes to the finalizer hook it saw first, if any (asyncio schedules aclose()), and
+    // is closed in place when it saw none.
     const GeneratorObject* g = rd<GeneratorObject>(object);
     if (!g->frame) return;
     if (Value finalizer = g->finalizer) {
       if (!call1(t, finalizer, object)) report_unraisable(t, finalizer);
       return;
     }
-    if (g->kind != kGenerator) return;
-    Value close = getattr(t, object, intern_literal(t, "close"));
-    if (!close || !call0(t, close)) report_unraisable(t, object);
+    if (!generator_close(t, object)) report_unraisable(t, object);
     return;
   }
   Value del = type_lookup(type_of(object), name(N___del__));

@@ -160,7 +160,8 @@ Value generator_new(Thread& t, Value frame, Value code) {
   // A generator that dies suspended is closed, as CPython closes it when its last
   // reference goes (here at the collection that finds it dead): its finally blocks and
   // with statements run. One with no handler in its code would only end, so it is not.
-  // An async generator goes to its finalizer hook instead, when it has one.
+  // An async generator goes to its finalizer hook instead, when it has one, else it is
+  // closed the same way (a finally block that awaits then fails, as in CPython).
   bool finalizable = kind != kCoroutine && !unit.exception_table.empty();
   Value g = allocate(t, Layout::Generator, type_value(type), sizeof(GeneratorObject), finalizable);
   if (!g) return {};
@@ -286,6 +287,27 @@ void generator_leave_inline(Thread& t, Value frame, bool finished) {
   }
 }
 
+Value generator_close(Thread& t, Value generator) {
+  Value frame = rd<GeneratorObject>(generator)->frame;
+  if (!frame) return none();
+  if (rd<FrameObject>(frame)->pc == 0 && rd<FrameObject>(frame)->sp == 0) {
+    wr<GeneratorObject>(generator)->frame = {};
+    return none();
+  }
+  Value e = call0(t, exc(E_GeneratorExit));
+  if (!e) return {};
+  Value r = generator_throw(t, generator, e);
+  if (r) {
+    return raisef(t, exc(E_RuntimeError), "%s ignored GeneratorExit",
+                  kind_name(ro<GeneratorObject>(generator)->kind));
+  }
+  if (matches(t, exc(E_GeneratorExit)) || matches(t, exc(E_StopIteration))) {
+    clear_pending(t);
+    return none();
+  }
+  return {};
+}
+
 namespace {
 INTERP_NATIVE(gen_next);
 INTERP_NATIVE(gen_send);
@@ -374,24 +396,7 @@ INTERP_NATIVE(gen_throw) {
 }
 
 INTERP_NATIVE(gen_close) {
-  Value frame = rd<GeneratorObject>(args[0])->frame;
-  if (!frame) return none();
-  if (rd<FrameObject>(frame)->pc == 0 && rd<FrameObject>(frame)->sp == 0) {
-    wr<GeneratorObject>(args[0])->frame = {};
-    return none();
-  }
-  Value e = call0(t, exc(E_GeneratorExit));
-  if (!e) return {};
-  Value r = generator_throw(t, args[0], e);
-  if (r) {
-    return raisef(t, exc(E_RuntimeError), "%s ignored GeneratorExit",
-                  kind_name(ro<GeneratorObject>(args[0])->kind));
-  }
-  if (matches(t, exc(E_GeneratorExit)) || matches(t, exc(E_StopIteration))) {
-    clear_pending(t);
-    return none();
-  }
-  return {};
+  return generator_close(t, args[0]);
 }
 
 INTERP_NATIVE(gen_repr) {

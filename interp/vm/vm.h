@@ -50,6 +50,9 @@ void mark_escaped(Value frame);
 // Generators.
 Value generator_send(Thread& t, Value generator, Value value, bool& finished);
 Value generator_throw(Thread& t, Value generator, Value exception);
+// close(): GeneratorExit thrown in at the suspension point; None once it got through.
+// Also for async generators, as CPython's finalizer closes one with no finalizer hook.
+Value generator_close(Thread& t, Value generator);
 void init_generator_types(Thread& t);
 
 // The source line of a code location, for tracebacks ("" when unknown).
