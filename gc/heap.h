@@ -26,8 +26,9 @@ inline void bump(std::atomic<std::uint64_t>& counter, std::uint64_t by) {
 }
 
 // One allocating thread's state. The thread reads and writes it without a lock; the
-// collector, with the world stopped, takes its runs away.
-struct ThreadHeap {
+// collector, with the world stopped, takes its runs away. A cache line of its own: every
+// allocation writes it, and two threads' records side by side would share a line.
+struct alignas(64) ThreadHeap {
   PageRun* current[kSizeClassCount] = {};
   std::atomic<std::uint64_t> allocated_bytes{0};
   std::atomic<std::uint64_t> freed_bytes{0}; // new objects of its aborted transactions

@@ -65,10 +65,11 @@ private:
   X(__hash__)                                                                                      \
   X(__eq__)                                                                                        \
   X(__ne__)                                                                                        \
-  X(__lt__) X(__le__) X(__gt__) X(__ge__) X(__bool__) X(__len__) X(__iter__) X(__next__) X(        \
-      __getitem__) X(__setitem__) X(__delitem__) X(__contains__) X(__getattr__)                    \
-      X(__getattribute__) X(__setattr__) X(__delattr__) X(__get__) X(__set__) X(__delete__) X(     \
-          __name__) X(__qualname__) X(__module__) X(__doc__) X(__dict__) X(__class__) X(__main__)  \
+  X(__lt__)                                                                                        \
+  X(__le__) X(__gt__) X(__ge__) X(__bool__) X(__len__) X(__iter__) X(__next__) X(__getitem__) X(   \
+      __setitem__) X(__delitem__) X(__contains__) X(__getattr__) X(__getattribute__)               \
+      X(__setattr__) X(__delattr__) X(__get__) X(__set__) X(__delete__) X(__name__) X(             \
+          __qualname__) X(__module__) X(__doc__) X(__dict__) X(__class__) X(__main__)              \
           X(__builtins__) X(__file__) X(__enter__) X(__exit__) X(__index__) X(__int__) X(          \
               __float__) X(__format__) X(__classcell__) X(__init_subclass__) X(__set_name__)       \
               X(__mro_entries__) X(__prepare__) X(__slots__) X(__annotations__) X(__neg__) X(      \
@@ -108,9 +109,10 @@ enum NameId : std::uint16_t {
   X(complex)                                                                                       \
   X(str)                                                                                           \
   X(bytes)                                                                                         \
-  X(bytearray) X(tuple) X(list) X(dict) X(set) X(frozenset) X(function) X(code) X(frame) X(cell)   \
-      X(module) X(builtin_function) X(method_descriptor) X(wrapper_descriptor) X(method_wrapper)   \
-          X(method) X(NoneType) X(NotImplementedType) X(ellipsis) X(generator) X(coroutine)        \
+  X(bytearray)                                                                                     \
+  X(tuple) X(list) X(dict) X(set) X(frozenset) X(function) X(code) X(frame) X(cell) X(module)      \
+      X(builtin_function) X(method_descriptor) X(wrapper_descriptor) X(method_wrapper) X(method)   \
+          X(NoneType) X(NotImplementedType) X(ellipsis) X(generator) X(coroutine)                  \
               X(async_generator) X(range) X(slice) X(property) X(classmethod) X(staticmethod)      \
                   X(super) X(value_array) X(dict_storage) X(thread_state) X(list_iterator)         \
                       X(tuple_iterator) X(range_iterator) X(str_iterator) X(dict_keyiterator)      \
@@ -188,7 +190,7 @@ std::int64_t register_native(const char* name, NativeFn fn, const char* doc = nu
 
 enum class CollectState : std::uint8_t { None, Requested, Unwinding, Done };
 
-struct Thread {
+struct alignas(64) Thread {
   Value pending; // the exception in flight, or 0
   Value state;   // this thread's ThreadStateObject
   Value frame;   // the innermost running Python frame, or 0
@@ -285,16 +287,17 @@ Value fetch_pending(Thread& t); // takes the pending exception (0 if none)
   X(NameError)                                                                                     \
   X(ZeroDivisionError)                                                                             \
   X(OverflowError)                                                                                 \
-  X(RuntimeError) X(StopIteration) X(RecursionError) X(MemoryError) X(NotImplementedError)         \
-      X(UnboundLocalError) X(SystemError) X(ImportError) X(ModuleNotFoundError) X(OSError)         \
-          X(SystemExit) X(KeyboardInterrupt) X(AssertionError) X(GeneratorExit)                    \
-              X(StopAsyncIteration) X(UnicodeDecodeError) X(UnicodeEncodeError) X(LookupError)     \
-                  X(ArithmeticError) X(Exception) X(BaseException) X(SyntaxError)                  \
-                      X(IndentationError) X(TabError) X(FileNotFoundError) X(EOFError)             \
-                          X(BufferError) X(UnicodeError) X(DeprecationWarning) X(RuntimeWarning)   \
-                              X(Warning) X(UserWarning) X(BaseExceptionGroup) X(ExceptionGroup)    \
-                                  X(PermissionError) X(IsADirectoryError) X(NotADirectoryError)    \
-                                      X(FileExistsError) X(TimeoutError) X(BrokenPipeError)
+  X(RuntimeError)                                                                                  \
+  X(StopIteration) X(RecursionError) X(MemoryError) X(NotImplementedError) X(UnboundLocalError)    \
+      X(SystemError) X(ImportError) X(ModuleNotFoundError) X(OSError) X(SystemExit)                \
+          X(KeyboardInterrupt) X(AssertionError) X(GeneratorExit) X(StopAsyncIteration)            \
+              X(UnicodeDecodeError) X(UnicodeEncodeError) X(LookupError) X(ArithmeticError)        \
+                  X(Exception) X(BaseException) X(SyntaxError) X(IndentationError) X(TabError)     \
+                      X(FileNotFoundError) X(EOFError) X(BufferError) X(UnicodeError)              \
+                          X(DeprecationWarning) X(RuntimeWarning) X(Warning) X(UserWarning)        \
+                              X(BaseExceptionGroup) X(ExceptionGroup) X(PermissionError)           \
+                                  X(IsADirectoryError) X(NotADirectoryError) X(FileExistsError)    \
+                                      X(TimeoutError) X(BrokenPipeError)
 
 enum ExcId : std::uint16_t {
 #define INTERP_EXC_ENUM(n) E_##n,

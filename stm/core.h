@@ -128,7 +128,9 @@ enum InterruptBit : std::uint32_t {
   kMustAbort = 1u << 1,    // a contention decision went against this transaction
 };
 
-struct ThreadStatistics {
+// Cache-line aligned: the records sit side by side (tbb::enumerable_thread_specific), and
+// each transaction writes its own.
+struct alignas(64) ThreadStatistics {
   std::atomic<std::uint64_t> commits{0}, inevitable_commits{0}, pauses{0};
   std::atomic<std::uint64_t> aborts[int(AbortCause::kCount)] = {};
   std::atomic<std::uint64_t> aborted_ticks[int(AbortCause::kCount)] = {};
