@@ -247,6 +247,7 @@ void build_runtime(Thread& t) {
   Value modules = getattr(t, rt.sys_module, name(N_modules));
   dict_set(t, modules, intern_literal(t, "builtins"), rt.builtins_module);
   dict_set(t, modules, intern_literal(t, "sys"), rt.sys_module);
+  if (!install_standard_streams(t)) std::abort();
 }
 
 Thread* new_thread() {
@@ -367,9 +368,7 @@ void configure_sys(Thread& t) {
       if (!s) continue;
       // stdout is line buffered on a terminal, stderr always (CPython's choices).
       bool line = !o.unbuffered && (fd == 2 || ::isatty(fd));
-      if (!generic_setattr(t, s, intern_literal(t, "write_through"), py_bool(o.unbuffered)) ||
-          !generic_setattr(t, s, intern_literal(t, "line_buffering"), py_bool(line)))
-        clear_pending(t);
+      set_stream_buffering(s, line, o.unbuffered);
     }
   });
 }

@@ -61,6 +61,12 @@ enum IOFlag : std::int64_t {
   kRaw = 512,       // opened with buffering=0 (FileIO): read(n) is a single read
   kKeepFd = 1024,   // closefd=False: close() leaves the descriptor open
   kDetached = 2048, // a TextIOWrapper whose detach() gave its buffer away (closed too)
+  // sys.stdout and sys.stderr (and their buffers): writes go to the running
+  // transaction's output, which reaches the descriptor when the transaction commits, so
+  // an aborted transaction prints nothing and threads' lines do not tear.
+  kTxOutput = 4096,
+  kLineBuffering = 8192, // the attributes of the same names; output is written at each
+  kWriteThrough = 16384, // commit whatever they say
 };
 
 // How a text stream treats line endings (the newline= argument).
@@ -272,6 +278,16 @@ Value decode_text(Thread& t, Value self, Value data) {
   return changed ? str_from_code_points(t, out) : text;
 }
 
+// Whether any code point of `text` is a surrogate, which only an error handler can
+// encode in UTF-8.
+bool has_surrogates(Value text) {
+  if (rd<StrObject>(text)->kind == 1) return false; // Latin-1 only
+  std::int64_t n = str_length(text);
+  for (std::int64_t i = 0; i < n; ++i)
+    if (char32_t c = str_at(text, i); c >= 0xD800 && c <= 0xDFFF) return true;
+  return false;
+}
+
 // Text to be written, as bytes: '\n' written as the newline= ending, then encoded.
 Value encode_text(Thread& t, Value self, Value text) {
   std::int64_t nl = R(self)->newline;
@@ -291,8 +307,9 @@ Value encode_text(Thread& t, Value self, Value text) {
     text = str_from_code_points(t, out);
     if (!text) return {};
   }
-  if (is_utf8_name(R(self)->encoding) && strict_errors(R(self)->errors))
-    return bytes_new(t, str_utf8(text));
+  // Without surrogates every error handler gives the same UTF-8; with them the codec
+  // decides (strict raises UnicodeEncodeError, as in CPython).
+  if (is_utf8_name(R(self)->encoding) && !has_surrogates(text)) return bytes_new(t, str_utf8(text));
   Value a[2] = {R(self)->encoding ? R(self)->encoding : str_from_ascii(t, "utf-8"),
                 R(self)->errors ? R(self)->errors : str_from_ascii(t, "strict")};
   Value encode = getattr(t, text, intern_literal(t, "encode"));
@@ -930,6 +947,20 @@ INTERP_NATIVE(io_write) {
                   type_name_of(data).c_str());
   }
   std::int64_t n = content_length(data);
+  if (R(self)->flags & kTxOutput) {
+    std::string& out = R(self)->fd == 2 ? t.err : t.out;
+    if (is_binary) {
+      out += bytes_view(data);
+    } else if (R(self)->newline != kNewlineCR && R(self)->newline != kNewlineCRLF &&
+               is_utf8_name(R(self)->encoding) && !has_surrogates(data)) {
+      out += str_utf8(data); // print()'s path: no bytes object in between
+    } else {
+      Value encoded = encode_text(t, self, data);
+      if (!encoded) return {};
+      out += bytes_view(encoded);
+    }
+    return int_from_i64(t, n);
+  }
   if (R(self)->buffer) {
     Value encoded = is_binary ? data : encode_text(t, self, data);
     if (!encoded || !call_named(t, R(self)->buffer, "write", &encoded, 1)) return {};
@@ -1200,7 +1231,7 @@ INTERP_NATIVE(io_close) {
     // The descriptor stays open for its owner, standing where this file's reading or
     // writing got to (a binary file's position counts bytes; streams and text files
     // leave it where their reads left it).
-    if ((R(self)->flags & kBinary) && !(R(self)->flags & (kStream | kAppend))) {
+    if ((R(self)->flags & kBinary) && !(R(self)->flags & (kStream | kAppend | kTxOutput))) {
       stm::become_inevitable("close");
       ::lseek(int(R(self)->fd), off_t(R(self)->pos), SEEK_SET);
     }
@@ -1292,6 +1323,57 @@ INTERP_NATIVE(io_detach) {
   return buffer;
 }
 
+INTERP_NATIVE(io_line_buffering) {
+  return py_bool(R(args[0])->flags & kLineBuffering);
+}
+INTERP_NATIVE(io_write_through) {
+  return py_bool(R(args[0])->flags & kWriteThrough);
+}
+
+// reconfigure(*, encoding, errors, newline, line_buffering, write_through): what is given
+// changes; a new encoding without errors= goes back to 'strict', as in CPython.
+INTERP_NATIVE(io_reconfigure) {
+  static const char* const kAllowed[] = {"encoding",       "errors",        "newline",
+                                         "line_buffering", "write_through", nullptr};
+  if (nargs - keyword_count(kwnames) > 1)
+    return raise(t, exc(E_TypeError), "reconfigure() takes no positional arguments");
+  if (!check_keywords(t, "reconfigure", kwnames, kAllowed, true)) return {};
+  Value self = args[0];
+  Value given[5];
+  for (int i = 0; i < 5; ++i)
+    given[i] = keyword_arg(kwnames, args, nargs, kAllowed[i]);
+  for (int i = 0; i < 3; ++i)
+    if (given[i] && given[i] != none() && !str_check(given[i]))
+      return raise(t, exc(E_TypeError), "bad argument type for built-in operation");
+  if (!check_open(t, self)) return {};
+  std::int64_t newline = R(self)->newline;
+  if (given[2] && !parse_newline(t, "reconfigure()", given[2], newline)) return {};
+  Value encoding = given[0] && given[0] != none() ? given[0] : Value();
+  if (encoding) {
+    // An unknown codec fails here, with the codec registry's LookupError.
+    Value probe = str_from_ascii(t, "");
+    Value encode = probe ? getattr(t, probe, intern_literal(t, "encode")) : Value();
+    if (!encode || !call1(t, encode, encoding)) return {};
+  }
+  std::int64_t flags = R(self)->flags;
+  for (int i = 3; i < 5; ++i) {
+    if (!given[i] || given[i] == none()) continue;
+    std::int64_t on = 0; // an int, as CPython's argument parsing takes it
+    if (!index_to_i64(t, given[i], on)) return {};
+    std::int64_t bit = i == 3 ? kLineBuffering : kWriteThrough;
+    flags = on ? flags | bit : flags & ~bit;
+  }
+  IOObject* o = W(self);
+  if (encoding) {
+    o->encoding = encoding;
+    if (!given[1]) o->errors = Value();
+  }
+  if (given[1] && given[1] != none()) o->errors = given[1];
+  o->newline = newline;
+  o->flags = flags;
+  return none();
+}
+
 INTERP_NATIVE(io_buffer) {
   if (R(args[0])->buffer) return R(args[0])->buffer;
   // A text file's binary view is not kept apart: the same object stands in for it.
@@ -1313,7 +1395,9 @@ INTERP_NATIVE(io_repr) {
                                   " closefd=" + (R(self)->flags & kKeepFd ? "False" : "True") +
                                   ">");
     }
-    text = "<_io." + type_name_of(self);
+    // CPython's text files show as _io.TextIOWrapper, subclasses too; binary ones by
+    // their type's tp_name (a subclass's own name).
+    text = binary(self) ? "<" + type_name_of(self) : std::string("<_io.TextIOWrapper");
     Value n = io_name(t, args, 1, {});
     if (n) text += " name=" + repr_utf8(t, n);
     t.pending = {}; // a buffer without a name shows none, as in CPython
@@ -1508,11 +1592,56 @@ Value make_io_module(Thread& t) {
     if (std::string(c.name) == "TextIOWrapper") {
       add_getter(t, type, "buffer", io_buffer);
       add_method(t, type, "detach", io_detach);
+      add_method(t, type, "reconfigure", io_reconfigure);
+      add_getter(t, type, "line_buffering", io_line_buffering);
+      add_getter(t, type, "write_through", io_write_through);
     }
     if (c.new_fn == fileio_new) add_getter(t, type, "closefd", fileio_closefd);
     update_type_flags(type);
   }
   return m;
+}
+
+Value make_standard_stream(Thread& t, int fd, const char* errors) {
+  bool input = fd == 0;
+  std::int64_t side = input ? std::int64_t(kReadable) : std::int64_t(kWritable | kTxOutput);
+  // A pipe, socket or terminal cannot seek, and stdin is read from it on demand.
+  struct stat st;
+  if (input || ::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) side |= kStream;
+  Value binary_cls = io_class(t, input ? "BufferedReader" : "BufferedWriter");
+  Value text_cls = io_class(t, "TextIOWrapper");
+  if (!binary_cls || !text_cls) return {};
+  Value raw = new_stream(t, binary_cls, kBinary | kFile | kKeepFd | side);
+  if (!raw) return {};
+  const char* name = fd == 0 ? "<stdin>" : fd == 1 ? "<stdout>" : "<stderr>";
+  Value name_v = str_from_ascii(t, name);
+  Value binary_mode_v = str_from_ascii(t, input ? "rb" : "wb");
+  if (!name_v || !binary_mode_v) return {};
+  IOObject* b = W(raw);
+  b->fd = fd;
+  b->name = name_v;
+  b->mode = binary_mode_v;
+  Value text = new_stream(t, text_cls, kFile | kKeepFd | side);
+  Value text_mode = str_from_ascii(t, input ? "r" : "w");
+  Value encoding = str_from_ascii(t, "utf-8");
+  Value errors_v = str_from_ascii(t, errors);
+  if (!text || !text_mode || !encoding || !errors_v) return {};
+  IOObject* o = W(text);
+  o->buffer = raw;
+  o->fd = fd;
+  o->name = name_v;
+  o->mode = text_mode;
+  o->newline = kNewlineLF; // CPython's choice outside Windows: lines end at '\n' only
+  o->encoding = encoding;
+  o->errors = errors_v;
+  return text;
+}
+
+void set_stream_buffering(Value stream, bool line_buffering, bool write_through) {
+  IOObject* o = W(stream);
+  o->flags = (o->flags & ~std::int64_t(kLineBuffering | kWriteThrough)) |
+             (line_buffering ? std::int64_t(kLineBuffering) : 0) |
+             (write_through ? std::int64_t(kWriteThrough) : 0);
 }
 
 } // namespace interp

@@ -24,6 +24,17 @@ void init_import(Thread& t, Value builtins_dict);
 // Imports a module by absolute dotted name (as `import name`), returning the leaf module.
 Value import_module(Thread& t, const std::string& name);
 
+// The standard streams (interp/modules/io.cc): an _io.TextIOWrapper over an
+// _io.BufferedWriter (descriptors 1 and 2, writing into the running transaction's
+// output) or an _io.BufferedReader (descriptor 0, read on demand), named as CPython names
+// them ("<stdout>"), with the given error handler. Closing one leaves the descriptor open.
+Value make_standard_stream(Thread& t, int fd, const char* errors);
+// Puts them in sys (interp/modules/sys.cc); false with the exception.
+bool install_standard_streams(Thread& t);
+// Sets a standard stream's line_buffering and write_through (what -u and a terminal
+// decide; output still reaches the descriptor at each commit).
+void set_stream_buffering(Value stream, bool line_buffering, bool write_through);
+
 // Signals (interp/modules/signal.cc): set by the C signal handler when a signal arrived whose
 // Python handler has not run yet.
 extern std::atomic<bool> signals_tripped;

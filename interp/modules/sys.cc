@@ -1,5 +1,5 @@
-// interp/modules/sys.cc - the sys module, and the stream objects behind sys.stdout and
-// sys.stderr (output buffered by the running transaction, written when it commits).
+// interp/modules/sys.cc - the sys module. Its standard streams are _io objects
+// (io.cc's make_standard_stream), installed once sys is in sys.modules.
 #include "gc/gc.h"
 #include "interp/modules/module_support.h"
 #include "interp/modules/modules.h"
@@ -8,258 +8,11 @@
 #include "interp/ops.h"
 #include "interp/vm/vm.h"
 
-#include <cctype>
 #include <cerrno>
-#include <unistd.h>
 
 namespace interp {
 
 namespace {
-
-// A stream is an Instance-layout object of the class _pypystm.Stream whose dict holds
-// "_fd" (and "_closed" once closed). Writes go to the thread's transaction buffer; stdin
-// is read from the descriptor as asked. It answers what a TextIOWrapper does, since
-// programs hand sys.stdin and sys.stdout to code written for open()'s files (argparse's
-// FileType('-'), `with` blocks, iteration). Its `buffer` is the same descriptor seen as
-// bytes: an instance of _pypystm.BinaryStream (whose dict also holds "_binary"), with
-// the same methods, writing into the same transaction buffer, so text and bytes keep
-// their order. Neither layer reads ahead (CPython's text layer does), so reads of the
-// two layers of stdin mix.
-
-bool is_binary_stream(Thread& t, Value self) {
-  return bool(getattr_opt(t, self, intern_literal(t, "_binary")));
-}
-
-// Its descriptor, or -1 with ValueError when the stream was closed. CPython words it
-// with a full stop where the text layer answers and without where the raw file does.
-int stream_fd(Thread& t, Value self, bool raw = false) {
-  Value closed = getattr_opt(t, self, intern_literal(t, "_closed"));
-  if (t.pending) return -1;
-  if (closed) {
-    raise(t, exc(E_ValueError),
-          raw ? "I/O operation on closed file" : "I/O operation on closed file.");
-    return -1;
-  }
-  Value fd = getattr(t, self, intern_literal(t, "_fd"));
-  return fd ? int(fd.small_int_value()) : -1;
-}
-
-Value stream_unsupported(Thread& t, const char* what) {
-  Value io = import_module(t, "_io");
-  Value cls = io ? getattr(t, io, intern_literal(t, "UnsupportedOperation")) : Value();
-  return cls ? raise(t, cls, what) : Value();
-}
-
-INTERP_NATIVE(stream_write) {
-  if (!check_positional(t, "write", nargs, kwnames, 1, 1)) return {};
-  if (stream_fd(t, args[0]) < 0) return {};
-  Value data = args[1];
-  bool binary = is_binary_stream(t, args[0]);
-  if (binary && !isinstance(data, T_bytes)) {
-    if (!isinstance(data, T_bytearray) && !isinstance(data, T_memoryview))
-      return raisef(t, exc(E_TypeError), "a bytes-like object is required, not '%s'",
-                    type_name_of(data).c_str());
-    data = call1(t, type_value(T_bytes), data);
-    if (!data) return {};
-  } else if (!binary && !str_check(data)) {
-    return raisef(t, exc(E_TypeError), "write() argument must be str, not %s",
-                  type_name_of(data).c_str());
-  }
-  Value fd = getattr(t, args[0], intern_literal(t, "_fd"));
-  if (!fd) return {};
-  // stderr is unbuffered in CPython; here it still waits for the commit, which comes at
-  // the latest at the next transaction break.
-  std::string& out = fd == Value::small_int(2) ? t.err : t.out;
-  if (binary) {
-    out += bytes_view(data);
-    return int_from_i64(t, std::int64_t(bytes_view(data).size()));
-  }
-  out += str_utf8(data);
-  return Value::small_int(str_length(data));
-}
-
-INTERP_NATIVE(stream_flush) {
-  if (stream_fd(t, args[0]) < 0) return {};
-  return none();
-}
-
-INTERP_NATIVE(stream_fileno) {
-  int fd = stream_fd(t, args[0], true);
-  return fd < 0 ? Value() : Value::small_int(fd);
-}
-
-INTERP_NATIVE(stream_isatty) {
-  int fd = stream_fd(t, args[0], true);
-  return fd < 0 ? Value() : py_bool(::isatty(fd));
-}
-
-INTERP_NATIVE(stream_readable) {
-  int fd = stream_fd(t, args[0], true);
-  return fd < 0 ? Value() : py_bool(fd == 0);
-}
-
-INTERP_NATIVE(stream_writable) {
-  // stdin's buffer says no without asking whether it is closed.
-  Value fd_v = getattr(t, args[0], intern_literal(t, "_fd"));
-  if (!fd_v) return {};
-  if (fd_v == Value::small_int(0)) return runtime().false_;
-  int fd = stream_fd(t, args[0], true);
-  return fd < 0 ? Value() : py_bool(fd != 0);
-}
-
-INTERP_NATIVE(stream_seekable) {
-  int fd = stream_fd(t, args[0], true);
-  return fd < 0 ? Value() : py_bool(::lseek(fd, 0, SEEK_CUR) >= 0);
-}
-
-// Closing marks the stream closed and leaves the descriptor open, as CPython's standard
-// streams (made with closefd=False) do.
-INTERP_NATIVE(stream_close) {
-  if (!generic_setattr(t, args[0], intern_literal(t, "_closed"), runtime().true_)) return {};
-  return none();
-}
-
-INTERP_NATIVE(stream_closed) {
-  Value closed = getattr_opt(t, args[0], intern_literal(t, "_closed"));
-  return t.pending ? Value() : py_bool(bool(closed));
-}
-
-// reconfigure(): the options that change nothing here (writes reach the descriptor at
-// each commit whatever the buffering) are taken; so is an error handler. The streams
-// write UTF-8 only, so another encoding is refused rather than ignored.
-// reconfigure()'s keyword `key` when given as a str: true with `out` set; true with `out`
-// 0 when absent or None; false with TypeError otherwise.
-bool optional_str_keyword(Thread& t, const Value* args, std::size_t nargs, Value kwnames,
-                          const char* key, Value& out) {
-  out = keyword_arg(kwnames, args, nargs, key);
-  if (out == none()) out = {};
-  if (!out || str_check(out)) return true;
-  raisef(t, exc(E_TypeError), "reconfigure() argument '%s' must be str or None, not %s", key,
-         type_name_of(out).c_str());
-  return false;
-}
-
-INTERP_NATIVE(stream_reconfigure) {
-  static const char* const kAllowed[] = {"encoding",       "errors",        "newline",
-                                         "line_buffering", "write_through", nullptr};
-  if (nargs - keyword_count(kwnames) > 1)
-    return raise(t, exc(E_TypeError), "reconfigure() takes no positional arguments");
-  if (!check_keywords(t, "reconfigure", kwnames, kAllowed, true)) return {};
-  if (stream_fd(t, args[0]) < 0) return {};
-  Value encoding, errors;
-  if (!optional_str_keyword(t, args, nargs, kwnames, "encoding", encoding) ||
-      !optional_str_keyword(t, args, nargs, kwnames, "errors", errors))
-    return {};
-  if (encoding) {
-    std::string e = str_utf8(encoding);
-    std::string lower;
-    for (char c : e)
-      if (c != '-' && c != '_') lower.push_back(char(std::tolower(static_cast<unsigned char>(c))));
-    if (lower != "utf8")
-      return raisef(t, exc(E_ValueError),
-                    "pypy-stm: the standard streams write UTF-8 only (asked for '%s')", e.c_str());
-  }
-  if (errors && !generic_setattr(t, args[0], intern_literal(t, "errors"), errors)) return {};
-  return none();
-}
-
-INTERP_NATIVE(stream_enter) {
-  if (stream_fd(t, args[0]) < 0) return {};
-  return args[0];
-}
-
-INTERP_NATIVE(stream_exit) {
-  return stream_close(t, args, 1, {});
-}
-
-// The descriptor a read comes from: stdin's, or UnsupportedOperation for the others.
-int readable_fd(Thread& t, Value self) {
-  int fd = stream_fd(t, self);
-  if (fd > 0) {
-    stream_unsupported(t, "not readable");
-    return -1;
-  }
-  return fd;
-}
-
-bool size_arg(Thread& t, const Value* args, std::size_t nargs, std::int64_t& n) {
-  n = -1;
-  return nargs < 2 || args[1] == none() || index_to_i64(t, args[1], n);
-}
-
-// Up to `limit` characters (bytes for a binary stream; all when negative), ending after
-// the first '\n' when `line`. Read a byte at a time so that nothing past the line is
-// taken from the descriptor (another reader, or a child process, may want it).
-Value read_text(Thread& t, int fd, std::int64_t limit, bool line, bool binary = false) {
-  stm::become_inevitable("reading stdin");
-  std::string out;
-  std::int64_t chars = 0;
-  unsigned char c;
-  while (limit < 0 || chars < limit) {
-    ssize_t n = ::read(fd, &c, 1);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
-    out.push_back(char(c));
-    if (binary) {
-      ++chars;
-      if (line && c == '\n') break;
-      continue;
-    }
-    // A character is counted at its first byte, and ends with its last continuation byte,
-    // which the loop takes while the next byte continues it.
-    if ((c & 0xc0) != 0x80) ++chars;
-    int more = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : c >= 0xc0 ? 1 : 0;
-    while (more-- > 0 && ::read(fd, &c, 1) == 1)
-      out.push_back(char(c));
-    if (line && out.back() == '\n') break;
-  }
-  return binary ? bytes_new(t, out) : str_from_utf8(t, out);
-}
-
-// A read of `self` (text or binary), as read_text.
-Value stream_read_from(Thread& t, Value self, std::int64_t limit, bool line) {
-  int fd = readable_fd(t, self);
-  return fd < 0 ? Value() : read_text(t, fd, limit, line, is_binary_stream(t, self));
-}
-
-bool at_end(Value chunk) {
-  return str_check(chunk) ? str_length(chunk) == 0 : bytes_view(chunk).empty();
-}
-
-INTERP_NATIVE(stream_readline) {
-  std::int64_t limit;
-  if (!size_arg(t, args, nargs, limit)) return {};
-  return stream_read_from(t, args[0], limit, true);
-}
-
-INTERP_NATIVE(stream_read) {
-  std::int64_t limit;
-  if (!size_arg(t, args, nargs, limit)) return {};
-  return stream_read_from(t, args[0], limit, false);
-}
-
-INTERP_NATIVE(stream_readlines) {
-  if (readable_fd(t, args[0]) < 0) return {};
-  Value lines = list_new(t);
-  for (;;) {
-    Value line = lines ? stream_read_from(t, args[0], -1, true) : Value();
-    if (!line) return {};
-    if (at_end(line)) return lines;
-    if (!list_append(t, lines, line)) return {};
-  }
-}
-
-INTERP_NATIVE(stream_iter) {
-  if (stream_fd(t, args[0]) < 0) return {};
-  return args[0];
-}
-
-INTERP_NATIVE(stream_next) {
-  Value line = stream_read_from(t, args[0], -1, true);
-  if (!line) return {};
-  if (at_end(line)) return raise_value(t, exc(E_StopIteration));
-  return line;
-}
 
 INTERP_NATIVE(sys_exit) {
   if (!check_positional(t, "exit", nargs, kwnames, 0, 1, 0)) return {};
@@ -502,56 +255,6 @@ bool c_locale() {
   return true;
 }
 
-// _pypystm.<name>: the methods of a standard stream, text or binary alike.
-Value make_stream_class(Thread& t, const char* class_name) {
-  Value ns = dict_new(t);
-  dict_set(t, ns, name(N___module__), intern_literal(t, "_pypystm"));
-  Value object_type = type_value(T_object);
-  Value cls = type_new(t, type_value(T_type), intern_literal(t, class_name),
-                       tuple_from(t, &object_type, 1), ns, {});
-  static const struct {
-    const char* name;
-    NativeFn fn;
-  } kMethods[] = {
-      {"write", stream_write},         {"flush", stream_flush},       {"fileno", stream_fileno},
-      {"isatty", stream_isatty},       {"readline", stream_readline}, {"read", stream_read},
-      {"readlines", stream_readlines}, {"readable", stream_readable}, {"writable", stream_writable},
-      {"seekable", stream_seekable},   {"close", stream_close},       {"__enter__", stream_enter},
-      {"__exit__", stream_exit},       {"__iter__", stream_iter},     {"__next__", stream_next},
-  };
-  for (const auto& method : kMethods)
-    add_method(t, cls, method.name, method.fn);
-  add_getter(t, cls, "closed", stream_closed);
-  update_type_flags(cls);
-  return cls;
-}
-
-// A stream over `fd` with its `buffer`: the same descriptor as bytes.
-Value make_stream(Thread& t, Value text_cls, Value binary_cls, int fd, const char* stream_name) {
-  Value buffer = allocate(t, Layout::Instance, binary_cls, sizeof(Object));
-  if (!buffer) return {};
-  if (!generic_setattr(t, buffer, intern_literal(t, "_fd"), Value::small_int(fd)) ||
-      !generic_setattr(t, buffer, intern_literal(t, "_binary"), runtime().true_) ||
-      !generic_setattr(t, buffer, intern_literal(t, "name"), str_from_utf8(t, stream_name)) ||
-      !generic_setattr(t, buffer, intern_literal(t, "mode"),
-                       str_from_ascii(t, fd == 0 ? "rb" : "wb")))
-    return {};
-  Value s = allocate(t, Layout::Instance, text_cls, sizeof(Object));
-  if (!s) return {};
-  if (!generic_setattr(t, s, intern_literal(t, "_fd"), Value::small_int(fd))) return {};
-  if (!generic_setattr(t, s, intern_literal(t, "buffer"), buffer)) return {};
-  if (!generic_setattr(t, s, intern_literal(t, "name"), str_from_utf8(t, stream_name))) return {};
-  if (!generic_setattr(t, s, intern_literal(t, "mode"), str_from_ascii(t, fd == 0 ? "r" : "w")))
-    return {};
-  if (!generic_setattr(t, s, intern_literal(t, "encoding"), str_from_ascii(t, "utf-8"))) return {};
-  if (!generic_setattr(t, s, intern_literal(t, "errors"),
-                       str_from_ascii(t, fd == 2      ? "backslashreplace"
-                                         : c_locale() ? "surrogateescape"
-                                                      : "strict")))
-    return {};
-  return s;
-}
-
 Value make_struct(Thread& t, const char* const* names, const Value* values, std::size_t n) {
   // A simple namespace object: an instance of a class named as CPython's (types.py takes
   // SimpleNamespace from sys.implementation's type).
@@ -570,6 +273,27 @@ Value make_struct(Thread& t, const char* const* names, const Value* values, std:
 }
 
 } // namespace
+
+// sys.stdin, stdout and stderr (and their __std*__ twins): _io objects, made once sys is
+// in sys.modules (making them imports _io). Writes to stdout and stderr wait in the
+// running transaction until it commits.
+bool install_standard_streams(Thread& t) {
+  const char* text_errors = c_locale() ? "surrogateescape" : "strict";
+  const struct {
+    const char* name;
+    int fd;
+    const char* errors;
+  } kStreams[] = {
+      {"stdin", 0, text_errors}, {"stdout", 1, text_errors}, {"stderr", 2, "backslashreplace"}};
+  Value d = rd<Object>(runtime().sys_module)->dict;
+  for (const auto& stream : kStreams) {
+    Value s = make_standard_stream(t, stream.fd, stream.errors);
+    if (!s) return false;
+    dict_set(t, d, intern_literal(t, stream.name), s);
+    dict_set(t, d, intern_literal(t, (std::string("__") + stream.name + "__").c_str()), s);
+  }
+  return true;
+}
 
 Value make_sys_module(Thread& t) {
   Value m = module_new(t, intern_literal(t, "sys"));
@@ -619,19 +343,6 @@ Value make_sys_module(Thread& t) {
   set("__excepthook__", dict_get_cstr(t, d, "excepthook"));
   set("__unraisablehook__", dict_get_cstr(t, d, "unraisablehook"));
 
-  // The stream classes.
-  Value text_stream = make_stream_class(t, "Stream");
-  add_method(t, text_stream, "reconfigure", stream_reconfigure);
-  Value binary_stream = make_stream_class(t, "BinaryStream");
-  Value out = make_stream(t, text_stream, binary_stream, 1, "<stdout>");
-  Value err = make_stream(t, text_stream, binary_stream, 2, "<stderr>");
-  Value in = make_stream(t, text_stream, binary_stream, 0, "<stdin>");
-  set("stdout", out);
-  set("stderr", err);
-  set("stdin", in);
-  set("__stdout__", out);
-  set("__stderr__", err);
-  set("__stdin__", in);
   set("argv", list_new(t));
   set("path", list_new(t));
   set("modules", dict_new(t));
