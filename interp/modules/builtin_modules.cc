@@ -22,6 +22,9 @@ Value make_socket_module(Thread& t);
 Value make_atexit_module(Thread& t);
 Value make_io_module(Thread& t);
 Value make_errno_module(Thread& t);
+Value make_pwd_module(Thread& t);
+Value make_grp_module(Thread& t);
+Value make_resource_module(Thread& t);
 Value make_sre_module(Thread& t);
 Value make_time_module(Thread& t);
 Value make_gc_module(Thread& t);
@@ -80,6 +83,9 @@ Value make_builtin_module(Thread& t, const std::string& module_name) {
   if (module_name == "atexit") return make_atexit_module(t);
   if (module_name == "_io") return make_io_module(t);
   if (module_name == "errno") return make_errno_module(t);
+  if (module_name == "pwd") return make_pwd_module(t);
+  if (module_name == "grp") return make_grp_module(t);
+  if (module_name == "resource") return make_resource_module(t);
   if (module_name == "_sre") return make_sre_module(t);
   if (module_name == "_imp") return make_imp_module(t);
   if (module_name == "_warnings") return make_warnings_module(t);
@@ -104,7 +110,8 @@ std::vector<std::string> builtin_module_names() {
       "_imp",         "_warnings",   "marshal", "builtins", "sys",       "_contextvars",
       "_sha256",      "_sha1",       "_md5",    "binascii", "_operator", "_blake2",
       "_sha3",        "_signal",     "_csv",    "array",    "zlib",      "_posixsubprocess",
-      "select",       "unicodedata", "pyexpat", "_socket"};
+      "select",       "unicodedata", "pyexpat", "_socket",  "pwd",       "grp",
+      "resource"};
   for (auto& [registered, factory] : registered_modules())
     names.push_back(registered);
   std::sort(names.begin(), names.end());

@@ -126,12 +126,6 @@ bool check_open(Thread& t, Value self) {
   return true;
 }
 
-Value os_error(Thread& t, int err, Value filename) {
-  Value items[3] = {Value::small_int(err), str_from_utf8(t, std::strerror(err)), filename};
-  Value e = call(t, exc(E_OSError), items, filename ? 3 : 2);
-  return e ? raise_value(t, e) : Value();
-}
-
 std::int64_t content_length(Value c) {
   return str_check(c) ? str_length(c) : std::int64_t(bytes_view(c).size());
 }
@@ -604,11 +598,11 @@ Value open_file(Thread& t, const Value* args, std::size_t nargs, Value kwnames, 
         return raisef(t, exc(E_ValueError), "opener returned %lld", static_cast<long long>(fd));
     } else {
       fd = ::open(path.c_str(), flags, 0666);
-      if (fd < 0) return os_error(t, errno, name_v);
+      if (fd < 0) return raise_os_error(t, errno, name_v);
     }
   } else {
     struct stat given;
-    if (::fstat(int(fd), &given) != 0) return os_error(t, errno, {});
+    if (::fstat(int(fd), &given) != 0) return raise_os_error(t, errno, {});
   }
   std::int64_t flags = kFile | (b ? kBinary : 0) | ((r || plus) ? kReadable : 0) |
                        ((w || a || x || plus) ? kWritable : 0) | (a ? kAppend : 0) |
@@ -629,12 +623,12 @@ Value open_file(Thread& t, const Value* args, std::size_t nargs, Value kwnames, 
         if (errno == EINTR) continue;
         int err = errno;
         if (closefd) ::close(int(fd));
-        return os_error(t, err, name_v);
+        return raise_os_error(t, err, name_v);
       }
       if (n == 0) break;
       data.append(buffer, std::size_t(n));
     }
-    if (data.empty() && errno == EISDIR) return os_error(t, EISDIR, name_v);
+    if (data.empty() && errno == EISDIR) return raise_os_error(t, EISDIR, name_v);
   }
   const char* cls_name = !b               ? "TextIOWrapper"
                          : buffering == 0 ? "FileIO"
@@ -729,7 +723,7 @@ bool read_from_buffer(Thread& t, Value self, std::size_t want, std::string& got)
   Value data = n ? call1(t, m, n) : Value();
   if (!data) return false;
   if (data == none()) {
-    os_error(t, EAGAIN, {}); // a non-blocking raw stream with nothing to read yet
+    raise_os_error(t, EAGAIN, {}); // a non-blocking raw stream with nothing to read yet
     return false;
   }
   if (!isinstance(data, T_bytes)) {
@@ -768,7 +762,7 @@ bool fill(Thread& t, Value self, std::size_t want) {
       n = ::read(fd, got.data(), got.size());
     } while (n < 0 && errno == EINTR);
     if (n < 0) {
-      os_error(t, errno, {});
+      raise_os_error(t, errno, {});
       return false;
     }
     got.resize(std::size_t(n));
@@ -986,7 +980,7 @@ INTERP_NATIVE(io_write) {
       }
       if (w < 0) {
         if (errno == EINTR) continue;
-        return os_error(t, errno, {});
+        return raise_os_error(t, errno, {});
       }
       done += std::size_t(w);
     }
@@ -1136,7 +1130,7 @@ INTERP_NATIVE(io_readinto) {
 INTERP_NATIVE(io_tell) {
   Value self = args[0];
   if (!check_open(t, self)) return {};
-  if (R(self)->flags & kStream) return os_error(t, ESPIPE, {});
+  if (R(self)->flags & kStream) return raise_os_error(t, ESPIPE, {});
   if (R(self)->buffer) {
     // The buffer stands after what was read from it: back by what is still unread.
     Value at = call_named(t, R(self)->buffer, "tell", nullptr, 0);
@@ -1158,7 +1152,7 @@ INTERP_NATIVE(io_seek) {
   std::int64_t offset, whence = 0;
   if (!index_to_i64(t, args[1], offset)) return {};
   if (nargs > 2 && !index_to_i64(t, args[2], whence)) return {};
-  if (R(self)->flags & kStream) return os_error(t, ESPIPE, {});
+  if (R(self)->flags & kStream) return raise_os_error(t, ESPIPE, {});
   if (!binary(self) && whence != 0 && offset != 0)
     return unsupported(t, whence == 1 ? "can't do nonzero cur-relative seeks"
                                       : "can't do nonzero end-relative seeks");
@@ -1213,7 +1207,7 @@ INTERP_NATIVE(io_truncate) {
   }
   if (R(self)->flags & kFile) {
     stm::become_inevitable("truncate");
-    if (::ftruncate(int(R(self)->fd), size) != 0) return os_error(t, errno, {});
+    if (::ftruncate(int(R(self)->fd), size) != 0) return raise_os_error(t, errno, {});
   }
   return int_from_i64(t, size);
 }

@@ -5,9 +5,17 @@
 #include "interp/ops.h"
 
 #include <array>
+#include <cstring>
 #include <utility>
 
 namespace interp {
+
+Value raise_os_error(Thread& t, int err, Value filename) {
+  Value items[3] = {Value::small_int(err), str_from_utf8(t, std::strerror(err)), filename};
+  if (!items[1]) return {};
+  Value e = call(t, exc(E_OSError), items, filename ? 3 : 2);
+  return e ? raise_value(t, e) : Value();
+}
 
 Value new_module(Thread& t, const char* module_name, const ModuleFunction* functions,
                  std::size_t n) {

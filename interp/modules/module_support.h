@@ -27,6 +27,10 @@ Value new_type(Thread& t, const char* type_name, const char* module_name, Layout
 // `base`, with __module__ `module_name` (struct.error, binascii.Error, ...).
 Value new_exception_type(Thread& t, const char* type_name, const char* module_name, Value base);
 
+// Raises OSError(errno, strerror[, filename]), of the subclass OSError's constructor picks
+// for the errno (FileNotFoundError, ...); returns 0.
+Value raise_os_error(Thread& t, int err, Value filename = {});
+
 // Argument i of a native call by position or keyword (0 when absent).
 Value arg_or_keyword(const Value* args, std::size_t nargs, Value kwnames, std::size_t position,
                      const char* keyword);

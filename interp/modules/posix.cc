@@ -29,16 +29,6 @@ namespace interp {
 
 namespace {
 
-// OSError(errno, strerror[, filename]) of the matching subclass (OSError's constructor
-// picks FileNotFoundError and friends from the errno).
-Value raise_os_error(Thread& t, int err, Value filename = {}) {
-  Value items[3] = {Value::small_int(err), str_from_utf8(t, std::strerror(err)), filename};
-  Value a = tuple_from(t, items, filename ? 3 : 2);
-  if (!a) return {};
-  Value e = call(t, exc(E_OSError), &ro<TupleObject>(a)->items[0], std::size_t(tuple_length(a)));
-  return e ? raise_value(t, e) : Value();
-}
-
 // v.__fspath__ bound, or 0.
 Value fspath_method(Thread& t, Value v) {
   Value f = type_lookup(type_of(v), intern_literal(t, "__fspath__"));

@@ -67,13 +67,6 @@ int set_c_handler(int signum, void (*action)(int)) {
   return sigaction(signum, &sa, nullptr);
 }
 
-Value raise_os_error(Thread& t, int err) {
-  Value items[2] = {Value::small_int(err), str_from_utf8(t, std::strerror(err))};
-  if (!items[1]) return {};
-  Value e = call(t, exc(E_OSError), items, 2);
-  return e ? raise_value(t, e) : Value();
-}
-
 Value signal_module(Thread& t) {
   Value modules = getattr(t, runtime().sys_module, intern_literal(t, "modules"));
   if (!modules || !dict_check(modules)) {
