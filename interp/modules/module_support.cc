@@ -17,6 +17,34 @@ Value raise_os_error(Thread& t, int err, Value filename) {
   return e ? raise_value(t, e) : Value();
 }
 
+bool file_descriptor_arg(Thread& t, Value v, int& fd) {
+  Value n = v;
+  if (!int_check(v)) {
+    Value m = getattr(t, v, intern_literal(t, "fileno"));
+    if (!m) {
+      if (t.pending && !matches(t, exc(E_AttributeError))) return false;
+      clear_pending(t);
+      raise(t, exc(E_TypeError), "argument must be an int, or have a fileno() method.");
+      return false;
+    }
+    n = call0(t, m);
+    if (!n) return false;
+    if (!int_check(n)) {
+      raise(t, exc(E_TypeError), "fileno() returned a non-integer");
+      return false;
+    }
+  }
+  std::int64_t i;
+  if (!index_to_i64(t, n, i)) return false;
+  if (i < 0 || i > INT32_MAX) {
+    raisef(t, exc(E_ValueError), "file descriptor cannot be a negative integer (%lld)",
+           (long long)i);
+    return false;
+  }
+  fd = int(i);
+  return true;
+}
+
 Value new_module(Thread& t, const char* module_name, const ModuleFunction* functions,
                  std::size_t n) {
   Value modname = intern_literal(t, module_name);

@@ -31,6 +31,10 @@ Value new_exception_type(Thread& t, const char* type_name, const char* module_na
 // for the errno (FileNotFoundError, ...); returns 0.
 Value raise_os_error(Thread& t, int err, Value filename = {});
 
+// A file descriptor argument: an int, or an object with fileno(), as CPython's select and
+// fcntl take them (TypeError / ValueError otherwise).
+bool file_descriptor_arg(Thread& t, Value v, int& fd);
+
 // Argument i of a native call by position or keyword (0 when absent).
 Value arg_or_keyword(const Value* args, std::size_t nargs, Value kwnames, std::size_t position,
                      const char* keyword);

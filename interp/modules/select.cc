@@ -38,35 +38,6 @@ double monotonic_now() {
   return double(ts.tv_sec) + double(ts.tv_nsec) * 1e-9;
 }
 
-// An int, or an object with fileno().
-bool fd_of(Thread& t, Value v, int& fd) {
-  Value n = v;
-  if (!int_check(v)) {
-    Value m = getattr(t, v, intern_literal(t, "fileno"));
-    if (!m) {
-      if (t.pending && !matches(t, exc(E_AttributeError))) return false;
-      clear_pending(t);
-      raise(t, exc(E_TypeError), "argument must be an int, or have a fileno() method.");
-      return false;
-    }
-    n = call0(t, m);
-    if (!n) return false;
-    if (!int_check(n)) {
-      raise(t, exc(E_TypeError), "fileno() returned a non-integer");
-      return false;
-    }
-  }
-  std::int64_t i;
-  if (!index_to_i64(t, n, i)) return false;
-  if (i < 0 || i > INT32_MAX) {
-    raisef(t, exc(E_ValueError), "file descriptor cannot be a negative integer (%lld)",
-           (long long)i);
-    return false;
-  }
-  fd = int(i);
-  return true;
-}
-
 INTERP_NATIVE(select_select) {
   if (!check_positional(t, "select", nargs, kwnames, 3, 4, 0)) return {};
   bool retry = t.block_retry == none();
@@ -86,7 +57,7 @@ INTERP_NATIVE(select_select) {
     if (!lists[k]) return {};
     for (std::int64_t i = 0; i < tuple_length(lists[k]); ++i) {
       int fd;
-      if (!fd_of(t, tuple_item(lists[k], i), fd)) return {};
+      if (!file_descriptor_arg(t, tuple_item(lists[k], i), fd)) return {};
       fds.push_back(pollfd{fd, kEvents[k], 0});
       where.push_back({k, i});
     }
