@@ -56,6 +56,10 @@ struct Heap {
   std::size_t area_bytes = 0;
   std::size_t area_pages = 0;
   unsigned views = 0; // N
+  // Views 1..views_used are the only ones a thread ever claimed: the others hold no
+  // marker and no private page, and the commit path does not look at them. It only grows
+  // (claim() in sync.cc raises it before the claiming thread runs a transaction there).
+  std::atomic<unsigned> views_used{0};
   int memfd = -1;
   unsigned aborts_before_inevitable = 8;
   // Pages above this were never handed out: no object, no marker, no lock in use there.

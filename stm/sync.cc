@@ -172,7 +172,14 @@ bool segment_wanted() {
 // Claims segment s for ctx if it is free or idle.
 static bool claim(unsigned s, ThreadContext* ctx) {
   ThreadContext* owner = segment_owner[s].owner.load(std::memory_order_acquire);
-  return is_idle(owner) && segment_owner[s].owner.compare_exchange_strong(owner, ctx);
+  if (!is_idle(owner) || !segment_owner[s].owner.compare_exchange_strong(owner, ctx)) return false;
+  // Before any marker of this view: a committer either counts the view, or raised its flag
+  // early enough for this thread's first read barrier to see it (the same pairing as a
+  // marker's).
+  unsigned used = heap.views_used.load(std::memory_order_relaxed);
+  while (used < s && !heap.views_used.compare_exchange_weak(used, s, std::memory_order_seq_cst)) {
+  }
+  return true;
 }
 
 static bool claim_any(ThreadContext* ctx, unsigned preferred) {

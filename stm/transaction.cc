@@ -31,7 +31,8 @@ void copy_out(unsigned mine, Offset object, std::size_t size) {
     std::size_t page = heap.page_of(chunk);
     // A page this view maps shared holds the bytes in the committed state already.
     if (heap.private_row(mine)[page]) std::memcpy(committed + chunk, source + chunk, length);
-    for (unsigned view = 1; view <= heap.views; ++view)
+    for (unsigned view = 1, used = heap.views_used.load(std::memory_order_acquire); view <= used;
+         ++view)
       if (view != mine && heap.private_row(view)[page])
         std::memcpy(heap.base(view) + chunk, source + chunk, length);
     chunk += length;
@@ -166,6 +167,9 @@ struct Victims {
 
 enum class Scan { Clear, Won, Lost };
 
+// Up to this many logged writes, the scan looks at a view's markers before its status line.
+constexpr std::size_t kMarkersFirstWrites = 8;
+
 // Some marker of the view on what this transaction wrote is set (of any version).
 static bool any_marker(const ThreadContext* ctx, const char* markers) {
   for (Offset object : ctx->write_log)
@@ -182,13 +186,16 @@ static bool any_marker(const ThreadContext* ctx, const char* markers) {
 // the event and answers Lost; readers it beats are listed in `victims`.
 static Scan scan_for_readers(ThreadContext* ctx, Victims& victims) {
   if (ctx->write_log.empty() && ctx->range_log.empty()) return Scan::Clear; // new objects only
-  for (unsigned view = 1; view <= heap.views; ++view) {
+  // With a few writes, markers first: a view that never marked them (all zero since its
+  // last version wrap) cannot conflict, whatever it runs, and its status line, which its
+  // thread writes at every start and end, stays out of this core's cache. With many, the
+  // status line first: one line per view, not one marker per write and view.
+  bool markers_first = ctx->write_log.size() + ctx->range_log.size() <= kMarkersFirstWrites;
+  unsigned used = heap.views_used.load(std::memory_order_seq_cst);
+  for (unsigned view = 1; view <= used; ++view) {
     if (view == ctx->segment) continue;
-    // Markers first: a view that never marked what we wrote (all zero since its last
-    // version wrap) cannot conflict, whatever it runs, and its status line, which its
-    // thread writes at every start and end, stays out of this core's cache.
     const char* markers = heap.base(view);
-    if (!any_marker(ctx, markers)) continue;
+    if (markers_first && !any_marker(ctx, markers)) continue;
     if (!heap.running(view).load(std::memory_order_acquire)) continue;
     // Past its own scan: what it read of ours, it read before we publish.
     if (heap.publishing(view).load(std::memory_order_seq_cst) == kPublishing) continue;
