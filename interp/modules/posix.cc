@@ -17,6 +17,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <pty.h>
 #include <sys/random.h>
 #include <sys/stat.h>
 #include <sys/utsname.h>
@@ -435,6 +436,18 @@ INTERP_NATIVE(p_pipe2) {
   return pipe_with_flags(t, int(flags));
 }
 
+// openpty(): a pseudo-terminal's (master, slave) descriptors, not inheritable.
+INTERP_NATIVE(p_openpty) {
+  if (!check_positional(t, "openpty", nargs, kwnames, 0, 0, 0)) return {};
+  stm::become_inevitable("openpty");
+  int fds[2];
+  if (::openpty(&fds[0], &fds[1], nullptr, nullptr, nullptr) != 0) return raise_os_error(t, errno);
+  for (int fd : fds)
+    ::fcntl(fd, F_SETFD, FD_CLOEXEC);
+  Value items[2] = {Value::small_int(fds[0]), Value::small_int(fds[1])};
+  return tuple_from(t, items, 2);
+}
+
 INTERP_NATIVE(p_dup) {
   std::int64_t fd;
   if (!check_positional(t, "dup", nargs, kwnames, 1, 1, 0) || !index_to_i64(t, args[0], fd))
@@ -743,6 +756,7 @@ Value make_posix_module(Thread& t) {
       {"unsetenv", p_unsetenv},
       {"pipe", p_pipe},
       {"pipe2", p_pipe2},
+      {"openpty", p_openpty},
       {"dup", p_dup},
       {"dup2", p_dup2},
       {"get_inheritable", p_get_inheritable},
