@@ -1,6 +1,7 @@
 // interp/modules/sys.cc - the sys module. Its standard streams are _io objects
 // (io.cc's make_standard_stream), installed once sys is in sys.modules.
 #include "gc/gc.h"
+#include "interp/interp.h"
 #include "interp/modules/module_support.h"
 #include "interp/modules/modules.h"
 #include "interp/objects/args.h"
@@ -13,6 +14,31 @@
 namespace interp {
 
 namespace {
+
+// breakpointhook(*args, **kws): what $PYTHONBREAKPOINT names (pdb.set_trace by default;
+// "0" turns breakpoint() off), imported and called; a name that cannot be imported is
+// ignored with a RuntimeWarning, as in CPython.
+INTERP_NATIVE(sys_breakpointhook) {
+  const char* env = options().ignore_environment ? nullptr : std::getenv("PYTHONBREAKPOINT");
+  std::string hook = env && *env ? env : "pdb.set_trace";
+  if (hook == "0") return none();
+  std::size_t dot = hook.rfind('.');
+  std::string module_name = dot == std::string::npos ? "builtins" : hook.substr(0, dot);
+  std::string attribute = dot == std::string::npos ? hook : hook.substr(dot + 1);
+  Value module = import_module(t, module_name);
+  Value fn = module ? getattr(t, module, intern_literal(t, attribute.c_str())) : Value();
+  if (!fn) {
+    if (!matches(t, exc(E_ImportError)) && !matches(t, exc(E_AttributeError))) return {};
+    clear_pending(t);
+    Value warnings = import_module(t, "warnings");
+    Value warn = warnings ? getattr(t, warnings, intern_literal(t, "warn")) : Value();
+    Value text = str_from_utf8(t, "Ignoring unimportable $PYTHONBREAKPOINT: \"" + hook + "\"");
+    if (!warn || !text) return {};
+    Value a[2] = {text, exc(E_RuntimeWarning)};
+    return call(t, warn, a, 2) ? none() : Value();
+  }
+  return call(t, fn, args, nargs, kwnames);
+}
 
 INTERP_NATIVE(sys_exit) {
   if (!check_positional(t, "exit", nargs, kwnames, 0, 1, 0)) return {};
@@ -305,6 +331,7 @@ Value make_sys_module(Thread& t) {
   };
   const Entry functions[] = {
       {"exit", sys_exit},
+      {"breakpointhook", sys_breakpointhook},
       {"getrecursionlimit", sys_getrecursionlimit},
       {"setrecursionlimit", sys_setrecursionlimit},
       {"exc_info", sys_exc_info},
@@ -341,6 +368,7 @@ Value make_sys_module(Thread& t) {
   }
   set("__displayhook__", dict_get_cstr(t, d, "displayhook"));
   set("__excepthook__", dict_get_cstr(t, d, "excepthook"));
+  set("__breakpointhook__", dict_get_cstr(t, d, "breakpointhook"));
   set("__unraisablehook__", dict_get_cstr(t, d, "unraisablehook"));
 
   set("argv", list_new(t));
