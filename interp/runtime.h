@@ -66,7 +66,8 @@ private:
   X(__eq__)                                                                                        \
   X(__ne__)                                                                                        \
   X(__lt__)                                                                                        \
-  X(__le__) X(__gt__) X(__ge__) X(__bool__) X(__len__) X(__iter__) X(__next__) X(__getitem__) X(   \
+  X(__le__)                                                                                        \
+  X(__gt__) X(__ge__) X(__bool__) X(__len__) X(__iter__) X(__next__) X(__getitem__) X(             \
       __setitem__) X(__delitem__) X(__contains__) X(__getattr__) X(__getattribute__)               \
       X(__setattr__) X(__delattr__) X(__get__) X(__set__) X(__delete__) X(__name__) X(             \
           __qualname__) X(__module__) X(__doc__) X(__dict__) X(__class__) X(__main__)              \
@@ -110,7 +111,8 @@ enum NameId : std::uint16_t {
   X(str)                                                                                           \
   X(bytes)                                                                                         \
   X(bytearray)                                                                                     \
-  X(tuple) X(list) X(dict) X(set) X(frozenset) X(function) X(code) X(frame) X(cell) X(module)      \
+  X(tuple)                                                                                         \
+  X(list) X(dict) X(set) X(frozenset) X(function) X(code) X(frame) X(cell) X(module)               \
       X(builtin_function) X(method_descriptor) X(wrapper_descriptor) X(method_wrapper) X(method)   \
           X(NoneType) X(NotImplementedType) X(ellipsis) X(generator) X(coroutine)                  \
               X(async_generator) X(range) X(slice) X(property) X(classmethod) X(staticmethod)      \
@@ -241,6 +243,11 @@ struct alignas(64) Thread {
   // by the running transaction (released when it commits or aborts).
   bool running_finalizers = false;
   bool holds_finalizations = false;
+  // sys.setprofile gave this thread a function (kept in its state object, which rolls
+  // back with an aborted transaction; this flag only says where to look), and the
+  // function is running now (its own calls are not reported to it).
+  bool profiling = false;
+  bool in_profiler = false;
 
   Value* root_slots(); // the Values above, for gc::add_root
 };
@@ -288,11 +295,12 @@ Value fetch_pending(Thread& t); // takes the pending exception (0 if none)
   X(ZeroDivisionError)                                                                             \
   X(OverflowError)                                                                                 \
   X(RuntimeError)                                                                                  \
-  X(StopIteration) X(RecursionError) X(MemoryError) X(NotImplementedError) X(UnboundLocalError)    \
-      X(SystemError) X(ImportError) X(ModuleNotFoundError) X(OSError) X(SystemExit)                \
-          X(KeyboardInterrupt) X(AssertionError) X(GeneratorExit) X(StopAsyncIteration)            \
-              X(UnicodeDecodeError) X(UnicodeEncodeError) X(LookupError) X(ArithmeticError)        \
-                  X(Exception) X(BaseException) X(SyntaxError) X(IndentationError) X(TabError)     \
+  X(StopIteration)                                                                                 \
+  X(RecursionError) X(MemoryError) X(NotImplementedError) X(UnboundLocalError) X(SystemError)      \
+      X(ImportError) X(ModuleNotFoundError) X(OSError) X(SystemExit) X(KeyboardInterrupt)          \
+          X(AssertionError) X(GeneratorExit) X(StopAsyncIteration) X(UnicodeDecodeError)           \
+              X(UnicodeEncodeError) X(LookupError) X(ArithmeticError) X(Exception)                 \
+                  X(BaseException) X(SyntaxError) X(IndentationError) X(TabError)                  \
                       X(FileNotFoundError) X(EOFError) X(BufferError) X(UnicodeError)              \
                           X(DeprecationWarning) X(RuntimeWarning) X(Warning) X(UserWarning)        \
                               X(BaseExceptionGroup) X(ExceptionGroup) X(PermissionError)           \

@@ -40,6 +40,19 @@ INTERP_NATIVE(sys_breakpointhook) {
   return call(t, fn, args, nargs, kwnames);
 }
 
+// setprofile(function): this thread's profile function (None: none); getprofile().
+INTERP_NATIVE(sys_setprofile) {
+  if (!check_positional(t, "setprofile", nargs, kwnames, 1, 1, 0)) return {};
+  vm::set_profiler(t, args[0] == none() ? Value() : args[0]);
+  return none();
+}
+
+INTERP_NATIVE(sys_getprofile) {
+  if (!check_positional(t, "getprofile", nargs, kwnames, 0, 0, 0)) return {};
+  Value fn = vm::profiler(t);
+  return fn ? fn : none();
+}
+
 INTERP_NATIVE(sys_exit) {
   if (!check_positional(t, "exit", nargs, kwnames, 0, 1, 0)) return {};
   Value a = nargs ? tuple_from(t, args, 1) : runtime().empty_tuple;
@@ -332,6 +345,8 @@ Value make_sys_module(Thread& t) {
   const Entry functions[] = {
       {"exit", sys_exit},
       {"breakpointhook", sys_breakpointhook},
+      {"setprofile", sys_setprofile},
+      {"getprofile", sys_getprofile},
       {"getrecursionlimit", sys_getrecursionlimit},
       {"setrecursionlimit", sys_setrecursionlimit},
       {"exc_info", sys_exc_info},

@@ -163,6 +163,9 @@ enum FrameFlag : std::uint64_t {
   // Python code may hold this frame (a traceback, sys._getframe, f_back): it is never
   // reused for another call (vm/frame.cc). Set on a frame and every frame below it.
   kFrameEscaped = 1u << 5,
+  // sys.setprofile's function saw this frame's 'call' (a generator's is cleared when it
+  // yields, so that its next resumption is a 'call' again).
+  kFrameProfiled = 1u << 6,
 };
 
 struct FrameObject : Object {
@@ -277,6 +280,7 @@ struct ThreadStateObject : Object {
   Value handled;        // sys.exc_info()'s exception, or None
   Value result;         // the value of a finished run
   Value asyncgen_hooks; // sys.set_asyncgen_hooks' (firstiter, finalizer) tuple, or 0
+  Value profiler;       // sys.setprofile's function, or 0
 };
 
 struct WeakRefObject : Object {

@@ -428,6 +428,14 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
       r.load(r.frame);
       if (interrupted) t.block_retry = {};
     }
+    // sys.setprofile: the frame about to run its first instruction (or a generator's
+    // first after a resumption) is a 'call'. Every frame change passes here.
+    if (t.profiling && !(r.f->flags & kFrameProfiled)) [[unlikely]] {
+      r.f->flags |= kFrameProfiled;
+      r.save();
+      if (!profile_event(t, r.frame, "call", {})) interrupted = true;
+      r.load(r.frame);
+    }
     {
       Instruction insn = r.code[r.pc];
       Value* insn_sp = r.sp;
@@ -1334,6 +1342,12 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
         TARGET(RETURN_VALUE) {
           Value retval = POP();
           r.sp = sp;
+          if (t.profiling && (r.f->flags & kFrameProfiled)) [[unlikely]] {
+            r.save();
+            bool reported = profile_event(t, r.frame, "return", retval);
+            r.load(r.frame);
+            if (!reported) goto error;
+          }
           std::int64_t flags = r.f->flags;
           Value back = r.f->back;
           r.save();
@@ -1386,6 +1400,13 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
         TARGET(YIELD_VALUE) {
           Value v = POP();
           r.sp = sp;
+          if (t.profiling && (r.f->flags & kFrameProfiled)) [[unlikely]] {
+            r.f->flags &= ~std::int64_t(kFrameProfiled); // its resumption is a 'call'
+            r.save();
+            bool reported = profile_event(t, r.frame, "return", v);
+            r.load(r.frame);
+            if (!reported) goto error;
+          }
           r.save();
           if (r.f->flags & kFrameResumed) {
             // Back to the FOR_ITER/SEND/CALL that resumed this generator, with the value
@@ -1931,7 +1952,13 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
           r.pc = handler->target;
           break;
         }
-        // No handler here: the frame ends with the exception.
+        // No handler here: the frame ends with the exception ('return' with None for
+        // sys.setprofile; an exception of its function takes the place of this one).
+        if (t.profiling && (r.f->flags & kFrameProfiled)) [[unlikely]] {
+          r.save();
+          profile_event(t, r.frame, "return", {});
+          r.load(r.frame);
+        }
         std::int64_t flags = r.f->flags;
         r.save();
         Value back = r.f->back;

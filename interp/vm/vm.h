@@ -47,6 +47,13 @@ Value current_frame(Thread& t);
 // other calls (frame.cc).
 void mark_escaped(Value frame);
 
+// sys.setprofile (vm/profile.cc): the thread's function, or 0; setting it (0 to stop)
+// marks the running frames as already called; an event for `frame` (false with the
+// function's exception, the function then removed).
+Value profiler(Thread& t);
+void set_profiler(Thread& t, Value fn);
+bool profile_event(Thread& t, Value frame, const char* event, Value arg);
+
 // Generators.
 Value generator_send(Thread& t, Value generator, Value value, bool& finished);
 Value generator_throw(Thread& t, Value generator, Value exception);

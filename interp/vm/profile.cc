@@ -1,0 +1,52 @@
+// interp/vm/profile.cc - sys.setprofile's events: 'call' when a Python frame starts or a
+// generator resumes, 'return' when it returns, yields, or ends with an exception (with
+// None). The loop (vm/eval.cc) reports them at its instruction boundary and at its
+// returns; calls of builtin functions ('c_call', 'c_return', 'c_exception') are not
+// reported yet.
+//
+// The function lives in the thread's state object, so a transaction that aborts undoes
+// sys.setprofile with everything else; Thread::profiling only tells the loop to look.
+#include "interp/objects/objects.h"
+#include "interp/ops.h"
+#include "interp/vm/vm.h"
+
+namespace interp::vm {
+
+Value profiler(Thread& t) {
+  if (!t.profiling) return {};
+  return rd<ThreadStateObject>(t.state)->profiler;
+}
+
+void set_profiler(Thread& t, Value fn) {
+  wr<ThreadStateObject>(t.state)->profiler = fn;
+  t.profiling = bool(fn);
+  // The frames running now started before the function was set: they get no 'call',
+  // but their 'return' (CPython's order).
+  if (fn)
+    for (Value f = t.frame; f; f = rd<FrameObject>(f)->back)
+      wr<FrameObject>(f)->flags |= kFrameProfiled;
+}
+
+bool profile_event(Thread& t, Value frame, const char* event, Value arg) {
+  Value fn = profiler(t);
+  if (!fn || t.in_profiler) return true;
+  // An exception on its way out of the frame waits while the function runs.
+  Value in_flight = t.pending ? fetch_pending(t) : Value();
+  mark_escaped(frame);
+  Value saved_frame = t.frame;
+  t.frame = frame;
+  t.in_profiler = true;
+  Value a[3] = {frame, intern_literal(t, event), arg ? arg : none()};
+  Value r = a[1] ? call(t, fn, a, 3) : Value();
+  t.in_profiler = false;
+  t.frame = saved_frame;
+  if (!r) {
+    // As in CPython: a function that raised is removed, and its exception goes on.
+    set_profiler(t, {});
+    return false;
+  }
+  if (in_flight) t.pending = in_flight;
+  return true;
+}
+
+} // namespace interp::vm

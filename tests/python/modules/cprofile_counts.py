@@ -1,0 +1,38 @@
+# cProfile and pstats on Python functions: call counts, primitive (non-recursive) counts
+# and who called whom. Times vary from run to run and are not printed; builtin
+# functions are left out (pypy-stm does not profile them yet).
+import cProfile
+import pstats
+
+
+def fib(n):
+    return n if n < 2 else fib(n - 1) + fib(n - 2)
+
+
+def squares(n):
+    for i in range(n):
+        yield i * i
+
+
+def main():
+    total = fib(10)
+    for square in squares(5):
+        total += square
+    return total
+
+
+profile = cProfile.Profile()
+print(profile.runcall(main))
+stats = pstats.Stats(profile)
+python_functions = {func: value for func, value in stats.stats.items() if func[0] != "~"}
+for (filename, line, name), (primitive, calls, _, _, callers) in sorted(
+        python_functions.items(), key=lambda item: item[0][1:]):
+    who = sorted(f"{caller[2]}:{counts[0]}" for caller, counts in callers.items())
+    print(f"{name} line {line}: {calls} calls, {primitive} primitive, called by {who}")
+
+with cProfile.Profile() as second:
+    fib(4)
+counts = {func[2]: value[1] for func, value in pstats.Stats(second).stats.items()}
+print("fib(4):", counts["fib"], "calls")
+total_time = sum(value[3] for value in pstats.Stats(second).stats.values())
+print("times are numbers:", isinstance(total_time, float) and total_time >= 0)
