@@ -67,31 +67,30 @@ private:
   X(__ne__)                                                                                        \
   X(__lt__)                                                                                        \
   X(__le__)                                                                                        \
-  X(__gt__) X(__ge__) X(__bool__) X(__len__) X(__iter__) X(__next__) X(__getitem__) X(             \
-      __setitem__) X(__delitem__) X(__contains__) X(__getattr__) X(__getattribute__)               \
-      X(__setattr__) X(__delattr__) X(__get__) X(__set__) X(__delete__) X(__name__) X(             \
-          __qualname__) X(__module__) X(__doc__) X(__dict__) X(__class__) X(__main__)              \
-          X(__builtins__) X(__file__) X(__enter__) X(__exit__) X(__index__) X(__int__) X(          \
-              __float__) X(__format__) X(__classcell__) X(__init_subclass__) X(__set_name__)       \
-              X(__mro_entries__) X(__prepare__) X(__slots__) X(__annotations__) X(__neg__) X(      \
-                  __pos__) X(__invert__) X(__abs__) X(__round__) X(__reversed__) X(__missing__)    \
-                  X(__instancecheck__) X(__subclasscheck__) X(__await__) X(__aiter__) X(__anext__) \
-                      X(__aenter__) X(__aexit__) X(__del__) X(__spec__) X(__path__) X(__package__) \
-                          X(__loader__) X(__import__) X(__all__) X(__length_hint__) X(__complex__) \
-                              X(__trunc__) X(__floor__) X(__ceil__) X(__class_getitem__) X(        \
-                                  __match_args__) X(__qualname_placeholder) X(__abstractmethods__) \
-                                  X(__weakref__) X(send) X(throw) X(close) X(keys) X(items)        \
-                                      X(values) X(append) X(extend) X(write) X(flush) X(end)       \
-                                          X(sep) X(file) X(key) X(reverse) X(mro) X(args) X(print) \
-                                              X(stdout) X(stderr) X(stdin) X(argv) X(path)         \
-                                                  X(modules) X(exit) X(__cause__) X(__context__)   \
-                                                      X(__traceback__) X(__suppress_context__)     \
-                                                          X(__notes__) X(lineno) X(msg)            \
-                                                              X(filename) X(offset) X(text)        \
-                                                                  X(end_lineno) X(end_offset)      \
-                                                                      X(value) X(code) X(errno)    \
-                                                                          X(strerror) X(name)      \
-                                                                              X(obj)
+  X(__gt__)                                                                                        \
+  X(__ge__) X(__bool__) X(__len__) X(__iter__) X(__next__) X(__getitem__) X(__setitem__) X(        \
+      __delitem__) X(__contains__) X(__getattr__) X(__getattribute__) X(__setattr__)               \
+      X(__delattr__) X(__get__) X(__set__) X(__delete__) X(__name__) X(__qualname__) X(__module__) \
+          X(__doc__) X(__dict__) X(__class__) X(__main__) X(__builtins__) X(__file__) X(           \
+              __enter__) X(__exit__) X(__index__) X(__int__) X(__float__) X(__format__)            \
+              X(__classcell__) X(__init_subclass__) X(__set_name__) X(__mro_entries__) X(          \
+                  __prepare__) X(__slots__) X(__annotations__) X(__neg__) X(__pos__) X(__invert__) \
+                  X(__abs__) X(__round__) X(__reversed__) X(__missing__) X(__instancecheck__) X(   \
+                      __subclasscheck__) X(__await__) X(__aiter__) X(__anext__) X(__aenter__)      \
+                      X(__aexit__) X(__del__) X(__spec__) X(__path__) X(__package__) X(__loader__) \
+                          X(__import__) X(__all__) X(__length_hint__) X(__complex__) X(__trunc__)  \
+                              X(__floor__) X(__ceil__) X(__class_getitem__) X(__match_args__) X(   \
+                                  __qualname_placeholder) X(__abstractmethods__) X(__weakref__)    \
+                                  X(send) X(throw) X(close) X(keys) X(items) X(values) X(append)   \
+                                      X(extend) X(write) X(flush) X(end) X(sep) X(file) X(key)     \
+                                          X(reverse) X(mro) X(args) X(print) X(stdout) X(stderr)   \
+                                              X(stdin) X(argv) X(path) X(modules) X(exit)          \
+                                                  X(__cause__) X(__context__) X(__traceback__)     \
+                                                      X(__suppress_context__) X(__notes__)         \
+                                                          X(lineno) X(msg) X(filename) X(offset)   \
+                                                              X(text) X(end_lineno) X(end_offset)  \
+                                                                  X(value) X(code) X(errno)        \
+                                                                      X(strerror) X(name) X(obj)
 
 enum NameId : std::uint16_t {
 #define INTERP_NAME_ENUM(n) N_##n,
@@ -112,16 +111,17 @@ enum NameId : std::uint16_t {
   X(bytes)                                                                                         \
   X(bytearray)                                                                                     \
   X(tuple)                                                                                         \
-  X(list) X(dict) X(set) X(frozenset) X(function) X(code) X(frame) X(cell) X(module)               \
-      X(builtin_function) X(method_descriptor) X(wrapper_descriptor) X(method_wrapper) X(method)   \
-          X(NoneType) X(NotImplementedType) X(ellipsis) X(generator) X(coroutine)                  \
-              X(async_generator) X(range) X(slice) X(property) X(classmethod) X(staticmethod)      \
-                  X(super) X(value_array) X(dict_storage) X(thread_state) X(list_iterator)         \
-                      X(tuple_iterator) X(range_iterator) X(str_iterator) X(dict_keyiterator)      \
-                          X(dict_valueiterator) X(dict_itemiterator) X(set_iterator)               \
-                              X(seq_iterator) X(callable_iterator) X(dict_keys) X(dict_values)     \
-                                  X(dict_items) X(bytes_iterator) X(reversed) X(enumerate) X(zip)  \
-                                      X(map) X(filter) X(traceback) X(memoryview) X(BaseException) \
+  X(list)                                                                                          \
+  X(dict) X(set) X(frozenset) X(function) X(code) X(frame) X(cell) X(module) X(builtin_function)   \
+      X(method_descriptor) X(wrapper_descriptor) X(method_wrapper) X(method) X(NoneType)           \
+          X(NotImplementedType) X(ellipsis) X(generator) X(coroutine) X(async_generator) X(range)  \
+              X(slice) X(property) X(classmethod) X(staticmethod) X(super) X(value_array)          \
+                  X(dict_storage) X(thread_state) X(list_iterator) X(tuple_iterator)               \
+                      X(range_iterator) X(str_iterator) X(dict_keyiterator) X(dict_valueiterator)  \
+                          X(dict_itemiterator) X(set_iterator) X(seq_iterator)                     \
+                              X(callable_iterator) X(dict_keys) X(dict_values) X(dict_items)       \
+                                  X(bytes_iterator) X(reversed) X(enumerate) X(zip) X(map)         \
+                                      X(filter) X(traceback) X(memoryview) X(BaseException)        \
                                           X(weakref) X(GenericAlias) X(UnionType) X(mappingproxy)  \
                                               X(getset_descriptor)
 
@@ -248,6 +248,9 @@ struct alignas(64) Thread {
   // function is running now (its own calls are not reported to it).
   bool profiling = false;
   bool in_profiler = false;
+  // The same for sys.settrace.
+  bool tracing = false;
+  bool in_tracer = false;
 
   Value* root_slots(); // the Values above, for gc::add_root
 };
@@ -296,16 +299,16 @@ Value fetch_pending(Thread& t); // takes the pending exception (0 if none)
   X(OverflowError)                                                                                 \
   X(RuntimeError)                                                                                  \
   X(StopIteration)                                                                                 \
-  X(RecursionError) X(MemoryError) X(NotImplementedError) X(UnboundLocalError) X(SystemError)      \
-      X(ImportError) X(ModuleNotFoundError) X(OSError) X(SystemExit) X(KeyboardInterrupt)          \
-          X(AssertionError) X(GeneratorExit) X(StopAsyncIteration) X(UnicodeDecodeError)           \
-              X(UnicodeEncodeError) X(LookupError) X(ArithmeticError) X(Exception)                 \
-                  X(BaseException) X(SyntaxError) X(IndentationError) X(TabError)                  \
-                      X(FileNotFoundError) X(EOFError) X(BufferError) X(UnicodeError)              \
-                          X(DeprecationWarning) X(RuntimeWarning) X(Warning) X(UserWarning)        \
-                              X(BaseExceptionGroup) X(ExceptionGroup) X(PermissionError)           \
-                                  X(IsADirectoryError) X(NotADirectoryError) X(FileExistsError)    \
-                                      X(TimeoutError) X(BrokenPipeError)
+  X(RecursionError)                                                                                \
+  X(MemoryError) X(NotImplementedError) X(UnboundLocalError) X(SystemError) X(ImportError)         \
+      X(ModuleNotFoundError) X(OSError) X(SystemExit) X(KeyboardInterrupt) X(AssertionError)       \
+          X(GeneratorExit) X(StopAsyncIteration) X(UnicodeDecodeError) X(UnicodeEncodeError)       \
+              X(LookupError) X(ArithmeticError) X(Exception) X(BaseException) X(SyntaxError)       \
+                  X(IndentationError) X(TabError) X(FileNotFoundError) X(EOFError) X(BufferError)  \
+                      X(UnicodeError) X(DeprecationWarning) X(RuntimeWarning) X(Warning)           \
+                          X(UserWarning) X(BaseExceptionGroup) X(ExceptionGroup)                   \
+                              X(PermissionError) X(IsADirectoryError) X(NotADirectoryError)        \
+                                  X(FileExistsError) X(TimeoutError) X(BrokenPipeError)
 
 enum ExcId : std::uint16_t {
 #define INTERP_EXC_ENUM(n) E_##n,

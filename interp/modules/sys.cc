@@ -53,6 +53,19 @@ INTERP_NATIVE(sys_getprofile) {
   return fn ? fn : none();
 }
 
+// settrace(function): this thread's trace function (None: none); gettrace().
+INTERP_NATIVE(sys_settrace) {
+  if (!check_positional(t, "settrace", nargs, kwnames, 1, 1, 0)) return {};
+  vm::set_tracer(t, args[0] == none() ? Value() : args[0]);
+  return none();
+}
+
+INTERP_NATIVE(sys_gettrace) {
+  if (!check_positional(t, "gettrace", nargs, kwnames, 0, 0, 0)) return {};
+  Value fn = vm::tracer(t);
+  return fn ? fn : none();
+}
+
 INTERP_NATIVE(sys_exit) {
   if (!check_positional(t, "exit", nargs, kwnames, 0, 1, 0)) return {};
   Value a = nargs ? tuple_from(t, args, 1) : runtime().empty_tuple;
@@ -347,6 +360,8 @@ Value make_sys_module(Thread& t) {
       {"breakpointhook", sys_breakpointhook},
       {"setprofile", sys_setprofile},
       {"getprofile", sys_getprofile},
+      {"settrace", sys_settrace},
+      {"gettrace", sys_gettrace},
       {"getrecursionlimit", sys_getrecursionlimit},
       {"setrecursionlimit", sys_setrecursionlimit},
       {"exc_info", sys_exc_info},

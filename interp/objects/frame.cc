@@ -137,6 +137,46 @@ Value frame_locals(Thread& t, Value frame) {
   return d;
 }
 
+// f_trace: the frame's local trace function (sys.settrace), None when it has none.
+INTERP_NATIVE(frame_trace) {
+  Value fn = rd<FrameObject>(args[0])->trace;
+  return fn ? fn : none();
+}
+INTERP_NATIVE(frame_set_trace) {
+  Value fn = nargs > 1 && args[1] != none() ? args[1] : Value();
+  wr<FrameObject>(args[0])->trace = fn;
+  return none();
+}
+
+// f_trace_lines, f_trace_opcodes: booleans kept in the frame's flags.
+Value frame_flag(Value frame, std::int64_t flag, bool inverted) {
+  bool set = rd<FrameObject>(frame)->flags & flag;
+  return py_bool(set != inverted);
+}
+Value set_frame_flag(Thread& t, const Value* args, std::size_t nargs, std::int64_t flag,
+                     bool inverted, const char* name) {
+  if (nargs < 2)
+    return raisef(t, exc(E_AttributeError), "cannot delete attribute '%s' of frame", name);
+  if (!isinstance(args[1], T_bool))
+    return raisef(t, exc(E_TypeError), "attribute value type must be bool");
+  bool on = args[1] == runtime().true_;
+  FrameObject* f = wr<FrameObject>(args[0]);
+  f->flags = (on != inverted) ? (f->flags | flag) : (f->flags & ~flag);
+  return none();
+}
+INTERP_NATIVE(frame_trace_lines) {
+  return frame_flag(args[0], kFrameNoTraceLines, true);
+}
+INTERP_NATIVE(frame_set_trace_lines) {
+  return set_frame_flag(t, args, nargs, kFrameNoTraceLines, true, "f_trace_lines");
+}
+INTERP_NATIVE(frame_trace_opcodes) {
+  return frame_flag(args[0], kFrameTraceOpcodes, false);
+}
+INTERP_NATIVE(frame_set_trace_opcodes) {
+  return set_frame_flag(t, args, nargs, kFrameTraceOpcodes, false, "f_trace_opcodes");
+}
+
 void init_frame_types(Thread& t) {
   Value frame = type_value(T_frame);
   add_getter(t, frame, "f_code", frame_code);
@@ -146,6 +186,9 @@ void init_frame_types(Thread& t) {
   add_getter(t, frame, "f_globals", frame_globals);
   add_getter(t, frame, "f_builtins", frame_builtins);
   add_getter(t, frame, "f_locals", frame_locals_getter);
+  add_getter(t, frame, "f_trace", frame_trace, frame_set_trace);
+  add_getter(t, frame, "f_trace_lines", frame_trace_lines, frame_set_trace_lines);
+  add_getter(t, frame, "f_trace_opcodes", frame_trace_opcodes, frame_set_trace_opcodes);
   add_method(t, frame, "__repr__", frame_repr);
   add_method(t, frame, "clear", frame_clear);
   Value tb = type_value(T_traceback);

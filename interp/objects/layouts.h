@@ -166,6 +166,11 @@ enum FrameFlag : std::uint64_t {
   // sys.setprofile's function saw this frame's 'call' (a generator's is cleared when it
   // yields, so that its next resumption is a 'call' again).
   kFrameProfiled = 1u << 6,
+  // sys.settrace: the 'call' was given (cleared at a yield, as above); f_trace_lines
+  // turned off; f_trace_opcodes turned on (stored, no opcode events are given).
+  kFrameTraced = 1u << 7,
+  kFrameNoTraceLines = 1u << 8,
+  kFrameTraceOpcodes = 1u << 9,
 };
 
 struct FrameObject : Object {
@@ -174,12 +179,14 @@ struct FrameObject : Object {
   Value function; // or 0 (module and class bodies)
   Value globals;
   Value builtins;
-  Value locals;       // module and class bodies: the namespace; functions: locals()'s dict, or 0
-  Value instance;     // with kFrameDiscardResult: the object being initialized
-  Value generator;    // with kFrameGenerator
-  std::int64_t pc;    // next instruction
-  std::int64_t sp;    // number of values on the stack
-  std::int64_t lasti; // instruction that raised / is running
+  Value locals;        // module and class bodies: the namespace; functions: locals()'s dict, or 0
+  Value instance;      // with kFrameDiscardResult: the object being initialized
+  Value generator;     // with kFrameGenerator
+  Value trace;         // f_trace, or 0
+  std::int64_t traced; // sys.settrace: the instruction last run while traced, or -1
+  std::int64_t pc;     // next instruction
+  std::int64_t sp;     // number of values on the stack
+  std::int64_t lasti;  // instruction that raised / is running
   std::int64_t flags;
   std::int64_t depth; // Python frames below and including this one
   std::int64_t nlocals;
@@ -281,6 +288,7 @@ struct ThreadStateObject : Object {
   Value result;         // the value of a finished run
   Value asyncgen_hooks; // sys.set_asyncgen_hooks' (firstiter, finalizer) tuple, or 0
   Value profiler;       // sys.setprofile's function, or 0
+  Value tracer;         // sys.settrace's function, or 0
 };
 
 struct WeakRefObject : Object {

@@ -410,6 +410,14 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
 #define INTERP_LABEL_ADDRESS(name, has_arg) &&L_##name,
   static void* const kTargets[] = {INTERP_OPCODES(INTERP_LABEL_ADDRESS)};
 #undef INTERP_LABEL_ADDRESS
+  // Under sys.settrace every instruction goes back to the boundary, for its 'line' event.
+#define INTERP_TRACED_ADDRESS(name, has_arg) &&L_traced,
+  static void* const kTracedTargets[] = {INTERP_OPCODES(INTERP_TRACED_ADDRESS)};
+#undef INTERP_TRACED_ADDRESS
+  // The table in use: looked at again at each boundary and after each call, which is
+  // where sys.settrace can have been called (code run by other instructions, a
+  // property's say, starts the tracing of this frame at its next boundary).
+  void* const* targets = kTargets;
 
   for (;;) {
     // ---- the instruction boundary: a safe point, and the place transactions break.
@@ -435,6 +443,13 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
       r.save();
       if (!profile_event(t, r.frame, "call", {})) interrupted = true;
       r.load(r.frame);
+    }
+    targets = kTargets;
+    if (t.tracing) [[unlikely]] {
+      r.save();
+      if (!trace_step(t, r.frame, r.pc)) interrupted = true;
+      r.load(r.frame);
+      if (t.tracing) targets = kTracedTargets;
     }
     {
       Instruction insn = r.code[r.pc];
@@ -470,7 +485,7 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
     insn_sp = sp;                                                                                  \
     lasti = r.pc++;                                                                                \
     arg = arg_of(insn);                                                                            \
-    goto* kTargets[static_cast<std::uint8_t>(op_of(insn))];                                        \
+    goto* targets[static_cast<std::uint8_t>(op_of(insn))];                                         \
   } while (0)
 #define JUMP_TO(target)                                                                            \
   do {                                                                                             \
@@ -1257,6 +1272,8 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
           ERROR_IF(!res);
           sp = base;
           PUSH(res);
+          if (t.tracing) [[unlikely]]
+            targets = kTracedTargets;
           DISPATCH();
         }
         TARGET(CALL_FUNCTION_EX) {
@@ -1337,6 +1354,8 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
           Value res = call_ex(t, callable, args, kwargs);
           ERROR_IF(!res);
           PUSH(res);
+          if (t.tracing) [[unlikely]]
+            targets = kTracedTargets;
           DISPATCH();
         }
         TARGET(RETURN_VALUE) {
@@ -1345,6 +1364,12 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
           if (t.profiling && (r.f->flags & kFrameProfiled)) [[unlikely]] {
             r.save();
             bool reported = profile_event(t, r.frame, "return", retval);
+            r.load(r.frame);
+            if (!reported) goto error;
+          }
+          if (t.tracing) [[unlikely]] {
+            r.save();
+            bool reported = trace_return(t, r.frame, retval, false);
             r.load(r.frame);
             if (!reported) goto error;
           }
@@ -1404,6 +1429,12 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
             r.f->flags &= ~std::int64_t(kFrameProfiled); // its resumption is a 'call'
             r.save();
             bool reported = profile_event(t, r.frame, "return", v);
+            r.load(r.frame);
+            if (!reported) goto error;
+          }
+          if (t.tracing) [[unlikely]] {
+            r.save();
+            bool reported = trace_return(t, r.frame, v, true);
             r.load(r.frame);
             if (!reported) goto error;
           }
@@ -1879,6 +1910,9 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
         raisef(t, exc(E_SystemError), "unknown opcode %u", unsigned(op_of(insn)));
         ERROR_IF(true);
       }
+    L_traced:
+      // sys.settrace: the fetched instruction runs from the boundary, after its 'line'.
+      r.pc = lasti;
     checkpoint:
       r.sp = sp;
       continue;
@@ -1934,6 +1968,11 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
         }
         r.f->lasti = lasti;
         add_traceback(t, r.frame, lasti);
+        if (t.tracing) [[unlikely]] {
+          r.save();
+          trace_exception(t, r.frame); // its own exception, if any, replaces this one
+          r.load(r.frame);
+        }
       }
       std::int64_t where = lasti;
       for (;;) {
@@ -1959,6 +1998,11 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
           profile_event(t, r.frame, "return", {});
           r.load(r.frame);
         }
+        if (t.tracing) [[unlikely]] {
+          r.save();
+          trace_return(t, r.frame, {}, false);
+          r.load(r.frame);
+        }
         std::int64_t flags = r.f->flags;
         r.save();
         Value back = r.f->back;
@@ -1976,6 +2020,11 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
         where = r.pc - 1;
         r.f->lasti = where;
         add_traceback(t, r.frame, where);
+        if (t.tracing) [[unlikely]] {
+          r.save();
+          trace_exception(t, r.frame); // the caller sees it raised by the call
+          r.load(r.frame);
+        }
       }
     }
   }

@@ -30,23 +30,11 @@ void set_profiler(Thread& t, Value fn) {
 bool profile_event(Thread& t, Value frame, const char* event, Value arg) {
   Value fn = profiler(t);
   if (!fn || t.in_profiler) return true;
-  // An exception on its way out of the frame waits while the function runs.
-  Value in_flight = t.pending ? fetch_pending(t) : Value();
-  mark_escaped(frame);
-  Value saved_frame = t.frame;
-  t.frame = frame;
-  t.in_profiler = true;
-  Value a[3] = {frame, intern_literal(t, event), arg ? arg : none()};
-  Value r = a[1] ? call(t, fn, a, 3) : Value();
-  t.in_profiler = false;
-  t.frame = saved_frame;
-  if (!r) {
-    // As in CPython: a function that raised is removed, and its exception goes on.
-    set_profiler(t, {});
-    return false;
-  }
-  if (in_flight) t.pending = in_flight;
-  return true;
+  Value result;
+  if (call_hook(t, fn, frame, event, arg, t.in_profiler, result)) return true;
+  // As in CPython: a function that raised is removed, and its exception goes on.
+  set_profiler(t, {});
+  return false;
 }
 
 } // namespace interp::vm

@@ -53,6 +53,19 @@ void mark_escaped(Value frame);
 Value profiler(Thread& t);
 void set_profiler(Thread& t, Value fn);
 bool profile_event(Thread& t, Value frame, const char* event, Value arg);
+// sys.settrace (vm/trace.cc): the thread's function, or 0; setting it; before the
+// instruction `next` of `frame` ('call' first if the frame just started, then 'line');
+// a return or yield; an exception raised in the frame. False with the trace function's
+// exception (it is then removed).
+Value tracer(Thread& t);
+void set_tracer(Thread& t, Value fn);
+bool trace_step(Thread& t, Value frame, std::int64_t next);
+bool trace_return(Thread& t, Value frame, Value value, bool yielding);
+bool trace_exception(Thread& t, Value frame);
+// Calls a profile or trace function fn(frame, event, arg) with `busy` set meanwhile and
+// an exception in flight kept aside; false with fn's exception.
+bool call_hook(Thread& t, Value fn, Value frame, const char* event, Value arg, bool& busy,
+               Value& result);
 
 // Generators.
 Value generator_send(Thread& t, Value generator, Value value, bool& finished);

@@ -1,0 +1,134 @@
+// interp/vm/trace.cc - sys.settrace's events, which debuggers (pdb) and coverage tools
+// build on: 'call' to the thread's trace function when a Python frame starts or a
+// generator resumes (what it returns becomes the frame's f_trace); then, to f_trace,
+// 'line' before an instruction that starts a line (or is reached by a backward jump),
+// 'return' when the frame returns or yields (None when an exception ends it), and
+// 'exception' when an exception is raised in it. The loop (vm/eval.cc) gives them; while
+// a trace function runs, nothing is reported to it.
+//
+// As with sys.setprofile (vm/profile.cc) the function lives in the thread's state object,
+// so an aborted transaction undoes settrace; Thread::tracing tells the loop to look. A
+// trace function that raises is removed (for the thread and the frame), and its
+// exception goes on in the traced code.
+#include "interp/compile/code_unit.h"
+#include "interp/objects/objects.h"
+#include "interp/ops.h"
+#include "interp/vm/vm.h"
+
+namespace interp::vm {
+
+// FrameObject::traced of a frame that was running when tracing began: the instruction
+// before the one it goes on with is the call it was in.
+constexpr std::int64_t kInsideCall = -2;
+
+Value tracer(Thread& t) {
+  if (!t.tracing) return {};
+  return rd<ThreadStateObject>(t.state)->tracer;
+}
+
+void set_tracer(Thread& t, Value fn) {
+  wr<ThreadStateObject>(t.state)->tracer = fn;
+  t.tracing = bool(fn);
+  // Frames already running get no 'call' (a debugger sets their f_trace itself).
+  if (fn)
+    for (Value f = t.frame; f; f = rd<FrameObject>(f)->back) {
+      FrameObject* o = wr<FrameObject>(f);
+      // They are inside a call (their saved pc may be older): their next line event is
+      // for another line than the call's, found when they go on (kInsideCall).
+      if (!(o->flags & kFrameTraced)) o->traced = kInsideCall;
+      o->flags |= kFrameTraced;
+    }
+}
+
+bool call_hook(Thread& t, Value fn, Value frame, const char* event, Value arg, bool& busy,
+               Value& result) {
+  // An exception on its way out of the frame waits while the function runs.
+  Value in_flight = t.pending ? fetch_pending(t) : Value();
+  mark_escaped(frame);
+  Value saved_frame = t.frame;
+  t.frame = frame;
+  busy = true;
+  Value a[3] = {frame, intern_literal(t, event), arg ? arg : none()};
+  result = a[1] ? call(t, fn, a, 3) : Value();
+  busy = false;
+  t.frame = saved_frame;
+  if (!result) return false;
+  if (in_flight) t.pending = in_flight;
+  return true;
+}
+
+namespace {
+
+// The line an instruction carries in the line table: 0 or less for the ones the compiler
+// adds (a loop's jump back), which, as in CPython, start no line event.
+int own_line(Value code, std::int64_t instruction) {
+  const bytecode::CodeUnit& unit = code_unit(code);
+  if (instruction < 0 || std::size_t(instruction) >= unit.locations.size()) return -1;
+  return unit.locations[std::size_t(instruction)].line;
+}
+
+// A local trace function's event: its answer replaces f_trace unless it is None.
+bool local_event(Thread& t, Value frame, const char* event, Value arg) {
+  Value fn = rd<FrameObject>(frame)->trace;
+  if (!fn || t.in_tracer) return true;
+  Value result;
+  if (!call_hook(t, fn, frame, event, arg, t.in_tracer, result)) {
+    wr<FrameObject>(frame)->trace = {};
+    set_tracer(t, {});
+    return false;
+  }
+  if (result != none()) wr<FrameObject>(frame)->trace = result;
+  return true;
+}
+
+} // namespace
+
+bool trace_step(Thread& t, Value frame, std::int64_t next) {
+  if (t.in_tracer || !tracer(t)) return true;
+  FrameObject* f = wr<FrameObject>(frame);
+  if (!(f->flags & kFrameTraced)) {
+    f->flags |= kFrameTraced;
+    // A resumed generator goes on from its yield: the rest of that line is no new line.
+    f->traced = f->pc > 0 ? f->pc - 1 : -1;
+    // f_lineno is the def line before the first instruction, as CPython's RESUME is.
+    std::int64_t saved_lasti = f->lasti;
+    if (f->pc == 0) f->lasti = -1;
+    Value result;
+    bool ok = call_hook(t, tracer(t), frame, "call", {}, t.in_tracer, result);
+    wr<FrameObject>(frame)->lasti = saved_lasti;
+    if (!ok) {
+      set_tracer(t, {});
+      return false;
+    }
+    if (result != none()) wr<FrameObject>(frame)->trace = result;
+  }
+  f = wr<FrameObject>(frame);
+  std::int64_t previous = f->traced == kInsideCall ? next - 1 : f->traced;
+  f->traced = next;
+  if (!f->trace || (f->flags & kFrameNoTraceLines)) return true;
+  int line = own_line(f->code, next);
+  if (line <= 0) return true;
+  if (previous >= 0 && next > previous && line == own_line(f->code, previous)) return true;
+  // f_lineno says the line about to run.
+  std::int64_t saved_pc = f->pc;
+  f->pc = next + 1;
+  bool ok = local_event(t, frame, "line", {});
+  wr<FrameObject>(frame)->pc = saved_pc;
+  return ok;
+}
+
+bool trace_return(Thread& t, Value frame, Value value, bool yielding) {
+  if (yielding) wr<FrameObject>(frame)->flags &= ~std::int64_t(kFrameTraced);
+  return local_event(t, frame, "return", value);
+}
+
+bool trace_exception(Thread& t, Value frame) {
+  Value e = t.pending;
+  if (!e || !exception_check(e) || !rd<FrameObject>(frame)->trace || t.in_tracer) return true;
+  Value tb = rd<ExceptionObject>(e)->traceback;
+  Value items[3] = {type_of(e), e, tb ? tb : none()};
+  Value info = tuple_from(t, items, 3);
+  return info && local_event(t, frame, "exception", info);
+}
+
+} // namespace interp::vm
