@@ -1,0 +1,4 @@
+def f(a):
+    b = a * 2
+    return b
+print(f(3))
