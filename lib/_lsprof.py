@@ -1,9 +1,10 @@
 """pypy-stm's _lsprof: the profiler behind cProfile, written in Python over sys.setprofile.
 
 It keeps CPython's statistics (calls, recursive calls, total and inline time, per caller)
-for Python functions and generator steps. Builtin functions are not reported yet (the
-interpreter gives sys.setprofile no 'c_call' events), so cProfile's tables list only
-Python code, plus the closing call of disable() as CPython shows it.
+for Python functions, generator steps and builtin functions (the 'c_call' events), which
+are named as CPython's profiler names them ("<built-in method builtins.print>",
+"<method 'append' of 'list' objects>"). The profiler's own methods are not profiled but
+for the closing call of disable(), as CPython shows it.
 """
 
 import sys
@@ -72,6 +73,21 @@ class _Context:
 
 
 _DISABLE_LABEL = "<method 'disable' of '_lsprof.Profiler' objects>"
+_BUILTINS_KEY = object()  # the context of a builtin call: no frame of its own
+
+
+def _builtin_label(function):
+    """How CPython's profiler names a builtin function or method."""
+    name = getattr(function, "__name__", "?")
+    owner = getattr(function, "__self__", None)
+    if owner is not None and not isinstance(owner, type(sys)):
+        for klass in type(owner).__mro__:
+            if name in vars(klass):
+                return repr(vars(klass)[name])
+    module = getattr(function, "__module__", None)
+    if module is None and isinstance(owner, type(sys)):
+        module = owner.__name__
+    return f"<built-in method {module}.{name}>" if module else f"<built-in method {name}>"
 
 
 class Profiler:
@@ -92,6 +108,7 @@ class Profiler:
         else:
             self._now = lambda: float(timer())
         self._subcalls = bool(subcalls)
+        self._builtins = bool(builtins)
         self._entries = {}
         self._stack = []
 
@@ -105,6 +122,7 @@ class Profiler:
         built-in functions separately from their caller.
         """
         self._subcalls = bool(subcalls)
+        self._builtins = bool(builtins)
         sys.setprofile(self._event)
 
     def disable(self):
@@ -174,6 +192,12 @@ class Profiler:
             self._enter(frame, code, self._now())
         elif event == "return":
             if self._stack and self._stack[-1].frame is frame:
+                self._leave(self._now())
+        elif event == "c_call":
+            if self._builtins and frame.f_code.co_filename != __file__:
+                self._enter(_BUILTINS_KEY, _builtin_label(arg), self._now())
+        elif event in ("c_return", "c_exception"):
+            if self._stack and self._stack[-1].frame is _BUILTINS_KEY:
                 self._leave(self._now())
 
     def _enter(self, frame, code, now):

@@ -1262,12 +1262,28 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
           }
           r.sp = sp;
           Value res;
+          // sys.setprofile: calls of builtin functions are 'c_call' and 'c_return' (or
+          // 'c_exception'), with the function bound to its object as CPython shows it.
+          Value profiled;
+          if (t.profiling && callable.is_object() && is_layout(callable, Layout::Native))
+              [[unlikely]] {
+            profiled = self ? method_new(t, callable, self) : callable;
+            r.save();
+            bool reported = profiled && profile_event(t, r.frame, "c_call", profiled);
+            r.load(r.frame);
+            ERROR_IF(!reported);
+          }
           t.outermost_call_args = outermost && !self ? args : nullptr;
           if (self) {
             // (callable, self, args...) on the stack: self and the arguments are contiguous.
             res = call(t, callable, base + 1, nargs + 1, kwnames);
           } else {
             res = call(t, callable, args, nargs, kwnames);
+          }
+          if (profiled) [[unlikely]] {
+            r.save();
+            if (!profile_event(t, r.frame, res ? "c_return" : "c_exception", profiled)) res = {};
+            r.load(r.frame);
           }
           ERROR_IF(!res);
           sp = base;
@@ -1351,7 +1367,20 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
             r.enter(t, frame);
             continue;
           }
+          bool profiled =
+              t.profiling && callable.is_object() && is_layout(callable, Layout::Native);
+          if (profiled) [[unlikely]] {
+            r.save();
+            bool reported = profile_event(t, r.frame, "c_call", callable);
+            r.load(r.frame);
+            ERROR_IF(!reported);
+          }
           Value res = call_ex(t, callable, args, kwargs);
+          if (profiled) [[unlikely]] {
+            r.save();
+            if (!profile_event(t, r.frame, res ? "c_return" : "c_exception", callable)) res = {};
+            r.load(r.frame);
+          }
           ERROR_IF(!res);
           PUSH(res);
           if (t.tracing) [[unlikely]]

@@ -1,7 +1,6 @@
 # sys.setprofile: 'call' and 'return' events of Python functions, generator steps and
-# frames ending with an exception; getprofile(); a profile function that raises is
-# removed. (Events of builtin functions, 'c_call' and friends, are left out here:
-# pypy-stm does not report them yet.)
+# frames ending with an exception; 'c_call', 'c_return' and 'c_exception' of builtins;
+# getprofile(); a profile function that raises is removed.
 import sys
 import threading
 
@@ -71,3 +70,20 @@ try:
 except RuntimeError as error:
     print("RuntimeError:", error)
 print("removed:", sys.getprofile() is None)
+
+
+# Builtin functions and methods.
+c_events = []
+def c_profiler(frame, event, arg):
+    if event.startswith("c_"):
+        c_events.append((event, getattr(arg, "__name__", arg)))
+sys.setprofile(c_profiler)
+len([1, 2])
+[].append(3)
+try:
+    int("x")
+except ValueError:
+    pass
+sorted([3, 1], key=abs)
+sys.setprofile(None)
+print(c_events)
