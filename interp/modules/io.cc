@@ -391,31 +391,40 @@ INTERP_NATIVE(textiowrapper_new) {
   return s;
 }
 
-// BufferedReader/BufferedWriter/BufferedRandom(raw, buffer_size=8192): bytes over a raw
-// stream of any kind (gzip's decompressor, a socket's file): read whole at the first read,
-// like a TextIOWrapper's buffer, and written through. `wants` says which sides the class
-// has (a reader does not write even over a raw stream that could).
-Value buffered_over(Thread& t, const Value* args, std::size_t nargs, Value kwnames,
-                    const char* fname, std::int64_t wants) {
-  static const char* const kAllowed[] = {"raw", "buffer_size", nullptr};
-  if (!check_keywords(t, fname, kwnames, kAllowed)) return {};
-  Value raw = arg_or_keyword(args, nargs, kwnames, 1, "raw");
-  Value size = arg_or_keyword(args, nargs, kwnames, 2, "buffer_size");
-  if (!raw)
-    return raisef(t, exc(E_TypeError), "%s() missing required argument 'raw' (pos 1)", fname);
+// Whether `cls` is one of the buffered classes itself, not a subclass: a subclass's
+// __init__ may take other arguments (tarfile's ExFileObject takes a TarFile and a
+// TarInfo) and passes the raw stream on to BufferedReader.__init__.
+bool exact_io_class(Thread& t, Value cls) {
+  for (const char* name : {"BufferedReader", "BufferedWriter", "BufferedRandom"})
+    if (io_class(t, name) == cls) return true;
+  return false;
+}
+
+// Makes `self` a buffered stream over `raw` (buffer_size as CPython checks it).
+bool init_buffered(Thread& t, Value self, Value raw, Value size, const char* fname,
+                   std::int64_t wants) {
+  if (!raw) {
+    raisef(t, exc(E_TypeError), "%s() missing required argument 'raw' (pos 1)", fname);
+    return false;
+  }
   std::int64_t n = 8192;
-  if (size && !index_to_i64(t, size, n)) return {};
-  if (n <= 0) return raise(t, exc(E_ValueError), "buffer size must be strictly positive");
+  if (size && !index_to_i64(t, size, n)) return false;
+  if (n <= 0) {
+    raise(t, exc(E_ValueError), "buffer size must be strictly positive");
+    return false;
+  }
   std::int64_t flags = kBinary;
   for (const char* ask : {"readable", "writable"}) {
     std::int64_t side = ask[0] == 'r' ? kReadable : kWritable;
     if (!(wants & side)) continue;
     Value answer = call_named(t, raw, ask, nullptr, 0);
     int yes = answer ? truthy(t, answer) : -1;
-    if (yes < 0) return {};
-    if (!yes)
-      return unsupported(t, side == kReadable ? "File or stream is not readable."
-                                              : "File or stream is not writable.");
+    if (yes < 0) return false;
+    if (!yes) {
+      unsupported(t, side == kReadable ? "File or stream is not readable."
+                                       : "File or stream is not writable.");
+      return false;
+    }
     flags |= side == kReadable ? std::int64_t(kReadable | kUnloaded) : side;
   }
   if (flags & kReadable) {
@@ -432,15 +441,52 @@ Value buffered_over(Thread& t, const Value* args, std::size_t nargs, Value kwnam
       if (!fileno) clear_pending(t);
       Value seekable = call_named(t, raw, "seekable", nullptr, 0);
       int yes = seekable ? truthy(t, seekable) : -1;
-      if (yes < 0) return {};
+      if (yes < 0) return false;
       stream = !yes;
     }
     if (stream) flags = (flags & ~std::int64_t(kUnloaded)) | kStream;
   }
-  Value s = new_stream(t, args[0], flags);
-  if (!s) return {};
-  W(s)->buffer = raw;
-  return s;
+  IOObject* o = W(self);
+  o->flags = flags;
+  o->buffer = raw;
+  return true;
+}
+
+// BufferedReader/BufferedWriter/BufferedRandom(raw, buffer_size=8192): bytes over a raw
+// stream of any kind (gzip's decompressor, a socket's file): read whole at the first read,
+// like a TextIOWrapper's buffer, and written through. `wants` says which sides the class
+// has (a reader does not write even over a raw stream that could). A subclass's object is
+// made bare here and set up by __init__.
+Value buffered_over(Thread& t, const Value* args, std::size_t nargs, Value kwnames,
+                    const char* fname, std::int64_t wants) {
+  Value s = new_stream(t, args[0], kBinary);
+  if (!s || !exact_io_class(t, args[0])) return s;
+  static const char* const kAllowed[] = {"raw", "buffer_size", nullptr};
+  if (!check_keywords(t, fname, kwnames, kAllowed)) return {};
+  Value raw = arg_or_keyword(args, nargs, kwnames, 1, "raw");
+  Value size = arg_or_keyword(args, nargs, kwnames, 2, "buffer_size");
+  return init_buffered(t, s, raw, size, fname, wants) ? s : Value();
+}
+
+// BufferedReader.__init__ & co. as a subclass's __init__ calls them; the exact classes
+// were set up by __new__.
+Value buffered_init(Thread& t, const Value* args, std::size_t nargs, Value kwnames,
+                    const char* fname, std::int64_t wants) {
+  if (exact_io_class(t, type_of(args[0]))) return none();
+  static const char* const kAllowed[] = {"raw", "buffer_size", nullptr};
+  if (!check_keywords(t, fname, kwnames, kAllowed)) return {};
+  Value raw = arg_or_keyword(args, nargs, kwnames, 1, "raw");
+  Value size = arg_or_keyword(args, nargs, kwnames, 2, "buffer_size");
+  return init_buffered(t, args[0], raw, size, fname, wants) ? none() : Value();
+}
+INTERP_NATIVE(bufferedreader_init) {
+  return buffered_init(t, args, nargs, kwnames, "BufferedReader", kReadable);
+}
+INTERP_NATIVE(bufferedwriter_init) {
+  return buffered_init(t, args, nargs, kwnames, "BufferedWriter", kWritable);
+}
+INTERP_NATIVE(bufferedrandom_init) {
+  return buffered_init(t, args, nargs, kwnames, "BufferedRandom", kReadable | kWritable);
 }
 INTERP_NATIVE(bufferedreader_new) {
   return buffered_over(t, args, nargs, kwnames, "BufferedReader", kReadable);
@@ -1571,7 +1617,13 @@ Value make_io_module(Thread& t) {
     if (c.new_fn == bytesio_new) add_method(t, type, "getbuffer", io_getbuffer);
     bool buffered_class = c.new_fn == bufferedreader_new || c.new_fn == bufferedwriter_new ||
                           c.new_fn == bufferedrandom_new;
-    if (buffered_class) add_getter(t, type, "raw", io_buffer);
+    if (buffered_class) {
+      add_getter(t, type, "raw", io_buffer);
+      add_method(t, type, "__init__",
+                 c.new_fn == bufferedreader_new   ? bufferedreader_init
+                 : c.new_fn == bufferedwriter_new ? bufferedwriter_init
+                                                  : bufferedrandom_init);
+    }
     if (c.new_fn && c.new_fn != textiowrapper_new && c.new_fn != fileio_new && !buffered_class) {
       add_method(t, type, "getvalue", io_getvalue);
     } else {
