@@ -479,23 +479,22 @@ Value buffered_init(Thread& t, const Value* args, std::size_t nargs, Value kwnam
   Value size = arg_or_keyword(args, nargs, kwnames, 2, "buffer_size");
   return init_buffered(t, args[0], raw, size, fname, wants) ? none() : Value();
 }
-INTERP_NATIVE(bufferedreader_init) {
-  return buffered_init(t, args, nargs, kwnames, "BufferedReader", kReadable);
+// The three buffered classes: their names and the sides each has.
+struct BufferedKind {
+  const char* name;
+  std::int64_t sides;
+};
+constexpr BufferedKind kBufferedKinds[] = {{"BufferedReader", kReadable},
+                                           {"BufferedWriter", kWritable},
+                                           {"BufferedRandom", kReadable | kWritable}};
+
+template <int K>
+Value buffered_new(Thread& t, const Value* args, std::size_t nargs, Value kwnames) {
+  return buffered_over(t, args, nargs, kwnames, kBufferedKinds[K].name, kBufferedKinds[K].sides);
 }
-INTERP_NATIVE(bufferedwriter_init) {
-  return buffered_init(t, args, nargs, kwnames, "BufferedWriter", kWritable);
-}
-INTERP_NATIVE(bufferedrandom_init) {
-  return buffered_init(t, args, nargs, kwnames, "BufferedRandom", kReadable | kWritable);
-}
-INTERP_NATIVE(bufferedreader_new) {
-  return buffered_over(t, args, nargs, kwnames, "BufferedReader", kReadable);
-}
-INTERP_NATIVE(bufferedwriter_new) {
-  return buffered_over(t, args, nargs, kwnames, "BufferedWriter", kWritable);
-}
-INTERP_NATIVE(bufferedrandom_new) {
-  return buffered_over(t, args, nargs, kwnames, "BufferedRandom", kReadable | kWritable);
+template <int K>
+Value buffered_init_of(Thread& t, const Value* args, std::size_t nargs, Value kwnames) {
+  return buffered_init(t, args, nargs, kwnames, kBufferedKinds[K].name, kBufferedKinds[K].sides);
 }
 
 static Value io_read(Thread& t, const Value* args, std::size_t nargs, Value kwnames);
@@ -1600,14 +1599,10 @@ Value make_io_module(Thread& t) {
     NativeFn new_fn;
   };
   const Concrete kConcrete[] = {
-      {"StringIO", textbase, stringio_new},
-      {"BytesIO", buffered, bytesio_new},
-      {"TextIOWrapper", textbase, textiowrapper_new},
-      {"BufferedReader", buffered, bufferedreader_new},
-      {"BufferedWriter", buffered, bufferedwriter_new},
-      {"BufferedRandom", buffered, bufferedrandom_new},
-      {"BufferedRWPair", buffered, nullptr},
-      {"FileIO", raw, fileio_new},
+      {"StringIO", textbase, stringio_new},           {"BytesIO", buffered, bytesio_new},
+      {"TextIOWrapper", textbase, textiowrapper_new}, {"BufferedReader", buffered, buffered_new<0>},
+      {"BufferedWriter", buffered, buffered_new<1>},  {"BufferedRandom", buffered, buffered_new<2>},
+      {"BufferedRWPair", buffered, nullptr},          {"FileIO", raw, fileio_new},
       {"IncrementalNewlineDecoder", iobase, nullptr},
   };
   for (const Concrete& c : kConcrete) {
@@ -1615,14 +1610,14 @@ Value make_io_module(Thread& t) {
     if (!type) return {};
     if (c.new_fn) add_staticmethod(t, type, "__new__", c.new_fn);
     if (c.new_fn == bytesio_new) add_method(t, type, "getbuffer", io_getbuffer);
-    bool buffered_class = c.new_fn == bufferedreader_new || c.new_fn == bufferedwriter_new ||
-                          c.new_fn == bufferedrandom_new;
+    bool buffered_class =
+        c.new_fn == buffered_new<0> || c.new_fn == buffered_new<1> || c.new_fn == buffered_new<2>;
     if (buffered_class) {
       add_getter(t, type, "raw", io_buffer);
       add_method(t, type, "__init__",
-                 c.new_fn == bufferedreader_new   ? bufferedreader_init
-                 : c.new_fn == bufferedwriter_new ? bufferedwriter_init
-                                                  : bufferedrandom_init);
+                 c.new_fn == buffered_new<0>   ? buffered_init_of<0>
+                 : c.new_fn == buffered_new<1> ? buffered_init_of<1>
+                                               : buffered_init_of<2>);
     }
     if (c.new_fn && c.new_fn != textiowrapper_new && c.new_fn != fileio_new && !buffered_class) {
       add_method(t, type, "getvalue", io_getvalue);
