@@ -12,21 +12,28 @@
 #include "interp/vm/vm.h"
 
 #include <cerrno>
+#include <cmath>
 #include <csignal>
 #include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <pty.h>
+#include <sched.h>
+#include <sys/ioctl.h>
 #include <sys/random.h>
 #include <sys/stat.h>
+#include <sys/times.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
 extern char** environ;
 
 namespace interp {
+
+bool need_buffer(Thread& t, Value v, std::string& out); // bytes.cc
 
 namespace {
 
@@ -636,6 +643,484 @@ INTERP_NATIVE(p_unsetenv) {
   return none();
 }
 
+// ---- more of the file system ------------------------------------------------------------
+
+// An attribute of the posix module (its struct sequence classes).
+Value posix_attr(Thread& t, const char* attr) {
+  Value m = import_module(t, "posix");
+  return m ? getattr(t, m, intern_literal(t, attr)) : Value();
+}
+// Each call changes the system (or reads it through a descriptor whose offset it moves),
+// so it makes the transaction inevitable first, as the calls above do.
+
+// An int argument, as CPython's "i" / "l" converters take it.
+bool int_arg(Thread& t, Value v, std::int64_t& out) {
+  return index_to_i64(t, v, out);
+}
+
+// Arguments by position or keyword: name i of `names` is at position i.
+bool args_of(Thread& t, const char* fn, const Value* args, std::size_t nargs, Value kwnames,
+             std::initializer_list<const char*> names, std::size_t required, Value* out) {
+  std::vector<const char*> allowed(names);
+  allowed.push_back(nullptr);
+  if (!check_keywords(t, fn, kwnames, allowed.data())) return false;
+  std::size_t i = 0;
+  for (const char* n : names) {
+    out[i] = arg_or_keyword(args, nargs, kwnames, i, n);
+    if (!out[i] && i < required) {
+      raisef(t, exc(E_TypeError), "%s() missing required argument '%s' (pos %zu)", fn, n, i + 1);
+      return false;
+    }
+    ++i;
+  }
+  return true;
+}
+
+bool follow(Thread& t, Value v, bool& out) {
+  out = true;
+  if (!v) return true;
+  int yes = truthy(t, v);
+  if (yes < 0) return false;
+  out = yes;
+  return true;
+}
+
+INTERP_NATIVE(p_chmod) {
+  Value a[4];
+  if (!args_of(t, "chmod", args, nargs, kwnames, {"path", "mode", "dir_fd", "follow_symlinks"}, 2,
+               a))
+    return {};
+  std::int64_t mode;
+  bool follow_links;
+  if (!int_arg(t, a[1], mode) || !follow(t, a[3], follow_links)) return {};
+  stm::become_inevitable("chmod");
+  int r;
+  if (int_check(a[0])) {
+    std::int64_t fd;
+    if (!int_arg(t, a[0], fd)) return {};
+    r = ::fchmod(int(fd), mode_t(mode));
+  } else {
+    std::string path;
+    if (!path_arg(t, a[0], path)) return {};
+    r = ::fchmodat(AT_FDCWD, path.c_str(), mode_t(mode), follow_links ? 0 : AT_SYMLINK_NOFOLLOW);
+  }
+  return r != 0 ? raise_os_error(t, errno, a[0]) : none();
+}
+
+INTERP_NATIVE(p_fchmod) {
+  Value a[2];
+  std::int64_t fd, mode;
+  if (!args_of(t, "fchmod", args, nargs, kwnames, {"fd", "mode"}, 2, a) || !int_arg(t, a[0], fd) ||
+      !int_arg(t, a[1], mode))
+    return {};
+  stm::become_inevitable("fchmod");
+  return ::fchmod(int(fd), mode_t(mode)) != 0 ? raise_os_error(t, errno) : none();
+}
+
+Value chown_common(Thread& t, const char* fn, const Value* args, std::size_t nargs, Value kwnames,
+                   bool nofollow) {
+  Value a[5];
+  if (!args_of(t, fn, args, nargs, kwnames, {"path", "uid", "gid", "dir_fd", "follow_symlinks"}, 3,
+               a))
+    return {};
+  std::int64_t uid, gid;
+  bool follow_links;
+  if (!int_arg(t, a[1], uid) || !int_arg(t, a[2], gid) || !follow(t, a[4], follow_links)) return {};
+  stm::become_inevitable(fn);
+  int r;
+  if (int_check(a[0])) {
+    std::int64_t fd;
+    if (!int_arg(t, a[0], fd)) return {};
+    r = ::fchown(int(fd), uid_t(uid), gid_t(gid));
+  } else {
+    std::string path;
+    if (!path_arg(t, a[0], path)) return {};
+    r = ::fchownat(AT_FDCWD, path.c_str(), uid_t(uid), gid_t(gid),
+                   (nofollow || !follow_links) ? AT_SYMLINK_NOFOLLOW : 0);
+  }
+  return r != 0 ? raise_os_error(t, errno, a[0]) : none();
+}
+INTERP_NATIVE(p_chown) {
+  return chown_common(t, "chown", args, nargs, kwnames, false);
+}
+INTERP_NATIVE(p_lchown) {
+  return chown_common(t, "lchown", args, nargs, kwnames, true);
+}
+INTERP_NATIVE(p_fchown) {
+  Value a[3];
+  std::int64_t fd, uid, gid;
+  if (!args_of(t, "fchown", args, nargs, kwnames, {"fd", "uid", "gid"}, 3, a) ||
+      !int_arg(t, a[0], fd) || !int_arg(t, a[1], uid) || !int_arg(t, a[2], gid))
+    return {};
+  stm::become_inevitable("fchown");
+  return ::fchown(int(fd), uid_t(uid), gid_t(gid)) != 0 ? raise_os_error(t, errno) : none();
+}
+
+INTERP_NATIVE(p_symlink) {
+  Value a[4];
+  if (!args_of(t, "symlink", args, nargs, kwnames, {"src", "dst", "target_is_directory", "dir_fd"},
+               2, a))
+    return {};
+  std::string src, dst;
+  if (!path_arg(t, a[0], src) || !path_arg(t, a[1], dst)) return {};
+  stm::become_inevitable("symlink");
+  if (::symlink(src.c_str(), dst.c_str()) != 0) {
+    int err = errno;
+    Value items[4] = {Value::small_int(err), str_from_utf8(t, std::strerror(err)), a[0], a[1]};
+    Value e = items[1] ? call(t, exc(E_OSError), items, 2) : Value();
+    if (!e) return {};
+    // OSError(errno, strerror, filename, winerror, filename2): both paths shown.
+    Value full[5] = {items[0], items[1], a[0], none(), a[1]};
+    e = call(t, exc(E_OSError), full, 5);
+    return e ? raise_value(t, e) : Value();
+  }
+  return none();
+}
+
+INTERP_NATIVE(p_readlink) {
+  Value a[2];
+  if (!args_of(t, "readlink", args, nargs, kwnames, {"path", "dir_fd"}, 1, a)) return {};
+  std::string path;
+  bool as_bytes = false;
+  if (!path_arg(t, a[0], path, &as_bytes)) return {};
+  std::string target(4096, '\0');
+  ssize_t n = ::readlink(path.c_str(), target.data(), target.size());
+  if (n < 0) return raise_os_error(t, errno, a[0]);
+  target.resize(std::size_t(n));
+  return text_result(t, target, as_bytes);
+}
+
+INTERP_NATIVE(p_link) {
+  Value a[5];
+  if (!args_of(t, "link", args, nargs, kwnames,
+               {"src", "dst", "src_dir_fd", "dst_dir_fd", "follow_symlinks"}, 2, a))
+    return {};
+  std::string src, dst;
+  if (!path_arg(t, a[0], src) || !path_arg(t, a[1], dst)) return {};
+  stm::become_inevitable("link");
+  if (::link(src.c_str(), dst.c_str()) != 0) {
+    int err = errno;
+    Value full[5] = {Value::small_int(err), str_from_utf8(t, std::strerror(err)), a[0], none(),
+                     a[1]};
+    Value e = full[1] ? call(t, exc(E_OSError), full, 5) : Value();
+    return e ? raise_value(t, e) : Value();
+  }
+  return none();
+}
+
+INTERP_NATIVE(p_lseek) {
+  std::int64_t fd, pos, how;
+  if (!check_positional(t, "lseek", nargs, kwnames, 3, 3, 0) || !int_arg(t, args[0], fd) ||
+      !int_arg(t, args[1], pos) || !int_arg(t, args[2], how))
+    return {};
+  stm::become_inevitable("lseek");
+  off_t r = ::lseek(int(fd), off_t(pos), int(how));
+  return r < 0 ? raise_os_error(t, errno) : int_from_i64(t, r);
+}
+
+template <int (*Sync)(int)>
+Value fd_sync(Thread& t, const char* fn, const Value* args, std::size_t nargs, Value kwnames) {
+  if (!check_positional(t, fn, nargs, kwnames, 1, 1, 0)) return {};
+  int fd;
+  if (!file_descriptor_arg(t, args[0], fd)) return {};
+  stm::become_inevitable(fn);
+  return Sync(fd) != 0 ? raise_os_error(t, errno) : none();
+}
+INTERP_NATIVE(p_fsync) {
+  return fd_sync<::fsync>(t, "fsync", args, nargs, kwnames);
+}
+INTERP_NATIVE(p_fdatasync) {
+  return fd_sync<::fdatasync>(t, "fdatasync", args, nargs, kwnames);
+}
+
+INTERP_NATIVE(p_ftruncate) {
+  std::int64_t fd, length;
+  if (!check_positional(t, "ftruncate", nargs, kwnames, 2, 2, 0) || !int_arg(t, args[0], fd) ||
+      !int_arg(t, args[1], length))
+    return {};
+  stm::become_inevitable("ftruncate");
+  return ::ftruncate(int(fd), off_t(length)) != 0 ? raise_os_error(t, errno) : none();
+}
+
+INTERP_NATIVE(p_truncate) {
+  Value a[2];
+  std::int64_t length;
+  if (!args_of(t, "truncate", args, nargs, kwnames, {"path", "length"}, 2, a) ||
+      !int_arg(t, a[1], length))
+    return {};
+  stm::become_inevitable("truncate");
+  int r;
+  if (int_check(a[0])) {
+    std::int64_t fd;
+    if (!int_arg(t, a[0], fd)) return {};
+    r = ::ftruncate(int(fd), off_t(length));
+  } else {
+    std::string path;
+    if (!path_arg(t, a[0], path)) return {};
+    r = ::truncate(path.c_str(), off_t(length));
+  }
+  return r != 0 ? raise_os_error(t, errno, a[0]) : none();
+}
+
+INTERP_NATIVE(p_umask) {
+  std::int64_t mask;
+  if (!check_positional(t, "umask", nargs, kwnames, 1, 1, 0) || !int_arg(t, args[0], mask))
+    return {};
+  stm::become_inevitable("umask");
+  return int_from_i64(t, ::umask(mode_t(mask)));
+}
+
+// utime(path, times=None, *, ns=None, dir_fd=None, follow_symlinks=True)
+INTERP_NATIVE(p_utime) {
+  Value a[5];
+  if (!args_of(t, "utime", args, nargs, kwnames,
+               {"path", "times", "ns", "dir_fd", "follow_symlinks"}, 1, a))
+    return {};
+  bool follow_links;
+  if (!follow(t, a[4], follow_links)) return {};
+  timespec ts[2];
+  bool now = true;
+  Value times = a[1] && a[1] != none() ? a[1] : Value();
+  Value ns = a[2] && a[2] != none() ? a[2] : Value();
+  if (times && ns)
+    return raise(t, exc(E_ValueError),
+                 "utime: you may specify either 'times' or 'ns' but not both");
+  if (times || ns) {
+    Value pair = times ? times : ns;
+    if (!isinstance(pair, T_tuple) || tuple_length(pair) != 2)
+      return raise(t, exc(E_TypeError),
+                   times ? "utime: 'times' must be either a tuple of two ints or None"
+                         : "utime: 'ns' must be a tuple of two ints");
+    for (int i = 0; i < 2; ++i) {
+      Value v = tuple_item(pair, i);
+      if (times) {
+        double d;
+        if (isinstance(v, T_float)) {
+          d = float_value(v);
+        } else {
+          std::int64_t n;
+          if (!int_arg(t, v, n)) return {};
+          d = double(n);
+        }
+        double whole = std::floor(d);
+        ts[i].tv_sec = time_t(whole);
+        ts[i].tv_nsec = long((d - whole) * 1e9);
+      } else {
+        std::int64_t n;
+        if (!int_arg(t, v, n)) return {};
+        ts[i].tv_sec = time_t(n / 1000000000);
+        ts[i].tv_nsec = long(n % 1000000000);
+        if (ts[i].tv_nsec < 0) {
+          ts[i].tv_nsec += 1000000000;
+          --ts[i].tv_sec;
+        }
+      }
+    }
+    now = false;
+  }
+  stm::become_inevitable("utime");
+  int r;
+  if (int_check(a[0])) {
+    std::int64_t fd;
+    if (!int_arg(t, a[0], fd)) return {};
+    r = ::futimens(int(fd), now ? nullptr : ts);
+  } else {
+    std::string path;
+    if (!path_arg(t, a[0], path)) return {};
+    r = ::utimensat(AT_FDCWD, path.c_str(), now ? nullptr : ts,
+                    follow_links ? 0 : AT_SYMLINK_NOFOLLOW);
+  }
+  return r != 0 ? raise_os_error(t, errno, a[0]) : none();
+}
+
+INTERP_NATIVE(p_mkfifo) {
+  Value a[3];
+  if (!args_of(t, "mkfifo", args, nargs, kwnames, {"path", "mode", "dir_fd"}, 1, a)) return {};
+  std::string path;
+  std::int64_t mode = 0666;
+  if (!path_arg(t, a[0], path) || (a[1] && !int_arg(t, a[1], mode))) return {};
+  stm::become_inevitable("mkfifo");
+  return ::mkfifo(path.c_str(), mode_t(mode)) != 0 ? raise_os_error(t, errno, a[0]) : none();
+}
+
+INTERP_NATIVE(p_pread) {
+  std::int64_t fd, n, offset;
+  if (!check_positional(t, "pread", nargs, kwnames, 3, 3, 0) || !int_arg(t, args[0], fd) ||
+      !int_arg(t, args[1], n) || !int_arg(t, args[2], offset))
+    return {};
+  if (n < 0) return raise_os_error(t, EINVAL);
+  stm::become_inevitable("pread");
+  std::string buffer(std::size_t(n), '\0');
+  ssize_t got;
+  do
+    got = ::pread(int(fd), buffer.data(), buffer.size(), off_t(offset));
+  while (got < 0 && errno == EINTR);
+  if (got < 0) return raise_os_error(t, errno);
+  buffer.resize(std::size_t(got));
+  return bytes_new(t, buffer);
+}
+
+INTERP_NATIVE(p_pwrite) {
+  std::int64_t fd, offset;
+  std::string data;
+  if (!check_positional(t, "pwrite", nargs, kwnames, 3, 3, 0) || !int_arg(t, args[0], fd) ||
+      !need_buffer(t, args[1], data) || !int_arg(t, args[2], offset))
+    return {};
+  stm::become_inevitable("pwrite");
+  ssize_t put;
+  do
+    put = ::pwrite(int(fd), data.data(), data.size(), off_t(offset));
+  while (put < 0 && errno == EINTR);
+  return put < 0 ? raise_os_error(t, errno) : int_from_i64(t, put);
+}
+
+INTERP_NATIVE(p_sync) {
+  if (!check_positional(t, "sync", nargs, kwnames, 0, 0, 0)) return {};
+  stm::become_inevitable("sync");
+  ::sync();
+  return none();
+}
+
+// ---- more of the process ---------------------------------------------------------------------
+
+// get_terminal_size(fd=1) -> os.terminal_size((columns, lines))
+INTERP_NATIVE(p_get_terminal_size) {
+  if (!check_positional(t, "get_terminal_size", nargs, kwnames, 0, 1, 0)) return {};
+  std::int64_t fd = 1;
+  if (nargs > 0 && !int_arg(t, args[0], fd)) return {};
+  winsize size{};
+  if (::ioctl(int(fd), TIOCGWINSZ, &size) != 0) return raise_os_error(t, errno);
+  Value cls = posix_attr(t, "terminal_size");
+  Value items[2] = {Value::small_int(size.ws_col), Value::small_int(size.ws_row)};
+  Value pair = cls ? tuple_from(t, items, 2) : Value();
+  return pair ? call1(t, cls, pair) : Value();
+}
+
+// times() -> os.times_result(user, system, children_user, children_system, elapsed)
+INTERP_NATIVE(p_times) {
+  if (!check_positional(t, "times", nargs, kwnames, 0, 0, 0)) return {};
+  tms buf{};
+  clock_t elapsed = ::times(&buf);
+  if (elapsed == clock_t(-1)) return raise_os_error(t, errno);
+  double tick = double(::sysconf(_SC_CLK_TCK));
+  Value items[5] = {
+      float_new(t, double(buf.tms_utime) / tick), float_new(t, double(buf.tms_stime) / tick),
+      float_new(t, double(buf.tms_cutime) / tick), float_new(t, double(buf.tms_cstime) / tick),
+      float_new(t, double(elapsed) / tick)};
+  Value cls = posix_attr(t, "times_result");
+  Value tuple = cls ? tuple_from(t, items, 5) : Value();
+  return tuple ? call1(t, cls, tuple) : Value();
+}
+
+INTERP_NATIVE(p_getloadavg) {
+  if (!check_positional(t, "getloadavg", nargs, kwnames, 0, 0, 0)) return {};
+  double load[3];
+  if (::getloadavg(load, 3) != 3) return raise(t, exc(E_OSError), "Load averages are unobtainable");
+  Value items[3] = {float_new(t, load[0]), float_new(t, load[1]), float_new(t, load[2])};
+  return tuple_from(t, items, 3);
+}
+
+INTERP_NATIVE(p_sched_getaffinity) {
+  std::int64_t pid;
+  if (!check_positional(t, "sched_getaffinity", nargs, kwnames, 1, 1, 0) ||
+      !int_arg(t, args[0], pid))
+    return {};
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  if (::sched_getaffinity(pid_t(pid), sizeof set, &set) != 0) return raise_os_error(t, errno);
+  Value result = call0(t, type_value(T_set));
+  Value add = result ? getattr(t, result, intern_literal(t, "add")) : Value();
+  if (!add) return {};
+  for (int cpu = 0; cpu < CPU_SETSIZE; ++cpu)
+    if (CPU_ISSET(cpu, &set) && !call1(t, add, Value::small_int(cpu))) return {};
+  return result;
+}
+
+INTERP_NATIVE(p_sched_yield) {
+  if (!check_positional(t, "sched_yield", nargs, kwnames, 0, 0, 0)) return {};
+  ::sched_yield();
+  return none();
+}
+
+template <auto Get> Value id_getter(Thread& t, const char* fn, std::size_t nargs, Value kwnames) {
+  if (!check_positional(t, fn, nargs, kwnames, 0, 0, 0)) return {};
+  return int_from_i64(t, std::int64_t(Get()));
+}
+INTERP_NATIVE(p_getegid) {
+  return id_getter<::getegid>(t, "getegid", nargs, kwnames);
+}
+INTERP_NATIVE(p_getpgrp) {
+  return id_getter<::getpgrp>(t, "getpgrp", nargs, kwnames);
+}
+
+INTERP_NATIVE(p_getgroups) {
+  if (!check_positional(t, "getgroups", nargs, kwnames, 0, 0, 0)) return {};
+  int n = ::getgroups(0, nullptr);
+  std::vector<gid_t> groups(std::size_t(std::max(n, 0)));
+  if (n > 0) n = ::getgroups(n, groups.data());
+  if (n < 0) return raise_os_error(t, errno);
+  Value list = list_new(t);
+  for (int i = 0; list && i < n; ++i)
+    if (!list_append(t, list, int_from_i64(t, groups[std::size_t(i)]))) return {};
+  return list;
+}
+
+INTERP_NATIVE(p_setsid) {
+  if (!check_positional(t, "setsid", nargs, kwnames, 0, 0, 0)) return {};
+  stm::become_inevitable("setsid");
+  return ::setsid() < 0 ? raise_os_error(t, errno) : none();
+}
+
+template <pid_t (*Get)(pid_t)>
+Value pid_query(Thread& t, const char* fn, const Value* args, std::size_t nargs, Value kwnames) {
+  std::int64_t pid;
+  if (!check_positional(t, fn, nargs, kwnames, 1, 1, 0) || !int_arg(t, args[0], pid)) return {};
+  pid_t r = Get(pid_t(pid));
+  return r < 0 ? raise_os_error(t, errno) : int_from_i64(t, r);
+}
+INTERP_NATIVE(p_getsid) {
+  return pid_query<::getsid>(t, "getsid", args, nargs, kwnames);
+}
+INTERP_NATIVE(p_getpgid) {
+  return pid_query<::getpgid>(t, "getpgid", args, nargs, kwnames);
+}
+
+INTERP_NATIVE(p_setpgid) {
+  std::int64_t pid, pgrp;
+  if (!check_positional(t, "setpgid", nargs, kwnames, 2, 2, 0) || !int_arg(t, args[0], pid) ||
+      !int_arg(t, args[1], pgrp))
+    return {};
+  stm::become_inevitable("setpgid");
+  return ::setpgid(pid_t(pid), pid_t(pgrp)) != 0 ? raise_os_error(t, errno) : none();
+}
+
+INTERP_NATIVE(p_killpg) {
+  std::int64_t pgid, sig;
+  if (!check_positional(t, "killpg", nargs, kwnames, 2, 2, 0) || !int_arg(t, args[0], pgid) ||
+      !int_arg(t, args[1], sig))
+    return {};
+  stm::become_inevitable("killpg");
+  return ::killpg(pid_t(pgid), int(sig)) != 0 ? raise_os_error(t, errno) : none();
+}
+
+// system(command) -> the wait status; the transaction's output is written first (the
+// command's own output goes straight to the descriptors).
+INTERP_NATIVE(p_system) {
+  Value a[1];
+  std::string command;
+  if (!args_of(t, "system", args, nargs, kwnames, {"command"}, 1, a) || !path_arg(t, a[0], command))
+    return {};
+  stm::become_inevitable("system");
+  vm::flush_output(t);
+  return int_from_i64(t, ::system(command.c_str()));
+}
+
+INTERP_NATIVE(p_abort) {
+  if (!check_positional(t, "abort", nargs, kwnames, 0, 0, 0)) return {};
+  vm::flush_output(t);
+  std::abort();
+}
+
 // The struct sequences, in Python: tuple subclasses whose fields are properties.
 const char kStructSequences[] = R"(
 def _struct_sequence(name, fields, n_sequence, module='os'):
@@ -666,6 +1151,7 @@ stat_result = _struct_sequence('stat_result', ('st_mode', 'st_ino', 'st_dev', 's
     'st_ctime', 'st_atime_ns', 'st_mtime_ns', 'st_ctime_ns', 'st_blksize', 'st_blocks', 'st_rdev'), 10)
 uname_result = _struct_sequence('uname_result', ('sysname', 'nodename', 'release', 'version', 'machine'), 5, 'posix')
 terminal_size = _struct_sequence('terminal_size', ('columns', 'lines'), 2)
+times_result = _struct_sequence('times_result', ('user', 'system', 'children_user', 'children_system', 'elapsed'), 5, 'posix')
 del _struct_sequence
 _have_functions = []
 
@@ -774,6 +1260,40 @@ Value make_posix_module(Thread& t) {
       {"WIFCONTINUED", p_WIFCONTINUED},
       {"WCOREDUMP", p_WCOREDUMP},
       {"kill", p_kill},
+      {"chmod", p_chmod},
+      {"fchmod", p_fchmod},
+      {"chown", p_chown},
+      {"lchown", p_lchown},
+      {"fchown", p_fchown},
+      {"symlink", p_symlink},
+      {"readlink", p_readlink},
+      {"link", p_link},
+      {"lseek", p_lseek},
+      {"fsync", p_fsync},
+      {"fdatasync", p_fdatasync},
+      {"ftruncate", p_ftruncate},
+      {"truncate", p_truncate},
+      {"umask", p_umask},
+      {"utime", p_utime},
+      {"mkfifo", p_mkfifo},
+      {"pread", p_pread},
+      {"pwrite", p_pwrite},
+      {"sync", p_sync},
+      {"get_terminal_size", p_get_terminal_size},
+      {"times", p_times},
+      {"getloadavg", p_getloadavg},
+      {"sched_getaffinity", p_sched_getaffinity},
+      {"sched_yield", p_sched_yield},
+      {"getegid", p_getegid},
+      {"getpgrp", p_getpgrp},
+      {"getgroups", p_getgroups},
+      {"setsid", p_setsid},
+      {"getsid", p_getsid},
+      {"getpgid", p_getpgid},
+      {"setpgid", p_setpgid},
+      {"killpg", p_killpg},
+      {"system", p_system},
+      {"abort", p_abort},
   };
   Value m = new_module(t, "posix", kFunctions, std::size(kFunctions));
   if (!m) return {};
