@@ -23,6 +23,7 @@
 #include <sys/ioctl.h>
 #include <sys/random.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <sys/times.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
@@ -981,6 +982,41 @@ INTERP_NATIVE(p_sync) {
   return none();
 }
 
+// statvfs(path) / fstatvfs(fd) -> os.statvfs_result (f_fsid an attribute only).
+INTERP_NATIVE(p_statvfs) {
+  Value a[1];
+  if (!args_of(t, "statvfs", args, nargs, kwnames, {"path"}, 1, a)) return {};
+  struct statvfs st {};
+  int r;
+  if (int_check(a[0])) {
+    std::int64_t fd;
+    if (!int_arg(t, a[0], fd)) return {};
+    r = ::fstatvfs(int(fd), &st);
+  } else {
+    std::string path;
+    if (!path_arg(t, a[0], path)) return {};
+    r = ::statvfs(path.c_str(), &st);
+  }
+  if (r != 0) return raise_os_error(t, errno, a[0]);
+  const std::uint64_t numbers[] = {st.f_bsize,  st.f_frsize,  st.f_blocks, st.f_bfree,
+                                   st.f_bavail, st.f_files,   st.f_ffree,  st.f_favail,
+                                   st.f_flag,   st.f_namemax, st.f_fsid};
+  Value items[11];
+  for (std::size_t i = 0; i < 11; ++i)
+    if (!(items[i] = int_from_i64(t, std::int64_t(numbers[i])))) return {};
+  Value cls = posix_attr(t, "statvfs_result");
+  Value tuple = cls ? tuple_from(t, items, 11) : Value();
+  return tuple ? call1(t, cls, tuple) : Value();
+}
+INTERP_NATIVE(p_fstatvfs) {
+  Value a[1];
+  std::int64_t fd;
+  if (!args_of(t, "fstatvfs", args, nargs, kwnames, {"fd"}, 1, a) || !int_arg(t, a[0], fd))
+    return {};
+  Value fd_v = int_from_i64(t, fd);
+  return fd_v ? p_statvfs(t, &fd_v, 1, {}) : Value();
+}
+
 // ---- more of the process ---------------------------------------------------------------------
 
 // get_terminal_size(fd=1) -> os.terminal_size((columns, lines))
@@ -1151,6 +1187,8 @@ stat_result = _struct_sequence('stat_result', ('st_mode', 'st_ino', 'st_dev', 's
     'st_ctime', 'st_atime_ns', 'st_mtime_ns', 'st_ctime_ns', 'st_blksize', 'st_blocks', 'st_rdev'), 10)
 uname_result = _struct_sequence('uname_result', ('sysname', 'nodename', 'release', 'version', 'machine'), 5, 'posix')
 terminal_size = _struct_sequence('terminal_size', ('columns', 'lines'), 2)
+statvfs_result = _struct_sequence('statvfs_result', ('f_bsize', 'f_frsize', 'f_blocks', 'f_bfree',
+    'f_bavail', 'f_files', 'f_ffree', 'f_favail', 'f_flag', 'f_namemax', 'f_fsid'), 10)
 times_result = _struct_sequence('times_result', ('user', 'system', 'children_user', 'children_system', 'elapsed'), 5, 'posix')
 del _struct_sequence
 _have_functions = []
@@ -1294,6 +1332,8 @@ Value make_posix_module(Thread& t) {
       {"killpg", p_killpg},
       {"system", p_system},
       {"abort", p_abort},
+      {"statvfs", p_statvfs},
+      {"fstatvfs", p_fstatvfs},
   };
   Value m = new_module(t, "posix", kFunctions, std::size(kFunctions));
   if (!m) return {};
