@@ -247,6 +247,11 @@ static Value run_committed(Thread& t, Value& exception_out) {
       const ThreadStateObject* s = rd<ThreadStateObject>(t.state);
       Value frame = s->top_frame;
       t.handled = s->handled;
+      // sys.settrace/setprofile as of the last commit: an aborted attempt may have
+      // called them (the functions roll back with the state, these flags do not).
+      t.tracing = bool(s->tracer);
+      t.profiling = bool(s->profiler);
+      t.in_tracer = t.in_profiler = false;
       t.frame = {};
       t.outermost_call_args = nullptr;
       // Work that an aborted attempt handed back, or that a collection queued meanwhile.

@@ -45,13 +45,21 @@ bool call_hook(Thread& t, Value fn, Value frame, const char* event, Value arg, b
   // An exception on its way out of the frame waits while the function runs.
   Value in_flight = t.pending ? fetch_pending(t) : Value();
   mark_escaped(frame);
-  Value saved_frame = t.frame;
+  // Undone on the way out, by a return or by the TxAbort of a transaction that aborts
+  // inside the function (a flag left set would silence every later event).
+  struct Busy {
+    Thread& t;
+    bool& busy;
+    Value saved_frame;
+    ~Busy() {
+      busy = false;
+      t.frame = saved_frame;
+    }
+  } guard{t, busy, t.frame};
   t.frame = frame;
   busy = true;
   Value a[3] = {frame, intern_literal(t, event), arg ? arg : none()};
   result = a[1] ? call(t, fn, a, 3) : Value();
-  busy = false;
-  t.frame = saved_frame;
   if (!result) return false;
   if (in_flight) t.pending = in_flight;
   return true;
