@@ -77,7 +77,7 @@ Value new_stream_object(Thread& t, Value cls, Stream* s) {
   t.after_commit.push_back([s](bool committed) {
     if (!committed) free_stream(s);
   });
-  Value self = allocate(t, Layout::Instance, cls, sizeof(Bz2Object), true);
+  Value self = allocate(t, Layout::Instance, cls, sizeof(Bz2Object)); // finalized: kHasDel
   if (!self) return {};
   Bz2Object* o = fresh<Bz2Object>(self);
   o->stream = Value::small_int(std::int64_t(reinterpret_cast<std::uintptr_t>(s)));

@@ -254,8 +254,7 @@ Value try_reflected(Thread& t, Value self, Value other, const char* reflected, b
 }
 
 INTERP_NATIVE(deque_add) {
-  Value module = import_module(t, "_collections");
-  Value deque = module ? getattr(t, module, intern_literal(t, "deque")) : Value();
+  Value deque = module_attr(t, "_collections", "deque");
   if (!deque) return {};
   if (!args[1].is_object() || !is_subtype(type_of(args[1]), deque)) {
     bool failed = false;

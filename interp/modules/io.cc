@@ -102,12 +102,8 @@ bool binary(Value v) {
   return R(v)->flags & kBinary;
 }
 
-Value io_module(Thread& t) {
-  return import_module(t, "_io");
-}
 Value io_class(Thread& t, const char* cls) {
-  Value m = io_module(t);
-  return m ? getattr(t, m, intern_literal(t, cls)) : Value();
+  return module_attr(t, "_io", cls);
 }
 
 Value unsupported(Thread& t, const char* what) {

@@ -1,6 +1,7 @@
 // interp/modules/module_support.cc - helpers for the modules written in C++ (see
 // module_support.h).
 #include "interp/modules/module_support.h"
+#include "interp/modules/modules.h"
 
 #include "interp/ops.h"
 
@@ -10,10 +11,16 @@
 
 namespace interp {
 
-Value raise_os_error(Thread& t, int err, Value filename) {
-  Value items[3] = {Value::small_int(err), str_from_utf8(t, std::strerror(err)), filename};
+Value module_attr(Thread& t, const char* module, const char* attr) {
+  Value m = import_module(t, module);
+  return m ? getattr(t, m, intern_literal(t, attr)) : Value();
+}
+
+Value raise_os_error(Thread& t, int err, Value filename, Value filename2) {
+  Value items[5] = {Value::small_int(err), str_from_utf8(t, std::strerror(err)), filename, none(),
+                    filename2};
   if (!items[1]) return {};
-  Value e = call(t, exc(E_OSError), items, filename ? 3 : 2);
+  Value e = call(t, exc(E_OSError), items, filename2 ? 5 : filename ? 3 : 2);
   return e ? raise_value(t, e) : Value();
 }
 

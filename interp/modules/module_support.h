@@ -27,9 +27,13 @@ Value new_type(Thread& t, const char* type_name, const char* module_name, Layout
 // `base`, with __module__ `module_name` (struct.error, binascii.Error, ...).
 Value new_exception_type(Thread& t, const char* type_name, const char* module_name, Value base);
 
-// Raises OSError(errno, strerror[, filename]), of the subclass OSError's constructor picks
-// for the errno (FileNotFoundError, ...); returns 0.
-Value raise_os_error(Thread& t, int err, Value filename = {});
+// An attribute of a module, imported if need be (a C++ module's own classes, which its
+// functions look up this way rather than keep in a C++ global); 0 with the exception.
+Value module_attr(Thread& t, const char* module, const char* attr);
+
+// Raises OSError(errno, strerror[, filename[, None, filename2]]), of the subclass
+// OSError's constructor picks for the errno (FileNotFoundError, ...); returns 0.
+Value raise_os_error(Thread& t, int err, Value filename = {}, Value filename2 = {});
 
 // A file descriptor argument: an int, or an object with fileno(), as CPython's select and
 // fcntl take them (TypeError / ValueError otherwise).

@@ -138,9 +138,7 @@ INTERP_NATIVE(p_listdir) {
 }
 
 Value make_stat_result(Thread& t, const struct stat& st) {
-  Value module = import_module(t, "posix");
-  if (!module) return {};
-  Value cls = getattr(t, module, intern_literal(t, "stat_result"));
+  Value cls = module_attr(t, "posix", "stat_result");
   if (!cls) return {};
   auto f = [&](double v) { return float_new(t, v); };
   auto ns = [&](const timespec& ts) {
@@ -409,8 +407,7 @@ INTERP_NATIVE(p_write) {
 INTERP_NATIVE(p_uname) {
   struct utsname u;
   ::uname(&u);
-  Value module = import_module(t, "posix");
-  Value cls = module ? getattr(t, module, intern_literal(t, "uname_result")) : Value();
+  Value cls = module_attr(t, "posix", "uname_result");
   if (!cls) return {};
   Value items[5] = {str_from_utf8(t, u.sysname), str_from_utf8(t, u.nodename),
                     str_from_utf8(t, u.release), str_from_utf8(t, u.version),
@@ -646,36 +643,8 @@ INTERP_NATIVE(p_unsetenv) {
 
 // ---- more of the file system ------------------------------------------------------------
 
-// An attribute of the posix module (its struct sequence classes).
-Value posix_attr(Thread& t, const char* attr) {
-  Value m = import_module(t, "posix");
-  return m ? getattr(t, m, intern_literal(t, attr)) : Value();
-}
 // Each call changes the system (or reads it through a descriptor whose offset it moves),
 // so it makes the transaction inevitable first, as the calls above do.
-
-// An int argument, as CPython's "i" / "l" converters take it.
-bool int_arg(Thread& t, Value v, std::int64_t& out) {
-  return index_to_i64(t, v, out);
-}
-
-// Arguments by position or keyword: name i of `names` is at position i.
-bool args_of(Thread& t, const char* fn, const Value* args, std::size_t nargs, Value kwnames,
-             std::initializer_list<const char*> names, std::size_t required, Value* out) {
-  std::vector<const char*> allowed(names);
-  allowed.push_back(nullptr);
-  if (!check_keywords(t, fn, kwnames, allowed.data())) return false;
-  std::size_t i = 0;
-  for (const char* n : names) {
-    out[i] = arg_or_keyword(args, nargs, kwnames, i, n);
-    if (!out[i] && i < required) {
-      raisef(t, exc(E_TypeError), "%s() missing required argument '%s' (pos %zu)", fn, n, i + 1);
-      return false;
-    }
-    ++i;
-  }
-  return true;
-}
 
 bool follow(Thread& t, Value v, bool& out) {
   out = true;
@@ -688,17 +657,17 @@ bool follow(Thread& t, Value v, bool& out) {
 
 INTERP_NATIVE(p_chmod) {
   Value a[4];
-  if (!args_of(t, "chmod", args, nargs, kwnames, {"path", "mode", "dir_fd", "follow_symlinks"}, 2,
-               a))
+  if (!parse_arguments(t, "chmod", args, nargs, kwnames,
+                       {"path", "mode", "dir_fd", "follow_symlinks"}, 0, 2, a))
     return {};
   std::int64_t mode;
   bool follow_links;
-  if (!int_arg(t, a[1], mode) || !follow(t, a[3], follow_links)) return {};
+  if (!index_to_i64(t, a[1], mode) || !follow(t, a[3], follow_links)) return {};
   stm::become_inevitable("chmod");
   int r;
   if (int_check(a[0])) {
     std::int64_t fd;
-    if (!int_arg(t, a[0], fd)) return {};
+    if (!index_to_i64(t, a[0], fd)) return {};
     r = ::fchmod(int(fd), mode_t(mode));
   } else {
     std::string path;
@@ -711,8 +680,8 @@ INTERP_NATIVE(p_chmod) {
 INTERP_NATIVE(p_fchmod) {
   Value a[2];
   std::int64_t fd, mode;
-  if (!args_of(t, "fchmod", args, nargs, kwnames, {"fd", "mode"}, 2, a) || !int_arg(t, a[0], fd) ||
-      !int_arg(t, a[1], mode))
+  if (!parse_arguments(t, "fchmod", args, nargs, kwnames, {"fd", "mode"}, 0, 2, a) ||
+      !index_to_i64(t, a[0], fd) || !index_to_i64(t, a[1], mode))
     return {};
   stm::become_inevitable("fchmod");
   return ::fchmod(int(fd), mode_t(mode)) != 0 ? raise_os_error(t, errno) : none();
@@ -721,17 +690,18 @@ INTERP_NATIVE(p_fchmod) {
 Value chown_common(Thread& t, const char* fn, const Value* args, std::size_t nargs, Value kwnames,
                    bool nofollow) {
   Value a[5];
-  if (!args_of(t, fn, args, nargs, kwnames, {"path", "uid", "gid", "dir_fd", "follow_symlinks"}, 3,
-               a))
+  if (!parse_arguments(t, fn, args, nargs, kwnames,
+                       {"path", "uid", "gid", "dir_fd", "follow_symlinks"}, 0, 3, a))
     return {};
   std::int64_t uid, gid;
   bool follow_links;
-  if (!int_arg(t, a[1], uid) || !int_arg(t, a[2], gid) || !follow(t, a[4], follow_links)) return {};
+  if (!index_to_i64(t, a[1], uid) || !index_to_i64(t, a[2], gid) || !follow(t, a[4], follow_links))
+    return {};
   stm::become_inevitable(fn);
   int r;
   if (int_check(a[0])) {
     std::int64_t fd;
-    if (!int_arg(t, a[0], fd)) return {};
+    if (!index_to_i64(t, a[0], fd)) return {};
     r = ::fchown(int(fd), uid_t(uid), gid_t(gid));
   } else {
     std::string path;
@@ -750,8 +720,8 @@ INTERP_NATIVE(p_lchown) {
 INTERP_NATIVE(p_fchown) {
   Value a[3];
   std::int64_t fd, uid, gid;
-  if (!args_of(t, "fchown", args, nargs, kwnames, {"fd", "uid", "gid"}, 3, a) ||
-      !int_arg(t, a[0], fd) || !int_arg(t, a[1], uid) || !int_arg(t, a[2], gid))
+  if (!parse_arguments(t, "fchown", args, nargs, kwnames, {"fd", "uid", "gid"}, 0, 3, a) ||
+      !index_to_i64(t, a[0], fd) || !index_to_i64(t, a[1], uid) || !index_to_i64(t, a[2], gid))
     return {};
   stm::become_inevitable("fchown");
   return ::fchown(int(fd), uid_t(uid), gid_t(gid)) != 0 ? raise_os_error(t, errno) : none();
@@ -759,28 +729,18 @@ INTERP_NATIVE(p_fchown) {
 
 INTERP_NATIVE(p_symlink) {
   Value a[4];
-  if (!args_of(t, "symlink", args, nargs, kwnames, {"src", "dst", "target_is_directory", "dir_fd"},
-               2, a))
+  if (!parse_arguments(t, "symlink", args, nargs, kwnames,
+                       {"src", "dst", "target_is_directory", "dir_fd"}, 0, 2, a))
     return {};
   std::string src, dst;
   if (!path_arg(t, a[0], src) || !path_arg(t, a[1], dst)) return {};
   stm::become_inevitable("symlink");
-  if (::symlink(src.c_str(), dst.c_str()) != 0) {
-    int err = errno;
-    Value items[4] = {Value::small_int(err), str_from_utf8(t, std::strerror(err)), a[0], a[1]};
-    Value e = items[1] ? call(t, exc(E_OSError), items, 2) : Value();
-    if (!e) return {};
-    // OSError(errno, strerror, filename, winerror, filename2): both paths shown.
-    Value full[5] = {items[0], items[1], a[0], none(), a[1]};
-    e = call(t, exc(E_OSError), full, 5);
-    return e ? raise_value(t, e) : Value();
-  }
-  return none();
+  return ::symlink(src.c_str(), dst.c_str()) != 0 ? raise_os_error(t, errno, a[0], a[1]) : none();
 }
 
 INTERP_NATIVE(p_readlink) {
   Value a[2];
-  if (!args_of(t, "readlink", args, nargs, kwnames, {"path", "dir_fd"}, 1, a)) return {};
+  if (!parse_arguments(t, "readlink", args, nargs, kwnames, {"path", "dir_fd"}, 0, 1, a)) return {};
   std::string path;
   bool as_bytes = false;
   if (!path_arg(t, a[0], path, &as_bytes)) return {};
@@ -793,26 +753,19 @@ INTERP_NATIVE(p_readlink) {
 
 INTERP_NATIVE(p_link) {
   Value a[5];
-  if (!args_of(t, "link", args, nargs, kwnames,
-               {"src", "dst", "src_dir_fd", "dst_dir_fd", "follow_symlinks"}, 2, a))
+  if (!parse_arguments(t, "link", args, nargs, kwnames,
+                       {"src", "dst", "src_dir_fd", "dst_dir_fd", "follow_symlinks"}, 0, 2, a))
     return {};
   std::string src, dst;
   if (!path_arg(t, a[0], src) || !path_arg(t, a[1], dst)) return {};
   stm::become_inevitable("link");
-  if (::link(src.c_str(), dst.c_str()) != 0) {
-    int err = errno;
-    Value full[5] = {Value::small_int(err), str_from_utf8(t, std::strerror(err)), a[0], none(),
-                     a[1]};
-    Value e = full[1] ? call(t, exc(E_OSError), full, 5) : Value();
-    return e ? raise_value(t, e) : Value();
-  }
-  return none();
+  return ::link(src.c_str(), dst.c_str()) != 0 ? raise_os_error(t, errno, a[0], a[1]) : none();
 }
 
 INTERP_NATIVE(p_lseek) {
   std::int64_t fd, pos, how;
-  if (!check_positional(t, "lseek", nargs, kwnames, 3, 3, 0) || !int_arg(t, args[0], fd) ||
-      !int_arg(t, args[1], pos) || !int_arg(t, args[2], how))
+  if (!check_positional(t, "lseek", nargs, kwnames, 3, 3, 0) || !index_to_i64(t, args[0], fd) ||
+      !index_to_i64(t, args[1], pos) || !index_to_i64(t, args[2], how))
     return {};
   stm::become_inevitable("lseek");
   off_t r = ::lseek(int(fd), off_t(pos), int(how));
@@ -836,8 +789,8 @@ INTERP_NATIVE(p_fdatasync) {
 
 INTERP_NATIVE(p_ftruncate) {
   std::int64_t fd, length;
-  if (!check_positional(t, "ftruncate", nargs, kwnames, 2, 2, 0) || !int_arg(t, args[0], fd) ||
-      !int_arg(t, args[1], length))
+  if (!check_positional(t, "ftruncate", nargs, kwnames, 2, 2, 0) || !index_to_i64(t, args[0], fd) ||
+      !index_to_i64(t, args[1], length))
     return {};
   stm::become_inevitable("ftruncate");
   return ::ftruncate(int(fd), off_t(length)) != 0 ? raise_os_error(t, errno) : none();
@@ -846,14 +799,14 @@ INTERP_NATIVE(p_ftruncate) {
 INTERP_NATIVE(p_truncate) {
   Value a[2];
   std::int64_t length;
-  if (!args_of(t, "truncate", args, nargs, kwnames, {"path", "length"}, 2, a) ||
-      !int_arg(t, a[1], length))
+  if (!parse_arguments(t, "truncate", args, nargs, kwnames, {"path", "length"}, 0, 2, a) ||
+      !index_to_i64(t, a[1], length))
     return {};
   stm::become_inevitable("truncate");
   int r;
   if (int_check(a[0])) {
     std::int64_t fd;
-    if (!int_arg(t, a[0], fd)) return {};
+    if (!index_to_i64(t, a[0], fd)) return {};
     r = ::ftruncate(int(fd), off_t(length));
   } else {
     std::string path;
@@ -865,7 +818,7 @@ INTERP_NATIVE(p_truncate) {
 
 INTERP_NATIVE(p_umask) {
   std::int64_t mask;
-  if (!check_positional(t, "umask", nargs, kwnames, 1, 1, 0) || !int_arg(t, args[0], mask))
+  if (!check_positional(t, "umask", nargs, kwnames, 1, 1, 0) || !index_to_i64(t, args[0], mask))
     return {};
   stm::become_inevitable("umask");
   return int_from_i64(t, ::umask(mode_t(mask)));
@@ -874,8 +827,8 @@ INTERP_NATIVE(p_umask) {
 // utime(path, times=None, *, ns=None, dir_fd=None, follow_symlinks=True)
 INTERP_NATIVE(p_utime) {
   Value a[5];
-  if (!args_of(t, "utime", args, nargs, kwnames,
-               {"path", "times", "ns", "dir_fd", "follow_symlinks"}, 1, a))
+  if (!parse_arguments(t, "utime", args, nargs, kwnames,
+                       {"path", "times", "ns", "dir_fd", "follow_symlinks"}, 0, 1, a))
     return {};
   bool follow_links;
   if (!follow(t, a[4], follow_links)) return {};
@@ -900,7 +853,7 @@ INTERP_NATIVE(p_utime) {
           d = float_value(v);
         } else {
           std::int64_t n;
-          if (!int_arg(t, v, n)) return {};
+          if (!index_to_i64(t, v, n)) return {};
           d = double(n);
         }
         double whole = std::floor(d);
@@ -908,7 +861,7 @@ INTERP_NATIVE(p_utime) {
         ts[i].tv_nsec = long((d - whole) * 1e9);
       } else {
         std::int64_t n;
-        if (!int_arg(t, v, n)) return {};
+        if (!index_to_i64(t, v, n)) return {};
         ts[i].tv_sec = time_t(n / 1000000000);
         ts[i].tv_nsec = long(n % 1000000000);
         if (ts[i].tv_nsec < 0) {
@@ -923,7 +876,7 @@ INTERP_NATIVE(p_utime) {
   int r;
   if (int_check(a[0])) {
     std::int64_t fd;
-    if (!int_arg(t, a[0], fd)) return {};
+    if (!index_to_i64(t, a[0], fd)) return {};
     r = ::futimens(int(fd), now ? nullptr : ts);
   } else {
     std::string path;
@@ -936,18 +889,19 @@ INTERP_NATIVE(p_utime) {
 
 INTERP_NATIVE(p_mkfifo) {
   Value a[3];
-  if (!args_of(t, "mkfifo", args, nargs, kwnames, {"path", "mode", "dir_fd"}, 1, a)) return {};
+  if (!parse_arguments(t, "mkfifo", args, nargs, kwnames, {"path", "mode", "dir_fd"}, 0, 1, a))
+    return {};
   std::string path;
   std::int64_t mode = 0666;
-  if (!path_arg(t, a[0], path) || (a[1] && !int_arg(t, a[1], mode))) return {};
+  if (!path_arg(t, a[0], path) || (a[1] && !index_to_i64(t, a[1], mode))) return {};
   stm::become_inevitable("mkfifo");
   return ::mkfifo(path.c_str(), mode_t(mode)) != 0 ? raise_os_error(t, errno, a[0]) : none();
 }
 
 INTERP_NATIVE(p_pread) {
   std::int64_t fd, n, offset;
-  if (!check_positional(t, "pread", nargs, kwnames, 3, 3, 0) || !int_arg(t, args[0], fd) ||
-      !int_arg(t, args[1], n) || !int_arg(t, args[2], offset))
+  if (!check_positional(t, "pread", nargs, kwnames, 3, 3, 0) || !index_to_i64(t, args[0], fd) ||
+      !index_to_i64(t, args[1], n) || !index_to_i64(t, args[2], offset))
     return {};
   if (n < 0) return raise_os_error(t, EINVAL);
   stm::become_inevitable("pread");
@@ -964,8 +918,8 @@ INTERP_NATIVE(p_pread) {
 INTERP_NATIVE(p_pwrite) {
   std::int64_t fd, offset;
   std::string data;
-  if (!check_positional(t, "pwrite", nargs, kwnames, 3, 3, 0) || !int_arg(t, args[0], fd) ||
-      !need_buffer(t, args[1], data) || !int_arg(t, args[2], offset))
+  if (!check_positional(t, "pwrite", nargs, kwnames, 3, 3, 0) || !index_to_i64(t, args[0], fd) ||
+      !need_buffer(t, args[1], data) || !index_to_i64(t, args[2], offset))
     return {};
   stm::become_inevitable("pwrite");
   ssize_t put;
@@ -985,12 +939,12 @@ INTERP_NATIVE(p_sync) {
 // statvfs(path) / fstatvfs(fd) -> os.statvfs_result (f_fsid an attribute only).
 INTERP_NATIVE(p_statvfs) {
   Value a[1];
-  if (!args_of(t, "statvfs", args, nargs, kwnames, {"path"}, 1, a)) return {};
+  if (!parse_arguments(t, "statvfs", args, nargs, kwnames, {"path"}, 0, 1, a)) return {};
   struct statvfs st {};
   int r;
   if (int_check(a[0])) {
     std::int64_t fd;
-    if (!int_arg(t, a[0], fd)) return {};
+    if (!index_to_i64(t, a[0], fd)) return {};
     r = ::fstatvfs(int(fd), &st);
   } else {
     std::string path;
@@ -1004,14 +958,15 @@ INTERP_NATIVE(p_statvfs) {
   Value items[11];
   for (std::size_t i = 0; i < 11; ++i)
     if (!(items[i] = int_from_i64(t, std::int64_t(numbers[i])))) return {};
-  Value cls = posix_attr(t, "statvfs_result");
+  Value cls = module_attr(t, "posix", "statvfs_result");
   Value tuple = cls ? tuple_from(t, items, 11) : Value();
   return tuple ? call1(t, cls, tuple) : Value();
 }
 INTERP_NATIVE(p_fstatvfs) {
   Value a[1];
   std::int64_t fd;
-  if (!args_of(t, "fstatvfs", args, nargs, kwnames, {"fd"}, 1, a) || !int_arg(t, a[0], fd))
+  if (!parse_arguments(t, "fstatvfs", args, nargs, kwnames, {"fd"}, 0, 1, a) ||
+      !index_to_i64(t, a[0], fd))
     return {};
   Value fd_v = int_from_i64(t, fd);
   return fd_v ? p_statvfs(t, &fd_v, 1, {}) : Value();
@@ -1023,10 +978,10 @@ INTERP_NATIVE(p_fstatvfs) {
 INTERP_NATIVE(p_get_terminal_size) {
   if (!check_positional(t, "get_terminal_size", nargs, kwnames, 0, 1, 0)) return {};
   std::int64_t fd = 1;
-  if (nargs > 0 && !int_arg(t, args[0], fd)) return {};
+  if (nargs > 0 && !index_to_i64(t, args[0], fd)) return {};
   winsize size{};
   if (::ioctl(int(fd), TIOCGWINSZ, &size) != 0) return raise_os_error(t, errno);
-  Value cls = posix_attr(t, "terminal_size");
+  Value cls = module_attr(t, "posix", "terminal_size");
   Value items[2] = {Value::small_int(size.ws_col), Value::small_int(size.ws_row)};
   Value pair = cls ? tuple_from(t, items, 2) : Value();
   return pair ? call1(t, cls, pair) : Value();
@@ -1043,7 +998,7 @@ INTERP_NATIVE(p_times) {
       float_new(t, double(buf.tms_utime) / tick), float_new(t, double(buf.tms_stime) / tick),
       float_new(t, double(buf.tms_cutime) / tick), float_new(t, double(buf.tms_cstime) / tick),
       float_new(t, double(elapsed) / tick)};
-  Value cls = posix_attr(t, "times_result");
+  Value cls = module_attr(t, "posix", "times_result");
   Value tuple = cls ? tuple_from(t, items, 5) : Value();
   return tuple ? call1(t, cls, tuple) : Value();
 }
@@ -1059,7 +1014,7 @@ INTERP_NATIVE(p_getloadavg) {
 INTERP_NATIVE(p_sched_getaffinity) {
   std::int64_t pid;
   if (!check_positional(t, "sched_getaffinity", nargs, kwnames, 1, 1, 0) ||
-      !int_arg(t, args[0], pid))
+      !index_to_i64(t, args[0], pid))
     return {};
   cpu_set_t set;
   CPU_ZERO(&set);
@@ -1110,7 +1065,8 @@ INTERP_NATIVE(p_setsid) {
 template <pid_t (*Get)(pid_t)>
 Value pid_query(Thread& t, const char* fn, const Value* args, std::size_t nargs, Value kwnames) {
   std::int64_t pid;
-  if (!check_positional(t, fn, nargs, kwnames, 1, 1, 0) || !int_arg(t, args[0], pid)) return {};
+  if (!check_positional(t, fn, nargs, kwnames, 1, 1, 0) || !index_to_i64(t, args[0], pid))
+    return {};
   pid_t r = Get(pid_t(pid));
   return r < 0 ? raise_os_error(t, errno) : int_from_i64(t, r);
 }
@@ -1123,8 +1079,8 @@ INTERP_NATIVE(p_getpgid) {
 
 INTERP_NATIVE(p_setpgid) {
   std::int64_t pid, pgrp;
-  if (!check_positional(t, "setpgid", nargs, kwnames, 2, 2, 0) || !int_arg(t, args[0], pid) ||
-      !int_arg(t, args[1], pgrp))
+  if (!check_positional(t, "setpgid", nargs, kwnames, 2, 2, 0) || !index_to_i64(t, args[0], pid) ||
+      !index_to_i64(t, args[1], pgrp))
     return {};
   stm::become_inevitable("setpgid");
   return ::setpgid(pid_t(pid), pid_t(pgrp)) != 0 ? raise_os_error(t, errno) : none();
@@ -1132,8 +1088,8 @@ INTERP_NATIVE(p_setpgid) {
 
 INTERP_NATIVE(p_killpg) {
   std::int64_t pgid, sig;
-  if (!check_positional(t, "killpg", nargs, kwnames, 2, 2, 0) || !int_arg(t, args[0], pgid) ||
-      !int_arg(t, args[1], sig))
+  if (!check_positional(t, "killpg", nargs, kwnames, 2, 2, 0) || !index_to_i64(t, args[0], pgid) ||
+      !index_to_i64(t, args[1], sig))
     return {};
   stm::become_inevitable("killpg");
   return ::killpg(pid_t(pgid), int(sig)) != 0 ? raise_os_error(t, errno) : none();
@@ -1144,7 +1100,8 @@ INTERP_NATIVE(p_killpg) {
 INTERP_NATIVE(p_system) {
   Value a[1];
   std::string command;
-  if (!args_of(t, "system", args, nargs, kwnames, {"command"}, 1, a) || !path_arg(t, a[0], command))
+  if (!parse_arguments(t, "system", args, nargs, kwnames, {"command"}, 0, 1, a) ||
+      !path_arg(t, a[0], command))
     return {};
   stm::become_inevitable("system");
   vm::flush_output(t);

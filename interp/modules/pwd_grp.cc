@@ -85,8 +85,7 @@ bool name_arg(Thread& t, Value v, const char* type_error, std::string& out) {
 }
 
 Value passwd_entry(Thread& t, const passwd& p) {
-  Value module = import_module(t, "pwd");
-  Value type = module ? getattr(t, module, intern_literal(t, "struct_passwd")) : Value();
+  Value type = module_attr(t, "pwd", "struct_passwd");
   if (!type) return {};
   Value items[7] = {str_from_utf8(t, p.pw_name),  str_from_utf8(t, p.pw_passwd),
                     int_from_i64(t, p.pw_uid),    int_from_i64(t, p.pw_gid),
@@ -98,8 +97,7 @@ Value passwd_entry(Thread& t, const passwd& p) {
 }
 
 Value group_entry(Thread& t, const group& g) {
-  Value module = import_module(t, "grp");
-  Value type = module ? getattr(t, module, intern_literal(t, "struct_group")) : Value();
+  Value type = module_attr(t, "grp", "struct_group");
   Value members = list_new(t);
   if (!type || !members) return {};
   for (char** member = g.gr_mem; member && *member; ++member) {

@@ -116,8 +116,7 @@ INTERP_NATIVE(resource_getrusage) {
     if (errno == EINVAL) return raise(t, exc(E_ValueError), "invalid who parameter");
     return raise_os_error(t, errno);
   }
-  Value module = import_module(t, "resource");
-  Value type = module ? getattr(t, module, intern_literal(t, "struct_rusage")) : Value();
+  Value type = module_attr(t, "resource", "struct_rusage");
   if (!type) return {};
   auto seconds = [](const timeval& tv) { return double(tv.tv_sec) + double(tv.tv_usec) * 1e-6; };
   const long counts[] = {u.ru_maxrss, u.ru_ixrss,    u.ru_idrss,   u.ru_isrss,   u.ru_minflt,

@@ -20,8 +20,7 @@ namespace {
 
 // termios.error(errno, strerror), as CPython raises it.
 Value termios_error(Thread& t, int err) {
-  Value module = import_module(t, "termios");
-  Value cls = module ? getattr(t, module, intern_literal(t, "error")) : Value();
+  Value cls = module_attr(t, "termios", "error");
   Value items[2] = {Value::small_int(err), str_from_utf8(t, std::strerror(err))};
   if (!cls || !items[1]) return {};
   Value e = call(t, cls, items, 2);

@@ -50,21 +50,6 @@ bool int_arg(Thread& t, Value v, int dflt, int& out) {
   return true;
 }
 
-// Arguments by position or keyword: out[i] for names[i], 0 when absent; the first
-// `posonly` are positional only.
-bool parse(Thread& t, const char* fname, const Value* args, std::size_t nargs, Value kwnames,
-           std::initializer_list<const char*> names, std::size_t posonly, std::size_t required,
-           Value* out) {
-  if (!check_named_keywords(t, fname, kwnames, names, posonly)) return false;
-  std::size_t npos = nargs - keyword_count(kwnames);
-  if (npos > names.size()) {
-    raisef(t, exc(E_TypeError), "%s() takes at most %zu arguments (%zu given)", fname, names.size(),
-           npos);
-    return false;
-  }
-  return bind_arguments(t, fname, args, nargs, kwnames, names, posonly, required, out);
-}
-
 // A checksum's running value: any int, reduced modulo 2**32.
 bool checksum_value(Thread& t, Value v, std::uint32_t& out) {
   if (!int_check(v)) {
@@ -105,7 +90,8 @@ bool compress_wbits(int wbits, Container& c, int& window) {
 // compress(data, /, level=-1, wbits=MAX_WBITS)
 INTERP_NATIVE(zlib_compress) {
   Value a[3];
-  if (!parse(t, "compress", args, nargs, kwnames, {"", "level", "wbits"}, 1, 1, a)) return {};
+  if (!parse_arguments(t, "compress", args, nargs, kwnames, {"", "level", "wbits"}, 1, 1, a))
+    return {};
   std::string in;
   int level, wbits;
   if (!need_buffer(t, a[0], in) || !int_arg(t, a[1], -1, level) ||
@@ -132,7 +118,8 @@ std::string error_message(const InflateResult& r, const char* doing) {
 // decompress(data, /, wbits=MAX_WBITS, bufsize=DEF_BUF_SIZE)
 INTERP_NATIVE(zlib_decompress) {
   Value a[3];
-  if (!parse(t, "decompress", args, nargs, kwnames, {"", "wbits", "bufsize"}, 1, 1, a)) return {};
+  if (!parse_arguments(t, "decompress", args, nargs, kwnames, {"", "wbits", "bufsize"}, 1, 1, a))
+    return {};
   std::string in;
   int wbits, bufsize;
   if (!need_buffer(t, a[0], in) || !int_arg(t, a[1], kMaxWbits, wbits) ||
@@ -175,8 +162,8 @@ INTERP_NATIVE(no_new) {
 //             strategy=Z_DEFAULT_STRATEGY, zdict=None)
 INTERP_NATIVE(zlib_compressobj) {
   Value a[6];
-  if (!parse(t, "compressobj", args, nargs, kwnames,
-             {"level", "method", "wbits", "memLevel", "strategy", "zdict"}, 0, 0, a))
+  if (!parse_arguments(t, "compressobj", args, nargs, kwnames,
+                       {"level", "method", "wbits", "memLevel", "strategy", "zdict"}, 0, 0, a))
     return {};
   int level, method, wbits, mem, strategy;
   if (!int_arg(t, a[0], -1, level) || !int_arg(t, a[1], 8, method) ||
@@ -241,7 +228,8 @@ struct DecompressObject : Object {
 
 INTERP_NATIVE(zlib_decompressobj) {
   Value a[2];
-  if (!parse(t, "decompressobj", args, nargs, kwnames, {"wbits", "zdict"}, 0, 0, a)) return {};
+  if (!parse_arguments(t, "decompressobj", args, nargs, kwnames, {"wbits", "zdict"}, 0, 0, a))
+    return {};
   int wbits;
   if (!int_arg(t, a[0], kMaxWbits, wbits)) return {};
   if (a[1])
@@ -314,7 +302,8 @@ Value decompress_more(Thread& t, Value self, const std::string& more, std::size_
 // decompress(data, /, max_length=0)
 INTERP_NATIVE(decompress_decompress) {
   Value a[3];
-  if (!parse(t, "decompress", args, nargs, kwnames, {"self", "", "max_length"}, 2, 2, a)) return {};
+  if (!parse_arguments(t, "decompress", args, nargs, kwnames, {"self", "", "max_length"}, 2, 2, a))
+    return {};
   std::string in;
   // A Py_ssize_t in CPython: gzip passes sys.maxsize for "no limit".
   std::int64_t max_length = 0;

@@ -53,6 +53,19 @@ bool bind_arguments(Thread& t, const char* fname, const Value* args, std::size_t
   return true;
 }
 
+bool parse_arguments(Thread& t, const char* fname, const Value* args, std::size_t nargs,
+                     Value kwnames, std::initializer_list<const char*> names, std::size_t posonly,
+                     std::size_t required, Value* out) {
+  if (!check_named_keywords(t, fname, kwnames, names, posonly)) return false;
+  std::size_t npos = nargs - keyword_count(kwnames);
+  if (npos > names.size()) {
+    raisef(t, exc(E_TypeError), "%s() takes at most %zu arguments (%zu given)", fname, names.size(),
+           npos);
+    return false;
+  }
+  return bind_arguments(t, fname, args, nargs, kwnames, names, posonly, required, out);
+}
+
 Value keyword_arg(Value kwnames, const Value* args, std::size_t nargs, const char* key) {
   if (!kwnames) return {};
   std::size_t nkw = keyword_count(kwnames);

@@ -42,5 +42,10 @@ bool check_named_keywords(Thread& t, const char* fname, Value kwnames,
 bool bind_arguments(Thread& t, const char* fname, const Value* args, std::size_t nargs,
                     Value kwnames, std::initializer_list<const char*> names, std::size_t posonly,
                     std::size_t required, Value* out);
+// Both, after refusing more positional arguments than `names` ("f() takes at most N
+// arguments (M given)"): what a function parsed by Argument Clinic does.
+bool parse_arguments(Thread& t, const char* fname, const Value* args, std::size_t nargs,
+                     Value kwnames, std::initializer_list<const char*> names, std::size_t posonly,
+                     std::size_t required, Value* out);
 
 } // namespace interp

@@ -438,16 +438,10 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
     }
     // sys.setprofile: the frame about to run its first instruction (or a generator's
     // first after a resumption) is a 'call'. Every frame change passes here.
-    if (t.profiling && !(r.f->flags & kFrameProfiled)) [[unlikely]] {
-      r.f->flags |= kFrameProfiled;
-      r.save();
-      if (!profile_event(t, r.frame, "call", {})) interrupted = true;
-      r.load(r.frame);
-    }
     targets = kTargets;
-    if (t.tracing) [[unlikely]] {
+    if (t.profiling || t.tracing) [[unlikely]] {
       r.save();
-      if (!trace_step(t, r.frame, r.pc)) interrupted = true;
+      if (!hooks_before(t, r.frame, r.pc)) interrupted = true;
       r.load(r.frame);
       if (t.tracing) targets = kTracedTargets;
     }
@@ -1390,15 +1384,9 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
         TARGET(RETURN_VALUE) {
           Value retval = POP();
           r.sp = sp;
-          if (t.profiling && (r.f->flags & kFrameProfiled)) [[unlikely]] {
+          if (t.profiling || t.tracing) [[unlikely]] {
             r.save();
-            bool reported = profile_event(t, r.frame, "return", retval);
-            r.load(r.frame);
-            if (!reported) goto error;
-          }
-          if (t.tracing) [[unlikely]] {
-            r.save();
-            bool reported = trace_return(t, r.frame, retval, false);
+            bool reported = hooks_leaving(t, r.frame, retval, false);
             r.load(r.frame);
             if (!reported) goto error;
           }
@@ -1454,16 +1442,9 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
         TARGET(YIELD_VALUE) {
           Value v = POP();
           r.sp = sp;
-          if (t.profiling && (r.f->flags & kFrameProfiled)) [[unlikely]] {
-            r.f->flags &= ~std::int64_t(kFrameProfiled); // its resumption is a 'call'
+          if (t.profiling || t.tracing) [[unlikely]] {
             r.save();
-            bool reported = profile_event(t, r.frame, "return", v);
-            r.load(r.frame);
-            if (!reported) goto error;
-          }
-          if (t.tracing) [[unlikely]] {
-            r.save();
-            bool reported = trace_return(t, r.frame, v, true);
+            bool reported = hooks_leaving(t, r.frame, v, true);
             r.load(r.frame);
             if (!reported) goto error;
           }
@@ -2022,14 +2003,9 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
         }
         // No handler here: the frame ends with the exception ('return' with None for
         // sys.setprofile; an exception of its function takes the place of this one).
-        if (t.profiling && (r.f->flags & kFrameProfiled)) [[unlikely]] {
+        if (t.profiling || t.tracing) [[unlikely]] {
           r.save();
-          profile_event(t, r.frame, "return", {});
-          r.load(r.frame);
-        }
-        if (t.tracing) [[unlikely]] {
-          r.save();
-          trace_return(t, r.frame, {}, false);
+          hooks_leaving(t, r.frame, {}, false);
           r.load(r.frame);
         }
         std::int64_t flags = r.f->flags;

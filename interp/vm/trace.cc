@@ -139,4 +139,23 @@ bool trace_exception(Thread& t, Value frame) {
   return info && local_event(t, frame, "exception", info);
 }
 
+bool hooks_before(Thread& t, Value frame, std::int64_t next) {
+  FrameObject* f = wr<FrameObject>(frame);
+  if (t.profiling && !(f->flags & kFrameProfiled)) {
+    f->flags |= kFrameProfiled;
+    if (!profile_event(t, frame, "call", {})) return false;
+  }
+  return !t.tracing || trace_step(t, frame, next);
+}
+
+bool hooks_leaving(Thread& t, Value frame, Value value, bool yielding) {
+  FrameObject* f = wr<FrameObject>(frame);
+  if (t.profiling && (f->flags & kFrameProfiled)) {
+    // A generator's resumption is a 'call' again.
+    if (yielding) f->flags &= ~std::int64_t(kFrameProfiled);
+    if (!profile_event(t, frame, "return", value)) return false;
+  }
+  return !t.tracing || trace_return(t, frame, value, yielding);
+}
+
 } // namespace interp::vm

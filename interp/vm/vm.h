@@ -62,6 +62,11 @@ void set_tracer(Thread& t, Value fn);
 bool trace_step(Thread& t, Value frame, std::int64_t next);
 bool trace_return(Thread& t, Value frame, Value value, bool yielding);
 bool trace_exception(Thread& t, Value frame);
+// Both, as the loop gives them: at an instruction boundary before `next` (a 'call' to the
+// profile function if the frame just started, then trace_step); and as a frame returns,
+// yields, or ends with an exception (value 0). False with a function's exception.
+bool hooks_before(Thread& t, Value frame, std::int64_t next);
+bool hooks_leaving(Thread& t, Value frame, Value value, bool yielding);
 // Calls a profile or trace function fn(frame, event, arg) with `busy` set meanwhile and
 // an exception in flight kept aside; false with fn's exception.
 bool call_hook(Thread& t, Value fn, Value frame, const char* event, Value arg, bool& busy,
