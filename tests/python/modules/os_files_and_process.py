@@ -23,7 +23,7 @@ shutil.copy2(p, os.path.join(d, "copy")); print(os.stat(os.path.join(d, "copy"))
 print(os.path.realpath(os.path.join(d, "link")) == os.path.realpath(p))
 t = os.times(); print(type(t).__name__, len(t), all(isinstance(x, float) for x in t))
 print(len(os.getloadavg()), len(os.sched_getaffinity(0)) >= 1, os.sched_yield())
-print(os.getegid() == os.getgid(), os.getpgrp() == os.getpgid(0), os.getsid(0) > 0, isinstance(os.getgroups(), list))
+print(os.getegid() == os.getgid(), os.getpgrp() == os.getpgid(0), os.getsid(0) == os.getsid(os.getpid()), isinstance(os.getgroups(), list))
 print(os.system("exit 3") >> 8)
 for bad in (lambda: os.readlink(p), lambda: os.chmod(os.path.join(d, "nope"), 0o600), lambda: os.symlink(p, p), lambda: os.lseek(-1, 0, 0), lambda: os.utime(p, (1, 2), ns=(1, 2))):
     try:
