@@ -39,6 +39,9 @@ struct ThreadHeapRetirement {
         heap.partial[cls].push_back(run);
       }
     }
+    for (unsigned cls = 0; cls < kSizeClassCount; ++cls)
+      heap.partial[cls].insert(heap.partial[cls].end(), thread->partial[cls].begin(),
+                               thread->partial[cls].end());
     heap.retired_allocated += thread->allocated_bytes.load(std::memory_order_relaxed);
     heap.retired_freed += thread->freed_bytes.load(std::memory_order_relaxed);
     std::erase(heap.threads, thread);
@@ -105,14 +108,24 @@ void maybe_collect(GcHeap& heap) {
     collect_for(Trigger::Growth);
 }
 
+void give_run(PageRun* run, ThreadHeap* thread) {
+  run->owner.store(thread, std::memory_order_relaxed);
+  run->last_owner = thread;
+}
+
+// A run with free cells: one this thread owned last, else an unclaimed one, else one that
+// another thread owned last (better than new pages while free cells wait elsewhere).
 PageRun* take_partial_run(GcHeap& heap, ThreadHeap* thread, unsigned cls) {
   std::lock_guard guard(heap.lock);
-  std::vector<PageRun*>& list = heap.partial[cls];
-  if (list.empty()) return nullptr;
-  PageRun* run = list.back();
-  list.pop_back();
+  std::vector<PageRun*>* list = &thread->partial[cls];
+  if (list->empty()) list = &heap.partial[cls];
+  for (auto other = heap.threads.begin(); list->empty() && other != heap.threads.end(); ++other)
+    list = &(*other)->partial[cls];
+  if (list->empty()) return nullptr;
+  PageRun* run = list->back();
+  list->pop_back();
   run->in_partial_list = false;
-  run->owner.store(thread, std::memory_order_relaxed);
+  give_run(run, thread);
   heap.bytes_since_collection.fetch_add(std::uint64_t(run->cells - run->used) * run->cell_size,
                                         std::memory_order_relaxed);
   return run;
@@ -156,7 +169,7 @@ PageRun* new_small_run(GcHeap& heap, ThreadHeap* thread, unsigned cls) {
   const SizeClass& c = kSizeClasses[cls];
   if (PageRun* run = take_empty_run(heap, c.pages)) {
     shape_small_run(run, cls);
-    run->owner.store(thread, std::memory_order_relaxed);
+    give_run(run, thread);
     return run;
   }
   stm::Offset first = stm::allocate_pages(c.pages);
@@ -165,7 +178,7 @@ PageRun* new_small_run(GcHeap& heap, ThreadHeap* thread, unsigned cls) {
   run->start = first;
   run->pages = c.pages;
   shape_small_run(run, cls);
-  run->owner.store(thread, std::memory_order_relaxed);
+  give_run(run, thread);
   std::lock_guard guard(heap.lock);
   register_run(heap, run);
   heap.bytes_since_collection.fetch_add(run->bytes(), std::memory_order_relaxed);

@@ -32,6 +32,9 @@ struct alignas(64) ThreadHeap {
   PageRun* current[kSizeClassCount] = {};
   std::atomic<std::uint64_t> allocated_bytes{0};
   std::atomic<std::uint64_t> freed_bytes{0}; // new objects of its aborted transactions
+  // Under GcHeap::lock: runs with free cells that this thread owned last (see
+  // PageRun::last_owner), taken before the shared lists.
+  std::vector<PageRun*> partial[kSizeClassCount];
 };
 
 struct GcHeap {
@@ -44,7 +47,7 @@ struct GcHeap {
 
   // Under `lock`.
   std::vector<PageRun*> runs;
-  std::vector<PageRun*> partial[kSizeClassCount]; // unowned runs with free cells
+  std::vector<PageRun*> partial[kSizeClassCount]; // unowned runs with free cells, no thread's
   // Runs with no taken cell that the last sweep kept for reuse, by page count: a new run
   // of any class (or a large object) of that many pages takes one before asking stm.
   std::vector<PageRun*> empty_runs[kMaxRunPages + 1];

@@ -32,6 +32,11 @@ struct PageRun {
   // The thread allocating from this run, or null. Only that thread takes cells; it and
   // the collector (with the world stopped) are the only writers of the bitmaps.
   std::atomic<ThreadHeap*> owner{nullptr};
+  // The thread that owned it last: the sweep offers a partial run to that thread first,
+  // so that a thread's objects stay on its own pages. Two threads allocating into one run
+  // write the same cache lines of objects, write locks and, through copies on commit,
+  // each other's private pages. Only a hint: it may name a thread that has exited.
+  ThreadHeap* last_owner = nullptr;
 
   std::uint64_t taken[kBitmapWords] = {};
   std::atomic<std::uint64_t> marked[kBitmapWords] = {};

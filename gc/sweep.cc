@@ -78,8 +78,17 @@ std::uint64_t sweep(GcHeap& heap, std::uint64_t keep_empty_bytes) {
     totals = sweep_runs(runs.data(), runs.size(), markers);
   }
 
-  for (std::vector<PageRun*>& list : heap.partial)
-    list.clear();
+  // Partial runs go back to the thread that owned them last, if it still runs.
+  std::vector<ThreadHeap*> live_threads = heap.threads;
+  std::sort(live_threads.begin(), live_threads.end());
+  std::vector<std::vector<PageRun*>*> partial_lists;
+  for (unsigned cls = 0; cls < kSizeClassCount; ++cls) {
+    partial_lists.push_back(&heap.partial[cls]);
+    for (ThreadHeap* thread : live_threads)
+      partial_lists.push_back(&thread->partial[cls]);
+  }
+  for (std::vector<PageRun*>* list : partial_lists)
+    list->clear();
   for (std::vector<PageRun*>& list : heap.empty_runs)
     list.clear();
   std::vector<PageRun*> kept, empty;
@@ -100,13 +109,15 @@ std::uint64_t sweep(GcHeap& heap, std::uint64_t keep_empty_bytes) {
     }
     if (!run->large() && run->used < run->cells) {
       run->in_partial_list = true;
-      heap.partial[run->size_class].push_back(run);
+      bool owner_runs =
+          std::binary_search(live_threads.begin(), live_threads.end(), run->last_owner);
+      (owner_runs ? run->last_owner->partial : heap.partial)[run->size_class].push_back(run);
     }
   }
   // Allocators take from the back: the fullest runs first, so that nearly empty ones
   // have a chance to empty out and go back to the OS.
-  for (std::vector<PageRun*>& list : heap.partial)
-    std::sort(list.begin(), list.end(),
+  for (std::vector<PageRun*>* list : partial_lists)
+    std::sort(list->begin(), list->end(),
               [](const PageRun* a, const PageRun* b) { return a->used < b->used; });
   runs.swap(kept);
   release_runs(heap, empty);

@@ -530,3 +530,85 @@ BOOST_AUTO_TEST_CASE(a_finalizable_object_new_in_a_running_transaction_waits_for
   BOOST_TEST(taken.size() == 1u);
   BOOST_TEST((taken.size() == 1 && taken[0] == hidden_new_finalizable));
 }
+
+namespace {
+
+// One thread's side of the test below: the tables that keep its nodes, and the pages
+// those nodes lie on.
+struct AllocatingSide {
+  Offset table = 0;
+  std::set<Offset> pages;
+};
+
+// Allocates `count` nodes of the test's size class and keeps `keep_of_4` in every 4.
+void fill_runs(AllocatingSide& side, int count, int keep_of_4) {
+  stm::run_transaction([&] { side.table = new_table(std::uint32_t(count)); });
+  gc::add_root(&side.table);
+  for (int i = 0; i < count; i += 32)
+    stm::run_transaction([&] {
+      Table* table = Ref<Table>(side.table).write();
+      for (int j = i; j < i + 32 && j < count; ++j) {
+        Offset node = new_node(std::uint32_t(j), kSmallPayload);
+        if (j % 4 < keep_of_4) {
+          table->slots[j] = node;
+          side.pages.insert(node / stm::kPageSize);
+        }
+      }
+    });
+}
+
+// The pages of `count` new nodes of the test's size class.
+std::set<Offset> pages_of_new_nodes(int count) {
+  std::set<Offset> pages;
+  stm::run_transaction([&] {
+    pages.clear();
+    for (int i = 0; i < count; ++i)
+      pages.insert(new_node(std::uint32_t(i), kSmallPayload) / stm::kPageSize);
+  });
+  return pages;
+}
+
+} // namespace
+
+// A collection takes every thread's runs away. The partial ones go back to the thread that
+// owned them, not to whichever asks first: two threads allocating on one page share cache
+// lines of objects and of write locks, and every commit of one copies into the other's
+// private copy of the page. The main thread's runs are fuller, so that a shared list
+// (fullest first) would hand them to the worker.
+BOOST_AUTO_TEST_CASE(a_thread_allocates_on_its_own_pages_again_after_a_collection) {
+  gc::collect();
+  AllocatingSide main_side, worker_side;
+  std::set<Offset> worker_new_pages;
+  std::atomic<int> phase{0}; // 1: worker filled, 2: collected, 3: worker allocated
+  std::thread worker([&] {
+    stm::ThreadScope scope;
+    fill_runs(worker_side, 600, 1);
+    phase.store(1);
+    while (phase.load() != 2)
+      std::this_thread::yield();
+    worker_new_pages = pages_of_new_nodes(100);
+    phase.store(3);
+    while (phase.load() != 4)
+      std::this_thread::yield();
+    gc::remove_root(&worker_side.table);
+  });
+  while (phase.load() != 1)
+    std::this_thread::yield();
+  fill_runs(main_side, 600, 3);
+  gc::collect();
+  phase.store(2);
+  while (phase.load() != 3)
+    std::this_thread::yield();
+  std::set<Offset> main_new_pages = pages_of_new_nodes(100);
+  phase.store(4);
+  worker.join();
+  gc::remove_root(&main_side.table);
+  auto shared_with = [](const std::set<Offset>& a, const std::set<Offset>& b) {
+    return std::any_of(a.begin(), a.end(), [&](Offset page) { return b.count(page) > 0; });
+  };
+  BOOST_TEST(!shared_with(worker_new_pages, main_side.pages));
+  BOOST_TEST(!shared_with(main_new_pages, worker_side.pages));
+  // And on pages they had before: runs with free cells are reused, not left aside.
+  BOOST_TEST(shared_with(worker_new_pages, worker_side.pages));
+  BOOST_TEST(shared_with(main_new_pages, main_side.pages));
+}
