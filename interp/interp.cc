@@ -4,6 +4,7 @@
 
 #include "gc/gc.h"
 #include "interp/compile_source.h"
+#include "interp/modules/module_support.h"
 #include "interp/modules/modules.h"
 #include "interp/objects/iterators.h"
 #include "interp/objects/numbers.h"
@@ -613,6 +614,17 @@ void start(const Options& options) {
     list_append(mt, path, str_from_utf8(mt, "/usr/lib/python3.11"));
   });
   if (!options.no_site) add_site_builtins(mt);
+  // As in CPython: -X faulthandler, -X dev or PYTHONFAULTHANDLER turn the fault handler on.
+  bool fault_handler = options.dev_mode;
+  for (const Options::XOption& x : options.xoptions)
+    fault_handler |= x.name == "faulthandler";
+  if (!options.ignore_environment)
+    if (const char* env = std::getenv("PYTHONFAULTHANDLER"); env && *env) fault_handler = true;
+  if (fault_handler)
+    stm::run_transaction([&] {
+      Value enable = module_attr(mt, "faulthandler", "enable");
+      if (!enable || !call0(mt, enable)) clear_pending(mt);
+    });
 }
 
 const std::vector<std::pair<std::string, ModuleFactory>>& registered_modules() {

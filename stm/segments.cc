@@ -67,10 +67,11 @@ std::uint64_t ticks_to_ns(std::uint64_t ticks) {
 }
 
 // A barrier or dereference outside a transaction goes through a null segment base and
-// faults at a small address: say so instead of crashing without a word.
+// faults at a small address: say so instead of crashing without a word. A SIGSEGV sent by
+// kill() (si_code <= 0) has no fault address.
 static void on_segv(int signal, siginfo_t* info, void* context) {
   auto address = reinterpret_cast<std::uintptr_t>(info->si_addr);
-  if (heap_ready && address < heap.segment_bytes) {
+  if (heap_ready && info->si_code > 0 && address < heap.segment_bytes) {
     static const char message[] =
         "pypy-stm: fatal error: heap access outside a transaction (a barrier or an "
         "object dereference ran with no view)\n";

@@ -13,12 +13,6 @@ namespace interp {
 
 namespace {
 
-// The instruction a frame is at: the one running (a call in progress) or the last one run.
-std::int64_t frame_instruction(const FrameObject* f) {
-  if (f->pc > 0) return f->pc - 1;
-  return f->lasti;
-}
-
 Value or_none(Value v) {
   return v ? v : none();
 }
@@ -29,12 +23,12 @@ INTERP_NATIVE(frame_code) {
 
 INTERP_NATIVE(frame_lineno) {
   const FrameObject* f = rd<FrameObject>(args[0]);
-  return Value::small_int(vm::code_line(f->code, frame_instruction(f)));
+  return Value::small_int(vm::code_line(f->code, f->instruction()));
 }
 
 INTERP_NATIVE(frame_lasti) {
   const FrameObject* f = rd<FrameObject>(args[0]);
-  std::int64_t i = frame_instruction(f);
+  std::int64_t i = f->instruction();
   return Value::small_int(i < 0 ? -1 : i * 2);
 }
 
@@ -62,7 +56,7 @@ INTERP_NATIVE(frame_repr) {
   char address[32];
   std::snprintf(address, sizeof address, "0x%llx", (unsigned long long)args[0].offset());
   std::string text = std::string("<frame at ") + address + ", file '" + unit.filename + "', line " +
-                     std::to_string(vm::code_line(f->code, frame_instruction(f))) + ", code " +
+                     std::to_string(vm::code_line(f->code, f->instruction())) + ", code " +
                      unit.name + ">";
   return str_from_utf8(t, text);
 }

@@ -193,6 +193,9 @@ struct FrameObject : Object {
   std::int64_t ncells;
   std::int64_t stacksize;
   Value slots[]; // nlocals fast locals, ncells cells, then the value stack
+
+  // The instruction it is at: the one running (a call in progress) or the last one run.
+  std::int64_t instruction() const { return pc > 0 ? pc - 1 : lasti; }
 };
 
 struct CellObject : Object {

@@ -340,7 +340,10 @@ Value run_class_body(Thread& t, Value body, Value ns) {
 }
 
 int code_line(Value code, std::int64_t instruction) {
-  const bytecode::CodeUnit& unit = code_unit(code);
+  return unit_line(code_unit(code), instruction);
+}
+
+int unit_line(const bytecode::CodeUnit& unit, std::int64_t instruction) {
   if (instruction < 0) return unit.firstlineno;
   if (std::size_t(instruction) < unit.locations.size()) {
     int line = unit.locations[std::size_t(instruction)].line;

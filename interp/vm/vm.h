@@ -83,6 +83,8 @@ void init_generator_types(Thread& t);
 // The source line of a code location, for tracebacks ("" when unknown).
 int frame_line(Value frame);
 int code_line(Value code, std::int64_t instruction);
+// The same from the compiled unit, with no heap access (faulthandler's signal handlers).
+int unit_line(const bytecode::CodeUnit& unit, std::int64_t instruction);
 
 // Writes and clears the output buffered by the transaction that just committed.
 void flush_output(Thread& t);
