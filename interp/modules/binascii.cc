@@ -6,10 +6,12 @@
 #include "interp/compile/opcodes.h"
 #include "interp/modules/module_support.h"
 #include "interp/modules/modules.h"
-#include "interp/modules/zlib_codec.h"
 #include "interp/ops.h"
 
+#include <algorithm>
+#include <climits>
 #include <cstring>
+#include <zlib.h>
 
 namespace interp {
 
@@ -236,14 +238,18 @@ INTERP_NATIVE(binascii_unhexlify) {
   return unhexlify(t, "binascii.unhexlify", args, nargs, kwnames);
 }
 
-// crc32(data, crc=0, /): the CRC-32 of ISO 3309 / ITU-T V.42, zlib's (zlib_codec.h).
+// crc32(data, crc=0, /): the CRC-32 of ISO 3309 / ITU-T V.42, from the zlib library.
 INTERP_NATIVE(crc32) {
   if (kwnames) return raise(t, exc(E_TypeError), "binascii.crc32() takes no keyword arguments");
   if (!check_positional(t, "crc32", nargs, kwnames, 1, 2, 0)) return {};
   std::string in;
   std::uint32_t crc = 0;
   if (!need_buffer(t, args[0], in) || (nargs > 1 && !low_bits(t, args[1], crc))) return {};
-  crc = zcodec::crc32_update(crc, reinterpret_cast<const unsigned char*>(in.data()), in.size());
+  uLong sum = crc;
+  for (std::size_t at = 0; at < in.size(); at += UINT_MAX)
+    sum = ::crc32(sum, reinterpret_cast<const Bytef*>(in.data() + at),
+                  uInt(std::min<std::size_t>(in.size() - at, UINT_MAX)));
+  crc = std::uint32_t(sum);
   return int_from_i64(t, std::int64_t(crc));
 }
 

@@ -1,48 +1,68 @@
-// interp/modules/zlib.cc - the zlib module: compress, decompress, crc32, adler32,
-// compressobj, decompressobj and zlib.error, over the codec of zlib_codec.h.
+// interp/modules/zlib.cc - the zlib module over the zlib library: compress, decompress,
+// crc32, adler32, compressobj, decompressobj and zlib.error. The same library as
+// CPython's, so the same bytes come out.
 //
-// Transactions: a Compress object keeps its DeflateState (a few words) in a heap Bytes
-// object, replaced through wr<> on each call. A Decompress object keeps all the input of
-// its stream consumed so far (a heap Bytes object) and how much output it has returned;
-// each call decodes the stream again from its start and returns the output past that
-// point. An aborted transaction so takes its calls back with it; the cost is that a
-// stream fed in many pieces is decoded in time quadratic in its length.
+// Transactions: a one-shot call keeps its stream on the C++ stack and frees it on every
+// way out (an abort unwinds through it as an exception). A Compress or Decompress object
+// keeps its stream in C memory, which an abort cannot take back, so each call that feeds
+// one makes the running transaction inevitable first: the stream then changes only in
+// transactions that commit, in step with the heap fields (eof, unused_data,
+// unconsumed_tail). A stream made by a transaction that aborts is freed then; the
+// object's finalizer frees it after the transaction that found the object dead commits
+// (the shape of _bz2's and pyexpat's objects).
 #include "interp/compile/opcodes.h"
 #include "interp/modules/module_support.h"
 #include "interp/modules/modules.h"
-#include "interp/modules/zlib_codec.h"
+#include "interp/objects/args.h"
 #include "interp/ops.h"
+#include "stm/stm.h"
 
-#include <cstring>
+#include <algorithm>
+#include <climits>
+#include <zlib.h>
 
 namespace interp {
 
 bool need_buffer(Thread& t, Value v, std::string& out); // bytes.cc
+bool buffer_contents(Thread& t, Value v, std::string& out, bool& error);
 
 namespace {
 
-using namespace zcodec;
-
-constexpr int kMaxWbits = 15;
 constexpr int kDefBufSize = 16384;
 
-Value raise_zlib(Thread& t, const std::string& message) {
-  Value m = import_module(t, "zlib");
-  Value cls = m ? getattr(t, m, intern_literal(t, "error")) : Value();
-  return cls ? raise(t, cls, message.c_str()) : Value();
+// ---- errors --------------------------------------------------------------------------------
+
+Value zlib_error_class(Thread& t) {
+  return module_attr(t, "zlib", "error");
 }
 
-Value module_attr(Thread& t, const char* name) {
-  Value m = import_module(t, "zlib");
-  return m ? getattr(t, m, intern_literal(t, name)) : Value();
+Value raise_zlib(Thread& t, const char* message) {
+  Value cls = zlib_error_class(t);
+  return cls ? raise(t, cls, message) : Value();
 }
 
-// An int argument; `dflt` when absent.
+// "Error <code> <doing>: <what zlib said>", CPython's wording.
+Value raise_stream_error(Thread& t, const z_stream& zs, int code, const char* doing) {
+  if (code == Z_MEM_ERROR) return raisef(t, exc(E_MemoryError), "Out of memory %s", doing);
+  const char* said = code == Z_VERSION_ERROR ? "library version mismatch" : zs.msg;
+  if (!said) {
+    if (code == Z_BUF_ERROR) said = "incomplete or truncated stream";
+    if (code == Z_STREAM_ERROR) said = "inconsistent stream state";
+    if (code == Z_DATA_ERROR) said = "invalid input data";
+  }
+  Value cls = zlib_error_class(t);
+  if (!cls) return {};
+  return said ? raisef(t, cls, "Error %d %s: %.200s", code, doing, said)
+              : raisef(t, cls, "Error %d %s", code, doing);
+}
+
+// ---- arguments -----------------------------------------------------------------------------
+
 bool int_arg(Thread& t, Value v, int dflt, int& out) {
   if (!v) return out = dflt, true;
   std::int64_t i;
   if (!index_to_i64(t, v, i)) return false;
-  if (i < INT32_MIN || i > INT32_MAX) {
+  if (i < INT_MIN || i > INT_MAX) {
     raise(t, exc(E_OverflowError), "Python int too large to convert to C int");
     return false;
   }
@@ -65,15 +85,78 @@ bool checksum_value(Thread& t, Value v, std::uint32_t& out) {
   return true;
 }
 
+// ---- streams -------------------------------------------------------------------------------
+
+// Runs `step` (deflate or inflate with its flush mode) over `input`, appending to `out`
+// until the input is consumed and the output is not cut short, the stream ends, or `limit`
+// bytes are out (0: no limit). The last code, and how much input is left.
+struct Pumped {
+  int code;
+  std::size_t unconsumed;
+};
+
+template <class Step>
+Pumped pump(z_stream& zs, std::string_view input, std::string& out, std::size_t limit,
+            std::size_t chunk, Step step) {
+  std::size_t fed = 0; // the library counts in uInt: more than 4 GiB goes in parts
+  auto feed = [&] {
+    std::size_t n = std::min<std::size_t>(input.size() - fed, UINT_MAX);
+    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(input.data() + fed));
+    zs.avail_in = uInt(n);
+    fed += n;
+  };
+  feed();
+  int code = Z_OK;
+  for (;;) {
+    std::size_t room = std::max<std::size_t>(chunk, 1);
+    if (limit) room = std::min(room, limit - out.size());
+    if (room == 0) break;
+    std::size_t before = out.size();
+    out.resize(before + room);
+    zs.next_out = reinterpret_cast<Bytef*>(out.data() + before);
+    zs.avail_out = uInt(std::min<std::size_t>(room, UINT_MAX));
+    code = step(zs);
+    out.resize(out.size() - zs.avail_out);
+    if (zs.avail_in == 0 && fed < input.size()) feed();
+    if (code != Z_OK && code != Z_BUF_ERROR) break;      // the end, or an error
+    if (zs.avail_out != 0 && zs.avail_in == 0) break;    // all in, all out
+    if (code == Z_BUF_ERROR && zs.avail_out != 0) break; // no progress possible
+    chunk = std::min<std::size_t>(chunk * 2, 1 << 22);
+  }
+  return {code, input.size() - fed + zs.avail_in};
+}
+
+// A one-shot call's stream: ended on every way out.
+struct DeflateGuard {
+  z_stream zs{};
+  bool live = false;
+  ~DeflateGuard() {
+    if (live) deflateEnd(&zs);
+  }
+};
+struct InflateGuard {
+  z_stream zs{};
+  bool live = false;
+  ~InflateGuard() {
+    if (live) inflateEnd(&zs);
+  }
+};
+
+// ---- one-shot functions --------------------------------------------------------------------
+
 template <bool Crc> Value checksum(Thread& t, const Value* args, std::size_t nargs, Value kwnames) {
   const char* name = Crc ? "crc32" : "adler32";
   if (!check_positional(t, name, nargs, kwnames, 1, 2, 0)) return {};
   std::string in;
   std::uint32_t value = Crc ? 0 : 1;
   if (!need_buffer(t, args[0], in) || (nargs > 1 && !checksum_value(t, args[1], value))) return {};
-  auto* p = reinterpret_cast<const unsigned char*>(in.data());
-  value = Crc ? crc32_update(value, p, in.size()) : adler32_update(value, p, in.size());
-  return int_from_i64(t, std::int64_t(value));
+  uLong sum = value;
+  for (std::size_t at = 0; at < in.size(); at += UINT_MAX) {
+    auto* p = reinterpret_cast<const Bytef*>(in.data() + at);
+    uInt n = uInt(std::min<std::size_t>(in.size() - at, UINT_MAX));
+    sum = Crc ? crc32(sum, p, n) : adler32(sum, p, n);
+  }
+  return int_from_i64(t, std::int64_t(sum & 0xffffffffu));
 }
 
 INTERP_NATIVE(zlib_crc32) {
@@ -83,10 +166,6 @@ INTERP_NATIVE(zlib_adler32) {
   return checksum<false>(t, args, nargs, kwnames);
 }
 
-bool compress_wbits(int wbits, Container& c, int& window) {
-  return container_of(wbits, c, window) && c != Container::Auto && wbits != 0;
-}
-
 // compress(data, /, level=-1, wbits=MAX_WBITS)
 INTERP_NATIVE(zlib_compress) {
   Value a[3];
@@ -94,25 +173,20 @@ INTERP_NATIVE(zlib_compress) {
     return {};
   std::string in;
   int level, wbits;
-  if (!need_buffer(t, a[0], in) || !int_arg(t, a[1], -1, level) ||
-      !int_arg(t, a[2], kMaxWbits, wbits))
+  if (!need_buffer(t, a[0], in) || !int_arg(t, a[1], Z_DEFAULT_COMPRESSION, level) ||
+      !int_arg(t, a[2], MAX_WBITS, wbits))
     return {};
-  Container c;
-  int window;
-  if (level < -1 || level > 9 || !compress_wbits(wbits, c, window))
-    return raise_zlib(t, "Bad compression level");
-  DeflateState s;
-  deflate_start(s, level < 0 ? 6 : level, c, window);
+  DeflateGuard g;
+  int code = deflateInit2(&g.zs, level, Z_DEFLATED, wbits, 8, Z_DEFAULT_STRATEGY);
+  if (code == Z_STREAM_ERROR) return raise_zlib(t, "Bad compression level");
+  if (code != Z_OK) return raise_stream_error(t, g.zs, code, "while compressing data");
+  g.live = true;
   std::string out;
-  deflate_data(s, in, out);
-  deflate_flush(s, 4, out);
+  code = pump(g.zs, in, out, 0, std::max<std::size_t>(in.size() / 4, 256), [](z_stream& zs) {
+           return deflate(&zs, Z_FINISH);
+         }).code;
+  if (code != Z_STREAM_END) return raise_stream_error(t, g.zs, code, "while compressing data");
   return bytes_new(t, out);
-}
-
-std::string error_message(const InflateResult& r, const char* doing) {
-  if (r.status == InflateStatus::Truncated)
-    return std::string("Error -5 while ") + doing + ": incomplete or truncated stream";
-  return std::string("Error -3 while ") + doing + ": " + r.message;
 }
 
 // decompress(data, /, wbits=MAX_WBITS, bufsize=DEF_BUF_SIZE)
@@ -121,35 +195,83 @@ INTERP_NATIVE(zlib_decompress) {
   if (!parse_arguments(t, "decompress", args, nargs, kwnames, {"", "wbits", "bufsize"}, 1, 1, a))
     return {};
   std::string in;
-  int wbits, bufsize;
-  if (!need_buffer(t, a[0], in) || !int_arg(t, a[1], kMaxWbits, wbits) ||
-      !int_arg(t, a[2], kDefBufSize, bufsize))
+  int wbits;
+  std::int64_t bufsize = kDefBufSize;
+  if (!need_buffer(t, a[0], in) || !int_arg(t, a[1], MAX_WBITS, wbits) ||
+      (a[2] && !index_to_i64(t, a[2], bufsize)))
     return {};
   if (bufsize < 0) return raise(t, exc(E_ValueError), "bufsize must be non-negative");
-  Container c;
-  int window;
-  if (!container_of(wbits, c, window))
-    return raise_zlib(t, "Error -2 while preparing to decompress data: inconsistent stream state");
+  InflateGuard g;
+  int code = inflateInit2(&g.zs, wbits);
+  if (code != Z_OK) return raise_stream_error(t, g.zs, code, "while preparing to decompress data");
+  g.live = true;
   std::string out;
-  InflateResult r = inflate(in, wbits, out, std::size_t(-1));
-  if (r.status != InflateStatus::End) return raise_zlib(t, error_message(r, "decompressing data"));
+  code = pump(g.zs, in, out, 0, std::max<std::size_t>(std::size_t(bufsize), 1), [](z_stream& zs) {
+           return inflate(&zs, Z_NO_FLUSH);
+         }).code;
+  if (code == Z_OK) code = Z_BUF_ERROR; // the input ran out before the end
+  if (code != Z_STREAM_END) return raise_stream_error(t, g.zs, code, "while decompressing data");
   return bytes_new(t, out);
 }
 
-// ---- compressobj ------------------------------------------------------------------------
+// ---- Compress and Decompress objects -------------------------------------------------------
 
-struct CompressObject : Object {
-  Value state; // Bytes: a DeflateState
+// The C side of a Compress or Decompress object.
+struct Stream {
+  z_stream zs{};
+  bool compressing = false;
+  bool ended = false; // deflateEnd/inflateEnd done (a compressor after Z_FINISH)
+  bool has_zdict = false;
+  std::string zdict; // a decompressor's dictionary, for a stream that asks for it
 };
 
-DeflateState compress_state(Value self) {
-  DeflateState s;
-  std::memcpy(&s, rd<BytesObject>(rd<CompressObject>(self)->state)->data, sizeof s);
-  return s;
+void free_stream(Stream* s) {
+  if (!s->ended) {
+    if (s->compressing)
+      deflateEnd(&s->zs);
+    else
+      inflateEnd(&s->zs);
+  }
+  delete s;
 }
 
-void set_compress_state(Value self, const DeflateState& s) {
-  std::memcpy(wr<BytesObject>(rd<CompressObject>(self)->state)->data, &s, sizeof s);
+struct StreamObject : Object {
+  Value stream;          // small int: the Stream's address; 0 once freed
+  Value unused_data;     // Decompress: bytes after the end of the stream
+  Value unconsumed_tail; // Decompress: input not used yet because of max_length
+  Value eof;             // Decompress: bool
+};
+
+Stream* stream_of(Value self) {
+  Value s = rd<StreamObject>(self)->stream;
+  return s ? reinterpret_cast<Stream*>(s.small_int_value()) : nullptr;
+}
+
+// A new object of the module's class `class_name` owning `s`, freed when the transaction
+// that made it aborts.
+Value new_stream_object(Thread& t, const char* class_name, Stream* s) {
+  t.after_commit.push_back([s](bool committed) {
+    if (!committed) free_stream(s);
+  });
+  Value cls = module_attr(t, "zlib", class_name);
+  Value self = cls ? allocate(t, Layout::Instance, cls, sizeof(StreamObject)) : Value();
+  Value empty = self ? bytes_new(t, "") : Value();
+  if (!empty) return {};
+  StreamObject* o = fresh<StreamObject>(self);
+  o->stream = Value::small_int(std::int64_t(reinterpret_cast<std::uintptr_t>(s)));
+  o->unused_data = o->unconsumed_tail = empty;
+  o->eof = py_bool(false);
+  return self;
+}
+
+INTERP_NATIVE(stream_del) {
+  Stream* s = stream_of(args[0]);
+  if (!s) return none();
+  wr<StreamObject>(args[0])->stream = {};
+  t.after_commit.push_back([s](bool committed) {
+    if (committed) free_stream(s);
+  });
+  return none();
 }
 
 INTERP_NATIVE(no_new) {
@@ -166,135 +288,191 @@ INTERP_NATIVE(zlib_compressobj) {
                        {"level", "method", "wbits", "memLevel", "strategy", "zdict"}, 0, 0, a))
     return {};
   int level, method, wbits, mem, strategy;
-  if (!int_arg(t, a[0], -1, level) || !int_arg(t, a[1], 8, method) ||
-      !int_arg(t, a[2], kMaxWbits, wbits) || !int_arg(t, a[3], 8, mem) ||
-      !int_arg(t, a[4], 0, strategy))
+  if (!int_arg(t, a[0], Z_DEFAULT_COMPRESSION, level) || !int_arg(t, a[1], Z_DEFLATED, method) ||
+      !int_arg(t, a[2], MAX_WBITS, wbits) || !int_arg(t, a[3], 8, mem) ||
+      !int_arg(t, a[4], Z_DEFAULT_STRATEGY, strategy))
     return {};
-  if (a[5] && a[5] != none())
-    return raise(t, exc(E_NotImplementedError), "zlib.compressobj: zdict is not supported");
-  Container c;
-  int window;
-  if (level < -1 || level > 9 || method != 8 || mem < 1 || mem > 9 || strategy < 0 ||
-      strategy > 4 || !compress_wbits(wbits, c, window))
-    return raise(t, exc(E_ValueError), "Invalid initialization option");
-  DeflateState s;
-  deflate_start(s, level < 0 ? 6 : level, c, window);
-  Value cls = module_attr(t, "_Compress");
-  Value self = cls ? allocate(t, Layout::Instance, cls, sizeof(CompressObject)) : Value();
-  Value state =
-      self ? bytes_new(t, std::string_view(reinterpret_cast<const char*>(&s), sizeof s)) : Value();
-  if (!state) return {};
-  fresh<CompressObject>(self)->state = state;
-  return self;
+  std::string zdict;
+  bool has_zdict = a[5] && a[5] != none();
+  if (has_zdict && !need_buffer(t, a[5], zdict)) return {};
+  auto* s = new Stream;
+  s->compressing = true;
+  int code = deflateInit2(&s->zs, level, method, wbits, mem, strategy);
+  if (code == Z_OK && has_zdict)
+    code = deflateSetDictionary(&s->zs, reinterpret_cast<const Bytef*>(zdict.data()),
+                                uInt(zdict.size()));
+  if (code != Z_OK) {
+    z_stream failed = s->zs;
+    free_stream(s);
+    if (code == Z_STREAM_ERROR) return raise(t, exc(E_ValueError), "Invalid initialization option");
+    return raise_stream_error(t, failed, code, "while creating compression object");
+  }
+  return new_stream_object(t, "_Compress", s);
+}
+
+// The stream of a Compress object still running, or 0 with zlib.error raised.
+Stream* running_compressor(Thread& t, Value self, const char* doing) {
+  Stream* s = stream_of(self);
+  if (s && !s->ended) return s;
+  z_stream none{};
+  raise_stream_error(t, none, Z_STREAM_ERROR, doing);
+  return nullptr;
 }
 
 INTERP_NATIVE(compress_compress) {
   if (!check_positional(t, "compress", nargs, kwnames, 1, 1)) return {};
   std::string in;
   if (!need_buffer(t, args[1], in)) return {};
-  DeflateState s = compress_state(args[0]);
-  if (s.finished)
-    return raise_zlib(t, "Error -2 while compressing data: inconsistent stream state");
+  Stream* s = running_compressor(t, args[0], "while compressing data");
+  if (!s) return {};
+  stm::become_inevitable("zlib.Compress.compress");
   std::string out;
-  deflate_data(s, in, out);
-  set_compress_state(args[0], s);
+  int code = pump(s->zs, in, out, 0, std::max<std::size_t>(in.size() / 4, 256), [](z_stream& zs) {
+               return deflate(&zs, Z_NO_FLUSH);
+             }).code;
+  if (code != Z_OK && code != Z_BUF_ERROR)
+    return raise_stream_error(t, s->zs, code, "while compressing data");
   return bytes_new(t, out);
 }
 
+// flush(mode=Z_FINISH, /)
 INTERP_NATIVE(compress_flush) {
   if (!check_positional(t, "flush", nargs, kwnames, 0, 1)) return {};
-  int mode = 4;
-  if (nargs > 1 && !int_arg(t, args[1], 4, mode)) return {};
-  DeflateState s = compress_state(args[0]);
+  int mode = Z_FINISH;
+  if (nargs > 1 && !int_arg(t, args[1], Z_FINISH, mode)) return {};
+  if (mode == Z_NO_FLUSH) return bytes_new(t, "");
+  Stream* s = running_compressor(t, args[0], "while flushing");
+  if (!s) return {};
+  stm::become_inevitable("zlib.Compress.flush");
   std::string out;
-  if (mode == 0) return bytes_new(t, out);
-  if (s.finished && mode == 4) return bytes_new(t, out);
-  if (s.finished) return raise_zlib(t, "Error -2 while flushing: inconsistent stream state");
-  deflate_flush(s, mode, out);
-  set_compress_state(args[0], s);
+  int code = pump(s->zs, "", out, 0, kDefBufSize, [mode](z_stream& zs) {
+               return deflate(&zs, mode);
+             }).code;
+  if (code == Z_STREAM_END && mode == Z_FINISH) {
+    deflateEnd(&s->zs);
+    s->ended = true;
+  } else if (code != Z_OK && code != Z_BUF_ERROR && code != Z_STREAM_END) {
+    return raise_stream_error(t, s->zs, code, "while flushing");
+  }
   return bytes_new(t, out);
 }
 
-// ---- decompressobj ----------------------------------------------------------------------
+// copy(), __copy__(), __deepcopy__(memo): a second object with a copy of the stream.
+Value copy_stream_object(Thread& t, Value self) {
+  Stream* s = stream_of(self);
+  if (!s || s->ended) return raise(t, exc(E_ValueError), "Inconsistent stream state");
+  stm::become_inevitable("zlib copy");
+  auto* c = new Stream;
+  c->compressing = s->compressing;
+  c->has_zdict = s->has_zdict;
+  c->zdict = s->zdict;
+  int code = s->compressing ? deflateCopy(&c->zs, &s->zs) : inflateCopy(&c->zs, &s->zs);
+  if (code != Z_OK) {
+    delete c;
+    if (code == Z_STREAM_ERROR) return raise(t, exc(E_ValueError), "Inconsistent stream state");
+    return raise_stream_error(t, s->zs, code, "while copying compression object");
+  }
+  Value copy = new_stream_object(t, s->compressing ? "_Compress" : "_Decompress", c);
+  if (!copy) return {};
+  const StreamObject* from = rd<StreamObject>(self);
+  StreamObject* to = wr<StreamObject>(copy);
+  to->unused_data = from->unused_data;
+  to->unconsumed_tail = from->unconsumed_tail;
+  to->eof = from->eof;
+  return copy;
+}
 
-struct DecompressObject : Object {
-  Value input;           // Bytes: the stream's input consumed so far
-  Value returned;        // int: output bytes returned so far
-  Value wbits;           // int
-  Value unused_data;     // Bytes
-  Value unconsumed_tail; // Bytes
-  Value eof;             // bool
-};
+INTERP_NATIVE(stream_copy) {
+  if (!check_positional(t, "copy", nargs, kwnames, 0, 0)) return {};
+  return copy_stream_object(t, args[0]);
+}
+INTERP_NATIVE(stream_copy_dunder) {
+  if (!check_positional(t, "__copy__", nargs, kwnames, 0, 0)) return {};
+  return copy_stream_object(t, args[0]);
+}
+INTERP_NATIVE(stream_deepcopy) {
+  if (!check_positional(t, "__deepcopy__", nargs, kwnames, 1, 1)) return {};
+  return copy_stream_object(t, args[0]);
+}
 
+// decompressobj(wbits=MAX_WBITS, zdict=b'')
 INTERP_NATIVE(zlib_decompressobj) {
   Value a[2];
   if (!parse_arguments(t, "decompressobj", args, nargs, kwnames, {"wbits", "zdict"}, 0, 0, a))
     return {};
   int wbits;
-  if (!int_arg(t, a[0], kMaxWbits, wbits)) return {};
-  if (a[1])
-    return raise(t, exc(E_NotImplementedError), "zlib.decompressobj: zdict is not supported");
-  Container c;
-  int window;
-  if (!container_of(wbits, c, window))
-    return raise(t, exc(E_ValueError), "Invalid initialization option");
-  Value cls = module_attr(t, "_Decompress");
-  Value self = cls ? allocate(t, Layout::Instance, cls, sizeof(DecompressObject)) : Value();
-  Value empty = self ? bytes_new(t, "") : Value();
-  if (!empty) return {};
-  auto* d = fresh<DecompressObject>(self);
-  d->input = empty;
-  d->returned = Value::small_int(0);
-  d->wbits = Value::small_int(wbits);
-  d->unused_data = empty;
-  d->unconsumed_tail = empty;
-  d->eof = py_bool(false);
-  return self;
-}
-
-std::string bytes_of(Value b) {
-  const BytesObject* o = rd<BytesObject>(b);
-  return std::string(reinterpret_cast<const char*>(o->data), std::size_t(o->length));
-}
-
-// Decodes the stream's input plus `more`, with `max_length` (0: no limit), updating the
-// object; the output past what was returned before.
-Value decompress_more(Thread& t, Value self, const std::string& more, std::size_t max_length,
-                      const char* doing) {
-  const DecompressObject* d = rd<DecompressObject>(self);
-  if (d->eof == py_bool(true)) {
-    Value unused = bytes_new(t, bytes_of(d->unused_data) + more);
-    if (!unused) return {};
-    wr<DecompressObject>(self)->unused_data = unused;
-    return bytes_new(t, "");
+  if (!int_arg(t, a[0], MAX_WBITS, wbits)) return {};
+  std::string zdict;
+  if (a[1]) {
+    bool error = false;
+    if (!buffer_contents(t, a[1], zdict, error)) {
+      if (!error) raise(t, exc(E_TypeError), "zdict argument must support the buffer protocol");
+      return {};
+    }
   }
-  std::string all = bytes_of(d->input) + more;
-  std::int64_t returned = 0, wbits = 0;
-  int_to_i64(d->returned, returned);
-  int_to_i64(d->wbits, wbits);
+  auto* s = new Stream;
+  s->has_zdict = bool(a[1]);
+  s->zdict = zdict;
+  int code = inflateInit2(&s->zs, wbits);
+  // A raw stream never asks for its dictionary: it is set at the start.
+  if (code == Z_OK && a[1] && wbits < 0)
+    code = inflateSetDictionary(&s->zs, reinterpret_cast<const Bytef*>(zdict.data()),
+                                uInt(zdict.size()));
+  if (code != Z_OK) {
+    z_stream failed = s->zs;
+    free_stream(s);
+    if (code == Z_STREAM_ERROR) return raise(t, exc(E_ValueError), "Invalid initialization option");
+    return raise_stream_error(t, failed, code, "while creating decompression object");
+  }
+  return new_stream_object(t, "_Decompress", s);
+}
+
+// Feeds `input` to the decompressor with `flush`, at most `max_length` bytes out (0: no
+// limit), and updates eof, unused_data and unconsumed_tail.
+Value decompress_more(Thread& t, Value self, const std::string& input, std::size_t max_length,
+                      int flush, const char* doing) {
+  Stream* s = stream_of(self);
+  if (!s) return raise(t, exc(E_ValueError), "Inconsistent stream state");
+  if (s->ended) {
+    z_stream none{};
+    return raise_stream_error(t, none, Z_STREAM_ERROR, doing);
+  }
+  stm::become_inevitable("zlib.Decompress");
   std::string out;
-  std::size_t limit = max_length ? std::size_t(returned) + max_length : std::size_t(-1);
-  InflateResult r = inflate(all, int(wbits), out, limit);
-  if (r.status == InflateStatus::Error) return raise_zlib(t, error_message(r, doing));
-  std::size_t keep = r.status == InflateStatus::Truncated ? all.size() : r.consumed;
-  std::size_t give = out.size() - std::size_t(returned);
-  if (max_length && give > max_length) give = max_length;
-  Value input = bytes_new(t, std::string_view(all).substr(0, keep));
-  Value rest = input ? bytes_new(t, std::string_view(all).substr(keep)) : Value();
-  Value result =
-      rest ? bytes_new(t, std::string_view(out).substr(std::size_t(returned), give)) : Value();
-  Value count = result ? int_from_i64(t, returned + std::int64_t(give)) : Value();
-  Value empty = count ? bytes_new(t, "") : Value();
-  if (!empty) return {};
-  auto* w = wr<DecompressObject>(self);
-  w->input = input;
-  w->returned = count;
-  if (r.status == InflateStatus::End) {
-    w->eof = py_bool(true);
-    w->unused_data = rest;
-    w->unconsumed_tail = empty;
-  } else {
-    w->unconsumed_tail = rest;
+  std::size_t chunk = max_length ? std::min<std::size_t>(max_length, kDefBufSize) : kDefBufSize;
+  std::string_view rest = input;
+  int code;
+  for (;;) {
+    Pumped p = pump(s->zs, rest, out, max_length, chunk,
+                    [flush](z_stream& zs) { return inflate(&zs, flush); });
+    code = p.code;
+    rest = rest.substr(rest.size() - p.unconsumed);
+    if (code != Z_NEED_DICT || !s->has_zdict) break;
+    code = inflateSetDictionary(&s->zs, reinterpret_cast<const Bytef*>(s->zdict.data()),
+                                uInt(s->zdict.size()));
+    if (code != Z_OK) break;
+  }
+  if (code != Z_OK && code != Z_BUF_ERROR && code != Z_STREAM_END)
+    return raise_stream_error(t, s->zs, code, doing);
+  Value result = bytes_new(t, out);
+  // As CPython's: the input left is the unconsumed tail even at the end of the stream,
+  // where it is also appended to unused_data.
+  Value tail = result ? bytes_new(t, rest) : Value();
+  if (!tail) return {};
+  wr<StreamObject>(self)->unconsumed_tail = tail;
+  if (code == Z_STREAM_END) {
+    std::string unused(bytes_view(rd<StreamObject>(self)->unused_data));
+    unused.append(rest);
+    Value u = bytes_new(t, unused);
+    if (!u) return {};
+    StreamObject* o = wr<StreamObject>(self);
+    o->unused_data = u;
+    o->eof = py_bool(true);
+    // A flush that reaches the end ends the stream (copy() refuses then).
+    if (flush == Z_FINISH) {
+      inflateEnd(&s->zs);
+      s->ended = true;
+    }
   }
   return result;
 }
@@ -309,30 +487,39 @@ INTERP_NATIVE(decompress_decompress) {
   std::int64_t max_length = 0;
   if (!need_buffer(t, a[1], in) || (a[2] && !index_to_i64(t, a[2], max_length))) return {};
   if (max_length < 0) return raise(t, exc(E_ValueError), "max_length must be non-negative");
-  return decompress_more(t, a[0], in, std::size_t(max_length), "decompressing data");
+  return decompress_more(t, a[0], in, std::size_t(max_length), Z_SYNC_FLUSH,
+                         "while decompressing data");
 }
 
-// flush(length=DEF_BUF_SIZE, /): decodes the unconsumed tail.
+// flush(length=DEF_BUF_SIZE, /): decodes the unconsumed tail, all of it.
 INTERP_NATIVE(decompress_flush) {
   if (!check_positional(t, "flush", nargs, kwnames, 0, 1)) return {};
-  int length = kDefBufSize;
-  if (nargs > 1 && !int_arg(t, args[1], kDefBufSize, length)) return {};
+  std::int64_t length = kDefBufSize;
+  if (nargs > 1 && !index_to_i64(t, args[1], length)) return {};
   if (length <= 0) return raise(t, exc(E_ValueError), "length must be greater than zero");
-  std::string tail = bytes_of(rd<DecompressObject>(args[0])->unconsumed_tail);
-  Value empty = bytes_new(t, "");
-  if (!empty) return {};
-  wr<DecompressObject>(args[0])->unconsumed_tail = empty;
-  return decompress_more(t, args[0], tail, 0, "flushing");
+  std::string tail(bytes_view(rd<StreamObject>(args[0])->unconsumed_tail));
+  return decompress_more(t, args[0], tail, 0, Z_FINISH, "while flushing");
 }
 
 INTERP_NATIVE(decompress_unused_data) {
-  return rd<DecompressObject>(args[0])->unused_data;
+  return rd<StreamObject>(args[0])->unused_data;
 }
 INTERP_NATIVE(decompress_unconsumed_tail) {
-  return rd<DecompressObject>(args[0])->unconsumed_tail;
+  return rd<StreamObject>(args[0])->unconsumed_tail;
 }
 INTERP_NATIVE(decompress_eof) {
-  return rd<DecompressObject>(args[0])->eof;
+  return rd<StreamObject>(args[0])->eof;
+}
+
+Value make_stream_class(Thread& t, const char* name) {
+  Value type = new_type(t, name, "zlib", Layout::Instance, {}, false);
+  if (!type) return {};
+  add_staticmethod(t, type, "__new__", no_new);
+  add_method(t, type, "__del__", stream_del);
+  add_method(t, type, "copy", stream_copy);
+  add_method(t, type, "__copy__", stream_copy_dunder);
+  add_method(t, type, "__deepcopy__", stream_deepcopy);
+  return type;
 }
 
 } // namespace
@@ -348,52 +535,52 @@ Value make_zlib_module(Thread& t) {
   Value error = new_exception_type(t, "error", "zlib", exc(E_Exception));
   if (!error) return {};
   module_set(t, m, "error", error);
-  Value comp = new_type(t, "Compress", "zlib", Layout::Instance, {}, false);
-  if (!comp) return {};
-  add_staticmethod(t, comp, "__new__", no_new);
+  Value comp = make_stream_class(t, "Compress");
+  Value decomp = comp ? make_stream_class(t, "Decompress") : Value();
+  if (!decomp) return {};
   add_method(t, comp, "compress", compress_compress);
   add_method(t, comp, "flush", compress_flush);
-  update_type_flags(comp);
-  module_set(t, m, "_Compress", comp);
-  Value decomp = new_type(t, "Decompress", "zlib", Layout::Instance, {}, false);
-  if (!decomp) return {};
-  add_staticmethod(t, decomp, "__new__", no_new);
   add_method(t, decomp, "decompress", decompress_decompress);
   add_method(t, decomp, "flush", decompress_flush);
   add_getter(t, decomp, "unused_data", decompress_unused_data);
   add_getter(t, decomp, "unconsumed_tail", decompress_unconsumed_tail);
   add_getter(t, decomp, "eof", decompress_eof);
-  update_type_flags(decomp);
+  for (Value type : {comp, decomp}) {
+    update_type_flags(type);
+    // A builtin type's flags leave __del__ to classes; these own C memory.
+    wr<TypeObject>(type)->flags |= kHasDel;
+  }
+  module_set(t, m, "_Compress", comp);
   module_set(t, m, "_Decompress", decomp);
   static const struct {
     const char* name;
     int value;
   } kInts[] = {
-      {"MAX_WBITS", 15},
-      {"DEFLATED", 8},
+      {"MAX_WBITS", MAX_WBITS},
+      {"DEFLATED", Z_DEFLATED},
       {"DEF_MEM_LEVEL", 8},
-      {"DEF_BUF_SIZE", 16384},
-      {"Z_NO_COMPRESSION", 0},
-      {"Z_BEST_SPEED", 1},
-      {"Z_BEST_COMPRESSION", 9},
-      {"Z_DEFAULT_COMPRESSION", -1},
-      {"Z_FILTERED", 1},
-      {"Z_HUFFMAN_ONLY", 2},
-      {"Z_RLE", 3},
-      {"Z_FIXED", 4},
-      {"Z_DEFAULT_STRATEGY", 0},
-      {"Z_NO_FLUSH", 0},
-      {"Z_PARTIAL_FLUSH", 1},
-      {"Z_SYNC_FLUSH", 2},
-      {"Z_FULL_FLUSH", 3},
-      {"Z_FINISH", 4},
-      {"Z_BLOCK", 5},
-      {"Z_TREES", 6},
+      {"DEF_BUF_SIZE", kDefBufSize},
+      {"Z_NO_COMPRESSION", Z_NO_COMPRESSION},
+      {"Z_BEST_SPEED", Z_BEST_SPEED},
+      {"Z_BEST_COMPRESSION", Z_BEST_COMPRESSION},
+      {"Z_DEFAULT_COMPRESSION", Z_DEFAULT_COMPRESSION},
+      {"Z_FILTERED", Z_FILTERED},
+      {"Z_HUFFMAN_ONLY", Z_HUFFMAN_ONLY},
+      {"Z_RLE", Z_RLE},
+      {"Z_FIXED", Z_FIXED},
+      {"Z_DEFAULT_STRATEGY", Z_DEFAULT_STRATEGY},
+      {"Z_NO_FLUSH", Z_NO_FLUSH},
+      {"Z_PARTIAL_FLUSH", Z_PARTIAL_FLUSH},
+      {"Z_SYNC_FLUSH", Z_SYNC_FLUSH},
+      {"Z_FULL_FLUSH", Z_FULL_FLUSH},
+      {"Z_FINISH", Z_FINISH},
+      {"Z_BLOCK", Z_BLOCK},
+      {"Z_TREES", Z_TREES},
   };
   for (const auto& c : kInts)
     module_set(t, m, c.name, Value::small_int(c.value));
-  module_set(t, m, "ZLIB_VERSION", str_from_ascii(t, "1.2.13"));
-  module_set(t, m, "ZLIB_RUNTIME_VERSION", str_from_ascii(t, "1.2.13"));
+  module_set(t, m, "ZLIB_VERSION", str_from_ascii(t, ZLIB_VERSION));
+  module_set(t, m, "ZLIB_RUNTIME_VERSION", str_from_ascii(t, zlibVersion()));
   return m;
 }
 
