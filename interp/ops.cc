@@ -22,8 +22,6 @@ namespace interp {
 using bytecode::BinaryOp;
 using bytecode::CompareOp;
 
-Value descriptor_get(Thread& t, Value descr, Value obj, Value type); // ops_attr.cc
-
 bool is_none(Value v) {
   return v == none();
 }
@@ -111,7 +109,7 @@ Value call(Thread& t, Value callable, const Value* args, std::size_t nargs, Valu
       return vm::call_function(t, callable, {}, args, nargs, kwnames);
     case Layout::Method: {
       const MethodObject* m = rd<MethodObject>(callable);
-      return vm::call_function_or_other(t, m->function, m->self, args, nargs, kwnames);
+      return vm::call_with_self(t, m->function, m->self, args, nargs, kwnames);
     }
     case Layout::Type:
       if (!(rd<TypeObject>(type_of(callable))->flags & kHeapType))

@@ -31,6 +31,10 @@ bool property_store(Thread& t, Value descr, Value obj, Value value);
 Value get_method(Thread& t, Value obj, Value name, bool& unbound);
 // A special method looked up on the type only, bound to obj; 0 without exception when absent.
 Value lookup_special(Thread& t, Value obj, NameId name);
+// The attribute `descr` found on a type, bound for `obj` (0: looked up on the class itself)
+// as attribute lookup binds it: functions, builtin methods, properties, staticmethod,
+// classmethod, and any object whose type has __get__; anything else as it is.
+Value descriptor_get(Thread& t, Value descr, Value obj, Value type);
 
 // ---- calls ---------------------------------------------------------------------------------
 // kwnames: a tuple of the names of the last len(kwnames) args, or 0.

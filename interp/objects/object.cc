@@ -12,8 +12,6 @@
 
 namespace interp {
 
-Value descriptor_get(Thread& t, Value descr, Value obj, Value type); // ops_attr.cc
-
 namespace {
 
 std::size_t layout_size(Layout layout) {

@@ -298,13 +298,33 @@ Value call_function(Thread& t, Value function, Value self, const Value* args, st
   return eval(t, frame, false, yielded);
 }
 
-Value call_function_or_other(Thread& t, Value callable, Value self, const Value* args,
-                             std::size_t nargs, Value kwnames) {
+Value call_with_self(Thread& t, Value callable, Value self, const Value* args, std::size_t nargs,
+                     Value kwnames) {
   if (callable.is_object() && is_layout(callable, Layout::Function))
     return call_function(t, callable, self, args, nargs, kwnames);
   if (!self) return call(t, callable, args, nargs, kwnames);
   ArgumentsWithFirst all(self, args, nargs);
   return call(t, callable, all.data(), all.size(), kwnames);
+}
+
+Value call_function_or_other(Thread& t, Value callable, Value self, const Value* args,
+                             std::size_t nargs, Value kwnames) {
+  if (!self || !callable.is_object())
+    return call_with_self(t, callable, self, args, nargs, kwnames);
+  switch (layout_of(callable)) {
+  case Layout::Function:
+    return call_function(t, callable, self, args, nargs, kwnames);
+  case Layout::Native:
+    if (is_native_descriptor_type(type_of(callable)))
+      return call_with_self(t, callable, self, args, nargs, kwnames);
+    return call(t, callable, args, nargs, kwnames);
+  default: {
+    // `__call__ = dict` in typing's TypedDict metaclass: a class binds to nothing.
+    Value bound = descriptor_get(t, callable, self, type_of(self));
+    if (!bound) return {};
+    return call(t, bound, args, nargs, kwnames);
+  }
+  }
 }
 
 Value run_code(Thread& t, Value code, Value globals, Value locals) {

@@ -16,9 +16,15 @@ namespace interp::vm {
 // Calls a Python function (Layout::Function); `self`, when set, is the first argument.
 Value call_function(Thread& t, Value function, Value self, const Value* args, std::size_t nargs,
                     Value kwnames);
-// As call_function for a Function, else call() with self prepended when set.
+// Calls `callable`, found on the type of `self` (a special method), bound as attribute
+// lookup would bind it: a function or a builtin method descriptor gets `self` first, a
+// descriptor (staticmethod, classmethod, an object with __get__) goes through __get__, and
+// anything else (a class, a builtin function) is called as is. No `self`: a plain call.
 Value call_function_or_other(Thread& t, Value callable, Value self, const Value* args,
                              std::size_t nargs, Value kwnames);
+// call() with `self` prepended whatever `callable` is (a bound method's call).
+Value call_with_self(Thread& t, Value callable, Value self, const Value* args, std::size_t nargs,
+                     Value kwnames);
 
 // Runs a module's (or exec'd string's) code in the given namespaces in a nested loop.
 Value run_code(Thread& t, Value code, Value globals, Value locals);
