@@ -930,6 +930,24 @@ INTERP_NATIVE(io_readline) {
   return out;
 }
 
+// The next line for iteration and readlines(): a class's own readline where it has one
+// (LZMAFile and GzipFile keep their data in another stream), as CPython calls it.
+Value next_line(Thread& t, const Value* args) {
+  Value name = intern_literal(t, "readline");
+  Value f = type_lookup(type_of(args[0]), name);
+  if (f && !is_native_descriptor_type(type_of(f))) {
+    Value bound = getattr(t, args[0], name);
+    return bound ? call0(t, bound) : Value();
+  }
+  return io_readline(t, args, 1, {});
+}
+
+// A line's length; 0 ends the lines (a class's own readline may return any sized object).
+bool line_length(Thread& t, Value line, std::int64_t& n) {
+  if (str_check(line) || isinstance(line, T_bytes)) return n = content_length(line), true;
+  return length(t, line, n);
+}
+
 INTERP_NATIVE(io_readlines) {
   Value self = args[0];
   // A stream is read to its end first: a wait halfway would run the call again, and the
@@ -939,18 +957,20 @@ INTERP_NATIVE(io_readlines) {
   Value lines = list_new(t);
   if (!lines) return {};
   for (;;) {
-    Value line = io_readline(t, args, 1, {});
-    if (!line) return {};
-    if (content_length(line) == 0) return lines;
+    Value line = next_line(t, args);
+    std::int64_t n;
+    if (!line || !line_length(t, line, n)) return {};
+    if (n == 0) return lines;
     if (!list_append(t, lines, line)) return {};
     (void)self;
   }
 }
 
 INTERP_NATIVE(io_next) {
-  Value line = io_readline(t, args, 1, {});
-  if (!line) return {};
-  if (content_length(line) == 0) return raise_value(t, exc(E_StopIteration));
+  Value line = next_line(t, args);
+  std::int64_t n;
+  if (!line || !line_length(t, line, n)) return {};
+  if (n == 0) return raise_value(t, exc(E_StopIteration));
   return line;
 }
 
