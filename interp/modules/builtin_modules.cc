@@ -30,6 +30,7 @@ Value make_termios_module(Thread& t);
 Value make_bz2_module(Thread& t);
 Value make_faulthandler_module(Thread& t);
 Value make_lzma_module(Thread& t);
+Value make_sqlite3_module(Thread& t);
 Value make_sre_module(Thread& t);
 Value make_time_module(Thread& t);
 Value make_gc_module(Thread& t);
@@ -96,6 +97,7 @@ Value make_builtin_module(Thread& t, const std::string& module_name) {
   if (module_name == "_bz2") return make_bz2_module(t);
   if (module_name == "faulthandler") return make_faulthandler_module(t);
   if (module_name == "_lzma") return make_lzma_module(t);
+  if (module_name == "_sqlite3") return make_sqlite3_module(t);
   if (module_name == "_sre") return make_sre_module(t);
   if (module_name == "_imp") return make_imp_module(t);
   if (module_name == "_warnings") return make_warnings_module(t);
@@ -114,14 +116,15 @@ Value make_builtin_module(Thread& t, const std::string& module_name) {
 
 std::vector<std::string> builtin_module_names() {
   std::vector<std::string> names = {
-      "time",         "gc",          "_random", "_sha512",  "_struct",   "_codecs",
-      "_string",      "_ast",        "math",    "cmath",    "_weakref",  "itertools",
-      "_collections", "posix",       "atexit",  "_io",      "errno",     "_sre",
-      "_imp",         "_warnings",   "marshal", "builtins", "sys",       "_contextvars",
-      "_sha256",      "_sha1",       "_md5",    "binascii", "_operator", "_blake2",
-      "_sha3",        "_signal",     "_csv",    "array",    "zlib",      "_posixsubprocess",
-      "select",       "unicodedata", "pyexpat", "_socket",  "pwd",       "grp",
-      "resource",     "fcntl",       "termios", "_bz2", "faulthandler", "_lzma"};
+      "time",         "gc",          "_random", "_sha512",  "_struct",      "_codecs",
+      "_string",      "_ast",        "math",    "cmath",    "_weakref",     "itertools",
+      "_collections", "posix",       "atexit",  "_io",      "errno",        "_sre",
+      "_imp",         "_warnings",   "marshal", "builtins", "sys",          "_contextvars",
+      "_sha256",      "_sha1",       "_md5",    "binascii", "_operator",    "_blake2",
+      "_sha3",        "_signal",     "_csv",    "array",    "zlib",         "_posixsubprocess",
+      "select",       "unicodedata", "pyexpat", "_socket",  "pwd",          "grp",
+      "resource",     "fcntl",       "termios", "_bz2",     "faulthandler", "_lzma",
+      "_sqlite3"};
   for (auto& [registered, factory] : registered_modules())
     names.push_back(registered);
   std::sort(names.begin(), names.end());

@@ -1,0 +1,119 @@
+// interp/modules/sqlite_internal.h - what the three files of the _sqlite3 module share:
+// the layouts of Connection and Cursor objects, and the helpers all use (errors, the
+// checks every call makes, text conversion). sqlite_module.cc holds the module, its
+// functions and constants; sqlite_connection.cc the connection and the callbacks SQLite
+// makes into Python; sqlite_cursor.cc the cursor, parameter binding, rows and sqlite3.Row.
+#pragma once
+
+#include "interp/modules/module_support.h"
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace interp::sqlite {
+
+// The C side of an open connection, outside the heap (an abort cannot undo SQLite).
+struct Db {
+  sqlite3* db = nullptr;
+  double timeout = 5.0;    // seconds a statement waits for a busy database
+  double busy_since = 0.0; // when the current wait began (CLOCK_MONOTONIC seconds)
+  bool shared = false;     // check_same_thread=False: other threads may call into it
+  // Prepared statements no cursor uses, reset, the most recently used last; at most
+  // cache_limit (cached_statements). Preparing is most of the cost of a small query.
+  std::vector<sqlite3_stmt*> cache;
+  std::size_t cache_limit = 128;
+};
+
+// Both types keep their fields as slot words (see socket.cc), so that the __slots__ of a
+// subclass come after them.
+struct ConnectionObject : Object {
+  Value db;              // small int: the Db's address; 0 before __init__ and after close()
+  Value initialized;     // small int 0/1: __init__ ran
+  Value isolation_level; // str ("", "DEFERRED", ...), or None for autocommit
+  Value row_factory;
+  Value text_factory;
+  Value detect_types; // small int: PARSE_DECLTYPES | PARSE_COLNAMES
+  Value owner_thread; // small int: ident of the thread that may use it; 0: any thread
+  Value callbacks;    // dict: what SQLite may call back, kept alive for it (see Callback)
+};
+constexpr std::uint64_t kConnectionWords = 8;
+
+struct CursorObject : Object {
+  Value connection;
+  Value stmt;        // small int: the sqlite3_stmt's address, 0 when none
+  Value has_row;     // small int 0/1: the statement stands on a row not fetched yet
+  Value description; // tuple of 7-tuples, or None
+  Value rowcount;
+  Value lastrowid;
+  Value arraysize;
+  Value row_factory;
+  Value closed;      // small int 0/1
+  Value converters;  // tuple: each column's converter or None; 0 when none apply
+  Value initialized; // small int 0/1: __init__ ran
+  // small int 0/1: a call runs Python code (an adapter, a converter) while it holds the
+  // statement, which a nested execute() on this cursor would finalize under it.
+  Value locked;
+};
+constexpr std::uint64_t kCursorWords = 12;
+
+constexpr int kParseDecltypes = 1;
+constexpr int kParseColnames = 2;
+
+inline Db* db_of(Value conn) {
+  Value d = rd<ConnectionObject>(conn)->db;
+  return d ? reinterpret_cast<Db*>(d.small_int_value()) : nullptr;
+}
+inline sqlite3_stmt* stmt_of(Value cursor) {
+  Value s = rd<CursorObject>(cursor)->stmt;
+  return s ? reinterpret_cast<sqlite3_stmt*>(s.small_int_value()) : nullptr;
+}
+inline Value address_value(const void* p) {
+  return Value::small_int(std::int64_t(reinterpret_cast<std::uintptr_t>(p)));
+}
+
+// An attribute of the _sqlite3 module (its classes, adapters, converters).
+Value module_value(Thread& t, const char* attr);
+// Raises the module's exception class `cls` ("ProgrammingError", ...) with `message`.
+Value raise_error(Thread& t, const char* cls, std::string_view message);
+// Raises what SQLite's last error on `db` maps to, with sqlite_errorcode and
+// sqlite_errorname set as CPython sets them.
+Value raise_db_error(Thread& t, sqlite3* db);
+
+// The Db of an initialized, open connection used from the thread allowed to; null with
+// ProgrammingError otherwise.
+Db* usable(Thread& t, Value conn);
+// Runs one statement with no parameters and no result (BEGIN, COMMIT, ROLLBACK).
+bool exec_simple(Thread& t, sqlite3* db, const char* sql);
+
+// A str as UTF-8; false with UnicodeEncodeError when it holds a lone surrogate.
+bool utf8_of(Thread& t, Value s, std::string& out);
+bool valid_utf8(std::string_view s);
+// str of UTF-8 from SQLite, decoded with errors="replace" (for messages).
+Value str_replacing(Thread& t, std::string_view utf8);
+
+// Whether the statement starts (after blanks and comments) with INSERT, UPDATE, DELETE or
+// REPLACE: those open a transaction implicitly.
+bool is_dml(std::string_view sql);
+// Whether only blanks and comments remain.
+bool only_comments(const char* tail);
+
+// adapt(obj, proto, alt) as the module's function (alt 0: none), and whether binding
+// a value adapts it first.
+Value adapt(Thread& t, Value obj, Value proto, Value alt);
+bool needs_adapting(Value v);
+
+// enable_callback_tracebacks() asked to print the errors of callbacks.
+bool callback_tracebacks_enabled();
+
+Value make_connection_type(Thread& t); // sqlite_connection.cc
+// The cursor half (sqlite_cursor.cc).
+Value make_cursor_type(Thread& t);
+Value make_row_type(Thread& t);
+Value cursor_execute(Thread& t, Value cursor, Value sql, Value params, bool many);
+Value cursor_executescript(Thread& t, Value cursor, Value script);
+
+} // namespace interp::sqlite
