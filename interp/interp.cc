@@ -254,6 +254,7 @@ void build_runtime(Thread& t) {
 Thread* new_thread() {
   auto* t = new Thread();
   t->tx_length = 20000;
+  find_stack_floor(*t);
   // Set but empty means unset, as for Python's own variables.
   if (const char* length = std::getenv("PYPYSTM_TX_LENGTH"); length && *length)
     t->tx_length = std::strtoull(length, nullptr, 10);

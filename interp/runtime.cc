@@ -6,10 +6,12 @@
 #include "interp/objects/objects.h"
 #include "interp/ops.h"
 
+#include <algorithm>
 #include <cstdarg>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <pthread.h>
 
 namespace interp {
 
@@ -235,8 +237,22 @@ Value raise_value(Thread& t, Value exception) {
   return {};
 }
 
+void find_stack_floor(Thread& t) {
+  pthread_attr_t attr;
+  if (pthread_getattr_np(pthread_self(), &attr) != 0) return;
+  void* low = nullptr;
+  std::size_t size = 0;
+  if (pthread_attr_getstack(&attr, &low, &size) == 0 && low && size) {
+    // What the deepest stretch between two checks may need, and at most a quarter of a
+    // small stack (threading.stack_size).
+    std::size_t margin = std::min<std::size_t>(512 * 1024, size / 4);
+    t.stack_floor = static_cast<const char*>(low) + margin;
+  }
+  pthread_attr_destroy(&attr);
+}
+
 CRecursion::CRecursion(Thread& t, const char* where) : t_(t), entered_(false) {
-  if (t.c_depth + 1 > t.recursion_limit) {
+  if (t.c_depth + 1 > recursion_limit() || native_stack_low(t)) {
     raisef(t, exc(E_RecursionError), "maximum recursion depth exceeded%s", where);
     return;
   }

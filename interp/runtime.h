@@ -152,6 +152,9 @@ struct Runtime {
 
   // sys.set_int_max_str_digits(): the longest decimal int conversion allowed (0: none).
   std::atomic<std::size_t> int_max_str_digits{4300};
+  // sys.setrecursionlimit(): one for the interpreter, as in CPython (read through
+  // recursion_limit(), below).
+  std::atomic<int> recursion_limit{1000};
   // Grows when a builtin module is first imported, possibly while other threads call
   // natives.
   NativeTable natives;
@@ -161,6 +164,10 @@ struct Runtime {
 extern Runtime* the_runtime;
 inline Runtime& runtime() {
   return *the_runtime;
+}
+// A read-mostly word: every thread's Python calls check against it.
+inline int recursion_limit() {
+  return runtime().recursion_limit.load(std::memory_order_relaxed);
 }
 inline Layout layout_of(Value object) {
   return runtime().layout_of_id[ro<Object>(object)->header.type_id];
@@ -200,7 +207,9 @@ struct alignas(64) Thread {
   Value kwnames; // KW_NAMES of the next CALL
   static constexpr int kRootCount = 5;
   int c_depth = 0; // nested C++ -> Python calls (each is a nested VM loop)
-  int recursion_limit = 1000;
+  // Below this address the native stack is nearly used up: a nested loop or C++ recursion
+  // raises RecursionError there, whatever the recursion limit allows (0: unknown).
+  const char* stack_floor = nullptr;
   std::string out;         // stdout written by the running transaction, flushed at commit
   std::string err;         // stderr, likewise
   std::uint64_t ticks = 0; // instructions run in this transaction (counted at checkpoints)
@@ -272,6 +281,12 @@ Value raisef(Thread& t, Value exc_type, const char* format, ...)
 // One level of a recursion in C++ (nested containers, nested tuples of classes), bounded by
 // the recursion limit as CPython bounds its own: false, with RecursionError("maximum
 // recursion depth exceeded" + where) pending, past the limit. Ends with its scope.
+// Records where the calling thread's native stack ends, for Thread::stack_floor.
+void find_stack_floor(Thread& t);
+inline bool native_stack_low(const Thread& t) {
+  return static_cast<const char*>(__builtin_frame_address(0)) < t.stack_floor;
+}
+
 class CRecursion {
 public:
   CRecursion(Thread& t, const char* where);

@@ -603,7 +603,7 @@ bool ast_from_objects(Thread& t, Value tree, ast::Module& out) {
   if (!module) return false;
   Value frame = vm::current_frame(t);
   std::int64_t python_depth = frame ? rd<FrameObject>(frame)->depth : 0;
-  Importer importer(t, module, *out.arena, int(t.recursion_limit - python_depth - 1));
+  Importer importer(t, module, *out.arena, int(recursion_limit() - python_depth - 1));
   importer.root(tree, out);
   if (importer.failed()) return false;
   if (auto error = parse::validate(out)) {

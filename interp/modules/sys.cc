@@ -8,8 +8,10 @@
 #include "interp/objects/objects.h"
 #include "interp/ops.h"
 #include "interp/vm/vm.h"
+#include "stm/stm.h"
 
 #include <cerrno>
+#include <climits>
 
 namespace interp {
 
@@ -76,16 +78,25 @@ INTERP_NATIVE(sys_exit) {
 }
 
 INTERP_NATIVE(sys_getrecursionlimit) {
-  return Value::small_int(t.recursion_limit);
+  return Value::small_int(recursion_limit());
 }
 
 INTERP_NATIVE(sys_setrecursionlimit) {
   if (!check_positional(t, "setrecursionlimit", nargs, kwnames, 1, 1, 0)) return {};
   std::int64_t n;
-  if (!int_check(args[0])) return raise(t, exc(E_TypeError), "an integer is required");
   if (!index_to_i64(t, args[0], n)) return {};
+  if (n > INT_MAX)
+    return raise(t, exc(E_OverflowError), "Python int too large to convert to C int");
   if (n < 1) return raise(t, exc(E_ValueError), "recursion limit must be greater or equal than 1");
-  t.recursion_limit = int(std::min<std::int64_t>(n, 100000));
+  std::int64_t depth = (t.frame ? rd<FrameObject>(t.frame)->depth : 0) + 1;
+  if (n < depth)
+    return raisef(t, exc(E_RecursionError),
+                  "cannot set the recursion limit to %lld at the recursion depth %lld: the limit "
+                  "is too low",
+                  (long long)n, (long long)depth);
+  // Every thread's limit, not only this transaction's: it must not be taken back.
+  stm::become_inevitable("sys.setrecursionlimit");
+  runtime().recursion_limit.store(int(n), std::memory_order_relaxed);
   return none();
 }
 
@@ -135,6 +146,7 @@ INTERP_NATIVE(sys_set_int_max_str_digits) {
   if (!index_to_i64(t, v, n)) return {};
   if (n != 0 && n < 640)
     return raise(t, exc(E_ValueError), "maxdigits must be 0 or larger than 640");
+  stm::become_inevitable("sys.set_int_max_str_digits"); // every thread's: kept whatever comes
   runtime().int_max_str_digits.store(std::size_t(n));
   return none();
 }

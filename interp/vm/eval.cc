@@ -377,7 +377,7 @@ Value call_special(Thread& t, Value obj, NameId special, const char* message) {
 
 // Is a new frame of this loop within the recursion limit? Else RecursionError.
 bool within_recursion_limit(Thread& t, Value frame) {
-  if (rd<FrameObject>(frame)->depth <= t.recursion_limit) return true;
+  if (rd<FrameObject>(frame)->depth <= recursion_limit()) return true;
   raise(t, exc(E_RecursionError), "maximum recursion depth exceeded");
   return false;
 }
@@ -386,7 +386,7 @@ bool within_recursion_limit(Thread& t, Value frame) {
 
 Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
   yielded = false;
-  if (++t.c_depth > t.recursion_limit + 50) {
+  if (++t.c_depth > std::int64_t(recursion_limit()) + 50 || native_stack_low(t)) {
     --t.c_depth;
     return raise(t, exc(E_RecursionError), "maximum recursion depth exceeded");
   }
@@ -404,7 +404,7 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
   t.frame = entry;
   bool throwing = r.f->flags & kFrameThrow;
   r.f->flags &= ~std::int64_t(kFrameThrow);
-  if (r.f->depth > t.recursion_limit)
+  if (r.f->depth > recursion_limit())
     return raise(t, exc(E_RecursionError), "maximum recursion depth exceeded");
 
 #define INTERP_LABEL_ADDRESS(name, has_arg) &&L_##name,

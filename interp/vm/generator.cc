@@ -252,7 +252,7 @@ Value generator_resume_inline(Thread& t, Value gen, Value value, Value back) {
   // The frame runs one level below its resumer, whoever made it: a chain of `yield from`
   // counts towards the recursion limit as a chain of calls does.
   std::int64_t depth = back ? rd<FrameObject>(back)->depth + 1 : 1;
-  if (depth > t.recursion_limit) {
+  if (depth > recursion_limit()) {
     raise(t, exc(E_RecursionError), "maximum recursion depth exceeded");
     return {};
   }
