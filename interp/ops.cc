@@ -522,8 +522,15 @@ bool delitem(Thread& t, Value obj, Value key) {
   Value type = type_of(obj);
   Value f = type_lookup(type, name(N___delitem__));
   if (!f) {
-    raisef(t, exc(E_TypeError), "'%s' object doesn't support item deletion",
-           display_name(type).c_str());
+    // CPython words it "doesn't" when it tried the sequence protocol: an integer key on a
+    // class or on a builtin type with sequence methods.
+    bool sequence_like =
+        (rd<TypeObject>(type)->flags & kHeapType) || type_lookup(type, name(N___len__)) ||
+        type_lookup(type, name(N___contains__)) || type_lookup(type, name(N___getitem__));
+    bool integer_key = key.is_small_int() || int_check(key) || lookup_special(t, key, N___index__);
+    if (t.pending) return false;
+    raisef(t, exc(E_TypeError), "'%s' object %s support item deletion", display_name(type).c_str(),
+           sequence_like && integer_key ? "doesn't" : "does not");
     return false;
   }
   return bool(vm::call_function_or_other(t, f, obj, &key, 1, {}));

@@ -27,7 +27,8 @@ Value byte_buffer_new(Thread& t, std::size_t capacity); // bytearray.cc
 void byte_buffer_write(Value storage, std::size_t at, const char* src,
                        std::size_t n);                                    // bytearray.cc
 bool byte_buffer_store(Thread& t, Value& storage, std::string_view data); // bytearray.cc
-extern bool (*array_buffer_hook)(Thread& t, Value v, std::string& out);   // bytes.cc
+void register_buffer_provider(int (*provider)(Thread& t, Value v,
+                                              std::string& out)); // bytes.cc
 
 namespace {
 
@@ -894,14 +895,14 @@ INTERP_NATIVE(array_reduce_ex) {
 }
 
 // bytes(array), bytearray(array), b"".join(...) and the other readers of buffers.
-bool array_buffer(Thread& t, Value v, std::string& out) {
+int array_buffer(Thread& t, Value v, std::string& out) {
   int yes = is_array(t, v);
   if (yes <= 0) {
     if (yes < 0) clear_pending(t);
-    return false;
+    return 0;
   }
   out = contents(v);
-  return true;
+  return 1;
 }
 
 } // namespace
@@ -970,7 +971,7 @@ Value make_array_module(Thread& t) {
   Value codes = str_from_ascii(t, kTypecodes);
   if (!codes) return {};
   module_set(t, m, "typecodes", codes);
-  array_buffer_hook = array_buffer;
+  register_buffer_provider(array_buffer);
   return m;
 }
 

@@ -27,6 +27,7 @@ Value make_grp_module(Thread& t);
 Value make_resource_module(Thread& t);
 Value make_fcntl_module(Thread& t);
 Value make_termios_module(Thread& t);
+Value make_syslog_module(Thread& t);
 Value make_bz2_module(Thread& t);
 Value make_faulthandler_module(Thread& t);
 Value make_lzma_module(Thread& t);
@@ -57,6 +58,7 @@ Value make_signal_module(Thread& t);
 Value make_array_module(Thread& t);
 Value make_unicodedata_module(Thread& t);
 Value make_pyexpat_module(Thread& t);
+Value make_mmap_module(Thread& t);
 const std::vector<std::pair<std::string, ModuleFactory>>& registered_modules(); // interp.cc
 
 Value make_builtin_module(Thread& t, const std::string& module_name) {
@@ -94,6 +96,7 @@ Value make_builtin_module(Thread& t, const std::string& module_name) {
   if (module_name == "resource") return make_resource_module(t);
   if (module_name == "fcntl") return make_fcntl_module(t);
   if (module_name == "termios") return make_termios_module(t);
+  if (module_name == "syslog") return make_syslog_module(t);
   if (module_name == "_bz2") return make_bz2_module(t);
   if (module_name == "faulthandler") return make_faulthandler_module(t);
   if (module_name == "_lzma") return make_lzma_module(t);
@@ -107,6 +110,7 @@ Value make_builtin_module(Thread& t, const std::string& module_name) {
   if (module_name == "array") return make_array_module(t);
   if (module_name == "unicodedata") return make_unicodedata_module(t);
   if (module_name == "pyexpat") return make_pyexpat_module(t);
+  if (module_name == "mmap") return make_mmap_module(t);
   for (auto& [registered, factory] : registered_modules())
     if (registered == module_name) return factory(t);
   if (module_name == "builtins") return runtime().builtins_module;
@@ -124,7 +128,7 @@ std::vector<std::string> builtin_module_names() {
       "_sha3",        "_signal",     "_csv",    "array",    "zlib",         "_posixsubprocess",
       "select",       "unicodedata", "pyexpat", "_socket",  "pwd",          "grp",
       "resource",     "fcntl",       "termios", "_bz2",     "faulthandler", "_lzma",
-      "_sqlite3"};
+      "_sqlite3",     "syslog",       "mmap"};
   for (auto& [registered, factory] : registered_modules())
     names.push_back(registered);
   std::sort(names.begin(), names.end());

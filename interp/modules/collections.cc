@@ -6,6 +6,7 @@
 // A defaultdict is a Dict-layout object with one more word, its default_factory.
 #include "interp/modules/module_support.h"
 #include "interp/modules/modules.h"
+#include "interp/objects/sequence.h"
 #include "interp/ops.h"
 #include "interp/vm/vm.h"
 
@@ -168,11 +169,21 @@ INTERP_NATIVE(deque_reversed) {
   return iter(t, r);
 }
 
+// A deque subscript as an integer, with the errors of CPython's sequence protocol, which
+// deques index through.
+bool deque_index(Thread& t, Value key, std::int64_t& out) {
+  if (!key.is_small_int() && !int_check(key) && !lookup_special(t, key, N___index__)) {
+    if (!t.pending)
+      raisef(t, exc(E_TypeError), "sequence index must be integer, not '%s'",
+             type_name_of(key).c_str());
+    return false;
+  }
+  return index_key_to_i64(t, key, out);
+}
+
 INTERP_NATIVE(deque_getitem) {
-  if (args[1].is_object() && is_layout(args[1], Layout::Slice))
-    return raisef(t, exc(E_TypeError), "sequence index must be integer, not 'slice'");
   std::int64_t i;
-  if (!index_to_i64(t, args[1], i)) return {};
+  if (!deque_index(t, args[1], i)) return {};
   std::int64_t n = list_length(items_of(args[0]));
   if (i < 0) i += n;
   if (i < 0 || i >= n) return raise(t, exc(E_IndexError), "deque index out of range");
@@ -181,7 +192,7 @@ INTERP_NATIVE(deque_getitem) {
 
 INTERP_NATIVE(deque_setitem) {
   std::int64_t i;
-  if (!index_to_i64(t, args[1], i)) return {};
+  if (!deque_index(t, args[1], i)) return {};
   std::int64_t n = list_length(items_of(args[0]));
   if (i < 0) i += n;
   if (i < 0 || i >= n) return raise(t, exc(E_IndexError), "deque index out of range");
@@ -191,7 +202,7 @@ INTERP_NATIVE(deque_setitem) {
 
 INTERP_NATIVE(deque_delitem) {
   std::int64_t i;
-  if (!index_to_i64(t, args[1], i)) return {};
+  if (!deque_index(t, args[1], i)) return {};
   std::int64_t n = list_length(items_of(args[0]));
   if (i < 0) i += n;
   if (i < 0 || i >= n) return raise(t, exc(E_IndexError), "deque index out of range");

@@ -42,6 +42,7 @@
 
 namespace interp {
 
+bool need_buffer(Thread& t, Value v, std::string& out); // bytes.cc
 // bytearray.cc.
 Value bytearray_from(Thread& t, std::string_view data, Value cls = {});
 bool bytearray_set_contents(Thread& t, Value self, std::string_view data);
@@ -111,15 +112,35 @@ Value unsupported(Thread& t, const char* what) {
   return cls ? raise(t, cls, what) : Value();
 }
 
-bool check_open(Thread& t, Value self) {
-  if (R(self)->flags & kClosed) {
-    // CPython's StringIO says it without the full stop.
-    raise(t, exc(E_ValueError),
-          (R(self)->flags & (kFile | kBinary)) || R(self)->buffer ? "I/O operation on closed file."
-                                                                  : "I/O operation on closed file");
-    return false;
-  }
-  return true;
+// A binary file with a buffer of its own (not FileIO, not BytesIO): CPython's
+// BufferedReader/Writer/Random, whose messages differ from the other streams'.
+bool buffered_file(Value self) {
+  std::int64_t f = R(self)->flags;
+  return (f & kBinary) && ((f & kFile) || R(self)->buffer) && !(f & kRaw);
+}
+
+// Which of CPython's classes a check on a closed stream stands for, which decides the
+// message: the stream's own method, one a file hands to its raw file (fileno, isatty, ...),
+// or one inherited from IOBase (readlines, __enter__, ...), which all say it the same.
+enum class ClosedCheck { kOwn, kDelegated, kIOBase };
+
+// `buffered_message` is what a buffered file says instead ("read of closed file"). A raw
+// file's own methods, and the ones a file hands to its raw file, say it without the full
+// stop, as CPython's FileIO does; so does StringIO.
+bool check_open(Thread& t, Value self, const char* buffered_message = nullptr,
+                ClosedCheck check = ClosedCheck::kOwn) {
+  if (!(R(self)->flags & kClosed)) return true;
+  bool file = (R(self)->flags & kFile) || R(self)->buffer;
+  const char* message = "I/O operation on closed file.";
+  if (check == ClosedCheck::kIOBase && (file || binary(self)))
+    message = "I/O operation on closed file.";
+  else if (buffered_message && buffered_file(self))
+    message = buffered_message;
+  else if ((R(self)->flags & kRaw) || (check == ClosedCheck::kDelegated && file) ||
+           !(file || binary(self)))
+    message = "I/O operation on closed file";
+  raise(t, exc(E_ValueError), message);
+  return false;
 }
 
 std::int64_t content_length(Value c) {
@@ -656,7 +677,9 @@ Value open_file(Thread& t, const Value* args, std::size_t nargs, Value kwnames, 
       !S_ISDIR(st.st_mode))
     flags |= kStream;
   std::string data;
-  if (r && !(flags & kStream)) {
+  // a+ reads what the file already holds too.
+  bool read_whole = (r || (a && plus)) && !(flags & kStream);
+  if (read_whole) {
     char buffer[65536];
     for (;;) {
       ssize_t n = ::read(int(fd), buffer, sizeof buffer);
@@ -689,8 +712,10 @@ Value open_file(Thread& t, const Value* args, std::size_t nargs, Value kwnames, 
   if (!content) return {};
   o = W(s);
   o->content = content;
-  // Appending starts at the end, where tell() says it is.
-  if (a) o->pos = std::max<std::int64_t>(0, ::lseek(int(fd), 0, SEEK_END));
+  // Appending starts at the end, where tell() says it is (in the content, for a+).
+  if (a)
+    o->pos = read_whole ? content_length(content)
+                        : std::max<std::int64_t>(0, ::lseek(int(fd), 0, SEEK_END));
   o->fd = fd;
   o->name = name_v;
   o->mode = str_from_utf8(t, b ? binary_mode(x, a, r || plus, w || a || x || plus) : mode);
@@ -704,10 +729,13 @@ INTERP_NATIVE(io_open) {
 // ---- reading
 // -------------------------------------------------------------------------------------
 
-bool readable(Thread& t, Value self) {
-  if (!check_open(t, self)) return false;
-  if (!(R(self)->flags & kReadable)) {
-    unsupported(t, binary(self) ? "read" : "not readable");
+bool readable(Thread& t, Value self, const char* closed_message = "read of closed file",
+              const char* op = "read") {
+  // A buffered file that cannot read says so even when closed.
+  bool can_read = R(self)->flags & kReadable;
+  if ((can_read || !buffered_file(self)) && !check_open(t, self, closed_message)) return false;
+  if (!can_read) {
+    unsupported(t, binary(self) ? op : "not readable");
     return false;
   }
   return load(t, self);
@@ -859,7 +887,7 @@ bool fill_to(Thread& t, Value self, std::int64_t n, bool one_read) {
 // text files do; a raw one (buffering=0) returns what a single read gives.
 Value read_impl(Thread& t, const Value* args, std::size_t nargs, bool one_read) {
   Value self = args[0];
-  if (!readable(t, self)) return {};
+  if (!readable(t, self, "read of closed file", one_read ? "read1" : "read")) return {};
   std::int64_t n = -1;
   if (nargs > 1 && args[1] != none() && !index_to_i64(t, args[1], n)) return {};
   if (R(self)->flags & kStream) {
@@ -879,6 +907,27 @@ INTERP_NATIVE(io_read) {
 }
 INTERP_NATIVE(io_read1) {
   return read_impl(t, args, nargs, true);
+}
+
+// peek(size=0): what is buffered past the position, without moving it. A stream with
+// nothing unread reads once (so at least one byte comes back unless at end of file). A
+// file held whole has no buffer of its own; it answers as CPython's would after reading
+// DEFAULT_BUFFER_SIZE-aligned chunks from the start, so peeking a large file does not copy
+// all of it.
+INTERP_NATIVE(io_peek) {
+  Value self = args[0];
+  if (!check_positional(t, "peek", nargs, kwnames, 0, 1)) return {};
+  std::int64_t ignored = 0;
+  if (nargs > 1 && !index_to_i64(t, args[1], ignored)) return {};
+  if (!readable(t, self, "peek of closed file")) return {};
+  if ((R(self)->flags & kStream) && unread(self) == 0 && !(R(self)->flags & kEOF) &&
+      !fill(t, self, 8192))
+    return {};
+  Value c = R(self)->content;
+  std::int64_t len = content_length(c), pos = std::min(R(self)->pos, len);
+  std::int64_t end = len;
+  if (!(R(self)->flags & kStream)) end = std::min(len, (pos / 8192 + 1) * 8192);
+  return slice_of(t, c, pos, end);
 }
 
 // Where the line starting at `pos` of content `c` ends (just after its ending); `ended`
@@ -911,7 +960,7 @@ std::int64_t line_end(Value c, std::int64_t pos, std::int64_t limit, std::int64_
 
 INTERP_NATIVE(io_readline) {
   Value self = args[0];
-  if (!readable(t, self)) return {};
+  if (!readable(t, self, "readline of closed file")) return {};
   std::int64_t limit = -1;
   if (nargs > 1 && args[1] != none() && !index_to_i64(t, args[1], limit)) return {};
   bool ended = false;
@@ -950,6 +999,7 @@ bool line_length(Thread& t, Value line, std::int64_t& n) {
 
 INTERP_NATIVE(io_readlines) {
   Value self = args[0];
+  if (!check_open(t, self, nullptr, ClosedCheck::kIOBase)) return {};
   // A stream is read to its end first: a wait halfway would run the call again, and the
   // lines taken before it would be lost.
   if ((R(self)->flags & kStream) && !(R(self)->flags & kClosed) && !fill_to(t, self, -1, false))
@@ -985,16 +1035,18 @@ INTERP_NATIVE(io_iter) {
 INTERP_NATIVE(io_write) {
   Value self = args[0];
   if (!check_positional(t, "write", nargs, kwnames, 1, 1)) return {};
-  if (!check_open(t, self)) return {};
+  if ((R(self)->flags & kWritable) || !buffered_file(self)) {
+    if (!check_open(t, self, "write to closed file")) return {};
+  }
   if (!(R(self)->flags & kWritable)) return unsupported(t, binary(self) ? "write" : "not writable");
   Value data = args[1];
   bool is_binary = binary(self);
   if (is_binary) {
     if (!isinstance(data, T_bytes)) {
-      if (!isinstance(data, T_bytearray) && !isinstance(data, T_memoryview))
-        return raisef(t, exc(E_TypeError), "a bytes-like object is required, not '%s'",
-                      type_name_of(data).c_str());
-      data = call1(t, type_value(T_bytes), data);
+      // Any buffer: bytearray, memoryview, array.array, mmap.mmap.
+      std::string copy;
+      if (!need_buffer(t, data, copy)) return {};
+      data = bytes_new(t, copy);
       if (!data) return {};
     }
   } else if (!str_check(data)) {
@@ -1025,11 +1077,22 @@ INTERP_NATIVE(io_write) {
     Value encoded = is_binary ? data : encode_text(t, self, data);
     if (!encoded) return {};
     std::string bytes(bytes_view(encoded));
-    stm::become_inevitable("write");
-    // A binary file is written at its position (r+b updates in place); text files and
-    // files that cannot seek (pipes, terminals) where the descriptor stands.
-    bool positioned = is_binary && !(R(self)->flags & kAppend);
+    // A binary file is written at its position (r+b updates in place); files that cannot
+    // seek (pipes, terminals) where the descriptor stands. So are text files, whose
+    // descriptor stands at the end of the content: one that also reads (r+, w+) writes
+    // inside its content at the bytes its characters before the position take.
     std::int64_t at = R(self)->pos;
+    bool inside_text = !is_binary && (R(self)->flags & kReadable) &&
+                       !(R(self)->flags & (kStream | kAppend)) &&
+                       at < content_length(R(self)->content);
+    bool positioned = (is_binary && !(R(self)->flags & kAppend)) || inside_text;
+    if (inside_text) {
+      Value head = slice_of(t, R(self)->content, 0, at);
+      Value head_bytes = head ? encode_text(t, self, head) : Value();
+      if (!head_bytes) return {};
+      at = std::int64_t(bytes_view(head_bytes).size());
+    }
+    stm::become_inevitable("write");
     std::size_t done = 0;
     while (done < bytes.size()) {
       ssize_t w = positioned ? ::pwrite(int(R(self)->fd), bytes.data() + done, bytes.size() - done,
@@ -1047,7 +1110,11 @@ INTERP_NATIVE(io_write) {
     }
     // A stream's position is where its reading stands; what is written goes elsewhere.
     if (R(self)->flags & kStream) return int_from_i64(t, n);
-    if (!is_binary || !(R(self)->flags & kReadable)) {
+    if (inside_text && R(self)->pos + n >= content_length(R(self)->content)) {
+      // The content now ends with what was written: the descriptor goes there too.
+      ::lseek(int(R(self)->fd), off_t(at + std::int64_t(bytes.size())), SEEK_SET);
+    }
+    if (!(R(self)->flags & kReadable)) {
       // Nothing to read back: the position counts bytes, as CPython's tell() does.
       if (R(self)->flags & kAppend) {
         off_t end = ::lseek(int(R(self)->fd), 0, SEEK_CUR);
@@ -1058,7 +1125,7 @@ INTERP_NATIVE(io_write) {
       return int_from_i64(t, n);
     }
     if (R(self)->flags & kAppend) W(self)->pos = content_length(R(self)->content);
-    // A readable binary file keeps its content in step, below.
+    // A readable file keeps its content in step, below.
   }
   // In memory: splice at the position (appending is the common case).
   Value c = R(self)->content;
@@ -1166,6 +1233,7 @@ INTERP_NATIVE(io_check_seekable) {
 // readinto(b): reads up to len(b) bytes into the writable buffer b; how many it read.
 INTERP_NATIVE(io_readinto) {
   if (!check_positional(t, "readinto", nargs, kwnames, 1, 1)) return {};
+  if (!readable(t, args[0], "readinto of closed file")) return {};
   Value target = args[1];
   std::int64_t room;
   Value size = call_named(t, target, "__len__", nullptr, 0);
@@ -1188,9 +1256,21 @@ INTERP_NATIVE(io_readinto) {
   return int_from_i64(t, got);
 }
 
+// An object of a class written in Python over IOBase itself (GzipFile, LZMAFile, ...),
+// which is none of this module's streams: IOBase's own methods apply.
+bool generic_iobase(Value self) {
+  return !(R(self)->flags & (kReadable | kWritable | kFile)) && !R(self)->buffer;
+}
+
 INTERP_NATIVE(io_tell) {
   Value self = args[0];
-  if (!check_open(t, self)) return {};
+  if (generic_iobase(self)) {
+    // IOBase.tell() is seek(0, 1), so a class that defines seek() has tell() too.
+    Value a[2] = {Value::small_int(0), Value::small_int(1)};
+    return call_named(t, self, "seek", a, 2);
+  }
+  if (!check_open(t, self, nullptr, binary(self) ? ClosedCheck::kDelegated : ClosedCheck::kOwn))
+    return {};
   if (R(self)->flags & kStream) return raise_os_error(t, ESPIPE, {});
   if (R(self)->buffer) {
     // The buffer stands after what was read from it: back by what is still unread.
@@ -1209,7 +1289,8 @@ INTERP_NATIVE(io_tell) {
 INTERP_NATIVE(io_seek) {
   Value self = args[0];
   if (!check_positional(t, "seek", nargs, kwnames, 1, 2)) return {};
-  if (!check_open(t, self)) return {};
+  if (generic_iobase(self)) return unsupported(t, "seek");
+  if (!check_open(t, self, "seek of closed file")) return {};
   std::int64_t offset, whence = 0;
   if (!index_to_i64(t, args[1], offset)) return {};
   if (nargs > 2 && !index_to_i64(t, args[2], whence)) return {};
@@ -1219,8 +1300,16 @@ INTERP_NATIVE(io_seek) {
                                       : "can't do nonzero end-relative seeks");
   if (R(self)->buffer) {
     // The offset is the buffer's (a byte position, as CPython's cookies are for UTF-8);
-    // what follows it is read again at the next read.
+    // what follows it is read again at the next read. The buffer stands past what was
+    // read ahead, so a seek relative to here is made absolute first.
     Value a[2] = {args[1], nargs > 2 ? args[2] : Value::small_int(0)};
+    if (whence == 1) {
+      Value here = io_tell(t, args, 1, {});
+      if (!here) return {};
+      a[0] = binary_op(t, here, args[1], bytecode::BinaryOp::Add);
+      a[1] = Value::small_int(0);
+      if (!a[0]) return {};
+    }
     Value r = call_named(t, R(self)->buffer, "seek", a, 2);
     if (!r) return {};
     Value empty = empty_of(t, binary(self));
@@ -1253,7 +1342,7 @@ INTERP_NATIVE(io_seek) {
 
 INTERP_NATIVE(io_truncate) {
   Value self = args[0];
-  if (!check_open(t, self)) return {};
+  if (!check_open(t, self, "truncate of closed file")) return {};
   std::int64_t size = R(self)->pos;
   if (nargs > 1 && args[1] != none() && !index_to_i64(t, args[1], size)) return {};
   Value c = R(self)->content;
@@ -1299,13 +1388,16 @@ INTERP_NATIVE(io_close) {
 }
 
 INTERP_NATIVE(io_flush) {
-  if (!check_open(t, args[0])) return {};
+  bool writes = R(args[0])->flags & kWritable;
+  if (!check_open(t, args[0], writes ? "flush of closed file" : nullptr,
+                  writes ? ClosedCheck::kOwn : ClosedCheck::kIOBase))
+    return {};
   if (R(args[0])->buffer) return call_named(t, R(args[0])->buffer, "flush", nullptr, 0);
   return none();
 }
 
 INTERP_NATIVE(io_enter) {
-  if (!check_open(t, args[0])) return {};
+  if (!check_open(t, args[0], nullptr, ClosedCheck::kIOBase)) return {};
   return args[0];
 }
 
@@ -1320,32 +1412,55 @@ INTERP_NATIVE(io_closed) {
   if (R(args[0])->buffer) return getattr(t, R(args[0])->buffer, intern_literal(t, "closed"));
   return py_bool(R(args[0])->flags & kClosed);
 }
+// A file opened for one side answers False for the other even when closed, as CPython's
+// buffered and text files (which do not ask their raw file) do.
+bool answers_without_raw(Value self, std::int64_t side) {
+  std::int64_t f = R(self)->flags;
+  return !(f & side) && ((f & kFile) || R(self)->buffer) && !(f & kRaw);
+}
 INTERP_NATIVE(io_readable_m) {
-  if (!check_open(t, args[0])) return {};
+  if (!answers_without_raw(args[0], kReadable) &&
+      !check_open(t, args[0], nullptr, ClosedCheck::kDelegated))
+    return {};
   return py_bool(R(args[0])->flags & kReadable);
 }
 INTERP_NATIVE(io_writable_m) {
-  if (!check_open(t, args[0])) return {};
+  if (!answers_without_raw(args[0], kWritable) &&
+      !check_open(t, args[0], nullptr, ClosedCheck::kDelegated))
+    return {};
   return py_bool(R(args[0])->flags & kWritable);
 }
 INTERP_NATIVE(io_seekable) {
-  if (!check_open(t, args[0])) return {};
+  if (!check_open(t, args[0], nullptr, ClosedCheck::kDelegated)) return {};
   if (R(args[0])->buffer) return call_named(t, R(args[0])->buffer, "seekable", nullptr, 0);
   return py_bool(!(R(args[0])->flags & kStream));
 }
 INTERP_NATIVE(io_isatty) {
-  if (!check_open(t, args[0])) return {};
+  if (!check_open(t, args[0], nullptr, ClosedCheck::kDelegated)) return {};
   if (R(args[0])->buffer) return call_named(t, R(args[0])->buffer, "isatty", nullptr, 0);
   return py_bool((R(args[0])->flags & kFile) && ::isatty(int(R(args[0])->fd)));
 }
 INTERP_NATIVE(io_fileno) {
+  if (!check_open(t, args[0], nullptr, ClosedCheck::kDelegated)) return {};
   if (R(args[0])->buffer) return call_named(t, R(args[0])->buffer, "fileno", nullptr, 0);
   if (!(R(args[0])->flags & kFile)) return unsupported(t, "fileno");
   return int_from_i64(t, R(args[0])->fd);
 }
 INTERP_NATIVE(io_name) {
   if (R(args[0])->buffer) return getattr(t, R(args[0])->buffer, intern_literal(t, "name"));
+  if (!R(args[0])->name) return raise(t, exc(E_AttributeError), "name");
   return R(args[0])->name;
+}
+// FileIO's name is an attribute programs set (tempfile names its files so through
+// f.buffer.raw). A file open() made stands in for its own raw file, so it takes the name
+// too; a stream over a separate raw stream has only its raw stream's, as in CPython.
+INTERP_NATIVE(io_set_name) {
+  if (R(args[0])->buffer || !(R(args[0])->flags & kFile))
+    return raisef(t, exc(E_AttributeError), "attribute 'name' of '%s' objects is not writable",
+                  display_name(type_of(args[0])).c_str());
+  if (nargs == 1 && !R(args[0])->name) return raise(t, exc(E_AttributeError), "name");
+  W(args[0])->name = nargs > 1 ? args[1] : Value();
+  return none();
 }
 INTERP_NATIVE(io_mode) {
   if (!R(args[0])->mode) return raise(t, exc(E_AttributeError), "mode");
@@ -1630,6 +1745,7 @@ Value make_io_module(Thread& t) {
         c.new_fn == buffered_new<0> || c.new_fn == buffered_new<1> || c.new_fn == buffered_new<2>;
     if (buffered_class) {
       add_getter(t, type, "raw", io_buffer);
+      if (c.new_fn != buffered_new<1>) add_method(t, type, "peek", io_peek);
       add_method(t, type, "__init__",
                  c.new_fn == buffered_new<0>   ? buffered_init_of<0>
                  : c.new_fn == buffered_new<1> ? buffered_init_of<1>
@@ -1638,7 +1754,7 @@ Value make_io_module(Thread& t) {
     if (c.new_fn && c.new_fn != textiowrapper_new && c.new_fn != fileio_new && !buffered_class) {
       add_method(t, type, "getvalue", io_getvalue);
     } else {
-      add_getter(t, type, "name", io_name);
+      add_getter(t, type, "name", io_name, io_set_name);
       add_getter(t, type, "mode", io_mode,
                  std::string(c.name) == "TextIOWrapper" ? io_set_mode : nullptr);
     }

@@ -41,6 +41,11 @@ bool bind_arguments(Thread& t, const char* fname, const Value* args, std::size_t
                     std::size_t required, Value* out) {
   std::size_t npos = nargs - keyword_count(kwnames);
   for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i < npos && i >= posonly && keyword_arg(kwnames, args, nargs, names.begin()[i])) {
+      raisef(t, exc(E_TypeError), "argument for %s() given by name ('%s') and position (%zu)",
+             fname, names.begin()[i], i + 1);
+      return false;
+    }
     out[i] = i < npos       ? args[i]
              : i >= posonly ? keyword_arg(kwnames, args, nargs, names.begin()[i])
                             : Value();

@@ -20,6 +20,8 @@
 #include "interp/text/str_split.h"
 #include "interp/text/str_strip.h"
 
+#include <atomic>
+#include <cstdlib>
 #include <cstring>
 
 namespace interp {
@@ -66,21 +68,42 @@ bool bytes_or_bytearray(Value v) {
   return v.is_object() && (isinstance(v, T_bytes) || isinstance(v, T_bytearray));
 }
 
-// Set by the array module when it is imported: copies an array's items (false when v is
-// not an array).
-bool (*array_buffer_hook)(Thread& t, Value v, std::string& out) = nullptr;
+// The types of modules with the buffer protocol (array.array, mmap.mmap), each registered
+// by its module when the module is made: a provider copies an object's bytes into `out`
+// and returns 1, returns 0 for an object not of its type, -1 with an exception (a closed
+// map). Modules may be made by several threads at once, hence the atomic slots.
+using BufferProvider = int (*)(Thread& t, Value v, std::string& out);
+static std::atomic<BufferProvider> buffer_providers[8];
 
-// The bytes of any object with the buffer protocol (bytes, bytearray, memoryview, array);
-// false (no exception) when v has none, false with ValueError for a released view.
+void register_buffer_provider(BufferProvider provider) {
+  for (std::atomic<BufferProvider>& slot : buffer_providers) {
+    BufferProvider seen = nullptr;
+    if (slot.compare_exchange_strong(seen, provider) || seen == provider) return;
+  }
+  std::abort(); // more providers than slots: make the table bigger
+}
+
+// The bytes of any object with the buffer protocol (bytes, bytearray, memoryview, array,
+// mmap); false (no exception) when v has none, false with an exception (error set) for a
+// released view or a closed map.
 bool buffer_contents(Thread& t, Value v, std::string& out, bool& error) {
   error = false;
   if (bytes_or_bytearray(v)) {
     out.assign(bytes_view(v));
     return true;
   }
-  if (array_buffer_hook && v.is_object() && is_layout(v, Layout::Instance) &&
-      array_buffer_hook(t, v, out))
-    return true;
+  if (v.is_object() && is_layout(v, Layout::Instance)) {
+    for (std::atomic<BufferProvider>& slot : buffer_providers) {
+      BufferProvider provider = slot.load(std::memory_order_acquire);
+      if (!provider) break;
+      int r = provider(t, v, out);
+      if (r > 0) return true;
+      if (r < 0) {
+        error = true;
+        return false;
+      }
+    }
+  }
   if (v.is_object() && memoryview_check(v)) {
     if (!memoryview_contents(t, v, out)) {
       error = true;
@@ -300,7 +323,7 @@ INTERP_NATIVE(bytes_getitem) {
                   is_bytearray(self) ? "bytearray" : "byte", type_name_of(args[1]).c_str());
   }
   std::int64_t i;
-  if (!index_to_i64(t, args[1], i, true)) return {};
+  if (!index_key_to_i64(t, args[1], i)) return {};
   if (i < 0) i += n;
   if (i < 0 || i >= n)
     return raise(t, exc(E_IndexError),

@@ -19,6 +19,8 @@
 
 namespace interp {
 
+bool buffer_contents(Thread& t, Value v, std::string& out, bool& error); // bytes.cc
+
 using num::BigInt;
 
 std::int64_t int_hash_small(std::int64_t v) {
@@ -578,8 +580,11 @@ INTERP_NATIVE(int_from_bytes) {
   int is_signed = signed_v ? truthy(t, signed_v) : 0;
   if (is_signed < 0) return {};
   std::string bytes;
-  if (data.is_object() && (isinstance(data, T_bytes) || isinstance(data, T_bytearray))) {
-    bytes = std::string(bytes_view(data));
+  bool buffer_error = false;
+  if (buffer_contents(t, data, bytes, buffer_error)) {
+    // any buffer: bytes, bytearray, memoryview, array.array, mmap.mmap
+  } else if (buffer_error) {
+    return {};
   } else {
     Value list = list_of(t, data);
     if (!list) return {};

@@ -227,6 +227,38 @@ INTERP_NATIVE(memoryview_len) {
   return Value::small_int(view_of(args[0])->length);
 }
 
+// The item index a non-slice key names in a one-dimensional view: an integer, or a
+// tuple of one integer (the multi-dimensional form). false with the error CPython gives.
+bool item_index(Thread& t, Value key, std::int64_t& out) {
+  auto is_index = [&](Value v) {
+    return v.is_small_int() || int_check(v) || lookup_special(t, v, N___index__);
+  };
+  if (key.is_object() && is_exact(key, T_tuple)) {
+    std::int64_t n = tuple_length(key);
+    bool all_indices = true;
+    for (std::int64_t k = 0; k < n && all_indices; ++k)
+      all_indices = is_index(tuple_item(key, k));
+    if (t.pending) return false;
+    if (all_indices) {
+      if (n == 0) {
+        raise(t, exc(E_NotImplementedError), "sub-views are not implemented");
+        return false;
+      }
+      if (n > 1) {
+        raisef(t, exc(E_TypeError), "cannot index 1-dimension view with %lld-element tuple",
+               (long long)n);
+        return false;
+      }
+      key = tuple_item(key, 0);
+    }
+  }
+  if (!is_index(key)) {
+    if (!t.pending) raise(t, exc(E_TypeError), "memoryview: invalid slice key");
+    return false;
+  }
+  return index_key_to_i64(t, key, out);
+}
+
 INTERP_NATIVE(memoryview_getitem) {
   Value self = args[0];
   if (released(t, self)) return {};
@@ -239,12 +271,8 @@ INTERP_NATIVE(memoryview_getitem) {
     return make_view(t, o->obj, o->start + start * o->step, o->step * step, count, o->format);
   }
   if (args[1] == runtime().ellipsis) return self;
-  if (!args[1].is_small_int() && !int_check(args[1]) && !lookup_special(t, args[1], N___index__)) {
-    if (t.pending) return {};
-    return raise(t, exc(E_TypeError), "memoryview: invalid slice key");
-  }
   std::int64_t i;
-  if (!index_to_i64(t, args[1], i, true)) return {};
+  if (!item_index(t, args[1], i)) return {};
   if (i < 0) i += n;
   if (i < 0 || i >= n) return raise(t, exc(E_IndexError), "index out of bounds on dimension 1");
   o = view_of(self);
@@ -297,10 +325,8 @@ INTERP_NATIVE(memoryview_setitem) {
     }
     return none();
   }
-  if (!args[1].is_small_int() && !int_check(args[1]))
-    return raise(t, exc(E_TypeError), "memoryview: invalid slice key");
   std::int64_t i;
-  if (!index_to_i64(t, args[1], i, true)) return {};
+  if (!item_index(t, args[1], i)) return {};
   if (i < 0) i += n;
   if (i < 0 || i >= n) return raise(t, exc(E_IndexError), "index out of bounds on dimension 1");
   unsigned char item[8];
@@ -312,6 +338,16 @@ INTERP_NATIVE(memoryview_setitem) {
   std::memcpy(wr<BytesObject>(rd<ByteArrayObject>(obj)->storage)->data + at, item,
               std::size_t(itemsize));
   return none();
+}
+
+// A view never changes its length, so no item can be deleted; a read-only one says that
+// first.
+INTERP_NATIVE(memoryview_delitem) {
+  if (released(t, args[0])) return {};
+  return raise(t, exc(E_TypeError),
+               is_layout(view_of(args[0])->obj, Layout::ByteArray)
+                   ? "cannot delete memory"
+                   : "cannot modify read-only memory");
 }
 
 INTERP_NATIVE(memoryview_tobytes) {
@@ -505,6 +541,7 @@ void init_memoryview_type(Thread& t) {
       {"__len__", memoryview_len},
       {"__getitem__", memoryview_getitem},
       {"__setitem__", memoryview_setitem},
+      {"__delitem__", memoryview_delitem},
       {"__repr__", memoryview_repr},
       {"__eq__", memoryview_eq},
       {"__ne__", memoryview_ne},

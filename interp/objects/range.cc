@@ -142,8 +142,9 @@ INTERP_NATIVE(range_getitem) {
     return range_new(t, new_start, new_stop, new_step);
   }
   std::int64_t n, i;
-  if (!int_to_i64(length, n)) {
-    // A length beyond 64 bits: the index is checked with ints of any size.
+  if (!int_to_i64(length, n) || (!args[1].is_small_int() && int_check(args[1]))) {
+    // A length or an index beyond 64 bits: the index is checked with ints of any size
+    // (an index too large for C is just out of range, not an overflow).
     Value index = args[1];
     if (!index_arg(t, index, index)) return {};
     Value zero = Value::small_int(0);
@@ -162,7 +163,7 @@ INTERP_NATIVE(range_getitem) {
     if (!offset) return {};
     return binary_op(t, start, offset, bytecode::BinaryOp::Add);
   }
-  if (!sequence_index(t, args[1], n, i, "range object")) return {};
+  if (!sequence_index(t, args[1], n, i, "range object", "range")) return {};
   Value offset = binary_op(t, Value::small_int(i), step, bytecode::BinaryOp::Multiply);
   if (!offset) return {};
   return binary_op(t, start, offset, bytecode::BinaryOp::Add);

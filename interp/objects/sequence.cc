@@ -6,17 +6,27 @@
 
 namespace interp {
 
+bool index_key_to_i64(Thread& t, Value index, std::int64_t& out) {
+  if (index_to_i64(t, index, out)) return true;
+  // CPython converts a subscript with IndexError as the overflow error.
+  if (matches(t, exc(E_OverflowError))) {
+    clear_pending(t);
+    raise(t, exc(E_IndexError), "cannot fit 'int' into an index-sized integer");
+  }
+  return false;
+}
+
 bool sequence_index(Thread& t, Value index, std::int64_t length, std::int64_t& out,
-                    const char* what) {
+                    const char* what, const char* kind) {
   std::int64_t i;
   if (index.is_small_int()) {
     i = index.small_int_value();
   } else if (!int_check(index) && !lookup_special(t, index, N___index__)) {
     if (!t.pending)
-      raisef(t, exc(E_TypeError), "%s indices must be integers or slices, not %s", what,
-             type_name_of(index).c_str());
+      raisef(t, exc(E_TypeError), "%s indices must be integers or slices, not %s",
+             kind ? kind : what, type_name_of(index).c_str());
     return false;
-  } else if (!index_to_i64(t, index, i, true)) {
+  } else if (!index_key_to_i64(t, index, i)) {
     return false;
   }
   if (i < 0) i += length;

@@ -8,9 +8,12 @@
 namespace interp {
 
 // An index for a sequence of `length`: negative counts from the end; IndexError
-// "<what> index out of range" outside, TypeError for a non-integer.
+// "<what> index out of range" outside, TypeError "<kind> indices must be ..." for a
+// non-integer (kind defaults to what).
 bool sequence_index(Thread& t, Value index, std::int64_t length, std::int64_t& out,
-                    const char* what);
+                    const char* what, const char* kind = nullptr);
+// An integer subscript as a C integer; IndexError where it does not fit.
+bool index_key_to_i64(Thread& t, Value index, std::int64_t& out);
 // slice.indices(): start, stop, step and the number of items.
 bool slice_indices(Thread& t, Value slice, std::int64_t length, std::int64_t& start,
                    std::int64_t& stop, std::int64_t& step, std::int64_t& count);

@@ -141,6 +141,12 @@ INTERP_NATIVE(str_getitem) {
     return make(t, out);
   }
   std::int64_t i;
+  // str's message, unlike the other sequences', leaves slices out and quotes the type.
+  if (!args[1].is_small_int() && !int_check(args[1]) && !lookup_special(t, args[1], N___index__)) {
+    if (t.pending) return {};
+    return raisef(t, exc(E_TypeError), "string indices must be integers, not '%s'",
+                  type_name_of(args[1]).c_str());
+  }
   if (!sequence_index(t, args[1], n, i, "string")) return {};
   return str_from_code_point(t, str_at(self, i));
 }
