@@ -7,6 +7,7 @@
 // needs_input live there). A stream made by a transaction that aborts is freed then; the
 // object's finalizer frees it after the transaction that found the object dead commits
 // (the shape of pyexpat's parsers).
+#include "interp/modules/c_library.h"
 #include "interp/modules/module_support.h"
 #include "interp/modules/modules.h"
 #include "interp/ops.h"
@@ -21,6 +22,15 @@ namespace interp {
 bool need_buffer(Thread& t, Value v, std::string& out); // bytes.cc
 
 namespace {
+
+// The functions of libbz2 the module calls, opened at its import (c_library.h).
+// clang-format off
+#define INTERP_BZ2_FUNCTIONS(X)                                      \
+  X(BZ2_bzCompressInit) X(BZ2_bzCompress) X(BZ2_bzCompressEnd)       \
+  X(BZ2_bzDecompressInit) X(BZ2_bzDecompress) X(BZ2_bzDecompressEnd)
+// clang-format on
+INTERP_C_LIBRARY_FUNCTIONS(INTERP_BZ2_FUNCTIONS)
+CLibrary libbz2("libbz2.so.1.0", INTERP_C_LIBRARY_RESOLVER(INTERP_BZ2_FUNCTIONS));
 
 // The C side of a compressor or decompressor.
 struct Stream {
@@ -261,6 +271,7 @@ Value make_class(Thread& t, const char* name, NativeFn new_fn) {
 } // namespace
 
 Value make_bz2_module(Thread& t) {
+  if (!libbz2.load(t)) return {};
   Value m = new_module(t, "_bz2", nullptr, 0);
   Value compressor = m ? make_class(t, "BZ2Compressor", compressor_new) : Value();
   Value decompressor = compressor ? make_class(t, "BZ2Decompressor", decompressor_new) : Value();

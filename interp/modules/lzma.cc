@@ -9,6 +9,7 @@
 // object's finalizer frees it after the transaction that found the object dead commits
 // (as _bz2 does). Filter chains are parsed into C structs on the C++ stack for the one call
 // that needs them: liblzma copies what it keeps.
+#include "interp/modules/c_library.h"
 #include "interp/modules/module_support.h"
 #include "interp/modules/modules.h"
 #include "interp/ops.h"
@@ -27,6 +28,17 @@ namespace interp {
 bool need_buffer(Thread& t, Value v, std::string& out); // bytes.cc
 
 namespace {
+
+// The functions of liblzma the module calls, opened at its import (c_library.h).
+// clang-format off
+#define INTERP_LZMA_FUNCTIONS(X)                                                            \
+  X(lzma_easy_encoder) X(lzma_stream_encoder) X(lzma_alone_encoder) X(lzma_raw_encoder)     \
+  X(lzma_auto_decoder) X(lzma_stream_decoder) X(lzma_alone_decoder) X(lzma_raw_decoder)     \
+  X(lzma_code) X(lzma_end) X(lzma_get_check) X(lzma_check_is_supported) X(lzma_lzma_preset) \
+  X(lzma_properties_size) X(lzma_properties_encode) X(lzma_properties_decode)
+// clang-format on
+INTERP_C_LIBRARY_FUNCTIONS(INTERP_LZMA_FUNCTIONS)
+CLibrary liblzma("liblzma.so.5", INTERP_C_LIBRARY_RESOLVER(INTERP_LZMA_FUNCTIONS));
 
 // The container formats of lzma.py (FORMAT_*).
 enum Format { kFormatAuto = 0, kFormatXz = 1, kFormatAlone = 2, kFormatRaw = 3 };
@@ -670,6 +682,7 @@ Value make_class(Thread& t, const char* name, NativeFn new_fn) {
 } // namespace
 
 Value make_lzma_module(Thread& t) {
+  if (!liblzma.load(t)) return {};
   static const ModuleFunction kFunctions[] = {
       {"is_check_supported", lzma_is_check_supported},
       {"_encode_filter_properties", lzma_encode_filter_properties},

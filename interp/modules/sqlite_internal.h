@@ -5,6 +5,7 @@
 // makes into Python; sqlite_cursor.cc the cursor, parameter binding, rows and sqlite3.Row.
 #pragma once
 
+#include "interp/modules/c_library.h"
 #include "interp/modules/module_support.h"
 
 #include <sqlite3.h>
@@ -15,6 +16,29 @@
 #include <vector>
 
 namespace interp::sqlite {
+
+// The functions of libsqlite3 the module calls, opened at its import (c_library.h).
+// clang-format off
+#define INTERP_SQLITE3_FUNCTIONS(X)                                                           \
+  X(sqlite3_libversion) X(sqlite3_threadsafe) X(sqlite3_complete)                             \
+  X(sqlite3_enable_shared_cache) X(sqlite3_open_v2) X(sqlite3_close_v2) X(sqlite3_errmsg)     \
+  X(sqlite3_extended_errcode) X(sqlite3_busy_handler) X(sqlite3_interrupt)                    \
+  X(sqlite3_get_autocommit) X(sqlite3_changes64) X(sqlite3_total_changes64)                   \
+  X(sqlite3_last_insert_rowid) X(sqlite3_create_function_v2) X(sqlite3_create_collation_v2)   \
+  X(sqlite3_user_data) X(sqlite3_aggregate_context) X(sqlite3_prepare_v2) X(sqlite3_step)     \
+  X(sqlite3_reset) X(sqlite3_finalize) X(sqlite3_sql) X(sqlite3_db_handle)                    \
+  X(sqlite3_stmt_readonly) X(sqlite3_clear_bindings) X(sqlite3_bind_parameter_count)          \
+  X(sqlite3_bind_parameter_name) X(sqlite3_bind_null) X(sqlite3_bind_int64)                   \
+  X(sqlite3_bind_double) X(sqlite3_bind_text64) X(sqlite3_bind_blob64) X(sqlite3_data_count)  \
+  X(sqlite3_column_count) X(sqlite3_column_name) X(sqlite3_column_decltype)                   \
+  X(sqlite3_column_type) X(sqlite3_column_int64) X(sqlite3_column_double)                     \
+  X(sqlite3_column_text) X(sqlite3_column_blob) X(sqlite3_column_bytes) X(sqlite3_value_type) \
+  X(sqlite3_value_int64) X(sqlite3_value_double) X(sqlite3_value_text) X(sqlite3_value_blob)  \
+  X(sqlite3_value_bytes) X(sqlite3_result_null) X(sqlite3_result_int64)                       \
+  X(sqlite3_result_double) X(sqlite3_result_text64) X(sqlite3_result_blob64)                  \
+  X(sqlite3_result_error) X(sqlite3_result_error_nomem) X(sqlite3_result_error_toobig)
+// clang-format on
+INTERP_C_LIBRARY_FUNCTIONS(INTERP_SQLITE3_FUNCTIONS)
 
 // The C side of an open connection, outside the heap (an abort cannot undo SQLite).
 struct Db {

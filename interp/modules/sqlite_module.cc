@@ -399,12 +399,15 @@ INTERP_NATIVE(sqlite_adapt) {
   return adapt(t, a[0], proto, a[2]);
 }
 
+CLibrary libsqlite3("libsqlite3.so.0", INTERP_C_LIBRARY_RESOLVER(INTERP_SQLITE3_FUNCTIONS));
+
 } // namespace
 
 } // namespace sqlite
 
 Value make_sqlite3_module(Thread& t) {
   using namespace sqlite;
+  if (!libsqlite3.load(t)) return {};
   static const ModuleFunction kFunctions[] = {
       {"connect", sqlite_connect},
       {"complete_statement", sqlite_complete_statement},
