@@ -20,6 +20,7 @@
 #include "interp/ops.h"
 #include "stm/stm.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <climits>
 #include <cstring>
@@ -44,6 +45,8 @@ struct MmapObject : Object {
   Value offset; // int: where in the file the mapping starts
   Value fd;     // small int: the map's own duplicate of the file's descriptor; -1: none
   Value access; // small int: an Access
+  Value prot;   // small int: the PROT_* bits it was mapped with
+  Value flags;  // small int: the MAP_* flags it was mapped with
 };
 
 struct MmapIterObject : Object {
@@ -267,6 +270,8 @@ INTERP_NATIVE(mmap_new) {
   o->offset = offset_v;
   o->fd = Value::small_int(own_fd);
   o->access = Value::small_int(access);
+  o->prot = Value::small_int(prot);
+  o->flags = Value::small_int(flags);
   return self;
 }
 
@@ -683,13 +688,27 @@ INTERP_NATIVE(mmap_resize) {
     return raise(t, exc(E_ValueError), "new size out of range");
   char* p = valid(t, self);
   if (!p) return {};
+  if (new_size == 0) return raise_os_error(t, EINVAL); // no mapping has no bytes, as mremap says
   stm::become_inevitable("mmap resize");
   int fd = int(field(rd<MmapObject>(self)->fd));
   if (fd != -1 && ::ftruncate(fd, off_t(offset + new_size)) == -1) return raise_os_error(t, errno);
-  void* moved = ::mremap(p, std::size_t(size_of(self)), std::size_t(new_size), MREMAP_MAYMOVE);
-  if (moved == MAP_FAILED) return raise_os_error(t, errno);
+  // A new mapping, not mremap: another thread's transaction may be copying out of the old
+  // one (it read the address before this transaction wrote it), and mremap would move or
+  // shrink it under that reader at once. The old one goes after the commit, which stops
+  // such readers at a safe point first (they conflict on the address).
+  int prot = int(field(rd<MmapObject>(self)->prot));
+  int flags = int(field(rd<MmapObject>(self)->flags));
+  std::int64_t old_size = size_of(self);
+  void* fresh_map = ::mmap(nullptr, std::size_t(new_size), prot, flags, fd, off_t(offset));
+  if (fresh_map == MAP_FAILED) return raise_os_error(t, errno);
+  // A shared file mapping sees the file's pages; any other kind starts from its own.
+  if (fd == -1 || !(flags & MAP_SHARED))
+    std::memcpy(fresh_map, p, std::size_t(std::min(old_size, new_size)));
+  t.after_commit.push_back([p, old_size](bool committed) {
+    if (committed) ::munmap(p, std::size_t(old_size));
+  });
   MmapObject* o = wr<MmapObject>(self);
-  o->data = Value::small_int(std::int64_t(reinterpret_cast<std::uintptr_t>(moved)));
+  o->data = Value::small_int(std::int64_t(reinterpret_cast<std::uintptr_t>(fresh_map)));
   o->size = Value::small_int(new_size);
   return none();
 }
