@@ -234,7 +234,6 @@ void build_runtime(Thread& t) {
   init_builtin_iterator_types(t);
   vm::init_generator_types(t);
   for (const BuiltinType& bt : kBuiltinTypes) {
-    add_attribute(t, rt.types[bt.id], "__module__", intern_literal(t, "builtins"));
     update_type_flags(rt.types[bt.id]);
   }
   init_generic_alias_types(t);

@@ -43,6 +43,11 @@ Value descriptor_get(Thread& t, Value descr, Value obj, Value type) {
       if (is_layout(inner, Layout::Native))
         return native_new(t, ro<NativeObject>(inner)->index, cls, ro<NativeObject>(inner)->owner,
                           T_builtin_function);
+      // 3.9-3.12 chain through a wrapped descriptor, so classmethod(property(f)) makes
+      // a class property.
+      if (inner.is_object() && !is_layout(inner, Layout::Function) &&
+          type_lookup(type_of(inner), name(N___get__)))
+        return descriptor_get(t, inner, cls, cls);
       return method_new(t, inner, cls);
     }
     break;
@@ -177,7 +182,12 @@ Value getattr_impl(Thread& t, Value obj, Value attr, bool suppress_missing) {
       r = module_getattr(t, obj, attr, quiet);
     else
       r = generic_getattr(t, obj, attr, quiet);
-    if (r || t.pending || !fallback) return r;
+    if (r || !fallback) return r;
+    // An AttributeError from a descriptor (a property's getter) falls back too.
+    if (t.pending) {
+      if (!matches(t, exc(E_AttributeError))) return {};
+      clear_pending(t);
+    }
   }
   Value ga = type_lookup(type, name(N___getattr__));
   r = vm::call_function_or_other(t, ga, obj, &attr, 1, {});

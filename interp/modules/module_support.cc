@@ -86,9 +86,10 @@ Value new_type(Thread& t, const char* type_name, const char* module_name, Layout
   o->qualname = n;
   o->dict = d;
   o->bases = bases;
+  // type.__module__ reads the field, as CPython's static types take theirs from tp_name,
+  // so that dir() of an instance does not list __module__.
   o->module = intern_literal(t, module_name);
   if (!compute_mro(t, type)) return {};
-  add_attribute(t, type, "__module__", intern_literal(t, module_name));
   return type;
 }
 

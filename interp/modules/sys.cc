@@ -6,6 +6,7 @@
 #include "interp/modules/modules.h"
 #include "interp/objects/args.h"
 #include "interp/objects/objects.h"
+#include "interp/objects/repr_guard.h"
 #include "interp/ops.h"
 #include "interp/vm/vm.h"
 #include "stm/stm.h"
@@ -319,13 +320,77 @@ bool c_locale() {
   return true;
 }
 
+// The class of sys.implementation, which types.py publishes as types.SimpleNamespace.
+Value namespace_type;
+
+// types.SimpleNamespace(**kwargs): the keywords become instance attributes.
+INTERP_NATIVE(namespace_init) {
+  std::size_t nkw = keyword_count(kwnames);
+  if (nargs - nkw > 1) return raise(t, exc(E_TypeError), "no positional arguments expected");
+  for (std::size_t i = 0; i < nkw; ++i)
+    if (!generic_setattr(t, args[0], tuple_item(kwnames, std::int64_t(i)), args[nargs - nkw + i]))
+      return {};
+  return none();
+}
+
+// namespace(a=1, b='x'); a subclass shows its own name, a cycle "namespace(...)".
+INTERP_NATIVE(namespace_repr) {
+  Value type = type_of(args[0]);
+  std::string name = type_name(type);
+  if (type == namespace_type) name = "namespace";
+  ReprGuard guard(args[0]);
+  if (guard.recursive()) return str_from_utf8(t, name + "(...)");
+  std::string text = name + "(";
+  Value d = rd<Object>(args[0])->dict;
+  std::int64_t pos = 0;
+  Value key, value;
+  bool first = true;
+  while (d && dict_next(d, pos, key, value)) {
+    if (!str_check(key)) continue;
+    Value r = repr(t, value);
+    if (!r) return {};
+    if (!first) text += ", ";
+    first = false;
+    text += str_utf8(key) + "=" + str_utf8(r);
+  }
+  return str_from_utf8(t, text + ")");
+}
+
+bool is_namespace(Value v) {
+  return namespace_type && is_subtype(type_of(v), namespace_type);
+}
+
+INTERP_NATIVE(namespace_eq) {
+  if (!is_namespace(args[1])) return runtime().not_implemented;
+  Value a = rd<Object>(args[0])->dict, b = rd<Object>(args[1])->dict;
+  // A dict not made yet is an empty one.
+  if (!a || !b) return py_bool((a ? dict_length(a) : 0) == 0 && (b ? dict_length(b) : 0) == 0);
+  return compare(t, a, b, bytecode::CompareOp::Eq);
+}
+
+INTERP_NATIVE(namespace_reduce) {
+  Value d = rd<Object>(args[0])->dict;
+  if (!d) d = dict_new(t);
+  Value items[3] = {type_of(args[0]), runtime().empty_tuple, d};
+  return d ? tuple_from(t, items, 3) : Value();
+}
+
 Value make_struct(Thread& t, const char* const* names, const Value* values, std::size_t n) {
   // A simple namespace object: an instance of a class named as CPython's (types.py takes
   // SimpleNamespace from sys.implementation's type).
   Value ns_type = new_type(t, "SimpleNamespace", "types", Layout::Instance);
   if (!ns_type) return {};
   wr<TypeObject>(ns_type)->flags &= ~std::uint64_t(kNoInstanceDict);
+  add_method(t, ns_type, "__init__", namespace_init);
+  add_method(t, ns_type, "__repr__", namespace_repr);
+  add_method(t, ns_type, "__eq__", namespace_eq);
+  add_method(t, ns_type, "__reduce__", namespace_reduce);
+  add_attribute(t, ns_type, "__hash__", none());
   update_type_flags(ns_type);
+  static bool rooted = false;
+  if (!rooted) gc::add_root(reinterpret_cast<const stm::Offset*>(&namespace_type));
+  rooted = true;
+  namespace_type = ns_type;
   Value obj = allocate(t, Layout::Instance, ns_type, sizeof(Object));
   if (!obj) return {};
   Value d = dict_new(t);

@@ -243,8 +243,9 @@ bool sub_arg(Thread& t, Value v, std::string& out) {
 }
 
 Value repr_of(Thread& t, Value self) {
-  std::string body = text::bytes_repr(bytes_view(self));
-  if (!is_bytearray(self)) return str_from_utf8(t, body);
+  bool bytearray = is_bytearray(self);
+  std::string body = text::bytes_repr(bytes_view(self), bytearray);
+  if (!bytearray) return str_from_utf8(t, body);
   return str_from_utf8(t, type_name(type_of(self)) + "(" + body + ")");
 }
 

@@ -86,6 +86,25 @@ INTERP_NATIVE(property_deleter) {
   return property_copy(t, args[0], 2, args[1]);
 }
 
+// 1 when `fn.__isabstractmethod__` is true, 0 when false or missing, -1 on error.
+int abstract_flag(Thread& t, Value fn) {
+  if (fn == none()) return 0;
+  Value flag = getattr_opt(t, fn, intern_literal(t, "__isabstractmethod__"));
+  if (!flag) return t.pending ? -1 : 0;
+  return truthy(t, flag);
+}
+
+// abc finds abstract properties, class methods and static methods through the
+// functions they wrap.
+INTERP_NATIVE(property_isabstract) {
+  const PropertyObject* p = rd<PropertyObject>(args[0]);
+  for (Value fn : {p->fget, p->fset, p->fdel}) {
+    int r = abstract_flag(t, fn);
+    if (r != 0) return r < 0 ? Value() : runtime().true_;
+  }
+  return runtime().false_;
+}
+
 INTERP_NATIVE(property_getattribute) {
   const PropertyObject* p = rd<PropertyObject>(args[0]);
   if (str_equal_ascii(args[1], "fget")) return p->fget;
@@ -133,6 +152,13 @@ INTERP_NATIVE(wrapper_func) {
   return ro<WrapperObject>(args[0])->wrapped;
 }
 
+// <classmethod(<function f at 0x...>)>, naming a subclass when it is one.
+INTERP_NATIVE(wrapper_repr) {
+  Value r = repr(t, ro<WrapperObject>(args[0])->wrapped);
+  if (!r) return {};
+  return str_from_utf8(t, "<" + type_name(type_of(args[0])) + "(" + str_utf8(r) + ")>");
+}
+
 INTERP_NATIVE(staticmethod_call) {
   return call(t, ro<WrapperObject>(args[0])->wrapped, args + 1, nargs - 1, kwnames);
 }
@@ -153,6 +179,11 @@ INTERP_NATIVE(wrapper_getattribute) {
       str_equal_ascii(args[1], "__qualname__"))
     return getattr(t, ro<WrapperObject>(args[0])->wrapped, args[1]);
   return generic_getattr(t, args[0], args[1], false);
+}
+
+INTERP_NATIVE(wrapper_isabstract) {
+  int r = abstract_flag(t, ro<WrapperObject>(args[0])->wrapped);
+  return r < 0 ? Value() : py_bool(r);
 }
 
 // ---- super ----------------------------------------------------------------------------------
@@ -283,13 +314,16 @@ void init_descriptor_types(Thread& t) {
   add_method(t, p, "__getattribute__", property_getattribute);
   add_method(t, p, "__setattr__", property_setattr);
   add_method(t, p, "__set_name__", property_set_name);
+  add_getter(t, p, "__isabstractmethod__", property_isabstract);
   for (TypeId id : {T_classmethod, T_staticmethod}) {
     Value w = type_value(id);
     add_staticmethod(t, w, "__new__", wrapper_new);
     add_method(t, w, "__init__", wrapper_init);
     add_method(t, w, "__get__", wrapper_get);
     add_method(t, w, "__getattribute__", wrapper_getattribute);
+    add_method(t, w, "__repr__", wrapper_repr);
     add_getter(t, w, "__func__", wrapper_func);
+    add_getter(t, w, "__isabstractmethod__", wrapper_isabstract);
   }
   add_method(t, type_value(T_staticmethod), "__call__", staticmethod_call);
   Value s = type_value(T_super);

@@ -460,7 +460,6 @@ void init_exception_types(Thread& t) {
   add_method(t, b, "__reduce__", exception_reduce);
   init_exception_group_type(t);
   for (auto& [n, type] : rt.exception_types) {
-    add_attribute(t, type, "__module__", intern_literal(t, "builtins"));
     update_type_flags(type);
   }
   rt.exception_types.emplace_back("EnvironmentError", exc(E_OSError));

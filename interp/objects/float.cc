@@ -14,6 +14,7 @@
 #include "interp/num/format_spec.h"
 #include "interp/num/format_value.h"
 
+#include <bit>
 #include <cmath>
 
 namespace interp {
@@ -297,6 +298,25 @@ INTERP_NATIVE(float_as_integer_ratio) {
   return tuple_from(t, items, 2);
 }
 
+// What pickle's copyreg needs to rebuild a float subclass instance.
+INTERP_NATIVE(float_getnewargs) {
+  Value v = float_new(t, float_value(args[0]));
+  return v ? tuple_from(t, &v, 1) : Value();
+}
+
+// float.__getformat__(typestr): the storage format of C doubles and floats, which here
+// are always IEEE 754 in the machine's byte order.
+INTERP_NATIVE(float_getformat) {
+  if (!check_positional(t, "__getformat__", nargs, kwnames, 1, 1)) return {};
+  if (!str_check(args[1]))
+    return raisef(t, exc(E_TypeError), "__getformat__() argument must be str, not %s",
+                  type_name_of(args[1]).c_str());
+  if (!str_equal_ascii(args[1], "double") && !str_equal_ascii(args[1], "float"))
+    return raise(t, exc(E_ValueError), "__getformat__() argument 1 must be 'double' or 'float'");
+  return str_from_ascii(t, std::endian::native == std::endian::little ? "IEEE, little-endian"
+                                                                      : "IEEE, big-endian");
+}
+
 INTERP_NATIVE(float_hex) {
   return str_from_ascii(t, num::float_to_hex(float_value(args[0])));
 }
@@ -415,6 +435,7 @@ void init_float_type(Thread& t) {
       {"hex", float_hex},
       {"__format__", float_format},
       {"conjugate", float_conjugate},
+      {"__getnewargs__", float_getnewargs},
   };
   for (const Entry& e : methods)
     add_method(t, type, e.name, e.fn);
@@ -423,6 +444,7 @@ void init_float_type(Thread& t) {
              [](Thread& t, const Value*, std::size_t, Value) { return float_new(t, 0.0); });
   add_staticmethod(t, type, "__new__", float_new_method);
   add_classmethod(t, type, "fromhex", float_fromhex);
+  add_classmethod(t, type, "__getformat__", float_getformat);
 }
 
 } // namespace interp

@@ -273,7 +273,17 @@ INTERP_NATIVE(native_getattribute) {
       return str_from_utf8(t, type_name(n->owner) + "." + str_utf8(n->name));
     return n->name;
   }
-  if (str_equal_ascii(args[1], "__self__")) return n->self ? n->self : none();
+  if (str_equal_ascii(args[1], "__self__")) {
+    if (n->self) return n->self;
+    // A module's function is bound to its module, as CPython's builtins are.
+    if (n->module && str_check(n->module) && !(n->owner && is_layout(n->owner, Layout::Type))) {
+      Value modules = getattr_opt(t, runtime().sys_module, intern_literal(t, "modules"));
+      Value m = modules && dict_check(modules) ? dict_get_str(modules, n->module) : Value();
+      if (t.pending) clear_pending(t);
+      if (m) return m;
+    }
+    return none();
+  }
   if (str_equal_ascii(args[1], "__module__")) return n->module ? n->module : none();
   if (str_equal_ascii(args[1], "__doc__")) {
     const char* doc = runtime().natives[std::size_t(n->index)].doc;

@@ -322,10 +322,9 @@ INTERP_NATIVE(int_rpow) {
   return int_pow_impl(t, a, b, nargs > 2 ? args[2] : Value());
 }
 
-INTERP_NATIVE(int_divmod) {
-  if (nargs != 2 || !int_check(args[1])) return runtime().not_implemented;
+Value int_divmod_impl(Thread& t, Value x, Value y) {
   BigInt sa, sb;
-  auto r = num::divmod(int_view(args[0], sa), int_view(args[1], sb));
+  auto r = num::divmod(int_view(x, sa), int_view(y, sb));
   if (!r.ok()) return NumErrorRaiser::raise_int(t, r.error, r.message);
   Value q = int_from_big(t, r.value.quotient);
   if (!q) return {};
@@ -333,6 +332,15 @@ INTERP_NATIVE(int_divmod) {
   if (!m) return {};
   Value items[2] = {q, m};
   return tuple_from(t, items, 2);
+}
+
+INTERP_NATIVE(int_divmod) {
+  if (nargs != 2 || !int_check(args[1])) return runtime().not_implemented;
+  return int_divmod_impl(t, args[0], args[1]);
+}
+INTERP_NATIVE(int_rdivmod) {
+  if (nargs != 2 || !int_check(args[1])) return runtime().not_implemented;
+  return int_divmod_impl(t, args[1], args[0]);
 }
 
 INTERP_NATIVE(int_neg) {
@@ -682,6 +690,7 @@ void init_int_type(Thread& t) {
       {"__pow__", int_pow},
       {"__rpow__", int_rpow},
       {"__divmod__", int_divmod},
+      {"__rdivmod__", int_rdivmod},
       {"__neg__", int_neg},
       {"__pos__", int_pos},
       {"__abs__", int_abs},

@@ -528,7 +528,6 @@ void init_member_descriptor_type(Thread& t) {
   add_getter(t, type, "__name__", member_name);
   add_getter(t, type, "__objclass__", member_objclass);
   add_attribute(t, type, "__doc__", none());
-  add_attribute(t, type, "__module__", intern_literal(t, "builtins"));
   update_type_flags(type);
 }
 
@@ -679,6 +678,9 @@ Value type_new(Thread& t, Value metatype, Value type_name_value, Value bases, Va
     if (is_layout(cell, Layout::Cell)) wr<CellObject>(cell)->ref = type;
     if (dict_del(t, dict, name(N___classcell__)) < 0) return {};
   }
+  // Every class has its own __doc__ (None without a docstring), so none is inherited.
+  if (!dict_get_str(dict, name(N___doc__)) && !dict_set(t, dict, name(N___doc__), none()))
+    return {};
   // __set_name__ on every attribute that has it, then the parent's __init_subclass__.
   std::int64_t pos = 0;
   Value k, v;

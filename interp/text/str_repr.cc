@@ -70,7 +70,7 @@ template <CodeUnit C> std::string str_ascii(View<C> s) {
   return quote_text<C, char>(s, true);
 }
 
-std::string bytes_repr(std::string_view b) {
+std::string bytes_repr(std::string_view b, bool escape_single_quote) {
   std::string out = "b";
   char quote = choose_quote(b);
   out += quote;
@@ -79,6 +79,8 @@ std::string bytes_repr(std::string_view b) {
     // Bytes have no printable Unicode range: everything past 0x7e is \xNN.
     if (c >= 0x7F) {
       append_hex(out, 'x', c, 2);
+    } else if (escape_single_quote && c == '\'') {
+      out += "\\'";
     } else {
       append_escaped<char>(out, c, quote, true);
     }

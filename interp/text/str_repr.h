@@ -16,7 +16,8 @@ namespace interp::text {
 template <CodeUnit C> String<C> str_repr(View<C> s);
 // ascii(str): repr with all non-ASCII characters escaped; always ASCII.
 template <CodeUnit C> std::string str_ascii(View<C> s);
-// repr(bytes), with the b prefix.
-std::string bytes_repr(std::string_view b);
+// repr(bytes), with the b prefix. `escape_single_quote`: bytearray's repr, which escapes
+// ' even inside "..." (CPython's bytearray_repr does).
+std::string bytes_repr(std::string_view b, bool escape_single_quote = false);
 
 } // namespace interp::text

@@ -413,6 +413,14 @@ INTERP_NATIVE(gen_getattribute) {
   if (str_equal_ascii(args[1], "gi_running") || str_equal_ascii(args[1], "cr_running"))
     return py_bool(g->running & kRunningFrame);
   if (str_equal_ascii(args[1], "ag_running")) return py_bool(g->running & kRunningAsync);
+  // inspect.getgeneratorstate/getcoroutinestate tell GEN_SUSPENDED from GEN_CREATED by it.
+  if (str_equal_ascii(args[1], "gi_suspended") || str_equal_ascii(args[1], "cr_suspended")) {
+    if (g->kind == kAsyncGenerator) return generic_getattr(t, args[0], args[1], false);
+    if (!g->frame || (g->running & kRunningFrame)) return runtime().false_;
+    const FrameObject* f = rd<FrameObject>(g->frame);
+    // Neither about to start (resume's test) nor finished (pc < 0).
+    return py_bool(f->pc >= 0 && !(f->pc == 0 && f->sp == 0));
+  }
   if (str_equal_ascii(args[1], "ag_frame")) return g->frame ? g->frame : none();
   if (str_equal_ascii(args[1], "ag_code"))
     return g->frame ? rd<FrameObject>(g->frame)->code : none();
