@@ -550,6 +550,39 @@ credits = _Printer('credits', 'Thanks to CWI, CNRI, BeOpen.com, Zope Corporation
 license = _Printer('license', 'Type license() to see the full license text')
 )";
 
+// What site's enablerlcompleter sets as sys.__interactivehook__, which the REPL calls at
+// its start: Tab completion through rlcompleter, and the history kept in
+// ~/.python_history between sessions. Not in isolated mode (-I), as site.
+constexpr const char* kInteractiveHook = R"(
+def register_readline():
+    import atexit, os
+    try:
+        import readline, rlcompleter
+    except ImportError:
+        return
+    readline.parse_and_bind('tab: complete')
+    try:
+        readline.read_init_file()
+    except OSError:
+        pass
+    # A startup file may have read a history already: it then owns saving it too.
+    if readline.get_current_history_length() == 0:
+        history = os.path.join(os.path.expanduser('~'), '.python_history')
+        try:
+            readline.read_history_file(history)
+        except OSError:
+            pass
+        def write_history():
+            try:
+                readline.write_history_file(history)
+            except OSError:
+                pass
+        atexit.register(write_history)
+
+import sys
+sys.__interactivehook__ = register_readline
+)";
+
 void add_site_builtins(Thread& t) {
   stm::run_transaction([&] {
     Value ns = dict_new(t);
@@ -563,6 +596,14 @@ void add_site_builtins(Thread& t) {
     for (const char* n : {"exit", "quit", "copyright", "credits", "license"})
       if (Value v = dict_get_cstr(t, ns, n))
         dict_set(t, runtime().builtins, intern_literal(t, n), v);
+  });
+  if (the_options.isolated) return;
+  stm::run_transaction([&] {
+    Value ns = dict_new(t);
+    dict_set(t, ns, name(N___name__), intern_literal(t, "site"));
+    dict_set(t, ns, name(N___builtins__), runtime().builtins_module);
+    Value code = compile_source(t, kInteractiveHook, "<site>", ast::Mode::Exec);
+    if (!code || !vm::run_code(t, code, ns, ns)) clear_pending(t);
   });
 }
 
@@ -888,6 +929,32 @@ std::string prompt(Thread& t, bool first) {
   return text;
 }
 
+// sys.__interactivehook__, called as CPython's REPL does at its start; its failure is
+// reported and the REPL goes on. False when it raised SystemExit that ends the program.
+bool run_interactive_hook(Thread& t) {
+  static const char kCall[] = "import sys\n"
+                              "hook = getattr(sys, '__interactivehook__', None)\n"
+                              "if hook is not None:\n"
+                              "    hook()\n";
+  Value code, globals, error;
+  stm::run_transaction([&] {
+    t.pending = {};
+    error = {};
+    globals = dict_new(t);
+    if (globals) dict_set(t, globals, name(N___builtins__), runtime().builtins_module);
+    code = globals ? compile_source(t, kCall, "<interactivehook>", ast::Mode::Exec) : Value();
+    if (!code) error = fetch_pending(t);
+  });
+  Value exception = error;
+  if (code) vm::run_outermost(t, code, globals, exception);
+  flush_program_output(t);
+  if (exception) {
+    write_stderr("Failed calling sys.__interactivehook__\n");
+    report_exception(t, exception, false);
+  }
+  return true;
+}
+
 } // namespace
 
 int run_repl(bool fresh) {
@@ -943,12 +1010,22 @@ int run_repl(bool fresh) {
       }
     }
   }
+  if (!run_interactive_hook(t)) return 1;
   std::string entry, line;
   bool in_block = false;
   for (;;) {
     std::fflush(stdout);
-    write_stderr(prompt(t, entry.empty()));
-    LineRead read = read_line(line);
+    LineRead read;
+    if (readline_imported() && ::isatty(0) && ::isatty(1)) {
+      // As CPython's: once readline is imported it reads the terminal, prompt included.
+      std::string shown = prompt(t, entry.empty());
+      int got = read_line_with_readline(t, shown, line, false);
+      if (got > 0) line += '\n';
+      read = got > 0 ? LineRead::Line : got == 0 ? LineRead::End : LineRead::Interrupted;
+    } else {
+      write_stderr(prompt(t, entry.empty()));
+      read = read_line(line);
+    }
     if (read == LineRead::Interrupted) {
       write_stderr("\nKeyboardInterrupt\n");
       entry.clear();

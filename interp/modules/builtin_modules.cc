@@ -29,6 +29,7 @@ Value make_fcntl_module(Thread& t);
 Value make_termios_module(Thread& t);
 Value make_syslog_module(Thread& t);
 Value make_bz2_module(Thread& t);
+Value make_readline_module(Thread& t);
 Value make_faulthandler_module(Thread& t);
 Value make_lzma_module(Thread& t);
 Value make_sqlite3_module(Thread& t);
@@ -98,6 +99,7 @@ Value make_builtin_module(Thread& t, const std::string& module_name) {
   if (module_name == "termios") return make_termios_module(t);
   if (module_name == "syslog") return make_syslog_module(t);
   if (module_name == "_bz2") return make_bz2_module(t);
+  if (module_name == "readline") return make_readline_module(t);
   if (module_name == "faulthandler") return make_faulthandler_module(t);
   if (module_name == "_lzma") return make_lzma_module(t);
   if (module_name == "_sqlite3") return make_sqlite3_module(t);
@@ -128,7 +130,7 @@ std::vector<std::string> builtin_module_names() {
       "_sha3",        "_signal",     "_csv",    "array",    "zlib",         "_posixsubprocess",
       "select",       "unicodedata", "pyexpat", "_socket",  "pwd",          "grp",
       "resource",     "fcntl",       "termios", "_bz2",     "faulthandler", "_lzma",
-      "_sqlite3",     "syslog",       "mmap"};
+      "_sqlite3",     "syslog",      "mmap",    "readline"};
   for (auto& [registered, factory] : registered_modules())
     names.push_back(registered);
   std::sort(names.begin(), names.end());

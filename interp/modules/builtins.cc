@@ -12,6 +12,7 @@
 #include "interp/text/str_repr.h"
 
 #include <cmath>
+#include <unistd.h>
 #include <vector>
 
 namespace interp {
@@ -952,8 +953,45 @@ INTERP_NATIVE(builtin_build_class) {
   return cls;
 }
 
+// Whether sys.stdin or sys.stdout is the process's terminal on `fd`; an object without a
+// usable fileno() is not.
+bool stream_is_terminal(Thread& t, Value stream, int fd) {
+  Value fileno = stream ? getattr(t, stream, intern_literal(t, "fileno")) : Value();
+  Value n = fileno ? call0(t, fileno) : Value();
+  std::int64_t got = -1;
+  if (!n || !int_to_i64(n, got)) {
+    clear_pending(t);
+    return false;
+  }
+  return got == fd && ::isatty(fd);
+}
+
+// input() on the terminal once readline was imported, as CPython's: readline shows the
+// prompt and edits the line.
+Value input_with_readline(Thread& t, const Value* args, std::size_t nargs, Value out) {
+  std::string prompt;
+  if (nargs == 1) {
+    Value s = str(t, args[0]);
+    if (!s) return {};
+    prompt = str_utf8(s);
+  }
+  if (!call_method(t, out, N_flush, nullptr, 0)) return {};
+  std::string line;
+  int got = read_line_with_readline(t, prompt, line, true);
+  if (got < 0) return {};
+  if (got == 0) return raise(t, exc(E_EOFError), "");
+  return str_from_utf8(t, line);
+}
+
 INTERP_NATIVE(builtin_input) {
   if (!check_positional(t, "input", nargs, kwnames, 0, 1, 0)) return {};
+  if (readline_imported()) {
+    Value in = getattr(t, runtime().sys_module, name(N_stdin));
+    Value out = in ? getattr(t, runtime().sys_module, name(N_stdout)) : Value();
+    if (!out) return {};
+    if (stream_is_terminal(t, in, 0) && stream_is_terminal(t, out, 1))
+      return input_with_readline(t, args, nargs, out);
+  }
   if (nargs == 1) {
     Value s = str(t, args[0]);
     if (!s) return {};

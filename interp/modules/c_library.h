@@ -10,6 +10,10 @@
 // lookup, which would bring the global one back), so the module's call sites read as
 // direct calls. A call that bypasses the table does not link: the executable lacks the
 // library.
+//
+// A library's global variables (readline's rl_line_buffer, rl_startup_hook) go in the
+// same kind of list, through INTERP_C_LIBRARY_SYMBOLS: the pointer is then the variable's
+// address, typed from the header's declaration, and the module reads and writes *name.
 #pragma once
 
 #include <mutex>
@@ -54,6 +58,9 @@ private:
 #define INTERP_C_LIBRARY_RESOLVE(fn) &&lib.resolve(#fn, fn)
 // In the namespace of the module's code: the pointers of the functions of LIST.
 #define INTERP_C_LIBRARY_FUNCTIONS(LIST) LIST(INTERP_C_LIBRARY_POINTER)
+// The same for a list that also names variables: the pointers of the functions, and the
+// addresses of the variables.
+#define INTERP_C_LIBRARY_SYMBOLS(LIST) LIST(INTERP_C_LIBRARY_POINTER)
 // A CLibrary::Resolver filling those pointers (in the same namespace).
 #define INTERP_C_LIBRARY_RESOLVER(LIST)                                                            \
   [](CLibrary& lib) { return true LIST(INTERP_C_LIBRARY_RESOLVE); }

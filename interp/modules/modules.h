@@ -43,4 +43,12 @@ extern std::atomic<bool> signals_tripped;
 // the exception a handler raised.
 bool run_signal_handlers(Thread& t, Value frame);
 
+// The readline module (interp/modules/readline.cc): whether it was imported, which makes
+// input() and the REPL on a terminal read through it; and reading one line with `prompt`
+// (1: the line, without its newline; 0: end of input; -1: abandoned, with the exception
+// pending when `in_call`). `in_call`: from a native call, inside a transaction; otherwise
+// between transactions (the REPL).
+bool readline_imported();
+int read_line_with_readline(Thread& t, const std::string& prompt, std::string& line, bool in_call);
+
 } // namespace interp
