@@ -929,6 +929,23 @@ std::string prompt(Thread& t, bool first) {
   return text;
 }
 
+// Compiles `source` and runs it in the outermost loop (which can block outside a
+// transaction) with fresh globals; the exception it raised, or 0.
+Value run_snippet(Thread& t, const char* source, const char* filename) {
+  Value code, globals, error;
+  stm::run_transaction([&] {
+    t.pending = {};
+    error = {};
+    globals = dict_new(t);
+    if (globals) dict_set(t, globals, name(N___builtins__), runtime().builtins_module);
+    code = globals ? compile_source(t, source, filename, ast::Mode::Exec) : Value();
+    if (!code) error = fetch_pending(t);
+  });
+  Value exception = error;
+  if (code) vm::run_outermost(t, code, globals, exception);
+  return exception;
+}
+
 // sys.__interactivehook__, called as CPython's REPL does at its start; its failure is
 // reported and the REPL goes on. False when it raised SystemExit that ends the program.
 bool run_interactive_hook(Thread& t) {
@@ -936,17 +953,7 @@ bool run_interactive_hook(Thread& t) {
                               "hook = getattr(sys, '__interactivehook__', None)\n"
                               "if hook is not None:\n"
                               "    hook()\n";
-  Value code, globals, error;
-  stm::run_transaction([&] {
-    t.pending = {};
-    error = {};
-    globals = dict_new(t);
-    if (globals) dict_set(t, globals, name(N___builtins__), runtime().builtins_module);
-    code = globals ? compile_source(t, kCall, "<interactivehook>", ast::Mode::Exec) : Value();
-    if (!code) error = fetch_pending(t);
-  });
-  Value exception = error;
-  if (code) vm::run_outermost(t, code, globals, exception);
+  Value exception = run_snippet(t, kCall, "<interactivehook>");
   flush_program_output(t);
   if (exception) {
     write_stderr("Failed calling sys.__interactivehook__\n");
@@ -1084,17 +1091,7 @@ int finalize(int status) {
                                   "atexit = sys.modules.get('atexit')\n"
                                   "if atexit is not None and hasattr(atexit, '_run_exitfuncs'):\n"
                                   "    atexit._run_exitfuncs()\n";
-  Value code, globals, error;
-  stm::run_transaction([&] {
-    t.pending = {};
-    error = {};
-    globals = dict_new(t);
-    if (globals) dict_set(t, globals, name(N___builtins__), runtime().builtins_module);
-    code = globals ? compile_source(t, kShutdown, "<shutdown>", ast::Mode::Exec) : Value();
-    if (!code) error = fetch_pending(t);
-  });
-  Value exception = error;
-  if (code) vm::run_outermost(t, code, globals, exception);
+  Value exception = run_snippet(t, kShutdown, "<shutdown>");
   if (exception) {
     bool exits = false;
     int s = report_exception(t, exception, true, &exits);

@@ -246,4 +246,41 @@ Value new_struct_sequence(Thread& t, Value type, const Value* items, std::size_t
   return v;
 }
 
+// v.__fspath__ bound, or 0.
+Value fspath_method(Thread& t, Value v) {
+  Value f = type_lookup(type_of(v), intern_literal(t, "__fspath__"));
+  return f ? method_new(t, f, v) : Value();
+}
+
+// A path argument: str, bytes or os.PathLike; `as_bytes` says whether results should be bytes.
+bool path_arg(Thread& t, Value v, std::string& out, bool* as_bytes) {
+  if (!str_check(v) && !isinstance(v, T_bytes)) {
+    Value f = fspath_method(t, v);
+    if (!f) {
+      if (!t.pending)
+        raisef(t, exc(E_TypeError), "expected str, bytes or os.PathLike object, not %s",
+               type_name_of(v).c_str());
+      return false;
+    }
+    v = call0(t, f);
+    if (!v) return false;
+  }
+  if (str_check(v)) {
+    out = str_utf8(v);
+    if (as_bytes) *as_bytes = false;
+  } else if (isinstance(v, T_bytes)) {
+    out = std::string(bytes_view(v));
+    if (as_bytes) *as_bytes = true;
+  } else {
+    raisef(t, exc(E_TypeError), "expected str, bytes or os.PathLike object, not %s",
+           type_name_of(v).c_str());
+    return false;
+  }
+  if (out.find('\0') != std::string::npos) {
+    raise(t, exc(E_ValueError), "embedded null byte");
+    return false;
+  }
+  return true;
+}
+
 } // namespace interp

@@ -37,6 +37,11 @@ Value raise_os_error(Thread& t, int err, Value filename = {}, Value filename2 = 
 
 // A file descriptor argument: an int, or an object with fileno(), as CPython's select and
 // fcntl take them (TypeError / ValueError otherwise).
+// v.__fspath__ bound, or 0.
+Value fspath_method(Thread& t, Value v);
+// A path argument: str, bytes or os.PathLike, with os's messages; `as_bytes` (optional)
+// says whether it was bytes, so that results can be bytes too.
+bool path_arg(Thread& t, Value v, std::string& out, bool* as_bytes = nullptr);
 bool file_descriptor_arg(Thread& t, Value v, int& fd);
 
 // Argument i of a native call by position or keyword (0 when absent).

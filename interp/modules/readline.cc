@@ -336,31 +336,7 @@ bool int_arg(Thread& t, Value v, int& out) {
 // A file name argument: None (readline's default, ~/.history), str, bytes or os.PathLike.
 bool filename_arg(Thread& t, Value v, std::string& out, bool& given) {
   given = v && v != none();
-  if (!given) return true;
-  if (!str_check(v) && !isinstance(v, T_bytes)) {
-    Value f = type_lookup(type_of(v), intern_literal(t, "__fspath__"));
-    if (!f) {
-      raisef(t, exc(E_TypeError), "expected str, bytes or os.PathLike object, not %s",
-             type_name_of(v).c_str());
-      return false;
-    }
-    v = call1(t, f, v);
-    if (!v) return false;
-  }
-  if (str_check(v))
-    out = str_utf8(v);
-  else if (isinstance(v, T_bytes))
-    out = std::string(bytes_view(v));
-  else {
-    raisef(t, exc(E_TypeError), "expected str, bytes or os.PathLike object, not %s",
-           type_name_of(v).c_str());
-    return false;
-  }
-  if (out.find('\0') != std::string::npos) {
-    raise(t, exc(E_ValueError), "embedded null byte");
-    return false;
-  }
-  return true;
+  return !given || path_arg(t, v, out);
 }
 
 const char* path_or_null(const std::string& path, bool given) {
