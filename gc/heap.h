@@ -92,7 +92,7 @@ void release_runs(GcHeap& heap, std::vector<PageRun*>& runs);
 
 // Minimum bytes allocated between two collections triggered by growth: what a small
 // program's peak RSS carries beyond its live data (see ARCHITECTURE.md).
-inline constexpr std::uint64_t kMinThreshold = std::uint64_t{3} << 20;
+inline constexpr std::uint64_t kMinThreshold = std::uint64_t{1} << 20;
 // The threshold for the next collection after one that left `live` bytes. A test setting,
 // PYPYSTM_GC_EVERY=<bytes>, collects that often instead, whatever the heap holds: it
 // shows references that the collector cannot see (raw memory holding new objects).
