@@ -153,7 +153,7 @@ void collect_with_world_stopped(void* arg) {
                  static_cast<unsigned long long>(marker.bad_headers()));
 
   heap.live_bytes.store(live, std::memory_order_relaxed);
-  heap.threshold.store(next_threshold(live), std::memory_order_relaxed);
+  heap.threshold.store(next_threshold(live, heap.threads.size()), std::memory_order_relaxed);
   heap.bytes_since_collection.store(0, std::memory_order_relaxed);
   heap.collections.fetch_add(1, std::memory_order_release);
   completed_collections.fetch_add(1, std::memory_order_release);

@@ -36,16 +36,16 @@ void ensure_ready(GcHeap& heap) {
   void* map = std::calloc(heap.page_count, sizeof(std::atomic<PageRun*>));
   if (!map) fatal("cannot allocate the page map (%zu pages)", heap.page_count);
   heap.page_map = static_cast<std::atomic<PageRun*>*>(map);
-  heap.threshold.store(next_threshold(0), std::memory_order_relaxed);
+  heap.threshold.store(next_threshold(0, 1), std::memory_order_relaxed);
   heap.ready = true;
 }
 
-std::uint64_t next_threshold(std::uint64_t live) {
+std::uint64_t next_threshold(std::uint64_t live, std::size_t threads) {
   static const std::uint64_t every = [] {
     const char* text = std::getenv("PYPYSTM_GC_EVERY");
     return text ? std::strtoull(text, nullptr, 10) : 0;
   }();
-  return every ? every : std::max(kMinThreshold, live);
+  return every ? every : std::max(kMinThreshold * std::max<std::size_t>(threads, 1), live);
 }
 
 void register_run(GcHeap& heap, PageRun* run) {

@@ -90,13 +90,16 @@ void register_run(GcHeap& heap, PageRun* run);
 // back to stm (and so their memory to the OS), and deletes them.
 void release_runs(GcHeap& heap, std::vector<PageRun*>& runs);
 
-// Minimum bytes allocated between two collections triggered by growth: what a small
-// program's peak RSS carries beyond its live data (see ARCHITECTURE.md).
+// Minimum bytes allocated between two collections triggered by growth, per allocating
+// thread: what a small program's peak RSS carries beyond its live data (see
+// ARCHITECTURE.md). Per thread, so that adding threads does not make every thread stop
+// the world more often.
 inline constexpr std::uint64_t kMinThreshold = std::uint64_t{1} << 20;
-// The threshold for the next collection after one that left `live` bytes. A test setting,
-// PYPYSTM_GC_EVERY=<bytes>, collects that often instead, whatever the heap holds: it
-// shows references that the collector cannot see (raw memory holding new objects).
-std::uint64_t next_threshold(std::uint64_t live);
+// The threshold for the next collection after one that left `live` bytes, with `threads`
+// threads allocating. A test setting, PYPYSTM_GC_EVERY=<bytes>, collects that often
+// instead, whatever the heap holds: it shows references that the collector cannot see
+// (raw memory holding new objects).
+std::uint64_t next_threshold(std::uint64_t live, std::size_t threads);
 
 enum class Trigger : std::uint8_t {
   Explicit,  // gc::collect(): always collects
