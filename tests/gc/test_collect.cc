@@ -16,6 +16,7 @@
 #include "tests/gc/gc_test.h"
 
 #include <algorithm>
+#include <chrono>
 #include <set>
 #include <thread>
 
@@ -611,4 +612,49 @@ BOOST_AUTO_TEST_CASE(a_thread_allocates_on_its_own_pages_again_after_a_collectio
   // And on pages they had before: runs with free cells are reused, not left aside.
   BOOST_TEST(shared_with(worker_new_pages, worker_side.pages));
   BOOST_TEST(shared_with(main_new_pages, main_side.pages));
+}
+
+namespace {
+
+// Collections that allocating `bytes` of garbage in small nodes triggers in this thread.
+std::uint64_t collections_for_garbage(std::size_t bytes) {
+  gc::collect();
+  std::uint64_t before = gc::statistics().collections;
+  constexpr std::uint32_t kPayload = 96;
+  for (std::size_t made = 0; made < bytes; made += 32 * (sizeof(Node) + kPayload))
+    stm::run_transaction([&] {
+      for (int i = 0; i < 32; ++i)
+        new_node(std::uint32_t(i), kPayload);
+    });
+  return gc::statistics().collections - before;
+}
+
+} // namespace
+
+// The growth threshold is per allocating thread: with three threads that allocate, one
+// thread's garbage triggers about a third as many collections as when it allocates alone
+// (else each added thread would make every thread stop the world more often).
+BOOST_AUTO_TEST_CASE(the_growth_threshold_grows_with_the_allocating_threads) {
+  constexpr std::size_t kGarbage = std::size_t{24} << 20;
+  std::uint64_t alone = collections_for_garbage(kGarbage);
+  std::atomic<int> ready{0};
+  std::atomic<bool> done{false};
+  std::vector<std::thread> others;
+  for (int i = 0; i < 2; ++i)
+    others.emplace_back([&] {
+      stm::ThreadScope scope;
+      stm::run_transaction([&] { new_node(1, 16); }); // now an allocating thread
+      ready.fetch_add(1);
+      while (!done.load())
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    });
+  while (ready.load() != 2)
+    std::this_thread::yield();
+  std::uint64_t with_three = collections_for_garbage(kGarbage);
+  done.store(true);
+  for (std::thread& t : others)
+    t.join();
+  BOOST_TEST_MESSAGE("collections alone " << alone << ", with three threads " << with_three);
+  BOOST_TEST(alone >= 12u);
+  BOOST_TEST(with_three * 2 <= alone);
 }
