@@ -12,6 +12,7 @@
 #include "gc/gc.h"
 #include "interp/compile_source.h"
 #include "interp/interp.h"
+#include "interp/modules/modules.h"
 #include "interp/objects/args.h"
 #include "interp/objects/objects.h"
 #include "interp/ops.h"
@@ -33,6 +34,9 @@ namespace {
 
 std::atomic<std::int64_t> next_ident{2};
 std::atomic<std::int64_t> running_threads{0};
+// Only remembered and reported back: threads run on the default stack whatever is asked,
+// and the interpreter's own recursion limit guards their depth.
+std::atomic<std::int64_t> requested_stack_size{0};
 Value lock_type_slot; // rooted; written once at start-up
 Value rlock_type_slot;
 Value local_type_slot;
@@ -48,19 +52,14 @@ struct StartRequest {
   std::int64_t ident;
 };
 
+// Through sys.unraisablehook, which a program may replace, as in CPython.
 void report_thread_exception(Thread& t, Value payload, Value e) {
-  std::string text;
   stm::run_transaction([&] {
-    text.clear();
     if (is_subtype(type_of(e), exc(E_SystemExit))) return;
-    text = "Exception ignored in thread started by: " + repr_utf8(t, tuple_item(payload, 0)) + "\n";
-    vm::format_exception(t, e, text);
+    vm::report_unraisable_with(t, e, "Exception ignored in thread started by",
+                               tuple_item(payload, 0));
   });
   vm::flush_output(t);
-  if (!text.empty()) {
-    ssize_t ignored = ::write(2, text.data(), text.size());
-    (void)ignored;
-  }
 }
 
 void release_exit_sentinels(Thread& t) {
@@ -94,8 +93,8 @@ INTERP_NATIVE(start_new_thread) {
   if (keyword_count(kwnames))
     return raise(t, exc(E_TypeError), "start_new_thread() takes no keyword arguments");
   if (npos < 2 || npos > 3)
-    return raisef(t, exc(E_TypeError), "start_new_thread expected at least 2 arguments, got %zu",
-                  npos);
+    return raisef(t, exc(E_TypeError), "start_new_thread expected at %s, got %zu",
+                  npos < 2 ? "least 2 arguments" : "most 3 arguments", npos);
   if (!is_callable(args[0])) return raise(t, exc(E_TypeError), "first arg must be callable");
   if (!(args[1].is_object() && isinstance(args[1], T_tuple)))
     return raise(t, exc(E_TypeError), "2nd arg must be a tuple");
@@ -161,6 +160,38 @@ INTERP_NATIVE(allocate_lock) {
   return make_lock_of(t, lock_type_slot);
 }
 
+// Timeouts are checked as CPython checks them, on a whole number of nanoseconds that must
+// fit 64 bits, so that the same timeouts are refused with the same errors.
+constexpr std::int64_t kUnsetTimeoutNs = -1'000'000'000;
+constexpr std::int64_t kTimeoutMaxUs = INT64_MAX / 1000;
+
+bool timeout_to_ns(Thread& t, Value v, std::int64_t& out) {
+  if (float_check(v)) {
+    double d = float_value(v);
+    if (std::isnan(d)) {
+      raise(t, exc(E_ValueError), "Invalid value NaN (not a number)");
+      return false;
+    }
+    // Rounded away from zero, so that a tiny positive timeout still waits.
+    d = d * 1e9;
+    d = d >= 0 ? std::ceil(d) : std::floor(d);
+    if (!(d >= -9223372036854775808.0 && d < 9223372036854775808.0)) {
+      raise(t, exc(E_OverflowError), "timestamp too large to convert to C _PyTime_t");
+      return false;
+    }
+    out = static_cast<std::int64_t>(d);
+    return true;
+  }
+  std::int64_t seconds;
+  if (!index_to_i64(t, v, seconds, /*clamp=*/true)) return false;
+  if (seconds > INT64_MAX / 1'000'000'000 || seconds < INT64_MIN / 1'000'000'000) {
+    raise(t, exc(E_OverflowError), "timestamp too large to convert to C _PyTime_t");
+    return false;
+  }
+  out = seconds * 1'000'000'000;
+  return true;
+}
+
 // acquire(blocking=True, timeout=-1) for both kinds; `reentrant` lets the owner take it again.
 Value acquire(Thread& t, const Value* args, std::size_t nargs, Value kwnames, bool reentrant) {
   static const char* const kAllowed[] = {"blocking", "timeout", nullptr};
@@ -170,13 +201,15 @@ Value acquire(Thread& t, const Value* args, std::size_t nargs, Value kwnames, bo
   Value timeout_v = npos > 2 ? args[2] : keyword_arg(kwnames, args, nargs, "timeout");
   int blocking = blocking_v ? truthy(t, blocking_v) : 1;
   if (blocking < 0) return {};
-  double timeout = -1;
-  if (timeout_v && !to_double(t, timeout_v, timeout)) return {};
-  if (!blocking && timeout != -1)
+  std::int64_t timeout_ns = kUnsetTimeoutNs;
+  if (timeout_v && !timeout_to_ns(t, timeout_v, timeout_ns)) return {};
+  if (!blocking && timeout_ns != kUnsetTimeoutNs)
     return raise(t, exc(E_ValueError), "can't specify a timeout for a non-blocking call");
-  if (timeout < 0 && timeout != -1)
+  if (timeout_ns < 0 && timeout_ns != kUnsetTimeoutNs)
     return raise(t, exc(E_ValueError), "timeout value must be positive");
-  if (timeout > 9223372036.0) return raise(t, exc(E_OverflowError), "timeout value is too large");
+  if (timeout_ns / 1000 + (timeout_ns % 1000 != 0) > kTimeoutMaxUs)
+    return raise(t, exc(E_OverflowError), "timeout value is too large");
+  double timeout = timeout_ns == kUnsetTimeoutNs ? -1 : double(timeout_ns) * 1e-9;
   Value lock = args[0];
   bool retry = t.block_retry == lock;
   if (retry) t.block_retry = {};
@@ -282,6 +315,8 @@ INTERP_NATIVE(rlock_acquire_restore) {
 
 // ---- thread-local data ----------------------------------------------------------------------
 // A _local object keeps one attribute dict per thread, in a dict keyed by thread ident.
+// Under the key None it keeps the (args, kwargs) it was made with: each other thread's first
+// use runs __init__ again with them, so that every thread sees an initialized object.
 
 Value local_dict(Thread& t, Value self) {
   Value per_thread = rd<Object>(self)->dict;
@@ -294,15 +329,47 @@ Value local_dict(Thread& t, Value self) {
   bool error;
   Value mine = dict_get(t, per_thread, key, error);
   if (error) return {};
-  if (!mine) {
-    mine = dict_new(t);
-    if (!mine || !dict_set(t, per_thread, key, mine)) return {};
+  if (mine) return mine;
+  mine = dict_new(t);
+  if (!mine || !dict_set(t, per_thread, key, mine)) return {};
+  Value init_args = dict_get(t, per_thread, none(), error);
+  if (error) return {};
+  Value init = type_lookup(type_of(self), name(N___init__));
+  if (init_args && init && !is_object_slot(init)) {
+    Value bound = descriptor_get(t, init, self, type_of(self));
+    if (!bound || !call_ex(t, bound, tuple_item(init_args, 0), tuple_item(init_args, 1))) {
+      // Not left half-made: the next use in this thread tries __init__ again.
+      if (dict_del(t, per_thread, key) < 0) return {};
+      return {};
+    }
   }
   return mine;
 }
 
 INTERP_NATIVE(local_new) {
-  Value self = allocate(t, Layout::Instance, args[0], sizeof(Object));
+  std::size_t nkw = keyword_count(kwnames);
+  std::size_t npos = nargs - nkw;
+  Value cls = args[0];
+  Value init = type_lookup(cls, name(N___init__));
+  if (nargs > 1 && (!init || is_object_slot(init)))
+    return raise(t, exc(E_TypeError), "Initialization arguments are not supported");
+  Value self = allocate(t, Layout::Instance, cls, sizeof(Object));
+  if (!self) return {};
+  Value per_thread = dict_new(t);
+  if (!per_thread) return {};
+  fresh<Object>(self)->dict = per_thread;
+  // This thread's dict is made here: the call that made the object runs __init__ in it.
+  Value mine = dict_new(t);
+  if (!mine || !dict_set(t, per_thread, Value::small_int(t.ident), mine)) return {};
+  Value pos = tuple_from(t, args + 1, npos - 1);
+  if (!pos) return {};
+  Value kw = dict_new(t);
+  if (!kw) return {};
+  for (std::size_t i = 0; i < nkw; ++i)
+    if (!dict_set(t, kw, tuple_item(kwnames, std::int64_t(i)), args[npos + i])) return {};
+  Value pair[2] = {pos, kw};
+  Value init_args = tuple_from(t, pair, 2);
+  if (!init_args || !dict_set(t, per_thread, none(), init_args)) return {};
   return self;
 }
 
@@ -316,12 +383,8 @@ INTERP_NATIVE(local_getattribute) {
   Value mine = local_dict(t, self);
   if (!mine) return {};
   if (Value v = dict_get_str(mine, attr)) return v;
-  if (descr) {
-    Value saved_dict = rd<Object>(self)->dict;
-    (void)saved_dict;
-    if (is_layout(descr, Layout::Function)) return method_new(t, descr, self);
-    return descr;
-  }
+  // Bound as anywhere else: methods, classmethods, staticmethods, other descriptors.
+  if (descr) return descriptor_get(t, descr, self, type);
   if (str_equal_ascii(attr, "__class__")) return type;
   return raisef(t, exc(E_AttributeError), "'%s' object has no attribute '%s'",
                 type_name(type).c_str(), str_utf8(attr).c_str());
@@ -354,7 +417,25 @@ INTERP_NATIVE(set_sentinel) {
 }
 
 INTERP_NATIVE(stack_size) {
-  return Value::small_int(0);
+  if (!check_positional(t, "stack_size", nargs, kwnames, 0, 1, 0)) return {};
+  // No argument means 0, as in CPython: asking also resets it to the default.
+  std::int64_t size = 0;
+  if (nargs && !index_to_i64(t, args[0], size)) return {};
+  if (size < 0) return raise(t, exc(E_ValueError), "size must be 0 or a positive value");
+  // The smallest size CPython accepts on Linux; below it a thread could not run Python.
+  if (size != 0 && size < 32768)
+    return raisef(t, exc(E_ValueError), "size not valid: %lld bytes", (long long)size);
+  return int_from_i64(t, requested_stack_size.exchange(size));
+}
+
+INTERP_NATIVE(interrupt_main_native) {
+  if (!check_positional(t, "interrupt_main", nargs, kwnames, 0, 1, 0)) return {};
+  return interp::interrupt_main(t, nargs ? args[0] : Value());
+}
+
+INTERP_NATIVE(exit_thread) {
+  if (!check_positional(t, "_thread.exit_thread", nargs, kwnames, 0, 0, 0)) return {};
+  return raise_value(t, exc(E_SystemExit));
 }
 
 INTERP_NATIVE(daemon_threads_allowed) {
@@ -476,11 +557,19 @@ Value make_thread_module(Thread& t) {
     NativeFn fn;
   };
   const Entry functions[] = {
-      {"_set_sentinel", set_sentinel},  {"start_new_thread", start_new_thread},
-      {"start_new", start_new_thread},  {"get_ident", get_ident},
-      {"get_native_id", get_native_id}, {"_count", thread_count},
-      {"allocate_lock", allocate_lock}, {"allocate", allocate_lock},
-      {"stack_size", stack_size},       {"daemon_threads_allowed", daemon_threads_allowed},
+      {"_set_sentinel", set_sentinel},
+      {"start_new_thread", start_new_thread},
+      {"start_new", start_new_thread},
+      {"get_ident", get_ident},
+      {"get_native_id", get_native_id},
+      {"_count", thread_count},
+      {"allocate_lock", allocate_lock},
+      {"allocate", allocate_lock},
+      {"stack_size", stack_size},
+      {"daemon_threads_allowed", daemon_threads_allowed},
+      {"interrupt_main", interrupt_main_native},
+      {"exit", exit_thread},
+      {"exit_thread", exit_thread},
   };
   for (const Entry& e : functions)
     dict_set(t, d, intern_literal(t, e.name),

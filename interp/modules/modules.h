@@ -42,6 +42,10 @@ extern std::atomic<bool> signals_tripped;
 // none arrived, does nothing); `frame` is the handlers' second argument (0: None). False with
 // the exception a handler raised.
 bool run_signal_handlers(Thread& t, Value frame);
+// _thread.interrupt_main: signal `signum` (0: SIGINT) arrives for the main thread as if sent,
+// once the calling transaction commits, when Python has a handler for it. None, or 0 with
+// the exception.
+Value interrupt_main(Thread& t, Value signum);
 
 // The readline module (interp/modules/readline.cc): whether it was imported, which makes
 // input() and the REPL on a terminal read through it; and reading one line with `prompt`

@@ -365,6 +365,32 @@ del itimer_error
 
 } // namespace
 
+Value interrupt_main(Thread& t, Value signum_arg) {
+  int signum = SIGINT;
+  if (signum_arg && !signal_number(t, signum_arg, signum)) return {};
+  Value list = handler_list(t);
+  if (!list) {
+    // Made now, so that SIGINT has default_int_handler as it has from start-up in CPython.
+    if (!import_module(t, "_signal")) return {};
+    list = handler_list(t);
+    if (!list) return raise(t, exc(E_RuntimeError), "_signal's handler table is missing");
+  }
+  // A signal left to SIG_DFL or SIG_IGN is not Python's to handle: nothing happens.
+  if (!is_callable(list_item(list, signum))) return none();
+  if (t.main) {
+    // Handled at once, inside the call, as CPython handles it before the caller's next
+    // instruction. Running this again after an abort only sets the same flag again.
+    on_signal(signum);
+    if (!run_signal_handlers(t, vm::current_frame(t))) return {};
+    return none();
+  }
+  // Recorded only once committed: an aborted transaction interrupts nothing.
+  t.after_commit.push_back([signum](bool committed) {
+    if (committed) on_signal(signum);
+  });
+  return none();
+}
+
 bool run_signal_handlers(Thread& t, Value frame) {
   if (!t.main || !signals_tripped.exchange(false)) return true;
   int taken[kNsig];
@@ -486,7 +512,9 @@ Value make_signal_module(Thread& t) {
       else if (sa.sa_handler == on_signal && i == SIGINT)
         entry = int_handler; // made again after an abort
     }
-    if (i == SIGINT && entry == Value::small_int(0) && t.main) {
+    // Whichever thread imports the module first: in CPython the handler is there from
+    // start-up, before any thread could ask for it.
+    if (i == SIGINT && entry == Value::small_int(0)) {
       if (set_c_handler(SIGINT, on_signal) == 0) entry = int_handler;
     }
     if (!list_append(t, list, entry)) return {};

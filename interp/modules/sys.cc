@@ -11,8 +11,10 @@
 #include "interp/vm/vm.h"
 #include "stm/stm.h"
 
+#include <atomic>
 #include <cerrno>
 #include <climits>
+#include <cstdint>
 
 namespace interp {
 
@@ -98,6 +100,30 @@ INTERP_NATIVE(sys_setrecursionlimit) {
   // Every thread's limit, not only this transaction's: it must not be taken back.
   stm::become_inevitable("sys.setrecursionlimit");
   runtime().recursion_limit.store(int(n), std::memory_order_relaxed);
+  return none();
+}
+
+// In microseconds, as CPython keeps it, so that a value read back is rounded as there.
+// Threads are not switched on a timer here (they run in parallel), so only programs that
+// read it back see it.
+std::atomic<std::uint64_t> switch_interval_us{5000};
+
+INTERP_NATIVE(sys_getswitchinterval) {
+  if (!check_positional(t, "getswitchinterval", nargs, kwnames, 0, 0, 0)) return {};
+  return float_new(t, 1e-6 * double(switch_interval_us.load(std::memory_order_relaxed)));
+}
+
+INTERP_NATIVE(sys_setswitchinterval) {
+  if (!check_positional(t, "setswitchinterval", nargs, kwnames, 1, 1, 0)) return {};
+  double interval;
+  if (!to_double(t, args[0], interval)) return {};
+  if (!(interval > 0.0))
+    return raise(t, exc(E_ValueError), "switch interval must be strictly positive");
+  double us = 1e6 * interval;
+  // A process-wide setting, like the recursion limit: it must not be taken back.
+  stm::become_inevitable("sys.setswitchinterval");
+  switch_interval_us.store(us >= 1.8e19 ? UINT64_MAX : std::uint64_t(us),
+                           std::memory_order_relaxed);
   return none();
 }
 
@@ -386,6 +412,7 @@ Value make_struct(Thread& t, const char* const* names, const Value* values, std:
   add_method(t, ns_type, "__eq__", namespace_eq);
   add_method(t, ns_type, "__reduce__", namespace_reduce);
   add_attribute(t, ns_type, "__hash__", none());
+  add_instance_dict_getter(t, ns_type);
   update_type_flags(ns_type);
   static bool rooted = false;
   if (!rooted) gc::add_root(reinterpret_cast<const stm::Offset*>(&namespace_type));
@@ -441,6 +468,8 @@ Value make_sys_module(Thread& t) {
       {"gettrace", sys_gettrace},
       {"getrecursionlimit", sys_getrecursionlimit},
       {"setrecursionlimit", sys_setrecursionlimit},
+      {"getswitchinterval", sys_getswitchinterval},
+      {"setswitchinterval", sys_setswitchinterval},
       {"exc_info", sys_exc_info},
       {"exception", sys_exception},
       {"displayhook", sys_displayhook},

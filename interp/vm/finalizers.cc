@@ -29,7 +29,7 @@ void print_unraisable(Thread& t, const std::string& message, Value where, Value 
 // A program may install sys.unraisablehook (test.support does, to see these errors). It
 // gets the fields of CPython's UnraisableHookArgs, in a SimpleNamespace (the class of
 // sys.implementation). Returns false when the hook is the default one (or missing).
-bool call_unraisablehook(Thread& t, Value e, Value where) {
+bool call_unraisablehook(Thread& t, Value e, Value where, Value err_msg = {}) {
   Value sys = runtime().sys_module;
   Value hook = getattr_opt(t, sys, intern_literal(t, "unraisablehook"));
   Value standard = getattr_opt(t, sys, intern_literal(t, "__unraisablehook__"));
@@ -44,7 +44,7 @@ bool call_unraisablehook(Thread& t, Value e, Value where) {
   const std::pair<const char*, Value> fields[] = {{"exc_type", type_of(e)},
                                                   {"exc_value", e},
                                                   {"exc_traceback", tb ? tb : none()},
-                                                  {"err_msg", none()},
+                                                  {"err_msg", err_msg ? err_msg : none()},
                                                   {"object", where}};
   for (const auto& [field, value] : fields)
     if (!dict_set(t, d, intern_literal(t, field), value)) return false;
@@ -65,6 +65,19 @@ void report_unraisable(Thread& t, Value where) {
     print_unraisable(t, "Exception ignored in", where, e);
   }
 }
+
+} // namespace
+
+void report_unraisable_with(Thread& t, Value e, const char* message, Value where) {
+  Value text = str_from_utf8(t, message);
+  if (!text) {
+    clear_pending(t);
+    return;
+  }
+  if (!call_unraisablehook(t, e, where, text)) print_unraisable(t, message, where, e);
+}
+
+namespace {
 
 void run_one(Thread& t, const gc::Finalization& item) {
   Value object = Value::object(item.object);

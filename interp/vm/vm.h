@@ -106,6 +106,9 @@ void run_finalizations(Thread& t);
 // sys.__unraisablehook__: prints an UnraisableHookArgs-like object's error as CPython
 // does ("Exception ignored in: <object>" and the traceback).
 void write_unraisable(Thread& t, Value hook_args);
+// Reports `e` through sys.unraisablehook with `message` as err_msg (the default hook
+// prints "<message>: <where>" and the traceback to the thread's stderr).
+void report_unraisable_with(Thread& t, Value e, const char* message, Value where);
 // Makes collections ask the collecting thread's outermost loop to run the work they
 // queued at its next instruction boundary.
 void install_finalization_hook();
