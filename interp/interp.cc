@@ -210,6 +210,8 @@ void build_runtime(Thread& t) {
     rt.names[i] = intern_literal(t, kNames[i]);
   // 4. The methods of every builtin type.
   init_operator_names(t);
+  // Before the types whose attributes are member_descriptors.
+  init_member_descriptor_type(t);
   init_exception_types(t);
   rt.spare_memory_error = exception_new(t, exc(E_MemoryError), rt.empty_tuple);
   init_object_type(t);
@@ -225,7 +227,6 @@ void build_runtime(Thread& t) {
   init_range_types(t);
   init_code_type(t);
   init_frame_types(t);
-  init_member_descriptor_type(t);
   init_function_types(t);
   init_slot_wrapper_types(t);
   init_descriptor_types(t);

@@ -215,6 +215,10 @@ bool property_store(Thread& t, Value descr, Value obj, Value value) {
            repr_utf8(t, p->name).c_str(), display_name(descriptor_owner(descr)).c_str());
     return false;
   }
+  if (is_member_descriptor(descr)) {
+    raise(t, exc(E_AttributeError), "readonly attribute");
+    return false;
+  }
   // A property knows its name only from __set_name__ (assigned in a class body).
   std::string named;
   if (p->name != none()) named = ' ' + repr_utf8(t, p->name);

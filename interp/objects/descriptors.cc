@@ -148,10 +148,6 @@ INTERP_NATIVE(wrapper_get) {
                         nargs > 2 ? args[2] : (nargs > 1 ? type_of(args[1]) : Value()));
 }
 
-INTERP_NATIVE(wrapper_func) {
-  return ro<WrapperObject>(args[0])->wrapped;
-}
-
 // <classmethod(<function f at 0x...>)>, naming a subclass when it is one.
 INTERP_NATIVE(wrapper_repr) {
   Value r = repr(t, ro<WrapperObject>(args[0])->wrapped);
@@ -315,6 +311,7 @@ void init_descriptor_types(Thread& t) {
   add_method(t, p, "__setattr__", property_setattr);
   add_method(t, p, "__set_name__", property_set_name);
   add_getter(t, p, "__isabstractmethod__", property_isabstract);
+  add_named_members(t, p, {"fget", "fset", "fdel"}, property_getattribute);
   for (TypeId id : {T_classmethod, T_staticmethod}) {
     Value w = type_value(id);
     add_staticmethod(t, w, "__new__", wrapper_new);
@@ -322,7 +319,7 @@ void init_descriptor_types(Thread& t) {
     add_method(t, w, "__get__", wrapper_get);
     add_method(t, w, "__getattribute__", wrapper_getattribute);
     add_method(t, w, "__repr__", wrapper_repr);
-    add_getter(t, w, "__func__", wrapper_func);
+    add_named_members(t, w, {"__func__", "__wrapped__"}, wrapper_getattribute);
     add_getter(t, w, "__isabstractmethod__", wrapper_isabstract);
   }
   add_method(t, type_value(T_staticmethod), "__call__", staticmethod_call);

@@ -339,11 +339,14 @@ const Field* find_field(Value self, Value attr) {
   return nullptr;
 }
 
-// SyntaxError's positional fields live in the info tuple of extra[1].
+// SyntaxError's positional fields live in the info tuple of extra[1] (print_file_and_line
+// in none: it is always None unless assigned).
+const char* const kSyntaxFields[] = {
+    "filename", "lineno", "offset", "text", "end_lineno", "end_offset", "print_file_and_line"};
+
 int syntax_field(Value attr) {
-  static const char* const kNames[] = {"filename", "lineno",     "offset",
-                                       "text",     "end_lineno", "end_offset"};
-  for (int i = 0; i < 6; ++i)
+  const char* const* kNames = kSyntaxFields;
+  for (int i = 0; i < 7; ++i)
     if (str_equal_ascii(attr, kNames[i])) return i;
   return -1;
 }
@@ -357,11 +360,12 @@ INTERP_NATIVE(exception_getattribute) {
   if (is_class(type_of(self), E_SyntaxError) && str_check(attr)) {
     int i = syntax_field(attr);
     if (i >= 0) {
+      // An assigned value (kept in the instance dict) wins over the constructor's.
+      if (Value d = rd<Object>(self)->dict)
+        if (Value v = dict_get_str(d, attr)) return v;
       Value info = rd<ExceptionObject>(self)->extra[1];
       if (info && is_layout(info, Layout::Tuple) && tuple_length(info) > i)
         return tuple_item(info, i);
-      if (Value d = rd<Object>(self)->dict)
-        if (Value v = dict_get_str(d, attr)) return v;
       return none();
     }
   }
@@ -388,6 +392,40 @@ INTERP_NATIVE(exception_setattr) {
     return none();
   }
   return generic_setattr(t, self, attr, value) ? none() : Value();
+}
+
+// What pickle restores from the instance dict of __reduce__'s third item.
+INTERP_NATIVE(exception_setstate) {
+  if (!check_positional(t, "__setstate__", nargs, kwnames, 1, 1)) return {};
+  Value state = args[1];
+  if (state == none()) return none();
+  if (!dict_check(state)) return raise(t, exc(E_TypeError), "state is not a dictionary");
+  std::int64_t pos = 0;
+  Value k, v;
+  while (dict_next(state, pos, k, v))
+    if (!setattr(t, args[0], k, v)) return {};
+  return none();
+}
+
+// Assigning a SyntaxError field keeps the value in the instance dict, where the getter
+// looks first.
+INTERP_NATIVE(syntax_field_set) {
+  Value self = args[0], attr = args[1];
+  Value d = rd<Object>(self)->dict;
+  if (nargs < 3) {
+    int r = d ? dict_del(t, d, attr) : 0;
+    if (r < 0) return {};
+    if (r == 0)
+      return raisef(t, exc(E_AttributeError), "'%s' object has no attribute '%s'",
+                    type_name_of(self).c_str(), str_utf8(attr).c_str());
+    return none();
+  }
+  if (!d) {
+    d = dict_new(t);
+    if (!d) return {};
+    wr<Object>(self)->dict = d;
+  }
+  return dict_set(t, d, attr, args[2]) ? none() : Value();
 }
 
 INTERP_NATIVE(exception_reduce) {
@@ -458,6 +496,21 @@ void init_exception_types(Thread& t) {
   add_method(t, b, "__getattribute__", exception_getattribute);
   add_method(t, b, "__setattr__", exception_setattr);
   add_method(t, b, "__reduce__", exception_reduce);
+  add_method(t, b, "__setstate__", exception_setstate);
+  add_instance_dict_getter(t, b);
+  // Each field is a getset of the class that introduces it; a name two classes share
+  // (ImportError's and NameError's `name`) is one getset per class.
+  for (const Field& f : kFields) {
+    Value owner = exc(f.owner);
+    if (dict_get_str(rd<TypeObject>(owner)->dict, intern_literal(t, f.name))) continue;
+    // BaseException's fields are getsets in CPython; the others are members.
+    if (f.owner == E_BaseException && f.slot != -5)
+      add_named_getters(t, owner, {f.name}, exception_getattribute, exception_setattr);
+    else
+      add_named_members(t, owner, {f.name}, exception_getattribute, exception_setattr);
+  }
+  for (const char* n : kSyntaxFields)
+    add_named_members(t, exc(E_SyntaxError), {n}, exception_getattribute, syntax_field_set);
   init_exception_group_type(t);
   for (auto& [n, type] : rt.exception_types) {
     update_type_flags(type);

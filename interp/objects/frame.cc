@@ -171,6 +171,15 @@ INTERP_NATIVE(frame_set_trace_opcodes) {
   return set_frame_flag(t, args, nargs, kFrameTraceOpcodes, false, "f_trace_opcodes");
 }
 
+// dir() of a traceback shows only its own fields, as CPython's does.
+INTERP_NATIVE(tb_dir) {
+  Value out = list_new(t);
+  if (!out) return {};
+  for (const char* n : {"tb_frame", "tb_next", "tb_lasti", "tb_lineno"})
+    if (!list_append(t, out, intern_literal(t, n))) return {};
+  return out;
+}
+
 void init_frame_types(Thread& t) {
   Value frame = type_value(T_frame);
   add_getter(t, frame, "f_code", frame_code);
@@ -190,6 +199,7 @@ void init_frame_types(Thread& t) {
   add_getter(t, tb, "tb_lineno", tb_lineno);
   add_getter(t, tb, "tb_next", tb_next, tb_set_next);
   add_getter(t, tb, "tb_lasti", tb_lasti);
+  add_method(t, tb, "__dir__", tb_dir);
 }
 
 } // namespace interp

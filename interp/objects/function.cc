@@ -184,15 +184,6 @@ INTERP_NATIVE(function_getattribute) {
   return generic_getattr(t, args[0], args[1], false);
 }
 
-// The class-level descriptors of the fields (types.py takes their types); instances
-// never reach them: function_getattribute answers first.
-INTERP_NATIVE(function_code_field) {
-  return function_field(t, args[0], "__code__", {}, false);
-}
-INTERP_NATIVE(function_globals_field) {
-  return function_field(t, args[0], "__globals__", {}, false);
-}
-
 INTERP_NATIVE(function_setattr) {
   if (str_check(args[1])) {
     std::string a = str_utf8(args[1]);
@@ -398,8 +389,14 @@ void init_function_types(Thread& t) {
   add_method(t, f, "__call__", function_call);
   add_method(t, f, "__getattribute__", function_getattribute);
   add_method(t, f, "__setattr__", function_setattr);
-  add_getter(t, f, "__code__", function_code_field);
-  add_getter(t, f, "__globals__", function_globals_field);
+  // __doc__ stays the type's docstring: type.__doc__ would show a getset.
+  add_named_getters(
+      t, f,
+      {"__name__", "__qualname__", "__code__", "__defaults__", "__kwdefaults__", "__annotations__"},
+      function_getattribute, function_setattr);
+  add_named_members(t, f, {"__globals__", "__module__", "__builtins__", "__closure__"},
+                    function_getattribute, function_setattr);
+  add_instance_dict_getter(t, f);
   Value m = type_value(T_method);
   add_method(t, m, "__repr__", method_repr);
   add_method(t, m, "__getattribute__", method_getattribute);
@@ -407,13 +404,23 @@ void init_function_types(Thread& t) {
   add_method(t, m, "__hash__", method_hash);
   add_method(t, m, "__call__", callable_call);
   add_staticmethod(t, m, "__new__", method_new_method);
+  add_named_members(t, m, {"__func__", "__self__"}, method_getattribute);
   for (TypeId id :
        {T_builtin_function, T_method_descriptor, T_wrapper_descriptor, T_method_wrapper}) {
     add_method(t, type_value(id), "__call__", callable_call);
     add_method(t, type_value(id), "__repr__", native_repr);
     add_method(t, type_value(id), "__getattribute__", native_getattribute);
     add_method(t, type_value(id), "__reduce__", native_reduce);
+    add_named_getters(t, type_value(id), {"__qualname__"}, native_getattribute);
   }
+  // Getsets or members as CPython has them.
+  Value bf = type_value(T_builtin_function), mw = type_value(T_method_wrapper);
+  add_named_getters(t, bf, {"__name__", "__self__"}, native_getattribute);
+  add_named_members(t, bf, {"__module__"}, native_getattribute);
+  add_named_getters(t, mw, {"__name__", "__objclass__"}, native_getattribute);
+  add_named_members(t, mw, {"__self__"}, native_getattribute);
+  for (TypeId id : {T_method_descriptor, T_wrapper_descriptor})
+    add_named_members(t, type_value(id), {"__name__", "__objclass__"}, native_getattribute);
   for (TypeId id : {T_method_descriptor, T_wrapper_descriptor})
     add_method(t, type_value(id), "__get__", native_get);
   add_method(t, type_value(T_cell), "__repr__", cell_repr);

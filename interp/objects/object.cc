@@ -560,8 +560,11 @@ INTERP_NATIVE(type_getattribute) {
     }
     if (str_equal_ascii(attr, "__dict__")) return mappingproxy_new(t, o->dict);
     if (str_equal_ascii(attr, "__module__")) {
+      // A builtin type may hold the descriptor that serves its instances' __module__.
       Value m = dict_get_str(o->dict, attr);
-      if (m) return m;
+      bool descriptor = m && m.is_object() &&
+                        (type_of(m) == type_value(T_getset_descriptor) || is_member_descriptor(m));
+      if (m && !descriptor) return m;
       return o->module ? o->module : intern_literal(t, "builtins");
     }
     if (str_equal_ascii(attr, "__doc__")) {
@@ -655,6 +658,10 @@ void init_object_type(Thread& t) {
   add_method(t, ty, "__getattribute__", type_getattribute);
   add_method(t, ty, "__setattr__", type_setattr);
   add_method(t, ty, "__delattr__", type_setattr);
+  add_named_getters(t, ty, {"__name__", "__qualname__", "__module__"}, type_getattribute,
+                    type_setattr);
+  add_named_getters(t, ty, {"__bases__", "__dict__"}, type_getattribute);
+  add_named_members(t, ty, {"__mro__", "__base__", "__flags__"}, type_getattribute);
 }
 
 } // namespace interp

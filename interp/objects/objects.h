@@ -7,6 +7,7 @@
 
 #include "interp/runtime.h"
 
+#include <initializer_list>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -72,6 +73,17 @@ void add_attribute(Thread& t, Value type, const char* name, Value value);
 // A property named `name` calling fn(self) (and setter(self, value) if given; deleting
 // calls setter(self)).
 void add_getter(Thread& t, Value type, const char* name, NativeFn fn, NativeFn setter = nullptr);
+// Getset descriptors for attributes that `get` (the type's __getattribute__) answers by name
+// before it looks anywhere else; `set` (its __setattr__, given (obj, name, value) or
+// (obj, name) to delete) likewise, or none for read-only ones.
+void add_named_getters(Thread& t, Value type, std::initializer_list<const char*> names,
+                       NativeFn get, NativeFn set = nullptr);
+// The same as member_descriptors (the kind CPython shows for attributes that are fields).
+void add_named_members(Thread& t, Value type, std::initializer_list<const char*> names,
+                       NativeFn get, NativeFn set = nullptr);
+bool is_member_descriptor(Value v);
+// A '__dict__' getset giving the instance's dict (for builtin types whose instances have one).
+void add_instance_dict_getter(Thread& t, Value type);
 // Recomputes the flags that say which attribute hooks a class has (after its dict changed).
 void update_type_flags(Value type);
 // Recomputes the MRO of a class (C3); false with TypeError when there is none.

@@ -127,6 +127,11 @@ INTERP_NATIVE(wrapper_text_signature) {
   return s && s->text_signature ? str_from_ascii(t, s->text_signature) : none();
 }
 
+// Natives record no signature text; inspect reads None as "unknown", as for a missing one.
+INTERP_NATIVE(native_text_signature) {
+  return none();
+}
+
 } // namespace
 
 const SlotWrapper* slot_wrapper(Value type, std::string_view name) {
@@ -193,6 +198,8 @@ void init_slot_wrapper_types(Thread& t) {
   }
   for (TypeId id : {T_wrapper_descriptor, T_method_wrapper})
     add_getter(t, type_value(id), "__text_signature__", wrapper_text_signature);
+  for (TypeId id : {T_builtin_function, T_method_descriptor})
+    add_getter(t, type_value(id), "__text_signature__", native_text_signature);
 }
 
 } // namespace interp

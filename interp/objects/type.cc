@@ -255,6 +255,163 @@ void add_getter(Thread& t, Value type, const char* attr, NativeFn fn, NativeFn s
   add_attribute(t, type, attr, p);
 }
 
+// ---- getsets answered by name ---------------------------------------------------------------
+//
+// Many builtin types answer their attributes in their own __getattribute__ (a chain of name
+// tests that keeps the common reads quick). For the type's dict to list them, as dir(),
+// vars() and inspect expect, each is also a descriptor there (a getset_descriptor or a
+// member_descriptor, as CPython shows it) whose getter and setter hand the name back to
+// those natives. Their bound self is the tuple (name, accessor index, owner).
+
+namespace {
+
+Value member_descriptor_type; // made at start-up, a gc root
+
+struct NamedAccess {
+  NativeFn get, set;
+};
+// Written only while the interpreter starts (one thread); read without locks after.
+constexpr std::size_t kMaxNamedAccess = 64;
+NamedAccess named_access[kMaxNamedAccess];
+std::size_t named_access_count = 0;
+std::int64_t named_natives[2] = {-1, -1};
+
+// A getset whose accessor falls back to generic_getattr for some objects would find
+// itself again; the innermost such call reports the attribute missing instead.
+thread_local Value named_busy_obj, named_busy_name;
+
+bool named_applies(Thread& t, Value info, Value obj) {
+  Value owner = tuple_item(info, 2);
+  if (is_subtype(type_of(obj), owner)) return true;
+  raisef(t, exc(E_TypeError), "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
+         str_utf8(tuple_item(info, 0)).c_str(), type_name(owner).c_str(),
+         type_name_of(obj).c_str());
+  return false;
+}
+
+INTERP_NATIVE(named_get) {
+  Value info = args[0], obj = args[1], attr = tuple_item(info, 0);
+  if (!named_applies(t, info, obj)) return {};
+  if (named_busy_obj == obj && named_busy_name == attr)
+    return raisef(t, exc(E_AttributeError), "'%s' object has no attribute '%s'",
+                  type_name_of(obj).c_str(), str_utf8(attr).c_str());
+  // Restored on any exit: an aborted transaction unwinds through here as a C++ exception.
+  struct Busy {
+    Value saved_obj = named_busy_obj, saved_name = named_busy_name;
+    ~Busy() {
+      named_busy_obj = saved_obj;
+      named_busy_name = saved_name;
+    }
+  } busy;
+  named_busy_obj = obj;
+  named_busy_name = attr;
+  Value a[2] = {obj, attr};
+  return named_access[tuple_item(info, 1).small_int_value()].get(t, a, 2, {});
+}
+
+// Called with (info, obj, value) to set and (info, obj) to delete.
+INTERP_NATIVE(named_set) {
+  Value info = args[0], obj = args[1];
+  if (!named_applies(t, info, obj)) return {};
+  Value a[3] = {obj, tuple_item(info, 0), nargs > 2 ? args[2] : Value()};
+  return named_access[tuple_item(info, 1).small_int_value()].set(t, a, nargs > 2 ? 3 : 2, {});
+}
+
+std::int64_t named_access_index(NativeFn get, NativeFn set) {
+  for (std::size_t i = 0; i < named_access_count; ++i)
+    if (named_access[i].get == get && named_access[i].set == set) return std::int64_t(i);
+  if (named_access_count == kMaxNamedAccess) std::abort();
+  if (named_natives[0] < 0) {
+    named_natives[0] = register_native("__get__", named_get);
+    named_natives[1] = register_native("__set__", named_set);
+  }
+  named_access[named_access_count] = {get, set};
+  return std::int64_t(named_access_count++);
+}
+
+// `kind`: getset_descriptor or member_descriptor, as CPython's type shows the attribute.
+Value named_getset_new(Thread& t, Value owner, Value attr, std::int64_t index,
+                       Value kind = type_value(T_getset_descriptor)) {
+  Value items[3] = {attr, Value::small_int(index), owner};
+  Value info = tuple_from(t, items, 3);
+  if (!info) return {};
+  Value getter = native_new(t, named_natives[0], info, owner, T_builtin_function);
+  Value setter = named_access[index].set
+                     ? native_new(t, named_natives[1], info, owner, T_builtin_function)
+                     : none();
+  if (!getter || !setter) return {};
+  Value p = allocate(t, Layout::Property, kind, sizeof(PropertyObject));
+  if (!p) return {};
+  PropertyObject* o = fresh<PropertyObject>(p);
+  o->fget = getter;
+  o->fset = setter;
+  o->fdel = setter;
+  o->doc = none();
+  o->name = attr;
+  return p;
+}
+
+// An instance's __dict__, made on first use.
+INTERP_NATIVE(instance_dict_get) {
+  Value obj = args[0];
+  if (Value dict = rd<Object>(obj)->dict) return dict;
+  Value dict = dict_new(t);
+  if (dict) wr<Object>(obj)->dict = dict;
+  return dict;
+}
+
+INTERP_NATIVE(instance_dict_set) {
+  // Deleting leaves the instance with no attributes (a fresh dict on next use).
+  if (nargs < 3) {
+    wr<Object>(args[0])->dict = Value();
+    return none();
+  }
+  if (!dict_check(args[2]))
+    return raisef(t, exc(E_TypeError), "__dict__ must be set to a dictionary, not a '%s'",
+                  type_name_of(args[2]).c_str());
+  wr<Object>(args[0])->dict = args[2];
+  return none();
+}
+
+// Targets do not list their weak references (see the weakref module), so there is never
+// one to show.
+INTERP_NATIVE(instance_weakref_get) {
+  return none();
+}
+
+std::int64_t instance_dict_access = -1, instance_weakref_access = -1;
+
+} // namespace
+
+void add_named_getters(Thread& t, Value type, std::initializer_list<const char*> names,
+                       NativeFn get, NativeFn set) {
+  std::int64_t index = named_access_index(get, set);
+  for (const char* n : names) {
+    Value attr = intern_literal(t, n);
+    Value d = named_getset_new(t, type, attr, index);
+    if (!d) return;
+    add_attribute(t, type, n, d);
+  }
+}
+
+void add_named_members(Thread& t, Value type, std::initializer_list<const char*> names,
+                       NativeFn get, NativeFn set) {
+  std::int64_t index = named_access_index(get, set);
+  for (const char* n : names) {
+    Value d = named_getset_new(t, type, intern_literal(t, n), index, member_descriptor_type);
+    if (!d) return;
+    add_attribute(t, type, n, d);
+  }
+}
+
+bool is_member_descriptor(Value v) {
+  return v.is_object() && type_of(v) == member_descriptor_type;
+}
+
+void add_instance_dict_getter(Thread& t, Value type) {
+  add_named_getters(t, type, {"__dict__"}, instance_dict_get, instance_dict_set);
+}
+
 static Value wrap(Thread& t, TypeId kind, Value inner) {
   Value w = allocate(t, Layout::Wrapper, type_value(kind), sizeof(WrapperObject));
   if (w) fresh<WrapperObject>(w)->wrapped = inner;
@@ -282,8 +439,6 @@ void add_staticmethod(Thread& t, Value type, const char* method, NativeFn fn) {
 // word's byte offset and `name` the slot's name.
 
 namespace {
-
-Value member_descriptor_type; // made at start-up, a gc root
 
 // Layouts whose builtin instances take no weak reference but whose subclasses may.
 bool base_layout_lacks_weakref(Layout layout) {
@@ -363,6 +518,23 @@ INTERP_NATIVE(member_repr) {
   Value descr = args[0];
   return str_from_utf8(t, "<member '" + str_utf8(ro<PropertyObject>(descr)->name) + "' of '" +
                               type_name(descriptor_owner(descr)) + "' objects>");
+}
+
+// The descriptor protocol called by name (the VM reads the getter and setter directly).
+INTERP_NATIVE(member_get) {
+  Value obj = nargs > 1 ? args[1] : none();
+  if (obj == none()) return args[0];
+  return descriptor_get(t, args[0], obj, type_of(obj));
+}
+
+INTERP_NATIVE(member_set) {
+  if (!check_positional(t, "__set__", nargs, kwnames, 2, 2)) return {};
+  return property_store(t, args[0], args[1], args[2]) ? none() : Value();
+}
+
+INTERP_NATIVE(member_delete) {
+  if (!check_positional(t, "__delete__", nargs, kwnames, 1, 1)) return {};
+  return property_store(t, args[0], args[1], {}) ? none() : Value();
 }
 
 INTERP_NATIVE(member_name) {
@@ -502,9 +674,37 @@ bool apply_slots(Thread& t, Value type, Value dict, Value bases, Value best_base
   return true;
 }
 
+// A class whose instances gain a __dict__ or weak references that its bases' instances lack
+// shows them as getsets of its own, as vars() of a CPython class does.
+bool add_layout_getsets(Thread& t, Value type, Value best_base) {
+  std::uint64_t flags = rd<TypeObject>(type)->flags;
+  Value dict = rd<TypeObject>(type)->dict;
+  Value dict_name = intern_literal(t, "__dict__");
+  Value weakref_name = intern_literal(t, "__weakref__");
+  bool changed = false;
+  if (!(flags & kNoInstanceDict) && !type_lookup(type, dict_name)) {
+    Value d = named_getset_new(t, type, dict_name, instance_dict_access);
+    if (!d || !dict_set(t, dict, dict_name, d)) return false;
+    changed = true;
+  }
+  // A class's getset comes with its bases; builtin instances that take weak references
+  // (sets, functions) have none to pass on.
+  bool builtin_weakrefs = !(rd<TypeObject>(best_base)->flags & kHeapType) &&
+                          !base_layout_lacks_weakref(Layout(rd<TypeObject>(best_base)->layout));
+  if (!(flags & kNoWeakref) && !builtin_weakrefs && !type_lookup(type, weakref_name)) {
+    Value d = named_getset_new(t, type, weakref_name, instance_weakref_access);
+    if (!d || !dict_set(t, dict, weakref_name, d)) return false;
+    changed = true;
+  }
+  if (changed) type_modified(type);
+  return true;
+}
+
 } // namespace
 
 void init_member_descriptor_type(Thread& t) {
+  instance_dict_access = named_access_index(instance_dict_get, instance_dict_set);
+  instance_weakref_access = named_access_index(instance_weakref_get, nullptr);
   slot_natives[0] = register_native("__get__", slot_get);
   slot_natives[1] = register_native("__set__", slot_set);
   slot_natives[2] = register_native("__delete__", slot_delete);
@@ -525,6 +725,9 @@ void init_member_descriptor_type(Thread& t) {
   member_descriptor_type = type;
   gc::add_root(reinterpret_cast<const stm::Offset*>(&member_descriptor_type));
   add_method(t, type, "__repr__", member_repr);
+  add_method(t, type, "__get__", member_get);
+  add_method(t, type, "__set__", member_set);
+  add_method(t, type, "__delete__", member_delete);
   add_getter(t, type, "__name__", member_name);
   add_getter(t, type, "__objclass__", member_objclass);
   add_attribute(t, type, "__doc__", none());
@@ -653,6 +856,7 @@ Value type_new(Thread& t, Value metatype, Value type_name_value, Value bases, Va
   if (!compute_mro(t, type)) return {};
   if (!note_subclass(t, type, bases)) return {};
   if (!apply_slots(t, type, dict, bases, best_base)) return {};
+  if (!add_layout_getsets(t, type, best_base)) return {};
   update_type_flags(type);
   // __new__ given as a plain function is a static method; __init_subclass__ and
   // __class_getitem__ are implicit class methods.

@@ -698,6 +698,16 @@ void init_generator_types(Thread& t) {
     add_method(t, type, "__repr__", gen_repr);
     add_method(t, type, "__getattribute__", gen_getattribute);
   }
+  add_named_getters(
+      t, type_value(T_generator),
+      {"__name__", "__qualname__", "gi_running", "gi_suspended", "gi_frame", "gi_yieldfrom"},
+      gen_getattribute);
+  add_named_members(t, type_value(T_generator), {"gi_code"}, gen_getattribute);
+  add_named_getters(
+      t, type_value(T_coroutine),
+      {"__name__", "__qualname__", "cr_running", "cr_suspended", "cr_frame", "cr_await"},
+      gen_getattribute);
+  add_named_members(t, type_value(T_coroutine), {"cr_code"}, gen_getattribute);
   add_method(t, type_value(T_generator), "__iter__", gen_iter);
   add_method(t, type_value(T_generator), "__next__", gen_next);
   add_method(t, type_value(T_coroutine), "__await__", gen_iter);
@@ -705,6 +715,9 @@ void init_generator_types(Thread& t) {
   Value agen = type_value(T_async_generator);
   add_method(t, agen, "__repr__", gen_repr);
   add_method(t, agen, "__getattribute__", gen_getattribute);
+  add_named_getters(t, agen, {"__name__", "__qualname__", "ag_frame", "ag_await"},
+                    gen_getattribute);
+  add_named_members(t, agen, {"ag_running", "ag_code"}, gen_getattribute);
   add_method(t, agen, "__aiter__", gen_iter);
   add_method(t, agen, "__anext__", agen_anext);
   add_method(t, agen, "asend", agen_asend);
