@@ -445,11 +445,11 @@ int report_exception(Thread& t, Value e, bool system_exit_exits = true, bool* ex
       Value failure = fetch_pending(t);
       text = "Error in sys.excepthook:\n";
       std::string more;
-      vm::format_exception(t, failure, more);
+      format_exception_report(t, failure, more);
       text += more + "\nOriginal exception was:\n";
     }
     std::string trace;
-    vm::format_exception(t, x, trace);
+    format_exception_report(t, x, trace);
     text += trace;
   });
   (void)hooked;

@@ -12,6 +12,7 @@
 #include "gc/gc.h"
 #include "interp/compile_source.h"
 #include "interp/interp.h"
+#include "interp/modules/module_support.h"
 #include "interp/modules/modules.h"
 #include "interp/objects/args.h"
 #include "interp/objects/objects.h"
@@ -448,7 +449,7 @@ INTERP_NATIVE(daemon_threads_allowed) {
 INTERP_NATIVE(print_exception) {
   if (!check_positional(t, "_print_exception", nargs, kwnames, 1, 1, 0)) return {};
   std::string text;
-  vm::format_exception(t, args[0], text);
+  format_exception_report(t, args[0], text);
   t.err += text;
   return none();
 }

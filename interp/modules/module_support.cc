@@ -4,6 +4,7 @@
 #include "interp/modules/modules.h"
 
 #include "interp/ops.h"
+#include "interp/vm/vm.h"
 
 #include <array>
 #include <cstring>
@@ -281,6 +282,38 @@ bool path_arg(Thread& t, Value v, std::string& out, bool* as_bytes) {
     return false;
   }
   return true;
+}
+
+void format_exception_report(Thread& t, Value exception, std::string& out) {
+  // The traceback module formats as CPython's own printer does, the marks under the
+  // failing part of each line included, from the code objects' positions; but 3.11's
+  // module makes no "Did you mean" suggestion, which vm::format_exception does. The busy
+  // flag keeps a failure inside it (or a hook it triggers) from coming back here.
+  static thread_local bool busy = false;
+  if (!busy && exception_check(exception) && !vm::chain_has_suggestion(t, exception)) {
+    struct Busy {
+      Busy() { busy = true; }
+      ~Busy() { busy = false; }
+    } guard;
+    Value saved = t.pending;
+    t.pending = {};
+    Value format = module_attr(t, "traceback", "format_exception");
+    Value lines = format ? call1(t, format, exception) : Value();
+    bool ok = lines && is_exact(lines, T_list);
+    std::string text;
+    for (std::int64_t i = 0; ok && i < list_length(lines); ++i) {
+      Value line = list_item(lines, i);
+      ok = str_check(line);
+      if (ok) text += str_utf8(line);
+    }
+    if (!ok) clear_pending(t);
+    t.pending = saved;
+    if (ok) {
+      out += text;
+      return;
+    }
+  }
+  vm::format_exception(t, exception, out);
 }
 
 } // namespace interp

@@ -37,6 +37,9 @@ Value raise_os_error(Thread& t, int err, Value filename = {}, Value filename2 = 
 
 // A file descriptor argument: an int, or an object with fileno(), as CPython's select and
 // fcntl take them (TypeError / ValueError otherwise).
+// The report of an uncaught exception, as CPython prints it (by the standard library's
+// traceback module, or vm::format_exception when that cannot run).
+void format_exception_report(Thread& t, Value exception, std::string& out);
 // v.__fspath__ bound, or 0.
 Value fspath_method(Thread& t, Value v);
 // A path argument: str, bytes or os.PathLike, with os's messages; `as_bytes` (optional)

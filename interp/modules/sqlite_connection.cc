@@ -134,7 +134,7 @@ void drop_callback_error(Thread& t, Value where) {
   Value e = fetch_pending(t);
   if (!e || !callback_tracebacks_enabled()) return;
   std::string text = "Exception ignored in: " + repr_utf8(t, where) + "\n";
-  vm::format_exception(t, e, text);
+  format_exception_report(t, e, text);
   if (t.pending) clear_pending(t);
   t.err += text;
 }

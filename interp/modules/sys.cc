@@ -182,7 +182,7 @@ INTERP_NATIVE(sys_set_int_max_str_digits) {
 INTERP_NATIVE(sys_excepthook) {
   if (!check_positional(t, "excepthook", nargs, kwnames, 3, 3, 0)) return {};
   std::string text;
-  vm::format_exception(t, args[1], text);
+  format_exception_report(t, args[1], text);
   t.err += text;
   return none();
 }

@@ -416,6 +416,18 @@ void format_chain(Thread& t, Value e, PrintContext& c, std::string& out) {
 
 } // namespace
 
+bool chain_has_suggestion(Thread& t, Value exception) {
+  // Causes and contexts, however linked; the bound stops a cycle.
+  Value e = exception;
+  for (int hops = 0; hops < 100 && e && e != none() && exception_check(e); ++hops) {
+    if (!suggestion_for(t, e).empty()) return true;
+    const ExceptionObject* o = rd<ExceptionObject>(e);
+    e = o->cause && o->cause != none() ? o->cause : o->context;
+  }
+  clear_pending(t);
+  return false;
+}
+
 void format_exception(Thread& t, Value exception, std::string& out) {
   PrintContext c;
   if (!exception_check(exception)) {
