@@ -427,7 +427,7 @@ Value int_of_class(Thread& t, Value cls, Value value) {
   if (!v) return {};
   IntObject* o = fresh<IntObject>(v);
   o->size = b.is_negative() ? -std::int64_t(b.size()) : std::int64_t(b.size());
-  std::memcpy(o->limbs, b.limbs(), b.size() * 8);
+  if (b.size()) std::memcpy(o->limbs, b.limbs(), b.size() * 8); // zero has no limbs
   return v;
 }
 
