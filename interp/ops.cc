@@ -625,7 +625,51 @@ Value next(Thread& t, Value iterator) {
   }
 }
 
-Value list_of(Thread& t, Value iterable) {
+bool iterates_as_builtin(Value v, TypeId id) {
+  if (!v.is_object()) return false;
+  if (is_exact(v, id)) return true;
+  if (!isinstance(v, id)) return false;
+  Value mine = type_lookup(type_of(v), name(N___iter__));
+  return mine && mine == type_lookup(type_value(id), name(N___iter__));
+}
+
+bool consult_length_hint(Thread& t, Value iterable) {
+  // Builtin types have nothing to observe and their lengths are cheap to skip.
+  if (!iterable.is_object() || !(rd<TypeObject>(type_of(iterable))->flags & kHeapType)) return true;
+  Value type = type_of(iterable);
+  if (type_lookup(type, name(N___len__))) {
+    std::int64_t n;
+    if (length(t, iterable, n)) return true;
+    if (!matches(t, exc(E_TypeError))) return false;
+    clear_pending(t);
+  }
+  Value hint = lookup_special(t, iterable, N___length_hint__);
+  if (!hint) return !t.pending;
+  Value r = call0(t, hint);
+  if (!r) {
+    if (!matches(t, exc(E_TypeError))) return false;
+    clear_pending(t);
+    return true;
+  }
+  if (r == runtime().not_implemented) return true;
+  if (!int_check(r)) {
+    raisef(t, exc(E_TypeError), "__length_hint__ must be an integer, not %s",
+           type_name(type_of(r)).c_str());
+    return false;
+  }
+  std::int64_t n;
+  if (!int_to_i64(r, n)) {
+    raise(t, exc(E_OverflowError), "cannot fit 'int' into an index-sized integer");
+    return false;
+  }
+  if (n < 0) {
+    raise(t, exc(E_ValueError), "__length_hint__() should return >= 0");
+    return false;
+  }
+  return true;
+}
+
+Value list_of(Thread& t, Value iterable, bool length_hint) {
   Value list = list_new(t);
   if (!list) return {};
   // A range is made room for first (list.extend does it), so that one too long for memory
@@ -633,7 +677,7 @@ Value list_of(Thread& t, Value iterable) {
   if (iterable.is_object() && is_layout(iterable, Layout::Range))
     return list_extend_impl(t, list, iterable) ? list : Value();
   Value it = iter(t, iterable);
-  if (!it) return {};
+  if (!it || (length_hint && !consult_length_hint(t, iterable))) return {};
   for (;;) {
     Value x = next(t, it);
     if (!x) return t.pending ? Value() : list;
@@ -641,9 +685,9 @@ Value list_of(Thread& t, Value iterable) {
   }
 }
 
-Value tuple_of(Thread& t, Value iterable) {
+Value tuple_of(Thread& t, Value iterable, bool length_hint) {
   if (iterable.is_object() && is_exact(iterable, T_tuple)) return iterable;
-  Value list = list_of(t, iterable);
+  Value list = list_of(t, iterable, length_hint);
   if (!list) return {};
   return list_to_tuple(t, list);
 }

@@ -115,9 +115,18 @@ Value next(Thread& t, Value iterator);
 // next() for FOR_ITER: a native __next__ that must wait returns no value and no exception
 // with t.block_on set, and the instruction runs again after the wait (next() waits itself).
 Value next_or_wait(Thread& t, Value iterator);
-// Collects an iterable into a new list.
-Value list_of(Thread& t, Value iterable);
-Value tuple_of(Thread& t, Value iterable);
+// Collects an iterable into a new list. `length_hint`: ask a class's instance for its
+// length first (consult_length_hint), where CPython's list(), tuple(), sorted() and star
+// arguments do.
+Value list_of(Thread& t, Value iterable, bool length_hint = false);
+Value tuple_of(Thread& t, Value iterable, bool length_hint = false);
+// True when v's type iterates as the builtin type `id` does: v is an instance of it, or of
+// a subclass that leaves __iter__ alone, so its items may be read without iterating.
+bool iterates_as_builtin(Value v, TypeId id);
+// Asks a class's instance for its length (len(), else __length_hint__) before it is
+// collected, as CPython does to size the result: the class sees those calls, and an error
+// from them other than TypeError propagates. False with the exception set on error.
+bool consult_length_hint(Thread& t, Value iterable);
 
 // ---- identity of values ------------------------------------------------------------------------
 bool is_none(Value v);

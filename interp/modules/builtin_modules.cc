@@ -22,6 +22,7 @@ Value make_socket_module(Thread& t);
 Value make_atexit_module(Thread& t);
 Value make_io_module(Thread& t);
 Value make_errno_module(Thread& t);
+Value make_stat_module(Thread& t);
 Value make_pwd_module(Thread& t);
 Value make_grp_module(Thread& t);
 Value make_resource_module(Thread& t);
@@ -92,6 +93,7 @@ Value make_builtin_module(Thread& t, const std::string& module_name) {
   if (module_name == "atexit") return make_atexit_module(t);
   if (module_name == "_io") return make_io_module(t);
   if (module_name == "errno") return make_errno_module(t);
+  if (module_name == "_stat") return make_stat_module(t);
   if (module_name == "pwd") return make_pwd_module(t);
   if (module_name == "grp") return make_grp_module(t);
   if (module_name == "resource") return make_resource_module(t);
@@ -130,7 +132,7 @@ std::vector<std::string> builtin_module_names() {
       "_sha3",        "_signal",     "_csv",    "array",    "zlib",         "_posixsubprocess",
       "select",       "unicodedata", "pyexpat", "_socket",  "pwd",          "grp",
       "resource",     "fcntl",       "termios", "_bz2",     "faulthandler", "_lzma",
-      "_sqlite3",     "syslog",      "mmap",    "readline"};
+      "_sqlite3",     "syslog",      "mmap",    "readline", "_stat"};
   for (auto& [registered, factory] : registered_modules())
     names.push_back(registered);
   std::sort(names.begin(), names.end());

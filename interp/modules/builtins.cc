@@ -37,24 +37,44 @@ INTERP_NATIVE(builtin_print) {
   if (end && end != none() && !str_check(end))
     return raisef(t, exc(E_TypeError), "end must be None or a string, not %s",
                   type_name_of(end).c_str());
-  std::string sep_text = sep && sep != none() ? str_utf8(sep) : " ";
-  std::string end_text = end && end != none() ? str_utf8(end) : "\n";
-  std::string text;
-  for (std::size_t i = 0; i < npos; ++i) {
-    if (i) text += sep_text;
-    Value s = str(t, args[i]);
-    if (!s) return {};
-    text += str_utf8(s);
-  }
-  text += end_text;
   if (!file || file == none()) {
     file = getattr(t, runtime().sys_module, name(N_stdout));
     if (!file) return {};
     if (file == none()) return none();
   }
-  Value s = str_from_utf8(t, text);
-  if (!s) return {};
-  if (!call_method(t, file, N_write, &s, 1)) return {};
+  // A file whose write() is written in Python sees each piece in its own call, as CPython
+  // writes them; a builtin stream gets the line in one write, which keeps the lines of
+  // threads printing at once whole.
+  Value own_write = type_lookup(type_of(file), name(N_write));
+  if (!own_write || !is_native_descriptor_type(type_of(own_write))) {
+    Value sep_v = sep && sep != none() ? sep : Value();
+    Value end_v = end && end != none() ? end : Value();
+    auto put = [&](Value piece) { return bool(call_method(t, file, N_write, &piece, 1)); };
+    for (std::size_t i = 0; i < npos; ++i) {
+      if (i) {
+        Value sv = sep_v ? sep_v : str_from_ascii(t, " ");
+        if (!sv || !put(sv)) return {};
+      }
+      Value s = str(t, args[i]);
+      if (!s || !put(s)) return {};
+    }
+    Value ev = end_v ? end_v : str_from_ascii(t, "\n");
+    if (!ev || !put(ev)) return {};
+  } else {
+    std::string sep_text = sep && sep != none() ? str_utf8(sep) : " ";
+    std::string end_text = end && end != none() ? str_utf8(end) : "\n";
+    std::string text;
+    for (std::size_t i = 0; i < npos; ++i) {
+      if (i) text += sep_text;
+      Value s = str(t, args[i]);
+      if (!s) return {};
+      text += str_utf8(s);
+    }
+    text += end_text;
+    Value s = str_from_utf8(t, text);
+    if (!s) return {};
+    if (!call_method(t, file, N_write, &s, 1)) return {};
+  }
   if (flush && flush != none()) {
     int f = truthy(t, flush);
     if (f < 0) return {};
@@ -682,7 +702,7 @@ INTERP_NATIVE(builtin_sorted) {
     std::size_t n = nargs - keyword_count(kwnames);
     return raisef(t, exc(E_TypeError), "sorted expected 1 argument, got %zu", n);
   }
-  Value list = list_of(t, args[0]);
+  Value list = list_of(t, args[0], true);
   if (!list) return {};
   Value sort = getattr(t, list, intern_literal(t, "sort"));
   if (!sort) return {};

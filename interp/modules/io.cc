@@ -132,7 +132,9 @@ bool check_open(Thread& t, Value self, const char* buffered_message = nullptr,
   if (!(R(self)->flags & kClosed)) return true;
   bool file = (R(self)->flags & kFile) || R(self)->buffer;
   const char* message = "I/O operation on closed file.";
-  if (check == ClosedCheck::kIOBase && (file || binary(self)))
+  // IOBase's own methods (readlines, writelines, __iter__) say it with the full stop, on
+  // any stream.
+  if (check == ClosedCheck::kIOBase)
     message = "I/O operation on closed file.";
   else if (buffered_message && buffered_file(self))
     message = buffered_message;
@@ -735,7 +737,10 @@ bool readable(Thread& t, Value self, const char* closed_message = "read of close
   bool can_read = R(self)->flags & kReadable;
   if ((can_read || !buffered_file(self)) && !check_open(t, self, closed_message)) return false;
   if (!can_read) {
-    unsupported(t, binary(self) ? op : "not readable");
+    // A class written in Python over the base classes has no side of its own: the base
+    // class's method names itself, as CPython's BufferedIOBase and TextIOBase do.
+    bool base_only = !(R(self)->flags & kWritable);
+    unsupported(t, binary(self) || base_only ? op : "not readable");
     return false;
   }
   return load(t, self);
@@ -958,11 +963,54 @@ std::int64_t line_end(Value c, std::int64_t pos, std::int64_t limit, std::int64_
   return end;
 }
 
+// IOBase.readline for a stream written in Python (zipfile's ZipExtFile calls it): it has
+// no content here, only its own read() and perhaps peek(), which say where a line ends.
+Value readline_through_read(Thread& t, Value self, std::int64_t limit) {
+  Value peek = getattr_opt(t, self, intern_literal(t, "peek"));
+  if (t.pending) return {};
+  std::string line;
+  while (limit < 0 || std::int64_t(line.size()) < limit) {
+    std::int64_t want = 1;
+    if (peek) {
+      Value ahead = call1(t, peek, Value::small_int(1));
+      if (!ahead) return {};
+      if (!isinstance(ahead, T_bytes))
+        return raisef(t, exc(E_OSError), "peek() should have returned a bytes object, not '%s'",
+                      type_name(type_of(ahead)).c_str());
+      std::string_view a = bytes_view(ahead);
+      if (!a.empty()) {
+        std::size_t n = a.find('\n');
+        n = n == std::string_view::npos ? a.size() : n + 1;
+        if (limit >= 0) n = std::min<std::size_t>(n, std::size_t(limit));
+        want = std::int64_t(n);
+      }
+    }
+    Value n = int_from_i64(t, want);
+    Value got = n ? call_named(t, self, "read", &n, 1) : Value();
+    if (!got) return {};
+    if (!isinstance(got, T_bytes))
+      return raisef(t, exc(E_OSError), "read() should have returned a bytes object, not '%s'",
+                    type_name(type_of(got)).c_str());
+    std::string_view b = bytes_view(got);
+    if (b.empty()) break;
+    line.append(b);
+    if (line.back() == '\n') break;
+  }
+  return bytes_new(t, line);
+}
+
 INTERP_NATIVE(io_readline) {
   Value self = args[0];
-  if (!readable(t, self, "readline of closed file")) return {};
   std::int64_t limit = -1;
   if (nargs > 1 && args[1] != none() && !index_to_i64(t, args[1], limit)) return {};
+  if (!(R(self)->flags & (kReadable | kWritable))) {
+    // TextIOBase leaves readline to its subclasses, as it does read.
+    Value text_base = io_class(t, "_TextIOBase");
+    if (!text_base) return {};
+    if (is_subtype(type_of(self), text_base)) return unsupported(t, "readline");
+    return readline_through_read(t, self, limit);
+  }
+  if (!readable(t, self, "readline of closed file")) return {};
   bool ended = false;
   std::int64_t end = 0;
   // A stream reads until it holds the whole line (or its end of file).
@@ -1025,7 +1073,7 @@ INTERP_NATIVE(io_next) {
 }
 
 INTERP_NATIVE(io_iter) {
-  if (!check_open(t, args[0])) return {};
+  if (!check_open(t, args[0], nullptr, ClosedCheck::kIOBase)) return {};
   return args[0];
 }
 
@@ -1166,13 +1214,20 @@ INTERP_NATIVE(io_write) {
 }
 
 INTERP_NATIVE(io_writelines) {
+  if (!check_positional(t, "writelines", nargs, kwnames, 1, 1)) return {};
+  if (!check_open(t, args[0], nullptr, ClosedCheck::kIOBase)) return {};
+  // Each line goes through the class's own write() where it has one.
+  Value name = intern_literal(t, "write");
+  Value f = type_lookup(type_of(args[0]), name);
+  Value write = f && !is_native_descriptor_type(type_of(f)) ? getattr(t, args[0], name) : Value();
+  if (t.pending) return {};
   Value it = iter(t, args[1]);
   if (!it) return {};
   for (;;) {
     Value line = next(t, it);
     if (!line) return t.pending ? Value() : none();
     Value a[2] = {args[0], line};
-    if (!io_write(t, a, 2, {})) return {};
+    if (!(write ? call1(t, write, line) : io_write(t, a, 2, {}))) return {};
   }
 }
 
@@ -1478,7 +1533,13 @@ INTERP_NATIVE(io_encoding) {
   return R(args[0])->encoding ? R(args[0])->encoding : str_from_ascii(t, "UTF-8");
 }
 INTERP_NATIVE(io_errors) {
+  // StringIO never encodes, so it has no error handler either.
+  if (!(R(args[0])->flags & kFile || R(args[0])->buffer)) return none();
   return R(args[0])->errors ? R(args[0])->errors : str_from_ascii(t, "strict");
+}
+// TextIOBase's encoding, errors and newlines: None until a subclass knows better.
+INTERP_NATIVE(io_text_base_none) {
+  return none();
 }
 // TextIOWrapper.detach(): flushes and hands back the binary stream, which the wrapper no
 // longer uses (it then counts as closed; its close() raises and leaves the stream open).
@@ -1720,6 +1781,8 @@ Value make_io_module(Thread& t) {
   add_method(t, raw, "read", raw_read);
   add_method(t, raw, "readall", raw_readall);
   add_classmethod(t, iobase, "__subclasshook__", io_subclasshook);
+  for (const char* attr : {"encoding", "errors", "newlines"})
+    add_getter(t, textbase, attr, io_text_base_none);
   update_type_flags(iobase);
   for (Value type : {raw, buffered, textbase})
     update_type_flags(type);

@@ -398,7 +398,8 @@ Value dict_copy(Thread& t, Value dict) {
 }
 
 bool dict_update(Thread& t, Value dict, Value other) {
-  if (dict_check(other)) {
+  // A subclass that overrides __iter__ is read through keys(), as CPython does.
+  if (iterates_as_builtin(other, T_dict)) {
     std::int64_t pos = 0;
     Value k, v;
     while (dict_next(other, pos, k, v)) {

@@ -209,6 +209,9 @@ INTERP_NATIVE(method_getattribute) {
   const MethodObject* m = rd<MethodObject>(args[0]);
   if (str_equal_ascii(args[1], "__func__")) return m->function;
   if (str_equal_ascii(args[1], "__self__")) return m->self;
+  // The method type has no __doc__ of its own, so a lookup on the type would reach
+  // object's docstring; the docstring is the function's (None included).
+  if (str_equal_ascii(args[1], "__doc__")) return getattr(t, m->function, args[1]);
   Value r = generic_getattr(t, args[0], args[1], true);
   if (r || t.pending) return r;
   return getattr(t, rd<MethodObject>(args[0])->function, args[1]);

@@ -269,8 +269,8 @@ INTERP_NATIVE(list_append_method) {
 } // namespace
 
 bool list_extend_impl(Thread& t, Value self, Value iterable) {
-  if (iterable.is_object() &&
-      (is_layout(iterable, Layout::List) || is_layout(iterable, Layout::Tuple))) {
+  // A subclass with its own __iter__ is iterated, so that its items are what it yields.
+  if (iterates_as_builtin(iterable, T_list) || iterates_as_builtin(iterable, T_tuple)) {
     Value items = is_layout(iterable, Layout::Tuple) ? iterable : list_to_tuple(t, iterable);
     if (!items) return false;
     std::int64_t n = list_length(self);
@@ -287,7 +287,7 @@ bool list_extend_impl(Thread& t, Value self, Value iterable) {
     if (!reserve(t, self, list_length(self) + more)) return false;
   }
   Value it = iter(t, iterable);
-  if (!it) return false;
+  if (!it || !consult_length_hint(t, iterable)) return false;
   for (;;) {
     Value x = next(t, it);
     if (!x) return !t.pending;

@@ -183,7 +183,7 @@ INTERP_NATIVE(tuple_index) {
 
 INTERP_NATIVE(tuple_new_method) {
   if (!check_positional(t, "tuple", nargs, kwnames, 0, 1)) return {};
-  Value items = nargs == 2 ? tuple_of(t, args[1]) : runtime().empty_tuple;
+  Value items = nargs == 2 ? tuple_of(t, args[1], true) : runtime().empty_tuple;
   if (!items) return {};
   if (args[0] == type_value(T_tuple)) return items;
   std::int64_t n = tuple_length(items);

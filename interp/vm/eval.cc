@@ -876,7 +876,7 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
           r.sp = sp;
           Value iterable = POP();
           Value target = PEEK(arg);
-          Value items = tuple_of(t, iterable);
+          Value items = tuple_of(t, iterable, true);
           if (!items && matches(t, exc(E_TypeError)) &&
               !type_lookup(type_of(iterable), name(N___iter__)) &&
               !type_lookup(type_of(iterable), name(N___getitem__))) {
@@ -1298,12 +1298,12 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
             // (callable, self) pair: prepend self.
             Value self_tuple = tuple_from(t, &null_slot, 1);
             ERROR_IF(!self_tuple);
-            Value joined = binary_op(t, self_tuple, tuple_of(t, args), BinaryOp::Add);
+            Value joined = binary_op(t, self_tuple, tuple_of(t, args, true), BinaryOp::Add);
             ERROR_IF(!joined);
             args = joined;
           }
           if (!isinstance(args, T_tuple) || !is_exact(args, T_tuple)) {
-            Value converted = tuple_of(t, args);
+            Value converted = tuple_of(t, args, true);
             if (!converted && matches(t, exc(E_TypeError))) {
               clear_pending(t);
               std::string fname = repr_utf8(t, callable);
