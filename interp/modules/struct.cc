@@ -193,7 +193,8 @@ Parsed deserialize(Value bytes, std::int64_t size) {
   p.order = Order(data[0]);
   p.size = size;
   p.codes.resize((data.size() - 1) / sizeof(Code));
-  std::memcpy(p.codes.data(), data.data() + 1, p.codes.size() * sizeof(Code));
+  if (!p.codes.empty()) // an empty format has no codes, and data() may be null then
+    std::memcpy(p.codes.data(), data.data() + 1, p.codes.size() * sizeof(Code));
   for (const Code& c : p.codes)
     p.nargs += c.code == 's' || c.code == 'p' ? 1 : c.code == 'x' ? 0 : c.count;
   return p;

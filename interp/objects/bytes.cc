@@ -37,7 +37,7 @@ Value bytes_new(Thread& t, std::string_view data) {
   BytesObject* o = fresh<BytesObject>(b);
   o->length = std::int64_t(data.size());
   o->hash = -1;
-  std::memcpy(o->data, data.data(), data.size());
+  if (!data.empty()) std::memcpy(o->data, data.data(), data.size()); // data() may be null
   return b;
 }
 

@@ -325,7 +325,8 @@ INTERP_NATIVE(pattern_hash) {
   if (!hash(t, pattern_of(args[0])->code, h2)) return {};
   std::int64_t flags = 0;
   int_to_i64(pattern_of(args[0])->flags, flags);
-  std::int64_t h = h1 ^ (h2 * 1000003) ^ flags;
+  // Unsigned: the product wraps, as CPython's hash arithmetic does, instead of overflowing.
+  auto h = std::int64_t(std::uint64_t(h1) ^ (std::uint64_t(h2) * 1000003u) ^ std::uint64_t(flags));
   if (h == -1) h = -2;
   return int_from_i64(t, h);
 }
