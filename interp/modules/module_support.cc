@@ -284,13 +284,31 @@ bool path_arg(Thread& t, Value v, std::string& out, bool* as_bytes) {
   return true;
 }
 
+// A lone exception (no cause, no context, no notes): its message line is the report's
+// last line, where 3.11 puts a "Did you mean" suggestion.
+static bool lone_exception(Value e) {
+  const ExceptionObject* o = rd<ExceptionObject>(e);
+  auto unset = [](Value v) { return !v || v == none(); };
+  bool context_shown = !unset(o->context) && o->suppress_context != runtime().true_;
+  bool no_notes = unset(o->notes) || (is_exact(o->notes, T_list) && list_length(o->notes) == 0);
+  return unset(o->cause) && !context_shown && no_notes;
+}
+
 void format_exception_report(Thread& t, Value exception, std::string& out) {
   // The traceback module formats as CPython's own printer does, the marks under the
   // failing part of each line included, from the code objects' positions; but 3.11's
-  // module makes no "Did you mean" suggestion, which vm::format_exception does. The busy
-  // flag keeps a failure inside it (or a hook it triggers) from coming back here.
+  // module makes no "Did you mean" suggestion, which is added here to a lone exception's
+  // message line; a chain with one goes to vm::format_exception. The busy flag keeps a
+  // failure inside the module (or a hook it triggers) from coming back here.
   static thread_local bool busy = false;
-  if (!busy && exception_check(exception) && !vm::chain_has_suggestion(t, exception)) {
+  bool usable = !busy && exception_check(exception);
+  std::string suffix;
+  if (usable && vm::chain_has_suggestion(t, exception)) {
+    usable = lone_exception(exception);
+    if (usable) suffix = vm::suggestion_suffix(t, exception);
+    usable = usable && !suffix.empty();
+  }
+  if (usable) {
     struct Busy {
       Busy() { busy = true; }
       ~Busy() { busy = false; }
@@ -308,6 +326,8 @@ void format_exception_report(Thread& t, Value exception, std::string& out) {
     }
     if (!ok) clear_pending(t);
     t.pending = saved;
+    if (ok && !suffix.empty() && !text.empty() && text.back() == '\n')
+      text.insert(text.size() - 1, suffix);
     if (ok) {
       out += text;
       return;

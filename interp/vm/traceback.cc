@@ -428,6 +428,12 @@ bool chain_has_suggestion(Thread& t, Value exception) {
   return false;
 }
 
+std::string suggestion_suffix(Thread& t, Value exception) {
+  std::string suggestion = exception_check(exception) ? suggestion_for(t, exception) : "";
+  if (t.pending) clear_pending(t);
+  return suggestion.empty() ? "" : ". Did you mean: '" + suggestion + "'?";
+}
+
 void format_exception(Thread& t, Value exception, std::string& out) {
   PrintContext c;
   if (!exception_check(exception)) {

@@ -100,6 +100,9 @@ void format_exception(Thread& t, Value exception, std::string& out);
 // Whether the exception, or one in its chain of causes and contexts, gets a "Did you
 // mean" suggestion when printed (the traceback module of 3.11 gives none).
 bool chain_has_suggestion(Thread& t, Value exception);
+// What 3.11 appends to this exception's message line when it prints it (". Did you mean:
+// 'name'?"), or "".
+std::string suggestion_suffix(Thread& t, Value exception);
 
 // Inside a transaction: runs the __del__ methods and weakref callbacks that collections
 // queued, in nested loops; an exception in one is reported as CPython reports it

@@ -1,7 +1,8 @@
 # An uncaught exception's report marks the failing part of each source line as CPython
 # 3.11 does (~ under the operands, ^ under the operator or subscript, ^ under a whole call),
-# through causes and contexts, in threads too. Each program runs in a child interpreter
-# (this one: sys.executable) and its report is printed with the temporary path masked.
+# through causes and contexts, in threads too, and with 3.11's "Did you mean" suggestions.
+# Each program runs in a child interpreter (this one: sys.executable) and its report is
+# printed with the temporary path masked.
 import os, subprocess, sys, tempfile
 
 programs = {
@@ -14,6 +15,8 @@ programs = {
     "nested": "def outer():\n    return inner(3)\ndef inner(n):\n    return 10 // (n - 3)\nouter()\n",
     "whole_line": "raise RuntimeError('plain')\n",
     "multiline": "x = (1 +\n     2 +\n     None)\n",
+    "suggestion": "counter = 1\ndef f():\n    return countr + 1\nf()\n",
+    "attribute_suggestion": "class P:\n    xcoord = 1\nprint(P().xcord)\n",
     "thread": "import threading\ndef work():\n    return {}['gone']\nt = threading.Thread(target=work)\nt.start(); t.join()\n",
 }
 folder = tempfile.mkdtemp()
