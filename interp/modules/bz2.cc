@@ -48,8 +48,7 @@ struct Bz2Object : Object {
 };
 
 Stream* stream_of(Value self) {
-  Value s = rd<Bz2Object>(self)->stream;
-  return s ? reinterpret_cast<Stream*>(s.small_int_value()) : nullptr;
+  return address_in<Stream>(rd<Bz2Object>(self)->stream);
 }
 
 void free_stream(Stream* s) {
@@ -90,7 +89,7 @@ Value new_stream_object(Thread& t, Value cls, Stream* s) {
   Value self = allocate(t, Layout::Instance, cls, sizeof(Bz2Object)); // finalized: kHasDel
   if (!self) return {};
   Bz2Object* o = fresh<Bz2Object>(self);
-  o->stream = Value::small_int(std::int64_t(reinterpret_cast<std::uintptr_t>(s)));
+  o->stream = address_value(s);
   o->flushed = o->eof = Value::small_int(0);
   o->needs_input = Value::small_int(1);
   o->unused_data = bytes_new(t, "");
@@ -283,9 +282,7 @@ Value make_bz2_module(Thread& t) {
   add_getter(t, decompressor, "unused_data", decompressor_unused_data);
   add_getter(t, decompressor, "needs_input", decompressor_needs_input);
   for (Value type : {compressor, decompressor}) {
-    update_type_flags(type);
-    // A builtin type's flags leave __del__ to classes; these own C memory.
-    wr<TypeObject>(type)->flags |= kHasDel;
+    finish_owning_type(type);
   }
   module_set(t, m, "BZ2Compressor", compressor);
   module_set(t, m, "BZ2Decompressor", decompressor);

@@ -421,8 +421,7 @@ struct Timer {
   std::mutex lock;
   std::condition_variable wake;
   std::uint64_t generation = 0; // a new arming or a cancel ends the wait of the last one
-  bool running = false;
-  sem_t dumped; // posted by the main thread's handler
+  sem_t dumped;                 // posted by the main thread's handler
   std::atomic<int> fd{-1};
 };
 Timer& timer() {
@@ -475,11 +474,7 @@ void run_timer(std::uint64_t generation, std::int64_t micros, bool repeat, bool 
       }
     }
     if (exit) ::_exit(1);
-    if (!repeat) {
-      std::lock_guard guard(tm.lock);
-      if (tm.generation == generation) tm.running = false;
-      return;
-    }
+    if (!repeat) return;
   }
 }
 
@@ -487,7 +482,6 @@ void cancel_timer() {
   Timer& tm = timer();
   std::lock_guard guard(tm.lock);
   ++tm.generation;
-  tm.running = false;
   tm.wake.notify_all();
 }
 
@@ -522,7 +516,6 @@ INTERP_NATIVE(fh_dump_traceback_later) {
   {
     std::lock_guard guard(tm.lock);
     generation = tm.generation;
-    tm.running = true;
     tm.fd.store(fd);
   }
   std::thread(run_timer, generation, micros, repeat, exit).detach();

@@ -63,8 +63,7 @@ struct LzmaObject : Object {
 };
 
 Stream* stream_of(Value self) {
-  Value s = rd<LzmaObject>(self)->stream;
-  return s ? reinterpret_cast<Stream*>(s.small_int_value()) : nullptr;
+  return address_in<Stream>(rd<LzmaObject>(self)->stream);
 }
 
 Value raise_lzma(Thread& t, const char* message) {
@@ -357,7 +356,7 @@ Value new_stream_object(Thread& t, Value cls, std::unique_ptr<Stream> owned, int
   Value self = allocate(t, Layout::Instance, cls, sizeof(LzmaObject)); // finalized: kHasDel
   if (!self) return {};
   LzmaObject* o = fresh<LzmaObject>(self);
-  o->stream = Value::small_int(std::int64_t(reinterpret_cast<std::uintptr_t>(s)));
+  o->stream = address_value(s);
   o->flushed = o->eof = Value::small_int(0);
   o->needs_input = Value::small_int(1);
   o->check = Value::small_int(check);
@@ -702,9 +701,7 @@ Value make_lzma_module(Thread& t) {
   add_getter(t, decompressor, "unused_data", decompressor_unused_data, decompressor_readonly);
   add_getter(t, decompressor, "needs_input", decompressor_needs_input, decompressor_readonly);
   for (Value type : {compressor, decompressor}) {
-    update_type_flags(type);
-    // A builtin type's flags leave __del__ to classes; these own C memory.
-    wr<TypeObject>(type)->flags |= kHasDel;
+    finish_owning_type(type);
   }
   module_set(t, m, "LZMACompressor", compressor);
   module_set(t, m, "LZMADecompressor", decompressor);

@@ -59,8 +59,7 @@ std::int64_t field(Value v) {
 }
 
 char* address_of(Value self) {
-  Value d = rd<MmapObject>(self)->data;
-  return d ? reinterpret_cast<char*>(d.small_int_value()) : nullptr;
+  return address_in<char>(rd<MmapObject>(self)->data);
 }
 std::int64_t size_of(Value self) {
   return field(rd<MmapObject>(self)->size);
@@ -264,7 +263,7 @@ INTERP_NATIVE(mmap_new) {
   Value self = allocate(t, Layout::Instance, args[0], sizeof(MmapObject)); // finalized: kHasDel
   if (!self) return {};
   MmapObject* o = fresh<MmapObject>(self);
-  o->data = Value::small_int(std::int64_t(reinterpret_cast<std::uintptr_t>(data)));
+  o->data = address_value(data);
   o->size = Value::small_int(length);
   o->pos = Value::small_int(0);
   o->offset = offset_v;
@@ -708,7 +707,7 @@ INTERP_NATIVE(mmap_resize) {
     if (committed) ::munmap(p, std::size_t(old_size));
   });
   MmapObject* o = wr<MmapObject>(self);
-  o->data = Value::small_int(std::int64_t(reinterpret_cast<std::uintptr_t>(fresh_map)));
+  o->data = address_value(fresh_map);
   o->size = Value::small_int(new_size);
   return none();
 }
@@ -801,9 +800,7 @@ Value make_mmap_module(Thread& t) {
     add_method(t, cls, f.name, f.fn);
   add_staticmethod(t, cls, "__new__", mmap_new);
   add_getter(t, cls, "closed", mmap_closed);
-  update_type_flags(cls);
-  // A builtin type's flags leave __del__ to classes; a map owns its mapping.
-  wr<TypeObject>(cls)->flags |= kHasDel;
+  finish_owning_type(cls); // a map owns its mapping
   module_set(t, m, "mmap", cls);
 
   // Named as CPython's sequence iterator that iterates a map there.

@@ -336,4 +336,9 @@ void format_exception_report(Thread& t, Value exception, std::string& out) {
   vm::format_exception(t, exception, out);
 }
 
+void finish_owning_type(Value type) {
+  update_type_flags(type);
+  wr<TypeObject>(type)->flags |= kHasDel;
+}
+
 } // namespace interp

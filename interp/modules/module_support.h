@@ -40,6 +40,17 @@ Value raise_os_error(Thread& t, int err, Value filename = {}, Value filename2 = 
 // The report of an uncaught exception, as CPython prints it (by the standard library's
 // traceback module, or vm::format_exception when that cannot run).
 void format_exception_report(Thread& t, Value exception, std::string& out);
+// C memory that a heap object owns (a library's stream or handle) is kept in one of its
+// fields as a tagged int, which the collector does not follow; 0 means none.
+inline Value address_value(const void* p) {
+  return Value::small_int(std::int64_t(reinterpret_cast<std::uintptr_t>(p)));
+}
+template <class T> T* address_in(Value field) {
+  return field ? reinterpret_cast<T*>(field.small_int_value()) : nullptr;
+}
+// Finishes a builtin type whose instances own C memory: its flags, and __del__ run on its
+// instances, which update_type_flags leaves to classes made in Python.
+void finish_owning_type(Value type);
 // v.__fspath__ bound, or 0.
 Value fspath_method(Thread& t, Value v);
 // A path argument: str, bytes or os.PathLike, with os's messages; `as_bytes` (optional)

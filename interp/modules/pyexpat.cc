@@ -105,8 +105,7 @@ struct ParserObject : Object {
 };
 
 Native* native_of(Value self) {
-  Value n = rd<ParserObject>(self)->native;
-  return n ? reinterpret_cast<Native*>(n.small_int_value()) : nullptr;
+  return address_in<Native>(rd<ParserObject>(self)->native);
 }
 
 bool flag(Value v) {
@@ -625,7 +624,7 @@ Value make_parser(Thread& t, XML_Parser x, Value intern) {
   Value self = cls ? allocate(t, Layout::Instance, cls, sizeof(ParserObject)) : Value();
   if (!self) return {};
   auto* p = fresh<ParserObject>(self);
-  p->native = Value::small_int(std::int64_t(reinterpret_cast<std::uintptr_t>(n)));
+  p->native = address_value(n);
   p->intern = intern;
   p->parent = none();
   p->buffer_text = Value::small_int(0);
@@ -1081,10 +1080,7 @@ Value make_parser_type(Thread& t) {
   add_getter(t, type, "CurrentLineNumber", get_position<4>);
   add_getter(t, type, "CurrentColumnNumber", get_position<5>);
   add_getter(t, type, "CurrentByteIndex", get_position<6>);
-  update_type_flags(type);
-  // A builtin type's flags leave __del__ to classes; this one owns C memory, so its
-  // instances are finalized too.
-  wr<TypeObject>(type)->flags |= kHasDel;
+  finish_owning_type(type);
   return type;
 }
 

@@ -741,9 +741,7 @@ Value make_connection_type(Thread& t) {
   };
   for (std::size_t i = 0; i < std::size(kExceptionNames); ++i)
     add_getter(t, connection, kExceptionNames[i], kExceptionGetters[i]);
-  update_type_flags(connection);
-  // A builtin type's flags leave __del__ to classes; this one owns a database handle.
-  wr<TypeObject>(connection)->flags |= kHasDel;
+  finish_owning_type(connection); // a database handle
   return connection;
 }
 

@@ -853,9 +853,7 @@ Value make_cursor_type(Thread& t) {
   add_getter(t, type, "connection", cursor_connection, cursor_readonly);
   add_getter(t, type, "arraysize", cursor_get_arraysize, cursor_set_arraysize);
   add_getter(t, type, "row_factory", cursor_get_row_factory, cursor_set_row_factory);
-  update_type_flags(type);
-  // A builtin type's flags leave __del__ to classes; this one owns a statement.
-  wr<TypeObject>(type)->flags |= kHasDel;
+  finish_owning_type(type); // a statement
   return type;
 }
 

@@ -88,15 +88,10 @@ constexpr int kParseDecltypes = 1;
 constexpr int kParseColnames = 2;
 
 inline Db* db_of(Value conn) {
-  Value d = rd<ConnectionObject>(conn)->db;
-  return d ? reinterpret_cast<Db*>(d.small_int_value()) : nullptr;
+  return address_in<Db>(rd<ConnectionObject>(conn)->db);
 }
 inline sqlite3_stmt* stmt_of(Value cursor) {
-  Value s = rd<CursorObject>(cursor)->stmt;
-  return s ? reinterpret_cast<sqlite3_stmt*>(s.small_int_value()) : nullptr;
-}
-inline Value address_value(const void* p) {
-  return Value::small_int(std::int64_t(reinterpret_cast<std::uintptr_t>(p)));
+  return address_in<sqlite3_stmt>(rd<CursorObject>(cursor)->stmt);
 }
 
 // An attribute of the _sqlite3 module (its classes, adapters, converters).

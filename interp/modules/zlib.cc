@@ -243,8 +243,7 @@ struct StreamObject : Object {
 };
 
 Stream* stream_of(Value self) {
-  Value s = rd<StreamObject>(self)->stream;
-  return s ? reinterpret_cast<Stream*>(s.small_int_value()) : nullptr;
+  return address_in<Stream>(rd<StreamObject>(self)->stream);
 }
 
 // A new object of the module's class `class_name` owning `s`, freed when the transaction
@@ -258,7 +257,7 @@ Value new_stream_object(Thread& t, const char* class_name, Stream* s) {
   Value empty = self ? bytes_new(t, "") : Value();
   if (!empty) return {};
   StreamObject* o = fresh<StreamObject>(self);
-  o->stream = Value::small_int(std::int64_t(reinterpret_cast<std::uintptr_t>(s)));
+  o->stream = address_value(s);
   o->unused_data = o->unconsumed_tail = empty;
   o->eof = py_bool(false);
   return self;
@@ -546,9 +545,7 @@ Value make_zlib_module(Thread& t) {
   add_getter(t, decomp, "unconsumed_tail", decompress_unconsumed_tail);
   add_getter(t, decomp, "eof", decompress_eof);
   for (Value type : {comp, decomp}) {
-    update_type_flags(type);
-    // A builtin type's flags leave __del__ to classes; these own C memory.
-    wr<TypeObject>(type)->flags |= kHasDel;
+    finish_owning_type(type);
   }
   module_set(t, m, "_Compress", comp);
   module_set(t, m, "_Decompress", decomp);
