@@ -132,13 +132,23 @@ PageRun* take_partial_run(GcHeap& heap, ThreadHeap* thread, unsigned cls) {
 }
 
 // An empty run of `pages` pages that the last sweep kept, or null. Its bitmaps are all
-// clear; the caller sets it up for its new use.
-PageRun* take_empty_run(GcHeap& heap, std::size_t pages) {
+// clear; the caller sets it up for its new use. One that `thread` had last, if one of the
+// last few is: its pages are likely private in the thread's view already, while another
+// thread's commits would have to copy their new objects into that private copy too.
+PageRun* take_empty_run(GcHeap& heap, ThreadHeap* thread, std::size_t pages) {
   if (pages > kMaxRunPages) return nullptr;
   std::lock_guard guard(heap.lock);
   std::vector<PageRun*>& list = heap.empty_runs[pages];
   if (list.empty()) return nullptr;
-  PageRun* run = list.back();
+  constexpr std::size_t kLooked = 64;
+  std::size_t at = list.size() - 1;
+  for (std::size_t i = list.size(); i-- > 0 && i + kLooked >= list.size();)
+    if (list[i]->last_owner == thread) {
+      at = i;
+      break;
+    }
+  PageRun* run = list[at];
+  list[at] = list.back();
   list.pop_back();
   heap.bytes_since_collection.fetch_add(run->bytes(), std::memory_order_relaxed);
   return run;
@@ -167,7 +177,7 @@ void shape_large_run(PageRun* run) {
 
 PageRun* new_small_run(GcHeap& heap, ThreadHeap* thread, unsigned cls) {
   const SizeClass& c = kSizeClasses[cls];
-  if (PageRun* run = take_empty_run(heap, c.pages)) {
+  if (PageRun* run = take_empty_run(heap, thread, c.pages)) {
     shape_small_run(run, cls);
     give_run(run, thread);
     return run;
@@ -216,7 +226,7 @@ stm::Offset allocate_large(ThreadHeap* thread, std::size_t size, PageRun*& run) 
   std::size_t pages = (size + stm::kPageSize - 1) / stm::kPageSize;
   if (pages > heap.page_count) return 0;
   maybe_collect(heap);
-  if (PageRun* reused = take_empty_run(heap, pages)) {
+  if (PageRun* reused = take_empty_run(heap, thread, pages)) {
     run = reused;
     shape_large_run(run);
     return run->start;

@@ -23,6 +23,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <chrono>
 #include <cstdio>
 
 namespace gc::detail {
@@ -31,8 +32,17 @@ namespace {
 struct Request {
   Trigger trigger;
   std::uint64_t collections_seen;
+  // The collecting thread runs a transaction, so it stays Running after the world
+  // restarts, and no other collection can stop the world before it returns the pages.
+  bool return_pages_later = false;
   bool queued_work = false;
 };
+
+using Clock = std::chrono::steady_clock;
+std::uint64_t since(Clock::time_point t0) {
+  return std::uint64_t(
+      std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - t0).count());
+}
 
 struct WeakClearing {
   const Marker* marker;
@@ -117,6 +127,7 @@ void collect_with_world_stopped(void* arg) {
       heap.collections.load(std::memory_order_relaxed) != request.collections_seen)
     return; // another thread collected while this one waited to stop the world
 
+  Clock::time_point t0 = Clock::now();
   apply_deferred_drops(heap);
   detach_all_runs(heap);
 
@@ -146,8 +157,21 @@ void collect_with_world_stopped(void* arg) {
   // threshold); an explicit or exhaustion collection gives back all it can.
   std::uint64_t keep_empty =
       request.trigger == Trigger::Growth ? heap.threshold.load(std::memory_order_relaxed) : 0;
-  std::uint64_t live = sweep(heap, keep_empty);
+  heap.mark_ns += since(t0);
+  t0 = Clock::now();
+  PageRanges released;
+  std::uint64_t live = sweep(heap, keep_empty, released);
+  heap.sweep_ns += since(t0);
+  t0 = Clock::now();
   stm::share_unwritten_pages();
+  heap.remap_ns += since(t0);
+  if (request.return_pages_later) {
+    heap.pages_to_return.swap(released);
+  } else {
+    t0 = Clock::now();
+    return_pages(released);
+    heap.return_ns += since(t0);
+  }
   if (marker.bad_headers())
     std::fprintf(stderr, "pypy-stm: warning: the GC met %llu objects of no registered type\n",
                  static_cast<unsigned long long>(marker.bad_headers()));
@@ -161,13 +185,31 @@ void collect_with_world_stopped(void* arg) {
   queue_finalizations(to_finalize, callbacks);
 }
 
+// Not inlined: collect_for's frame is scanned conservatively at every collection, and
+// what this leaves in its own frame (offsets of the pages, times) must stay below it.
+__attribute__((noinline)) void return_pages_after_restart(GcHeap& heap) {
+  PageRanges ranges;
+  {
+    std::lock_guard guard(heap.lock);
+    ranges.swap(heap.pages_to_return);
+  }
+  if (ranges.empty()) return;
+  Clock::time_point t0 = Clock::now();
+  return_pages(ranges);
+  std::uint64_t ns = since(t0);
+  std::lock_guard guard(heap.lock);
+  heap.return_ns += ns;
+}
+
 } // namespace
 
 void collect_for(Trigger trigger) {
   GcHeap& heap = gc_heap();
   ensure_ready(heap);
   Request request{trigger, heap.collections.load(std::memory_order_acquire)};
+  request.return_pages_later = stm::in_transaction();
   stm::with_world_stopped(&collect_with_world_stopped, &request);
+  if (request.return_pages_later) return_pages_after_restart(heap);
   if (request.queued_work)
     if (auto hook = heap.finalization_hook.load(std::memory_order_acquire)) hook();
 }
@@ -203,6 +245,10 @@ Statistics statistics() {
   }
   stats.pages_in_use = heap.pages_in_use.load(std::memory_order_relaxed);
   stats.pages_returned = heap.pages_returned.load(std::memory_order_relaxed);
+  stats.mark_ns = heap.mark_ns;
+  stats.sweep_ns = heap.sweep_ns;
+  stats.remap_ns = heap.remap_ns;
+  stats.return_ns = heap.return_ns;
   return stats;
 }
 

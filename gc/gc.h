@@ -131,6 +131,8 @@ struct Statistics {
   std::uint64_t freed_bytes = 0;     // since start-up
   std::uint64_t pages_in_use = 0;    // object-area pages held by the allocator
   std::uint64_t pages_returned = 0;  // pages given back to the OS, since start-up
+  // Time in collections since start-up, by phase.
+  std::uint64_t mark_ns = 0, sweep_ns = 0, remap_ns = 0, return_ns = 0;
 };
 Statistics statistics();
 

@@ -56,20 +56,17 @@ void register_run(GcHeap& heap, PageRun* run) {
   heap.pages_in_use.fetch_add(run->pages, std::memory_order_relaxed);
 }
 
-void release_runs(GcHeap& heap, std::vector<PageRun*>& runs) {
+void release_runs(GcHeap& heap, std::vector<PageRun*>& runs, PageRanges& ranges) {
   if (runs.empty()) return;
   std::sort(runs.begin(), runs.end(),
             [](const PageRun* a, const PageRun* b) { return a->start < b->start; });
-  // Neighbouring runs go back in one call: one hole punched instead of many.
-  stm::Offset first = runs[0]->start;
-  std::size_t pages = 0;
   for (PageRun* run : runs) {
-    if (run->start != first + pages * stm::kPageSize) {
-      stm::release_pages(first, pages);
-      first = run->start;
-      pages = 0;
-    }
-    pages += run->pages;
+    // Neighbouring runs go back in one call: one hole punched instead of many.
+    if (!ranges.empty() &&
+        run->start == ranges.back().first + ranges.back().second * stm::kPageSize)
+      ranges.back().second += run->pages;
+    else
+      ranges.emplace_back(run->start, run->pages);
     std::size_t page = (run->start - heap.area_begin) / stm::kPageSize;
     for (std::size_t p = page; p < page + run->pages; ++p)
       heap.page_map[p].store(nullptr, std::memory_order_relaxed);
@@ -77,8 +74,13 @@ void release_runs(GcHeap& heap, std::vector<PageRun*>& runs) {
     heap.pages_returned.fetch_add(run->pages, std::memory_order_relaxed);
     delete run;
   }
-  stm::release_pages(first, pages);
   runs.clear();
+}
+
+void return_pages(PageRanges& ranges) {
+  for (auto [first, pages] : ranges)
+    stm::release_pages(first, pages);
+  ranges.clear();
 }
 
 } // namespace gc::detail

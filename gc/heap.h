@@ -37,6 +37,9 @@ struct alignas(64) ThreadHeap {
   std::vector<PageRun*> partial[kSizeClassCount];
 };
 
+// Page ranges (first offset, page count) whose memory goes back to the OS.
+using PageRanges = std::vector<std::pair<stm::Offset, std::size_t>>;
+
 struct GcHeap {
   std::mutex lock;
   bool ready = false;
@@ -68,6 +71,13 @@ struct GcHeap {
   std::atomic<std::uint64_t> freed_bytes{0}; // by sweeps and under the lock (per-thread: above)
   std::atomic<std::uint64_t> pages_in_use{0};
   std::atomic<std::uint64_t> pages_returned{0};
+  // Where collections spend their time (nanoseconds, under the lock): marking (weak
+  // references and finalizers included), sweeping, the views' page remaps, and giving
+  // empty runs' pages back (after the world restarts where it can).
+  std::uint64_t mark_ns = 0, sweep_ns = 0, remap_ns = 0, return_ns = 0;
+  // Pages of the last collection's empty runs that its thread gives back after the world
+  // restarts (collector.cc).
+  PageRanges pages_to_return;
   std::atomic<bool> enabled{true};
   std::atomic<void (*)()> finalization_hook{nullptr};
 };
@@ -86,9 +96,13 @@ inline PageRun* run_at(const GcHeap& heap, stm::Offset offset) {
 
 // Under `lock`: enters a new run in the page map and the list of runs.
 void register_run(GcHeap& heap, PageRun* run);
-// Under `lock`, world stopped: takes the runs out of the page map, gives their pages
-// back to stm (and so their memory to the OS), and deletes them.
-void release_runs(GcHeap& heap, std::vector<PageRun*>& runs);
+// Under `lock`, world stopped: takes the runs out of the page map, deletes them, and
+// adds their pages, neighbours merged, to `ranges` for return_pages.
+void release_runs(GcHeap& heap, std::vector<PageRun*>& runs, PageRanges& ranges);
+// Gives the ranges back to stm, and so their memory to the OS. Each one unmaps pages in
+// every view, which interrupts every core running a thread of the process, so a
+// collection does it after the world restarts (no page of them is in use any more).
+void return_pages(PageRanges& ranges);
 
 // Minimum bytes allocated between two collections triggered by growth, per allocating
 // thread: what a small program's peak RSS carries beyond its live data (see
@@ -113,9 +127,10 @@ void collect_for(Trigger trigger);
 
 // Frees every taken cell that is not marked, clears the marks, gives wholly free runs
 // back (but keeps up to `keep_empty_bytes` of empty small runs for reuse), and lists the
-// runs with free cells for the allocators. Returns the live bytes.
+// runs with free cells for the allocators. Returns the live bytes; the pages of the runs
+// given back are added to `released` (for return_pages).
 // Collector, world stopped, every run detached from its thread.
-std::uint64_t sweep(GcHeap& heap, std::uint64_t keep_empty_bytes);
+std::uint64_t sweep(GcHeap& heap, std::uint64_t keep_empty_bytes, PageRanges& released);
 
 // With the world stopped: appends a collection's finalization work to the queue
 // (finalization.cc), emptying the vectors.

@@ -35,14 +35,21 @@ SweepTotals sweep_runs(PageRun* const* runs, std::size_t count, const stm::ReadM
   for (std::size_t i = 0; i < count; ++i) {
     PageRun& run = *runs[i];
     unsigned live_cells = 0, dead_cells = 0;
+    // The running views that marked something on the run: only theirs are forgotten.
+    unsigned marking[stm::kMaxSegments], marking_count = 0;
+    for (unsigned view = 0; view < markers.count; ++view)
+      if (markers.any_in(view, run.start, run.bytes())) marking[marking_count++] = view;
     for (unsigned w = 0, n = run.words(); w < n; ++w) {
       std::uint64_t marked = run.marked[w].load(std::memory_order_relaxed);
       std::uint64_t live = run.taken[w] & marked;
       std::uint64_t dead = run.taken[w] & ~marked;
       dead_cells += unsigned(std::popcount(dead));
-      if (markers.count)
-        for (; dead; dead &= dead - 1)
-          markers.forget(run.cell_start(w * 64 + unsigned(std::countr_zero(dead))));
+      if (marking_count)
+        for (; dead; dead &= dead - 1) {
+          stm::Offset cell = run.cell_start(w * 64 + unsigned(std::countr_zero(dead)));
+          for (unsigned k = 0; k < marking_count; ++k)
+            markers.forget_in(marking[k], cell);
+        }
       live_cells += unsigned(std::popcount(live));
       run.taken[w] = live;
       run.finalizable[w] &= live;
@@ -60,7 +67,7 @@ SweepTotals sweep_runs(PageRun* const* runs, std::size_t count, const stm::ReadM
 
 } // namespace
 
-std::uint64_t sweep(GcHeap& heap, std::uint64_t keep_empty_bytes) {
+std::uint64_t sweep(GcHeap& heap, std::uint64_t keep_empty_bytes, PageRanges& released) {
   std::vector<PageRun*>& runs = heap.runs;
   SweepTotals totals;
   const stm::ReadMarkers markers = stm::running_read_markers();
@@ -120,7 +127,7 @@ std::uint64_t sweep(GcHeap& heap, std::uint64_t keep_empty_bytes) {
     std::sort(list->begin(), list->end(),
               [](const PageRun* a, const PageRun* b) { return a->used < b->used; });
   runs.swap(kept);
-  release_runs(heap, empty);
+  release_runs(heap, empty, released);
   heap.freed_bytes.fetch_add(totals.freed, std::memory_order_relaxed);
   return totals.live;
 }

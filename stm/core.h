@@ -136,6 +136,7 @@ enum InterruptBit : std::uint32_t {
 // each transaction writes its own.
 struct alignas(64) ThreadStatistics {
   std::atomic<std::uint64_t> commits{0}, inevitable_commits{0}, pauses{0};
+  std::atomic<std::uint64_t> privatizations{0}, pages_privatized{0}, pages_reshared{0};
   std::atomic<std::uint64_t> aborts[int(AbortCause::kCount)] = {};
   std::atomic<std::uint64_t> aborted_ticks[int(AbortCause::kCount)] = {};
   std::atomic<std::uint64_t> state_ticks[int(TimeState::kCount)] = {};

@@ -17,6 +17,7 @@
 // the committed ones by then), so a view's private copies do not pile up.
 #include "stm/core.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -36,6 +37,9 @@ void reset_page_allocator() {
   free_runs.clear();
 }
 
+// Private pages a view keeps across collections while several threads run (2 MiB).
+constexpr std::size_t kKeptPrivatePages = 512;
+
 static Offset offset_of_page(std::size_t page) {
   return heap.area_begin + page * kPageSize;
 }
@@ -50,10 +54,11 @@ static void map_view_pages(unsigned segment, std::size_t first, std::size_t coun
 }
 
 // Maps every page of [first, end) whose row entry is `from` as `to` (0 shared, 1 private),
-// one mmap per run of such pages.
-static void remap_pages(unsigned segment, std::size_t first, std::size_t end, std::uint8_t from,
-                        std::uint8_t to) {
+// one mmap per run of such pages. Returns how many pages changed.
+static std::size_t remap_pages(unsigned segment, std::size_t first, std::size_t end,
+                               std::uint8_t from, std::uint8_t to) {
   std::uint8_t* row = heap.private_row(segment);
+  std::size_t changed = 0;
   for (std::size_t page = first; page < end;) {
     if (row[page] != from) {
       ++page;
@@ -63,7 +68,9 @@ static void remap_pages(unsigned segment, std::size_t first, std::size_t end, st
     while (page < end && row[page] == from)
       row[page++] = to;
     map_view_pages(segment, run, page - run, to == 0);
+    changed += page - run;
   }
+  return changed;
 }
 
 void privatize(unsigned segment, Offset object, std::size_t size) {
@@ -75,15 +82,20 @@ void privatize(unsigned segment, Offset object, std::size_t size) {
       // looks at the row first) or have its bytes half in it: the flag keeps new commits
       // from starting (transaction.cc) and the wait lets running ones finish. The lock
       // keeps collections and other privatizations out.
-      lock_commit(current());
+      ThreadContext* ctx = current();
+      lock_commit(ctx);
+      std::uint64_t t0 = now_ticks();
       privatizing.store(true, std::memory_order_seq_cst);
       for (unsigned view = 1; view <= heap.views; ++view)
         wait_until([view] { return !heap.publishing(view).load(std::memory_order_seq_cst); });
       // From the first page again: a collection may have run while this thread waited
       // and mapped pages of the object shared again.
-      remap_pages(segment, first, end, 0, 1);
+      std::size_t pages = remap_pages(segment, first, end, 0, 1);
       privatizing.store(false, std::memory_order_release);
       commit_lock.unlock();
+      add_state_time(ctx, TimeState::Remapping, now_ticks() - t0);
+      bump(ctx->stats->privatizations);
+      bump(ctx->stats->pages_privatized, pages);
       return;
     }
 }
@@ -113,9 +125,14 @@ Offset allocate_pages(std::size_t count) {
 
 void release_pages(Offset first_offset, std::size_t count) {
   std::size_t first = heap.page_of(first_offset);
-  if (first_offset != offset_of_page(first) || first + count > next_unused_page)
-    fatal("release_pages: offset %#zx, %zu pages were not handed out", std::size_t(first_offset),
-          count);
+  {
+    // Other threads may hand pages out meanwhile: a collection gives pages back after
+    // the world restarts (gc/collector.cc).
+    std::lock_guard guard(page_lock);
+    if (first_offset != offset_of_page(first) || first + count > next_unused_page)
+      fatal("release_pages: offset %#zx, %zu pages were not handed out", std::size_t(first_offset),
+            count);
+  }
   std::size_t bytes = count * kPageSize;
   fallocate(heap.memfd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE,
             off_t(first_offset - heap.area_begin), off_t(bytes));
@@ -144,6 +161,8 @@ void release_pages(Offset first_offset, std::size_t count) {
 }
 
 void share_unwritten_pages() {
+  std::size_t reshared = 0;
+  bool several = heap.several_threads.load(std::memory_order_relaxed);
   std::size_t used = heap.pages_high_water.load(std::memory_order_acquire);
   for (unsigned view = 1; view <= heap.views; ++view) {
     std::uint8_t* row = heap.private_row(view);
@@ -168,13 +187,19 @@ void share_unwritten_pages() {
       for (const NewObject& created : t->new_objects)
         pin(created.object, created.size);
     }
-    remap_pages(view, 0, used, 1, 0);
+    // With one thread, a remap interrupts no other core: every copy goes back. With
+    // several, each remap interrupts every core that runs one of them, and most private
+    // pages are the view's own allocation pages, which its next transactions write again
+    // (objects created just before a transaction break): they stay until there are many.
+    bool keep = several && std::count(row, row + used, std::uint8_t{1}) <= kKeptPrivatePages;
+    if (!keep) reshared += remap_pages(view, 0, used, 1, 0);
     for (std::size_t page : pinned)
       row[page] = 1;
   }
   // Segment 0's page-table entries would count every committed page a second time in
   // the resident size; the next access maps them again.
   if (used) madvise(heap.base(0) + heap.area_begin, used * kPageSize, MADV_DONTNEED);
+  if (tl.context) bump(tl.context->stats->pages_reshared, reshared);
 }
 
 unsigned reading_view() {

@@ -24,6 +24,9 @@ static Statistics snapshot(const ThreadStatistics& s) {
   out.commits = read(s.commits);
   out.inevitable_commits = read(s.inevitable_commits);
   out.pauses = read(s.pauses);
+  out.privatizations = read(s.privatizations);
+  out.pages_privatized = read(s.pages_privatized);
+  out.pages_reshared = read(s.pages_reshared);
   for (int i = 0; i < int(AbortCause::kCount); ++i) {
     out.aborts[i] = read(s.aborts[i]);
     out.aborted_ns[i] = ticks_to_ns(read(s.aborted_ticks[i]));
@@ -52,6 +55,8 @@ const char* time_state_name(TimeState state) {
     return "paused for other commits";
   case TimeState::Gc:
     return "collecting garbage";
+  case TimeState::Remapping:
+    return "making pages private";
   default:
     return "?";
   }
@@ -61,6 +66,9 @@ Statistics& Statistics::operator+=(const Statistics& other) {
   commits += other.commits;
   inevitable_commits += other.inevitable_commits;
   pauses += other.pauses;
+  privatizations += other.privatizations;
+  pages_privatized += other.pages_privatized;
+  pages_reshared += other.pages_reshared;
   for (int i = 0; i < int(AbortCause::kCount); ++i) {
     aborts[i] += other.aborts[i];
     aborted_ns[i] += other.aborted_ns[i];
@@ -95,6 +103,9 @@ void reset_statistics() {
     record.commits = 0;
     record.inevitable_commits = 0;
     record.pauses = 0;
+    record.privatizations = 0;
+    record.pages_privatized = 0;
+    record.pages_reshared = 0;
     for (auto& n : record.aborts)
       n = 0;
     for (auto& n : record.aborted_ticks)
@@ -120,6 +131,11 @@ std::string format_statistics(const Statistics& s) {
     out += line;
   }
   std::snprintf(line, sizeof line, "paused for others: %llu times\n", (unsigned long long)s.pauses);
+  out += line;
+  std::snprintf(line, sizeof line,
+                "page remaps: %llu privatizations (%llu pages), %llu pages shared again\n",
+                (unsigned long long)s.privatizations, (unsigned long long)s.pages_privatized,
+                (unsigned long long)s.pages_reshared);
   out += line;
   for (int i = 0; i < int(TimeState::kCount); ++i) {
     std::snprintf(line, sizeof line, "  %-40s %10.3f ms\n", time_state_name(TimeState(i)),

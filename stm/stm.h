@@ -118,7 +118,9 @@ template <class Body> void run_transaction(Body&& body) {
 
 // Whole pages of the object area; 0 when the heap is exhausted (the caller reports
 // MemoryError). release_pages drops the pages' contents in every view and gives their
-// memory back to the OS; it must run with the world stopped.
+// memory back to the OS. No thread may use the pages any more, and no collection may run
+// meanwhile: the world is stopped, or the caller runs a transaction (a collection first
+// waits for it at a safe point).
 Offset allocate_pages(std::size_t count);
 void release_pages(Offset first, std::size_t count);
 // With the world stopped (a collection): views give back their private copies of pages
@@ -180,10 +182,17 @@ inline constexpr unsigned kMaxSegments = 126; // lock bytes hold a segment numbe
 struct ReadMarkers {
   char* areas[kMaxSegments];
   unsigned count = 0;
-  void forget(Offset object) const {
-    for (unsigned i = 0; i < count; ++i)
-      areas[i][object >> 4] = 0;
+  // Whether view i marked anything in [first, first+bytes) (page-aligned). A view whose
+  // thread never read there is left alone: writing zeros would make its marker pages
+  // resident (and fault each one in) for nothing, in every running view, at every sweep.
+  bool any_in(unsigned i, Offset first, std::size_t bytes) const {
+    const auto* words = reinterpret_cast<const std::uint64_t*>(areas[i] + (first >> 4));
+    std::uint64_t any = 0;
+    for (std::size_t w = 0, n = (bytes >> 4) / 8; w < n; ++w)
+      any |= words[w];
+    return any != 0;
   }
+  void forget_in(unsigned i, Offset object) const { areas[i][object >> 4] = 0; }
 };
 ReadMarkers running_read_markers();
 // With the world stopped: whether the object is new in a running transaction (it exists
@@ -212,6 +221,7 @@ enum class TimeState : std::uint8_t {
   WaitLock,       // waiting for a write lock that an older transaction gave up
   Paused,         // paused at a safe point for another thread's commit or GC
   Gc,             // collecting
+  Remapping,      // making pages private for a first write, or waiting for that
   kCount,
 };
 const char* time_state_name(TimeState state);
@@ -223,6 +233,10 @@ struct Statistics {
   std::uint64_t aborted_ns[static_cast<int>(AbortCause::kCount)] = {};
   std::uint64_t state_ns[static_cast<int>(TimeState::kCount)] = {};
   std::uint64_t pauses = 0; // times this thread was paused for someone else
+  // Page remaps, which stop commits and interrupt every core that runs a thread of the
+  // process: pages made private for a first write, and private pages mapped shared again
+  // at collections.
+  std::uint64_t privatizations = 0, pages_privatized = 0, pages_reshared = 0;
   Statistics& operator+=(const Statistics& other);
   std::uint64_t total_aborts() const;
 };

@@ -249,7 +249,9 @@ static bool commit_without_lock(ThreadContext* ctx) {
     std::atomic_thread_fence(std::memory_order_seq_cst);
     if (!privatizing.load(std::memory_order_seq_cst)) break;
     flag.store(0, std::memory_order_release);
+    std::uint64_t t0 = now_ticks();
     wait_until([] { return !privatizing.load(std::memory_order_acquire); });
+    add_state_time(ctx, TimeState::Remapping, now_ticks() - t0);
   }
   if (killed_now(ctx)) {
     flag.store(0, std::memory_order_release);

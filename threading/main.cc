@@ -250,6 +250,7 @@ void settle_options(interp::Options& o, bool unbuffered_option) {
 
 int finish(int status) {
   std::fflush(stdout);
+  if (pypystm::threading::run_report_wanted()) pypystm::threading::print_run_report(stderr);
   std::fflush(stderr);
   if (status == interp::kExitBySigint) {
     std::signal(SIGINT, SIG_DFL);
