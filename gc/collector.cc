@@ -25,6 +25,7 @@
 #include <bit>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 
 namespace gc::detail {
 namespace {
@@ -113,6 +114,35 @@ void find_unreached_finalizables(GcHeap& heap, std::vector<Finalization>& found,
   }
 }
 
+// Minor collections between two full ones, at most. Garbage that was old when it died
+// (it survived a collection) stays until a full collection, so a full one also comes
+// when the heap after a minor one has grown by a quarter (and 256 KiB) since the last
+// full one.
+constexpr unsigned kMinorsPerFull = 16;
+
+// Full: every mark cleared, everything reachable traced, all garbage freed. Minor: the
+// marks of the last collection kept, so what it found live counts as old and is not
+// traced again, only what was allocated since and what old objects written since reach.
+// Explicit and exhaustion collections are full, and every collection is with
+// PYPYSTM_GC_MINOR=0.
+bool wants_full_collection(const GcHeap& heap, Trigger trigger) {
+  static const bool minor_allowed = [] {
+    const char* text = std::getenv("PYPYSTM_GC_MINOR");
+    return !(text && text[0] == '0');
+  }();
+  if (!minor_allowed || trigger != Trigger::Growth || stm::remembered_objects_overflowed())
+    return true;
+  if (heap.minors_since_full >= kMinorsPerFull) return true;
+  std::uint64_t live = heap.live_bytes.load(std::memory_order_relaxed);
+  return live > heap.live_after_full + heap.live_after_full / 4 + kMinThreshold / 4;
+}
+
+void clear_marks(GcHeap& heap) {
+  for (PageRun* run : heap.runs)
+    for (unsigned w = 0, n = run->words(); w < n; ++w)
+      run->marked[w].store(0, std::memory_order_relaxed);
+}
+
 } // namespace
 
 std::atomic<std::uint64_t> completed_collections{0};
@@ -131,8 +161,10 @@ void collect_with_world_stopped(void* arg) {
   apply_deferred_drops(heap);
   detach_all_runs(heap);
 
+  bool full = wants_full_collection(heap, request.trigger);
+  if (full) clear_marks(heap);
   Marker marker(heap);
-  mark_roots(marker);
+  mark_roots(marker, !full);
   marker.drain();
   std::vector<Finalization> callbacks, to_finalize;
   clear_dead_weak_references(marker, 0, &callbacks);
@@ -177,6 +209,14 @@ void collect_with_world_stopped(void* arg) {
                  static_cast<unsigned long long>(marker.bad_headers()));
 
   heap.live_bytes.store(live, std::memory_order_relaxed);
+  stm::forget_remembered_objects();
+  if (full) {
+    heap.minors_since_full = 0;
+    heap.live_after_full = live;
+  } else {
+    ++heap.minors_since_full;
+    ++heap.minor_collections;
+  }
   heap.threshold.store(next_threshold(live, heap.threads.size()), std::memory_order_relaxed);
   heap.bytes_since_collection.store(0, std::memory_order_relaxed);
   heap.collections.fetch_add(1, std::memory_order_release);
@@ -236,6 +276,7 @@ Statistics statistics() {
   Statistics stats;
   std::lock_guard guard(heap.lock);
   stats.collections = heap.collections.load(std::memory_order_relaxed);
+  stats.minor_collections = heap.minor_collections;
   stats.live_bytes = heap.live_bytes.load(std::memory_order_relaxed);
   stats.allocated_bytes = heap.retired_allocated;
   stats.freed_bytes = heap.retired_freed + heap.freed_bytes.load(std::memory_order_relaxed);

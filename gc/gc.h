@@ -126,11 +126,12 @@ inline std::uint64_t collection_count() {
 
 struct Statistics {
   std::uint64_t collections = 0;
-  std::uint64_t live_bytes = 0;      // after the last collection
-  std::uint64_t allocated_bytes = 0; // since start-up
-  std::uint64_t freed_bytes = 0;     // since start-up
-  std::uint64_t pages_in_use = 0;    // object-area pages held by the allocator
-  std::uint64_t pages_returned = 0;  // pages given back to the OS, since start-up
+  std::uint64_t minor_collections = 0; // of those, the ones that traced young objects only
+  std::uint64_t live_bytes = 0;        // after the last collection
+  std::uint64_t allocated_bytes = 0;   // since start-up
+  std::uint64_t freed_bytes = 0;       // since start-up
+  std::uint64_t pages_in_use = 0;      // object-area pages held by the allocator
+  std::uint64_t pages_returned = 0;    // pages given back to the OS, since start-up
   // Time in collections since start-up, by phase.
   std::uint64_t mark_ns = 0, sweep_ns = 0, remap_ns = 0, return_ns = 0;
 };

@@ -67,6 +67,11 @@ struct GcHeap {
   std::atomic<std::uint64_t> bytes_since_collection{0};
   std::atomic<std::uint64_t> threshold{0};
   std::atomic<std::uint64_t> collections{0};
+  // Minor collections (collector.cc): how many so far, and since the last full one; the
+  // live bytes that the last full one left.
+  std::uint64_t minor_collections = 0;
+  unsigned minors_since_full = 0;
+  std::uint64_t live_after_full = 0;
   std::atomic<std::uint64_t> live_bytes{0};
   std::atomic<std::uint64_t> freed_bytes{0}; // by sweeps and under the lock (per-thread: above)
   std::atomic<std::uint64_t> pages_in_use{0};
@@ -128,7 +133,8 @@ void collect_for(Trigger trigger);
 // Frees every taken cell that is not marked, clears the marks, gives wholly free runs
 // back (but keeps up to `keep_empty_bytes` of empty small runs for reuse), and lists the
 // runs with free cells for the allocators. Returns the live bytes; the pages of the runs
-// given back are added to `released` (for return_pages).
+// given back are added to `released` (for return_pages). The marks of live cells stay:
+// the next collection, if minor, counts them old.
 // Collector, world stopped, every run detached from its thread.
 std::uint64_t sweep(GcHeap& heap, std::uint64_t keep_empty_bytes, PageRanges& released);
 

@@ -20,7 +20,12 @@ constexpr std::size_t kSequentialBudget = 20000;
 constexpr std::size_t kChunk = 256;
 
 void visit_pinned(stm::Offset object, void* marker) {
-  static_cast<Marker*>(marker)->mark(object);
+  static_cast<Marker*>(marker)->mark_and_trace(object);
+}
+
+void visit_new_if_old(stm::Offset object, void* arg) {
+  auto* marker = static_cast<Marker*>(arg);
+  if (marker->is_live(object)) marker->mark_and_trace(object);
 }
 
 // Reads other threads' stacks, redzones included: outside AddressSanitizer's view.
@@ -41,7 +46,22 @@ struct CommittedProbe {
 
 void mark_global_roots(Marker& marker); // roots.cc
 
-void mark_roots(Marker& marker) {
+void mark_roots(Marker& marker, bool minor) {
+  if (minor) {
+    // Before anything is marked in this collection: is_live then means "old".
+    stm::for_each_running_new_object(&visit_new_if_old, &marker);
+    // Each once: a thread that writes one object in every transaction lists it as often.
+    std::vector<stm::Offset> remembered;
+    stm::for_each_remembered_object(
+        [](stm::Offset object, void* list) {
+          static_cast<std::vector<stm::Offset>*>(list)->push_back(object);
+        },
+        &remembered);
+    std::sort(remembered.begin(), remembered.end());
+    remembered.erase(std::unique(remembered.begin(), remembered.end()), remembered.end());
+    for (stm::Offset object : remembered)
+      marker.mark_and_trace(object);
+  }
   mark_global_roots(marker);
   mark_finalization_roots(marker);
   stm::for_each_pinned_object(&visit_pinned, &marker);
@@ -62,6 +82,15 @@ void Marker::mark(stm::Offset ref) {
   unsigned cell = run->cell_of(ref);
   if (cell >= run->cells || !run->is_taken(cell)) return;
   if (run->mark(cell) && !run->is_leaf(cell)) stack_.push_back(run->cell_start(cell));
+}
+
+void Marker::mark_and_trace(stm::Offset ref) {
+  PageRun* run = run_at(heap_, ref);
+  if (!run) return;
+  unsigned cell = run->cell_of(ref);
+  if (cell >= run->cells || !run->is_taken(cell)) return;
+  run->mark(cell);
+  if (!run->is_leaf(cell)) stack_.push_back(run->cell_start(cell));
 }
 
 void Marker::mark_candidate(std::uintptr_t word) {

@@ -22,6 +22,9 @@ public:
   // A reference from a heap object or a root slot: the object that holds `ref` (interior
   // references count), if it is allocated, is marked and queued for tracing.
   void mark(stm::Offset ref);
+  // The same, and traced even if it was marked already: an old object that may hold the
+  // only references to young ones (minor collections).
+  void mark_and_trace(stm::Offset ref);
   // A machine word of a stack or a register: an offset, or an address in any segment.
   void mark_candidate(std::uintptr_t word);
   // Traces queued objects until none is left, in parallel when there are many.
@@ -51,9 +54,12 @@ private:
 };
 
 // Marks from every root: the slots of gc::add_root, the finalization queue, the objects
-// that running transactions wrote or created, and every thread's stack and saved
-// registers.
-void mark_roots(Marker& marker);
+// that running transactions wrote, and every thread's stack and saved registers. A minor
+// collection (`minor`: marks of the last collection kept, so every object it marked
+// counts as old and is not traced again) adds the objects through which old ones may
+// reach young ones: those that transactions committed writes to since, and the running
+// transactions' new objects that it marked already.
+void mark_roots(Marker& marker, bool minor);
 // The queued and taken finalization work (finalization.cc); part of mark_roots.
 void mark_finalization_roots(Marker& marker);
 

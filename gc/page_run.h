@@ -83,6 +83,9 @@ struct PageRun {
     finalizable[cell / 64] &= ~bit;
     finalized[cell / 64] &= ~bit;
     leaf[cell / 64] &= ~bit;
+    // A collection during the transaction that made the object may have marked it, and
+    // marks outlive minor collections: a new object here must not pass for an old one.
+    marked[cell / 64].fetch_and(~bit, std::memory_order_relaxed);
     --used;
     if (cell / 64 < search_word) search_word = std::uint8_t(cell / 64);
   }

@@ -55,7 +55,8 @@ SweepTotals sweep_runs(PageRun* const* runs, std::size_t count, const stm::ReadM
       run.finalizable[w] &= live;
       run.finalized[w] &= live;
       run.leaf[w] &= live;
-      run.marked[w].store(0, std::memory_order_relaxed);
+      // Survivors keep their marks: the next collection counts them old (collector.cc).
+      run.marked[w].store(live, std::memory_order_relaxed);
     }
     run.used = static_cast<std::uint16_t>(live_cells);
     run.search_word = 0;

@@ -170,6 +170,17 @@ void for_each_version(Offset object, void (*fn)(ObjectHeader* version, void* arg
 // are roots: their commit or abort still needs their memory. (A transaction's new
 // objects are not: one that nothing reaches is garbage even before its commit.)
 void for_each_pinned_object(void (*fn)(Offset object, void* arg), void* arg);
+// For a generational collector, with the world stopped. Remembered objects are the old
+// objects that transactions committed writes to since the last forget_remembered_objects
+// (their write logs), and the new objects of transactions that ran across a world stop
+// (the collector may have counted them old while their transaction went on writing them
+// without a barrier). A list that grew too long was dropped: then overflowed() holds, and
+// the collector must trace everything.
+void for_each_remembered_object(void (*fn)(Offset object, void* arg), void* arg);
+bool remembered_objects_overflowed();
+void forget_remembered_objects();
+// With the world stopped: the new objects of running transactions.
+void for_each_running_new_object(void (*fn)(Offset object, void* arg), void* arg);
 // With the world stopped, before the collector frees unreached memory: running
 // transactions forget their new objects for which `dead` holds, so that neither their
 // commit nor their abort touches memory handed out again.

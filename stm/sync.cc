@@ -18,6 +18,9 @@ constinit thread_local ThreadLocal tl;
 std::vector<ThreadContext*> threads;
 alignas(64) std::mutex commit_lock; // a line of its own: conflicts and collections take it
 alignas(64) std::atomic<bool> privatizing{false};
+std::atomic<std::uint64_t> world_stops{0};
+std::atomic<bool> remembered_overflow{false};
+std::vector<Offset> retired_remembered;
 SegmentOwner segment_owner[kMaxSegments + 1];
 static std::atomic<std::uint64_t> next_thread_number{1};
 // Contexts of detached threads are reused, never freed: a contention decision racing with
@@ -338,6 +341,9 @@ void detach_thread() {
     std::lock_guard guard(commit_lock);
     std::erase(threads, ctx);
     if (threads.size() <= 1) heap.several_threads.store(false, std::memory_order_seq_cst);
+    retired_remembered.insert(retired_remembered.end(), ctx->remembered.begin(),
+                              ctx->remembered.end());
+    ctx->remembered.clear();
     retired_contexts.push_back(ctx);
   }
   events_detach_thread();
@@ -353,6 +359,7 @@ void with_world_stopped(void (*fn)(void*), void* arg) {
   }
   pause_others(ctx);
   STM_SAVE_STACK(ctx);
+  world_stops.fetch_add(1, std::memory_order_relaxed);
   std::uint64_t t0 = now_ticks();
   fn(arg);
   add_state_time(ctx, TimeState::Gc, now_ticks() - t0);

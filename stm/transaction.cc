@@ -39,7 +39,28 @@ void copy_out(unsigned mine, Offset object, std::size_t size) {
   }
 }
 
+// Entries a thread's remembered list may hold; past that it is dropped and the next
+// collection traces everything (a thread that writes without allocating never collects).
+constexpr std::size_t kRememberedBound = std::size_t{1} << 16;
+
+// What the collector must trace at the next collection even if it counts it old.
+static void remember_writes(ThreadContext* ctx) {
+  std::vector<Offset>& list = ctx->remembered;
+  if (list.size() > kRememberedBound) {
+    list.clear();
+    list.shrink_to_fit();
+    remembered_overflow.store(true, std::memory_order_relaxed);
+  }
+  list.insert(list.end(), ctx->write_log.begin(), ctx->write_log.end());
+  for (const RangeEntry& entry : ctx->range_log)
+    if (!entry.promoted) list.push_back(entry.object);
+  if (world_stops.load(std::memory_order_relaxed) != ctx->world_stops_at_start)
+    for (const NewObject& created : ctx->new_objects)
+      list.push_back(created.object);
+}
+
 static void publish(ThreadContext* ctx) {
+  remember_writes(ctx);
   char* mine = heap.base(ctx->segment);
   // New objects go out first. A reader reaches one only through an old object of this
   // transaction, and an old object is readable as soon as its own copy is done and its
@@ -373,6 +394,7 @@ void start_transaction() {
     // bits keeps two births apart.
     ctx->birth.store(now_ticks() << 7 | ctx->segment, std::memory_order_relaxed);
   ctx->atomic_depth_at_start = ctx->atomic_depth;
+  ctx->world_stops_at_start = world_stops.load(std::memory_order_relaxed);
   ctx->tx_wait_ticks = 0;
   ctx->tx_start_ticks = now_ticks();
   ctx->in_tx.store(true, std::memory_order_release);
@@ -519,6 +541,33 @@ void for_each_pinned_object(void (*fn)(Offset, void*), void* arg) {
       fn(object, arg);
     for (const RangeEntry& entry : t->range_log)
       if (!entry.promoted) fn(entry.object, arg);
+  }
+}
+
+void for_each_remembered_object(void (*fn)(Offset, void*), void* arg) {
+  for (ThreadContext* t : threads)
+    for (Offset object : t->remembered)
+      fn(object, arg);
+  for (Offset object : retired_remembered)
+    fn(object, arg);
+}
+
+bool remembered_objects_overflowed() {
+  return remembered_overflow.load(std::memory_order_relaxed);
+}
+
+void forget_remembered_objects() {
+  for (ThreadContext* t : threads)
+    t->remembered.clear();
+  retired_remembered.clear();
+  remembered_overflow.store(false, std::memory_order_relaxed);
+}
+
+void for_each_running_new_object(void (*fn)(Offset, void*), void* arg) {
+  for (ThreadContext* t : threads) {
+    if (!t->in_tx.load(std::memory_order_acquire)) continue;
+    for (const NewObject& created : t->new_objects)
+      fn(created.object, arg);
   }
 }
 

@@ -23,11 +23,11 @@ void print_run_report(std::FILE* out) {
                stm::format_statistics(stm::total_statistics()).c_str());
   auto mib = [](std::uint64_t bytes) { return double(bytes) / (1024.0 * 1024.0); };
   std::fprintf(out,
-               "collections: %llu; allocated %.1f MiB, freed %.1f MiB, live %.1f MiB after the "
-               "last; %llu pages in use, %llu returned to the system\n",
-               (unsigned long long)heap.collections, mib(heap.allocated_bytes),
-               mib(heap.freed_bytes), mib(heap.live_bytes), (unsigned long long)heap.pages_in_use,
-               (unsigned long long)heap.pages_returned);
+               "collections: %llu (%llu minor); allocated %.1f MiB, freed %.1f MiB, live %.1f "
+               "MiB after the last; %llu pages in use, %llu returned to the system\n",
+               (unsigned long long)heap.collections, (unsigned long long)heap.minor_collections,
+               mib(heap.allocated_bytes), mib(heap.freed_bytes), mib(heap.live_bytes),
+               (unsigned long long)heap.pages_in_use, (unsigned long long)heap.pages_returned);
   auto ms = [](std::uint64_t ns) { return double(ns) / 1e6; };
   std::fprintf(out,
                "  collection phases: marking %.3f ms, sweeping %.3f ms, views' page remaps %.3f "

@@ -763,6 +763,120 @@ BOOST_AUTO_TEST_CASE(the_sweep_leaves_alone_the_markers_of_views_that_never_read
   phase.store(2);
   worker.join();
   BOOST_TEST_MESSAGE("the worker's markers: " << before << " KiB resident, " << after
-                                               << " KiB after the collections");
+                                              << " KiB after the collections");
   BOOST_TEST(after <= before + 32);
+}
+
+// ---- minor collections -----------------------------------------------------------------
+
+namespace {
+
+Offset hidden_young = 0;
+
+// Allocates small garbage in the running transaction until a growth collection ran.
+void allocate_until_a_collection() {
+  std::uint64_t before = gc::statistics().collections;
+  for (std::uint32_t i = 0; gc::statistics().collections == before; ++i)
+    for (int k = 0; k < 64; ++k)
+      new_node(i, kSmallPayload);
+}
+
+// Growth collections until a minor one ran, then every free cell of the heap handed out
+// (every_free_cell_handed_out checks that `young`'s is not among them).
+void run_a_minor_collection_and_reuse_its_memory() {
+  std::uint64_t minors = gc::statistics().minor_collections;
+  while (gc::statistics().minor_collections == minors)
+    stm::run_transaction([] { allocate_until_a_collection(); });
+  scrub_stack();
+  every_free_cell_handed_out(kSmallPayload, unhide(hidden_young), 0);
+}
+
+__attribute__((noinline)) void link_young_node_into(Offset table) {
+  stm::run_transaction([&] {
+    Offset young = new_node(77, kSmallPayload);
+    Ref<Table>(table).write()->slots[0] = young;
+    hidden_young = hide(young);
+  });
+}
+
+__attribute__((noinline)) void link_across_a_collection(Offset table) {
+  stm::run_transaction([&] {
+    Offset first = new_node(78, kSmallPayload);
+    Ref<Table>(table).write()->slots[0] = first;
+    allocate_until_a_collection(); // `first` is reached, so that collection marks it
+    // Still new in this transaction: written with no barrier after the collection.
+    Offset second = new_node(79, kSmallPayload);
+    Ref<Node>(first).fresh()->next = second;
+    hidden_young = hide(second);
+  });
+}
+
+} // namespace
+
+// A transaction's new object that a collection during the transaction found live counts
+// as old afterwards, while the transaction still writes it with no barrier: what it links
+// to after that collection survives the next minor one.
+BOOST_AUTO_TEST_CASE(a_minor_collection_keeps_what_a_new_object_linked_after_a_collection) {
+  Offset table = 0;
+  gc::add_root(&table);
+  stm::run_transaction([&] { table = new_table(1); });
+  gc::collect();
+  link_across_a_collection(table);
+  scrub_stack();
+  run_a_minor_collection_and_reuse_its_memory();
+  Offset first = 0, second = 0;
+  stm::run_transaction([&] {
+    first = Ref<Table>(table).read()->slots[0];
+    second = Ref<Node>(first).read()->next;
+  });
+  BOOST_TEST(second == unhide(hidden_young));
+  BOOST_TEST(node_intact(first));
+  BOOST_TEST(node_intact(second));
+  gc::remove_root(&table);
+}
+
+// A minor collection traces only what the last collection did not find live, and what
+// old objects written since reach: a young node linked into an old table by a committed
+// write survives it.
+BOOST_AUTO_TEST_CASE(a_minor_collection_keeps_what_an_old_object_written_since_reaches) {
+  Offset table = 0;
+  gc::add_root(&table);
+  stm::run_transaction([&] { table = new_table(1); });
+  gc::collect(); // the table is old now
+  link_young_node_into(table);
+  scrub_stack();
+  run_a_minor_collection_and_reuse_its_memory();
+  Offset slot = 0;
+  stm::run_transaction([&] { slot = Ref<Table>(table).read()->slots[0]; });
+  BOOST_TEST(slot == unhide(hidden_young));
+  BOOST_TEST(node_intact(slot));
+  gc::remove_root(&table);
+}
+
+// Growth collections are mostly minor, and garbage that was old when it died goes at the
+// next full one: an explicit collection is full.
+BOOST_AUTO_TEST_CASE(old_garbage_waits_for_a_full_collection) {
+  Offset table = 0;
+  gc::add_root(&table);
+  stm::run_transaction([&] {
+    table = new_table(2);
+    Ref<Table>(table).fresh()->slots[0] = new_node(80, kSmallPayload);
+    // A live neighbour keeps the run in use, so its free cells are handed out again.
+    Ref<Table>(table).fresh()->slots[1] = new_node(81, kSmallPayload);
+  });
+  gc::collect(); // the nodes are old
+  stm::run_transaction([&] {
+    hidden_young = hide(Ref<Table>(table).read()->slots[0]);
+    Ref<Table>(table).write()->slots[0] = 0;
+  });
+  std::uint64_t minors = gc::statistics().minor_collections;
+  std::uint64_t collections = gc::statistics().collections;
+  scrub_stack();
+  stm::run_transaction([] { allocate_until_a_collection(); });
+  BOOST_TEST(gc::statistics().minor_collections == minors + 1);
+  BOOST_TEST(gc::statistics().collections == collections + 1);
+  scrub_stack();
+  gc::collect();
+  BOOST_TEST(every_free_cell_handed_out(kSmallPayload, table, unhide(hidden_young)));
+  gc::remove_root(&table);
 }
