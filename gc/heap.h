@@ -72,6 +72,10 @@ struct GcHeap {
   std::uint64_t minor_collections = 0;
   unsigned minors_since_full = 0;
   std::uint64_t live_after_full = 0;
+  // New objects of running transactions that the last collection found live: they count
+  // as old now, while their transactions may go on writing them with no barrier, so the
+  // next minor collection traces them again.
+  std::vector<stm::Offset> marked_in_flight;
   std::atomic<std::uint64_t> live_bytes{0};
   std::atomic<std::uint64_t> freed_bytes{0}; // by sweeps and under the lock (per-thread: above)
   std::atomic<std::uint64_t> pages_in_use{0};

@@ -23,11 +23,6 @@ void visit_pinned(stm::Offset object, void* marker) {
   static_cast<Marker*>(marker)->mark_and_trace(object);
 }
 
-void visit_new_if_old(stm::Offset object, void* arg) {
-  auto* marker = static_cast<Marker*>(arg);
-  if (marker->is_live(object)) marker->mark_and_trace(object);
-}
-
 // Reads other threads' stacks, redzones included: outside AddressSanitizer's view.
 __attribute__((no_sanitize_address)) void scan_stack(stm::StackRange range, void* arg) {
   auto* marker = static_cast<Marker*>(arg);
@@ -48,8 +43,10 @@ void mark_global_roots(Marker& marker); // roots.cc
 
 void mark_roots(Marker& marker, bool minor) {
   if (minor) {
-    // Before anything is marked in this collection: is_live then means "old".
-    stm::for_each_running_new_object(&visit_new_if_old, &marker);
+    // Before anything is marked in this collection: is_live then means "old" (a cell
+    // given back by an abort since lost its mark).
+    for (stm::Offset object : marker.heap().marked_in_flight)
+      if (marker.is_live(object)) marker.mark_and_trace(object);
     // Each once: a thread that writes one object in every transaction lists it as often.
     std::vector<stm::Offset> remembered;
     stm::for_each_remembered_object(

@@ -36,6 +36,7 @@ public:
   std::uint64_t bad_headers() const { return bad_headers_; }
 
   bool is_live(stm::Offset object) const;
+  GcHeap& heap() const { return heap_; }
 
 private:
   void drain_here(std::size_t budget);
@@ -57,8 +58,8 @@ private:
 // that running transactions wrote, and every thread's stack and saved registers. A minor
 // collection (`minor`: marks of the last collection kept, so every object it marked
 // counts as old and is not traced again) adds the objects through which old ones may
-// reach young ones: those that transactions committed writes to since, and the running
-// transactions' new objects that it marked already.
+// reach young ones: those that transactions committed writes to since, and the
+// running the last collection marked (heap.marked_in_flight).
 void mark_roots(Marker& marker, bool minor);
 // The queued and taken finalization work (finalization.cc); part of mark_roots.
 void mark_finalization_roots(Marker& marker);

@@ -184,10 +184,8 @@ struct alignas(64) ThreadContext {
   std::vector<RangeEntry> range_log;
   std::vector<NewObject> new_objects;
   // Objects this thread's commits wrote since the last collection (see
-  // for_each_remembered_object), and the world stops counted when the running transaction
-  // started.
+  // for_each_remembered_object).
   std::vector<Offset> remembered;
-  std::uint64_t world_stops_at_start = 0;
 
   // A transaction that lost a write-write conflict waits, before retrying, until the
   // winner lets go of the object's lock, instead of running into the same lock again.
@@ -214,9 +212,8 @@ ThreadContext* require_transaction(const char* what); // fatal if not in a trans
 // Every attached thread. Changed and walked only under the commit lock.
 extern std::vector<ThreadContext*> threads;
 extern std::mutex commit_lock;
-// World stops so far (with_world_stopped), and remembered lists that grew past their
-// bound since the last forget_remembered_objects, or that detached threads left.
-extern std::atomic<std::uint64_t> world_stops;
+// Remembered lists grew past their bound since the last forget_remembered_objects; and
+// what detached threads left.
 extern std::atomic<bool> remembered_overflow;
 extern std::vector<Offset> retired_remembered; // under commit_lock
 // A privatization is remapping pages (under commit_lock): commits wait before they scan.

@@ -172,10 +172,8 @@ void for_each_version(Offset object, void (*fn)(ObjectHeader* version, void* arg
 void for_each_pinned_object(void (*fn)(Offset object, void* arg), void* arg);
 // For a generational collector, with the world stopped. Remembered objects are the old
 // objects that transactions committed writes to since the last forget_remembered_objects
-// (their write logs), and the new objects of transactions that ran across a world stop
-// (the collector may have counted them old while their transaction went on writing them
-// without a barrier). A list that grew too long was dropped: then overflowed() holds, and
-// the collector must trace everything.
+// (their write logs). A list that grew too long was dropped: then overflowed() holds,
+// and the collector must trace everything.
 void for_each_remembered_object(void (*fn)(Offset object, void* arg), void* arg);
 bool remembered_objects_overflowed();
 void forget_remembered_objects();

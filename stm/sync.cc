@@ -18,7 +18,6 @@ constinit thread_local ThreadLocal tl;
 std::vector<ThreadContext*> threads;
 alignas(64) std::mutex commit_lock; // a line of its own: conflicts and collections take it
 alignas(64) std::atomic<bool> privatizing{false};
-std::atomic<std::uint64_t> world_stops{0};
 std::atomic<bool> remembered_overflow{false};
 std::vector<Offset> retired_remembered;
 SegmentOwner segment_owner[kMaxSegments + 1];
@@ -359,7 +358,6 @@ void with_world_stopped(void (*fn)(void*), void* arg) {
   }
   pause_others(ctx);
   STM_SAVE_STACK(ctx);
-  world_stops.fetch_add(1, std::memory_order_relaxed);
   std::uint64_t t0 = now_ticks();
   fn(arg);
   add_state_time(ctx, TimeState::Gc, now_ticks() - t0);

@@ -54,9 +54,6 @@ static void remember_writes(ThreadContext* ctx) {
   list.insert(list.end(), ctx->write_log.begin(), ctx->write_log.end());
   for (const RangeEntry& entry : ctx->range_log)
     if (!entry.promoted) list.push_back(entry.object);
-  if (world_stops.load(std::memory_order_relaxed) != ctx->world_stops_at_start)
-    for (const NewObject& created : ctx->new_objects)
-      list.push_back(created.object);
 }
 
 static void publish(ThreadContext* ctx) {
@@ -394,7 +391,6 @@ void start_transaction() {
     // bits keeps two births apart.
     ctx->birth.store(now_ticks() << 7 | ctx->segment, std::memory_order_relaxed);
   ctx->atomic_depth_at_start = ctx->atomic_depth;
-  ctx->world_stops_at_start = world_stops.load(std::memory_order_relaxed);
   ctx->tx_wait_ticks = 0;
   ctx->tx_start_ticks = now_ticks();
   ctx->in_tx.store(true, std::memory_order_release);
