@@ -1,6 +1,7 @@
 // stm/transaction.cc - start, commit, abort, inevitability and atomic nesting.
 #include "stm/core.h"
 
+#include <algorithm>
 #include <cstring>
 #include <sys/mman.h>
 #include <time.h>
@@ -46,14 +47,28 @@ constexpr std::size_t kRememberedBound = std::size_t{1} << 16;
 // What the collector must trace at the next collection even if it counts it old.
 static void remember_writes(ThreadContext* ctx) {
   std::vector<Offset>& list = ctx->remembered;
-  if (list.size() > kRememberedBound) {
-    list.clear();
-    list.shrink_to_fit();
-    remembered_overflow.store(true, std::memory_order_relaxed);
+  if (list.size() >= ctx->remembered_compact_at) {
+    // What the filter below let through twice goes here: the list stays within twice
+    // the objects it names (plus 4096), and the sort per entry stays small.
+    std::sort(list.begin(), list.end());
+    list.erase(std::unique(list.begin(), list.end()), list.end());
+    ctx->remembered_compact_at = std::max<std::size_t>(4096, 2 * list.size());
+    if (list.size() > kRememberedBound) {
+      list.clear();
+      list.shrink_to_fit();
+      remembered_overflow.store(true, std::memory_order_relaxed);
+    }
   }
-  list.insert(list.end(), ctx->write_log.begin(), ctx->write_log.end());
+  auto remember = [ctx, &list](Offset object) {
+    Offset& slot = ctx->recently_remembered[((object >> 4) * 0x9E3779B97F4A7C15ull) >> 54];
+    if (slot == object) return;
+    slot = object;
+    list.push_back(object);
+  };
+  for (Offset object : ctx->write_log)
+    remember(object);
   for (const RangeEntry& entry : ctx->range_log)
-    if (!entry.promoted) list.push_back(entry.object);
+    if (!entry.promoted) remember(entry.object);
 }
 
 static void publish(ThreadContext* ctx) {
@@ -553,8 +568,11 @@ bool remembered_objects_overflowed() {
 }
 
 void forget_remembered_objects() {
-  for (ThreadContext* t : threads)
+  for (ThreadContext* t : threads) {
     t->remembered.clear();
+    t->remembered_compact_at = 4096;
+    std::fill(std::begin(t->recently_remembered), std::end(t->recently_remembered), 0);
+  }
   retired_remembered.clear();
   remembered_overflow.store(false, std::memory_order_relaxed);
 }
