@@ -86,12 +86,18 @@ struct IOObject : Object {
   std::int64_t pos; // code points (text) or bytes
   std::int64_t fd;
   std::int64_t flags;
-  std::int64_t newline; // Newline
-  Value buffer;         // a TextIOWrapper's binary stream, else 0
-  Value encoding;       // text: the codec's name as given; 0 means UTF-8
-  Value errors;         // text: the error handler's name; 0 means strict
-  Value raw_tail;       // a text stream: bytes read but not decoded yet, else 0
+  std::int64_t newline;       // Newline
+  Value buffer;               // a TextIOWrapper's binary stream, else 0
+  Value encoding;             // text: the codec's name as given; 0 means UTF-8
+  Value errors;               // text: the error handler's name; 0 means strict
+  Value raw_tail;             // a text stream: bytes read but not decoded yet, else 0
+  std::int64_t seen_newlines; // kSeenCR | kSeenLF | kSeenCRLF: the `newlines` attribute
 };
+
+// The line endings a text stream with newline=None or '' has met: in what it read (files)
+// or what was written to it (StringIO).
+enum SeenNewline : std::int64_t { kSeenCR = 1, kSeenLF = 2, kSeenCRLF = 4 };
+constexpr int kSeenPendingShift = 8;
 
 const IOObject* R(Value v) {
   return rd<IOObject>(v);
@@ -99,6 +105,12 @@ const IOObject* R(Value v) {
 IOObject* W(Value v) {
   return wr<IOObject>(v);
 }
+// A read: the line endings of a file read whole at open count from now on.
+void newlines_read(Value self) {
+  if (std::int64_t seen = R(self)->seen_newlines; seen >> kSeenPendingShift)
+    W(self)->seen_newlines = (seen | seen >> kSeenPendingShift) & ((1 << kSeenPendingShift) - 1);
+}
+
 bool binary(Value v) {
   return R(v)->flags & kBinary;
 }
@@ -171,11 +183,58 @@ Value new_stream(Thread& t, Value cls, std::int64_t flags) {
   o->fd = -1;
   o->pos = 0;
   o->newline = kNewlineLF;
+  o->seen_newlines = 0;
   o->buffer = o->encoding = o->errors = o->raw_tail = Value();
   o->content = empty_of(t, flags & kBinary);
   fresh<IOObject>(s)->name = none();
   fresh<IOObject>(s)->mode = none();
   return s;
+}
+
+bool parse_newline(Thread& t, const char* fn, Value v, std::int64_t& out);
+
+// Records which line endings `text` holds, for `newlines`, where the stream's mode tracks
+// them (newline=None or '').
+void note_newlines(Value self, Value text) {
+  std::int64_t mode = R(self)->newline;
+  if (mode != kUniversal && mode != kUntranslated) return;
+  std::int64_t seen = R(self)->seen_newlines, n = str_length(text);
+  for (std::int64_t i = 0; i < n; ++i) {
+    char32_t c = str_at(text, i);
+    if (c == '\n') {
+      seen |= kSeenLF;
+    } else if (c == '\r') {
+      bool pair = i + 1 < n && str_at(text, i + 1) == '\n';
+      seen |= pair ? kSeenCRLF : kSeenCR;
+      i += pair;
+    }
+  }
+  if (seen != R(self)->seen_newlines) W(self)->seen_newlines = seen;
+}
+
+// What StringIO keeps of text written to it: with newline=None, '\r\n' and '\r' become
+// '\n'; with '\r' or '\r\n', '\n' becomes that.
+Value stringio_translate(Thread& t, Value self, Value text) {
+  note_newlines(self, text);
+  std::int64_t mode = R(self)->newline, n = str_length(text);
+  if (mode != kUniversal && mode != kNewlineCR && mode != kNewlineCRLF) return text;
+  std::u32string out;
+  out.reserve(std::size_t(n));
+  bool changed = false;
+  for (std::int64_t i = 0; i < n; ++i) {
+    char32_t c = str_at(text, i);
+    if (mode == kUniversal && c == '\r') {
+      out.push_back('\n');
+      if (i + 1 < n && str_at(text, i + 1) == '\n') ++i;
+      changed = true;
+    } else if (mode != kUniversal && c == '\n') {
+      out.append(mode == kNewlineCR ? U"\r" : U"\r\n");
+      changed = true;
+    } else {
+      out.push_back(c);
+    }
+  }
+  return changed ? str_from_code_points(t, out) : text;
 }
 
 // ---- constructors ------------------------------------------------------------------------------
@@ -195,8 +254,32 @@ Value memory_new(Thread& t, const Value* args, std::size_t nargs, Value kwnames,
       return raisef(t, exc(E_TypeError), "initial_value must be str or None, not %s",
                     type_name_of(initial).c_str());
     }
-    wr<IOObject>(s)->content = initial;
   }
+  if (!is_binary) {
+    // newline= as CPython's StringIO checks it (its messages differ from open()'s).
+    if (Value v = arg_or_keyword(args, nargs, kwnames, 2, "newline")) {
+      if (v != none() && !str_check(v))
+        return raisef(t, exc(E_TypeError), "newline must be str or None, not %s",
+                      type_name_of(v).c_str());
+      if (v != none()) {
+        std::string text = str_utf8(v);
+        if (text != "" && text != "\n" && text != "\r" && text != "\r\n") {
+          Value shown = repr(t, v);
+          return shown ? raisef(t, exc(E_ValueError), "illegal newline value: %s",
+                                str_utf8(shown).c_str())
+                       : Value();
+        }
+      }
+      std::int64_t mode;
+      if (!parse_newline(t, "StringIO", v, mode)) return {};
+      W(s)->newline = mode;
+    }
+    if (initial && initial != none()) {
+      initial = stringio_translate(t, s, initial);
+      if (!initial) return {};
+    }
+  }
+  if (initial && initial != none()) wr<IOObject>(s)->content = initial;
   return s;
 }
 
@@ -273,6 +356,7 @@ Value decode_text(Thread& t, Value self, Value data) {
     Value decode = getattr(t, data, intern_literal(t, "decode"));
     text = decode ? call(t, decode, a, 2) : Value();
   }
+  if (text) note_newlines(self, text);
   if (!text || R(self)->newline != kUniversal) return text;
   std::int64_t n = str_length(text);
   std::u32string out;
@@ -710,7 +794,12 @@ Value open_file(Thread& t, const Value* args, std::size_t nargs, Value kwnames, 
   o->encoding = encoding && encoding != none() ? encoding : Value();
   o->errors = errors && errors != none() ? errors : Value();
   Value content = bytes_new(t, data);
-  if (content && !b) content = decode_text(t, s, content);
+  if (content && !b) {
+    content = decode_text(t, s, content);
+    // `newlines` counts what was read: the endings of a file read whole at open show
+    // from its first read on (newlines_read).
+    W(s)->seen_newlines = R(s)->seen_newlines << kSeenPendingShift;
+  }
   if (!content) return {};
   o = W(s);
   o->content = content;
@@ -908,6 +997,7 @@ Value read_impl(Thread& t, const Value* args, std::size_t nargs, bool one_read) 
 }
 
 INTERP_NATIVE(io_read) {
+  newlines_read(args[0]);
   return read_impl(t, args, nargs, false);
 }
 INTERP_NATIVE(io_read1) {
@@ -1001,6 +1091,7 @@ Value readline_through_read(Thread& t, Value self, std::int64_t limit) {
 
 INTERP_NATIVE(io_readline) {
   Value self = args[0];
+  newlines_read(self);
   std::int64_t limit = -1;
   if (nargs > 1 && args[1] != none() && !index_to_i64(t, args[1], limit)) return {};
   if (!(R(self)->flags & (kReadable | kWritable))) {
@@ -1047,6 +1138,7 @@ bool line_length(Thread& t, Value line, std::int64_t& n) {
 
 INTERP_NATIVE(io_readlines) {
   Value self = args[0];
+  newlines_read(self);
   if (!check_open(t, self, nullptr, ClosedCheck::kIOBase)) return {};
   // A stream is read to its end first: a wait halfway would run the call again, and the
   // lines taken before it would be lost.
@@ -1065,6 +1157,7 @@ INTERP_NATIVE(io_readlines) {
 }
 
 INTERP_NATIVE(io_next) {
+  newlines_read(args[0]);
   Value line = next_line(t, args);
   std::int64_t n;
   if (!line || !line_length(t, line, n)) return {};
@@ -1175,7 +1268,14 @@ INTERP_NATIVE(io_write) {
     if (R(self)->flags & kAppend) W(self)->pos = content_length(R(self)->content);
     // A readable file keeps its content in step, below.
   }
-  // In memory: splice at the position (appending is the common case).
+  // In memory: splice at the position (appending is the common case). write() answers
+  // with the length of its argument, whatever StringIO keeps of it.
+  std::int64_t written = n;
+  if (!is_binary && !(R(self)->flags & kFile) && !R(self)->buffer) {
+    data = stringio_translate(t, self, data);
+    if (!data) return {};
+    n = content_length(data);
+  }
   Value c = R(self)->content;
   std::int64_t len = content_length(c), pos = R(self)->pos;
   if (is_layout(c, Layout::ByteArray)) {
@@ -1210,7 +1310,7 @@ INTERP_NATIVE(io_write) {
   IOObject* o = W(self);
   o->content = result;
   o->pos = pos + n;
-  return int_from_i64(t, n);
+  return int_from_i64(t, written);
 }
 
 INTERP_NATIVE(io_writelines) {
@@ -1541,6 +1641,21 @@ INTERP_NATIVE(io_errors) {
 INTERP_NATIVE(io_text_base_none) {
   return none();
 }
+// The line endings met so far: None, one of them, or a tuple of them in this order.
+INTERP_NATIVE(io_newlines) {
+  std::int64_t seen = R(args[0])->seen_newlines & ((1 << kSeenPendingShift) - 1);
+  std::vector<Value> kinds;
+  if (seen & kSeenCR) kinds.push_back(str_from_ascii(t, "\r"));
+  if (seen & kSeenLF) kinds.push_back(str_from_ascii(t, "\n"));
+  if (seen & kSeenCRLF) kinds.push_back(str_from_ascii(t, "\r\n"));
+  if (kinds.empty()) return none();
+  if (kinds.size() == 1) return kinds[0];
+  Value tuple = tuple_new(t, kinds.size());
+  if (!tuple) return {};
+  for (std::size_t i = 0; i < kinds.size(); ++i)
+    tuple_init(tuple, i, kinds[i]);
+  return tuple;
+}
 // TextIOWrapper.detach(): flushes and hands back the binary stream, which the wrapper no
 // longer uses (it then counts as closed; its close() raises and leaves the stream open).
 INTERP_NATIVE(io_detach) {
@@ -1824,6 +1939,7 @@ Value make_io_module(Thread& t) {
     if (std::string(c.name) == "TextIOWrapper" || std::string(c.name) == "StringIO") {
       add_getter(t, type, "encoding", io_encoding);
       add_getter(t, type, "errors", io_errors);
+      add_getter(t, type, "newlines", io_newlines);
     }
     if (std::string(c.name) == "TextIOWrapper") {
       add_getter(t, type, "buffer", io_buffer);
