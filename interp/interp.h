@@ -16,6 +16,7 @@ using ModuleFactory = Value (*)(Thread& t);
 
 struct Options {
   std::vector<std::string> argv;        // sys.argv
+  std::vector<std::string> orig_argv;   // sys.orig_argv: the whole command line
   std::vector<std::string> path_prefix; // put first on sys.path (script folder, PYTHONPATH...)
   bool ignore_environment = false;
   bool unbuffered = false;

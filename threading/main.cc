@@ -266,6 +266,7 @@ int main(int argc, char** argv) {
   const char* program = argv[0];
   interp::Options options;
   options.program = program;
+  options.orig_argv.assign(argv, argv + argc);
   std::string command, module;
   bool have_command = false, have_module = false, unbuffered = false;
   int version = 0;

@@ -16,6 +16,7 @@
 #include <csignal>
 #include <cstring>
 #include <dirent.h>
+#include <dlfcn.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <pty.h>
@@ -1282,6 +1283,13 @@ Value make_posix_module(Thread& t) {
       {"O_EXCL", O_EXCL},
       {"O_TRUNC", O_TRUNC},
       {"O_CLOEXEC", O_CLOEXEC},
+      {"RTLD_LAZY", RTLD_LAZY},
+      {"RTLD_NOW", RTLD_NOW},
+      {"RTLD_GLOBAL", RTLD_GLOBAL},
+      {"RTLD_LOCAL", RTLD_LOCAL},
+      {"RTLD_NODELETE", RTLD_NODELETE},
+      {"RTLD_NOLOAD", RTLD_NOLOAD},
+      {"RTLD_DEEPBIND", RTLD_DEEPBIND},
       {"O_NONBLOCK", O_NONBLOCK},
       {"O_DIRECTORY", O_DIRECTORY},
       {"O_NOFOLLOW", O_NOFOLLOW},

@@ -15,6 +15,8 @@
 #include <cerrno>
 #include <climits>
 #include <cstdint>
+#include <dlfcn.h>
+#include <unistd.h>
 
 namespace interp {
 
@@ -200,6 +202,34 @@ INTERP_NATIVE(sys_intern) {
     return raisef(t, exc(E_TypeError), "intern() argument 1 must be str, not %s",
                   type_name_of(args[0]).c_str());
   return args[0];
+}
+
+// call_tracing(func, args): func(*args). Tracing is whatever settrace set.
+INTERP_NATIVE(sys_call_tracing) {
+  if (!check_positional(t, "call_tracing", nargs, kwnames, 2, 2, 0)) return {};
+  if (!is_exact(args[1], T_tuple) && !isinstance(args[1], T_tuple))
+    return raisef(t, exc(E_TypeError), "call_tracing() argument 2 must be tuple, not %s",
+                  type_name_of(args[1]).c_str());
+  std::size_t n = std::size_t(tuple_length(args[1]));
+  std::vector<Value> items(n);
+  for (std::size_t i = 0; i < n; ++i)
+    items[i] = tuple_item(args[1], std::int64_t(i));
+  return call(t, args[0], items.data(), n);
+}
+
+// The flags imports of extension modules would pass to dlopen(), interpreter-wide as in
+// CPython (RTLD_NOW by default). pypy-stm loads no extension modules, so they are kept only.
+std::atomic<std::int64_t> dlopen_flags{RTLD_NOW};
+INTERP_NATIVE(sys_getdlopenflags) {
+  if (!check_positional(t, "getdlopenflags", nargs, kwnames, 0, 0, 0)) return {};
+  return int_from_i64(t, dlopen_flags.load(std::memory_order_relaxed));
+}
+INTERP_NATIVE(sys_setdlopenflags) {
+  if (!check_positional(t, "setdlopenflags", nargs, kwnames, 1, 1, 0)) return {};
+  std::int64_t n;
+  if (!index_to_i64(t, args[0], n)) return {};
+  dlopen_flags.store(n, std::memory_order_relaxed);
+  return none();
 }
 
 INTERP_NATIVE(sys_getframe) {
@@ -486,6 +516,9 @@ Value make_sys_module(Thread& t) {
       {"is_finalizing", sys_is_finalizing},
       {"get_asyncgen_hooks", sys_get_asyncgen_hooks},
       {"set_asyncgen_hooks", sys_set_asyncgen_hooks},
+      {"call_tracing", sys_call_tracing},
+      {"getdlopenflags", sys_getdlopenflags},
+      {"setdlopenflags", sys_setdlopenflags},
   };
   for (const Entry& e : functions)
     set(e.name, make_native_function(t, e.name, e.fn, intern_literal(t, "sys")));
@@ -536,6 +569,23 @@ Value make_sys_module(Thread& t) {
   set("base_exec_prefix", str_from_ascii(t, "/usr"));
   set("platlibdir", str_from_ascii(t, "lib"));
   set("pycache_prefix", none());
+  set("_stdlib_dir", str_from_ascii(t, "/usr/lib/python3.11"));
+  set("api_version", Value::small_int(1013));
+  set("float_repr_style", str_from_ascii(t, "short"));
+  set("copyright", str_from_ascii(t, "Copyright (c) 2026 the authors of pypy-stm.\n"
+                                     "The Python standard library it runs: Copyright (c) "
+                                     "2001 Python Software Foundation.\nAll Rights Reserved."));
+  set("orig_argv", list_new(t)); // filled in at start-up from the command line
+  {
+    // Threads are POSIX threads; their locks, semaphores; the version is the C library's.
+    char version[64] = {};
+    std::size_t n = ::confstr(_CS_GNU_LIBPTHREAD_VERSION, version, sizeof version);
+    static const char* const kFields[] = {"name", "lock", "version"};
+    Value v[3] = {str_from_ascii(t, "pthread"), str_from_ascii(t, "semaphore"),
+                  n > 0 && n <= sizeof version ? str_from_ascii(t, version) : none()};
+    Value type = new_struct_sequence_type(t, "thread_info", "sys", kFields, 3);
+    set("thread_info", new_struct_sequence(t, type, v, 3));
+  }
   set("dont_write_bytecode", runtime().true_);
   {
     Value v[5] = {Value::small_int(3), Value::small_int(11), Value::small_int(2),
