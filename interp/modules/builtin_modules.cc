@@ -61,6 +61,8 @@ Value make_array_module(Thread& t);
 Value make_unicodedata_module(Thread& t);
 Value make_pyexpat_module(Thread& t);
 Value make_mmap_module(Thread& t);
+Value make_multiprocessing_module(Thread& t);
+Value make_posixshmem_module(Thread& t);
 const std::vector<std::pair<std::string, ModuleFactory>>& registered_modules(); // interp.cc
 
 Value make_builtin_module(Thread& t, const std::string& module_name) {
@@ -115,6 +117,8 @@ Value make_builtin_module(Thread& t, const std::string& module_name) {
   if (module_name == "unicodedata") return make_unicodedata_module(t);
   if (module_name == "pyexpat") return make_pyexpat_module(t);
   if (module_name == "mmap") return make_mmap_module(t);
+  if (module_name == "_multiprocessing") return make_multiprocessing_module(t);
+  if (module_name == "_posixshmem") return make_posixshmem_module(t);
   for (auto& [registered, factory] : registered_modules())
     if (registered == module_name) return factory(t);
   if (module_name == "builtins") return runtime().builtins_module;
@@ -132,7 +136,8 @@ std::vector<std::string> builtin_module_names() {
       "_sha3",        "_signal",     "_csv",    "array",    "zlib",         "_posixsubprocess",
       "select",       "unicodedata", "pyexpat", "_socket",  "pwd",          "grp",
       "resource",     "fcntl",       "termios", "_bz2",     "faulthandler", "_lzma",
-      "_sqlite3",     "syslog",      "mmap",    "readline", "_stat"};
+      "_sqlite3",     "syslog",      "mmap",    "readline", "_stat",        "_multiprocessing",
+      "_posixshmem"};
   for (auto& [registered, factory] : registered_modules())
     names.push_back(registered);
   std::sort(names.begin(), names.end());
