@@ -199,6 +199,9 @@ std::int64_t register_native(const char* name, NativeFn fn, const char* doc = nu
 
 enum class CollectState : std::uint8_t { None, Requested, Unwinding, Done };
 
+// CLOCK_MONOTONIC in seconds: the clock of Thread::block_deadline (vm/outermost.cc).
+double monotonic_seconds();
+
 struct alignas(64) Thread {
   Value pending; // the exception in flight, or 0
   Value state;   // this thread's ThreadStateObject

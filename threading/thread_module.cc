@@ -42,12 +42,6 @@ Value lock_type_slot; // rooted; written once at start-up
 Value rlock_type_slot;
 Value local_type_slot;
 
-double monotonic_seconds() {
-  timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return double(ts.tv_sec) + double(ts.tv_nsec) * 1e-9;
-}
-
 struct StartRequest {
   Value payload; // gc root until the new thread has read it
   std::int64_t ident;

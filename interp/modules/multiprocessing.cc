@@ -47,12 +47,6 @@ bool is_mine(Thread& t, Value self) {
   return field(s->count) > 0 && field(s->last_tid) == t.ident;
 }
 
-double monotonic_seconds() {
-  timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return double(ts.tv_sec) + double(ts.tv_nsec) * 1e-9;
-}
-
 // Outside any transaction: whether the semaphore could be taken now (its committed copy
 // names it).
 bool committed_free(Value self) {

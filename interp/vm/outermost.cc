@@ -26,6 +26,16 @@
 #include <time.h>
 #include <unistd.h>
 
+namespace interp {
+
+double monotonic_seconds() {
+  timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return double(ts.tv_sec) + double(ts.tv_nsec) * 1e-9;
+}
+
+} // namespace interp
+
 namespace interp::vm {
 
 static void write_all(int fd, const std::string& text) {
@@ -115,12 +125,6 @@ __attribute__((noinline)) static void wipe_stack_below() {
 static void collect_outside() {
   wipe_stack_below();
   gc::collect();
-}
-
-static double monotonic_seconds() {
-  timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return double(ts.tv_sec) + double(ts.tv_nsec) * 1e-9;
 }
 
 // Waiters sleep on one condition variable that every commit of a thread pokes (when
