@@ -1,4 +1,10 @@
-# multiprocessing with the spawn start method: a child process, a Lock and a Queue shared with it, and a Pool of processes
+# multiprocessing with the spawn start method: a child process, a Lock and a Queue shared with it, and a Pool of processes (where the system has named POSIX semaphores: a sandbox without /dev/shm says so instead)
+import _multiprocessing, os
+try:
+    _multiprocessing.SemLock(1, 1, 1, "/pypystm-probe-%d" % os.getpid(), True)
+except OSError:
+    print("no POSIX named semaphores here")
+    raise SystemExit(0)
 import multiprocessing as mp
 
 
