@@ -226,6 +226,18 @@ def _pypystm_spec(name, origin, locations):
     return ext.spec_from_file_location(name, origin, submodule_search_locations=locations)
 
 
+def _pypystm_zip_hook():
+    """Archives on sys.path for importlib's own finders, first as in CPython (the import
+    statement reads them through zipimport too, in import.cc). zipimport may be halfway
+    through its own import here: then its first lookup in an archive calls this again."""
+    zipimport = sys.modules.get('zipimport')
+    if zipimport is None:
+        import zipimport
+    hook = getattr(zipimport, 'zipimporter', None)
+    if hook is not None and hook not in sys.path_hooks:
+        sys.path_hooks.insert(0, hook)
+
+
 def _pypystm_install():
     """Called when importlib has been imported: importlib's finders go on sys.meta_path
     and sys.path_hooks (importlib.util.find_spec and importlib.reload search with them),
@@ -238,6 +250,10 @@ def _pypystm_install():
         sys.meta_path.append(boot.BuiltinImporter)
         sys.meta_path.append(boot.FrozenImporter)
         ext._install(boot)
+    # The names CPython's start-up gives importlib's two halves (zipimport imports them).
+    sys.modules.setdefault('_frozen_importlib', boot)
+    sys.modules.setdefault('_frozen_importlib_external', ext)
+    _pypystm_zip_hook()
     for name, module in list(sys.modules.items()):
         spec = getattr(module, '__spec__', None)
         if spec is None or isinstance(spec, boot.ModuleSpec):

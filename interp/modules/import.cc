@@ -204,8 +204,52 @@ Value load_namespace_package(Thread& t, const std::string& full, Value search) {
   return m;
 }
 
+// Whether `path`, which is no folder, names a place inside a file: a zip archive on
+// sys.path, or a package's folder inside one.
+bool inside_a_file(std::string path) {
+  while (!path.empty()) {
+    if (is_file(path)) return true;
+    std::size_t slash = path.rfind('/');
+    if (slash == std::string::npos || slash == 0) return false;
+    path.resize(slash);
+  }
+  return false;
+}
+
+// `full` from a zip archive on the search path (zipimport finds it, importlib loads it);
+// 0 without exception when the archive does not hold it or is no archive.
+// While zipimport and importlib are being imported for a lookup in an archive, their own
+// imports look at folders only: an archive first on sys.path would otherwise send each
+// of them back here.
+thread_local bool zip_machinery_loading = false;
+
+Value load_from_zip(Thread& t, const std::string& full, Value entry) {
+  zip_machinery_loading = true;
+  Value zipimport = import_absolute(t, "zipimport");
+  Value bootstrap = zipimport ? import_absolute(t, "importlib._bootstrap") : Value();
+  zip_machinery_loading = false;
+  Value importer_type =
+      bootstrap ? getattr(t, zipimport, intern_literal(t, "zipimporter")) : Value();
+  if (!importer_type) return {};
+  Value imp = imported_imp(t);
+  Value hook = imp ? getattr_opt(t, imp, intern_literal(t, "_pypystm_zip_hook")) : Value();
+  if (hook && !call(t, hook, nullptr, 0)) return {};
+  if (t.pending) return {};
+  Value importer = call1(t, importer_type, entry);
+  if (!importer) {
+    clear_pending(t); // ZipImportError: not an archive after all
+    return {};
+  }
+  Value find_spec = getattr(t, importer, intern_literal(t, "find_spec"));
+  Value fullname = find_spec ? str_from_utf8(t, full) : Value();
+  Value spec = fullname ? call1(t, find_spec, fullname) : Value();
+  if (!spec || spec == none()) return {};
+  Value load = getattr(t, bootstrap, intern_literal(t, "_load"));
+  return load ? call1(t, load, spec) : Value();
+}
+
 // Finds and loads `full` (whose last component is `leaf`) along `search` (a list of
-// directories); 0 without exception when not found.
+// directories, or zip archives); 0 without exception when not found.
 Value find_and_load(Thread& t, const std::string& full, const std::string& leaf, Value search) {
   if (Value builtin = make_builtin_module(t, full)) {
     if (!set_builtin_spec(t, builtin, full)) return {};
@@ -223,6 +267,11 @@ Value find_and_load(Thread& t, const std::string& full, const std::string& leaf,
     if (!str_check(entry)) continue;
     std::string dir = str_utf8(entry);
     if (dir.empty()) dir = ".";
+    if (!zip_machinery_loading && !is_dir(dir) && inside_a_file(dir)) {
+      if (Value m = load_from_zip(t, full, entry)) return m;
+      if (t.pending) return {};
+      continue;
+    }
     std::string base = dir + "/" + leaf;
     bool folder = is_dir(base);
     if (folder && is_file(base + "/__init__.py"))
@@ -245,6 +294,14 @@ Value import_absolute(Thread& t, const std::string& full) {
   if (existing) {
     if (existing == none()) return module_not_found(t, full);
     return existing;
+  }
+  // importlib's two halves under the names CPython's start-up gives them: there once
+  // importlib is imported (_imp._pypystm_install), so importing it is what finds them.
+  if (full == "_frozen_importlib" || full == "_frozen_importlib_external") {
+    if (!import_absolute(t, "importlib")) return {};
+    existing = dict_get(t, modules, key, error);
+    if (error) return {};
+    return existing ? existing : module_not_found(t, full);
   }
   std::size_t dot = full.rfind('.');
   Value search;
