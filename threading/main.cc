@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <vector>
 
@@ -434,8 +435,22 @@ int main(int argc, char** argv) {
   // make sys.flags.interactive 1, as in CPython.
   bool repl_only = read_stdin && (isatty(0) || options.inspect);
 
+  // A folder runs its __main__.py, with the folder itself first on sys.path, as CPython
+  // runs it (through runpy there).
+  std::string script_file = script;
+  struct stat script_stat;
+  if (!script.empty() && ::stat(script.c_str(), &script_stat) == 0 &&
+      S_ISDIR(script_stat.st_mode)) {
+    std::string folder = script[0] == '/' ? script : current_dir() + "/" + script;
+    script_file = folder + "/__main__.py";
+    if (::access(script_file.c_str(), R_OK) != 0) {
+      std::fprintf(stderr, "%s: can't find '__main__' module in '%s'\n", program, folder.c_str());
+      return 1;
+    }
+    if (!options.safe_path) options.path_prefix.back() = normalize(folder);
+  }
   if (!script.empty()) {
-    FILE* f = std::fopen(script.c_str(), "rb");
+    FILE* f = std::fopen(script_file.c_str(), "rb");
     if (!f) {
       int error = errno;
       std::fprintf(stderr, "%s: can't open file '%s': [Errno %d] %s\n", program,
@@ -449,7 +464,7 @@ int main(int argc, char** argv) {
     std::fclose(f);
     // As CPython 3.9+: the main module's file is absolute (joined to the working folder,
     // not normalized); sys.argv[0] stays as given.
-    filename = script[0] == '/' ? script : current_dir() + "/" + script;
+    filename = script_file[0] == '/' ? script_file : current_dir() + "/" + script_file;
   } else if (read_stdin && !repl_only) {
     source = read_fd(0);
     filename = "<stdin>";
