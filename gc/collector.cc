@@ -186,11 +186,7 @@ void collect_with_world_stopped(void* arg) {
       &marker);
   // What is left of the running transactions' new objects was found live.
   heap.marked_in_flight.clear();
-  stm::for_each_running_new_object(
-      [](stm::Offset object, void* list) {
-        static_cast<std::vector<stm::Offset>*>(list)->push_back(object);
-      },
-      &heap.marked_in_flight);
+  stm::for_each_running_new_object(&append_offset, &heap.marked_in_flight);
 
   // A growth collection keeps about one cycle's worth of empty pages (the last
   // threshold); an explicit or exhaustion collection gives back all it can.

@@ -37,6 +37,11 @@ struct alignas(64) ThreadHeap {
   std::vector<PageRun*> partial[kSizeClassCount];
 };
 
+// An stm visitor (fn, arg) that appends each offset to the std::vector<stm::Offset> `list`.
+inline void append_offset(stm::Offset object, void* list) {
+  static_cast<std::vector<stm::Offset>*>(list)->push_back(object);
+}
+
 // Page ranges (first offset, page count) whose memory goes back to the OS.
 using PageRanges = std::vector<std::pair<stm::Offset, std::size_t>>;
 

@@ -49,11 +49,7 @@ void mark_roots(Marker& marker, bool minor) {
       if (marker.is_live(object)) marker.mark_and_trace(object);
     // Each once: a thread that writes one object in every transaction lists it as often.
     std::vector<stm::Offset> remembered;
-    stm::for_each_remembered_object(
-        [](stm::Offset object, void* list) {
-          static_cast<std::vector<stm::Offset>*>(list)->push_back(object);
-        },
-        &remembered);
+    stm::for_each_remembered_object(&append_offset, &remembered);
     std::sort(remembered.begin(), remembered.end());
     remembered.erase(std::unique(remembered.begin(), remembered.end()), remembered.end());
     for (stm::Offset object : remembered)
@@ -73,21 +69,13 @@ Marker::Marker(GcHeap& heap) : heap_(heap), reading_view_(stm::reading_view()) {
   address_high_ = reinterpret_cast<std::uintptr_t>(*high) + heap.area_end;
 }
 
-void Marker::mark(stm::Offset ref) {
+void Marker::mark(stm::Offset ref, bool trace_if_marked) {
   PageRun* run = run_at(heap_, ref);
   if (!run) return;
   unsigned cell = run->cell_of(ref);
   if (cell >= run->cells || !run->is_taken(cell)) return;
-  if (run->mark(cell) && !run->is_leaf(cell)) stack_.push_back(run->cell_start(cell));
-}
-
-void Marker::mark_and_trace(stm::Offset ref) {
-  PageRun* run = run_at(heap_, ref);
-  if (!run) return;
-  unsigned cell = run->cell_of(ref);
-  if (cell >= run->cells || !run->is_taken(cell)) return;
-  run->mark(cell);
-  if (!run->is_leaf(cell)) stack_.push_back(run->cell_start(cell));
+  if ((run->mark(cell) || trace_if_marked) && !run->is_leaf(cell))
+    stack_.push_back(run->cell_start(cell));
 }
 
 void Marker::mark_candidate(std::uintptr_t word) {

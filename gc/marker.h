@@ -21,10 +21,10 @@ public:
 
   // A reference from a heap object or a root slot: the object that holds `ref` (interior
   // references count), if it is allocated, is marked and queued for tracing.
-  void mark(stm::Offset ref);
-  // The same, and traced even if it was marked already: an old object that may hold the
-  // only references to young ones (minor collections).
-  void mark_and_trace(stm::Offset ref);
+  // With `trace_if_marked`, it is traced even if it was marked already: an old object that
+  // may hold the only references to young ones (minor collections).
+  void mark(stm::Offset ref, bool trace_if_marked = false);
+  void mark_and_trace(stm::Offset ref) { mark(ref, true); }
   // A machine word of a stack or a register: an offset, or an address in any segment.
   void mark_candidate(std::uintptr_t word);
   // Traces queued objects until none is left, in parallel when there are many.

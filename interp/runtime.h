@@ -267,6 +267,17 @@ struct alignas(64) Thread {
   Value* root_slots(); // the Values above, for gc::add_root
 };
 
+// Asks the outermost loop to wait outside any transaction until `ready(object)` holds or
+// `timeout` seconds (< 0: no limit) have passed since the first try: a native sets this
+// and returns 0 with no exception. A rerun (the instruction running again after a wait)
+// keeps the first try's deadline.
+inline void wait_outside_for(Thread& t, Value object, bool (*ready)(Value), double timeout,
+                             bool rerun) {
+  t.block_on = object;
+  t.block_ready = ready;
+  if (!rerun) t.block_deadline = timeout < 0 ? -1 : monotonic_seconds() + timeout;
+}
+
 Thread& current_thread();
 Thread* current_thread_if_any(); // null in a thread that runs no Python code
 

@@ -188,7 +188,8 @@ struct alignas(64) ThreadContext {
   // thread writes much the same objects in every transaction, and a list with each of
   // them once per commit cost its sort at the next collection a fifth of stm-bench's time.
   std::vector<Offset> remembered;
-  std::size_t remembered_compact_at = 4096; // sorted and deduplicated when this long
+  static constexpr std::size_t kRememberedCompactFloor = 4096;
+  std::size_t remembered_compact_at = kRememberedCompactFloor; // deduplicated at this length
   Offset recently_remembered[1024] = {};
 
   // A transaction that lost a write-write conflict waits, before retrying, until the

@@ -49,10 +49,10 @@ static void remember_writes(ThreadContext* ctx) {
   std::vector<Offset>& list = ctx->remembered;
   if (list.size() >= ctx->remembered_compact_at) {
     // What the filter below let through twice goes here: the list stays within twice
-    // the objects it names (plus 4096), and the sort per entry stays small.
+    // the objects it names (plus the floor), and the sort per entry stays small.
     std::sort(list.begin(), list.end());
     list.erase(std::unique(list.begin(), list.end()), list.end());
-    ctx->remembered_compact_at = std::max<std::size_t>(4096, 2 * list.size());
+    ctx->remembered_compact_at = std::max(ThreadContext::kRememberedCompactFloor, 2 * list.size());
     if (list.size() > kRememberedBound) {
       list.clear();
       list.shrink_to_fit();
@@ -570,7 +570,7 @@ bool remembered_objects_overflowed() {
 void forget_remembered_objects() {
   for (ThreadContext* t : threads) {
     t->remembered.clear();
-    t->remembered_compact_at = 4096;
+    t->remembered_compact_at = ThreadContext::kRememberedCompactFloor;
     std::fill(std::begin(t->recently_remembered), std::end(t->recently_remembered), 0);
   }
   retired_remembered.clear();

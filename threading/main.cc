@@ -143,8 +143,13 @@ std::string normalize(const std::string& path) {
   return out.empty() ? "/" : out;
 }
 
+// Joined to the working folder and not normalized, as CPython shows the main file's path.
+std::string joined_to_cwd(const std::string& path) {
+  return path[0] == '/' ? path : current_dir() + "/" + path;
+}
+
 std::string absolute(const std::string& path) {
-  return normalize(path[0] == '/' ? path : current_dir() + "/" + path);
+  return normalize(joined_to_cwd(path));
 }
 
 // The command's absolute path: as given when it names a folder, else found on PATH.
@@ -441,7 +446,7 @@ int main(int argc, char** argv) {
   struct stat script_stat;
   if (!script.empty() && ::stat(script.c_str(), &script_stat) == 0 &&
       S_ISDIR(script_stat.st_mode)) {
-    std::string folder = script[0] == '/' ? script : current_dir() + "/" + script;
+    std::string folder = joined_to_cwd(script);
     script_file = folder + "/__main__.py";
     if (::access(script_file.c_str(), R_OK) != 0) {
       std::fprintf(stderr, "%s: can't find '__main__' module in '%s'\n", program, folder.c_str());
@@ -464,7 +469,7 @@ int main(int argc, char** argv) {
     std::fclose(f);
     // As CPython 3.9+: the main module's file is absolute (joined to the working folder,
     // not normalized); sys.argv[0] stays as given.
-    filename = script_file[0] == '/' ? script_file : current_dir() + "/" + script_file;
+    filename = joined_to_cwd(script_file);
   } else if (read_stdin && !repl_only) {
     source = read_fd(0);
     filename = "<stdin>";

@@ -221,9 +221,7 @@ Value acquire(Thread& t, const Value* args, std::size_t nargs, Value kwnames, bo
     t.block_expired = false;
     return runtime().false_;
   }
-  t.block_on = lock;
-  t.block_ready = committed_free;
-  if (!retry) t.block_deadline = timeout < 0 ? -1 : monotonic_seconds() + timeout;
+  wait_outside_for(t, lock, committed_free, timeout, retry);
   return {};
 }
 

@@ -176,9 +176,7 @@ INTERP_NATIVE(semlock_acquire) {
     t.block_expired = false;
     return runtime().false_;
   }
-  t.block_on = self;
-  t.block_ready = committed_free;
-  if (!retry) t.block_deadline = timeout < 0 ? -1 : monotonic_seconds() + timeout;
+  wait_outside_for(t, self, committed_free, timeout, retry);
   return {};
 }
 

@@ -32,12 +32,6 @@ bool poll_ready(Value) {
   return r != 0; // an error is reported by the call run again
 }
 
-double monotonic_now() {
-  timespec ts;
-  ::clock_gettime(CLOCK_MONOTONIC, &ts);
-  return double(ts.tv_sec) + double(ts.tv_nsec) * 1e-9;
-}
-
 INTERP_NATIVE(select_select) {
   if (!check_positional(t, "select", nargs, kwnames, 3, 4, 0)) return {};
   bool retry = t.block_retry == none();
@@ -79,9 +73,7 @@ INTERP_NATIVE(select_select) {
   if (retry) t.block_expired = false;
   if (r == 0 && timeout != 0 && !expired && !in_place) {
     waited_fds = fds;
-    t.block_on = none();
-    t.block_ready = poll_ready;
-    if (!retry) t.block_deadline = timeout < 0 ? -1 : monotonic_now() + timeout;
+    wait_outside_for(t, none(), poll_ready, timeout, retry);
     return {};
   }
   Value out[3];

@@ -74,11 +74,6 @@ double sock_timeout(Value self) {
   return v == none() || !v ? -1 : float_value(v);
 }
 
-double monotonic_now() {
-  timespec ts;
-  ::clock_gettime(CLOCK_MONOTONIC, &ts);
-  return double(ts.tv_sec) + double(ts.tv_nsec) * 1e-9;
-}
 
 // ---- errors -------------------------------------------------------------------------------
 
@@ -377,10 +372,7 @@ Readiness await_fd(Thread& t, int fd, short events, double timeout, const Rerun&
     return Readiness::Ready;
   }
   waited = p;
-  t.block_on = none();
-  t.block_ready = socket_ready;
-  // A rerun keeps the deadline of the first run.
-  if (!rerun.retry) t.block_deadline = timeout < 0 ? -1 : monotonic_now() + timeout;
+  wait_outside_for(t, none(), socket_ready, timeout, rerun.retry);
   return Readiness::Wait;
 }
 
@@ -874,7 +866,7 @@ INTERP_NATIVE(socket_sendall) {
       if (await_fd(t, fd, POLLOUT, timeout, none_yet) == Readiness::Failed) return {};
       continue;
     }
-    if (!waited_before) deadline = timeout < 0 ? -1 : monotonic_now() + timeout;
+    if (!waited_before) deadline = timeout < 0 ? -1 : monotonic_seconds() + timeout;
     waited_before = true;
     waited = pollfd{fd, POLLOUT, 0};
     t.block_on = none();

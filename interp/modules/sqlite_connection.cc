@@ -73,12 +73,6 @@ bool exec_simple(Thread& t, sqlite3* db, const char* sql) {
 
 namespace {
 
-double monotonic_now() {
-  timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return double(ts.tv_sec) + double(ts.tv_nsec) * 1e-9;
-}
-
 // ---- waiting for a busy database --------------------------------------------------------
 
 bool never_ready(Value) {
@@ -89,7 +83,7 @@ bool never_ready(Value) {
 // (the statement then fails with "database is locked").
 int busy_handler(void* arg, int count) {
   Db* d = static_cast<Db*>(arg);
-  double now = monotonic_now();
+  double now = monotonic_seconds();
   if (count == 0) d->busy_since = now;
   double left = d->busy_since + d->timeout - now;
   if (left <= 0) return 0;

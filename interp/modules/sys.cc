@@ -207,7 +207,7 @@ INTERP_NATIVE(sys_intern) {
 // call_tracing(func, args): func(*args). Tracing is whatever settrace set.
 INTERP_NATIVE(sys_call_tracing) {
   if (!check_positional(t, "call_tracing", nargs, kwnames, 2, 2, 0)) return {};
-  if (!is_exact(args[1], T_tuple) && !isinstance(args[1], T_tuple))
+  if (!isinstance(args[1], T_tuple))
     return raisef(t, exc(E_TypeError), "call_tracing() argument 2 must be tuple, not %s",
                   type_name_of(args[1]).c_str());
   std::size_t n = std::size_t(tuple_length(args[1]));
