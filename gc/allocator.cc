@@ -29,24 +29,8 @@ struct ThreadHeapRetirement {
     if (!armed || !thread) return;
     GcHeap& heap = gc_heap();
     std::lock_guard guard(heap.lock);
-    for (unsigned cls = 0; cls < kSizeClassCount; ++cls) {
-      PageRun* run = thread->current[cls];
-      if (!run) continue;
-      run->owner.store(nullptr, std::memory_order_relaxed);
-      if (run->used < run->cells && !run->in_partial_list) {
-        run->in_partial_list = true;
-        run->search_word = 0;
-        heap.partial[cls].push_back(run);
-      }
-    }
-    for (unsigned cls = 0; cls < kSizeClassCount; ++cls)
-      heap.partial[cls].insert(heap.partial[cls].end(), thread->partial[cls].begin(),
-                               thread->partial[cls].end());
-    heap.retired_allocated += thread->allocated_bytes.load(std::memory_order_relaxed);
-    heap.retired_freed += thread->freed_bytes.load(std::memory_order_relaxed);
-    std::erase(heap.threads, thread);
+    retire_thread_heap(heap, thread);
     this_thread_heap = nullptr;
-    delete thread;
   }
 };
 thread_local ThreadHeapRetirement retirement;
@@ -259,6 +243,30 @@ void apply_deferred_drops(GcHeap& heap) {
     heap.freed_bytes.fetch_add(run->cell_size, std::memory_order_relaxed);
   }
   heap.deferred_drops.clear();
+}
+
+void retire_thread_heap(GcHeap& heap, ThreadHeap* thread) {
+  for (unsigned cls = 0; cls < kSizeClassCount; ++cls) {
+    PageRun* run = thread->current[cls];
+    if (!run) continue;
+    run->owner.store(nullptr, std::memory_order_relaxed);
+    if (run->used < run->cells && !run->in_partial_list) {
+      run->in_partial_list = true;
+      run->search_word = 0;
+      heap.partial[cls].push_back(run);
+    }
+  }
+  for (unsigned cls = 0; cls < kSizeClassCount; ++cls)
+    heap.partial[cls].insert(heap.partial[cls].end(), thread->partial[cls].begin(),
+                             thread->partial[cls].end());
+  heap.retired_allocated += thread->allocated_bytes.load(std::memory_order_relaxed);
+  heap.retired_freed += thread->freed_bytes.load(std::memory_order_relaxed);
+  std::erase(heap.threads, thread);
+  delete thread;
+}
+
+ThreadHeap* calling_thread_heap() {
+  return this_thread_heap;
 }
 
 void detach_all_runs(GcHeap& heap) {

@@ -130,7 +130,8 @@ bool wants_full_collection(const GcHeap& heap, Trigger trigger) {
     const char* text = std::getenv("PYPYSTM_GC_MINOR");
     return !(text && text[0] == '0');
   }();
-  if (!minor_allowed || trigger != Trigger::Growth || stm::remembered_objects_overflowed())
+  if (!minor_allowed || trigger != Trigger::Growth || stm::remembered_objects_overflowed() ||
+      heap.full_requested)
     return true;
   if (heap.minors_since_full >= kMinorsPerFull) return true;
   std::uint64_t live = heap.live_bytes.load(std::memory_order_relaxed);
@@ -214,6 +215,7 @@ void collect_with_world_stopped(void* arg) {
   heap.live_bytes.store(live, std::memory_order_relaxed);
   stm::forget_remembered_objects();
   if (full) {
+    heap.full_requested = false;
     heap.minors_since_full = 0;
     heap.live_after_full = live;
   } else {

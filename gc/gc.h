@@ -72,6 +72,10 @@ void collect();
 void set_enabled(bool enabled); // automatic collections on heap growth
 bool enabled();
 
+// stm::fork_process, and in the child the allocation state of the threads that did not
+// follow it given up (see stm::fork_process for the rest of the child's heap).
+int fork_process();
+
 // ---- finalization: what a collection leaves for the runtime to run ------------------------
 //
 // Program code (finalizers, weak-reference callbacks) never runs with the world stopped.

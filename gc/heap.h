@@ -93,6 +93,12 @@ struct GcHeap {
   // restarts (collector.cc).
   PageRanges pages_to_return;
   std::atomic<bool> enabled{true};
+  // The next collection is full whatever its trigger (a forked child's first one: the
+  // dead threads' new objects may carry marks).
+  bool full_requested = false;
+  // TBB's workers mark and sweep in parallel; a forked child has none of its parent's
+  // threads, TBB's included, so it marks and sweeps alone.
+  bool parallel = true;
   std::atomic<void (*)()> finalization_hook{nullptr};
 };
 
@@ -153,6 +159,12 @@ void queue_finalizations(std::vector<Finalization>& finalize, std::vector<Finali
 
 // Applies the drops that the owning thread could not (collector, world stopped).
 void apply_deferred_drops(GcHeap& heap);
+// Under `lock`, or in a forked child: gives a thread's runs to the shared lists, adds its
+// counters to the retired ones, and deletes it.
+void retire_thread_heap(GcHeap& heap, ThreadHeap* thread);
+// The calling thread's allocation state, or null before its first allocation.
+ThreadHeap* calling_thread_heap();
+
 // Takes every run away from its thread (collector, world stopped).
 void detach_all_runs(GcHeap& heap);
 

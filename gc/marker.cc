@@ -159,7 +159,7 @@ void Marker::drain_here(std::size_t budget) {
 void Marker::drain() {
   drain_here(kSequentialBudget);
   if (stack_.empty()) return;
-  if (std::thread::hardware_concurrency() > 1 && stack_.size() >= 2 * kChunk)
+  if (heap_.parallel && std::thread::hardware_concurrency() > 1 && stack_.size() >= 2 * kChunk)
     drain_in_parallel();
   else
     drain_here(~std::size_t{0});

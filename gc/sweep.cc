@@ -72,7 +72,7 @@ std::uint64_t sweep(GcHeap& heap, std::uint64_t keep_empty_bytes, PageRanges& re
   std::vector<PageRun*>& runs = heap.runs;
   SweepTotals totals;
   const stm::ReadMarkers markers = stm::running_read_markers();
-  if (runs.size() >= kParallelRuns) {
+  if (heap.parallel && runs.size() >= kParallelRuns) {
     std::atomic<std::uint64_t> live{0}, freed{0};
     tbb::parallel_for(tbb::blocked_range<std::size_t>(0, runs.size(), 1024),
                       [&](const tbb::blocked_range<std::size_t>& range) {

@@ -19,6 +19,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <mutex>
 #include <unistd.h>
 
 namespace interp {
@@ -130,6 +131,9 @@ const BuiltinType kBuiltinTypes[] = {
 static_assert(std::size(kBuiltinTypes) == kTypeCount);
 
 Thread* the_main_thread = nullptr;
+// Every interpreter thread, for a forked child to drop the ones it does not have.
+std::mutex live_threads_lock;
+std::vector<Thread*> live_threads;
 
 void add_runtime_roots(Runtime& rt) {
   for (Value& v : rt.types)
@@ -262,6 +266,10 @@ Thread* new_thread() {
   Value* slots = t->root_slots();
   for (int i = 0; i < Thread::kRootCount; ++i)
     gc::add_root(reinterpret_cast<const stm::Offset*>(slots + i));
+  {
+    std::lock_guard guard(live_threads_lock);
+    live_threads.push_back(t);
+  }
   set_current_thread(t);
   stm::run_transaction([&] {
     Value state =
@@ -689,13 +697,35 @@ Thread* attach_thread() {
   return new_thread();
 }
 
-void detach_thread(Thread* t) {
+static void forget_thread(Thread* t) {
   Value* slots = t->root_slots();
   for (int i = 0; i < Thread::kRootCount; ++i)
     gc::remove_root(reinterpret_cast<const stm::Offset*>(slots + i));
+  std::lock_guard guard(live_threads_lock);
+  std::erase(live_threads, t);
+}
+
+void detach_thread(Thread* t) {
+  forget_thread(t);
   set_current_thread(nullptr);
   delete t;
   stm::detach_thread();
+}
+
+void after_fork_in_child(Thread& t) {
+  // The others' roots may name objects that only their vanished transactions made. Their
+  // states are not deleted: nothing in the child runs their destructors' assumptions.
+  new (&live_threads_lock) std::mutex;
+  std::vector<Thread*> others;
+  for (Thread* other : live_threads)
+    if (other != &t) others.push_back(other);
+  for (Thread* other : others)
+    forget_thread(other);
+  t.main = true;
+  the_main_thread = &t;
+  vm::after_fork_in_child();
+  for (void (*forget)() : the_options.after_fork_in_child)
+    forget();
 }
 
 int run_main_source(const std::string& source, const std::string& filename) {

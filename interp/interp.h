@@ -40,6 +40,9 @@ struct Options {
   // Modules written in C++ by the layers above (the thread layer's _thread...), made on
   // first import: the interpreter reaches those layers only through this table.
   std::vector<std::pair<std::string, ModuleFactory>> builtin_modules;
+  // What the layers above forget in a forked child (os.fork), called there in the
+  // forking thread before any Python code runs.
+  std::vector<void (*)()> after_fork_in_child;
 };
 
 // Starts the transactional heap and builds the runtime (once per process); the calling
@@ -50,6 +53,9 @@ Thread& main_thread();
 // Attaches/detaches the calling OS thread as an interpreter thread.
 Thread* attach_thread();
 void detach_thread(Thread* t);
+// In a forked child (gc::fork_process returned 0): `t`, the forking thread, is the only
+// interpreter thread and the main one; the others' states are dropped.
+void after_fork_in_child(Thread& t);
 
 // Runs Python source as the __main__ module; returns the process exit status (an
 // uncaught exception's traceback is printed to stderr, SystemExit handled as CPython).

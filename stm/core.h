@@ -299,6 +299,17 @@ template <class Ready> void wait_in_transaction(ThreadContext* ctx, TimeState st
   check_killed(ctx);
 }
 
+// ---- a forked child (fork.cc and its helpers) ------------------------------------------------
+// In the child, the only thread left: the others' contexts are retired, their segments
+// free, nobody waits for one (sync.cc).
+void keep_only_thread(ThreadContext* self);
+// In the child: segment 0 and every view map `memfd` (a copy of the committed state)
+// instead of the parent's. `kept_view` (0: none) keeps its private pages' bytes; every
+// other view maps everything shared and loses its markers (pages.cc).
+void adopt_heap_copy(int memfd, unsigned kept_view);
+// In the child: the event log is the parent's; the child writes none (events.cc).
+void events_forget_in_child();
+
 // ---- transactions (transaction.cc) -----------------------------------------------------------
 // Rolls the running transaction back and throws TxAbort.
 [[noreturn]] void abort_running(ThreadContext* ctx, AbortCause cause);

@@ -20,6 +20,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
+#include <stdio_ext.h>
 #include <thread>
 
 namespace stm::detail {
@@ -116,6 +117,16 @@ void events_attach_thread() {
 
 void events_detach_thread() {
   if (events_enabled()) cds::threading::Manager::detachThread();
+}
+
+void events_forget_in_child() {
+  if (!logging.load()) return;
+  logging.store(false);
+  // The parent's writer thread is not here, and what its stream still buffers is the
+  // parent's to write: dropped, so that exit does not write it a second time.
+  __fpurge(log_file);
+  new (&writer) std::thread;
+  log_file = nullptr;
 }
 
 std::string location_of(const ThreadContext* ctx) {

@@ -24,6 +24,7 @@
 #include <iterator>
 #include <map>
 #include <sys/mman.h>
+#include <unistd.h>
 
 namespace stm::detail {
 
@@ -98,6 +99,39 @@ void privatize(unsigned segment, Offset object, std::size_t size) {
       bump(ctx->stats->pages_privatized, pages);
       return;
     }
+}
+
+void adopt_heap_copy(int memfd, unsigned kept_view) {
+  std::size_t used = heap.pages_high_water.load(std::memory_order_acquire);
+  // The kept view's private pages hold its transaction's bytes: they are saved first,
+  // and mapped privately again from the copy once everything maps it.
+  std::vector<std::pair<std::size_t, std::vector<char>>> kept;
+  if (kept_view) {
+    const std::uint8_t* row = heap.private_row(kept_view);
+    for (std::size_t page = 0; page < used; ++page)
+      if (row[page]) {
+        const char* at = heap.base(kept_view) + offset_of_page(page);
+        kept.emplace_back(page, std::vector<char>(at, at + kPageSize));
+      }
+  }
+  int parents = heap.memfd;
+  heap.memfd = memfd;
+  for (unsigned segment = 0; segment <= heap.views; ++segment) {
+    if (mmap(heap.base(segment) + heap.area_begin, heap.area_bytes, PROT_READ | PROT_WRITE,
+             MAP_SHARED | MAP_FIXED, memfd, 0) == MAP_FAILED)
+      fatal("cannot map the heap's copy in segment %u: %s", segment, std::strerror(errno));
+    if (segment == 0) continue;
+    std::memset(heap.private_row(segment), 0, used);
+    if (segment != kept_view) madvise(heap.base(segment), heap.area_begin, MADV_DONTNEED);
+  }
+  if (kept_view) {
+    for (const auto& saved : kept)
+      heap.private_row(kept_view)[saved.first] = 2;
+    remap_pages(kept_view, 0, used, 2, 1); // runs of pages, one mmap each
+  }
+  for (const auto& [page, bytes] : kept)
+    std::memcpy(heap.base(kept_view) + offset_of_page(page), bytes.data(), kPageSize);
+  close(parents);
 }
 
 } // namespace stm::detail

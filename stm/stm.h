@@ -153,6 +153,14 @@ void set_new_object_dropper(void (*drop)(Offset object, std::uint32_t size));
 // transaction (a global safe point). Nested calls from inside fn are not allowed.
 void with_world_stopped(void (*fn)(void* arg), void* arg);
 
+// Forks the process (fork(2)) with every other thread stopped at a safe point, and gives
+// the child a heap of its own: a copy of the committed state, the calling thread's view
+// as it stands (its transaction, if one runs, goes on there), and no other thread: their
+// transactions vanish with them, their locks are free and their segments too. Inside a
+// transaction the caller must be inevitable. Returns fork's result (-1 with errno set:
+// no child).
+int fork_process();
+
 // With the world stopped: every attached thread's stack (from its last safe point) and
 // saved registers, for conservative scanning. The calling thread is included.
 struct StackRange {

@@ -282,6 +282,28 @@ void release_segment(ThreadContext* ctx) {
   }
 }
 
+void keep_only_thread(ThreadContext* self) {
+  for (ThreadContext* t : threads) {
+    if (t == self) continue;
+    retired_remembered.insert(retired_remembered.end(), t->remembered.begin(), t->remembered.end());
+    t->remembered.clear();
+    t->in_tx.store(false, std::memory_order_relaxed);
+    t->state.store(ThreadState::Outside, std::memory_order_relaxed);
+    t->segment = 0;
+    retired_contexts.push_back(t);
+  }
+  threads.assign(1, self);
+  for (unsigned s = 1; s <= heap.views; ++s)
+    if (s != self->segment) segment_owner[s].owner.store(nullptr, std::memory_order_relaxed);
+  // A thread of the parent may have held the queue's lock at the fork.
+  new (&segment_queue_lock) std::mutex;
+  segment_queue.clear();
+  segment_waiters.store(0, std::memory_order_relaxed);
+  heap.several_threads.store(false, std::memory_order_relaxed);
+  if (inevitable_owner.load(std::memory_order_relaxed) != self)
+    inevitable_owner.store(nullptr, std::memory_order_relaxed);
+}
+
 } // namespace stm::detail
 
 namespace stm {

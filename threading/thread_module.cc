@@ -35,6 +35,7 @@ namespace {
 
 std::atomic<std::int64_t> next_ident{2};
 std::atomic<std::int64_t> running_threads{0};
+thread_local bool started_by_start_new_thread = false;
 // Only remembered and reported back: threads run on the default stack whatever is asked,
 // and the interpreter's own recursion limit guards their depth.
 std::atomic<std::int64_t> requested_stack_size{0};
@@ -72,6 +73,7 @@ void release_exit_sentinels(Thread& t) {
 
 void thread_main(StartRequest* request) {
   Thread* t = interp::attach_thread();
+  started_by_start_new_thread = true;
   t->ident = request->ident;
   Value exception;
   vm::run_outermost_call(*t, &request->payload, exception);
@@ -100,8 +102,10 @@ INTERP_NATIVE(start_new_thread) {
   if (!payload) return {};
   auto* request = new StartRequest{payload, next_ident.fetch_add(1)};
   gc::add_root(reinterpret_cast<const stm::Offset*>(&request->payload));
-  t.after_commit.push_back([request](bool committed) {
-    if (!committed) {
+  // A thread started in a transaction that forks before it commits is the parent's only,
+  // as it would be under CPython, where it started before the fork.
+  t.after_commit.push_back([request, parent = getpid()](bool committed) {
+    if (!committed || getpid() != parent) {
       gc::remove_root(reinterpret_cast<const stm::Offset*>(&request->payload));
       delete request;
       return;
@@ -243,6 +247,16 @@ INTERP_NATIVE(lock_exit) {
 
 INTERP_NATIVE(lock_locked) {
   return py_bool(owner_of(args[0]) != 0);
+}
+
+// In a forked child, a lock that a thread of the parent held is free again: threading
+// calls this for the locks of the threads that did not follow.
+INTERP_NATIVE(lock_at_fork_reinit) {
+  if (!check_positional(t, "_at_fork_reinit", nargs, kwnames, 1, 1, 0)) return {};
+  LockObject* w = wr<LockObject>(args[0]);
+  w->owner = free_value();
+  w->count = Value::small_int(0);
+  return none();
 }
 
 INTERP_NATIVE(lock_repr) {
@@ -490,9 +504,11 @@ Value make_thread_module(Thread& t) {
       NativeFn fn;
     };
     const Entry methods[] = {
-        {"acquire", lock_acquire}, {"acquire_lock", lock_acquire}, {"__enter__", lock_acquire},
-        {"release", lock_release}, {"release_lock", lock_release}, {"__exit__", lock_exit},
-        {"locked", lock_locked},   {"locked_lock", lock_locked},   {"__repr__", lock_repr},
+        {"acquire", lock_acquire},      {"acquire_lock", lock_acquire},
+        {"__enter__", lock_acquire},    {"release", lock_release},
+        {"release_lock", lock_release}, {"__exit__", lock_exit},
+        {"locked", lock_locked},        {"locked_lock", lock_locked},
+        {"__repr__", lock_repr},        {"_at_fork_reinit", lock_at_fork_reinit},
     };
     Value ld = rd<TypeObject>(lock_type)->dict;
     for (const Entry& e : methods)
@@ -533,6 +549,7 @@ Value make_thread_module(Thread& t) {
     add(rlock, "_release_save", rlock_release_save);
     add(rlock, "_acquire_restore", rlock_acquire_restore);
     add(rlock, "__repr__", rlock_repr);
+    add(rlock, "_at_fork_reinit", lock_at_fork_reinit);
     update_type_flags(rlock);
     rlock_type_slot = rlock;
     gc::add_root(reinterpret_cast<const stm::Offset*>(&rlock_type_slot));
@@ -581,8 +598,14 @@ Value make_thread_module(Thread& t) {
   return m;
 }
 
+// In a forked child, the forking thread is the only one (and counts if it was started).
+void forget_other_threads() {
+  running_threads.store(started_by_start_new_thread ? 1 : 0);
+}
+
 void install(interp::Options& options) {
   options.builtin_modules.push_back({"_thread", &make_thread_module});
+  options.after_fork_in_child.push_back(&forget_other_threads);
 }
 
 } // namespace pypystm::threading

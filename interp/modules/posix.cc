@@ -5,12 +5,15 @@
 // cannot roll back, so each makes the running transaction inevitable first.
 // stat_result and terminal_size are struct sequences, defined by a few lines of Python
 // run in the module's namespace.
+#include "gc/gc.h"
 #include "interp/compile_source.h"
+#include "interp/interp.h"
 #include "interp/modules/module_support.h"
 #include "interp/modules/modules.h"
 #include "interp/ops.h"
 #include "interp/vm/vm.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <csignal>
@@ -249,6 +252,79 @@ INTERP_NATIVE(p_exit) {
   // written what was flushed, and nothing is lost by writing it all.
   vm::flush_output(t);
   ::_exit(int(status));
+}
+
+// ---- fork --------------------------------------------------------------------------------
+// os.register_at_fork's callables: a tuple of three lists (before, after_in_child,
+// after_in_parent) in the module's namespace, heap state like atexit's registry.
+enum ForkHook { kBeforeFork, kAfterInChild, kAfterInParent };
+constexpr const char* kForkHookNames[] = {"before", "after_in_child", "after_in_parent"};
+
+Value fork_hooks(Thread& t, ForkHook which) {
+  Value module = import_module(t, "posix");
+  Value lists = module ? getattr(t, module, intern_literal(t, "_fork_hooks")) : Value();
+  return lists ? tuple_item(lists, which) : Value();
+}
+
+// A hook that raises is reported as unraisable and the others still run, as in CPython.
+void run_fork_hooks(Thread& t, ForkHook which) {
+  Value list = fork_hooks(t, which);
+  if (!list) {
+    clear_pending(t);
+    return;
+  }
+  std::int64_t n = list_length(list);
+  for (std::int64_t i = 0; i < n && i < list_length(list); ++i) {
+    Value hook = list_item(list, which == kBeforeFork ? list_length(list) - 1 - i : i);
+    if (!call0(t, hook))
+      vm::report_unraisable_with(t, fetch_pending(t), "Exception ignored in", hook);
+  }
+}
+
+INTERP_NATIVE(p_register_at_fork) {
+  if (nargs != keyword_count(kwnames))
+    return raise(t, exc(E_TypeError), "register_at_fork() takes no positional arguments");
+  Value given[3] = {};
+  for (std::size_t i = 0; i < keyword_count(kwnames); ++i) {
+    std::string key = str_utf8(tuple_item(kwnames, std::int64_t(i)));
+    auto known = std::find_if(std::begin(kForkHookNames), std::end(kForkHookNames),
+                              [&](const char* name) { return key == name; });
+    if (known == std::end(kForkHookNames))
+      return raisef(t, exc(E_TypeError),
+                    "'%s' is an invalid keyword argument for register_at_fork()", key.c_str());
+    given[known - std::begin(kForkHookNames)] = args[i];
+  }
+  if (!given[0] && !given[1] && !given[2])
+    return raise(t, exc(E_TypeError), "At least one argument is required.");
+  for (int which = 0; which < 3; ++which)
+    if (given[which] && !is_callable(given[which]))
+      return raisef(t, exc(E_TypeError), "'%s' must be callable, not %s", kForkHookNames[which],
+                    type_name_of(given[which]).c_str());
+  for (int which = 0; which < 3; ++which) {
+    if (!given[which]) continue;
+    Value list = fork_hooks(t, ForkHook(which));
+    if (!list || !list_append(t, list, given[which])) return {};
+  }
+  return none();
+}
+
+// The child gets a heap of its own (gc::fork_process) with this thread as its only and
+// main thread. What the transaction printed so far is written first, once: the child's
+// transaction goes on from here and would write it a second time at its commit.
+INTERP_NATIVE(p_fork) {
+  if (!check_positional(t, "fork", nargs, kwnames, 0, 0, 0)) return {};
+  run_fork_hooks(t, kBeforeFork);
+  stm::become_inevitable("fork");
+  vm::flush_output(t);
+  int pid = gc::fork_process();
+  if (pid < 0) return raise_os_error(t, errno);
+  if (pid == 0) {
+    after_fork_in_child(t);
+    run_fork_hooks(t, kAfterInChild);
+  } else {
+    run_fork_hooks(t, kAfterInParent);
+  }
+  return int_from_i64(t, pid);
 }
 
 INTERP_NATIVE(p_strerror) {
@@ -1209,6 +1285,8 @@ Value make_posix_module(Thread& t) {
       {"get_blocking", p_get_blocking},
       {"set_blocking", p_set_blocking},
       {"waitpid", p_waitpid},
+      {"fork", p_fork},
+      {"register_at_fork", p_register_at_fork},
       {"waitstatus_to_exitcode", p_waitstatus_to_exitcode},
       {"WIFEXITED", p_WIFEXITED},
       {"WEXITSTATUS", p_WEXITSTATUS},
@@ -1258,6 +1336,11 @@ Value make_posix_module(Thread& t) {
   };
   Value m = new_module(t, "posix", kFunctions, std::size(kFunctions));
   if (!m) return {};
+  Value hook_lists[3] = {list_new(t), list_new(t), list_new(t)};
+  if (!hook_lists[0] || !hook_lists[1] || !hook_lists[2]) return {};
+  Value hooks = tuple_from(t, hook_lists, 3);
+  if (!hooks) return {};
+  module_set(t, m, "_fork_hooks", hooks);
   Value env = dict_new(t);
   if (!env) return {};
   for (char** e = environ; e && *e; ++e) {

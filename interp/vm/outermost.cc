@@ -138,6 +138,13 @@ std::uint64_t wake_generation = 0; // under wake_lock
 std::atomic<int> sleepers{0};
 } // namespace
 
+void after_fork_in_child() {
+  // Waiters of the parent may have held the lock, and they are counted; none is here.
+  new (&wake_lock) std::mutex;
+  new (&wake) std::condition_variable;
+  sleepers.store(0);
+}
+
 void wake_waiters() {
   if (sleepers.load(std::memory_order_seq_cst) == 0) return;
   {

@@ -133,6 +133,8 @@ void wait_in_call(Thread& t);
 // Wakes the threads waiting outside their transactions (a lock, a thread's end) to look
 // at the committed state again: called after every commit that may have changed it.
 void wake_waiters();
+// In a forked child: no thread waits (they stayed in the parent).
+void after_fork_in_child();
 
 // The builtin next() (modules/builtins.cc): CALL runs it inline on a generator.
 NativeFn builtin_next_function();
