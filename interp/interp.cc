@@ -821,6 +821,31 @@ std::string find_main_module(Thread& t, const std::string& module, MainModule& f
 
 } // namespace
 
+int run_main_archive() {
+  Thread& t = main_thread();
+  configure_sys(t);
+  // As CPython runs a zip archive: runpy finds __main__ on sys.path, whose first entry is
+  // the archive (runpy reports a missing one itself, and exits).
+  Value payload, error;
+  stm::run_transaction([&] {
+    t.pending = {};
+    payload = error = {};
+    Value runpy = main_module(t, false) ? import_module(t, "runpy") : Value();
+    Value run = runpy ? getattr(t, runpy, intern_literal(t, "_run_module_as_main")) : Value();
+    Value run_args[2] = {run ? str_from_utf8(t, "__main__") : Value(), py_bool(false)};
+    Value args = run_args[0] ? tuple_from(t, run_args, 2) : Value();
+    Value call[3] = {run, args, none()};
+    payload = args ? tuple_from(t, call, 3) : Value();
+    if (!payload) error = fetch_pending(t);
+  });
+  if (error) return report_exception(t, error, !the_options.inspect);
+  Value exception;
+  vm::run_outermost_call(t, &payload, exception);
+  if (exception) return report_exception(t, exception, !the_options.inspect);
+  flush_program_output(t);
+  return 0;
+}
+
 int run_main_module(const std::string& module) {
   Thread& t = main_thread();
   configure_sys(t);

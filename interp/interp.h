@@ -62,6 +62,8 @@ void after_fork_in_child(Thread& t);
 int run_main_source(const std::string& source, const std::string& filename);
 // Runs `python -m module`.
 int run_main_module(const std::string& module);
+// Runs the __main__ module of the zip archive that is first on sys.path (`python app.pyz`).
+int run_main_archive();
 // The interactive loop on stdin (prompts on stderr), in the __main__ module that a program
 // run before it left (-i) or a fresh one; returns the exit status at end of input or
 // SystemExit. `fresh`: no program ran before (the banner and PYTHONSTARTUP are for it).

@@ -173,6 +173,26 @@ std::string find_executable(const char* argv0) {
   return n > 0 ? std::string(self, std::size_t(n)) : name;
 }
 
+// Whether the file ends in a zip archive's end-of-central-directory record (it may be
+// followed by a comment of up to 64 KiB, and preceded by anything: a #! line, say).
+bool is_zip_archive(const std::string& path) {
+  FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) return false;
+  std::string tail(22 + 65535, '\0');
+  bool found = false;
+  if (std::fseek(f, 0, SEEK_END) == 0) {
+    long size = std::ftell(f);
+    long start = size > long(tail.size()) ? size - long(tail.size()) : 0;
+    if (size >= 22 && std::fseek(f, start, SEEK_SET) == 0) {
+      tail.resize(std::fread(tail.data(), 1, tail.size(), f));
+      for (std::size_t at = tail.size() - 22 + 1; at-- > 0 && !found;)
+        found = tail.compare(at, 4, "PK\x05\x06") == 0;
+    }
+  }
+  std::fclose(f);
+  return found;
+}
+
 // The folder of the script, links resolved, as CPython puts it first on sys.path.
 std::string script_dir(const std::string& script) {
   char resolved[PATH_MAX];
@@ -454,7 +474,12 @@ int main(int argc, char** argv) {
     }
     if (!options.safe_path) options.path_prefix.back() = normalize(folder);
   }
-  if (!script.empty()) {
+  // A zip archive (zipapp's .pyz, perhaps behind a #! line) runs its __main__ module,
+  // with the archive first on sys.path.
+  bool archive = !script.empty() && S_ISREG(script_stat.st_mode) && is_zip_archive(script);
+  if (archive) {
+    if (!options.safe_path) options.path_prefix.back() = normalize(joined_to_cwd(script));
+  } else if (!script.empty()) {
     FILE* f = std::fopen(script_file.c_str(), "rb");
     if (!f) {
       int error = errno;
@@ -480,6 +505,8 @@ int main(int argc, char** argv) {
   int status = 0;
   if (have_module) {
     status = interp::run_main_module(module);
+  } else if (archive) {
+    status = interp::run_main_archive();
   } else if (!repl_only) {
     status = interp::run_main_source(source, filename);
   }

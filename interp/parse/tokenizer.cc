@@ -357,6 +357,12 @@ bool Tokenizer::next(Token& out) {
     finish(out, TokenKind::Op, start, lineno_, start_col);
     return true;
   }
+  if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "invalid non-printable character U+%04X",
+                  static_cast<unsigned>(c));
+    return fail_at(buf, pos_ + 1);
+  }
   std::string_view rest = text_.substr(pos_);
   size_t len = 1;
   for (auto op : kThreeCharOps)

@@ -1,0 +1,2 @@
+def greet(who):
+    return f"hello from a package inside the {who} archive"
