@@ -308,18 +308,9 @@ bool set_item(Thread& t, Value dict, const char* key, Value value) {
   return value && dict_set(t, dict, intern_literal(t, key), value);
 }
 
-// sys.flags as a plain object with one attribute per flag, unless the sys module already
-// provides it.
+// sys.flags: a struct sequence of the command line's settings, unless the sys module
+// already provides it.
 Value make_flags(Thread& t, const Options& o) {
-  Value object_type = type_value(T_object);
-  Value ns = dict_new(t);
-  if (!ns || !set_item(t, ns, "__module__", intern_literal(t, "sys"))) return {};
-  Value bases = tuple_from(t, &object_type, 1);
-  if (!bases) return {};
-  Value cls = type_new(t, type_value(T_type), intern_literal(t, "flags"), bases, ns, {});
-  if (!cls) return {};
-  Value flags = allocate(t, Layout::Instance, cls, sizeof(Object));
-  if (!flags) return {};
   const std::pair<const char*, Value> fields[] = {
       {"debug", Value::small_int(o.debug)},
       {"inspect", Value::small_int(o.inspect)},
@@ -340,9 +331,14 @@ Value make_flags(Thread& t, const Options& o) {
       {"safe_path", py_bool(o.safe_path)},
       {"int_max_str_digits", Value::small_int(o.int_max_str_digits)},
   };
-  for (const auto& [key, value] : fields)
-    if (!generic_setattr(t, flags, intern_literal(t, key), value)) return {};
-  return flags;
+  const char* names[std::size(fields)];
+  Value items[std::size(fields)];
+  for (std::size_t i = 0; i < std::size(fields); ++i) {
+    names[i] = fields[i].first;
+    items[i] = fields[i].second;
+  }
+  Value type = new_struct_sequence_type(t, "flags", "sys", names, std::size(fields));
+  return type ? new_struct_sequence(t, type, items, std::size(fields)) : Value();
 }
 
 // Puts the command line's settings where programs look for them: sys.flags,

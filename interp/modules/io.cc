@@ -28,6 +28,7 @@
 // nothing). Descriptors 0 to 2 are never closed. Missing: lazy reading of regular files
 // (read whole when opened), text tell() cookies after reading, the offset a descriptor
 // already had when a file was made over it (reading starts there, positions count from 0).
+#include "interp/interp.h"
 #include "interp/modules/module_support.h"
 #include "interp/modules/modules.h"
 #include "interp/ops.h"
@@ -283,6 +284,14 @@ Value memory_new(Thread& t, const Value* args, std::size_t nargs, Value kwnames,
   return s;
 }
 
+// The encoding a text stream was given: none for None and for "locale" (3.10's name for
+// the locale's encoding, which is the default, UTF-8 here).
+Value text_encoding_given(Value encoding) {
+  if (!encoding || encoding == none()) return {};
+  if (str_check(encoding) && str_utf8(encoding) == "locale") return {};
+  return encoding;
+}
+
 INTERP_NATIVE(stringio_new) {
   return memory_new(t, args, nargs, kwnames, false);
 }
@@ -489,7 +498,7 @@ INTERP_NATIVE(textiowrapper_new) {
   o->raw_tail = taken;
   o->mode = Value(); // open() sets one; a wrapper made directly has none
   o->newline = newline;
-  o->encoding = encoding && encoding != none() ? encoding : Value();
+  o->encoding = text_encoding_given(encoding);
   o->errors = errors && errors != none() ? errors : Value();
   return s;
 }
@@ -791,7 +800,7 @@ Value open_file(Thread& t, const Value* args, std::size_t nargs, Value kwnames, 
   if (!s) return {};
   IOObject* o = W(s);
   o->newline = newline;
-  o->encoding = encoding && encoding != none() ? encoding : Value();
+  o->encoding = text_encoding_given(encoding);
   o->errors = errors && errors != none() ? errors : Value();
   Value content = bytes_new(t, data);
   if (content && !b) {
@@ -1694,7 +1703,7 @@ INTERP_NATIVE(io_reconfigure) {
   if (!check_open(t, self)) return {};
   std::int64_t newline = R(self)->newline;
   if (given[2] && !parse_newline(t, "reconfigure()", given[2], newline)) return {};
-  Value encoding = given[0] && given[0] != none() ? given[0] : Value();
+  Value encoding = text_encoding_given(given[0]);
   if (encoding) {
     // An unknown codec fails here, with the codec registry's LookupError.
     Value probe = str_from_ascii(t, "");
@@ -1766,7 +1775,7 @@ INTERP_NATIVE(io_subclasshook) {
 
 INTERP_NATIVE(io_text_encoding) {
   if (nargs && args[0] != none()) return args[0];
-  return str_from_ascii(t, "utf-8");
+  return str_from_ascii(t, options().utf8_mode ? "utf-8" : "locale");
 }
 
 INTERP_NATIVE(io_open_code) {

@@ -124,7 +124,7 @@ constexpr std::array<NativeFn, sizeof...(I)> field_getters(std::integer_sequence
   return {&struct_field<I>...};
 }
 
-constexpr auto kFieldGetters = field_getters(std::make_integer_sequence<int, 16>());
+constexpr auto kFieldGetters = field_getters(std::make_integer_sequence<int, 24>());
 
 Value struct_sequence_repr(Thread& t, const Value* args, std::size_t, Value) {
   Value self = args[0];

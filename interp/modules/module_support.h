@@ -69,7 +69,7 @@ namespace interp {
 // A struct sequence class (sys.version_info's, os.stat_result's kind): a tuple subclass
 // whose fields are also attributes, with __match_args__ naming the first `visible` of them
 // (the tuple's items); the others (time.struct_time's tm_zone, tm_gmtoff) are attributes
-// only, kept in slots after the items. At most 16 fields. type(seq[, dict]) makes one.
+// only, kept in slots after the items. At most 24 fields. type(seq[, dict]) makes one.
 Value new_struct_sequence_type(Thread& t, const char* type_name, const char* module_name,
                                const char* const* fields, std::size_t n,
                                std::size_t visible = std::size_t(-1));

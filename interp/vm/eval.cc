@@ -1267,6 +1267,9 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
             r.load(r.frame);
             ERROR_IF(!reported);
           }
+          // The callee may run Python code that looks at this frame's line (a warning's
+          // stacklevel, sys._getframe): the frame records where it is.
+          r.f->pc = r.pc;
           t.outermost_call_args = outermost && !self ? args : nullptr;
           if (self) {
             // (callable, self, args...) on the stack: self and the arguments are contiguous.
@@ -1369,6 +1372,7 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
             r.load(r.frame);
             ERROR_IF(!reported);
           }
+          r.f->pc = r.pc;
           Value res = call_ex(t, callable, args, kwargs);
           if (profiled) [[unlikely]] {
             r.save();
@@ -1809,6 +1813,7 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
         }
         TARGET(IMPORT_NAME) {
           r.sp = sp;
+          r.f->pc = r.pc; // a module's warnings at import name this line
           Value fromlist = POP();
           Value level = TOP();
           Value import = mapping_get(t, r.f->builtins, name(N___import__));
