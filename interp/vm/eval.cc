@@ -726,6 +726,7 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
           Value res = tagged_binary_op(a, b, arg);
           if (!res) {
             ERROR_IF(t.pending);
+            r.f->pc = r.pc; // an operator method in Python may look at this frame's line
             res = binary_op(t, a, b, BinaryOp(arg));
           }
           ERROR_IF(!res);
@@ -741,6 +742,7 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
                 py_bool(compare_numbers(a.small_int_value(), b.small_int_value(), CompareOp(arg)));
             DISPATCH();
           }
+          r.f->pc = r.pc;
           Value res = compare(t, a, b, CompareOp(arg));
           ERROR_IF(!res);
           TOP() = res;
