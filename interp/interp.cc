@@ -239,6 +239,10 @@ void build_runtime(Thread& t) {
   init_builtin_iterator_types(t);
   vm::init_generator_types(t);
   for (const BuiltinType& bt : kBuiltinTypes) {
+    // Every type's own __doc__ (None without one), as CPython's types have: a lookup
+    // through the MRO must not find object's docstring for an int.
+    Value d = rd<TypeObject>(rt.types[bt.id])->dict;
+    if (!dict_get_str(d, name(N___doc__))) dict_set(t, d, name(N___doc__), none());
     update_type_flags(rt.types[bt.id]);
   }
   init_generic_alias_types(t);
@@ -522,8 +526,8 @@ int run_as_main(Thread& t, const std::string& source, const std::string& filenam
 
 } // namespace
 
-// What CPython's site module adds to builtins for interactive use: exit, quit and the
-// license printers. Written in Python, as site does it.
+// What CPython's site module adds to builtins for interactive use: help (pydoc's), exit,
+// quit and the license printers. Written in Python, as site does it.
 constexpr const char* kSiteBuiltins = R"(
 class Quitter:
     def __init__(self, name, eof):
@@ -548,6 +552,15 @@ class _Printer:
     def __call__(self):
         print(self._text)
 
+class _Helper:
+    def __repr__(self):
+        return ("Type help() for interactive help, "
+                "or help(object) for help about object.")
+    def __call__(self, *args, **kwds):
+        import pydoc
+        return pydoc.help(*args, **kwds)
+
+help = _Helper()
 exit = Quitter('exit', 'Ctrl-D (i.e. EOF)')
 quit = Quitter('quit', 'Ctrl-D (i.e. EOF)')
 copyright = _Printer('copyright', 'Copyright (c) 2001-2023 Python Software Foundation.\nAll Rights Reserved.')
@@ -598,7 +611,7 @@ void add_site_builtins(Thread& t) {
       clear_pending(t);
       return;
     }
-    for (const char* n : {"exit", "quit", "copyright", "credits", "license"})
+    for (const char* n : {"help", "exit", "quit", "copyright", "credits", "license"})
       if (Value v = dict_get_cstr(t, ns, n))
         dict_set(t, runtime().builtins, intern_literal(t, n), v);
   });

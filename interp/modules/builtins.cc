@@ -628,75 +628,6 @@ INTERP_NATIVE(builtin_breakpoint) {
   return call(t, hook, args, nargs, kwnames);
 }
 
-// help(obj): a short page in pydoc's shape - what the object is, then its docstring.
-INTERP_NATIVE(builtin_help) {
-  std::size_t npos = nargs - keyword_count(kwnames);
-  if (keyword_count(kwnames) || npos > 1)
-    return raisef(t, exc(E_TypeError),
-                  "Helper.__call__() takes from 1 to 2 positional arguments but %zu were given",
-                  npos + 1);
-  std::string text;
-  if (npos == 0) {
-    text = "\nWelcome to Python 3.11's help utility!\n\n"
-           "Call help(object) to read the documentation of an object, a function, a class or "
-           "a module.\n";
-  } else if (str_check(args[0])) {
-    text = "No Python documentation found for " + repr_utf8(t, args[0]) +
-           ".\nUse help() to get the interactive help utility.\n"
-           "Use help(str) for help on the str class.\n";
-  } else {
-    Value obj = args[0];
-    Value cls = type_of(obj);
-    const char* kind = "object";
-    if (is_layout(obj, Layout::Type))
-      kind = "class";
-    else if (is_layout(obj, Layout::Module))
-      kind = "module";
-    else if (is_layout(obj, Layout::Function))
-      kind = "function";
-    else if (is_layout(obj, Layout::Method))
-      kind = "method";
-    else if (is_layout(obj, Layout::Native))
-      kind = "built-in function";
-    Value n = getattr_opt(t, obj, name(N___name__));
-    if (t.pending) return {};
-    std::string obj_name = n && str_check(n) ? str_utf8(n) : type_name(cls);
-    if (!n || !str_check(n)) kind = "object";
-    Value module =
-        is_layout(obj, Layout::Module) ? Value() : getattr_opt(t, obj, name(N___module__));
-    if (t.pending) return {};
-    text = std::string("Help on ") + kind + " " + obj_name;
-    if (module && str_check(module) && !str_equal_ascii(module, "builtins"))
-      text += " in module " + str_utf8(module);
-    text += ":\n\n" + obj_name + "\n";
-    Value doc = getattr_opt(t, obj, name(N___doc__));
-    if (t.pending) return {};
-    if ((!doc || !str_check(doc)) && std::string(kind) == "object") {
-      doc = getattr_opt(t, cls, name(N___doc__));
-      if (t.pending) return {};
-    }
-    if (doc && str_check(doc)) {
-      std::string d = str_utf8(doc);
-      std::size_t start = 0;
-      while (start <= d.size()) {
-        std::size_t end = d.find('\n', start);
-        std::string line =
-            d.substr(start, end == std::string::npos ? std::string::npos : end - start);
-        std::size_t first = line.find_first_not_of(" \t");
-        text += first == std::string::npos ? "\n" : "    " + line.substr(first) + "\n";
-        if (end == std::string::npos) break;
-        start = end + 1;
-      }
-    }
-    text += "\n";
-  }
-  Value out = getattr(t, runtime().sys_module, name(N_stdout));
-  if (!out) return {};
-  Value s = str_from_utf8(t, text);
-  if (!s || !call_method(t, out, N_write, &s, 1)) return {};
-  return none();
-}
-
 INTERP_NATIVE(builtin_sorted) {
   if (nargs - keyword_count(kwnames) != 1) {
     std::size_t n = nargs - keyword_count(kwnames);
@@ -1085,7 +1016,6 @@ void init_builtins_module(Thread& t, Value module) {
       {"aiter", builtin_aiter},
       {"anext", builtin_anext},
       {"breakpoint", builtin_breakpoint},
-      {"help", builtin_help},
       {"globals", builtin_globals},
       {"locals", builtin_locals},
       {"vars", builtin_vars},

@@ -278,6 +278,10 @@ INTERP_NATIVE(getset_name) {
   return ro<PropertyObject>(args[0])->name;
 }
 
+INTERP_NATIVE(getset_doc) {
+  return ro<PropertyObject>(args[0])->doc;
+}
+
 INTERP_NATIVE(getset_objclass) {
   return descriptor_owner(args[0]);
 }
@@ -297,7 +301,7 @@ void init_descriptor_types(Thread& t) {
   add_getter(t, g, "__name__", getset_name);
   add_getter(t, g, "__qualname__", getset_name);
   add_getter(t, g, "__objclass__", getset_objclass);
-  add_attribute(t, g, "__doc__", none());
+  add_getter(t, g, "__doc__", getset_doc);
   Value p = type_value(T_property);
   add_staticmethod(t, p, "__new__", property_new);
   add_method(t, p, "__init__", property_init);

@@ -248,6 +248,10 @@ INTERP_NATIVE(object_subclasshook) {
   return runtime().not_implemented;
 }
 
+INTERP_NATIVE(instance_doc) {
+  return getattr(t, args[0], name(N___doc__));
+}
+
 INTERP_NATIVE(object_class) {
   return type_of(args[0]);
 }
@@ -569,6 +573,9 @@ INTERP_NATIVE(type_getattribute) {
     }
     if (str_equal_ascii(attr, "__doc__")) {
       Value d = dict_get_str(o->dict, attr);
+      // A builtin type's own docstring, not the descriptor that serves its instances'.
+      if (d && !(o->flags & kHeapType) && type_of(d) == type_value(T_getset_descriptor))
+        return none();
       if (d) return descriptor_get(t, d, {}, type);
       return none();
     }
@@ -644,6 +651,13 @@ void init_object_type(Thread& t) {
   add_getter(t, o, "__class__", object_class, object_set_class);
   add_classmethod(t, o, "__subclasshook__", object_subclasshook);
   add_attribute(t, o, "__doc__", str_from_ascii(t, "The base class of the class hierarchy."));
+  // Instances of these types carry a docstring of their own, served by the type's
+  // __getattribute__. A lookup that bypasses it (object.__getattribute__, which pydoc
+  // uses) must find this descriptor before object's docstring, as CPython's type slots.
+  for (TypeId id :
+       {T_type, T_function, T_builtin_function, T_method_descriptor, T_wrapper_descriptor,
+        T_method_wrapper, T_method, T_property, T_classmethod, T_staticmethod})
+    add_getter(t, type_value(id), "__doc__", instance_doc);
 
   Value ty = type_value(T_type);
   add_method(t, ty, "__repr__", type_repr);

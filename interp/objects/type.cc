@@ -674,6 +674,13 @@ bool apply_slots(Thread& t, Value type, Value dict, Value bases, Value best_base
   return true;
 }
 
+// The docstring that help() shows for a getset descriptor.
+bool set_getset_doc(Thread& t, Value getset, const char* doc) {
+  Value text = str_from_ascii(t, doc);
+  if (text) wr<PropertyObject>(getset)->doc = text;
+  return bool(text);
+}
+
 // A class whose instances gain a __dict__ or weak references that its bases' instances lack
 // shows them as getsets of its own, as vars() of a CPython class does.
 bool add_layout_getsets(Thread& t, Value type, Value best_base) {
@@ -684,7 +691,9 @@ bool add_layout_getsets(Thread& t, Value type, Value best_base) {
   bool changed = false;
   if (!(flags & kNoInstanceDict) && !type_lookup(type, dict_name)) {
     Value d = named_getset_new(t, type, dict_name, instance_dict_access);
-    if (!d || !dict_set(t, dict, dict_name, d)) return false;
+    if (!d || !set_getset_doc(t, d, "dictionary for instance variables (if defined)") ||
+        !dict_set(t, dict, dict_name, d))
+      return false;
     changed = true;
   }
   // A class's getset comes with its bases; builtin instances that take weak references
@@ -693,7 +702,9 @@ bool add_layout_getsets(Thread& t, Value type, Value best_base) {
                           !base_layout_lacks_weakref(Layout(rd<TypeObject>(best_base)->layout));
   if (!(flags & kNoWeakref) && !builtin_weakrefs && !type_lookup(type, weakref_name)) {
     Value d = named_getset_new(t, type, weakref_name, instance_weakref_access);
-    if (!d || !dict_set(t, dict, weakref_name, d)) return false;
+    if (!d || !set_getset_doc(t, d, "list of weak references to the object (if defined)") ||
+        !dict_set(t, dict, weakref_name, d))
+      return false;
     changed = true;
   }
   if (changed) type_modified(type);
