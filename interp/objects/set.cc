@@ -133,8 +133,9 @@ restart:
 
 // 1 added, 0 already there, -1 error.
 int add_entry(Thread& t, Value set, Value key, std::int64_t hash) {
-  if (!rd<SetObject>(set)->storage && !resize(t, set, 0)) return -1;
 restart:
+  // Also after a key's __eq__ ran: it may have cleared the set, which drops its table.
+  if (!rd<SetObject>(set)->storage && !resize(t, set, 0)) return -1;
   Value table = rd<SetObject>(set)->storage;
   std::uint64_t mask = std::uint64_t(rd<DictStorage>(table)->capacity - 1);
   std::uint64_t perturb = std::uint64_t(hash);
