@@ -509,7 +509,13 @@ INTERP_NATIVE(slot_set) {
 INTERP_NATIVE(slot_delete) {
   Value descr = args[0], obj = args[1];
   if (!check_slot_instance(t, descr, obj)) return {};
-  if (!*slot_word(obj, descr, false)) return slot_missing(t, descr, obj);
+  // CPython's message for deleting an empty slot is the bare name.
+  if (!*slot_word(obj, descr, false)) {
+    Value name_of_slot = ro<PropertyObject>(descr)->name;
+    Value e_args = tuple_from(t, &name_of_slot, 1);
+    Value e = e_args ? exception_new(t, exc(E_AttributeError), e_args) : Value();
+    return e ? raise_value(t, e) : Value();
+  }
   *slot_word(obj, descr, true) = Value();
   return none();
 }

@@ -319,7 +319,11 @@ Value call_function_or_other(Thread& t, Value callable, Value self, const Value*
       return call_with_self(t, callable, self, args, nargs, kwnames);
     return call(t, callable, args, nargs, kwnames);
   default: {
-    // `__call__ = dict` in typing's TypedDict metaclass: a class binds to nothing.
+    // `__call__ = dict` in typing's TypedDict metaclass: a class binds to nothing. An
+    // instance as its own class's __call__ calls itself for ever: a C++ recursion, bounded
+    // as CPython bounds it.
+    CRecursion level(t, " while calling a Python object");
+    if (!level) return {};
     Value bound = descriptor_get(t, callable, self, type_of(self));
     if (!bound) return {};
     return call(t, bound, args, nargs, kwnames);
