@@ -710,13 +710,19 @@ INTERP_NATIVE(groupby_next) {
   return tuple_from(t, pair, 2);
 }
 
-// ---- tee: each copy reads a shared list [source iterator, buffer list] at its own index ------
+// ---- tee: each copy reads a shared list [source iterator, buffer list, running] at its own
+// index. `running` is True while a copy advances the source: another copy (the source's own
+// __next__, or another thread) may not advance it meanwhile, as in CPython.
 INTERP_NATIVE(tee_next) {
   Value shared = r_(args[0])->seq;
   Value buffer = list_item(shared, 1);
   std::int64_t i = r_(args[0])->index;
   if (i >= list_length(buffer)) {
+    if (list_item(shared, 2) == runtime().true_)
+      return raise(t, exc(E_RuntimeError), "cannot re-enter the tee iterator");
+    list_set_item(shared, 2, runtime().true_);
     Value v = next(t, list_item(shared, 0));
+    list_set_item(shared, 2, runtime().false_);
     if (!v) return stop(t);
     if (!list_append(t, buffer, v)) return {};
   }
@@ -737,8 +743,8 @@ INTERP_NATIVE(mod_tee) {
   if (!source) return {};
   Value buffer = list_new(t);
   if (!buffer) return {};
-  Value parts[2] = {source, buffer};
-  Value shared = list_from(t, parts, 2);
+  Value parts[3] = {source, buffer, runtime().false_};
+  Value shared = list_from(t, parts, 3);
   if (!shared) return {};
   Value module = import_module(t, "itertools");
   if (!module) return {};
