@@ -202,6 +202,7 @@ INTERP_NATIVE(dict_new_method) {
 }
 
 INTERP_NATIVE(dict_clear) {
+  if (!check_positional(t, "dict.clear", nargs, kwnames, 0, 0)) return {};
   DictObject* d = wr<DictObject>(args[0]);
   d->length = 0;
   d->storage = {};
@@ -209,6 +210,7 @@ INTERP_NATIVE(dict_clear) {
 }
 
 INTERP_NATIVE(dict_copy_method) {
+  if (!check_positional(t, "dict.copy", nargs, kwnames, 0, 0)) return {};
   return dict_copy(t, args[0]);
 }
 
@@ -252,12 +254,15 @@ Value make_view(Thread& t, Value dict, TypeId type) {
 }
 
 INTERP_NATIVE(dict_keys) {
+  if (!check_positional(t, "dict.keys", nargs, kwnames, 0, 0)) return {};
   return make_view(t, args[0], T_dict_keys);
 }
 INTERP_NATIVE(dict_values) {
+  if (!check_positional(t, "dict.values", nargs, kwnames, 0, 0)) return {};
   return make_view(t, args[0], T_dict_values);
 }
 INTERP_NATIVE(dict_items) {
+  if (!check_positional(t, "dict.items", nargs, kwnames, 0, 0)) return {};
   return make_view(t, args[0], T_dict_items);
 }
 

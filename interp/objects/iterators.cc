@@ -77,6 +77,16 @@ Value builtin_iterator_next(Thread& t, Value iterator) {
       wr<IteratorObject>(iterator)->seq = {};
       return {};
     }
+    if (!is_set) {
+      // Keys deleted and added again keep the size but are met again further on: one item
+      // more than the dict held is CPython's sign of it.
+      std::int64_t left = it->extra2.small_int_value();
+      if (left == 0) {
+        wr<IteratorObject>(iterator)->extra = Value::small_int(-1);
+        return raise(t, exc(E_RuntimeError), "dictionary keys changed during iteration");
+      }
+      wr<IteratorObject>(iterator)->extra2 = Value::small_int(left - 1);
+    }
     wr<IteratorObject>(iterator)->index = pos;
     if (type == rt.types[T_dict_valueiterator]) return v;
     if (type == rt.types[T_dict_itemiterator]) {
@@ -130,8 +140,10 @@ Value iterator_new(Thread& t, TypeId type, Value seq, std::int64_t kind) {
   IteratorObject* o = fresh<IteratorObject>(it);
   o->seq = seq;
   o->kind = kind;
-  if (type == T_dict_keyiterator || type == T_dict_valueiterator || type == T_dict_itemiterator)
+  if (type == T_dict_keyiterator || type == T_dict_valueiterator || type == T_dict_itemiterator) {
     o->extra = Value::small_int(dict_length(seq));
+    o->extra2 = o->extra; // items still to come
+  }
   if (type == T_set_iterator) o->extra = Value::small_int(rd<SetObject>(seq)->length);
   return it;
 }
@@ -197,6 +209,10 @@ INTERP_NATIVE(iterator_length_hint) {
     n = it->extra2.small_int_value();
   else if (type == type_value(T_str_iterator))
     n = str_length(it->seq);
+  else if (type == type_value(T_dict_keyiterator) || type == type_value(T_dict_valueiterator) ||
+           type == type_value(T_dict_itemiterator))
+    // The items still to come; none once the dict changed size under the iterator.
+    return Value::small_int(it->extra.small_int_value() < 0 ? 0 : it->extra2.small_int_value());
   return Value::small_int(std::max<std::int64_t>(0, n - it->index));
 }
 
