@@ -68,6 +68,28 @@ static Value call_type(Thread& t, Value type, const Value* args, std::size_t nar
   return instance;
 }
 
+// X.__new__(S, ...): S must be a subtype of X, as CPython's tp_new wrapper checks.
+static bool new_arguments_ok(Thread& t, Value owner, const Value* args, std::size_t npos) {
+  std::string x = owner ? type_name(owner) : "object";
+  if (npos == 0) {
+    raisef(t, exc(E_TypeError), "%s.__new__(): not enough arguments", x.c_str());
+    return false;
+  }
+  Value sub = args[0];
+  if (!sub.is_object() || !is_layout(sub, Layout::Type)) {
+    raisef(t, exc(E_TypeError), "%s.__new__(X): X is not a type object (%s)", x.c_str(),
+           type_name_of(sub).c_str());
+    return false;
+  }
+  if (owner && !is_subtype(sub, owner)) {
+    std::string s = type_name(sub);
+    raisef(t, exc(E_TypeError), "%s.__new__(%s): %s is not a subtype of %s", x.c_str(), s.c_str(),
+           s.c_str(), x.c_str());
+    return false;
+  }
+  return true;
+}
+
 // A call of a native function (a NativeObject), bound or not.
 static Value call_native(Thread& t, Value callable, const Value* args, std::size_t nargs,
                          Value kwnames) {
@@ -79,6 +101,9 @@ static Value call_native(Thread& t, Value callable, const Value* args, std::size
     if (info.slot_max_args >= 0 && !slot_arguments_ok(t, info, nargs - nkw, kwnames)) return {};
     ArgumentsWithFirst all(n->self, args, nargs);
     return fn(t, all.data(), all.size(), kwnames);
+  }
+  if (info.takes_subtype) [[unlikely]] {
+    if (!new_arguments_ok(t, n->owner, args, nargs - nkw)) return {};
   }
   if (is_native_descriptor_type(type_of(callable))) {
     std::size_t npos = nargs - nkw;
@@ -263,6 +288,10 @@ Value compare(Thread& t, Value a, Value b, CompareOp op) {
   // C++'s comparisons of doubles give Python's answers, NaN included.
   double x, y;
   if (exact_double(a, x) && exact_double(b, y)) return py_bool(compare_numbers(x, y, op));
+  // Containers compare their items: a dict that holds itself recurses in C++, bounded as
+  // CPython bounds it.
+  CRecursion level(t, " in comparison");
+  if (!level) return {};
   Value ta = type_of(a), tb = type_of(b);
   // Exact tuples or lists (sort keys): what their comparison methods would do, directly.
   if (ta == tb && (ta == type_value(T_tuple) || ta == type_value(T_list)))

@@ -23,6 +23,22 @@ bool has_instance_dict(Value type) {
 
 } // namespace
 
+// What staticmethod's and classmethod's __get__ give (also for their subclasses).
+Value wrapper_bind(Thread& t, Value descr, Value obj, Value type) {
+  Value inner = ro<WrapperObject>(descr)->wrapped;
+  if (is_subtype(type_of(descr), type_value(T_staticmethod))) return inner;
+  Value cls = type ? type : type_of(obj);
+  if (is_layout(inner, Layout::Native))
+    return native_new(t, ro<NativeObject>(inner)->index, cls, ro<NativeObject>(inner)->owner,
+                      T_builtin_function);
+  // 3.9-3.12 chain through a wrapped descriptor, so classmethod(property(f)) makes a class
+  // property.
+  if (inner.is_object() && !is_layout(inner, Layout::Function) &&
+      type_lookup(type_of(inner), name(N___get__)))
+    return descriptor_get(t, inner, cls, cls);
+  return method_new(t, inner, cls);
+}
+
 // descr.__get__(obj, type) with fast paths for the builtin descriptors. obj 0: accessed
 // on the class.
 Value descriptor_get(Thread& t, Value descr, Value obj, Value type) {
@@ -36,21 +52,9 @@ Value descriptor_get(Thread& t, Value descr, Value obj, Value type) {
     return native_descriptor_bind(t, descr, obj);
   case Layout::Wrapper: {
     Value kind = type_of(descr);
-    Value inner = ro<WrapperObject>(descr)->wrapped;
-    if (kind == type_value(T_staticmethod)) return inner;
-    if (kind == type_value(T_classmethod)) {
-      Value cls = type ? type : type_of(obj);
-      if (is_layout(inner, Layout::Native))
-        return native_new(t, ro<NativeObject>(inner)->index, cls, ro<NativeObject>(inner)->owner,
-                          T_builtin_function);
-      // 3.9-3.12 chain through a wrapped descriptor, so classmethod(property(f)) makes
-      // a class property.
-      if (inner.is_object() && !is_layout(inner, Layout::Function) &&
-          type_lookup(type_of(inner), name(N___get__)))
-        return descriptor_get(t, inner, cls, cls);
-      return method_new(t, inner, cls);
-    }
-    break;
+    if (kind == type_value(T_staticmethod) || kind == type_value(T_classmethod))
+      return wrapper_bind(t, descr, obj, type);
+    break; // a subclass: its own __get__, or classmethod's, which binds as above
   }
   case Layout::Property: {
     if (!obj) return descr;

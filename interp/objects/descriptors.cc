@@ -8,6 +8,7 @@
 namespace interp {
 
 Value descriptor_get(Thread& t, Value descr, Value obj, Value type); // ops_attr.cc
+Value wrapper_bind(Thread& t, Value descr, Value obj, Value type);   // ops_attr.cc
 
 namespace {
 
@@ -144,8 +145,8 @@ INTERP_NATIVE(wrapper_init) {
 }
 
 INTERP_NATIVE(wrapper_get) {
-  return descriptor_get(t, args[0], nargs > 1 && args[1] != none() ? args[1] : Value(),
-                        nargs > 2 ? args[2] : (nargs > 1 ? type_of(args[1]) : Value()));
+  return wrapper_bind(t, args[0], nargs > 1 && args[1] != none() ? args[1] : Value(),
+                      nargs > 2 ? args[2] : (nargs > 1 ? type_of(args[1]) : Value()));
 }
 
 // <classmethod(<function f at 0x...>)>, naming a subclass when it is one.

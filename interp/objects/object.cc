@@ -70,7 +70,7 @@ Value object_new_instance(Thread& t, Value cls) {
   std::size_t size = layout_size(layout);
   if (!size)
     return raisef(t, exc(E_TypeError), "object.__new__(%s) is not safe, use %s.__new__()",
-                  type_name(cls).c_str(), type_name(to->base).c_str());
+                  type_name(cls).c_str(), type_name(solid_base(cls)).c_str());
   if (layout == Layout::Instance && !native_instance_is_plain(cls)) {
     std::string n = display_name(cls);
     return raisef(t, exc(E_TypeError), "object.__new__(%s) is not safe, use %s.__new__()",

@@ -7,8 +7,10 @@
 #include "gc/gc.h"
 #include "interp/objects/args.h"
 #include "interp/objects/objects.h"
+
 #include "interp/ops.h"
 #include "interp/vm/vm.h"
+#include <cstring>
 
 #include <algorithm>
 #include <vector>
@@ -426,6 +428,8 @@ void add_classmethod(Thread& t, Value type, const char* method, NativeFn fn) {
 
 void add_staticmethod(Thread& t, Value type, const char* method, NativeFn fn) {
   std::int64_t index = register_native(method, fn);
+  if (std::strcmp(method, "__new__") == 0)
+    runtime().natives[std::size_t(index)].takes_subtype = true;
   Value m = native_new(t, index, {}, type, T_builtin_function);
   add_attribute(t, type, method, wrap(t, T_staticmethod, m));
 }
