@@ -444,31 +444,38 @@ bool load(Thread& t, Value self) {
 
 // TextIOWrapper(buffer, encoding=None, errors=None, newline=None, line_buffering=False,
 // write_through=False): text over a binary stream, read from it at the first read.
-INTERP_NATIVE(textiowrapper_new) {
+// Sets a TextIOWrapper up over its buffer: for the exact class in __new__, for a
+// subclass's object (made bare by __new__) in __init__, which the subclass's own __init__
+// calls with the arguments (argparse's tests wrap a BufferedWriter so).
+bool init_text_wrapper(Thread& t, Value s, const Value* args, std::size_t nargs, Value kwnames) {
   static const char* const kAllowed[] = {"buffer",         "encoding",      "errors", "newline",
                                          "line_buffering", "write_through", nullptr};
-  if (!check_keywords(t, "TextIOWrapper", kwnames, kAllowed)) return {};
-  if (nargs - keyword_count(kwnames) > 7)
-    return raisef(t, exc(E_TypeError), "TextIOWrapper() takes at most 6 arguments (%zu given)",
-                  nargs - 1);
+  if (!check_keywords(t, "TextIOWrapper", kwnames, kAllowed)) return false;
+  if (nargs - keyword_count(kwnames) > 7) {
+    raisef(t, exc(E_TypeError), "TextIOWrapper() takes at most 6 arguments (%zu given)", nargs - 1);
+    return false;
+  }
   Value buffer = arg_or_keyword(args, nargs, kwnames, 1, "buffer");
   Value encoding = arg_or_keyword(args, nargs, kwnames, 2, "encoding");
   Value errors = arg_or_keyword(args, nargs, kwnames, 3, "errors");
   Value newline_v = arg_or_keyword(args, nargs, kwnames, 4, "newline");
-  if (!buffer)
-    return raise(t, exc(E_TypeError), "TextIOWrapper() missing required argument 'buffer' (pos 1)");
+  if (!buffer) {
+    raise(t, exc(E_TypeError), "TextIOWrapper() missing required argument 'buffer' (pos 1)");
+    return false;
+  }
   for (Value v : {encoding, errors})
-    if (v && v != none() && !str_check(v))
-      return raisef(t, exc(E_TypeError),
-                    "TextIOWrapper() argument '%s' must be str or None, not %s",
-                    v == encoding ? "encoding" : "errors", type_name_of(v).c_str());
+    if (v && v != none() && !str_check(v)) {
+      raisef(t, exc(E_TypeError), "TextIOWrapper() argument '%s' must be str or None, not %s",
+             v == encoding ? "encoding" : "errors", type_name_of(v).c_str());
+      return false;
+    }
   std::int64_t newline;
-  if (!parse_newline(t, "TextIOWrapper()", newline_v, newline)) return {};
+  if (!parse_newline(t, "TextIOWrapper()", newline_v, newline)) return false;
   std::int64_t flags = 0;
   for (const char* ask : {"readable", "writable"}) {
     Value answer = call_named(t, buffer, ask, nullptr, 0);
     int yes = answer ? truthy(t, answer) : -1;
-    if (yes < 0) return {};
+    if (yes < 0) return false;
     if (yes) flags |= ask[0] == 'r' ? std::int64_t(kReadable | kUnloaded) : std::int64_t(kWritable);
   }
   // Over a pipe or socket opened here, the wrapper reads the descriptor on demand itself
@@ -480,20 +487,19 @@ INTERP_NATIVE(textiowrapper_new) {
     Value type = type_of(buffer);
     for (const char* cls : {"BufferedReader", "BufferedRandom", "FileIO"}) {
       Value c = io_class(t, cls);
-      if (!c) return {};
+      if (!c) return false;
       if (type != c || !(R(buffer)->flags & kStream)) continue;
       Value rest = R(buffer)->content;
       std::int64_t len = content_length(rest);
       taken = slice_of(t, rest, std::min(R(buffer)->pos, len), len);
-      if (!taken) return {};
+      if (!taken) return false;
       W(buffer)->pos = len;
       stream_fd = R(buffer)->fd;
       flags = (flags & ~std::int64_t(kUnloaded)) | kStream;
     }
   }
-  Value s = new_stream(t, args[0], flags);
-  if (!s) return {};
   IOObject* o = W(s);
+  o->flags = flags;
   o->buffer = buffer;
   o->fd = stream_fd;
   o->raw_tail = taken;
@@ -501,7 +507,18 @@ INTERP_NATIVE(textiowrapper_new) {
   o->newline = newline;
   o->encoding = text_encoding_given(encoding);
   o->errors = errors && errors != none() ? errors : Value();
-  return s;
+  return true;
+}
+
+INTERP_NATIVE(textiowrapper_new) {
+  Value s = new_stream(t, args[0], 0);
+  if (!s || args[0] != io_class(t, "TextIOWrapper")) return s;
+  return init_text_wrapper(t, s, args, nargs, kwnames) ? s : Value();
+}
+
+INTERP_NATIVE(textiowrapper_init) {
+  if (type_of(args[0]) == io_class(t, "TextIOWrapper")) return none();
+  return init_text_wrapper(t, args[0], args, nargs, kwnames) ? none() : Value();
 }
 
 // Whether `cls` is one of the buffered classes itself, not a subclass: a subclass's
@@ -2014,6 +2031,7 @@ Value make_io_module(Thread& t) {
       add_getter(t, type, "newlines", io_newlines);
     }
     if (std::string(c.name) == "TextIOWrapper") {
+      add_method(t, type, "__init__", textiowrapper_init);
       add_getter(t, type, "buffer", io_buffer);
       add_method(t, type, "detach", io_detach);
       add_method(t, type, "reconfigure", io_reconfigure);
