@@ -461,6 +461,8 @@ std::size_t slot_base_size(Layout layout) {
     return sizeof(DictObject);
   case Layout::Set:
     return sizeof(SetObject);
+  case Layout::ByteArray: // its bytes live apart from it, as in CPython
+    return sizeof(ByteArrayObject);
   case Layout::Exception:
     return sizeof(ExceptionObject);
   case Layout::WeakRef: // weakref.py's KeyedRef and WeakMethod
