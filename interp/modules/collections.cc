@@ -418,6 +418,12 @@ INTERP_NATIVE(defaultdict_factory) {
   return rd<DefaultDictObject>(args[0])->factory;
 }
 
+// Any object may be the factory, as CPython's member allows; deleting it leaves None.
+INTERP_NATIVE(defaultdict_set_factory) {
+  wr<DefaultDictObject>(args[0])->factory = nargs > 1 ? args[1] : none();
+  return none();
+}
+
 INTERP_NATIVE(defaultdict_repr) {
   Value plain = call1(t, type_lookup(type_value(T_dict), name(N___repr__)), args[0]);
   if (!plain) return {};
@@ -506,7 +512,7 @@ Value make_collections_module(Thread& t) {
   add_method(t, dd, "copy", defaultdict_copy);
   add_method(t, dd, "__copy__", defaultdict_copy);
   add_method(t, dd, "__reduce__", defaultdict_reduce);
-  add_getter(t, dd, "default_factory", defaultdict_factory);
+  add_getter(t, dd, "default_factory", defaultdict_factory, defaultdict_set_factory);
   update_type_flags(dd);
   module_set(t, m, "defaultdict", dd);
   return m;

@@ -197,6 +197,19 @@ INTERP_NATIVE(function_setattr) {
   return generic_setattr(t, args[0], args[1], nargs > 2 ? args[2] : Value()) ? none() : Value();
 }
 
+// A bound method pickles as getattr(self, name), as in CPython.
+INTERP_NATIVE(method_reduce) {
+  const MethodObject* m = rd<MethodObject>(args[0]);
+  Value fn_name = getattr(t, m->function, name(N___name__));
+  Value get = fn_name ? dict_get_str(runtime().builtins, intern_literal(t, "getattr")) : Value();
+  if (!get) return {};
+  Value pair[2] = {m->self, fn_name};
+  Value call_args = tuple_from(t, pair, 2);
+  if (!call_args) return {};
+  Value result[2] = {get, call_args};
+  return tuple_from(t, result, 2);
+}
+
 INTERP_NATIVE(method_repr) {
   const MethodObject* m = rd<MethodObject>(args[0]);
   Value fname = getattr(t, m->function, name(N___qualname__));
@@ -401,6 +414,7 @@ void init_function_types(Thread& t) {
                     function_getattribute, function_setattr);
   add_instance_dict_getter(t, f);
   Value m = type_value(T_method);
+  add_method(t, m, "__reduce__", method_reduce);
   add_method(t, m, "__repr__", method_repr);
   add_method(t, m, "__getattribute__", method_getattribute);
   add_method(t, m, "__eq__", method_eq);

@@ -218,7 +218,71 @@ INTERP_NATIVE(iterator_length_hint) {
 
 } // namespace
 
+// For pickle: (iter, (sequence,), position), or (iter, (empty,)) once exhausted, as
+// CPython's sequence iterators reduce; __setstate__ takes the position back.
+INTERP_NATIVE(iterator_reduce) {
+  if (!check_positional(t, "__reduce__", nargs, kwnames, 0, 0)) return {};
+  const IteratorObject* it = rd<IteratorObject>(args[0]);
+  Value type = type_of(args[0]);
+  Value iter_fn = dict_get_str(runtime().builtins, intern_literal(t, "iter"));
+  Value seq = it->seq;
+  std::int64_t index = it->index;
+  if (type == type_value(T_range_iterator)) {
+    // seq: the start, extra: the step, extra2: the count (an exhausted one keeps them).
+    std::int64_t start = seq ? seq.small_int_value() : 0;
+    std::int64_t step = seq ? it->extra.small_int_value() : 1;
+    std::int64_t count = seq ? it->extra2.small_int_value() : 0;
+    seq = range_new(t, Value::small_int(start), int_from_i64(t, start + count * step),
+                    Value::small_int(step));
+    if (!seq) return {};
+    if (!it->seq) index = 0;
+  } else if (!seq) {
+    if (type == type_value(T_list_iterator))
+      seq = list_new(t);
+    else if (type == type_value(T_str_iterator))
+      seq = runtime().empty_str;
+    else
+      seq = runtime().empty_tuple;
+    if (!seq) return {};
+    Value only = tuple_from(t, &seq, 1);
+    if (!only) return {};
+    Value result[2] = {iter_fn, only};
+    return tuple_from(t, result, 2);
+  }
+  Value only = tuple_from(t, &seq, 1);
+  if (!only) return {};
+  Value result[3] = {iter_fn, only, int_from_i64(t, index)};
+  return tuple_from(t, result, 3);
+}
+
+INTERP_NATIVE(iterator_setstate) {
+  if (!check_positional(t, "__setstate__", nargs, kwnames, 1, 1)) return {};
+  std::int64_t index;
+  if (!index_to_i64(t, args[1], index)) return {};
+  const IteratorObject* it = rd<IteratorObject>(args[0]);
+  if (!it->seq) return none(); // exhausted: stays so
+  Value type = type_of(args[0]);
+  std::int64_t length = -1;
+  if (type == type_value(T_list_iterator))
+    length = list_length(it->seq);
+  else if (type == type_value(T_tuple_iterator))
+    length = tuple_length(it->seq);
+  else if (type == type_value(T_range_iterator))
+    length = it->extra2.small_int_value();
+  else if (type == type_value(T_str_iterator))
+    length = str_length(it->seq);
+  if (index < 0) index = 0;
+  if (length >= 0 && index > length) index = length;
+  wr<IteratorObject>(args[0])->index = index;
+  return none();
+}
+
 void init_iterator_types(Thread& t) {
+  for (TypeId id : {T_list_iterator, T_tuple_iterator, T_range_iterator, T_str_iterator,
+                    T_seq_iterator, T_bytes_iterator}) {
+    add_method(t, type_value(id), "__reduce__", iterator_reduce);
+    add_method(t, type_value(id), "__setstate__", iterator_setstate);
+  }
   for (TypeId id : {T_list_iterator, T_tuple_iterator, T_range_iterator, T_str_iterator,
                     T_dict_keyiterator, T_dict_valueiterator, T_dict_itemiterator, T_set_iterator,
                     T_seq_iterator, T_callable_iterator, T_bytes_iterator}) {
