@@ -196,23 +196,24 @@ INTERP_NATIVE(iterator_next) {
   }
   return r;
 }
+// How many items a sequence iterator's sequence holds: -1 for kinds this does not know.
+std::int64_t sequence_length(const IteratorObject* it, Value type) {
+  if (type == type_value(T_list_iterator)) return list_length(it->seq);
+  if (type == type_value(T_tuple_iterator)) return tuple_length(it->seq);
+  if (type == type_value(T_range_iterator)) return it->extra2.small_int_value();
+  if (type == type_value(T_str_iterator)) return str_length(it->seq);
+  return -1;
+}
+
 INTERP_NATIVE(iterator_length_hint) {
   const IteratorObject* it = rd<IteratorObject>(args[0]);
   if (!it->seq) return Value::small_int(0);
   Value type = type_of(args[0]);
-  std::int64_t n = 0;
-  if (type == type_value(T_list_iterator))
-    n = list_length(it->seq);
-  else if (type == type_value(T_tuple_iterator))
-    n = tuple_length(it->seq);
-  else if (type == type_value(T_range_iterator))
-    n = it->extra2.small_int_value();
-  else if (type == type_value(T_str_iterator))
-    n = str_length(it->seq);
-  else if (type == type_value(T_dict_keyiterator) || type == type_value(T_dict_valueiterator) ||
-           type == type_value(T_dict_itemiterator))
+  if (type == type_value(T_dict_keyiterator) || type == type_value(T_dict_valueiterator) ||
+      type == type_value(T_dict_itemiterator))
     // The items still to come; none once the dict changed size under the iterator.
     return Value::small_int(it->extra.small_int_value() < 0 ? 0 : it->extra2.small_int_value());
+  std::int64_t n = std::max<std::int64_t>(0, sequence_length(it, type));
   return Value::small_int(std::max<std::int64_t>(0, n - it->index));
 }
 
@@ -261,16 +262,7 @@ INTERP_NATIVE(iterator_setstate) {
   if (!index_to_i64(t, args[1], index)) return {};
   const IteratorObject* it = rd<IteratorObject>(args[0]);
   if (!it->seq) return none(); // exhausted: stays so
-  Value type = type_of(args[0]);
-  std::int64_t length = -1;
-  if (type == type_value(T_list_iterator))
-    length = list_length(it->seq);
-  else if (type == type_value(T_tuple_iterator))
-    length = tuple_length(it->seq);
-  else if (type == type_value(T_range_iterator))
-    length = it->extra2.small_int_value();
-  else if (type == type_value(T_str_iterator))
-    length = str_length(it->seq);
+  std::int64_t length = sequence_length(it, type_of(args[0]));
   if (index < 0) index = 0;
   if (length >= 0 && index > length) index = length;
   wr<IteratorObject>(args[0])->index = index;
