@@ -31,6 +31,7 @@ bool weakrefable(Value v) {
   case Layout::List:
   case Layout::Dict:
   case Layout::Exception:
+  case Layout::WeakRef: // weakref.WeakMethod lists __weakref__ in its __slots__
     // Builtin instances have no slot; subclasses made by class statements get one, unless
     // their __slots__ (and their bases') leave __weakref__ out.
     return (rd<TypeObject>(cls)->flags & (kHeapType | kNoWeakref)) == kHeapType;
@@ -67,11 +68,14 @@ Value make_ref(Thread& t, Value cls, Value target, Value callback) {
 }
 
 INTERP_NATIVE(weakref_new) {
-  // ref.__new__(cls, object, callback=None)
-  if (keyword_count(kwnames)) return raise(t, exc(E_TypeError), "ref() takes no keyword arguments");
-  if (nargs < 2 || nargs > 3)
-    return raisef(t, exc(E_TypeError), "__new__ expected at most 2 arguments, got %zu", nargs - 1);
-  return make_ref(t, args[0], args[1], nargs > 2 ? args[2] : Value());
+  // ref.__new__(cls, object, callback=None). A subclass's keywords are its __init__'s.
+  std::size_t nkw = keyword_count(kwnames);
+  if (nkw && args[0] == type_value(T_weakref))
+    return raise(t, exc(E_TypeError), "ref() takes no keyword arguments");
+  std::size_t npos = nargs - nkw;
+  if (npos < 2 || npos > 3)
+    return raisef(t, exc(E_TypeError), "__new__ expected at most 2 arguments, got %zu", npos - 1);
+  return make_ref(t, args[0], args[1], npos > 2 ? args[2] : Value());
 }
 
 INTERP_NATIVE(weakref_init) {
