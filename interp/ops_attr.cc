@@ -39,6 +39,18 @@ Value wrapper_bind(Thread& t, Value descr, Value obj, Value type) {
   return method_new(t, inner, cls);
 }
 
+// " 'name'" for a property that __set_name__ named (assigned in a class body), else "".
+std::string property_label(Thread& t, Value property) {
+  Value n = rd<PropertyObject>(property)->name;
+  return n && n != none() ? ' ' + repr_utf8(t, n) : std::string();
+}
+
+// The qualified name of an object's class, as a property's errors name it.
+std::string type_qualname_of(Value obj) {
+  Value q = rd<TypeObject>(type_of(obj))->qualname;
+  return q && str_check(q) ? str_utf8(q) : type_name_of(obj);
+}
+
 // descr.__get__(obj, type) with fast paths for the builtin descriptors. obj 0: accessed
 // on the class.
 Value descriptor_get(Thread& t, Value descr, Value obj, Value type) {
@@ -60,9 +72,8 @@ Value descriptor_get(Thread& t, Value descr, Value obj, Value type) {
     if (!obj) return descr;
     Value fget = rd<PropertyObject>(descr)->fget;
     if (!fget || fget == none())
-      return raisef(t, exc(E_AttributeError), "property %s of '%s' object has no getter",
-                    repr_utf8(t, rd<PropertyObject>(descr)->name).c_str(),
-                    type_name_of(obj).c_str());
+      return raisef(t, exc(E_AttributeError), "property%s of '%s' object has no getter",
+                    property_label(t, descr).c_str(), type_qualname_of(obj).c_str());
     return call1(t, fget, obj);
   }
   default:
@@ -223,13 +234,10 @@ bool property_store(Thread& t, Value descr, Value obj, Value value) {
     raise(t, exc(E_AttributeError), "readonly attribute");
     return false;
   }
-  // A property knows its name only from __set_name__ (assigned in a class body).
-  std::string named;
-  if (p->name != none()) named = ' ' + repr_utf8(t, p->name);
   raisef(t, exc(E_AttributeError),
          value ? "property%s of '%s' object has no setter"
                : "property%s of '%s' object has no deleter",
-         named.c_str(), type_name_of(obj).c_str());
+         property_label(t, descr).c_str(), type_qualname_of(obj).c_str());
   return false;
 }
 

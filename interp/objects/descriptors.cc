@@ -69,7 +69,12 @@ Value property_copy(Thread& t, Value self, int which, Value fn) {
   Value fields[3] = {p->fget, p->fset, p->fdel};
   fields[which] = fn;
   Value argv[5] = {fields[0], fields[1], fields[2], p->doc};
-  if (which == 0 && p->doc != none()) argv[3] = none();
+  // A docstring that came from the getter follows the getter; one given as doc= stays.
+  if (p->fget != none() && p->doc != none() && fields[0] != none()) {
+    Value getter_doc = getattr_opt(t, p->fget, name(N___doc__));
+    if (!getter_doc && t.pending) return {};
+    if (getter_doc == p->doc) argv[3] = none();
+  }
   Value r = call(t, type_of(self), argv, 4);
   // The copy keeps the name that __set_name__ gave (a setter defined in the class body).
   if (r && r.is_object() && is_layout(r, Layout::Property))
