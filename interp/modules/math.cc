@@ -382,6 +382,12 @@ INTERP_NATIVE(math_fsum) {
 }
 
 INTERP_NATIVE(math_prod) {
+  std::size_t npos = nargs - keyword_count(kwnames);
+  if (npos != 1)
+    return raisef(t, exc(E_TypeError), "prod() takes exactly 1 positional argument (%zu given)",
+                  npos);
+  static const char* const kAllowed[] = {"start", nullptr};
+  if (!check_keywords(t, "prod", kwnames, kAllowed)) return {};
   Value acc = Value::small_int(1);
   Value start = keyword_arg(kwnames, args, nargs, "start");
   if (start) acc = start;

@@ -145,6 +145,7 @@ INTERP_NATIVE(sys_exception) {
 }
 
 INTERP_NATIVE(sys_displayhook) {
+  if (!check_positional(t, "sys.displayhook", nargs, kwnames, 1, 1, 0)) return {};
   if (args[0] == none()) return none();
   Value builtins = runtime().builtins;
   if (!dict_set(t, builtins, intern_literal(t, "_"), none())) return {};

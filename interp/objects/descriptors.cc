@@ -83,12 +83,15 @@ Value property_copy(Thread& t, Value self, int which, Value fn) {
 }
 
 INTERP_NATIVE(property_getter) {
+  if (!check_positional(t, "property.getter", nargs, kwnames, 1, 1)) return {};
   return property_copy(t, args[0], 0, args[1]);
 }
 INTERP_NATIVE(property_setter) {
+  if (!check_positional(t, "property.setter", nargs, kwnames, 1, 1)) return {};
   return property_copy(t, args[0], 1, args[1]);
 }
 INTERP_NATIVE(property_deleter) {
+  if (!check_positional(t, "property.deleter", nargs, kwnames, 1, 1)) return {};
   return property_copy(t, args[0], 2, args[1]);
 }
 
