@@ -402,6 +402,7 @@ INTERP_NATIVE(defaultdict_init) {
 }
 
 INTERP_NATIVE(defaultdict_missing) {
+  if (!check_positional(t, "defaultdict.__missing__", nargs, kwnames, 1, 1)) return {};
   Value factory = rd<DefaultDictObject>(args[0])->factory;
   if (factory == none()) {
     Value a = tuple_from(t, &args[1], 1);
