@@ -223,15 +223,20 @@ Value raisef(Thread& t, Value exc_type, const char* format, ...) {
   return raise(t, exc_type, std::string_view(buffer, std::min<std::size_t>(n, sizeof buffer - 1)));
 }
 
+Value exception_from_class(Thread& t, Value cls) {
+  Value instance = call0(t, cls);
+  if (!instance) return {};
+  if (!exception_check(instance))
+    return raisef(t, exc(E_TypeError),
+                  "calling %s should have returned an instance of BaseException, not %s",
+                  repr_utf8(t, cls).c_str(), repr_utf8(t, type_of(instance)).c_str());
+  return instance;
+}
+
 Value raise_value(Thread& t, Value exception) {
   if (exception.is_object() && is_layout(exception, Layout::Type)) {
-    Value instance = call0(t, exception);
-    if (!instance) return {};
-    if (!exception_check(instance))
-      return raisef(t, exc(E_TypeError),
-                    "calling %s should have returned an instance of BaseException, not %s",
-                    repr_utf8(t, exception).c_str(), type_name_of(instance).c_str());
-    exception = instance;
+    exception = exception_from_class(t, exception);
+    if (!exception) return {};
   }
   t.pending = exception;
   return {};

@@ -289,6 +289,9 @@ Thread* current_thread_if_any(); // null in a thread that runs no Python code
 // Each sets the pending exception and returns a null Value, so `return raise(...)` works.
 Value raise(Thread& t, Value exc_type, std::string_view message);
 Value raise_value(Thread& t, Value exception); // an instance or a class
+// cls(): the instance that raising an exception class makes, or 0 with TypeError pending
+// when the call returned something that is not an exception (a __new__ may).
+Value exception_from_class(Thread& t, Value cls);
 // MemoryError() (no arguments, as CPython raises it). When the heap cannot hold even that,
 // the runtime's spare instance is raised instead. Every MemoryError the runtime raises
 // goes through here: pending is always an instance, never the class.

@@ -1789,7 +1789,7 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
           Value e = POP();
           r.sp = sp;
           if (e.is_object() && is_layout(e, Layout::Type) && is_subtype(e, exc(E_BaseException))) {
-            e = call0(t, e);
+            e = exception_from_class(t, e);
             ERROR_IF(!e);
           } else if (!exception_check(e)) {
             raise(t, exc(E_TypeError), "exceptions must derive from BaseException");
@@ -1799,7 +1799,7 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
             if (cause == none()) {
             } else if (cause.is_object() && is_layout(cause, Layout::Type) &&
                        is_subtype(cause, exc(E_BaseException))) {
-              cause = call0(t, cause);
+              cause = exception_from_class(t, cause);
               ERROR_IF(!cause);
             } else if (!exception_check(cause)) {
               raise(t, exc(E_TypeError), "exception causes must derive from BaseException");

@@ -354,7 +354,13 @@ Value to_exception(Thread& t, const Value* args, std::size_t nargs) {
                      ? (isinstance(value, T_tuple) ? value : tuple_from(t, &value, 1))
                      : runtime().empty_tuple;
     if (!argv) return {};
-    return call(t, type, ro<TupleObject>(argv)->items, std::size_t(tuple_length(argv)));
+    Value made = call(t, type, ro<TupleObject>(argv)->items, std::size_t(tuple_length(argv)));
+    // A __new__ may return anything: only an exception can be thrown in.
+    if (made && !exception_check(made))
+      return raisef(t, exc(E_TypeError),
+                    "calling %s should have returned an instance of BaseException, not %s",
+                    repr_utf8(t, type).c_str(), type_name_of(made).c_str());
+    return made;
   }
   if (exception_check(type)) {
     if (value && value != none())
