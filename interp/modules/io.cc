@@ -289,7 +289,7 @@ Value memory_new(Thread& t, const Value* args, std::size_t nargs, Value kwnames,
 // the locale's encoding, which is the default, UTF-8 here).
 Value text_encoding_given(Value encoding) {
   if (!encoding || encoding == none()) return {};
-  if (str_check(encoding) && str_utf8(encoding) == "locale") return {};
+  if (str_check(encoding) && str_equal_ascii(encoding, "locale")) return {};
   return encoding;
 }
 
@@ -1875,7 +1875,6 @@ class IncrementalNewlineDecoder:
     def __init__(self, decoder, translate, errors='strict'):
         self._wrapped = decoder
         self._translate = bool(translate)
-        self._errors = errors
         self._seen = 0      # bits: 1 '\n', 2 '\r', 4 '\r\n'
         self._held_cr = False
 

@@ -16,12 +16,6 @@ namespace {
 
 using HeapSetup = HeapFixture<4>;
 
-struct Cell {
-  ObjectHeader header;
-  std::int64_t value;
-  Offset ref;
-};
-
 // In the child, where Boost.Test's checks would report into the parent's log: a failed
 // check exits with its own status, which the parent names.
 void child_check(bool ok, int status, const char* what) {

@@ -99,6 +99,14 @@ inline Offset allocate(std::uint16_t type_id, std::size_t bytes) {
   return object;
 }
 
+// The object most tests use: a value and one reference slot after the header (allocated
+// larger, it also has a tail that some tests write in its last 8 bytes).
+struct Cell {
+  ObjectHeader header;
+  std::int64_t value;
+  Offset ref;
+};
+
 template <class T> Ref<T> make(std::uint16_t type_id = 1, std::size_t bytes = sizeof(T)) {
   return Ref<T>(allocate(type_id, bytes));
 }

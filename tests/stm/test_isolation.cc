@@ -16,13 +16,8 @@ namespace {
 
 using HeapSetup = HeapFixture<4>;
 
-// A variable-size object: `value` right after the header, `tail` in its last 8 bytes
-// (on another page than `value` for the big ones), `ref` a reference slot.
-struct Cell {
-  ObjectHeader header;
-  std::int64_t value;
-  Offset ref;
-};
+// Cells (test_heap.h) of several sizes: `value` right after the header, `tail` in the last
+// 8 bytes (on another page than `value` for the big ones), `ref` a reference slot.
 
 std::int64_t& tail_of(char* object) {
   auto* header = reinterpret_cast<ObjectHeader*>(object);

@@ -39,11 +39,6 @@ struct ChildOutcome {
   }
 };
 
-struct Cell {
-  ObjectHeader header;
-  std::int64_t value;
-};
-
 // Runs misuse(cell) in a forked child after setting up a heap with one committed cell.
 template <class Misuse> ChildOutcome run_child(Misuse misuse, bool attach = true) {
   int fds[2];
