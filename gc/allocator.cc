@@ -162,12 +162,14 @@ void shape_large_run(PageRun* run) {
 PageRun* new_small_run(GcHeap& heap, ThreadHeap* thread, unsigned cls) {
   const SizeClass& c = kSizeClasses[cls];
   if (PageRun* run = take_empty_run(heap, thread, c.pages)) {
+    stm::make_home_pages(run->start, run->pages);
     shape_small_run(run, cls);
     give_run(run, thread);
     return run;
   }
   stm::Offset first = stm::allocate_pages(c.pages);
   if (!first) return nullptr;
+  stm::make_home_pages(first, c.pages);
   auto* run = new PageRun;
   run->start = first;
   run->pages = c.pages;
@@ -212,6 +214,7 @@ stm::Offset allocate_large(ThreadHeap* thread, std::size_t size, PageRun*& run) 
   maybe_collect(heap);
   if (PageRun* reused = take_empty_run(heap, thread, pages)) {
     run = reused;
+    stm::make_home_pages(run->start, pages);
     shape_large_run(run);
     return run->start;
   }
@@ -221,6 +224,7 @@ stm::Offset allocate_large(ThreadHeap* thread, std::size_t size, PageRun*& run) 
     first = stm::allocate_pages(pages);
     if (!first) return 0;
   }
+  stm::make_home_pages(first, pages);
   run = new PageRun;
   run->start = first;
   run->pages = static_cast<std::uint32_t>(pages);

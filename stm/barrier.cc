@@ -1,7 +1,7 @@
 // stm/barrier.cc - the barriers' slow paths. The first read of an object in a transaction
-// sets its read marker and waits while another thread publishes it. The first write takes
-// its write lock (write-write conflicts are found here), privatizes its pages in this view
-// and logs it.
+// sets its read marker and waits while another thread publishes it (in the view's home
+// pages, it only sets the marker: home_pages.cc). The first write takes its write lock
+// (write-write conflicts are found here), privatizes its pages in this view and logs it.
 #include "stm/core.h"
 
 namespace stm::detail {
@@ -29,6 +29,15 @@ void read_barrier_slow(Offset object, char* marker, char version) {
     *marker = version;
     return;
   }
+  if (object - heap.area_begin < heap.area_bytes) {
+    // In a home page of this view a plain store is enough (home_pages.cc); the page's
+    // state is read after it, which only the compiler could reorder.
+    std::atomic_ref<char>(*marker).store(version, std::memory_order_relaxed);
+    std::atomic_signal_fence(std::memory_order_seq_cst);
+    std::uint8_t home = heap.home_of(object).load(std::memory_order_relaxed);
+    if (__builtin_expect(home == tl.context->segment, 1)) return;
+    if (home) leave_home(tl.context, object);
+  }
   // A locked exchange, store and fence in one: it pairs with the fence a committer makes
   // between raising its publishing flag and reading the markers (commit_transaction), so
   // either it sees this marker and decides about this transaction, or this thread sees
@@ -40,6 +49,10 @@ void read_barrier_slow(Offset object, char* marker, char version) {
 }
 
 void acquire_write_lock(ThreadContext* ctx, Offset object) {
+  // A lock in another view's home page would let that view's unfenced readers miss it.
+  if (std::uint8_t home = heap.home_of(object).load(std::memory_order_relaxed);
+      home && home != ctx->segment)
+    leave_home(ctx, object);
   std::atomic<std::uint8_t>& lock = heap.lock_of(object);
   const std::uint8_t mine = std::uint8_t(ctx->segment);
   for (;;) {

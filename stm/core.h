@@ -73,12 +73,18 @@ struct Heap {
   // More than one thread is attached: a lone thread's first reads skip the fence that
   // orders them against other committers (sync.cc sets it, stopping everyone).
   std::atomic<bool> several_threads{false};
+  // One byte per page of the object area: the view whose home the page is (its first
+  // reads there skip the fence), 0 for none, 0xff while it leaves its home. Off when the
+  // kernel lacks membarrier(2) or PYPYSTM_HOME_PAGES=0 (home_pages.cc).
+  std::atomic<std::uint8_t>* page_home = nullptr;
+  bool home_pages = false;
 
   char* base(unsigned segment) const { return reserve + segment * segment_bytes; }
   std::atomic<std::uint8_t>& lock_of(Offset object) const {
     return write_locks[(object - area_begin) >> 4];
   }
   std::size_t page_of(Offset offset) const { return (offset - area_begin) / kPageSize; }
+  std::atomic<std::uint8_t>& home_of(Offset object) const { return page_home[page_of(object)]; }
   // The first cache line of a segment is its status, written by the thread running in it
   // and read by every committer's conflict scan: one line per view to look at, not three.
   std::atomic_ref<char> read_version(unsigned segment) const {
@@ -120,6 +126,14 @@ void reset_page_allocator();
 // write an object that others may see (pages.cc).
 void privatize(unsigned segment, Offset object, std::size_t size);
 
+// ---- home pages (home_pages.cc) -----------------------------------------------------------
+void set_up_home_pages(); // at initialize
+// Before this view's first read or write of an object in another view's home page: the
+// page becomes homeless, and every thread has fenced since its home view last skipped one.
+void leave_home(struct ThreadContext* ctx, Offset object);
+// The pages go back to the page allocator: they are nobody's home.
+void forget_homes(std::size_t first_page, std::size_t count);
+
 // ---- threads ----------------------------------------------------------------------------
 enum class ThreadState : std::uint8_t {
   Outside, // not in a transaction, or waiting inside stm with nothing of the view in use
@@ -137,6 +151,7 @@ enum InterruptBit : std::uint32_t {
 struct alignas(64) ThreadStatistics {
   std::atomic<std::uint64_t> commits{0}, inevitable_commits{0}, pauses{0};
   std::atomic<std::uint64_t> privatizations{0}, pages_privatized{0}, pages_reshared{0};
+  std::atomic<std::uint64_t> homes_taken{0};
   std::atomic<std::uint64_t> aborts[int(AbortCause::kCount)] = {};
   std::atomic<std::uint64_t> aborted_ticks[int(AbortCause::kCount)] = {};
   std::atomic<std::uint64_t> state_ticks[int(TimeState::kCount)] = {};

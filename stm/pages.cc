@@ -172,6 +172,7 @@ void release_pages(Offset first_offset, std::size_t count) {
             off_t(first_offset - heap.area_begin), off_t(bytes));
   for (unsigned view = 1; view <= heap.views; ++view)
     remap_pages(view, first, first + count, 1, 0);
+  forget_homes(first, count);
   std::lock_guard guard(page_lock);
   auto [run, inserted] = free_runs.emplace(first, count);
   if (!inserted) fatal("release_pages: page run at %#zx released twice", std::size_t(first_offset));

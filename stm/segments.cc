@@ -175,6 +175,10 @@ void initialize(const Config& config) {
   heap.private_pages = reinterpret_cast<std::uint8_t*>(
       map_or_die(nullptr, heap.area_pages * (views + 1), PROT_READ | PROT_WRITE,
                  MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, "the page table"));
+  heap.page_home = reinterpret_cast<std::atomic<std::uint8_t>*>(
+      map_or_die(nullptr, heap.area_pages, PROT_READ | PROT_WRITE,
+                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, "the home pages"));
+  set_up_home_pages();
 
   struct sigaction action = {};
   action.sa_sigaction = on_segv;
@@ -200,12 +204,14 @@ void shutdown() {
   sigaction(SIGSEGV, &previous_segv_action, nullptr);
   munmap(heap.private_pages, heap.area_pages * (heap.views + 1));
   munmap(heap.write_locks, heap.area_bytes / 16);
+  munmap(heap.page_home, heap.area_pages);
   munmap(heap.reserve, heap.reserve_bytes);
   close(heap.memfd);
   reset_page_allocator();
   heap.reserve = nullptr;
   heap.write_locks = nullptr;
   heap.private_pages = nullptr;
+  heap.page_home = nullptr;
   heap.memfd = -1;
   heap.pages_high_water.store(0);
   heap_ready = false;

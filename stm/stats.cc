@@ -27,6 +27,7 @@ static Statistics snapshot(const ThreadStatistics& s) {
   out.privatizations = read(s.privatizations);
   out.pages_privatized = read(s.pages_privatized);
   out.pages_reshared = read(s.pages_reshared);
+  out.homes_taken = read(s.homes_taken);
   for (int i = 0; i < int(AbortCause::kCount); ++i) {
     out.aborts[i] = read(s.aborts[i]);
     out.aborted_ns[i] = ticks_to_ns(read(s.aborted_ticks[i]));
@@ -57,6 +58,8 @@ const char* time_state_name(TimeState state) {
     return "collecting garbage";
   case TimeState::Remapping:
     return "making pages private";
+  case TimeState::TakingHome:
+    return "taking pages from other threads' homes";
   default:
     return "?";
   }
@@ -69,6 +72,7 @@ Statistics& Statistics::operator+=(const Statistics& other) {
   privatizations += other.privatizations;
   pages_privatized += other.pages_privatized;
   pages_reshared += other.pages_reshared;
+  homes_taken += other.homes_taken;
   for (int i = 0; i < int(AbortCause::kCount); ++i) {
     aborts[i] += other.aborts[i];
     aborted_ns[i] += other.aborted_ns[i];
@@ -106,6 +110,7 @@ void reset_statistics() {
     record.privatizations = 0;
     record.pages_privatized = 0;
     record.pages_reshared = 0;
+    record.homes_taken = 0;
     for (auto& n : record.aborts)
       n = 0;
     for (auto& n : record.aborted_ticks)
@@ -136,6 +141,9 @@ std::string format_statistics(const Statistics& s) {
                 "page remaps: %llu privatizations (%llu pages), %llu pages shared again\n",
                 (unsigned long long)s.privatizations, (unsigned long long)s.pages_privatized,
                 (unsigned long long)s.pages_reshared);
+  out += line;
+  std::snprintf(line, sizeof line, "home pages taken from other threads: %llu\n",
+                (unsigned long long)s.homes_taken);
   out += line;
   for (int i = 0; i < int(TimeState::kCount); ++i) {
     std::snprintf(line, sizeof line, "  %-40s %10.3f ms\n", time_state_name(TimeState(i)),

@@ -123,6 +123,15 @@ template <class Body> void run_transaction(Body&& body) {
 // waits for it at a safe point).
 Offset allocate_pages(std::size_t count);
 void release_pages(Offset first, std::size_t count);
+// The calling transaction's view becomes the home of these pages, which must hold no
+// object that anyone else can reach (new pages, or a run that a collection emptied): its
+// first reads there skip the fence that orders them against other threads' commits. The
+// first other view to use an object there takes the page from its home for good, which
+// makes every running thread fence once (a few microseconds). Outside a transaction, or
+// with homes off, it does nothing.
+void make_home_pages(Offset first, std::size_t count);
+// The view whose home the object's page is, or 0.
+unsigned home_view(Offset object);
 // With the world stopped (a collection): views give back their private copies of pages
 // that no running transaction wrote, and segment 0 drops its page-table entries, so that
 // resident memory counts each page of the heap about once.
@@ -239,6 +248,7 @@ enum class TimeState : std::uint8_t {
   Paused,         // paused at a safe point for another thread's commit or GC
   Gc,             // collecting
   Remapping,      // making pages private for a first write, or waiting for that
+  TakingHome,     // taking a page from another view's home (a fence on every core)
   kCount,
 };
 const char* time_state_name(TimeState state);
@@ -254,6 +264,9 @@ struct Statistics {
   // process: pages made private for a first write, and private pages mapped shared again
   // at collections.
   std::uint64_t privatizations = 0, pages_privatized = 0, pages_reshared = 0;
+  // Pages this thread took from another view's home (each one a fence on every core:
+  // see make_home_pages).
+  std::uint64_t homes_taken = 0;
   Statistics& operator+=(const Statistics& other);
   std::uint64_t total_aborts() const;
 };

@@ -1,10 +1,10 @@
 // tests/stm/test_heap.h - shared helpers of the stm/ unit tests.
 //
-// A tiny allocator over stm::allocate_pages (per-thread bump allocation, never frees),
-// a dropper that counts the new objects of aborted transactions, the Boost.Test global
-// fixture that initializes the heap, a watchdog that turns a hang into a loud failure,
-// and a thread-safe failure list (Boost.Test assertions are only safe on the main
-// thread: worker threads record, the main thread checks after joining them).
+// A tiny allocator over stm::allocate_pages (per-thread bump allocation in home pages,
+// never frees), a dropper that counts the new objects of aborted transactions, the
+// Boost.Test global fixture that initializes the heap, a watchdog that turns a hang into
+// a loud failure, and a thread-safe failure list (Boost.Test assertions are only safe on
+// the main thread: worker threads record, the main thread checks after joining them).
 #pragma once
 
 #include "stm/stm.h"
@@ -78,6 +78,9 @@ inline Offset allocate(std::uint16_t type_id, std::size_t bytes) {
       std::size_t pages = std::max(kChunkPages, (size + stm::kPageSize - 1) / stm::kPageSize);
       Offset first = stm::allocate_pages(pages);
       if (first == 0) return 0;
+      // As gc/ does: fresh pages are the home of the allocating view (a pooled chunk
+      // holds objects others may read, so it stays as it is).
+      stm::make_home_pages(first, pages);
       fresh = Chunk{first, first + pages * stm::kPageSize};
     }
     if (c.cur < c.end) {
