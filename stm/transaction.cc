@@ -400,14 +400,16 @@ void start_transaction() {
     version = 1;
   }
   heap.read_version(ctx->segment).store(char(version), std::memory_order_relaxed);
+  // One reading of the time stamp counter (a VM may make each one costly).
+  std::uint64_t now = now_ticks();
   if (!ctx->birth.load(std::memory_order_relaxed))
     // The time stamp counter, not a shared counter that every start would write: ages
     // compare across cores (constant, synchronized TSC), and the segment number in the low
     // bits keeps two births apart.
-    ctx->birth.store(now_ticks() << 7 | ctx->segment, std::memory_order_relaxed);
+    ctx->birth.store(now << 7 | ctx->segment, std::memory_order_relaxed);
   ctx->atomic_depth_at_start = ctx->atomic_depth;
   ctx->tx_wait_ticks = 0;
-  ctx->tx_start_ticks = now_ticks();
+  ctx->tx_start_ticks = now;
   ctx->in_tx.store(true, std::memory_order_release);
   heap.running(ctx->segment).store(1, std::memory_order_release);
   tl.segment_base = base;
