@@ -121,20 +121,92 @@ INTERP_NATIVE(builtin_callable) {
   return py_bool(is_callable(args[0]));
 }
 
-bool class_check(Thread& t, Value cls, const char* what) {
-  if (cls.is_object() && is_layout(cls, Layout::Type)) return true;
-  if (cls.is_object() && isinstance(cls, T_tuple)) {
-    CRecursion level{t, ""};
-    if (!level) return false;
-    for (std::int64_t i = 0; i < tuple_length(cls); ++i)
-      if (!class_check(t, tuple_item(cls, i), what)) return false;
-    return true;
+// ---- isinstance and issubclass --------------------------------------------------------------
+// Classes answer for themselves (a metaclass's __instancecheck__ / __subclasscheck__, or
+// type's, which the fast paths below stand for); any other object that has __bases__ (a
+// tuple) counts as a class too, its bases walked as a class's would be (the "abstract"
+// protocol, as in CPython).
+
+bool is_class_object(Value v) {
+  return v.is_object() && is_layout(v, Layout::Type);
+}
+
+// v.__bases__ when it is a tuple; 0 otherwise (with an exception pending only for an error
+// other than AttributeError).
+Value abstract_bases(Thread& t, Value v) {
+  Value bases = getattr_opt(t, v, intern_literal(t, "__bases__"));
+  if (!bases && t.pending && matches(t, exc(E_AttributeError))) clear_pending(t);
+  if (!bases || !(bases.is_object() && isinstance(bases, T_tuple))) return {};
+  return bases;
+}
+
+int abstract_issubclass(Thread& t, Value derived, Value cls) {
+  for (;;) {
+    if (derived == cls) return 1;
+    Value bases = abstract_bases(t, derived);
+    if (!bases) return t.pending ? -1 : 0;
+    std::int64_t n = tuple_length(bases);
+    if (n == 0) return 0;
+    if (n == 1) {
+      derived = tuple_item(bases, 0);
+      continue;
+    }
+    CRecursion level{t, " in __subclasscheck__"};
+    if (!level) return -1;
+    for (std::int64_t i = 0; i < n; ++i) {
+      int r = abstract_issubclass(t, tuple_item(bases, i), cls);
+      if (r) return r;
+    }
+    return 0;
   }
-  raisef(t, exc(E_TypeError), "%s() arg 2 must be a type, a tuple of types, or a union", what);
+}
+
+bool check_class(Thread& t, Value v, const char* message) {
+  if (abstract_bases(t, v)) return true;
+  if (!t.pending) raise(t, exc(E_TypeError), message);
   return false;
 }
 
+// isinstance without the class's own __instancecheck__.
+int plain_isinstance(Thread& t, Value obj, Value cls) {
+  if (is_class_object(cls)) {
+    if (is_subtype(type_of(obj), cls)) return 1;
+    // obj.__class__ may differ from type(obj) (proxies).
+    Value klass = getattr_opt(t, obj, name(N___class__));
+    if (t.pending) return -1;
+    return klass && klass != type_of(obj) && is_class_object(klass) && is_subtype(klass, cls);
+  }
+  if (!check_class(t, cls, "isinstance() arg 2 must be a type, a tuple of types, or a union"))
+    return -1;
+  Value klass = getattr_opt(t, obj, name(N___class__));
+  if (!klass) return t.pending ? -1 : 0;
+  return abstract_issubclass(t, klass, cls);
+}
+
+// issubclass without the class's own __subclasscheck__.
+int plain_issubclass(Thread& t, Value sub, Value cls) {
+  if (is_class_object(cls) && is_class_object(sub)) return is_subtype(sub, cls);
+  if (!check_class(t, sub, "issubclass() arg 1 must be a class")) return -1;
+  if (!is_union_object(cls) &&
+      !check_class(t, cls, "issubclass() arg 2 must be a class, a tuple of classes, or a union"))
+    return -1;
+  return abstract_issubclass(t, sub, cls);
+}
+
+// The check `name` of cls's type, called; 2 when the type has none, or type's own (whose
+// answer the plain_ functions give without a call).
+int class_check_hook(Thread& t, Value cls, NameId check_name, Value arg) {
+  Value check = type_lookup(type_of(cls), name(check_name));
+  if (!check || (is_layout(check, Layout::Native) && is_class_object(cls))) return 2;
+  Value r = vm::call_function_or_other(t, check, cls, &arg, 1, {});
+  if (!r) return -1;
+  return truthy(t, r);
+}
+
 int isinstance_of(Thread& t, Value obj, Value cls) {
+  if (type_of(obj) == cls) return 1;
+  if (cls.is_object() && type_of(cls) == type_value(T_type)) return plain_isinstance(t, obj, cls);
+  if (is_union_object(cls)) cls = union_members(cls);
   if (cls.is_object() && isinstance(cls, T_tuple)) {
     CRecursion level{t, " in __instancecheck__"};
     if (!level) return -1;
@@ -144,43 +216,16 @@ int isinstance_of(Thread& t, Value obj, Value cls) {
     }
     return 0;
   }
-  if (type_of(obj) == cls) return 1;
-  if (cls.is_object() && is_layout(cls, Layout::Type)) {
-    Value meta = type_of(cls);
-    if (meta != type_value(T_type)) {
-      Value check = type_lookup(meta, name(N___instancecheck__));
-      if (check && !is_layout(check, Layout::Native)) {
-        Value r = vm::call_function_or_other(t, check, cls, &obj, 1, {});
-        if (!r) return -1;
-        return truthy(t, r);
-      }
-    }
-    if (is_subtype(type_of(obj), cls)) return 1;
-    // obj.__class__ may differ from type(obj) (proxies).
-    Value klass = getattr_opt(t, obj, name(N___class__));
-    if (t.pending) return -1;
-    return klass && klass != type_of(obj) && is_layout(klass, Layout::Type) &&
-           is_subtype(klass, cls);
-  }
-  Value check = lookup_special(t, cls, N___instancecheck__);
-  if (!check) {
-    if (!t.pending)
-      raise(t, exc(E_TypeError), "isinstance() arg 2 must be a type, a tuple of types, or a union");
-    return -1;
-  }
-  Value r = call1(t, check, obj);
-  if (!r) return -1;
-  return truthy(t, r);
-}
-
-INTERP_NATIVE(builtin_isinstance) {
-  if (!check_positional(t, "isinstance", nargs, kwnames, 2, 2, 0)) return {};
-  int r = isinstance_of(t, args[0], args[1]);
-  if (r < 0) return {};
-  return py_bool(r);
+  int r = class_check_hook(t, cls, N___instancecheck__, obj);
+  return r == 2 ? plain_isinstance(t, obj, cls) : r;
 }
 
 int issubclass_of(Thread& t, Value sub, Value cls) {
+  if (cls.is_object() && type_of(cls) == type_value(T_type)) {
+    if (sub == cls) return 1;
+    return plain_issubclass(t, sub, cls);
+  }
+  if (is_union_object(cls)) cls = union_members(cls);
   if (cls.is_object() && isinstance(cls, T_tuple)) {
     CRecursion level{t, " in __subclasscheck__"};
     if (!level) return -1;
@@ -190,31 +235,15 @@ int issubclass_of(Thread& t, Value sub, Value cls) {
     }
     return 0;
   }
-  if (cls.is_object() && is_layout(cls, Layout::Type) && type_of(cls) != type_value(T_type)) {
-    Value check = type_lookup(type_of(cls), name(N___subclasscheck__));
-    if (check && !is_layout(check, Layout::Native)) {
-      Value r = vm::call_function_or_other(t, check, cls, &sub, 1, {});
-      if (!r) return -1;
-      return truthy(t, r);
-    }
-  }
-  if (!(sub.is_object() && is_layout(sub, Layout::Type))) {
-    raise(t, exc(E_TypeError), "issubclass() arg 1 must be a class");
-    return -1;
-  }
-  if (!(cls.is_object() && is_layout(cls, Layout::Type))) {
-    Value check = lookup_special(t, cls, N___subclasscheck__);
-    if (check) {
-      Value r = call1(t, check, sub);
-      if (!r) return -1;
-      return truthy(t, r);
-    }
-    if (t.pending) return -1;
-    raise(t, exc(E_TypeError),
-          "issubclass() arg 2 must be a class, a tuple of classes, or a union");
-    return -1;
-  }
-  return is_subtype(sub, cls);
+  int r = class_check_hook(t, cls, N___subclasscheck__, sub);
+  return r == 2 ? plain_issubclass(t, sub, cls) : r;
+}
+
+INTERP_NATIVE(builtin_isinstance) {
+  if (!check_positional(t, "isinstance", nargs, kwnames, 2, 2, 0)) return {};
+  int r = isinstance_of(t, args[0], args[1]);
+  if (r < 0) return {};
+  return py_bool(r);
 }
 
 INTERP_NATIVE(builtin_issubclass) {

@@ -248,6 +248,14 @@ INTERP_NATIVE(complex_conjugate) {
   return complex_new(t, c.re, -c.im);
 }
 
+// The value as an exact complex (a subclass's instance gives a plain copy).
+INTERP_NATIVE(complex_complex) {
+  if (!check_positional(t, "__complex__", nargs, kwnames, 0, 0)) return {};
+  if (type_of(args[0]) == type_value(T_complex)) return args[0];
+  Complex c = complex_value(args[0]);
+  return complex_new(t, c.re, c.im);
+}
+
 INTERP_NATIVE(complex_getnewargs) {
   Complex c = complex_value(args[0]);
   Value re = float_new(t, c.re);
@@ -558,6 +566,8 @@ void init_complex_type(Thread& t) {
     const char* name;
     NativeFn fn;
   };
+  // One method a line.
+  // clang-format off
   const Entry methods[] = {
       {"__add__", complex_add},
       {"__radd__", complex_radd},
@@ -583,8 +593,10 @@ void init_complex_type(Thread& t) {
       {"__repr__", complex_repr},
       {"__format__", complex_format},
       {"conjugate", complex_conjugate},
+      {"__complex__", complex_complex},
       {"__getnewargs__", complex_getnewargs},
   };
+  // clang-format on
   for (const Entry& e : methods)
     add_method(t, type, e.name, e.fn);
   add_getter(t, type, "real", complex_real);

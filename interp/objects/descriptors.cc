@@ -146,9 +146,18 @@ INTERP_NATIVE(wrapper_new) {
   return w;
 }
 
+// The wrapped function's module, names, docstring and annotations are copied into the
+// wrapper's own __dict__ (3.10+), where typing.final and others may add more.
 INTERP_NATIVE(wrapper_init) {
   if (!check_positional(t, type_name_of(args[0]).c_str(), nargs, kwnames, 1, 1)) return {};
   wr<WrapperObject>(args[0])->wrapped = args[1];
+  for (const char* attr :
+       {"__module__", "__name__", "__qualname__", "__doc__", "__annotations__"}) {
+    Value key = intern_literal(t, attr);
+    Value v = getattr_opt(t, args[1], key);
+    if (!v && t.pending) return {};
+    if (v && !generic_setattr(t, args[0], key, v)) return {};
+  }
   return none();
 }
 
@@ -171,18 +180,6 @@ INTERP_NATIVE(staticmethod_call) {
 INTERP_NATIVE(wrapper_getattribute) {
   if (str_equal_ascii(args[1], "__func__") || str_equal_ascii(args[1], "__wrapped__"))
     return ro<WrapperObject>(args[0])->wrapped;
-  // The wrapped function's own name and docstring show through (3.10+).
-  if (str_equal_ascii(args[1], "__doc__") || str_equal_ascii(args[1], "__name__") ||
-      str_equal_ascii(args[1], "__qualname__")) {
-    if (Value d = rd<Object>(args[0])->dict)
-      if (Value v = dict_get_str(d, args[1])) return v;
-    return getattr(t, ro<WrapperObject>(args[0])->wrapped, args[1]);
-  }
-  Value r = generic_getattr(t, args[0], args[1], true);
-  if (r || t.pending) return r;
-  if (str_equal_ascii(args[1], "__doc__") || str_equal_ascii(args[1], "__name__") ||
-      str_equal_ascii(args[1], "__qualname__"))
-    return getattr(t, ro<WrapperObject>(args[0])->wrapped, args[1]);
   return generic_getattr(t, args[0], args[1], false);
 }
 
@@ -327,6 +324,7 @@ void init_descriptor_types(Thread& t) {
   add_named_members(t, p, {"fget", "fset", "fdel"}, property_getattribute);
   for (TypeId id : {T_classmethod, T_staticmethod}) {
     Value w = type_value(id);
+    wr<TypeObject>(w)->flags &= ~std::uint64_t(kNoInstanceDict);
     add_staticmethod(t, w, "__new__", wrapper_new);
     add_method(t, w, "__init__", wrapper_init);
     add_method(t, w, "__get__", wrapper_get);

@@ -3,7 +3,8 @@
 // returns): the runtime objects of PEP 585 and PEP 604 annotations.
 //
 // Both are immutable IteratorObjects: seq is the origin class (GenericAlias only), extra the
-// tuple of arguments, extra2 the tuple of type parameters once computed (0 before).
+// tuple of arguments, extra2 the tuple of type parameters once computed (0 before), kind 1
+// for a starred alias (`*tuple[int, str]`, what iterating an alias gives: PEP 646).
 #include "interp/objects/args.h"
 #include "interp/objects/objects.h"
 #include "interp/ops.h"
@@ -26,7 +27,7 @@ Value alias_args(Value v) {
   return ro<IteratorObject>(v)->extra;
 }
 
-Value make_alias(Thread& t, Value cls, Value origin, Value args) {
+Value make_alias(Thread& t, Value cls, Value origin, Value args, bool starred = false) {
   if (!(args.is_object() && isinstance(args, T_tuple))) {
     args = tuple_from(t, &args, 1);
     if (!args) return {};
@@ -36,7 +37,12 @@ Value make_alias(Thread& t, Value cls, Value origin, Value args) {
   IteratorObject* o = fresh<IteratorObject>(v);
   o->seq = origin;
   o->extra = args;
+  o->kind = starred;
   return v;
+}
+
+bool is_starred(Value alias) {
+  return ro<IteratorObject>(alias)->kind != 0;
 }
 
 // How an argument is written inside `origin[...]` or `a | b`: classes by their qualified
@@ -46,16 +52,22 @@ bool repr_item(Thread& t, Value item, std::string& out) {
     out += "...";
     return true;
   }
-  if (item == type_value(T_NoneType)) {
-    out += "None";
-    return true;
+  // Aliases of any kind (typing's too: they have __origin__ and __args__) by repr.
+  bool alias = is_alias(item);
+  if (!alias) {
+    Value origin = getattr_opt(t, item, intern_literal(t, "__origin__"));
+    if (t.pending) return false;
+    if (origin) {
+      alias = bool(getattr_opt(t, item, intern_literal(t, "__args__")));
+      if (t.pending) return false;
+    }
   }
-  if (!is_alias(item)) {
+  if (!alias) {
     Value qualname = getattr_opt(t, item, name(N___qualname__));
     if (!qualname && t.pending) return false;
     Value module = qualname ? getattr_opt(t, item, name(N___module__)) : Value();
     if (!module && t.pending) return false;
-    if (qualname && module && str_check(qualname)) {
+    if (qualname && module && module != none() && str_check(qualname)) {
       if (!(str_check(module) && str_equal_ascii(module, "builtins"))) {
         Value m = str(t, module);
         if (!m) return false;
@@ -108,50 +120,147 @@ Value parameters_of(Thread& t, Value self) {
   return params;
 }
 
-// alias[items]: each type variable replaced by the matching item.
+// The arguments of an unpacked tuple (`*tuple[int, str]`, or typing's `*Tuple[int, str]`),
+// or 0 when `arg` is not one.
+Value unpacked_tuple_args(Thread& t, Value arg) {
+  if (is_alias(arg) && is_starred(arg) && ro<IteratorObject>(arg)->seq == type_value(T_tuple))
+    return alias_args(arg);
+  Value args = getattr_opt(t, arg, intern_literal(t, "__typing_unpacked_tuple_args__"));
+  return args == none() ? Value() : args;
+}
+
+// The items of a subscript as a tuple, unpacked tuples of fixed length spread out:
+// `[int, *tuple[str, bytes]]` is (int, str, bytes); `*tuple[str, ...]` stays one item.
+Value spread_items(Thread& t, Value items) {
+  bool is_tuple = items.is_object() && isinstance(items, T_tuple);
+  std::int64_t n = is_tuple ? tuple_length(items) : 1;
+  Value out = list_new(t);
+  if (!out) return {};
+  for (std::int64_t i = 0; i < n; ++i) {
+    Value item = is_tuple ? tuple_item(items, i) : items;
+    if (!is_type(item)) {
+      Value sub = unpacked_tuple_args(t, item);
+      if (t.pending) return {};
+      if (sub && sub.is_object() && isinstance(sub, T_tuple)) {
+        std::int64_t k = tuple_length(sub);
+        if (!(k && tuple_item(sub, k - 1) == runtime().ellipsis)) {
+          for (std::int64_t j = 0; j < k; ++j)
+            if (!list_append(t, out, tuple_item(sub, j))) return {};
+          continue;
+        }
+      }
+    }
+    if (!list_append(t, out, item)) return {};
+  }
+  return list_to_tuple(t, out);
+}
+
+std::int64_t index_of(Value tuple, Value item) {
+  for (std::int64_t i = 0; i < tuple_length(tuple); ++i)
+    if (tuple_item(tuple, i) == item) return i;
+  return -1;
+}
+
+// An argument that is not itself a parameter but has some (`list[T]`), subscripted with
+// the items that replace them; a TypeVarTuple's items are spread.
+Value substitute_inside(Thread& t, Value arg, Value params, Value items) {
+  Value sub = getattr_opt(t, arg, intern_literal(t, "__parameters__"));
+  if (t.pending) return {};
+  if (!(sub && sub.is_object() && isinstance(sub, T_tuple) && tuple_length(sub))) return arg;
+  Value subargs = list_new(t);
+  if (!subargs) return {};
+  Value iter = name(N___iter__);
+  for (std::int64_t j = 0; j < tuple_length(sub); ++j) {
+    Value p = tuple_item(sub, j);
+    std::int64_t k = index_of(params, p);
+    if (k >= 0) {
+      Value item = tuple_item(items, k);
+      if (type_lookup(type_of(p), iter) && item.is_object() && isinstance(item, T_tuple)) {
+        for (std::int64_t m = 0; m < tuple_length(item); ++m)
+          if (!list_append(t, subargs, tuple_item(item, m))) return {};
+        continue;
+      }
+      p = item;
+    }
+    if (!list_append(t, subargs, p)) return {};
+  }
+  Value key = list_to_tuple(t, subargs);
+  return key ? getitem(t, arg, key) : Value();
+}
+
+// alias[items] (PEP 484 and PEP 646): each parameter replaced through its
+// __typing_subst__, after every parameter's __typing_prepare_subst__ had its say about the
+// items (a TypeVarTuple takes a run of them); unpacked TypeVarTuples spread their result.
 Value substitute(Thread& t, Value self, Value items) {
   Value params = parameters_of(t, self);
   if (!params) return {};
-  if (tuple_length(params) == 0)
+  std::int64_t np = tuple_length(params);
+  if (np == 0)
     return raisef(t, exc(E_TypeError), "%s is not a generic class", repr_utf8(t, self).c_str());
+  items = spread_items(t, items);
+  if (!items) return {};
+  Value prepare_name = intern_literal(t, "__typing_prepare_subst__");
+  for (std::int64_t i = 0; i < np; ++i) {
+    Value prepare = getattr_opt(t, tuple_item(params, i), prepare_name);
+    if (t.pending) return {};
+    if (!prepare || prepare == none()) continue;
+    if (!(items.is_object() && isinstance(items, T_tuple))) {
+      items = tuple_from(t, &items, 1);
+      if (!items) return {};
+    }
+    Value call_args[2] = {self, items};
+    items = call(t, prepare, call_args, 2);
+    if (!items) return {};
+  }
   if (!(items.is_object() && isinstance(items, T_tuple))) {
     items = tuple_from(t, &items, 1);
     if (!items) return {};
   }
-  std::int64_t np = tuple_length(params), ni = tuple_length(items);
+  std::int64_t ni = tuple_length(items);
   if (np != ni)
     return raisef(t, exc(E_TypeError), "Too %s arguments for %s; actual %lld, expected %lld",
                   ni > np ? "many" : "few", repr_utf8(t, self).c_str(), (long long)ni,
                   (long long)np);
   Value args = alias_args(self);
-  std::int64_t n = tuple_length(args);
   Value out = list_new(t);
   if (!out) return {};
-  Value parameters = intern_literal(t, "__parameters__");
-  for (std::int64_t i = 0; i < n; ++i) {
+  Value subst_name = intern_literal(t, "__typing_subst__");
+  Value unpacked_name = intern_literal(t, "__typing_is_unpacked_typevartuple__");
+  for (std::int64_t i = 0; i < tuple_length(args); ++i) {
     Value a = tuple_item(args, i);
-    Value replacement = a;
-    for (std::int64_t k = 0; k < np; ++k)
-      if (tuple_item(params, k) == a) replacement = tuple_item(items, k);
-    if (replacement == a && !is_type(a)) {
-      Value sub = getattr_opt(t, a, parameters);
-      if (t.pending) return {};
-      if (sub && sub.is_object() && isinstance(sub, T_tuple) && tuple_length(sub)) {
-        Value subitems = tuple_new(t, std::size_t(tuple_length(sub)));
-        if (!subitems) return {};
-        for (std::int64_t j = 0; j < tuple_length(sub); ++j)
-          for (std::int64_t k = 0; k < np; ++k)
-            if (tuple_item(params, k) == tuple_item(sub, j))
-              tuple_init(subitems, j, tuple_item(items, k));
-        replacement = getitem(t, a, subitems);
-        if (!replacement) return {};
-      }
+    if (is_type(a)) {
+      if (!list_append(t, out, a)) return {};
+      continue;
     }
-    if (!list_append(t, out, replacement)) return {};
+    int unpack = 0;
+    if (Value flag = getattr_opt(t, a, unpacked_name)) {
+      unpack = truthy(t, flag);
+      if (unpack < 0) return {};
+    } else if (t.pending) {
+      return {};
+    }
+    Value subst = getattr_opt(t, a, subst_name);
+    if (t.pending) return {};
+    Value replacement;
+    std::int64_t k = subst ? index_of(params, a) : -1;
+    if (k >= 0) {
+      Value item = tuple_item(items, k);
+      replacement = call(t, subst, &item, 1);
+    } else {
+      replacement = substitute_inside(t, a, params, items);
+    }
+    if (!replacement) return {};
+    if (unpack && replacement.is_object() && isinstance(replacement, T_tuple)) {
+      for (std::int64_t k = 0; k < tuple_length(replacement); ++k)
+        if (!list_append(t, out, tuple_item(replacement, k))) return {};
+    } else if (!list_append(t, out, replacement)) {
+      return {};
+    }
   }
   Value new_args = list_to_tuple(t, out);
   if (!new_args) return {};
   if (is_union(self)) {
+    if (tuple_length(new_args) == 0) return make_alias(t, type_of(self), Value(), new_args);
     Value acc = tuple_item(new_args, 0);
     for (std::int64_t i = 1; i < tuple_length(new_args); ++i) {
       acc = binary_op(t, acc, tuple_item(new_args, i), bytecode::BinaryOp::Or);
@@ -159,7 +268,7 @@ Value substitute(Thread& t, Value self, Value items) {
     }
     return acc;
   }
-  return make_alias(t, type_of(self), ro<IteratorObject>(self)->seq, new_args);
+  return make_alias(t, type_of(self), ro<IteratorObject>(self)->seq, new_args, is_starred(self));
 }
 
 // ---- GenericAlias --------------------------------------------------------------------------
@@ -175,7 +284,7 @@ INTERP_NATIVE(alias_new) {
 
 INTERP_NATIVE(alias_repr) {
   Value self = args[0];
-  std::string out;
+  std::string out = is_starred(self) ? "*" : "";
   if (!repr_item(t, ro<IteratorObject>(self)->seq, out)) return {};
   out += "[";
   Value a = alias_args(self);
@@ -227,7 +336,21 @@ INTERP_NATIVE(alias_parameters) {
   return parameters_of(t, args[0]);
 }
 INTERP_NATIVE(alias_unpacked) {
-  return runtime().false_;
+  return py_bool(is_starred(args[0]));
+}
+INTERP_NATIVE(alias_unpacked_tuple_args) {
+  Value self = args[0];
+  return is_starred(self) && ro<IteratorObject>(self)->seq == type_value(T_tuple) ? alias_args(self)
+                                                                                  : none();
+}
+// iter(tuple[int, str]) gives one item, *tuple[int, str]: what `*` in a subscript spreads.
+INTERP_NATIVE(alias_iter) {
+  Value self = args[0];
+  Value starred =
+      make_alias(t, type_of(self), ro<IteratorObject>(self)->seq, alias_args(self), true);
+  if (!starred) return {};
+  Value items = tuple_from(t, &starred, 1);
+  return items ? iter(t, items) : Value();
 }
 
 INTERP_NATIVE(alias_call) {
@@ -261,6 +384,7 @@ INTERP_NATIVE(alias_subclasscheck) {
 
 INTERP_NATIVE(alias_eq) {
   if (!is_alias(args[1])) return runtime().not_implemented;
+  if (is_starred(args[0]) != is_starred(args[1])) return runtime().false_;
   int e = equal(t, ro<IteratorObject>(args[0])->seq, ro<IteratorObject>(args[1])->seq);
   if (e < 0) return {};
   if (e) e = equal(t, alias_args(args[0]), alias_args(args[1]));
@@ -280,7 +404,24 @@ INTERP_NATIVE(alias_hash) {
   return int_from_i64(t, h == -1 ? -2 : h);
 }
 
+Value builtin_function(Thread& t, const char* fname) {
+  Value f = dict_get_cstr(t, runtime().builtins, fname);
+  if (!f && !t.pending) raisef(t, exc(E_NameError), "name '%s' is not defined", fname);
+  return f;
+}
+
 INTERP_NATIVE(alias_reduce) {
+  if (is_starred(args[0])) {
+    // next(iter(alias)) makes it again.
+    Value plain =
+        make_alias(t, type_of(args[0]), ro<IteratorObject>(args[0])->seq, alias_args(args[0]));
+    Value it = plain ? iter(t, plain) : Value();
+    Value next = it ? builtin_function(t, "next") : Value();
+    Value call_args = next ? tuple_from(t, &it, 1) : Value();
+    if (!call_args) return {};
+    Value pair[2] = {next, call_args};
+    return tuple_from(t, pair, 2);
+  }
   Value inner[2] = {ro<IteratorObject>(args[0])->seq, alias_args(args[0])};
   Value state = tuple_from(t, inner, 2);
   if (!state) return {};
@@ -345,15 +486,12 @@ INTERP_NATIVE(union_repr) {
   std::string out;
   for (std::int64_t i = 0; i < tuple_length(a); ++i) {
     if (i) out += " | ";
-    if (!repr_item(t, tuple_item(a, i), out)) return {};
+    if (tuple_item(a, i) == type_value(T_NoneType))
+      out += "None";
+    else if (!repr_item(t, tuple_item(a, i), out))
+      return {};
   }
   return str_from_utf8(t, out);
-}
-
-Value builtin_function(Thread& t, const char* fname) {
-  Value f = dict_get_cstr(t, runtime().builtins, fname);
-  if (!f && !t.pending) raisef(t, exc(E_NameError), "name '%s' is not defined", fname);
-  return f;
 }
 
 INTERP_NATIVE(union_instancecheck) {
@@ -432,6 +570,13 @@ INTERP_NATIVE(union_getitem) {
 
 } // namespace
 
+bool is_union_object(Value v) {
+  return is_union(v);
+}
+Value union_members(Value v) {
+  return alias_args(v);
+}
+
 Value generic_alias_new(Thread& t, Value origin, Value args) {
   return make_alias(t, type_value(T_GenericAlias), origin, args);
 }
@@ -466,6 +611,8 @@ void init_generic_alias_types(Thread& t) {
   add_getter(t, ga, "__args__", alias_args_getter);
   add_getter(t, ga, "__parameters__", alias_parameters);
   add_getter(t, ga, "__unpacked__", alias_unpacked);
+  add_getter(t, ga, "__typing_unpacked_tuple_args__", alias_unpacked_tuple_args);
+  add_method(t, ga, "__iter__", alias_iter);
   Value u = type_value(T_UnionType);
   add_staticmethod(t, u, "__new__", union_new);
   add_method(t, u, "__repr__", union_repr);

@@ -608,6 +608,7 @@ INTERP_NATIVE(type_setattr) {
     wr<TypeObject>(type)->qualname = value;
     return none();
   }
+  if (str_equal_ascii(attr, "__bases__")) return set_bases(t, type, value);
   Value dict = rd<TypeObject>(type)->dict;
   if (!value) {
     int r = dict_del(t, dict, attr);
@@ -654,9 +655,8 @@ void init_object_type(Thread& t) {
   // Instances of these types carry a docstring of their own, served by the type's
   // __getattribute__. A lookup that bypasses it (object.__getattribute__, which pydoc
   // uses) must find this descriptor before object's docstring, as CPython's type slots.
-  for (TypeId id :
-       {T_type, T_function, T_builtin_function, T_method_descriptor, T_wrapper_descriptor,
-        T_method_wrapper, T_method, T_property, T_classmethod, T_staticmethod})
+  for (TypeId id : {T_type, T_function, T_builtin_function, T_method_descriptor,
+                    T_wrapper_descriptor, T_method_wrapper, T_method, T_property})
     add_getter(t, type_value(id), "__doc__", instance_doc);
 
   Value ty = type_value(T_type);

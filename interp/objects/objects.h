@@ -278,6 +278,11 @@ Value range_new(Thread& t, Value start, Value stop, Value step);
 Value iterator_new(Thread& t, TypeId type, Value seq, std::int64_t kind = 0);
 // types.GenericAlias(origin, args): what list[int] and type[int] make.
 Value generic_alias_new(Thread& t, Value origin, Value args);
+// C.__bases__ = bases: checked as CPython does, the MROs below recomputed.
+Value set_bases(Thread& t, Value type, Value bases);
+// types.UnionType (`int | str`) and the tuple of its members.
+bool is_union_object(Value v);
+Value union_members(Value v);
 // locals() of a frame: its namespace, or (a function) its fast locals and cells in a dict.
 Value frame_locals(Thread& t, Value frame);
 // The class that a builtin descriptor (getset_descriptor, member_descriptor) belongs to.

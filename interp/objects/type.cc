@@ -783,6 +783,35 @@ static Value layout_base(Value type) {
   return solid;
 }
 
+// As CPython's best_base: the base whose layout extends every other's, the first of
+// equals. A class that adds slot words extends its base's layout, so
+// class C(WithSlots, WithoutSlots) lays out C's instances as WithSlots's.
+static Value best_base_of(Thread& t, Value bases) {
+  Value best_base;
+  for (std::int64_t i = 0, nb = tuple_length(bases); i < nb; ++i) {
+    Value b = tuple_item(bases, i);
+    if (!b.is_object() || !is_layout(b, Layout::Type))
+      return raise(t, exc(E_TypeError), "bases must be types");
+    if (!(rd<TypeObject>(b)->flags & kBaseType))
+      return raisef(t, exc(E_TypeError), "type '%s' is not an acceptable base type",
+                    qualified_name(t, b).c_str());
+    Value solid = layout_base(b);
+    if (!best_base) {
+      best_base = b;
+    } else {
+      Value best_solid = layout_base(best_base);
+      if (is_subtype(best_solid, solid)) {
+        // best_base's layout already extends b's.
+      } else if (is_subtype(solid, best_solid)) {
+        best_base = b;
+      } else {
+        return raise(t, exc(E_TypeError), "multiple bases have instance lay-out conflict");
+      }
+    }
+  }
+  return best_base;
+}
+
 // Enters a new class in the __subclasses__ list of each base that is a class (not a
 // builtin type), dropping the entries of classes that died meanwhile.
 static bool note_subclass(Thread& t, Value type, Value bases) {
@@ -807,6 +836,85 @@ static bool note_subclass(Thread& t, Value type, Value bases) {
   return true;
 }
 
+// Takes `type` out of the __subclasses__ list of each of `bases`.
+static bool forget_subclass(Thread& t, Value type, Value bases) {
+  for (std::int64_t i = 0, n = tuple_length(bases); i < n; ++i) {
+    Value base = tuple_item(bases, i);
+    Value old = rd<TypeObject>(base)->subclasses;
+    if (!old) continue;
+    Value kept = list_new(t);
+    if (!kept) return false;
+    for (std::int64_t k = 0; k < list_length(old); ++k) {
+      Value r = list_item(old, k);
+      Value target = rd<WeakRefObject>(r)->target;
+      if (target && target != type && !list_append(t, kept, r)) return false;
+    }
+    wr<TypeObject>(base)->subclasses = kept;
+  }
+  return true;
+}
+
+// The MROs of the classes below `type`, after its own changed.
+static bool recompute_subclass_mros(Thread& t, Value type) {
+  Value below = rd<TypeObject>(type)->subclasses;
+  if (!below) return true;
+  for (std::int64_t k = 0; k < list_length(below); ++k)
+    if (Value sub = rd<WeakRefObject>(list_item(below, k))->target)
+      if (!compute_mro(t, sub) || !recompute_subclass_mros(t, sub)) return false;
+  return true;
+}
+
+Value set_bases(Thread& t, Value type, Value bases) {
+  std::string n = type_name(type);
+  if (!bases)
+    return raisef(t, exc(E_TypeError), "cannot delete '__bases__' attribute of immutable type '%s'",
+                  n.c_str());
+  if (!(bases.is_object() && isinstance(bases, T_tuple)))
+    return raisef(t, exc(E_TypeError), "can only assign tuple to %s.__bases__, not %s", n.c_str(),
+                  type_name_of(bases).c_str());
+  if (tuple_length(bases) == 0)
+    return raisef(t, exc(E_TypeError), "can only assign non-empty tuple to %s.__bases__, not ()",
+                  n.c_str());
+  for (std::int64_t i = 0; i < tuple_length(bases); ++i) {
+    Value b = tuple_item(bases, i);
+    if (!(b.is_object() && is_layout(b, Layout::Type)))
+      return raisef(t, exc(E_TypeError), "%s.__bases__ must be tuple of classes, not '%s'",
+                    n.c_str(), type_name_of(b).c_str());
+    if (is_subtype(b, type))
+      return raise(t, exc(E_TypeError), "a __bases__ item causes an inheritance cycle");
+  }
+  Value new_base = best_base_of(t, bases);
+  if (!new_base) return {};
+  Value old_base = rd<TypeObject>(type)->base;
+  Value old_layout = layout_base(old_base), new_layout = layout_base(new_base);
+  if (rd<TypeObject>(old_layout)->layout != rd<TypeObject>(new_layout)->layout ||
+      slot_words(old_layout) != slot_words(new_layout))
+    return raisef(t, exc(E_TypeError), "__bases__ assignment: '%s' %s differs from '%s'",
+                  type_name(new_base).c_str(),
+                  rd<TypeObject>(old_layout)->layout != rd<TypeObject>(new_layout)->layout
+                      ? "deallocator"
+                      : "object layout",
+                  type_name(old_base).c_str());
+  Value old_bases = rd<TypeObject>(type)->bases;
+  wr<TypeObject>(type)->bases = bases;
+  wr<TypeObject>(type)->base = new_base;
+  if (!compute_mro(t, type) || !recompute_subclass_mros(t, type)) {
+    // Put everything back as it was (the error stays pending).
+    Value error = t.pending;
+    wr<TypeObject>(type)->bases = old_bases;
+    wr<TypeObject>(type)->base = old_base;
+    t.pending = {};
+    compute_mro(t, type);
+    recompute_subclass_mros(t, type);
+    t.pending = error;
+    return {};
+  }
+  if (!forget_subclass(t, type, old_bases) || !note_subclass(t, type, bases)) return {};
+  type_modified(type);
+  update_type_flags(type);
+  return none();
+}
+
 Value type_new(Thread& t, Value metatype, Value type_name_value, Value bases, Value ns,
                Value kwargs) {
   if (!str_check(type_name_value))
@@ -817,32 +925,8 @@ Value type_new(Thread& t, Value metatype, Value type_name_value, Value bases, Va
     bases = tuple_from(t, &object_type, 1);
     if (!bases) return {};
   }
-  std::int64_t nb = tuple_length(bases);
-  Value best_base;
-  for (std::int64_t i = 0; i < nb; ++i) {
-    Value b = tuple_item(bases, i);
-    if (!b.is_object() || !is_layout(b, Layout::Type))
-      return raise(t, exc(E_TypeError), "bases must be types");
-    if (!(rd<TypeObject>(b)->flags & kBaseType))
-      return raisef(t, exc(E_TypeError), "type '%s' is not an acceptable base type",
-                    qualified_name(t, b).c_str());
-    // As CPython's best_base: the base whose layout extends every other's, the first of
-    // equals. A class that adds slot words extends its base's layout, so
-    // class C(WithSlots, WithoutSlots) lays out C's instances as WithSlots's.
-    Value solid = layout_base(b);
-    if (!best_base) {
-      best_base = b;
-    } else {
-      Value best_solid = layout_base(best_base);
-      if (is_subtype(best_solid, solid)) {
-        // best_base's layout already extends b's.
-      } else if (is_subtype(solid, best_solid)) {
-        best_base = b;
-      } else {
-        return raise(t, exc(E_TypeError), "multiple bases have instance lay-out conflict");
-      }
-    }
-  }
+  Value best_base = best_base_of(t, bases);
+  if (!best_base) return {};
   Value type = allocate(t, Layout::Type, metatype, sizeof(TypeObject));
   if (!type) return {};
   Value dict = dict_copy(t, ns);
