@@ -178,6 +178,11 @@ void build_runtime(Thread& t) {
   fresh<TypeObject>(rt.types[T_object])->flags &= ~std::uint64_t(kNoInstanceDict);
   for (TypeId id : {T_function, T_module, T_type})
     fresh<TypeObject>(rt.types[id])->flags &= ~std::uint64_t(kNoInstanceDict);
+  // What `match` takes for a sequence or a mapping; classes inherit it from their base.
+  for (TypeId id : {T_list, T_tuple, T_range, T_memoryview})
+    fresh<TypeObject>(rt.types[id])->flags |= kSequence;
+  for (TypeId id : {T_dict, T_mappingproxy})
+    fresh<TypeObject>(rt.types[id])->flags |= kMapping;
   // 2. Names, dicts, bases and MROs (bases first: the table is in that order).
   rt.empty_tuple = tuple_new(t, 0);
   for (const BuiltinType& bt : kBuiltinTypes) {

@@ -95,6 +95,9 @@ template <class T> inline bool compare_numbers(T x, T y, bytecode::CompareOp op)
 int equal(Thread& t, Value a, Value b);
 bool hash(Thread& t, Value v, std::int64_t& out);
 int truthy(Thread& t, Value v); // 1, 0, -1 on error
+// isinstance() and issubclass(): 1, 0, -1 on error (builtins.cc).
+int isinstance_of(Thread& t, Value obj, Value cls);
+int issubclass_of(Thread& t, Value sub, Value cls);
 
 // ---- operators ---------------------------------------------------------------------------------
 Value binary_op(Thread& t, Value a, Value b, bytecode::BinaryOp op);

@@ -912,6 +912,7 @@ Value make_array_module(Thread& t) {
   if (!m) return {};
   Value cls = new_type(t, "array", "array", Layout::Instance);
   if (!cls) return {};
+  wr<TypeObject>(cls)->flags |= kSequence; // for `match`
   static const ModuleFunction kMethods[] = {
       {"__len__", array_len},
       {"__getitem__", array_getitem},

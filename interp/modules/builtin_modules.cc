@@ -20,6 +20,7 @@ Value make_posixsubprocess_module(Thread& t);
 Value make_select_module(Thread& t);
 Value make_socket_module(Thread& t);
 Value make_atexit_module(Thread& t);
+Value make_abc_module(Thread& t);
 Value make_io_module(Thread& t);
 Value make_errno_module(Thread& t);
 Value make_stat_module(Thread& t);
@@ -93,6 +94,7 @@ Value make_builtin_module(Thread& t, const std::string& module_name) {
   if (module_name == "select") return make_select_module(t);
   if (module_name == "_socket") return make_socket_module(t);
   if (module_name == "atexit") return make_atexit_module(t);
+  if (module_name == "_abc") return make_abc_module(t);
   if (module_name == "_io") return make_io_module(t);
   if (module_name == "errno") return make_errno_module(t);
   if (module_name == "_stat") return make_stat_module(t);
@@ -137,7 +139,7 @@ std::vector<std::string> builtin_module_names() {
       "select",       "unicodedata", "pyexpat", "_socket",  "pwd",          "grp",
       "resource",     "fcntl",       "termios", "_bz2",     "faulthandler", "_lzma",
       "_sqlite3",     "syslog",      "mmap",    "readline", "_stat",        "_multiprocessing",
-      "_posixshmem"};
+      "_posixshmem",  "_abc"};
   for (auto& [registered, factory] : registered_modules())
     names.push_back(registered);
   std::sort(names.begin(), names.end());

@@ -203,6 +203,8 @@ int class_check_hook(Thread& t, Value cls, NameId check_name, Value arg) {
   return truthy(t, r);
 }
 
+} // namespace
+
 int isinstance_of(Thread& t, Value obj, Value cls) {
   if (type_of(obj) == cls) return 1;
   if (cls.is_object() && type_of(cls) == type_value(T_type)) return plain_isinstance(t, obj, cls);
@@ -238,6 +240,8 @@ int issubclass_of(Thread& t, Value sub, Value cls) {
   int r = class_check_hook(t, cls, N___subclasscheck__, sub);
   return r == 2 ? plain_issubclass(t, sub, cls) : r;
 }
+
+namespace {
 
 INTERP_NATIVE(builtin_isinstance) {
   if (!check_positional(t, "isinstance", nargs, kwnames, 2, 2, 0)) return {};

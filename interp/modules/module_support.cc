@@ -80,7 +80,8 @@ Value new_type(Thread& t, const char* type_name, const char* module_name, Layout
   Value bases = tuple_from(t, &base, 1);
   if (!n || !d || !bases) return {};
   TypeObject* o = fresh<TypeObject>(type);
-  o->flags = (subclassable ? kBaseType : 0) | kNoInstanceDict;
+  o->flags = (subclassable ? kBaseType : 0) | kNoInstanceDict |
+             (rd<TypeObject>(base)->flags & (kSequence | kMapping));
   o->layout = static_cast<std::uint64_t>(layout);
   o->base = base;
   o->name = n;

@@ -23,6 +23,10 @@ enum TypeFlag : std::uint64_t {
   kCustomSetattr = 1u << 6,      // __setattr__ or __delattr__ is not object's
   kNoWeakref = 1u << 7,          // __slots__ without __weakref__ all the way up: no weak refs
   kHasDel = 1u << 8,             // a class of the MRO defines __del__: instances are finalized
+  // What `match` takes for a sequence / a mapping: list, tuple, range, memoryview, deque,
+  // array and dict, the classes below them, and what collections.abc makes one (_abc).
+  kSequence = 1u << 9,
+  kMapping = 1u << 10,
 };
 // Bits 32..47 of TypeObject::flags: the __slots__ words every instance carries after its
 // layout's struct (see type.cc).

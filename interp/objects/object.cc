@@ -556,10 +556,12 @@ INTERP_NATIVE(type_getattribute) {
     if (str_equal_ascii(attr, "__bases__")) return o->bases;
     if (str_equal_ascii(attr, "__base__")) return o->base ? o->base : none();
     if (str_equal_ascii(attr, "__flags__")) {
-      // CPython's bits for what copyreg and inspect read: heap type, base type, abstract.
-      std::int64_t flags = ((o->flags & kHeapType) ? 1 << 9 : 0) |
-                           ((o->flags & kBaseType) ? 1 << 10 : 0) |
-                           ((o->flags & kIsAbstract) ? 1 << 20 : 0);
+      // CPython's bits for what copyreg, inspect and collections.abc read: heap type, base
+      // type, abstract, sequence and mapping (as `match` sees them).
+      std::int64_t flags =
+          ((o->flags & kHeapType) ? 1 << 9 : 0) | ((o->flags & kBaseType) ? 1 << 10 : 0) |
+          ((o->flags & kIsAbstract) ? 1 << 20 : 0) | ((o->flags & kSequence) ? 1 << 5 : 0) |
+          ((o->flags & kMapping) ? 1 << 6 : 0);
       return Value::small_int(flags);
     }
     if (str_equal_ascii(attr, "__dict__")) return mappingproxy_new(t, o->dict);

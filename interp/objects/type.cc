@@ -961,6 +961,15 @@ Value type_new(Thread& t, Value metatype, Value type_name_value, Value bases, Va
       !dict_set(t, dict, name(N___hash__), none()))
     return {};
   if (!compute_mro(t, type)) return {};
+  // What `match` takes it for: as the first class of its MRO that is a sequence or a
+  // mapping.
+  Value own_mro = rd<TypeObject>(type)->mro;
+  for (std::int64_t i = 1; i < tuple_length(own_mro); ++i)
+    if (std::uint64_t kind =
+            rd<TypeObject>(tuple_item(own_mro, i))->flags & (kSequence | kMapping)) {
+      wr<TypeObject>(type)->flags |= kind;
+      break;
+    }
   if (!note_subclass(t, type, bases)) return {};
   if (!apply_slots(t, type, dict, bases, best_base)) return {};
   if (!add_layout_getsets(t, type, best_base)) return {};

@@ -287,7 +287,8 @@ Pattern* Parser::mapping_pattern() {
   auto* m = arena_->make<MatchMapping>();
   while (!at_op("}")) {
     if (eat_op("**")) {
-      if (!at_name()) return fail_generic();
+      // A capture target: `**_` is not one.
+      if (!at_name() || cur().is_name("_")) return fail_generic();
       m->rest = cur().name;
       pos_++;
       eat_op(",");

@@ -235,6 +235,21 @@ Value format_value(Thread& t, Value v, std::uint32_t flags, Value spec) {
   return format(t, v, spec ? spec : runtime().empty_str);
 }
 
+// A class pattern names each attribute once, positionally (through __match_args__) or
+// by keyword: a second mention is a TypeError.
+bool note_match_attribute(Thread& t, Value cls, Value attr, std::vector<Value>& seen) {
+  for (Value earlier : seen)
+    if (str_equal(earlier, attr)) {
+      Value shown = repr(t, attr);
+      if (shown)
+        raisef(t, exc(E_TypeError), "%s() got multiple sub-patterns for attribute %s",
+               type_name(cls).c_str(), str_utf8(shown).c_str());
+      return false;
+    }
+  seen.push_back(attr);
+  return true;
+}
+
 bool is_generator_code(const CodeUnit* unit) {
   return unit->flags & (bytecode::kGenerator | bytecode::kCoroutine | bytecode::kAsyncGenerator);
 }
@@ -1055,20 +1070,12 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
         }
         TARGET(MATCH_MAPPING) {
           Value v = TOP();
-          bool is_mapping = v.is_object() && (isinstance(v, T_dict));
-          if (!is_mapping && v.is_object()) {
-            Value mapping_flag = type_lookup(type_of(v), intern_literal(t, "__pypystm_mapping__"));
-            is_mapping = bool(mapping_flag);
-          }
-          PUSH(py_bool(is_mapping));
+          PUSH(py_bool(v.is_object() && (rd<TypeObject>(type_of(v))->flags & kMapping)));
           DISPATCH();
         }
         TARGET(MATCH_SEQUENCE) {
           Value v = TOP();
-          bool seq = v.is_object() &&
-                     (isinstance(v, T_list) || isinstance(v, T_tuple) || isinstance(v, T_range)) &&
-                     !isinstance(v, T_str);
-          PUSH(py_bool(seq));
+          PUSH(py_bool(v.is_object() && (rd<TypeObject>(type_of(v))->flags & kSequence)));
           DISPATCH();
         }
         TARGET(MATCH_KEYS) {
@@ -1084,7 +1091,20 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
           Value dummy = allocate(t, Layout::Instance, type_value(T_object), sizeof(Object));
           ERROR_IF(!dummy);
           for (std::int64_t i = 0; i < n; ++i) {
-            Value v = call2(t, get, tuple_item(keys, i), dummy);
+            Value key = tuple_item(keys, i);
+            // Keys computed at run time (Keys.KEY) may repeat one written before them.
+            for (std::int64_t k = 0; k < i; ++k) {
+              int same = equal(t, tuple_item(keys, k), key);
+              ERROR_IF(same < 0);
+              if (same) {
+                Value shown = repr(t, key);
+                ERROR_IF(!shown);
+                raisef(t, exc(E_ValueError), "mapping pattern checks duplicate key (%s)",
+                       str_utf8(shown).c_str());
+                ERROR_IF(true);
+              }
+            }
+            Value v = call2(t, get, key, dummy);
             ERROR_IF(!v);
             if (v == dummy) {
               all = false;
@@ -1108,7 +1128,7 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
             TOP() = none();
             DISPATCH();
           }
-          std::vector<Value> attrs;
+          std::vector<Value> attrs, seen;
           std::int64_t npos = arg;
           if (npos) {
             Value match_args = getattr_opt(t, cls, name(N___match_args__));
@@ -1140,7 +1160,14 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
                 ERROR_IF(true);
               }
               for (std::int64_t i = 0; i < npos; ++i) {
-                Value v = getattr_opt(t, subject, tuple_item(match_args, i));
+                Value attr_name = tuple_item(match_args, i);
+                if (!(attr_name.is_object() && is_exact(attr_name, T_str))) {
+                  raisef(t, exc(E_TypeError), "__match_args__ elements must be strings (got %s)",
+                         type_name_of(attr_name).c_str());
+                  ERROR_IF(true);
+                }
+                ERROR_IF(!note_match_attribute(t, cls, attr_name, seen));
+                Value v = getattr_opt(t, subject, attr_name);
                 ERROR_IF(!v && t.pending);
                 if (!v) {
                   attrs.clear();
@@ -1153,6 +1180,7 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
           }
           if (npos >= 0) {
             for (std::int64_t i = 0; i < tuple_length(kw_names); ++i) {
+              ERROR_IF(!note_match_attribute(t, cls, tuple_item(kw_names, i), seen));
               Value v = getattr_opt(t, subject, tuple_item(kw_names, i));
               ERROR_IF(!v && t.pending);
               if (!v) {
