@@ -94,6 +94,11 @@ struct IOObject : Object {
   Value errors;               // text: the error handler's name; 0 means strict
   Value raw_tail;             // a text stream: bytes read but not decoded yet, else 0
   std::int64_t seen_newlines; // kSeenCR | kSeenLF | kSeenCRLF: the `newlines` attribute
+  // In memory: what write() put at the end since the content was last joined (a list of
+  // str or bytes, or 0), and its length. Appending each write to the content made n
+  // writes cost O(n^2); check_open joins them before anything reads the content.
+  Value appended;
+  std::int64_t appended_length;
 };
 
 // The line endings a text stream with newline=None or '' has met: in what it read (files)
@@ -141,9 +146,13 @@ enum class ClosedCheck { kOwn, kDelegated, kIOBase };
 // `buffered_message` is what a buffered file says instead ("read of closed file"). A raw
 // file's own methods, and the ones a file hands to its raw file, say it without the full
 // stop, as CPython's FileIO does; so does StringIO.
+bool join_appended(Thread& t, Value self);
+
+// Raises the ValueError of an operation on a closed stream; an open one gets its appended
+// writes joined into its content (`join`: unless the caller is write() itself).
 bool check_open(Thread& t, Value self, const char* buffered_message = nullptr,
-                ClosedCheck check = ClosedCheck::kOwn) {
-  if (!(R(self)->flags & kClosed)) return true;
+                ClosedCheck check = ClosedCheck::kOwn, bool join = true) {
+  if (!(R(self)->flags & kClosed)) return !join || join_appended(t, self);
   bool file = (R(self)->flags & kFile) || R(self)->buffer;
   const char* message = "I/O operation on closed file.";
   // IOBase's own methods (readlines, writelines, __iter__) say it with the full stop, on
@@ -161,6 +170,32 @@ bool check_open(Thread& t, Value self, const char* buffered_message = nullptr,
 
 std::int64_t content_length(Value c) {
   return str_check(c) ? str_length(c) : std::int64_t(bytes_view(c).size());
+}
+
+bool join_appended(Thread& t, Value self) {
+  Value chunks = R(self)->appended;
+  if (!chunks) return true;
+  Value c = R(self)->content;
+  Value joined;
+  if (str_check(c)) {
+    // The list holds the chunks alive while the vector names them.
+    std::vector<Value> items{c};
+    for (std::int64_t i = 0; i < list_length(chunks); ++i)
+      items.push_back(list_item(chunks, i));
+    joined = str_join_values(t, {}, items.data(), items.size());
+  } else {
+    std::string out(bytes_view(c));
+    out.reserve(out.size() + std::size_t(R(self)->appended_length));
+    for (std::int64_t i = 0; i < list_length(chunks); ++i)
+      out += bytes_view(list_item(chunks, i));
+    joined = bytes_new(t, out);
+  }
+  if (!joined) return false;
+  IOObject* o = W(self);
+  o->content = joined;
+  o->appended = Value();
+  o->appended_length = 0;
+  return true;
 }
 
 // content[a:b]
@@ -186,7 +221,8 @@ Value new_stream(Thread& t, Value cls, std::int64_t flags) {
   o->pos = 0;
   o->newline = kNewlineLF;
   o->seen_newlines = 0;
-  o->buffer = o->encoding = o->errors = o->raw_tail = Value();
+  o->buffer = o->encoding = o->errors = o->raw_tail = o->appended = Value();
+  o->appended_length = 0;
   o->content = empty_of(t, flags & kBinary);
   fresh<IOObject>(s)->name = none();
   fresh<IOObject>(s)->mode = none();
@@ -1171,15 +1207,25 @@ INTERP_NATIVE(io_readlines) {
   // lines taken before it would be lost.
   if ((R(self)->flags & kStream) && !(R(self)->flags & kClosed) && !fill_to(t, self, -1, false))
     return {};
+  // A hint above 0 stops at the line that brings the total to it.
+  std::int64_t hint = -1;
+  if (nargs > 1 && args[1] != none()) {
+    if (!lookup_special(t, args[1], N___index__))
+      return t.pending ? Value()
+                       : raisef(t, exc(E_TypeError), "argument should be integer or None, not '%s'",
+                                type_name_of(args[1]).c_str());
+    if (!index_to_i64(t, args[1], hint)) return {};
+  }
   Value lines = list_new(t);
   if (!lines) return {};
-  for (;;) {
+  for (std::int64_t total = 0;;) {
     Value line = next_line(t, args);
     std::int64_t n;
     if (!line || !line_length(t, line, n)) return {};
     if (n == 0) return lines;
     if (!list_append(t, lines, line)) return {};
-    (void)self;
+    total += n;
+    if (hint > 0 && total >= hint) return lines;
   }
 }
 
@@ -1204,7 +1250,7 @@ INTERP_NATIVE(io_write) {
   Value self = args[0];
   if (!check_positional(t, "write", nargs, kwnames, 1, 1)) return {};
   if ((R(self)->flags & kWritable) || !buffered_file(self)) {
-    if (!check_open(t, self, "write to closed file")) return {};
+    if (!check_open(t, self, "write to closed file", ClosedCheck::kOwn, false)) return {};
   }
   if (!(R(self)->flags & kWritable)) return unsupported(t, binary(self) ? "write" : "not writable");
   Value data = args[1];
@@ -1303,6 +1349,23 @@ INTERP_NATIVE(io_write) {
     if (!data) return {};
     n = content_length(data);
   }
+  if (n > 0 && !(R(self)->flags & kFile) && !R(self)->buffer &&
+      !is_layout(R(self)->content, Layout::ByteArray) &&
+      R(self)->pos == content_length(R(self)->content) + R(self)->appended_length) {
+    // At the end: kept aside until something reads the content.
+    Value chunks = R(self)->appended;
+    if (!chunks) {
+      chunks = list_new(t);
+      if (!chunks) return {};
+      W(self)->appended = chunks;
+    }
+    if (!list_append(t, chunks, data)) return {};
+    IOObject* o = W(self);
+    o->appended_length += n;
+    o->pos += n;
+    return int_from_i64(t, written);
+  }
+  if (!join_appended(t, self)) return {};
   Value c = R(self)->content;
   std::int64_t len = content_length(c), pos = R(self)->pos;
   if (is_layout(c, Layout::ByteArray)) {
