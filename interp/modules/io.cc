@@ -1612,9 +1612,27 @@ INTERP_NATIVE(io_close) {
   if (R(self)->flags & kDetached)
     return raise(t, exc(E_ValueError), "underlying buffer has been detached");
   if (R(self)->flags & kClosed) return none();
+  // IOBase.close() flushes first, through the method (a subclass's own flush runs); the
+  // stream closes even if that fails, and the error comes out after. StringIO and BytesIO
+  // have nothing to flush and do not call it.
+  Value flush_error;
+  std::int64_t flags = R(self)->flags;
+  bool in_memory = !(flags & kFile) && !R(self)->buffer && (flags & (kReadable | kWritable));
+  if (!in_memory) {
+    if (!call_named(t, self, "flush", nullptr, 0)) flush_error = fetch_pending(t);
+    if (R(self)->flags & kClosed) {
+      t.pending = flush_error;
+      return flush_error ? Value() : none();
+    }
+  }
   if (R(self)->buffer) {
     W(self)->flags = R(self)->flags | kClosed;
-    return call_named(t, R(self)->buffer, "close", nullptr, 0) ? none() : Value();
+    Value closed = call_named(t, R(self)->buffer, "close", nullptr, 0);
+    if (flush_error) {
+      t.pending = flush_error;
+      return {};
+    }
+    return closed ? none() : Value();
   }
   if ((R(self)->flags & kFile) && (R(self)->flags & kKeepFd)) {
     // The descriptor stays open for its owner, standing where this file's reading or
@@ -1629,6 +1647,10 @@ INTERP_NATIVE(io_close) {
     ::close(int(R(self)->fd));
   }
   W(self)->flags = R(self)->flags | kClosed;
+  if (flush_error) {
+    t.pending = flush_error;
+    return {};
+  }
   return none();
 }
 
@@ -1637,7 +1659,10 @@ INTERP_NATIVE(io_flush) {
   if (!check_open(t, args[0], writes ? "flush of closed file" : nullptr,
                   writes ? ClosedCheck::kOwn : ClosedCheck::kIOBase))
     return {};
-  if (R(args[0])->buffer) return call_named(t, R(args[0])->buffer, "flush", nullptr, 0);
+  // A text stream flushes its buffer; a buffered binary one, which writes through to its
+  // raw stream, has nothing left to push (and, as CPython's, does not flush the raw one).
+  if (R(args[0])->buffer && !binary(args[0]))
+    return call_named(t, R(args[0])->buffer, "flush", nullptr, 0);
   return none();
 }
 
