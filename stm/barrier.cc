@@ -73,9 +73,15 @@ void acquire_write_lock(ThreadContext* ctx, Offset object) {
       // The loser may have aborted and taken the same lock again in its next transaction:
       // the lock byte is then unchanged, and the decision, aimed at the old transaction,
       // was ignored. A new transaction of the loser ends the wait too, to decide again.
+      // So does another thread in the loser's view: it may hold the lock under the same
+      // byte while the loser waits for a view, and this one would wait for it forever
+      // (with two views, an inevitable winner and the new holder waiting to become
+      // inevitable stopped every thread).
+      unsigned view = held & 0x7f;
       wait_in_transaction(ctx, TimeState::WaitLock, [&] {
         return lock.load(std::memory_order_acquire) != held ||
-               other->tx_serial.load(std::memory_order_acquire) != other_serial;
+               other->tx_serial.load(std::memory_order_acquire) != other_serial ||
+               running_owner(view) != other;
       });
       continue;
     }
