@@ -27,7 +27,13 @@ bool weakrefable(Value v) {
   if (!v.is_object()) return false;
   Value cls = type_of(v);
   switch (layout_of(v)) {
+  case Layout::Iterator:
+    // Of the iterator-shaped objects only types.GenericAlias (and its subclasses, such as
+    // collections.abc's Callable aliases) has a weak reference slot.
+    return is_subtype(cls, type_value(T_GenericAlias));
   case Layout::Instance:
+    if (is_subtype(cls, type_value(T_memoryview))) return true;
+    [[fallthrough]];
   case Layout::List:
   case Layout::Dict:
   case Layout::Exception:
