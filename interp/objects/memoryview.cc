@@ -31,6 +31,7 @@ struct MemoryViewObject : Object {
   std::int64_t length;
   std::int64_t format; // the struct format character of the items
   std::int64_t itemsize;
+  std::int64_t readonly; // made by toreadonly() (or from a view that was): no writes
 };
 
 // The size of an item of a native single character format, 0 for formats memoryview does
@@ -187,7 +188,24 @@ Value make_view(Thread& t, Value obj, std::int64_t start, std::int64_t step, std
   o->length = length;
   o->format = format;
   o->itemsize = itemsize;
+  o->readonly = 0;
   return v;
+}
+
+// A view made from `parent` (a copy, a slice, a cast): read-only if the parent was.
+Value derived_view(Thread& t, Value parent, std::int64_t start, std::int64_t step,
+                   std::int64_t length, std::int64_t format) {
+  Value obj = view_of(parent)->obj;
+  std::int64_t readonly = view_of(parent)->readonly;
+  Value v = make_view(t, obj, start, step, length, format);
+  if (v) fresh<MemoryViewObject>(v)->readonly = readonly;
+  return v;
+}
+
+// Writes go through to the object: a bytearray, through a view that toreadonly() did not
+// make.
+bool writable(Value view) {
+  return is_layout(view_of(view)->obj, Layout::ByteArray) && !view_of(view)->readonly;
 }
 
 std::string view_bytes(Value v) {
@@ -214,7 +232,7 @@ INTERP_NATIVE(memoryview_new_method) {
   if (obj.is_object() && is_exact(obj, T_memoryview)) {
     if (released(t, obj)) return {};
     const MemoryViewObject* o = view_of(obj);
-    return make_view(t, o->obj, o->start, o->step, o->length, o->format);
+    return derived_view(t, obj, o->start, o->step, o->length, o->format);
   }
   if (!bytes_or_bytearray(obj))
     return raisef(t, exc(E_TypeError), "memoryview: a bytes-like object is required, not '%s'",
@@ -268,7 +286,7 @@ INTERP_NATIVE(memoryview_getitem) {
     std::int64_t start, stop, step, count;
     if (!slice_indices(t, args[1], n, start, stop, step, count)) return {};
     o = view_of(self);
-    return make_view(t, o->obj, o->start + start * o->step, o->step * step, count, o->format);
+    return derived_view(t, self, o->start + start * o->step, o->step * step, count, o->format);
   }
   if (args[1] == runtime().ellipsis) return self;
   std::int64_t i;
@@ -287,8 +305,7 @@ INTERP_NATIVE(memoryview_setitem) {
   Value self = args[0];
   if (released(t, self)) return {};
   Value obj = view_of(self)->obj;
-  if (!is_layout(obj, Layout::ByteArray))
-    return raise(t, exc(E_TypeError), "cannot modify read-only memory");
+  if (!writable(self)) return raise(t, exc(E_TypeError), "cannot modify read-only memory");
   std::int64_t n = view_of(self)->length;
   std::int64_t start = 0, step = 1, count = 1;
   if (args[1].is_object() && is_layout(args[1], Layout::Slice)) {
@@ -345,9 +362,7 @@ INTERP_NATIVE(memoryview_setitem) {
 INTERP_NATIVE(memoryview_delitem) {
   if (released(t, args[0])) return {};
   return raise(t, exc(E_TypeError),
-               is_layout(view_of(args[0])->obj, Layout::ByteArray)
-                   ? "cannot delete memory"
-                   : "cannot modify read-only memory");
+               writable(args[0]) ? "cannot delete memory" : "cannot modify read-only memory");
 }
 
 INTERP_NATIVE(memoryview_tobytes) {
@@ -431,8 +446,11 @@ INTERP_NATIVE(memoryview_ne) {
 
 INTERP_NATIVE(memoryview_hash) {
   if (released(t, args[0])) return {};
-  if (is_layout(view_of(args[0])->obj, Layout::ByteArray))
+  if (writable(args[0]))
     return raise(t, exc(E_ValueError), "cannot hash writable memoryview object");
+  // A read-only view hashes as its object would, and a bytearray has no hash.
+  if (is_layout(view_of(args[0])->obj, Layout::ByteArray))
+    return raise(t, exc(E_TypeError), "unhashable type: 'bytearray'");
   if (!is_byte_format(view_of(args[0])->format))
     return raise(t, exc(E_ValueError),
                  "memoryview: hashing is restricted to formats 'B', 'b' or 'c'");
@@ -464,7 +482,7 @@ INTERP_NATIVE(memoryview_cast) {
   std::int64_t nbytes = o->length * o->itemsize;
   if (nbytes % itemsize != 0)
     return raise(t, exc(E_TypeError), "memoryview: length is not a multiple of itemsize");
-  return make_view(t, o->obj, o->start, itemsize, nbytes / itemsize, format[0]);
+  return derived_view(t, args[0], o->start, itemsize, nbytes / itemsize, format[0]);
 }
 
 INTERP_NATIVE(memoryview_obj) {
@@ -475,9 +493,17 @@ INTERP_NATIVE(memoryview_nbytes) {
   if (released(t, args[0])) return {};
   return Value::small_int(view_of(args[0])->length * view_of(args[0])->itemsize);
 }
+INTERP_NATIVE(memoryview_toreadonly) {
+  if (!check_positional(t, "memoryview.toreadonly", nargs, kwnames, 0, 0)) return {};
+  if (released(t, args[0])) return {};
+  const MemoryViewObject* o = view_of(args[0]);
+  Value v = make_view(t, o->obj, o->start, o->step, o->length, o->format);
+  if (v) fresh<MemoryViewObject>(v)->readonly = 1;
+  return v;
+}
 INTERP_NATIVE(memoryview_readonly) {
   if (released(t, args[0])) return {};
-  return py_bool(!is_layout(view_of(args[0])->obj, Layout::ByteArray));
+  return py_bool(!writable(args[0]));
 }
 INTERP_NATIVE(memoryview_itemsize) {
   if (released(t, args[0])) return {};
@@ -554,6 +580,7 @@ void init_memoryview_type(Thread& t) {
       {"hex", memoryview_hex},
       {"release", memoryview_release},
       {"cast", memoryview_cast},
+      {"toreadonly", memoryview_toreadonly},
   };
   for (const Entry& e : methods)
     add_method(t, type, e.name, e.fn);
