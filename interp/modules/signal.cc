@@ -17,6 +17,7 @@
 #include "interp/modules/modules.h"
 #include "interp/ops.h"
 #include "interp/vm/vm.h"
+#include "stm/stm.h"
 
 #include <atomic>
 #include <cerrno>
@@ -181,6 +182,8 @@ INTERP_NATIVE(signal_raise_signal) {
   if (!index_to_i64(t, args[0], signum)) return {};
   // No range check of its own (raise(0) succeeds), as in CPython.
   if (signum < INT32_MIN || signum > INT32_MAX) return raise_os_error(t, EINVAL);
+  // What cannot be taken back runs once: the transaction around it never aborts after.
+  stm::become_inevitable("raise_signal");
   if (::raise(int(signum)) != 0) return raise_os_error(t, errno);
   if (!run_signal_handlers(t, vm::current_frame(t))) return {};
   return none();
@@ -228,6 +231,7 @@ INTERP_NATIVE(signal_alarm) {
   if (!check_positional(t, "alarm", nargs, kwnames, 1, 1, 0)) return {};
   std::int64_t seconds;
   if (!index_to_i64(t, args[0], seconds)) return {};
+  stm::become_inevitable("alarm");
   return int_from_i64(t, ::alarm(unsigned(seconds)));
 }
 
@@ -257,6 +261,7 @@ INTERP_NATIVE(signal_pthread_kill) {
   pthread_t target;
   // Only the running thread and the main thread are known by their pthread here.
   if (!pthread_of(t, ident, target)) return raise_os_error(t, ESRCH);
+  stm::become_inevitable("pthread_kill");
   int err = ::pthread_kill(target, int(signum));
   if (err != 0) return raise_os_error(t, err);
   if (!run_signal_handlers(t, vm::current_frame(t))) return {};
@@ -282,11 +287,34 @@ INTERP_NATIVE(signal_sigpending) {
   return set_of(t, mask);
 }
 
+// The signals a thread's sigwait() waits for, while it waits outside its transaction.
+thread_local sigset_t waited_signals;
+
+bool waited_signal_pending(Value) {
+  sigset_t pending;
+  if (::sigpending(&pending) != 0) return true; // let sigwait() itself report it
+  for (int s = 1; s < NSIG; ++s)
+    if (sigismember(&waited_signals, s) == 1 && sigismember(&pending, s) == 1) return true;
+  return false;
+}
+
+// Waits outside the transaction until one of the signals is pending (other threads run
+// meanwhile, their commits too), then takes it in an inevitable transaction: a signal
+// taken is gone, and a retried transaction would wait for another one.
 INTERP_NATIVE(signal_sigwait) {
   if (!check_positional(t, "sigwait", nargs, kwnames, 1, 1, 0)) return {};
   sigset_t mask;
   if (!mask_of(t, args[0], mask)) return {};
+  if (t.block_retry == none()) t.block_retry = {};
+  waited_signals = mask;
+  if (vm::can_wait_outside(t) && !waited_signal_pending(none())) {
+    t.block_on = none();
+    t.block_ready = waited_signal_pending;
+    t.block_deadline = -1;
+    return {};
+  }
   int signum = 0;
+  stm::become_inevitable("sigwait");
   int err = ::sigwait(&mask, &signum);
   if (err != 0) return raise_os_error(t, err);
   return Value::small_int(signum);
@@ -343,6 +371,7 @@ INTERP_NATIVE(signal_setitimer) {
   if (!index_to_i64(t, args[0], which) || !to_double(t, args[1], seconds)) return {};
   if (nargs > 2 && !to_double(t, args[2], interval)) return {};
   itimerval value = {timeval_of(interval), timeval_of(seconds)}, old;
+  stm::become_inevitable("setitimer");
   if (::setitimer(int(which), &value, &old) != 0) return raise_itimer_error(t, errno);
   return itimer_tuple(t, old);
 }
