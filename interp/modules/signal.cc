@@ -235,9 +235,24 @@ INTERP_NATIVE(signal_alarm) {
   return int_from_i64(t, ::alarm(unsigned(seconds)));
 }
 
+bool signal_arrived(Value) {
+  return signals_tripped.load();
+}
+
+// Sleeps until a signal with a Python handler arrives, outside the transaction (inside
+// one, the thread would hold up every commit that must stop it, and every collection),
+// then runs the handler: the call ends when it runs again after the wait.
 INTERP_NATIVE(signal_pause) {
   if (!check_positional(t, "pause", nargs, kwnames, 0, 0, 0)) return {};
-  ::pause();
+  bool waited = t.block_retry == none();
+  if (waited) t.block_retry = {};
+  if (!waited && vm::can_wait_outside(t)) {
+    t.block_on = none();
+    t.block_ready = signal_arrived;
+    t.block_deadline = -1;
+    return {};
+  }
+  if (!waited) ::pause();
   if (!run_signal_handlers(t, vm::current_frame(t))) return {};
   return none();
 }
