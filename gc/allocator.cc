@@ -135,7 +135,16 @@ PageRun* take_empty_run(GcHeap& heap, ThreadHeap* thread, std::size_t pages) {
   list[at] = list.back();
   list.pop_back();
   heap.bytes_since_collection.fetch_add(run->bytes(), std::memory_order_relaxed);
+  // Nothing reachable is left in it: it may become the home of the caller's view.
+  stm::make_home_pages(run->start, run->pages);
   return run;
+}
+
+// Pages never used before (0: the heap is exhausted), made the home of the caller's view.
+stm::Offset fresh_pages(std::size_t count) {
+  stm::Offset first = stm::allocate_pages(count);
+  if (first) stm::make_home_pages(first, count);
+  return first;
 }
 
 void shape_small_run(PageRun* run, unsigned cls) {
@@ -162,14 +171,12 @@ void shape_large_run(PageRun* run) {
 PageRun* new_small_run(GcHeap& heap, ThreadHeap* thread, unsigned cls) {
   const SizeClass& c = kSizeClasses[cls];
   if (PageRun* run = take_empty_run(heap, thread, c.pages)) {
-    stm::make_home_pages(run->start, run->pages);
     shape_small_run(run, cls);
     give_run(run, thread);
     return run;
   }
-  stm::Offset first = stm::allocate_pages(c.pages);
+  stm::Offset first = fresh_pages(c.pages);
   if (!first) return nullptr;
-  stm::make_home_pages(first, c.pages);
   auto* run = new PageRun;
   run->start = first;
   run->pages = c.pages;
@@ -214,17 +221,15 @@ stm::Offset allocate_large(ThreadHeap* thread, std::size_t size, PageRun*& run) 
   maybe_collect(heap);
   if (PageRun* reused = take_empty_run(heap, thread, pages)) {
     run = reused;
-    stm::make_home_pages(run->start, pages);
     shape_large_run(run);
     return run->start;
   }
-  stm::Offset first = stm::allocate_pages(pages);
+  stm::Offset first = fresh_pages(pages);
   if (!first) {
     collect_for(Trigger::Exhaustion);
-    first = stm::allocate_pages(pages);
+    first = fresh_pages(pages);
     if (!first) return 0;
   }
-  stm::make_home_pages(first, pages);
   run = new PageRun;
   run->start = first;
   run->pages = static_cast<std::uint32_t>(pages);

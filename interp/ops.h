@@ -17,8 +17,9 @@ namespace interp {
 
 // ---- attributes ----------------------------------------------------------------------------
 Value getattr(Thread& t, Value obj, Value name);
-// As getattr, but a missing attribute returns 0 with no exception (other errors set one:
-// check t.pending).
+// As getattr, but a missing attribute returns 0 with no exception, as does an
+// AttributeError that a property or __getattr__ raised (other errors set one: check
+// t.pending).
 Value getattr_opt(Thread& t, Value obj, Value name);
 bool setattr(Thread& t, Value obj, Value name, Value value); // value 0: delete
 // object.__getattribute__ / object.__setattr__: the generic algorithm.

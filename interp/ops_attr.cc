@@ -197,7 +197,12 @@ Value getattr_impl(Thread& t, Value obj, Value attr, bool suppress_missing) {
       r = module_getattr(t, obj, attr, quiet);
     else
       r = generic_getattr(t, obj, attr, quiet);
-    if (r || !fallback) return r;
+    if (r || !fallback) {
+      // An AttributeError from a descriptor (a property's getter) says "missing" too.
+      if (!r && suppress_missing && t.pending && matches(t, exc(E_AttributeError)))
+        clear_pending(t);
+      return r;
+    }
     // An AttributeError from a descriptor (a property's getter) falls back too.
     if (t.pending) {
       if (!matches(t, exc(E_AttributeError))) return {};

@@ -112,7 +112,8 @@ void make_home_pages(Offset first, std::size_t count) {
   std::uint64_t lost = record.lost.load(std::memory_order_relaxed);
   if (offered > (1u << 16)) {
     offered /= 2;
-    record.lost.store(lost / 2, std::memory_order_relaxed);
+    lost /= 2;
+    record.lost.store(lost, std::memory_order_relaxed);
   }
   record.offered.store(offered, std::memory_order_relaxed);
   // About one loss in sixteen pages offered at most: past that, the pages stay homeless

@@ -100,8 +100,6 @@ Value weak_members(Thread& t, Value table) {
 
 // ---- collection flags ------------------------------------------------------------------------
 
-constexpr std::uint64_t kCollectionFlags = kSequence | kMapping;
-
 // Gives `type` and every class below it that does not have it already the flag, as
 // CPython's register() does.
 void set_collection_flag(Value type, std::uint64_t flag) {
@@ -116,15 +114,6 @@ void set_collection_flag(Value type, std::uint64_t flag) {
 
 // ---- the functions ----------------------------------------------------------------------------
 
-int is_abstract(Thread& t, Value v) {
-  Value flag = getattr_opt(t, v, name(N___isabstractmethod__));
-  if (!flag) {
-    if (t.pending && matches(t, exc(E_AttributeError))) clear_pending(t);
-    return t.pending ? -1 : 0;
-  }
-  return truthy(t, flag);
-}
-
 // cls.__abstractmethods__: the abstract attributes of its namespace, and the names its
 // bases call abstract that are still abstract here.
 bool compute_abstract_methods(Thread& t, Value cls) {
@@ -136,7 +125,7 @@ bool compute_abstract_methods(Thread& t, Value cls) {
     Value key = list_item(keys, i);
     Value value = getitem(t, ns, key);
     if (!value) return false;
-    int r = is_abstract(t, value);
+    int r = abstract_flag(t, value);
     if (r < 0 || (r && !set_add(t, abstracts, key))) return false;
   }
   Value bases = getattr(t, cls, name(N___bases__));
@@ -146,8 +135,7 @@ bool compute_abstract_methods(Thread& t, Value cls) {
   for (std::int64_t i = 0; i < tuple_length(bases); ++i) {
     Value inherited = getattr_opt(t, tuple_item(bases, i), name(N___abstractmethods__));
     if (!inherited) {
-      if (t.pending && !matches(t, exc(E_AttributeError))) return false;
-      clear_pending(t);
+      if (t.pending) return false;
       continue;
     }
     Value names = list_of(t, inherited);
@@ -156,11 +144,10 @@ bool compute_abstract_methods(Thread& t, Value cls) {
       Value key = list_item(names, k);
       Value value = getattr_opt(t, cls, key);
       if (!value) {
-        if (t.pending && !matches(t, exc(E_AttributeError))) return false;
-        clear_pending(t);
+        if (t.pending) return false;
         continue;
       }
-      int r = is_abstract(t, value);
+      int r = abstract_flag(t, value);
       if (r < 0 || (r && !set_add(t, abstracts, key))) return false;
     }
   }

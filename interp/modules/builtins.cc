@@ -134,8 +134,7 @@ bool is_class_object(Value v) {
 // v.__bases__ when it is a tuple; 0 otherwise (with an exception pending only for an error
 // other than AttributeError).
 Value abstract_bases(Thread& t, Value v) {
-  Value bases = getattr_opt(t, v, intern_literal(t, "__bases__"));
-  if (!bases && t.pending && matches(t, exc(E_AttributeError))) clear_pending(t);
+  Value bases = getattr_opt(t, v, name(N___bases__));
   if (!bases || !(bases.is_object() && isinstance(bases, T_tuple))) return {};
   return bases;
 }
@@ -193,14 +192,26 @@ int plain_issubclass(Thread& t, Value sub, Value cls) {
   return abstract_issubclass(t, sub, cls);
 }
 
-// The check `name` of cls's type, called; 2 when the type has none, or type's own (whose
-// answer the plain_ functions give without a call).
-int class_check_hook(Thread& t, Value cls, NameId check_name, Value arg) {
-  Value check = type_lookup(type_of(cls), name(check_name));
-  if (!check || (is_layout(check, Layout::Native) && is_class_object(cls))) return 2;
-  Value r = vm::call_function_or_other(t, check, cls, &arg, 1, {});
-  if (!r) return -1;
-  return truthy(t, r);
+// What isinstance and issubclass share past their fast paths: a union stands for its
+// members and a tuple for its items (any will do); otherwise the class's type answers
+// through `hook` (a metaclass's __instancecheck__ / __subclasscheck__), unless that is
+// type's own, whose answer `plain` gives without a call.
+using ClassCheck = int (*)(Thread& t, Value x, Value cls);
+int check_class_or_items(Thread& t, Value x, Value cls, NameId hook, const char* where,
+                         ClassCheck check, ClassCheck plain) {
+  if (is_union_object(cls)) cls = union_members(cls);
+  if (cls.is_object() && isinstance(cls, T_tuple)) {
+    CRecursion level{t, where};
+    if (!level) return -1;
+    for (std::int64_t i = 0; i < tuple_length(cls); ++i)
+      if (int r = check(t, x, tuple_item(cls, i))) return r;
+    return 0;
+  }
+  Value answer = type_lookup(type_of(cls), name(hook));
+  if (!answer || (is_layout(answer, Layout::Native) && is_class_object(cls)))
+    return plain(t, x, cls);
+  Value r = vm::call_function_or_other(t, answer, cls, &x, 1, {});
+  return r ? truthy(t, r) : -1;
 }
 
 } // namespace
@@ -208,37 +219,15 @@ int class_check_hook(Thread& t, Value cls, NameId check_name, Value arg) {
 int isinstance_of(Thread& t, Value obj, Value cls) {
   if (type_of(obj) == cls) return 1;
   if (cls.is_object() && type_of(cls) == type_value(T_type)) return plain_isinstance(t, obj, cls);
-  if (is_union_object(cls)) cls = union_members(cls);
-  if (cls.is_object() && isinstance(cls, T_tuple)) {
-    CRecursion level{t, " in __instancecheck__"};
-    if (!level) return -1;
-    for (std::int64_t i = 0; i < tuple_length(cls); ++i) {
-      int r = isinstance_of(t, obj, tuple_item(cls, i));
-      if (r) return r;
-    }
-    return 0;
-  }
-  int r = class_check_hook(t, cls, N___instancecheck__, obj);
-  return r == 2 ? plain_isinstance(t, obj, cls) : r;
+  return check_class_or_items(t, obj, cls, N___instancecheck__, " in __instancecheck__",
+                              isinstance_of, plain_isinstance);
 }
 
 int issubclass_of(Thread& t, Value sub, Value cls) {
-  if (cls.is_object() && type_of(cls) == type_value(T_type)) {
-    if (sub == cls) return 1;
-    return plain_issubclass(t, sub, cls);
-  }
-  if (is_union_object(cls)) cls = union_members(cls);
-  if (cls.is_object() && isinstance(cls, T_tuple)) {
-    CRecursion level{t, " in __subclasscheck__"};
-    if (!level) return -1;
-    for (std::int64_t i = 0; i < tuple_length(cls); ++i) {
-      int r = issubclass_of(t, sub, tuple_item(cls, i));
-      if (r) return r;
-    }
-    return 0;
-  }
-  int r = class_check_hook(t, cls, N___subclasscheck__, sub);
-  return r == 2 ? plain_issubclass(t, sub, cls) : r;
+  if (cls.is_object() && type_of(cls) == type_value(T_type))
+    return sub == cls ? 1 : plain_issubclass(t, sub, cls);
+  return check_class_or_items(t, sub, cls, N___subclasscheck__, " in __subclasscheck__",
+                              issubclass_of, plain_issubclass);
 }
 
 namespace {
@@ -286,8 +275,6 @@ INTERP_NATIVE(builtin_hasattr) {
     return raisef(t, exc(E_TypeError), "attribute name must be string, not '%s'",
                   type_name_of(args[1]).c_str());
   Value v = getattr_opt(t, args[0], args[1]);
-  // An AttributeError from anywhere (a property, an empty slot) means "no such attribute".
-  if (!v && t.pending && matches(t, exc(E_AttributeError))) clear_pending(t);
   if (!v && t.pending) return {};
   return py_bool(bool(v));
 }

@@ -81,7 +81,7 @@ Value new_type(Thread& t, const char* type_name, const char* module_name, Layout
   if (!n || !d || !bases) return {};
   TypeObject* o = fresh<TypeObject>(type);
   o->flags = (subclassable ? kBaseType : 0) | kNoInstanceDict |
-             (rd<TypeObject>(base)->flags & (kSequence | kMapping));
+             (rd<TypeObject>(base)->flags & kCollectionFlags);
   o->layout = static_cast<std::uint64_t>(layout);
   o->base = base;
   o->name = n;

@@ -10,6 +10,13 @@ namespace interp {
 Value descriptor_get(Thread& t, Value descr, Value obj, Value type); // ops_attr.cc
 Value wrapper_bind(Thread& t, Value descr, Value obj, Value type);   // ops_attr.cc
 
+int abstract_flag(Thread& t, Value fn) {
+  if (fn == none()) return 0;
+  Value flag = getattr_opt(t, fn, name(N___isabstractmethod__));
+  if (!flag) return t.pending ? -1 : 0;
+  return truthy(t, flag);
+}
+
 namespace {
 
 // ---- property -----------------------------------------------------------------------------
@@ -93,14 +100,6 @@ INTERP_NATIVE(property_setter) {
 INTERP_NATIVE(property_deleter) {
   if (!check_positional(t, "property.deleter", nargs, kwnames, 1, 1)) return {};
   return property_copy(t, args[0], 2, args[1]);
-}
-
-// 1 when `fn.__isabstractmethod__` is true, 0 when false or missing, -1 on error.
-int abstract_flag(Thread& t, Value fn) {
-  if (fn == none()) return 0;
-  Value flag = getattr_opt(t, fn, intern_literal(t, "__isabstractmethod__"));
-  if (!flag) return t.pending ? -1 : 0;
-  return truthy(t, flag);
 }
 
 // abc finds abstract properties, class methods and static methods through the

@@ -28,6 +28,7 @@ enum TypeFlag : std::uint64_t {
   kSequence = 1u << 9,
   kMapping = 1u << 10,
 };
+constexpr std::uint64_t kCollectionFlags = kSequence | kMapping;
 // Bits 32..47 of TypeObject::flags: the __slots__ words every instance carries after its
 // layout's struct (see type.cc).
 constexpr int kSlotWordsShift = 32;

@@ -497,7 +497,7 @@ INTERP_NATIVE(memoryview_toreadonly) {
   if (!check_positional(t, "memoryview.toreadonly", nargs, kwnames, 0, 0)) return {};
   if (released(t, args[0])) return {};
   const MemoryViewObject* o = view_of(args[0]);
-  Value v = make_view(t, o->obj, o->start, o->step, o->length, o->format);
+  Value v = derived_view(t, args[0], o->start, o->step, o->length, o->format);
   if (v) fresh<MemoryViewObject>(v)->readonly = 1;
   return v;
 }

@@ -278,6 +278,8 @@ Value range_new(Thread& t, Value start, Value stop, Value step);
 Value iterator_new(Thread& t, TypeId type, Value seq, std::int64_t kind = 0);
 // types.GenericAlias(origin, args): what list[int] and type[int] make.
 Value generic_alias_new(Thread& t, Value origin, Value args);
+// 1 when `fn.__isabstractmethod__` is true, 0 when false or missing, -1 on error.
+int abstract_flag(Thread& t, Value fn);
 // C.__bases__ = bases: checked as CPython does, the MROs below recomputed.
 Value set_bases(Thread& t, Value type, Value bases);
 // types.UnionType (`int | str`) and the tuple of its members.

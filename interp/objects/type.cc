@@ -7,12 +7,11 @@
 #include "gc/gc.h"
 #include "interp/objects/args.h"
 #include "interp/objects/objects.h"
-
 #include "interp/ops.h"
 #include "interp/vm/vm.h"
-#include <cstring>
 
 #include <algorithm>
+#include <cstring>
 #include <vector>
 
 namespace interp {
@@ -965,8 +964,7 @@ Value type_new(Thread& t, Value metatype, Value type_name_value, Value bases, Va
   // mapping.
   Value own_mro = rd<TypeObject>(type)->mro;
   for (std::int64_t i = 1; i < tuple_length(own_mro); ++i)
-    if (std::uint64_t kind =
-            rd<TypeObject>(tuple_item(own_mro, i))->flags & (kSequence | kMapping)) {
+    if (std::uint64_t kind = rd<TypeObject>(tuple_item(own_mro, i))->flags & kCollectionFlags) {
       wr<TypeObject>(type)->flags |= kind;
       break;
     }
