@@ -365,11 +365,31 @@ bool hash(Thread& t, Value v, std::int64_t& out) {
   return true;
 }
 
+// The length of an object of an exact builtin sized type, without looking up and calling
+// its __len__ (len() and truth tests of these are most of the calls); false for others.
+static bool builtin_length(Value v, std::int64_t& out) {
+  Value type = type_of(v);
+  if (type == type_value(T_str))
+    out = str_length(v);
+  else if (type == type_value(T_list))
+    out = list_length(v);
+  else if (type == type_value(T_tuple))
+    out = tuple_length(v);
+  else if (type == type_value(T_dict))
+    out = dict_length(v);
+  else if (type == type_value(T_bytes))
+    out = std::int64_t(bytes_view(v).size());
+  else
+    return false;
+  return true;
+}
+
 int truthy(Thread& t, Value v) {
   if (v == runtime().true_) return 1;
   if (v == runtime().false_ || v == none()) return 0;
   if (v.is_small_int()) return v.small_int_value() != 0;
   if (v.is_tagged_float()) return v.tagged_float_value() != 0.0; // never NaN
+  if (std::int64_t n; builtin_length(v, n)) return n != 0;
   Value type = type_of(v);
   if (Value f = type_lookup(type, name(N___bool__))) {
     Value r = vm::call_function_or_other(t, f, v, nullptr, 0, {});
@@ -590,6 +610,7 @@ int contains(Thread& t, Value container, Value item) {
 }
 
 bool length(Thread& t, Value v, std::int64_t& out) {
+  if (v.is_object() && builtin_length(v, out)) return true;
   Value f = type_lookup(type_of(v), name(N___len__));
   if (!f) {
     raisef(t, exc(E_TypeError), "object of type '%s' has no len()", type_name_of(v).c_str());

@@ -1514,7 +1514,9 @@ INTERP_NATIVE(io_tell) {
     Value a[2] = {Value::small_int(0), Value::small_int(1)};
     return call_named(t, self, "seek", a, 2);
   }
-  if (!check_open(t, self, nullptr, binary(self) ? ClosedCheck::kDelegated : ClosedCheck::kOwn))
+  // The position is known without the appended writes joined (pickle asks after each).
+  if (!check_open(t, self, nullptr, binary(self) ? ClosedCheck::kDelegated : ClosedCheck::kOwn,
+                  false))
     return {};
   if (R(self)->flags & kStream) return raise_os_error(t, ESPIPE, {});
   if (R(self)->buffer) {
@@ -1535,7 +1537,7 @@ INTERP_NATIVE(io_seek) {
   Value self = args[0];
   if (!check_positional(t, "seek", nargs, kwnames, 1, 2)) return {};
   if (generic_iobase(self)) return unsupported(t, "seek");
-  if (!check_open(t, self, "seek of closed file")) return {};
+  if (!check_open(t, self, "seek of closed file", ClosedCheck::kOwn, false)) return {};
   std::int64_t offset, whence = 0;
   if (!index_to_i64(t, args[1], offset)) return {};
   if (nargs > 2 && !index_to_i64(t, args[2], whence)) return {};
@@ -1566,7 +1568,7 @@ INTERP_NATIVE(io_seek) {
     return r;
   }
   // What a file's end is when its content is not kept.
-  std::int64_t len = content_length(R(self)->content);
+  std::int64_t len = content_length(R(self)->content) + R(self)->appended_length;
   if ((R(self)->flags & kFile) && !(R(self)->flags & kReadable) && whence == 2) {
     off_t end = ::lseek(int(R(self)->fd), 0, SEEK_END);
     if (end >= 0) len = end;
@@ -1657,7 +1659,7 @@ INTERP_NATIVE(io_close) {
 INTERP_NATIVE(io_flush) {
   bool writes = R(args[0])->flags & kWritable;
   if (!check_open(t, args[0], writes ? "flush of closed file" : nullptr,
-                  writes ? ClosedCheck::kOwn : ClosedCheck::kIOBase))
+                  writes ? ClosedCheck::kOwn : ClosedCheck::kIOBase, false))
     return {};
   // A text stream flushes its buffer; a buffered binary one, which writes through to its
   // raw stream, has nothing left to push (and, as CPython's, does not flush the raw one).
@@ -1690,28 +1692,28 @@ bool answers_without_raw(Value self, std::int64_t side) {
 }
 INTERP_NATIVE(io_readable_m) {
   if (!answers_without_raw(args[0], kReadable) &&
-      !check_open(t, args[0], nullptr, ClosedCheck::kDelegated))
+      !check_open(t, args[0], nullptr, ClosedCheck::kDelegated, false))
     return {};
   return py_bool(R(args[0])->flags & kReadable);
 }
 INTERP_NATIVE(io_writable_m) {
   if (!answers_without_raw(args[0], kWritable) &&
-      !check_open(t, args[0], nullptr, ClosedCheck::kDelegated))
+      !check_open(t, args[0], nullptr, ClosedCheck::kDelegated, false))
     return {};
   return py_bool(R(args[0])->flags & kWritable);
 }
 INTERP_NATIVE(io_seekable) {
-  if (!check_open(t, args[0], nullptr, ClosedCheck::kDelegated)) return {};
+  if (!check_open(t, args[0], nullptr, ClosedCheck::kDelegated, false)) return {};
   if (R(args[0])->buffer) return call_named(t, R(args[0])->buffer, "seekable", nullptr, 0);
   return py_bool(!(R(args[0])->flags & kStream));
 }
 INTERP_NATIVE(io_isatty) {
-  if (!check_open(t, args[0], nullptr, ClosedCheck::kDelegated)) return {};
+  if (!check_open(t, args[0], nullptr, ClosedCheck::kDelegated, false)) return {};
   if (R(args[0])->buffer) return call_named(t, R(args[0])->buffer, "isatty", nullptr, 0);
   return py_bool((R(args[0])->flags & kFile) && ::isatty(int(R(args[0])->fd)));
 }
 INTERP_NATIVE(io_fileno) {
-  if (!check_open(t, args[0], nullptr, ClosedCheck::kDelegated)) return {};
+  if (!check_open(t, args[0], nullptr, ClosedCheck::kDelegated, false)) return {};
   if (R(args[0])->buffer) return call_named(t, R(args[0])->buffer, "fileno", nullptr, 0);
   if (!(R(args[0])->flags & kFile)) return unsupported(t, "fileno");
   return int_from_i64(t, R(args[0])->fd);
