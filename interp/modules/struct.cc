@@ -4,17 +4,19 @@
 // A format is parsed once into a list of codes with their byte offsets (native '@' mode
 // aligns each field as the C compiler would on this machine; the other modes pack
 // without padding in a fixed byte order). A Struct object keeps its parsed codes in a
-// Bytes object; the module-level functions parse the format on each call. Error types and
-// wording are CPython 3.11's (struct.error for bad formats and values, OverflowError for
-// floats too large, TypeError for wrong argument types).
+// Bytes object; the module-level functions keep a per-thread cache of parsed formats. Error types
+// and wording are CPython 3.11's (struct.error for bad formats and values, OverflowError for floats
+// too large, TypeError for wrong argument types).
 #include "interp/modules/module_support.h"
 #include "interp/modules/modules.h"
 #include "interp/objects/numbers.h"
 #include "interp/ops.h"
 
+#include <algorithm>
 #include <bit>
 #include <cmath>
 #include <cstring>
+#include <unordered_map>
 #include <vector>
 
 namespace interp {
@@ -217,6 +219,36 @@ bool format_arg(Thread& t, Value v, std::string& text, Parsed& p) {
   }
   std::string error;
   if (!parse_format(text, p, error)) return raise_struct_error(t, error), false;
+  return true;
+}
+
+// The parsed format of a module-level call (struct.unpack(fmt, ...)), without making a
+// Struct: formats come back again and again, so each thread keeps the last ones it parsed
+// (the cache holds no heap references, so it needs no GC care, and an abort leaves it
+// right).
+bool module_parsed(Thread& t, Value format, Parsed& p) {
+  thread_local std::unordered_map<std::string, Parsed> cache;
+  std::string key; // empty: not cached (a str with more than ASCII goes the long way, which
+                   // raises CPython's error)
+  if (is_exact(format, T_bytes)) {
+    key = std::string(bytes_view(format));
+  } else if (is_exact(format, T_str)) {
+    key = str_utf8(format);
+    if (std::any_of(key.begin(), key.end(), [](char c) { return c & 0x80; })) key.clear();
+  }
+  if (!key.empty()) {
+    if (auto found = cache.find(key); found != cache.end()) {
+      p = found->second;
+      return true;
+    }
+  }
+  std::string text;
+  if (!format_arg(t, format, text, p)) return false;
+  if (p.size > (std::int64_t(1) << 61))
+    return raise_struct_error(t, "total struct size too long"), false;
+  if (key.empty()) return true;
+  if (cache.size() >= 100) cache.clear(); // CPython's cache is cleared at 100 formats too
+  cache.emplace(std::move(key), p);
   return true;
 }
 
@@ -546,10 +578,11 @@ Value do_pack_into(Thread& t, const Parsed& p, const Value* args, std::size_t n)
     offset += length_;
   }
   if (length_ - offset < p.size)
-    return raise_struct_error(
-        t, "pack_into requires a buffer of at least " + std::to_string(p.size + offset) +
-               " bytes for packing " + std::to_string(p.size) + " bytes at offset " +
-               std::to_string(offset) + " (actual buffer size is " + std::to_string(length_) + ")");
+    return raise_struct_error(t, "pack_into requires a buffer of at least " +
+                                     std::to_string(std::uint64_t(p.size) + std::uint64_t(offset)) +
+                                     " bytes for packing " + std::to_string(p.size) +
+                                     " bytes at offset " + std::to_string(offset) +
+                                     " (actual buffer size is " + std::to_string(length_) + ")");
   std::string out(std::size_t(p.size), '\0');
   if (!pack_values(t, p, args + 2, reinterpret_cast<unsigned char*>(out.data()))) return {};
   if (p.size == 0) return none();
@@ -566,9 +599,22 @@ Value do_pack_into(Thread& t, const Parsed& p, const Value* args, std::size_t n)
   return none();
 }
 
+// The bytes of a buffer argument: a bytes object's own (unpack_from on a large one is not
+// a copy each call), any other buffer's copied into `scratch`.
+bool buffer_bytes(Thread& t, Value buffer, std::string& scratch, std::string_view& out) {
+  if (buffer.is_object() && is_layout(buffer, Layout::Bytes)) {
+    out = bytes_view(buffer);
+    return true;
+  }
+  if (!need_buffer(t, buffer, scratch)) return false;
+  out = scratch;
+  return true;
+}
+
 Value do_unpack(Thread& t, const Parsed& p, Value buffer) {
-  std::string data;
-  if (!need_buffer(t, buffer, data)) return {};
+  std::string scratch;
+  std::string_view data;
+  if (!buffer_bytes(t, buffer, scratch, data)) return {};
   if (std::int64_t(data.size()) != p.size)
     return raise_struct_error(t,
                               "unpack requires a buffer of " + std::to_string(p.size) + " bytes");
@@ -576,21 +622,26 @@ Value do_unpack(Thread& t, const Parsed& p, Value buffer) {
 }
 
 Value do_unpack_from(Thread& t, const Parsed& p, Value buffer, Value offset_arg) {
-  std::string data;
-  if (!need_buffer(t, buffer, data)) return {};
+  std::string scratch;
+  std::string_view data;
+  if (!buffer_bytes(t, buffer, scratch, data)) return {};
   std::int64_t offset = 0, n = std::int64_t(data.size());
   if (offset_arg && !index_to_i64(t, offset_arg, offset)) return {};
   if (offset < 0) {
     if (offset + n < 0)
       return raise_struct_error(t, "offset " + std::to_string(offset) + " out of range for " +
                                        std::to_string(n) + "-byte buffer");
+    if (offset + p.size > 0)
+      return raise_struct_error(t, "not enough data to unpack " + std::to_string(p.size) +
+                                       " bytes at offset " + std::to_string(offset));
     offset += n;
   }
   if (n - offset < p.size) {
-    return raise_struct_error(
-        t, "unpack_from requires a buffer of at least " + std::to_string(p.size + offset) +
-               " bytes for unpacking " + std::to_string(p.size) + " bytes at offset " +
-               std::to_string(offset) + " (actual buffer size is " + std::to_string(n) + ")");
+    return raise_struct_error(t, "unpack_from requires a buffer of at least " +
+                                     std::to_string(std::uint64_t(p.size) + std::uint64_t(offset)) +
+                                     " bytes for unpacking " + std::to_string(p.size) +
+                                     " bytes at offset " + std::to_string(offset) +
+                                     " (actual buffer size is " + std::to_string(n) + ")");
   }
   return unpack_values(t, p, reinterpret_cast<const unsigned char*>(data.data()) + offset);
 }
@@ -757,17 +808,15 @@ bool module_format(Thread& t, const char* fname, std::size_t nargs, Value kwname
 
 INTERP_NATIVE(mod_pack) {
   if (!module_format(t, "pack", nargs, kwnames, 1)) return {};
-  Value s = make_struct(t, args[0]);
   Parsed p;
-  if (!s || !struct_of(t, s, p)) return {};
+  if (!module_parsed(t, args[0], p)) return {};
   return do_pack(t, p, args + 1, nargs - 1);
 }
 
 INTERP_NATIVE(mod_pack_into) {
   if (!module_format(t, "pack_into", nargs, kwnames, 1)) return {};
-  Value s = make_struct(t, args[0]);
   Parsed p;
-  if (!s || !struct_of(t, s, p)) return {};
+  if (!module_parsed(t, args[0], p)) return {};
   return do_pack_into(t, p, args + 1, nargs - 1);
 }
 
@@ -775,9 +824,8 @@ INTERP_NATIVE(mod_unpack) {
   if (keyword_count(kwnames))
     return raise(t, exc(E_TypeError), "_struct.unpack() takes no keyword arguments");
   if (nargs != 2) return raisef(t, exc(E_TypeError), "unpack expected 2 arguments, got %zu", nargs);
-  Value s = make_struct(t, args[0]);
   Parsed p;
-  if (!s || !struct_of(t, s, p)) return {};
+  if (!module_parsed(t, args[0], p)) return {};
   return do_unpack(t, p, args[1]);
 }
 
@@ -795,9 +843,8 @@ INTERP_NATIVE(mod_unpack_from) {
                   nargs);
   if (!buffer)
     return raise(t, exc(E_TypeError), "unpack_from() missing required argument 'buffer' (pos 2)");
-  Value s = make_struct(t, args[0]);
   Parsed p;
-  if (!s || !struct_of(t, s, p)) return {};
+  if (!module_parsed(t, args[0], p)) return {};
   return do_unpack_from(t, p, buffer, offset);
 }
 
@@ -814,12 +861,12 @@ INTERP_NATIVE(mod_iter_unpack) {
 
 INTERP_NATIVE(mod_calcsize) {
   if (!check_positional(t, "_struct.calcsize", nargs, kwnames, 1, 1, 0)) return {};
-  Value s = make_struct(t, args[0]);
-  return s ? rd<StructObject>(s)->size : Value();
+  Parsed p;
+  return module_parsed(t, args[0], p) ? Value::small_int(p.size) : Value();
 }
 
 INTERP_NATIVE(mod_clearcache) {
-  return none(); // formats are not cached
+  return none(); // each thread's cache clears itself at 100 formats
 }
 
 } // namespace
