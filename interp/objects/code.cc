@@ -4,6 +4,7 @@
 // memory kept in a runtime table that only grows; the heap object names it by index and
 // holds its constants and names as heap values, made once when the code object is made.
 #include "interp/compile/code_unit.h"
+#include "interp/compile/cpython_view.h"
 #include "interp/objects/args.h"
 #include "interp/objects/objects.h"
 #include "interp/ops.h"
@@ -154,40 +155,62 @@ Value code_new(Thread& t, std::shared_ptr<const bytecode::CodeUnit> unit) {
 
 namespace {
 
-// co_positions() and co_lines() count offsets as tb_lasti and f_lasti do: two bytes per
-// instruction, CPython's code unit, so that traceback's `lasti // 2` finds the instruction.
+// co_positions() and co_lines() count offsets in CPython's two-byte units, as co_code,
+// tb_lasti and f_lasti do (cpython_view.h), so traceback's `lasti // 2` and dis find each
+// instruction: every unit of an instruction (its EXTENDED_ARGs and CACHEs too) has its
+// location.
 Value position_or_none(int value, int unknown_below) {
   return value < unknown_below ? none() : Value::small_int(value);
 }
 
 INTERP_NATIVE(code_positions) {
   if (!check_positional(t, "co_positions", nargs, kwnames, 0, 0, 1)) return {};
+  const bytecode::CodeUnit& unit = code_unit(args[0]);
+  bytecode::CPythonView view = bytecode::cpython_view(unit);
   Value list = list_new(t);
   if (!list) return {};
-  for (const bytecode::Location& at : code_unit(args[0]).locations) {
+  for (std::size_t i = 0; i < unit.locations.size() && i < unit.code.size(); ++i) {
+    const bytecode::Location& at = unit.locations[i];
     Value items[4] = {position_or_none(at.line, 1), position_or_none(at.end_line, 1),
                       position_or_none(at.col, 0), position_or_none(at.end_col, 0)};
     Value entry = tuple_from(t, items, 4);
-    if (!entry || !list_append(t, list, entry)) return {};
+    if (!entry) return {};
+    for (std::uint32_t u = view.start[i]; u < view.start[i + 1]; ++u)
+      if (!list_append(t, list, entry)) return {};
   }
   return iter(t, list);
 }
 
 INTERP_NATIVE(code_lines) {
   if (!check_positional(t, "co_lines", nargs, kwnames, 0, 0, 1)) return {};
+  const bytecode::CodeUnit& unit = code_unit(args[0]);
+  bytecode::CPythonView view = bytecode::cpython_view(unit);
   Value list = list_new(t);
   if (!list) return {};
-  const std::vector<bytecode::Location>& locations = code_unit(args[0]).locations;
-  for (std::size_t start = 0, end; start < locations.size(); start = end) {
+  const std::vector<bytecode::Location>& locations = unit.locations;
+  std::size_t n = std::min(locations.size(), unit.code.size());
+  for (std::size_t start = 0, end; start < n; start = end) {
     int line = locations[start].line;
-    for (end = start + 1; end < locations.size() && locations[end].line == line; ++end) {
+    for (end = start + 1; end < n && locations[end].line == line; ++end) {
     }
-    Value items[3] = {Value::small_int(std::int64_t(start * 2)),
-                      Value::small_int(std::int64_t(end * 2)), position_or_none(line, 1)};
+    Value items[3] = {Value::small_int(std::int64_t(view.start[start]) * 2),
+                      Value::small_int(std::int64_t(view.start[end]) * 2),
+                      position_or_none(line, 1)};
     Value entry = tuple_from(t, items, 3);
     if (!entry || !list_append(t, list, entry)) return {};
   }
   return iter(t, list);
+}
+
+// code._varname_from_oparg(i): the name `dis` shows for a local or cell argument in co_code.
+INTERP_NATIVE(code_varname_from_oparg) {
+  if (!check_positional(t, "_varname_from_oparg", nargs, kwnames, 1, 1)) return {};
+  std::int64_t i;
+  if (!index_to_i64(t, args[1], i)) return {};
+  std::vector<std::string> names = bytecode::localsplus_names(code_unit(args[0]));
+  if (i < 0 || i >= std::int64_t(names.size()))
+    return raise(t, exc(E_IndexError), "tuple index out of range");
+  return str_from_utf8(t, names[std::size_t(i)]);
 }
 
 INTERP_NATIVE(code_repr) {
@@ -295,8 +318,7 @@ INTERP_NATIVE(code_replace) {
       if (!is_exact(v, T_bytes))
         return raisef(t, exc(E_TypeError), "replace() argument 'co_code' must be bytes, not %s",
                       type_name_of(v).c_str());
-      if (bytes_view(v) !=
-          std::string_view(reinterpret_cast<const char*>(u.code.data()), u.code.size() * 4))
+      if (bytes_view(v) != bytecode::cpython_view(u).code)
         return raise(t, exc(E_ValueError), "code.replace(): co_code cannot change here");
     } else if (!is_exact(v, T_bytes)) { // co_linetable, co_exceptiontable
       return raisef(t, exc(E_TypeError), "replace() argument '%s' must be bytes, not %s",
@@ -319,11 +341,18 @@ INTERP_NATIVE(code_replace) {
 
 } // namespace
 
+std::int64_t code_cpython_offset(Value code, std::int64_t instruction) {
+  const bytecode::CodeUnit& unit = code_unit(code);
+  if (instruction < 0 || std::size_t(instruction) >= unit.code.size()) return instruction * 2;
+  return std::int64_t(bytecode::cpython_view(unit).opcode[std::size_t(instruction)]) * 2;
+}
+
 void init_code_type(Thread& t) {
   add_method(t, type_value(T_code), "__repr__", code_repr);
   add_method(t, type_value(T_code), "replace", code_replace);
   add_method(t, type_value(T_code), "co_positions", code_positions);
   add_method(t, type_value(T_code), "co_lines", code_lines);
+  add_method(t, type_value(T_code), "_varname_from_oparg", code_varname_from_oparg);
   struct Getter {
     const char* name;
     NativeFn fn;
@@ -350,11 +379,26 @@ void init_code_type(Thread& t) {
       {"co_firstlineno", UNIT_INT(firstlineno)},
       {"co_stacksize", UNIT_INT(stacksize)},
       {"co_nlocals", UNIT_INT(varnames.size())},
-      {"co_code",
+      {"co_code", [](Thread& t, const Value* a, std::size_t,
+                     Value) { return bytes_new(t, bytecode::cpython_view(code_unit(a[0])).code); }},
+      {"_co_code_adaptive",
+       [](Thread& t, const Value* a, std::size_t, Value) {
+         return bytes_new(t, bytecode::cpython_view(code_unit(a[0])).code);
+       }},
+      {"co_linetable",
        [](Thread& t, const Value* a, std::size_t, Value) {
          const bytecode::CodeUnit& u = code_unit(a[0]);
-         return bytes_new(
-             t, std::string_view(reinterpret_cast<const char*>(u.code.data()), u.code.size() * 4));
+         return bytes_new(t, bytecode::location_table(u, bytecode::cpython_view(u)));
+       }},
+      {"co_exceptiontable",
+       [](Thread& t, const Value* a, std::size_t, Value) {
+         const bytecode::CodeUnit& u = code_unit(a[0]);
+         return bytes_new(t, bytecode::exception_table(u, bytecode::cpython_view(u)));
+       }},
+      {"co_lnotab",
+       [](Thread& t, const Value* a, std::size_t, Value) {
+         const bytecode::CodeUnit& u = code_unit(a[0]);
+         return bytes_new(t, bytecode::line_number_table(u, bytecode::cpython_view(u)));
        }},
   };
 #undef CODE_FIELD

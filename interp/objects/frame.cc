@@ -28,8 +28,7 @@ INTERP_NATIVE(frame_lineno) {
 
 INTERP_NATIVE(frame_lasti) {
   const FrameObject* f = rd<FrameObject>(args[0]);
-  std::int64_t i = f->instruction();
-  return Value::small_int(i < 0 ? -1 : i * 2);
+  return Value::small_int(code_cpython_offset(f->code, f->instruction()));
 }
 
 INTERP_NATIVE(frame_back) {
@@ -93,8 +92,9 @@ INTERP_NATIVE(tb_set_next) {
 }
 
 INTERP_NATIVE(tb_lasti) {
-  Value lasti = rd<vm::TracebackObject>(args[0])->lasti;
-  return Value::small_int(lasti.small_int_value() * 2);
+  const vm::TracebackObject* tb = rd<vm::TracebackObject>(args[0]);
+  return Value::small_int(
+      code_cpython_offset(rd<FrameObject>(tb->frame)->code, tb->lasti.small_int_value()));
 }
 
 } // namespace

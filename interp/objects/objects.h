@@ -220,6 +220,9 @@ bool set_add(Thread& t, Value set, Value key);
 int set_contains(Thread& t, Value set, Value key); // 1, 0, -1 error
 
 // ---- code, function, frame, cell, module, method, native --------------------------------
+// The byte offset CPython 3.11 would give instruction `instruction` of `code` (f_lasti,
+// tb_lasti); -1 for -1.
+std::int64_t code_cpython_offset(Value code, std::int64_t instruction);
 Value code_new(Thread& t, std::shared_ptr<const bytecode::CodeUnit> unit);
 inline const bytecode::CodeUnit& code_unit(Value code) {
   return *reinterpret_cast<const bytecode::CodeUnit*>(ro<CodeObject>(code)->unit_address & ~1ull);
