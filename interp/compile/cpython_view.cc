@@ -18,6 +18,7 @@
 #include "interp/compile/cpython_view.h"
 
 #include <algorithm>
+#include <array>
 
 namespace interp::bytecode {
 
@@ -28,214 +29,126 @@ namespace {
 constexpr std::uint8_t kExtendedArg = 144;
 
 struct CPythonOp {
+  Op op;
   std::uint8_t forward;  // the opcode, or its forward form for a jump
   std::uint8_t backward; // the backward form of a jump; 0: not a relative jump
   std::uint8_t caches;
 };
 
+// JUMP_IF_FALSE_OR_POP, JUMP_IF_TRUE_OR_POP, FOR_ITER and SEND have only forward forms in
+// 3.11 (the compiler never jumps back with them).
+constexpr CPythonOp kCPythonOps[] = {
+    {Op::NOP, 9, 0, 0},
+    {Op::POP_TOP, 1, 0, 0},
+    {Op::PUSH_NULL, 2, 0, 0},
+    {Op::COPY, 120, 0, 0},
+    {Op::SWAP, 99, 0, 0},
+    {Op::LOAD_CONST, 100, 0, 0},
+    {Op::LOAD_FAST, 124, 0, 0},
+    {Op::STORE_FAST, 125, 0, 0},
+    {Op::DELETE_FAST, 126, 0, 0},
+    {Op::LOAD_DEREF, 137, 0, 0},
+    {Op::STORE_DEREF, 138, 0, 0},
+    {Op::DELETE_DEREF, 139, 0, 0},
+    {Op::LOAD_CLASSDEREF, 148, 0, 0},
+    {Op::LOAD_CLOSURE, 136, 0, 0},
+    {Op::LOAD_NAME, 101, 0, 0},
+    {Op::STORE_NAME, 90, 0, 0},
+    {Op::DELETE_NAME, 91, 0, 0},
+    {Op::LOAD_GLOBAL, 116, 0, 5},
+    {Op::STORE_GLOBAL, 97, 0, 0},
+    {Op::DELETE_GLOBAL, 98, 0, 0},
+    {Op::LOAD_ATTR, 106, 0, 4},
+    {Op::STORE_ATTR, 95, 0, 4},
+    {Op::DELETE_ATTR, 96, 0, 0},
+    {Op::LOAD_METHOD, 160, 0, 10},
+    {Op::LOAD_BUILD_CLASS, 71, 0, 0},
+    {Op::LOAD_ASSERTION_ERROR, 74, 0, 0},
+    {Op::UNARY_POSITIVE, 10, 0, 0},
+    {Op::UNARY_NEGATIVE, 11, 0, 0},
+    {Op::UNARY_NOT, 12, 0, 0},
+    {Op::UNARY_INVERT, 15, 0, 0},
+    {Op::BINARY_OP, 122, 0, 1},
+    {Op::COMPARE_OP, 107, 0, 2},
+    {Op::IS_OP, 117, 0, 0},
+    {Op::CONTAINS_OP, 118, 0, 0},
+    {Op::BINARY_SUBSCR, 25, 0, 4},
+    {Op::STORE_SUBSCR, 60, 0, 1},
+    {Op::DELETE_SUBSCR, 61, 0, 0},
+    {Op::BUILD_SLICE, 133, 0, 0},
+    {Op::BUILD_TUPLE, 102, 0, 0},
+    {Op::BUILD_LIST, 103, 0, 0},
+    {Op::BUILD_SET, 104, 0, 0},
+    {Op::BUILD_MAP, 105, 0, 0},
+    {Op::BUILD_CONST_KEY_MAP, 156, 0, 0},
+    {Op::BUILD_STRING, 157, 0, 0},
+    {Op::LIST_APPEND, 145, 0, 0},
+    {Op::SET_ADD, 146, 0, 0},
+    {Op::MAP_ADD, 147, 0, 0},
+    {Op::LIST_EXTEND, 162, 0, 0},
+    {Op::SET_UPDATE, 163, 0, 0},
+    {Op::DICT_UPDATE, 165, 0, 0},
+    {Op::DICT_MERGE, 164, 0, 0},
+    {Op::LIST_TO_TUPLE, 82, 0, 0},
+    {Op::FORMAT_VALUE, 155, 0, 0},
+    {Op::UNPACK_SEQUENCE, 92, 0, 1},
+    {Op::UNPACK_EX, 94, 0, 0},
+    {Op::JUMP, 110, 140, 0},
+    {Op::JUMP_NO_INTERRUPT, 110, 134, 0},
+    {Op::POP_JUMP_IF_FALSE, 114, 175, 0},
+    {Op::POP_JUMP_IF_TRUE, 115, 176, 0},
+    {Op::POP_JUMP_IF_NONE, 129, 174, 0},
+    {Op::POP_JUMP_IF_NOT_NONE, 128, 173, 0},
+    {Op::JUMP_IF_FALSE_OR_POP, 111, 111, 0},
+    {Op::JUMP_IF_TRUE_OR_POP, 112, 112, 0},
+    {Op::FOR_ITER, 93, 93, 0},
+    {Op::SEND, 123, 123, 0},
+    {Op::GET_ITER, 68, 0, 0},
+    {Op::GET_LEN, 30, 0, 0},
+    {Op::MATCH_MAPPING, 31, 0, 0},
+    {Op::MATCH_SEQUENCE, 32, 0, 0},
+    {Op::MATCH_KEYS, 33, 0, 0},
+    {Op::MATCH_CLASS, 152, 0, 0},
+    {Op::MAKE_FUNCTION, 132, 0, 0},
+    {Op::CALL, 171, 0, 4},
+    {Op::KW_NAMES, 172, 0, 0},
+    {Op::CALL_FUNCTION_EX, 142, 0, 0},
+    {Op::RETURN_VALUE, 83, 0, 0},
+    {Op::YIELD_VALUE, 86, 0, 0},
+    {Op::GET_YIELD_FROM_ITER, 69, 0, 0},
+    {Op::ASYNC_GEN_WRAP, 87, 0, 0},
+    {Op::GET_AWAITABLE, 131, 0, 0},
+    {Op::GET_AITER, 50, 0, 0},
+    {Op::GET_ANEXT, 51, 0, 0},
+    {Op::END_ASYNC_FOR, 54, 0, 0},
+    {Op::BEFORE_WITH, 53, 0, 0},
+    {Op::BEFORE_ASYNC_WITH, 52, 0, 0},
+    {Op::WITH_EXCEPT_START, 49, 0, 0},
+    {Op::PUSH_EXC_INFO, 35, 0, 0},
+    {Op::POP_EXCEPT, 89, 0, 0},
+    {Op::CHECK_EXC_MATCH, 36, 0, 0},
+    {Op::CHECK_EG_MATCH, 37, 0, 0},
+    {Op::PREP_RERAISE_STAR, 88, 0, 0},
+    {Op::RERAISE, 119, 0, 0},
+    {Op::RAISE_VARARGS, 130, 0, 0},
+    {Op::IMPORT_NAME, 108, 0, 0},
+    {Op::IMPORT_FROM, 109, 0, 0},
+    {Op::IMPORT_STAR, 84, 0, 0},
+    {Op::SETUP_ANNOTATIONS, 85, 0, 0},
+    {Op::PRINT_EXPR, 70, 0, 0},
+};
+
+static_assert(std::size(kCPythonOps) == std::size_t(Op::kCount),
+              "an instruction has no CPython form");
+
 CPythonOp cpython_op(Op op) {
-  switch (op) {
-  case Op::NOP:
-    return {9, 0, 0};
-  case Op::POP_TOP:
-    return {1, 0, 0};
-  case Op::PUSH_NULL:
-    return {2, 0, 0};
-  case Op::COPY:
-    return {120, 0, 0};
-  case Op::SWAP:
-    return {99, 0, 0};
-  case Op::LOAD_CONST:
-    return {100, 0, 0};
-  case Op::LOAD_FAST:
-    return {124, 0, 0};
-  case Op::STORE_FAST:
-    return {125, 0, 0};
-  case Op::DELETE_FAST:
-    return {126, 0, 0};
-  case Op::LOAD_DEREF:
-    return {137, 0, 0};
-  case Op::STORE_DEREF:
-    return {138, 0, 0};
-  case Op::DELETE_DEREF:
-    return {139, 0, 0};
-  case Op::LOAD_CLASSDEREF:
-    return {148, 0, 0};
-  case Op::LOAD_CLOSURE:
-    return {136, 0, 0};
-  case Op::LOAD_NAME:
-    return {101, 0, 0};
-  case Op::STORE_NAME:
-    return {90, 0, 0};
-  case Op::DELETE_NAME:
-    return {91, 0, 0};
-  case Op::LOAD_GLOBAL:
-    return {116, 0, 5};
-  case Op::STORE_GLOBAL:
-    return {97, 0, 0};
-  case Op::DELETE_GLOBAL:
-    return {98, 0, 0};
-  case Op::LOAD_ATTR:
-    return {106, 0, 4};
-  case Op::STORE_ATTR:
-    return {95, 0, 4};
-  case Op::DELETE_ATTR:
-    return {96, 0, 0};
-  case Op::LOAD_METHOD:
-    return {160, 0, 10};
-  case Op::LOAD_BUILD_CLASS:
-    return {71, 0, 0};
-  case Op::LOAD_ASSERTION_ERROR:
-    return {74, 0, 0};
-  case Op::UNARY_POSITIVE:
-    return {10, 0, 0};
-  case Op::UNARY_NEGATIVE:
-    return {11, 0, 0};
-  case Op::UNARY_NOT:
-    return {12, 0, 0};
-  case Op::UNARY_INVERT:
-    return {15, 0, 0};
-  case Op::BINARY_OP:
-    return {122, 0, 1};
-  case Op::COMPARE_OP:
-    return {107, 0, 2};
-  case Op::IS_OP:
-    return {117, 0, 0};
-  case Op::CONTAINS_OP:
-    return {118, 0, 0};
-  case Op::BINARY_SUBSCR:
-    return {25, 0, 4};
-  case Op::STORE_SUBSCR:
-    return {60, 0, 1};
-  case Op::DELETE_SUBSCR:
-    return {61, 0, 0};
-  case Op::BUILD_SLICE:
-    return {133, 0, 0};
-  case Op::BUILD_TUPLE:
-    return {102, 0, 0};
-  case Op::BUILD_LIST:
-    return {103, 0, 0};
-  case Op::BUILD_SET:
-    return {104, 0, 0};
-  case Op::BUILD_MAP:
-    return {105, 0, 0};
-  case Op::BUILD_CONST_KEY_MAP:
-    return {156, 0, 0};
-  case Op::BUILD_STRING:
-    return {157, 0, 0};
-  case Op::LIST_APPEND:
-    return {145, 0, 0};
-  case Op::SET_ADD:
-    return {146, 0, 0};
-  case Op::MAP_ADD:
-    return {147, 0, 0};
-  case Op::LIST_EXTEND:
-    return {162, 0, 0};
-  case Op::SET_UPDATE:
-    return {163, 0, 0};
-  case Op::DICT_UPDATE:
-    return {165, 0, 0};
-  case Op::DICT_MERGE:
-    return {164, 0, 0};
-  case Op::LIST_TO_TUPLE:
-    return {82, 0, 0};
-  case Op::FORMAT_VALUE:
-    return {155, 0, 0};
-  case Op::UNPACK_SEQUENCE:
-    return {92, 0, 1};
-  case Op::UNPACK_EX:
-    return {94, 0, 0};
-  case Op::JUMP:
-    return {110, 140, 0}; // JUMP_FORWARD, JUMP_BACKWARD
-  case Op::JUMP_NO_INTERRUPT:
-    return {110, 134, 0}; // ..., JUMP_BACKWARD_NO_INTERRUPT
-  case Op::POP_JUMP_IF_FALSE:
-    return {114, 175, 0};
-  case Op::POP_JUMP_IF_TRUE:
-    return {115, 176, 0};
-  case Op::POP_JUMP_IF_NONE:
-    return {129, 174, 0};
-  case Op::POP_JUMP_IF_NOT_NONE:
-    return {128, 173, 0};
-  // 3.11 has only forward forms of these three (the compiler never jumps back with them).
-  case Op::JUMP_IF_FALSE_OR_POP:
-    return {111, 111, 0};
-  case Op::JUMP_IF_TRUE_OR_POP:
-    return {112, 112, 0};
-  case Op::FOR_ITER:
-    return {93, 93, 0};
-  case Op::SEND:
-    return {123, 123, 0};
-  case Op::GET_ITER:
-    return {68, 0, 0};
-  case Op::GET_LEN:
-    return {30, 0, 0};
-  case Op::MATCH_MAPPING:
-    return {31, 0, 0};
-  case Op::MATCH_SEQUENCE:
-    return {32, 0, 0};
-  case Op::MATCH_KEYS:
-    return {33, 0, 0};
-  case Op::MATCH_CLASS:
-    return {152, 0, 0};
-  case Op::MAKE_FUNCTION:
-    return {132, 0, 0};
-  case Op::CALL:
-    return {171, 0, 4};
-  case Op::KW_NAMES:
-    return {172, 0, 0};
-  case Op::CALL_FUNCTION_EX:
-    return {142, 0, 0};
-  case Op::RETURN_VALUE:
-    return {83, 0, 0};
-  case Op::YIELD_VALUE:
-    return {86, 0, 0};
-  case Op::GET_YIELD_FROM_ITER:
-    return {69, 0, 0};
-  case Op::ASYNC_GEN_WRAP:
-    return {87, 0, 0};
-  case Op::GET_AWAITABLE:
-    return {131, 0, 0};
-  case Op::GET_AITER:
-    return {50, 0, 0};
-  case Op::GET_ANEXT:
-    return {51, 0, 0};
-  case Op::END_ASYNC_FOR:
-    return {54, 0, 0};
-  case Op::BEFORE_WITH:
-    return {53, 0, 0};
-  case Op::BEFORE_ASYNC_WITH:
-    return {52, 0, 0};
-  case Op::WITH_EXCEPT_START:
-    return {49, 0, 0};
-  case Op::PUSH_EXC_INFO:
-    return {35, 0, 0};
-  case Op::POP_EXCEPT:
-    return {89, 0, 0};
-  case Op::CHECK_EXC_MATCH:
-    return {36, 0, 0};
-  case Op::CHECK_EG_MATCH:
-    return {37, 0, 0};
-  case Op::PREP_RERAISE_STAR:
-    return {88, 0, 0};
-  case Op::RERAISE:
-    return {119, 0, 0};
-  case Op::RAISE_VARARGS:
-    return {130, 0, 0};
-  case Op::IMPORT_NAME:
-    return {108, 0, 0};
-  case Op::IMPORT_FROM:
-    return {109, 0, 0};
-  case Op::IMPORT_STAR:
-    return {84, 0, 0};
-  case Op::SETUP_ANNOTATIONS:
-    return {85, 0, 0};
-  case Op::PRINT_EXPR:
-    return {70, 0, 0};
-  case Op::kCount:
-    break;
-  }
-  return {9, 0, 0};
+  static const auto by_op = [] {
+    std::array<CPythonOp, std::size_t(Op::kCount)> table{};
+    for (const CPythonOp& c : kCPythonOps)
+      table[std::size_t(c.op)] = c;
+    return table;
+  }();
+  return by_op[std::size_t(op)];
 }
 
 bool is_cell_op(Op op) {
