@@ -36,6 +36,7 @@
 #include "interp/vm/vm.h"
 
 #include <cerrno>
+#include <climits>
 #include <cstring>
 #include <fcntl.h>
 #include <poll.h>
@@ -961,6 +962,72 @@ bool read_from_buffer(Thread& t, Value self, std::size_t want, std::string& got)
   return true;
 }
 
+// The descriptor a write to a stream waits on, read by write_ready outside any transaction.
+thread_local int waited_write_fd = -1;
+
+bool write_ready(Value) {
+  pollfd p{waited_write_fd, POLLOUT, 0};
+  return ::poll(&p, 1, 0) != 0; // an error is reported by the write that follows
+}
+
+} // namespace
+
+bool descriptor_is_stream(int fd) {
+  struct stat st;
+  return ::fstat(fd, &st) == 0 &&
+         (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode) || S_ISCHR(st.st_mode));
+}
+
+// A write to a pipe may wait for a reader for ever, so it never blocks inside the
+// transaction. Each write(2) is at most PIPE_BUF bytes, which a pipe that polls writable
+// always takes without blocking. A descriptor in non-blocking mode is written as it is:
+// it never waits, and EAGAIN is the caller's answer.
+std::int64_t write_to_stream(Thread& t, int fd, std::string_view bytes, bool partial_on_signal) {
+  int mode = ::fcntl(fd, F_GETFL);
+  if (mode >= 0 && (mode & O_NONBLOCK)) {
+    stm::become_inevitable("write");
+    ssize_t w = ::write(fd, bytes.data(), bytes.size());
+    if (w < 0) return raise_os_error(t, errno, {}), -1;
+    return w;
+  }
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    pollfd p{fd, POLLOUT, 0};
+    int ready = ::poll(&p, 1, 0);
+    if (ready < 0 && errno != EINTR) return raise_os_error(t, errno, {}), -1;
+    if (ready == 0) {
+      waited_write_fd = fd;
+      if (vm::can_wait_outside(t)) {
+        t.block_on = none();
+        t.block_ready = write_ready;
+        t.block_deadline = -1;
+        vm::wait_in_call(t);
+        t.block_retry = {};
+      } else {
+        // An atomic block does not break: it waits holding its transaction.
+        p.revents = 0;
+        ::poll(&p, 1, -1);
+      }
+    }
+    if (t.main && signals_tripped.load()) {
+      if (partial_on_signal && done > 0) break;
+      if (!run_signal_handlers(t, t.frame)) return -1;
+    }
+    if (ready <= 0 && !write_ready(none())) continue;
+    stm::become_inevitable("write");
+    std::size_t chunk = std::min<std::size_t>(bytes.size() - done, PIPE_BUF);
+    ssize_t w = ::write(fd, bytes.data() + done, chunk);
+    if (w < 0) {
+      if (errno == EINTR || errno == EAGAIN) continue;
+      return raise_os_error(t, errno, {}), -1;
+    }
+    done += std::size_t(w);
+  }
+  return std::int64_t(done);
+}
+
+namespace {
+
 bool fill(Thread& t, Value self, std::size_t want) {
   if (t.block_retry == none()) t.block_retry = {};
   int fd = int(R(self)->fd);
@@ -1306,21 +1373,26 @@ INTERP_NATIVE(io_write) {
       if (!head_bytes) return {};
       at = std::int64_t(bytes_view(head_bytes).size());
     }
-    stm::become_inevitable("write");
-    std::size_t done = 0;
-    while (done < bytes.size()) {
-      ssize_t w = positioned ? ::pwrite(int(R(self)->fd), bytes.data() + done, bytes.size() - done,
-                                        off_t(at + std::int64_t(done)))
-                             : ::write(int(R(self)->fd), bytes.data() + done, bytes.size() - done);
-      if (w < 0 && errno == ESPIPE && positioned) {
-        positioned = false;
-        continue;
+    if ((R(self)->flags & kStream) || descriptor_is_stream(int(R(self)->fd))) {
+      if (write_to_stream(t, int(R(self)->fd), bytes, false) < 0) return {};
+    } else {
+      stm::become_inevitable("write");
+      std::size_t done = 0;
+      while (done < bytes.size()) {
+        ssize_t w = positioned
+                        ? ::pwrite(int(R(self)->fd), bytes.data() + done, bytes.size() - done,
+                                   off_t(at + std::int64_t(done)))
+                        : ::write(int(R(self)->fd), bytes.data() + done, bytes.size() - done);
+        if (w < 0 && errno == ESPIPE && positioned) {
+          positioned = false;
+          continue;
+        }
+        if (w < 0) {
+          if (errno == EINTR) continue;
+          return raise_os_error(t, errno, {});
+        }
+        done += std::size_t(w);
       }
-      if (w < 0) {
-        if (errno == EINTR) continue;
-        return raise_os_error(t, errno, {});
-      }
-      done += std::size_t(w);
     }
     // A stream's position is where its reading stands; what is written goes elsewhere.
     if (R(self)->flags & kStream) return int_from_i64(t, n);

@@ -42,6 +42,14 @@ extern std::atomic<bool> signals_tripped;
 // none arrived, does nothing); `frame` is the handlers' second argument (0: None). False with
 // the exception a handler raised.
 bool run_signal_handlers(Thread& t, Value frame);
+// Writes `bytes` to a pipe, socket or terminal (interp/modules/io.cc) without blocking
+// inside the transaction: while the descriptor cannot take more, commits and waits
+// outside. Signal handlers run between writes; one that raises ends the write (-1, with
+// its exception), and with `partial_on_signal` a signal after some bytes ends it with
+// their count, as an interrupted write(2) does. Otherwise returns bytes.size().
+std::int64_t write_to_stream(Thread& t, int fd, std::string_view bytes, bool partial_on_signal);
+// Whether `fd` is a pipe, socket or terminal, which a write may wait on for ever.
+bool descriptor_is_stream(int fd);
 // _thread.interrupt_main: signal `signum` (0: SIGINT) arrives for the main thread as if sent,
 // once the calling transaction commits, when Python has a handler for it. None, or 0 with
 // the exception.

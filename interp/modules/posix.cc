@@ -438,6 +438,10 @@ INTERP_NATIVE(p_write) {
     (fd == 2 ? t.err : t.out).append(data);
     return int_from_i64(t, std::int64_t(data.size()));
   }
+  if (descriptor_is_stream(int(fd))) {
+    std::int64_t written = write_to_stream(t, int(fd), data, true);
+    return written < 0 ? Value() : int_from_i64(t, written);
+  }
   stm::become_inevitable("write");
   ssize_t r = ::write(int(fd), data.data(), data.size());
   if (r < 0) return raise_os_error(t, errno);
