@@ -27,8 +27,6 @@ Value byte_buffer_new(Thread& t, std::size_t capacity); // bytearray.cc
 void byte_buffer_write(Value storage, std::size_t at, const char* src,
                        std::size_t n);                                    // bytearray.cc
 bool byte_buffer_store(Thread& t, Value& storage, std::string_view data); // bytearray.cc
-void register_buffer_provider(int (*provider)(Thread& t, Value v,
-                                              std::string& out)); // bytes.cc
 
 namespace {
 
@@ -895,13 +893,16 @@ INTERP_NATIVE(array_reduce_ex) {
 }
 
 // bytes(array), bytearray(array), b"".join(...) and the other readers of buffers.
-int array_buffer(Thread& t, Value v, std::string& out) {
+// The buffer memoryview (and through it readinto, recv_into, pack_into) reads and writes.
+int array_buffer(Thread& t, Value v, BufferExport& out) {
   int yes = is_array(t, v);
-  if (yes <= 0) {
-    if (yes < 0) clear_pending(t);
-    return 0;
-  }
-  out = contents(v);
+  if (yes <= 0) return yes;
+  const ArrayObject* o = rd<ArrayObject>(v);
+  char tc = char(o->typecode.small_int_value());
+  out.storage = o->storage;
+  out.length = o->storage ? o->length.small_int_value() * std::int64_t(itemsize_of(tc)) : 0;
+  out.format = tc == 'u' ? 'w' : tc;
+  out.readonly = false;
   return 1;
 }
 
@@ -972,7 +973,7 @@ Value make_array_module(Thread& t) {
   Value codes = str_from_ascii(t, kTypecodes);
   if (!codes) return {};
   module_set(t, m, "typecodes", codes);
-  register_buffer_provider(array_buffer);
+  register_buffer_exporter(array_buffer);
   return m;
 }
 

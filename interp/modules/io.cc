@@ -1551,23 +1551,19 @@ INTERP_NATIVE(io_check_seekable) {
 INTERP_NATIVE(io_readinto) {
   if (!check_positional(t, "readinto", nargs, kwnames, 1, 1)) return {};
   if (!readable(t, args[0], "readinto of closed file")) return {};
-  Value target = args[1];
-  std::int64_t room;
-  Value size = call_named(t, target, "__len__", nullptr, 0);
-  if (!size || !index_to_i64(t, size, room)) return {};
-  if (isinstance(target, T_memoryview)) {
-    Value nbytes = getattr(t, target, intern_literal(t, "nbytes"));
-    if (!nbytes || !index_to_i64(t, nbytes, room)) return {};
+  Value target = writable_byte_view(t, args[1]);
+  if (!target) {
+    if (t.pending) return {};
+    return raisef(t, exc(E_TypeError),
+                  "readinto() argument must be read-write bytes-like object, not %s",
+                  type_name_of(args[1]).c_str());
   }
+  std::int64_t room;
+  if (!length(t, target, room)) return {};
   Value a[2] = {args[0], int_from_i64(t, room)};
   Value data = io_read(t, a, 2, {});
   if (!data) return {};
   std::int64_t got = std::int64_t(bytes_view(data).size());
-  if (isinstance(target, T_memoryview) && got > 0) {
-    Value fmt = str_from_ascii(t, "B");
-    target = fmt ? call_named(t, target, "cast", &fmt, 1) : Value();
-    if (!target) return {};
-  }
   Value key = slice_new(t, Value::small_int(0), int_from_i64(t, got), none());
   if (!key || !setitem(t, target, key, data)) return {};
   return int_from_i64(t, got);

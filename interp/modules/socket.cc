@@ -714,36 +714,25 @@ INTERP_NATIVE(socket_recvfrom) {
   return items[0] ? tuple_from(t, items, 2) : Value();
 }
 
-// The room of a writable buffer (bytearray, memoryview) in bytes.
-bool buffer_room(Thread& t, Value target, std::int64_t& room) {
-  if (!isinstance(target, T_bytearray) && !isinstance(target, T_memoryview)) {
-    Value n = getattr_opt(t, target, intern_literal(t, "nbytes"));
-    if (!n) {
-      if (!t.pending)
-        raisef(t, exc(E_TypeError),
-               "recv_into() argument 'buffer' must be read-write "
-               "bytes-like object, not %s",
-               type_name_of(target).c_str());
-      return false;
-    }
-    return index_to_i64(t, n, room);
+// The room of a writable buffer (bytearray, array, memoryview) in bytes; the view of its
+// bytes replaces it in `target`.
+bool buffer_room(Thread& t, Value& target, std::int64_t& room) {
+  Value view = writable_byte_view(t, target);
+  if (!view) {
+    if (!t.pending)
+      raisef(t, exc(E_TypeError),
+             "recv_into() argument 'buffer' must be read-write "
+             "bytes-like object, not %s",
+             type_name_of(target).c_str());
+    return false;
   }
-  if (isinstance(target, T_memoryview)) {
-    Value n = getattr(t, target, intern_literal(t, "nbytes"));
-    return n && index_to_i64(t, n, room);
-  }
-  return length(t, target, room);
+  target = view;
+  return length(t, view, room);
 }
 
-// Puts `data` at the start of the writable buffer `target`.
+// Puts `data` at the start of the writable buffer `target` (a view of its bytes).
 bool store_into(Thread& t, Value target, const std::string& data) {
   if (data.empty()) return true;
-  if (isinstance(target, T_memoryview)) {
-    Value fmt = str_from_ascii(t, "B");
-    Value cast = fmt ? getattr(t, target, intern_literal(t, "cast")) : Value();
-    target = cast ? call1(t, cast, fmt) : Value();
-    if (!target) return false;
-  }
   Value key = slice_new(t, Value::small_int(0), int_from_i64(t, std::int64_t(data.size())), none());
   Value bytes = bytes_new(t, data);
   return key && bytes && setitem(t, target, key, bytes);

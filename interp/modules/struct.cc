@@ -555,16 +555,12 @@ Value do_pack_into(Thread& t, const Parsed& p, const Value* args, std::size_t n)
   if (std::int64_t(n - 2) != p.nargs)
     return raise_struct_error(t, "pack_into expected " + std::to_string(p.nargs) +
                                      " items for packing (got " + std::to_string(n - 2) + ")");
-  Value buffer = args[0];
-  bool writable = isinstance(buffer, T_bytearray);
-  if (!writable && isinstance(buffer, T_memoryview)) {
-    Value ro_flag = getattr(t, buffer, intern_literal(t, "readonly"));
-    if (!ro_flag) return {};
-    writable = ro_flag == py_bool(false);
-  }
-  if (!writable)
+  Value buffer = writable_byte_view(t, args[0]);
+  if (!buffer) {
+    if (t.pending) return {};
     return raisef(t, exc(E_TypeError), "argument must be read-write bytes-like object, not %s",
-                  type_name_of(buffer).c_str());
+                  type_name_of(args[0]).c_str());
+  }
   std::int64_t offset, length_;
   if (!index_to_i64(t, args[1], offset)) return {};
   if (!length(t, buffer, length_)) return {};
@@ -586,11 +582,6 @@ Value do_pack_into(Thread& t, const Parsed& p, const Value* args, std::size_t n)
   std::string out(std::size_t(p.size), '\0');
   if (!pack_values(t, p, args + 2, reinterpret_cast<unsigned char*>(out.data()))) return {};
   if (p.size == 0) return none();
-  if (isinstance(buffer, T_bytearray)) {
-    Value storage = rd<ByteArrayObject>(buffer)->storage;
-    std::memcpy(wr<BytesObject>(storage)->data + offset, out.data(), out.size());
-    return none();
-  }
   Value bytes = bytes_new(t, out);
   Value where =
       bytes ? slice_new(t, int_from_i64(t, offset), int_from_i64(t, offset + p.size), none())

@@ -68,8 +68,9 @@ bool bytes_or_bytearray(Value v) {
   return v.is_object() && (isinstance(v, T_bytes) || isinstance(v, T_bytearray));
 }
 
-// The types of modules with the buffer protocol (array.array, mmap.mmap), each registered
-// by its module when the module is made: a provider copies an object's bytes into `out`
+// The types of modules whose bytes live outside the heap (mmap.mmap), each registered by
+// its module when the module is made (array.array exports its bytes instead, see
+// buffer_export): a provider copies an object's bytes into `out`
 // and returns 1, returns 0 for an object not of its type, -1 with an exception (a closed
 // map). Modules may be made by several threads at once, hence the atomic slots.
 using BufferProvider = int (*)(Thread& t, Value v, std::string& out);
@@ -93,6 +94,13 @@ bool buffer_contents(Thread& t, Value v, std::string& out, bool& error) {
     return true;
   }
   if (v.is_object() && is_layout(v, Layout::Instance)) {
+    BufferExport e;
+    if (int exported = buffer_export(t, v, e)) {
+      if (exported < 0) return error = true, false;
+      out.assign(e.storage ? reinterpret_cast<const char*>(rd<BytesObject>(e.storage)->data) : "",
+                 std::size_t(e.length));
+      return true;
+    }
     for (std::atomic<BufferProvider>& slot : buffer_providers) {
       BufferProvider provider = slot.load(std::memory_order_acquire);
       if (!provider) break;

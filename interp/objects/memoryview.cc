@@ -1,16 +1,21 @@
-// interp/objects/memoryview.cc - the memoryview type: a one-dimensional window onto the
-// bytes of a bytes or bytearray object, with items of one of struct's native single
-// character formats (B, b, c, ?, H, h, I, i, L, l, Q, q, n, N, P, f, d: what cast() makes).
+// interp/objects/memoryview.cc - the memoryview type and the buffer protocol behind it: a
+// one-dimensional window onto the bytes an object exports (bytes, bytearray, array.array
+// through the exporter its module registers), with items of one of struct's native single
+// character formats (B, b, c, ?, H, h, I, i, L, l, Q, q, n, N, P, f, d: what cast() makes,
+// and w for array('u')).
 //
 // A view is (object, start, step, length, format) over the object's current bytes, start
-// and step counted in bytes, length in items; it reads them through bytes_view each time,
-// so a view of a bytearray sees its later writes and writes through to it. It is an instance-layout
-// object with fields after the header (the collector traces every word of that layout).
+// and step counted in bytes, length in items; it asks the object for its bytes at each
+// access, so a view of a bytearray or an array sees its later writes and writes through to
+// it (CPython forbids resizing an object while a view exports it; here a view of an object
+// that shrank finds its items out of bounds). It is an instance-layout object with fields
+// after the header (the collector traces every word of that layout).
 #include "interp/objects/args.h"
 #include "interp/objects/objects.h"
 #include "interp/objects/sequence.h"
 #include "interp/ops.h"
 
+#include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -49,6 +54,7 @@ std::int64_t format_itemsize(char format) {
   case 'I':
   case 'i':
   case 'f':
+  case 'w': // array('u'): UCS-4 code units, which memoryview shows but cannot convert
     return 4;
   case 'L':
   case 'l':
@@ -77,6 +83,8 @@ bool is_signed_format(char format) {
 Value unpack_item(Thread& t, char format, const unsigned char* p) {
   std::int64_t size = format_itemsize(format);
   switch (format) {
+  case 'w':
+    return raise(t, exc(E_NotImplementedError), "memoryview: format w not supported");
   case 'c':
     return bytes_new(t, std::string_view(reinterpret_cast<const char*>(p), 1));
   case '?':
@@ -112,6 +120,9 @@ bool pack_item(Thread& t, char format, Value v, unsigned char* out) {
     return false;
   };
   switch (format) {
+  case 'w':
+    raise(t, exc(E_NotImplementedError), "memoryview: format w not supported");
+    return false;
   case 'c': {
     if (!(v.is_object() && isinstance(v, T_bytes)) || bytes_view(v).size() != 1)
       return invalid(E_ValueError, "value");
@@ -170,6 +181,23 @@ const MemoryViewObject* view_of(Value v) {
   return rd<MemoryViewObject>(v);
 }
 
+std::atomic<BufferExporter> exporters[4];
+
+// The buffer a view's object exports now (never an error: the object exported one when the
+// view was made, and exporters only fail to find their class).
+BufferExport current_export(Thread& t, Value obj) {
+  BufferExport e;
+  if (buffer_export(t, obj, e) <= 0) clear_pending(t);
+  return e;
+}
+
+// The exported bytes of a view's object, read through the barrier (they may be written).
+std::string_view exported_bytes(Thread& t, Value obj) {
+  BufferExport e = current_export(t, obj);
+  if (!e.storage) return {};
+  return {reinterpret_cast<const char*>(rd<BytesObject>(e.storage)->data), std::size_t(e.length)};
+}
+
 bool released(Thread& t, Value v) {
   if (view_of(v)->obj) return false;
   raise(t, exc(E_ValueError), "operation forbidden on released memoryview object");
@@ -202,17 +230,17 @@ Value derived_view(Thread& t, Value parent, std::int64_t start, std::int64_t ste
   return v;
 }
 
-// Writes go through to the object: a bytearray, through a view that toreadonly() did not
-// make.
-bool writable(Value view) {
-  return is_layout(view_of(view)->obj, Layout::ByteArray) && !view_of(view)->readonly;
+// Writes go through to the object: one that exports writable bytes (a bytearray, an
+// array), through a view that toreadonly() did not make.
+bool writable(Thread& t, Value view) {
+  return !view_of(view)->readonly && !current_export(t, view_of(view)->obj).readonly;
 }
 
-std::string view_bytes(Value v) {
+std::string view_bytes(Thread& t, Value v) {
   const MemoryViewObject* o = view_of(v);
   std::int64_t start = o->start, step = o->step, length = o->length;
   std::int64_t itemsize = o->itemsize;
-  std::string_view data = bytes_view(o->obj);
+  std::string_view data = exported_bytes(t, o->obj);
   std::string out;
   out.reserve(std::size_t(length * itemsize));
   for (std::int64_t i = 0; i < length; ++i) {
@@ -234,10 +262,14 @@ INTERP_NATIVE(memoryview_new_method) {
     const MemoryViewObject* o = view_of(obj);
     return derived_view(t, obj, o->start, o->step, o->length, o->format);
   }
-  if (!bytes_or_bytearray(obj))
+  BufferExport e;
+  int exported = buffer_export(t, obj, e);
+  if (exported < 0) return {};
+  if (exported == 0)
     return raisef(t, exc(E_TypeError), "memoryview: a bytes-like object is required, not '%s'",
                   type_name_of(obj).c_str());
-  return make_view(t, obj, 0, 1, std::int64_t(bytes_view(obj).size()), 'B');
+  std::int64_t itemsize = format_itemsize(e.format);
+  return make_view(t, obj, 0, itemsize, e.length / itemsize, e.format);
 }
 
 INTERP_NATIVE(memoryview_len) {
@@ -294,7 +326,7 @@ INTERP_NATIVE(memoryview_getitem) {
   if (i < 0) i += n;
   if (i < 0 || i >= n) return raise(t, exc(E_IndexError), "index out of bounds on dimension 1");
   o = view_of(self);
-  std::string_view data = bytes_view(o->obj);
+  std::string_view data = exported_bytes(t, o->obj);
   std::int64_t at = o->start + i * o->step;
   if (at < 0 || std::size_t(at + o->itemsize) > data.size())
     return raise(t, exc(E_IndexError), "index out of bounds on dimension 1");
@@ -305,7 +337,7 @@ INTERP_NATIVE(memoryview_setitem) {
   Value self = args[0];
   if (released(t, self)) return {};
   Value obj = view_of(self)->obj;
-  if (!writable(self)) return raise(t, exc(E_TypeError), "cannot modify read-only memory");
+  if (!writable(t, self)) return raise(t, exc(E_TypeError), "cannot modify read-only memory");
   std::int64_t n = view_of(self)->length;
   std::int64_t start = 0, step = 1, count = 1;
   if (args[1].is_object() && is_layout(args[1], Layout::Slice)) {
@@ -321,7 +353,7 @@ INTERP_NATIVE(memoryview_setitem) {
       if (view_of(rhs)->format != format && !(format == 'B' && view_of(rhs)->itemsize == 1))
         return raise(t, exc(E_ValueError),
                      "memoryview assignment: lvalue and rvalue have different structures");
-      value = view_bytes(rhs);
+      value = view_bytes(t, rhs);
     } else {
       if (!need_buffer(t, rhs, value)) return {};
       if (itemsize != 1)
@@ -333,11 +365,12 @@ INTERP_NATIVE(memoryview_setitem) {
                    "memoryview assignment: lvalue and rvalue have different structures");
     const MemoryViewObject* o = view_of(self);
     std::int64_t base = o->start, vstep = o->step;
-    std::int64_t size = rd<ByteArrayObject>(obj)->length;
-    BytesObject* storage = wr<BytesObject>(rd<ByteArrayObject>(obj)->storage);
+    BufferExport e = current_export(t, obj);
+    if (!e.storage || count == 0) return none();
+    BytesObject* storage = wr<BytesObject>(e.storage);
     for (std::int64_t k = 0; k < count; ++k) {
       std::int64_t at = base + (start + k * step) * vstep;
-      if (at >= 0 && at + itemsize <= size)
+      if (at >= 0 && at + itemsize <= e.length)
         std::memcpy(storage->data + at, value.data() + k * itemsize, std::size_t(itemsize));
     }
     return none();
@@ -350,10 +383,10 @@ INTERP_NATIVE(memoryview_setitem) {
   if (!pack_item(t, char(view_of(self)->format), args[2], item)) return {};
   const MemoryViewObject* o = view_of(self);
   std::int64_t at = o->start + i * o->step, itemsize = o->itemsize;
-  if (at < 0 || at + itemsize > rd<ByteArrayObject>(obj)->length)
+  BufferExport e = current_export(t, obj);
+  if (!e.storage || at < 0 || at + itemsize > e.length)
     return raise(t, exc(E_IndexError), "index out of bounds on dimension 1");
-  std::memcpy(wr<BytesObject>(rd<ByteArrayObject>(obj)->storage)->data + at, item,
-              std::size_t(itemsize));
+  std::memcpy(wr<BytesObject>(e.storage)->data + at, item, std::size_t(itemsize));
   return none();
 }
 
@@ -362,17 +395,17 @@ INTERP_NATIVE(memoryview_setitem) {
 INTERP_NATIVE(memoryview_delitem) {
   if (released(t, args[0])) return {};
   return raise(t, exc(E_TypeError),
-               writable(args[0]) ? "cannot delete memory" : "cannot modify read-only memory");
+               writable(t, args[0]) ? "cannot delete memory" : "cannot modify read-only memory");
 }
 
 INTERP_NATIVE(memoryview_tobytes) {
   if (released(t, args[0])) return {};
-  return bytes_new(t, view_bytes(args[0]));
+  return bytes_new(t, view_bytes(t, args[0]));
 }
 
 INTERP_NATIVE(memoryview_tolist) {
   if (released(t, args[0])) return {};
-  std::string data = view_bytes(args[0]);
+  std::string data = view_bytes(t, args[0]);
   char format = char(view_of(args[0])->format);
   std::size_t itemsize = std::size_t(view_of(args[0])->itemsize);
   Value list = list_new(t);
@@ -386,7 +419,7 @@ INTERP_NATIVE(memoryview_tolist) {
 
 INTERP_NATIVE(memoryview_hex) {
   if (released(t, args[0])) return {};
-  Value b = bytes_new(t, view_bytes(args[0]));
+  Value b = bytes_new(t, view_bytes(t, args[0]));
   if (!b) return {};
   Value f = getattr(t, b, intern_literal(t, "hex"));
   if (!f) return {};
@@ -418,7 +451,7 @@ INTERP_NATIVE(memoryview_repr) {
 INTERP_NATIVE(memoryview_eq) {
   Value self = args[0], other = args[1];
   if (!view_of(self)->obj) return py_bool(self == other);
-  std::string a = view_bytes(self), b;
+  std::string a = view_bytes(t, self), b;
   if (other.is_object() && is_exact(other, T_memoryview)) {
     if (!view_of(other)->obj) return runtime().false_;
     std::int64_t fa = view_of(self)->format, fb = view_of(other)->format;
@@ -429,7 +462,7 @@ INTERP_NATIVE(memoryview_eq) {
       if (!lb) return {};
       return compare(t, la, lb, bytecode::CompareOp::Eq);
     }
-    b = view_bytes(other);
+    b = view_bytes(t, other);
   } else if (bytes_or_bytearray(other)) {
     b = std::string(bytes_view(other));
   } else {
@@ -446,15 +479,16 @@ INTERP_NATIVE(memoryview_ne) {
 
 INTERP_NATIVE(memoryview_hash) {
   if (released(t, args[0])) return {};
-  if (writable(args[0]))
+  if (writable(t, args[0]))
     return raise(t, exc(E_ValueError), "cannot hash writable memoryview object");
-  // A read-only view hashes as its object would, and a bytearray has no hash.
-  if (is_layout(view_of(args[0])->obj, Layout::ByteArray))
-    return raise(t, exc(E_TypeError), "unhashable type: 'bytearray'");
   if (!is_byte_format(view_of(args[0])->format))
     return raise(t, exc(E_ValueError),
                  "memoryview: hashing is restricted to formats 'B', 'b' or 'c'");
-  Value b = bytes_new(t, view_bytes(args[0]));
+  // A read-only view hashes as its object would: one whose bytes can change has no hash.
+  Value obj = view_of(args[0])->obj;
+  if (!current_export(t, obj).readonly)
+    return raisef(t, exc(E_TypeError), "unhashable type: '%s'", display_name(type_of(obj)).c_str());
+  Value b = bytes_new(t, view_bytes(t, args[0]));
   if (!b) return {};
   std::int64_t h;
   if (!hash(t, b, h)) return {};
@@ -503,7 +537,7 @@ INTERP_NATIVE(memoryview_toreadonly) {
 }
 INTERP_NATIVE(memoryview_readonly) {
   if (released(t, args[0])) return {};
-  return py_bool(!writable(args[0]));
+  return py_bool(!writable(t, args[0]));
 }
 INTERP_NATIVE(memoryview_itemsize) {
   if (released(t, args[0])) return {};
@@ -553,8 +587,56 @@ bool memoryview_check(Value v) {
 
 bool memoryview_contents(Thread& t, Value view, std::string& out) {
   if (released(t, view)) return false;
-  out = view_bytes(view);
+  out = view_bytes(t, view);
   return true;
+}
+
+void register_buffer_exporter(BufferExporter exporter) {
+  for (std::atomic<BufferExporter>& slot : exporters) {
+    BufferExporter seen = nullptr;
+    if (slot.compare_exchange_strong(seen, exporter) || seen == exporter) return;
+  }
+  std::abort(); // more exporters than slots: make the table bigger
+}
+
+int buffer_export(Thread& t, Value v, BufferExport& out) {
+  if (!v.is_object()) return 0;
+  if (is_layout(v, Layout::Bytes)) {
+    out.storage = v;
+    out.length = ro<BytesObject>(v)->length;
+    out.format = 'B';
+    out.readonly = true;
+    return 1;
+  }
+  if (is_layout(v, Layout::ByteArray)) {
+    const ByteArrayObject* a = rd<ByteArrayObject>(v);
+    out.storage = a->storage;
+    out.length = a->storage ? a->length : 0;
+    out.format = 'B';
+    out.readonly = false;
+    return 1;
+  }
+  if (!is_layout(v, Layout::Instance)) return 0;
+  for (std::atomic<BufferExporter>& slot : exporters) {
+    BufferExporter exporter = slot.load(std::memory_order_acquire);
+    if (!exporter) break;
+    if (int r = exporter(t, v, out)) return r;
+  }
+  return 0;
+}
+
+Value writable_byte_view(Thread& t, Value v) {
+  Value view;
+  if (memoryview_check(v)) {
+    if (released(t, v)) return {};
+    const MemoryViewObject* o = view_of(v);
+    if (!writable(t, v) || (o->step != o->itemsize && o->length > 1)) return {};
+    return derived_view(t, v, o->start, 1, o->length * o->itemsize, 'B');
+  }
+  BufferExport e;
+  int exported = buffer_export(t, v, e);
+  if (exported <= 0 || e.readonly) return {};
+  return make_view(t, v, 0, 1, e.length, 'B');
 }
 
 void init_memoryview_type(Thread& t) {

@@ -150,6 +150,26 @@ Value intern_literal(Thread& t, const char* text);
 Value bytes_new(Thread& t, std::string_view data);
 std::string_view bytes_view(Value b);
 
+// ---- the buffer protocol (memoryview.cc) -----------------------------------------------------
+// What an object exports to memoryview: its bytes, kept in a Bytes object (`storage`; 0 while
+// there are none) that a growing object may replace, so a view asks again at each access.
+struct BufferExport {
+  Value storage;
+  std::int64_t length = 0; // bytes in use
+  char format = 'B';       // the struct format of the items
+  bool readonly = true;
+};
+// The exporter of a module's type (array.array): 1 with `out` filled, 0 for an object not of
+// its type, -1 with an exception. Registered when the module is made.
+using BufferExporter = int (*)(Thread& t, Value v, BufferExport& out);
+void register_buffer_exporter(BufferExporter exporter);
+// bytes, bytearray and the registered exporters' objects: 1, 0 or -1 as an exporter answers.
+int buffer_export(Thread& t, Value v, BufferExport& out);
+// A view of unsigned bytes over the writable buffer of `v` (bytearray, array.array, a
+// writable contiguous memoryview), for readinto(), recv_into() and pack_into() to write
+// through; 0 with no exception for anything else (0 with one when asking failed).
+Value writable_byte_view(Thread& t, Value v);
+
 // ---- tuple ---------------------------------------------------------------------------------
 Value tuple_new(Thread& t, std::size_t n); // items 0: fill with tuple_init
 inline void tuple_init(Value tuple, std::size_t i, Value v) {
