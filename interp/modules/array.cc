@@ -9,6 +9,7 @@
 // otherwise, so a transaction that aborts rolls an array back with everything else.
 #include "interp/modules/module_support.h"
 #include "interp/modules/modules.h"
+#include "interp/objects/numbers.h"
 #include "interp/objects/sequence.h"
 #include "interp/ops.h"
 
@@ -30,11 +31,15 @@ bool byte_buffer_store(Thread& t, Value& storage, std::string_view data); // byt
 
 namespace {
 
+// The fields are the instance's first slot words (as socket's are), so that a subclass's
+// __slots__ come after them.
 struct ArrayObject : Object {
   Value typecode; // small int: the typecode character
   Value storage;  // Bytes whose length is the capacity in bytes; 0 while never filled
   Value length;   // small int: the number of items
 };
+constexpr std::uint64_t kArrayWords = 3;
+static_assert(sizeof(ArrayObject) == sizeof(Object) + 8 * kArrayWords);
 
 struct ArrayIterObject : Object {
   Value array;
@@ -107,7 +112,7 @@ int is_array(Thread& t, Value v) {
 }
 
 Value new_array(Thread& t, Value cls, char tc, std::string_view data) {
-  Value self = allocate(t, Layout::Instance, cls, sizeof(ArrayObject));
+  Value self = allocate(t, Layout::Instance, cls, sizeof(Object)); // + the slot words
   if (!self) return {};
   ArrayObject* o = fresh<ArrayObject>(self);
   o->typecode = Value::small_int(tc);
@@ -168,19 +173,18 @@ bool encode(Thread& t, char tc, Value v, char* out) {
   std::int64_t n = 0;
   bool fits = true, negative = false, fits_u64 = false;
   std::uint64_t u = 0;
-  if (v.is_small_int() || int_check(v)) {
-    if (!int_to_i64(v, n)) {
-      fits = false;
-      std::string digits = int_to_decimal(v);
-      negative = digits[0] == '-';
-      if (!negative) {
-        errno = 0;
-        u = std::strtoull(digits.c_str(), nullptr, 10);
-        fits_u64 = errno != ERANGE;
-      }
+  // Any object with __index__ stands for the int it gives, range checks included.
+  v = index_value(t, v);
+  if (!v) return false;
+  if (!int_to_i64(v, n)) {
+    fits = false;
+    std::string digits = int_to_decimal(v);
+    negative = digits[0] == '-';
+    if (!negative) {
+      errno = 0;
+      u = std::strtoull(digits.c_str(), nullptr, 10);
+      fits_u64 = errno != ERANGE;
     }
-  } else if (!index_to_i64(t, v, n, true)) {
-    return false;
   }
   if (fits) {
     negative = n < 0;
@@ -381,6 +385,9 @@ INTERP_NATIVE(array_new) {
     std::string data = contents(init);
     return set_contents(t, self, data) ? self : Value();
   }
+  if (init_is_array && typecode_of(init) == 'u')
+    return raisef(t, exc(E_TypeError),
+                  "cannot use a unicode array to initialize an array with typecode '%c'", tc);
   std::string data;
   if (!encode_iterable(t, tc, init, data)) return {};
   return set_contents(t, self, data) ? self : Value();
@@ -538,6 +545,30 @@ INTERP_NATIVE(array_iter_iter) {
   return args[0];
 }
 
+// (iter, (array,), index), or (iter, ((),)) once exhausted: what pickle and copy need.
+INTERP_NATIVE(array_iter_reduce) {
+  if (!check_positional(t, "__reduce__", nargs, kwnames, 0, 0)) return {};
+  Value iter_fn = getattr(t, runtime().builtins_module, intern_literal(t, "iter"));
+  if (!iter_fn) return {};
+  const ArrayIterObject* o = rd<ArrayIterObject>(args[0]);
+  std::int64_t i = o->index.small_int_value();
+  Value source = i < 0 ? runtime().empty_tuple : o->array;
+  Value call_args = tuple_from(t, &source, 1);
+  if (!call_args) return {};
+  Value parts[3] = {iter_fn, call_args, Value::small_int(i)};
+  return tuple_from(t, parts, i < 0 ? 2 : 3);
+}
+
+INTERP_NATIVE(array_iter_setstate) {
+  if (!check_positional(t, "__setstate__", nargs, kwnames, 1, 1)) return {};
+  std::int64_t i;
+  if (!index_to_i64(t, args[1], i)) return {};
+  if (rd<ArrayIterObject>(args[0])->index.small_int_value() < 0) return none();
+  std::int64_t n = count_of(rd<ArrayIterObject>(args[0])->array);
+  wr<ArrayIterObject>(args[0])->index = Value::small_int(std::clamp<std::int64_t>(i, 0, n));
+  return none();
+}
+
 // ---- methods -----------------------------------------------------------------------------------
 
 INTERP_NATIVE(array_append) {
@@ -690,6 +721,40 @@ INTERP_NATIVE(array_frombytes) {
   std::string more;
   if (!need_buffer(t, args[1], more)) return {};
   if (!add_from_bytes(t, args[0], more)) return {};
+  return none();
+}
+
+// fromfile(f, n): n items read with f.read(); what came back is added (frombytes' checks
+// apply), and EOFError says when it was short.
+INTERP_NATIVE(array_fromfile) {
+  if (!check_positional(t, "fromfile", nargs, kwnames, 2, 2)) return {};
+  std::int64_t n;
+  if (!index_to_i64(t, args[2], n)) return {};
+  if (n < 0) return raise(t, exc(E_ValueError), "negative count");
+  std::int64_t size = std::int64_t(itemsize_of(typecode_of(args[0])));
+  if (n > std::numeric_limits<std::int64_t>::max() / size) return raise_memory_error(t);
+  Value read = getattr(t, args[1], intern_literal(t, "read"));
+  Value got = read ? call1(t, read, int_from_i64(t, n * size)) : Value();
+  if (!got) return {};
+  if (!is_exact(got, T_bytes)) return raise(t, exc(E_TypeError), "read() didn't return bytes");
+  std::string data(bytes_view(got));
+  if (!add_from_bytes(t, args[0], data)) return {};
+  if (std::int64_t(data.size()) != n * size)
+    return raise(t, exc(E_EOFError), "read() didn't return enough bytes");
+  return none();
+}
+
+// tofile(f): the items' bytes written with f.write(), 64 KiB at a time.
+INTERP_NATIVE(array_tofile) {
+  if (!check_positional(t, "tofile", nargs, kwnames, 1, 1)) return {};
+  constexpr std::size_t kBlock = 64 * 1024;
+  std::string data = contents(args[0]);
+  Value write = data.empty() ? Value() : getattr(t, args[1], intern_literal(t, "write"));
+  if (!data.empty() && !write) return {};
+  for (std::size_t at = 0; at < data.size(); at += kBlock) {
+    Value block = bytes_new(t, std::string_view(data).substr(at, kBlock));
+    if (!block || !call1(t, write, block)) return {};
+  }
   return none();
 }
 
@@ -875,21 +940,196 @@ INTERP_NATIVE(array_copy) {
   return cls ? new_array(t, cls, typecode_of(args[0]), s) : Value();
 }
 
-// (type(self), (typecode, items), __dict__ or None): what copy and pickle need.
+// ---- pickling: machine format codes ------------------------------------------------------
+//
+// From protocol 3 on, an array pickles as its bytes with a code saying how they are laid out
+// (CPython's numbering), so that a machine with other sizes or byte order reads it back.
+enum MachineFormat : int {
+  kUnsignedInt8 = 0,
+  kSignedInt8 = 1,
+  kUnsignedInt16LE = 2,
+  kSignedInt16LE = 4,
+  kUnsignedInt32LE = 6,
+  kSignedInt32LE = 8,
+  kUnsignedInt64LE = 10,
+  kSignedInt64LE = 12,
+  kFloatLE = 14,
+  kDoubleLE = 16,
+  kUtf16LE = 18,
+  kUtf32LE = 20,
+  kMachineFormats = 22, // each little-endian code is followed by its big-endian one
+};
+
+// The format of this machine's items (little-endian x86-64 and aarch64).
+int native_format(char tc) {
+  switch (tc) {
+  case 'b':
+    return kSignedInt8;
+  case 'B':
+    return kUnsignedInt8;
+  case 'u':
+    return kUtf32LE;
+  case 'h':
+    return kSignedInt16LE;
+  case 'H':
+    return kUnsignedInt16LE;
+  case 'i':
+    return kSignedInt32LE;
+  case 'I':
+    return kUnsignedInt32LE;
+  case 'f':
+    return kFloatLE;
+  case 'd':
+    return kDoubleLE;
+  case 'l':
+  case 'q':
+    return kSignedInt64LE;
+  default:
+    return kUnsignedInt64LE; // L, Q
+  }
+}
+
+// (type(self), (typecode, items), __dict__ or None) for protocols 0 to 2, and
+// (_array_reconstructor, (type(self), typecode, format, bytes), __dict__ or None) after.
 INTERP_NATIVE(array_reduce_ex) {
+  if (!check_positional(t, "__reduce_ex__", nargs, kwnames, 1, 1)) return {};
   Value self = args[0];
+  std::int64_t protocol;
+  if (!index_to_i64(t, args[1], protocol)) return {};
   Value no_args[1] = {self};
   Value code = array_typecode(t, no_args, 1, {});
-  Value items = code ? array_tolist(t, no_args, 1, {}) : Value();
-  if (!items) return {};
-  Value init[2] = {code, items};
-  Value init_args = tuple_from(t, init, 2);
-  if (!init_args) return {};
+  if (!code) return {};
   Value state = getattr_opt(t, self, intern_literal(t, "__dict__"));
   if (t.pending) return {};
   if (!state) state = none();
-  Value parts[3] = {type_of(self), init_args, state};
+  Value init_args, maker = type_of(self);
+  if (protocol < 3) {
+    Value items = array_tolist(t, no_args, 1, {});
+    Value init[2] = {code, items};
+    init_args = items ? tuple_from(t, init, 2) : Value();
+  } else {
+    Value m = import_module(t, "array");
+    maker = m ? getattr(t, m, intern_literal(t, "_array_reconstructor")) : Value();
+    Value bytes = maker ? bytes_new(t, data_of(self)) : Value();
+    Value init[4] = {type_of(self), code, Value::small_int(native_format(typecode_of(self))),
+                     bytes};
+    init_args = bytes ? tuple_from(t, init, 4) : Value();
+  }
+  if (!init_args) return {};
+  Value parts[3] = {maker, init_args, state};
   return tuple_from(t, parts, 3);
+}
+
+// The items of `data` laid out in machine format `format` (not this machine's), as Python
+// values; false with the error.
+bool decode_machine_format(Thread& t, int format, std::string_view data, Value list) {
+  bool big = format & 1;
+  int base = format & ~1;
+  // CPython counts UTF-16 in units of 4 bytes too.
+  std::size_t unit = format <= kSignedInt8                                            ? 1
+                     : base <= kSignedInt16LE                                         ? 2
+                     : base <= kSignedInt32LE || base == kFloatLE || base >= kUtf16LE ? 4
+                                                                                      : 8;
+  if (data.size() % unit != 0)
+    return raise(t, exc(E_ValueError), "string length not a multiple of item size"), false;
+  if (base == kUtf16LE || base == kUtf32LE) {
+    const char* codec =
+        base == kUtf16LE ? (big ? "utf-16-be" : "utf-16-le") : (big ? "utf-32-be" : "utf-32-le");
+    Value bytes = bytes_new(t, data);
+    Value codec_name = bytes ? str_from_ascii(t, codec) : Value();
+    Value decode = codec_name ? getattr(t, bytes, intern_literal(t, "decode")) : Value();
+    Value text = decode ? call1(t, decode, codec_name) : Value();
+    return text && list_append(t, list, text);
+  }
+  std::size_t size = unit;
+  if (format <= kSignedInt8) big = false;
+  bool is_signed = format == kSignedInt8 || base == kSignedInt16LE || base == kSignedInt32LE ||
+                   base == kSignedInt64LE;
+  for (std::size_t at = 0; at < data.size(); at += size) {
+    std::uint64_t bits = 0;
+    for (std::size_t k = 0; k < size; ++k) {
+      std::uint64_t byte = static_cast<unsigned char>(data[at + (big ? k : size - 1 - k)]);
+      bits = bits << 8 | byte;
+    }
+    Value item;
+    if (base == kFloatLE) {
+      float f;
+      std::uint32_t b32 = std::uint32_t(bits);
+      std::memcpy(&f, &b32, 4);
+      item = float_new(t, f);
+    } else if (base == kDoubleLE) {
+      double d;
+      std::memcpy(&d, &bits, 8);
+      item = float_new(t, d);
+    } else if (is_signed) {
+      unsigned shift = unsigned(64 - 8 * size);
+      item = int_from_i64(t, std::int64_t(bits << shift) >> shift);
+    } else {
+      item = int_from_big(t, num::BigInt::from_uint64(bits));
+    }
+    if (!item || !list_append(t, list, item)) return false;
+  }
+  return true;
+}
+
+// array._array_reconstructor(arraytype, typecode, mformat_code, items): what a pickle of
+// protocol 3 or more calls to make the array again.
+INTERP_NATIVE(array_reconstructor) {
+  if (!check_positional(t, "_array_reconstructor", nargs, kwnames, 4, 4, 0)) return {};
+  Value cls = args[0], code = args[1], items = args[3];
+  if (!cls.is_object() || !is_layout(cls, Layout::Type))
+    return raisef(t, exc(E_TypeError), "first argument must be a type object, not %s",
+                  type_name_of(cls).c_str());
+  Value array_type = array_class(t);
+  if (!array_type) return {};
+  if (!is_subtype(cls, array_type))
+    return raisef(t, exc(E_TypeError), "%s is not a subtype of array.array",
+                  display_name(cls).c_str());
+  if (!str_check(code) || str_length(code) != 1)
+    return raise(t, exc(E_TypeError),
+                 "_array_reconstructor() argument 2 must be a unicode "
+                 "character");
+  char32_t c = str_at(code, 0);
+  if (c >= 128 || !std::strchr(kTypecodes, int(c)))
+    return raise(t, exc(E_ValueError), "second argument must be a valid type code");
+  std::int64_t format;
+  if (!index_to_i64(t, args[2], format)) return {};
+  if (format < 0 || format >= kMachineFormats)
+    return raise(t, exc(E_ValueError), "third argument must be a valid machine format code.");
+  if (!is_exact(items, T_bytes))
+    return raisef(t, exc(E_TypeError), "fourth argument should be bytes, not %s",
+                  type_name_of(items).c_str());
+  char tc = char(c);
+  std::string_view data = bytes_view(items);
+  if (format == native_format(tc)) {
+    if (data.size() % itemsize_of(tc) != 0)
+      return raise(t, exc(E_ValueError), "bytes length not a multiple of item size");
+    return new_array(t, cls, tc, data);
+  }
+  Value values = list_new(t);
+  if (!values || !decode_machine_format(t, int(format), data, values)) return {};
+  int base = int(format) & ~1;
+  if (base == kUtf16LE || base == kUtf32LE) {
+    Value init[2] = {code, list_item(values, 0)};
+    return call(t, cls, init, 2);
+  }
+  // Integers take the typecode of their size and sign here (the last one listed, as CPython
+  // picks 'q' over 'l'); floats keep theirs.
+  if (base != kFloatLE && base != kDoubleLE) {
+    std::size_t size = format <= kSignedInt8    ? 1
+                       : base <= kSignedInt16LE ? 2
+                       : base <= kSignedInt32LE ? 4
+                                                : 8;
+    bool is_signed = format == kSignedInt8 || base == kSignedInt16LE || base == kSignedInt32LE ||
+                     base == kSignedInt64LE;
+    for (const char* p = "bBhHiIlLqQ"; *p; ++p) {
+      bool signed_code = *p == 'b' || *p == 'h' || *p == 'i' || *p == 'l' || *p == 'q';
+      if (itemsize_of(*p) == size && signed_code == is_signed) tc = *p;
+    }
+  }
+  Value typecode = str_from_ascii(t, std::string_view(&tc, 1));
+  Value init[2] = {typecode, values};
+  return typecode ? call(t, cls, init, 2) : Value();
 }
 
 // bytes(array), bytearray(array), b"".join(...) and the other readers of buffers.
@@ -913,7 +1153,7 @@ Value make_array_module(Thread& t) {
   if (!m) return {};
   Value cls = new_type(t, "array", "array", Layout::Instance);
   if (!cls) return {};
-  wr<TypeObject>(cls)->flags |= kSequence; // for `match`
+  wr<TypeObject>(cls)->flags |= kSequence | kNativeWeakref | kArrayWords << kSlotWordsShift;
   static const ModuleFunction kMethods[] = {
       {"__len__", array_len},
       {"__getitem__", array_getitem},
@@ -949,6 +1189,8 @@ Value make_array_module(Thread& t) {
       {"tobytes", array_tobytes},
       {"frombytes", array_frombytes},
       {"fromlist", array_fromlist},
+      {"fromfile", array_fromfile},
+      {"tofile", array_tofile},
       {"tounicode", array_tounicode},
       {"fromunicode", array_fromunicode},
       {"buffer_info", array_buffer_info},
@@ -967,13 +1209,25 @@ Value make_array_module(Thread& t) {
   if (!it) return {};
   add_method(t, it, "__next__", array_iter_next);
   add_method(t, it, "__iter__", array_iter_iter);
+  add_method(t, it, "__reduce__", array_iter_reduce);
+  add_method(t, it, "__setstate__", array_iter_setstate);
   update_type_flags(it);
   module_set(t, m, "arrayiterator", it);
 
   Value codes = str_from_ascii(t, kTypecodes);
   if (!codes) return {};
   module_set(t, m, "typecodes", codes);
+  Value reconstructor = make_native_function(t, "_array_reconstructor", array_reconstructor,
+                                             intern_literal(t, "array"));
+  if (!reconstructor) return {};
+  module_set(t, m, "_array_reconstructor", reconstructor);
   register_buffer_exporter(array_buffer);
+  // An array is a MutableSequence, as CPython's module registers it.
+  Value abc = import_module(t, "collections.abc");
+  Value mutable_sequence = abc ? getattr(t, abc, intern_literal(t, "MutableSequence")) : Value();
+  Value reg =
+      mutable_sequence ? getattr(t, mutable_sequence, intern_literal(t, "register")) : Value();
+  if (!reg || !call1(t, reg, cls)) return {};
   return m;
 }
 

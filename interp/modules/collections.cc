@@ -457,7 +457,7 @@ Value make_collections_module(Thread& t) {
   if (!m) return {};
   Value deque = new_type(t, "deque", "collections", Layout::Instance);
   if (!deque) return {};
-  wr<TypeObject>(deque)->flags |= kSequence; // for `match`
+  wr<TypeObject>(deque)->flags |= kSequence | kNativeWeakref; // `match`, weakref.ref(deque)
   static const ModuleFunction kDeque[] = {
       {"__init__", deque_init},
       {"append", deque_append},

@@ -2096,6 +2096,7 @@ Value make_io_module(Thread& t) {
     Value type = new_type(t, n, "_io", Layout::Instance, base);
     if (type) {
       wr<TypeObject>(type)->flags &= ~std::uint64_t(kNoInstanceDict);
+      wr<TypeObject>(type)->flags |= kNativeWeakref;
       module_set(t, m, n, type);
     }
     return type;

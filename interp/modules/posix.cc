@@ -658,6 +658,9 @@ INTERP_NATIVE(p_kill) {
       !index_to_i64(t, args[1], sig))
     return {};
   stm::become_inevitable("kill");
+  // The receiver may act on the signal (and print) before this transaction commits: what
+  // was printed before the signal goes out first, as it did under CPython.
+  vm::flush_output(t);
   if (::kill(pid_t(pid), int(sig)) != 0) return raise_os_error(t, errno);
   return none();
 }

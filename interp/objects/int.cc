@@ -85,22 +85,25 @@ bool int_to_i64(Value v, std::int64_t& out) {
   return true;
 }
 
-bool index_to_i64(Thread& t, Value v, std::int64_t& out, bool clamp) {
-  if (!int_check(v)) {
-    Value f = lookup_special(t, v, N___index__);
-    if (!f) {
-      if (!t.pending)
-        raisef(t, exc(E_TypeError), "'%s' object cannot be interpreted as an integer",
-               type_name_of(v).c_str());
-      return false;
-    }
-    v = call0(t, f);
-    if (!v) return false;
-    if (!int_check(v)) {
-      raisef(t, exc(E_TypeError), "__index__ returned non-int (type %s)", type_name_of(v).c_str());
-      return false;
-    }
+Value index_value(Thread& t, Value v) {
+  if (int_check(v)) return v;
+  Value f = lookup_special(t, v, N___index__);
+  if (!f) {
+    if (!t.pending)
+      raisef(t, exc(E_TypeError), "'%s' object cannot be interpreted as an integer",
+             type_name_of(v).c_str());
+    return {};
   }
+  Value i = call0(t, f);
+  if (i && !int_check(i))
+    return raisef(t, exc(E_TypeError), "__index__ returned non-int (type %s)",
+                  type_name_of(i).c_str());
+  return i;
+}
+
+bool index_to_i64(Thread& t, Value v, std::int64_t& out, bool clamp) {
+  v = index_value(t, v);
+  if (!v) return false;
   if (int_to_i64(v, out)) return true;
   if (clamp) {
     out = int_big(v).is_negative() ? INT64_MIN : INT64_MAX;

@@ -27,6 +27,9 @@ enum TypeFlag : std::uint64_t {
   // array and dict, the classes below them, and what collections.abc makes one (_abc).
   kSequence = 1u << 9,
   kMapping = 1u << 10,
+  // Instances of this type made in C++ by a module take weak references, as CPython's
+  // arrays, deques and files do (builtin instance-layout types otherwise do not).
+  kNativeWeakref = 1u << 11,
 };
 constexpr std::uint64_t kCollectionFlags = kSequence | kMapping;
 // Bits 32..47 of TypeObject::flags: the __slots__ words every instance carries after its

@@ -98,6 +98,9 @@ bool int_check(Value v);                       // int or a subclass, bool includ
 bool int_to_i64(Value v, std::int64_t& out);
 // Index conversion as operator.index (__index__): TypeError with CPython's message.
 bool index_to_i64(Thread& t, Value v, std::int64_t& out, bool clamp = false);
+// operator.index(v): v itself if an int, else what its __index__ gives (which must be an
+// int); 0 with CPython's TypeError.
+Value index_value(Thread& t, Value v);
 Value int_from_text(Thread& t, std::string_view text, int base); // int('...') rules
 std::string int_to_decimal(Value v);
 

@@ -51,18 +51,7 @@ Value range_new(Thread& t, Value start, Value stop, Value step) {
 namespace {
 
 bool index_arg(Thread& t, Value v, Value& out) {
-  if (int_check(v)) {
-    out = v.is_small_int() ? v : v;
-    return true;
-  }
-  Value f = lookup_special(t, v, N___index__);
-  if (!f) {
-    if (!t.pending)
-      raisef(t, exc(E_TypeError), "'%s' object cannot be interpreted as an integer",
-             type_name_of(v).c_str());
-    return false;
-  }
-  out = call0(t, f);
+  out = index_value(t, v);
   return bool(out);
 }
 
