@@ -1000,55 +1000,151 @@ void init_builtins_module(Thread& t, Value module) {
   struct Entry {
     const char* name;
     NativeFn fn;
+    const char* doc; // the signature (see make_native_function), then a description
   };
   const Entry functions[] = {
-      {"print", builtin_print},
-      {"len", builtin_len},
-      {"repr", builtin_repr},
-      {"ascii", builtin_ascii},
-      {"id", builtin_id},
-      {"open", io_open_function},
-      {"hash", builtin_hash},
-      {"callable", builtin_callable},
-      {"isinstance", builtin_isinstance},
-      {"issubclass", builtin_issubclass},
-      {"getattr", builtin_getattr},
-      {"setattr", builtin_setattr},
-      {"delattr", builtin_delattr},
-      {"hasattr", builtin_hasattr},
-      {"abs", builtin_abs},
-      {"divmod", builtin_divmod},
-      {"pow", builtin_pow},
-      {"round", builtin_round},
-      {"min", builtin_min},
-      {"max", builtin_max},
-      {"sum", builtin_sum},
-      {"all", builtin_all},
-      {"any", builtin_any},
-      {"hex", builtin_hex},
-      {"oct", builtin_oct},
-      {"bin", builtin_bin},
-      {"chr", builtin_chr},
-      {"ord", builtin_ord},
-      {"iter", builtin_iter},
-      {"next", builtin_next},
-      {"sorted", builtin_sorted},
-      {"aiter", builtin_aiter},
-      {"anext", builtin_anext},
-      {"breakpoint", builtin_breakpoint},
-      {"globals", builtin_globals},
-      {"locals", builtin_locals},
-      {"vars", builtin_vars},
-      {"dir", builtin_dir},
-      {"exec", builtin_exec},
-      {"eval", builtin_eval},
-      {"compile", builtin_compile},
-      {"__build_class__", builtin_build_class},
-      {"input", builtin_input},
-      {"format", builtin_format},
+      {"print", builtin_print,
+       "print($module, /, *args, sep=' ', end='\\n', file=None, flush=False)\n--\n\nWrite the "
+       "str() of each argument to the stream `file` (sys.stdout by default), separated by "
+       "`sep`\nand followed by `end`; flush the stream when `flush` is true."},
+      {"len", builtin_len, "len($module, obj, /)\n--\n\nThe number of items in a container."},
+      {"repr", builtin_repr,
+       "repr($module, obj, /)\n--\n\nThe canonical string form of an object: for many types, text "
+       "that eval() turns back\ninto an equal object."},
+      {"ascii", builtin_ascii,
+       "ascii($module, obj, /)\n--\n\nLike repr(), with every non-ASCII character written as a "
+       "\\x, \\u or \\U escape."},
+      {"id", builtin_id,
+       "id($module, obj, /)\n--\n\nAn integer that identifies the object among the objects alive "
+       "at the same time."},
+      {"open", io_open_function,
+       "open($module, /, file, mode='r', buffering=-1, encoding=None,\n     errors=None, "
+       "newline=None, closefd=True, opener=None)\n--\n\nOpen a file (a path or a file descriptor) "
+       "and return a stream over it: text in the\ngiven encoding for modes without 'b', bytes for "
+       "binary modes ('rb', 'wb', 'ab', 'r+b', ...).\nRaises OSError when the file cannot be "
+       "opened."},
+      {"hash", builtin_hash,
+       "hash($module, obj, /)\n--\n\nThe hash value of an object: equal objects have equal "
+       "hashes."},
+      {"callable", builtin_callable,
+       "callable($module, obj, /)\n--\n\nWhether the object can be called (functions, classes, "
+       "objects with __call__)."},
+      {"isinstance", builtin_isinstance,
+       "isinstance($module, obj, class_or_tuple, /)\n--\n\nWhether the object is an instance of "
+       "the class or of a subclass of it. A tuple\n(or a union such as int | str) checks against "
+       "each of its classes."},
+      {"issubclass", builtin_issubclass,
+       "issubclass($module, cls, class_or_tuple, /)\n--\n\nWhether `cls` derives from the class "
+       "(or from one of the classes of a tuple or union)."},
+      {"getattr", builtin_getattr,
+       "getattr(object, name[, default]) -> value\n\nThe attribute `name` of the object: "
+       "getattr(x, 'y') is x.y. With a default, that is\nreturned when the attribute is missing "
+       "instead of raising AttributeError."},
+      {"setattr", builtin_setattr,
+       "setattr($module, obj, name, value, /)\n--\n\nSet the attribute `name` of the object: "
+       "setattr(x, 'y', v) is x.y = v."},
+      {"delattr", builtin_delattr,
+       "delattr($module, obj, name, /)\n--\n\nDelete the attribute `name` of the object: "
+       "delattr(x, 'y') is del x.y."},
+      {"hasattr", builtin_hasattr,
+       "hasattr($module, obj, name, /)\n--\n\nWhether the object has the attribute (getattr() does "
+       "not raise AttributeError)."},
+      {"abs", builtin_abs, "abs($module, x, /)\n--\n\nThe absolute value of a number."},
+      {"divmod", builtin_divmod, "divmod($module, x, y, /)\n--\n\nThe pair (x // y, x % y)."},
+      {"pow", builtin_pow,
+       "pow($module, /, base, exp, mod=None)\n--\n\nbase ** exp, or base ** exp % mod computed "
+       "efficiently when `mod` is given."},
+      {"round", builtin_round,
+       "round($module, /, number, ndigits=None)\n--\n\nThe number rounded to `ndigits` decimal "
+       "digits (halves go to the even neighbour);\nan int when `ndigits` is omitted or None, else "
+       "the number's own type."},
+      {"min", builtin_min,
+       "min(iterable, *[, default=obj, key=func]) -> value\nmin(arg1, arg2, *args, *[, key=func]) "
+       "-> value\n\nThe smallest item of an iterable, or the smallest of two or more arguments. "
+       "`default`\nis returned for an empty iterable; `key` computes what is compared."},
+      {"max", builtin_max,
+       "max(iterable, *[, default=obj, key=func]) -> value\nmax(arg1, arg2, *args, *[, key=func]) "
+       "-> value\n\nThe largest item of an iterable, or the largest of two or more arguments. "
+       "`default`\nis returned for an empty iterable; `key` computes what is compared."},
+      {"sum", builtin_sum,
+       "sum($module, iterable, /, start=0)\n--\n\n`start` plus the sum of the items of the "
+       "iterable (numbers; use ''.join() for strings)."},
+      {"all", builtin_all,
+       "all($module, iterable, /)\n--\n\nWhether every item of the iterable is true (True for an "
+       "empty one)."},
+      {"any", builtin_any,
+       "any($module, iterable, /)\n--\n\nWhether some item of the iterable is true (False for an "
+       "empty one)."},
+      {"hex", builtin_hex,
+       "hex($module, number, /)\n--\n\nThe hexadecimal text of an integer, such as '0xff' or "
+       "'-0x10'."},
+      {"oct", builtin_oct,
+       "oct($module, number, /)\n--\n\nThe octal text of an integer, such as '0o17'."},
+      {"bin", builtin_bin,
+       "bin($module, number, /)\n--\n\nThe binary text of an integer, such as '0b101'."},
+      {"chr", builtin_chr,
+       "chr($module, i, /)\n--\n\nThe one-character string of a Unicode code point, 0 <= i <= "
+       "0x10ffff."},
+      {"ord", builtin_ord,
+       "ord($module, c, /)\n--\n\nThe Unicode code point of a one-character string (or the value "
+       "of a one-byte bytes)."},
+      {"iter", builtin_iter,
+       "iter(iterable) -> iterator\niter(callable, sentinel) -> iterator\n\nAn iterator over the "
+       "object; in the second form, one that calls `callable` until it\nreturns `sentinel`."},
+      {"next", builtin_next,
+       "next(iterator[, default])\n\nThe next item of the iterator; when it is exhausted, "
+       "`default` if given, else\nStopIteration is raised."},
+      {"sorted", builtin_sorted,
+       "sorted($module, iterable, /, *, key=None, reverse=False)\n--\n\nA new list of the items of "
+       "the iterable in ascending order (a stable sort). `key`\ncomputes what is compared; "
+       "`reverse` sorts in descending order."},
+      {"aiter", builtin_aiter,
+       "aiter($module, async_iterable, /)\n--\n\nThe asynchronous iterator of an asynchronous "
+       "iterable."},
+      {"anext", builtin_anext,
+       "anext($module, aiterator, default=<unrepresentable>, /)\n--\n\nAn awaitable that gives the "
+       "next item of the asynchronous iterator; when it is\nexhausted, `default` if given, else "
+       "StopAsyncIteration is raised."},
+      {"breakpoint", builtin_breakpoint,
+       "breakpoint(*args, **kws)\n\nCall sys.breakpointhook(*args, **kws), which starts the pdb "
+       "debugger unless the\nPYTHONBREAKPOINT environment variable names another hook (or '0' to "
+       "disable it)."},
+      {"globals", builtin_globals,
+       "globals($module, /)\n--\n\nThe dictionary of the current module's global variables."},
+      {"locals", builtin_locals,
+       "locals($module, /)\n--\n\nA dictionary of the current scope's local variables."},
+      {"vars", builtin_vars,
+       "vars([object]) -> dictionary\n\nThe object's __dict__; without an argument, the same as "
+       "locals()."},
+      {"dir", builtin_dir,
+       "dir([object]) -> list of strings\n\nThe sorted names of the object's attributes (its "
+       "__dir__ may change them); without an\nargument, the names of the current scope."},
+      {"exec", builtin_exec,
+       "exec($module, source, globals=None, locals=None, /, *, closure=None)\n--\n\nRun Python "
+       "statements, given as a string or as a code object from compile(), in the\ngiven namespaces "
+       "(the current ones by default)."},
+      {"eval", builtin_eval,
+       "eval($module, source, globals=None, locals=None, /)\n--\n\nThe value of a Python "
+       "expression, given as a string or as a code object from\ncompile(), evaluated in the given "
+       "namespaces (the current ones by default)."},
+      {"compile", builtin_compile,
+       "compile($module, /, source, filename, mode, flags=0,\n        dont_inherit=False, "
+       "optimize=-1, *, _feature_version=-1)\n--\n\nCompile source (a string, bytes or an AST) "
+       "into a code object for exec() or eval().\n`mode` is 'exec' for statements, 'eval' for an "
+       "expression, 'single' for one\ninteractive statement; `flags` may ask for an AST instead "
+       "(ast.PyCF_ONLY_AST)."},
+      {"__build_class__", builtin_build_class,
+       "__build_class__(func, name, /, *bases, [metaclass], **kwds) -> class\n\nWhat a class "
+       "statement calls: runs the body `func` in a new namespace and makes the class."},
+      {"input", builtin_input,
+       "input($module, prompt='', /)\n--\n\nRead one line from standard input, without its "
+       "newline, after writing `prompt`.\nEOFError is raised at the end of input."},
+      {"format", builtin_format,
+       "format($module, value, format_spec='', /)\n--\n\nvalue.__format__(format_spec): the value "
+       "as text in the format-spec mini-language."},
   };
   for (const Entry& e : functions) {
-    Value fn = make_native_function(t, e.name, e.fn, intern_literal(t, "builtins"));
+    Value fn = make_native_function(t, e.name, e.fn, intern_literal(t, "builtins"), e.doc);
     dict_set(t, d, intern_literal(t, e.name), fn);
   }
   Runtime& rt = runtime();

@@ -431,7 +431,14 @@ Value import_module(Thread& t, const std::string& modname) {
 }
 
 void init_import(Thread& t, Value builtins_dict) {
-  Value fn = make_native_function(t, "__import__", builtin_import, intern_literal(t, "builtins"));
+  Value fn = make_native_function(
+      t, "__import__", builtin_import, intern_literal(t, "builtins"),
+      "__import__($module, /, name, globals=None, locals=None, fromlist=(),\n           level=0)"
+      "\n--\n\n"
+      "Import a module, as the import statement does (which calls this function). `globals`\n"
+      "gives the package of a relative import (level > 0: that many parent packages up);\n"
+      "with a non-empty `fromlist` the module named is returned, else the top package.\n"
+      "importlib.import_module() is the better call for programs.");
   dict_set(t, builtins_dict, name(N___import__), fn);
 }
 

@@ -84,8 +84,27 @@ Value native_descriptor_misuse(Thread& t, Value descr, Value self) {
                 owner.c_str(), type_name_of(self).c_str());
 }
 
-Value make_native_function(Thread& t, const char* fn_name, NativeFn fn, Value module) {
-  std::int64_t index = register_native(fn_name, fn);
+std::string_view native_signature_text(const char* name, const char* doc) {
+  if (!doc || !name) return {};
+  std::string_view d(doc), n(name);
+  std::size_t end = d.find(")\n--\n\n");
+  if (end == std::string_view::npos || d.substr(0, n.size()) != n || d.size() <= n.size() ||
+      d[n.size()] != '(')
+    return {};
+  return d.substr(n.size(), end + 1 - n.size());
+}
+
+std::string_view native_doc_text(const char* name, const char* doc) {
+  if (!doc) return {};
+  std::string_view d(doc);
+  std::string_view signature = native_signature_text(name, doc);
+  if (signature.empty()) return d;
+  return d.substr(std::string_view(name).size() + signature.size() + 5); // ")\n--\n\n" less ')'
+}
+
+Value make_native_function(Thread& t, const char* fn_name, NativeFn fn, Value module,
+                           const char* doc) {
+  std::int64_t index = register_native(fn_name, fn, doc);
   Value n = native_new(t, index, {}, {}, T_builtin_function);
   if (n) fresh<NativeObject>(n)->module = module;
   return n;
@@ -293,8 +312,9 @@ INTERP_NATIVE(native_getattribute) {
   }
   if (str_equal_ascii(args[1], "__module__")) return n->module ? n->module : none();
   if (str_equal_ascii(args[1], "__doc__")) {
-    const char* doc = runtime().natives[std::size_t(n->index)].doc;
-    return doc ? str_from_utf8(t, doc) : none();
+    const NativeInfo& info = runtime().natives[std::size_t(n->index)];
+    if (!info.doc) return none();
+    return str_from_utf8(t, native_doc_text(info.name, info.doc));
   }
   if (str_equal_ascii(args[1], "__objclass__") && n->owner) return n->owner;
   return generic_getattr(t, args[0], args[1], false);

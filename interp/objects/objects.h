@@ -255,7 +255,15 @@ Value cell_new(Thread& t, Value content);
 Value module_new(Thread& t, Value name);
 Value method_new(Thread& t, Value function, Value self);
 Value native_new(Thread& t, std::int64_t index, Value self, Value owner, TypeId type);
-Value make_native_function(Thread& t, const char* name, NativeFn fn, Value module = {});
+// `doc` may start with the signature as CPython writes it, "name($module, x, /)\n--\n\n":
+// __text_signature__ is then the part in parentheses (inspect.signature reads it) and
+// __doc__ what follows the "--" line.
+Value make_native_function(Thread& t, const char* name, NativeFn fn, Value module = {},
+                           const char* doc = nullptr);
+// The two parts of a native's documentation (see make_native_function); empty views where
+// a part is missing.
+std::string_view native_signature_text(const char* name, const char* doc);
+std::string_view native_doc_text(const char* name, const char* doc);
 // Whether `type` is method_descriptor or wrapper_descriptor: natives that bind to an
 // instance of their owner and check the type of the self they are called with.
 inline bool is_native_descriptor_type(Value type) {

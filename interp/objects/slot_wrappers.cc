@@ -127,9 +127,13 @@ INTERP_NATIVE(wrapper_text_signature) {
   return s && s->text_signature ? str_from_ascii(t, s->text_signature) : none();
 }
 
-// Natives record no signature text; inspect reads None as "unknown", as for a missing one.
+// A native's signature is the start of its documentation, as CPython writes it; None (which
+// inspect reads as "unknown") for a native documented without one.
 INTERP_NATIVE(native_text_signature) {
-  return none();
+  const NativeInfo& info = runtime().natives[std::size_t(ro<NativeObject>(args[0])->index)];
+  std::string_view signature = native_signature_text(info.name, info.doc);
+  if (signature.empty()) return none();
+  return str_from_utf8(t, signature);
 }
 
 } // namespace
