@@ -1128,7 +1128,11 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
             TOP() = none();
             DISPATCH();
           }
-          std::vector<Value> attrs, seen;
+          // The attributes found go into a heap list: a later lookup may run Python code
+          // and collect, and the collector does not see C++ containers.
+          std::vector<Value> seen; // names, held by __match_args__ and kw_names
+          Value attrs = list_new(t);
+          ERROR_IF(!attrs);
           std::int64_t npos = arg;
           if (npos) {
             Value match_args = getattr_opt(t, cls, name(N___match_args__));
@@ -1140,7 +1144,7 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
                 self_match = true;
             if (!match_args) {
               if (self_match && npos == 1) {
-                attrs.push_back(subject);
+                ERROR_IF(!list_append(t, attrs, subject));
               } else {
                 raisef(t, exc(E_TypeError), "%s() accepts 0 positional sub-patterns (%lld given)",
                        type_name(cls).c_str(), (long long)npos);
@@ -1170,11 +1174,10 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
                 Value v = getattr_opt(t, subject, attr_name);
                 ERROR_IF(!v && t.pending);
                 if (!v) {
-                  attrs.clear();
                   npos = -1;
                   break;
                 }
-                attrs.push_back(v);
+                ERROR_IF(!list_append(t, attrs, v));
               }
             }
           }
@@ -1187,14 +1190,14 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
                 npos = -1;
                 break;
               }
-              attrs.push_back(v);
+              ERROR_IF(!list_append(t, attrs, v));
             }
           }
           if (npos < 0) {
             TOP() = none();
             DISPATCH();
           }
-          Value result = tuple_from(t, attrs.data(), attrs.size());
+          Value result = list_to_tuple(t, attrs);
           ERROR_IF(!result);
           TOP() = result;
           DISPATCH();
