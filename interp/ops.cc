@@ -190,7 +190,10 @@ Value call_ex(Thread& t, Value callable, Value args, Value kwargs) {
     }
   }
   // `args` and `kwargs` keep every value alive while `all` holds copies.
-  return call(t, callable, all.data(), all.size(), kwnames);
+  Value result = call(t, callable, all.data(), all.size(), kwnames);
+  keep_alive(args);
+  keep_alive(kwargs);
+  return result;
 }
 
 bool is_callable(Value v) {

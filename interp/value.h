@@ -65,4 +65,11 @@ private:
   std::uint64_t bits_ = 0;
 };
 
+// Keeps `v` in a register or stack slot up to this point, where the collector's conservative
+// scan sees it: for a container whose items C++ code copied out (into a std::vector the
+// collector does not read) and that nothing else may reference.
+inline void keep_alive(Value v) {
+  asm volatile("" : : "r"(v.bits()) : "memory");
+}
+
 } // namespace interp

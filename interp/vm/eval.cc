@@ -167,6 +167,10 @@ bool unpack(Thread& t, Value seq, std::int64_t before, std::int64_t after, bool 
     return false;
   }
   std::int64_t total = before + after + (star ? 1 : 0);
+  // The items taken so far also go into a heap list: the iterator may run Python code that
+  // collects, and `out` is C++ memory the collector does not see.
+  Value taken = list_new(t);
+  if (!taken) return false;
   for (std::int64_t i = 0; i < before; ++i) {
     Value x = next(t, it);
     if (!x) {
@@ -181,6 +185,7 @@ bool unpack(Thread& t, Value seq, std::int64_t before, std::int64_t after, bool 
       }
       return false;
     }
+    if (!list_append(t, taken, x)) return false;
     out[total - 1 - i] = x;
   }
   if (!star) {
@@ -189,7 +194,7 @@ bool unpack(Thread& t, Value seq, std::int64_t before, std::int64_t after, bool 
       raisef(t, exc(E_ValueError), "too many values to unpack (expected %lld)", (long long)before);
       return false;
     }
-    return !t.pending;
+    return !t.pending && list_length(taken) >= 0; // `taken` in use (so alive) until here
   }
   Value rest = list_of(t, it);
   if (!rest) return false;
@@ -209,7 +214,7 @@ bool unpack(Thread& t, Value seq, std::int64_t before, std::int64_t after, bool 
     rest = trimmed;
   }
   out[after] = rest;
-  return true;
+  return list_length(taken) >= 0; // `taken` stays in use (so alive) until here
 }
 
 Value build_class(Thread& t, const Value* args, std::size_t nargs, Value kwnames);
@@ -1392,6 +1397,8 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
                                                           all.size(), kwnames, r.frame)
                                          : instantiation_frame(t, callable, init, all.data(),
                                                                all.size(), kwnames, r.frame);
+            keep_alive(args); // `all` holds copies of their items until the frame has them
+            keep_alive(kwargs);
             ERROR_IF(!frame || !within_recursion_limit(t, frame));
             r.sp = sp;
             r.enter(t, frame);

@@ -358,6 +358,8 @@ Value run_outermost_call(Thread& t, Value* payload_slot, Value& exception_out) {
       }
     }
     frame = frame_for_call(t, function, self, all.data(), all.size(), kwnames, {});
+    keep_alive(args); // `all` holds copies of their items until the frame has them
+    keep_alive(kwargs);
     if (!frame) {
       exception_out = fetch_pending(t);
       return;
