@@ -1829,16 +1829,20 @@ INTERP_NATIVE(io_text_base_none) {
 // The line endings met so far: None, one of them, or a tuple of them in this order.
 INTERP_NATIVE(io_newlines) {
   std::int64_t seen = R(args[0])->seen_newlines & ((1 << kSeenPendingShift) - 1);
-  std::vector<Value> kinds;
-  if (seen & kSeenCR) kinds.push_back(str_from_ascii(t, "\r"));
-  if (seen & kSeenLF) kinds.push_back(str_from_ascii(t, "\n"));
-  if (seen & kSeenCRLF) kinds.push_back(str_from_ascii(t, "\r\n"));
-  if (kinds.empty()) return none();
-  if (kinds.size() == 1) return kinds[0];
-  Value tuple = tuple_new(t, kinds.size());
+  const char* kinds[3];
+  std::size_t n = 0;
+  if (seen & kSeenCR) kinds[n++] = "\r";
+  if (seen & kSeenLF) kinds[n++] = "\n";
+  if (seen & kSeenCRLF) kinds[n++] = "\r\n";
+  if (n == 0) return none();
+  if (n == 1) return str_from_ascii(t, kinds[0]);
+  Value tuple = tuple_new(t, n); // filled as the strs are made: they live in it
   if (!tuple) return {};
-  for (std::size_t i = 0; i < kinds.size(); ++i)
-    tuple_init(tuple, i, kinds[i]);
+  for (std::size_t i = 0; i < n; ++i) {
+    Value s = str_from_ascii(t, kinds[i]);
+    if (!s) return {};
+    tuple_init(tuple, i, s);
+  }
   return tuple;
 }
 // TextIOWrapper.detach(): flushes and hands back the binary stream, which the wrapper no
