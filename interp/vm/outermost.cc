@@ -76,8 +76,8 @@ void transaction_break(Thread& t, Value frame) {
   if (stm::atomic_depth()) return;
   save_state(t, frame);
   stm::commit_transaction();
-  wake_waiters();
   flush_output(t);
+  wake_waiters();
   run_after_commit(t, true);
   stm::start_transaction();
   run_finalizations(t);
@@ -215,8 +215,8 @@ void wait_outside(Thread& t, Value frame) {
   t.ticks = 0;
   save_state(t, frame);
   stm::commit_transaction();
-  wake_waiters();
   flush_output(t);
+  wake_waiters();
   run_after_commit(t, true);
   wait_until_ready(t);
   stm::start_transaction();
@@ -225,8 +225,8 @@ void wait_outside(Thread& t, Value frame) {
 void wait_outside_nested(Thread& t, Value frame) {
   t.ticks = 0;
   stm::commit_transaction();
-  wake_waiters();
   flush_output(t);
+  wake_waiters();
   run_after_commit(t, true);
   wait_until_ready(t);
   stm::start_transaction_in_same_view();
@@ -272,8 +272,8 @@ static Value run_committed(Thread& t, Value& exception_out) {
       Value result = eval(t, frame, true, yielded);
       if (t.collect == CollectState::Unwinding) {
         stm::commit_transaction();
-        wake_waiters();
         flush_output(t);
+        wake_waiters();
         run_after_commit(t, true);
         collect_outside();
         t.collect = CollectState::Done;
@@ -283,8 +283,8 @@ static Value run_committed(Thread& t, Value& exception_out) {
       wr<ThreadStateObject>(t.state)->result = e;
       wr<ThreadStateObject>(t.state)->top_frame = {};
       stm::commit_transaction();
-      wake_waiters();
       flush_output(t);
+      wake_waiters();
       run_after_commit(t, true);
       exception_out = e;
       return result;
