@@ -573,6 +573,24 @@ INTERP_NATIVE(type_getattribute) {
       if (m && !descriptor) return m;
       return o->module ? o->module : intern_literal(t, "builtins");
     }
+    if (str_equal_ascii(attr, "__text_signature__") && !type_lookup(type, attr)) {
+      // What inspect.signature() reads for a builtin type (a class has none); CPython's
+      // types with a signature line in their documentation.
+      static const std::pair<TypeId, const char*> kSignatures[] = {
+          {T_object, "()"},
+          {T_list, "(iterable=(), /)"},
+          {T_tuple, "(iterable=(), /)"},
+          {T_float, "(x=0, /)"},
+          {T_complex, "(real=0, imag=0)"},
+          {T_property, "(fget=None, fset=None, fdel=None, doc=None)"},
+          {T_memoryview, "(object)"},
+          {T_enumerate, "(iterable, start=0)"},
+          {T_reversed, "(sequence, /)"},
+      };
+      for (const auto& [id, signature] : kSignatures)
+        if (type == type_value(id)) return str_from_ascii(t, signature);
+      return none();
+    }
     if (str_equal_ascii(attr, "__doc__")) {
       Value d = dict_get_str(o->dict, attr);
       // A builtin type's own docstring, not the descriptor that serves its instances'.
@@ -677,7 +695,8 @@ void init_object_type(Thread& t) {
   add_named_getters(t, ty, {"__name__", "__qualname__", "__module__"}, type_getattribute,
                     type_setattr);
   add_named_getters(t, ty, {"__bases__", "__dict__"}, type_getattribute);
-  add_named_members(t, ty, {"__mro__", "__base__", "__flags__"}, type_getattribute);
+  add_named_members(t, ty, {"__mro__", "__base__", "__flags__", "__text_signature__"},
+                    type_getattribute);
 }
 
 } // namespace interp
