@@ -139,6 +139,18 @@ Value load_global_hinted(Thread& t, Value globals, Value builtins, Value n, cons
   return name_error(t, n);
 }
 
+// How CPython names a function in the errors of a call: module.qualname (qualname alone
+// for builtins), or the repr of an object with no __qualname__.
+std::string function_text(Thread& t, Value fn) {
+  Value q = getattr_opt(t, fn, name(N___qualname__));
+  if (t.pending) clear_pending(t);
+  if (!q || !str_check(q)) return repr_utf8(t, fn);
+  Value m = getattr_opt(t, fn, name(N___module__));
+  if (t.pending) clear_pending(t);
+  if (m && str_check(m) && !str_equal_ascii(m, "builtins")) return str_utf8(m) + "." + str_utf8(q);
+  return str_utf8(q);
+}
+
 bool unpack(Thread& t, Value seq, std::int64_t before, std::int64_t after, bool star, Value* out) {
   // out receives the items in stack order (last item first).
   if (!star && seq.is_object() && (is_exact(seq, T_tuple) || is_exact(seq, T_list))) {
@@ -943,18 +955,8 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
               Value existing = dict_get(t, target, k, error);
               ERROR_IF(error);
               if (existing) {
-                // CPython names the function as module.qualname (builtins: qualname).
                 Value fn = PEEK(arg + 2);
-                std::string fname = fn ? repr_utf8(t, fn) : "function";
-                Value q = fn ? getattr_opt(t, fn, name(N___qualname__)) : Value();
-                if (t.pending) clear_pending(t);
-                Value m = fn ? getattr_opt(t, fn, name(N___module__)) : Value();
-                if (t.pending) clear_pending(t);
-                if (q && str_check(q)) {
-                  fname = str_utf8(q);
-                  if (m && str_check(m) && !str_equal_ascii(m, "builtins"))
-                    fname = str_utf8(m) + "." + fname;
-                }
+                std::string fname = fn ? function_text(t, fn) : "function";
                 raisef(t, exc(E_TypeError), "%s() got multiple values for keyword argument '%s'",
                        fname.c_str(), str_check(k) ? str_utf8(k).c_str() : "?");
                 ERROR_IF(true);
@@ -1345,12 +1347,13 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
           }
           if (!isinstance(args, T_tuple) || !is_exact(args, T_tuple)) {
             Value converted = tuple_of(t, args, true);
-            if (!converted && matches(t, exc(E_TypeError))) {
+            // Only an object that cannot be iterated gets this message: a TypeError from
+            // inside the iteration (a generator's body) goes on as it is.
+            bool iterable = type_lookup(type_of(args), name(N___iter__)) ||
+                            type_lookup(type_of(args), name(N___getitem__));
+            if (!converted && !iterable && matches(t, exc(E_TypeError))) {
               clear_pending(t);
-              std::string fname = repr_utf8(t, callable);
-              Value q = getattr_opt(t, callable, name(N___qualname__));
-              if (t.pending) clear_pending(t);
-              if (q && str_check(q)) fname = str_utf8(q);
+              std::string fname = function_text(t, callable);
               raisef(t, exc(E_TypeError), "%s() argument after * must be an iterable, not %s",
                      fname.c_str(), type_name_of(args).c_str());
             }
