@@ -219,7 +219,7 @@ INTERP_NATIVE(pickler_init) {
 }
 
 INTERP_NATIVE(pickler_dump) {
-  if (!check_positional(t, "dump", nargs, kwnames, 2, 2)) return {};
+  if (!check_positional(t, "dump", nargs, kwnames, 1, 1)) return {};
   Value self = args[0];
   const PicklerObject* p = rd<PicklerObject>(self);
   if (!p->write)
@@ -235,7 +235,7 @@ INTERP_NATIVE(pickler_dump) {
 }
 
 INTERP_NATIVE(pickler_clear_memo) {
-  if (!check_positional(t, "clear_memo", nargs, kwnames, 1, 1)) return {};
+  if (!check_positional(t, "clear_memo", nargs, kwnames, 0, 0)) return {};
   return reset_pickler_memo(t, args[0]) ? none() : Value();
 }
 
@@ -404,7 +404,7 @@ INTERP_NATIVE(unpickler_init) {
 }
 
 INTERP_NATIVE(unpickler_load) {
-  if (!check_positional(t, "load", nargs, kwnames, 1, 1)) return {};
+  if (!check_positional(t, "load", nargs, kwnames, 0, 0)) return {};
   Value self = args[0];
   const UnpicklerObject* u = rd<UnpicklerObject>(self);
   if (!u->read)
@@ -423,7 +423,7 @@ INTERP_NATIVE(unpickler_load) {
 }
 
 INTERP_NATIVE(unpickler_find_class) {
-  if (!check_positional(t, "find_class", nargs, kwnames, 3, 3)) return {};
+  if (!check_positional(t, "find_class", nargs, kwnames, 2, 2)) return {};
   const UnpicklerObject* u = rd<UnpicklerObject>(args[0]);
   return find_class(t, args[1], args[2], int(u->proto.small_int_value()),
                     u->fix_imports == py_bool(true));

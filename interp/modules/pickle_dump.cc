@@ -805,6 +805,20 @@ private:
     return intern_literal(t_, "__main__");
   }
 
+  // CPython's module names are interned strs, so that a second global of a module finds
+  // its name in the memo; here every builtin type has its own '__module__' str, so equal
+  // names are made one object for the length of a dump.
+  bool same_module_name(Value& module_name) {
+    if (!is_exact(module_name, T_str)) return true;
+    if (!module_names_ && !(module_names_ = dict_new(t_))) return false;
+    bool error = false;
+    if (Value known = dict_get(t_, module_names_, module_name, error)) {
+      module_name = known;
+      return true;
+    }
+    return !error && dict_set(t_, module_names_, module_name, module_name);
+  }
+
   static std::string text_of(Thread& t, Value v) {
     if (str_check(v)) return str_utf8(v);
     Value s = str(t, v);
@@ -825,7 +839,7 @@ private:
     Value path = dotted_path(t_, {}, global_name);
     if (!path) return false;
     Value module_name = whichmodule(obj, path);
-    if (!module_name) return false;
+    if (!module_name || !same_module_name(module_name)) return false;
     Value module = str_check(module_name) ? import_module(t_, str_utf8(module_name)) : Value();
     if (!module) {
       clear_pending(t_);
@@ -1068,7 +1082,7 @@ private:
 
   Thread& t_;
   Value self_, write_, buffer_callback_, pers_func_, dispatch_table_, reducer_override_;
-  Value memo_objs_, memo_ids_, copyreg_dispatch_, fast_memo_;
+  Value memo_objs_, memo_ids_, copyreg_dispatch_, fast_memo_, module_names_;
   std::unordered_map<std::uint64_t, std::int64_t> memo_;
   std::string out_;
   std::int64_t frame_start_ = -1;

@@ -229,9 +229,8 @@ private:
   bool get(std::int64_t idx) {
     Value v = memo_get(idx);
     if (!v) {
-      Value key = int_from_i64(t_, idx);
-      if (key) raise_value(t_, call1(t_, exc(E_KeyError), key));
-      return false;
+      std::string m = "Memo value not found at index " + std::to_string(idx);
+      return fail(m.c_str()), false;
     }
     return push(v);
   }
