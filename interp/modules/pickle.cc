@@ -550,6 +550,10 @@ INTERP_NATIVE(mod_dumps) {
 Value load_function(Thread& t, const Value* args, std::size_t nargs, Value kwnames,
                     bool from_file) {
   const char* fname = from_file ? "load" : "loads";
+  std::size_t npos = nargs - keyword_count(kwnames);
+  if (!from_file && npos != 1)
+    return raisef(t, exc(E_TypeError), "loads() takes exactly 1 positional argument (%zu given)",
+                  npos);
   Value a[5] = {};
   if (!bind(t, fname, args, nargs, kwnames,
             {from_file ? "file" : "data", "fix_imports", "encoding", "errors", "buffers"},

@@ -10,6 +10,7 @@
 #include "interp/objects/numbers.h"
 #include "interp/ops.h"
 
+#include <cctype>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -555,9 +556,29 @@ private:
     std::string_view line;
     if (!readline(line)) return false;
     if (line.size() < 2) return bool(truncated());
-    std::string s(line.substr(0, line.size() - 1));
-    if (!s.empty() && s.back() == 'L') s.pop_back();
-    return push(int_from_text(t_, s, 0));
+    // Up to the 'L', or the whole line with its newline (CPython cuts the text there).
+    std::string s(line);
+    if (s[s.size() - 2] == 'L') s.resize(s.size() - 2);
+    Value v = int_from_text(t_, s, 0);
+    if (!v && matches(t_, exc(E_ValueError))) {
+      // The message names the base the text's prefix chose, as CPython's does.
+      clear_pending(t_);
+      std::size_t i = 0;
+      while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i])))
+        ++i;
+      if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+      int base = 10;
+      if (i < s.size() && s[i] == '0') {
+        char c = i + 1 < s.size() ? char(std::tolower(static_cast<unsigned char>(s[i + 1]))) : 0;
+        base = c == 'x' ? 16 : c == 'o' ? 8 : c == 'b' ? 2 : 0;
+      }
+      Value text = str_from_utf8(t_, s.substr(0, 200));
+      if (!text) return false;
+      return raisef(t_, exc(E_ValueError), "invalid literal for int() with base %d: %s", base,
+                    repr_utf8(t_, text).c_str()),
+             false;
+    }
+    return push(v);
   }
 
   bool load_counted_long(int nbytes) {
@@ -592,12 +613,16 @@ private:
     std::string s(line);
     char* end = nullptr;
     errno = 0;
-    double d = std::strtod(s.c_str(), &end);
-    if (end == s.c_str() || (*end != '\n' && *end != '\0'))
+    double d = std::isspace(static_cast<unsigned char>(s[0])) ? 0 : std::strtod(s.c_str(), &end);
+    if (!end || end == s.c_str())
+      return raisef(t_, exc(E_ValueError), "could not convert string to float: '%.200s'",
+                    s.c_str()),
+             false;
+    if (*end != '\n' && *end != '\0')
       return raise(t_, exc(E_ValueError), "could not convert string to float"), false;
     if (errno == ERANGE && std::isinf(d))
-      return raisef(t_, exc(E_OverflowError), "value too large to convert to float: '%s'",
-                    std::string(line.substr(0, line.size() - 1)).c_str()),
+      return raisef(t_, exc(E_OverflowError), "value too large to convert to float: '%.200s'",
+                    s.c_str()),
              false;
     return push(float_new(t_, d));
   }
@@ -689,9 +714,7 @@ private:
   bool load_binstring(int nbytes) {
     const char* p = read(std::size_t(nbytes));
     if (!p) return false;
-    std::int64_t n = nbytes == 1 ? static_cast<unsigned char>(*p)
-                                 : std::int64_t(std::int32_t(std::uint32_t(little_endian(p, 4))));
-    if (n < 0) return fail("BINSTRING pickle has negative byte count"), false;
+    std::uint64_t n = little_endian(p, nbytes);
     p = read(std::size_t(n));
     if (!p) return false;
     return push(py2_string(bytes_new(t_, std::string_view(p, std::size_t(n)))));
