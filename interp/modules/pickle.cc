@@ -1,14 +1,16 @@
 // interp/modules/pickle.cc - the _pickle module that pickle.py takes its Pickler and
 // Unpickler from: the exceptions, the Pickler and Unpickler types with their attributes
 // (memo, persistent_id / persistent_load, dispatch_table, fast), the memo proxies, and
-// dump / dumps / load / loads. The work itself is in pickle_dump.cc and pickle_load.cc;
-// pickle.h says what they share. PickleBuffer is not provided: pickle.py then pickles
-// without out-of-band buffers (NEXT_BUFFER and READONLY_BUFFER still load).
+// dump / dumps / load / loads, and PickleBuffer (memoryview() and bytes() see through it
+// to the buffer it wraps). The work itself is in pickle_dump.cc and pickle_load.cc;
+// pickle.h says what they share.
 #include "interp/modules/pickle.h"
 #include "interp/modules/modules.h"
 #include "interp/num/bigint.h"
 #include "interp/objects/numbers.h"
 #include "interp/ops.h"
+
+#include <atomic>
 
 namespace interp::pickle {
 
@@ -65,6 +67,20 @@ Value deep_attribute(Thread& t, Value obj, Value path, Value* parent) {
   }
   if (parent) *parent = last;
   return obj;
+}
+
+// The PickleBuffer type, by identity only (compared, never followed): a builtin module's
+// type lives as long as the module.
+static std::atomic<std::uint64_t> picklebuffer_type_bits{0};
+
+bool is_picklebuffer(Value v) {
+  return v.is_object() && type_of(v).bits() == picklebuffer_type_bits.load();
+}
+
+Value picklebuffer_view(Thread& t, Value pb) {
+  Value view = rd<PickleBufferObject>(pb)->view;
+  if (!view) raise(t, exc(E_ValueError), "operation forbidden on released PickleBuffer object");
+  return view;
 }
 
 namespace {
@@ -515,6 +531,66 @@ INTERP_NATIVE(unpickler_set_persistent_load) {
   return none();
 }
 
+// ---- PickleBuffer -------------------------------------------------------------------------
+
+INTERP_NATIVE(picklebuffer_new) {
+  std::size_t given = nargs - 1, npos = given - keyword_count(kwnames);
+  if (given > 1)
+    return raisef(t, exc(E_TypeError), "PickleBuffer() takes at most 1 argument (%zu given)",
+                  given);
+  if (npos != 1)
+    return raisef(t, exc(E_TypeError),
+                  "PickleBuffer() takes exactly 1 positional argument (%zu given)", npos);
+  Value view = call1(t, type_value(T_memoryview), args[1]);
+  if (!view) {
+    if (!matches(t, exc(E_TypeError))) return {};
+    clear_pending(t);
+    return raisef(t, exc(E_TypeError), "a bytes-like object is required, not '%s'",
+                  type_name_of(args[1]).c_str());
+  }
+  Value self = allocate(t, Layout::Instance, args[0], sizeof(PickleBufferObject));
+  if (!self) return {};
+  fresh<PickleBufferObject>(self)->view = view;
+  return self;
+}
+
+Value picklebuffer_source(Thread& t, Value v) {
+  return is_picklebuffer(v) ? picklebuffer_view(t, v) : Value();
+}
+
+// bytes(pb) and the other consumers of the buffer protocol.
+int picklebuffer_contents(Thread& t, Value v, std::string& out) {
+  if (!is_picklebuffer(v)) return 0;
+  Value view = picklebuffer_view(t, v);
+  Value fn = view ? getattr(t, view, intern_literal(t, "tobytes")) : Value();
+  Value b = fn ? call0(t, fn) : Value();
+  if (!b) return -1;
+  out.assign(bytes_view(b));
+  return 1;
+}
+
+INTERP_NATIVE(picklebuffer_raw) {
+  if (!check_positional(t, "raw", nargs, kwnames, 0, 0)) return {};
+  Value view = picklebuffer_view(t, args[0]);
+  Value contiguous = view ? getattr(t, view, intern_literal(t, "contiguous")) : Value();
+  if (!contiguous) return {};
+  if (contiguous != py_bool(true))
+    return raise(t, exc(E_BufferError), "cannot extract raw buffer from non-contiguous buffer");
+  Value cast = getattr(t, view, intern_literal(t, "cast"));
+  return cast ? call1(t, cast, intern_literal(t, "B")) : Value();
+}
+
+INTERP_NATIVE(picklebuffer_release) {
+  if (!check_positional(t, "release", nargs, kwnames, 0, 0)) return {};
+  Value view = rd<PickleBufferObject>(args[0])->view;
+  if (view) {
+    Value release = getattr(t, view, intern_literal(t, "release"));
+    if (!release || !call0(t, release)) return {};
+    wr<PickleBufferObject>(args[0])->view = {};
+  }
+  return none();
+}
+
 // ---- module functions ---------------------------------------------------------------------
 
 // dump(obj, file, protocol=None, *, fix_imports=True, buffer_callback=None) and dumps
@@ -611,6 +687,9 @@ Value make_class(Thread& t, Value module, const char* type_name, NativeFn make, 
 
 namespace interp {
 
+void register_view_source(Value (*source)(Thread& t, Value v)); // memoryview.cc
+void register_buffer_provider(int (*provider)(Thread& t, Value v, std::string& out)); // bytes.cc
+
 Value make_pickle_module(Thread& t) {
   using namespace pickle;
   static const ModuleFunction kFunctions[] = {
@@ -661,6 +740,18 @@ Value make_pickle_module(Thread& t) {
   if (!pm || !um) return {};
   update_type_flags(pm);
   update_type_flags(um);
+
+  Value pb = new_type(t, "PickleBuffer", "pickle", Layout::Instance, {}, false);
+  if (!pb) return {};
+  add_staticmethod(t, pb, "__new__", picklebuffer_new);
+  add_method(t, pb, "raw", picklebuffer_raw);
+  add_method(t, pb, "release", picklebuffer_release);
+  update_type_flags(pb);
+  wr<TypeObject>(pb)->flags |= kWeakrefable;
+  module_set(t, m, "PickleBuffer", pb);
+  picklebuffer_type_bits.store(pb.bits());
+  register_view_source(picklebuffer_source);
+  register_buffer_provider(picklebuffer_contents);
   return m;
 }
 

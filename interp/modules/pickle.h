@@ -132,6 +132,15 @@ struct UnpicklerObject : Object {
   Value proto;       // small int: the protocol of the pickle being loaded
 };
 
+// pickle.PickleBuffer: a buffer that protocol 5 pickles in band (as bytes or bytearray)
+// or out of band (through buffer_callback).
+struct PickleBufferObject : Object {
+  Value view; // a memoryview of the buffer; 0 once released
+};
+bool is_picklebuffer(Value v);
+// The PickleBuffer's view, or 0 with ValueError once it was released.
+Value picklebuffer_view(Thread& t, Value pb);
+
 // The module's own classes and functions, looked up through sys.modules["_pickle"].
 Value pickling_error(Thread& t);
 Value unpickling_error(Thread& t);

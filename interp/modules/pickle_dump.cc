@@ -141,9 +141,9 @@ private:
     }
     put(header);
     if (bypass && write_) {
-      if (!flush()) return false;
+      // The payload is made before any Python code runs: `data` may be a str's storage.
       if (!payload && !(payload = bytes_new(t_, data))) return false;
-      if (!call1(t_, write_, payload)) return false;
+      if (!flush() || !call1(t_, write_, payload)) return false;
       out_.clear();
       frame_start_ = -1;
     } else {
@@ -234,6 +234,8 @@ private:
     if (type == type_value(T_tuple)) return save_tuple(obj);
     if (type == type_value(T_bytearray)) return save_bytearray(obj);
 
+    if (is_picklebuffer(obj)) return save_picklebuffer(obj);
+
     Value rv;
     if (reducer_override_) {
       rv = call1(t_, reducer_override_, obj);
@@ -308,7 +310,9 @@ private:
     std::int64_t v;
     if (int_to_i64(obj, v) && v >= INT32_MIN && v <= INT32_MAX) {
       if (!bin_) {
-        put("I" + std::to_string(v) + "\n");
+        char text[24];
+        int n = std::snprintf(text, sizeof text, "I%lld\n", (long long)v);
+        put(std::string_view(text, std::size_t(n)));
       } else if (v >= 0 && v <= 0xff) {
         put(BININT1);
         put(char(v));
@@ -385,7 +389,13 @@ private:
       }
       return rv && save_reduce(rv, obj);
     }
-    std::size_t n = bytes_view(obj).size();
+    return save_bytes_data(obj, bytes_view(obj), obj);
+  }
+
+  // BINBYTES and friends for `data`, memoized as `obj`; `payload` (or 0) is what a large
+  // payload hands to file.write.
+  bool save_bytes_data(Value obj, std::string_view data, Value payload) {
+    std::size_t n = data.size();
     char header[9];
     std::size_t hn;
     if (n <= 0xff) {
@@ -408,7 +418,7 @@ private:
                    "higher"),
              false;
     }
-    return put_payload(std::string_view(header, hn), bytes_view(obj), obj) && memo_put(obj);
+    return put_payload(std::string_view(header, hn), data, payload) && memo_put(obj);
   }
 
   bool save_bytearray(Value obj) {
@@ -426,12 +436,41 @@ private:
       Value rv = tuple_from(t_, items, 2);
       return rv && save_reduce(rv, obj);
     }
-    std::string data(bytes_view(obj));
+    return save_bytearray_data(obj, std::string(bytes_view(obj)), obj);
+  }
+
+  bool save_bytearray_data(Value obj, const std::string& data, Value payload) {
     char header[9];
     header[0] = char(BYTEARRAY8);
     for (int i = 0; i < 8; ++i)
       header[1 + i] = char((std::uint64_t(data.size()) >> (8 * i)) & 0xff);
-    return put_payload(std::string_view(header, 9), data, obj) && memo_put(obj);
+    return put_payload(std::string_view(header, 9), data, payload) && memo_put(obj);
+  }
+
+  bool save_picklebuffer(Value obj) {
+    if (proto_ < 5) return fail("PickleBuffer can only pickled with protocol >= 5");
+    Value view = picklebuffer_view(t_, obj);
+    Value contiguous = view ? getattr(t_, view, intern_literal(t_, "contiguous")) : Value();
+    if (!contiguous) return false;
+    if (contiguous != py_bool(true))
+      return fail("PickleBuffer can not be pickled when pointing to a non-contiguous buffer");
+    int in_band = 1;
+    if (buffer_callback_) {
+      Value r = call1(t_, buffer_callback_, obj);
+      if (!r || (in_band = truthy(t_, r)) < 0) return false;
+    }
+    Value readonly = getattr(t_, view, intern_literal(t_, "readonly"));
+    if (!readonly) return false;
+    if (!in_band) {
+      put(NEXT_BUFFER);
+      if (readonly == py_bool(true)) put(READONLY_BUFFER);
+      return true;
+    }
+    Value tobytes = getattr(t_, view, intern_literal(t_, "tobytes"));
+    Value b = tobytes ? call0(t_, tobytes) : Value();
+    if (!b) return false;
+    if (readonly == py_bool(true)) return save_bytes_data(obj, bytes_view(b), b);
+    return save_bytearray_data(obj, std::string(bytes_view(b)), b);
   }
 
   bool save_str(Value obj) {

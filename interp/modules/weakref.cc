@@ -33,6 +33,7 @@ bool weakrefable(Value v) {
     return is_subtype(cls, type_value(T_GenericAlias));
   case Layout::Instance:
     if (is_subtype(cls, type_value(T_memoryview))) return true;
+    if (rd<TypeObject>(cls)->flags & kWeakrefable) return true;
     [[fallthrough]];
   case Layout::List:
   case Layout::Dict:

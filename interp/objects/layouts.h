@@ -27,6 +27,9 @@ enum TypeFlag : std::uint64_t {
   // array and dict, the classes below them, and what collections.abc makes one (_abc).
   kSequence = 1u << 9,
   kMapping = 1u << 10,
+  // A builtin class of a module whose instances take weak references, as CPython's do
+  // when the type has a weak reference slot (pickle.PickleBuffer).
+  kWeakrefable = 1u << 11,
 };
 constexpr std::uint64_t kCollectionFlags = kSequence | kMapping;
 // Bits 32..47 of TypeObject::flags: the __slots__ words every instance carries after its
