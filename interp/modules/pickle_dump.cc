@@ -92,11 +92,39 @@ private:
     open_frame();
     out_.append(s);
   }
+  static void little_endian(char* out, std::uint64_t v, int n) {
+    for (int i = 0; i < n; ++i)
+      out[i] = char((v >> (8 * i)) & 0xff);
+  }
   void put_le(std::uint64_t v, int n) {
     char b[8];
-    for (int i = 0; i < n; ++i)
-      b[i] = char((v >> (8 * i)) & 0xff);
+    little_endian(b, v, n);
     put(std::string_view(b, std::size_t(n)));
+  }
+
+  // The header of a payload of n bytes in `header` (9 bytes): `op1` with a one-byte
+  // count when n fits and `op1_ok`, else `op4`, else from protocol 4 on `op8`. Its size,
+  // or 0 with OverflowError.
+  std::size_t counted_header(std::size_t n, Op op1, bool op1_ok, Op op4, Op op8, const char* what,
+                             char* header) {
+    if (n <= 0xff && op1_ok) {
+      header[0] = char(op1);
+      header[1] = char(n);
+      return 2;
+    }
+    if (n <= 0xffffffffULL) {
+      header[0] = char(op4);
+      little_endian(header + 1, n, 4);
+      return 5;
+    }
+    if (proto_ >= 4) {
+      header[0] = char(op8);
+      little_endian(header + 1, n, 8);
+      return 9;
+    }
+    raisef(t_, exc(E_OverflowError),
+           "serializing %s larger than 4 GiB requires pickle protocol 4 or higher", what);
+    return 0;
   }
 
   void commit_frame() {
@@ -105,8 +133,7 @@ private:
     std::size_t len = out_.size() - start - kFrameHeaderSize;
     if (len >= kFrameSizeMin) {
       out_[start] = char(FRAME);
-      for (int i = 0; i < 8; ++i)
-        out_[start + 1 + std::size_t(i)] = char((std::uint64_t(len) >> (8 * i)) & 0xff);
+      little_endian(&out_[start + 1], len, 8);
     } else {
       out_.erase(start, kFrameHeaderSize);
     }
@@ -395,29 +422,10 @@ private:
   // BINBYTES and friends for `data`, memoized as `obj`; `payload` (or 0) is what a large
   // payload hands to file.write.
   bool save_bytes_data(Value obj, std::string_view data, Value payload) {
-    std::size_t n = data.size();
     char header[9];
-    std::size_t hn;
-    if (n <= 0xff) {
-      header[0] = char(SHORT_BINBYTES);
-      header[1] = char(n);
-      hn = 2;
-    } else if (n <= 0xffffffffULL) {
-      header[0] = char(BINBYTES);
-      for (int i = 0; i < 4; ++i)
-        header[1 + i] = char((n >> (8 * i)) & 0xff);
-      hn = 5;
-    } else if (proto_ >= 4) {
-      header[0] = char(BINBYTES8);
-      for (int i = 0; i < 8; ++i)
-        header[1 + i] = char((std::uint64_t(n) >> (8 * i)) & 0xff);
-      hn = 9;
-    } else {
-      return raise(t_, exc(E_OverflowError),
-                   "serializing a bytes object larger than 4 GiB requires pickle protocol 4 or "
-                   "higher"),
-             false;
-    }
+    std::size_t hn = counted_header(data.size(), SHORT_BINBYTES, true, BINBYTES, BINBYTES8,
+                                    "a bytes object", header);
+    if (!hn) return false;
     return put_payload(std::string_view(header, hn), data, payload) && memo_put(obj);
   }
 
@@ -442,8 +450,7 @@ private:
   bool save_bytearray_data(Value obj, const std::string& data, Value payload) {
     char header[9];
     header[0] = char(BYTEARRAY8);
-    for (int i = 0; i < 8; ++i)
-      header[1 + i] = char((std::uint64_t(data.size()) >> (8 * i)) & 0xff);
+    little_endian(header + 1, data.size(), 8);
     return put_payload(std::string_view(header, 9), data, payload) && memo_put(obj);
   }
 
@@ -484,29 +491,10 @@ private:
         wide = str_utf8(obj);
         data = wide;
       }
-      std::size_t n = data.size();
       char header[9];
-      std::size_t hn;
-      if (n <= 0xff && proto_ >= 4) {
-        header[0] = char(SHORT_BINUNICODE);
-        header[1] = char(n);
-        hn = 2;
-      } else if (n <= 0xffffffffULL) {
-        header[0] = char(BINUNICODE);
-        for (int i = 0; i < 4; ++i)
-          header[1 + i] = char((n >> (8 * i)) & 0xff);
-        hn = 5;
-      } else if (proto_ >= 4) {
-        header[0] = char(BINUNICODE8);
-        for (int i = 0; i < 8; ++i)
-          header[1 + i] = char((std::uint64_t(n) >> (8 * i)) & 0xff);
-        hn = 9;
-      } else {
-        return raise(t_, exc(E_OverflowError),
-                     "serializing a string larger than 4 GiB requires pickle protocol 4 or "
-                     "higher"),
-               false;
-      }
+      std::size_t hn = counted_header(data.size(), SHORT_BINUNICODE, proto_ >= 4, BINUNICODE,
+                                      BINUNICODE8, "a string", header);
+      if (!hn) return false;
       if (!put_payload(std::string_view(header, hn), data, {})) return false;
     } else {
       put(UNICODE);
