@@ -6,8 +6,8 @@
 // 64 KiB at the start of an object, before a large bytes or str payload, and at the end.
 // A Pickler writing to a file hands each closed frame to file.write; dumps() makes one
 // bytes object at the end. The memo is two Python lists (the objects and their indexes,
-// which keep the objects alive) with a C++ index from object identity to memo index,
-// rebuilt from the lists at each dump.
+// which keep the objects alive) with a C++ hash table from object identity to memo
+// index, rebuilt from the lists at each dump.
 #include "interp/modules/modules.h"
 #include "interp/modules/pickle.h"
 #include "interp/num/bigint.h"
@@ -17,13 +17,60 @@
 
 #include <cstdio>
 #include <cstring>
-#include <unordered_map>
+#include <vector>
 
 namespace interp::pickle {
 
 namespace {
 
 constexpr int kFastNestingLimit = 50;
+
+// The memo's index: object identity (a Value's bits, never 0) to memo index, open
+// addressing with linear probing. The objects themselves are kept alive by the memo's
+// lists.
+class IdentityMap {
+public:
+  IdentityMap() : slots_(16) {}
+  std::size_t size() const { return used_; }
+  const std::int64_t* find(std::uint64_t key) const {
+    for (std::size_t i = start(key);; i = (i + 1) & mask()) {
+      const Slot& s = slots_[i];
+      if (s.key == key) return &s.value;
+      if (s.key == 0) return nullptr;
+    }
+  }
+  void set(std::uint64_t key, std::int64_t value) {
+    if ((used_ + 1) * 2 > slots_.size()) grow();
+    Slot& s = probe(key);
+    if (s.key == 0) ++used_;
+    s.key = key;
+    s.value = value;
+  }
+
+private:
+  struct Slot {
+    std::uint64_t key = 0;
+    std::int64_t value = 0;
+  };
+  std::size_t mask() const { return slots_.size() - 1; }
+  std::size_t start(std::uint64_t key) const {
+    return std::size_t((key * 0x9e3779b97f4a7c15ull) >> 20) & mask();
+  }
+  Slot& probe(std::uint64_t key) {
+    std::size_t i = start(key);
+    while (slots_[i].key != 0 && slots_[i].key != key)
+      i = (i + 1) & mask();
+    return slots_[i];
+  }
+  void grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    for (const Slot& s : old)
+      if (s.key) probe(s.key) = s;
+  }
+  std::vector<Slot> slots_;
+  std::size_t used_ = 0;
+};
 
 class Dumper {
 public:
@@ -64,7 +111,7 @@ private:
       dispatch_table_ = p->dispatch_table;
       fast_ = p->fast.small_int_value() != 0;
       for (std::int64_t i = 0; i < list_length(memo_objs_); ++i)
-        memo_[list_item(memo_objs_, i).bits()] = list_item(memo_ids_, i).small_int_value();
+        memo_.set(list_item(memo_objs_, i).bits(), list_item(memo_ids_, i).small_int_value());
       reducer_override_ = lookup_attr(t_, self_, "reducer_override");
       if (t_.pending) return false;
     } else {
@@ -181,15 +228,12 @@ private:
   }
 
   // ---- memo ---------------------------------------------------------------------------------
-  const std::int64_t* memo_find(Value obj) const {
-    auto it = memo_.find(obj.bits());
-    return it == memo_.end() ? nullptr : &it->second;
-  }
+  const std::int64_t* memo_find(Value obj) const { return memo_.find(obj.bits()); }
 
   bool memo_put(Value obj) {
     if (fast_) return true;
     std::int64_t idx = std::int64_t(memo_.size());
-    memo_[obj.bits()] = idx;
+    memo_.set(obj.bits(), idx);
     if (!list_append(t_, memo_objs_, obj) || !list_append(t_, memo_ids_, Value::small_int(idx)))
       return false;
     if (proto_ >= 4) {
@@ -1110,7 +1154,7 @@ private:
   Thread& t_;
   Value self_, write_, buffer_callback_, pers_func_, dispatch_table_, reducer_override_;
   Value memo_objs_, memo_ids_, copyreg_dispatch_, fast_memo_, module_names_;
-  std::unordered_map<std::uint64_t, std::int64_t> memo_;
+  IdentityMap memo_;
   std::string out_;
   std::int64_t frame_start_ = -1;
   int proto_ = kDefaultProtocol;
