@@ -508,6 +508,10 @@ INTERP_NATIVE(unpickler_memo_clear) {
   return none();
 }
 
+INTERP_NATIVE(memo_proxy_new) {
+  return raisef(t, exc(E_TypeError), "cannot create '%s' instances", display_name(args[0]).c_str());
+}
+
 template <NativeFn Copy>
 Value memo_reduce(Thread& t, const Value* args, std::size_t nargs, Value kwnames) {
   Value copy = Copy(t, args, nargs, kwnames);
@@ -727,12 +731,12 @@ Value make_pickle_module(Thread& t) {
   add_getter(t, u, "persistent_load", unpickler_get_persistent_load, unpickler_set_persistent_load);
   update_type_flags(u);
 
-  Value pm = make_class(t, m, "PicklerMemoProxy", nullptr, nullptr,
+  Value pm = make_class(t, m, "PicklerMemoProxy", memo_proxy_new, nullptr,
                         {{"copy", pickler_memo_copy},
                          {"clear", pickler_memo_clear},
                          {"__reduce__", memo_reduce<pickler_memo_copy>}},
                         false);
-  Value um = make_class(t, m, "UnpicklerMemoProxy", nullptr, nullptr,
+  Value um = make_class(t, m, "UnpicklerMemoProxy", memo_proxy_new, nullptr,
                         {{"copy", unpickler_memo_copy},
                          {"clear", unpickler_memo_clear},
                          {"__reduce__", memo_reduce<unpickler_memo_copy>}},
