@@ -159,7 +159,9 @@ Value write_method(Thread& t, Value file) {
   return w;
 }
 
-bool read_methods(Thread& t, Value file, Value& read, Value& readline) {
+bool read_methods(Thread& t, Value file, Value& read, Value& readline, Value& peek) {
+  peek = lookup_attr(t, file, "peek");
+  if (t.pending) return false;
   read = lookup_attr(t, file, "read");
   if (t.pending) return false;
   readline = lookup_attr(t, file, "readline");
@@ -394,9 +396,9 @@ INTERP_NATIVE(unpickler_init) {
             {"file", "fix_imports", "encoding", "errors", "buffers"}, 0, 1, 1, a))
     return {};
   Value self = args[0];
-  Value read, readline, encoding, errors, buffers;
+  Value read, readline, peek, encoding, errors, buffers;
   bool fix;
-  if (!read_methods(t, a[0], read, readline) || !flag_arg(t, a[1], true, fix) ||
+  if (!read_methods(t, a[0], read, readline, peek) || !flag_arg(t, a[1], true, fix) ||
       !str_arg(t, "Unpickler", "encoding", a[2], "ASCII", encoding) ||
       !str_arg(t, "Unpickler", "errors", a[3], "strict", errors) || !buffers_arg(t, a[4], buffers))
     return {};
@@ -405,6 +407,7 @@ INTERP_NATIVE(unpickler_init) {
   UnpicklerObject* u = wr<UnpicklerObject>(self);
   u->read = read;
   u->readline = readline;
+  u->peek = peek;
   u->encoding = encoding;
   u->errors = errors;
   u->buffers = buffers;
@@ -431,6 +434,7 @@ INTERP_NATIVE(unpickler_load) {
   s.self = self;
   s.read = u->read;
   s.readline = u->readline;
+  s.peek = u->peek;
   s.encoding = u->encoding;
   s.errors = u->errors;
   s.fix_imports = u->fix_imports == py_bool(true);
@@ -642,7 +646,7 @@ Value load_function(Thread& t, const Value* args, std::size_t nargs, Value kwnam
   LoadSettings s;
   std::string data;
   if (from_file) {
-    if (!read_methods(t, a[0], s.read, s.readline)) return {};
+    if (!read_methods(t, a[0], s.read, s.readline, s.peek)) return {};
   } else {
     if (str_check(a[0]))
       return raisef(t, exc(E_TypeError), "a bytes-like object is required, not '%s'",

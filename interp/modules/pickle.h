@@ -122,6 +122,7 @@ struct PicklerObject : Object {
 struct UnpicklerObject : Object {
   Value read;        // file.read
   Value readline;    // file.readline
+  Value peek;        // file.peek, or 0
   Value encoding;    // str
   Value errors;      // str
   Value fix_imports; // bool
@@ -177,6 +178,7 @@ Value run_dump(Thread& t, const DumpSettings& settings, Value obj);
 struct LoadSettings {
   Value self;           // the Unpickler, or 0
   Value read, readline; // the file's methods, or 0 to read `data`
+  Value peek;           // file.peek, or 0
   const std::string* data = nullptr;
   Value encoding, errors; // str
   bool fix_imports = true;

@@ -343,3 +343,20 @@ class Registered:
 
 copyreg.pickle(Registered, lambda o: (Registered, (o.v + 1,)))
 print("copyreg", pickle.loads(pickle.dumps(Registered(1))).v)
+
+# several pickles in a real file (read through peek()), then what follows them
+import os
+import tempfile
+
+with tempfile.TemporaryDirectory() as tmp:
+    path = os.path.join(tmp, "several.pkl")
+    with open(path, "wb") as f:
+        for proto in range(6):
+            pickle.dump([proto, "x" * (proto * 1000), list(range(proto * 3000))], f, proto)
+        f.write(b"trailer")
+    with open(path, "rb") as f:
+        for proto in range(6):
+            got = pickle.load(f)
+            print("file", proto, got[0], len(got[1]), len(got[2]), f.tell())
+        u = pickle.Unpickler(f)
+        print("after", f.read())
