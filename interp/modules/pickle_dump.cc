@@ -115,9 +115,9 @@ private:
       reducer_override_ = lookup_attr(t_, self_, "reducer_override");
       if (t_.pending) return false;
     } else {
-      memo_objs_ = list_new(t_);
-      memo_ids_ = list_new(t_);
-      if (!memo_objs_ || !memo_ids_) return false;
+      // Only the objects, to keep them alive: a memoized temporary (a reduce value's
+      // state) must not die and leave its identity to a new object.
+      if (!(memo_objs_ = list_new(t_))) return false;
     }
     return true;
   }
@@ -234,7 +234,8 @@ private:
     if (fast_) return true;
     std::int64_t idx = std::int64_t(memo_.size());
     memo_.set(obj.bits(), idx);
-    if (!list_append(t_, memo_objs_, obj) || !list_append(t_, memo_ids_, Value::small_int(idx)))
+    if (!list_append(t_, memo_objs_, obj) ||
+        (memo_ids_ && !list_append(t_, memo_ids_, Value::small_int(idx))))
       return false;
     if (proto_ >= 4) {
       put(MEMOIZE);

@@ -262,6 +262,9 @@ private:
     return list_item(memo_, idx);
   }
   bool memo_put(std::int64_t idx, Value v) {
+    // Pickles number their memo entries one after the other; an index far past the
+    // entries so far is hostile, and CPython's memo cannot be sized for it either.
+    if (idx - list_length(memo_) > (std::int64_t(1) << 26)) return raise_memory_error(t_), false;
     while (list_length(memo_) <= idx)
       if (!list_append(t_, memo_, Value())) return false;
     if (!list_item(memo_, idx)) ++memo_count_;

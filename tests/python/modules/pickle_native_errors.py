@@ -54,7 +54,8 @@ for data in [b"", b"x", b"\x00", b"'", b"\\", b"\xff", b"\x80", b"\x80\x06", b"\
              b"(cbuiltins\nlist\n)o.", b"(o.", b"(ibuiltins\nlist\n.", b"(ibuiltins\nnope\n.",
              b"\x82\x00.", b"\x82\x01.", b"\x83\x00\x00.", b"\x84\xff\xff\xff\xff.", b"Pabc\n.",
              b"NQ.", b"\x97.", b"N\x98.", b"\x98.", b"\x80\x05\x95\x02\x00\x00\x00\x00\x00\x00\x00N..",
-             b"N\x80\x02.", b"Vabc", b"V\\xzz\n."]:
+             b"N\x80\x02.", b"Vabc", b"V\\xzz\n.", b"Nr\xff\xff\xff\x7f.",
+             b"Nr\xff\xff\xff\xff.", b"Np99999999999\n."]:
     loads(data)
 
 loads(b"\x97.", buffers=())
