@@ -625,22 +625,30 @@ private:
     return key && dict_del(t_, fast_memo_, key) >= 0;
   }
 
-  bool save_list(Value obj) {
+  // An empty list or dict (`bin_header`, or `text_header` for protocol 0), memoized, then
+  // its n items: `exact` saves them for protocols above 0, `generic` for protocol 0.
+  template <class Exact, class Generic>
+  bool save_container(Value obj, const char* bin_header, const char* text_header, std::int64_t n,
+                      Exact exact, Generic generic) {
     if (!fast_enter(obj)) return false;
-    put(bin_ ? "]" : "(l");
+    put(bin_ ? bin_header : text_header);
     if (!memo_put(obj)) return false;
     bool ok = true;
-    if (list_length(obj) != 0) {
+    if (n != 0) {
       CRecursion guard(t_, " while pickling an object");
       if (!guard) return false;
-      if (proto_ > 0) {
-        ok = batch_list_exact(obj);
-      } else {
-        Value it = iter(t_, obj);
-        ok = it && batch_list(it);
-      }
+      ok = proto_ > 0 ? exact() : generic();
     }
     return fast_leave(obj) && ok;
+  }
+
+  bool save_list(Value obj) {
+    return save_container(
+        obj, "]", "(l", list_length(obj), [&] { return batch_list_exact(obj); },
+        [&] {
+          Value it = iter(t_, obj);
+          return it && batch_list(it);
+        });
   }
 
   bool batch_list_exact(Value list) {
@@ -697,22 +705,13 @@ private:
   }
 
   bool save_dict(Value obj) {
-    if (!fast_enter(obj)) return false;
-    put(bin_ ? "}" : "(d");
-    if (!memo_put(obj)) return false;
-    bool ok = true;
-    if (dict_length(obj) != 0) {
-      CRecursion guard(t_, " while pickling an object");
-      if (!guard) return false;
-      if (proto_ > 0) {
-        ok = batch_dict_exact(obj);
-      } else {
-        Value items = call_method(t_, obj, N_items, nullptr, 0);
-        Value it = items ? iter(t_, items) : Value();
-        ok = it && batch_dict(it);
-      }
-    }
-    return fast_leave(obj) && ok;
+    return save_container(
+        obj, "}", "(d", dict_length(obj), [&] { return batch_dict_exact(obj); },
+        [&] {
+          Value items = call_method(t_, obj, N_items, nullptr, 0);
+          Value it = items ? iter(t_, items) : Value();
+          return it && batch_dict(it);
+        });
   }
 
   bool batch_dict_exact(Value dict) {
