@@ -237,33 +237,30 @@ private:
     if (!list_append(t_, memo_objs_, obj) ||
         (memo_ids_ && !list_append(t_, memo_ids_, Value::small_int(idx))))
       return false;
-    if (proto_ >= 4) {
+    if (proto_ >= 4)
       put(MEMOIZE);
-    } else if (!bin_) {
-      put(PUT);
-      put(std::to_string(idx) + "\n");
-    } else if (idx < 256) {
-      put(BINPUT);
-      put(char(idx));
-    } else {
-      put(LONG_BINPUT);
-      put_le(std::uint64_t(idx), 4);
-    }
+    else
+      put_memo_index(idx, PUT, BINPUT, LONG_BINPUT);
     return true;
   }
 
   bool memo_get(std::int64_t idx) {
+    put_memo_index(idx, GET, BINGET, LONG_BINGET);
+    return true;
+  }
+
+  // PUT or GET with a memo index: in decimal for protocol 0, else in one or four bytes.
+  void put_memo_index(std::int64_t idx, Op text, Op one_byte, Op four_bytes) {
     if (!bin_) {
-      put(GET);
+      put(text);
       put(std::to_string(idx) + "\n");
     } else if (idx < 256) {
-      put(BINGET);
+      put(one_byte);
       put(char(idx));
     } else {
-      put(LONG_BINGET);
+      put(four_bytes);
       put_le(std::uint64_t(idx), 4);
     }
-    return true;
   }
 
   // ---- errors -------------------------------------------------------------------------------
