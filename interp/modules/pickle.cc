@@ -26,9 +26,6 @@ Value pickling_error(Thread& t) {
 Value unpickling_error(Thread& t) {
   return module_attr(t, "_pickle", "UnpicklingError");
 }
-Value pickler_type(Thread& t) {
-  return module_attr(t, "_pickle", "Pickler");
-}
 Value unpickler_type(Thread& t) {
   return module_attr(t, "_pickle", "Unpickler");
 }

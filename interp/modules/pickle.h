@@ -1,7 +1,8 @@
 // interp/modules/pickle.h - what the three files of the _pickle module share: the opcodes,
 // the Pickler and Unpickler objects, and the helpers both directions use.
 //
-//   pickle.cc        the module: its exceptions, types, attributes and functions;
+//   pickle.cc        the module: its exceptions, types (PickleBuffer too), attributes and
+//                    functions;
 //   pickle_dump.cc   the Pickler (dump, dumps);
 //   pickle_load.cc   the Unpickler (load, loads, find_class).
 //
@@ -11,7 +12,7 @@
 // of 1000 items) and its messages. Neither direction keeps a Value in C++ memory that
 // outlives a call to Python code or an allocation: stacks and memos are Python lists,
 // reachable from C++ locals or from the Pickler / Unpickler object; C++ containers only
-// hold ints (marks, memo indexes) or keys into those lists.
+// hold ints (marks, memo indexes) and the identities of objects those lists keep alive.
 #pragma once
 
 #include "interp/modules/module_support.h"
@@ -149,7 +150,6 @@ Value unpickling_error(Thread& t);
 Value raise_with(Thread& t, Value cls, std::string_view message);
 // An attribute of a module by name (copyreg's registries, _compat_pickle's mappings).
 Value module_value(Thread& t, const char* module, const char* attr);
-Value pickler_type(Thread& t);
 Value unpickler_type(Thread& t);
 
 // Attribute `name` of obj, or 0 without exception when it has none (0 with the
