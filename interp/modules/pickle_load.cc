@@ -1043,6 +1043,10 @@ Value compat_lookup(Thread& t, const char* attr, Value key, bool& error) {
 } // namespace
 
 Value find_class(Thread& t, Value module_name, Value global_name, int proto, bool fix_imports) {
+  // The audit event CPython's find_class raises (pickle.py's raises it too).
+  Value audit = module_value(t, "sys", "audit");
+  Value event[3] = {intern_literal(t, "pickle.find_class"), module_name, global_name};
+  if (!audit || !event[0] || !call(t, audit, event, 3)) return {};
   if (proto < 3 && fix_imports) {
     Value pair[2] = {module_name, global_name};
     Value key = tuple_from(t, pair, 2);

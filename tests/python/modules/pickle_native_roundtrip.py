@@ -360,3 +360,11 @@ with tempfile.TemporaryDirectory() as tmp:
             print("file", proto, got[0], len(got[1]), len(got[2]), f.tell())
         u = pickle.Unpickler(f)
         print("after", f.read())
+
+# find_class raises the audit event pickle.find_class (last: hooks cannot be removed)
+import sys
+
+audited = []
+sys.addaudithook(lambda e, a: audited.append((e, a)) if e.startswith("pickle") else None)
+pickle.loads(pickle.dumps([collections.OrderedDict(), len], 2))
+print(audited)
