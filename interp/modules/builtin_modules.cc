@@ -51,6 +51,7 @@ Value make_sha3_module(Thread& t);
 Value make_struct_module(Thread& t);
 Value make_csv_module(Thread& t);
 Value make_json_module(Thread& t);
+Value make_pickle_module(Thread& t);
 Value make_codecs_module(Thread& t);
 Value make_string_module(Thread& t);
 Value make_ast_module(Thread& t);
@@ -83,6 +84,7 @@ Value make_builtin_module(Thread& t, const std::string& module_name) {
   if (module_name == "_struct") return make_struct_module(t);
   if (module_name == "_csv") return make_csv_module(t);
   if (module_name == "_json") return make_json_module(t);
+  if (module_name == "_pickle") return make_pickle_module(t);
   if (module_name == "_codecs") return make_codecs_module(t);
   if (module_name == "_string") return make_string_module(t);
   if (module_name == "_ast") return make_ast_module(t);
@@ -141,7 +143,7 @@ std::vector<std::string> builtin_module_names() {
       "select",       "unicodedata", "pyexpat", "_socket",  "pwd",          "grp",
       "resource",     "fcntl",       "termios", "_bz2",     "faulthandler", "_lzma",
       "_sqlite3",     "syslog",      "mmap",    "readline", "_stat",        "_multiprocessing",
-      "_posixshmem",  "_abc",        "_json"};
+      "_posixshmem",  "_abc",        "_json",   "_pickle"};
   for (auto& [registered, factory] : registered_modules())
     names.push_back(registered);
   std::sort(names.begin(), names.end());

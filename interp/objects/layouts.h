@@ -28,7 +28,8 @@ enum TypeFlag : std::uint64_t {
   kSequence = 1u << 9,
   kMapping = 1u << 10,
   // Instances of this type made in C++ by a module take weak references, as CPython's
-  // arrays, deques and files do (builtin instance-layout types otherwise do not).
+  // arrays, deques, files and pickle.PickleBuffers do (builtin instance-layout types
+  // otherwise do not).
   kNativeWeakref = 1u << 11,
 };
 constexpr std::uint64_t kCollectionFlags = kSequence | kMapping;

@@ -250,6 +250,12 @@ std::string view_bytes(Thread& t, Value v) {
   return out;
 }
 
+// Modules' types that memoryview() views through another object (pickle.PickleBuffer),
+// registered when their module is made: a source returns the bytes, bytearray or
+// memoryview to view, 0 for an object not of its type, or 0 with an exception.
+using ViewSource = Value (*)(Thread& t, Value v);
+std::atomic<ViewSource> view_sources[4];
+
 INTERP_NATIVE(memoryview_new_method) {
   static const char* const kAllowed[] = {"object", nullptr};
   if (!check_keywords(t, "memoryview", kwnames, kAllowed)) return {};
@@ -261,6 +267,18 @@ INTERP_NATIVE(memoryview_new_method) {
     if (released(t, obj)) return {};
     const MemoryViewObject* o = view_of(obj);
     return derived_view(t, obj, o->start, o->step, o->length, o->format);
+  }
+  if (!bytes_or_bytearray(obj) && is_layout(obj, Layout::Instance)) {
+    for (std::atomic<ViewSource>& slot : view_sources) {
+      ViewSource source = slot.load(std::memory_order_acquire);
+      if (!source) break;
+      Value viewed = source(t, obj);
+      if (t.pending) return {};
+      if (viewed) {
+        Value again[2] = {args[0], viewed};
+        return memoryview_new_method(t, again, 2, {});
+      }
+    }
   }
   BufferExport e;
   int exported = buffer_export(t, obj, e);
@@ -580,6 +598,14 @@ INTERP_NATIVE(memoryview_iter) {
 }
 
 } // namespace
+
+void register_view_source(ViewSource source) {
+  for (std::atomic<ViewSource>& slot : view_sources) {
+    ViewSource seen = nullptr;
+    if (slot.compare_exchange_strong(seen, source) || seen == source) return;
+  }
+  std::abort(); // more sources than slots: make the table bigger
+}
 
 bool memoryview_check(Value v) {
   return v.is_object() && is_exact(v, T_memoryview);
