@@ -53,6 +53,21 @@ std::string type_qualname_of(Value obj) {
 
 // descr.__get__(obj, type) with fast paths for the builtin descriptors. obj 0: accessed
 // on the class.
+// A builtin type's attribute (getset descriptor) reads the fields of its own instances
+// only: used on anything else (Pickler.fast.__get__(object())) it is CPython's TypeError,
+// never a read of fields the object does not have.
+bool getset_applies(Thread& t, Value descr, Value obj) {
+  if (type_of(descr) != type_value(T_getset_descriptor)) return true;
+  Value fget = rd<PropertyObject>(descr)->fget;
+  if (!fget.is_object() || !is_layout(fget, Layout::Native)) return true;
+  Value owner = descriptor_owner(descr);
+  if (!owner || type_of(obj) == owner || is_subtype(type_of(obj), owner)) return true;
+  raisef(t, exc(E_TypeError), "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
+         str_utf8(rd<PropertyObject>(descr)->name).c_str(), display_name(owner).c_str(),
+         type_name_of(obj).c_str());
+  return false;
+}
+
 Value descriptor_get(Thread& t, Value descr, Value obj, Value type) {
   if (!descr.is_object()) return descr;
   switch (layout_of(descr)) {
@@ -70,6 +85,7 @@ Value descriptor_get(Thread& t, Value descr, Value obj, Value type) {
   }
   case Layout::Property: {
     if (!obj) return descr;
+    if (!getset_applies(t, descr, obj)) return {};
     Value fget = rd<PropertyObject>(descr)->fget;
     if (!fget || fget == none())
       return raisef(t, exc(E_AttributeError), "property%s of '%s' object has no getter",
@@ -227,6 +243,7 @@ Value getattr_opt(Thread& t, Value obj, Value attr) {
 }
 
 bool property_store(Thread& t, Value descr, Value obj, Value value) {
+  if (!getset_applies(t, descr, obj)) return false;
   const PropertyObject* p = rd<PropertyObject>(descr);
   Value fn = value ? p->fset : p->fdel;
   if (fn && fn != none()) return bool(value ? call2(t, fn, obj, value) : call1(t, fn, obj));
