@@ -10,13 +10,16 @@
 #include "interp/interp.h"
 #include "interp/modules/module_support.h"
 #include "interp/modules/modules.h"
+#include "interp/modules/posix_internal.h"
 #include "interp/ops.h"
 #include "interp/vm/vm.h"
 
 #include <algorithm>
 #include <cerrno>
+#include <climits>
 #include <cmath>
 #include <csignal>
+#include <cstdio>
 #include <cstring>
 #include <dirent.h>
 #include <dlfcn.h>
@@ -31,6 +34,7 @@
 #include <sys/times.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
+#include <sysexits.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -308,23 +312,10 @@ INTERP_NATIVE(p_register_at_fork) {
   return none();
 }
 
-// The child gets a heap of its own (gc::fork_process) with this thread as its only and
-// main thread. What the transaction printed so far is written first, once: the child's
-// transaction goes on from here and would write it a second time at its commit.
 INTERP_NATIVE(p_fork) {
   if (!check_positional(t, "fork", nargs, kwnames, 0, 0, 0)) return {};
-  run_fork_hooks(t, kBeforeFork);
-  stm::become_inevitable("fork");
-  vm::flush_output(t);
-  int pid = gc::fork_process();
-  if (pid < 0) return raise_os_error(t, errno);
-  if (pid == 0) {
-    after_fork_in_child(t);
-    run_fork_hooks(t, kAfterInChild);
-  } else {
-    run_fork_hooks(t, kAfterInParent);
-  }
-  return int_from_i64(t, pid);
+  int pid = posix::fork_with_hooks(t, "fork", nullptr, nullptr);
+  return pid < 0 ? raise_os_error(t, errno) : int_from_i64(t, pid);
 }
 
 INTERP_NATIVE(p_strerror) {
@@ -562,53 +553,6 @@ INTERP_NATIVE(p_get_blocking) {
 }
 INTERP_NATIVE(p_set_blocking) {
   return set_fd_bit_clear(t, "set_blocking", args, nargs, kwnames, F_GETFL, F_SETFL, O_NONBLOCK);
-}
-
-// The child waitpid waits for, read by wait_ready outside any transaction (the thread
-// that set it is the one that waits).
-thread_local pid_t waited_pid;
-
-// Whether a waitpid(waited_pid, 0) would return now (without reaping the child).
-bool wait_ready(Value) {
-  siginfo_t info;
-  info.si_pid = 0;
-  idtype_t type = waited_pid > 0 ? P_PID : waited_pid == -1 ? P_ALL : P_PGID;
-  id_t id = waited_pid > 0 ? id_t(waited_pid) : waited_pid < -1 ? id_t(-waited_pid) : 0;
-  if (::waitid(type, id, &info, WEXITED | WSTOPPED | WNOHANG | WNOWAIT) != 0) return true;
-  return info.si_pid != 0;
-}
-
-// waitpid(pid, options). A blocking wait is a wait of the outermost loop: the call first
-// asks with WNOHANG; while no child is ready it commits and waits outside any transaction
-// (wait_ready), then runs again and reaps the child.
-INTERP_NATIVE(p_waitpid) {
-  std::int64_t pid, options;
-  if (!check_positional(t, "waitpid", nargs, kwnames, 2, 2, 0) || !index_to_i64(t, args[0], pid) ||
-      !index_to_i64(t, args[1], options))
-    return {};
-  if (t.block_retry == none()) t.block_retry = {};
-  if (!(options & WNOHANG)) {
-    // Asking does not reap, so it needs no inevitable transaction (the wait may abort
-    // the transaction when it is inside a nested loop).
-    waited_pid = pid_t(pid);
-    // Where the wait cannot go outside, the blocking waitpid below waits in place.
-    if (vm::can_wait_outside(t) && !wait_ready(none())) {
-      t.block_on = none();
-      t.block_ready = wait_ready;
-      t.block_deadline = -1;
-      return {};
-    }
-  }
-  stm::become_inevitable("waitpid");
-  int status = 0;
-  pid_t r;
-  do {
-    // WNOHANG unless another thread reaped what wait_ready saw (then it blocks, inevitable).
-    r = ::waitpid(pid_t(pid), &status, int(options));
-  } while (r < 0 && errno == EINTR);
-  if (r < 0) return raise_os_error(t, errno);
-  Value items[2] = {int_from_i64(t, r), int_from_i64(t, status)};
-  return tuple_from(t, items, 2);
 }
 
 bool status_arg(Thread& t, const char* what, const Value* args, std::size_t nargs, Value kwnames,
@@ -1245,6 +1189,102 @@ def scandir(path='.'):
 
 } // namespace
 
+namespace posix {
+
+bool positional(Thread& t, const char* fn, std::size_t nargs, Value kwnames, std::size_t min,
+                std::size_t max) {
+  std::string qualified = std::string("posix.") + fn;
+  if (keyword_count(kwnames))
+    return raisef(t, exc(E_TypeError), "%s() takes no keyword arguments", qualified.c_str()), false;
+  // Functions of no or one argument (METH_NOARGS, METH_O) name their module.
+  const char* what = min == max && max <= 1 ? qualified.c_str() : fn;
+  return check_positional(t, what, nargs, kwnames, min, max, 0);
+}
+
+bool path_param(Thread& t, const char* fn, Value v, std::string& out, int* fd) {
+  if (fd) *fd = -1;
+  if (fd && int_check(v)) {
+    std::int64_t n;
+    if (!index_to_i64(t, v, n)) return false;
+    if (n < 0) return raisef(t, exc(E_ValueError), "%s: fd must not be negative", fn), false;
+    *fd = int(n);
+    out.clear();
+    return true;
+  }
+  if (!str_check(v) && !isinstance(v, T_bytes) && !fspath_method(t, v)) {
+    if (t.pending) return false;
+    return raisef(t, exc(E_TypeError), "%s: path should be string, bytes%s, not %s", fn,
+                  fd ? ", os.PathLike or integer" : " or os.PathLike", type_name_of(v).c_str()),
+           false;
+  }
+  return path_arg(t, v, out);
+}
+
+bool sequence_check(Thread& t, Value v) {
+  if (isinstance(v, T_list) || isinstance(v, T_tuple)) return true;
+  if (isinstance(v, T_dict)) return false;
+  return static_cast<bool>(type_lookup(type_of(v), intern_literal(t, "__getitem__")));
+}
+
+bool int_param(Thread& t, Value v, int& out) {
+  std::int64_t n;
+  if (!index_to_i64(t, v, n)) return false;
+  if (n > INT32_MAX || n < INT32_MIN)
+    return raise(t, exc(E_OverflowError), "Python int too large to convert to C int"), false;
+  out = int(n);
+  return true;
+}
+
+namespace {
+// The descriptor and events a call waits for, read by fd_ready outside any transaction
+// (the thread that set them is the one that waits).
+thread_local pollfd waited_fd;
+
+bool fd_ready(Value) {
+  pollfd p = waited_fd;
+  return ::poll(&p, 1, 0) != 0; // an error is reported by the call run again
+}
+} // namespace
+
+bool fd_ready_or_wait(Thread& t, int fd, short events) {
+  if (t.block_retry == none()) t.block_retry = {};
+  if (!vm::can_wait_outside(t)) return true;
+  int flags = ::fcntl(fd, F_GETFL);
+  if (flags < 0 || (flags & O_NONBLOCK)) return true;
+  waited_fd = pollfd{fd, events, 0};
+  if (fd_ready(none())) return true;
+  t.block_on = none();
+  t.block_ready = fd_ready;
+  t.block_deadline = -1;
+  return false;
+}
+
+// The child gets a heap of its own (gc::fork_process) with this thread as its only and
+// main thread. What the transaction printed so far is written first, once: the child's
+// transaction goes on from here and would write it a second time at its commit.
+int fork_with_hooks(Thread& t, const char* what, void (*in_child)(void*), void* arg) {
+  run_fork_hooks(t, kBeforeFork);
+  stm::become_inevitable(what);
+  vm::flush_output(t);
+  int pid = gc::fork_process();
+  if (pid < 0) {
+    int err = errno;
+    run_fork_hooks(t, kAfterInParent);
+    errno = err;
+    return -1;
+  }
+  if (pid == 0) {
+    if (in_child) in_child(arg);
+    after_fork_in_child(t);
+    run_fork_hooks(t, kAfterInChild);
+  } else {
+    run_fork_hooks(t, kAfterInParent);
+  }
+  return pid;
+}
+
+} // namespace posix
+
 Value make_posix_module(Thread& t) {
   static const ModuleFunction kFunctions[] = {
       {"fspath", p_fspath},
@@ -1288,7 +1328,6 @@ Value make_posix_module(Thread& t) {
       {"set_inheritable", p_set_inheritable},
       {"get_blocking", p_get_blocking},
       {"set_blocking", p_set_blocking},
-      {"waitpid", p_waitpid},
       {"fork", p_fork},
       {"register_at_fork", p_register_at_fork},
       {"waitstatus_to_exitcode", p_waitstatus_to_exitcode},
@@ -1387,9 +1426,53 @@ Value make_posix_module(Thread& t) {
       {"WNOHANG", WNOHANG},
       {"WUNTRACED", WUNTRACED},
       {"WCONTINUED", WCONTINUED},
+      {"O_ASYNC", O_ASYNC},
+      {"O_DIRECT", O_DIRECT},
+      {"O_DSYNC", O_DSYNC},
+      {"O_FSYNC", O_FSYNC},
+      {"O_LARGEFILE", O_LARGEFILE},
+      {"O_NDELAY", O_NDELAY},
+      {"O_NOATIME", O_NOATIME},
+      {"O_NOCTTY", O_NOCTTY},
+      {"O_PATH", O_PATH},
+      {"O_RSYNC", O_RSYNC},
+      {"O_SYNC", O_SYNC},
+      {"O_TMPFILE", O_TMPFILE},
+      {"SEEK_DATA", SEEK_DATA},
+      {"SEEK_HOLE", SEEK_HOLE},
+      {"ST_APPEND", ST_APPEND},
+      {"ST_MANDLOCK", ST_MANDLOCK},
+      {"ST_NOATIME", ST_NOATIME},
+      {"ST_NODEV", ST_NODEV},
+      {"ST_NODIRATIME", ST_NODIRATIME},
+      {"ST_NOEXEC", ST_NOEXEC},
+      {"ST_NOSUID", ST_NOSUID},
+      {"ST_RDONLY", ST_RDONLY},
+      {"ST_RELATIME", ST_RELATIME},
+      {"ST_SYNCHRONOUS", ST_SYNCHRONOUS},
+      {"ST_WRITE", ST_WRITE},
+      {"TMP_MAX", TMP_MAX},
+      {"NGROUPS_MAX", NGROUPS_MAX},
+      {"EX_USAGE", EX_USAGE},
+      {"EX_DATAERR", EX_DATAERR},
+      {"EX_NOINPUT", EX_NOINPUT},
+      {"EX_NOUSER", EX_NOUSER},
+      {"EX_NOHOST", EX_NOHOST},
+      {"EX_UNAVAILABLE", EX_UNAVAILABLE},
+      {"EX_SOFTWARE", EX_SOFTWARE},
+      {"EX_OSERR", EX_OSERR},
+      {"EX_OSFILE", EX_OSFILE},
+      {"EX_CANTCREAT", EX_CANTCREAT},
+      {"EX_IOERR", EX_IOERR},
+      {"EX_TEMPFAIL", EX_TEMPFAIL},
+      {"EX_PROTOCOL", EX_PROTOCOL},
+      {"EX_NOPERM", EX_NOPERM},
+      {"EX_CONFIG", EX_CONFIG},
   };
   for (auto& [n, v] : kConstants)
     module_set(t, m, n, Value::small_int(v));
+  module_set(t, m, "error", exc(E_OSError));
+  if (!posix::add_process_functions(t, m) || !posix::add_io_functions(t, m)) return {};
   Value d = rd<Object>(m)->dict;
   Value code = compile_source(t, kStructSequences, "<posix>", ast::Mode::Exec);
   if (!code) return {};
