@@ -618,8 +618,9 @@ INTERP_NATIVE(p_mknod) {
       (a[3] && a[3] != none() && !index_to_i64(t, a[3], dir_fd)))
     return {};
   stm::become_inevitable("mknod");
+  // CPython names no file in mknod's error.
   return ::mknodat(int(dir_fd), path.c_str(), mode_t(mode), dev_t(device)) != 0
-             ? raise_os_error(t, errno, a[0])
+             ? raise_os_error(t, errno)
              : none();
 }
 
