@@ -82,13 +82,41 @@ INTERP_NATIVE(p_getcwdb) {
   return bytes_new(t, buffer);
 }
 
+// A dir_fd argument: None (or absent) is AT_FDCWD.
+bool dir_fd_arg(Thread& t, Value v, int& out) {
+  out = AT_FDCWD;
+  if (!v || v == none()) return true;
+  if (!int_check(v))
+    return raisef(t, exc(E_TypeError), "argument should be integer or None, not %s",
+                  type_name_of(v).c_str()),
+           false;
+  return posix::int_param(t, v, out);
+}
+
+// listdir(path='.'): the names in a directory, bytes for a bytes path; a descriptor lists
+// its directory (read through a duplicate, which leaves the descriptor's position alone).
 INTERP_NATIVE(p_listdir) {
   std::string path = ".";
   bool as_bytes = false;
   Value given = arg_or_keyword(args, nargs, kwnames, 0, "path");
-  if (given && given != none() && !path_arg(t, given, path, &as_bytes)) return {};
+  int fd = -1;
+  if (given && given != none() && !posix::path_param(t, "listdir", given, path, &fd)) return {};
+  if (given && given != none() && fd < 0 && !path_arg(t, given, path, &as_bytes)) return {};
   stm::become_inevitable("listdir");
-  DIR* d = ::opendir(path.c_str());
+  DIR* d = nullptr;
+  if (fd >= 0) {
+    int copy = ::fcntl(fd, F_DUPFD_CLOEXEC, 0);
+    if (copy < 0) return raise_os_error(t, errno);
+    d = ::fdopendir(copy);
+    if (!d) {
+      int err = errno;
+      ::close(copy);
+      return raise_os_error(t, err);
+    }
+    ::rewinddir(d);
+  } else {
+    d = ::opendir(path.c_str());
+  }
   if (!d)
     return raise_os_error(t, errno, given && given != none() ? given : str_from_ascii(t, "."));
   Value out = list_new(t);
@@ -149,6 +177,8 @@ Value do_stat(Thread& t, const Value* args, std::size_t nargs, Value kwnames, bo
   Value follow_kw = keyword_arg(kwnames, args, nargs, "follow_symlinks");
   if (follow_kw && truthy(t, follow_kw) == 0) follow = false;
   if (!given) return raise(t, exc(E_TypeError), "stat() missing required argument 'path' (pos 1)");
+  int dir_fd;
+  if (!dir_fd_arg(t, keyword_arg(kwnames, args, nargs, "dir_fd"), dir_fd)) return {};
   stm::become_inevitable("stat");
   struct stat st;
   int r;
@@ -159,7 +189,7 @@ Value do_stat(Thread& t, const Value* args, std::size_t nargs, Value kwnames, bo
   } else {
     std::string path;
     if (!path_arg(t, given, path)) return {};
-    r = follow ? ::stat(path.c_str(), &st) : ::lstat(path.c_str(), &st);
+    r = ::fstatat(dir_fd, path.c_str(), &st, follow ? 0 : AT_SYMLINK_NOFOLLOW);
   }
   if (r != 0) return raise_os_error(t, errno, int_check(given) ? Value() : given);
   return make_stat_result(t, st);
@@ -350,17 +380,24 @@ INTERP_NATIVE(p_isatty) {
   return py_bool(::isatty(int(fd)));
 }
 
+// open(path, flags, mode=0o777, *, dir_fd=None)
 INTERP_NATIVE(p_open) {
   std::string path;
   std::int64_t flags = 0, mode = 0777;
+  int dir_fd;
   std::size_t npos = nargs - keyword_count(kwnames);
-  if (npos < 2)
-    return raise(t, exc(E_TypeError), "open() missing required argument 'flags' (pos 2)");
-  if (!path_arg(t, args[0], path) || !index_to_i64(t, args[1], flags)) return {};
-  if (npos > 2 && !index_to_i64(t, args[2], mode)) return {};
+  if (npos > 3)
+    return raisef(t, exc(E_TypeError), "open() takes at most 3 positional arguments (%zu given)",
+                  npos);
+  Value a[4];
+  if (!parse_arguments(t, "open", args, nargs, kwnames, {"path", "flags", "mode", "dir_fd"}, 0, 2,
+                       a) ||
+      !path_arg(t, a[0], path) || !index_to_i64(t, a[1], flags) ||
+      (a[2] && !index_to_i64(t, a[2], mode)) || !dir_fd_arg(t, a[3], dir_fd))
+    return {};
   stm::become_inevitable("open");
-  int fd = ::open(path.c_str(), int(flags) | O_CLOEXEC, mode_t(mode));
-  if (fd < 0) return raise_os_error(t, errno, args[0]);
+  int fd = ::openat(dir_fd, path.c_str(), int(flags) | O_CLOEXEC, mode_t(mode));
+  if (fd < 0) return raise_os_error(t, errno, a[0]);
   return Value::small_int(fd);
 }
 
@@ -1136,13 +1173,20 @@ statvfs_result = _struct_sequence('statvfs_result', ('f_bsize', 'f_frsize', 'f_b
     'f_bavail', 'f_files', 'f_ffree', 'f_favail', 'f_flag', 'f_namemax', 'f_fsid'), 10)
 times_result = _struct_sequence('times_result', ('user', 'system', 'children_user', 'children_system', 'elapsed'), 5, 'posix')
 del _struct_sequence
-_have_functions = []
+# What os.py's supports_fd, supports_dir_fd and supports_follow_symlinks are built from:
+# the calls that take a descriptor (or dir_fd) here.
+_have_functions = ['HAVE_FSTATAT', 'HAVE_OPENAT', 'HAVE_FDOPENDIR', 'HAVE_FSTAT', 'HAVE_FCHMOD',
+                   'HAVE_FCHOWN', 'HAVE_FTRUNCATE', 'HAVE_FUTIMENS', 'HAVE_FPATHCONF',
+                   'HAVE_FSTATVFS', 'HAVE_FEXECVE']
 
 class DirEntry:
     __module__ = 'posix'
-    def __init__(self, directory, name):
+    def __init__(self, directory, name, dir_fd=None):
         self.name = name
-        if isinstance(directory, bytes):
+        self._dir_fd = dir_fd
+        if dir_fd is not None:
+            self.path = name
+        elif isinstance(directory, bytes):
             self.path = directory + (b'' if directory.endswith(b'/') else b'/') + name
         else:
             self.path = directory + ('' if directory.endswith('/') else '/') + name
@@ -1151,12 +1195,12 @@ class DirEntry:
     def __repr__(self):
         return f'<DirEntry {self.name!r}>'
     def stat(self, *, follow_symlinks=True):
-        return stat(self.path) if follow_symlinks else lstat(self.path)
+        return stat(self.path, dir_fd=self._dir_fd, follow_symlinks=follow_symlinks)
     def inode(self):
-        return lstat(self.path).st_ino
+        return stat(self.path, dir_fd=self._dir_fd, follow_symlinks=False).st_ino
     def _mode(self, follow):
         try:
-            return (stat(self.path) if follow else lstat(self.path)).st_mode
+            return stat(self.path, dir_fd=self._dir_fd, follow_symlinks=follow).st_mode
         except OSError:
             return 0
     def is_dir(self, *, follow_symlinks=True):
@@ -1169,7 +1213,10 @@ class DirEntry:
 class _ScandirIterator:
     __module__ = 'posix'
     def __init__(self, path):
-        self._entries = iter([DirEntry(path, n) for n in listdir(path)])
+        if isinstance(path, int):
+            self._entries = iter([DirEntry(None, n, path) for n in listdir(path)])
+        else:
+            self._entries = iter([DirEntry(path, n) for n in listdir(path)])
     def __iter__(self):
         return self
     def __next__(self):
@@ -1182,7 +1229,7 @@ class _ScandirIterator:
         self.close()
 
 def scandir(path='.'):
-    if not isinstance(path, (str, bytes)):
+    if not isinstance(path, (str, bytes, int)):
         path = fspath(path)
     return _ScandirIterator(path)
 )";
