@@ -455,22 +455,35 @@ bool xattr_target(Thread& t, const char* fn, Value path, Value follow_symlinks, 
   return true;
 }
 
+// getxattr, setxattr, removexattr: (path, attribute, ..., *, follow_symlinks=True), the
+// last of `names` keyword-only.
+bool xattr_args(Thread& t, const char* fn, const Value* args, std::size_t nargs, Value kwnames,
+                std::initializer_list<const char*> names, std::size_t required, Value* a,
+                XattrTarget& target, std::string& attribute) {
+  std::size_t n = names.size();
+  return max_positional(t, fn, nargs, kwnames, n - 1) &&
+         parse_arguments(t, fn, args, nargs, kwnames, names, 0, required, a) &&
+         xattr_target(t, fn, a[0], a[n - 1], target) && path_param(t, fn, a[1], attribute);
+}
+
+// The error of an xattr call, naming the path (not a descriptor).
+Value xattr_error(Thread& t, const XattrTarget& target, Value path) {
+  return raise_os_error(t, errno, target.fd >= 0 ? Value() : path);
+}
+
 INTERP_NATIVE(p_getxattr) {
   Value a[3];
   XattrTarget target;
   std::string attribute;
-  if (!max_positional(t, "getxattr", nargs, kwnames, 2) ||
-      !parse_arguments(t, "getxattr", args, nargs, kwnames,
-                       {"path", "attribute", "follow_symlinks"}, 0, 2, a) ||
-      !xattr_target(t, "getxattr", a[0], a[2], target) ||
-      !path_param(t, "getxattr", a[1], attribute))
+  if (!xattr_args(t, "getxattr", args, nargs, kwnames, {"path", "attribute", "follow_symlinks"}, 2,
+                  a, target, attribute))
     return {};
   std::string value(XATTR_SIZE_MAX, '\0');
-  ssize_t r = target.fd >= 0 ? ::fgetxattr(target.fd, attribute.c_str(), value.data(), value.size())
-              : target.follow
-                  ? ::getxattr(target.path.c_str(), attribute.c_str(), value.data(), value.size())
-                  : ::lgetxattr(target.path.c_str(), attribute.c_str(), value.data(), value.size());
-  if (r < 0) return raise_os_error(t, errno, target.fd >= 0 ? Value() : a[0]);
+  const char* name = attribute.c_str();
+  ssize_t r = target.fd >= 0  ? ::fgetxattr(target.fd, name, value.data(), value.size())
+              : target.follow ? ::getxattr(target.path.c_str(), name, value.data(), value.size())
+                              : ::lgetxattr(target.path.c_str(), name, value.data(), value.size());
+  if (r < 0) return xattr_error(t, target, a[0]);
   value.resize(std::size_t(r));
   return bytes_new(t, value);
 }
@@ -480,37 +493,32 @@ INTERP_NATIVE(p_setxattr) {
   XattrTarget target;
   std::string attribute, value;
   int flags = 0;
-  if (!max_positional(t, "setxattr", nargs, kwnames, 4) ||
-      !parse_arguments(t, "setxattr", args, nargs, kwnames,
-                       {"path", "attribute", "value", "flags", "follow_symlinks"}, 0, 3, a) ||
-      !xattr_target(t, "setxattr", a[0], a[4], target) ||
-      !path_param(t, "setxattr", a[1], attribute) || !need_buffer(t, a[2], value) ||
-      (a[3] && !int_param(t, a[3], flags)))
+  if (!xattr_args(t, "setxattr", args, nargs, kwnames,
+                  {"path", "attribute", "value", "flags", "follow_symlinks"}, 3, a, target,
+                  attribute) ||
+      !need_buffer(t, a[2], value) || (a[3] && !int_param(t, a[3], flags)))
     return {};
   stm::become_inevitable("setxattr");
-  int r =
-      target.fd >= 0 ? ::fsetxattr(target.fd, attribute.c_str(), value.data(), value.size(), flags)
-      : target.follow
-          ? ::setxattr(target.path.c_str(), attribute.c_str(), value.data(), value.size(), flags)
-          : ::lsetxattr(target.path.c_str(), attribute.c_str(), value.data(), value.size(), flags);
-  return r != 0 ? raise_os_error(t, errno, target.fd >= 0 ? Value() : a[0]) : none();
+  const char* name = attribute.c_str();
+  int r = target.fd >= 0 ? ::fsetxattr(target.fd, name, value.data(), value.size(), flags)
+          : target.follow
+              ? ::setxattr(target.path.c_str(), name, value.data(), value.size(), flags)
+              : ::lsetxattr(target.path.c_str(), name, value.data(), value.size(), flags);
+  return r != 0 ? xattr_error(t, target, a[0]) : none();
 }
 
 INTERP_NATIVE(p_removexattr) {
   Value a[3];
   XattrTarget target;
   std::string attribute;
-  if (!max_positional(t, "removexattr", nargs, kwnames, 2) ||
-      !parse_arguments(t, "removexattr", args, nargs, kwnames,
-                       {"path", "attribute", "follow_symlinks"}, 0, 2, a) ||
-      !xattr_target(t, "removexattr", a[0], a[2], target) ||
-      !path_param(t, "removexattr", a[1], attribute))
+  if (!xattr_args(t, "removexattr", args, nargs, kwnames, {"path", "attribute", "follow_symlinks"},
+                  2, a, target, attribute))
     return {};
   stm::become_inevitable("removexattr");
   int r = target.fd >= 0  ? ::fremovexattr(target.fd, attribute.c_str())
           : target.follow ? ::removexattr(target.path.c_str(), attribute.c_str())
                           : ::lremovexattr(target.path.c_str(), attribute.c_str());
-  return r != 0 ? raise_os_error(t, errno, target.fd >= 0 ? Value() : a[0]) : none();
+  return r != 0 ? xattr_error(t, target, a[0]) : none();
 }
 
 INTERP_NATIVE(p_listxattr) {
