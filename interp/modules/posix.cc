@@ -1239,10 +1239,19 @@ def scandir(path='.'):
 namespace posix {
 
 bool positional(Thread& t, const char* fn, std::size_t nargs, Value kwnames, std::size_t min,
-                std::size_t max) {
+                std::size_t max, bool parse_tuple) {
   std::string qualified = std::string("posix.") + fn;
   if (keyword_count(kwnames))
     return raisef(t, exc(E_TypeError), "%s() takes no keyword arguments", qualified.c_str()), false;
+  if (parse_tuple && (nargs < min || nargs > max)) {
+    std::size_t bound = nargs < min ? min : max;
+    return raisef(t, exc(E_TypeError), "%s() takes %s %zu argument%s (%zu given)", fn,
+                  min == max    ? "exactly"
+                  : nargs < min ? "at least"
+                                : "at most",
+                  bound, bound == 1 ? "" : "s", nargs),
+           false;
+  }
   // Functions of no or one argument (METH_NOARGS, METH_O) name their module.
   const char* what = min == max && max <= 1 ? qualified.c_str() : fn;
   return check_positional(t, what, nargs, kwnames, min, max, 0);

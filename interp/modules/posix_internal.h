@@ -17,9 +17,11 @@ bool add_io_functions(Thread& t, Value module);
 
 // Argument checking of a function that takes positional arguments only, with CPython's
 // wording ("posix.f() takes no keyword arguments", "posix.f() takes exactly one
-// argument (0 given)", "f expected 2 arguments, got 1").
+// argument (0 given)", "f expected 2 arguments, got 1"; with `parse_tuple`, the wording
+// of the functions CPython parses with PyArg_ParseTuple: "f() takes exactly 2 arguments
+// (1 given)").
 bool positional(Thread& t, const char* fn, std::size_t nargs, Value kwnames, std::size_t min,
-                std::size_t max);
+                std::size_t max, bool parse_tuple = false);
 
 // A path argument as CPython's path_t converter takes it ("fn: path should be string,
 // bytes or os.PathLike, not int"); with `fd` non-null an int is a file descriptor too

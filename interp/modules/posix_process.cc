@@ -198,7 +198,7 @@ Value wait_common(Thread& t, pid_t pid, int options, bool with_usage) {
 INTERP_NATIVE(p_waitpid) {
   std::int64_t pid;
   int options;
-  if (!positional(t, "waitpid", nargs, kwnames, 2, 2) || !index_to_i64(t, args[0], pid) ||
+  if (!positional(t, "waitpid", nargs, kwnames, 2, 2, true) || !index_to_i64(t, args[0], pid) ||
       !int_param(t, args[1], options))
     return {};
   return wait_common(t, pid_t(pid), options, false);
@@ -397,7 +397,9 @@ Value int_call(Thread& t, const char* fn, const Value* args, std::size_t nargs, 
                std::size_t n, bool inevitable, std::int64_t (*call)(const int* a, bool& failed),
                bool returns_none) {
   int a[3];
-  if (!positional(t, fn, nargs, kwnames, n, n)) return {};
+  // Those of several arguments are METH_VARARGS functions in CPython (tcsetpgrp), or
+  // called with the arguments a keyword parser put in order (getpriority).
+  if (!positional(t, fn, nargs, kwnames, n, n, n >= 2)) return {};
   for (std::size_t i = 0; i < n; ++i)
     if (!int_param(t, args[i], a[i])) return {};
   if (inevitable) stm::become_inevitable(fn);
@@ -420,12 +422,12 @@ INT_CALL(nice, 1, true, false, {
   failed = r == -1 && errno != 0;
   return r;
 })
-INT_CALL(getpriority, 2, false, false, {
+INT_CALL(getpriority_int, 2, false, false, {
   int r = ::getpriority(__priority_which_t(a[0]), id_t(a[1]));
   failed = r == -1 && errno != 0;
   return r;
 })
-INT_CALL(setpriority, 3, true, true, {
+INT_CALL(setpriority_int, 3, true, true, {
   failed = ::setpriority(__priority_which_t(a[0]), id_t(a[1]), a[2]) != 0;
   return 0;
 })
@@ -464,7 +466,21 @@ INT_CALL(sched_getscheduler, 1, false, false, {
 })
 #undef INT_CALL
 
-// sched_get_priority_max(policy) and _min take their argument by keyword too.
+// getpriority, setpriority, sched_get_priority_max and _min take their arguments by
+// keyword too.
+INTERP_NATIVE(p_getpriority) {
+  Value a[2];
+  if (!parse_arguments(t, "getpriority", args, nargs, kwnames, {"which", "who"}, 0, 2, a))
+    return {};
+  return p_getpriority_int(t, a, 2, {});
+}
+INTERP_NATIVE(p_setpriority) {
+  Value a[3];
+  if (!parse_arguments(t, "setpriority", args, nargs, kwnames, {"which", "who", "priority"}, 0, 3,
+                       a))
+    return {};
+  return p_setpriority_int(t, a, 3, {});
+}
 INTERP_NATIVE(p_sched_get_priority_max) {
   Value a[1];
   if (!parse_arguments(t, "sched_get_priority_max", args, nargs, kwnames, {"policy"}, 0, 1, a))
@@ -575,8 +591,8 @@ INTERP_NATIVE(p_sched_getparam) {
 INTERP_NATIVE(p_sched_setparam) {
   std::int64_t pid;
   sched_param p{};
-  if (!positional(t, "sched_setparam", nargs, kwnames, 2, 2) || !index_to_i64(t, args[0], pid) ||
-      !sched_param_arg(t, args[1], p))
+  if (!positional(t, "sched_setparam", nargs, kwnames, 2, 2, true) ||
+      !index_to_i64(t, args[0], pid) || !sched_param_arg(t, args[1], p))
     return {};
   stm::become_inevitable("sched_setparam");
   return ::sched_setparam(pid_t(pid), &p) != 0 ? raise_os_error(t, errno) : none();
@@ -586,7 +602,7 @@ INTERP_NATIVE(p_sched_setscheduler) {
   std::int64_t pid;
   int policy;
   sched_param p{};
-  if (!positional(t, "sched_setscheduler", nargs, kwnames, 3, 3) ||
+  if (!positional(t, "sched_setscheduler", nargs, kwnames, 3, 3, true) ||
       !index_to_i64(t, args[0], pid) || !int_param(t, args[1], policy) ||
       !sched_param_arg(t, args[2], p))
     return {};
@@ -606,7 +622,8 @@ INTERP_NATIVE(p_sched_rr_get_interval) {
 
 INTERP_NATIVE(p_sched_setaffinity) {
   std::int64_t pid;
-  if (!positional(t, "sched_setaffinity", nargs, kwnames, 2, 2) || !index_to_i64(t, args[0], pid))
+  if (!positional(t, "sched_setaffinity", nargs, kwnames, 2, 2, true) ||
+      !index_to_i64(t, args[0], pid))
     return {};
   Value cpus = tuple_of(t, args[1]);
   if (!cpus) return {};

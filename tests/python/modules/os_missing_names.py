@@ -80,3 +80,18 @@ except TypeError as e:
     print("TypeError:", e)
 shutil.rmtree(d)
 print("removed:", not os.path.exists(d))
+
+# How each positional-only function words a keyword and too many arguments.
+for n in ("execv waitpid wait setuid setgid seteuid setegid setreuid setregid setresuid setresgid "
+          "getresuid getresgid setgroups getgrouplist initgroups nice setpgrp tcgetpgrp tcsetpgrp "
+          "login_tty getlogin ctermid ttyname forkpty sched_getscheduler sched_getparam "
+          "sched_setparam sched_setscheduler sched_rr_get_interval sched_setaffinity readv preadv "
+          "writev pwritev posix_fadvise posix_fallocate lockf major minor makedev sysconf confstr "
+          "fpathconf closerange getpriority setpriority").split():
+    for args, kwargs in (((), {"bogus": 1}), (tuple(range(9)), {})):
+        if n.endswith("priority") and kwargs:
+            continue
+        try:
+            getattr(os, n)(*args, **kwargs)
+        except TypeError as e:
+            print(n, "TypeError:", e)
