@@ -1276,6 +1276,11 @@ bool path_param(Thread& t, const char* fn, Value v, std::string& out, int* fd) {
   return path_arg(t, v, out);
 }
 
+void add_int_constants(Thread& t, Value module, const IntConstant* constants, std::size_t n) {
+  for (std::size_t i = 0; i < n; ++i)
+    module_set(t, module, constants[i].first, int_from_i64(t, constants[i].second));
+}
+
 bool sequence_check(Thread& t, Value v) {
   if (isinstance(v, T_list) || isinstance(v, T_tuple)) return true;
   if (isinstance(v, T_dict)) return false;
@@ -1451,7 +1456,7 @@ Value make_posix_module(Thread& t) {
     if (!k || !v || !dict_set(t, env, k, v)) return {};
   }
   module_set(t, m, "environ", env);
-  static const std::pair<const char*, std::int64_t> kConstants[] = {
+  static const posix::IntConstant kConstants[] = {
       {"F_OK", F_OK},
       {"R_OK", R_OK},
       {"W_OK", W_OK},
@@ -1525,8 +1530,7 @@ Value make_posix_module(Thread& t) {
       {"EX_NOPERM", EX_NOPERM},
       {"EX_CONFIG", EX_CONFIG},
   };
-  for (auto& [n, v] : kConstants)
-    module_set(t, m, n, Value::small_int(v));
+  posix::add_int_constants(t, m, kConstants, std::size(kConstants));
   module_set(t, m, "error", exc(E_OSError));
   if (!posix::add_process_functions(t, m) || !posix::add_io_functions(t, m)) return {};
   Value d = rd<Object>(m)->dict;

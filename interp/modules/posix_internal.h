@@ -6,14 +6,29 @@
 
 #include "interp/modules/module_support.h"
 
+#include <cerrno>
 #include <poll.h>
 #include <string>
+#include <utility>
 
 namespace interp::posix {
 
 // Adds each file's functions, constants and types to the module being made.
 bool add_process_functions(Thread& t, Value module);
 bool add_io_functions(Thread& t, Value module);
+
+// Runs a system call again while it fails with EINTR; its last result.
+template <class Call> auto retry_on_eintr(Call call) {
+  decltype(call()) r;
+  do
+    r = call();
+  while (r < 0 && errno == EINTR);
+  return r;
+}
+
+// Sets each (name, value) in the module as an int.
+using IntConstant = std::pair<const char*, std::int64_t>;
+void add_int_constants(Thread& t, Value module, const IntConstant* constants, std::size_t n);
 
 // Argument checking of a function that takes positional arguments only, with CPython's
 // wording ("posix.f() takes no keyword arguments", "posix.f() takes exactly one

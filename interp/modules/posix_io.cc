@@ -123,10 +123,7 @@ INTERP_NATIVE(p_readv) {
   std::string data(std::size_t(total(sizes)), '\0');
   if (!data.empty() && !fd_ready_or_wait(t, fd, POLLIN)) return {};
   stm::become_inevitable("readv");
-  ssize_t r;
-  do
-    r = ::read(fd, data.data(), data.size());
-  while (r < 0 && errno == EINTR);
+  ssize_t r = retry_on_eintr([&] { return ::read(fd, data.data(), data.size()); });
   if (r < 0) return raise_os_error(t, errno);
   data.resize(std::size_t(r));
   return scatter(t, data, views, sizes);
@@ -146,10 +143,7 @@ INTERP_NATIVE(p_preadv) {
   if (!data.empty() && !(flags & RWF_NOWAIT) && !fd_ready_or_wait(t, fd, POLLIN)) return {};
   stm::become_inevitable("preadv");
   iovec v{data.data(), data.size()};
-  ssize_t r;
-  do
-    r = ::preadv2(fd, &v, 1, off_t(offset), flags);
-  while (r < 0 && errno == EINTR);
+  ssize_t r = retry_on_eintr([&] { return ::preadv2(fd, &v, 1, off_t(offset), flags); });
   if (r < 0) return raise_os_error(t, errno);
   data.resize(std::size_t(r));
   return scatter(t, data, views, sizes);
@@ -186,10 +180,7 @@ INTERP_NATIVE(p_writev) {
     return written < 0 ? Value() : int_from_i64(t, written);
   }
   stm::become_inevitable("writev");
-  ssize_t r;
-  do
-    r = ::write(fd, data.data(), data.size());
-  while (r < 0 && errno == EINTR);
+  ssize_t r = retry_on_eintr([&] { return ::write(fd, data.data(), data.size()); });
   return r < 0 ? raise_os_error(t, errno) : int_from_i64(t, r);
 }
 
@@ -203,10 +194,7 @@ INTERP_NATIVE(p_pwritev) {
     return {};
   stm::become_inevitable("pwritev");
   iovec v{data.data(), data.size()};
-  ssize_t r;
-  do
-    r = ::pwritev2(fd, &v, 1, off_t(offset), flags);
-  while (r < 0 && errno == EINTR);
+  ssize_t r = retry_on_eintr([&] { return ::pwritev2(fd, &v, 1, off_t(offset), flags); });
   return r < 0 ? raise_os_error(t, errno) : int_from_i64(t, r);
 }
 
@@ -237,10 +225,8 @@ INTERP_NATIVE(p_sendfile) {
   if (count > 0 && !streams_ready_or_wait(t, in, out)) return {};
   stm::become_inevitable("sendfile");
   off_t at = off_t(offset);
-  ssize_t r;
-  do
-    r = ::sendfile(out, in, has_offset ? &at : nullptr, std::size_t(count));
-  while (r < 0 && errno == EINTR);
+  ssize_t r = retry_on_eintr(
+      [&] { return ::sendfile(out, in, has_offset ? &at : nullptr, std::size_t(count)); });
   return copy_result(t, r);
 }
 
@@ -278,11 +264,10 @@ INTERP_NATIVE(p_copy_file_range) {
   Copy c;
   if (!copy_params(t, "copy_file_range", args, nargs, kwnames, false, c)) return {};
   stm::become_inevitable("copy_file_range");
-  ssize_t r;
-  do
-    r = ::copy_file_range(c.src, c.has_offset[0] ? &c.offsets[0] : nullptr, c.dst,
-                          c.has_offset[1] ? &c.offsets[1] : nullptr, std::size_t(c.count), 0);
-  while (r < 0 && errno == EINTR);
+  ssize_t r = retry_on_eintr([&] {
+    return ::copy_file_range(c.src, c.has_offset[0] ? &c.offsets[0] : nullptr, c.dst,
+                             c.has_offset[1] ? &c.offsets[1] : nullptr, std::size_t(c.count), 0);
+  });
   return copy_result(t, r);
 }
 
@@ -292,12 +277,11 @@ INTERP_NATIVE(p_splice) {
   if (c.count > 0 && !(c.flags & SPLICE_F_NONBLOCK) && !streams_ready_or_wait(t, c.src, c.dst))
     return {};
   stm::become_inevitable("splice");
-  ssize_t r;
-  do
-    r = ::splice(c.src, c.has_offset[0] ? &c.offsets[0] : nullptr, c.dst,
-                 c.has_offset[1] ? &c.offsets[1] : nullptr, std::size_t(c.count),
-                 unsigned(c.flags));
-  while (r < 0 && errno == EINTR);
+  ssize_t r = retry_on_eintr([&] {
+    return ::splice(c.src, c.has_offset[0] ? &c.offsets[0] : nullptr, c.dst,
+                    c.has_offset[1] ? &c.offsets[1] : nullptr, std::size_t(c.count),
+                    unsigned(c.flags));
+  });
   return copy_result(t, r);
 }
 
@@ -345,10 +329,7 @@ INTERP_NATIVE(p_eventfd_read) {
   if (!fd_ready_or_wait(t, fd, POLLIN)) return {};
   stm::become_inevitable("eventfd_read");
   eventfd_t value;
-  int r;
-  do
-    r = ::eventfd_read(fd, &value);
-  while (r < 0 && errno == EINTR);
+  int r = retry_on_eintr([&] { return ::eventfd_read(fd, &value); });
   if (r < 0) return raise_os_error(t, errno);
   if (value > std::uint64_t(INT64_MAX)) return int_from_text(t, std::to_string(value), 10);
   return int_from_i64(t, std::int64_t(value));
@@ -363,10 +344,7 @@ INTERP_NATIVE(p_eventfd_write) {
     return {};
   if (!fd_ready_or_wait(t, fd, POLLOUT)) return {};
   stm::become_inevitable("eventfd_write");
-  int r;
-  do
-    r = ::eventfd_write(fd, value);
-  while (r < 0 && errno == EINTR);
+  int r = retry_on_eintr([&] { return ::eventfd_write(fd, value); });
   return r < 0 ? raise_os_error(t, errno) : none();
 }
 
@@ -391,10 +369,8 @@ INTERP_NATIVE(p_getrandom) {
     return {};
   if (size < 0) return raise_os_error(t, EINVAL);
   std::string data(std::size_t(size), '\0');
-  ssize_t r;
-  do
-    r = ::getrandom(data.data(), data.size(), unsigned(flags));
-  while (r < 0 && errno == EINTR);
+  ssize_t r =
+      retry_on_eintr([&] { return ::getrandom(data.data(), data.size(), unsigned(flags)); });
   if (r < 0) return raise_os_error(t, errno);
   data.resize(std::size_t(r));
   return bytes_new(t, data);
@@ -578,29 +554,26 @@ INTERP_NATIVE(p_lockf) {
     t.block_deadline = -1;
     return {};
   }
-  int r;
-  do
-    r = ::lockf(fd, command, off_t(len));
-  while (r < 0 && errno == EINTR);
+  int r = retry_on_eintr([&] { return ::lockf(fd, command, off_t(len)); });
   return r != 0 ? raise_os_error(t, errno) : none();
 }
 
 // ---- device numbers, mknod ----------------------------------------------------------------------
 
-INTERP_NATIVE(p_major) {
+// major(device) and minor(device).
+Value device_part(Thread& t, const char* fn, const Value* args, std::size_t nargs, Value kwnames,
+                  unsigned (*part)(dev_t)) {
   std::uint64_t dev;
-  if (!positional(t, "major", nargs, kwnames, 1, 1) ||
+  if (!positional(t, fn, nargs, kwnames, 1, 1) ||
       !unsigned_param(t, args[0], UINT64_MAX, dev, false))
     return {};
-  return int_from_i64(t, major(dev));
+  return int_from_i64(t, part(dev));
 }
-
+INTERP_NATIVE(p_major) {
+  return device_part(t, "major", args, nargs, kwnames, [](dev_t d) { return unsigned(major(d)); });
+}
 INTERP_NATIVE(p_minor) {
-  std::uint64_t dev;
-  if (!positional(t, "minor", nargs, kwnames, 1, 1) ||
-      !unsigned_param(t, args[0], UINT64_MAX, dev, false))
-    return {};
-  return int_from_i64(t, minor(dev));
+  return device_part(t, "minor", args, nargs, kwnames, [](dev_t d) { return unsigned(minor(d)); });
 }
 
 INTERP_NATIVE(p_makedev) {
@@ -821,7 +794,7 @@ bool add_io_functions(Thread& t, Value m) {
       {"pidfd_open", p_pidfd_open},
   };
   if (!add_module_functions(t, m, kFunctions, std::size(kFunctions))) return false;
-  static const std::pair<const char*, std::int64_t> kConstants[] = {
+  static const IntConstant kConstants[] = {
       {"RWF_HIPRI", RWF_HIPRI},
       {"RWF_DSYNC", RWF_DSYNC},
       {"RWF_SYNC", RWF_SYNC},
@@ -866,8 +839,7 @@ bool add_io_functions(Thread& t, Value m) {
       {"F_ULOCK", F_ULOCK},
       {"F_TEST", F_TEST},
   };
-  for (auto& [n, v] : kConstants)
-    module_set(t, m, n, Value::small_int(v));
+  add_int_constants(t, m, kConstants, std::size(kConstants));
   Value sysconf_names = conf_names_dict(t, kSysconfNames, std::size(kSysconfNames));
   Value confstr_names = conf_names_dict(t, kConfstrNames, std::size(kConfstrNames));
   Value pathconf_names = conf_names_dict(t, kPathconfNames, std::size(kPathconfNames));

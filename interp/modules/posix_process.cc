@@ -182,11 +182,9 @@ Value wait_common(Thread& t, pid_t pid, int options, bool with_usage) {
   if (!pid_ready_or_wait(t, pid, options)) return {};
   int status = 0;
   rusage usage{};
-  pid_t r;
-  do {
-    // WNOHANG unless another thread reaped what child_ready saw (then it blocks, inevitable).
-    r = ::wait4(pid, &status, options, with_usage ? &usage : nullptr);
-  } while (r < 0 && errno == EINTR);
+  // WNOHANG unless another thread reaped what child_ready saw (then it blocks, inevitable).
+  pid_t r =
+      retry_on_eintr([&] { return ::wait4(pid, &status, options, with_usage ? &usage : nullptr); });
   if (r < 0) return raise_os_error(t, errno);
   if (r == 0) usage = rusage{};
   Value items[3] = {int_from_i64(t, r), int_from_i64(t, status),
@@ -243,10 +241,7 @@ INTERP_NATIVE(p_waitid) {
     return {};
   siginfo_t info;
   std::memset(&info, 0, sizeof info);
-  int r;
-  do
-    r = ::waitid(idtype_t(type), id_t(id), &info, options);
-  while (r < 0 && errno == EINTR);
+  int r = retry_on_eintr([&] { return ::waitid(idtype_t(type), id_t(id), &info, options); });
   if (r < 0) return raise_os_error(t, errno);
   if (info.si_pid == 0) return none();
   Value cls = module_attr(t, "posix", "waitid_result");
@@ -887,7 +882,7 @@ bool add_process_functions(Thread& t, Value m) {
       {"posix_spawnp", p_posix_spawnp},
   };
   if (!add_module_functions(t, m, kFunctions, std::size(kFunctions))) return false;
-  static const std::pair<const char*, std::int64_t> kConstants[] = {
+  static const IntConstant kConstants[] = {
       {"WEXITED", WEXITED},
       {"WSTOPPED", WSTOPPED},
       {"WNOWAIT", WNOWAIT},
@@ -914,8 +909,7 @@ bool add_process_functions(Thread& t, Value m) {
       {"POSIX_SPAWN_CLOSE", 1},
       {"POSIX_SPAWN_DUP2", 2},
   };
-  for (auto& [n, v] : kConstants)
-    module_set(t, m, n, Value::small_int(v));
+  add_int_constants(t, m, kConstants, std::size(kConstants));
   static const char* const kWaitidFields[] = {"si_pid", "si_uid", "si_signo", "si_status",
                                               "si_code"};
   Value waitid_result = new_struct_sequence_type(t, "waitid_result", "posix", kWaitidFields, 5);
