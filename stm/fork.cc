@@ -110,8 +110,8 @@ int fork_process() {
   return request.pid;
 }
 
-bool is_heap_descriptor(int fd) {
-  return fd >= 0 && fd == heap.memfd;
+int heap_descriptor() {
+  return heap.memfd;
 }
 
 } // namespace stm

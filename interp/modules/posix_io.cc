@@ -15,6 +15,7 @@
 #include "interp/vm/vm.h"
 #include "stm/stm.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <climits>
 #include <cstring>
@@ -689,23 +690,33 @@ INTERP_NATIVE(p_fpathconf) {
 
 // ---- the rest --------------------------------------------------------------------------------
 
-// closerange(fd_low, fd_high): closes each descriptor from fd_low to fd_high - 1, errors
-// ignored, except the heap's own memfd, which the interpreter cannot run without.
+// Closes the descriptors from `low` to `last`, errors ignored: close_range where the
+// kernel has it, else one by one up to the descriptor limit.
+void close_span(int low, int last) {
+  if (low > last) return;
+  if (::close_range(unsigned(low), unsigned(last), 0) == 0) return;
+  long max = ::sysconf(_SC_OPEN_MAX);
+  if (max > 0 && last >= max) last = int(max - 1);
+  for (int fd = low; fd <= last; ++fd)
+    ::close(fd);
+}
+
+// closerange(fd_low, fd_high): closes fd_low to fd_high - 1, except the heap's own memfd,
+// which the interpreter cannot run without.
 INTERP_NATIVE(p_closerange) {
   int low, high;
   if (!positional(t, "closerange", nargs, kwnames, 2, 2) || !int_param(t, args[0], low) ||
       !int_param(t, args[1], high))
     return {};
   stm::become_inevitable("closerange");
-  if (low < 0) low = 0;
-  for (int fd = low; fd < high; ++fd) {
-    if (stm::is_heap_descriptor(fd)) continue;
-    // Past the highest open descriptor nothing is left to close.
-    if (fd > 4096 && ::fcntl(fd, F_GETFD) < 0 && errno == EBADF) {
-      long max = ::sysconf(_SC_OPEN_MAX);
-      if (max > 0 && fd >= max) break;
-    }
-    ::close(fd);
+  low = std::max(low, 0);
+  if (high <= low) return none();
+  int heap = stm::heap_descriptor();
+  if (heap >= low && heap < high) {
+    close_span(low, heap - 1);
+    close_span(heap + 1, high - 1);
+  } else {
+    close_span(low, high - 1);
   }
   return none();
 }
