@@ -110,4 +110,8 @@ int fork_process() {
   return request.pid;
 }
 
+int heap_descriptor() {
+  return heap.memfd;
+}
+
 } // namespace stm

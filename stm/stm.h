@@ -169,6 +169,9 @@ void with_world_stopped(void (*fn)(void* arg), void* arg);
 // transaction the caller must be inevitable. Returns fork's result (-1 with errno set:
 // no child).
 int fork_process();
+// The descriptor of the heap's memfd, which os.closerange must leave open: closing it
+// would break every later mapping of a heap page.
+int heap_descriptor();
 
 // With the world stopped: every attached thread's stack (from its last safe point) and
 // saved registers, for conservative scanning. The calling thread is included.

@@ -58,12 +58,17 @@ Value new_module(Thread& t, const char* module_name, const ModuleFunction* funct
   Value modname = intern_literal(t, module_name);
   Value m = module_new(t, modname);
   if (!m) return {};
-  Value d = rd<Object>(m)->dict;
+  return add_module_functions(t, m, functions, n) ? m : Value();
+}
+
+bool add_module_functions(Thread& t, Value module, const ModuleFunction* functions, std::size_t n) {
+  Value d = rd<Object>(module)->dict;
+  Value modname = dict_get_cstr(t, d, "__name__");
   for (std::size_t i = 0; i < n; ++i) {
     Value fn = make_native_function(t, functions[i].name, functions[i].fn, modname);
-    if (!fn || !dict_set(t, d, intern_literal(t, functions[i].name), fn)) return {};
+    if (!fn || !dict_set(t, d, intern_literal(t, functions[i].name), fn)) return false;
   }
-  return m;
+  return true;
 }
 
 void module_set(Thread& t, Value module, const char* attr, Value value) {

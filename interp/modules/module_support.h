@@ -16,6 +16,9 @@ struct ModuleFunction {
 // A module named `module_name` holding one builtin function per entry.
 Value new_module(Thread& t, const char* module_name, const ModuleFunction* functions,
                  std::size_t n);
+// Adds one builtin function per entry to a module made already (a module whose functions
+// are defined in several files); false with the exception.
+bool add_module_functions(Thread& t, Value module, const ModuleFunction* functions, std::size_t n);
 void module_set(Thread& t, Value module, const char* attr, Value value);
 
 // A class whose instances have `layout`; `base` 0 means object. Subclassable types get

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+struct rusage; // <sys/resource.h>
+
 namespace interp {
 
 void init_builtins_module(Thread& t, Value module);
@@ -54,6 +56,10 @@ bool descriptor_is_stream(int fd);
 // once the calling transaction commits, when Python has a handler for it. None, or 0 with
 // the exception.
 Value interrupt_main(Thread& t, Value signum);
+
+// A resource.struct_rusage of `usage` (interp/modules/resource.cc; os.wait3 and os.wait4
+// return one too); 0 with the exception.
+Value rusage_result(Thread& t, const rusage& usage);
 
 // The readline module (interp/modules/readline.cc): whether it was imported, which makes
 // input() and the REPL on a terminal read through it; and reading one line with `prompt`

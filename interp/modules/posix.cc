@@ -10,13 +10,16 @@
 #include "interp/interp.h"
 #include "interp/modules/module_support.h"
 #include "interp/modules/modules.h"
+#include "interp/modules/posix_internal.h"
 #include "interp/ops.h"
 #include "interp/vm/vm.h"
 
 #include <algorithm>
 #include <cerrno>
+#include <climits>
 #include <cmath>
 #include <csignal>
+#include <cstdio>
 #include <cstring>
 #include <dirent.h>
 #include <dlfcn.h>
@@ -31,6 +34,7 @@
 #include <sys/times.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
+#include <sysexits.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -78,13 +82,41 @@ INTERP_NATIVE(p_getcwdb) {
   return bytes_new(t, buffer);
 }
 
+// A dir_fd argument: None (or absent) is AT_FDCWD.
+bool dir_fd_arg(Thread& t, Value v, int& out) {
+  out = AT_FDCWD;
+  if (!v || v == none()) return true;
+  if (!int_check(v))
+    return raisef(t, exc(E_TypeError), "argument should be integer or None, not %s",
+                  type_name_of(v).c_str()),
+           false;
+  return posix::int_param(t, v, out);
+}
+
+// listdir(path='.'): the names in a directory, bytes for a bytes path; a descriptor lists
+// its directory (read through a duplicate, which leaves the descriptor's position alone).
 INTERP_NATIVE(p_listdir) {
   std::string path = ".";
   bool as_bytes = false;
   Value given = arg_or_keyword(args, nargs, kwnames, 0, "path");
-  if (given && given != none() && !path_arg(t, given, path, &as_bytes)) return {};
+  int fd = -1;
+  if (given && given != none() && !posix::path_param(t, "listdir", given, path, &fd)) return {};
+  if (given && given != none() && fd < 0 && !path_arg(t, given, path, &as_bytes)) return {};
   stm::become_inevitable("listdir");
-  DIR* d = ::opendir(path.c_str());
+  DIR* d = nullptr;
+  if (fd >= 0) {
+    int copy = ::fcntl(fd, F_DUPFD_CLOEXEC, 0);
+    if (copy < 0) return raise_os_error(t, errno);
+    d = ::fdopendir(copy);
+    if (!d) {
+      int err = errno;
+      ::close(copy);
+      return raise_os_error(t, err);
+    }
+    ::rewinddir(d);
+  } else {
+    d = ::opendir(path.c_str());
+  }
   if (!d)
     return raise_os_error(t, errno, given && given != none() ? given : str_from_ascii(t, "."));
   Value out = list_new(t);
@@ -145,6 +177,8 @@ Value do_stat(Thread& t, const Value* args, std::size_t nargs, Value kwnames, bo
   Value follow_kw = keyword_arg(kwnames, args, nargs, "follow_symlinks");
   if (follow_kw && truthy(t, follow_kw) == 0) follow = false;
   if (!given) return raise(t, exc(E_TypeError), "stat() missing required argument 'path' (pos 1)");
+  int dir_fd;
+  if (!dir_fd_arg(t, keyword_arg(kwnames, args, nargs, "dir_fd"), dir_fd)) return {};
   stm::become_inevitable("stat");
   struct stat st;
   int r;
@@ -155,7 +189,7 @@ Value do_stat(Thread& t, const Value* args, std::size_t nargs, Value kwnames, bo
   } else {
     std::string path;
     if (!path_arg(t, given, path)) return {};
-    r = follow ? ::stat(path.c_str(), &st) : ::lstat(path.c_str(), &st);
+    r = ::fstatat(dir_fd, path.c_str(), &st, follow ? 0 : AT_SYMLINK_NOFOLLOW);
   }
   if (r != 0) return raise_os_error(t, errno, int_check(given) ? Value() : given);
   return make_stat_result(t, st);
@@ -308,23 +342,10 @@ INTERP_NATIVE(p_register_at_fork) {
   return none();
 }
 
-// The child gets a heap of its own (gc::fork_process) with this thread as its only and
-// main thread. What the transaction printed so far is written first, once: the child's
-// transaction goes on from here and would write it a second time at its commit.
 INTERP_NATIVE(p_fork) {
   if (!check_positional(t, "fork", nargs, kwnames, 0, 0, 0)) return {};
-  run_fork_hooks(t, kBeforeFork);
-  stm::become_inevitable("fork");
-  vm::flush_output(t);
-  int pid = gc::fork_process();
-  if (pid < 0) return raise_os_error(t, errno);
-  if (pid == 0) {
-    after_fork_in_child(t);
-    run_fork_hooks(t, kAfterInChild);
-  } else {
-    run_fork_hooks(t, kAfterInParent);
-  }
-  return int_from_i64(t, pid);
+  int pid = posix::fork_with_hooks(t, "fork", nullptr, nullptr);
+  return pid < 0 ? raise_os_error(t, errno) : int_from_i64(t, pid);
 }
 
 INTERP_NATIVE(p_strerror) {
@@ -359,17 +380,24 @@ INTERP_NATIVE(p_isatty) {
   return py_bool(::isatty(int(fd)));
 }
 
+// open(path, flags, mode=0o777, *, dir_fd=None)
 INTERP_NATIVE(p_open) {
   std::string path;
   std::int64_t flags = 0, mode = 0777;
+  int dir_fd;
   std::size_t npos = nargs - keyword_count(kwnames);
-  if (npos < 2)
-    return raise(t, exc(E_TypeError), "open() missing required argument 'flags' (pos 2)");
-  if (!path_arg(t, args[0], path) || !index_to_i64(t, args[1], flags)) return {};
-  if (npos > 2 && !index_to_i64(t, args[2], mode)) return {};
+  if (npos > 3)
+    return raisef(t, exc(E_TypeError), "open() takes at most 3 positional arguments (%zu given)",
+                  npos);
+  Value a[4];
+  if (!parse_arguments(t, "open", args, nargs, kwnames, {"path", "flags", "mode", "dir_fd"}, 0, 2,
+                       a) ||
+      !path_arg(t, a[0], path) || !index_to_i64(t, a[1], flags) ||
+      (a[2] && !index_to_i64(t, a[2], mode)) || !dir_fd_arg(t, a[3], dir_fd))
+    return {};
   stm::become_inevitable("open");
-  int fd = ::open(path.c_str(), int(flags) | O_CLOEXEC, mode_t(mode));
-  if (fd < 0) return raise_os_error(t, errno, args[0]);
+  int fd = ::openat(dir_fd, path.c_str(), int(flags) | O_CLOEXEC, mode_t(mode));
+  if (fd < 0) return raise_os_error(t, errno, a[0]);
   return Value::small_int(fd);
 }
 
@@ -562,53 +590,6 @@ INTERP_NATIVE(p_get_blocking) {
 }
 INTERP_NATIVE(p_set_blocking) {
   return set_fd_bit_clear(t, "set_blocking", args, nargs, kwnames, F_GETFL, F_SETFL, O_NONBLOCK);
-}
-
-// The child waitpid waits for, read by wait_ready outside any transaction (the thread
-// that set it is the one that waits).
-thread_local pid_t waited_pid;
-
-// Whether a waitpid(waited_pid, 0) would return now (without reaping the child).
-bool wait_ready(Value) {
-  siginfo_t info;
-  info.si_pid = 0;
-  idtype_t type = waited_pid > 0 ? P_PID : waited_pid == -1 ? P_ALL : P_PGID;
-  id_t id = waited_pid > 0 ? id_t(waited_pid) : waited_pid < -1 ? id_t(-waited_pid) : 0;
-  if (::waitid(type, id, &info, WEXITED | WSTOPPED | WNOHANG | WNOWAIT) != 0) return true;
-  return info.si_pid != 0;
-}
-
-// waitpid(pid, options). A blocking wait is a wait of the outermost loop: the call first
-// asks with WNOHANG; while no child is ready it commits and waits outside any transaction
-// (wait_ready), then runs again and reaps the child.
-INTERP_NATIVE(p_waitpid) {
-  std::int64_t pid, options;
-  if (!check_positional(t, "waitpid", nargs, kwnames, 2, 2, 0) || !index_to_i64(t, args[0], pid) ||
-      !index_to_i64(t, args[1], options))
-    return {};
-  if (t.block_retry == none()) t.block_retry = {};
-  if (!(options & WNOHANG)) {
-    // Asking does not reap, so it needs no inevitable transaction (the wait may abort
-    // the transaction when it is inside a nested loop).
-    waited_pid = pid_t(pid);
-    // Where the wait cannot go outside, the blocking waitpid below waits in place.
-    if (vm::can_wait_outside(t) && !wait_ready(none())) {
-      t.block_on = none();
-      t.block_ready = wait_ready;
-      t.block_deadline = -1;
-      return {};
-    }
-  }
-  stm::become_inevitable("waitpid");
-  int status = 0;
-  pid_t r;
-  do {
-    // WNOHANG unless another thread reaped what wait_ready saw (then it blocks, inevitable).
-    r = ::waitpid(pid_t(pid), &status, int(options));
-  } while (r < 0 && errno == EINTR);
-  if (r < 0) return raise_os_error(t, errno);
-  Value items[2] = {int_from_i64(t, r), int_from_i64(t, status)};
-  return tuple_from(t, items, 2);
 }
 
 bool status_arg(Thread& t, const char* what, const Value* args, std::size_t nargs, Value kwnames,
@@ -1195,13 +1176,20 @@ statvfs_result = _struct_sequence('statvfs_result', ('f_bsize', 'f_frsize', 'f_b
     'f_bavail', 'f_files', 'f_ffree', 'f_favail', 'f_flag', 'f_namemax', 'f_fsid'), 10)
 times_result = _struct_sequence('times_result', ('user', 'system', 'children_user', 'children_system', 'elapsed'), 5, 'posix')
 del _struct_sequence
-_have_functions = []
+# What os.py's supports_fd, supports_dir_fd and supports_follow_symlinks are built from:
+# the calls that take a descriptor (or dir_fd) here.
+_have_functions = ['HAVE_FSTATAT', 'HAVE_OPENAT', 'HAVE_FDOPENDIR', 'HAVE_FSTAT', 'HAVE_FCHMOD',
+                   'HAVE_FCHOWN', 'HAVE_FTRUNCATE', 'HAVE_FUTIMENS', 'HAVE_FPATHCONF',
+                   'HAVE_FSTATVFS', 'HAVE_FEXECVE']
 
 class DirEntry:
     __module__ = 'posix'
-    def __init__(self, directory, name):
+    def __init__(self, directory, name, dir_fd=None):
         self.name = name
-        if isinstance(directory, bytes):
+        self._dir_fd = dir_fd
+        if dir_fd is not None:
+            self.path = name
+        elif isinstance(directory, bytes):
             self.path = directory + (b'' if directory.endswith(b'/') else b'/') + name
         else:
             self.path = directory + ('' if directory.endswith('/') else '/') + name
@@ -1210,12 +1198,12 @@ class DirEntry:
     def __repr__(self):
         return f'<DirEntry {self.name!r}>'
     def stat(self, *, follow_symlinks=True):
-        return stat(self.path) if follow_symlinks else lstat(self.path)
+        return stat(self.path, dir_fd=self._dir_fd, follow_symlinks=follow_symlinks)
     def inode(self):
-        return lstat(self.path).st_ino
+        return stat(self.path, dir_fd=self._dir_fd, follow_symlinks=False).st_ino
     def _mode(self, follow):
         try:
-            return (stat(self.path) if follow else lstat(self.path)).st_mode
+            return stat(self.path, dir_fd=self._dir_fd, follow_symlinks=follow).st_mode
         except OSError:
             return 0
     def is_dir(self, *, follow_symlinks=True):
@@ -1228,7 +1216,10 @@ class DirEntry:
 class _ScandirIterator:
     __module__ = 'posix'
     def __init__(self, path):
-        self._entries = iter([DirEntry(path, n) for n in listdir(path)])
+        if isinstance(path, int):
+            self._entries = iter([DirEntry(None, n, path) for n in listdir(path)])
+        else:
+            self._entries = iter([DirEntry(path, n) for n in listdir(path)])
     def __iter__(self):
         return self
     def __next__(self):
@@ -1241,12 +1232,122 @@ class _ScandirIterator:
         self.close()
 
 def scandir(path='.'):
-    if not isinstance(path, (str, bytes)):
+    if not isinstance(path, (str, bytes, int)):
         path = fspath(path)
     return _ScandirIterator(path)
 )";
 
 } // namespace
+
+namespace posix {
+
+bool positional(Thread& t, const char* fn, std::size_t nargs, Value kwnames, std::size_t min,
+                std::size_t max, bool parse_tuple) {
+  std::string qualified = std::string("posix.") + fn;
+  if (keyword_count(kwnames))
+    return raisef(t, exc(E_TypeError), "%s() takes no keyword arguments", qualified.c_str()), false;
+  if (parse_tuple && (nargs < min || nargs > max)) {
+    std::size_t bound = nargs < min ? min : max;
+    return raisef(t, exc(E_TypeError), "%s() takes %s %zu argument%s (%zu given)", fn,
+                  min == max    ? "exactly"
+                  : nargs < min ? "at least"
+                                : "at most",
+                  bound, bound == 1 ? "" : "s", nargs),
+           false;
+  }
+  // Functions of no or one argument (METH_NOARGS, METH_O) name their module.
+  const char* what = min == max && max <= 1 ? qualified.c_str() : fn;
+  return check_positional(t, what, nargs, kwnames, min, max, 0);
+}
+
+bool path_param(Thread& t, const char* fn, Value v, std::string& out, int* fd) {
+  if (fd) *fd = -1;
+  if (fd && int_check(v)) {
+    std::int64_t n;
+    if (!index_to_i64(t, v, n)) return false;
+    if (n < 0) return raisef(t, exc(E_ValueError), "%s: fd must not be negative", fn), false;
+    *fd = int(n);
+    out.clear();
+    return true;
+  }
+  if (!str_check(v) && !isinstance(v, T_bytes) && !fspath_method(t, v)) {
+    if (t.pending) return false;
+    return raisef(t, exc(E_TypeError), "%s: path should be string, bytes%s, not %s", fn,
+                  fd ? ", os.PathLike or integer" : " or os.PathLike", type_name_of(v).c_str()),
+           false;
+  }
+  return path_arg(t, v, out);
+}
+
+void add_int_constants(Thread& t, Value module, const IntConstant* constants, std::size_t n) {
+  for (std::size_t i = 0; i < n; ++i)
+    module_set(t, module, constants[i].first, int_from_i64(t, constants[i].second));
+}
+
+bool sequence_check(Thread& t, Value v) {
+  if (isinstance(v, T_list) || isinstance(v, T_tuple)) return true;
+  if (isinstance(v, T_dict)) return false;
+  return static_cast<bool>(type_lookup(type_of(v), intern_literal(t, "__getitem__")));
+}
+
+bool int_param(Thread& t, Value v, int& out) {
+  std::int64_t n;
+  if (!index_to_i64(t, v, n)) return false;
+  if (n > INT32_MAX || n < INT32_MIN)
+    return raise(t, exc(E_OverflowError), "Python int too large to convert to C int"), false;
+  out = int(n);
+  return true;
+}
+
+namespace {
+// The descriptor and events a call waits for, read by fd_ready outside any transaction
+// (the thread that set them is the one that waits).
+thread_local pollfd waited_fd;
+
+bool fd_ready(Value) {
+  pollfd p = waited_fd;
+  return ::poll(&p, 1, 0) != 0; // an error is reported by the call run again
+}
+} // namespace
+
+bool fd_ready_or_wait(Thread& t, int fd, short events) {
+  if (t.block_retry == none()) t.block_retry = {};
+  if (!vm::can_wait_outside(t)) return true;
+  int flags = ::fcntl(fd, F_GETFL);
+  if (flags < 0 || (flags & O_NONBLOCK)) return true;
+  waited_fd = pollfd{fd, events, 0};
+  if (fd_ready(none())) return true;
+  t.block_on = none();
+  t.block_ready = fd_ready;
+  t.block_deadline = -1;
+  return false;
+}
+
+// The child gets a heap of its own (gc::fork_process) with this thread as its only and
+// main thread. What the transaction printed so far is written first, once: the child's
+// transaction goes on from here and would write it a second time at its commit.
+int fork_with_hooks(Thread& t, const char* what, void (*in_child)(void*), void* arg) {
+  run_fork_hooks(t, kBeforeFork);
+  stm::become_inevitable(what);
+  vm::flush_output(t);
+  int pid = gc::fork_process();
+  if (pid < 0) {
+    int err = errno;
+    run_fork_hooks(t, kAfterInParent);
+    errno = err;
+    return -1;
+  }
+  if (pid == 0) {
+    if (in_child) in_child(arg);
+    after_fork_in_child(t);
+    run_fork_hooks(t, kAfterInChild);
+  } else {
+    run_fork_hooks(t, kAfterInParent);
+  }
+  return pid;
+}
+
+} // namespace posix
 
 Value make_posix_module(Thread& t) {
   static const ModuleFunction kFunctions[] = {
@@ -1291,7 +1392,6 @@ Value make_posix_module(Thread& t) {
       {"set_inheritable", p_set_inheritable},
       {"get_blocking", p_get_blocking},
       {"set_blocking", p_set_blocking},
-      {"waitpid", p_waitpid},
       {"fork", p_fork},
       {"register_at_fork", p_register_at_fork},
       {"waitstatus_to_exitcode", p_waitstatus_to_exitcode},
@@ -1359,7 +1459,7 @@ Value make_posix_module(Thread& t) {
     if (!k || !v || !dict_set(t, env, k, v)) return {};
   }
   module_set(t, m, "environ", env);
-  static const std::pair<const char*, std::int64_t> kConstants[] = {
+  static const posix::IntConstant kConstants[] = {
       {"F_OK", F_OK},
       {"R_OK", R_OK},
       {"W_OK", W_OK},
@@ -1390,9 +1490,52 @@ Value make_posix_module(Thread& t) {
       {"WNOHANG", WNOHANG},
       {"WUNTRACED", WUNTRACED},
       {"WCONTINUED", WCONTINUED},
+      {"O_ASYNC", O_ASYNC},
+      {"O_DIRECT", O_DIRECT},
+      {"O_DSYNC", O_DSYNC},
+      {"O_FSYNC", O_FSYNC},
+      {"O_LARGEFILE", O_LARGEFILE},
+      {"O_NDELAY", O_NDELAY},
+      {"O_NOATIME", O_NOATIME},
+      {"O_NOCTTY", O_NOCTTY},
+      {"O_PATH", O_PATH},
+      {"O_RSYNC", O_RSYNC},
+      {"O_SYNC", O_SYNC},
+      {"O_TMPFILE", O_TMPFILE},
+      {"SEEK_DATA", SEEK_DATA},
+      {"SEEK_HOLE", SEEK_HOLE},
+      {"ST_APPEND", ST_APPEND},
+      {"ST_MANDLOCK", ST_MANDLOCK},
+      {"ST_NOATIME", ST_NOATIME},
+      {"ST_NODEV", ST_NODEV},
+      {"ST_NODIRATIME", ST_NODIRATIME},
+      {"ST_NOEXEC", ST_NOEXEC},
+      {"ST_NOSUID", ST_NOSUID},
+      {"ST_RDONLY", ST_RDONLY},
+      {"ST_RELATIME", ST_RELATIME},
+      {"ST_SYNCHRONOUS", ST_SYNCHRONOUS},
+      {"ST_WRITE", ST_WRITE},
+      {"TMP_MAX", TMP_MAX},
+      {"NGROUPS_MAX", NGROUPS_MAX},
+      {"EX_USAGE", EX_USAGE},
+      {"EX_DATAERR", EX_DATAERR},
+      {"EX_NOINPUT", EX_NOINPUT},
+      {"EX_NOUSER", EX_NOUSER},
+      {"EX_NOHOST", EX_NOHOST},
+      {"EX_UNAVAILABLE", EX_UNAVAILABLE},
+      {"EX_SOFTWARE", EX_SOFTWARE},
+      {"EX_OSERR", EX_OSERR},
+      {"EX_OSFILE", EX_OSFILE},
+      {"EX_CANTCREAT", EX_CANTCREAT},
+      {"EX_IOERR", EX_IOERR},
+      {"EX_TEMPFAIL", EX_TEMPFAIL},
+      {"EX_PROTOCOL", EX_PROTOCOL},
+      {"EX_NOPERM", EX_NOPERM},
+      {"EX_CONFIG", EX_CONFIG},
   };
-  for (auto& [n, v] : kConstants)
-    module_set(t, m, n, Value::small_int(v));
+  posix::add_int_constants(t, m, kConstants, std::size(kConstants));
+  module_set(t, m, "error", exc(E_OSError));
+  if (!posix::add_process_functions(t, m) || !posix::add_io_functions(t, m)) return {};
   Value d = rd<Object>(m)->dict;
   Value code = compile_source(t, kStructSequences, "<posix>", ast::Mode::Exec);
   if (!code) return {};

@@ -116,6 +116,17 @@ INTERP_NATIVE(resource_getrusage) {
     if (errno == EINVAL) return raise(t, exc(E_ValueError), "invalid who parameter");
     return raise_os_error(t, errno);
   }
+  return rusage_result(t, u);
+}
+
+INTERP_NATIVE(resource_getpagesize) {
+  if (!check_positional(t, "getpagesize", nargs, kwnames, 0, 0, 0)) return {};
+  return int_from_i64(t, ::sysconf(_SC_PAGESIZE));
+}
+
+} // namespace
+
+Value rusage_result(Thread& t, const rusage& u) {
   Value type = module_attr(t, "resource", "struct_rusage");
   if (!type) return {};
   auto seconds = [](const timeval& tv) { return double(tv.tv_sec) + double(tv.tv_usec) * 1e-6; };
@@ -131,13 +142,6 @@ INTERP_NATIVE(resource_getrusage) {
     if (!v) return {};
   return new_struct_sequence(t, type, items, 16);
 }
-
-INTERP_NATIVE(resource_getpagesize) {
-  if (!check_positional(t, "getpagesize", nargs, kwnames, 0, 0, 0)) return {};
-  return int_from_i64(t, ::sysconf(_SC_PAGESIZE));
-}
-
-} // namespace
 
 Value make_resource_module(Thread& t) {
   static const ModuleFunction kFunctions[] = {

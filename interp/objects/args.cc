@@ -64,8 +64,8 @@ bool parse_arguments(Thread& t, const char* fname, const Value* args, std::size_
   if (!check_named_keywords(t, fname, kwnames, names, posonly)) return false;
   std::size_t npos = nargs - keyword_count(kwnames);
   if (npos > names.size()) {
-    raisef(t, exc(E_TypeError), "%s() takes at most %zu arguments (%zu given)", fname, names.size(),
-           npos);
+    raisef(t, exc(E_TypeError), "%s() takes at most %zu argument%s (%zu given)", fname,
+           names.size(), names.size() == 1 ? "" : "s", npos);
     return false;
   }
   return bind_arguments(t, fname, args, nargs, kwnames, names, posonly, required, out);
