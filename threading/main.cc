@@ -289,6 +289,11 @@ int finish(int status) {
 } // namespace
 
 int main(int argc, char** argv) {
+  // As CPython does at start-up: a write to a closed pipe is EPIPE (BrokenPipeError), not
+  // the end of the process, and so is a write past the file size limit (EFBIG).
+  // _posixsubprocess gives child processes the default actions back.
+  std::signal(SIGPIPE, SIG_IGN);
+  std::signal(SIGXFSZ, SIG_IGN);
   const char* program = argv[0];
   interp::Options options;
   options.program = program;

@@ -1336,6 +1336,7 @@ INTERP_NATIVE(io_write) {
   }
   std::int64_t n = content_length(data);
   if (R(self)->flags & kTxOutput) {
+    if (int error = vm::output_error(int(R(self)->fd))) return raise_os_error(t, error, {});
     std::string& out = R(self)->fd == 2 ? t.err : t.out;
     if (is_binary) {
       out += bytes_view(data);

@@ -38,11 +38,23 @@ double monotonic_seconds() {
 
 namespace interp::vm {
 
+// The error that ended the last write of committed output to descriptor 1 or 2 (EPIPE:
+// the reader went away), for the program's next write there to raise.
+static std::atomic<int> output_errors[3];
+
+int output_error(int fd) {
+  return fd == 1 || fd == 2 ? output_errors[fd].load(std::memory_order_relaxed) : 0;
+}
+
 static void write_all(int fd, const std::string& text) {
   std::size_t done = 0;
   while (done < text.size()) {
     ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-    if (n <= 0) break;
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      if (n < 0) output_errors[fd].store(errno, std::memory_order_relaxed);
+      break;
+    }
     done += std::size_t(n);
   }
 }

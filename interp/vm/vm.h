@@ -94,6 +94,10 @@ int unit_line(const bytecode::CodeUnit& unit, std::int64_t instruction);
 
 // Writes and clears the output buffered by the transaction that just committed.
 void flush_output(Thread& t);
+// The errno that a write of committed output to descriptor 1 or 2 failed with (EPIPE once
+// the reader has gone), 0 if none: sys.stdout and sys.stderr raise it at their next write,
+// as CPython's do, so that a program printing into a closed pipe stops.
+int output_error(int fd);
 
 // Writes the traceback of an exception as CPython prints it, to `out`.
 void format_exception(Thread& t, Value exception, std::string& out);
