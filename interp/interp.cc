@@ -719,6 +719,12 @@ static void forget_thread(Thread* t) {
   std::erase(live_threads, t);
 }
 
+void for_each_thread(const std::function<void(Thread&)>& fn) {
+  std::lock_guard guard(live_threads_lock);
+  for (Thread* t : live_threads)
+    fn(*t);
+}
+
 void detach_thread(Thread* t) {
   forget_thread(t);
   set_current_thread(nullptr);

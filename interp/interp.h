@@ -5,6 +5,7 @@
 
 #include "interp/value.h"
 
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -53,6 +54,9 @@ Thread& main_thread();
 // Attaches/detaches the calling OS thread as an interpreter thread.
 Thread* attach_thread();
 void detach_thread(Thread* t);
+// Calls fn for every attached interpreter thread, holding the lock that attaching and
+// detaching take (threads doing either wait, outside their transactions).
+void for_each_thread(const std::function<void(Thread&)>& fn);
 // In a forked child (gc::fork_process returned 0): `t`, the forking thread, is the only
 // interpreter thread and the main one; the others' states are dropped.
 void after_fork_in_child(Thread& t);

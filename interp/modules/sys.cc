@@ -129,15 +129,59 @@ INTERP_NATIVE(sys_setswitchinterval) {
   return none();
 }
 
-INTERP_NATIVE(sys_exc_info) {
-  Value e = t.handled;
+// (type, value, traceback) of a handled exception, or three Nones.
+Value exc_info_of(Thread& t, Value e) {
   Value items[3] = {none(), none(), none()};
-  if (e) {
+  if (e && e != none()) {
     items[0] = type_of(e);
     items[1] = e;
     items[2] = rd<ExceptionObject>(e)->traceback;
   }
   return tuple_from(t, items, 3);
+}
+
+INTERP_NATIVE(sys_exc_info) {
+  return exc_info_of(t, t.handled);
+}
+
+// sys._current_frames() and sys._current_exceptions(): per thread ident, its innermost
+// frame, or its sys.exc_info() triple. The calling thread answers for itself; the others
+// as of their last commit (a thread waiting outside its transaction, as in a lock, is
+// exactly there). Threads running no Python frame are left out.
+Value per_thread(Thread& t, bool exceptions) {
+  Value d = dict_new(t);
+  if (!d) return {};
+  bool failed = false;
+  for_each_thread([&](Thread& other) {
+    if (failed) return;
+    Value frame, handled;
+    if (&other == &t) {
+      frame = vm::current_frame(t);
+      handled = t.handled;
+    } else if (other.state) {
+      frame = rd<ThreadStateObject>(other.state)->top_frame;
+      handled = rd<ThreadStateObject>(other.state)->handled;
+    }
+    if (!frame) return;
+    Value v = frame;
+    if (exceptions)
+      v = exc_info_of(t, handled);
+    else
+      vm::mark_escaped(frame);
+    Value ident = v ? int_from_i64(t, other.ident) : Value();
+    failed = !ident || !dict_set(t, d, ident, v);
+  });
+  return failed ? Value() : d;
+}
+
+INTERP_NATIVE(sys_current_frames) {
+  if (!check_positional(t, "_current_frames", nargs, kwnames, 0, 0, 0)) return {};
+  return per_thread(t, false);
+}
+
+INTERP_NATIVE(sys_current_exceptions) {
+  if (!check_positional(t, "_current_exceptions", nargs, kwnames, 0, 0, 0)) return {};
+  return per_thread(t, true);
 }
 
 INTERP_NATIVE(sys_exception) {
@@ -510,6 +554,8 @@ Value make_sys_module(Thread& t) {
       {"set_int_max_str_digits", sys_set_int_max_str_digits},
       {"intern", sys_intern},
       {"_getframe", sys_getframe},
+      {"_current_frames", sys_current_frames},
+      {"_current_exceptions", sys_current_exceptions},
       {"getfilesystemencoding", sys_utf8},
       {"getdefaultencoding", sys_utf8},
       {"getfilesystemencodeerrors", sys_surrogateescape},
