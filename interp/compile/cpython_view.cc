@@ -215,7 +215,7 @@ std::vector<std::string> localsplus_names(const CodeUnit& unit) {
   return names;
 }
 
-CPythonView cpython_view(const CodeUnit& unit) {
+CPythonView cpython_view(const CodeUnit& unit, bool with_code) {
   const std::size_t n = unit.code.size();
   std::vector<std::uint32_t> slots = cell_slots(unit);
   std::vector<std::uint32_t> prefix(n, 0), args(n, 0);
@@ -250,6 +250,7 @@ CPythonView cpython_view(const CodeUnit& unit) {
       }
     }
   }
+  if (!with_code) return view;
   view.code.reserve(std::size_t(view.start[n]) * 2);
   for (std::size_t i = 0; i < n; ++i) {
     CPythonOp c = cpython_op(op_of(unit.code[i]));

@@ -28,7 +28,8 @@ struct CPythonView {
   std::string code; // co_code
 };
 
-CPythonView cpython_view(const CodeUnit& unit);
+// `with_code`: also make co_code (the offsets alone serve f_lasti and the tables).
+CPythonView cpython_view(const CodeUnit& unit, bool with_code = true);
 
 // The names CPython's "fast locals plus" numbering runs over: co_varnames, then the cells
 // that are not arguments, then co_freevars. LOAD_DEREF's argument in co_code indexes this

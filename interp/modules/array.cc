@@ -1020,49 +1020,60 @@ INTERP_NATIVE(array_reduce_ex) {
   return tuple_from(t, parts, 3);
 }
 
+// What a machine format code says: its kind (the little-endian code of the pair), the
+// size of an item (4 for both UTF-16 and UTF-32, as CPython counts them), its sign and
+// byte order.
+struct MachineFormatInfo {
+  int kind;
+  std::size_t size;
+  bool is_signed;
+  bool big;
+};
+
+MachineFormatInfo machine_format_info(int format) {
+  int kind = format <= kSignedInt8 ? format : format & ~1;
+  std::size_t size = kind <= kSignedInt8                                              ? 1
+                     : kind <= kSignedInt16LE                                         ? 2
+                     : kind <= kSignedInt32LE || kind == kFloatLE || kind >= kUtf16LE ? 4
+                                                                                      : 8;
+  bool is_signed = kind == kSignedInt8 || kind == kSignedInt16LE || kind == kSignedInt32LE ||
+                   kind == kSignedInt64LE;
+  return {kind, size, is_signed, format > kSignedInt8 && (format & 1)};
+}
+
 // The items of `data` laid out in machine format `format` (not this machine's), as Python
 // values; false with the error.
 bool decode_machine_format(Thread& t, int format, std::string_view data, Value list) {
-  bool big = format & 1;
-  int base = format & ~1;
-  // CPython counts UTF-16 in units of 4 bytes too.
-  std::size_t unit = format <= kSignedInt8                                            ? 1
-                     : base <= kSignedInt16LE                                         ? 2
-                     : base <= kSignedInt32LE || base == kFloatLE || base >= kUtf16LE ? 4
-                                                                                      : 8;
-  if (data.size() % unit != 0)
+  MachineFormatInfo f = machine_format_info(format);
+  if (data.size() % f.size != 0)
     return raise(t, exc(E_ValueError), "string length not a multiple of item size"), false;
-  if (base == kUtf16LE || base == kUtf32LE) {
-    const char* codec =
-        base == kUtf16LE ? (big ? "utf-16-be" : "utf-16-le") : (big ? "utf-32-be" : "utf-32-le");
+  if (f.kind == kUtf16LE || f.kind == kUtf32LE) {
+    const char* codec = f.kind == kUtf16LE ? (f.big ? "utf-16-be" : "utf-16-le")
+                                           : (f.big ? "utf-32-be" : "utf-32-le");
     Value bytes = bytes_new(t, data);
     Value codec_name = bytes ? str_from_ascii(t, codec) : Value();
     Value decode = codec_name ? getattr(t, bytes, intern_literal(t, "decode")) : Value();
     Value text = decode ? call1(t, decode, codec_name) : Value();
     return text && list_append(t, list, text);
   }
-  std::size_t size = unit;
-  if (format <= kSignedInt8) big = false;
-  bool is_signed = format == kSignedInt8 || base == kSignedInt16LE || base == kSignedInt32LE ||
-                   base == kSignedInt64LE;
-  for (std::size_t at = 0; at < data.size(); at += size) {
+  for (std::size_t at = 0; at < data.size(); at += f.size) {
     std::uint64_t bits = 0;
-    for (std::size_t k = 0; k < size; ++k) {
-      std::uint64_t byte = static_cast<unsigned char>(data[at + (big ? k : size - 1 - k)]);
+    for (std::size_t k = 0; k < f.size; ++k) {
+      std::uint64_t byte = static_cast<unsigned char>(data[at + (f.big ? k : f.size - 1 - k)]);
       bits = bits << 8 | byte;
     }
     Value item;
-    if (base == kFloatLE) {
-      float f;
+    if (f.kind == kFloatLE) {
+      float x;
       std::uint32_t b32 = std::uint32_t(bits);
-      std::memcpy(&f, &b32, 4);
-      item = float_new(t, f);
-    } else if (base == kDoubleLE) {
-      double d;
-      std::memcpy(&d, &bits, 8);
-      item = float_new(t, d);
-    } else if (is_signed) {
-      unsigned shift = unsigned(64 - 8 * size);
+      std::memcpy(&x, &b32, 4);
+      item = float_new(t, x);
+    } else if (f.kind == kDoubleLE) {
+      double x;
+      std::memcpy(&x, &bits, 8);
+      item = float_new(t, x);
+    } else if (f.is_signed) {
+      unsigned shift = unsigned(64 - 8 * f.size);
       item = int_from_i64(t, std::int64_t(bits << shift) >> shift);
     } else {
       item = int_from_big(t, num::BigInt::from_uint64(bits));
@@ -1108,23 +1119,17 @@ INTERP_NATIVE(array_reconstructor) {
   }
   Value values = list_new(t);
   if (!values || !decode_machine_format(t, int(format), data, values)) return {};
-  int base = int(format) & ~1;
-  if (base == kUtf16LE || base == kUtf32LE) {
+  MachineFormatInfo f = machine_format_info(int(format));
+  if (f.kind == kUtf16LE || f.kind == kUtf32LE) {
     Value init[2] = {code, list_item(values, 0)};
     return call(t, cls, init, 2);
   }
   // Integers take the typecode of their size and sign here (the last one listed, as CPython
   // picks 'q' over 'l'); floats keep theirs.
-  if (base != kFloatLE && base != kDoubleLE) {
-    std::size_t size = format <= kSignedInt8    ? 1
-                       : base <= kSignedInt16LE ? 2
-                       : base <= kSignedInt32LE ? 4
-                                                : 8;
-    bool is_signed = format == kSignedInt8 || base == kSignedInt16LE || base == kSignedInt32LE ||
-                     base == kSignedInt64LE;
+  if (f.kind != kFloatLE && f.kind != kDoubleLE) {
     for (const char* p = "bBhHiIlLqQ"; *p; ++p) {
       bool signed_code = *p == 'b' || *p == 'h' || *p == 'i' || *p == 'l' || *p == 'q';
-      if (itemsize_of(*p) == size && signed_code == is_signed) tc = *p;
+      if (itemsize_of(*p) == f.size && signed_code == f.is_signed) tc = *p;
     }
   }
   Value typecode = str_from_ascii(t, std::string_view(&tc, 1));

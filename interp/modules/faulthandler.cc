@@ -213,8 +213,7 @@ bool bool_arg(Thread& t, Value v, bool fallback, bool& out) {
 
 // Output the transaction buffered comes first: the stack goes straight to the descriptor.
 void prepare_direct_write(Thread& t) {
-  stm::become_inevitable("faulthandler");
-  vm::flush_output(t);
+  vm::become_inevitable_with_output(t, "faulthandler");
 }
 
 // ---- fatal signals -------------------------------------------------------------------------

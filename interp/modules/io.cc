@@ -52,6 +52,11 @@ bool bytearray_set_contents(Thread& t, Value self, std::string_view data);
 
 namespace {
 
+// A pipe, socket or terminal: a write to it may wait for a reader for ever.
+bool stat_is_stream(const struct stat& st) {
+  return S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode) || S_ISCHR(st.st_mode);
+}
+
 enum IOFlag : std::int64_t {
   kBinary = 1,
   kReadable = 2,
@@ -71,6 +76,7 @@ enum IOFlag : std::int64_t {
   kTxOutput = 4096,
   kLineBuffering = 8192, // the attributes of the same names; output is written at each
   kWriteThrough = 16384, // commit whatever they say
+  kWritesWait = 32768,   // writable and a pipe, socket or terminal: see write_to_stream
 };
 
 // How a text stream treats line endings (the newline= argument).
@@ -823,9 +829,10 @@ Value open_file(Thread& t, const Value* args, std::size_t nargs, Value kwnames, 
   // A pipe, socket or terminal has no whole content to read at open: its writer may still
   // be writing (or waiting for what this process sends first). It is read on demand.
   struct stat st;
-  if ((flags & kReadable) && ::fstat(int(fd), &st) == 0 && !S_ISREG(st.st_mode) &&
-      !S_ISDIR(st.st_mode))
+  bool stated = ::fstat(int(fd), &st) == 0;
+  if ((flags & kReadable) && stated && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
     flags |= kStream;
+  if ((flags & kWritable) && stated && stat_is_stream(st)) flags |= kWritesWait;
   std::string data;
   // a+ reads what the file already holds too.
   bool read_whole = (r || (a && plus)) && !(flags & kStream);
@@ -974,8 +981,7 @@ bool write_ready(Value) {
 
 bool descriptor_is_stream(int fd) {
   struct stat st;
-  return ::fstat(fd, &st) == 0 &&
-         (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode) || S_ISCHR(st.st_mode));
+  return ::fstat(fd, &st) == 0 && stat_is_stream(st);
 }
 
 // A write to a pipe may wait for a reader for ever, so it never blocks inside the
@@ -1374,7 +1380,7 @@ INTERP_NATIVE(io_write) {
       if (!head_bytes) return {};
       at = std::int64_t(bytes_view(head_bytes).size());
     }
-    if ((R(self)->flags & kStream) || descriptor_is_stream(int(R(self)->fd))) {
+    if (R(self)->flags & (kStream | kWritesWait)) {
       if (write_to_stream(t, int(R(self)->fd), bytes, false) < 0) return {};
     } else {
       stm::become_inevitable("write");

@@ -281,10 +281,9 @@ INTERP_NATIVE(p_getgid) {
 INTERP_NATIVE(p_exit) {
   std::int64_t status = 0;
   if (nargs && !index_to_i64(t, args[0], status)) return {};
-  stm::become_inevitable("_exit");
   // What the program wrote is still in the transaction's buffers: CPython would have
   // written what was flushed, and nothing is lost by writing it all.
-  vm::flush_output(t);
+  vm::become_inevitable_with_output(t, "_exit");
   ::_exit(int(status));
 }
 
@@ -638,10 +637,9 @@ INTERP_NATIVE(p_kill) {
   if (!check_positional(t, "kill", nargs, kwnames, 2, 2, 0) || !index_to_i64(t, args[0], pid) ||
       !index_to_i64(t, args[1], sig))
     return {};
-  stm::become_inevitable("kill");
   // The receiver may act on the signal (and print) before this transaction commits: what
   // was printed before the signal goes out first, as it did under CPython.
-  vm::flush_output(t);
+  vm::become_inevitable_with_output(t, "kill");
   if (::kill(pid_t(pid), int(sig)) != 0) return raise_os_error(t, errno);
   return none();
 }
@@ -1131,8 +1129,7 @@ INTERP_NATIVE(p_system) {
   if (!parse_arguments(t, "system", args, nargs, kwnames, {"command"}, 0, 1, a) ||
       !path_arg(t, a[0], command))
     return {};
-  stm::become_inevitable("system");
-  vm::flush_output(t);
+  vm::become_inevitable_with_output(t, "system");
   return int_from_i64(t, ::system(command.c_str()));
 }
 
@@ -1328,8 +1325,7 @@ bool fd_ready_or_wait(Thread& t, int fd, short events) {
 // transaction goes on from here and would write it a second time at its commit.
 int fork_with_hooks(Thread& t, const char* what, void (*in_child)(void*), void* arg) {
   run_fork_hooks(t, kBeforeFork);
-  stm::become_inevitable(what);
-  vm::flush_output(t);
+  vm::become_inevitable_with_output(t, what);
   int pid = gc::fork_process();
   if (pid < 0) {
     int err = errno;

@@ -99,8 +99,7 @@ INTERP_NATIVE(p_execv) {
                    "execv() arg 2 first element cannot be empty"},
                   {}, nullptr, cl))
     return {};
-  stm::become_inevitable("execv");
-  vm::flush_output(t);
+  vm::become_inevitable_with_output(t, "execv");
   auto argv = CommandLine::pointers(cl.argv);
   ::execv(path.c_str(), argv.data());
   return raise_os_error(t, errno);
@@ -119,8 +118,7 @@ INTERP_NATIVE(p_execve) {
                    "execve: argv first element cannot be empty"},
                   a[2], "execve: environment must be a mapping object", cl))
     return {};
-  stm::become_inevitable("execve");
-  vm::flush_output(t);
+  vm::become_inevitable_with_output(t, "execve");
   auto argv = CommandLine::pointers(cl.argv);
   auto envp = CommandLine::pointers(cl.env);
   if (fd >= 0)
@@ -814,8 +812,7 @@ Value spawn(Thread& t, const char* fn, const Value* args, std::size_t nargs, Val
   pid_t pid = -1;
   int err = 0;
   if (ok) {
-    stm::become_inevitable(fn);
-    vm::flush_output(t);
+    vm::become_inevitable_with_output(t, fn);
     auto argv = CommandLine::pointers(cl.argv);
     auto envp = CommandLine::pointers(cl.env);
     err = (search ? ::posix_spawnp : ::posix_spawn)(&pid, path.c_str(), &actions, &attr,

@@ -224,9 +224,8 @@ int read_line_with_readline(Thread& t, const std::string& prompt, std::string& l
   sigemptyset(&action.sa_mask);
   interrupted = 0;
   auto handle_key = [&](bool first) {
-    if (!stm::is_inevitable()) stm::become_inevitable("readline");
     // What the program printed before goes out before the prompt.
-    vm::flush_output(t);
+    vm::become_inevitable_with_output(t, "readline");
     reading_thread = &t;
     line_result = &result;
     if (first) {

@@ -183,8 +183,8 @@ INTERP_NATIVE(signal_raise_signal) {
   // No range check of its own (raise(0) succeeds), as in CPython.
   if (signum < INT32_MIN || signum > INT32_MAX) return raise_os_error(t, EINVAL);
   // What cannot be taken back runs once: the transaction around it never aborts after.
-  stm::become_inevitable("raise_signal");
-  vm::flush_output(t); // printed before the signal: out before its handler prints
+  // What was printed before the signal goes out before its handler prints.
+  vm::become_inevitable_with_output(t, "raise_signal");
   if (::raise(int(signum)) != 0) return raise_os_error(t, errno);
   if (!run_signal_handlers(t, vm::current_frame(t))) return {};
   return none();
@@ -277,8 +277,8 @@ INTERP_NATIVE(signal_pthread_kill) {
   pthread_t target;
   // Only the running thread and the main thread are known by their pthread here.
   if (!pthread_of(t, ident, target)) return raise_os_error(t, ESRCH);
-  stm::become_inevitable("pthread_kill");
-  vm::flush_output(t); // printed before the signal: out before its handler prints
+  // What was printed before the signal goes out before its handler prints.
+  vm::become_inevitable_with_output(t, "pthread_kill");
   int err = ::pthread_kill(target, int(signum));
   if (err != 0) return raise_os_error(t, err);
   if (!run_signal_handlers(t, vm::current_frame(t))) return {};

@@ -166,7 +166,7 @@ Value position_or_none(int value, int unknown_below) {
 INTERP_NATIVE(code_positions) {
   if (!check_positional(t, "co_positions", nargs, kwnames, 0, 0, 1)) return {};
   const bytecode::CodeUnit& unit = code_unit(args[0]);
-  bytecode::CPythonView view = bytecode::cpython_view(unit);
+  bytecode::CPythonView view = bytecode::cpython_view(unit, false);
   Value list = list_new(t);
   if (!list) return {};
   for (std::size_t i = 0; i < unit.locations.size() && i < unit.code.size(); ++i) {
@@ -184,7 +184,7 @@ INTERP_NATIVE(code_positions) {
 INTERP_NATIVE(code_lines) {
   if (!check_positional(t, "co_lines", nargs, kwnames, 0, 0, 1)) return {};
   const bytecode::CodeUnit& unit = code_unit(args[0]);
-  bytecode::CPythonView view = bytecode::cpython_view(unit);
+  bytecode::CPythonView view = bytecode::cpython_view(unit, false);
   Value list = list_new(t);
   if (!list) return {};
   const std::vector<bytecode::Location>& locations = unit.locations;
@@ -344,7 +344,12 @@ INTERP_NATIVE(code_replace) {
 std::int64_t code_cpython_offset(Value code, std::int64_t instruction) {
   const bytecode::CodeUnit& unit = code_unit(code);
   if (instruction < 0 || std::size_t(instruction) >= unit.code.size()) return instruction * 2;
-  return std::int64_t(bytecode::cpython_view(unit).opcode[std::size_t(instruction)]) * 2;
+  return std::int64_t(bytecode::cpython_view(unit, false).opcode[std::size_t(instruction)]) * 2;
+}
+
+// co_code (and _co_code_adaptive, the same here: the VM does not rewrite it).
+static Value code_bytes(Thread& t, const Value* args, std::size_t, Value) {
+  return bytes_new(t, bytecode::cpython_view(code_unit(args[0])).code);
 }
 
 void init_code_type(Thread& t) {
@@ -379,26 +384,22 @@ void init_code_type(Thread& t) {
       {"co_firstlineno", UNIT_INT(firstlineno)},
       {"co_stacksize", UNIT_INT(stacksize)},
       {"co_nlocals", UNIT_INT(varnames.size())},
-      {"co_code", [](Thread& t, const Value* a, std::size_t,
-                     Value) { return bytes_new(t, bytecode::cpython_view(code_unit(a[0])).code); }},
-      {"_co_code_adaptive",
-       [](Thread& t, const Value* a, std::size_t, Value) {
-         return bytes_new(t, bytecode::cpython_view(code_unit(a[0])).code);
-       }},
+      {"co_code", code_bytes},
+      {"_co_code_adaptive", code_bytes},
       {"co_linetable",
        [](Thread& t, const Value* a, std::size_t, Value) {
          const bytecode::CodeUnit& u = code_unit(a[0]);
-         return bytes_new(t, bytecode::location_table(u, bytecode::cpython_view(u)));
+         return bytes_new(t, bytecode::location_table(u, bytecode::cpython_view(u, false)));
        }},
       {"co_exceptiontable",
        [](Thread& t, const Value* a, std::size_t, Value) {
          const bytecode::CodeUnit& u = code_unit(a[0]);
-         return bytes_new(t, bytecode::exception_table(u, bytecode::cpython_view(u)));
+         return bytes_new(t, bytecode::exception_table(u, bytecode::cpython_view(u, false)));
        }},
       {"co_lnotab",
        [](Thread& t, const Value* a, std::size_t, Value) {
          const bytecode::CodeUnit& u = code_unit(a[0]);
-         return bytes_new(t, bytecode::line_number_table(u, bytecode::cpython_view(u)));
+         return bytes_new(t, bytecode::line_number_table(u, bytecode::cpython_view(u, false)));
        }},
   };
 #undef CODE_FIELD

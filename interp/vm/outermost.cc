@@ -70,6 +70,11 @@ void flush_output(Thread& t) {
   }
 }
 
+void become_inevitable_with_output(Thread& t, const char* reason) {
+  stm::become_inevitable(reason);
+  flush_output(t);
+}
+
 static void save_state(Thread& t, Value frame) {
   ThreadStateObject* s = wr<ThreadStateObject>(t.state);
   s->top_frame = frame;

@@ -94,6 +94,10 @@ int unit_line(const bytecode::CodeUnit& unit, std::int64_t instruction);
 
 // Writes and clears the output buffered by the transaction that just committed.
 void flush_output(Thread& t);
+// Makes the running transaction inevitable and writes the output it buffered so far: for
+// an effect seen outside the transaction at once (a signal, exec, fork, a direct write),
+// which must come after what the program printed before it.
+void become_inevitable_with_output(Thread& t, const char* reason);
 // The errno that a write of committed output to descriptor 1 or 2 failed with (EPIPE once
 // the reader has gone), 0 if none: sys.stdout and sys.stderr raise it at their next write,
 // as CPython's do, so that a program printing into a closed pipe stops.
