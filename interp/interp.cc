@@ -1,6 +1,7 @@
 // interp/interp.cc - starting the interpreter: the builtin types in dependency order, the
 // singletons and names, the builtin modules, the main thread; and running __main__.
 #include "interp/interp.h"
+#include "interp/num/format_text.h"
 
 #include "gc/gc.h"
 #include "interp/compile_source.h"
@@ -313,6 +314,21 @@ void write_stderr(const std::string& text) {
   }
 }
 
+// A str as sys.stderr's errors="backslashreplace" writes it: lone surrogates as \udcff.
+std::string utf8_backslashreplace(Value s) {
+  std::string out;
+  for (char32_t c : str_code_points(s)) {
+    if (c >= 0xd800 && c <= 0xdfff) {
+      char escape[8];
+      std::snprintf(escape, sizeof escape, "\\u%04x", unsigned(c));
+      out += escape;
+    } else {
+      num::append_utf8(out, c);
+    }
+  }
+  return out;
+}
+
 bool set_item(Thread& t, Value dict, const char* key, Value value) {
   return value && dict_set(t, dict, intern_literal(t, key), value);
 }
@@ -347,6 +363,7 @@ Value make_flags(Thread& t, const Options& o) {
     items[i] = fields[i].second;
   }
   Value type = new_struct_sequence_type(t, "flags", "sys", names, std::size(fields));
+  if (type) refuse_instances(t, type);
   return type ? new_struct_sequence(t, type, items, std::size(fields)) : Value();
 }
 
@@ -433,7 +450,7 @@ int report_exception(Thread& t, Value e, bool system_exit_exits = true, bool* ex
         if (!s)
           clear_pending(t);
         else
-          text = str_utf8(s) + "\n";
+          text = utf8_backslashreplace(s) + "\n";
         status = 1;
       }
       return;
@@ -1159,6 +1176,24 @@ int run_repl(bool fresh) {
   }
 }
 
+// As CPython ends: once __main__ is gone from sys.modules, a collection finds what only
+// it held and runs those objects' __del__ methods and weakref callbacks, with the module's
+// globals still whole, as CPython's collector does for the cycle through a class's
+// functions and their globals. Skipped while daemon threads still run: they could still
+// reach those objects, where CPython's would be frozen for good.
+void collect_main_module(Thread& t) {
+  std::size_t threads = 0;
+  for_each_thread([&](Thread&) { ++threads; });
+  if (threads > 1) return;
+  runtime().finalizing = true;
+  static const char kCollect[] = "import sys, gc\n"
+                                 "sys.modules.pop('__main__', None)\n"
+                                 "gc.collect()\n";
+  Value exception = run_snippet(t, kCollect, "<shutdown>");
+  (void)exception; // a failure here has nothing left to report to
+  flush_program_output(t);
+}
+
 int finalize(int status) {
   Thread& t = main_thread();
   // Python code, run by the outermost loop: joining threads blocks, which only the
@@ -1179,6 +1214,7 @@ int finalize(int status) {
     if (system_exit) status = s;
   }
   flush_program_output(t);
+  collect_main_module(t);
   return status;
 }
 

@@ -161,6 +161,9 @@ struct Runtime {
   // sys.setrecursionlimit(): one for the interpreter, as in CPython (read through
   // recursion_limit(), below).
   std::atomic<int> recursion_limit{1000};
+  // Set once the program's exit handlers have run and __main__ is being cleared
+  // (sys.is_finalizing()).
+  std::atomic<bool> finalizing{false};
   // Grows when a builtin module is first imported, possibly while other threads call
   // natives.
   NativeTable natives;

@@ -239,6 +239,17 @@ Value new_struct_sequence_type(Thread& t, const char* type_name_text, const char
   return type;
 }
 
+INTERP_NATIVE(refused_new) {
+  const TypeObject* type = rd<TypeObject>(args[0]);
+  return raisef(t, exc(E_TypeError), "cannot create '%s.%s' instances",
+                str_utf8(type->module).c_str(), str_utf8(type->name).c_str());
+}
+
+void refuse_instances(Thread& t, Value type) {
+  add_staticmethod(t, type, "__new__", refused_new);
+  update_type_flags(type);
+}
+
 Value new_struct_sequence(Thread& t, Value type, const Value* items, std::size_t n,
                           std::size_t visible) {
   if (visible > n) visible = n;
@@ -300,6 +311,17 @@ static bool lone_exception(Value e) {
   return unset(o->cause) && !context_shown && no_notes;
 }
 
+// sys.tracebacklimit as the traceback module's `limit`: CPython's printer keeps the
+// innermost N entries (the module's negative limit) and none at all for N <= 0. 0 when
+// the attribute is unset or not an int.
+Value printer_limit(Thread& t) {
+  Value limit = getattr_opt(t, runtime().sys_module, intern_literal(t, "tracebacklimit"));
+  if (!limit || !int_check(limit)) return {};
+  std::int64_t n = 0;
+  if (!index_to_i64(t, limit, n, true)) return {};
+  return int_from_i64(t, n <= 0 ? 0 : -n);
+}
+
 void format_exception_report(Thread& t, Value exception, std::string& out) {
   // The traceback module formats as CPython's own printer does, the marks under the
   // failing part of each line included, from the code objects' positions; but 3.11's
@@ -322,7 +344,15 @@ void format_exception_report(Thread& t, Value exception, std::string& out) {
     Value saved = t.pending;
     t.pending = {};
     Value format = module_attr(t, "traceback", "format_exception");
-    Value lines = format ? call1(t, format, exception) : Value();
+    Value lines;
+    if (Value limit = format ? printer_limit(t) : Value()) {
+      Value call_args[2] = {exception, limit};
+      Value keyword = intern_literal(t, "limit");
+      Value kwnames = keyword ? tuple_from(t, &keyword, 1) : Value();
+      lines = kwnames ? call(t, format, call_args, 2, kwnames) : Value();
+    } else if (format && !t.pending) {
+      lines = call1(t, format, exception);
+    }
     bool ok = lines && is_exact(lines, T_list);
     std::string text;
     for (std::int64_t i = 0; ok && i < list_length(lines); ++i) {

@@ -1958,7 +1958,8 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
         TARGET(PRINT_EXPR) {
           r.sp = sp;
           Value v = POP();
-          Value hook = getattr(t, runtime().sys_module, intern_literal(t, "displayhook"));
+          Value hook = getattr_opt(t, runtime().sys_module, intern_literal(t, "displayhook"));
+          if (!hook && !t.pending) raise(t, exc(E_RuntimeError), "lost sys.displayhook");
           ERROR_IF(!hook);
           ERROR_IF(!call1(t, hook, v));
           DISPATCH();
