@@ -75,6 +75,11 @@ int run_repl(bool fresh);
 // Ends the program as CPython's finalization does: waits for the threading module's
 // non-daemon threads, runs the atexit callbacks, writes what remains of the output.
 // Returns the exit status, which a SystemExit raised there replaces.
+// The key of str and bytes hashes from PYTHONHASHSEED's value (null: unset): "random" or
+// unset takes 16 bytes from the system's random source; an integer in [0, 4294967295]
+// gives CPython's key for that seed. False for any other text. Called once, before the
+// runtime starts.
+bool set_hash_seed(const char* seed);
 int finalize(int status);
 // An exit status below zero asks the command to end by that signal (an uncaught
 // KeyboardInterrupt ends the process by SIGINT, as CPython does).

@@ -245,6 +245,12 @@ void settle_options(interp::Options& o, bool unbuffered_option) {
   if (const char* digits = env(o, "PYTHONINTMAXSTRDIGITS"))
     o.int_max_str_digits = std::atoi(digits);
   const char* seed = env(o, "PYTHONHASHSEED");
+  if (!interp::set_hash_seed(seed)) {
+    std::fputs("Fatal Python error: config_init_hash_seed: PYTHONHASHSEED must be \"random\" or "
+               "an integer in range [0; 4294967295]\nPython runtime state: preinitialized\n\n",
+               stderr);
+    std::exit(1);
+  }
   o.hash_randomization = seed && std::strcmp(seed, "random") != 0 && std::atol(seed) == 0 ? 0 : 1;
   for (const auto& x : o.xoptions) {
     if (x.name == "utf8") o.utf8_mode = !x.has_value || x.value != "0";
