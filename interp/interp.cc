@@ -671,10 +671,10 @@ void start(const Options& options) {
     Value argv = getattr(mt, runtime().sys_module, name(N_argv));
     Value path = getattr(mt, runtime().sys_module, name(N_path));
     for (const std::string& a : options.argv)
-      list_append(mt, argv, str_from_utf8(mt, a));
+      list_append(mt, argv, str_from_os_bytes(mt, a));
     if (Value orig_argv = dict_get_cstr(mt, rd<Object>(runtime().sys_module)->dict, "orig_argv"))
       for (const std::string& a : options.orig_argv)
-        list_append(mt, orig_argv, str_from_utf8(mt, a));
+        list_append(mt, orig_argv, str_from_os_bytes(mt, a));
     if (options.argv.empty()) list_append(mt, argv, runtime().empty_str);
     for (const std::string& p : options.path_prefix)
       list_append(mt, path, str_from_utf8(mt, p));

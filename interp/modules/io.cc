@@ -795,7 +795,10 @@ Value open_file(Thread& t, const Value* args, std::size_t nargs, Value kwnames, 
       p = call1(t, f, p);
       if (!p) return {};
     }
-    path = str_check(p) ? str_utf8(p) : std::string(bytes_view(p));
+    if (!str_check(p))
+      path = std::string(bytes_view(p));
+    else if (!str_to_os_bytes(t, p, path))
+      return {};
     if (!fileio_cls) name_v = p;
   }
   stm::become_inevitable("open");

@@ -284,7 +284,7 @@ bool path_arg(Thread& t, Value v, std::string& out, bool* as_bytes) {
     if (!v) return false;
   }
   if (str_check(v)) {
-    out = str_utf8(v);
+    if (!str_to_os_bytes(t, v, out)) return false;
     if (as_bytes) *as_bytes = false;
   } else if (isinstance(v, T_bytes)) {
     out = std::string(bytes_view(v));

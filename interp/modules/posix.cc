@@ -47,7 +47,7 @@ bool need_buffer(Thread& t, Value v, std::string& out); // bytes.cc
 namespace {
 
 Value text_result(Thread& t, const std::string& s, bool as_bytes) {
-  return as_bytes ? bytes_new(t, s) : str_from_utf8(t, s);
+  return as_bytes ? bytes_new(t, s) : str_from_os_bytes(t, s);
 }
 
 INTERP_NATIVE(p_fspath) {
@@ -72,7 +72,7 @@ INTERP_NATIVE(p_getcwd) {
   stm::become_inevitable("getcwd");
   char buffer[4096];
   if (!::getcwd(buffer, sizeof buffer)) return raise_os_error(t, errno);
-  return str_from_utf8(t, buffer);
+  return str_from_os_bytes(t, buffer);
 }
 
 INTERP_NATIVE(p_getcwdb) {

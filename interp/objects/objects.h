@@ -128,6 +128,12 @@ Value complex_new(Thread& t, double re, double im, Value cls = {});
 
 // ---- str -----------------------------------------------------------------------------------
 Value str_from_utf8(Thread& t, std::string_view utf8);
+// Bytes from the operating system (command-line arguments, file names) as os.fsdecode
+// makes them: strict UTF-8, each undecodable byte as a lone surrogate U+DC80..U+DCFF.
+Value str_from_os_bytes(Thread& t, std::string_view bytes);
+// The reverse, as os.fsencode: U+DC80..U+DCFF back to their bytes; any other surrogate is
+// CPython's UnicodeEncodeError.
+bool str_to_os_bytes(Thread& t, Value s, std::string& out);
 Value str_from_ascii(Thread& t, std::string_view ascii);
 Value str_from_code_points(Thread& t, std::u32string_view cps);
 Value str_from_code_point(Thread& t, char32_t cp);

@@ -504,6 +504,23 @@ INTERP_NATIVE(str_encode_method) {
   return bytes_new(t, r.value());
 }
 
+} // namespace
+
+bool str_to_os_bytes(Thread& t, Value s, std::string& out) {
+  if (ro<StrObject>(s)->kind == 1) {
+    out.assign(reinterpret_cast<const char*>(ro<StrObject>(s)->data),
+               std::size_t(ro<StrObject>(s)->length));
+    return true;
+  }
+  U32 cps = str_code_points(s);
+  auto r = text::encode<char32_t>(cps, "utf-8", "surrogateescape");
+  if (!r.ok()) return codec_fallback(t, r.error(), true, s, "utf-8", "surrogateescape"), false;
+  out = std::move(r.value());
+  return true;
+}
+
+namespace {
+
 Value affix_remove(Thread& t, const Value* args, std::size_t nargs, Value kwnames, bool suffix) {
   const char* what = suffix ? "removesuffix" : "removeprefix";
   if (!check_positional(t, what, nargs, kwnames, 1, 1)) return {};
