@@ -516,6 +516,9 @@ Value main_module(Thread& t, bool reuse) {
 struct MainModule {
   std::string filename;
   std::string package;
+  // An exception raised by a parent package's __init__, reported with its traceback as
+  // runpy lets it through.
+  Value failure;
 };
 
 // Runs source as the __main__ module. file_attr: __file__ (empty: none); package:
@@ -782,8 +785,34 @@ std::string spec_error(Thread& t, const std::string& module, Value e) {
   } else {
     clear_pending(t);
   }
-  return "Error while finding module specification for '" + module + "' (" + type_name_of(e) +
-         ": " + message + ")";
+  std::string text = "Error while finding module specification for '" + module + "' (" +
+                     type_name_of(e) + ": " + message + ")";
+  if (module.size() > 3 && module.compare(module.size() - 3, 3, ".py") == 0)
+    text += ". Try using '" + module.substr(0, module.size() - 3) + "' instead of '" + module +
+            "' as the module name.";
+  return text;
+}
+
+// Whether importing package `parent` failed only because it (or a package above it) is
+// missing, which runpy reports in one line; any other failure, an ImportError raised by
+// its __init__ included, goes through with its traceback.
+bool parent_is_missing(Thread& t, Value e, const std::string& parent) {
+  if (!is_subtype(type_of(e), exc(E_ImportError))) return false;
+  Value missing = getattr_opt(t, e, intern_literal(t, "name"));
+  clear_pending(t);
+  if (!missing || !str_check(missing)) return false;
+  std::string name = str_utf8(missing);
+  return name == parent || parent.rfind(name + ".", 0) == 0;
+}
+
+// After a parent package's import failed: the one-line message, or empty with the
+// exception kept in `found` to be reported whole.
+std::string parent_import_failure(Thread& t, const std::string& target, const std::string& parent,
+                                  MainModule& found) {
+  Value e = fetch_pending(t);
+  if (parent_is_missing(t, e, parent)) return spec_error(t, target, e);
+  found.failure = e;
+  return {};
 }
 
 bool readable(const std::string& path) {
@@ -806,7 +835,7 @@ std::string find_main_module(Thread& t, const std::string& module, MainModule& f
       dirs = getattr(t, runtime().sys_module, name(N_path));
     } else {
       Value m = import_module(t, parent);
-      if (!m) return spec_error(t, target, fetch_pending(t));
+      if (!m) return parent_import_failure(t, target, parent, found);
       dirs = getattr_opt(t, m, intern_literal(t, "__path__"));
       if (!dirs) {
         if (t.pending) return spec_error(t, target, fetch_pending(t));
@@ -831,10 +860,10 @@ std::string find_main_module(Thread& t, const std::string& module, MainModule& f
     }
     if (!package_dir.empty()) {
       if (depth == 1)
-        return "No module named " + target + "; '" + target +
+        return "Cannot use package as __main__ module; '" + parent +
                "' is a package and cannot be directly executed";
       // The package itself is imported first, as runpy does.
-      if (!import_module(t, target)) return spec_error(t, target, fetch_pending(t));
+      if (!import_module(t, target)) return parent_import_failure(t, target, target, found);
       found.package = target;
       target += ".__main__";
       continue;
@@ -891,7 +920,7 @@ int run_main_module(const std::string& module) {
   stm::run_transaction([&] {
     found = {};
     message = find_main_module(t, module, found);
-    if (message.empty()) {
+    if (message.empty() && !found.failure) {
       // sys.argv[0] names the file, as runpy sets it.
       Value argv = getattr(t, runtime().sys_module, name(N_argv));
       Value path = str_from_utf8(t, found.filename);
@@ -900,6 +929,7 @@ int run_main_module(const std::string& module) {
     clear_pending(t);
   });
   flush_program_output(t);
+  if (found.failure) return report_exception(t, found.failure, !the_options.inspect);
   if (!message.empty()) {
     std::fflush(stdout);
     write_stderr(the_options.executable + ": " + message + "\n");

@@ -292,6 +292,14 @@ int finish(int status) {
   std::_Exit(status);
 }
 
+// sys.path's first entry for a folder or zip archive run as the program.
+void set_main_importer_path(interp::Options& options, const std::string& path) {
+  if (options.safe_path)
+    options.path_prefix.push_back(path);
+  else
+    options.path_prefix.back() = path;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -472,7 +480,8 @@ int main(int argc, char** argv) {
   bool repl_only = read_stdin && (isatty(0) || options.inspect);
 
   // A folder runs its __main__.py, with the folder itself first on sys.path, as CPython
-  // runs it (through runpy there).
+  // runs it (through runpy there); even under -P and -I, which only spare sys.path the
+  // script's own folder, the folder or archive that holds __main__ goes first.
   std::string script_file = script;
   struct stat script_stat;
   if (!script.empty() && ::stat(script.c_str(), &script_stat) == 0 &&
@@ -483,13 +492,13 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "%s: can't find '__main__' module in '%s'\n", program, folder.c_str());
       return 1;
     }
-    if (!options.safe_path) options.path_prefix.back() = normalize(folder);
+    set_main_importer_path(options, normalize(folder));
   }
   // A zip archive (zipapp's .pyz, perhaps behind a #! line) runs its __main__ module,
   // with the archive first on sys.path.
   bool archive = !script.empty() && S_ISREG(script_stat.st_mode) && is_zip_archive(script);
   if (archive) {
-    if (!options.safe_path) options.path_prefix.back() = normalize(joined_to_cwd(script));
+    set_main_importer_path(options, normalize(joined_to_cwd(script)));
   } else if (!script.empty()) {
     FILE* f = std::fopen(script_file.c_str(), "rb");
     if (!f) {
