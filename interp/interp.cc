@@ -379,6 +379,10 @@ void configure_sys(Thread& t) {
     Value sys = runtime().sys_module;
     Value d = rd<Object>(sys)->dict;
     if (!dict_get_cstr(t, d, "flags")) set_item(t, d, "flags", make_flags(t, o));
+    if (!o.pycache_prefix.empty())
+      set_item(t, d, "pycache_prefix", str_from_os_bytes(t, o.pycache_prefix));
+    if (o.int_max_str_digits >= 0)
+      runtime().int_max_str_digits.store(std::size_t(o.int_max_str_digits));
     clear_pending(t);
     Value xoptions = dict_new(t);
     for (const Options::XOption& x : o.xoptions)

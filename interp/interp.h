@@ -29,6 +29,7 @@ struct Options {
       hash_randomization = 1, isolated = 0, utf8_mode = 0, warn_default_encoding = 0,
       int_max_str_digits = -1;
   bool dev_mode = false, safe_path = false;
+  std::string pycache_prefix; // sys.pycache_prefix (empty: None)
   std::vector<std::string> warnoptions;
   // -X name[=value]; a name without a value is stored with has_value false (True in Python).
   struct XOption {

@@ -231,6 +231,22 @@ void add_xoption(interp::Options& o, const std::string& text) {
 
 // Settings that -X options and PYTHON* variables decide once the whole command line is
 // known (an option wins over its variable).
+// The limit of int<->str conversions that `text` sets: 0 or at least 640, else CPython's
+// fatal error at start-up, naming `source` (the variable or the -X option).
+int digits_limit(const char* text, const char* source) {
+  char* end = nullptr;
+  errno = 0;
+  long n = std::strtol(text, &end, 10);
+  if (!*text || *end || errno || n < 0 || n > INT_MAX || (n > 0 && n < 640)) {
+    std::fprintf(stderr,
+                 "Fatal Python error: config_init_int_max_str_digits: %s: invalid limit; must be "
+                 ">= 640 or 0 for unlimited.\nPython runtime state: preinitialized\n\n",
+                 source);
+    std::exit(1);
+  }
+  return int(n);
+}
+
 void settle_options(interp::Options& o, bool unbuffered_option) {
   o.inspect = o.inspect || env(o, "PYTHONINSPECT") ? 1 : 0;
   o.optimize = std::max(o.optimize, env_level(o, "PYTHONOPTIMIZE"));
@@ -243,7 +259,8 @@ void settle_options(interp::Options& o, bool unbuffered_option) {
   if (const char* utf8 = env(o, "PYTHONUTF8")) o.utf8_mode = std::strcmp(utf8, "0") != 0;
   if (env(o, "PYTHONDEVMODE")) o.dev_mode = true;
   if (const char* digits = env(o, "PYTHONINTMAXSTRDIGITS"))
-    o.int_max_str_digits = std::atoi(digits);
+    o.int_max_str_digits = digits_limit(digits, "PYTHONINTMAXSTRDIGITS");
+  if (const char* prefix = env(o, "PYTHONPYCACHEPREFIX")) o.pycache_prefix = prefix;
   const char* seed = env(o, "PYTHONHASHSEED");
   if (!interp::set_hash_seed(seed)) {
     std::fputs("Fatal Python error: config_init_hash_seed: PYTHONHASHSEED must be \"random\" or "
@@ -256,8 +273,10 @@ void settle_options(interp::Options& o, bool unbuffered_option) {
     if (x.name == "utf8") o.utf8_mode = !x.has_value || x.value != "0";
     if (x.name == "dev") o.dev_mode = true;
     if (x.name == "warn_default_encoding") o.warn_default_encoding = 1;
-    if (x.name == "int_max_str_digits" && x.has_value)
-      o.int_max_str_digits = std::atoi(x.value.c_str());
+    if (x.name == "int_max_str_digits")
+      o.int_max_str_digits =
+          digits_limit(x.has_value ? x.value.c_str() : "", "-X int_max_str_digits");
+    if (x.name == "pycache_prefix" && x.has_value) o.pycache_prefix = x.value;
   }
   // sys.warnoptions: -X dev's "default" first, then PYTHONWARNINGS, then -W, then -b.
   std::vector<std::string> warn;
