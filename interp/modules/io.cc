@@ -1722,8 +1722,10 @@ INTERP_NATIVE(io_close) {
       stm::become_inevitable("close");
       ::lseek(int(R(self)->fd), off_t(R(self)->pos), SEEK_SET);
     }
-  } else if ((R(self)->flags & kFile) && R(self)->fd > 2) {
-    stm::become_inevitable("close");
+  } else if ((R(self)->flags & kFile) && R(self)->fd >= 0) {
+    // A file that owns descriptor 0, 1 or 2 (a pipe that took a closed standard
+    // descriptor's number) closes it as any other, after the output written there so far.
+    vm::become_inevitable_with_output(t, "close");
     ::close(int(R(self)->fd));
   }
   W(self)->flags = R(self)->flags | kClosed;

@@ -404,7 +404,9 @@ INTERP_NATIVE(p_close) {
   std::int64_t fd;
   if (!check_positional(t, "close", nargs, kwnames, 1, 1, 0) || !index_to_i64(t, args[0], fd))
     return {};
-  stm::become_inevitable("close");
+  // The program's output so far must reach the descriptors it was written to before
+  // those can be closed or replaced (it is otherwise written at commit).
+  vm::become_inevitable_with_output(t, "close");
   if (::close(int(fd)) != 0) return raise_os_error(t, errno);
   return none();
 }
@@ -544,7 +546,7 @@ INTERP_NATIVE(p_dup2) {
   Value inh = arg_or_keyword(args, nargs, kwnames, 2, "inheritable");
   int inheritable = inh ? truthy(t, inh) : 1;
   if (inheritable < 0) return {};
-  stm::become_inevitable("dup2");
+  vm::become_inevitable_with_output(t, "dup2"); // as close: output first
   int r = inheritable ? ::dup2(int(fd), int(fd2)) : ::dup3(int(fd), int(fd2), O_CLOEXEC);
   if (r < 0) return raise_os_error(t, errno);
   return Value::small_int(r);
