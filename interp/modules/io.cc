@@ -612,10 +612,12 @@ bool init_buffered(Thread& t, Value self, Value raw, Value size, const char* fna
       stream = !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode) && !S_ISBLK(st.st_mode);
     } else {
       if (!fileno) clear_pending(t);
+      // CPython asks seekable() only when seeking: a raw object that cannot answer yet
+      // (tarfile's member over a _Stream) is read on demand.
       Value seekable = call_named(t, raw, "seekable", nullptr, 0);
       int yes = seekable ? truthy(t, seekable) : -1;
-      if (yes < 0) return false;
-      stream = !yes;
+      if (yes < 0) clear_pending(t);
+      stream = yes <= 0;
     }
     if (stream) flags = (flags & ~std::int64_t(kUnloaded)) | kStream;
   }
