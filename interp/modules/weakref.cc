@@ -22,7 +22,8 @@ namespace {
 
 // CPython's rule, by layout: instances of classes (not of object itself), functions,
 // classes, sets, modules, methods, generators, code and builtin functions have a weak
-// reference slot; the immutable value types and the builtin containers do not.
+// reference slot; the immutable value types and the builtin containers do not, but
+// subclasses of most of them made by class statements do.
 bool weakrefable(Value v) {
   if (!v.is_object()) return false;
   Value cls = type_of(v);
@@ -38,6 +39,10 @@ bool weakrefable(Value v) {
   case Layout::List:
   case Layout::Dict:
   case Layout::Exception:
+  case Layout::Float:   // of the fixed-size value types' subclasses too (not int, bytes,
+  case Layout::Complex: // tuple: CPython's variable-size objects have no room for the slot)
+  case Layout::Str:
+  case Layout::ByteArray:
   case Layout::WeakRef: // weakref.WeakMethod lists __weakref__ in its __slots__
     // Builtin instances have no slot; subclasses made by class statements get one, unless
     // their __slots__ (and their bases') leave __weakref__ out.
