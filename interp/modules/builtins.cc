@@ -915,11 +915,18 @@ INTERP_NATIVE(builtin_build_class) {
   Value margs[3] = {class_name, bases, ns};
   Value cls = call_ex(t, meta, tuple_from(t, margs, 3), kwargs);
   if (!cls) return {};
-  if (is_layout(cell, Layout::Cell)) {
+  // A metaclass must hand the namespace's __classcell__ on to type.__new__, which fills it.
+  if (is_layout(cell, Layout::Cell) && is_layout(cls, Layout::Type)) {
     Value content = rd<CellObject>(cell)->ref;
-    if (content != cls) {
-      if (!content) wr<CellObject>(cell)->ref = cls;
-    }
+    if (!content)
+      return raisef(t, exc(E_RuntimeError),
+                    "__class__ not set defining %s as %s. Was __classcell__ propagated to "
+                    "type.__new__?",
+                    repr_utf8(t, class_name).c_str(), repr_utf8(t, cls).c_str());
+    if (content != cls)
+      return raisef(t, exc(E_TypeError), "__class__ set to %s defining %s as %s",
+                    repr_utf8(t, content).c_str(), repr_utf8(t, class_name).c_str(),
+                    repr_utf8(t, cls).c_str());
   }
   return cls;
 }

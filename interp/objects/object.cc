@@ -517,8 +517,8 @@ INTERP_NATIVE(type_init) {
 }
 
 INTERP_NATIVE(type_mro) {
-  Value mro = rd<TypeObject>(args[0])->mro;
-  return list_of(t, mro);
+  Value mro = c3_mro(t, args[0]);
+  return mro ? list_of(t, mro) : Value();
 }
 
 INTERP_NATIVE(type_prepare) {
@@ -552,7 +552,7 @@ INTERP_NATIVE(type_getattribute) {
   if (str_check(attr)) {
     if (str_equal_ascii(attr, "__name__")) return o->name;
     if (str_equal_ascii(attr, "__qualname__")) return o->qualname;
-    if (str_equal_ascii(attr, "__mro__")) return o->mro;
+    if (str_equal_ascii(attr, "__mro__")) return o->mro ? o->mro : none();
     if (str_equal_ascii(attr, "__bases__")) return o->bases;
     if (str_equal_ascii(attr, "__base__")) return o->base ? o->base : none();
     if (str_equal_ascii(attr, "__flags__")) {
