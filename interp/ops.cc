@@ -626,12 +626,14 @@ bool length(Thread& t, Value v, std::int64_t& out) {
            type_name_of(r).c_str());
     return false;
   }
-  if (!int_to_i64(r, out)) {
-    raise(t, exc(E_OverflowError), "cannot fit 'int' into an index-sized integer");
+  bool fits = int_to_i64(r, out);
+  // An int too big for 64 bits is an object with its sign in the limb count.
+  if (fits ? out < 0 : ro<IntObject>(r)->size < 0) {
+    raise(t, exc(E_ValueError), "__len__() should return >= 0");
     return false;
   }
-  if (out < 0) {
-    raise(t, exc(E_ValueError), "__len__() should return >= 0");
+  if (!fits) {
+    raise(t, exc(E_OverflowError), "cannot fit 'int' into an index-sized integer");
     return false;
   }
   return true;

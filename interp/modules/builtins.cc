@@ -346,13 +346,10 @@ INTERP_NATIVE(builtin_pow) {
 }
 
 INTERP_NATIVE(builtin_round) {
-  static const char* const kAllowed[] = {"number", "ndigits", nullptr};
-  if (!check_keywords(t, "round", kwnames, kAllowed)) return {};
-  std::size_t npos = nargs - keyword_count(kwnames);
-  Value number = npos > 0 ? args[0] : keyword_arg(kwnames, args, nargs, "number");
-  Value nd = npos > 1 ? args[1] : keyword_arg(kwnames, args, nargs, "ndigits");
-  if (!number)
-    return raise(t, exc(E_TypeError), "round() missing required argument 'number' (pos 1)");
+  Value parsed[2];
+  if (!parse_arguments(t, "round", args, nargs, kwnames, {"number", "ndigits"}, 0, 1, parsed))
+    return {};
+  Value number = parsed[0], nd = parsed[1];
   Value f = lookup_special(t, number, N___round__);
   if (!f) {
     if (!t.pending)
@@ -429,6 +426,8 @@ INTERP_NATIVE(builtin_sum) {
     return raise(t, exc(E_TypeError), "sum() can't sum strings [use ''.join(seq) instead]");
   if (acc.is_object() && isinstance(acc, T_bytes))
     return raise(t, exc(E_TypeError), "sum() can't sum bytes [use b''.join(seq) instead]");
+  if (acc.is_object() && isinstance(acc, T_bytearray))
+    return raise(t, exc(E_TypeError), "sum() can't sum bytearray [use b''.join(seq) instead]");
   Value it = iter(t, args[0]);
   if (!it) return {};
   for (;;) {

@@ -796,6 +796,8 @@ Value open_file(Thread& t, const Value* args, std::size_t nargs, Value kwnames, 
       if (!p) return {};
     }
     path = str_check(p) ? str_utf8(p) : std::string(bytes_view(p));
+    if (path.find('\0') != std::string::npos)
+      return raise(t, exc(E_ValueError), "embedded null byte");
     if (!fileio_cls) name_v = p;
   }
   stm::become_inevitable("open");

@@ -1,5 +1,6 @@
 // interp/objects/descriptors.cc - property, classmethod, staticmethod and super: the
 // builtin descriptors, and the singletons None, NotImplemented and Ellipsis.
+#include "interp/modules/modules.h"
 #include "interp/objects/args.h"
 #include "interp/objects/objects.h"
 #include "interp/ops.h"
@@ -309,6 +310,22 @@ INTERP_NATIVE(none_new) {
     return raise(t, exc(E_TypeError), "NoneType takes no arguments");
   return none();
 }
+// NotImplementedType() and type(...)() give the singletons back.
+INTERP_NATIVE(not_implemented_new) {
+  if (nargs > 1 || keyword_count(kwnames))
+    return raise(t, exc(E_TypeError), "NotImplementedType takes no arguments");
+  return runtime().not_implemented;
+}
+INTERP_NATIVE(ellipsis_new) {
+  if (nargs > 1 || keyword_count(kwnames))
+    return raise(t, exc(E_TypeError), "EllipsisType takes no arguments");
+  return runtime().ellipsis;
+}
+INTERP_NATIVE(not_implemented_bool) {
+  if (!warn(t, exc(E_DeprecationWarning), "NotImplemented should not be used in a boolean context"))
+    return {};
+  return runtime().true_;
+}
 INTERP_NATIVE(not_implemented_repr) {
   return str_from_ascii(t, "NotImplemented");
 }
@@ -391,6 +408,9 @@ void init_descriptor_types(Thread& t) {
   add_staticmethod(t, type_value(T_NoneType), "__new__", none_new);
   add_method(t, type_value(T_NotImplementedType), "__repr__", not_implemented_repr);
   add_method(t, type_value(T_ellipsis), "__repr__", ellipsis_repr);
+  add_staticmethod(t, type_value(T_NotImplementedType), "__new__", not_implemented_new);
+  add_method(t, type_value(T_NotImplementedType), "__bool__", not_implemented_bool);
+  add_staticmethod(t, type_value(T_ellipsis), "__new__", ellipsis_new);
   // Both pickle as their name, which is also their repr.
   add_method(t, type_value(T_NotImplementedType), "__reduce__", not_implemented_repr);
   add_method(t, type_value(T_ellipsis), "__reduce__", ellipsis_repr);

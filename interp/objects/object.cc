@@ -621,10 +621,15 @@ INTERP_NATIVE(type_setattr) {
     if (!str_check(value))
       return raisef(t, exc(E_TypeError), "can only assign string to %s.__name__, not '%s'",
                     type_name(type).c_str(), type_name_of(value).c_str());
+    if (str_utf8(value).find('\0') != std::string::npos)
+      return raise(t, exc(E_ValueError), "type name must not contain null characters");
     wr<TypeObject>(type)->name = value;
     return none();
   }
   if (str_equal_ascii(attr, "__qualname__") && value) {
+    if (!str_check(value))
+      return raisef(t, exc(E_TypeError), "can only assign string to %s.__qualname__, not '%s'",
+                    type_name(type).c_str(), type_name_of(value).c_str());
     wr<TypeObject>(type)->qualname = value;
     return none();
   }

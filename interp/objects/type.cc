@@ -8,6 +8,7 @@
 #include "interp/objects/args.h"
 #include "interp/objects/objects.h"
 #include "interp/ops.h"
+#include "interp/text/identifiers.h"
 #include "interp/vm/vm.h"
 
 #include <algorithm>
@@ -613,13 +614,7 @@ Value member_new(Thread& t, Value owner, Value slot_name, std::int64_t offset) {
 
 bool is_identifier(Value s) {
   std::u32string cps = str_code_points(s);
-  if (cps.empty()) return false;
-  for (std::size_t i = 0; i < cps.size(); ++i) {
-    char32_t c = cps[i];
-    bool alpha = c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
-    if (!alpha && !(i > 0 && c >= '0' && c <= '9')) return false;
-  }
-  return true;
+  return text::is_identifier<char32_t>(cps);
 }
 
 // `__x` in class `_C` is stored as `_C__x`, as the compiler mangles names in the body.
@@ -640,7 +635,8 @@ Value mangle(Thread& t, Value class_name, Value n) {
 bool apply_slots(Thread& t, Value type, Value dict, Value bases, Value best_base) {
   Value slots = dict_get_str(dict, name(N___slots__));
   std::uint64_t inherited = slot_words(best_base);
-  bool bases_dictless = true, bases_weakless = true;
+  // heap_weakless: no class above already made by a class statement has a __weakref__.
+  bool bases_dictless = true, bases_weakless = true, heap_weakless = true;
   for (std::int64_t i = 0; i < tuple_length(bases); ++i) {
     Value b = tuple_item(bases, i);
     if (b != type_value(T_object) && !(rd<TypeObject>(b)->flags & kNoInstanceDict))
@@ -648,7 +644,7 @@ bool apply_slots(Thread& t, Value type, Value dict, Value bases, Value best_base
     // Builtin classes whose instances take no weak reference (object, list, dict,
     // exceptions) give their subclasses none either.
     std::uint64_t bflags = rd<TypeObject>(b)->flags;
-    if ((bflags & kHeapType) && !(bflags & kNoWeakref)) bases_weakless = false;
+    if ((bflags & kHeapType) && !(bflags & kNoWeakref)) bases_weakless = heap_weakless = false;
     if (!(bflags & kHeapType) && !base_layout_lacks_weakref(Layout(rd<TypeObject>(b)->layout)))
       bases_weakless = false;
   }
@@ -683,6 +679,11 @@ bool apply_slots(Thread& t, Value type, Value dict, Value bases, Value best_base
       continue;
     }
     if (str_equal_ascii(n, "__weakref__")) {
+      if (wants_weakref || !heap_weakless) {
+        raise(t, exc(E_TypeError),
+              "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0");
+        return false;
+      }
       wants_weakref = true;
       continue;
     }
@@ -967,6 +968,8 @@ Value type_new(Thread& t, Value metatype, Value type_name_value, Value bases, Va
   if (!str_check(type_name_value))
     return raisef(t, exc(E_TypeError), "type.__new__() argument 1 must be str, not %s",
                   type_name_of(type_name_value).c_str());
+  if (str_utf8(type_name_value).find('\0') != std::string::npos)
+    return raise(t, exc(E_ValueError), "type name must not contain null characters");
   if (!bases || tuple_length(bases) == 0) {
     Value object_type = type_value(T_object);
     bases = tuple_from(t, &object_type, 1);
@@ -976,8 +979,9 @@ Value type_new(Thread& t, Value metatype, Value type_name_value, Value bases, Va
   if (!best_base) return {};
   Value type = allocate(t, Layout::Type, metatype, sizeof(TypeObject));
   if (!type) return {};
-  Value dict = dict_copy(t, ns);
-  if (!dict) return {};
+  // A mapping that orders its own iteration (an OrderedDict) gives that order.
+  Value dict = dict_new(t);
+  if (!dict || !dict_update(t, dict, ns)) return {};
   TypeObject* o = fresh<TypeObject>(type);
   o->flags = kHeapType | kBaseType;
   o->version = next_type_version.fetch_add(1, std::memory_order_relaxed);
