@@ -230,9 +230,17 @@ INTERP_NATIVE(object_dir) {
       if (!dict_set(t, seen, k, none())) return false;
     return true;
   };
-  if (args[0].is_object() && rd<Object>(args[0])->dict && !add_keys(rd<Object>(args[0])->dict))
-    return {};
-  Value type = is_layout(args[0], Layout::Type) ? args[0] : type_of(args[0]);
+  // What the object's __dict__ and __class__ say (a bound method's are its function's, a
+  // proxy may claim a class), as CPython reads them.
+  Value type = args[0];
+  if (!is_layout(args[0], Layout::Type)) {
+    Value d = args[0].is_object() ? getattr_opt(t, args[0], name(N___dict__)) : Value();
+    if (t.pending) return {};
+    if (d && dict_check(d) && !add_keys(d)) return {};
+    Value cls = getattr_opt(t, args[0], name(N___class__));
+    if (t.pending) return {};
+    type = cls && is_layout(cls, Layout::Type) ? cls : type_of(args[0]);
+  }
   Value mro = rd<TypeObject>(type)->mro;
   for (std::int64_t i = 0; i < tuple_length(mro); ++i)
     if (!add_keys(rd<TypeObject>(tuple_item(mro, i))->dict)) return {};
