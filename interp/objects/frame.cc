@@ -60,7 +60,27 @@ INTERP_NATIVE(frame_repr) {
   return str_from_utf8(t, text);
 }
 
+// Drops the frame's variables. A generator's frame closes its generator first; a frame
+// still running refuses.
 INTERP_NATIVE(frame_clear) {
+  Value frame = args[0];
+  const FrameObject* f = rd<FrameObject>(frame);
+  if (f->flags & kFrameGenerator) {
+    Value gen = f->generator;
+    if (gen && rd<GeneratorObject>(gen)->frame == frame) {
+      if (rd<GeneratorObject>(gen)->running & 1) // its frame is running (kRunningFrame)
+        return raise(t, exc(E_RuntimeError), "cannot clear an executing frame");
+      vm::finalize_generator(t, gen);
+      if (t.pending) return {};
+    }
+  } else {
+    for (Value running = vm::current_frame(t); running; running = rd<FrameObject>(running)->back)
+      if (running == frame) return raise(t, exc(E_RuntimeError), "cannot clear an executing frame");
+  }
+  FrameObject* w = wr<FrameObject>(frame);
+  for (std::int64_t i = 0; i < w->nlocals + w->ncells + w->sp; ++i)
+    w->slots[i] = Value();
+  if (w->function && w->locals) w->locals = Value();
   return none();
 }
 

@@ -96,6 +96,29 @@ void warn_unawaited(Thread& t, Value coro) {
   if (!warn(t, exc(E_RuntimeWarning), text)) report_unraisable(t, coro);
 }
 
+} // namespace
+
+// A suspended generator that died: close() runs its finally blocks. An async one goes to
+// the finalizer hook it saw first, if any (asyncio schedules aclose()), and is closed in
+// place when it saw none. A coroutine that never started only warns.
+void finalize_generator(Thread& t, Value gen) {
+  const GeneratorObject* g = rd<GeneratorObject>(gen);
+  if (!g->frame) return;
+  if (g->kind == kCoroutine && rd<FrameObject>(g->frame)->pc == 0 &&
+      rd<FrameObject>(g->frame)->sp == 0) {
+    warn_unawaited(t, gen);
+    wr<GeneratorObject>(gen)->frame = {};
+    return;
+  }
+  if (Value finalizer = g->finalizer) {
+    if (!call1(t, finalizer, gen)) report_unraisable(t, finalizer);
+    return;
+  }
+  if (!generator_close(t, gen)) report_unraisable(t, gen);
+}
+
+namespace {
+
 void run_one(Thread& t, const gc::Finalization& item) {
   Value object = Value::object(item.object);
   if (item.kind == gc::FinalizationKind::WeakCallback) {
@@ -107,21 +130,7 @@ void run_one(Thread& t, const gc::Finalization& item) {
     return;
   }
   if (is_layout(object, Layout::Generator)) {
-    // A suspended generator that died: close() runs its finally blocks. An async one
-    // goes to the finalizer hook it saw first, if any (asyncio schedules aclose()), and
-    // is closed in place when it saw none.
-    const GeneratorObject* g = rd<GeneratorObject>(object);
-    if (!g->frame) return;
-    if (g->kind == kCoroutine && rd<FrameObject>(g->frame)->pc == 0 &&
-        rd<FrameObject>(g->frame)->sp == 0) {
-      warn_unawaited(t, object);
-      return;
-    }
-    if (Value finalizer = g->finalizer) {
-      if (!call1(t, finalizer, object)) report_unraisable(t, finalizer);
-      return;
-    }
-    if (!generator_close(t, object)) report_unraisable(t, object);
+    finalize_generator(t, object);
     return;
   }
   Value del = type_lookup(type_of(object), name(N___del__));

@@ -189,8 +189,10 @@ Value generator_new(Thread& t, Value frame, Value code) {
   GeneratorObject* o = fresh<GeneratorObject>(g);
   o->frame = frame;
   o->kind = kind;
-  o->name = ro<CodeObject>(code)->name;
-  o->qualname = ro<CodeObject>(code)->qualname;
+  // The names are the function's at the call (it may have been renamed since compiling).
+  Value function = rd<FrameObject>(frame)->function;
+  o->name = function ? rd<FunctionObject>(function)->name : ro<CodeObject>(code)->name;
+  o->qualname = function ? rd<FunctionObject>(function)->qualname : ro<CodeObject>(code)->qualname;
   wr<FrameObject>(frame)->flags |= kFrameGenerator;
   wr<FrameObject>(frame)->generator = g;
   if (kind == kCoroutine) {
@@ -427,7 +429,10 @@ Value resume_after_delegate(Thread& t, Value gen, bool& finished) {
 
 namespace {
 
-Value to_exception(Thread& t, const Value* args, std::size_t nargs) {
+// The exception that throw() raises in the generator. Making it from a class may fail:
+// the failure is then what is thrown in (`made_failed`), as in CPython.
+Value to_exception(Thread& t, const Value* args, std::size_t nargs, bool& made_failed) {
+  made_failed = false;
   Value type = args[1];
   Value value = nargs > 2 ? args[2] : Value();
   if (type.is_object() && is_layout(type, Layout::Type) && is_subtype(type, exc(E_BaseException))) {
@@ -437,11 +442,13 @@ Value to_exception(Thread& t, const Value* args, std::size_t nargs) {
                      : runtime().empty_tuple;
     if (!argv) return {};
     Value made = call(t, type, ro<TupleObject>(argv)->items, std::size_t(tuple_length(argv)));
+    made_failed = true;
     // A __new__ may return anything: only an exception can be thrown in.
     if (made && !exception_check(made))
       return raisef(t, exc(E_TypeError),
                     "calling %s should have returned an instance of BaseException, not %s",
                     repr_utf8(t, type).c_str(), type_name_of(made).c_str());
+    made_failed = !made;
     return made;
   }
   if (exception_check(type)) {
@@ -477,7 +484,9 @@ INTERP_NATIVE(gen_send) {
 
 INTERP_NATIVE(gen_throw) {
   if (!check_positional(t, "throw", nargs, kwnames, 1, 3)) return {};
-  Value e = to_exception(t, args, nargs);
+  bool made_failed;
+  Value e = to_exception(t, args, nargs, made_failed);
+  if (!e && made_failed) return generator_throw(t, args[0], fetch_pending(t));
   if (!e) return {};
   if (nargs > 3 && args[3] != none()) wr<ExceptionObject>(e)->traceback = args[3];
   return generator_throw(t, args[0], e);
@@ -492,6 +501,20 @@ INTERP_NATIVE(gen_repr) {
   const char* what = g->kind == kAsyncGenerator ? "async_generator" : kind_name(g->kind);
   return str_from_utf8(t, std::string("<") + what + " object " + str_utf8(g->qualname) + " at 0x" +
                               std::to_string(args[0].offset()) + ">");
+}
+
+// __name__ and __qualname__ take a str; nothing else is set here.
+INTERP_NATIVE(gen_setattr) {
+  bool is_name = str_equal_ascii(args[1], "__name__");
+  if (is_name || str_equal_ascii(args[1], "__qualname__")) {
+    if (nargs < 3 || !str_check(args[2]))
+      return raisef(t, exc(E_TypeError), "%s must be set to a string object",
+                    is_name ? "__name__" : "__qualname__");
+    GeneratorObject* g = wr<GeneratorObject>(args[0]);
+    (is_name ? g->name : g->qualname) = args[2];
+    return none();
+  }
+  return generic_setattr(t, args[0], args[1], nargs > 2 ? args[2] : Value()) ? none() : Value();
 }
 
 INTERP_NATIVE(gen_getattribute) {
@@ -615,7 +638,8 @@ INTERP_NATIVE(asend_throw) {
   if (o->index == kAwaitClosed)
     return raise(t, exc(E_RuntimeError), "cannot reuse already awaited __anext__()/asend()");
   Value agen = o->seq;
-  Value e = to_exception(t, args, nargs);
+  bool made_failed;
+  Value e = to_exception(t, args, nargs, made_failed);
   if (!e) return {};
   Value r = unwrap(t, agen, generator_throw(t, agen, e), false);
   if (!r) set_state(args[0], kAwaitClosed);
@@ -714,7 +738,8 @@ INTERP_NATIVE(athrow_throw) {
     return raise(t, exc(E_RuntimeError), "cannot reuse already awaited aclose()/athrow()");
   Value agen = o->seq;
   bool aclose = !o->extra;
-  Value e = to_exception(t, args, nargs);
+  bool made_failed;
+  Value e = to_exception(t, args, nargs, made_failed);
   if (!e) return {};
   Value r = generator_throw(t, agen, e);
   if (aclose) return aclose_outcome(t, args[0], agen, r);
@@ -753,7 +778,8 @@ INTERP_NATIVE(agen_asend) {
 INTERP_NATIVE(agen_athrow) {
   if (!check_positional(t, "athrow", nargs, kwnames, 1, 3)) return {};
   if (!call_firstiter(t, args[0])) return {};
-  Value e = to_exception(t, args, nargs);
+  bool made_failed;
+  Value e = to_exception(t, args, nargs, made_failed);
   if (!e) return {};
   if (nargs > 3 && args[3] != none()) wr<ExceptionObject>(e)->traceback = args[3];
   return new_awaitable(t, athrow_type, args[0], e);
@@ -822,6 +848,8 @@ void init_generator_types(Thread& t) {
     add_method(t, type, "close", gen_close, kCloseDoc[coro]);
     add_method(t, type, "__repr__", gen_repr);
     add_method(t, type, "__getattribute__", gen_getattribute);
+    add_method(t, type, "__setattr__", gen_setattr);
+    add_method(t, type, "__delattr__", gen_setattr);
   }
   add_named_getters(
       t, type_value(T_generator),
@@ -855,6 +883,8 @@ void init_generator_types(Thread& t) {
   Value agen = type_value(T_async_generator);
   add_method(t, agen, "__repr__", gen_repr);
   add_method(t, agen, "__getattribute__", gen_getattribute);
+  add_method(t, agen, "__setattr__", gen_setattr);
+  add_method(t, agen, "__delattr__", gen_setattr);
   add_named_getters(t, agen, {"__name__", "__qualname__", "ag_frame", "ag_await"},
                     gen_getattribute);
   add_named_members(t, agen, {"ag_running", "ag_code"}, gen_getattribute);
