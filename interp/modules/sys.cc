@@ -420,7 +420,8 @@ INTERP_NATIVE(sys_getsizeof) {
   if (!v.is_object()) return Value::small_int(v.is_tagged_float() ? 24 : 28);
   Value f = type_lookup(type_of(v), intern_literal(t, "__sizeof__"));
   if (f) {
-    Value r = call1(t, f, v);
+    Value bound = descriptor_get(t, f, v, type_of(v));
+    Value r = bound ? call0(t, bound) : Value();
     if (!r) return {};
     std::int64_t n;
     if (!index_to_i64(t, r, n)) return {};

@@ -245,9 +245,12 @@ INTERP_NATIVE(method_reduce) {
 
 INTERP_NATIVE(method_repr) {
   const MethodObject* m = rd<MethodObject>(args[0]);
-  Value fname = getattr(t, m->function, name(N___qualname__));
-  if (!fname) return {};
-  return str_from_utf8(t, "<bound method " + str_utf8(fname) + " of " +
+  // The function's __qualname__, else its __name__, else "?" (any callable may be bound).
+  Value fname = getattr_opt(t, m->function, name(N___qualname__));
+  if (!fname && !t.pending) fname = getattr_opt(t, m->function, name(N___name__));
+  if (t.pending) return {};
+  std::string shown = fname && str_check(fname) ? str_utf8(fname) : "?";
+  return str_from_utf8(t, "<bound method " + shown + " of " +
                               repr_utf8(t, rd<MethodObject>(args[0])->self) + ">");
 }
 
