@@ -903,6 +903,10 @@ INTERP_NATIVE(builtin_build_class) {
     Value pargs[2] = {class_name, bases};
     ns = call_ex(t, prepare, tuple_from(t, pargs, 2), kwargs);
     if (!ns) return {};
+    if (!type_lookup(type_of(ns), name(N___getitem__)))
+      return raisef(t, exc(E_TypeError), "%s.__prepare__() must return a mapping, not %s",
+                    meta_is_class ? type_name(meta).c_str() : "<metaclass>",
+                    type_name_of(ns).c_str());
   } else {
     ns = dict_new(t);
     if (!ns) return {};

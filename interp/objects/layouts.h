@@ -253,6 +253,7 @@ struct GeneratorObject : Object {
   Value caller_exc; // while it runs: the exception its resumer handles (sys.exc_info()'s fallback)
   Value finalizer;  // an async generator: the finalizer hook when it first ran, or 0
   Value origin;     // a coroutine: cr_origin, the callers that made it, or 0
+  Value code;       // gi_code/cr_code/ag_code, kept once the frame is gone
 };
 
 struct RangeObject : Object {

@@ -479,7 +479,12 @@ INTERP_NATIVE(type_new_method) {
   std::size_t npos = nargs - 1 - nkw;
   Value meta = args[0];
   if (npos == 1 && nkw == 0 && meta == type_value(T_type)) return type_of(args[1]);
-  if (npos != 3) return raise(t, exc(E_TypeError), "type() takes 1 or 3 arguments");
+  if (npos != 3) {
+    if (meta == type_value(T_type))
+      return raise(t, exc(E_TypeError), "type() takes 1 or 3 arguments");
+    return raisef(t, exc(E_TypeError), "type.__new__() takes exactly 3 arguments (%zu given)",
+                  npos);
+  }
   if (!isinstance(args[2], T_tuple))
     return raisef(t, exc(E_TypeError), "type.__new__() argument 2 must be tuple, not %s",
                   type_name_of(args[2]).c_str());
@@ -573,6 +578,15 @@ INTERP_NATIVE(type_getattribute) {
       return Value::small_int(flags);
     }
     if (str_equal_ascii(attr, "__dict__")) return mappingproxy_new(t, o->dict);
+    if (str_equal_ascii(attr, "__annotations__") && (o->flags & kHeapType)) {
+      // A class's own annotations, never a base's: made empty on first use.
+      Value own = dict_get_str(o->dict, attr);
+      if (own) return descriptor_get(t, own, {}, type);
+      Value fresh_dict = dict_new(t);
+      if (!fresh_dict || !dict_set(t, rd<TypeObject>(type)->dict, attr, fresh_dict)) return {};
+      type_modified(type);
+      return fresh_dict;
+    }
     if (str_equal_ascii(attr, "__module__")) {
       // A builtin type may hold the descriptor that serves its instances' __module__.
       Value m = dict_get_str(o->dict, attr);
@@ -622,6 +636,9 @@ INTERP_NATIVE(type_getattribute) {
 
 INTERP_NATIVE(type_setattr) {
   Value type = args[0], attr = args[1], value = nargs > 2 ? args[2] : Value();
+  if (!str_check(attr))
+    return raisef(t, exc(E_TypeError), "attribute name must be string, not '%s'",
+                  type_name_of(attr).c_str());
   if (!(rd<TypeObject>(type)->flags & kHeapType))
     return raisef(t, exc(E_TypeError), "cannot set '%s' attribute of immutable type '%s'",
                   str_utf8(attr).c_str(), type_name(type).c_str());

@@ -188,6 +188,7 @@ Value generator_new(Thread& t, Value frame, Value code) {
   if (!g) return {};
   GeneratorObject* o = fresh<GeneratorObject>(g);
   o->frame = frame;
+  o->code = code;
   o->kind = kind;
   // The names are the function's at the call (it may have been renamed since compiling).
   Value function = rd<FrameObject>(frame)->function;
@@ -288,8 +289,7 @@ bool is_awaitable_generator(Value v) {
   if (!v.is_object() || !is_layout(v, Layout::Generator)) return false;
   const GeneratorObject* g = rd<GeneratorObject>(v);
   return g->kind == kCoroutine ||
-         (g->kind == kGenerator && g->frame &&
-          (code_unit(rd<FrameObject>(g->frame)->code).flags & bytecode::kIterableCoroutine));
+         (g->kind == kGenerator && (code_unit(g->code).flags & bytecode::kIterableCoroutine));
 }
 
 } // namespace
@@ -533,16 +533,14 @@ INTERP_NATIVE(gen_getattribute) {
     return py_bool(f->pc >= 0 && !(f->pc == 0 && f->sp == 0));
   }
   if (str_equal_ascii(args[1], "ag_frame")) return g->frame ? g->frame : none();
-  if (str_equal_ascii(args[1], "ag_code"))
-    return g->frame ? rd<FrameObject>(g->frame)->code : none();
+  if (str_equal_ascii(args[1], "ag_code")) return g->code;
   if (str_equal_ascii(args[1], "ag_await")) {
     Value d = g->frame ? delegate_of(g->frame) : Value();
     return d ? d : none();
   }
   if (str_equal_ascii(args[1], "gi_frame") || str_equal_ascii(args[1], "cr_frame"))
     return g->frame ? g->frame : none();
-  if (str_equal_ascii(args[1], "gi_code") || str_equal_ascii(args[1], "cr_code"))
-    return g->frame ? rd<FrameObject>(g->frame)->code : none();
+  if (str_equal_ascii(args[1], "gi_code") || str_equal_ascii(args[1], "cr_code")) return g->code;
   if (str_equal_ascii(args[1], "cr_origin") && g->kind == kCoroutine)
     return g->origin ? g->origin : none();
   if (str_equal_ascii(args[1], "gi_yieldfrom") || str_equal_ascii(args[1], "cr_await")) {
