@@ -134,6 +134,9 @@ INTERP_NATIVE(property_setattr) {
 }
 
 INTERP_NATIVE(property_set_name) {
+  if (nargs != 3 || keyword_count(kwnames))
+    return raisef(t, exc(E_TypeError),
+                  "__set_name__() takes 2 positional arguments but %zu were given", nargs - 1);
   wr<PropertyObject>(args[0])->name = args[2];
   return none();
 }
