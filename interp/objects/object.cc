@@ -659,6 +659,12 @@ INTERP_NATIVE(type_setattr) {
     return none();
   }
   if (str_equal_ascii(attr, "__bases__")) return set_bases(t, type, value);
+  // type's own fields that are not the class's to replace.
+  if (str_equal_ascii(attr, "__dict__"))
+    return raise(t, exc(E_AttributeError),
+                 "attribute '__dict__' of 'type' objects is not writable");
+  for (const char* field : {"__mro__", "__base__", "__flags__"})
+    if (str_equal_ascii(attr, field)) return raise(t, exc(E_AttributeError), "readonly attribute");
   Value dict = rd<TypeObject>(type)->dict;
   if (!value) {
     int r = dict_del(t, dict, attr);

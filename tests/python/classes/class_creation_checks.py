@@ -74,3 +74,11 @@ except StopIteration:
     pass
 print(g.gi_code.co_name, c.cr_code.co_name, g.gi_frame, c.cr_frame)
 print(types.MappingProxyType[str, int])
+
+for attr in ("__dict__", "__mro__", "__base__", "__flags__"):
+    for action in (lambda: setattr(C, attr, {}), lambda: delattr(C, attr)):
+        try:
+            action()
+        except AttributeError as e:
+            print("AttributeError:", e)
+print(sorted(k for k in C.__dict__ if k in ("__dict__", "__mro__")))
