@@ -4,6 +4,7 @@
 #include "interp/objects/args.h"
 #include "interp/objects/objects.h"
 #include "interp/ops.h"
+#include "interp/vm/vm.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -463,9 +464,8 @@ INTERP_NATIVE(type_call) {
   if (!is_subtype(type_of(instance), type)) return instance;
   Value init = type_lookup(type_of(instance), name(N___init__));
   if (!init) return instance;
-  std::vector<Value> all(args, args + nargs);
-  all[0] = instance;
-  Value r = call(t, init, all.data(), nargs, kwnames);
+  // Bound as any special method (a property or other descriptor may stand there).
+  Value r = vm::call_function_or_other(t, init, instance, args + 1, nargs - 1, kwnames);
   if (!r) return {};
   if (r != none())
     return raisef(t, exc(E_TypeError), "__init__() should return None, not '%s'",

@@ -98,3 +98,25 @@ import types
 
 print(repr(types.MethodType(MyCallable(), h)).split(" of ")[0])
 print(repr(types.MethodType(Named(), h)).split(" of ")[0])
+
+
+def booh(self):
+    raise AttributeError("booh")
+
+
+class E:
+    __eq__ = property(booh)
+
+
+e = E()
+print(e == e, E() == E())
+
+
+class I:
+    __init__ = property(booh)
+
+
+try:
+    I()
+except AttributeError as e:
+    print("AttributeError:", e)
