@@ -59,8 +59,8 @@ static Value call_type(Thread& t, Value type, const Value* args, std::size_t nar
   if (!(rd<TypeObject>(type)->flags & kHeapType) && type_of(instance) == type &&
       is_object_slot(init) && !is_object_slot(new_fn))
     return instance;
-  with_type.data()[0] = instance;
-  Value r = call(t, init, with_type.data(), with_type.size(), kwnames);
+  // Bound as any special method (a property or other descriptor may stand there).
+  Value r = vm::call_function_or_other(t, init, instance, args, nargs, kwnames);
   if (!r) return {};
   if (r != none())
     return raisef(t, exc(E_TypeError), "__init__() should return None, not '%s'",
@@ -269,6 +269,15 @@ static const char* const kCompareSymbols[] = {"<", "<=", "==", "!=", ">", ">="};
 static Value try_compare(Thread& t, Value self, Value other, CompareOp op) {
   Value f = type_lookup(type_of(self), name(kCompareNames[static_cast<int>(op)]));
   if (!f) return runtime().not_implemented;
+  if (f.is_object() && !is_layout(f, Layout::Function) && !is_layout(f, Layout::Native)) {
+    // Another descriptor: one that fails to bind counts as no method, as in CPython.
+    Value bound = descriptor_get(t, f, self, type_of(self));
+    if (!bound) {
+      clear_pending(t);
+      return runtime().not_implemented;
+    }
+    return call(t, bound, &other, 1);
+  }
   return vm::call_function_or_other(t, f, self, &other, 1, {});
 }
 
@@ -626,12 +635,14 @@ bool length(Thread& t, Value v, std::int64_t& out) {
            type_name_of(r).c_str());
     return false;
   }
-  if (!int_to_i64(r, out)) {
-    raise(t, exc(E_OverflowError), "cannot fit 'int' into an index-sized integer");
+  bool fits = int_to_i64(r, out);
+  // An int too big for 64 bits is an object with its sign in the limb count.
+  if (fits ? out < 0 : ro<IntObject>(r)->size < 0) {
+    raise(t, exc(E_ValueError), "__len__() should return >= 0");
     return false;
   }
-  if (out < 0) {
-    raise(t, exc(E_ValueError), "__len__() should return >= 0");
+  if (!fits) {
+    raise(t, exc(E_OverflowError), "cannot fit 'int' into an index-sized integer");
     return false;
   }
   return true;

@@ -801,6 +801,8 @@ Value open_file(Thread& t, const Value* args, std::size_t nargs, Value kwnames, 
       path = std::string(bytes_view(p));
     else if (!str_to_os_bytes(t, p, path))
       return {};
+    if (path.find('\0') != std::string::npos)
+      return raise(t, exc(E_ValueError), "embedded null byte");
     if (!fileio_cls) name_v = p;
   }
   stm::become_inevitable("open");

@@ -413,6 +413,29 @@ INTERP_NATIVE(sys_set_asyncgen_hooks) {
   return none();
 }
 
+INTERP_NATIVE(sys_set_coroutine_origin_tracking_depth) {
+  Value depth;
+  if (!parse_arguments(t, "set_coroutine_origin_tracking_depth", args, nargs, kwnames, {"depth"}, 0,
+                       1, &depth))
+    return {};
+  std::int64_t n;
+  if (!int_check(depth))
+    return raisef(t, exc(E_TypeError), "'%s' object cannot be interpreted as an integer",
+                  type_name_of(depth).c_str());
+  if (!int_to_i64(depth, n) || !Value::fits_small(n))
+    return raise(t, exc(E_OverflowError), "Python int too large to convert to C int");
+  if (n < 0) return raise(t, exc(E_ValueError), "depth must be >= 0");
+  wr<ThreadStateObject>(t.state)->origin_depth = Value::small_int(n);
+  return none();
+}
+
+INTERP_NATIVE(sys_get_coroutine_origin_tracking_depth) {
+  if (!check_positional(t, "get_coroutine_origin_tracking_depth", nargs, kwnames, 0, 0, 0))
+    return {};
+  Value depth = rd<ThreadStateObject>(t.state)->origin_depth;
+  return depth ? depth : Value::small_int(0);
+}
+
 INTERP_NATIVE(sys_getsizeof) {
   if (nargs < 1)
     return raise(t, exc(E_TypeError), "getsizeof() missing required argument 'object' (pos 1)");
@@ -420,7 +443,8 @@ INTERP_NATIVE(sys_getsizeof) {
   if (!v.is_object()) return Value::small_int(v.is_tagged_float() ? 24 : 28);
   Value f = type_lookup(type_of(v), intern_literal(t, "__sizeof__"));
   if (f) {
-    Value r = call1(t, f, v);
+    Value bound = descriptor_get(t, f, v, type_of(v));
+    Value r = bound ? call0(t, bound) : Value();
     if (!r) return {};
     std::int64_t n;
     if (!index_to_i64(t, r, n)) return {};
@@ -585,6 +609,8 @@ Value make_sys_module(Thread& t) {
       {"getsizeof", sys_getsizeof},
       {"is_finalizing", sys_is_finalizing},
       {"get_asyncgen_hooks", sys_get_asyncgen_hooks},
+      {"set_coroutine_origin_tracking_depth", sys_set_coroutine_origin_tracking_depth},
+      {"get_coroutine_origin_tracking_depth", sys_get_coroutine_origin_tracking_depth},
       {"set_asyncgen_hooks", sys_set_asyncgen_hooks},
       {"call_tracing", sys_call_tracing},
       {"getdlopenflags", sys_getdlopenflags},

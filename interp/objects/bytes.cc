@@ -929,7 +929,9 @@ INTERP_NATIVE(bytes_new_method) {
     Value bytes_name = intern_literal(t, "__bytes__");
     Value f = type_lookup(type_of(source), bytes_name);
     if (f) {
-      Value r = call1(t, f, source);
+      // Bound as any special method is (the class may hold any descriptor).
+      Value bound = descriptor_get(t, f, source, type_of(source));
+      Value r = bound ? call0(t, bound) : Value();
       if (!r) return {};
       if (!(r.is_object() && isinstance(r, T_bytes)))
         return raisef(t, exc(E_TypeError), "__bytes__ returned non-bytes (type %s)",

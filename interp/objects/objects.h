@@ -39,6 +39,8 @@ inline const TypeObject* type_ro(Value type) {
 }
 bool is_subtype(Value sub, Value base);
 // The builtin type whose layout the instances of `type` take.
+// The C3 linearization of `type`'s bases (what type.mro() returns), as a tuple.
+Value c3_mro(Thread& t, Value type);
 Value solid_base(Value type);
 bool isinstance(Value v, TypeId base);
 inline bool is_exact(Value v, TypeId id) {
