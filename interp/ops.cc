@@ -99,6 +99,10 @@ static Value call_native(Thread& t, Value callable, const Value* args, std::size
   std::size_t nkw = kwnames ? std::size_t(tuple_length(kwnames)) : 0;
   if (n->self) {
     if (info.slot_max_args >= 0 && !slot_arguments_ok(t, info, nargs - nkw, kwnames)) return {};
+    // A bound method names the type of its self, as CPython's builtin methods do.
+    if (info.method_args >= 0 &&
+        !method_arguments_ok(t, info, type_of(n->self), nargs - nkw, kwnames))
+      return {};
     ArgumentsWithFirst all(n->self, args, nargs);
     return fn(t, all.data(), all.size(), kwnames);
   }
@@ -111,6 +115,8 @@ static Value call_native(Thread& t, Value callable, const Value* args, std::size
     if (!is_subtype(type_of(args[0]), n->owner))
       return native_descriptor_misuse(t, callable, args[0]);
     if (info.slot_max_args >= 0 && !slot_arguments_ok(t, info, npos - 1, kwnames)) return {};
+    if (info.method_args >= 0 && !method_arguments_ok(t, info, n->owner, npos - 1, kwnames))
+      return {};
   }
   return fn(t, args, nargs, kwnames);
 }

@@ -345,28 +345,23 @@ Value bytearray_from(Thread& t, std::string_view data, Value cls) {
 void init_bytearray_type(Thread& t) {
   Value type = type_value(T_bytearray);
   add_bytes_methods(t, type);
-  struct Entry {
-    const char* name;
-    NativeFn fn;
-  };
-  const Entry methods[] = {
+  const MethodDef methods[] = {
       {"__init__", bytearray_init},
       {"__setitem__", bytearray_setitem},
       {"__delitem__", bytearray_delitem},
       {"__iadd__", bytearray_iadd},
       {"__imul__", bytearray_imul},
-      {"append", bytearray_append},
-      {"extend", bytearray_extend},
-      {"insert", bytearray_insert},
-      {"pop", bytearray_pop},
-      {"remove", bytearray_remove},
-      {"clear", bytearray_clear},
-      {"reverse", bytearray_reverse},
-      {"copy", bytearray_copy},
+      {"append", bytearray_append, MethodArgs::one},
+      {"extend", bytearray_extend, MethodArgs::one},
+      {"insert", bytearray_insert, MethodArgs::positional},
+      {"pop", bytearray_pop, MethodArgs::positional},
+      {"remove", bytearray_remove, MethodArgs::one},
+      {"clear", bytearray_clear, MethodArgs::none},
+      {"reverse", bytearray_reverse, MethodArgs::none},
+      {"copy", bytearray_copy, MethodArgs::none},
       {"__alloc__", bytearray_alloc},
   };
-  for (const Entry& e : methods)
-    add_method(t, type, e.name, e.fn);
+  add_methods(t, type, methods);
   add_attribute(t, type, "__hash__", none());
   add_staticmethod(t, type, "__new__", bytearray_new_method);
 }

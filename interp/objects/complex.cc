@@ -562,13 +562,9 @@ INTERP_NATIVE(complex_new_method) {
 
 void init_complex_type(Thread& t) {
   Value type = type_value(T_complex);
-  struct Entry {
-    const char* name;
-    NativeFn fn;
-  };
   // One method a line.
   // clang-format off
-  const Entry methods[] = {
+  const MethodDef methods[] = {
       {"__add__", complex_add},
       {"__radd__", complex_radd},
       {"__sub__", complex_sub},
@@ -591,14 +587,13 @@ void init_complex_type(Thread& t) {
       {"__ge__", complex_unordered},
       {"__hash__", complex_hash},
       {"__repr__", complex_repr},
-      {"__format__", complex_format},
-      {"conjugate", complex_conjugate},
+      {"__format__", complex_format, MethodArgs::one},
+      {"conjugate", complex_conjugate, MethodArgs::none},
       {"__complex__", complex_complex},
-      {"__getnewargs__", complex_getnewargs},
+      {"__getnewargs__", complex_getnewargs, MethodArgs::none},
   };
   // clang-format on
-  for (const Entry& e : methods)
-    add_method(t, type, e.name, e.fn);
+  add_methods(t, type, methods);
   add_getter(t, type, "real", complex_real);
   add_getter(t, type, "imag", complex_imag);
   add_staticmethod(t, type, "__new__", complex_new_method);

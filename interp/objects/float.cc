@@ -321,7 +321,9 @@ INTERP_NATIVE(float_hex) {
   return str_from_ascii(t, num::float_to_hex(float_value(args[0])));
 }
 INTERP_NATIVE(float_fromhex) {
-  if (!check_positional(t, "fromhex", nargs, kwnames, 1, 1)) return {};
+  // A classmethod is named by the class it is bound to, as in CPython.
+  std::string what = type_name(args[0]) + ".fromhex";
+  if (!check_positional(t, what.c_str(), nargs, kwnames, 1, 1)) return {};
   if (!str_check(args[1]))
     return raisef(t, exc(E_TypeError), "fromhex() argument must be str, not %s",
                   type_name_of(args[1]).c_str());
@@ -391,11 +393,7 @@ INTERP_NATIVE(float_new_method) {
 
 void init_float_type(Thread& t) {
   Value type = type_value(T_float);
-  struct Entry {
-    const char* name;
-    NativeFn fn;
-  };
-  const Entry methods[] = {
+  const MethodDef methods[] = {
       {"__add__", float_add},
       {"__radd__", rfloat_add},
       {"__sub__", float_sub},
@@ -426,19 +424,18 @@ void init_float_type(Thread& t) {
       {"__float__", float_float},
       {"__hash__", float_hash},
       {"__int__", float_int},
-      {"is_integer", float_is_integer},
+      {"is_integer", float_is_integer, MethodArgs::none},
       {"__round__", float_round},
       {"__trunc__", float_trunc},
       {"__floor__", float_floor},
       {"__ceil__", float_ceil},
-      {"as_integer_ratio", float_as_integer_ratio},
-      {"hex", float_hex},
-      {"__format__", float_format},
-      {"conjugate", float_conjugate},
-      {"__getnewargs__", float_getnewargs},
+      {"as_integer_ratio", float_as_integer_ratio, MethodArgs::none},
+      {"hex", float_hex, MethodArgs::none},
+      {"__format__", float_format, MethodArgs::one},
+      {"conjugate", float_conjugate, MethodArgs::none},
+      {"__getnewargs__", float_getnewargs, MethodArgs::none},
   };
-  for (const Entry& e : methods)
-    add_method(t, type, e.name, e.fn);
+  add_methods(t, type, methods);
   add_getter(t, type, "real", float_float);
   add_getter(t, type, "imag",
              [](Thread& t, const Value*, std::size_t, Value) { return float_new(t, 0.0); });

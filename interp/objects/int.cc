@@ -547,12 +547,11 @@ INTERP_NATIVE(int_round) {
 }
 
 INTERP_NATIVE(int_to_bytes) {
-  static const char* const kAllowed[] = {"length", "byteorder", "signed", nullptr};
-  if (!check_keywords(t, "to_bytes", kwnames, kAllowed)) return {};
-  std::size_t npos = nargs - keyword_count(kwnames);
-  Value length_v = npos > 1 ? args[1] : keyword_arg(kwnames, args, nargs, "length");
-  Value order_v = npos > 2 ? args[2] : keyword_arg(kwnames, args, nargs, "byteorder");
-  Value signed_v = keyword_arg(kwnames, args, nargs, "signed");
+  Value a[3];
+  if (!parse_arguments(t, "to_bytes", args + 1, nargs - 1, kwnames,
+                       {"length", "byteorder", "signed"}, 0, 0, a, 1))
+    return {};
+  Value length_v = a[0], order_v = a[1], signed_v = a[2];
   std::int64_t length = 1;
   if (length_v && !index_to_i64(t, length_v, length)) return {};
   if (length < 0) return raise(t, exc(E_ValueError), "length argument must be non-negative");
@@ -573,14 +572,11 @@ INTERP_NATIVE(int_to_bytes) {
 }
 
 INTERP_NATIVE(int_from_bytes) {
-  static const char* const kAllowed[] = {"bytes", "byteorder", "signed", nullptr};
-  if (!check_keywords(t, "from_bytes", kwnames, kAllowed)) return {};
-  std::size_t npos = nargs - keyword_count(kwnames);
-  Value data = npos > 1 ? args[1] : keyword_arg(kwnames, args, nargs, "bytes");
-  Value order_v = npos > 2 ? args[2] : keyword_arg(kwnames, args, nargs, "byteorder");
-  Value signed_v = keyword_arg(kwnames, args, nargs, "signed");
-  if (!data)
-    return raise(t, exc(E_TypeError), "from_bytes() missing required argument 'bytes' (pos 1)");
+  Value a[3];
+  if (!parse_arguments(t, "from_bytes", args + 1, nargs - 1, kwnames,
+                       {"bytes", "byteorder", "signed"}, 0, 1, a, 1))
+    return {};
+  Value data = a[0], order_v = a[1], signed_v = a[2];
   bool big = true;
   if (order_v) {
     if (str_equal_ascii(order_v, "little"))
@@ -663,11 +659,7 @@ BOOL_LOGIC(bool_rxor, rint_xor, ^)
 
 void init_int_type(Thread& t) {
   Value type = type_value(T_int);
-  struct Entry {
-    const char* name;
-    NativeFn fn;
-  };
-  const Entry methods[] = {
+  const MethodDef methods[] = {
       {"__add__", int_add},
       {"__radd__", rint_add},
       {"__sub__", int_sub},
@@ -710,20 +702,19 @@ void init_int_type(Thread& t) {
       {"__ne__", int_ne},
       {"__gt__", int_gt},
       {"__ge__", int_ge},
-      {"bit_length", int_bit_length},
-      {"bit_count", int_bit_count},
-      {"conjugate", int_conjugate},
-      {"__format__", int_format},
+      {"bit_length", int_bit_length, MethodArgs::none},
+      {"bit_count", int_bit_count, MethodArgs::none},
+      {"conjugate", int_conjugate, MethodArgs::none},
+      {"__format__", int_format, MethodArgs::one},
       {"__round__", int_round},
       {"__trunc__", int_index},
       {"__floor__", int_index},
       {"__ceil__", int_index},
       {"to_bytes", int_to_bytes},
-      {"__getnewargs__", int_getnewargs},
+      {"__getnewargs__", int_getnewargs, MethodArgs::none},
   };
-  for (const Entry& e : methods)
-    add_method(t, type, e.name, e.fn);
-  add_method(t, type, "as_integer_ratio", int_as_integer_ratio);
+  add_methods(t, type, methods);
+  add_method(t, type, "as_integer_ratio", int_as_integer_ratio, MethodArgs::none);
   add_getter(t, type, "real", int_real);
   add_getter(t, type, "numerator", int_real);
   add_getter(t, type, "imag", int_imag);

@@ -9,6 +9,7 @@
 
 #include <initializer_list>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -66,6 +67,18 @@ Value make_builtin_type(Thread& t, TypeId id, const char* name, Layout layout, V
                         std::uint64_t flags);
 // Adds a native method descriptor / class method / static method / attribute to a type.
 void add_method(Thread& t, Value type, const char* name, NativeFn fn, const char* doc = nullptr);
+// What the call checks of a method's arguments, as CPython checks those of its METH_NOARGS
+// (none), METH_O (one) and keywordless METH_FASTCALL (positional: no keyword, the native
+// counts them) methods.
+enum class MethodArgs : std::int8_t { native_checks = -1, none = 0, one = 1, positional = 2 };
+void add_method(Thread& t, Value type, const char* name, NativeFn fn, MethodArgs args);
+// One method of a builtin type's table of methods.
+struct MethodDef {
+  const char* name;
+  NativeFn fn;
+  MethodArgs args = MethodArgs::native_checks;
+};
+void add_methods(Thread& t, Value type, std::span<const MethodDef> methods);
 void add_classmethod(Thread& t, Value type, const char* name, NativeFn fn);
 void add_staticmethod(Thread& t, Value type, const char* name, NativeFn fn);
 void add_attribute(Thread& t, Value type, const char* name, Value value);
@@ -292,6 +305,9 @@ void set_slot_arity(std::int64_t native, const SlotWrapper& slot);
 // Before calling a slot wrapper with `given` arguments after self: CPython's TypeError
 // (and false) when the count or a keyword does not fit.
 bool slot_arguments_ok(Thread& t, const NativeInfo& info, std::size_t given, Value kwnames);
+// The same for a method whose info.method_args is set; `type` names it in the message.
+bool method_arguments_ok(Thread& t, const NativeInfo& info, Value type, std::size_t given,
+                         Value kwnames);
 
 // ---- exceptions --------------------------------------------------------------------------
 // An instance of an exception class made from args (a tuple).

@@ -469,7 +469,7 @@ INTERP_NATIVE(bytes_mod) {
 void init_str_format(Thread& t) {
   Value s = type_value(T_str);
   add_method(t, s, "format", str_format_method);
-  add_method(t, s, "format_map", str_format_map_method);
+  add_method(t, s, "format_map", str_format_map_method, MethodArgs::one);
   add_method(t, s, "__mod__", str_mod);
   add_method(t, s, "__rmod__", str_rmod);
   for (TypeId id : {T_bytes, T_bytearray}) {

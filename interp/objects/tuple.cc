@@ -222,9 +222,9 @@ void init_tuple_type(Thread& t) {
   add_method(t, type, "__rmul__", tuple_mul);
   add_method(t, type, "__contains__", tuple_contains);
   add_method(t, type, "__iter__", tuple_iter);
-  add_method(t, type, "count", tuple_count);
-  add_method(t, type, "index", tuple_index);
-  add_method(t, type, "__getnewargs__", tuple_getnewargs);
+  add_method(t, type, "count", tuple_count, MethodArgs::one);
+  add_method(t, type, "index", tuple_index, MethodArgs::positional);
+  add_method(t, type, "__getnewargs__", tuple_getnewargs, MethodArgs::none);
   add_staticmethod(t, type, "__new__", tuple_new_method);
 }
 
