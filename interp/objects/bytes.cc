@@ -359,6 +359,7 @@ INTERP_NATIVE(bytes_mul) {
   if (!index_to_i64(t, args[1], times)) return {};
   std::string one = data_of(args[0]);
   if (times <= 0) return like(t, args[0], "");
+  if (times == 1 && is_exact(args[0], T_bytes)) return args[0];
   // A length past what a size can count is an OverflowError for bytes (a bytearray says
   // MemoryError), a merely huge one MemoryError.
   if (one.size() && std::uint64_t(times) > std::uint64_t(INT64_MAX) / one.size() &&

@@ -165,6 +165,10 @@ Value intern_literal(Thread& t, const char* text);
 // ---- bytes ---------------------------------------------------------------------------------
 Value bytes_new(Thread& t, std::string_view data);
 std::string_view bytes_view(Value b);
+// The bytes of any object with the buffer protocol (bytes, bytearray, memoryview, array,
+// mmap); false (no exception) when v has none, false with an exception (error set) for a
+// released view or a closed map.
+bool buffer_contents(Thread& t, Value v, std::string& out, bool& error);
 
 // ---- the buffer protocol (memoryview.cc) -----------------------------------------------------
 // What an object exports to memoryview: its bytes, kept in a Bytes object (`storage`; 0 while

@@ -162,6 +162,8 @@ INTERP_NATIVE(str_mul) {
   std::int64_t times;
   if (!index_to_i64(t, args[1], times)) return {};
   if (times <= 0) return runtime().empty_str;
+  // Immutable, so one copy is the str itself (not so for a subclass's instance).
+  if (times == 1 && is_exact(args[0], T_str)) return args[0];
   U32 one = str_code_points(args[0]);
   // A length past what a size can count is an OverflowError, a merely huge one MemoryError.
   if (one.size() && std::uint64_t(times) > std::uint64_t(INT64_MAX) / one.size())
@@ -193,7 +195,8 @@ INTERP_NATIVE(str_format_method_spec) {
     return raisef(t, exc(E_TypeError), "__format__() argument must be str, not %s",
                   type_name_of(args[1]).c_str());
   std::string spec_text = str_utf8(args[1]);
-  if (spec_text.empty()) return str_str(t, args, 1, {});
+  // An empty spec gives str(self), which a subclass may have overridden.
+  if (spec_text.empty()) return str(t, args[0]);
   auto spec = num::parse_format_spec(spec_text, {"str", 's', '<'});
   if (!spec) return raise(t, exc(E_ValueError), spec.error().message);
   auto r = num::format_string(str_utf8(args[0]), *spec, "str");
@@ -214,6 +217,8 @@ INTERP_NATIVE(str_join) {
                     (long long)i, type_name_of(s).c_str());
     pieces[std::size_t(i)] = s;
   }
+  // A lone exact str is its own join, as in CPython.
+  if (n == 1 && is_exact(pieces[0], T_str)) return pieces[0];
   // `pieces` holds copies only: the list keeps the strs alive, so it stays in use (and in
   // a register or on the stack the collector scans) until the join is made.
   Value joined = str_join_values(t, args[0], pieces.data(), pieces.size());
@@ -611,23 +616,27 @@ INTERP_NATIVE(str_new_method) {
   std::size_t npos = nargs - 1 - keyword_count(kwnames);
   Value obj = npos > 0 ? args[1] : keyword_arg(kwnames, args, nargs, "object");
   Value encoding = npos > 1 ? args[2] : keyword_arg(kwnames, args, nargs, "encoding");
+  Value errors = npos > 2 ? args[3] : keyword_arg(kwnames, args, nargs, "errors");
   Value result;
   if (!obj) {
     result = runtime().empty_str;
-  } else if (encoding) {
+  } else if (encoding || errors) {
     // Argument types first, then the object's, as CPython checks them.
-    Value errors = npos > 2 ? args[3] : keyword_arg(kwnames, args, nargs, "errors");
-    if (!str_check(encoding))
+    if (encoding && !str_check(encoding))
       return raisef(t, exc(E_TypeError), "str() argument 'encoding' must be str, not %s",
                     type_name_of(encoding).c_str());
     if (errors && !str_check(errors))
       return raisef(t, exc(E_TypeError), "str() argument 'errors' must be str, not %s",
                     type_name_of(errors).c_str());
-    if (!(obj.is_object() && (isinstance(obj, T_bytes) || isinstance(obj, T_bytearray))))
+    if (str_check(obj)) return raise(t, exc(E_TypeError), "decoding str is not supported");
+    std::string data;
+    bool buffer_error = false;
+    if (!buffer_contents(t, obj, data, buffer_error)) {
+      if (buffer_error) return {};
       return raisef(t, exc(E_TypeError), "decoding to str: need a bytes-like object, %s found",
                     type_name_of(obj).c_str());
-    std::string data(bytes_view(obj));
-    std::string encoding_name = str_utf8(encoding);
+    }
+    std::string encoding_name = encoding ? str_utf8(encoding) : "utf-8";
     std::string errors_name = errors ? str_utf8(errors) : "strict";
     auto r = text::decode(data, encoding_name, errors_name);
     if (r.ok())

@@ -128,10 +128,12 @@ INTERP_NATIVE(tuple_add) {
 }
 
 INTERP_NATIVE(tuple_mul) {
-  if (!int_check(args[1])) return runtime().not_implemented;
+  if (!int_check(args[1]) && !lookup_special(t, args[1], N___index__))
+    return t.pending ? Value() : runtime().not_implemented;
   std::int64_t times;
   if (!index_to_i64(t, args[1], times)) return {};
   if (times < 0) times = 0;
+  if (times == 1 && is_exact(args[0], T_tuple)) return args[0];
   std::int64_t n = tuple_length(args[0]);
   if (n && times > (std::int64_t(1) << 40) / n) return raise_memory_error(t);
   Value out = tuple_new(t, std::size_t(n * times));
