@@ -150,6 +150,8 @@ bool hex_with_separator(Thread& t, std::string_view data, Value sepv, Value perv
       return false;
     }
     if (sep.size() != 1) return raise(t, exc(E_ValueError), "sep must be length 1."), false;
+    if (!latin1_sep && static_cast<unsigned char>(sep[0]) >= 0x80)
+      return raise(t, exc(E_ValueError), "sep must be ASCII."), false;
   }
   std::int64_t per = 1;
   if (perv && !index_to_i64(t, perv, per)) return false;
@@ -230,24 +232,28 @@ Value like(Thread& t, Value self, std::string_view data) {
   return is_bytearray(self) ? bytearray_from(t, data) : bytes_new(t, data);
 }
 
-// The byte argument of find/count/index/in: an int in range(256) or a bytes-like object.
+// The byte argument of find/count/index/in: a bytes-like object, or an int (or __index__
+// object) in range(256); a huge one is out of range too, not an OverflowError.
 bool sub_arg(Thread& t, Value v, std::string& out) {
-  if (v.is_small_int() || int_check(v)) {
-    std::int64_t n;
-    if (!index_to_i64(t, v, n)) return false;
-    if (n < 0 || n > 255) {
-      raise(t, exc(E_ValueError), "byte must be in range(0, 256)");
+  if (!v.is_small_int() && !int_check(v)) {
+    bool error = false;
+    if (buffer_contents(t, v, out, error)) return true;
+    if (error) return false;
+    if (!lookup_special(t, v, N___index__)) {
+      if (!t.pending)
+        raisef(t, exc(E_TypeError), "argument should be integer or bytes-like object, not '%s'",
+               type_name_of(v).c_str());
       return false;
     }
-    out.assign(1, char(n));
-    return true;
   }
-  bool error;
-  if (buffer_contents(t, v, out, error)) return true;
-  if (!error)
-    raisef(t, exc(E_TypeError), "argument should be integer or bytes-like object, not '%s'",
-           type_name_of(v).c_str());
-  return false;
+  std::int64_t n;
+  if (!index_to_i64(t, v, n, true)) return false;
+  if (n < 0 || n > 255) {
+    raise(t, exc(E_ValueError), "byte must be in range(0, 256)");
+    return false;
+  }
+  out.assign(1, char(n));
+  return true;
 }
 
 Value repr_of(Thread& t, Value self) {
@@ -924,8 +930,9 @@ INTERP_NATIVE(bytes_new_method) {
   Value source = npos > 0 ? args[1] : keyword_arg(kwnames, args, nargs, "source");
   Value encoding = npos > 1 ? args[2] : keyword_arg(kwnames, args, nargs, "encoding");
   Value errors = npos > 2 ? args[3] : keyword_arg(kwnames, args, nargs, "errors");
-  if (source && !encoding && !errors && !str_check(source) && !bytes_or_bytearray(source)) {
-    // __bytes__ comes first, as in CPython.
+  if (source && !encoding && !errors && !is_exact(source, T_str) && !is_exact(source, T_bytes)) {
+    // __bytes__ comes first, as in CPython, even for a str or int subclass; one set to
+    // None blocks the conversion (calling it is the TypeError).
     Value bytes_name = intern_literal(t, "__bytes__");
     Value f = type_lookup(type_of(source), bytes_name);
     if (f) {
