@@ -42,22 +42,25 @@ Complex complex_value(Value v) {
 
 // Any number as a complex: complex, float, int, or an object with __complex__ /
 // __float__ / __index__. False with TypeError when it is none of these.
+// What the bound __complex__ method `f` returns.
+static bool call_complex_method(Thread& t, Value f, Complex& out) {
+  Value r = call0(t, f);
+  if (!r) return false;
+  if (!complex_check(r)) {
+    raisef(t, exc(E_TypeError), "__complex__ returned non-complex (type %s)",
+           type_name_of(r).c_str());
+    return false;
+  }
+  out = complex_value(r);
+  return true;
+}
+
 bool to_complex(Thread& t, Value v, Complex& out) {
   if (complex_check(v)) {
     out = complex_value(v);
     return true;
   }
-  if (Value f = lookup_special(t, v, N___complex__)) {
-    Value r = call0(t, f);
-    if (!r) return false;
-    if (!complex_check(r)) {
-      raisef(t, exc(E_TypeError), "__complex__ returned non-complex (type %s)",
-             type_name_of(r).c_str());
-      return false;
-    }
-    out = complex_value(r);
-    return true;
-  }
+  if (Value f = lookup_special(t, v, N___complex__)) return call_complex_method(t, f, out);
   if (t.pending) return false;
   double d;
   if (!to_double(t, v, d)) return false;
@@ -391,8 +394,10 @@ INTERP_NATIVE(complex_format) {
   flags.always_sign = spec.sign == '+';
   std::string re = num::float_to_string(c.re, type, precision, flags);
   if (spec.sign == ' ' && re[0] != '-') re = " " + re;
-  flags.always_sign = true;
+  // Without its real part, the imaginary part takes the sign option itself.
+  flags.always_sign = skip_re ? spec.sign == '+' : true;
   std::string im = num::float_to_string(c.im, type, precision, flags);
+  if (skip_re && spec.sign == ' ' && im[0] != '-') im = " " + im;
   std::string body =
       (parens ? "(" : "") + (skip_re ? std::string() : re) + im + "j" + (parens ? ")" : "");
   std::u32string out;
@@ -465,7 +470,7 @@ bool parse_complex(std::string_view s, Complex& out) {
       std::size_t k = i + 1;
       if (k < text.size() && (text[k] == '+' || text[k] == '-')) ++k;
       std::size_t e0 = k;
-      while (k < text.size() && text[k] >= '0' && text[k] <= '9')
+      while (k < text.size() && ((text[k] >= '0' && text[k] <= '9') || text[k] == '_'))
         ++k;
       if (k > e0) i = k;
     }
@@ -511,7 +516,7 @@ INTERP_NATIVE(complex_new_method) {
     if (imag)
       return raise(t, exc(E_TypeError), "complex() can't take second arg if first is a string");
     Complex c;
-    std::string text = str_utf8(real);
+    std::string text = ascii_digits(real);
     if (!parse_complex(text, c))
       return raise(t, exc(E_ValueError), "complex() arg is a malformed string");
     return complex_new(t, c.re, c.im, cls);
@@ -536,7 +541,12 @@ INTERP_NATIVE(complex_new_method) {
                       type_name_of(real).c_str());
       }
     }
-    if (!to_complex(t, real, r)) return {};
+    // complex() calls a subclass's __complex__, which it may have overridden.
+    Value subclass_method = complex_check(real) && !is_exact(real, T_complex)
+                                ? lookup_special(t, real, N___complex__)
+                                : Value();
+    if (subclass_method ? !call_complex_method(t, subclass_method, r) : !to_complex(t, real, r))
+      return {};
     real_is_complex = complex_check(real) || lookup_special(t, real, N___complex__);
   }
   if (imag) {

@@ -115,6 +115,10 @@ bool index_to_i64(Thread& t, Value v, std::int64_t& out, bool clamp = false);
 // int); 0 with CPython's TypeError.
 Value index_value(Thread& t, Value v);
 Value int_from_text(Thread& t, std::string_view text, int base); // int('...') rules
+// The text of str `s` with its Unicode decimal digits and spaces made ASCII, as int(),
+// float() and complex() read numbers (the UTF-8 unchanged when another non-ASCII
+// character makes it no number anyway).
+std::string ascii_digits(Value s);
 std::string int_to_decimal(Value v);
 
 // ---- float ---------------------------------------------------------------------------------
@@ -134,6 +138,9 @@ inline bool float_check(Value v) {
 }
 // float(x) for ints and floats and __float__: TypeError as CPython.
 bool to_double(Thread& t, Value v, double& out);
+// What v.__float__() returned (r: 0 when it raised) as a double: a float subclass's
+// instance with a DeprecationWarning, anything else a TypeError.
+bool float_result(Thread& t, Value v, Value r, double& out);
 
 // ---- complex -------------------------------------------------------------------------------
 // cls 0: complex itself.
@@ -317,6 +324,9 @@ bool method_arguments_ok(Thread& t, const NativeInfo& info, Value type, std::siz
 // An instance of an exception class made from args (a tuple).
 Value exception_new(Thread& t, Value type, Value args);
 bool exception_check(Value v); // an instance of BaseException
+// warnings.warn(message, category): false with the exception set when the warning is
+// an error (or the warning machinery failed).
+bool warn(Thread& t, Value category, const std::string& message);
 void init_exception_types(Thread& t);
 // except*: splits `exception` by a clause's class (match and rest, None when empty), and
 // assembles the exception left to re-raise from the clauses' raised/re-raised list.
