@@ -51,6 +51,12 @@ static bool call_complex_method(Thread& t, Value f, Complex& out) {
            type_name_of(r).c_str());
     return false;
   }
+  if (!is_exact(r, T_complex) &&
+      !warn(t, exc(E_DeprecationWarning),
+            "__complex__ returned non-complex (type " + type_name_of(r) +
+                ").  The ability to return an instance of a strict subclass of complex is "
+                "deprecated, and may be removed in a future version of Python."))
+    return false;
   out = complex_value(r);
   return true;
 }

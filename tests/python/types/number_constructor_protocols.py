@@ -64,3 +64,9 @@ class FooStr(str):
         return 9.0
 show(lambda: float(FooStr('8')))
 show(lambda: float(array.array('b', b'x')))
+class C(complex):
+    pass
+class D:
+    def __complex__(self):
+        return C(1j)
+show(lambda: complex(D()))
