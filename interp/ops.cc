@@ -87,6 +87,27 @@ static bool new_arguments_ok(Thread& t, Value owner, const Value* args, std::siz
            s.c_str(), x.c_str());
     return false;
   }
+  // The nearest class of S whose __new__ is a builtin's must use this same one: int's
+  // cannot make a bool, object's cannot make an int subclass's instance.
+  if (owner) {
+    Value mro = rd<TypeObject>(sub)->mro;
+    Value new_name = name(N___new__);
+    for (std::int64_t i = 0, n = mro ? tuple_length(mro) : 0; i < n; ++i) {
+      Value base = tuple_item(mro, i);
+      Value f = type_lookup(base, new_name);
+      bool builtin_new = f && f.is_object() && is_layout(f, Layout::Wrapper) &&
+                         rd<WrapperObject>(f)->wrapped.is_object() &&
+                         is_layout(rd<WrapperObject>(f)->wrapped, Layout::Native);
+      if (!builtin_new) continue;
+      if (f != type_lookup(owner, new_name)) {
+        std::string s = type_name(sub), b = type_name(base);
+        raisef(t, exc(E_TypeError), "%s.__new__(%s) is not safe, use %s.__new__()", x.c_str(),
+               s.c_str(), b.c_str());
+        return false;
+      }
+      break;
+    }
+  }
   return true;
 }
 

@@ -44,6 +44,11 @@ bool check_argument_count(Thread& t, const char* what, std::size_t nargs, Value 
   return false;
 }
 
+bool refuses_keywords(Value cls, TypeId builtin, NameId other) {
+  Value b = type_value(builtin);
+  return cls == b || type_lookup(cls, name(other)) == type_lookup(b, name(other));
+}
+
 bool check_named_keywords(Thread& t, const char* fname, Value kwnames,
                           std::initializer_list<const char*> names, std::size_t posonly) {
   const char* allowed[9] = {};

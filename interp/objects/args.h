@@ -29,6 +29,12 @@ bool check_positional(Thread& t, const char* what, std::size_t nargs, Value kwna
 bool check_argument_count(Thread& t, const char* what, std::size_t nargs, Value kwnames,
                           std::size_t min, std::size_t max, std::size_t self_count = 1);
 
+// Whether builtin type `builtin`'s method `method` (N___new__ or N___init__) refuses
+// keyword arguments when making or initializing an instance of `cls`: CPython's list,
+// tuple, set, frozenset and float accept them (and ignore them) only for a subclass that
+// overrides the other of __new__ and __init__ (`other`), which gets them too.
+bool refuses_keywords(Value cls, TypeId builtin, NameId other);
+
 // Finds keyword argument `name` among the keywords; its value or 0.
 Value keyword_arg(Value kwnames, const Value* args, std::size_t nargs, const char* name);
 // Raises TypeError for the first keyword not in `allowed` (a null-terminated list).

@@ -115,11 +115,7 @@ INTERP_NATIVE(dict_get_method) {
 
 INTERP_NATIVE(dict_setdefault) {
   if (!check_positional(t, "setdefault", nargs, kwnames, 1, 2)) return {};
-  bool error;
-  Value v = dict_get(t, args[0], args[1], error);
-  if (v || error) return v;
-  Value d = nargs > 2 ? args[2] : none();
-  return dict_set(t, args[0], args[1], d) ? d : Value();
+  return dict_setdefault(t, args[0], args[1], nargs > 2 ? args[2] : none());
 }
 
 INTERP_NATIVE(dict_pop) {
@@ -227,7 +223,8 @@ INTERP_NATIVE(dict_fromkeys) {
   for (;;) {
     Value k = next(t, it);
     if (!k) return t.pending ? Value() : d;
-    if (!(dict_check(d) ? dict_set(t, d, k, value) : setitem(t, d, k, value))) return {};
+    // A subclass's own __setitem__ sees the keys.
+    if (!(is_exact(d, T_dict) ? dict_set(t, d, k, value) : setitem(t, d, k, value))) return {};
   }
 }
 

@@ -399,8 +399,7 @@ bool float_convert(Thread& t, Value x, double& out) {
 INTERP_NATIVE(float_new_method) {
   Value cls = args[0];
   // A subclass with an __init__ of its own may take keywords there; __new__ ignores them.
-  if (keyword_count(kwnames) && cls != type_value(T_float) &&
-      !is_object_slot(type_lookup(cls, name(N___init__)))) {
+  if (keyword_count(kwnames) && !refuses_keywords(cls, T_float, N___init__)) {
     nargs -= keyword_count(kwnames);
     kwnames = {};
   }

@@ -562,6 +562,10 @@ INTERP_NATIVE(list_sort) {
 }
 
 INTERP_NATIVE(list_init) {
+  if (keyword_count(kwnames) && !refuses_keywords(type_of(args[0]), T_list, N___new__)) {
+    nargs -= keyword_count(kwnames);
+    kwnames = {};
+  }
   if (!check_positional(t, "list", nargs, kwnames, 0, 1)) return {};
   ListObject* l = wr<ListObject>(args[0]);
   l->length = 0;

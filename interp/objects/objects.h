@@ -252,6 +252,8 @@ struct GlobalHint {
 // str `key` in dict `globals`, else in dict `builtins`; 0 when in neither.
 Value dict_get_global(Value globals, Value builtins, Value key, GlobalHint& hint);
 bool dict_set(Thread& t, Value dict, Value key, Value value);
+// d.setdefault(key, value): the value for key, added when absent, with key hashed once.
+Value dict_setdefault(Thread& t, Value dict, Value key, Value value);
 // 1 removed, 0 not there, -1 error.
 int dict_del(Thread& t, Value dict, Value key);
 std::int64_t dict_length(Value dict);

@@ -590,7 +590,7 @@ INTERP_NATIVE(set_new_method) {
   Value cls = args[0];
   bool frozen = is_frozen_type(cls);
   std::size_t nkw = keyword_count(kwnames), npos = nargs - 1 - nkw;
-  if (nkw && (cls == type_value(T_set) || cls == type_value(T_frozenset)))
+  if (nkw && refuses_keywords(cls, frozen ? T_frozenset : T_set, N___init__))
     return raisef(t, exc(E_TypeError), "%s() takes no keyword arguments",
                   frozen ? "frozenset" : "set");
   if (!frozen) return make_set(t, cls, {});
@@ -607,8 +607,7 @@ INTERP_NATIVE(set_init) {
   Value self = args[0];
   if (is_frozen_type(type_of(self))) return none();
   std::size_t nkw = keyword_count(kwnames), npos = nargs - 1 - nkw;
-  if (nkw && is_exact(self, T_set))
-    return raise(t, exc(E_TypeError), "set() takes no keyword arguments");
+  if (nkw) return raise(t, exc(E_TypeError), "set() takes no keyword arguments");
   if (npos > 1)
     return raisef(t, exc(E_TypeError), "set expected at most 1 argument, got %zu", npos);
   if (set_size(self) || rd<SetObject>(self)->storage) clear(self);

@@ -184,6 +184,10 @@ INTERP_NATIVE(tuple_index) {
 }
 
 INTERP_NATIVE(tuple_new_method) {
+  if (keyword_count(kwnames) && !refuses_keywords(args[0], T_tuple, N___init__)) {
+    nargs -= keyword_count(kwnames);
+    kwnames = {};
+  }
   if (!check_positional(t, "tuple", nargs, kwnames, 0, 1)) return {};
   Value items = nargs == 2 ? tuple_of(t, args[1], true) : runtime().empty_tuple;
   if (!items) return {};
