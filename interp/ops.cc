@@ -100,7 +100,7 @@ static bool new_arguments_ok(Thread& t, Value owner, const Value* args, std::siz
                          is_layout(rd<WrapperObject>(f)->wrapped, Layout::Native);
       if (!builtin_new) continue;
       if (f != type_lookup(owner, new_name)) {
-        std::string s = type_name(sub), b = type_name(base);
+        std::string s = display_name(sub), b = display_name(base); // tp_name: module.name
         raisef(t, exc(E_TypeError), "%s.__new__(%s) is not safe, use %s.__new__()", x.c_str(),
                s.c_str(), b.c_str());
         return false;
