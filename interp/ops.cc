@@ -87,6 +87,27 @@ static bool new_arguments_ok(Thread& t, Value owner, const Value* args, std::siz
            s.c_str(), x.c_str());
     return false;
   }
+  // The nearest class of S whose __new__ is a builtin's must use this same one: int's
+  // cannot make a bool, object's cannot make an int subclass's instance.
+  if (owner) {
+    Value mro = rd<TypeObject>(sub)->mro;
+    Value new_name = name(N___new__);
+    for (std::int64_t i = 0, n = mro ? tuple_length(mro) : 0; i < n; ++i) {
+      Value base = tuple_item(mro, i);
+      Value f = type_lookup(base, new_name);
+      bool builtin_new = f && f.is_object() && is_layout(f, Layout::Wrapper) &&
+                         rd<WrapperObject>(f)->wrapped.is_object() &&
+                         is_layout(rd<WrapperObject>(f)->wrapped, Layout::Native);
+      if (!builtin_new) continue;
+      if (f != type_lookup(owner, new_name)) {
+        std::string s = display_name(sub), b = display_name(base); // tp_name: module.name
+        raisef(t, exc(E_TypeError), "%s.__new__(%s) is not safe, use %s.__new__()", x.c_str(),
+               s.c_str(), b.c_str());
+        return false;
+      }
+      break;
+    }
+  }
   return true;
 }
 
@@ -99,6 +120,10 @@ static Value call_native(Thread& t, Value callable, const Value* args, std::size
   std::size_t nkw = kwnames ? std::size_t(tuple_length(kwnames)) : 0;
   if (n->self) {
     if (info.slot_max_args >= 0 && !slot_arguments_ok(t, info, nargs - nkw, kwnames)) return {};
+    // A bound method names the type of its self, as CPython's builtin methods do.
+    if (info.method_args >= 0 &&
+        !method_arguments_ok(t, info, type_of(n->self), nargs - nkw, kwnames))
+      return {};
     ArgumentsWithFirst all(n->self, args, nargs);
     return fn(t, all.data(), all.size(), kwnames);
   }
@@ -111,6 +136,8 @@ static Value call_native(Thread& t, Value callable, const Value* args, std::size
     if (!is_subtype(type_of(args[0]), n->owner))
       return native_descriptor_misuse(t, callable, args[0]);
     if (info.slot_max_args >= 0 && !slot_arguments_ok(t, info, npos - 1, kwnames)) return {};
+    if (info.method_args >= 0 && !method_arguments_ok(t, info, n->owner, npos - 1, kwnames))
+      return {};
   }
   return fn(t, args, nargs, kwnames);
 }

@@ -35,6 +35,10 @@ struct NativeInfo {
   // A slot wrapper's count of arguments after self, checked before the call as CPython's
   // wrappers check it; -1: the native checks its own arguments.
   std::int8_t slot_min_args = -1, slot_max_args = -1;
+  // A method that takes no argument (0), exactly one (1) or only positional ones (2)
+  // after self, whose count and keywords the call checks with CPython's wording (see
+  // MethodArgs); -1: the native checks its own arguments.
+  std::int8_t method_args = -1;
   // A type's __new__: the call checks that its first argument is a subtype of the native's
   // owner, as CPython's tp_new wrapper does, before the native reads it.
   bool takes_subtype = false;

@@ -1,6 +1,7 @@
 // interp/objects/exceptions.cc - BaseException, the 3.11 hierarchy of builtin exception
 // classes, and the per-class fields of StopIteration, SystemExit, OSError, SyntaxError,
 // ImportError, KeyError.
+#include "interp/modules/modules.h"
 #include "interp/objects/args.h"
 #include "interp/objects/objects.h"
 #include "interp/ops.h"
@@ -517,6 +518,15 @@ void init_exception_types(Thread& t) {
   }
   rt.exception_types.emplace_back("EnvironmentError", exc(E_OSError));
   rt.exception_types.emplace_back("IOError", exc(E_OSError));
+}
+
+bool warn(Thread& t, Value category, const std::string& message) {
+  Value warnings = import_module(t, "warnings");
+  Value fn = warnings ? getattr(t, warnings, intern_literal(t, "warn")) : Value();
+  Value text = fn ? str_from_utf8(t, message) : Value();
+  if (!text) return false;
+  Value a[2] = {text, category};
+  return bool(call(t, fn, a, 2));
 }
 
 } // namespace interp

@@ -268,13 +268,28 @@ void add_attribute(Thread& t, Value type, const char* attr, Value value) {
   if (rd<TypeObject>(type)->flags & kHeapType) type_modified(type);
 }
 
-void add_method(Thread& t, Value type, const char* method, NativeFn fn, const char* doc) {
+static void add_method(Thread& t, Value type, const char* method, NativeFn fn, const char* doc,
+                       MethodArgs args) {
   const SlotWrapper* slot = slot_wrapper(type, method);
   if (slot && !doc) doc = slot->doc;
   std::int64_t index = register_native(method, fn, doc);
   if (slot) set_slot_arity(index, *slot);
+  runtime().natives[std::size_t(index)].method_args = std::int8_t(args);
   Value m = native_new(t, index, {}, type, slot ? T_wrapper_descriptor : T_method_descriptor);
   add_attribute(t, type, method, m);
+}
+
+void add_method(Thread& t, Value type, const char* method, NativeFn fn, const char* doc) {
+  add_method(t, type, method, fn, doc, MethodArgs::native_checks);
+}
+
+void add_method(Thread& t, Value type, const char* method, NativeFn fn, MethodArgs args) {
+  add_method(t, type, method, fn, nullptr, args);
+}
+
+void add_methods(Thread& t, Value type, std::span<const MethodDef> methods) {
+  for (const MethodDef& m : methods)
+    add_method(t, type, m.name, m.fn, nullptr, m.args);
 }
 
 void add_getter(Thread& t, Value type, const char* attr, NativeFn fn, NativeFn setter) {
