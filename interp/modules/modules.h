@@ -25,9 +25,6 @@ std::vector<std::string> builtin_module_names();
 void init_import(Thread& t, Value builtins_dict);
 // Imports a module by absolute dotted name (as `import name`), returning the leaf module.
 Value import_module(Thread& t, const std::string& name);
-// warnings.warn(message, category, stacklevel) (interp/modules/warn.cc), for the warnings
-// the interpreter itself gives; false with the exception (a warning made an error).
-bool warn(Thread& t, Value category, const std::string& message, std::int64_t stacklevel = 1);
 
 // The standard streams (interp/modules/io.cc): an _io.TextIOWrapper over an
 // _io.BufferedWriter (descriptors 1 and 2, writing into the running transaction's

@@ -520,13 +520,13 @@ void init_exception_types(Thread& t) {
   rt.exception_types.emplace_back("IOError", exc(E_OSError));
 }
 
-bool warn(Thread& t, Value category, const std::string& message) {
+bool warn(Thread& t, Value category, const std::string& message, std::int64_t stacklevel) {
   Value warnings = import_module(t, "warnings");
   Value fn = warnings ? getattr(t, warnings, intern_literal(t, "warn")) : Value();
   Value text = fn ? str_from_utf8(t, message) : Value();
   if (!text) return false;
-  Value a[2] = {text, category};
-  return bool(call(t, fn, a, 2));
+  Value args[3] = {text, category, Value::small_int(stacklevel)};
+  return bool(call(t, fn, args, 3));
 }
 
 } // namespace interp

@@ -334,9 +334,10 @@ bool method_arguments_ok(Thread& t, const NativeInfo& info, Value type, std::siz
 // An instance of an exception class made from args (a tuple).
 Value exception_new(Thread& t, Value type, Value args);
 bool exception_check(Value v); // an instance of BaseException
-// warnings.warn(message, category): false with the exception set when the warning is
-// an error (or the warning machinery failed).
-bool warn(Thread& t, Value category, const std::string& message);
+// warnings.warn(message, category, stacklevel), for the warnings the interpreter itself
+// gives, so that filters, catch_warnings and -W apply to them: false with the exception
+// set when the warning is an error (or the warning machinery failed).
+bool warn(Thread& t, Value category, const std::string& message, std::int64_t stacklevel = 1);
 void init_exception_types(Thread& t);
 // except*: splits `exception` by a clause's class (match and rest, None when empty), and
 // assembles the exception left to re-raise from the clauses' raised/re-raised list.
