@@ -195,15 +195,17 @@ bool slot_arguments_ok(Thread& t, const NativeInfo& info, std::size_t given, Val
 
 bool method_arguments_ok(Thread& t, const NativeInfo& info, Value type, std::size_t given,
                          Value kwnames) {
+  // Every call of a builtin method passes here: the name is made only for an error.
+  bool keywords = kwnames && tuple_length(kwnames);
+  if (!keywords && (info.method_args == std::int8_t(MethodArgs::positional) ||
+                    given == std::size_t(info.method_args)))
+    return true;
   std::string name = type_name(type) + "." + info.name;
-  if (kwnames && tuple_length(kwnames)) {
+  if (keywords)
     raisef(t, exc(E_TypeError), "%s() takes no keyword arguments", name.c_str());
-    return false;
-  }
-  if (info.method_args == std::int8_t(MethodArgs::positional)) return true;
-  if (given == std::size_t(info.method_args)) return true;
-  raisef(t, exc(E_TypeError), "%s() takes %s (%zu given)", name.c_str(),
-         info.method_args ? "exactly one argument" : "no arguments", given);
+  else
+    raisef(t, exc(E_TypeError), "%s() takes %s (%zu given)", name.c_str(),
+           info.method_args ? "exactly one argument" : "no arguments", given);
   return false;
 }
 
