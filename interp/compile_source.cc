@@ -7,35 +7,73 @@
 #include "interp/modules/ast_objects.h"
 
 #include "interp/objects/objects.h"
+#include "interp/ops.h"
 #include "interp/parse/parser.h"
+#include "interp/text/codecs.h"
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 
 namespace interp {
 
+// Line `lineno` of the file `filename` as 3.11's PyErr_ProgramTextObject reads it back for
+// the compiler's errors: with its newline, a UTF-8 BOM dropped, undecodable bytes replaced;
+// None when the file cannot be read or is shorter.
+static Value program_text(Thread& t, const std::string& filename, int lineno) {
+  if (lineno <= 0 || filename.empty()) return none();
+  std::ifstream in(filename, std::ios::binary);
+  if (!in) return none();
+  std::string line;
+  for (int i = 1; i <= lineno; ++i) {
+    if (!std::getline(in, line)) return none();
+    if (!in.eof()) line += '\n';
+  }
+  if (lineno == 1 && line.starts_with("\xef\xbb\xbf")) line.erase(0, 3);
+  auto decoded = text::decode(line, "utf-8", "replace");
+  return decoded.ok() ? str_from_code_points(t, decoded.value()) : none();
+}
+
 static Value raise_syntax_error(Thread& t, const parse::SyntaxErrorInfo& info) {
   using Kind = parse::SyntaxErrorInfo::Kind;
+  using Origin = parse::SyntaxErrorInfo::Origin;
   if (info.kind == Kind::MemoryError) return raise_memory_error(t);
   Value type = info.kind == Kind::TabError           ? exc(E_TabError)
                : info.kind == Kind::IndentationError ? exc(E_IndentationError)
                                                      : exc(E_SyntaxError);
   Value msg = str_from_utf8(t, info.msg);
   if (!msg) return {};
+  Value text = info.origin != Origin::Parser ? program_text(t, info.filename, info.lineno)
+               : info.has_position || !info.text.empty() ? str_from_utf8(t, info.text)
+                                                         : none();
+  auto number_or_none = [&](int n, bool known) { return known ? Value::small_int(n) : none(); };
+  bool symtable = info.origin == Origin::SymbolTable;
   Value details[6];
   details[0] = str_from_utf8(t, info.filename);
   details[1] = Value::small_int(info.lineno);
-  details[2] = Value::small_int(info.offset);
-  details[3] = info.has_position || !info.text.empty() ? str_from_utf8(t, info.text) : none();
-  details[4] = info.has_position ? Value::small_int(info.end_lineno) : none();
-  details[5] = info.has_position ? Value::small_int(info.end_offset) : none();
+  details[2] = number_or_none(info.offset, !symtable || info.offset >= 0);
+  details[3] = text;
+  details[4] = number_or_none(info.end_lineno, info.has_position && (!symtable || info.end_lineno >= 0));
+  details[5] = number_or_none(info.end_offset, info.has_position && (!symtable || info.end_offset >= 0));
   for (Value v : details)
     if (!v) return {};
-  Value detail_tuple = tuple_from(t, details, 6);
-  if (!detail_tuple) return {};
-  Value args[2] = {msg, detail_tuple};
-  Value arg_tuple = tuple_from(t, args, 2);
-  if (!arg_tuple) return {};
-  Value e = exception_new(t, type, arg_tuple);
+  Value e;
+  if (symtable) {
+    // SyntaxError(msg), then the location set field by field.
+    Value arg_tuple = tuple_from(t, &msg, 1);
+    if (!arg_tuple) return {};
+    e = exception_new(t, type, arg_tuple);
+    static const char* const kFields[] = {"filename",   "lineno",    "offset",
+                                          "text", "end_lineno", "end_offset"};
+    for (int i = 0; e && i < 6; ++i)
+      if (!setattr(t, e, intern_literal(t, kFields[i]), details[i])) return {};
+  } else {
+    Value detail_tuple = tuple_from(t, details, 6);
+    if (!detail_tuple) return {};
+    Value args[2] = {msg, detail_tuple};
+    Value arg_tuple = tuple_from(t, args, 2);
+    if (!arg_tuple) return {};
+    e = exception_new(t, type, arg_tuple);
+  }
   if (e) t.pending = e;
   return {};
 }

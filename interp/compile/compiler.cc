@@ -220,13 +220,16 @@ std::optional<Constant> Compiler::constant_of(const ast::Expr* e) const {
 bool Compiler::fail(const std::string& message) {
   if (!error_) {
     ast::Pos pos{u->loc.line, u->loc.col, u->loc.end_line, u->loc.end_col};
-    error_ = syntax_error_at(message, filename_, pos);
+    return fail_at(message, pos);
   }
   return false;
 }
 
 bool Compiler::fail_at(const std::string& message, const ast::Pos& pos) {
-  if (!error_) error_ = syntax_error_at(message, filename_, pos);
+  if (!error_) {
+    error_ = syntax_error_at(message, filename_, pos);
+    error_->origin = SyntaxErrorInfo::Origin::Compiler;
+  }
   return false;
 }
 

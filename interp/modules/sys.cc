@@ -225,13 +225,22 @@ INTERP_NATIVE(sys_set_int_max_str_digits) {
   return none();
 }
 
-// sys.excepthook(type, value, traceback): the traceback as CPython prints it, to stderr.
+// sys.excepthook(type, value, traceback): the traceback as CPython prints it, written to
+// sys.stderr and flushed (nothing when sys.stderr is None; the process's stderr when it is
+// missing).
 INTERP_NATIVE(sys_excepthook) {
   if (!check_positional(t, "excepthook", nargs, kwnames, 3, 3, 0)) return {};
   std::string text;
   format_exception_report(t, args[1], text);
-  t.err += text;
-  return none();
+  Value file = dict_get_cstr(t, rd<Object>(runtime().sys_module)->dict, "stderr");
+  if (!file) {
+    t.err += text + "lost sys.stderr\n";
+    return none();
+  }
+  if (file == none()) return none();
+  Value s = str_from_utf8(t, text);
+  if (!s || !call_method(t, file, N_write, &s, 1)) return {};
+  return call_method(t, file, N_flush, nullptr, 0) ? none() : Value();
 }
 
 // sys.unraisablehook(args): what finalizers and weakref callbacks could not raise.

@@ -16,6 +16,13 @@ struct SyntaxErrorInfo {
   int lineno = 0, offset = 0, end_lineno = 0, end_offset = 0;
   std::string text;         // the source line, with its newline, as 3.11 sets SyntaxError.text
   bool has_position = true; // false where 3.11 leaves end_lineno/end_offset/text None
+  // Which part of 3.11 raises it, which decides the exception's shape. The tokenizer and
+  // parser give SyntaxError(msg, (filename, lineno, offset, text, end_lineno, end_offset))
+  // with the source line as text. The compiler gives the same tuple, but its text is the
+  // line read back from the file `filename` (None when there is no such file). The symbol
+  // table and the future-import check give SyntaxError(msg) and set the location as
+  // attributes afterwards (text read back as the compiler's; a negative end is None).
+  enum class Origin { Parser, Compiler, SymbolTable } origin = Origin::Parser;
 };
 
 } // namespace interp::parse

@@ -87,19 +87,6 @@ Value name_error(Thread& t, Value n) {
   return e;
 }
 
-// AttributeError.name and .obj, as 3.11 sets them on a failed attribute lookup.
-void attribute_error_context(Thread& t, Value obj, Value n) {
-  if (!t.pending || !exception_check(t.pending) ||
-      !is_subtype(type_of(t.pending), exc(E_AttributeError)))
-    return;
-  const ExceptionObject* e = rd<ExceptionObject>(t.pending);
-  if (e->extra[0] && e->extra[0] != none()) return;
-  if (e->extra[1] && e->extra[1] != none()) return;
-  ExceptionObject* w = wr<ExceptionObject>(t.pending);
-  w->extra[0] = n;
-  w->extra[1] = obj;
-}
-
 // Mapping lookups for LOAD_NAME and friends: dicts directly, other mappings by protocol.
 Value mapping_get(Thread& t, Value mapping, Value key) {
   if (dict_check(mapping) && is_exact(mapping, T_dict)) {
