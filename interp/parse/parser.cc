@@ -74,14 +74,14 @@ Failed Parser::fail_range(SyntaxErrorInfo::Kind kind, const std::string& msg, in
   if (end_line == 1) end_col -= origin_.col_offset;
   e.lineno = lineno;
   e.end_lineno = end_lineno;
-  if (is_fstring_) {
-    e.lineno = line;
-    e.end_lineno = end_line;
-  }
   e.offset = lines_.char_col(line, col) + 1;
   e.end_offset = end_col < 0 ? end_col : lines_.char_col(end_line, end_col) + 1;
+  // 3.11 takes the text from the tokenizer's buffer, the line it is reading with its
+  // newline, when the error is on that line; an earlier line comes without its newline.
+  int reading = toks_.empty() ? 1 : toks_.back().end_lineno - origin_.line_offset;
   e.text = std::string(lines_.line(line));
-  if (!e.text.ends_with('\n')) e.text += '\n';
+  if (line >= reading && !e.text.ends_with('\n')) e.text += '\n';
+  if (line < reading && e.text.ends_with('\n')) e.text.pop_back();
   error_ = std::move(e);
   return {};
 }
@@ -253,6 +253,9 @@ bool Parser::parse_module(ast::Mode mode, ast::Module& out) {
         fail_range(SyntaxErrorInfo::Kind::SyntaxError,
                    "multiple statements found while compiling a single statement", p.lineno, p.col,
                    p.lineno, p.col);
+        // 3.11 finds the rest by scanning characters, not tokens: its tokenizer is still
+        // on the statement's line, which the text shows with its newline.
+        if (error_ && !error_->text.ends_with('\n')) error_->text += '\n';
         ok = false;
       }
       if (ok && tokenizer_failed_) ok = false;

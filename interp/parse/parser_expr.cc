@@ -126,10 +126,12 @@ void Parser::check_missing_comma(Expr* first) {
   error_.reset();
   suppress_invalid_ = true;
   Expr* second = expression();
+  // As 3.11's invalid_expression: only when the second expression ends inside brackets.
+  bool inside = second && prev().level > 0;
   suppress_invalid_ = false;
   error_ = std::move(saved);
   reset(m);
-  if (second && !tokenizer_failed_)
+  if (inside && !tokenizer_failed_)
     fail_nodes(first, second, "invalid syntax. Perhaps you forgot a comma?");
 }
 

@@ -128,7 +128,7 @@ Tokenizer::Tokenizer(std::string_view text, const SourceLines& lines, std::strin
     : text_(text), lines_(lines), filename_(std::move(filename)) {}
 
 bool Tokenizer::fail(SyntaxErrorInfo::Kind kind, std::string msg, int lineno, int offset,
-                     int end_offset) {
+                     int end_offset, bool parser_text) {
   SyntaxErrorInfo e;
   e.kind = kind;
   e.msg = std::move(msg);
@@ -137,8 +137,16 @@ bool Tokenizer::fail(SyntaxErrorInfo::Kind kind, std::string msg, int lineno, in
   e.offset = offset;
   e.end_offset = end_offset;
   e.text = std::string(lines_.line(lineno));
+  bool newline = e.text.ends_with('\n');
+  if (parser_text && !newline) e.text += '\n';
+  if (!parser_text && newline) e.text.pop_back();
   error_ = std::move(e);
   return false;
+}
+
+int Tokenizer::past_line_end(int lineno) const {
+  std::string_view l = lines_.line(lineno);
+  return lines_.char_col(lineno, static_cast<int>(l.size())) + (l.ends_with('\n') ? 0 : 1);
 }
 
 bool Tokenizer::fail_at(std::string msg, size_t pos) {
@@ -181,16 +189,15 @@ bool Tokenizer::indentation(Token& out, bool& emitted) {
   auto tab_error = [&] {
     status_code_error_ = true;
     return fail(SyntaxErrorInfo::Kind::TabError,
-                "inconsistent use of tabs and spaces in indentation", lineno_, 1, 0);
+                "inconsistent use of tabs and spaces in indentation", lineno_, 1, 0, true);
   };
   if (col == indents_.back()) {
     if (alt != alt_indents_.back()) return tab_error();
   } else if (col > indents_.back()) {
     if (static_cast<int>(indents_.size()) > kMaxIndents) {
-      std::string_view l = lines_.line(lineno_);
       status_code_error_ = true;
       return fail(SyntaxErrorInfo::Kind::IndentationError, "too many levels of indentation",
-                  lineno_, lines_.char_col(lineno_, static_cast<int>(l.size())), -1);
+                  lineno_, past_line_end(lineno_), -1, true);
     }
     if (alt <= alt_indents_.back()) return tab_error();
     indents_.push_back(col);
@@ -207,11 +214,10 @@ bool Tokenizer::indentation(Token& out, bool& emitted) {
       pending_dedents_++;
     }
     if (col != indents_.back()) {
-      std::string_view l = lines_.line(lineno_);
       status_code_error_ = true;
       return fail(SyntaxErrorInfo::Kind::IndentationError,
                   "unindent does not match any outer indentation level", lineno_,
-                  lines_.char_col(lineno_, static_cast<int>(l.size())), -1);
+                  past_line_end(lineno_), -1, true);
     }
     if (alt != alt_indents_.back()) return tab_error();
   }
@@ -301,9 +307,9 @@ bool Tokenizer::next(Token& out) {
       status_code_error_ = true;
       if (at(pos_ + 1) == '\n' || pos_ + 1 >= text_.size())
         return fail(SyntaxErrorInfo::Kind::SyntaxError, "unexpected EOF while parsing", lineno_,
-                    off, -1);
+                    off, -1, true);
       return fail(SyntaxErrorInfo::Kind::SyntaxError,
-                  "unexpected character after line continuation character", lineno_, off, 0);
+                  "unexpected character after line continuation character", lineno_, off, 0, true);
     }
     break;
   }

@@ -71,7 +71,14 @@ public:
   const std::vector<OpenBracket>& open_brackets() const { return brackets_; }
 
 private:
-  bool fail(SyntaxErrorInfo::Kind kind, std::string msg, int lineno, int offset, int end_offset);
+  // The text is the line without its newline, as tokenizer.c's own errors give it; the
+  // errors that 3.11's parser raises for the tokenizer's status codes (indentation, line
+  // continuation) pass `parser_text` and get the line with its newline (one added at the
+  // end of input without one, as the tokenizer's buffer has it).
+  bool fail(SyntaxErrorInfo::Kind kind, std::string msg, int lineno, int offset, int end_offset,
+            bool parser_text = false);
+  // The 1-based offset just past the end of line `lineno` and its newline.
+  int past_line_end(int lineno) const;
   // offset/end_offset as 1-based character columns of the current line, computed from
   // the byte position `pos` in the way CPython's tokenizer reports its errors.
   bool fail_at(std::string msg, size_t pos);
