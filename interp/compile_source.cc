@@ -33,7 +33,7 @@ static Value program_text(Thread& t, const std::string& filename, int lineno) {
   return decoded.ok() ? str_from_code_points(t, decoded.value()) : none();
 }
 
-static Value raise_syntax_error(Thread& t, const parse::SyntaxErrorInfo& info) {
+Value raise_syntax_error(Thread& t, const parse::SyntaxErrorInfo& info) {
   using Kind = parse::SyntaxErrorInfo::Kind;
   using Origin = parse::SyntaxErrorInfo::Origin;
   if (info.kind == Kind::MemoryError) return raise_memory_error(t);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "interp/parse/ast.h"
+#include "interp/parse/syntax_error.h"
 #include "interp/runtime.h"
 
 #include <string>
@@ -14,6 +15,10 @@ namespace interp {
 // optimize: the -O level to compile at; -1 is the interpreter's own (sys.flags.optimize).
 Value compile_source(Thread& t, std::string_view source, const std::string& filename,
                      ast::Mode mode, int optimize = -1);
+
+// Raises the SyntaxError (IndentationError, TabError, MemoryError) that the front end
+// described, shaped as 3.11 shapes it for the part that found it; returns 0.
+Value raise_syntax_error(Thread& t, const parse::SyntaxErrorInfo& info);
 
 // compile() of a tree of _ast objects: the tree is parsed already.
 Value compile_tree(Thread& t, const ast::Module& module, const std::string& filename,

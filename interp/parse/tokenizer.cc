@@ -298,6 +298,7 @@ bool Tokenizer::next(Token& out) {
     }
     if (c == '\\') {
       if (at(pos_ + 1) == '\n' && pos_ + 2 < text_.size()) {
+        continued_lines_.push_back(lineno_);
         pos_ += 2;
         lineno_++;
         line_start_ = pos_;

@@ -69,6 +69,8 @@ public:
     int lineno, col;
   };
   const std::vector<OpenBracket>& open_brackets() const { return brackets_; }
+  // The lines that end in a backslash joining them to the next, in order.
+  const std::vector<int>& continued_lines() const { return continued_lines_; }
 
 private:
   // The text is the line without its newline, as tokenizer.c's own errors give it; the
@@ -105,6 +107,7 @@ private:
   std::vector<int> indents_{0};
   std::vector<int> alt_indents_{0};
   std::vector<OpenBracket> brackets_;
+  std::vector<int> continued_lines_;
   std::optional<SyntaxErrorInfo> error_;
   bool status_code_error_ = false;
 };
