@@ -168,6 +168,9 @@ void Tokenizer::finish(Token& out, TokenKind kind, size_t start, int start_linen
 bool Tokenizer::indentation(Token& out, bool& emitted) {
   emitted = false;
   int col = 0, alt = 0;
+  // Indentation cannot be split over lines with backslashes: the column of the first
+  // backslash-newline among the leading whitespace is the line's indentation.
+  int continuation_col = 0;
   size_t p = pos_;
   for (;; p++) {
     char c = at(p);
@@ -180,12 +183,22 @@ bool Tokenizer::indentation(Token& out, bool& emitted) {
       alt++;
     } else if (c == '\f') {
       col = alt = 0;
+    } else if (c == '\\' && at(p + 1) == '\n' && p + 2 < text_.size()) {
+      if (!continuation_col) continuation_col = col;
+      continued_lines_.push_back(lineno_);
+      lineno_++;
+      line_start_ = p + 2;
+      p++;
     } else {
       break;
     }
   }
   at_line_start_ = false;
-  if (p >= text_.size() || at(p) == '#' || at(p) == '\n') return true; // blank line
+  if (continuation_col) col = alt = continuation_col;
+  if (p >= text_.size() || at(p) == '#' || at(p) == '\n') { // blank line
+    pos_ = p;
+    return true;
+  }
   auto tab_error = [&] {
     status_code_error_ = true;
     return fail(SyntaxErrorInfo::Kind::TabError,
@@ -194,10 +207,10 @@ bool Tokenizer::indentation(Token& out, bool& emitted) {
   if (col == indents_.back()) {
     if (alt != alt_indents_.back()) return tab_error();
   } else if (col > indents_.back()) {
-    if (static_cast<int>(indents_.size()) > kMaxIndents) {
+    if (static_cast<int>(indents_.size()) >= kMaxIndents) {
       status_code_error_ = true;
       return fail(SyntaxErrorInfo::Kind::IndentationError, "too many levels of indentation",
-                  lineno_, past_line_end(lineno_), -1, true);
+                  lineno_, 1, 0, true);
     }
     if (alt <= alt_indents_.back()) return tab_error();
     indents_.push_back(col);
