@@ -8,7 +8,9 @@
 
 #include "interp/objects/objects.h"
 #include "interp/ops.h"
+#include "interp/modules/module_support.h"
 #include "interp/parse/parser.h"
+#include "interp/parse/source.h"
 #include "interp/text/codecs.h"
 #include <cstdio>
 #include <cstdlib>
@@ -78,9 +80,42 @@ Value raise_syntax_error(Thread& t, const parse::SyntaxErrorInfo& info) {
   return {};
 }
 
+// parse::parse, with bytes in an encoding that only the codec registry knows (cp1252,
+// iso8859-7, ...) decoded through it first. Where the registry does not know it either,
+// the front end reports the unknown encoding itself. 0 with a decoding error raised.
+static std::optional<parse::ParseResult> parse_source(Thread& t, std::string_view source,
+                                                      const std::string& filename,
+                                                      ast::Mode mode, bool is_text) {
+  std::optional<std::string> encoding;
+  if (!is_text) encoding = parse::foreign_encoding(source);
+  if (encoding) {
+    Value name = str_from_utf8(t, *encoding);
+    Value lookup = name ? module_attr(t, "codecs", "lookup") : Value();
+    if (!lookup) return std::nullopt;
+    if (!call1(t, lookup, name)) {
+      if (!matches(t, exc(E_LookupError))) return std::nullopt;
+      clear_pending(t); // reported by the front end as "unknown encoding"
+    } else {
+      Value raw = bytes_new(t, source);
+      Value decode = raw ? module_attr(t, "codecs", "decode") : Value();
+      Value args[2] = {raw, name};
+      Value text = decode ? call(t, decode, args, 2) : Value();
+      if (!text) return std::nullopt;
+      if (!str_check(text))
+        return raisef(t, exc(E_TypeError), "decoder returned '%s' instead of 'str'",
+                      type_name_of(text).c_str()),
+               std::nullopt;
+      return parse::parse(str_utf8(text), filename, mode, true);
+    }
+  }
+  return parse::parse(source, filename, mode, is_text);
+}
+
 Value compile_source(Thread& t, std::string_view source, const std::string& filename,
-                     ast::Mode mode, int optimize) {
-  parse::ParseResult parsed = parse::parse(source, filename, mode);
+                     ast::Mode mode, int optimize, bool is_text) {
+  std::optional<parse::ParseResult> result = parse_source(t, source, filename, mode, is_text);
+  if (!result) return {};
+  parse::ParseResult& parsed = *result;
   if (parsed.error) return raise_syntax_error(t, *parsed.error);
   return compile_tree(t, *parsed.module, filename, optimize);
 }
@@ -99,8 +134,10 @@ Value compile_tree(Thread& t, const ast::Module& module, const std::string& file
 }
 
 Value parse_to_objects(Thread& t, std::string_view source, const std::string& filename,
-                       ast::Mode mode) {
-  parse::ParseResult parsed = parse::parse(source, filename, mode);
+                       ast::Mode mode, bool is_text) {
+  std::optional<parse::ParseResult> result = parse_source(t, source, filename, mode, is_text);
+  if (!result) return {};
+  parse::ParseResult& parsed = *result;
   if (parsed.error) return raise_syntax_error(t, *parsed.error);
   return ast_to_objects(t, *parsed.module);
 }

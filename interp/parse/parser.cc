@@ -56,7 +56,13 @@ bool Parser::at_name() {
 }
 
 std::optional<SyntaxErrorInfo> Parser::take_error() {
-  if (tokenizer_failed_ && tokenizer_.error()) return tokenizer_.error();
+  if (tokenizer_failed_ && tokenizer_.error()) {
+    // Inside an f-string field: the lines of the real source, the field's own columns.
+    SyntaxErrorInfo e = *tokenizer_.error();
+    e.lineno += origin_.line_offset;
+    e.end_lineno += origin_.line_offset;
+    return e;
+  }
   return std::move(error_);
 }
 
@@ -326,7 +332,8 @@ void report_without_final_newline(SyntaxErrorInfo& e, const SourceLines& lines) 
 
 } // namespace
 
-ParseResult parse(std::string_view source_bytes, const std::string& filename, ast::Mode mode) {
+ParseResult parse(std::string_view source_bytes, const std::string& filename, ast::Mode mode,
+                  bool is_text) {
   ParseResult result;
   if (source_bytes.find('\0') != std::string_view::npos) {
     SyntaxErrorInfo e;
@@ -336,7 +343,8 @@ ParseResult parse(std::string_view source_bytes, const std::string& filename, as
     result.error = std::move(e);
     return result;
   }
-  DecodedSource decoded = decode_source(source_bytes, filename);
+  DecodedSource decoded = is_text ? translate_newlines(source_bytes)
+                                  : decode_source(source_bytes, filename);
   if (decoded.error) {
     result.error = std::move(decoded.error);
     return result;

@@ -18,7 +18,10 @@ struct ParseResult {
 };
 
 // Decodes (see source.h), tokenizes and parses. Never throws for bad input, never
-// recurses without bound: nesting beyond the limits is reported as an error.
-ParseResult parse(std::string_view source_bytes, const std::string& filename, ast::Mode mode);
+// recurses without bound: nesting beyond the limits is reported as an error. `is_text`:
+// the source is a str's UTF-8 already, whose coding declaration means nothing (compile()
+// of a str); only its newlines are translated.
+ParseResult parse(std::string_view source_bytes, const std::string& filename, ast::Mode mode,
+                  bool is_text = false);
 
 } // namespace interp::parse

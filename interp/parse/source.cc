@@ -164,24 +164,35 @@ int utf8_sequence_length(std::string_view s, size_t i) {
   return need + 1;
 }
 
+std::optional<std::string> declared_encoding(std::string_view bytes) {
+  std::string_view first = line_at(bytes, 0);
+  std::optional<std::string> declared = coding_declaration(first);
+  if (!declared && is_blank_or_comment(first) && first.size() < bytes.size())
+    declared = coding_declaration(line_at(bytes, first.size()));
+  return declared;
+}
+
+std::optional<std::string> foreign_encoding(std::string_view bytes) {
+  if (bytes.starts_with("\xef\xbb\xbf")) return std::nullopt;
+  std::optional<std::string> declared = declared_encoding(bytes);
+  if (declared && encoding_for(*declared) != Encoding::Unknown) return std::nullopt;
+  return declared;
+}
+
 DecodedSource decode_source(std::string_view bytes, const std::string& filename) {
   DecodedSource out;
   bool bom = bytes.starts_with("\xef\xbb\xbf");
   if (bom) bytes.remove_prefix(3);
 
   Encoding encoding = Encoding::Utf8;
-  std::optional<std::string> declared;
-  std::string_view first = line_at(bytes, 0);
-  declared = coding_declaration(first);
-  if (!declared && is_blank_or_comment(first) && first.size() < bytes.size())
-    declared = coding_declaration(line_at(bytes, first.size()));
+  std::optional<std::string> declared = declared_encoding(bytes);
   if (declared) {
     encoding = encoding_for(*declared);
     if (encoding == Encoding::Unknown) {
       out.error = error_without_position("unknown encoding: " + *declared, filename);
       return out;
     }
-    if (bom && encoding != Encoding::Utf8) {
+    if (bom && normal_name(*declared) != "utf-8") {
       out.error = error_without_position(
           "encoding problem: " + normal_name(*declared) + " with BOM", filename);
       return out;
@@ -245,7 +256,11 @@ DecodedSource decode_source(std::string_view bytes, const std::string& filename)
     text.assign(bytes);
   }
 
-  // Universal newlines.
+  return translate_newlines(text);
+}
+
+DecodedSource translate_newlines(std::string_view text) {
+  DecodedSource out;
   out.text.reserve(text.size());
   for (size_t i = 0; i < text.size(); i++) {
     if (text[i] == '\r') {
