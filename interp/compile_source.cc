@@ -111,11 +111,30 @@ static std::optional<parse::ParseResult> parse_source(Thread& t, std::string_vie
   return parse::parse(source, filename, mode, is_text);
 }
 
+// Issues the parser's DeprecationWarnings; one that the filters make an error becomes the
+// SyntaxError at its string, as 3.11 reports it. False with the exception.
+static bool issue_warnings(Thread& t, const parse::ParseResult& parsed,
+                           const std::string& filename) {
+  for (const parse::SourceWarning& w : parsed.warnings) {
+    Value warn = module_attr(t, "warnings", "warn_explicit");
+    Value args[4] = {str_from_utf8(t, w.error.msg), exc(E_DeprecationWarning),
+                     str_from_utf8(t, filename), Value::small_int(w.error.lineno)};
+    if (!warn || !args[0] || !args[2]) return false;
+    if (call(t, warn, args, 4)) continue;
+    if (!matches(t, exc(E_DeprecationWarning))) return false;
+    clear_pending(t);
+    raise_syntax_error(t, w.error);
+    return false;
+  }
+  return true;
+}
+
 Value compile_source(Thread& t, std::string_view source, const std::string& filename,
                      ast::Mode mode, int optimize, bool is_text) {
   std::optional<parse::ParseResult> result = parse_source(t, source, filename, mode, is_text);
   if (!result) return {};
   parse::ParseResult& parsed = *result;
+  if (!issue_warnings(t, parsed, filename)) return {};
   if (parsed.error) return raise_syntax_error(t, *parsed.error);
   return compile_tree(t, *parsed.module, filename, optimize);
 }
@@ -138,6 +157,7 @@ Value parse_to_objects(Thread& t, std::string_view source, const std::string& fi
   std::optional<parse::ParseResult> result = parse_source(t, source, filename, mode, is_text);
   if (!result) return {};
   parse::ParseResult& parsed = *result;
+  if (!issue_warnings(t, parsed, filename)) return {};
   if (parsed.error) return raise_syntax_error(t, *parsed.error);
   return ast_to_objects(t, *parsed.module);
 }

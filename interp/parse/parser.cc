@@ -69,6 +69,12 @@ std::optional<SyntaxErrorInfo> Parser::take_error() {
 Failed Parser::fail_range(SyntaxErrorInfo::Kind kind, const std::string& msg, int lineno, int col,
                           int end_lineno, int end_col) {
   if (failed()) return {};
+  error_ = error_info(kind, msg, lineno, col, end_lineno, end_col);
+  return {};
+}
+
+SyntaxErrorInfo Parser::error_info(SyntaxErrorInfo::Kind kind, const std::string& msg, int lineno,
+                                   int col, int end_lineno, int end_col) {
   SyntaxErrorInfo e;
   e.kind = kind;
   e.msg = is_fstring_ && kind != SyntaxErrorInfo::Kind::MemoryError ? "f-string: " + msg : msg;
@@ -88,8 +94,7 @@ Failed Parser::fail_range(SyntaxErrorInfo::Kind kind, const std::string& msg, in
   e.text = std::string(lines_.line(line));
   if (line >= reading && !e.text.ends_with('\n')) e.text += '\n';
   if (line < reading && e.text.ends_with('\n')) e.text.pop_back();
-  error_ = std::move(e);
-  return {};
+  return e;
 }
 
 Failed Parser::fail_node(const ast::Node* n, const std::string& msg) {
@@ -352,7 +357,9 @@ ParseResult parse(std::string_view source_bytes, const std::string& filename, as
   auto module = std::make_unique<ast::Module>();
   SourceLines lines(decoded.text);
   Parser parser(decoded.text, lines, filename, module->arena.get());
-  if (!parser.parse_module(mode, *module)) {
+  bool parsed = parser.parse_module(mode, *module);
+  result.warnings = parser.take_warnings();
+  if (!parsed) {
     result.error = parser.take_error();
     if (!result.error) {
       SyntaxErrorInfo e;

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "interp/parse/ast.h"
 #include "interp/parse/syntax_error.h"
@@ -15,6 +16,7 @@ namespace interp::parse {
 struct ParseResult {
   std::unique_ptr<ast::Module> module; // null when error is set
   std::optional<SyntaxErrorInfo> error;
+  std::vector<SourceWarning> warnings; // in source order, to be issued before the error
 };
 
 // Decodes (see source.h), tokenizes and parses. Never throws for bad input, never

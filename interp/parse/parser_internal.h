@@ -40,6 +40,7 @@ public:
   // The f-string replacement field form: star_expressions, then the end.
   ast::Expr* parse_fstring_expression();
   std::optional<SyntaxErrorInfo> take_error();
+  std::vector<SourceWarning> take_warnings() { return std::move(warnings_); }
 
 private:
   friend struct DepthGuard;
@@ -60,6 +61,12 @@ private:
   bool failed() const { return error_.has_value() || tokenizer_failed_; }
   Failed fail_range(SyntaxErrorInfo::Kind kind, const std::string& msg, int lineno, int col,
                     int end_lineno, int end_col);
+  // The SyntaxError fail_range would record, without recording it.
+  SyntaxErrorInfo error_info(SyntaxErrorInfo::Kind kind, const std::string& msg, int lineno,
+                             int col, int end_lineno, int end_col);
+  // Records the DeprecationWarning for the invalid escape at body[at] of the string token
+  // `t` (nothing when `at` is npos); true to go on.
+  bool warn_invalid_escape(const Token& t, std::string_view body, size_t at);
   Failed fail_node(const ast::Node* n, const std::string& msg);
   Failed fail_nodes(const ast::Node* a, const ast::Node* b, const std::string& msg);
   Failed fail_token(const Token& t, const std::string& msg,
@@ -183,6 +190,7 @@ private:
   size_t pos_ = 0;
   bool tokenizer_failed_ = false;
   std::optional<SyntaxErrorInfo> error_;
+  std::vector<SourceWarning> warnings_;
   int depth_ = 0;
   SubSourceOrigin origin_;
   bool is_fstring_ = false;

@@ -25,4 +25,12 @@ struct SyntaxErrorInfo {
   enum class Origin { Parser, Compiler, SymbolTable } origin = Origin::Parser;
 };
 
+// A DeprecationWarning that the parser reports while it goes on (an invalid escape
+// sequence): `error` is the SyntaxError that takes its place when the warnings filter
+// turns it into an error, located at the string token; its lineno is the warning's.
+struct SourceWarning {
+  SyntaxErrorInfo error;
+  int token_col = 0;
+};
+
 } // namespace interp::parse
