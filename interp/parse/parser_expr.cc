@@ -625,6 +625,22 @@ Expr* Parser::paren_atom() {
     if (!eat_op(")")) return fail_generic();
     return y;
   }
+  if (at_op("**") && !suppress_invalid_) {
+    // invalid_group: '(' '**' expression ')'
+    size_t m = mark();
+    const Token& stars = cur();
+    pos_++;
+    auto saved = std::move(error_);
+    error_.reset();
+    suppress_invalid_ = true;
+    Expr* e = expression();
+    bool closed = e && at_op(")");
+    suppress_invalid_ = false;
+    error_ = std::move(saved);
+    reset(m);
+    if (closed && !tokenizer_failed_)
+      return fail_token(stars, "cannot use double starred expression here");
+  }
   Expr* first = star_named_expression();
   if (!first) return nullptr;
   if (at_kw("for") || (at_kw("async") && peek().is_name("for"))) {
