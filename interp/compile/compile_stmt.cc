@@ -146,8 +146,12 @@ bool Compiler::stmt(const ast::Stmt* s) {
   case K::Break: {
     const FBlock* loop = nullptr;
     emit(Op::NOP); // holds the line number
+    auto stmt_loc = u->loc; // the unwinding may leave no location: the error has the statement's
     if (!unwind_fblock_stack(false, &loop)) return false;
-    if (!loop) return fail("'break' outside loop");
+    if (!loop) {
+      u->loc = stmt_loc;
+      return fail("'break' outside loop");
+    }
     FBlock l = *loop;
     if (!unwind_fblock(l, false)) return false;
     emit_jump(Op::JUMP, l.exit);
@@ -156,8 +160,12 @@ bool Compiler::stmt(const ast::Stmt* s) {
   case K::Continue: {
     const FBlock* loop = nullptr;
     emit(Op::NOP);
+    auto stmt_loc = u->loc;
     if (!unwind_fblock_stack(false, &loop)) return false;
-    if (!loop) return fail("'continue' not properly in loop");
+    if (!loop) {
+      u->loc = stmt_loc;
+      return fail("'continue' not properly in loop");
+    }
     emit_jump(Op::JUMP, loop->block);
     return true;
   }
