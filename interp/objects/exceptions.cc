@@ -422,6 +422,8 @@ INTERP_NATIVE(exception_setattr) {
       if (!a) return {};
       value = a;
     }
+    if (f->slot == -2 && value != none() && type_of(value) != type_value(T_traceback))
+      return raise(t, exc(E_TypeError), "__traceback__ must be a traceback or None");
     if (f->slot == -3 || f->slot == -4) {
       if (value != none() && !exception_check(value))
         return raisef(t, exc(E_TypeError), "exception %s must be None or derive from BaseException",
@@ -539,6 +541,8 @@ void init_exception_types(Thread& t) {
     rt.exception_types.emplace_back(c.name, type);
   }
   Value b = base_exception;
+  // BaseException's own instances have a __dict__ too (add_note keeps __notes__ there).
+  wr<TypeObject>(b)->flags &= ~std::uint64_t(kNoInstanceDict);
   add_staticmethod(t, b, "__new__", exception_new_method);
   add_method(t, b, "__init__", exception_init);
   add_method(t, b, "__str__", exception_str);

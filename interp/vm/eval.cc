@@ -2007,9 +2007,24 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
       if (new_traceback) {
         // A new exception raised while another is handled gets it as __context__.
         Value e = t.pending;
-        if (e && exception_check(e) && t.handled && t.handled != e) {
-          Value ctx = rd<ExceptionObject>(e)->context;
-          if (!ctx || ctx == none()) wr<ExceptionObject>(e)->context = t.handled;
+        if (e && exception_check(e) && t.handled && t.handled != e &&
+            exception_check(t.handled)) {
+          // As 3.11's _PyErr_SetObject: the handled exception becomes the context, and a
+          // link back to `e` in its own chain is cut so that no cycle forms (a cycle there
+          // already is left alone: Floyd's walk stops on it).
+          Value o = t.handled, slow = o;
+          for (bool step_slow = false;; step_slow = !step_slow) {
+            Value ctx = rd<ExceptionObject>(o)->context;
+            if (!ctx || !exception_check(ctx)) break;
+            if (ctx == e) {
+              wr<ExceptionObject>(o)->context = none();
+              break;
+            }
+            o = ctx;
+            if (o == slow) break;
+            if (step_slow) slow = rd<ExceptionObject>(slow)->context;
+          }
+          wr<ExceptionObject>(e)->context = t.handled;
         }
         r.f->lasti = lasti;
         add_traceback(t, r.frame, lasti);
@@ -2044,6 +2059,9 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
           r.load(r.frame);
         }
         std::int64_t flags = r.f->flags;
+        // Its f_lineno stays the line of the instruction that raised (a RERAISE put back
+        // the one that raised first), as 3.11's frame->prev_instr.
+        r.pc = r.f->lasti + 1;
         r.save();
         Value back = r.f->back;
         if (flags & kFrameResumed) {
