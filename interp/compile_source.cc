@@ -48,6 +48,12 @@ Value raise_syntax_error(Thread& t, const parse::SyntaxErrorInfo& info) {
                : info.has_position || !info.text.empty() ? str_from_utf8(t, info.text)
                                                          : none();
   auto number_or_none = [&](int n, bool known) { return known ? Value::small_int(n) : none(); };
+  if (info.origin == Origin::Message) {
+    Value arg_tuple = tuple_from(t, &msg, 1);
+    Value e = arg_tuple ? exception_new(t, type, arg_tuple) : Value();
+    if (e) t.pending = e;
+    return {};
+  }
   bool symtable = info.origin == Origin::SymbolTable;
   Value details[6];
   details[0] = str_from_utf8(t, info.filename);
@@ -85,9 +91,10 @@ Value raise_syntax_error(Thread& t, const parse::SyntaxErrorInfo& info) {
 // the front end reports the unknown encoding itself. 0 with a decoding error raised.
 static std::optional<parse::ParseResult> parse_source(Thread& t, std::string_view source,
                                                       const std::string& filename,
-                                                      ast::Mode mode, bool is_text) {
+                                                      ast::Mode mode,
+                                                      parse::SourceKind kind) {
   std::optional<std::string> encoding;
-  if (!is_text) encoding = parse::foreign_encoding(source);
+  if (kind != parse::SourceKind::Text) encoding = parse::foreign_encoding(source);
   if (encoding) {
     Value name = str_from_utf8(t, *encoding);
     Value lookup = name ? module_attr(t, "codecs", "lookup") : Value();
@@ -105,10 +112,10 @@ static std::optional<parse::ParseResult> parse_source(Thread& t, std::string_vie
         return raisef(t, exc(E_TypeError), "decoder returned '%s' instead of 'str'",
                       type_name_of(text).c_str()),
                std::nullopt;
-      return parse::parse(str_utf8(text), filename, mode, true);
+      return parse::parse(str_utf8(text), filename, mode, parse::SourceKind::Text);
     }
   }
-  return parse::parse(source, filename, mode, is_text);
+  return parse::parse(source, filename, mode, kind);
 }
 
 // Issues the parser's DeprecationWarnings; one that the filters make an error becomes the
@@ -130,8 +137,8 @@ static bool issue_warnings(Thread& t, const parse::ParseResult& parsed,
 }
 
 Value compile_source(Thread& t, std::string_view source, const std::string& filename,
-                     ast::Mode mode, int optimize, bool is_text) {
-  std::optional<parse::ParseResult> result = parse_source(t, source, filename, mode, is_text);
+                     ast::Mode mode, int optimize, parse::SourceKind kind) {
+  std::optional<parse::ParseResult> result = parse_source(t, source, filename, mode, kind);
   if (!result) return {};
   parse::ParseResult& parsed = *result;
   if (!issue_warnings(t, parsed, filename)) return {};
@@ -153,8 +160,8 @@ Value compile_tree(Thread& t, const ast::Module& module, const std::string& file
 }
 
 Value parse_to_objects(Thread& t, std::string_view source, const std::string& filename,
-                       ast::Mode mode, bool is_text) {
-  std::optional<parse::ParseResult> result = parse_source(t, source, filename, mode, is_text);
+                       ast::Mode mode, parse::SourceKind kind) {
+  std::optional<parse::ParseResult> result = parse_source(t, source, filename, mode, kind);
   if (!result) return {};
   parse::ParseResult& parsed = *result;
   if (!issue_warnings(t, parsed, filename)) return {};

@@ -743,7 +743,7 @@ Value exec_or_eval(Thread& t, const Value* args, std::size_t nargs, Value kwname
       text = a == std::string::npos ? "" : text.substr(a);
     }
     code = compile_source(t, text, "<string>", is_eval ? ast::Mode::Eval : ast::Mode::Exec, -1,
-                          str_check(source));
+                          str_check(source) ? parse::SourceKind::Text : parse::SourceKind::Bytes);
     if (!code) return {};
   }
   Value r = vm::run_code(t, code, globals, locals);
@@ -822,8 +822,9 @@ INTERP_NATIVE(builtin_compile) {
     if (!ast_from_objects(t, source, tree)) return {};
     return compile_tree(t, tree, file, optimize);
   }
-  if (flags & kOnlyAst) return parse_to_objects(t, text, file, am, str_check(source));
-  return compile_source(t, text, file, am, optimize, str_check(source));
+  parse::SourceKind kind = str_check(source) ? parse::SourceKind::Text : parse::SourceKind::Bytes;
+  if (flags & kOnlyAst) return parse_to_objects(t, text, file, am, kind);
+  return compile_source(t, text, file, am, optimize, kind);
 }
 
 INTERP_NATIVE(builtin_build_class) {

@@ -338,7 +338,7 @@ void report_without_final_newline(SyntaxErrorInfo& e, const SourceLines& lines) 
 } // namespace
 
 ParseResult parse(std::string_view source_bytes, const std::string& filename, ast::Mode mode,
-                  bool is_text) {
+                  SourceKind kind) {
   ParseResult result;
   if (source_bytes.find('\0') != std::string_view::npos) {
     SyntaxErrorInfo e;
@@ -348,8 +348,8 @@ ParseResult parse(std::string_view source_bytes, const std::string& filename, as
     result.error = std::move(e);
     return result;
   }
-  DecodedSource decoded = is_text ? translate_newlines(source_bytes)
-                                  : decode_source(source_bytes, filename);
+  DecodedSource decoded = kind == SourceKind::Text ? translate_newlines(source_bytes)
+                                                   : decode_source(source_bytes, filename, kind);
   if (decoded.error) {
     result.error = std::move(decoded.error);
     return result;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "interp/parse/ast.h"
+#include "interp/parse/source.h"
 #include "interp/parse/syntax_error.h"
 
 namespace interp::parse {
@@ -20,10 +21,9 @@ struct ParseResult {
 };
 
 // Decodes (see source.h), tokenizes and parses. Never throws for bad input, never
-// recurses without bound: nesting beyond the limits is reported as an error. `is_text`:
-// the source is a str's UTF-8 already, whose coding declaration means nothing (compile()
-// of a str); only its newlines are translated.
+// recurses without bound: nesting beyond the limits is reported as an error. Text (a
+// str's UTF-8) has only its newlines translated.
 ParseResult parse(std::string_view source_bytes, const std::string& filename, ast::Mode mode,
-                  bool is_text = false);
+                  SourceKind kind = SourceKind::Bytes);
 
 } // namespace interp::parse

@@ -179,7 +179,8 @@ std::optional<std::string> foreign_encoding(std::string_view bytes) {
   return declared;
 }
 
-DecodedSource decode_source(std::string_view bytes, const std::string& filename) {
+DecodedSource decode_source(std::string_view bytes, const std::string& filename,
+                            SourceKind kind) {
   DecodedSource out;
   bool bom = bytes.starts_with("\xef\xbb\xbf");
   if (bom) bytes.remove_prefix(3);
@@ -234,6 +235,18 @@ DecodedSource decode_source(std::string_view bytes, const std::string& filename)
         lineno++;
       }
       int n = utf8_sequence_length(bytes, i);
+      if (n == 0 && kind == SourceKind::ScriptFile && !declared && !bom) {
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "%02x", static_cast<unsigned char>(bytes[i]));
+        out.error = error_without_position("Non-UTF-8 code starting with '\\x" + std::string(hex) +
+                                               "' in file " + filename + " on line " +
+                                               std::to_string(lineno) +
+                                               ", but no encoding declared; see "
+                                               "https://peps.python.org/pep-0263/ for details",
+                                           filename);
+        out.error->origin = SyntaxErrorInfo::Origin::Message;
+        return out;
+      }
       if (n == 0) {
         char hex[8];
         std::snprintf(hex, sizeof hex, "0x%02x", static_cast<unsigned char>(bytes[i]));

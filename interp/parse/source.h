@@ -11,6 +11,11 @@
 
 namespace interp::parse {
 
+// What the source bytes are: bytes of a module (compile() of bytes, an import), the
+// UTF-8 of a str (its coding declaration means nothing), or the file of the script that
+// the command line runs (whose bytes 3.11 checks as it reads them).
+enum class SourceKind { Bytes, Text, ScriptFile };
+
 struct DecodedSource {
   std::string text; // UTF-8, every line ends in '\n' except perhaps the last
   std::optional<SyntaxErrorInfo> error;
@@ -18,7 +23,8 @@ struct DecodedSource {
 
 // Supported encodings: utf-8, iso-8859-1 and ascii with their Python aliases; any
 // other declared encoding is reported as "unknown encoding: <name>".
-DecodedSource decode_source(std::string_view bytes, const std::string& filename);
+DecodedSource decode_source(std::string_view bytes, const std::string& filename,
+                            SourceKind kind = SourceKind::Bytes);
 
 // Universal newlines (\r\n and \r become \n) over text that is UTF-8 already.
 DecodedSource translate_newlines(std::string_view text);

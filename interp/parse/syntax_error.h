@@ -22,7 +22,8 @@ struct SyntaxErrorInfo {
   // line read back from the file `filename` (None when there is no such file). The symbol
   // table and the future-import check give SyntaxError(msg) and set the location as
   // attributes afterwards (text read back as the compiler's; a negative end is None).
-  enum class Origin { Parser, Compiler, SymbolTable } origin = Origin::Parser;
+  // Message: SyntaxError(msg) with no location at all (a script's undecodable bytes).
+  enum class Origin { Parser, Compiler, SymbolTable, Message } origin = Origin::Parser;
 };
 
 // A DeprecationWarning that the parser reports while it goes on (an invalid escape
