@@ -432,22 +432,16 @@ Expr* Parser::call(Expr* func, size_t start_tok) {
       call_argument_ = false;
       if (!e) return nullptr;
       if (at_kw("for") || (at_kw("async") && peek().is_name("for"))) {
+        // A class's bases are arguments without the bare generator form.
+        if (!func) return fail_generic();
         auto* g = make<GeneratorExp>(start);
         g->elt = e;
         if (!comprehension_clauses(g->generators)) return nullptr;
         g->pos = pos_from(start);
         bool sole = args.empty() && keywords.empty() && at_op(")");
-        if (!sole) {
-          if (at_op(",") && peek().is_op(")") && args.empty() && keywords.empty()) {
-            // f(x for x in y,) is still the sole argument
-          } else {
-            return fail_node(g, "Generator expression must be parenthesized");
-          }
-        }
+        if (!sole) return fail_node(g, "Generator expression must be parenthesized");
         g->pos = {tok(paren).lineno, tok(paren).col, 0, 0};
         args.push_back(g);
-        if (at_op(",")) pos_++;
-        if (!at_op(")")) return fail_generic();
         g->pos.end_lineno = cur().end_lineno;
         g->pos.end_col_offset = cur().end_col;
         break;
@@ -692,17 +686,55 @@ Expr* Parser::list_atom() {
     }
     elts.push_back(first);
     while (eat_op(",")) {
-      if (at_op("]")) break;
+      if (at_op("]") || at_comprehension_for()) break;
       Expr* e = star_named_expression();
       if (!e) return nullptr;
       elts.push_back(e);
     }
+    if (comprehension_target_hint(elts)) return nullptr;
   }
   if (!eat_op("]")) return fail_generic();
   auto* l = make<ListExpr>(start);
   l->elts = std::move(elts);
   l->ctx = ExprContext::Load;
   return l;
+}
+
+bool Parser::comprehension_target_hint(const List<Expr>& elts) {
+  if (!at_comprehension_for() || suppress_invalid_ || failed()) return false;
+  size_t m = mark();
+  const Token& comma = prev();
+  auto saved = std::move(error_);
+  error_.reset();
+  suppress_invalid_ = true;
+  List<Comprehension> generators;
+  bool ok = comprehension_clauses(generators);
+  suppress_invalid_ = false;
+  error_ = std::move(saved);
+  reset(m);
+  if (!ok || tokenizer_failed_) return false;
+  const char* msg = "did you forget parentheses around the comprehension target?";
+  if (elts.size() == 1)
+    fail_range(SyntaxErrorInfo::Kind::SyntaxError, msg, elts[0]->pos.lineno,
+               elts[0]->pos.col_offset, comma.end_lineno, comma.end_col);
+  else
+    fail_nodes(elts.front(), elts.back(), msg);
+  return true;
+}
+
+Expr* Parser::dict_value() {
+  if (at_op("*")) {
+    const Token& star = cur();
+    pos_++;
+    Expr* v = bitwise_or();
+    if (!v) return nullptr;
+    return fail_range(SyntaxErrorInfo::Kind::SyntaxError,
+                      "cannot use a starred expression in a dictionary value", star.lineno,
+                      star.col, v->pos.end_lineno, v->pos.end_col_offset);
+  }
+  if (at_op("}") || at_op(","))
+    return fail_token(prev(), "expression expected after dictionary key and ':'");
+  return expression();
 }
 
 Expr* Parser::brace_atom() {
@@ -722,10 +754,13 @@ Expr* Parser::brace_atom() {
       Expr* k = expression();
       if (!k) return false;
       if (!eat_op(":")) {
-        if (at_op("}") || at_op(",")) return fail_generic();
-        return fail_generic();
+        // invalid_kvpair: at the key's last character, with no end.
+        fail_range(SyntaxErrorInfo::Kind::SyntaxError, "':' expected after dictionary key",
+                   k->pos.lineno, k->pos.end_col_offset - 1, k->pos.end_lineno, -1);
+        if (error_) error_->end_offset = 0;
+        return false;
       }
-      Expr* v = expression();
+      Expr* v = dict_value();
       if (!v) return false;
       keys.push_back(k);
       values.push_back(v);
@@ -747,7 +782,7 @@ Expr* Parser::brace_atom() {
   Expr* first = star_named_expression();
   if (!first) return nullptr;
   if (eat_op(":")) {
-    Expr* v = expression();
+    Expr* v = dict_value();
     if (!v) return nullptr;
     if (at_kw("for") || (at_kw("async") && peek().is_name("for"))) {
       auto* d = arena_->make<DictComp>();
@@ -779,11 +814,12 @@ Expr* Parser::brace_atom() {
   }
   List<Expr> elts{first};
   while (eat_op(",")) {
-    if (at_op("}")) break;
+    if (at_op("}") || at_comprehension_for()) break;
     Expr* e = star_named_expression();
     if (!e) return nullptr;
     elts.push_back(e);
   }
+  if (comprehension_target_hint(elts)) return nullptr;
   if (!eat_op("}")) return fail_generic();
   auto* s = make<Set>(start);
   s->elts = std::move(elts);

@@ -155,6 +155,12 @@ private:
   bool comprehension_clauses(ast::List<ast::Comprehension>& out);
   bool starts_expression(const Token& t);
   void check_missing_comma(ast::Expr* first); // records the "forgot a comma?" error
+  bool at_comprehension_for() { return at_kw("for") || (at_kw("async") && peek().is_name("for")); }
+  // invalid_comprehension's '[a, b for ...]': true with the error recorded when the
+  // elements are followed by comprehension clauses.
+  bool comprehension_target_hint(const ast::List<ast::Expr>& elts);
+  // The value of a dict's key-value pair, with 3.11's invalid_kvpair errors.
+  ast::Expr* dict_value();
   ast::Expr* star_expressions_or_yield();
   static bool comparison_typo_candidate(const ast::Expr* e);
 

@@ -363,6 +363,7 @@ Stmt* Parser::del_statement() {
   size_t start = pos_++;
   List<Expr> targets;
   for (;;) {
+    if (at_op("*")) break; // a starred target: only invalid_del_stmt takes it
     Expr* e = bitwise_or();
     if (!e) return nullptr;
     targets.push_back(e);
