@@ -86,8 +86,8 @@ SyntaxErrorInfo Parser::error_info(SyntaxErrorInfo::Kind kind, const std::string
   if (end_line == 1) end_col -= origin_.col_offset;
   e.lineno = lineno;
   e.end_lineno = end_lineno;
-  e.offset = lines_.char_col(line, col) + 1;
-  e.end_offset = end_col < 0 ? end_col : lines_.char_col(end_line, end_col) + 1;
+  e.offset = column(line, col) + 1;
+  e.end_offset = end_col < 0 ? end_col : column(end_line, end_col) + 1;
   // 3.11 takes the text from the tokenizer's buffer, the line it is reading with its
   // newline, when the error is on that line; an earlier line comes without its newline.
   int reading = toks_.empty() ? 1 : toks_.back().end_lineno - origin_.line_offset;
@@ -193,7 +193,7 @@ void Parser::finish_error() {
     e.msg = std::string("'") + b.ch + "' was never closed";
     e.filename = filename_;
     e.lineno = e.end_lineno = b.lineno;
-    e.offset = lines_.char_col(b.lineno, b.col) + 1;
+    e.offset = column(b.lineno, b.col) + 1;
     e.end_offset = 0;
     e.text = unclosed_bracket_text(b.lineno);
     error_ = std::move(e);
@@ -282,7 +282,7 @@ bool Parser::parse_module(ast::Mode mode, ast::Module& out) {
       e.msg = std::string("'") + b.ch + "' was never closed";
       e.filename = filename_;
       e.lineno = e.end_lineno = b.lineno;
-      e.offset = lines_.char_col(b.lineno, b.col) + 1;
+      e.offset = column(b.lineno, b.col) + 1;
       e.end_offset = 0;
       e.text = unclosed_bracket_text(b.lineno);
       error_ = std::move(e);
@@ -326,12 +326,13 @@ namespace {
 // CPython appends a newline to source text only for exec input. Without it, eval and
 // single input end in ENDMARKER with no NEWLINE before it: an error there has offset 0,
 // and the last line is reported as written, with no newline.
-void report_without_final_newline(SyntaxErrorInfo& e, const SourceLines& lines) {
+void report_without_final_newline(SyntaxErrorInfo& e, const SourceLines& lines, bool bytes) {
   if (e.kind != SyntaxErrorInfo::Kind::SyntaxError || e.lineno != lines.count()) return;
   std::string_view last = lines.line(e.lineno);
   if (last.ends_with('\n') || !e.text.ends_with('\n')) return;
   e.text.pop_back();
-  int end_col = lines.char_col(e.lineno, static_cast<int>(last.size())) + 1;
+  int end_col = static_cast<int>(last.size()) + 1;
+  if (!bytes) end_col = lines.char_col(e.lineno, static_cast<int>(last.size())) + 1;
   if (e.offset == end_col && e.end_offset == end_col) e.offset = e.end_offset = 0;
 }
 
@@ -357,6 +358,11 @@ ParseResult parse(std::string_view source_bytes, const std::string& filename, as
   auto module = std::make_unique<ast::Module>();
   SourceLines lines(decoded.text);
   Parser parser(decoded.text, lines, filename, module->arena.get());
+  // 3.11 reports its parser's columns in bytes for bytes with neither a BOM nor a coding
+  // declaration (its tokenizer has no encoding then); in characters otherwise.
+  bool byte_columns = kind != SourceKind::Text && !source_bytes.starts_with("\xef\xbb\xbf") &&
+                      !declared_encoding(source_bytes);
+  parser.set_byte_columns(byte_columns);
   bool parsed = parser.parse_module(mode, *module);
   result.warnings = parser.take_warnings();
   if (!parsed) {
@@ -367,7 +373,7 @@ ParseResult parse(std::string_view source_bytes, const std::string& filename, as
       e.filename = filename;
       result.error = std::move(e);
     }
-    if (mode != ast::Mode::Exec) report_without_final_newline(*result.error, lines);
+    if (mode != ast::Mode::Exec) report_without_final_newline(*result.error, lines, byte_columns);
     return result;
   }
   result.module = std::move(module);

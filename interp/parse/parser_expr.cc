@@ -401,8 +401,7 @@ Expr* Parser::call(Expr* func, size_t start_tok) {
       Expr* v = expression();
       if (!v) return nullptr;
       if (seen_double_star)
-        return fail_node(first_double_star,
-                         "iterable argument unpacking follows keyword argument unpacking");
+        return fail_token(tok(start), "iterable argument unpacking follows keyword argument unpacking");
       auto* s = make<Starred>(start);
       s->value = v;
       s->ctx = ExprContext::Load;

@@ -41,6 +41,7 @@ public:
   ast::Expr* parse_fstring_expression();
   std::optional<SyntaxErrorInfo> take_error();
   std::vector<SourceWarning> take_warnings() { return std::move(warnings_); }
+  void set_byte_columns(bool on) { byte_columns_ = on; }
 
 private:
   friend struct DepthGuard;
@@ -81,6 +82,10 @@ private:
   std::string unclosed_bracket_text(int lineno) const;
 
   // ---- positions ----
+  // The 0-based column of an error as reported: characters, or bytes (set_byte_columns).
+  int column(int lineno, int byte_col) const {
+    return byte_columns_ ? byte_col : lines_.char_col(lineno, byte_col);
+  }
   const Token& last_significant();
   ast::Pos pos_from(size_t start_tok);
   ast::Pos pos_from(const ast::Pos& start);
@@ -204,6 +209,8 @@ private:
   bool call_argument_ = false; // named_expression is a call argument: '=' is a kwarg typo
   size_t furthest_line_ = 0;
   bool suppress_invalid_ = false; // inside the speculative parse of an invalid_* check
+  size_t match_missing_colon_ = 0; // `match subject` NEWLINE: the NEWLINE's token index
+  bool byte_columns_ = false;
 };
 
 // Counts nesting of the recursive rules; past the limit the parse fails with

@@ -257,16 +257,8 @@ Expr* Parser::strings() {
     for (size_t i = start; i < end; i++) {
       LiteralParts p = split_literal(tok(i).text);
       for (char c : p.body)
-        if (static_cast<unsigned char>(c) >= 0x80) {
-          // CPython reports this one with byte offsets.
-          const Token& at = cur();
-          fail_token(at, "bytes can only contain ASCII literal characters");
-          if (error_ && !is_fstring_) {
-            error_->offset = at.col + 1;
-            error_->end_offset = at.end_col + 1;
-          }
-          return nullptr;
-        }
+        if (static_cast<unsigned char>(c) >= 0x80)
+          return fail_token(tok(i), "bytes can only contain ASCII literal characters");
       if (p.raw) {
         bytes.append(p.body);
       } else {
