@@ -120,15 +120,18 @@ static std::optional<parse::ParseResult> parse_source(Thread& t, std::string_vie
 
 // Issues the parser's DeprecationWarnings; one that the filters make an error becomes the
 // SyntaxError at its string, as 3.11 reports it. False with the exception.
-static bool issue_warnings(Thread& t, const parse::ParseResult& parsed,
+static bool issue_warnings(Thread& t, const std::vector<parse::SourceWarning>& warnings,
                            const std::string& filename) {
-  for (const parse::SourceWarning& w : parsed.warnings) {
+  for (const parse::SourceWarning& w : warnings) {
+    Value category = w.category == parse::SourceWarning::Category::Syntax
+                         ? exc(E_SyntaxWarning)
+                         : exc(E_DeprecationWarning);
     Value warn = module_attr(t, "warnings", "warn_explicit");
-    Value args[4] = {str_from_utf8(t, w.error.msg), exc(E_DeprecationWarning),
-                     str_from_utf8(t, filename), Value::small_int(w.error.lineno)};
+    Value args[4] = {str_from_utf8(t, w.error.msg), category, str_from_utf8(t, filename),
+                     Value::small_int(w.error.lineno)};
     if (!warn || !args[0] || !args[2]) return false;
     if (call(t, warn, args, 4)) continue;
-    if (!matches(t, exc(E_DeprecationWarning))) return false;
+    if (!matches(t, category)) return false;
     clear_pending(t);
     raise_syntax_error(t, w.error);
     return false;
@@ -141,7 +144,7 @@ Value compile_source(Thread& t, std::string_view source, const std::string& file
   std::optional<parse::ParseResult> result = parse_source(t, source, filename, mode, kind);
   if (!result) return {};
   parse::ParseResult& parsed = *result;
-  if (!issue_warnings(t, parsed, filename)) return {};
+  if (!issue_warnings(t, parsed.warnings, filename)) return {};
   if (parsed.error) return raise_syntax_error(t, *parsed.error);
   return compile_tree(t, *parsed.module, filename, optimize);
 }
@@ -149,7 +152,9 @@ Value compile_source(Thread& t, std::string_view source, const std::string& file
 Value compile_tree(Thread& t, const ast::Module& module, const std::string& filename,
                    int optimize) {
   if (optimize < 0) optimize = options().optimize;
-  auto compiled = compile::compile(module, filename, optimize);
+  std::vector<parse::SourceWarning> warnings;
+  auto compiled = compile::compile(module, filename, optimize, &warnings);
+  if (!issue_warnings(t, warnings, filename)) return {};
   if (auto* error = std::get_if<parse::SyntaxErrorInfo>(&compiled))
     return raise_syntax_error(t, *error);
   auto unit = std::get<std::shared_ptr<const bytecode::CodeUnit>>(compiled);
@@ -164,7 +169,7 @@ Value parse_to_objects(Thread& t, std::string_view source, const std::string& fi
   std::optional<parse::ParseResult> result = parse_source(t, source, filename, mode, kind);
   if (!result) return {};
   parse::ParseResult& parsed = *result;
-  if (!issue_warnings(t, parsed, filename)) return {};
+  if (!issue_warnings(t, parsed.warnings, filename)) return {};
   if (parsed.error) return raise_syntax_error(t, *parsed.error);
   return ast_to_objects(t, *parsed.module);
 }

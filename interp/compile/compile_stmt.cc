@@ -710,8 +710,9 @@ bool Compiler::import_from(const ast::ImportFrom* s) {
 
 bool Compiler::assert_stmt(const ast::Assert* s) {
   if (optimize_ > 0) return true;
-  // (3.11 also warns "assertion is always true" for a non-empty tuple; warnings are not
-  // reported by this compiler.)
+  if (s->test->kind == ast::ExprKind::Tuple &&
+      !static_cast<const ast::TupleExpr*>(s->test)->elts.empty())
+    warn("assertion is always true, perhaps remove parentheses?");
   int end = new_block();
   if (!jump_if(s->test, end, true)) return false;
   emit(Op::LOAD_ASSERTION_ERROR);

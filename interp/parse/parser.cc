@@ -66,6 +66,21 @@ std::optional<SyntaxErrorInfo> Parser::take_error() {
   return std::move(error_);
 }
 
+std::vector<SourceWarning> Parser::take_warnings() {
+  std::vector<SourceWarning> all = tokenizer_.take_warnings();
+  for (SourceWarning& w : all) {
+    w.error.lineno += origin_.line_offset;
+    w.error.end_lineno += origin_.line_offset;
+  }
+  for (SourceWarning& w : warnings_)
+    all.push_back(std::move(w));
+  warnings_.clear();
+  std::stable_sort(all.begin(), all.end(), [](const SourceWarning& a, const SourceWarning& b) {
+    return a.error.lineno < b.error.lineno;
+  });
+  return all;
+}
+
 Failed Parser::fail_range(SyntaxErrorInfo::Kind kind, const std::string& msg, int lineno, int col,
                           int end_lineno, int end_col) {
   if (failed()) return {};

@@ -40,7 +40,8 @@ public:
   // The f-string replacement field form: star_expressions, then the end.
   ast::Expr* parse_fstring_expression();
   std::optional<SyntaxErrorInfo> take_error();
-  std::vector<SourceWarning> take_warnings() { return std::move(warnings_); }
+  // The tokenizer's and the parser's warnings, by line.
+  std::vector<SourceWarning> take_warnings();
   void set_byte_columns(bool on) { byte_columns_ = on; }
 
 private:

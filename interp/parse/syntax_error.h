@@ -26,10 +26,13 @@ struct SyntaxErrorInfo {
   enum class Origin { Parser, Compiler, SymbolTable, Message } origin = Origin::Parser;
 };
 
-// A DeprecationWarning that the parser reports while it goes on (an invalid escape
-// sequence): `error` is the SyntaxError that takes its place when the warnings filter
-// turns it into an error, located at the string token; its lineno is the warning's.
+// A warning that the front end reports while it goes on: DeprecationWarning for an invalid
+// escape sequence, SyntaxWarning for a number run into a keyword ("invalid decimal
+// literal") and for the compiler's checks ("is" with a literal, a call of a tuple...).
+// `error` is the SyntaxError that takes its place when the warnings filter turns it into
+// an error; its msg and lineno are the warning's.
 struct SourceWarning {
+  enum class Category { Deprecation, Syntax } category = Category::Deprecation;
   SyntaxErrorInfo error;
   int token_col = 0;
 };

@@ -144,6 +144,16 @@ bool Tokenizer::fail(SyntaxErrorInfo::Kind kind, std::string msg, int lineno, in
   return false;
 }
 
+void Tokenizer::warn_at(std::string msg, size_t pos) {
+  auto saved = std::move(error_);
+  fail_at(std::move(msg), pos);
+  SourceWarning w;
+  w.category = SourceWarning::Category::Syntax;
+  w.error = std::move(*error_);
+  warnings_.push_back(std::move(w));
+  error_ = std::move(saved);
+}
+
 int Tokenizer::past_line_end(int lineno) const {
   std::string_view l = lines_.line(lineno);
   return lines_.char_col(lineno, static_cast<int>(l.size())) + (l.ends_with('\n') ? 0 : 1);
@@ -455,7 +465,10 @@ bool Tokenizer::verify_end_of_number(size_t& p, const char* kind) {
     keyword_follows = lookahead("r");
   else if (c == 'n')
     keyword_follows = lookahead("ot");
-  if (keyword_follows) return true; // 3.11 only warns here
+  if (keyword_follows) { // 3.11 only warns here
+    warn_at(std::string("invalid ") + kind + " literal", p - 1);
+    return true;
+  }
   if (p - 1 < text_.size() && is_potential_identifier_char(c)) {
     p--;
     return fail_at(std::string("invalid ") + kind + " literal", p);

@@ -69,6 +69,7 @@ public:
     int lineno, col;
   };
   const std::vector<OpenBracket>& open_brackets() const { return brackets_; }
+  std::vector<SourceWarning> take_warnings() { return std::move(warnings_); }
   // The lines that end in a backslash joining them to the next, in order.
   const std::vector<int>& continued_lines() const { return continued_lines_; }
 
@@ -84,6 +85,8 @@ private:
   // offset/end_offset as 1-based character columns of the current line, computed from
   // the byte position `pos` in the way CPython's tokenizer reports its errors.
   bool fail_at(std::string msg, size_t pos);
+  // A SyntaxWarning at `pos`; its error is what fail_at would report.
+  void warn_at(std::string msg, size_t pos);
   bool indentation(Token& out, bool& emitted);
   bool number(Token& out, size_t start);
   bool string(Token& out, size_t start, size_t quote);
@@ -108,6 +111,7 @@ private:
   std::vector<int> alt_indents_{0};
   std::vector<OpenBracket> brackets_;
   std::vector<int> continued_lines_;
+  std::vector<SourceWarning> warnings_;
   std::optional<SyntaxErrorInfo> error_;
   bool status_code_error_ = false;
 };
