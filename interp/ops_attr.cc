@@ -174,6 +174,10 @@ void update_type_flags(Value type) {
 static Value module_getattr(Thread& t, Value obj, Value attr, bool suppress_missing) {
   Value d = rd<Object>(obj)->dict;
   if (Value v = dict_get_str(d, attr)) return v;
+  if (str_equal_ascii(attr, "__annotations__")) { // made empty (and kept) on first use
+    Value a = dict_new(t);
+    return a && dict_set(t, d, attr, a) ? a : Value();
+  }
   Value r = generic_getattr(t, obj, attr, true);
   if (r || t.pending) return r;
   if (Value ga = dict_get_str(d, name(N___getattr__))) {

@@ -565,6 +565,16 @@ INTERP_NATIVE(type_getattribute) {
       return Value::small_int(flags);
     }
     if (str_equal_ascii(attr, "__dict__")) return mappingproxy_new(t, o->dict);
+    if (str_equal_ascii(attr, "__annotations__")) {
+      // A class's own annotations, never a base's: made empty (and kept) on first use.
+      if (!(o->flags & kHeapType))
+        return raisef(t, exc(E_AttributeError), "type object '%s' has no attribute '%s'",
+                      type_name(type).c_str(), "__annotations__");
+      if (Value a = dict_get_str(o->dict, attr)) return descriptor_get(t, a, {}, type);
+      Value a = dict_new(t);
+      if (!a || !dict_set(t, o->dict, attr, a)) return {};
+      return a;
+    }
     if (str_equal_ascii(attr, "__module__")) {
       // A builtin type may hold the descriptor that serves its instances' __module__.
       Value m = dict_get_str(o->dict, attr);
@@ -695,6 +705,7 @@ void init_object_type(Thread& t) {
   add_named_getters(t, ty, {"__name__", "__qualname__", "__module__"}, type_getattribute,
                     type_setattr);
   add_named_getters(t, ty, {"__bases__", "__dict__"}, type_getattribute);
+  add_named_getters(t, ty, {"__annotations__"}, type_getattribute, type_setattr);
   add_named_members(t, ty, {"__mro__", "__base__", "__flags__", "__text_signature__"},
                     type_getattribute);
 }

@@ -417,9 +417,15 @@ Expr* Parser::call(Expr* func, size_t start_tok) {
       seen_double_star = true;
     } else if (at_name() && peek().is_op("=")) {
       std::string name = cur().name;
+      const Token& name_tok = cur();
+      const Token& equals = peek();
       pos_ += 2;
       Expr* v = expression();
       if (!v) return nullptr;
+      if (at_comprehension_for()) // invalid_kwarg: NAME '=' expression for_if_clauses
+        return fail_range(SyntaxErrorInfo::Kind::SyntaxError,
+                          "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                          name_tok.lineno, name_tok.col, equals.end_lineno, equals.end_col);
       auto* k = make<Keyword>(start);
       k->arg = std::move(name);
       k->value = v;
@@ -766,9 +772,13 @@ Expr* Parser::brace_atom() {
     }
     return true;
   };
-  if (eat_op("**")) {
+  if (at_op("**")) {
+    const Token& stars = cur();
+    pos_++;
     Expr* v = bitwise_or();
     if (!v) return nullptr;
+    if (at_comprehension_for()) // invalid_dict_comprehension
+      return fail_token(stars, "dict unpacking cannot be used in dict comprehension");
     keys.push_back(nullptr);
     values.push_back(v);
     if (!dict_items()) return nullptr;

@@ -944,8 +944,10 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
               if (existing) {
                 Value fn = PEEK(arg + 2);
                 std::string fname = fn ? function_text(t, fn) : "function";
+                Value key_text = str(t, k); // str() of the key, as 3.11's %S
+                ERROR_IF(!key_text);
                 raisef(t, exc(E_TypeError), "%s() got multiple values for keyword argument '%s'",
-                       fname.c_str(), str_check(k) ? str_utf8(k).c_str() : "?");
+                       fname.c_str(), str_utf8(key_text).c_str());
                 ERROR_IF(true);
               }
               Value v = getitem(t, other, k);
