@@ -57,6 +57,11 @@ bool Parser::at_name() {
 
 std::optional<SyntaxErrorInfo> Parser::take_error() {
   if (tokenizer_failed_ && tokenizer_.error()) {
+    // A backslash at the end of input inside brackets: 3.11's E_EOF there is the
+    // unclosed bracket.
+    if (tokenizer_.error()->msg == "unexpected EOF while parsing" &&
+        !tokenizer_.open_brackets().empty())
+      return unclosed_bracket_error();
     // Inside an f-string field: the lines of the real source, the field's own columns.
     SyntaxErrorInfo e = *tokenizer_.error();
     e.lineno += origin_.line_offset;
@@ -203,16 +208,20 @@ void Parser::finish_error() {
   (void)failed_at_end;
   const auto& open = tokenizer_.open_brackets();
   if (!open.empty() && err_line > open.back().lineno) {
-    const auto& b = open.back();
-    SyntaxErrorInfo e;
-    e.msg = std::string("'") + b.ch + "' was never closed";
-    e.filename = filename_;
-    e.lineno = e.end_lineno = b.lineno;
-    e.offset = column(b.lineno, b.col) + 1;
-    e.end_offset = 0;
-    e.text = unclosed_bracket_text(b.lineno);
-    error_ = std::move(e);
+    error_ = unclosed_bracket_error();
   }
+}
+
+SyntaxErrorInfo Parser::unclosed_bracket_error() const {
+  const auto& b = tokenizer_.open_brackets().back();
+  SyntaxErrorInfo e;
+  e.msg = std::string("'") + b.ch + "' was never closed";
+  e.filename = filename_;
+  e.lineno = e.end_lineno = b.lineno;
+  e.offset = column(b.lineno, b.col) + 1;
+  e.end_offset = 0;
+  e.text = unclosed_bracket_text(b.lineno);
+  return e;
 }
 
 // CPython takes this text from its tokenizer's buffer when the line is the last one it
@@ -289,18 +298,12 @@ bool Parser::parse_module(ast::Mode mode, ast::Module& out) {
     if (!ok) fail_generic();
   }
   if (!ok) {
-    if (cur().kind == TokenKind::EndMarker && !tokenizer_failed_ &&
+    // (the end read at all, as 3.11's tokenizer reports the end inside brackets whenever
+    // its parser reads that far)
+    if (!toks_.empty() && toks_.back().kind == TokenKind::EndMarker && !tokenizer_failed_ &&
         !tokenizer_.open_brackets().empty() && error_ && error_->msg == "invalid syntax") {
       // The file ended inside brackets.
-      const auto& b = tokenizer_.open_brackets().back();
-      SyntaxErrorInfo e;
-      e.msg = std::string("'") + b.ch + "' was never closed";
-      e.filename = filename_;
-      e.lineno = e.end_lineno = b.lineno;
-      e.offset = column(b.lineno, b.col) + 1;
-      e.end_offset = 0;
-      e.text = unclosed_bracket_text(b.lineno);
-      error_ = std::move(e);
+      error_ = unclosed_bracket_error();
       return false;
     }
     finish_error();

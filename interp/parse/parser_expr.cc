@@ -401,7 +401,8 @@ Expr* Parser::call(Expr* func, size_t start_tok) {
       Expr* v = expression();
       if (!v) return nullptr;
       if (seen_double_star)
-        return fail_token(tok(start), "iterable argument unpacking follows keyword argument unpacking");
+        return fail_node(first_double_star,
+                         "iterable argument unpacking follows keyword argument unpacking");
       auto* s = make<Starred>(start);
       s->value = v;
       s->ctx = ExprContext::Load;
@@ -444,6 +445,7 @@ Expr* Parser::call(Expr* func, size_t start_tok) {
         if (!comprehension_clauses(g->generators)) return nullptr;
         g->pos = pos_from(start);
         bool sole = args.empty() && keywords.empty() && at_op(")");
+        if (at_op(",")) peek(); // 3.11 reads on first: a tokenizer error there wins
         if (!sole) return fail_node(g, "Generator expression must be parenthesized");
         g->pos = {tok(paren).lineno, tok(paren).col, 0, 0};
         args.push_back(g);

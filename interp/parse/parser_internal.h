@@ -81,6 +81,8 @@ private:
   void finish_error(); // after a failure: tokenizer errors and unclosed brackets first
   // The SyntaxError text of an unclosed bracket's line, once the whole input is read.
   std::string unclosed_bracket_text(int lineno) const;
+  // "'(' was never closed" for the innermost bracket still open.
+  SyntaxErrorInfo unclosed_bracket_error() const;
 
   // ---- positions ----
   // The 0-based column of an error as reported: characters, or bytes (set_byte_columns).

@@ -258,7 +258,7 @@ Expr* Parser::strings() {
       LiteralParts p = split_literal(tok(i).text);
       for (char c : p.body)
         if (static_cast<unsigned char>(c) >= 0x80)
-          return fail_token(tok(i), "bytes can only contain ASCII literal characters");
+          return fail_token(cur(), "bytes can only contain ASCII literal characters");
       if (p.raw) {
         bytes.append(p.body);
       } else {
