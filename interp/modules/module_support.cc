@@ -314,6 +314,10 @@ void format_exception_report(Thread& t, Value exception, std::string& out) {
     if (usable) suffix = vm::suggestion_suffix(t, exception);
     usable = usable && !suffix.empty();
   }
+  // A lone SyntaxError: the module's frames, then the located report as 3.11's C printer
+  // (not the module) writes it.
+  bool syntax = usable && is_subtype(type_of(exception), exc(E_SyntaxError)) &&
+                lone_exception(exception);
   if (usable) {
     struct Busy {
       Busy() { busy = true; }
@@ -321,8 +325,12 @@ void format_exception_report(Thread& t, Value exception, std::string& out) {
     } guard;
     Value saved = t.pending;
     t.pending = {};
-    Value format = module_attr(t, "traceback", "format_exception");
-    Value lines = format ? call1(t, format, exception) : Value();
+    Value tb = rd<ExceptionObject>(exception)->traceback;
+    bool frames = tb && tb != none();
+    Value format = module_attr(t, "traceback", syntax ? "format_tb" : "format_exception");
+    Value lines = !format              ? Value()
+                  : syntax && !frames ? list_new(t)
+                                      : call1(t, format, syntax ? tb : exception);
     bool ok = lines && is_exact(lines, T_list);
     std::string text;
     for (std::int64_t i = 0; ok && i < list_length(lines); ++i) {
@@ -334,6 +342,10 @@ void format_exception_report(Thread& t, Value exception, std::string& out) {
     t.pending = saved;
     if (ok && !suffix.empty() && !text.empty() && text.back() == '\n')
       text.insert(text.size() - 1, suffix);
+    if (ok && syntax) {
+      if (frames) text.insert(0, "Traceback (most recent call last):\n");
+      vm::format_syntax_error(t, exception, text);
+    }
     if (ok) {
       out += text;
       return;
