@@ -483,7 +483,19 @@ INTERP_NATIVE(exception_reduce) {
       state = {};
     }
   }
-  Value items[3] = {type_of(self), rd<ExceptionObject>(self)->args, state};
+  Value reduced = rd<ExceptionObject>(self)->args;
+  if (is_class(type_of(self), E_OSError) && tuple_length(reduced) == 2) {
+    // OSError's filename (and filename2) go back into the arguments.
+    const ExceptionObject* e = rd<ExceptionObject>(self);
+    Value filename = e->extra[2], filename2 = e->extra[3];
+    if (filename && filename != none()) {
+      bool two = filename2 && filename2 != none();
+      Value items[5] = {tuple_item(reduced, 0), tuple_item(reduced, 1), filename, none(), filename2};
+      reduced = tuple_from(t, items, two ? 5 : 3);
+      if (!reduced) return {};
+    }
+  }
+  Value items[3] = {type_of(self), reduced, state};
   return tuple_from(t, items, state ? 3 : 2);
 }
 
