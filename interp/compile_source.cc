@@ -39,6 +39,7 @@ Value raise_syntax_error(Thread& t, const parse::SyntaxErrorInfo& info) {
   using Kind = parse::SyntaxErrorInfo::Kind;
   using Origin = parse::SyntaxErrorInfo::Origin;
   if (info.kind == Kind::MemoryError) return raise_memory_error(t);
+  if (info.kind == Kind::ValueError) return raise(t, exc(E_ValueError), info.msg.c_str());
   Value type = info.kind == Kind::TabError           ? exc(E_TabError)
                : info.kind == Kind::IndentationError ? exc(E_IndentationError)
                                                      : exc(E_SyntaxError);
@@ -75,7 +76,7 @@ Value raise_syntax_error(Thread& t, const parse::SyntaxErrorInfo& info) {
     for (int i = 0; e && i < 6; ++i)
       if (!setattr(t, e, intern_literal(t, kFields[i]), details[i])) return {};
   } else {
-    Value detail_tuple = tuple_from(t, details, 6);
+    Value detail_tuple = tuple_from(t, details, info.has_position ? 6 : 4);
     if (!detail_tuple) return {};
     Value args[2] = {msg, detail_tuple};
     Value arg_tuple = tuple_from(t, args, 2);
@@ -120,8 +121,8 @@ static std::optional<parse::ParseResult> parse_source(Thread& t, std::string_vie
 
 // Issues the parser's DeprecationWarnings; one that the filters make an error becomes the
 // SyntaxError at its string, as 3.11 reports it. False with the exception.
-static bool issue_warnings(Thread& t, const std::vector<parse::SourceWarning>& warnings,
-                           const std::string& filename) {
+bool issue_warnings(Thread& t, const std::vector<parse::SourceWarning>& warnings,
+                    const std::string& filename) {
   for (const parse::SourceWarning& w : warnings) {
     Value category = w.category == parse::SourceWarning::Category::Syntax
                          ? exc(E_SyntaxWarning)

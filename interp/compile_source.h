@@ -9,6 +9,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace interp {
 
@@ -24,6 +25,11 @@ Value compile_source(Thread& t, std::string_view source, const std::string& file
 // Raises the SyntaxError (IndentationError, TabError, MemoryError) that the front end
 // described, shaped as 3.11 shapes it for the part that found it; returns 0.
 Value raise_syntax_error(Thread& t, const parse::SyntaxErrorInfo& info);
+
+// Issues the front end's warnings (warnings.warn_explicit); one that the filters make an
+// error becomes the SyntaxError at its place, raised. False with the exception.
+bool issue_warnings(Thread& t, const std::vector<parse::SourceWarning>& warnings,
+                    const std::string& filename);
 
 // compile() of a tree of _ast objects: the tree is parsed already.
 Value compile_tree(Thread& t, const ast::Module& module, const std::string& filename,

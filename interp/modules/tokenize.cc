@@ -120,6 +120,7 @@ INTERP_NATIVE(tokenize_tokens) {
     Value item = tuple_from(t, items, 7);
     if (!item || !list_append(t, tokens, item)) return {};
   }
+  if (!issue_warnings(t, tokenizer.take_warnings(), "<string>")) return {};
   // An error that 3.11 reports as a status code only ends the tokens; the others raise.
   Value error = none();
   if (tokenizer.error() && !tokenizer.error_is_status_code()) {

@@ -364,6 +364,7 @@ ParseResult parse(std::string_view source_bytes, const std::string& filename, as
     e.msg = "source code string cannot contain null bytes";
     e.filename = filename;
     e.has_position = false;
+    if (kind != SourceKind::ScriptFile) e.kind = SyntaxErrorInfo::Kind::ValueError;
     result.error = std::move(e);
     return result;
   }

@@ -160,8 +160,13 @@ Stmt* Parser::expression_statement() {
     return fail_node(first,
                      std::string("cannot use assignment expressions with ") + expr_name(first));
   if (at_op(":")) {
-    if (first->kind == ExprKind::Tuple)
-      return fail_node(first, "only single target (not tuple) can be annotated");
+    if (first->kind == ExprKind::Tuple) {
+      // Without parentheses 3.11 points at the first element only.
+      auto& elts = static_cast<TupleExpr*>(first)->elts;
+      bool bare = !elts.empty() && elts[0]->pos.lineno == first->pos.lineno &&
+                  elts[0]->pos.col_offset == first->pos.col_offset;
+      return fail_node(bare ? elts[0] : first, "only single target (not tuple) can be annotated");
+    }
     if (first->kind == ExprKind::List)
       return fail_node(first, "only single target (not list) can be annotated");
     if (first->kind != ExprKind::Name && first->kind != ExprKind::Attribute &&

@@ -9,13 +9,22 @@ namespace interp::parse {
 struct SyntaxErrorInfo {
   // MemoryError: the parser's own nesting limit was hit (CPython 3.11 raises a bare
   // MemoryError there, e.g. for 10000 unary minus signs); msg is empty then.
-  enum class Kind { SyntaxError, IndentationError, TabError, MemoryError } kind = Kind::SyntaxError;
+  // ValueError: compile() of a source with a null byte (3.11 raises ValueError there).
+  enum class Kind {
+    SyntaxError,
+    IndentationError,
+    TabError,
+    MemoryError,
+    ValueError
+  } kind = Kind::SyntaxError;
   std::string msg, filename;
   // As SyntaxError's attributes in 3.11: offset is 1-based and counts characters;
   // end_offset is -1 or 0 where CPython leaves it so.
   int lineno = 0, offset = 0, end_lineno = 0, end_offset = 0;
   std::string text;         // the source line, with its newline, as 3.11 sets SyntaxError.text
-  bool has_position = true; // false where 3.11 leaves end_lineno/end_offset/text None
+  // false where 3.11 gives SyntaxError(msg, (filename, lineno, offset, None)): no text, and
+  // end_lineno/end_offset None (a source that cannot be decoded).
+  bool has_position = true;
   // Which part of 3.11 raises it, which decides the exception's shape. The tokenizer and
   // parser give SyntaxError(msg, (filename, lineno, offset, text, end_lineno, end_offset))
   // with the source line as text. The compiler gives the same tuple, but its text is the

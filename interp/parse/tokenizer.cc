@@ -195,7 +195,6 @@ bool Tokenizer::indentation(Token& out, bool& emitted) {
       col = alt = 0;
     } else if (c == '\\' && at(p + 1) == '\n' && p + 2 < text_.size()) {
       if (!continuation_col) continuation_col = col;
-      continued_lines_.push_back(lineno_);
       lineno_++;
       line_start_ = p + 2;
       p++;
