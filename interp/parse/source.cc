@@ -188,14 +188,14 @@ DecodedSource decode_source(std::string_view bytes, const std::string& filename,
   Encoding encoding = Encoding::Utf8;
   std::optional<std::string> declared = declared_encoding(bytes);
   if (declared) {
-    encoding = encoding_for(*declared);
-    if (encoding == Encoding::Unknown) {
-      out.error = error_without_position("unknown encoding: " + *declared, filename);
-      return out;
-    }
     if (bom && normal_name(*declared) != "utf-8") {
       out.error = error_without_position(
           "encoding problem: " + normal_name(*declared) + " with BOM", filename);
+      return out;
+    }
+    encoding = encoding_for(*declared);
+    if (encoding == Encoding::Unknown) {
+      out.error = error_without_position("unknown encoding: " + *declared, filename);
       return out;
     }
   }
