@@ -1,7 +1,9 @@
 // Source decoding: BOM, PEP 263 declarations, UTF-8 validation and universal newlines.
 #include "interp/parse/source.h"
 
+#include <algorithm>
 #include <array>
+#include <vector>
 #include <cctype>
 #include <cstdio>
 
@@ -143,6 +145,43 @@ const char* utf8_failure_reason(std::string_view s, size_t i) {
   return "invalid start byte";
 }
 
+// The byte ranges of the comments of a source: a '#' outside any string literal, to the end
+// of its line. (Only quotes matter here: a backslash escapes the next byte in any string,
+// raw ones included, and a single-quoted string ends at the end of its line.)
+std::vector<std::pair<size_t, size_t>> comment_ranges(std::string_view s) {
+  std::vector<std::pair<size_t, size_t>> out;
+  char quote = 0;
+  bool triple = false;
+  for (size_t i = 0; i < s.size();) {
+    char c = s[i];
+    if (quote) {
+      if (c == '\\') {
+        i += 2;
+      } else if (c == '\n' && !triple) {
+        quote = 0;
+        i++;
+      } else if (c == quote && (!triple || s.substr(i, 3) == std::string(3, quote))) {
+        i += triple ? 3 : 1;
+        quote = 0;
+      } else {
+        i++;
+      }
+    } else if (c == '#') {
+      size_t end = s.find('\n', i);
+      if (end == std::string_view::npos) end = s.size();
+      out.emplace_back(i, end);
+      i = end;
+    } else if (c == '\'' || c == '"') {
+      triple = s.substr(i, 3) == std::string(3, c);
+      quote = c;
+      i += triple ? 3 : 1;
+    } else {
+      i++;
+    }
+  }
+  return out;
+}
+
 } // namespace
 
 int utf8_sequence_length(std::string_view s, size_t i) {
@@ -229,12 +268,29 @@ DecodedSource decode_source(std::string_view bytes, const std::string& filename,
   } else {
     size_t line_start = 0;
     int lineno = 1;
+    // 3.11 decodes a module's bytes only where it must: undecodable bytes in a comment pass
+    // (as U+FFFD in the text kept for error messages), except in a script.
+    std::optional<std::vector<std::pair<size_t, size_t>>> comments;
+    auto in_comment = [&](size_t i) {
+      if (kind != SourceKind::Bytes || declared || bom) return false;
+      if (!comments) comments = comment_ranges(bytes);
+      auto it = std::upper_bound(comments->begin(), comments->end(),
+                                 std::make_pair(i, std::string_view::npos));
+      return it != comments->begin() && i < std::prev(it)->second;
+    };
+    size_t copied = 0;
     for (size_t i = 0; i < bytes.size();) {
       if (bytes[i] == '\n') {
         line_start = i + 1;
         lineno++;
       }
       int n = utf8_sequence_length(bytes, i);
+      if (n == 0 && in_comment(i)) {
+        text.append(bytes.substr(copied, i - copied));
+        text += "\xef\xbf\xbd";
+        copied = ++i;
+        continue;
+      }
       if (n == 0 && kind == SourceKind::ScriptFile && !declared && !bom) {
         char hex[8];
         std::snprintf(hex, sizeof hex, "%02x", static_cast<unsigned char>(bytes[i]));
@@ -266,7 +322,7 @@ DecodedSource decode_source(std::string_view bytes, const std::string& filename,
       }
       i += n;
     }
-    text.assign(bytes);
+    text.append(bytes.substr(copied));
   }
 
   return translate_newlines(text);
