@@ -1,6 +1,7 @@
 // interp/interp.cc - starting the interpreter: the builtin types in dependency order, the
 // singletons and names, the builtin modules, the main thread; and running __main__.
 #include "interp/interp.h"
+#include "interp/num/format_text.h"
 
 #include "gc/gc.h"
 #include "interp/compile_source.h"
@@ -313,6 +314,21 @@ void write_stderr(const std::string& text) {
   }
 }
 
+// A str as sys.stderr's errors="backslashreplace" writes it: lone surrogates as \udcff.
+std::string utf8_backslashreplace(Value s) {
+  std::string out;
+  for (char32_t c : str_code_points(s)) {
+    if (c >= 0xd800 && c <= 0xdfff) {
+      char escape[8];
+      std::snprintf(escape, sizeof escape, "\\u%04x", unsigned(c));
+      out += escape;
+    } else {
+      num::append_utf8(out, c);
+    }
+  }
+  return out;
+}
+
 bool set_item(Thread& t, Value dict, const char* key, Value value) {
   return value && dict_set(t, dict, intern_literal(t, key), value);
 }
@@ -347,6 +363,7 @@ Value make_flags(Thread& t, const Options& o) {
     items[i] = fields[i].second;
   }
   Value type = new_struct_sequence_type(t, "flags", "sys", names, std::size(fields));
+  if (type) refuse_instances(t, type);
   return type ? new_struct_sequence(t, type, items, std::size(fields)) : Value();
 }
 
@@ -362,6 +379,10 @@ void configure_sys(Thread& t) {
     Value sys = runtime().sys_module;
     Value d = rd<Object>(sys)->dict;
     if (!dict_get_cstr(t, d, "flags")) set_item(t, d, "flags", make_flags(t, o));
+    if (!o.pycache_prefix.empty())
+      set_item(t, d, "pycache_prefix", str_from_os_bytes(t, o.pycache_prefix));
+    if (o.int_max_str_digits >= 0)
+      runtime().int_max_str_digits.store(std::size_t(o.int_max_str_digits));
     clear_pending(t);
     Value xoptions = dict_new(t);
     for (const Options::XOption& x : o.xoptions)
@@ -433,7 +454,7 @@ int report_exception(Thread& t, Value e, bool system_exit_exits = true, bool* ex
         if (!s)
           clear_pending(t);
         else
-          text = str_utf8(s) + "\n";
+          text = utf8_backslashreplace(s) + "\n";
         status = 1;
       }
       return;
@@ -499,6 +520,9 @@ Value main_module(Thread& t, bool reuse) {
 struct MainModule {
   std::string filename;
   std::string package;
+  // An exception raised by a parent package's __init__, reported with its traceback as
+  // runpy lets it through.
+  Value failure;
 };
 
 // Runs source as the __main__ module. file_attr: __file__ (empty: none); package:
@@ -655,10 +679,10 @@ void start(const Options& options) {
     Value argv = getattr(mt, runtime().sys_module, name(N_argv));
     Value path = getattr(mt, runtime().sys_module, name(N_path));
     for (const std::string& a : options.argv)
-      list_append(mt, argv, str_from_utf8(mt, a));
+      list_append(mt, argv, str_from_os_bytes(mt, a));
     if (Value orig_argv = dict_get_cstr(mt, rd<Object>(runtime().sys_module)->dict, "orig_argv"))
       for (const std::string& a : options.orig_argv)
-        list_append(mt, orig_argv, str_from_utf8(mt, a));
+        list_append(mt, orig_argv, str_from_os_bytes(mt, a));
     if (options.argv.empty()) list_append(mt, argv, runtime().empty_str);
     for (const std::string& p : options.path_prefix)
       list_append(mt, path, str_from_utf8(mt, p));
@@ -766,8 +790,34 @@ std::string spec_error(Thread& t, const std::string& module, Value e) {
   } else {
     clear_pending(t);
   }
-  return "Error while finding module specification for '" + module + "' (" + type_name_of(e) +
-         ": " + message + ")";
+  std::string text = "Error while finding module specification for '" + module + "' (" +
+                     type_name_of(e) + ": " + message + ")";
+  if (module.size() > 3 && module.compare(module.size() - 3, 3, ".py") == 0)
+    text += ". Try using '" + module.substr(0, module.size() - 3) + "' instead of '" + module +
+            "' as the module name.";
+  return text;
+}
+
+// Whether importing package `parent` failed only because it (or a package above it) is
+// missing, which runpy reports in one line; any other failure, an ImportError raised by
+// its __init__ included, goes through with its traceback.
+bool parent_is_missing(Thread& t, Value e, const std::string& parent) {
+  if (!is_subtype(type_of(e), exc(E_ImportError))) return false;
+  Value missing = getattr_opt(t, e, intern_literal(t, "name"));
+  clear_pending(t);
+  if (!missing || !str_check(missing)) return false;
+  std::string name = str_utf8(missing);
+  return name == parent || parent.rfind(name + ".", 0) == 0;
+}
+
+// After a parent package's import failed: the one-line message, or empty with the
+// exception kept in `found` to be reported whole.
+std::string parent_import_failure(Thread& t, const std::string& target, const std::string& parent,
+                                  MainModule& found) {
+  Value e = fetch_pending(t);
+  if (parent_is_missing(t, e, parent)) return spec_error(t, target, e);
+  found.failure = e;
+  return {};
 }
 
 bool readable(const std::string& path) {
@@ -790,7 +840,7 @@ std::string find_main_module(Thread& t, const std::string& module, MainModule& f
       dirs = getattr(t, runtime().sys_module, name(N_path));
     } else {
       Value m = import_module(t, parent);
-      if (!m) return spec_error(t, target, fetch_pending(t));
+      if (!m) return parent_import_failure(t, target, parent, found);
       dirs = getattr_opt(t, m, intern_literal(t, "__path__"));
       if (!dirs) {
         if (t.pending) return spec_error(t, target, fetch_pending(t));
@@ -815,10 +865,10 @@ std::string find_main_module(Thread& t, const std::string& module, MainModule& f
     }
     if (!package_dir.empty()) {
       if (depth == 1)
-        return "No module named " + target + "; '" + target +
+        return "Cannot use package as __main__ module; '" + parent +
                "' is a package and cannot be directly executed";
       // The package itself is imported first, as runpy does.
-      if (!import_module(t, target)) return spec_error(t, target, fetch_pending(t));
+      if (!import_module(t, target)) return parent_import_failure(t, target, target, found);
       found.package = target;
       target += ".__main__";
       continue;
@@ -875,7 +925,7 @@ int run_main_module(const std::string& module) {
   stm::run_transaction([&] {
     found = {};
     message = find_main_module(t, module, found);
-    if (message.empty()) {
+    if (message.empty() && !found.failure) {
       // sys.argv[0] names the file, as runpy sets it.
       Value argv = getattr(t, runtime().sys_module, name(N_argv));
       Value path = str_from_utf8(t, found.filename);
@@ -884,6 +934,7 @@ int run_main_module(const std::string& module) {
     clear_pending(t);
   });
   flush_program_output(t);
+  if (found.failure) return report_exception(t, found.failure, !the_options.inspect);
   if (!message.empty()) {
     std::fflush(stdout);
     write_stderr(the_options.executable + ": " + message + "\n");
@@ -1160,6 +1211,24 @@ int run_repl(bool fresh) {
   }
 }
 
+// As CPython ends: once __main__ is gone from sys.modules, a collection finds what only
+// it held and runs those objects' __del__ methods and weakref callbacks, with the module's
+// globals still whole, as CPython's collector does for the cycle through a class's
+// functions and their globals. Skipped while daemon threads still run: they could still
+// reach those objects, where CPython's would be frozen for good.
+void collect_main_module(Thread& t) {
+  std::size_t threads = 0;
+  for_each_thread([&](Thread&) { ++threads; });
+  if (threads > 1) return;
+  runtime().finalizing = true;
+  static const char kCollect[] = "import sys, gc\n"
+                                 "sys.modules.pop('__main__', None)\n"
+                                 "gc.collect()\n";
+  Value exception = run_snippet(t, kCollect, "<shutdown>");
+  (void)exception; // a failure here has nothing left to report to
+  flush_program_output(t);
+}
+
 int finalize(int status) {
   Thread& t = main_thread();
   // Python code, run by the outermost loop: joining threads blocks, which only the
@@ -1180,6 +1249,7 @@ int finalize(int status) {
     if (system_exit) status = s;
   }
   flush_program_output(t);
+  collect_main_module(t);
   return status;
 }
 

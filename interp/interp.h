@@ -29,6 +29,7 @@ struct Options {
       hash_randomization = 1, isolated = 0, utf8_mode = 0, warn_default_encoding = 0,
       int_max_str_digits = -1;
   bool dev_mode = false, safe_path = false;
+  std::string pycache_prefix; // sys.pycache_prefix (empty: None)
   std::vector<std::string> warnoptions;
   // -X name[=value]; a name without a value is stored with has_value false (True in Python).
   struct XOption {
@@ -75,6 +76,11 @@ int run_repl(bool fresh);
 // Ends the program as CPython's finalization does: waits for the threading module's
 // non-daemon threads, runs the atexit callbacks, writes what remains of the output.
 // Returns the exit status, which a SystemExit raised there replaces.
+// The key of str and bytes hashes from PYTHONHASHSEED's value (null: unset): "random" or
+// unset takes 16 bytes from the system's random source; an integer in [0, 4294967295]
+// gives CPython's key for that seed. False for any other text. Called once, before the
+// runtime starts.
+bool set_hash_seed(const char* seed);
 int finalize(int status);
 // An exit status below zero asks the command to end by that signal (an uncaught
 // KeyboardInterrupt ends the process by SIGINT, as CPython does).

@@ -59,8 +59,8 @@ static Value call_type(Thread& t, Value type, const Value* args, std::size_t nar
   if (!(rd<TypeObject>(type)->flags & kHeapType) && type_of(instance) == type &&
       is_object_slot(init) && !is_object_slot(new_fn))
     return instance;
-  with_type.data()[0] = instance;
-  Value r = call(t, init, with_type.data(), with_type.size(), kwnames);
+  // Bound as any special method (a property or other descriptor may stand there).
+  Value r = vm::call_function_or_other(t, init, instance, args, nargs, kwnames);
   if (!r) return {};
   if (r != none())
     return raisef(t, exc(E_TypeError), "__init__() should return None, not '%s'",
@@ -87,6 +87,27 @@ static bool new_arguments_ok(Thread& t, Value owner, const Value* args, std::siz
            s.c_str(), x.c_str());
     return false;
   }
+  // The nearest class of S whose __new__ is a builtin's must use this same one: int's
+  // cannot make a bool, object's cannot make an int subclass's instance.
+  if (owner) {
+    Value mro = rd<TypeObject>(sub)->mro;
+    Value new_name = name(N___new__);
+    for (std::int64_t i = 0, n = mro ? tuple_length(mro) : 0; i < n; ++i) {
+      Value base = tuple_item(mro, i);
+      Value f = type_lookup(base, new_name);
+      bool builtin_new = f && f.is_object() && is_layout(f, Layout::Wrapper) &&
+                         rd<WrapperObject>(f)->wrapped.is_object() &&
+                         is_layout(rd<WrapperObject>(f)->wrapped, Layout::Native);
+      if (!builtin_new) continue;
+      if (f != type_lookup(owner, new_name)) {
+        std::string s = display_name(sub), b = display_name(base); // tp_name: module.name
+        raisef(t, exc(E_TypeError), "%s.__new__(%s) is not safe, use %s.__new__()", x.c_str(),
+               s.c_str(), b.c_str());
+        return false;
+      }
+      break;
+    }
+  }
   return true;
 }
 
@@ -99,6 +120,10 @@ static Value call_native(Thread& t, Value callable, const Value* args, std::size
   std::size_t nkw = kwnames ? std::size_t(tuple_length(kwnames)) : 0;
   if (n->self) {
     if (info.slot_max_args >= 0 && !slot_arguments_ok(t, info, nargs - nkw, kwnames)) return {};
+    // A bound method names the type of its self, as CPython's builtin methods do.
+    if (info.method_args >= 0 &&
+        !method_arguments_ok(t, info, type_of(n->self), nargs - nkw, kwnames))
+      return {};
     ArgumentsWithFirst all(n->self, args, nargs);
     return fn(t, all.data(), all.size(), kwnames);
   }
@@ -111,6 +136,8 @@ static Value call_native(Thread& t, Value callable, const Value* args, std::size
     if (!is_subtype(type_of(args[0]), n->owner))
       return native_descriptor_misuse(t, callable, args[0]);
     if (info.slot_max_args >= 0 && !slot_arguments_ok(t, info, npos - 1, kwnames)) return {};
+    if (info.method_args >= 0 && !method_arguments_ok(t, info, n->owner, npos - 1, kwnames))
+      return {};
   }
   return fn(t, args, nargs, kwnames);
 }
@@ -269,6 +296,15 @@ static const char* const kCompareSymbols[] = {"<", "<=", "==", "!=", ">", ">="};
 static Value try_compare(Thread& t, Value self, Value other, CompareOp op) {
   Value f = type_lookup(type_of(self), name(kCompareNames[static_cast<int>(op)]));
   if (!f) return runtime().not_implemented;
+  if (f.is_object() && !is_layout(f, Layout::Function) && !is_layout(f, Layout::Native)) {
+    // Another descriptor: one that fails to bind counts as no method, as in CPython.
+    Value bound = descriptor_get(t, f, self, type_of(self));
+    if (!bound) {
+      clear_pending(t);
+      return runtime().not_implemented;
+    }
+    return call(t, bound, &other, 1);
+  }
   return vm::call_function_or_other(t, f, self, &other, 1, {});
 }
 
@@ -626,12 +662,14 @@ bool length(Thread& t, Value v, std::int64_t& out) {
            type_name_of(r).c_str());
     return false;
   }
-  if (!int_to_i64(r, out)) {
-    raise(t, exc(E_OverflowError), "cannot fit 'int' into an index-sized integer");
+  bool fits = int_to_i64(r, out);
+  // An int too big for 64 bits is an object with its sign in the limb count.
+  if (fits ? out < 0 : ro<IntObject>(r)->size < 0) {
+    raise(t, exc(E_ValueError), "__len__() should return >= 0");
     return false;
   }
-  if (out < 0) {
-    raise(t, exc(E_ValueError), "__len__() should return >= 0");
+  if (!fits) {
+    raise(t, exc(E_OverflowError), "cannot fit 'int' into an index-sized integer");
     return false;
   }
   return true;

@@ -16,6 +16,13 @@ bool is_data_descriptor(Value descr) {
   return type_lookup(dt, name(N___set__)) || type_lookup(dt, name(N___delete__));
 }
 
+// A data descriptor that also reads: it takes precedence over the instance dict. One
+// with __set__ and no __get__ does not (the dict's value, else the descriptor itself).
+static bool overrides_instance_dict(Value descr) {
+  if (!is_data_descriptor(descr)) return false;
+  return is_layout(descr, Layout::Property) || type_lookup(type_of(descr), name(N___get__));
+}
+
 // Whether instances of `type` may hold attributes in a __dict__ (object() itself may not).
 bool has_instance_dict(Value type) {
   return type != type_value(T_object) && !(rd<TypeObject>(type)->flags & kNoInstanceDict);
@@ -105,7 +112,7 @@ Value descriptor_get(Thread& t, Value descr, Value obj, Value type) {
 Value generic_getattr(Thread& t, Value obj, Value attr, bool suppress_missing) {
   Value type = type_of(obj);
   Value descr = type_lookup(type, attr);
-  if (descr && is_data_descriptor(descr)) return descriptor_get(t, descr, obj, type);
+  if (descr && overrides_instance_dict(descr)) return descriptor_get(t, descr, obj, type);
   if (obj.is_object()) {
     Value dict = rd<Object>(obj)->dict;
     if (dict) {
@@ -169,6 +176,10 @@ void update_type_flags(Value type) {
   if (abstract && (!is_layout(abstract, Layout::Set) || rd<SetObject>(abstract)->length > 0))
     flags |= kIsAbstract;
   wr<TypeObject>(type)->flags = flags;
+  // The classes below inherit the hooks: theirs follow.
+  if (Value below = rd<TypeObject>(type)->subclasses)
+    for (std::int64_t k = 0, n = list_length(below); k < n; ++k)
+      if (Value sub = rd<WeakRefObject>(list_item(below, k))->target) update_type_flags(sub);
 }
 
 static Value module_getattr(Thread& t, Value obj, Value attr, bool suppress_missing) {

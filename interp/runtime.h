@@ -35,6 +35,10 @@ struct NativeInfo {
   // A slot wrapper's count of arguments after self, checked before the call as CPython's
   // wrappers check it; -1: the native checks its own arguments.
   std::int8_t slot_min_args = -1, slot_max_args = -1;
+  // A method that takes no argument (0), exactly one (1) or only positional ones (2)
+  // after self, whose count and keywords the call checks with CPython's wording (see
+  // MethodArgs); -1: the native checks its own arguments.
+  std::int8_t method_args = -1;
   // A type's __new__: the call checks that its first argument is a subtype of the native's
   // owner, as CPython's tp_new wrapper does, before the native reads it.
   bool takes_subtype = false;
@@ -161,6 +165,9 @@ struct Runtime {
   // sys.setrecursionlimit(): one for the interpreter, as in CPython (read through
   // recursion_limit(), below).
   std::atomic<int> recursion_limit{1000};
+  // Set once the program's exit handlers have run and __main__ is being cleared
+  // (sys.is_finalizing()).
+  std::atomic<bool> finalizing{false};
   // Grows when a builtin module is first imported, possibly while other threads call
   // natives.
   NativeTable natives;

@@ -231,6 +231,22 @@ void add_xoption(interp::Options& o, const std::string& text) {
 
 // Settings that -X options and PYTHON* variables decide once the whole command line is
 // known (an option wins over its variable).
+// The limit of int<->str conversions that `text` sets: 0 or at least 640, else CPython's
+// fatal error at start-up, naming `source` (the variable or the -X option).
+int digits_limit(const char* text, const char* source) {
+  char* end = nullptr;
+  errno = 0;
+  long n = std::strtol(text, &end, 10);
+  if (!*text || *end || errno || n < 0 || n > INT_MAX || (n > 0 && n < 640)) {
+    std::fprintf(stderr,
+                 "Fatal Python error: config_init_int_max_str_digits: %s: invalid limit; must be "
+                 ">= 640 or 0 for unlimited.\nPython runtime state: preinitialized\n\n",
+                 source);
+    std::exit(1);
+  }
+  return int(n);
+}
+
 void settle_options(interp::Options& o, bool unbuffered_option) {
   o.inspect = o.inspect || env(o, "PYTHONINSPECT") ? 1 : 0;
   o.optimize = std::max(o.optimize, env_level(o, "PYTHONOPTIMIZE"));
@@ -243,15 +259,24 @@ void settle_options(interp::Options& o, bool unbuffered_option) {
   if (const char* utf8 = env(o, "PYTHONUTF8")) o.utf8_mode = std::strcmp(utf8, "0") != 0;
   if (env(o, "PYTHONDEVMODE")) o.dev_mode = true;
   if (const char* digits = env(o, "PYTHONINTMAXSTRDIGITS"))
-    o.int_max_str_digits = std::atoi(digits);
+    o.int_max_str_digits = digits_limit(digits, "PYTHONINTMAXSTRDIGITS");
+  if (const char* prefix = env(o, "PYTHONPYCACHEPREFIX")) o.pycache_prefix = prefix;
   const char* seed = env(o, "PYTHONHASHSEED");
+  if (!interp::set_hash_seed(seed)) {
+    std::fputs("Fatal Python error: config_init_hash_seed: PYTHONHASHSEED must be \"random\" or "
+               "an integer in range [0; 4294967295]\nPython runtime state: preinitialized\n\n",
+               stderr);
+    std::exit(1);
+  }
   o.hash_randomization = seed && std::strcmp(seed, "random") != 0 && std::atol(seed) == 0 ? 0 : 1;
   for (const auto& x : o.xoptions) {
     if (x.name == "utf8") o.utf8_mode = !x.has_value || x.value != "0";
     if (x.name == "dev") o.dev_mode = true;
     if (x.name == "warn_default_encoding") o.warn_default_encoding = 1;
-    if (x.name == "int_max_str_digits" && x.has_value)
-      o.int_max_str_digits = std::atoi(x.value.c_str());
+    if (x.name == "int_max_str_digits")
+      o.int_max_str_digits =
+          digits_limit(x.has_value ? x.value.c_str() : "", "-X int_max_str_digits");
+    if (x.name == "pycache_prefix" && x.has_value) o.pycache_prefix = x.value;
   }
   // sys.warnoptions: -X dev's "default" first, then PYTHONWARNINGS, then -W, then -b.
   std::vector<std::string> warn;
@@ -284,6 +309,14 @@ int finish(int status) {
     status = 130;
   }
   std::_Exit(status);
+}
+
+// sys.path's first entry for a folder or zip archive run as the program.
+void set_main_importer_path(interp::Options& options, const std::string& path) {
+  if (options.safe_path)
+    options.path_prefix.push_back(path);
+  else
+    options.path_prefix.back() = path;
 }
 
 } // namespace
@@ -466,7 +499,8 @@ int main(int argc, char** argv) {
   bool repl_only = read_stdin && (isatty(0) || options.inspect);
 
   // A folder runs its __main__.py, with the folder itself first on sys.path, as CPython
-  // runs it (through runpy there).
+  // runs it (through runpy there); even under -P and -I, which only spare sys.path the
+  // script's own folder, the folder or archive that holds __main__ goes first.
   std::string script_file = script;
   struct stat script_stat;
   if (!script.empty() && ::stat(script.c_str(), &script_stat) == 0 &&
@@ -477,13 +511,13 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "%s: can't find '__main__' module in '%s'\n", program, folder.c_str());
       return 1;
     }
-    if (!options.safe_path) options.path_prefix.back() = normalize(folder);
+    set_main_importer_path(options, normalize(folder));
   }
   // A zip archive (zipapp's .pyz, perhaps behind a #! line) runs its __main__ module,
   // with the archive first on sys.path.
   bool archive = !script.empty() && S_ISREG(script_stat.st_mode) && is_zip_archive(script);
   if (archive) {
-    if (!options.safe_path) options.path_prefix.back() = normalize(joined_to_cwd(script));
+    set_main_importer_path(options, normalize(joined_to_cwd(script)));
   } else if (!script.empty()) {
     FILE* f = std::fopen(script_file.c_str(), "rb");
     if (!f) {

@@ -451,12 +451,13 @@ INTERP_NATIVE(daemon_threads_allowed) {
 
 } // namespace
 
-// Prints an exception with its traceback to stderr (threading's excepthook).
+// Writes an exception with its traceback to `file` (threading's excepthook).
 INTERP_NATIVE(print_exception) {
-  if (!check_positional(t, "_print_exception", nargs, kwnames, 1, 1, 0)) return {};
+  if (!check_positional(t, "_print_exception", nargs, kwnames, 2, 2, 0)) return {};
   std::string text;
   format_exception_report(t, args[0], text);
-  t.err += text;
+  Value s = str_from_utf8(t, text);
+  if (!s || !call_method(t, args[1], N_write, &s, 1)) return {};
   return none();
 }
 
@@ -477,12 +478,19 @@ def _excepthook(args, /):
     if args.exc_type is SystemExit:
         return
     import sys
+    stderr = sys.stderr
+    if stderr is None:
+        # The stderr of the thread's start, as CPython falls back to; else nothing.
+        stderr = getattr(args.thread, "_stderr", None)
+        if stderr is None:
+            return
     if args.thread is not None:
         name = args.thread.name
     else:
         name = get_ident()
-    print(f"Exception in thread {name}:", file=sys.stderr, flush=True)
-    _print_exception(args.exc_value)
+    print(f"Exception in thread {name}:", file=stderr, flush=True)
+    _print_exception(args.exc_value, stderr)
+    stderr.flush()
 )";
 
 Value make_thread_module(Thread& t) {

@@ -346,13 +346,10 @@ INTERP_NATIVE(builtin_pow) {
 }
 
 INTERP_NATIVE(builtin_round) {
-  static const char* const kAllowed[] = {"number", "ndigits", nullptr};
-  if (!check_keywords(t, "round", kwnames, kAllowed)) return {};
-  std::size_t npos = nargs - keyword_count(kwnames);
-  Value number = npos > 0 ? args[0] : keyword_arg(kwnames, args, nargs, "number");
-  Value nd = npos > 1 ? args[1] : keyword_arg(kwnames, args, nargs, "ndigits");
-  if (!number)
-    return raise(t, exc(E_TypeError), "round() missing required argument 'number' (pos 1)");
+  Value parsed[2];
+  if (!parse_arguments(t, "round", args, nargs, kwnames, {"number", "ndigits"}, 0, 1, parsed))
+    return {};
+  Value number = parsed[0], nd = parsed[1];
   Value f = lookup_special(t, number, N___round__);
   if (!f) {
     if (!t.pending)
@@ -429,6 +426,8 @@ INTERP_NATIVE(builtin_sum) {
     return raise(t, exc(E_TypeError), "sum() can't sum strings [use ''.join(seq) instead]");
   if (acc.is_object() && isinstance(acc, T_bytes))
     return raise(t, exc(E_TypeError), "sum() can't sum bytes [use b''.join(seq) instead]");
+  if (acc.is_object() && isinstance(acc, T_bytearray))
+    return raise(t, exc(E_TypeError), "sum() can't sum bytearray [use b''.join(seq) instead]");
   Value it = iter(t, args[0]);
   if (!it) return {};
   for (;;) {
@@ -906,6 +905,10 @@ INTERP_NATIVE(builtin_build_class) {
     Value pargs[2] = {class_name, bases};
     ns = call_ex(t, prepare, tuple_from(t, pargs, 2), kwargs);
     if (!ns) return {};
+    if (!type_lookup(type_of(ns), name(N___getitem__)))
+      return raisef(t, exc(E_TypeError), "%s.__prepare__() must return a mapping, not %s",
+                    meta_is_class ? type_name(meta).c_str() : "<metaclass>",
+                    type_name_of(ns).c_str());
   } else {
     ns = dict_new(t);
     if (!ns) return {};
@@ -917,11 +920,18 @@ INTERP_NATIVE(builtin_build_class) {
   Value margs[3] = {class_name, bases, ns};
   Value cls = call_ex(t, meta, tuple_from(t, margs, 3), kwargs);
   if (!cls) return {};
-  if (is_layout(cell, Layout::Cell)) {
+  // A metaclass must hand the namespace's __classcell__ on to type.__new__, which fills it.
+  if (is_layout(cell, Layout::Cell) && is_layout(cls, Layout::Type)) {
     Value content = rd<CellObject>(cell)->ref;
-    if (content != cls) {
-      if (!content) wr<CellObject>(cell)->ref = cls;
-    }
+    if (!content)
+      return raisef(t, exc(E_RuntimeError),
+                    "__class__ not set defining %s as %s. Was __classcell__ propagated to "
+                    "type.__new__?",
+                    repr_utf8(t, class_name).c_str(), repr_utf8(t, cls).c_str());
+    if (content != cls)
+      return raisef(t, exc(E_TypeError), "__class__ set to %s defining %s as %s",
+                    repr_utf8(t, content).c_str(), repr_utf8(t, class_name).c_str(),
+                    repr_utf8(t, cls).c_str());
   }
   return cls;
 }

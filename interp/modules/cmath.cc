@@ -24,37 +24,57 @@ bool arg(Thread& t, Value v, C& out) {
   return true;
 }
 
-// A finite input giving a non-finite result is an error, as cmath reports it.
-Value result(Thread& t, C in, C r) {
+// cmath's errors: a nan made from an input with no nan is ValueError (a finite input out of
+// the domain, or an infinity the function cannot take, which C99 flags as invalid); an
+// infinity made from a finite input is OverflowError, except at a pole of the function
+// (atan(1j), atanh(1)), which is ValueError.
+Value result(Thread& t, C in, C r, bool has_poles = false) {
+  bool nan_in = std::isnan(in.real()) || std::isnan(in.imag());
   bool finite_in = std::isfinite(in.real()) && std::isfinite(in.imag());
-  if (finite_in && (std::isnan(r.real()) || std::isnan(r.imag())))
+  if (!nan_in && (std::isnan(r.real()) || std::isnan(r.imag())))
     return raise(t, exc(E_ValueError), "math domain error");
   if (finite_in && (std::isinf(r.real()) || std::isinf(r.imag())))
-    return raise(t, exc(E_OverflowError), "math range error");
+    return has_poles ? raise(t, exc(E_ValueError), "math domain error")
+                     : raise(t, exc(E_OverflowError), "math range error");
   return complex_new(t, r.real(), r.imag(), {});
 }
 
-#define UNARY(fn_name, expr)                                                                       \
+// Three corners where Python's tables and C11's differ: acosh(±0 + nan*i) and
+// tanh(±0 + nan*i) (so also tan(nan ± 0*i)) are nan + nan*i in Python's.
+C python_acosh(C z) {
+  if (z.real() == 0 && std::isnan(z.imag())) return C(NAN, NAN);
+  return std::acosh(z);
+}
+C python_tanh(C z) {
+  if (z.real() == 0 && std::isnan(z.imag())) return C(NAN, NAN);
+  return std::tanh(z);
+}
+C python_tan(C z) {
+  if (z.imag() == 0 && std::isnan(z.real())) return C(NAN, NAN);
+  return std::tan(z);
+}
+
+#define UNARY(fn_name, expr, has_poles)                                                            \
   INTERP_NATIVE(cmath_##fn_name) {                                                                 \
     if (!check_positional(t, #fn_name, nargs, kwnames, 1, 1, 0)) return {};                        \
     C z;                                                                                           \
     if (!arg(t, args[0], z)) return {};                                                            \
-    return result(t, z, expr);                                                                     \
+    return result(t, z, expr, has_poles);                                                          \
   }
-UNARY(sqrt, std::sqrt(z))
-UNARY(exp, std::exp(z))
-UNARY(sin, std::sin(z))
-UNARY(cos, std::cos(z))
-UNARY(tan, std::tan(z))
-UNARY(asin, std::asin(z))
-UNARY(acos, std::acos(z))
-UNARY(atan, std::atan(z))
-UNARY(sinh, std::sinh(z))
-UNARY(cosh, std::cosh(z))
-UNARY(tanh, std::tanh(z))
-UNARY(asinh, std::asinh(z))
-UNARY(acosh, std::acosh(z))
-UNARY(atanh, std::atanh(z))
+UNARY(sqrt, std::sqrt(z), false)
+UNARY(exp, std::exp(z), false)
+UNARY(sin, std::sin(z), false)
+UNARY(cos, std::cos(z), false)
+UNARY(tan, python_tan(z), false)
+UNARY(asin, std::asin(z), false)
+UNARY(acos, std::acos(z), false)
+UNARY(atan, std::atan(z), true)
+UNARY(sinh, std::sinh(z), false)
+UNARY(cosh, std::cosh(z), false)
+UNARY(tanh, python_tanh(z), false)
+UNARY(asinh, std::asinh(z), false)
+UNARY(acosh, python_acosh(z), false)
+UNARY(atanh, std::atanh(z), true)
 #undef UNARY
 
 INTERP_NATIVE(cmath_log10) {
@@ -108,12 +128,25 @@ INTERP_NATIVE(cmath_rect) {
   if (!check_positional(t, "rect", nargs, kwnames, 2, 2, 0)) return {};
   double r, phi;
   if (!to_double(t, args[0], r) || !to_double(t, args[1], phi)) return {};
-  if (std::isfinite(r) && std::isinf(phi)) return raise(t, exc(E_ValueError), "math domain error");
-  double re = phi == 0 ? r : r * std::cos(phi), im = phi == 0 ? phi * r : r * std::sin(phi);
-  if (r == 0 && std::isfinite(phi)) {
-    re = 0.0 * std::cos(phi);
-    im = 0.0 * std::sin(phi);
-    if (std::signbit(r)) re = -re, im = -im;
+  // r * (cos(phi) + i*sin(phi)), with the products of zeros and infinities that Python's
+  // tables give: a zero or nan modulus never meets the nans cos(inf) would make.
+  if (std::isinf(phi) && !std::isnan(r) && r != 0)
+    return raise(t, exc(E_ValueError), "math domain error");
+  double re, im;
+  if (r == 0 && !std::isfinite(phi)) {
+    re = im = 0.0;
+  } else if (std::isnan(r)) {
+    re = r;
+    im = phi == 0 ? phi : r;
+  } else if (std::isinf(r) && phi == 0) {
+    re = r;
+    im = std::signbit(r) ? -phi : phi;
+  } else if (std::isinf(r) && std::isnan(phi)) {
+    re = INFINITY;
+    im = phi;
+  } else {
+    re = r * std::cos(phi);
+    im = r * std::sin(phi);
   }
   return complex_new(t, re, im, {});
 }

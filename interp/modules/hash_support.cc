@@ -76,12 +76,6 @@ std::string method_name(Value self, const char* method) {
   return std::string(algorithm_of(self).name) + "." + method;
 }
 
-INTERP_NATIVE(hash_type_new) {
-  const TypeObject* type = rd<TypeObject>(args[0]);
-  return raisef(t, exc(E_TypeError), "cannot create '%s.%s' instances",
-                str_utf8(type->module).c_str(), str_utf8(type->name).c_str());
-}
-
 INTERP_NATIVE(hash_update) {
   if (!check_positional(t, method_name(args[0], "update").c_str(), nargs, kwnames, 1, 1)) return {};
   return update(t, args[0], args[1]) ? none() : Value();
@@ -147,7 +141,7 @@ Value new_hash_module(Thread& t, const char* module_name, const HashEntry* entri
     const HashAlgorithm& alg = *entries[i].alg;
     Value cls = new_type(t, alg.name, module_name, Layout::Instance, {}, false);
     if (!cls) return {};
-    add_staticmethod(t, cls, "__new__", hash_type_new);
+    refuse_instances(t, cls);
     add_method(t, cls, "update", hash_update);
     add_method(t, cls, "digest", hash_digest);
     add_method(t, cls, "hexdigest", hash_hexdigest);

@@ -372,14 +372,12 @@ bool resolve_relative(Thread& t, Value globals, std::int64_t level, const std::s
 }
 
 INTERP_NATIVE(builtin_import) {
-  static const char* const kAllowed[] = {"name", "globals", "locals", "fromlist", "level", nullptr};
-  if (!check_keywords(t, "__import__", kwnames, kAllowed)) return {};
-  std::size_t npos = nargs - keyword_count(kwnames);
-  Value modname = npos > 0 ? args[0] : keyword_arg(kwnames, args, nargs, "name");
-  Value globals = npos > 1 ? args[1] : keyword_arg(kwnames, args, nargs, "globals");
-  Value fromlist = npos > 3 ? args[3] : keyword_arg(kwnames, args, nargs, "fromlist");
-  Value level_v = npos > 4 ? args[4] : keyword_arg(kwnames, args, nargs, "level");
-  if (!modname || !str_check(modname)) return raise(t, exc(E_TypeError), "module name must be str");
+  Value a[5];
+  if (!parse_arguments(t, "__import__", args, nargs, kwnames,
+                       {"name", "globals", "locals", "fromlist", "level"}, 0, 1, a))
+    return {};
+  Value modname = a[0], globals = a[1], fromlist = a[3], level_v = a[4];
+  if (!str_check(modname)) return raise(t, exc(E_TypeError), "module name must be str");
   std::int64_t level = 0;
   if (level_v && !index_to_i64(t, level_v, level)) return {};
   if (level < 0) return raise(t, exc(E_ValueError), "level must be >= 0");

@@ -612,10 +612,12 @@ bool init_buffered(Thread& t, Value self, Value raw, Value size, const char* fna
       stream = !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode) && !S_ISBLK(st.st_mode);
     } else {
       if (!fileno) clear_pending(t);
+      // CPython asks seekable() only when seeking: a raw object that cannot answer yet
+      // (tarfile's member over a _Stream) is read on demand.
       Value seekable = call_named(t, raw, "seekable", nullptr, 0);
       int yes = seekable ? truthy(t, seekable) : -1;
-      if (yes < 0) return false;
-      stream = !yes;
+      if (yes < 0) clear_pending(t);
+      stream = yes <= 0;
     }
     if (stream) flags = (flags & ~std::int64_t(kUnloaded)) | kStream;
   }
@@ -795,7 +797,12 @@ Value open_file(Thread& t, const Value* args, std::size_t nargs, Value kwnames, 
       p = call1(t, f, p);
       if (!p) return {};
     }
-    path = str_check(p) ? str_utf8(p) : std::string(bytes_view(p));
+    if (!str_check(p))
+      path = std::string(bytes_view(p));
+    else if (!str_to_os_bytes(t, p, path))
+      return {};
+    if (path.find('\0') != std::string::npos)
+      return raise(t, exc(E_ValueError), "embedded null byte");
     if (!fileio_cls) name_v = p;
   }
   stm::become_inevitable("open");
@@ -1719,8 +1726,10 @@ INTERP_NATIVE(io_close) {
       stm::become_inevitable("close");
       ::lseek(int(R(self)->fd), off_t(R(self)->pos), SEEK_SET);
     }
-  } else if ((R(self)->flags & kFile) && R(self)->fd > 2) {
-    stm::become_inevitable("close");
+  } else if ((R(self)->flags & kFile) && R(self)->fd >= 0) {
+    // A file that owns descriptor 0, 1 or 2 (a pipe that took a closed standard
+    // descriptor's number) closes it as any other, after the output written there so far.
+    vm::become_inevitable_with_output(t, "close");
     ::close(int(R(self)->fd));
   }
   W(self)->flags = R(self)->flags | kClosed;

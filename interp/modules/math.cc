@@ -6,6 +6,7 @@
 #include "interp/ops.h"
 
 #include <cerrno>
+#include <climits>
 #include <cmath>
 #include <vector>
 
@@ -165,17 +166,20 @@ Value to_int_result(Thread& t, double r) {
   return int_from_big(t, num::from_double(r));
 }
 
+// floor/ceil: an exact int or float is rounded directly; anything else (float and int
+// subclasses too) goes through its __floor__/__ceil__ first, then through __float__.
 Value round_like(Thread& t, const Value* args, std::size_t nargs, Value kwnames, const char* fname,
                  NameId special, double (*fn)(double)) {
   if (!check_positional(t, fname, nargs, kwnames, 1, 1, 0)) return {};
-  if (int_check(args[0])) return int_from_big(t, int_big(args[0]));
-  if (!float_check(args[0])) {
-    if (Value f = lookup_special(t, args[0], special)) return call0(t, f);
+  Value x = args[0];
+  if (is_exact(x, T_int)) return x;
+  if (!is_exact(x, T_float)) {
+    if (Value f = lookup_special(t, x, special)) return call0(t, f);
     if (t.pending) return {};
   }
-  double x;
-  if (!to_double(t, args[0], x)) return {};
-  return to_int_result(t, fn(x));
+  double d;
+  if (!to_double(t, x, d)) return {};
+  return to_int_result(t, fn(d));
 }
 
 INTERP_NATIVE(math_floor) {
@@ -186,17 +190,25 @@ INTERP_NATIVE(math_ceil) {
   return round_like(t, args, nargs, kwnames, "ceil", N___ceil__,
                     [](double x) { return std::ceil(x); });
 }
+// trunc has no __float__ fallback: a type without __trunc__ is a TypeError.
 INTERP_NATIVE(math_trunc) {
-  return round_like(t, args, nargs, kwnames, "trunc", N___trunc__,
-                    [](double x) { return std::trunc(x); });
+  if (!check_positional(t, "trunc", nargs, kwnames, 1, 1, 0)) return {};
+  Value x = args[0];
+  if (is_exact(x, T_float)) return to_int_result(t, std::trunc(float_value(x)));
+  if (Value f = lookup_special(t, x, N___trunc__)) return call0(t, f);
+  if (t.pending) return {};
+  return raisef(t, exc(E_TypeError), "type %s doesn't define __trunc__ method",
+                type_name_of(x).c_str());
 }
 
 INTERP_NATIVE(math_pow) {
   if (!check_positional(t, "pow", nargs, kwnames, 2, 2, 0)) return {};
   double x, y;
   if (!to_double(t, args[0], x) || !to_double(t, args[1], y)) return {};
-  if (x == 0 && y < 0) return raise(t, exc(E_ValueError), "math domain error");
-  if (x < 0 && std::isfinite(y) && y != std::floor(y))
+  // C99's pow already gives IEEE 754's answers for infinite operands (pow(0, -inf) is
+  // inf); only finite operands can be out of the domain.
+  if (x == 0 && y < 0 && std::isfinite(y)) return raise(t, exc(E_ValueError), "math domain error");
+  if (x < 0 && std::isfinite(x) && std::isfinite(y) && y != std::floor(y))
     return raise(t, exc(E_ValueError), "math domain error");
   double r = std::pow(x, y);
   if (std::isinf(r) && std::isfinite(x) && std::isfinite(y))
@@ -211,22 +223,61 @@ INTERP_NATIVE(math_atan2) {
   return float_new(t, std::atan2(y, x));
 }
 
-INTERP_NATIVE(math_hypot) {
-  double acc = 0;
-  for (std::size_t i = 0; i < nargs; ++i) {
-    double x;
-    if (!to_double(t, args[i], x)) return {};
-    acc = std::hypot(acc, x);
+// The Euclidean norm of v, rounded almost always correctly: the items are scaled by a
+// power of two so that the largest lies in [0.5, 1) (no overflow or underflow in the
+// squares), each square is kept exactly as a sum of two doubles (fma) and added in
+// double-double, and the square root gets one Newton step against that exact sum.
+// An infinity wins over a nan, as IEEE 754's hypot says.
+double vector_norm(const std::vector<double>& v) {
+  double max = 0;
+  bool found_nan = false;
+  for (double x : v) {
+    found_nan |= std::isnan(x);
+    if (std::fabs(x) > max) max = std::fabs(x);
   }
-  return float_new(t, acc);
+  if (std::isinf(max)) return max;
+  if (found_nan) return NAN;
+  if (max == 0 || v.size() <= 1) return max;
+  int e = 0;
+  std::frexp(max, &e);
+  double hi = 0, lo = 0;
+  for (double x : v) {
+    x = std::ldexp(std::fabs(x), -e);
+    double sq = x * x;
+    double sq_err = std::fma(x, x, -sq);
+    double sum = hi + sq;
+    double b = sum - hi;
+    lo += (hi - (sum - b)) + (sq - b) + sq_err;
+    hi = sum;
+  }
+  double sum = hi + lo;
+  lo -= sum - hi;
+  hi = sum;
+  double h = std::sqrt(hi);
+  double hh = h * h;
+  double hh_err = std::fma(h, h, -hh);
+  h += ((hi - hh) - hh_err + lo) / (2 * h);
+  return std::ldexp(h, e);
+}
+
+INTERP_NATIVE(math_hypot) {
+  if (kwnames && keyword_count(kwnames) > 0)
+    return raise(t, exc(E_TypeError), "hypot() takes no keyword arguments");
+  std::vector<double> coords(nargs);
+  for (std::size_t i = 0; i < nargs; ++i)
+    if (!to_double(t, args[i], coords[i])) return {};
+  return float_new(t, vector_norm(coords));
 }
 
 INTERP_NATIVE(math_fmod) {
   if (!check_positional(t, "fmod", nargs, kwnames, 2, 2, 0)) return {};
   double x, y;
   if (!to_double(t, args[0], x) || !to_double(t, args[1], y)) return {};
-  if (y == 0 && !std::isnan(x)) return raise(t, exc(E_ValueError), "math domain error");
-  return float_new(t, std::fmod(x, y));
+  if (std::isinf(y) && std::isfinite(x)) return float_new(t, x);
+  double r = std::fmod(x, y);
+  if (std::isnan(r) && !std::isnan(x) && !std::isnan(y))
+    return raise(t, exc(E_ValueError), "math domain error");
+  return float_new(t, r);
 }
 
 INTERP_NATIVE(math_isnan) {
@@ -409,13 +460,13 @@ INTERP_NATIVE(math_dist) {
   if (!q) return {};
   if (tuple_length(p) != tuple_length(q))
     return raise(t, exc(E_ValueError), "both points must have the same number of dimensions");
-  double acc = 0;
+  std::vector<double> diffs(std::size_t(tuple_length(p)));
   for (std::int64_t i = 0; i < tuple_length(p); ++i) {
     double a, b;
     if (!to_double(t, tuple_item(p, i), a) || !to_double(t, tuple_item(q, i), b)) return {};
-    acc = std::hypot(acc, a - b);
+    diffs[std::size_t(i)] = a - b;
   }
-  return float_new(t, acc);
+  return float_new(t, vector_norm(diffs));
 }
 
 INTERP_NATIVE(math_isclose) {
@@ -512,6 +563,7 @@ INTERP_NATIVE(math_perm) {
   if (n.is_negative()) return raise(t, exc(E_ValueError), "n must be a non-negative integer");
   if (k.is_negative()) return raise(t, exc(E_ValueError), "k must be a non-negative integer");
   if (num::compare(k, n) > 0) return Value::small_int(0);
+  if (!k.fits_int64()) return raisef(t, exc(E_OverflowError), "k must not exceed %lld", LLONG_MAX);
   num::BigInt acc = num::BigInt::from_int64(1);
   for (std::int64_t i = 0; i < k.to_int64(); ++i)
     acc = num::mul(acc, num::sub(n, num::BigInt::from_int64(i)));
@@ -541,6 +593,11 @@ INTERP_NATIVE(math_comb) {
   if (n.is_negative()) return raise(t, exc(E_ValueError), "n must be a non-negative integer");
   if (k.is_negative()) return raise(t, exc(E_ValueError), "k must be a non-negative integer");
   if (num::compare(k, n) > 0) return Value::small_int(0);
+  // C(n, k) == C(n, n - k): the loop runs over the smaller.
+  num::BigInt rest = num::sub(n, k);
+  if (num::compare(rest, k) < 0) k = rest;
+  if (!k.fits_int64())
+    return raisef(t, exc(E_OverflowError), "min(n - k, k) must not exceed %lld", LLONG_MAX);
   std::int64_t kk = k.to_int64();
   num::BigInt acc = num::BigInt::from_int64(1);
   for (std::int64_t i = 0; i < kk; ++i) {

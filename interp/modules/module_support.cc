@@ -239,6 +239,17 @@ Value new_struct_sequence_type(Thread& t, const char* type_name_text, const char
   return type;
 }
 
+INTERP_NATIVE(refused_new) {
+  const TypeObject* type = rd<TypeObject>(args[0]);
+  return raisef(t, exc(E_TypeError), "cannot create '%s.%s' instances",
+                str_utf8(type->module).c_str(), str_utf8(type->name).c_str());
+}
+
+void refuse_instances(Thread& t, Value type) {
+  add_staticmethod(t, type, "__new__", refused_new);
+  update_type_flags(type);
+}
+
 Value new_struct_sequence(Thread& t, Value type, const Value* items, std::size_t n,
                           std::size_t visible) {
   if (visible > n) visible = n;
@@ -273,7 +284,7 @@ bool path_arg(Thread& t, Value v, std::string& out, bool* as_bytes) {
     if (!v) return false;
   }
   if (str_check(v)) {
-    out = str_utf8(v);
+    if (!str_to_os_bytes(t, v, out)) return false;
     if (as_bytes) *as_bytes = false;
   } else if (isinstance(v, T_bytes)) {
     out = std::string(bytes_view(v));
@@ -298,6 +309,17 @@ static bool lone_exception(Value e) {
   bool context_shown = !unset(o->context) && o->suppress_context != runtime().true_;
   bool no_notes = unset(o->notes) || (is_exact(o->notes, T_list) && list_length(o->notes) == 0);
   return unset(o->cause) && !context_shown && no_notes;
+}
+
+// sys.tracebacklimit as the traceback module's `limit`: CPython's printer keeps the
+// innermost N entries (the module's negative limit) and none at all for N <= 0. 0 when
+// the attribute is unset or not an int.
+Value printer_limit(Thread& t) {
+  Value limit = getattr_opt(t, runtime().sys_module, intern_literal(t, "tracebacklimit"));
+  if (!limit || !int_check(limit)) return {};
+  std::int64_t n = 0;
+  if (!index_to_i64(t, limit, n, true)) return {};
+  return int_from_i64(t, n <= 0 ? 0 : -n);
 }
 
 void format_exception_report(Thread& t, Value exception, std::string& out) {
@@ -328,9 +350,18 @@ void format_exception_report(Thread& t, Value exception, std::string& out) {
     Value tb = rd<ExceptionObject>(exception)->traceback;
     bool frames = tb && tb != none();
     Value format = module_attr(t, "traceback", syntax ? "format_tb" : "format_exception");
-    Value lines = !format              ? Value()
-                  : syntax && !frames ? list_new(t)
-                                      : call1(t, format, syntax ? tb : exception);
+    Value subject = syntax ? tb : exception;
+    Value lines;
+    if (syntax && !frames) {
+      lines = list_new(t);
+    } else if (Value limit = format ? printer_limit(t) : Value()) {
+      Value call_args[2] = {subject, limit};
+      Value keyword = intern_literal(t, "limit");
+      Value kwnames = keyword ? tuple_from(t, &keyword, 1) : Value();
+      lines = kwnames ? call(t, format, call_args, 2, kwnames) : Value();
+    } else if (format && !t.pending) {
+      lines = call1(t, format, subject);
+    }
     bool ok = lines && is_exact(lines, T_list);
     std::string text;
     for (std::int64_t i = 0; ok && i < list_length(lines); ++i) {
@@ -343,7 +374,7 @@ void format_exception_report(Thread& t, Value exception, std::string& out) {
     if (ok && !suffix.empty() && !text.empty() && text.back() == '\n')
       text.insert(text.size() - 1, suffix);
     if (ok && syntax) {
-      if (frames) text.insert(0, "Traceback (most recent call last):\n");
+      if (!text.empty()) text.insert(0, "Traceback (most recent call last):\n");
       vm::format_syntax_error(t, exception, text);
     }
     if (ok) {

@@ -76,6 +76,10 @@ namespace interp {
 Value new_struct_sequence_type(Thread& t, const char* type_name, const char* module_name,
                                const char* const* fields, std::size_t n,
                                std::size_t visible = std::size_t(-1));
+// Gives `type` a __new__ that refuses, as CPython's types without tp_new do ("cannot create
+// 'sys.flags' instances"): for objects only the runtime makes.
+void refuse_instances(Thread& t, Value type);
+
 // `n` items: the visible fields then the hidden ones (all of them, in field order).
 Value new_struct_sequence(Thread& t, Value type, const Value* items, std::size_t n,
                           std::size_t visible = std::size_t(-1));

@@ -47,7 +47,7 @@ bool need_buffer(Thread& t, Value v, std::string& out); // bytes.cc
 namespace {
 
 Value text_result(Thread& t, const std::string& s, bool as_bytes) {
-  return as_bytes ? bytes_new(t, s) : str_from_utf8(t, s);
+  return as_bytes ? bytes_new(t, s) : str_from_os_bytes(t, s);
 }
 
 INTERP_NATIVE(p_fspath) {
@@ -72,7 +72,7 @@ INTERP_NATIVE(p_getcwd) {
   stm::become_inevitable("getcwd");
   char buffer[4096];
   if (!::getcwd(buffer, sizeof buffer)) return raise_os_error(t, errno);
-  return str_from_utf8(t, buffer);
+  return str_from_os_bytes(t, buffer);
 }
 
 INTERP_NATIVE(p_getcwdb) {
@@ -404,7 +404,9 @@ INTERP_NATIVE(p_close) {
   std::int64_t fd;
   if (!check_positional(t, "close", nargs, kwnames, 1, 1, 0) || !index_to_i64(t, args[0], fd))
     return {};
-  stm::become_inevitable("close");
+  // The program's output so far must reach the descriptors it was written to before
+  // those can be closed or replaced (it is otherwise written at commit).
+  vm::become_inevitable_with_output(t, "close");
   if (::close(int(fd)) != 0) return raise_os_error(t, errno);
   return none();
 }
@@ -544,7 +546,7 @@ INTERP_NATIVE(p_dup2) {
   Value inh = arg_or_keyword(args, nargs, kwnames, 2, "inheritable");
   int inheritable = inh ? truthy(t, inh) : 1;
   if (inheritable < 0) return {};
-  stm::become_inevitable("dup2");
+  vm::become_inevitable_with_output(t, "dup2"); // as close: output first
   int r = inheritable ? ::dup2(int(fd), int(fd2)) : ::dup3(int(fd), int(fd2), O_CLOEXEC);
   if (r < 0) return raise_os_error(t, errno);
   return Value::small_int(r);

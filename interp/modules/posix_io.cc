@@ -708,7 +708,7 @@ INTERP_NATIVE(p_closerange) {
   if (!positional(t, "closerange", nargs, kwnames, 2, 2) || !int_param(t, args[0], low) ||
       !int_param(t, args[1], high))
     return {};
-  stm::become_inevitable("closerange");
+  vm::become_inevitable_with_output(t, "closerange"); // as close: output first
   low = std::max(low, 0);
   if (high <= low) return none();
   int heap = stm::heap_descriptor();

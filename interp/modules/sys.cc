@@ -75,7 +75,11 @@ INTERP_NATIVE(sys_gettrace) {
 
 INTERP_NATIVE(sys_exit) {
   if (!check_positional(t, "exit", nargs, kwnames, 0, 1, 0)) return {};
-  Value a = nargs ? tuple_from(t, args, 1) : runtime().empty_tuple;
+  // A tuple is SystemExit's whole argument list and None is none, as CPython raises it
+  // (sys.exit((42,)) exits with 42).
+  Value a = !nargs || args[0] == none()  ? runtime().empty_tuple
+            : is_exact(args[0], T_tuple) ? args[0]
+                                         : tuple_from(t, args, 1);
   if (!a) return {};
   Value e = exception_new(t, exc(E_SystemExit), a);
   if (e) t.pending = e;
@@ -83,6 +87,7 @@ INTERP_NATIVE(sys_exit) {
 }
 
 INTERP_NATIVE(sys_getrecursionlimit) {
+  if (!check_positional(t, "sys.getrecursionlimit", nargs, kwnames, 0, 0, 0)) return {};
   return Value::small_int(recursion_limit());
 }
 
@@ -195,7 +200,9 @@ INTERP_NATIVE(sys_displayhook) {
   if (!dict_set(t, builtins, intern_literal(t, "_"), none())) return {};
   Value r = repr(t, args[0]);
   if (!r) return {};
-  Value out = getattr(t, runtime().sys_module, name(N_stdout));
+  Value out = getattr_opt(t, runtime().sys_module, name(N_stdout));
+  if ((!out || out == none()) && !t.pending)
+    return raise(t, exc(E_RuntimeError), "lost sys.stdout");
   if (!out) return {};
   Value text = str_concat(t, r, str_from_ascii(t, "\n"));
   if (!text || !call_method(t, out, N_write, &text, 1)) return {};
@@ -232,15 +239,19 @@ INTERP_NATIVE(sys_excepthook) {
   if (!check_positional(t, "excepthook", nargs, kwnames, 3, 3, 0)) return {};
   std::string text;
   format_exception_report(t, args[1], text);
-  Value file = dict_get_cstr(t, rd<Object>(runtime().sys_module)->dict, "stderr");
-  if (!file) {
-    t.err += text + "lost sys.stderr\n";
+  // To the sys.stderr object of the moment, as CPython's hook writes: a program may have
+  // put a StringIO there. None there silences it; its absence falls back to the process's
+  // standard error.
+  Value err = getattr_opt(t, runtime().sys_module, intern_literal(t, "stderr"));
+  if (t.pending) return {};
+  if (!err) {
+    t.err += text;
     return none();
   }
-  if (file == none()) return none();
+  if (err == none()) return none();
   Value s = str_from_utf8(t, text);
-  if (!s || !call_method(t, file, N_write, &s, 1)) return {};
-  return call_method(t, file, N_flush, nullptr, 0) ? none() : Value();
+  if (!s || !call_method(t, err, N_write, &s, 1)) return {};
+  return call_method(t, err, N_flush, nullptr, 0) ? none() : Value(); // flushed, as 3.11
 }
 
 // sys.unraisablehook(args): what finalizers and weakref callbacks could not raise.
@@ -287,6 +298,7 @@ INTERP_NATIVE(sys_setdlopenflags) {
 }
 
 INTERP_NATIVE(sys_getframe) {
+  if (!check_positional(t, "_getframe", nargs, kwnames, 0, 1, 0)) return {};
   std::int64_t depth = 0;
   if (nargs && !index_to_i64(t, args[0], depth)) return {};
   Value frame = vm::current_frame(t);
@@ -297,13 +309,16 @@ INTERP_NATIVE(sys_getframe) {
   return frame;
 }
 
-INTERP_NATIVE(sys_utf8) {
-  return str_from_ascii(t, "utf-8");
-}
-
-INTERP_NATIVE(sys_surrogateescape) {
-  return str_from_ascii(t, "surrogateescape");
-}
+// The encodings: UTF-8 everywhere, file names with surrogateescape.
+#define SYS_CONSTANT_TEXT(fn_name, text)                                                           \
+  INTERP_NATIVE(sys_##fn_name) {                                                                   \
+    if (!check_positional(t, "sys." #fn_name, nargs, kwnames, 0, 0, 0)) return {};                 \
+    return str_from_ascii(t, text);                                                                \
+  }
+SYS_CONSTANT_TEXT(getdefaultencoding, "utf-8")
+SYS_CONSTANT_TEXT(getfilesystemencoding, "utf-8")
+SYS_CONSTANT_TEXT(getfilesystemencodeerrors, "surrogateescape")
+#undef SYS_CONSTANT_TEXT
 
 // An estimate from the object's heap size (header and fields; what it owns apart, such
 // as a list's item storage, is added for the builtin containers).
@@ -354,10 +369,11 @@ INTERP_NATIVE(sys_addaudithook) {
   return none();
 }
 
-// sys.is_finalizing(): the interpreter never runs Python code while it shuts down here.
+// sys.is_finalizing(): true while __main__'s names are cleared at exit and the finalizers
+// of what that frees run (interp.cc, finalize).
 INTERP_NATIVE(sys_is_finalizing) {
   if (!check_positional(t, "is_finalizing", nargs, kwnames, 0, 0, 0)) return {};
-  return runtime().false_;
+  return py_bool(runtime().finalizing.load());
 }
 
 // The hooks of async generators, per thread (in the thread's state object), as CPython
@@ -399,6 +415,29 @@ INTERP_NATIVE(sys_set_asyncgen_hooks) {
   return none();
 }
 
+INTERP_NATIVE(sys_set_coroutine_origin_tracking_depth) {
+  Value depth;
+  if (!parse_arguments(t, "set_coroutine_origin_tracking_depth", args, nargs, kwnames, {"depth"}, 0,
+                       1, &depth))
+    return {};
+  std::int64_t n;
+  if (!int_check(depth))
+    return raisef(t, exc(E_TypeError), "'%s' object cannot be interpreted as an integer",
+                  type_name_of(depth).c_str());
+  if (!int_to_i64(depth, n) || !Value::fits_small(n))
+    return raise(t, exc(E_OverflowError), "Python int too large to convert to C int");
+  if (n < 0) return raise(t, exc(E_ValueError), "depth must be >= 0");
+  wr<ThreadStateObject>(t.state)->origin_depth = Value::small_int(n);
+  return none();
+}
+
+INTERP_NATIVE(sys_get_coroutine_origin_tracking_depth) {
+  if (!check_positional(t, "get_coroutine_origin_tracking_depth", nargs, kwnames, 0, 0, 0))
+    return {};
+  Value depth = rd<ThreadStateObject>(t.state)->origin_depth;
+  return depth ? depth : Value::small_int(0);
+}
+
 INTERP_NATIVE(sys_getsizeof) {
   if (nargs < 1)
     return raise(t, exc(E_TypeError), "getsizeof() missing required argument 'object' (pos 1)");
@@ -406,7 +445,8 @@ INTERP_NATIVE(sys_getsizeof) {
   if (!v.is_object()) return Value::small_int(v.is_tagged_float() ? 24 : 28);
   Value f = type_lookup(type_of(v), intern_literal(t, "__sizeof__"));
   if (f) {
-    Value r = call1(t, f, v);
+    Value bound = descriptor_get(t, f, v, type_of(v));
+    Value r = bound ? call0(t, bound) : Value();
     if (!r) return {};
     std::int64_t n;
     if (!index_to_i64(t, r, n)) return {};
@@ -565,12 +605,14 @@ Value make_sys_module(Thread& t) {
       {"_getframe", sys_getframe},
       {"_current_frames", sys_current_frames},
       {"_current_exceptions", sys_current_exceptions},
-      {"getfilesystemencoding", sys_utf8},
-      {"getdefaultencoding", sys_utf8},
-      {"getfilesystemencodeerrors", sys_surrogateescape},
+      {"getfilesystemencoding", sys_getfilesystemencoding},
+      {"getdefaultencoding", sys_getdefaultencoding},
+      {"getfilesystemencodeerrors", sys_getfilesystemencodeerrors},
       {"getsizeof", sys_getsizeof},
       {"is_finalizing", sys_is_finalizing},
       {"get_asyncgen_hooks", sys_get_asyncgen_hooks},
+      {"set_coroutine_origin_tracking_depth", sys_set_coroutine_origin_tracking_depth},
+      {"get_coroutine_origin_tracking_depth", sys_get_coroutine_origin_tracking_depth},
       {"set_asyncgen_hooks", sys_set_asyncgen_hooks},
       {"call_tracing", sys_call_tracing},
       {"getdlopenflags", sys_getdlopenflags},
@@ -643,12 +685,15 @@ Value make_sys_module(Thread& t) {
     set("thread_info", new_struct_sequence(t, type, v, 3));
   }
   set("dont_write_bytecode", runtime().true_);
+  Value version_info;
   {
     Value v[5] = {Value::small_int(3), Value::small_int(11), Value::small_int(2),
                   str_from_ascii(t, "final"), Value::small_int(0)};
     static const char* const kFields[] = {"major", "minor", "micro", "releaselevel", "serial"};
     Value type = new_struct_sequence_type(t, "version_info", "sys", kFields, 5);
-    set("version_info", new_struct_sequence(t, type, v, 5));
+    if (type) refuse_instances(t, type);
+    version_info = type ? new_struct_sequence(t, type, v, 5) : Value();
+    set("version_info", version_info);
   }
   {
     static const char* const kFields[] = {"max",     "max_exp",    "max_10_exp", "min",
@@ -688,12 +733,12 @@ Value make_sys_module(Thread& t) {
     set("hash_info", new_struct_sequence(t, type, v, 9));
   }
   {
-    Value vi[5] = {Value::small_int(3), Value::small_int(11), Value::small_int(2),
-                   str_from_ascii(t, "final"), Value::small_int(0)};
-    static const char* const kNames[] = {"name", "cache_tag", "version", "_multiarch"};
-    Value values[4] = {str_from_ascii(t, "pypy_stm"), none(), tuple_from(t, vi, 5),
-                       str_from_ascii(t, "x86_64-linux-gnu")};
-    set("implementation", make_struct(t, kNames, values, 4));
+    // The version of the language implemented, in sys.version_info's form, as CPython's.
+    static const char* const kNames[] = {"name", "cache_tag", "version", "hexversion",
+                                         "_multiarch"};
+    Value values[5] = {str_from_ascii(t, "pypy_stm"), none(), version_info,
+                       Value::small_int(0x030b02f0), str_from_ascii(t, "x86_64-linux-gnu")};
+    set("implementation", make_struct(t, kNames, values, 5));
   }
   return m;
 }

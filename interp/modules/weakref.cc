@@ -22,7 +22,8 @@ namespace {
 
 // CPython's rule, by layout: instances of classes (not of object itself), functions,
 // classes, sets, modules, methods, generators, code and builtin functions have a weak
-// reference slot; the immutable value types and the builtin containers do not.
+// reference slot; the immutable value types and the builtin containers do not, but
+// subclasses of most of them made by class statements do.
 bool weakrefable(Value v) {
   if (!v.is_object()) return false;
   Value cls = type_of(v);
@@ -38,6 +39,10 @@ bool weakrefable(Value v) {
   case Layout::List:
   case Layout::Dict:
   case Layout::Exception:
+  case Layout::Float:   // of the fixed-size value types' subclasses too (not int, bytes,
+  case Layout::Complex: // tuple: CPython's variable-size objects have no room for the slot)
+  case Layout::Str:
+  case Layout::ByteArray:
   case Layout::WeakRef: // weakref.WeakMethod lists __weakref__ in its __slots__
     // Builtin instances have no slot; subclasses made by class statements get one, unless
     // their __slots__ (and their bases') leave __weakref__ out.
@@ -268,6 +273,84 @@ INTERP_NATIVE(proxy_eq) {
   }
   return compare(t, target, other, bytecode::CompareOp::Eq);
 }
+Value builtin(Thread& t, const char* name) {
+  return getattr(t, runtime().builtins_module, intern_literal(t, name));
+}
+
+// The object a proxy stands for, or the operand itself: operators on two proxies work on
+// both targets, as CPython's.
+bool is_proxy(Value v) {
+  return v.is_object() && is_layout(v, Layout::WeakRef) && !isinstance(v, T_weakref);
+}
+Value unwrap(Thread& t, Value v) {
+  return is_proxy(v) ? proxy_target(t, v) : v;
+}
+
+template <bytecode::BinaryOp Op, bool Reflected>
+Value proxy_binary(Thread& t, const Value* args, std::size_t nargs, Value kwnames) {
+  if (!check_positional(t, "operator", nargs, kwnames, 1, 2)) return {};
+  Value a = unwrap(t, args[0]);
+  Value b = a ? unwrap(t, args[1]) : Value();
+  if (!b) return {};
+  if (Reflected) std::swap(a, b);
+  if (nargs == 3 && args[2] != none()) { // pow(proxy, y, mod)
+    Value call_args[3] = {a, b, args[2]};
+    return call(t, builtin(t, "pow"), call_args, 3);
+  }
+  return binary_op(t, a, b, Op);
+}
+
+template <bytecode::CompareOp Op>
+Value proxy_compare(Thread& t, const Value* args, std::size_t nargs, Value kwnames) {
+  if (!check_positional(t, "comparison", nargs, kwnames, 1, 1)) return {};
+  Value a = unwrap(t, args[0]);
+  Value b = a ? unwrap(t, args[1]) : Value();
+  return b ? compare(t, a, b, Op) : Value();
+}
+
+// Unary operators and conversions through the builtin that applies them.
+template <const char* Builtin>
+Value proxy_through_builtin(Thread& t, const Value* args, std::size_t nargs, Value kwnames) {
+  if (!check_positional(t, Builtin, nargs, kwnames, 0, 0)) return {};
+  Value target = proxy_target(t, args[0]);
+  return target ? call1(t, builtin(t, Builtin), target) : Value();
+}
+constexpr char kAbs[] = "abs", kInt[] = "int", kFloat[] = "float";
+
+// __bytes__ and __reversed__ call the target's own method, as CPython's proxy does
+// (bytes(proxy) of a bytearray is an AttributeError there too).
+template <const char* Method>
+Value proxy_through_method(Thread& t, const Value* args, std::size_t nargs, Value kwnames) {
+  if (!check_positional(t, Method, nargs, kwnames, 0, 0)) return {};
+  Value target = proxy_target(t, args[0]);
+  Value method = target ? getattr(t, target, intern_literal(t, Method)) : Value();
+  return method ? call0(t, method) : Value();
+}
+constexpr char kBytes[] = "__bytes__", kReversed[] = "__reversed__";
+
+template <Value (*Apply)(Thread&, Value)>
+Value proxy_unary(Thread& t, const Value* args, std::size_t nargs, Value kwnames) {
+  if (!check_positional(t, "operator", nargs, kwnames, 0, 0)) return {};
+  Value target = proxy_target(t, args[0]);
+  return target ? Apply(t, target) : Value();
+}
+INTERP_NATIVE(proxy_delitem) {
+  Value target = proxy_target(t, args[0]);
+  return target && delitem(t, target, args[1]) ? none() : Value();
+}
+INTERP_NATIVE(proxy_next) {
+  Value target = proxy_target(t, args[0]);
+  if (!target) return {};
+  if (!lookup_special(t, target, N___next__)) {
+    if (t.pending) return {};
+    return raisef(t, exc(E_TypeError), "Weakref proxy referenced a non-iterator '%s' object",
+                  type_name_of(target).c_str());
+  }
+  Value v = next(t, target);
+  if (!v && !t.pending) raise(t, exc(E_StopIteration), "");
+  return v;
+}
+
 INTERP_NATIVE(proxy_call) {
   Value target = proxy_target(t, args[0]);
   return target ? call(t, target, args + 1, nargs - 1, kwnames) : Value();
@@ -318,9 +401,50 @@ Value make_weakref_module(Thread& t) {
       {"__setitem__", proxy_setitem},
       {"__contains__", proxy_contains},
       {"__eq__", proxy_eq},
+      {"__ne__", proxy_compare<bytecode::CompareOp::Ne>},
+      {"__lt__", proxy_compare<bytecode::CompareOp::Lt>},
+      {"__le__", proxy_compare<bytecode::CompareOp::Le>},
+      {"__gt__", proxy_compare<bytecode::CompareOp::Gt>},
+      {"__ge__", proxy_compare<bytecode::CompareOp::Ge>},
+      {"__neg__", proxy_unary<unary_negative>},
+      {"__pos__", proxy_unary<unary_positive>},
+      {"__invert__", proxy_unary<unary_invert>},
+      {"__abs__", proxy_through_builtin<kAbs>},
+      {"__int__", proxy_through_builtin<kInt>},
+      {"__float__", proxy_through_builtin<kFloat>},
+      {"__bytes__", proxy_through_method<kBytes>},
+      {"__reversed__", proxy_through_method<kReversed>},
+      {"__index__", proxy_unary<index_value>},
+      {"__delitem__", proxy_delitem},
+      {"__next__", proxy_next},
   };
+  // The number protocol, each operator forward, reflected and in place.
+  using bytecode::BinaryOp;
+#define PROXY_OPERATOR(name, op)                                                                   \
+  {"__" name "__", proxy_binary<BinaryOp::op, false>},                                             \
+      {"__r" name "__", proxy_binary<BinaryOp::op, true>}, {                                       \
+    "__i" name "__", proxy_binary<BinaryOp::Inplace##op, false>                                    \
+  }
+  static const ModuleFunction kNumber[] = {
+      PROXY_OPERATOR("add", Add),
+      PROXY_OPERATOR("sub", Subtract),
+      PROXY_OPERATOR("mul", Multiply),
+      PROXY_OPERATOR("matmul", MatrixMultiply),
+      PROXY_OPERATOR("truediv", TrueDivide),
+      PROXY_OPERATOR("floordiv", FloorDivide),
+      PROXY_OPERATOR("mod", Remainder),
+      PROXY_OPERATOR("pow", Power),
+      PROXY_OPERATOR("lshift", LShift),
+      PROXY_OPERATOR("rshift", RShift),
+      PROXY_OPERATOR("and", And),
+      PROXY_OPERATOR("or", Or),
+      PROXY_OPERATOR("xor", Xor),
+  };
+#undef PROXY_OPERATOR
   for (Value type : {proxy_type, callable_proxy_type}) {
     for (const ModuleFunction& f : kProxy)
+      add_method(t, type, f.name, f.fn);
+    for (const ModuleFunction& f : kNumber)
       add_method(t, type, f.name, f.fn);
     add_attribute(t, type, "__hash__", none());
   }

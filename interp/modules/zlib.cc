@@ -273,12 +273,6 @@ INTERP_NATIVE(stream_del) {
   return none();
 }
 
-INTERP_NATIVE(no_new) {
-  const TypeObject* type = rd<TypeObject>(args[0]);
-  return raisef(t, exc(E_TypeError), "cannot create '%s.%s' instances",
-                str_utf8(type->module).c_str(), str_utf8(type->name).c_str());
-}
-
 // compressobj(level=-1, method=DEFLATED, wbits=MAX_WBITS, memLevel=DEF_MEM_LEVEL,
 //             strategy=Z_DEFAULT_STRATEGY, zdict=None)
 INTERP_NATIVE(zlib_compressobj) {
@@ -513,7 +507,7 @@ INTERP_NATIVE(decompress_eof) {
 Value make_stream_class(Thread& t, const char* name) {
   Value type = new_type(t, name, "zlib", Layout::Instance, {}, false);
   if (!type) return {};
-  add_staticmethod(t, type, "__new__", no_new);
+  refuse_instances(t, type);
   add_method(t, type, "__del__", stream_del);
   add_method(t, type, "copy", stream_copy);
   add_method(t, type, "__copy__", stream_copy_dunder);

@@ -27,6 +27,28 @@ bool check_positional(Thread& t, const char* what, std::size_t nargs, Value kwna
   return false;
 }
 
+bool check_argument_count(Thread& t, const char* what, std::size_t nargs, Value kwnames,
+                          std::size_t min, std::size_t max, std::size_t self_count) {
+  if (keyword_count(kwnames)) {
+    raisef(t, exc(E_TypeError), "%s() takes no keyword arguments", what);
+    return false;
+  }
+  std::size_t given = nargs - self_count;
+  if (given >= min && given <= max) return true;
+  std::size_t bound = given < min ? min : max;
+  raisef(t, exc(E_TypeError), "%s() takes %s %zu argument%s (%zu given)", what,
+         min == max    ? "exactly"
+         : given < min ? "at least"
+                       : "at most",
+         bound, bound == 1 ? "" : "s", given);
+  return false;
+}
+
+bool refuses_keywords(Value cls, TypeId builtin, NameId other) {
+  Value b = type_value(builtin);
+  return cls == b || type_lookup(cls, name(other)) == type_lookup(b, name(other));
+}
+
 bool check_named_keywords(Thread& t, const char* fname, Value kwnames,
                           std::initializer_list<const char*> names, std::size_t posonly) {
   const char* allowed[9] = {};
@@ -60,15 +82,26 @@ bool bind_arguments(Thread& t, const char* fname, const Value* args, std::size_t
 
 bool parse_arguments(Thread& t, const char* fname, const Value* args, std::size_t nargs,
                      Value kwnames, std::initializer_list<const char*> names, std::size_t posonly,
-                     std::size_t required, Value* out) {
-  if (!check_named_keywords(t, fname, kwnames, names, posonly)) return false;
-  std::size_t npos = nargs - keyword_count(kwnames);
-  if (npos > names.size()) {
-    raisef(t, exc(E_TypeError), "%s() takes at most %zu argument%s (%zu given)", fname,
-           names.size(), names.size() == 1 ? "" : "s", npos);
+                     std::size_t required, Value* out, std::size_t kwonly) {
+  std::size_t nkw = keyword_count(kwnames), npos = nargs - nkw;
+  std::size_t most = names.size(), most_positional = most - kwonly;
+  if (npos + nkw > most) {
+    raisef(t, exc(E_TypeError), "%s() takes at most %zu %sargument%s (%zu given)", fname, most,
+           npos ? "" : "keyword ", most == 1 ? "" : "s", npos + nkw);
     return false;
   }
-  return bind_arguments(t, fname, args, nargs, kwnames, names, posonly, required, out);
+  if (npos > most_positional) {
+    if (most_positional == 0)
+      raisef(t, exc(E_TypeError), "%s() takes no positional arguments", fname);
+    else
+      raisef(t, exc(E_TypeError), "%s() takes %s %zu positional argument%s (%zu given)", fname,
+             required < most_positional ? "at most" : "exactly", most_positional,
+             most_positional == 1 ? "" : "s", npos);
+    return false;
+  }
+  // A missing argument is reported before an unknown keyword, as Argument Clinic does.
+  return bind_arguments(t, fname, args, nargs, kwnames, names, posonly, required, out) &&
+         check_named_keywords(t, fname, kwnames, names, posonly);
 }
 
 Value keyword_arg(Value kwnames, const Value* args, std::size_t nargs, const char* key) {

@@ -24,6 +24,17 @@ inline std::size_t keyword_count(Value kwnames) {
 bool check_positional(Thread& t, const char* what, std::size_t nargs, Value kwnames,
                       std::size_t min, std::size_t max, std::size_t self_count = 1);
 
+// The same with the wording of the functions that CPython parses with a format string
+// ("f() takes at most 3 arguments (4 given)").
+bool check_argument_count(Thread& t, const char* what, std::size_t nargs, Value kwnames,
+                          std::size_t min, std::size_t max, std::size_t self_count = 1);
+
+// Whether builtin type `builtin`'s method `method` (N___new__ or N___init__) refuses
+// keyword arguments when making or initializing an instance of `cls`: CPython's list,
+// tuple, set, frozenset and float accept them (and ignore them) only for a subclass that
+// overrides the other of __new__ and __init__ (`other`), which gets them too.
+bool refuses_keywords(Value cls, TypeId builtin, NameId other);
+
 // Finds keyword argument `name` among the keywords; its value or 0.
 Value keyword_arg(Value kwnames, const Value* args, std::size_t nargs, const char* name);
 // Raises TypeError for the first keyword not in `allowed` (a null-terminated list).
@@ -42,10 +53,11 @@ bool check_named_keywords(Thread& t, const char* fname, Value kwnames,
 bool bind_arguments(Thread& t, const char* fname, const Value* args, std::size_t nargs,
                     Value kwnames, std::initializer_list<const char*> names, std::size_t posonly,
                     std::size_t required, Value* out);
-// Both, after refusing more positional arguments than `names` ("f() takes at most N
-// arguments (M given)"): what a function parsed by Argument Clinic does.
+// Both, after refusing more arguments than `names` or more positional ones than those
+// before the last `kwonly` names ("f() takes at most N arguments (M given)"): what a
+// function parsed by Argument Clinic does.
 bool parse_arguments(Thread& t, const char* fname, const Value* args, std::size_t nargs,
                      Value kwnames, std::initializer_list<const char*> names, std::size_t posonly,
-                     std::size_t required, Value* out);
+                     std::size_t required, Value* out, std::size_t kwonly = 0);
 
 } // namespace interp

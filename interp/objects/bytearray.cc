@@ -150,6 +150,9 @@ INTERP_NATIVE(bytearray_setitem) {
   if (!sequence_index(t, args[1], n, i, "bytearray")) return {};
   unsigned char b;
   if (!byte_value(t, args[2], b)) return {};
+  // The value's __index__ may have shrunk the array.
+  if (i >= rd<ByteArrayObject>(self)->length)
+    return raise(t, exc(E_IndexError), "bytearray index out of range");
   wr<BytesObject>(rd<ByteArrayObject>(self)->storage)->data[i] = b;
   return none();
 }
@@ -317,6 +320,45 @@ INTERP_NATIVE(bytearray_copy) {
   return bytearray_from(t, s);
 }
 
+// (type(self), args, state): args remake the contents, as a latin-1 str with its encoding
+// for protocols before 3 (which had no bytes), as bytes from 3 on; state is
+// self.__getstate__() (the __dict__ and __slots__ of a subclass's instance).
+Value reduce_with(Thread& t, Value self, std::int64_t protocol) {
+  Value getstate = getattr(t, self, intern_literal(t, "__getstate__"));
+  Value state = getstate ? call0(t, getstate) : Value();
+  if (!state) return {};
+  std::string s = contents(self);
+  Value args = runtime().empty_tuple;
+  if (!s.empty()) {
+    if (protocol < 3) {
+      std::u32string latin1(s.begin(), s.end());
+      for (char32_t& c : latin1)
+        c &= 0xff; // the chars were signed
+      Value pair[2] = {str_from_code_points(t, latin1), {}};
+      pair[1] = pair[0] ? str_from_ascii(t, "latin-1") : Value();
+      args = pair[1] ? tuple_from(t, pair, 2) : Value();
+    } else {
+      Value b = bytes_new(t, s);
+      args = b ? tuple_from(t, &b, 1) : Value();
+    }
+    if (!args) return {};
+  }
+  Value items[3] = {type_of(self), args, state};
+  return tuple_from(t, items, 3);
+}
+
+INTERP_NATIVE(bytearray_reduce) {
+  if (!check_positional(t, "__reduce__", nargs, kwnames, 0, 0)) return {};
+  return reduce_with(t, args[0], 0);
+}
+
+INTERP_NATIVE(bytearray_reduce_ex) {
+  if (!check_positional(t, "__reduce_ex__", nargs, kwnames, 0, 1)) return {};
+  std::int64_t protocol = 0;
+  if (nargs > 1 && !index_to_i64(t, args[1], protocol)) return {};
+  return reduce_with(t, args[0], protocol);
+}
+
 INTERP_NATIVE(bytearray_alloc) {
   Value storage = rd<ByteArrayObject>(args[0])->storage;
   return Value::small_int(storage ? ro<BytesObject>(storage)->length + 1 : 0);
@@ -345,28 +387,25 @@ Value bytearray_from(Thread& t, std::string_view data, Value cls) {
 void init_bytearray_type(Thread& t) {
   Value type = type_value(T_bytearray);
   add_bytes_methods(t, type);
-  struct Entry {
-    const char* name;
-    NativeFn fn;
-  };
-  const Entry methods[] = {
+  const MethodDef methods[] = {
       {"__init__", bytearray_init},
       {"__setitem__", bytearray_setitem},
       {"__delitem__", bytearray_delitem},
       {"__iadd__", bytearray_iadd},
       {"__imul__", bytearray_imul},
-      {"append", bytearray_append},
-      {"extend", bytearray_extend},
-      {"insert", bytearray_insert},
-      {"pop", bytearray_pop},
-      {"remove", bytearray_remove},
-      {"clear", bytearray_clear},
-      {"reverse", bytearray_reverse},
-      {"copy", bytearray_copy},
+      {"append", bytearray_append, MethodArgs::one},
+      {"extend", bytearray_extend, MethodArgs::one},
+      {"insert", bytearray_insert, MethodArgs::positional},
+      {"pop", bytearray_pop, MethodArgs::positional},
+      {"remove", bytearray_remove, MethodArgs::one},
+      {"clear", bytearray_clear, MethodArgs::none},
+      {"reverse", bytearray_reverse, MethodArgs::none},
+      {"copy", bytearray_copy, MethodArgs::none},
       {"__alloc__", bytearray_alloc},
+      {"__reduce__", bytearray_reduce, MethodArgs::none},
+      {"__reduce_ex__", bytearray_reduce_ex, MethodArgs::positional},
   };
-  for (const Entry& e : methods)
-    add_method(t, type, e.name, e.fn);
+  add_methods(t, type, methods);
   add_attribute(t, type, "__hash__", none());
   add_staticmethod(t, type, "__new__", bytearray_new_method);
 }

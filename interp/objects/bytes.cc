@@ -150,6 +150,8 @@ bool hex_with_separator(Thread& t, std::string_view data, Value sepv, Value perv
       return false;
     }
     if (sep.size() != 1) return raise(t, exc(E_ValueError), "sep must be length 1."), false;
+    if (!latin1_sep && static_cast<unsigned char>(sep[0]) >= 0x80)
+      return raise(t, exc(E_ValueError), "sep must be ASCII."), false;
   }
   std::int64_t per = 1;
   if (perv && !index_to_i64(t, perv, per)) return false;
@@ -230,24 +232,28 @@ Value like(Thread& t, Value self, std::string_view data) {
   return is_bytearray(self) ? bytearray_from(t, data) : bytes_new(t, data);
 }
 
-// The byte argument of find/count/index/in: an int in range(256) or a bytes-like object.
+// The byte argument of find/count/index/in: a bytes-like object, or an int (or __index__
+// object) in range(256); a huge one is out of range too, not an OverflowError.
 bool sub_arg(Thread& t, Value v, std::string& out) {
-  if (v.is_small_int() || int_check(v)) {
-    std::int64_t n;
-    if (!index_to_i64(t, v, n)) return false;
-    if (n < 0 || n > 255) {
-      raise(t, exc(E_ValueError), "byte must be in range(0, 256)");
+  if (!v.is_small_int() && !int_check(v)) {
+    bool error = false;
+    if (buffer_contents(t, v, out, error)) return true;
+    if (error) return false;
+    if (!lookup_special(t, v, N___index__)) {
+      if (!t.pending)
+        raisef(t, exc(E_TypeError), "argument should be integer or bytes-like object, not '%s'",
+               type_name_of(v).c_str());
       return false;
     }
-    out.assign(1, char(n));
-    return true;
   }
-  bool error;
-  if (buffer_contents(t, v, out, error)) return true;
-  if (!error)
-    raisef(t, exc(E_TypeError), "argument should be integer or bytes-like object, not '%s'",
-           type_name_of(v).c_str());
-  return false;
+  std::int64_t n;
+  if (!index_to_i64(t, v, n, true)) return false;
+  if (n < 0 || n > 255) {
+    raise(t, exc(E_ValueError), "byte must be in range(0, 256)");
+    return false;
+  }
+  out.assign(1, char(n));
+  return true;
 }
 
 Value repr_of(Thread& t, Value self) {
@@ -359,6 +365,7 @@ INTERP_NATIVE(bytes_mul) {
   if (!index_to_i64(t, args[1], times)) return {};
   std::string one = data_of(args[0]);
   if (times <= 0) return like(t, args[0], "");
+  if (times == 1 && is_exact(args[0], T_bytes)) return args[0];
   // A length past what a size can count is an OverflowError for bytes (a bytearray says
   // MemoryError), a merely huge one MemoryError.
   if (one.size() && std::uint64_t(times) > std::uint64_t(INT64_MAX) / one.size() &&
@@ -392,13 +399,10 @@ INTERP_NATIVE(bytes_getnewargs) {
 
 // decode(encoding='utf-8', errors='strict')
 INTERP_NATIVE(bytes_decode) {
-  static const char* const kAllowed[] = {"encoding", "errors", nullptr};
-  if (!check_keywords(t, "decode", kwnames, kAllowed)) return {};
-  std::size_t npos = nargs - keyword_count(kwnames);
-  if (npos > 3)
-    return raisef(t, exc(E_TypeError), "decode() takes at most 2 arguments (%zu given)", npos - 1);
-  Value enc = npos > 1 ? args[1] : keyword_arg(kwnames, args, nargs, "encoding");
-  Value err = npos > 2 ? args[2] : keyword_arg(kwnames, args, nargs, "errors");
+  Value a[2];
+  if (!parse_arguments(t, "decode", args + 1, nargs - 1, kwnames, {"encoding", "errors"}, 0, 0, a))
+    return {};
+  Value enc = a[0], err = a[1];
   if (enc && !str_check(enc))
     return raisef(t, exc(E_TypeError), "decode() argument 'encoding' must be str, not %s",
                   type_name_of(enc).c_str());
@@ -418,18 +422,19 @@ INTERP_NATIVE(bytes_decode) {
 }
 
 INTERP_NATIVE(bytes_hex) {
-  static const char* const kAllowed[] = {"sep", "bytes_per_sep", nullptr};
-  if (!check_keywords(t, "hex", kwnames, kAllowed)) return {};
-  std::size_t npos = nargs - keyword_count(kwnames);
-  Value sepv = npos > 1 ? args[1] : keyword_arg(kwnames, args, nargs, "sep");
-  Value perv = npos > 2 ? args[2] : keyword_arg(kwnames, args, nargs, "bytes_per_sep");
+  Value a[2];
+  if (!parse_arguments(t, "hex", args + 1, nargs - 1, kwnames, {"sep", "bytes_per_sep"}, 0, 0, a))
+    return {};
+  Value sepv = a[0], perv = a[1];
   std::string out;
   if (!hex_with_separator(t, data_of(args[0]), sepv, perv, out, false)) return {};
   return str_from_ascii(t, out);
 }
 
 INTERP_NATIVE(bytes_fromhex) {
-  if (!check_positional(t, "fromhex", nargs, kwnames, 1, 1)) return {};
+  // A classmethod is named by the class it is bound to, as in CPython.
+  std::string what = type_name(args[0]) + ".fromhex";
+  if (!check_positional(t, what.c_str(), nargs, kwnames, 1, 1)) return {};
   if (!str_check(args[1]))
     return raisef(t, exc(E_TypeError), "fromhex() argument must be str, not %s",
                   type_name_of(args[1]).c_str());
@@ -481,13 +486,12 @@ INTERP_NATIVE(bytes_maketrans) {
 }
 
 INTERP_NATIVE(bytes_translate) {
-  static const char* const kAllowed[] = {"delete", nullptr};
-  if (!check_keywords(t, "translate", kwnames, kAllowed)) return {};
-  std::size_t npos = nargs - keyword_count(kwnames);
-  if (npos < 2)
+  if (nargs - keyword_count(kwnames) < 2)
     return raise(t, exc(E_TypeError), "translate() takes at least 1 positional argument (0 given)");
-  Value tablev = args[1];
-  Value delv = npos > 2 ? args[2] : keyword_arg(kwnames, args, nargs, "delete");
+  Value a[2];
+  if (!parse_arguments(t, "translate", args + 1, nargs - 1, kwnames, {"table", "delete"}, 1, 1, a))
+    return {};
+  Value tablev = a[0], delv = a[1];
   std::string table, del;
   bool has_table = tablev != none();
   if (has_table) {
@@ -516,11 +520,11 @@ Value pieces_to_list(Thread& t, Value self, const std::vector<std::string_view>&
 }
 
 Value split_impl(Thread& t, const Value* args, std::size_t nargs, Value kwnames, bool right) {
-  static const char* const kAllowed[] = {"sep", "maxsplit", nullptr};
-  if (!check_keywords(t, right ? "rsplit" : "split", kwnames, kAllowed)) return {};
-  std::size_t npos = nargs - keyword_count(kwnames);
-  Value sep = npos > 1 ? args[1] : keyword_arg(kwnames, args, nargs, "sep");
-  Value maxv = npos > 2 ? args[2] : keyword_arg(kwnames, args, nargs, "maxsplit");
+  Value a[2];
+  if (!parse_arguments(t, right ? "rsplit" : "split", args + 1, nargs - 1, kwnames,
+                       {"sep", "maxsplit"}, 0, 0, a))
+    return {};
+  Value sep = a[0], maxv = a[1];
   std::int64_t maxsplit = -1;
   if (maxv && !index_to_i64(t, maxv, maxsplit)) return {};
   std::string s = data_of(args[0]);
@@ -543,8 +547,9 @@ INTERP_NATIVE(bytes_rsplit) {
 }
 
 INTERP_NATIVE(bytes_splitlines) {
-  Value keep =
-      nargs - keyword_count(kwnames) > 1 ? args[1] : keyword_arg(kwnames, args, nargs, "keepends");
+  Value keep;
+  if (!parse_arguments(t, "splitlines", args + 1, nargs - 1, kwnames, {"keepends"}, 0, 0, &keep))
+    return {};
   int keepends = keep ? truthy(t, keep) : 0;
   if (keepends < 0) return {};
   std::string s = data_of(args[0]);
@@ -619,7 +624,7 @@ bool bounds(Thread& t, const Value* args, std::size_t nargs, std::size_t first, 
 
 Value find_impl(Thread& t, const Value* args, std::size_t nargs, Value kwnames, bool right,
                 bool raise_missing, const char* what) {
-  if (!check_positional(t, what, nargs, kwnames, 1, 3)) return {};
+  if (!check_argument_count(t, what, nargs, kwnames, 1, 3)) return {};
   std::string needle;
   if (!sub_arg(t, args[1], needle)) return {};
   std::string s = data_of(args[0]);
@@ -644,7 +649,7 @@ INTERP_NATIVE(bytes_rindex) {
 }
 
 INTERP_NATIVE(bytes_count) {
-  if (!check_positional(t, "count", nargs, kwnames, 1, 3)) return {};
+  if (!check_argument_count(t, "count", nargs, kwnames, 1, 3)) return {};
   std::string needle;
   if (!sub_arg(t, args[1], needle)) return {};
   std::string s = data_of(args[0]);
@@ -655,7 +660,7 @@ INTERP_NATIVE(bytes_count) {
 
 Value affix_impl(Thread& t, const Value* args, std::size_t nargs, Value kwnames, bool ends,
                  const char* what) {
-  if (!check_positional(t, what, nargs, kwnames, 1, 3)) return {};
+  if (!check_argument_count(t, what, nargs, kwnames, 1, 3)) return {};
   std::string s = data_of(args[0]);
   std::int64_t start, end;
   if (!bounds(t, args, nargs, 2, std::int64_t(s.size()), start, end)) return {};
@@ -763,8 +768,9 @@ INTERP_NATIVE(bytes_zfill) {
 
 INTERP_NATIVE(bytes_expandtabs) {
   std::int64_t tabsize = 8;
-  Value ts =
-      nargs - keyword_count(kwnames) > 1 ? args[1] : keyword_arg(kwnames, args, nargs, "tabsize");
+  Value ts;
+  if (!parse_arguments(t, "expandtabs", args + 1, nargs - 1, kwnames, {"tabsize"}, 0, 0, &ts))
+    return {};
   if (ts && !index_to_i64(t, ts, tabsize)) return {};
   std::string s = data_of(args[0]);
   return like(t, args[0], text::str_expandtabs<char>(s, tabsize));
@@ -924,12 +930,15 @@ INTERP_NATIVE(bytes_new_method) {
   Value source = npos > 0 ? args[1] : keyword_arg(kwnames, args, nargs, "source");
   Value encoding = npos > 1 ? args[2] : keyword_arg(kwnames, args, nargs, "encoding");
   Value errors = npos > 2 ? args[3] : keyword_arg(kwnames, args, nargs, "errors");
-  if (source && !encoding && !errors && !str_check(source) && !bytes_or_bytearray(source)) {
-    // __bytes__ comes first, as in CPython.
+  if (source && !encoding && !errors && !is_exact(source, T_str) && !is_exact(source, T_bytes)) {
+    // __bytes__ comes first, as in CPython, even for a str or int subclass; one set to
+    // None blocks the conversion (calling it is the TypeError).
     Value bytes_name = intern_literal(t, "__bytes__");
     Value f = type_lookup(type_of(source), bytes_name);
     if (f) {
-      Value r = call1(t, f, source);
+      // Bound as any special method is (the class may hold any descriptor).
+      Value bound = descriptor_get(t, f, source, type_of(source));
+      Value r = bound ? call0(t, bound) : Value();
       if (!r) return {};
       if (!(r.is_object() && isinstance(r, T_bytes)))
         return raisef(t, exc(E_TypeError), "__bytes__ returned non-bytes (type %s)",
@@ -1016,11 +1025,7 @@ INTERP_NATIVE(unicode_error_reason) {
 
 // The methods that bytes and bytearray share, added to either type.
 void add_bytes_methods(Thread& t, Value type) {
-  struct Entry {
-    const char* name;
-    NativeFn fn;
-  };
-  const Entry methods[] = {
+  const MethodDef methods[] = {
       {"__len__", bytes_len},
       {"__repr__", bytes_repr},
       {"__str__", bytes_repr},
@@ -1042,22 +1047,22 @@ void add_bytes_methods(Thread& t, Value type) {
       {"split", bytes_split},
       {"rsplit", bytes_rsplit},
       {"splitlines", bytes_splitlines},
-      {"strip", bytes_strip},
-      {"lstrip", bytes_lstrip},
-      {"rstrip", bytes_rstrip},
-      {"lower", bytes_lower},
-      {"upper", bytes_upper},
-      {"title", bytes_title},
-      {"capitalize", bytes_capitalize},
-      {"swapcase", bytes_swapcase},
-      {"isalpha", bytes_isalpha},
-      {"isalnum", bytes_isalnum},
-      {"isdigit", bytes_isdigit},
-      {"isspace", bytes_isspace},
-      {"islower", bytes_islower},
-      {"isupper", bytes_isupper},
-      {"istitle", bytes_istitle},
-      {"isascii", bytes_isascii},
+      {"strip", bytes_strip, MethodArgs::positional},
+      {"lstrip", bytes_lstrip, MethodArgs::positional},
+      {"rstrip", bytes_rstrip, MethodArgs::positional},
+      {"lower", bytes_lower, MethodArgs::none},
+      {"upper", bytes_upper, MethodArgs::none},
+      {"title", bytes_title, MethodArgs::none},
+      {"capitalize", bytes_capitalize, MethodArgs::none},
+      {"swapcase", bytes_swapcase, MethodArgs::none},
+      {"isalpha", bytes_isalpha, MethodArgs::none},
+      {"isalnum", bytes_isalnum, MethodArgs::none},
+      {"isdigit", bytes_isdigit, MethodArgs::none},
+      {"isspace", bytes_isspace, MethodArgs::none},
+      {"islower", bytes_islower, MethodArgs::none},
+      {"isupper", bytes_isupper, MethodArgs::none},
+      {"istitle", bytes_istitle, MethodArgs::none},
+      {"isascii", bytes_isascii, MethodArgs::none},
       {"find", bytes_find},
       {"rfind", bytes_rfind},
       {"index", bytes_index},
@@ -1065,20 +1070,19 @@ void add_bytes_methods(Thread& t, Value type) {
       {"count", bytes_count},
       {"startswith", bytes_startswith},
       {"endswith", bytes_endswith},
-      {"replace", bytes_replace},
-      {"removeprefix", bytes_removeprefix},
-      {"removesuffix", bytes_removesuffix},
-      {"center", bytes_center},
-      {"ljust", bytes_ljust},
-      {"rjust", bytes_rjust},
-      {"zfill", bytes_zfill},
+      {"replace", bytes_replace, MethodArgs::positional},
+      {"removeprefix", bytes_removeprefix, MethodArgs::one},
+      {"removesuffix", bytes_removesuffix, MethodArgs::one},
+      {"center", bytes_center, MethodArgs::positional},
+      {"ljust", bytes_ljust, MethodArgs::positional},
+      {"rjust", bytes_rjust, MethodArgs::positional},
+      {"zfill", bytes_zfill, MethodArgs::one},
       {"expandtabs", bytes_expandtabs},
-      {"partition", bytes_partition},
-      {"rpartition", bytes_rpartition},
-      {"join", bytes_join},
+      {"partition", bytes_partition, MethodArgs::one},
+      {"rpartition", bytes_rpartition, MethodArgs::one},
+      {"join", bytes_join, MethodArgs::one},
   };
-  for (const Entry& e : methods)
-    add_method(t, type, e.name, e.fn);
+  add_methods(t, type, methods);
   add_classmethod(t, type, "fromhex", bytes_fromhex);
   add_staticmethod(t, type, "maketrans", bytes_maketrans);
 }
@@ -1091,7 +1095,7 @@ void init_bytes_type(Thread& t) {
   add_bytes_methods(t, type);
   add_method(t, type, "__hash__", bytes_hash);
   add_method(t, type, "__bytes__", bytes_bytes);
-  add_method(t, type, "__getnewargs__", bytes_getnewargs);
+  add_method(t, type, "__getnewargs__", bytes_getnewargs, MethodArgs::none);
   add_staticmethod(t, type, "__new__", bytes_new_method);
   init_bytearray_type(t);
   init_memoryview_type(t);

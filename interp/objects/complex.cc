@@ -42,22 +42,31 @@ Complex complex_value(Value v) {
 
 // Any number as a complex: complex, float, int, or an object with __complex__ /
 // __float__ / __index__. False with TypeError when it is none of these.
+// What the bound __complex__ method `f` returns.
+static bool call_complex_method(Thread& t, Value f, Complex& out) {
+  Value r = call0(t, f);
+  if (!r) return false;
+  if (!complex_check(r)) {
+    raisef(t, exc(E_TypeError), "__complex__ returned non-complex (type %s)",
+           type_name_of(r).c_str());
+    return false;
+  }
+  if (!is_exact(r, T_complex) &&
+      !warn(t, exc(E_DeprecationWarning),
+            "__complex__ returned non-complex (type " + type_name_of(r) +
+                ").  The ability to return an instance of a strict subclass of complex is "
+                "deprecated, and may be removed in a future version of Python."))
+    return false;
+  out = complex_value(r);
+  return true;
+}
+
 bool to_complex(Thread& t, Value v, Complex& out) {
   if (complex_check(v)) {
     out = complex_value(v);
     return true;
   }
-  if (Value f = lookup_special(t, v, N___complex__)) {
-    Value r = call0(t, f);
-    if (!r) return false;
-    if (!complex_check(r)) {
-      raisef(t, exc(E_TypeError), "__complex__ returned non-complex (type %s)",
-             type_name_of(r).c_str());
-      return false;
-    }
-    out = complex_value(r);
-    return true;
-  }
+  if (Value f = lookup_special(t, v, N___complex__)) return call_complex_method(t, f, out);
   if (t.pending) return false;
   double d;
   if (!to_double(t, v, d)) return false;
@@ -391,8 +400,10 @@ INTERP_NATIVE(complex_format) {
   flags.always_sign = spec.sign == '+';
   std::string re = num::float_to_string(c.re, type, precision, flags);
   if (spec.sign == ' ' && re[0] != '-') re = " " + re;
-  flags.always_sign = true;
+  // Without its real part, the imaginary part takes the sign option itself.
+  flags.always_sign = skip_re ? spec.sign == '+' : true;
   std::string im = num::float_to_string(c.im, type, precision, flags);
+  if (skip_re && spec.sign == ' ' && im[0] != '-') im = " " + im;
   std::string body =
       (parens ? "(" : "") + (skip_re ? std::string() : re) + im + "j" + (parens ? ")" : "");
   std::u32string out;
@@ -465,7 +476,7 @@ bool parse_complex(std::string_view s, Complex& out) {
       std::size_t k = i + 1;
       if (k < text.size() && (text[k] == '+' || text[k] == '-')) ++k;
       std::size_t e0 = k;
-      while (k < text.size() && text[k] >= '0' && text[k] <= '9')
+      while (k < text.size() && ((text[k] >= '0' && text[k] <= '9') || text[k] == '_'))
         ++k;
       if (k > e0) i = k;
     }
@@ -511,7 +522,7 @@ INTERP_NATIVE(complex_new_method) {
     if (imag)
       return raise(t, exc(E_TypeError), "complex() can't take second arg if first is a string");
     Complex c;
-    std::string text = str_utf8(real);
+    std::string text = ascii_digits(real);
     if (!parse_complex(text, c))
       return raise(t, exc(E_ValueError), "complex() arg is a malformed string");
     return complex_new(t, c.re, c.im, cls);
@@ -536,7 +547,12 @@ INTERP_NATIVE(complex_new_method) {
                       type_name_of(real).c_str());
       }
     }
-    if (!to_complex(t, real, r)) return {};
+    // complex() calls a subclass's __complex__, which it may have overridden.
+    Value subclass_method = complex_check(real) && !is_exact(real, T_complex)
+                                ? lookup_special(t, real, N___complex__)
+                                : Value();
+    if (subclass_method ? !call_complex_method(t, subclass_method, r) : !to_complex(t, real, r))
+      return {};
     real_is_complex = complex_check(real) || lookup_special(t, real, N___complex__);
   }
   if (imag) {
@@ -562,13 +578,9 @@ INTERP_NATIVE(complex_new_method) {
 
 void init_complex_type(Thread& t) {
   Value type = type_value(T_complex);
-  struct Entry {
-    const char* name;
-    NativeFn fn;
-  };
   // One method a line.
   // clang-format off
-  const Entry methods[] = {
+  const MethodDef methods[] = {
       {"__add__", complex_add},
       {"__radd__", complex_radd},
       {"__sub__", complex_sub},
@@ -591,14 +603,13 @@ void init_complex_type(Thread& t) {
       {"__ge__", complex_unordered},
       {"__hash__", complex_hash},
       {"__repr__", complex_repr},
-      {"__format__", complex_format},
-      {"conjugate", complex_conjugate},
+      {"__format__", complex_format, MethodArgs::one},
+      {"conjugate", complex_conjugate, MethodArgs::none},
       {"__complex__", complex_complex},
-      {"__getnewargs__", complex_getnewargs},
+      {"__getnewargs__", complex_getnewargs, MethodArgs::none},
   };
   // clang-format on
-  for (const Entry& e : methods)
-    add_method(t, type, e.name, e.fn);
+  add_methods(t, type, methods);
   add_getter(t, type, "real", complex_real);
   add_getter(t, type, "imag", complex_imag);
   add_staticmethod(t, type, "__new__", complex_new_method);

@@ -1,5 +1,6 @@
 // interp/objects/descriptors.cc - property, classmethod, staticmethod and super: the
 // builtin descriptors, and the singletons None, NotImplemented and Ellipsis.
+#include "interp/modules/modules.h"
 #include "interp/objects/args.h"
 #include "interp/objects/objects.h"
 #include "interp/ops.h"
@@ -133,6 +134,9 @@ INTERP_NATIVE(property_setattr) {
 }
 
 INTERP_NATIVE(property_set_name) {
+  if (nargs != 3 || keyword_count(kwnames))
+    return raisef(t, exc(E_TypeError),
+                  "__set_name__() takes 2 positional arguments but %zu were given", nargs - 1);
   wr<PropertyObject>(args[0])->name = args[2];
   return none();
 }
@@ -194,8 +198,25 @@ INTERP_NATIVE(super_new) {
   return s;
 }
 
+// The class super() looks past `type` in: obj itself when it is a subclass, else its type,
+// else what its __class__ claims (a proxy's), as long as that is a subclass of `type`.
+Value super_check(Thread& t, Value type, Value obj) {
+  if (is_layout(obj, Layout::Type) && is_subtype(obj, type)) return obj;
+  if (is_subtype(type_of(obj), type)) return type_of(obj);
+  Value claimed = getattr_opt(t, obj, name(N___class__));
+  if (!claimed && t.pending) return {};
+  if (claimed && is_layout(claimed, Layout::Type) && claimed != type_of(obj) &&
+      is_subtype(claimed, type))
+    return claimed;
+  return raise(t, exc(E_TypeError), "super(type, obj): obj must be an instance or subtype of type");
+}
+
 INTERP_NATIVE(super_init) {
   Value self = args[0];
+  if (keyword_count(kwnames))
+    return raise(t, exc(E_TypeError), "super() takes no keyword arguments");
+  if (nargs > 3)
+    return raisef(t, exc(E_TypeError), "super() expected at most 2 arguments, got %zu", nargs - 1);
   Value type, obj;
   if (nargs == 1) {
     // Zero-argument form: the __class__ cell and the first argument of the calling frame.
@@ -209,13 +230,8 @@ INTERP_NATIVE(super_init) {
                   type_name_of(type).c_str());
   Value obj_type;
   if (obj && obj != none()) {
-    if (is_layout(obj, Layout::Type) && is_subtype(obj, type))
-      obj_type = obj;
-    else if (is_subtype(type_of(obj), type))
-      obj_type = type_of(obj);
-    else
-      return raise(t, exc(E_TypeError),
-                   "super(type, obj): obj must be an instance or subtype of type");
+    obj_type = super_check(t, type, obj);
+    if (!obj_type) return {};
   } else {
     obj = {};
   }
@@ -224,6 +240,38 @@ INTERP_NATIVE(super_init) {
   o->obj = obj;
   o->obj_type = obj_type;
   return none();
+}
+
+// Binds an unbound super(type) to an instance; a bound one stays as it is.
+INTERP_NATIVE(super_get) {
+  Value self = args[0];
+  Value obj = nargs > 1 ? args[1] : none();
+  const SuperObject* s = rd<SuperObject>(self);
+  if (obj == none() || s->obj) return self;
+  Value type = s->type;
+  if (type_of(self) != type_value(T_super)) return call2(t, type_of(self), type, obj);
+  Value obj_type = super_check(t, type, obj);
+  if (!obj_type) return {};
+  Value bound = allocate(t, Layout::Super, type_value(T_super), sizeof(SuperObject));
+  if (!bound) return {};
+  SuperObject* o = fresh<SuperObject>(bound);
+  o->type = type;
+  o->obj = obj;
+  o->obj_type = obj_type;
+  return bound;
+}
+
+INTERP_NATIVE(super_thisclass) {
+  Value v = rd<SuperObject>(args[0])->type;
+  return v ? v : none();
+}
+INTERP_NATIVE(super_self) {
+  Value v = rd<SuperObject>(args[0])->obj;
+  return v ? v : none();
+}
+INTERP_NATIVE(super_self_class) {
+  Value v = rd<SuperObject>(args[0])->obj_type;
+  return v ? v : none();
 }
 
 INTERP_NATIVE(super_getattribute) {
@@ -264,6 +312,22 @@ INTERP_NATIVE(none_new) {
   if (nargs > 1 || keyword_count(kwnames))
     return raise(t, exc(E_TypeError), "NoneType takes no arguments");
   return none();
+}
+// NotImplementedType() and type(...)() give the singletons back.
+INTERP_NATIVE(not_implemented_new) {
+  if (nargs > 1 || keyword_count(kwnames))
+    return raise(t, exc(E_TypeError), "NotImplementedType takes no arguments");
+  return runtime().not_implemented;
+}
+INTERP_NATIVE(ellipsis_new) {
+  if (nargs > 1 || keyword_count(kwnames))
+    return raise(t, exc(E_TypeError), "EllipsisType takes no arguments");
+  return runtime().ellipsis;
+}
+INTERP_NATIVE(not_implemented_bool) {
+  if (!warn(t, exc(E_DeprecationWarning), "NotImplemented should not be used in a boolean context"))
+    return {};
+  return runtime().true_;
 }
 INTERP_NATIVE(not_implemented_repr) {
   return str_from_ascii(t, "NotImplemented");
@@ -338,11 +402,18 @@ void init_descriptor_types(Thread& t) {
   add_method(t, s, "__init__", super_init);
   add_method(t, s, "__getattribute__", super_getattribute);
   add_method(t, s, "__repr__", super_repr);
+  add_method(t, s, "__get__", super_get);
+  add_getter(t, s, "__thisclass__", super_thisclass);
+  add_getter(t, s, "__self__", super_self);
+  add_getter(t, s, "__self_class__", super_self_class);
   add_method(t, type_value(T_NoneType), "__repr__", none_repr);
   add_method(t, type_value(T_NoneType), "__bool__", none_bool);
   add_staticmethod(t, type_value(T_NoneType), "__new__", none_new);
   add_method(t, type_value(T_NotImplementedType), "__repr__", not_implemented_repr);
   add_method(t, type_value(T_ellipsis), "__repr__", ellipsis_repr);
+  add_staticmethod(t, type_value(T_NotImplementedType), "__new__", not_implemented_new);
+  add_method(t, type_value(T_NotImplementedType), "__bool__", not_implemented_bool);
+  add_staticmethod(t, type_value(T_ellipsis), "__new__", ellipsis_new);
   // Both pickle as their name, which is also their repr.
   add_method(t, type_value(T_NotImplementedType), "__reduce__", not_implemented_repr);
   add_method(t, type_value(T_ellipsis), "__reduce__", ellipsis_repr);

@@ -293,18 +293,10 @@ Value dict_get_cstr(Thread& t, Value dict, const char* key) {
   return dict_get_str(dict, k);
 }
 
-// Inserts or replaces with a known hash.
-static bool dict_set_hashed(Thread& t, Value dict, Value key, std::int64_t h, Value value) {
+// Adds `key`, which a lookup has just not found, with its hash: no comparison runs.
+static bool insert_absent(Thread& t, Value dict, Value key, std::int64_t h, Value value) {
   Value storage = rd<DictObject>(dict)->storage;
   if (storage) {
-    std::int64_t slot;
-    std::int64_t e = find(t, storage, key, h, &slot);
-    if (e == -2) return false;
-    storage = rd<DictObject>(dict)->storage; // __eq__ may have replaced it
-    if (e >= 0) {
-      set_entry_value(storage, e, value);
-      return true;
-    }
     const DictStorage* s = rd<DictStorage>(storage);
     if (s->used < s->capacity) {
       DictStorage* w = wr<DictStorage>(storage);
@@ -341,6 +333,31 @@ static bool dict_set_hashed(Thread& t, Value dict, Value key, std::int64_t h, Va
   w->entries[w->used++] = {h, key, value};
   d->length = live + 1;
   return true;
+}
+
+// Inserts or replaces with a known hash.
+static bool dict_set_hashed(Thread& t, Value dict, Value key, std::int64_t h, Value value) {
+  if (Value storage = rd<DictObject>(dict)->storage) {
+    std::int64_t slot;
+    std::int64_t e = find(t, storage, key, h, &slot);
+    if (e == -2) return false;
+    if (e >= 0) {
+      set_entry_value(rd<DictObject>(dict)->storage, e, value); // __eq__ may have replaced it
+      return true;
+    }
+  }
+  return insert_absent(t, dict, key, h, value);
+}
+
+Value dict_setdefault(Thread& t, Value dict, Value key, Value value) {
+  std::int64_t h;
+  if (!hash(t, key, h)) return {};
+  if (Value storage = rd<DictObject>(dict)->storage) {
+    std::int64_t e = find(t, storage, key, h, nullptr);
+    if (e == -2) return {};
+    if (e >= 0) return rd<DictStorage>(rd<DictObject>(dict)->storage)->entries[e].value;
+  }
+  return insert_absent(t, dict, key, h, value) ? value : Value();
 }
 
 bool dict_set(Thread& t, Value dict, Value key, Value value) {
@@ -400,12 +417,17 @@ Value dict_copy(Thread& t, Value dict) {
 bool dict_update(Thread& t, Value dict, Value other) {
   // A subclass that overrides __iter__ is read through keys(), as CPython does.
   if (iterates_as_builtin(other, T_dict)) {
-    std::int64_t pos = 0;
+    std::int64_t pos = 0, size = dict_length(other);
     Value k, v;
     while (dict_next(other, pos, k, v)) {
       const DictStorage* s = rd<DictStorage>(rd<DictObject>(other)->storage);
       std::int64_t h = s->entries[pos - 1].hash;
       if (!dict_set_hashed(t, dict, k, h, v)) return false;
+      // A key's __eq__ may have changed `other` under the walk.
+      if (dict_length(other) != size) {
+        raise(t, exc(E_RuntimeError), "dict mutated during update");
+        return false;
+      }
     }
     return true;
   }

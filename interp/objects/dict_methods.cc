@@ -115,11 +115,7 @@ INTERP_NATIVE(dict_get_method) {
 
 INTERP_NATIVE(dict_setdefault) {
   if (!check_positional(t, "setdefault", nargs, kwnames, 1, 2)) return {};
-  bool error;
-  Value v = dict_get(t, args[0], args[1], error);
-  if (v || error) return v;
-  Value d = nargs > 2 ? args[2] : none();
-  return dict_set(t, args[0], args[1], d) ? d : Value();
+  return dict_setdefault(t, args[0], args[1], nargs > 2 ? args[2] : none());
 }
 
 INTERP_NATIVE(dict_pop) {
@@ -215,6 +211,9 @@ INTERP_NATIVE(dict_copy_method) {
 }
 
 INTERP_NATIVE(dict_fromkeys) {
+  if (keyword_count(kwnames))
+    return raisef(t, exc(E_TypeError), "%s.fromkeys() takes no keyword arguments",
+                  type_name(args[0]).c_str());
   if (!check_positional(t, "fromkeys", nargs, kwnames, 1, 2)) return {};
   Value d = call0(t, args[0]);
   if (!d) return {};
@@ -224,7 +223,8 @@ INTERP_NATIVE(dict_fromkeys) {
   for (;;) {
     Value k = next(t, it);
     if (!k) return t.pending ? Value() : d;
-    if (!(dict_check(d) ? dict_set(t, d, k, value) : setitem(t, d, k, value))) return {};
+    // A subclass's own __setitem__ sees the keys.
+    if (!(is_exact(d, T_dict) ? dict_set(t, d, k, value) : setitem(t, d, k, value))) return {};
   }
 }
 
@@ -499,38 +499,33 @@ INTERP_NATIVE(dict_reversed) {
 
 void init_dict_type(Thread& t) {
   Value type = type_value(T_dict);
-  struct Entry {
-    const char* name;
-    NativeFn fn;
-  };
-  const Entry methods[] = {
+  const MethodDef methods[] = {
       {"__len__", dict_len_method},
-      {"__getitem__", dict_getitem},
+      {"__getitem__", dict_getitem, MethodArgs::one},
       {"__setitem__", dict_setitem},
       {"__delitem__", dict_delitem},
-      {"__contains__", dict_contains},
+      {"__contains__", dict_contains, MethodArgs::one},
       {"__iter__", dict_iter},
       {"__repr__", dict_repr},
       {"__eq__", dict_eq},
       {"__ne__", dict_ne},
-      {"get", dict_get_method},
-      {"setdefault", dict_setdefault},
-      {"pop", dict_pop},
-      {"popitem", dict_popitem},
+      {"get", dict_get_method, MethodArgs::positional},
+      {"setdefault", dict_setdefault, MethodArgs::positional},
+      {"pop", dict_pop, MethodArgs::positional},
+      {"popitem", dict_popitem, MethodArgs::none},
       {"update", dict_update_method},
       {"__init__", dict_init},
-      {"clear", dict_clear},
-      {"copy", dict_copy_method},
+      {"clear", dict_clear, MethodArgs::none},
+      {"copy", dict_copy_method, MethodArgs::none},
       {"__or__", dict_or},
       {"__ror__", dict_ror},
       {"__ior__", dict_ior},
-      {"keys", dict_keys},
-      {"values", dict_values},
-      {"items", dict_items},
-      {"__reversed__", dict_reversed},
+      {"keys", dict_keys, MethodArgs::none},
+      {"values", dict_values, MethodArgs::none},
+      {"items", dict_items, MethodArgs::none},
+      {"__reversed__", dict_reversed, MethodArgs::none},
   };
-  for (const Entry& e : methods)
-    add_method(t, type, e.name, e.fn);
+  add_methods(t, type, methods);
   add_staticmethod(t, type, "__new__", dict_new_method);
   add_classmethod(t, type, "fromkeys", dict_fromkeys);
   add_attribute(t, type, "__hash__", none());
@@ -539,13 +534,13 @@ void init_dict_type(Thread& t) {
     add_method(t, v, "__len__", view_len);
     add_method(t, v, "__iter__", view_iter);
     add_method(t, v, "__repr__", view_repr);
-    add_method(t, v, "__contains__", view_contains);
-    add_method(t, v, "__reversed__", view_reversed);
+    add_method(t, v, "__contains__", view_contains, MethodArgs::one);
+    add_method(t, v, "__reversed__", view_reversed, MethodArgs::none);
     add_getter(t, v, "mapping", view_mapping);
   }
   for (TypeId id : {T_dict_keys, T_dict_items}) {
     Value v = type_value(id);
-    const Entry set_ops[] = {
+    const MethodDef set_ops[] = {
         {"__eq__", view_eq},
         {"__ne__", view_ne},
         {"__lt__", view_lt},
@@ -560,10 +555,9 @@ void init_dict_type(Thread& t) {
         {"__rxor__", view_xor_method_reflected},
         {"__and__", view_and_method},
         {"__rand__", view_and_method_reflected},
-        {"isdisjoint", view_isdisjoint},
+        {"isdisjoint", view_isdisjoint, MethodArgs::one},
     };
-    for (const Entry& e : set_ops)
-      add_method(t, v, e.name, e.fn);
+    add_methods(t, v, set_ops);
     add_attribute(t, v, "__hash__", none());
   }
 }

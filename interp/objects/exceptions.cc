@@ -1,6 +1,7 @@
 // interp/objects/exceptions.cc - BaseException, the 3.11 hierarchy of builtin exception
 // classes, and the per-class fields of StopIteration, SystemExit, OSError, SyntaxError,
 // ImportError, KeyError.
+#include "interp/modules/modules.h"
 #include "interp/objects/args.h"
 #include "interp/objects/objects.h"
 #include "interp/ops.h"
@@ -585,6 +586,15 @@ void init_exception_types(Thread& t) {
   }
   rt.exception_types.emplace_back("EnvironmentError", exc(E_OSError));
   rt.exception_types.emplace_back("IOError", exc(E_OSError));
+}
+
+bool warn(Thread& t, Value category, const std::string& message, std::int64_t stacklevel) {
+  Value warnings = import_module(t, "warnings");
+  Value fn = warnings ? getattr(t, warnings, intern_literal(t, "warn")) : Value();
+  Value text = fn ? str_from_utf8(t, message) : Value();
+  if (!text) return false;
+  Value args[3] = {text, category, Value::small_int(stacklevel)};
+  return bool(call(t, fn, args, 3));
 }
 
 } // namespace interp

@@ -72,13 +72,22 @@ bool to_double(Thread& t, Value v, double& out) {
     raisef(t, exc(E_TypeError), "must be real number, not %s", type_name_of(v).c_str());
     return false;
   }
-  Value r = call0(t, f);
+  return float_result(t, v, call0(t, f), out);
+}
+
+bool float_result(Thread& t, Value v, Value r, double& out) {
   if (!r) return false;
   if (!float_check(r)) {
     raisef(t, exc(E_TypeError), "%s.__float__ returned non-float (type %s)",
            type_name_of(v).c_str(), type_name_of(r).c_str());
     return false;
   }
+  if (!is_exact(r, T_float) &&
+      !warn(t, exc(E_DeprecationWarning),
+            type_name_of(v) + ".__float__ returned non-float (type " + type_name_of(r) +
+                ").  The ability to return an instance of a strict subclass of float is "
+                "deprecated, and may be removed in a future version of Python."))
+    return false;
   out = float_value(r);
   return true;
 }
@@ -321,7 +330,9 @@ INTERP_NATIVE(float_hex) {
   return str_from_ascii(t, num::float_to_hex(float_value(args[0])));
 }
 INTERP_NATIVE(float_fromhex) {
-  if (!check_positional(t, "fromhex", nargs, kwnames, 1, 1)) return {};
+  // A classmethod is named by the class it is bound to, as in CPython.
+  std::string what = type_name(args[0]) + ".fromhex";
+  if (!check_positional(t, what.c_str(), nargs, kwnames, 1, 1)) return {};
   if (!str_check(args[1]))
     return raisef(t, exc(E_TypeError), "fromhex() argument must be str, not %s",
                   type_name_of(args[1]).c_str());
@@ -350,37 +361,51 @@ INTERP_NATIVE(float_conjugate) {
   return float_new(t, float_value(args[0]));
 }
 
-INTERP_NATIVE(float_new_method) {
-  if (!check_positional(t, "float", nargs, kwnames, 0, 1)) return {};
-  Value cls = args[0];
-  double d = 0;
-  if (nargs == 2) {
-    Value x = args[1];
-    if (x.is_object() && isinstance(x, T_str)) {
-      Value rep = repr(t, x);
-      if (!rep) return {};
-      std::string rep_text = str_utf8(rep);
-      auto r = num::float_from_string(str_utf8(x), [&](std::string_view) { return rep_text; });
-      if (!r) return raise_float_error(t, r.error());
-      d = *r;
-    } else if (x.is_object() && (isinstance(x, T_bytes) || isinstance(x, T_bytearray))) {
-      std::string text(bytes_view(x));
-      Value rep = repr(t, x);
-      if (!rep) return {};
-      std::string rep_text = str_utf8(rep);
-      auto r = num::float_from_string(text, [&](std::string_view) { return rep_text; });
-      if (!r) return raise_float_error(t, r.error());
-      d = *r;
-    } else if (!to_double(t, x, d)) {
-      if (matches(t, exc(E_TypeError)) && !lookup_special(t, x, N___float__)) {
-        clear_pending(t);
-        return raisef(t, exc(E_TypeError),
-                      "float() argument must be a string or a real number, not '%s'",
-                      type_name_of(x).c_str());
-      }
-      return {};
-    }
+// float(text): `shown` is what an error message quotes (the str, or the bytes).
+bool parse_float_text(Thread& t, std::string_view text, Value shown, double& out) {
+  Value rep = shown ? repr(t, shown) : Value();
+  if (!rep) return false;
+  std::string rep_text = str_utf8(rep);
+  auto r = num::float_from_string(text, [&](std::string_view) { return rep_text; });
+  if (!r) return raise_float_error(t, r.error()), false;
+  out = *r;
+  return true;
+}
+
+// float(x), CPython's order: a float subclass's __float__, __float__, __index__, then the
+// text of a str or of any bytes-like object.
+bool float_convert(Thread& t, Value x, double& out) {
+  if (is_exact(x, T_str)) return parse_float_text(t, str_utf8(x), x, out);
+  if (is_exact(x, T_bytes)) return parse_float_text(t, bytes_view(x), x, out);
+  if (float_check(x) && !is_exact(x, T_float)) {
+    // The subclass may have overridden __float__.
+    Value f = lookup_special(t, x, N___float__);
+    return f && float_result(t, x, call0(t, f), out);
   }
+  if (x.is_small_int() || float_check(x) || int_check(x) || lookup_special(t, x, N___float__) ||
+      lookup_special(t, x, N___index__))
+    return to_double(t, x, out);
+  if (t.pending) return false;
+  if (str_check(x)) return parse_float_text(t, str_utf8(x), x, out);
+  std::string data;
+  bool buffer_error = false;
+  if (buffer_contents(t, x, data, buffer_error)) return parse_float_text(t, data, x, out);
+  if (buffer_error) return false;
+  raisef(t, exc(E_TypeError), "float() argument must be a string or a real number, not '%s'",
+         type_name_of(x).c_str());
+  return false;
+}
+
+INTERP_NATIVE(float_new_method) {
+  Value cls = args[0];
+  // A subclass with an __init__ of its own may take keywords there; __new__ ignores them.
+  if (keyword_count(kwnames) && !refuses_keywords(cls, T_float, N___init__)) {
+    nargs -= keyword_count(kwnames);
+    kwnames = {};
+  }
+  if (!check_positional(t, "float", nargs, kwnames, 0, 1)) return {};
+  double d = 0;
+  if (nargs == 2 && !float_convert(t, args[1], d)) return {};
   if (cls == type_value(T_float)) return float_new(t, d);
   Value f = allocate(t, Layout::Float, cls, sizeof(FloatObject));
   if (f) fresh<FloatObject>(f)->value = d;
@@ -391,11 +416,7 @@ INTERP_NATIVE(float_new_method) {
 
 void init_float_type(Thread& t) {
   Value type = type_value(T_float);
-  struct Entry {
-    const char* name;
-    NativeFn fn;
-  };
-  const Entry methods[] = {
+  const MethodDef methods[] = {
       {"__add__", float_add},
       {"__radd__", rfloat_add},
       {"__sub__", float_sub},
@@ -426,19 +447,18 @@ void init_float_type(Thread& t) {
       {"__float__", float_float},
       {"__hash__", float_hash},
       {"__int__", float_int},
-      {"is_integer", float_is_integer},
+      {"is_integer", float_is_integer, MethodArgs::none},
       {"__round__", float_round},
       {"__trunc__", float_trunc},
       {"__floor__", float_floor},
       {"__ceil__", float_ceil},
-      {"as_integer_ratio", float_as_integer_ratio},
-      {"hex", float_hex},
-      {"__format__", float_format},
-      {"conjugate", float_conjugate},
-      {"__getnewargs__", float_getnewargs},
+      {"as_integer_ratio", float_as_integer_ratio, MethodArgs::none},
+      {"hex", float_hex, MethodArgs::none},
+      {"__format__", float_format, MethodArgs::one},
+      {"conjugate", float_conjugate, MethodArgs::none},
+      {"__getnewargs__", float_getnewargs, MethodArgs::none},
   };
-  for (const Entry& e : methods)
-    add_method(t, type, e.name, e.fn);
+  add_methods(t, type, methods);
   add_getter(t, type, "real", float_float);
   add_getter(t, type, "imag",
              [](Thread& t, const Value*, std::size_t, Value) { return float_new(t, 0.0); });

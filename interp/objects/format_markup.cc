@@ -56,6 +56,9 @@ ParseStep FormatMarkup::next(FormatPiece& piece, std::string& error) {
       if (c == ']') in_bracket = false;
     } else if (c == '[') {
       in_bracket = true;
+    } else if (c == '{') {
+      error = "unexpected '{' in field name";
+      return ParseStep::error;
     } else if (c == '}' || c == ':' || c == '!') {
       break;
     }
@@ -143,8 +146,13 @@ ParseStep FieldName::next(FieldNamePart& part, std::string& error) {
     error = "Empty attribute in format string";
     return ParseStep::error;
   }
-  if (!part.is_attribute && all_digits(part.key))
+  if (!part.is_attribute && all_digits(part.key)) {
     part.is_index = digits_value(part.key, part.index);
+    if (!part.is_index) {
+      error = "Too many decimal digits in format string";
+      return ParseStep::error;
+    }
+  }
   return ParseStep::piece;
 }
 

@@ -60,7 +60,27 @@ INTERP_NATIVE(frame_repr) {
   return str_from_utf8(t, text);
 }
 
+// Drops the frame's variables. A generator's frame closes its generator first; a frame
+// still running refuses.
 INTERP_NATIVE(frame_clear) {
+  Value frame = args[0];
+  const FrameObject* f = rd<FrameObject>(frame);
+  if (f->flags & kFrameGenerator) {
+    Value gen = f->generator;
+    if (gen && rd<GeneratorObject>(gen)->frame == frame) {
+      if (rd<GeneratorObject>(gen)->running & 1) // its frame is running (kRunningFrame)
+        return raise(t, exc(E_RuntimeError), "cannot clear an executing frame");
+      vm::finalize_generator(t, gen);
+      if (t.pending) return {};
+    }
+  } else {
+    for (Value running = vm::current_frame(t); running; running = rd<FrameObject>(running)->back)
+      if (running == frame) return raise(t, exc(E_RuntimeError), "cannot clear an executing frame");
+  }
+  FrameObject* w = wr<FrameObject>(frame);
+  for (std::int64_t i = 0; i < w->nlocals + w->ncells + w->sp; ++i)
+    w->slots[i] = Value();
+  if (w->function && w->locals) w->locals = Value();
   return none();
 }
 
@@ -91,10 +111,40 @@ INTERP_NATIVE(tb_set_next) {
   return none();
 }
 
+// `lasti` is an instruction of the frame's code, or -1 - offset for an entry made by
+// TracebackType(), which is given CPython's byte offset.
 INTERP_NATIVE(tb_lasti) {
   const vm::TracebackObject* tb = rd<vm::TracebackObject>(args[0]);
-  return Value::small_int(
-      code_cpython_offset(rd<FrameObject>(tb->frame)->code, tb->lasti.small_int_value()));
+  std::int64_t lasti = tb->lasti.small_int_value();
+  if (lasti < 0) return Value::small_int(-1 - lasti);
+  return Value::small_int(code_cpython_offset(rd<FrameObject>(tb->frame)->code, lasti));
+}
+
+// types.TracebackType(tb_next, tb_frame, tb_lasti, tb_lineno)
+INTERP_NATIVE(tb_new) {
+  Value a[4];
+  if (!parse_arguments(t, "TracebackType", args + 1, nargs - 1, kwnames,
+                       {"tb_next", "tb_frame", "tb_lasti", "tb_lineno"}, 0, 4, a))
+    return {};
+  if (a[0] != none() && type_of(a[0]) != type_value(T_traceback))
+    return raisef(t, exc(E_TypeError), "expected traceback object or None, got '%s'",
+                  type_name_of(a[0]).c_str());
+  if (!is_layout(a[1], Layout::Frame))
+    return raisef(t, exc(E_TypeError), "TracebackType() argument 'tb_frame' must be frame, not %s",
+                  type_name_of(a[1]).c_str());
+  std::int64_t lasti, lineno;
+  if (!index_to_i64(t, a[2], lasti) || !index_to_i64(t, a[3], lineno)) return {};
+  if (!Value::fits_small(lasti) || !Value::fits_small(lineno) || lasti < 0)
+    return raise(t, exc(E_OverflowError), "Python int too large to convert to C int");
+  Value tb = allocate(t, Layout::Instance, type_value(T_traceback), sizeof(vm::TracebackObject));
+  if (!tb) return {};
+  vm::TracebackObject* o = fresh<vm::TracebackObject>(tb);
+  o->next = a[0] == none() ? Value() : a[0];
+  o->frame = a[1];
+  o->lasti = Value::small_int(-1 - lasti);
+  o->lineno = Value::small_int(lineno);
+  vm::mark_escaped(a[1]);
+  return tb;
 }
 
 } // namespace
@@ -199,6 +249,7 @@ void init_frame_types(Thread& t) {
   add_getter(t, tb, "tb_lineno", tb_lineno);
   add_getter(t, tb, "tb_next", tb_next, tb_set_next);
   add_getter(t, tb, "tb_lasti", tb_lasti);
+  add_staticmethod(t, tb, "__new__", tb_new);
   add_method(t, tb, "__dir__", tb_dir);
 }
 

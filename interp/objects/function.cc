@@ -184,6 +184,19 @@ Value function_field(Thread& t, Value f, const char* attr, Value value, bool set
   if (!slot) return {};
   if ((a == "__name__" || a == "__qualname__") && !(value && str_check(value)))
     return raisef(t, exc(E_TypeError), "%s must be set to a string object", attr);
+  if (a == "__code__") {
+    if (!value || !is_layout(value, Layout::Code))
+      return raise(t, exc(E_TypeError), "__code__ must be set to a code object");
+    std::int64_t nfree = tuple_length(ro<CodeObject>(value)->freevars);
+    std::int64_t nclosure = r->closure ? tuple_length(r->closure) : 0;
+    if (nfree != nclosure)
+      return raisef(t, exc(E_ValueError),
+                    "%s() requires a code object with %lld free vars, not %lld",
+                    str_utf8(r->name).c_str(), static_cast<long long>(nclosure),
+                    static_cast<long long>(nfree));
+  }
+  // Deleting the docstring or the module leaves None.
+  if (!value && (a == "__doc__" || a == "__module__")) value = none();
   if ((a == "__defaults__") && value && value != none() && !isinstance(value, T_tuple))
     return raise(t, exc(E_TypeError), "__defaults__ must be set to a tuple object");
   *slot = (value == none() && (a == "__defaults__" || a == "__kwdefaults__")) ? Value() : value;
@@ -206,6 +219,7 @@ INTERP_NATIVE(function_getattribute) {
 INTERP_NATIVE(function_setattr) {
   if (str_check(args[1])) {
     std::string a = str_utf8(args[1]);
+    if (a == "__dict__" && nargs < 3) return raise(t, exc(E_TypeError), "cannot delete __dict__");
     for (const char* f : kFunctionFields)
       if (a == f) {
         Value r = function_field(t, args[0], f, nargs > 2 ? args[2] : Value(), true);
@@ -231,9 +245,12 @@ INTERP_NATIVE(method_reduce) {
 
 INTERP_NATIVE(method_repr) {
   const MethodObject* m = rd<MethodObject>(args[0]);
-  Value fname = getattr(t, m->function, name(N___qualname__));
-  if (!fname) return {};
-  return str_from_utf8(t, "<bound method " + str_utf8(fname) + " of " +
+  // The function's __qualname__, else its __name__, else "?" (any callable may be bound).
+  Value fname = getattr_opt(t, m->function, name(N___qualname__));
+  if (!fname && !t.pending) fname = getattr_opt(t, m->function, name(N___name__));
+  if (t.pending) return {};
+  std::string shown = fname && str_check(fname) ? str_utf8(fname) : "?";
+  return str_from_utf8(t, "<bound method " + shown + " of " +
                               repr_utf8(t, rd<MethodObject>(args[0])->self) + ">");
 }
 
@@ -358,6 +375,30 @@ INTERP_NATIVE(cell_contents) {
   return ref;
 }
 
+// Assigned, or emptied when called with the cell alone (del).
+INTERP_NATIVE(cell_set_contents) {
+  wr<CellObject>(args[0])->ref = nargs > 1 ? args[1] : Value();
+  return none();
+}
+
+// types.CellType(contents): a cell, empty without an argument.
+INTERP_NATIVE(cell_new_method) {
+  if (keyword_count(kwnames))
+    return raise(t, exc(E_TypeError), "cell() takes no keyword arguments");
+  if (nargs > 2)
+    return raisef(t, exc(E_TypeError), "cell expected at most 1 argument, got %zu", nargs - 1);
+  return cell_new(t, nargs > 1 ? args[1] : Value());
+}
+
+// Cells compare by their contents; an empty cell comes before any full one.
+template <bytecode::CompareOp op>
+Value cell_compare(Thread& t, const Value* args, std::size_t, Value) {
+  if (!args[1].is_object() || !is_layout(args[1], Layout::Cell)) return runtime().not_implemented;
+  Value a = rd<CellObject>(args[0])->ref, b = rd<CellObject>(args[1])->ref;
+  if (a && b) return compare(t, a, b, op);
+  return py_bool(compare_numbers<int>(!b, !a, op));
+}
+
 INTERP_NATIVE(module_repr) {
   Value d = rd<Object>(args[0])->dict;
   Value n = dict_get_str(d, name(N___name__));
@@ -425,6 +466,7 @@ void init_function_types(Thread& t) {
   add_method(t, f, "__call__", function_call);
   add_method(t, f, "__getattribute__", function_getattribute);
   add_method(t, f, "__setattr__", function_setattr);
+  add_method(t, f, "__delattr__", function_setattr);
   // __doc__ stays the type's docstring: type.__doc__ would show a getset.
   add_named_getters(
       t, f,
@@ -461,7 +503,16 @@ void init_function_types(Thread& t) {
   for (TypeId id : {T_method_descriptor, T_wrapper_descriptor})
     add_method(t, type_value(id), "__get__", native_get);
   add_method(t, type_value(T_cell), "__repr__", cell_repr);
-  add_getter(t, type_value(T_cell), "cell_contents", cell_contents);
+  Value cell = type_value(T_cell);
+  add_getter(t, cell, "cell_contents", cell_contents, cell_set_contents);
+  add_staticmethod(t, cell, "__new__", cell_new_method);
+  add_method(t, cell, "__lt__", cell_compare<bytecode::CompareOp::Lt>);
+  add_method(t, cell, "__le__", cell_compare<bytecode::CompareOp::Le>);
+  add_method(t, cell, "__eq__", cell_compare<bytecode::CompareOp::Eq>);
+  add_method(t, cell, "__ne__", cell_compare<bytecode::CompareOp::Ne>);
+  add_method(t, cell, "__gt__", cell_compare<bytecode::CompareOp::Gt>);
+  add_method(t, cell, "__ge__", cell_compare<bytecode::CompareOp::Ge>);
+  add_attribute(t, cell, "__hash__", none());
   Value mod = type_value(T_module);
   add_method(t, mod, "__repr__", module_repr);
   add_method(t, mod, "__dir__", module_dir);

@@ -637,7 +637,7 @@ void init_generic_alias_types(Thread& t) {
   add_method(t, type, "__or__", union_or);
   add_method(t, type, "__ror__", union_ror);
   update_type_flags(type);
-  for (TypeId id : {T_list, T_tuple, T_dict, T_set, T_frozenset}) {
+  for (TypeId id : {T_list, T_tuple, T_dict, T_set, T_frozenset, T_mappingproxy}) {
     add_classmethod(t, type_value(id), "__class_getitem__", class_getitem);
     update_type_flags(type_value(id));
   }

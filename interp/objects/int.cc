@@ -153,18 +153,24 @@ std::string ascii_digits(Value s) {
   return out;
 }
 
-Value int_from_text(Thread& t, std::string_view text, int base) {
+// `is_bytes`: the text came from a bytes-like object, which an invalid literal's message
+// shows as bytes.
+static Value parse_int(Thread& t, std::string_view text, int base, bool is_bytes) {
   auto r =
       num::from_string(text, base, runtime().int_max_str_digits.load(std::memory_order_relaxed));
   if (!r.ok()) {
     if (r.error == num::IntErrorKind::InvalidLiteral) {
-      Value s = str_from_utf8(t, text);
+      Value s = is_bytes ? bytes_new(t, text) : str_from_utf8(t, text);
       if (!s) return {};
       return raise(t, exc(E_ValueError), r.message + repr_utf8(t, s));
     }
     return NumErrorRaiser::raise_int(t, r.error, r.message);
   }
   return int_from_big(t, r.value);
+}
+
+Value int_from_text(Thread& t, std::string_view text, int base) {
+  return parse_int(t, text, base, false);
 }
 
 std::string int_to_decimal(Value v) {
@@ -434,32 +440,59 @@ Value int_of_class(Thread& t, Value cls, Value value) {
   return v;
 }
 
+// What x.__int__() or x.__index__() (`what`) returned, as an exact int: an instance of a
+// subclass is converted with a DeprecationWarning, as in CPython 3.11.
+Value exact_int_result(Thread& t, Value r, const char* what) {
+  if (!r) return {};
+  if (!int_check(r))
+    return raisef(t, exc(E_TypeError), "__%s__ returned non-int (type %s)", what,
+                  type_name_of(r).c_str());
+  if (r.is_small_int() || is_exact(r, T_int)) return r;
+  if (!warn(t, exc(E_DeprecationWarning),
+            std::string("__") + what + "__ returned non-int (type " + type_name_of(r) +
+                ").  The ability to return an instance of a strict subclass of int is "
+                "deprecated, and may be removed in a future version of Python."))
+    return {};
+  return int_from_big(t, int_big(r));
+}
+
+// int(x), CPython's order: __int__, __index__, __trunc__ (deprecated), then the text of a
+// str or of any bytes-like object.
 Value int_convert(Thread& t, Value x) {
-  if (int_check(x)) return x.is_small_int() ? x : int_from_big(t, int_big(x));
-  if (float_check(x)) {
+  if (x.is_small_int() || is_exact(x, T_int)) return x;
+  if (is_exact(x, T_str)) return int_from_text(t, ascii_digits(x), 10);
+  if (float_check(x) && is_exact(x, T_float)) {
     double d = float_value(x);
     if (std::isinf(d))
       return raise(t, exc(E_OverflowError), "cannot convert float infinity to integer");
     if (std::isnan(d)) return raise(t, exc(E_ValueError), "cannot convert float NaN to integer");
     return int_from_big(t, num::from_double(d));
   }
-  if (x.is_object() && isinstance(x, T_str)) return int_from_text(t, ascii_digits(x), 10);
-  if (x.is_object() && isinstance(x, T_bytes))
-    return int_from_text(t, std::string(bytes_view(x)), 10);
-  for (NameId id : {N___int__, N___index__, N___trunc__}) {
-    if (Value f = lookup_special(t, x, id)) {
-      Value r = call0(t, f);
-      if (!r) return {};
-      if (!int_check(r))
-        return raisef(t, exc(E_TypeError), "__%s__ returned non-int (type %s)",
-                      id == N___int__     ? "int"
-                      : id == N___index__ ? "index"
-                                          : "trunc",
-                      type_name_of(r).c_str());
-      return r;
+  if (Value f = lookup_special(t, x, N___int__)) return exact_int_result(t, call0(t, f), "int");
+  if (t.pending) return {};
+  if (Value f = lookup_special(t, x, N___index__)) return exact_int_result(t, call0(t, f), "index");
+  if (t.pending) return {};
+  if (Value f = lookup_special(t, x, N___trunc__)) {
+    if (!warn(t, exc(E_DeprecationWarning), "The delegation of int() to __trunc__ is deprecated."))
+      return {};
+    Value r = call0(t, f);
+    if (!r) return {};
+    if (int_check(r))
+      return r.is_small_int() || is_exact(r, T_int) ? r : int_from_big(t, int_big(r));
+    Value index = lookup_special(t, r, N___index__);
+    if (!index) {
+      if (t.pending) return {};
+      return raisef(t, exc(E_TypeError), "__trunc__ returned non-Integral (type %s)",
+                    type_name_of(r).c_str());
     }
-    if (t.pending) return {};
+    return exact_int_result(t, call0(t, index), "index");
   }
+  if (t.pending) return {};
+  if (x.is_object() && isinstance(x, T_str)) return int_from_text(t, ascii_digits(x), 10);
+  std::string data;
+  bool buffer_error = false;
+  if (buffer_contents(t, x, data, buffer_error)) return parse_int(t, data, 10, true);
+  if (buffer_error) return {};
   return raisef(t, exc(E_TypeError),
                 "int() argument must be a string, a bytes-like object or a real number, not '%s'",
                 type_name_of(x).c_str());
@@ -468,7 +501,7 @@ Value int_convert(Thread& t, Value x) {
 INTERP_NATIVE(int_new) {
   Value cls = args[0];
   static const char* const kAllowed[] = {"base", nullptr};
-  if (!check_keywords(t, "int", kwnames, kAllowed)) return {};
+  if (!check_keywords(t, "int", kwnames, kAllowed, true)) return {};
   std::size_t npos = nargs - keyword_count(kwnames);
   Value base = keyword_arg(kwnames, args, nargs, "base");
   if (npos > 3 || (npos == 3 && base))
@@ -484,17 +517,20 @@ INTERP_NATIVE(int_new) {
     return r ? int_of_class(t, cls, r) : r;
   }
   std::int64_t b;
-  if (!index_to_i64(t, base, b)) return {};
+  if (!index_to_i64(t, base, b, true)) return {};
   if (b != 0 && (b < 2 || b > 36))
     return raise(t, exc(E_ValueError), "int() base must be >= 2 and <= 36, or 0");
   std::string text;
-  if (x.is_object() && isinstance(x, T_str))
+  bool is_bytes = false;
+  if (x.is_object() && isinstance(x, T_str)) {
     text = str_utf8(x);
-  else if (x.is_object() && (isinstance(x, T_bytes) || isinstance(x, T_bytearray)))
+  } else if (x.is_object() && (isinstance(x, T_bytes) || isinstance(x, T_bytearray))) {
     text = std::string(bytes_view(x));
-  else
+    is_bytes = true;
+  } else {
     return raise(t, exc(E_TypeError), "int() can't convert non-string with explicit base");
-  Value r = int_from_text(t, text, int(b));
+  }
+  Value r = parse_int(t, text, int(b), is_bytes);
   return r ? int_of_class(t, cls, r) : r;
 }
 
@@ -547,12 +583,11 @@ INTERP_NATIVE(int_round) {
 }
 
 INTERP_NATIVE(int_to_bytes) {
-  static const char* const kAllowed[] = {"length", "byteorder", "signed", nullptr};
-  if (!check_keywords(t, "to_bytes", kwnames, kAllowed)) return {};
-  std::size_t npos = nargs - keyword_count(kwnames);
-  Value length_v = npos > 1 ? args[1] : keyword_arg(kwnames, args, nargs, "length");
-  Value order_v = npos > 2 ? args[2] : keyword_arg(kwnames, args, nargs, "byteorder");
-  Value signed_v = keyword_arg(kwnames, args, nargs, "signed");
+  Value a[3];
+  if (!parse_arguments(t, "to_bytes", args + 1, nargs - 1, kwnames,
+                       {"length", "byteorder", "signed"}, 0, 0, a, 1))
+    return {};
+  Value length_v = a[0], order_v = a[1], signed_v = a[2];
   std::int64_t length = 1;
   if (length_v && !index_to_i64(t, length_v, length)) return {};
   if (length < 0) return raise(t, exc(E_ValueError), "length argument must be non-negative");
@@ -573,14 +608,11 @@ INTERP_NATIVE(int_to_bytes) {
 }
 
 INTERP_NATIVE(int_from_bytes) {
-  static const char* const kAllowed[] = {"bytes", "byteorder", "signed", nullptr};
-  if (!check_keywords(t, "from_bytes", kwnames, kAllowed)) return {};
-  std::size_t npos = nargs - keyword_count(kwnames);
-  Value data = npos > 1 ? args[1] : keyword_arg(kwnames, args, nargs, "bytes");
-  Value order_v = npos > 2 ? args[2] : keyword_arg(kwnames, args, nargs, "byteorder");
-  Value signed_v = keyword_arg(kwnames, args, nargs, "signed");
-  if (!data)
-    return raise(t, exc(E_TypeError), "from_bytes() missing required argument 'bytes' (pos 1)");
+  Value a[3];
+  if (!parse_arguments(t, "from_bytes", args + 1, nargs - 1, kwnames,
+                       {"bytes", "byteorder", "signed"}, 0, 1, a, 1))
+    return {};
+  Value data = a[0], order_v = a[1], signed_v = a[2];
   bool big = true;
   if (order_v) {
     if (str_equal_ascii(order_v, "little"))
@@ -590,12 +622,24 @@ INTERP_NATIVE(int_from_bytes) {
   }
   int is_signed = signed_v ? truthy(t, signed_v) : 0;
   if (is_signed < 0) return {};
+  // bytes(data) as CPython's PyObject_Bytes makes it: __bytes__ first.
+  if (!is_exact(data, T_bytes)) {
+    if (Value f = type_lookup(type_of(data), intern_literal(t, "__bytes__"))) {
+      data = call1(t, f, data);
+      if (!data) return {};
+      if (!(data.is_object() && isinstance(data, T_bytes)))
+        return raisef(t, exc(E_TypeError), "__bytes__ returned non-bytes (type %s)",
+                      type_name_of(data).c_str());
+    }
+  }
   std::string bytes;
   bool buffer_error = false;
   if (buffer_contents(t, data, bytes, buffer_error)) {
     // any buffer: bytes, bytearray, memoryview, array.array, mmap.mmap
   } else if (buffer_error) {
     return {};
+  } else if (str_check(data)) {
+    return raise(t, exc(E_TypeError), "cannot convert 'str' object to bytes");
   } else {
     Value list = list_of(t, data);
     if (!list) return {};
@@ -663,11 +707,7 @@ BOOL_LOGIC(bool_rxor, rint_xor, ^)
 
 void init_int_type(Thread& t) {
   Value type = type_value(T_int);
-  struct Entry {
-    const char* name;
-    NativeFn fn;
-  };
-  const Entry methods[] = {
+  const MethodDef methods[] = {
       {"__add__", int_add},
       {"__radd__", rint_add},
       {"__sub__", int_sub},
@@ -710,20 +750,19 @@ void init_int_type(Thread& t) {
       {"__ne__", int_ne},
       {"__gt__", int_gt},
       {"__ge__", int_ge},
-      {"bit_length", int_bit_length},
-      {"bit_count", int_bit_count},
-      {"conjugate", int_conjugate},
-      {"__format__", int_format},
+      {"bit_length", int_bit_length, MethodArgs::none},
+      {"bit_count", int_bit_count, MethodArgs::none},
+      {"conjugate", int_conjugate, MethodArgs::none},
+      {"__format__", int_format, MethodArgs::one},
       {"__round__", int_round},
       {"__trunc__", int_index},
       {"__floor__", int_index},
       {"__ceil__", int_index},
       {"to_bytes", int_to_bytes},
-      {"__getnewargs__", int_getnewargs},
+      {"__getnewargs__", int_getnewargs, MethodArgs::none},
   };
-  for (const Entry& e : methods)
-    add_method(t, type, e.name, e.fn);
-  add_method(t, type, "as_integer_ratio", int_as_integer_ratio);
+  add_methods(t, type, methods);
+  add_method(t, type, "as_integer_ratio", int_as_integer_ratio, MethodArgs::none);
   add_getter(t, type, "real", int_real);
   add_getter(t, type, "numerator", int_real);
   add_getter(t, type, "imag", int_imag);

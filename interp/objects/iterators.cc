@@ -6,6 +6,8 @@
 #include "interp/objects/objects.h"
 #include "interp/ops.h"
 
+#include <algorithm>
+
 namespace interp {
 
 Value builtin_iterator_next(Thread& t, Value iterator) {
@@ -19,13 +21,14 @@ Value builtin_iterator_next(Thread& t, Value iterator) {
   if (type == rt.types[T_list_iterator]) {
     std::int64_t n = list_length(seq);
     if (it->kind == kReversed) {
-      if (i >= n || i < 0) i = -1;
-      std::int64_t pos = n - 1 - i;
-      if (i < 0 || pos < 0) {
+      // `index` is the next position, counting down from the end the list had when the
+      // iterator was made (it stops if the list shrank below it), as in CPython.
+      if (i < 0 || i >= n) {
         wr<IteratorObject>(iterator)->seq = {};
         return {};
       }
-      item = list_item(seq, pos);
+      wr<IteratorObject>(iterator)->index = i - 1;
+      return list_item(seq, i);
     } else {
       if (i >= n) {
         wr<IteratorObject>(iterator)->seq = {};
@@ -77,16 +80,14 @@ Value builtin_iterator_next(Thread& t, Value iterator) {
       wr<IteratorObject>(iterator)->seq = {};
       return {};
     }
-    if (!is_set) {
-      // Keys deleted and added again keep the size but are met again further on: one item
-      // more than the dict held is CPython's sign of it.
-      std::int64_t left = it->extra2.small_int_value();
-      if (left == 0) {
-        wr<IteratorObject>(iterator)->extra = Value::small_int(-1);
-        return raise(t, exc(E_RuntimeError), "dictionary keys changed during iteration");
-      }
-      wr<IteratorObject>(iterator)->extra2 = Value::small_int(left - 1);
+    // Keys deleted and added again keep the size but are met again further on: one item
+    // more than the dict held is CPython's sign of it.
+    std::int64_t left = it->extra2.small_int_value();
+    if (left == 0 && !is_set) {
+      wr<IteratorObject>(iterator)->extra = Value::small_int(-1);
+      return raise(t, exc(E_RuntimeError), "dictionary keys changed during iteration");
     }
+    wr<IteratorObject>(iterator)->extra2 = Value::small_int(left - 1);
     wr<IteratorObject>(iterator)->index = pos;
     if (type == rt.types[T_dict_valueiterator]) return v;
     if (type == rt.types[T_dict_itemiterator]) {
@@ -140,11 +141,15 @@ Value iterator_new(Thread& t, TypeId type, Value seq, std::int64_t kind) {
   IteratorObject* o = fresh<IteratorObject>(it);
   o->seq = seq;
   o->kind = kind;
+  if (type == T_list_iterator && kind == kReversed) o->index = list_length(seq) - 1;
   if (type == T_dict_keyiterator || type == T_dict_valueiterator || type == T_dict_itemiterator) {
     o->extra = Value::small_int(dict_length(seq));
     o->extra2 = o->extra; // items still to come
   }
-  if (type == T_set_iterator) o->extra = Value::small_int(rd<SetObject>(seq)->length);
+  if (type == T_set_iterator) {
+    o->extra = Value::small_int(rd<SetObject>(seq)->length);
+    o->extra2 = o->extra; // items still to come
+  }
   return it;
 }
 
@@ -202,18 +207,29 @@ std::int64_t sequence_length(const IteratorObject* it, Value type) {
   if (type == type_value(T_tuple_iterator)) return tuple_length(it->seq);
   if (type == type_value(T_range_iterator)) return it->extra2.small_int_value();
   if (type == type_value(T_str_iterator)) return str_length(it->seq);
+  if (type == type_value(T_bytes_iterator)) return std::int64_t(bytes_view(it->seq).size());
   return -1;
+}
+
+bool is_hashed_iterator(Value type) {
+  return type == type_value(T_dict_keyiterator) || type == type_value(T_dict_valueiterator) ||
+         type == type_value(T_dict_itemiterator) || type == type_value(T_set_iterator);
 }
 
 INTERP_NATIVE(iterator_length_hint) {
   const IteratorObject* it = rd<IteratorObject>(args[0]);
   if (!it->seq) return Value::small_int(0);
   Value type = type_of(args[0]);
-  if (type == type_value(T_dict_keyiterator) || type == type_value(T_dict_valueiterator) ||
-      type == type_value(T_dict_itemiterator))
-    // The items still to come; none once the dict changed size under the iterator.
-    return Value::small_int(it->extra.small_int_value() < 0 ? 0 : it->extra2.small_int_value());
+  if (is_hashed_iterator(type)) {
+    // The items still to come; none once the dict or set changed size under the iterator.
+    std::int64_t now =
+        type == type_value(T_set_iterator) ? rd<SetObject>(it->seq)->length : dict_length(it->seq);
+    bool changed = it->extra.small_int_value() != now;
+    return Value::small_int(changed ? 0 : it->extra2.small_int_value());
+  }
   std::int64_t n = std::max<std::int64_t>(0, sequence_length(it, type));
+  if (type == type_value(T_list_iterator) && it->kind == kReversed)
+    return Value::small_int(it->index + 1 > n ? 0 : it->index + 1);
   return Value::small_int(std::max<std::int64_t>(0, n - it->index));
 }
 
@@ -228,6 +244,40 @@ INTERP_NATIVE(iterator_reduce) {
   Value iter_fn = dict_get_str(runtime().builtins, intern_literal(t, "iter"));
   Value seq = it->seq;
   std::int64_t index = it->index;
+  if (seq && type == type_value(T_list_iterator) && it->kind == kReversed) {
+    Value only = tuple_from(t, &seq, 1);
+    Value reversed_fn = dict_get_str(runtime().builtins, intern_literal(t, "reversed"));
+    if (!only || !reversed_fn) return {};
+    Value result[3] = {reversed_fn, only, int_from_i64(t, index)};
+    return tuple_from(t, result, 3);
+  }
+  if (is_hashed_iterator(type)) {
+    // (iter, (list of the items to come,)), as CPython reduces these.
+    Value rest = list_new(t);
+    if (!rest) return {};
+    std::int64_t now = !seq                                 ? -1
+                       : type == type_value(T_set_iterator) ? rd<SetObject>(seq)->length
+                                                            : dict_length(seq);
+    if (seq && it->extra.small_int_value() == now) {
+      {
+        std::int64_t pos = index, left = it->extra2.small_int_value();
+        Value k, v;
+        while (left-- > 0 && dict_next(seq, pos, k, v)) {
+          Value item = k;
+          if (type == type_value(T_dict_valueiterator)) item = v;
+          if (type == type_value(T_dict_itemiterator)) {
+            Value pair[2] = {k, v};
+            item = tuple_from(t, pair, 2);
+          }
+          if (!item || !list_append(t, rest, item)) return {};
+        }
+      }
+    }
+    Value only = tuple_from(t, &rest, 1);
+    if (!only) return {};
+    Value result[2] = {iter_fn, only};
+    return tuple_from(t, result, 2);
+  }
   if (type == type_value(T_range_iterator)) {
     // seq: the start, extra: the step, extra2: the count (an exhausted one keeps them).
     std::int64_t start = seq ? seq.small_int_value() : 0;
@@ -263,6 +313,11 @@ INTERP_NATIVE(iterator_setstate) {
   const IteratorObject* it = rd<IteratorObject>(args[0]);
   if (!it->seq) return none(); // exhausted: stays so
   std::int64_t length = sequence_length(it, type_of(args[0]));
+  if (type_of(args[0]) == type_value(T_list_iterator) && it->kind == kReversed) {
+    index = std::clamp<std::int64_t>(index, -1, length - 1);
+    wr<IteratorObject>(args[0])->index = index;
+    return none();
+  }
   if (index < 0) index = 0;
   if (length >= 0 && index > length) index = length;
   wr<IteratorObject>(args[0])->index = index;
@@ -275,6 +330,8 @@ void init_iterator_types(Thread& t) {
     add_method(t, type_value(id), "__reduce__", iterator_reduce);
     add_method(t, type_value(id), "__setstate__", iterator_setstate);
   }
+  for (TypeId id : {T_dict_keyiterator, T_dict_valueiterator, T_dict_itemiterator, T_set_iterator})
+    add_method(t, type_value(id), "__reduce__", iterator_reduce);
   for (TypeId id : {T_list_iterator, T_tuple_iterator, T_range_iterator, T_str_iterator,
                     T_dict_keyiterator, T_dict_valueiterator, T_dict_itemiterator, T_set_iterator,
                     T_seq_iterator, T_callable_iterator, T_bytes_iterator}) {

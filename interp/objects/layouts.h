@@ -252,6 +252,8 @@ struct GeneratorObject : Object {
   Value exc_state;  // the exception its suspended frame is handling, or 0
   Value caller_exc; // while it runs: the exception its resumer handles (sys.exc_info()'s fallback)
   Value finalizer;  // an async generator: the finalizer hook when it first ran, or 0
+  Value origin;     // a coroutine: cr_origin, the callers that made it, or 0
+  Value code;       // gi_code/cr_code/ag_code, kept once the frame is gone
 };
 
 struct RangeObject : Object {
@@ -301,6 +303,7 @@ struct ThreadStateObject : Object {
   Value asyncgen_hooks; // sys.set_asyncgen_hooks' (firstiter, finalizer) tuple, or 0
   Value profiler;       // sys.setprofile's function, or 0
   Value tracer;         // sys.settrace's function, or 0
+  Value origin_depth;   // sys.set_coroutine_origin_tracking_depth's int, or 0
 };
 
 struct WeakRefObject : Object {

@@ -502,12 +502,11 @@ struct Sorter {
 };
 
 INTERP_NATIVE(list_sort) {
-  static const char* const kAllowed[] = {"key", "reverse", nullptr};
-  if (nargs - keyword_count(kwnames) > 1)
-    return raise(t, exc(E_TypeError), "sort() takes no positional arguments");
-  if (!check_keywords(t, "sort", kwnames, kAllowed)) return {};
-  Value key = keyword_arg(kwnames, args, nargs, "key");
-  Value reverse_v = keyword_arg(kwnames, args, nargs, "reverse");
+  Value parsed[2];
+  if (!parse_arguments(t, "sort", args + 1, nargs - 1, kwnames, {"key", "reverse"}, 0, 0, parsed,
+                       2))
+    return {};
+  Value key = parsed[0], reverse_v = parsed[1];
   int reverse = reverse_v ? truthy(t, reverse_v) : 0;
   if (reverse < 0) return {};
   Value self = args[0];
@@ -563,6 +562,10 @@ INTERP_NATIVE(list_sort) {
 }
 
 INTERP_NATIVE(list_init) {
+  if (keyword_count(kwnames) && !refuses_keywords(type_of(args[0]), T_list, N___new__)) {
+    nargs -= keyword_count(kwnames);
+    kwnames = {};
+  }
   if (!check_positional(t, "list", nargs, kwnames, 0, 1)) return {};
   ListObject* l = wr<ListObject>(args[0]);
   l->length = 0;
@@ -581,7 +584,7 @@ INTERP_NATIVE(list_new_method) {
 void init_list_type(Thread& t) {
   Value type = type_value(T_list);
   add_method(t, type, "__len__", list_len);
-  add_method(t, type, "__getitem__", list_getitem);
+  add_method(t, type, "__getitem__", list_getitem, MethodArgs::one);
   add_method(t, type, "__setitem__", list_setitem);
   add_method(t, type, "__delitem__", list_delitem);
   add_method(t, type, "__repr__", list_repr);
@@ -598,18 +601,18 @@ void init_list_type(Thread& t) {
   add_method(t, type, "__imul__", list_imul);
   add_method(t, type, "__contains__", list_contains);
   add_method(t, type, "__iter__", list_iter);
-  add_method(t, type, "__reversed__", list_reversed);
+  add_method(t, type, "__reversed__", list_reversed, MethodArgs::none);
   add_method(t, type, "__init__", list_init);
-  add_method(t, type, "append", list_append_method);
-  add_method(t, type, "extend", list_extend);
-  add_method(t, type, "insert", list_insert);
-  add_method(t, type, "pop", list_pop);
-  add_method(t, type, "remove", list_remove);
-  add_method(t, type, "index", list_index);
-  add_method(t, type, "count", list_count);
-  add_method(t, type, "clear", list_clear);
-  add_method(t, type, "copy", list_copy);
-  add_method(t, type, "reverse", list_reverse);
+  add_method(t, type, "append", list_append_method, MethodArgs::one);
+  add_method(t, type, "extend", list_extend, MethodArgs::one);
+  add_method(t, type, "insert", list_insert, MethodArgs::positional);
+  add_method(t, type, "pop", list_pop, MethodArgs::positional);
+  add_method(t, type, "remove", list_remove, MethodArgs::one);
+  add_method(t, type, "index", list_index, MethodArgs::positional);
+  add_method(t, type, "count", list_count, MethodArgs::one);
+  add_method(t, type, "clear", list_clear, MethodArgs::none);
+  add_method(t, type, "copy", list_copy, MethodArgs::none);
+  add_method(t, type, "reverse", list_reverse, MethodArgs::none);
   add_method(t, type, "sort", list_sort);
   add_staticmethod(t, type, "__new__", list_new_method);
   add_attribute(t, type, "__hash__", none());

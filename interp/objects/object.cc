@@ -4,6 +4,7 @@
 #include "interp/objects/args.h"
 #include "interp/objects/objects.h"
 #include "interp/ops.h"
+#include "interp/vm/vm.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -230,9 +231,17 @@ INTERP_NATIVE(object_dir) {
       if (!dict_set(t, seen, k, none())) return false;
     return true;
   };
-  if (args[0].is_object() && rd<Object>(args[0])->dict && !add_keys(rd<Object>(args[0])->dict))
-    return {};
-  Value type = is_layout(args[0], Layout::Type) ? args[0] : type_of(args[0]);
+  // What the object's __dict__ and __class__ say (a bound method's are its function's, a
+  // proxy may claim a class), as CPython reads them.
+  Value type = args[0];
+  if (!is_layout(args[0], Layout::Type)) {
+    Value d = args[0].is_object() ? getattr_opt(t, args[0], name(N___dict__)) : Value();
+    if (t.pending) return {};
+    if (d && dict_check(d) && !add_keys(d)) return {};
+    Value cls = getattr_opt(t, args[0], name(N___class__));
+    if (t.pending) return {};
+    type = cls && is_layout(cls, Layout::Type) ? cls : type_of(args[0]);
+  }
   Value mro = rd<TypeObject>(type)->mro;
   for (std::int64_t i = 0; i < tuple_length(mro); ++i)
     if (!add_keys(rd<TypeObject>(tuple_item(mro, i))->dict)) return {};
@@ -455,9 +464,8 @@ INTERP_NATIVE(type_call) {
   if (!is_subtype(type_of(instance), type)) return instance;
   Value init = type_lookup(type_of(instance), name(N___init__));
   if (!init) return instance;
-  std::vector<Value> all(args, args + nargs);
-  all[0] = instance;
-  Value r = call(t, init, all.data(), nargs, kwnames);
+  // Bound as any special method (a property or other descriptor may stand there).
+  Value r = vm::call_function_or_other(t, init, instance, args + 1, nargs - 1, kwnames);
   if (!r) return {};
   if (r != none())
     return raisef(t, exc(E_TypeError), "__init__() should return None, not '%s'",
@@ -471,7 +479,12 @@ INTERP_NATIVE(type_new_method) {
   std::size_t npos = nargs - 1 - nkw;
   Value meta = args[0];
   if (npos == 1 && nkw == 0 && meta == type_value(T_type)) return type_of(args[1]);
-  if (npos != 3) return raise(t, exc(E_TypeError), "type() takes 1 or 3 arguments");
+  if (npos != 3) {
+    if (meta == type_value(T_type))
+      return raise(t, exc(E_TypeError), "type() takes 1 or 3 arguments");
+    return raisef(t, exc(E_TypeError), "type.__new__() takes exactly 3 arguments (%zu given)",
+                  npos);
+  }
   if (!isinstance(args[2], T_tuple))
     return raisef(t, exc(E_TypeError), "type.__new__() argument 2 must be tuple, not %s",
                   type_name_of(args[2]).c_str());
@@ -517,8 +530,8 @@ INTERP_NATIVE(type_init) {
 }
 
 INTERP_NATIVE(type_mro) {
-  Value mro = rd<TypeObject>(args[0])->mro;
-  return list_of(t, mro);
+  Value mro = c3_mro(t, args[0]);
+  return mro ? list_of(t, mro) : Value();
 }
 
 INTERP_NATIVE(type_prepare) {
@@ -552,7 +565,7 @@ INTERP_NATIVE(type_getattribute) {
   if (str_check(attr)) {
     if (str_equal_ascii(attr, "__name__")) return o->name;
     if (str_equal_ascii(attr, "__qualname__")) return o->qualname;
-    if (str_equal_ascii(attr, "__mro__")) return o->mro;
+    if (str_equal_ascii(attr, "__mro__")) return o->mro ? o->mro : none();
     if (str_equal_ascii(attr, "__bases__")) return o->bases;
     if (str_equal_ascii(attr, "__base__")) return o->base ? o->base : none();
     if (str_equal_ascii(attr, "__flags__")) {
@@ -565,15 +578,14 @@ INTERP_NATIVE(type_getattribute) {
       return Value::small_int(flags);
     }
     if (str_equal_ascii(attr, "__dict__")) return mappingproxy_new(t, o->dict);
-    if (str_equal_ascii(attr, "__annotations__")) {
-      // A class's own annotations, never a base's: made empty (and kept) on first use.
-      if (!(o->flags & kHeapType))
-        return raisef(t, exc(E_AttributeError), "type object '%s' has no attribute '%s'",
-                      type_name(type).c_str(), "__annotations__");
-      if (Value a = dict_get_str(o->dict, attr)) return descriptor_get(t, a, {}, type);
-      Value a = dict_new(t);
-      if (!a || !dict_set(t, o->dict, attr, a)) return {};
-      return a;
+    if (str_equal_ascii(attr, "__annotations__") && (o->flags & kHeapType)) {
+      // A class's own annotations, never a base's: made empty on first use.
+      Value own = dict_get_str(o->dict, attr);
+      if (own) return descriptor_get(t, own, {}, type);
+      Value fresh_dict = dict_new(t);
+      if (!fresh_dict || !dict_set(t, rd<TypeObject>(type)->dict, attr, fresh_dict)) return {};
+      type_modified(type);
+      return fresh_dict;
     }
     if (str_equal_ascii(attr, "__module__")) {
       // A builtin type may hold the descriptor that serves its instances' __module__.
@@ -624,6 +636,9 @@ INTERP_NATIVE(type_getattribute) {
 
 INTERP_NATIVE(type_setattr) {
   Value type = args[0], attr = args[1], value = nargs > 2 ? args[2] : Value();
+  if (!str_check(attr))
+    return raisef(t, exc(E_TypeError), "attribute name must be string, not '%s'",
+                  type_name_of(attr).c_str());
   if (!(rd<TypeObject>(type)->flags & kHeapType))
     return raisef(t, exc(E_TypeError), "cannot set '%s' attribute of immutable type '%s'",
                   str_utf8(attr).c_str(), type_name(type).c_str());
@@ -631,14 +646,25 @@ INTERP_NATIVE(type_setattr) {
     if (!str_check(value))
       return raisef(t, exc(E_TypeError), "can only assign string to %s.__name__, not '%s'",
                     type_name(type).c_str(), type_name_of(value).c_str());
+    if (str_utf8(value).find('\0') != std::string::npos)
+      return raise(t, exc(E_ValueError), "type name must not contain null characters");
     wr<TypeObject>(type)->name = value;
     return none();
   }
   if (str_equal_ascii(attr, "__qualname__") && value) {
+    if (!str_check(value))
+      return raisef(t, exc(E_TypeError), "can only assign string to %s.__qualname__, not '%s'",
+                    type_name(type).c_str(), type_name_of(value).c_str());
     wr<TypeObject>(type)->qualname = value;
     return none();
   }
   if (str_equal_ascii(attr, "__bases__")) return set_bases(t, type, value);
+  // type's own fields that are not the class's to replace.
+  if (str_equal_ascii(attr, "__dict__"))
+    return raise(t, exc(E_AttributeError),
+                 "attribute '__dict__' of 'type' objects is not writable");
+  for (const char* field : {"__mro__", "__base__", "__flags__"})
+    if (str_equal_ascii(attr, field)) return raise(t, exc(E_AttributeError), "readonly attribute");
   Value dict = rd<TypeObject>(type)->dict;
   if (!value) {
     int r = dict_del(t, dict, attr);
@@ -672,13 +698,13 @@ void init_object_type(Thread& t) {
   add_method(t, o, "__getattribute__", object_getattribute);
   add_method(t, o, "__setattr__", object_setattr);
   add_method(t, o, "__delattr__", object_delattr);
-  add_method(t, o, "__format__", object_format);
+  add_method(t, o, "__format__", object_format, MethodArgs::one);
   add_classmethod(t, o, "__init_subclass__", object_init_subclass);
-  add_method(t, o, "__dir__", object_dir);
-  add_method(t, o, "__reduce_ex__", object_reduce_ex);
-  add_method(t, o, "__reduce__", object_reduce);
-  add_method(t, o, "__getstate__", object_getstate);
-  add_method(t, o, "__sizeof__", object_sizeof);
+  add_method(t, o, "__dir__", object_dir, MethodArgs::none);
+  add_method(t, o, "__reduce_ex__", object_reduce_ex, MethodArgs::one);
+  add_method(t, o, "__reduce__", object_reduce, MethodArgs::none);
+  add_method(t, o, "__getstate__", object_getstate, MethodArgs::none);
+  add_method(t, o, "__sizeof__", object_sizeof, MethodArgs::none);
   add_getter(t, o, "__class__", object_class, object_set_class);
   add_classmethod(t, o, "__subclasshook__", object_subclasshook);
   add_attribute(t, o, "__doc__", str_from_ascii(t, "The base class of the class hierarchy."));

@@ -9,6 +9,7 @@
 
 #include <initializer_list>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -39,6 +40,8 @@ inline const TypeObject* type_ro(Value type) {
 }
 bool is_subtype(Value sub, Value base);
 // The builtin type whose layout the instances of `type` take.
+// The C3 linearization of `type`'s bases (what type.mro() returns), as a tuple.
+Value c3_mro(Thread& t, Value type);
 Value solid_base(Value type);
 bool isinstance(Value v, TypeId base);
 inline bool is_exact(Value v, TypeId id) {
@@ -66,6 +69,18 @@ Value make_builtin_type(Thread& t, TypeId id, const char* name, Layout layout, V
                         std::uint64_t flags);
 // Adds a native method descriptor / class method / static method / attribute to a type.
 void add_method(Thread& t, Value type, const char* name, NativeFn fn, const char* doc = nullptr);
+// What the call checks of a method's arguments, as CPython checks those of its METH_NOARGS
+// (none), METH_O (one) and keywordless METH_FASTCALL (positional: no keyword, the native
+// counts them) methods.
+enum class MethodArgs : std::int8_t { native_checks = -1, none = 0, one = 1, positional = 2 };
+void add_method(Thread& t, Value type, const char* name, NativeFn fn, MethodArgs args);
+// One method of a builtin type's table of methods.
+struct MethodDef {
+  const char* name;
+  NativeFn fn;
+  MethodArgs args = MethodArgs::native_checks;
+};
+void add_methods(Thread& t, Value type, std::span<const MethodDef> methods);
 void add_classmethod(Thread& t, Value type, const char* name, NativeFn fn);
 void add_staticmethod(Thread& t, Value type, const char* name, NativeFn fn);
 void add_attribute(Thread& t, Value type, const char* name, Value value);
@@ -102,6 +117,10 @@ bool index_to_i64(Thread& t, Value v, std::int64_t& out, bool clamp = false);
 // int); 0 with CPython's TypeError.
 Value index_value(Thread& t, Value v);
 Value int_from_text(Thread& t, std::string_view text, int base); // int('...') rules
+// The text of str `s` with its Unicode decimal digits and spaces made ASCII, as int(),
+// float() and complex() read numbers (the UTF-8 unchanged when another non-ASCII
+// character makes it no number anyway).
+std::string ascii_digits(Value s);
 std::string int_to_decimal(Value v);
 
 // ---- float ---------------------------------------------------------------------------------
@@ -121,6 +140,9 @@ inline bool float_check(Value v) {
 }
 // float(x) for ints and floats and __float__: TypeError as CPython.
 bool to_double(Thread& t, Value v, double& out);
+// What v.__float__() returned (r: 0 when it raised) as a double: a float subclass's
+// instance with a DeprecationWarning, anything else a TypeError.
+bool float_result(Thread& t, Value v, Value r, double& out);
 
 // ---- complex -------------------------------------------------------------------------------
 // cls 0: complex itself.
@@ -128,6 +150,12 @@ Value complex_new(Thread& t, double re, double im, Value cls = {});
 
 // ---- str -----------------------------------------------------------------------------------
 Value str_from_utf8(Thread& t, std::string_view utf8);
+// Bytes from the operating system (command-line arguments, file names) as os.fsdecode
+// makes them: strict UTF-8, each undecodable byte as a lone surrogate U+DC80..U+DCFF.
+Value str_from_os_bytes(Thread& t, std::string_view bytes);
+// The reverse, as os.fsencode: U+DC80..U+DCFF back to their bytes; any other surrogate is
+// CPython's UnicodeEncodeError.
+bool str_to_os_bytes(Thread& t, Value s, std::string& out);
 Value str_from_ascii(Thread& t, std::string_view ascii);
 Value str_from_code_points(Thread& t, std::u32string_view cps);
 Value str_from_code_point(Thread& t, char32_t cp);
@@ -152,6 +180,10 @@ Value intern_literal(Thread& t, const char* text);
 // ---- bytes ---------------------------------------------------------------------------------
 Value bytes_new(Thread& t, std::string_view data);
 std::string_view bytes_view(Value b);
+// The bytes of any object with the buffer protocol (bytes, bytearray, memoryview, array,
+// mmap); false (no exception) when v has none, false with an exception (error set) for a
+// released view or a closed map.
+bool buffer_contents(Thread& t, Value v, std::string& out, bool& error);
 
 // ---- the buffer protocol (memoryview.cc) -----------------------------------------------------
 // What an object exports to memoryview: its bytes, kept in a Bytes object (`storage`; 0 while
@@ -228,6 +260,8 @@ struct GlobalHint {
 // str `key` in dict `globals`, else in dict `builtins`; 0 when in neither.
 Value dict_get_global(Value globals, Value builtins, Value key, GlobalHint& hint);
 bool dict_set(Thread& t, Value dict, Value key, Value value);
+// d.setdefault(key, value): the value for key, added when absent, with key hashed once.
+Value dict_setdefault(Thread& t, Value dict, Value key, Value value);
 // 1 removed, 0 not there, -1 error.
 int dict_del(Thread& t, Value dict, Value key);
 std::int64_t dict_length(Value dict);
@@ -292,11 +326,18 @@ void set_slot_arity(std::int64_t native, const SlotWrapper& slot);
 // Before calling a slot wrapper with `given` arguments after self: CPython's TypeError
 // (and false) when the count or a keyword does not fit.
 bool slot_arguments_ok(Thread& t, const NativeInfo& info, std::size_t given, Value kwnames);
+// The same for a method whose info.method_args is set; `type` names it in the message.
+bool method_arguments_ok(Thread& t, const NativeInfo& info, Value type, std::size_t given,
+                         Value kwnames);
 
 // ---- exceptions --------------------------------------------------------------------------
 // An instance of an exception class made from args (a tuple).
 Value exception_new(Thread& t, Value type, Value args);
 bool exception_check(Value v); // an instance of BaseException
+// warnings.warn(message, category, stacklevel), for the warnings the interpreter itself
+// gives, so that filters, catch_warnings and -W apply to them: false with the exception
+// set when the warning is an error (or the warning machinery failed).
+bool warn(Thread& t, Value category, const std::string& message, std::int64_t stacklevel = 1);
 void init_exception_types(Thread& t);
 // except*: splits `exception` by a clause's class (match and rest, None when empty), and
 // assembles the exception left to re-raise from the clauses' raised/re-raised list.

@@ -378,7 +378,7 @@ void init_range_types(Thread& t) {
   add_staticmethod(t, r, "__new__", range_new_method);
   add_method(t, r, "__len__", range_len);
   add_method(t, r, "__iter__", range_iter);
-  add_method(t, r, "__reversed__", range_reversed);
+  add_method(t, r, "__reversed__", range_reversed, MethodArgs::none);
   add_method(t, r, "__getitem__", range_getitem);
   add_method(t, r, "__repr__", range_repr);
   add_method(t, r, "__contains__", range_contains);
@@ -386,8 +386,8 @@ void init_range_types(Thread& t) {
   add_method(t, r, "__bool__", range_bool);
   add_method(t, r, "__ne__", range_ne);
   add_method(t, r, "__hash__", range_hash);
-  add_method(t, r, "count", range_count);
-  add_method(t, r, "index", range_index);
+  add_method(t, r, "count", range_count, MethodArgs::one);
+  add_method(t, r, "index", range_index, MethodArgs::one);
   add_method(t, r, "__reduce__", range_reduce);
   add_getter(t, r, "start", range_start);
   add_getter(t, r, "stop", range_stop);

@@ -516,9 +516,11 @@ std::string method_name(Value self, const char* method) {
   return std::string(is_frozen_type(type_of(self)) ? "frozenset." : "set.") + method;
 }
 
-bool no_keywords(Thread& t, Value self, const char* method, Value kwnames) {
+// The methods that take any number of others (CPython's METH_VARARGS) name themselves
+// without their type.
+bool no_keywords(Thread& t, const char* method, Value kwnames) {
   if (!keyword_count(kwnames)) return true;
-  raisef(t, exc(E_TypeError), "%s() takes no keyword arguments", method_name(self, method).c_str());
+  raisef(t, exc(E_TypeError), "%s() takes no keyword arguments", method);
   return false;
 }
 
@@ -588,7 +590,7 @@ INTERP_NATIVE(set_new_method) {
   Value cls = args[0];
   bool frozen = is_frozen_type(cls);
   std::size_t nkw = keyword_count(kwnames), npos = nargs - 1 - nkw;
-  if (nkw && (cls == type_value(T_set) || cls == type_value(T_frozenset)))
+  if (nkw && refuses_keywords(cls, frozen ? T_frozenset : T_set, N___init__))
     return raisef(t, exc(E_TypeError), "%s() takes no keyword arguments",
                   frozen ? "frozenset" : "set");
   if (!frozen) return make_set(t, cls, {});
@@ -605,8 +607,7 @@ INTERP_NATIVE(set_init) {
   Value self = args[0];
   if (is_frozen_type(type_of(self))) return none();
   std::size_t nkw = keyword_count(kwnames), npos = nargs - 1 - nkw;
-  if (nkw && is_exact(self, T_set))
-    return raise(t, exc(E_TypeError), "set() takes no keyword arguments");
+  if (nkw) return raise(t, exc(E_TypeError), "set() takes no keyword arguments");
   if (npos > 1)
     return raisef(t, exc(E_TypeError), "set expected at most 1 argument, got %zu", npos);
   if (set_size(self) || rd<SetObject>(self)->storage) clear(self);
@@ -721,7 +722,7 @@ INTERP_NATIVE(set_copy_method) {
 }
 
 INTERP_NATIVE(set_union) {
-  if (!no_keywords(t, args[0], "union", kwnames)) return {};
+  if (!no_keywords(t, "union", kwnames)) return {};
   Value result = set_copy(t, args[0]);
   if (!result) return {};
   for (std::size_t i = 1; i < nargs; ++i) {
@@ -732,14 +733,14 @@ INTERP_NATIVE(set_union) {
 }
 
 INTERP_NATIVE(set_update) {
-  if (!no_keywords(t, args[0], "update", kwnames)) return {};
+  if (!no_keywords(t, "update", kwnames)) return {};
   for (std::size_t i = 1; i < nargs; ++i)
     if (!update_internal(t, args[0], args[i])) return {};
   return none();
 }
 
 INTERP_NATIVE(set_intersection_method) {
-  if (!no_keywords(t, args[0], "intersection", kwnames)) return {};
+  if (!no_keywords(t, "intersection", kwnames)) return {};
   if (nargs == 1) return set_copy(t, args[0]);
   Value result = args[0];
   for (std::size_t i = 1; i < nargs; ++i) {
@@ -760,7 +761,7 @@ void take_body(Value so, Value other) {
 }
 
 INTERP_NATIVE(set_intersection_update) {
-  if (!no_keywords(t, args[0], "intersection_update", kwnames)) return {};
+  if (!no_keywords(t, "intersection_update", kwnames)) return {};
   Value r = set_intersection_method(t, args, nargs, kwnames);
   if (!r) return {};
   if (r != args[0]) take_body(args[0], r);
@@ -768,7 +769,7 @@ INTERP_NATIVE(set_intersection_update) {
 }
 
 INTERP_NATIVE(set_difference_method) {
-  if (!no_keywords(t, args[0], "difference", kwnames)) return {};
+  if (!no_keywords(t, "difference", kwnames)) return {};
   if (nargs == 1) return set_copy(t, args[0]);
   Value result = difference(t, args[0], args[1]);
   if (!result) return {};
@@ -778,7 +779,7 @@ INTERP_NATIVE(set_difference_method) {
 }
 
 INTERP_NATIVE(set_difference_update) {
-  if (!no_keywords(t, args[0], "difference_update", kwnames)) return {};
+  if (!no_keywords(t, "difference_update", kwnames)) return {};
   for (std::size_t i = 1; i < nargs; ++i)
     if (!difference_update_internal(t, args[0], args[i])) return {};
   return none();
@@ -949,13 +950,9 @@ int set_contains(Thread& t, Value set, Value key) {
 }
 
 void init_set_types(Thread& t) {
-  struct Entry {
-    const char* name;
-    NativeFn fn;
-  };
-  const Entry shared[] = {
+  const MethodDef shared[] = {
       {"__len__", set_len},
-      {"__contains__", set_contains_method},
+      {"__contains__", set_contains_method, MethodArgs::one},
       {"__iter__", set_iter},
       {"__repr__", set_repr},
       {"__eq__", set_eq},
@@ -974,26 +971,26 @@ void init_set_types(Thread& t) {
       {"__rxor__", set_xor_reflected},
       {"__init__", set_init},
       {"__reduce__", set_reduce},
-      {"__sizeof__", set_sizeof},
-      {"copy", set_copy_method},
+      {"__sizeof__", set_sizeof, MethodArgs::none},
+      {"copy", set_copy_method, MethodArgs::none},
       {"union", set_union},
       {"intersection", set_intersection_method},
       {"difference", set_difference_method},
-      {"symmetric_difference", set_symmetric_difference_method},
-      {"issubset", set_issubset},
-      {"issuperset", set_issuperset},
-      {"isdisjoint", set_isdisjoint},
+      {"symmetric_difference", set_symmetric_difference_method, MethodArgs::one},
+      {"issubset", set_issubset, MethodArgs::one},
+      {"issuperset", set_issuperset, MethodArgs::one},
+      {"isdisjoint", set_isdisjoint, MethodArgs::one},
   };
-  const Entry mutating[] = {
-      {"add", set_add_method},
-      {"discard", set_discard},
-      {"remove", set_remove},
-      {"pop", set_pop},
-      {"clear", set_clear_method},
+  const MethodDef mutating[] = {
+      {"add", set_add_method, MethodArgs::one},
+      {"discard", set_discard, MethodArgs::one},
+      {"remove", set_remove, MethodArgs::one},
+      {"pop", set_pop, MethodArgs::none},
+      {"clear", set_clear_method, MethodArgs::none},
       {"update", set_update},
       {"intersection_update", set_intersection_update},
       {"difference_update", set_difference_update},
-      {"symmetric_difference_update", set_symmetric_difference_update_method},
+      {"symmetric_difference_update", set_symmetric_difference_update_method, MethodArgs::one},
       {"__ior__", set_ior},
       {"__iand__", set_iand},
       {"__isub__", set_isub},
@@ -1001,12 +998,10 @@ void init_set_types(Thread& t) {
   };
   for (TypeId id : {T_set, T_frozenset}) {
     Value type = type_value(id);
-    for (const Entry& e : shared)
-      add_method(t, type, e.name, e.fn);
+    add_methods(t, type, shared);
     add_staticmethod(t, type, "__new__", set_new_method);
   }
-  for (const Entry& e : mutating)
-    add_method(t, type_value(T_set), e.name, e.fn);
+  add_methods(t, type_value(T_set), mutating);
   add_attribute(t, type_value(T_set), "__hash__", none());
   add_method(t, type_value(T_frozenset), "__hash__", frozenset_hash);
 }

@@ -193,6 +193,20 @@ bool slot_arguments_ok(Thread& t, const NativeInfo& info, std::size_t given, Val
   return false;
 }
 
+bool method_arguments_ok(Thread& t, const NativeInfo& info, Value type, std::size_t given,
+                         Value kwnames) {
+  std::string name = type_name(type) + "." + info.name;
+  if (kwnames && tuple_length(kwnames)) {
+    raisef(t, exc(E_TypeError), "%s() takes no keyword arguments", name.c_str());
+    return false;
+  }
+  if (info.method_args == std::int8_t(MethodArgs::positional)) return true;
+  if (given == std::size_t(info.method_args)) return true;
+  raisef(t, exc(E_TypeError), "%s() takes %s (%zu given)", name.c_str(),
+         info.method_args ? "exactly one argument" : "no arguments", given);
+  return false;
+}
+
 void init_slot_wrapper_types(Thread& t) {
   for (TypeId id : {T_method_wrapper, T_builtin_function}) {
     Value type = type_value(id);

@@ -7,6 +7,7 @@
 #include "interp/objects/hash_bytes.h"
 #include "interp/objects/objects.h"
 #include "interp/ops.h"
+#include "interp/text/codecs.h"
 
 #include <algorithm>
 #include <cstring>
@@ -148,6 +149,12 @@ Value str_from_utf8(Thread& t, std::string_view utf8) {
     }
   if (ascii) return str_from_ascii(t, utf8);
   return str_from_code_points(t, decode_utf8(utf8));
+}
+
+Value str_from_os_bytes(Thread& t, std::string_view bytes) {
+  auto decoded = text::decode(bytes, "utf-8", "surrogateescape");
+  if (!decoded.ok()) return str_from_utf8(t, bytes); // not reached: the handler takes all
+  return str_from_code_points(t, decoded.value());
 }
 
 Value str_from_code_point(Thread& t, char32_t cp) {

@@ -359,7 +359,8 @@ bool percent_format(Thread& t, const std::string& fmt, Value operand, bool is_by
         if (str_length(value) != 1)
           return raise(t, exc(E_TypeError), "%c requires int or char"), false;
         text = str_utf8(value);
-      } else if (value.is_small_int() || int_check(value)) {
+      } else if (value.is_small_int() || int_check(value) ||
+                 lookup_special(t, value, N___index__)) {
         std::int64_t c;
         if (!index_to_i64(t, value, c) || c < 0 || c > 0x10ffff) {
           clear_pending(t);
@@ -369,6 +370,7 @@ bool percent_format(Thread& t, const std::string& fmt, Value operand, bool is_by
         if (!s) return false;
         text = str_utf8(s);
       } else {
+        if (t.pending) return false;
         return raise(t, exc(E_TypeError), "%c requires int or char"), false;
       }
       out += num::percent_format_text(text, spec);
@@ -469,7 +471,7 @@ INTERP_NATIVE(bytes_mod) {
 void init_str_format(Thread& t) {
   Value s = type_value(T_str);
   add_method(t, s, "format", str_format_method);
-  add_method(t, s, "format_map", str_format_map_method);
+  add_method(t, s, "format_map", str_format_map_method, MethodArgs::one);
   add_method(t, s, "__mod__", str_mod);
   add_method(t, s, "__rmod__", str_rmod);
   for (TypeId id : {T_bytes, T_bytearray}) {

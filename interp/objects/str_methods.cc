@@ -162,6 +162,8 @@ INTERP_NATIVE(str_mul) {
   std::int64_t times;
   if (!index_to_i64(t, args[1], times)) return {};
   if (times <= 0) return runtime().empty_str;
+  // Immutable, so one copy is the str itself (not so for a subclass's instance).
+  if (times == 1 && is_exact(args[0], T_str)) return args[0];
   U32 one = str_code_points(args[0]);
   // A length past what a size can count is an OverflowError, a merely huge one MemoryError.
   if (one.size() && std::uint64_t(times) > std::uint64_t(INT64_MAX) / one.size())
@@ -193,7 +195,8 @@ INTERP_NATIVE(str_format_method_spec) {
     return raisef(t, exc(E_TypeError), "__format__() argument must be str, not %s",
                   type_name_of(args[1]).c_str());
   std::string spec_text = str_utf8(args[1]);
-  if (spec_text.empty()) return str_str(t, args, 1, {});
+  // An empty spec gives str(self), which a subclass may have overridden.
+  if (spec_text.empty()) return str(t, args[0]);
   auto spec = num::parse_format_spec(spec_text, {"str", 's', '<'});
   if (!spec) return raise(t, exc(E_ValueError), spec.error().message);
   auto r = num::format_string(str_utf8(args[0]), *spec, "str");
@@ -214,6 +217,8 @@ INTERP_NATIVE(str_join) {
                     (long long)i, type_name_of(s).c_str());
     pieces[std::size_t(i)] = s;
   }
+  // A lone exact str is its own join, as in CPython.
+  if (n == 1 && is_exact(pieces[0], T_str)) return pieces[0];
   // `pieces` holds copies only: the list keeps the strs alive, so it stays in use (and in
   // a register or on the stack the collector scans) until the join is made.
   Value joined = str_join_values(t, args[0], pieces.data(), pieces.size());
@@ -232,11 +237,11 @@ Value pieces_to_list(Thread& t, const std::vector<View>& pieces) {
 }
 
 Value split_impl(Thread& t, const Value* args, std::size_t nargs, Value kwnames, bool right) {
-  static const char* const kAllowed[] = {"sep", "maxsplit", nullptr};
-  if (!check_keywords(t, right ? "rsplit" : "split", kwnames, kAllowed)) return {};
-  std::size_t npos = nargs - keyword_count(kwnames);
-  Value sep = npos > 1 ? args[1] : keyword_arg(kwnames, args, nargs, "sep");
-  Value maxv = npos > 2 ? args[2] : keyword_arg(kwnames, args, nargs, "maxsplit");
+  Value a[2];
+  if (!parse_arguments(t, right ? "rsplit" : "split", args + 1, nargs - 1, kwnames,
+                       {"sep", "maxsplit"}, 0, 0, a))
+    return {};
+  Value sep = a[0], maxv = a[1];
   std::int64_t maxsplit = -1;
   if (maxv && !index_to_i64(t, maxv, maxsplit)) return {};
   U32 s = str_code_points(args[0]);
@@ -262,7 +267,9 @@ INTERP_NATIVE(str_rsplit_method) {
 }
 
 INTERP_NATIVE(str_splitlines_method) {
-  Value keep = nargs > 1 ? args[1] : keyword_arg(kwnames, args, nargs, "keepends");
+  Value keep;
+  if (!parse_arguments(t, "splitlines", args + 1, nargs - 1, kwnames, {"keepends"}, 0, 0, &keep))
+    return {};
   int keepends = keep ? truthy(t, keep) : 0;
   if (keepends < 0) return {};
   U32 s = str_code_points(args[0]);
@@ -347,7 +354,7 @@ bool bounds(Thread& t, const Value* args, std::size_t nargs, std::size_t first, 
 
 Value find_impl(Thread& t, const Value* args, std::size_t nargs, Value kwnames, bool right,
                 bool raise_missing, const char* what) {
-  if (!check_positional(t, what, nargs, kwnames, 1, 3)) return {};
+  if (!check_argument_count(t, what, nargs, kwnames, 1, 3)) return {};
   if (!str_check(args[1]))
     return raisef(t, exc(E_TypeError), "must be str, not %s", type_name_of(args[1]).c_str());
   U32 s = str_code_points(args[0]), needle = str_code_points(args[1]);
@@ -373,7 +380,7 @@ INTERP_NATIVE(str_rindex_method) {
 }
 
 INTERP_NATIVE(str_count_method) {
-  if (!check_positional(t, "count", nargs, kwnames, 1, 3)) return {};
+  if (!check_argument_count(t, "count", nargs, kwnames, 1, 3)) return {};
   if (!str_check(args[1]))
     return raisef(t, exc(E_TypeError), "must be str, not %s", type_name_of(args[1]).c_str());
   U32 s = str_code_points(args[0]), needle = str_code_points(args[1]);
@@ -384,7 +391,7 @@ INTERP_NATIVE(str_count_method) {
 
 Value affix_impl(Thread& t, const Value* args, std::size_t nargs, Value kwnames, bool ends,
                  const char* what) {
-  if (!check_positional(t, what, nargs, kwnames, 1, 3)) return {};
+  if (!check_argument_count(t, what, nargs, kwnames, 1, 3)) return {};
   U32 s = str_code_points(args[0]);
   std::int64_t start, end;
   if (!bounds(t, args, nargs, 2, std::int64_t(s.size()), start, end)) return {};
@@ -484,13 +491,10 @@ INTERP_NATIVE(str_rpartition_method) {
 }
 
 INTERP_NATIVE(str_encode_method) {
-  static const char* const kAllowed[] = {"encoding", "errors", nullptr};
-  if (!check_keywords(t, "encode", kwnames, kAllowed)) return {};
-  std::size_t npos = nargs - keyword_count(kwnames);
-  if (npos > 3)
-    return raisef(t, exc(E_TypeError), "encode() takes at most 2 arguments (%zu given)", npos - 1);
-  Value enc = npos > 1 ? args[1] : keyword_arg(kwnames, args, nargs, "encoding");
-  Value err = npos > 2 ? args[2] : keyword_arg(kwnames, args, nargs, "errors");
+  Value a[2];
+  if (!parse_arguments(t, "encode", args + 1, nargs - 1, kwnames, {"encoding", "errors"}, 0, 0, a))
+    return {};
+  Value enc = a[0], err = a[1];
   if (enc && !str_check(enc))
     return raisef(t, exc(E_TypeError), "encode() argument 'encoding' must be str, not %s",
                   type_name_of(enc).c_str());
@@ -503,6 +507,23 @@ INTERP_NATIVE(str_encode_method) {
   if (!r.ok()) return codec_fallback(t, r.error(), true, args[0], encoding, errors);
   return bytes_new(t, r.value());
 }
+
+} // namespace
+
+bool str_to_os_bytes(Thread& t, Value s, std::string& out) {
+  if (ro<StrObject>(s)->kind == 1) {
+    out.assign(reinterpret_cast<const char*>(ro<StrObject>(s)->data),
+               std::size_t(ro<StrObject>(s)->length));
+    return true;
+  }
+  U32 cps = str_code_points(s);
+  auto r = text::encode<char32_t>(cps, "utf-8", "surrogateescape");
+  if (!r.ok()) return codec_fallback(t, r.error(), true, s, "utf-8", "surrogateescape"), false;
+  out = std::move(r.value());
+  return true;
+}
+
+namespace {
 
 Value affix_remove(Thread& t, const Value* args, std::size_t nargs, Value kwnames, bool suffix) {
   const char* what = suffix ? "removesuffix" : "removeprefix";
@@ -612,23 +633,27 @@ INTERP_NATIVE(str_new_method) {
   std::size_t npos = nargs - 1 - keyword_count(kwnames);
   Value obj = npos > 0 ? args[1] : keyword_arg(kwnames, args, nargs, "object");
   Value encoding = npos > 1 ? args[2] : keyword_arg(kwnames, args, nargs, "encoding");
+  Value errors = npos > 2 ? args[3] : keyword_arg(kwnames, args, nargs, "errors");
   Value result;
   if (!obj) {
     result = runtime().empty_str;
-  } else if (encoding) {
+  } else if (encoding || errors) {
     // Argument types first, then the object's, as CPython checks them.
-    Value errors = npos > 2 ? args[3] : keyword_arg(kwnames, args, nargs, "errors");
-    if (!str_check(encoding))
+    if (encoding && !str_check(encoding))
       return raisef(t, exc(E_TypeError), "str() argument 'encoding' must be str, not %s",
                     type_name_of(encoding).c_str());
     if (errors && !str_check(errors))
       return raisef(t, exc(E_TypeError), "str() argument 'errors' must be str, not %s",
                     type_name_of(errors).c_str());
-    if (!(obj.is_object() && (isinstance(obj, T_bytes) || isinstance(obj, T_bytearray))))
+    if (str_check(obj)) return raise(t, exc(E_TypeError), "decoding str is not supported");
+    std::string data;
+    bool buffer_error = false;
+    if (!buffer_contents(t, obj, data, buffer_error)) {
+      if (buffer_error) return {};
       return raisef(t, exc(E_TypeError), "decoding to str: need a bytes-like object, %s found",
                     type_name_of(obj).c_str());
-    std::string data(bytes_view(obj));
-    std::string encoding_name = str_utf8(encoding);
+    }
+    std::string encoding_name = encoding ? str_utf8(encoding) : "utf-8";
     std::string errors_name = errors ? str_utf8(errors) : "strict";
     auto r = text::decode(data, encoding_name, errors_name);
     if (r.ok())
@@ -662,7 +687,9 @@ INTERP_NATIVE(str_new_method) {
 
 INTERP_NATIVE(str_expandtabs_method) {
   std::int64_t tabsize = 8;
-  Value ts = nargs > 1 ? args[1] : keyword_arg(kwnames, args, nargs, "tabsize");
+  Value ts;
+  if (!parse_arguments(t, "expandtabs", args + 1, nargs - 1, kwnames, {"tabsize"}, 0, 0, &ts))
+    return {};
   if (ts && !index_to_i64(t, ts, tabsize)) return {};
   U32 s = str_code_points(args[0]);
   return make(t, text::str_expandtabs<char32_t>(s, tabsize));
@@ -672,11 +699,7 @@ INTERP_NATIVE(str_expandtabs_method) {
 
 void init_str_type(Thread& t) {
   Value type = type_value(T_str);
-  struct Entry {
-    const char* name;
-    NativeFn fn;
-  };
-  const Entry methods[] = {
+  const MethodDef methods[] = {
       {"__repr__", str_repr_method},
       {"__str__", str_str},
       {"__hash__", str_hash_method},
@@ -693,32 +716,32 @@ void init_str_type(Thread& t) {
       {"__rmul__", str_mul},
       {"__contains__", str_contains},
       {"__iter__", str_iter},
-      {"__format__", str_format_method_spec},
-      {"join", str_join},
+      {"__format__", str_format_method_spec, MethodArgs::one},
+      {"join", str_join, MethodArgs::one},
       {"split", str_split_method},
       {"rsplit", str_rsplit_method},
       {"splitlines", str_splitlines_method},
-      {"strip", str_strip_method},
-      {"lstrip", str_lstrip_method},
-      {"rstrip", str_rstrip_method},
-      {"lower", str_lower_method},
-      {"upper", str_upper_method},
-      {"casefold", str_casefold_method},
-      {"title", str_title_method},
-      {"capitalize", str_capitalize_method},
-      {"swapcase", str_swapcase_method},
-      {"isalpha", str_isalpha_method},
-      {"isalnum", str_isalnum_method},
-      {"isdigit", str_isdigit_method},
-      {"isspace", str_isspace_method},
-      {"islower", str_islower_method},
-      {"isupper", str_isupper_method},
-      {"istitle", str_istitle_method},
-      {"isdecimal", str_isdecimal_method},
-      {"isnumeric", str_isnumeric_method},
-      {"isascii", str_isascii_method},
-      {"isprintable", str_isprintable_method},
-      {"isidentifier", str_isidentifier_method},
+      {"strip", str_strip_method, MethodArgs::positional},
+      {"lstrip", str_lstrip_method, MethodArgs::positional},
+      {"rstrip", str_rstrip_method, MethodArgs::positional},
+      {"lower", str_lower_method, MethodArgs::none},
+      {"upper", str_upper_method, MethodArgs::none},
+      {"casefold", str_casefold_method, MethodArgs::none},
+      {"title", str_title_method, MethodArgs::none},
+      {"capitalize", str_capitalize_method, MethodArgs::none},
+      {"swapcase", str_swapcase_method, MethodArgs::none},
+      {"isalpha", str_isalpha_method, MethodArgs::none},
+      {"isalnum", str_isalnum_method, MethodArgs::none},
+      {"isdigit", str_isdigit_method, MethodArgs::none},
+      {"isspace", str_isspace_method, MethodArgs::none},
+      {"islower", str_islower_method, MethodArgs::none},
+      {"isupper", str_isupper_method, MethodArgs::none},
+      {"istitle", str_istitle_method, MethodArgs::none},
+      {"isdecimal", str_isdecimal_method, MethodArgs::none},
+      {"isnumeric", str_isnumeric_method, MethodArgs::none},
+      {"isascii", str_isascii_method, MethodArgs::none},
+      {"isprintable", str_isprintable_method, MethodArgs::none},
+      {"isidentifier", str_isidentifier_method, MethodArgs::none},
       {"find", str_find_method},
       {"rfind", str_rfind_method},
       {"index", str_index_method},
@@ -726,22 +749,21 @@ void init_str_type(Thread& t) {
       {"count", str_count_method},
       {"startswith", str_startswith_method},
       {"endswith", str_endswith_method},
-      {"replace", str_replace_method},
-      {"center", str_center_method},
-      {"ljust", str_ljust_method},
-      {"rjust", str_rjust_method},
-      {"zfill", str_zfill_method},
-      {"partition", str_partition_method},
-      {"rpartition", str_rpartition_method},
+      {"replace", str_replace_method, MethodArgs::positional},
+      {"center", str_center_method, MethodArgs::positional},
+      {"ljust", str_ljust_method, MethodArgs::positional},
+      {"rjust", str_rjust_method, MethodArgs::positional},
+      {"zfill", str_zfill_method, MethodArgs::one},
+      {"partition", str_partition_method, MethodArgs::one},
+      {"rpartition", str_rpartition_method, MethodArgs::one},
       {"encode", str_encode_method},
       {"expandtabs", str_expandtabs_method},
-      {"removeprefix", str_removeprefix_method},
-      {"removesuffix", str_removesuffix_method},
-      {"translate", str_translate_method},
-      {"__getnewargs__", str_getnewargs_method},
+      {"removeprefix", str_removeprefix_method, MethodArgs::one},
+      {"removesuffix", str_removesuffix_method, MethodArgs::one},
+      {"translate", str_translate_method, MethodArgs::one},
+      {"__getnewargs__", str_getnewargs_method, MethodArgs::none},
   };
-  for (const Entry& e : methods)
-    add_method(t, type, e.name, e.fn);
+  add_methods(t, type, methods);
   add_staticmethod(t, type, "__new__", str_new_method);
   add_staticmethod(t, type, "maketrans", str_maketrans_method);
   init_str_format(t);

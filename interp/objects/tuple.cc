@@ -128,10 +128,12 @@ INTERP_NATIVE(tuple_add) {
 }
 
 INTERP_NATIVE(tuple_mul) {
-  if (!int_check(args[1])) return runtime().not_implemented;
+  if (!int_check(args[1]) && !lookup_special(t, args[1], N___index__))
+    return t.pending ? Value() : runtime().not_implemented;
   std::int64_t times;
   if (!index_to_i64(t, args[1], times)) return {};
   if (times < 0) times = 0;
+  if (times == 1 && is_exact(args[0], T_tuple)) return args[0];
   std::int64_t n = tuple_length(args[0]);
   if (n && times > (std::int64_t(1) << 40) / n) return raise_memory_error(t);
   Value out = tuple_new(t, std::size_t(n * times));
@@ -182,6 +184,10 @@ INTERP_NATIVE(tuple_index) {
 }
 
 INTERP_NATIVE(tuple_new_method) {
+  if (keyword_count(kwnames) && !refuses_keywords(args[0], T_tuple, N___init__)) {
+    nargs -= keyword_count(kwnames);
+    kwnames = {};
+  }
   if (!check_positional(t, "tuple", nargs, kwnames, 0, 1)) return {};
   Value items = nargs == 2 ? tuple_of(t, args[1], true) : runtime().empty_tuple;
   if (!items) return {};
@@ -222,9 +228,9 @@ void init_tuple_type(Thread& t) {
   add_method(t, type, "__rmul__", tuple_mul);
   add_method(t, type, "__contains__", tuple_contains);
   add_method(t, type, "__iter__", tuple_iter);
-  add_method(t, type, "count", tuple_count);
-  add_method(t, type, "index", tuple_index);
-  add_method(t, type, "__getnewargs__", tuple_getnewargs);
+  add_method(t, type, "count", tuple_count, MethodArgs::one);
+  add_method(t, type, "index", tuple_index, MethodArgs::positional);
+  add_method(t, type, "__getnewargs__", tuple_getnewargs, MethodArgs::none);
   add_staticmethod(t, type, "__new__", tuple_new_method);
 }
 

@@ -8,6 +8,7 @@
 #include "interp/objects/args.h"
 #include "interp/objects/objects.h"
 #include "interp/ops.h"
+#include "interp/text/identifiers.h"
 #include "interp/vm/vm.h"
 
 #include <algorithm>
@@ -19,7 +20,12 @@ namespace interp {
 bool is_subtype(Value sub, Value base) {
   if (sub == base) return true;
   Value mro = rd<TypeObject>(sub)->mro;
-  if (!mro) return false;
+  if (!mro) {
+    // A class whose mro() is still running: its chain of bases says.
+    for (Value b = rd<TypeObject>(sub)->base; b; b = rd<TypeObject>(b)->base)
+      if (b == base) return true;
+    return false;
+  }
   std::int64_t n = tuple_length(mro);
   for (std::int64_t i = 0; i < n; ++i)
     if (tuple_item(mro, i) == base) return true;
@@ -157,7 +163,7 @@ Value make_builtin_type(Thread& t, TypeId id, const char* type_name_text, Layout
 }
 
 // C3 linearization: the class, then a merge of its bases' MROs and the list of bases.
-bool compute_mro(Thread& t, Value type) {
+Value c3_mro(Thread& t, Value type) {
   Value bases = rd<TypeObject>(type)->bases;
   std::vector<std::vector<Value>> seqs;
   std::int64_t nb = bases ? tuple_length(bases) : 0;
@@ -173,8 +179,7 @@ bool compute_mro(Thread& t, Value type) {
   for (std::int64_t i = 0; i < nb; ++i) {
     Value b = tuple_item(bases, i);
     if (std::find(base_list.begin(), base_list.end(), b) != base_list.end()) {
-      raisef(t, exc(E_TypeError), "duplicate base class %s", type_name(b).c_str());
-      return false;
+      return raisef(t, exc(E_TypeError), "duplicate base class %s", type_name(b).c_str());
     }
     base_list.push_back(b);
   }
@@ -207,10 +212,9 @@ bool compute_mro(Thread& t, Value type) {
           if (!names.empty()) names += ", ";
           names += type_name(s.front());
         }
-      raisef(t, exc(E_TypeError),
-             "Cannot create a consistent method resolution\norder (MRO) for bases %s",
-             names.c_str());
-      return false;
+      return raisef(t, exc(E_TypeError),
+                    "Cannot create a consistent method resolution\norder (MRO) for bases %s",
+                    names.c_str());
     }
     result.push_back(candidate);
     for (auto& s : seqs)
@@ -218,7 +222,40 @@ bool compute_mro(Thread& t, Value type) {
   }
   // The values live in a C++ vector only while no allocation happens between here and
   // the tuple's creation, apart from tuple_from itself (which copies them first).
-  Value mro = tuple_from(t, result.data(), result.size());
+  return tuple_from(t, result.data(), result.size());
+}
+
+// The MRO that a metaclass's own mro() gives, checked as CPython checks it: classes only,
+// each one whose layout the class's instances have.
+static Value custom_mro(Thread& t, Value type, Value method) {
+  Value r = call0(t, method);
+  if (!r) return {};
+  Value mro = tuple_of(t, r);
+  if (!mro) return {};
+  Value solid = solid_base(type);
+  for (std::int64_t i = 0; i < tuple_length(mro); ++i) {
+    Value c = tuple_item(mro, i);
+    if (!is_layout(c, Layout::Type))
+      return raisef(t, exc(E_TypeError), "mro() returned a non-class ('%s')",
+                    type_name_of(c).c_str());
+    if (!is_subtype(solid, solid_base(c)))
+      return raisef(t, exc(E_TypeError), "mro() returned base with unsuitable layout ('%s')",
+                    type_name(c).c_str());
+  }
+  return mro;
+}
+
+bool compute_mro(Thread& t, Value type) {
+  Value mro;
+  Value meta = type_of(type);
+  Value own = meta == type_value(T_type) ? Value() : type_lookup(meta, name(N_mro));
+  if (own && own != type_lookup(type_value(T_type), name(N_mro))) {
+    Value method = lookup_special(t, type, N_mro);
+    if (!method) return false;
+    mro = custom_mro(t, type, method);
+  } else {
+    mro = c3_mro(t, type);
+  }
   if (!mro) return false;
   wr<TypeObject>(type)->mro = mro;
   type_modified(type);
@@ -231,13 +268,28 @@ void add_attribute(Thread& t, Value type, const char* attr, Value value) {
   if (rd<TypeObject>(type)->flags & kHeapType) type_modified(type);
 }
 
-void add_method(Thread& t, Value type, const char* method, NativeFn fn, const char* doc) {
+static void add_method(Thread& t, Value type, const char* method, NativeFn fn, const char* doc,
+                       MethodArgs args) {
   const SlotWrapper* slot = slot_wrapper(type, method);
   if (slot && !doc) doc = slot->doc;
   std::int64_t index = register_native(method, fn, doc);
   if (slot) set_slot_arity(index, *slot);
+  runtime().natives[std::size_t(index)].method_args = std::int8_t(args);
   Value m = native_new(t, index, {}, type, slot ? T_wrapper_descriptor : T_method_descriptor);
   add_attribute(t, type, method, m);
+}
+
+void add_method(Thread& t, Value type, const char* method, NativeFn fn, const char* doc) {
+  add_method(t, type, method, fn, doc, MethodArgs::native_checks);
+}
+
+void add_method(Thread& t, Value type, const char* method, NativeFn fn, MethodArgs args) {
+  add_method(t, type, method, fn, nullptr, args);
+}
+
+void add_methods(Thread& t, Value type, std::span<const MethodDef> methods) {
+  for (const MethodDef& m : methods)
+    add_method(t, type, m.name, m.fn, nullptr, m.args);
 }
 
 void add_getter(Thread& t, Value type, const char* attr, NativeFn fn, NativeFn setter) {
@@ -577,13 +629,7 @@ Value member_new(Thread& t, Value owner, Value slot_name, std::int64_t offset) {
 
 bool is_identifier(Value s) {
   std::u32string cps = str_code_points(s);
-  if (cps.empty()) return false;
-  for (std::size_t i = 0; i < cps.size(); ++i) {
-    char32_t c = cps[i];
-    bool alpha = c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
-    if (!alpha && !(i > 0 && c >= '0' && c <= '9')) return false;
-  }
-  return true;
+  return text::is_identifier<char32_t>(cps);
 }
 
 // `__x` in class `_C` is stored as `_C__x`, as the compiler mangles names in the body.
@@ -604,7 +650,8 @@ Value mangle(Thread& t, Value class_name, Value n) {
 bool apply_slots(Thread& t, Value type, Value dict, Value bases, Value best_base) {
   Value slots = dict_get_str(dict, name(N___slots__));
   std::uint64_t inherited = slot_words(best_base);
-  bool bases_dictless = true, bases_weakless = true;
+  // heap_weakless: no class above already made by a class statement has a __weakref__.
+  bool bases_dictless = true, bases_weakless = true, heap_weakless = true;
   for (std::int64_t i = 0; i < tuple_length(bases); ++i) {
     Value b = tuple_item(bases, i);
     if (b != type_value(T_object) && !(rd<TypeObject>(b)->flags & kNoInstanceDict))
@@ -612,7 +659,7 @@ bool apply_slots(Thread& t, Value type, Value dict, Value bases, Value best_base
     // Builtin classes whose instances take no weak reference (object, list, dict,
     // exceptions) give their subclasses none either.
     std::uint64_t bflags = rd<TypeObject>(b)->flags;
-    if ((bflags & kHeapType) && !(bflags & kNoWeakref)) bases_weakless = false;
+    if ((bflags & kHeapType) && !(bflags & kNoWeakref)) bases_weakless = heap_weakless = false;
     if (!(bflags & kHeapType) && !base_layout_lacks_weakref(Layout(rd<TypeObject>(b)->layout)))
       bases_weakless = false;
   }
@@ -647,6 +694,11 @@ bool apply_slots(Thread& t, Value type, Value dict, Value bases, Value best_base
       continue;
     }
     if (str_equal_ascii(n, "__weakref__")) {
+      if (wants_weakref || !heap_weakless) {
+        raise(t, exc(E_TypeError),
+              "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0");
+        return false;
+      }
       wants_weakref = true;
       continue;
     }
@@ -794,6 +846,9 @@ static Value best_base_of(Thread& t, Value bases) {
     if (!(rd<TypeObject>(b)->flags & kBaseType))
       return raisef(t, exc(E_TypeError), "type '%s' is not an acceptable base type",
                     qualified_name(t, b).c_str());
+    if (!rd<TypeObject>(b)->mro)
+      return raisef(t, exc(E_TypeError), "Cannot extend an incomplete type '%s'",
+                    type_name(b).c_str());
     Value solid = layout_base(b);
     if (!best_base) {
       best_base = b;
@@ -879,8 +934,11 @@ Value set_bases(Thread& t, Value type, Value bases) {
     if (!(b.is_object() && is_layout(b, Layout::Type)))
       return raisef(t, exc(E_TypeError), "%s.__bases__ must be tuple of classes, not '%s'",
                     n.c_str(), type_name_of(b).c_str());
-    if (is_subtype(b, type))
-      return raise(t, exc(E_TypeError), "a __bases__ item causes an inheritance cycle");
+    // The chain of bases too: a reentrant assignment from a mro() sets it before the MRO.
+    bool below = is_subtype(b, type);
+    for (Value c = b; c && !below; c = rd<TypeObject>(c)->base)
+      below = c == type;
+    if (below) return raise(t, exc(E_TypeError), "a __bases__ item causes an inheritance cycle");
   }
   Value new_base = best_base_of(t, bases);
   if (!new_base) return {};
@@ -899,16 +957,22 @@ Value set_bases(Thread& t, Value type, Value bases) {
   wr<TypeObject>(type)->base = new_base;
   if (!compute_mro(t, type) || !recompute_subclass_mros(t, type)) {
     // Put everything back as it was (the error stays pending).
+    // (Unless a mro() assigned __bases__ again meanwhile: that assignment stands.)
     Value error = t.pending;
-    wr<TypeObject>(type)->bases = old_bases;
-    wr<TypeObject>(type)->base = old_base;
+    if (rd<TypeObject>(type)->bases == bases) {
+      wr<TypeObject>(type)->bases = old_bases;
+      wr<TypeObject>(type)->base = old_base;
+    }
     t.pending = {};
     compute_mro(t, type);
     recompute_subclass_mros(t, type);
     t.pending = error;
     return {};
   }
-  if (!forget_subclass(t, type, old_bases) || !note_subclass(t, type, bases)) return {};
+  // A mro() that assigned __bases__ again meanwhile has done this part already.
+  if (rd<TypeObject>(type)->bases == bases &&
+      (!forget_subclass(t, type, old_bases) || !note_subclass(t, type, bases)))
+    return {};
   type_modified(type);
   update_type_flags(type);
   return none();
@@ -919,6 +983,8 @@ Value type_new(Thread& t, Value metatype, Value type_name_value, Value bases, Va
   if (!str_check(type_name_value))
     return raisef(t, exc(E_TypeError), "type.__new__() argument 1 must be str, not %s",
                   type_name_of(type_name_value).c_str());
+  if (str_utf8(type_name_value).find('\0') != std::string::npos)
+    return raise(t, exc(E_ValueError), "type name must not contain null characters");
   if (!bases || tuple_length(bases) == 0) {
     Value object_type = type_value(T_object);
     bases = tuple_from(t, &object_type, 1);
@@ -928,8 +994,9 @@ Value type_new(Thread& t, Value metatype, Value type_name_value, Value bases, Va
   if (!best_base) return {};
   Value type = allocate(t, Layout::Type, metatype, sizeof(TypeObject));
   if (!type) return {};
-  Value dict = dict_copy(t, ns);
-  if (!dict) return {};
+  // A mapping that orders its own iteration (an OrderedDict) gives that order.
+  Value dict = dict_new(t);
+  if (!dict || !dict_update(t, dict, ns)) return {};
   TypeObject* o = fresh<TypeObject>(type);
   o->flags = kHeapType | kBaseType;
   o->version = next_type_version.fetch_add(1, std::memory_order_relaxed);
@@ -959,6 +1026,15 @@ Value type_new(Thread& t, Value metatype, Value type_name_value, Value bases, Va
   if (dict_get_str(dict, name(N___eq__)) && !dict_get_str(dict, name(N___hash__)) &&
       !dict_set(t, dict, name(N___hash__), none()))
     return {};
+  // The cell is filled before mro() runs: a metaclass's mro() may call the methods that
+  // read __class__.
+  if (Value cell = dict_get_str(dict, name(N___classcell__))) {
+    if (!is_layout(cell, Layout::Cell))
+      return raisef(t, exc(E_TypeError), "__classcell__ must be a nonlocal cell, not %s",
+                    repr_utf8(t, type_of(cell)).c_str());
+    wr<CellObject>(cell)->ref = type;
+    if (dict_del(t, dict, name(N___classcell__)) < 0) return {};
+  }
   if (!compute_mro(t, type)) return {};
   // What `match` takes it for: as the first class of its MRO that is a sequence or a
   // mapping.
@@ -992,10 +1068,6 @@ Value type_new(Thread& t, Value metatype, Value type_name_value, Value bases, Va
       if (!dict_set(t, dict, name(N___new__), w)) return {};
     }
   }
-  if (Value cell = dict_get_str(dict, name(N___classcell__))) {
-    if (is_layout(cell, Layout::Cell)) wr<CellObject>(cell)->ref = type;
-    if (dict_del(t, dict, name(N___classcell__)) < 0) return {};
-  }
   // Every class has its own __doc__ (None without a docstring), so none is inherited.
   if (!dict_get_str(dict, name(N___doc__)) && !dict_set(t, dict, name(N___doc__), none()))
     return {};
@@ -1014,9 +1086,16 @@ Value type_new(Thread& t, Value metatype, Value type_name_value, Value bases, Va
     Value r = call2(t, set_name, type, key);
     if (!r) return {};
   }
-  // super(type, type).__init_subclass__(**kwargs)
+  // super(type, type).__init_subclass__(**kwargs); super() refuses a class that a custom
+  // mro() left out of its own MRO.
   Value mro = rd<TypeObject>(type)->mro;
-  for (std::int64_t i = 1; i < tuple_length(mro); ++i) {
+  std::int64_t self_at = 0;
+  while (self_at < tuple_length(mro) && tuple_item(mro, self_at) != type)
+    ++self_at;
+  if (self_at == tuple_length(mro))
+    return raise(t, exc(E_TypeError),
+                 "super(type, obj): obj must be an instance or subtype of type");
+  for (std::int64_t i = self_at + 1; i < tuple_length(mro); ++i) {
     Value parent = tuple_item(mro, i);
     Value init_sub = dict_get_str(rd<TypeObject>(parent)->dict, name(N___init_subclass__));
     if (!init_sub) continue;

@@ -1505,6 +1505,13 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
         TARGET(GET_YIELD_FROM_ITER) {
           r.sp = sp;
           Value v = TOP();
+          if (v.is_object() && is_layout(v, Layout::Generator) &&
+              ro<GeneratorObject>(v)->kind == interp::kCoroutine &&
+              !(r.unit->flags & (bytecode::kCoroutine | bytecode::kIterableCoroutine))) {
+            raise(t, exc(E_TypeError),
+                  "cannot 'yield from' a coroutine object in a non-coroutine generator");
+            ERROR_IF(true);
+          }
           if (!(v.is_object() && is_layout(v, Layout::Generator))) {
             Value it = iter(t, v);
             ERROR_IF(!it);
@@ -1572,24 +1579,7 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
         }
         TARGET(GET_AWAITABLE) {
           r.sp = sp;
-          Value v = TOP();
-          if (v.is_object() && is_layout(v, Layout::Generator) &&
-              ro<GeneratorObject>(v)->kind == interp::kCoroutine)
-            DISPATCH();
-          // A generator whose code types.coroutine marked is awaitable as it is.
-          if (v.is_object() && is_layout(v, Layout::Generator) &&
-              rd<GeneratorObject>(v)->kind == interp::kGenerator && rd<GeneratorObject>(v)->frame &&
-              (code_unit(rd<FrameObject>(rd<GeneratorObject>(v)->frame)->code).flags &
-               bytecode::kIterableCoroutine))
-            DISPATCH();
-          Value await = lookup_special(t, v, N___await__);
-          if (!await) {
-            if (!t.pending)
-              raisef(t, exc(E_TypeError), "object %s can't be used in 'await' expression",
-                     type_name_of(v).c_str());
-            ERROR_IF(true);
-          }
-          Value it = call0(t, await);
+          Value it = awaitable_iter(t, TOP(), int(bytecode::arg_of(insn)));
           ERROR_IF(!it);
           TOP() = it;
           DISPATCH();
@@ -1609,10 +1599,21 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
                            "'async for' requires an iterator with __anext__ method, got %s");
           ERROR_IF(!awaitable);
           if (!(awaitable.is_object() && is_layout(awaitable, Layout::Generator))) {
-            Value await = lookup_special(t, awaitable, N___await__);
-            ERROR_IF(!await);
-            awaitable = call0(t, await);
-            ERROR_IF(!awaitable);
+            Value it = awaitable_iter(t, awaitable, 0);
+            if (!it) {
+              // The reason becomes the cause of what async for reports.
+              Value cause = fetch_pending(t);
+              raisef(t, exc(E_TypeError),
+                     "'async for' received an invalid object from __anext__: %s",
+                     type_name_of(awaitable).c_str());
+              if (cause && t.pending) {
+                wr<ExceptionObject>(t.pending)->cause = cause;
+                wr<ExceptionObject>(t.pending)->context = cause;
+                wr<ExceptionObject>(t.pending)->suppress_context = runtime().true_;
+              }
+              ERROR_IF(true);
+            }
+            awaitable = it;
           }
           PUSH(awaitable);
           DISPATCH();
@@ -1947,7 +1948,8 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
         TARGET(PRINT_EXPR) {
           r.sp = sp;
           Value v = POP();
-          Value hook = getattr(t, runtime().sys_module, intern_literal(t, "displayhook"));
+          Value hook = getattr_opt(t, runtime().sys_module, intern_literal(t, "displayhook"));
+          if (!hook && !t.pending) raise(t, exc(E_RuntimeError), "lost sys.displayhook");
           ERROR_IF(!hook);
           ERROR_IF(!call1(t, hook, v));
           DISPATCH();

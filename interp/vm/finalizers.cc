@@ -7,6 +7,7 @@
 // transactions there, and in gc.collect() before it returns. Taken items stay roots until
 // the transaction that ran them ends: committed, they are done; aborted, they go back to
 // the queue, and whichever thread breaks a transaction next runs them again.
+#include "interp/modules/modules.h"
 #include "interp/objects/objects.h"
 #include "interp/ops.h"
 #include "interp/vm/outermost.h"
@@ -79,6 +80,45 @@ void report_unraisable_with(Thread& t, Value e, const char* message, Value where
 
 namespace {
 
+// A coroutine that died before it started: a RuntimeWarning, through warnings.py's hook for
+// it (which adds where the coroutine was made), as CPython gives it.
+void warn_unawaited(Thread& t, Value coro) {
+  Value warnings = import_module(t, "warnings");
+  Value hook =
+      warnings ? getattr_opt(t, warnings, intern_literal(t, "_warn_unawaited_coroutine")) : Value();
+  // A hook that fails is reported, and unless it failed with the warning itself (made an
+  // error), the plain warning is given instead.
+  bool warned = hook && (call1(t, hook, coro) || matches(t, exc(E_RuntimeWarning)));
+  if (t.pending) report_unraisable(t, coro);
+  if (warned) return;
+  std::string text =
+      "coroutine '" + str_utf8(rd<GeneratorObject>(coro)->qualname) + "' was never awaited";
+  if (!warn(t, exc(E_RuntimeWarning), text)) report_unraisable(t, coro);
+}
+
+} // namespace
+
+// A suspended generator that died: close() runs its finally blocks. An async one goes to
+// the finalizer hook it saw first, if any (asyncio schedules aclose()), and is closed in
+// place when it saw none. A coroutine that never started only warns.
+void finalize_generator(Thread& t, Value gen) {
+  const GeneratorObject* g = rd<GeneratorObject>(gen);
+  if (!g->frame) return;
+  if (g->kind == kCoroutine && rd<FrameObject>(g->frame)->pc == 0 &&
+      rd<FrameObject>(g->frame)->sp == 0) {
+    warn_unawaited(t, gen);
+    wr<GeneratorObject>(gen)->frame = {};
+    return;
+  }
+  if (Value finalizer = g->finalizer) {
+    if (!call1(t, finalizer, gen)) report_unraisable(t, finalizer);
+    return;
+  }
+  if (!generator_close(t, gen)) report_unraisable(t, gen);
+}
+
+namespace {
+
 void run_one(Thread& t, const gc::Finalization& item) {
   Value object = Value::object(item.object);
   if (item.kind == gc::FinalizationKind::WeakCallback) {
@@ -90,16 +130,7 @@ void run_one(Thread& t, const gc::Finalization& item) {
     return;
   }
   if (is_layout(object, Layout::Generator)) {
-    // A suspended generator that died: close() runs its finally blocks. An async one
-    // goes to the finalizer hook it saw first, if any (asyncio schedules aclose()), and
-    // is closed in place when it saw none.
-    const GeneratorObject* g = rd<GeneratorObject>(object);
-    if (!g->frame) return;
-    if (Value finalizer = g->finalizer) {
-      if (!call1(t, finalizer, object)) report_unraisable(t, finalizer);
-      return;
-    }
-    if (!generator_close(t, object)) report_unraisable(t, object);
+    finalize_generator(t, object);
     return;
   }
   Value del = type_lookup(type_of(object), name(N___del__));

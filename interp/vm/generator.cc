@@ -100,10 +100,14 @@ Value resume(Thread& t, Value gen, Value value, bool throwing, bool& finished) {
   Value frame = g->frame;
   if (!frame || rd<FrameObject>(frame)->pc < 0) {
     g->frame = {};
+    if (g->kind == kCoroutine) {
+      // What is thrown into a finished coroutine is not raised: the reuse is the error.
+      if (throwing) clear_pending(t);
+      finished = true;
+      return raise(t, exc(E_RuntimeError), "cannot reuse already awaited coroutine");
+    }
     if (throwing) return {};
     finished = true;
-    if (g->kind == kCoroutine)
-      return raise(t, exc(E_RuntimeError), "cannot reuse already awaited coroutine");
     return none();
   }
   if (g->running & kRunningFrame) {
@@ -149,6 +153,22 @@ Value stop_iteration_with(Thread& t, Value value) {
 
 namespace interp {
 
+// cr_origin: (filename, line, function) of the innermost `depth` frames that made a
+// coroutine.
+static Value coroutine_origin(Thread& t, std::int64_t depth) {
+  Value entries = list_new(t);
+  if (!entries) return {};
+  for (Value f = vm::current_frame(t); f && depth > 0; f = rd<FrameObject>(f)->back, --depth) {
+    Value code = rd<FrameObject>(f)->code;
+    Value items[3] = {ro<CodeObject>(code)->filename,
+                      Value::small_int(vm::code_line(code, rd<FrameObject>(f)->instruction())),
+                      ro<CodeObject>(code)->name};
+    Value entry = tuple_from(t, items, 3);
+    if (!entry || !list_append(t, entries, entry)) return {};
+  }
+  return list_to_tuple(t, entries);
+}
+
 Value generator_new(Thread& t, Value frame, Value code) {
   const bytecode::CodeUnit& unit = code_unit(code);
   std::int64_t kind = (unit.flags & bytecode::kCoroutine)        ? kCoroutine
@@ -162,16 +182,28 @@ Value generator_new(Thread& t, Value frame, Value code) {
   // with statements run. One with no handler in its code would only end, so it is not.
   // An async generator goes to its finalizer hook instead, when it has one, else it is
   // closed the same way (a finally block that awaits then fails, as in CPython).
-  bool finalizable = kind != kCoroutine && !unit.exception_table.empty();
+  // A coroutine is, for the warning that it was never awaited.
+  bool finalizable = kind == kCoroutine || !unit.exception_table.empty();
   Value g = allocate(t, Layout::Generator, type_value(type), sizeof(GeneratorObject), finalizable);
   if (!g) return {};
   GeneratorObject* o = fresh<GeneratorObject>(g);
   o->frame = frame;
+  o->code = code;
   o->kind = kind;
-  o->name = ro<CodeObject>(code)->name;
-  o->qualname = ro<CodeObject>(code)->qualname;
+  // The names are the function's at the call (it may have been renamed since compiling).
+  Value function = rd<FrameObject>(frame)->function;
+  o->name = function ? rd<FunctionObject>(function)->name : ro<CodeObject>(code)->name;
+  o->qualname = function ? rd<FunctionObject>(function)->qualname : ro<CodeObject>(code)->qualname;
   wr<FrameObject>(frame)->flags |= kFrameGenerator;
   wr<FrameObject>(frame)->generator = g;
+  if (kind == kCoroutine) {
+    Value depth = rd<ThreadStateObject>(t.state)->origin_depth;
+    if (depth && depth.small_int_value() > 0) {
+      Value origin = coroutine_origin(t, depth.small_int_value());
+      if (!origin) return {};
+      wr<GeneratorObject>(g)->origin = origin;
+    }
+  }
   return g;
 }
 
@@ -205,6 +237,18 @@ Value generator_throw(Thread& t, Value gen, Value exception) {
         if (t.pending) clear_pending(t);
       } else {
         if (inner.is_object() && is_layout(inner, Layout::Generator)) {
+          // The delegating frame is on the stack meanwhile, as it is for a send: the inner
+          // frames see their whole chain of callers.
+          struct Linked {
+            Thread& t;
+            Value frame, saved;
+            ~Linked() {
+              wr<FrameObject>(frame)->back = {};
+              t.frame = saved;
+            }
+          } linked{t, frame, t.frame};
+          wr<FrameObject>(frame)->back = t.frame;
+          t.frame = frame;
           r = generator_throw(t, inner, exception);
           if (!r && !t.pending) inner_finished = true;
         } else {
@@ -237,6 +281,46 @@ Value generator_throw(Thread& t, Value gen, Value exception) {
   }
   t.pending = exception;
   return raise_here();
+}
+
+namespace {
+
+bool is_awaitable_generator(Value v) {
+  if (!v.is_object() || !is_layout(v, Layout::Generator)) return false;
+  const GeneratorObject* g = rd<GeneratorObject>(v);
+  return g->kind == kCoroutine ||
+         (g->kind == kGenerator && (code_unit(g->code).flags & bytecode::kIterableCoroutine));
+}
+
+} // namespace
+
+Value awaitable_iter(Thread& t, Value v, int context) {
+  Value it = v;
+  if (!is_awaitable_generator(v)) {
+    Value await = lookup_special(t, v, N___await__);
+    if (!await) {
+      if (t.pending) return {};
+      if (context == 0)
+        return raisef(t, exc(E_TypeError), "object %s can't be used in 'await' expression",
+                      type_name_of(v).c_str());
+      return raisef(t, exc(E_TypeError),
+                    "'async with' received an object from %s that does not implement "
+                    "__await__: %s",
+                    context == 1 ? "__aenter__" : "__aexit__", type_name_of(v).c_str());
+    }
+    it = call0(t, await);
+    if (!it) return {};
+    if (is_awaitable_generator(it))
+      return raise(t, exc(E_TypeError), "__await__() returned a coroutine");
+    if (!type_lookup(type_of(it), name(N___next__)))
+      return raisef(t, exc(E_TypeError), "__await__() returned non-iterator of type '%s'",
+                    type_name_of(it).c_str());
+    return it;
+  }
+  const GeneratorObject* g = rd<GeneratorObject>(v);
+  if (g->kind == kCoroutine && g->frame && delegate_of(g->frame))
+    return raise(t, exc(E_RuntimeError), "coroutine is being awaited already");
+  return it;
 }
 
 Value generator_resume_inline(Thread& t, Value gen, Value value, Value back) {
@@ -345,7 +429,10 @@ Value resume_after_delegate(Thread& t, Value gen, bool& finished) {
 
 namespace {
 
-Value to_exception(Thread& t, const Value* args, std::size_t nargs) {
+// The exception that throw() raises in the generator. Making it from a class may fail:
+// the failure is then what is thrown in (`made_failed`), as in CPython.
+Value to_exception(Thread& t, const Value* args, std::size_t nargs, bool& made_failed) {
+  made_failed = false;
   Value type = args[1];
   Value value = nargs > 2 ? args[2] : Value();
   if (type.is_object() && is_layout(type, Layout::Type) && is_subtype(type, exc(E_BaseException))) {
@@ -355,11 +442,13 @@ Value to_exception(Thread& t, const Value* args, std::size_t nargs) {
                      : runtime().empty_tuple;
     if (!argv) return {};
     Value made = call(t, type, ro<TupleObject>(argv)->items, std::size_t(tuple_length(argv)));
+    made_failed = true;
     // A __new__ may return anything: only an exception can be thrown in.
     if (made && !exception_check(made))
       return raisef(t, exc(E_TypeError),
                     "calling %s should have returned an instance of BaseException, not %s",
                     repr_utf8(t, type).c_str(), type_name_of(made).c_str());
+    made_failed = !made;
     return made;
   }
   if (exception_check(type)) {
@@ -395,7 +484,9 @@ INTERP_NATIVE(gen_send) {
 
 INTERP_NATIVE(gen_throw) {
   if (!check_positional(t, "throw", nargs, kwnames, 1, 3)) return {};
-  Value e = to_exception(t, args, nargs);
+  bool made_failed;
+  Value e = to_exception(t, args, nargs, made_failed);
+  if (!e && made_failed) return generator_throw(t, args[0], fetch_pending(t));
   if (!e) return {};
   if (nargs > 3 && args[3] != none()) wr<ExceptionObject>(e)->traceback = args[3];
   return generator_throw(t, args[0], e);
@@ -410,6 +501,20 @@ INTERP_NATIVE(gen_repr) {
   const char* what = g->kind == kAsyncGenerator ? "async_generator" : kind_name(g->kind);
   return str_from_utf8(t, std::string("<") + what + " object " + str_utf8(g->qualname) + " at 0x" +
                               std::to_string(args[0].offset()) + ">");
+}
+
+// __name__ and __qualname__ take a str; nothing else is set here.
+INTERP_NATIVE(gen_setattr) {
+  bool is_name = str_equal_ascii(args[1], "__name__");
+  if (is_name || str_equal_ascii(args[1], "__qualname__")) {
+    if (nargs < 3 || !str_check(args[2]))
+      return raisef(t, exc(E_TypeError), "%s must be set to a string object",
+                    is_name ? "__name__" : "__qualname__");
+    GeneratorObject* g = wr<GeneratorObject>(args[0]);
+    (is_name ? g->name : g->qualname) = args[2];
+    return none();
+  }
+  return generic_setattr(t, args[0], args[1], nargs > 2 ? args[2] : Value()) ? none() : Value();
 }
 
 INTERP_NATIVE(gen_getattribute) {
@@ -428,16 +533,16 @@ INTERP_NATIVE(gen_getattribute) {
     return py_bool(f->pc >= 0 && !(f->pc == 0 && f->sp == 0));
   }
   if (str_equal_ascii(args[1], "ag_frame")) return g->frame ? g->frame : none();
-  if (str_equal_ascii(args[1], "ag_code"))
-    return g->frame ? rd<FrameObject>(g->frame)->code : none();
+  if (str_equal_ascii(args[1], "ag_code")) return g->code;
   if (str_equal_ascii(args[1], "ag_await")) {
     Value d = g->frame ? delegate_of(g->frame) : Value();
     return d ? d : none();
   }
   if (str_equal_ascii(args[1], "gi_frame") || str_equal_ascii(args[1], "cr_frame"))
     return g->frame ? g->frame : none();
-  if (str_equal_ascii(args[1], "gi_code") || str_equal_ascii(args[1], "cr_code"))
-    return g->frame ? rd<FrameObject>(g->frame)->code : none();
+  if (str_equal_ascii(args[1], "gi_code") || str_equal_ascii(args[1], "cr_code")) return g->code;
+  if (str_equal_ascii(args[1], "cr_origin") && g->kind == kCoroutine)
+    return g->origin ? g->origin : none();
   if (str_equal_ascii(args[1], "gi_yieldfrom") || str_equal_ascii(args[1], "cr_await")) {
     Value d = g->frame ? delegate_of(g->frame) : Value();
     return d ? d : none();
@@ -531,7 +636,8 @@ INTERP_NATIVE(asend_throw) {
   if (o->index == kAwaitClosed)
     return raise(t, exc(E_RuntimeError), "cannot reuse already awaited __anext__()/asend()");
   Value agen = o->seq;
-  Value e = to_exception(t, args, nargs);
+  bool made_failed;
+  Value e = to_exception(t, args, nargs, made_failed);
   if (!e) return {};
   Value r = unwrap(t, agen, generator_throw(t, agen, e), false);
   if (!r) set_state(args[0], kAwaitClosed);
@@ -630,7 +736,8 @@ INTERP_NATIVE(athrow_throw) {
     return raise(t, exc(E_RuntimeError), "cannot reuse already awaited aclose()/athrow()");
   Value agen = o->seq;
   bool aclose = !o->extra;
-  Value e = to_exception(t, args, nargs);
+  bool made_failed;
+  Value e = to_exception(t, args, nargs, made_failed);
   if (!e) return {};
   Value r = generator_throw(t, agen, e);
   if (aclose) return aclose_outcome(t, args[0], agen, r);
@@ -669,7 +776,8 @@ INTERP_NATIVE(agen_asend) {
 INTERP_NATIVE(agen_athrow) {
   if (!check_positional(t, "athrow", nargs, kwnames, 1, 3)) return {};
   if (!call_firstiter(t, args[0])) return {};
-  Value e = to_exception(t, args, nargs);
+  bool made_failed;
+  Value e = to_exception(t, args, nargs, made_failed);
   if (!e) return {};
   if (nargs > 3 && args[3] != none()) wr<ExceptionObject>(e)->traceback = args[3];
   return new_awaitable(t, athrow_type, args[0], e);
@@ -695,32 +803,86 @@ Value async_gen_wrap(Thread& t, Value value) {
   return w;
 }
 
+namespace {
+
+// coro.__await__(): an iterator over the coroutine, which is not one itself.
+Value coroutine_wrapper_type;
+
+INTERP_NATIVE(coro_await) {
+  Value w = allocate(t, Layout::Instance, coroutine_wrapper_type, sizeof(IteratorObject));
+  if (w) fresh<IteratorObject>(w)->seq = args[0];
+  return w;
+}
+
+// The wrapper's methods are the coroutine's, called on the coroutine.
+template <NativeFn method>
+Value on_coroutine(Thread& t, const Value* args, std::size_t nargs, Value kwnames) {
+  Value argv[4];
+  std::size_t n = std::min<std::size_t>(nargs, 4);
+  std::copy(args, args + n, argv);
+  argv[0] = rd<IteratorObject>(args[0])->seq;
+  return method(t, argv, n, kwnames);
+}
+
+const char* const kSendDoc[] = {
+    "send(arg) -> send 'arg' into generator,\nreturn next yielded value or raise StopIteration.",
+    "send(arg) -> send 'arg' into coroutine,\nreturn next iterated value or raise StopIteration."};
+const char* const kThrowDoc[] = {
+    "throw(value)\nthrow(type[,value[,tb]])\n\nRaise exception in generator, return next yielded "
+    "value or raise\nStopIteration.",
+    "throw(value)\nthrow(type[,value[,traceback]])\n\nRaise exception in coroutine, return next "
+    "iterated value or raise\nStopIteration."};
+const char* const kCloseDoc[] = {"close() -> raise GeneratorExit inside generator.",
+                                 "close() -> raise GeneratorExit inside coroutine."};
+
+} // namespace
+
 void init_generator_types(Thread& t) {
   for (TypeId id : {T_generator, T_coroutine}) {
     Value type = type_value(id);
-    add_method(t, type, "send", gen_send);
-    add_method(t, type, "throw", gen_throw);
-    add_method(t, type, "close", gen_close);
+    int coro = id == T_coroutine;
+    add_method(t, type, "send", gen_send, kSendDoc[coro]);
+    add_method(t, type, "throw", gen_throw, kThrowDoc[coro]);
+    add_method(t, type, "close", gen_close, kCloseDoc[coro]);
     add_method(t, type, "__repr__", gen_repr);
     add_method(t, type, "__getattribute__", gen_getattribute);
+    add_method(t, type, "__setattr__", gen_setattr);
+    add_method(t, type, "__delattr__", gen_setattr);
   }
   add_named_getters(
       t, type_value(T_generator),
       {"__name__", "__qualname__", "gi_running", "gi_suspended", "gi_frame", "gi_yieldfrom"},
       gen_getattribute);
   add_named_members(t, type_value(T_generator), {"gi_code"}, gen_getattribute);
-  add_named_getters(
-      t, type_value(T_coroutine),
-      {"__name__", "__qualname__", "cr_running", "cr_suspended", "cr_frame", "cr_await"},
-      gen_getattribute);
+  add_named_getters(t, type_value(T_coroutine),
+                    {"__name__", "__qualname__", "cr_running", "cr_suspended", "cr_frame",
+                     "cr_await", "cr_origin"},
+                    gen_getattribute);
   add_named_members(t, type_value(T_coroutine), {"cr_code"}, gen_getattribute);
+  for (const char* what : {"generator", "coroutine"}) {
+    Value dict = rd<TypeObject>(type_value(what[0] == 'g' ? T_generator : T_coroutine))->dict;
+    for (const char* attr : {"__name__", "__qualname__"}) {
+      Value descr = dict_get_str(dict, intern_literal(t, attr));
+      Value doc = str_from_utf8(t, std::string(attr[2] == 'n' ? "name" : "qualified name") +
+                                       " of the " + what);
+      if (descr && doc) wr<PropertyObject>(descr)->doc = doc;
+    }
+  }
   add_method(t, type_value(T_generator), "__iter__", gen_iter);
   add_method(t, type_value(T_generator), "__next__", gen_next);
-  add_method(t, type_value(T_coroutine), "__await__", gen_iter);
-  add_method(t, type_value(T_coroutine), "__next__", gen_next);
+  add_method(t, type_value(T_coroutine), "__await__", coro_await);
+  if (Value w = make_type(t, coroutine_wrapper_type, "coroutine_wrapper")) {
+    add_method(t, w, "__iter__", gen_iter);
+    add_method(t, w, "__next__", on_coroutine<gen_next>);
+    add_method(t, w, "send", on_coroutine<gen_send>, kSendDoc[1]);
+    add_method(t, w, "throw", on_coroutine<gen_throw>, kThrowDoc[1]);
+    add_method(t, w, "close", on_coroutine<gen_close>, kCloseDoc[1]);
+  }
   Value agen = type_value(T_async_generator);
   add_method(t, agen, "__repr__", gen_repr);
   add_method(t, agen, "__getattribute__", gen_getattribute);
+  add_method(t, agen, "__setattr__", gen_setattr);
+  add_method(t, agen, "__delattr__", gen_setattr);
   add_named_getters(t, agen, {"__name__", "__qualname__", "ag_frame", "ag_await"},
                     gen_getattribute);
   add_named_members(t, agen, {"ag_running", "ag_code"}, gen_getattribute);

@@ -84,7 +84,16 @@ Value generator_throw(Thread& t, Value generator, Value exception);
 // close(): GeneratorExit thrown in at the suspension point; None once it got through.
 // Also for async generators, as CPython's finalizer closes one with no finalizer hook.
 Value generator_close(Thread& t, Value generator);
+// What happens to a generator that dies (or whose frame is cleared): closed, handed to
+// its async finalizer hook, or a warning for a coroutine that never ran; errors go to
+// sys.unraisablehook.
+void finalize_generator(Thread& t, Value generator);
 void init_generator_types(Thread& t);
+// The iterator that `await v` drives: a coroutine (or a generator types.coroutine
+// marked) itself, else what v.__await__() returns, which must be an iterator and no
+// coroutine. `context` is GET_AWAITABLE's argument: 0 for await, 1 for the result of
+// __aenter__, 2 for that of __aexit__, which the error messages name.
+Value awaitable_iter(Thread& t, Value v, int context);
 
 // The source line of a code location, for tracebacks ("" when unknown).
 int frame_line(Value frame);

@@ -47,7 +47,7 @@ for s in ["\U0002f868", "\U0002f874", "\u2189", "\u00c5", "A\u030a\u0221", "\uac
            for f in ("NFC", "NFD", "NFKC", "NFKD")], unicodedata.normalize("NFD", s) == o.normalize("NFD", s))
 
 print(stringprep.in_table_a1("\u0221"), stringprep.in_table_a1("a"), stringprep.in_table_b1("\u00ad"),
-      stringprep.map_table_b2("\u00c5"), stringprep.map_table_b3("\u1e9e"),
+      stringprep.map_table_b2("\u00c5"), stringprep.map_table_b3("\u00df"),
       stringprep.in_table_c22("\u200e"), stringprep.in_table_d1("\u05d0"), stringprep.in_table_d2("a"))
 print(encodings.idna.nameprep("B\u00fccher\u00ad"), encodings.idna.ToASCII("b\u00fccher"),
       encodings.idna.ToUnicode(b"xn--bcher-kva"))

@@ -1,0 +1,1 @@
+raise ImportError('raised by __init__ itself')
