@@ -542,7 +542,8 @@ int run_as_main(Thread& t, const std::string& source, const std::string& filenam
       }
       if (package) set_item(t, globals, "__package__", str_from_utf8(t, *package));
     }
-    if (!t.pending) code = compile_source(t, source, filename, ast::Mode::Exec);
+    if (!t.pending)
+      code = compile_source(t, source, filename, ast::Mode::Exec, -1, parse::SourceKind::ScriptFile);
     if (!code) error = fetch_pending(t);
   });
   if (error) return report_exception(t, error, !the_options.inspect);

@@ -21,6 +21,9 @@ Value getattr(Thread& t, Value obj, Value name);
 // AttributeError that a property or __getattr__ raised (other errors set one: check
 // t.pending).
 Value getattr_opt(Thread& t, Value obj, Value name);
+// AttributeError.name and .obj, as 3.11 sets them on a failed lookup: when the pending
+// exception is an AttributeError that has neither yet.
+void attribute_error_context(Thread& t, Value obj, Value name);
 bool setattr(Thread& t, Value obj, Value name, Value value); // value 0: delete
 // object.__getattribute__ / object.__setattr__: the generic algorithm.
 Value generic_getattr(Thread& t, Value obj, Value name, bool suppress_missing);

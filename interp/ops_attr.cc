@@ -132,8 +132,10 @@ Value generic_getattr(Thread& t, Value obj, Value attr, bool suppress_missing) {
     }
   }
   if (suppress_missing) return {};
-  return raisef(t, exc(E_AttributeError), "'%s' object has no attribute '%s'",
-                display_name(type).c_str(), str_utf8(attr).c_str());
+  raisef(t, exc(E_AttributeError), "'%s' object has no attribute '%s'",
+         display_name(type).c_str(), str_utf8(attr).c_str());
+  attribute_error_context(t, obj, attr);
+  return {};
 }
 
 // The attribute of a class: the metaclass's data descriptors, then the class's MRO
@@ -183,6 +185,10 @@ void update_type_flags(Value type) {
 static Value module_getattr(Thread& t, Value obj, Value attr, bool suppress_missing) {
   Value d = rd<Object>(obj)->dict;
   if (Value v = dict_get_str(d, attr)) return v;
+  if (str_equal_ascii(attr, "__annotations__")) { // made empty (and kept) on first use
+    Value a = dict_new(t);
+    return a && dict_set(t, d, attr, a) ? a : Value();
+  }
   Value r = generic_getattr(t, obj, attr, true);
   if (r || t.pending) return r;
   if (Value ga = dict_get_str(d, name(N___getattr__))) {
@@ -242,11 +248,24 @@ Value getattr_impl(Thread& t, Value obj, Value attr, bool suppress_missing) {
   return r;
 }
 
+void attribute_error_context(Thread& t, Value obj, Value attr) {
+  if (!t.pending || !exception_check(t.pending) ||
+      !is_subtype(type_of(t.pending), exc(E_AttributeError)))
+    return;
+  const ExceptionObject* e = rd<ExceptionObject>(t.pending);
+  if ((e->extra[0] && e->extra[0] != none()) || (e->extra[1] && e->extra[1] != none())) return;
+  ExceptionObject* w = wr<ExceptionObject>(t.pending);
+  w->extra[0] = attr;
+  w->extra[1] = obj;
+}
+
 Value getattr(Thread& t, Value obj, Value attr) {
   if (!str_check(attr))
     return raisef(t, exc(E_TypeError), "attribute name must be string, not '%s'",
                   type_name_of(attr).c_str());
-  return getattr_impl(t, obj, attr, false);
+  Value r = getattr_impl(t, obj, attr, false);
+  if (!r) attribute_error_context(t, obj, attr);
+  return r;
 }
 
 Value getattr_opt(Thread& t, Value obj, Value attr) {

@@ -353,7 +353,8 @@ Value fetch_pending(Thread& t); // takes the pending exception (0 if none)
                       X(UnicodeError) X(DeprecationWarning) X(RuntimeWarning) X(Warning)           \
                           X(UserWarning) X(BaseExceptionGroup) X(ExceptionGroup)                   \
                               X(PermissionError) X(IsADirectoryError) X(NotADirectoryError)        \
-                                  X(FileExistsError) X(TimeoutError) X(BrokenPipeError)
+                                  X(FileExistsError) X(TimeoutError) X(BrokenPipeError)        \
+                                      X(SyntaxWarning)
 
 enum ExcId : std::uint16_t {
 #define INTERP_EXC_ENUM(n) E_##n,

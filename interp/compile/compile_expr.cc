@@ -340,6 +340,7 @@ bool Compiler::comparator(const ast::Compare* e, size_t i) {
 }
 
 bool Compiler::compare(const ast::Compare* e) {
+  check_compare(e);
   if (!expr(e->left)) return false;
   size_t n = e->ops.size() - 1;
   if (n == 0) {
@@ -426,6 +427,7 @@ bool Compiler::jump_if(const ast::Expr* e, int next, bool cond) {
     // 3.11 takes the comparison's position here and keeps it after the jump.
     set_loc(e);
     if (n > 0) {
+      check_compare(c);
       int cleanup = new_block();
       if (!expr(c->left)) return false;
       for (size_t i = 0; i < n; ++i) {
@@ -539,11 +541,148 @@ bool Compiler::maybe_method_call(const ast::Call* e, bool& done) {
   return true;
 }
 
+namespace {
+
+// What 3.11's AST optimizer makes a Constant: literals, and tuples and unary operations of
+// them.
+bool folds_to_constant(const ast::Expr* e) {
+  switch (e->kind) {
+  case ast::ExprKind::Constant:
+    return true;
+  case ast::ExprKind::Tuple: {
+    auto* t = static_cast<const ast::TupleExpr*>(e);
+    if (t->ctx != ast::ExprContext::Load) return false;
+    for (const ast::Expr* x : t->elts)
+      if (!folds_to_constant(x)) return false;
+    return true;
+  }
+  case ast::ExprKind::UnaryOp: {
+    auto* u = static_cast<const ast::UnaryOp*>(e);
+    auto* c = static_cast<const ast::Constant*>(u->operand);
+    return u->operand->kind == ast::ExprKind::Constant &&
+           (std::holds_alternative<ast::IntLiteral>(c->value) ||
+            std::holds_alternative<double>(c->value) ||
+            std::holds_alternative<ast::ImaginaryLiteral>(c->value));
+  }
+  default:
+    return false;
+  }
+}
+
+const char* constant_type_name(const ast::ConstantValue& v) {
+  static const char* const kNames[] = {"NoneType", "ellipsis", "bool", "int",
+                                       "float",    "complex",  "str",  "bytes"};
+  return kNames[v.index()];
+}
+
+// 3.11's infer_type: the type an expression is known to make, or null.
+const char* inferred_type(const ast::Expr* e) {
+  using K = ast::ExprKind;
+  switch (e->kind) {
+  case K::Tuple: return "tuple";
+  case K::List:
+  case K::ListComp: return "list";
+  case K::Dict:
+  case K::DictComp: return "dict";
+  case K::Set:
+  case K::SetComp: return "set";
+  case K::GeneratorExp: return "generator";
+  case K::Lambda: return "function";
+  case K::JoinedStr:
+  case K::FormattedValue: return "str";
+  case K::Constant: return constant_type_name(static_cast<const ast::Constant*>(e)->value);
+  case K::UnaryOp: {
+    if (!folds_to_constant(e)) return nullptr;
+    auto* c = static_cast<const ast::Constant*>(static_cast<const ast::UnaryOp*>(e)->operand);
+    return constant_type_name(c->value);
+  }
+  default: return nullptr;
+  }
+}
+
+} // namespace
+
+void Compiler::check_compare(const ast::Compare* e) {
+  // A named singleton (None, True, False, ...) is fine on either side of `is`.
+  auto is_arg = [](const ast::Expr* x) {
+    if (!folds_to_constant(x)) return true;
+    if (x->kind != ast::ExprKind::Constant) return false;
+    const auto& v = static_cast<const ast::Constant*>(x)->value;
+    return std::holds_alternative<ast::NoneValue>(v) || std::holds_alternative<bool>(v) ||
+           std::holds_alternative<ast::EllipsisValue>(v);
+  };
+  bool left = is_arg(e->left);
+  for (size_t i = 0; i < e->ops.size(); ++i) {
+    bool right = is_arg(e->comparators[i]);
+    ast::CmpOp op = e->ops[i];
+    if ((op == ast::CmpOp::Is || op == ast::CmpOp::IsNot) && (!left || !right)) {
+      warn(op == ast::CmpOp::Is ? "\"is\" with a literal. Did you mean \"==\"?"
+                                    : "\"is not\" with a literal. Did you mean \"!=\"?");
+      return;
+    }
+    left = right;
+  }
+}
+
+void Compiler::check_caller(const ast::Expr* func) {
+  using K = ast::ExprKind;
+  switch (func->kind) {
+  case K::Constant: case K::Tuple: case K::List: case K::ListComp: case K::Dict:
+  case K::DictComp: case K::Set: case K::SetComp: case K::GeneratorExp: case K::JoinedStr:
+  case K::FormattedValue:
+    warn(std::string("'") + inferred_type(func) +
+         "' object is not callable; perhaps you missed a comma?");
+    return;
+  default:
+    return;
+  }
+}
+
+void Compiler::check_subscript(const ast::Subscript* e) {
+  using K = ast::ExprKind;
+  const ast::Expr* v = e->value;
+  bool subscriptable = true;
+  if (v->kind == K::Constant || (v->kind == K::UnaryOp && folds_to_constant(v))) {
+    const ast::Expr* c = v->kind == K::Constant ? v : static_cast<const ast::UnaryOp*>(v)->operand;
+    const auto& value = static_cast<const ast::Constant*>(c)->value;
+    subscriptable = !(std::holds_alternative<ast::NoneValue>(value) ||
+                      std::holds_alternative<ast::EllipsisValue>(value) ||
+                      std::holds_alternative<ast::IntLiteral>(value) ||
+                      std::holds_alternative<bool>(value) || std::holds_alternative<double>(value) ||
+                      std::holds_alternative<ast::ImaginaryLiteral>(value));
+  } else if (v->kind == K::Set || v->kind == K::SetComp || v->kind == K::GeneratorExp ||
+             v->kind == K::Lambda) {
+    subscriptable = false;
+  }
+  if (!subscriptable) {
+    warn(std::string("'") + inferred_type(v) +
+         "' object is not subscriptable; perhaps you missed a comma?");
+    return;
+  }
+  // check_index: a sequence indexed by something known not to be an int or a slice.
+  const char* index = inferred_type(e->slice);
+  if (!index || std::string_view(index) == "int" || std::string_view(index) == "bool") return;
+  bool sequence = false;
+  if (v->kind == K::Constant) {
+    const auto& value = static_cast<const ast::Constant*>(v)->value;
+    sequence = std::holds_alternative<std::u32string>(value) ||
+               std::holds_alternative<ast::BytesValue>(value);
+  } else {
+    sequence = v->kind == K::Tuple || v->kind == K::List || v->kind == K::ListComp ||
+               v->kind == K::JoinedStr || v->kind == K::FormattedValue;
+  }
+  if (sequence)
+    warn(std::string(inferred_type(v)) + " indices must be integers or slices, not " + index +
+         "; perhaps you missed a comma?");
+}
+
 bool Compiler::call(const ast::Call* e) {
   if (!validate_keywords(e->keywords)) return false;
   bool done = false;
   if (!maybe_method_call(e, done)) return false;
   if (done) return true;
+  set_loc(e);
+  check_caller(e->func);
   set_loc(e->func);
   emit(Op::PUSH_NULL);
   set_loc(e);
@@ -832,6 +971,10 @@ bool Compiler::attribute(const ast::Attribute* e) {
 }
 
 bool Compiler::subscript(const ast::Subscript* e) {
+  if (e->ctx == ast::ExprContext::Load) {
+    set_loc(e);
+    check_subscript(e);
+  }
   if (!expr(e->value) || !expr(e->slice)) return false;
   switch (e->ctx) {
   case ast::ExprContext::Load:

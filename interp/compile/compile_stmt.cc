@@ -146,8 +146,12 @@ bool Compiler::stmt(const ast::Stmt* s) {
   case K::Break: {
     const FBlock* loop = nullptr;
     emit(Op::NOP); // holds the line number
+    auto stmt_loc = u->loc; // the unwinding may leave no location: the error has the statement's
     if (!unwind_fblock_stack(false, &loop)) return false;
-    if (!loop) return fail("'break' outside loop");
+    if (!loop) {
+      u->loc = stmt_loc;
+      return fail("'break' outside loop");
+    }
     FBlock l = *loop;
     if (!unwind_fblock(l, false)) return false;
     emit_jump(Op::JUMP, l.exit);
@@ -156,8 +160,12 @@ bool Compiler::stmt(const ast::Stmt* s) {
   case K::Continue: {
     const FBlock* loop = nullptr;
     emit(Op::NOP);
+    auto stmt_loc = u->loc;
     if (!unwind_fblock_stack(false, &loop)) return false;
-    if (!loop) return fail("'continue' not properly in loop");
+    if (!loop) {
+      u->loc = stmt_loc;
+      return fail("'continue' not properly in loop");
+    }
     emit_jump(Op::JUMP, loop->block);
     return true;
   }
@@ -702,8 +710,9 @@ bool Compiler::import_from(const ast::ImportFrom* s) {
 
 bool Compiler::assert_stmt(const ast::Assert* s) {
   if (optimize_ > 0) return true;
-  // (3.11 also warns "assertion is always true" for a non-empty tuple; warnings are not
-  // reported by this compiler.)
+  if (s->test->kind == ast::ExprKind::Tuple &&
+      !static_cast<const ast::TupleExpr*>(s->test)->elts.empty())
+    warn("assertion is always true, perhaps remove parentheses?");
   int end = new_block();
   if (!jump_if(s->test, end, true)) return false;
   emit(Op::LOAD_ASSERTION_ERROR);

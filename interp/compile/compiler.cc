@@ -220,13 +220,26 @@ std::optional<Constant> Compiler::constant_of(const ast::Expr* e) const {
 bool Compiler::fail(const std::string& message) {
   if (!error_) {
     ast::Pos pos{u->loc.line, u->loc.col, u->loc.end_line, u->loc.end_col};
-    error_ = syntax_error_at(message, filename_, pos);
+    return fail_at(message, pos);
   }
   return false;
 }
 
+void Compiler::warn(const std::string& message) {
+  if (!warnings_) return;
+  parse::SourceWarning w;
+  w.category = parse::SourceWarning::Category::Syntax;
+  w.error = syntax_error_at(message, filename_,
+                            ast::Pos{u->loc.line, u->loc.col, u->loc.end_line, u->loc.end_col});
+  w.error.origin = SyntaxErrorInfo::Origin::Compiler;
+  warnings_->push_back(std::move(w));
+}
+
 bool Compiler::fail_at(const std::string& message, const ast::Pos& pos) {
-  if (!error_) error_ = syntax_error_at(message, filename_, pos);
+  if (!error_) {
+    error_ = syntax_error_at(message, filename_, pos);
+    error_->origin = SyntaxErrorInfo::Origin::Compiler;
+  }
   return false;
 }
 
@@ -858,12 +871,14 @@ std::u32string utf8_to_u32(const std::string& s) {
   return out;
 }
 
-CompileResult compile(const ast::Module& module, const std::string& filename, int optimize) {
+CompileResult compile(const ast::Module& module, const std::string& filename, int optimize,
+                      std::vector<parse::SourceWarning>* warnings) {
   auto table = build_symtable(module, filename);
   if (auto* err = std::get_if<SyntaxErrorInfo>(&table)) return *err;
   auto& st = *std::get<std::unique_ptr<SymbolTable>>(table);
   Compiler compiler(st, filename);
   compiler.optimize_ = optimize;
+  compiler.warnings_ = warnings;
   auto code = compiler.compile_module(module);
   if (!code) {
     if (compiler.error()) return *compiler.error();

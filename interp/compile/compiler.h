@@ -14,6 +14,7 @@
 #include <memory>
 #include <string>
 #include <variant>
+#include <vector>
 
 namespace interp::compile {
 
@@ -24,6 +25,8 @@ using CompileResult =
 // returns its value) or Single (interactive: expression statements print their value with
 // PRINT_EXPR). Never throws; thread-safe (no shared state). With optimize > 0 (-O), assert
 // statements compile to nothing and __debug__ is False.
-CompileResult compile(const ast::Module& module, const std::string& filename, int optimize = 0);
+// The compiler's SyntaxWarnings go to `warnings` when given.
+CompileResult compile(const ast::Module& module, const std::string& filename, int optimize = 0,
+                      std::vector<parse::SourceWarning>* warnings = nullptr);
 
 } // namespace interp::compile

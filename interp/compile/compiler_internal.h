@@ -126,6 +126,7 @@ public:
   const SymbolTable& table_;
   std::string filename_;
   std::optional<SyntaxErrorInfo> error_;
+  std::vector<parse::SourceWarning>* warnings_ = nullptr;
   std::vector<std::unique_ptr<Unit>> units_; // the stack of units being compiled
   Unit* u = nullptr;
   bool interactive_ = false;
@@ -133,6 +134,12 @@ public:
   int nest_level_ = 0;
 
   bool failed() const { return error_.has_value(); }
+  // A SyntaxWarning at the current location (3.11's compiler_warn).
+  void warn(const std::string& message);
+  // 3.11's check_compare, check_caller, check_subscripter and check_index.
+  void check_compare(const ast::Compare* e);
+  void check_caller(const ast::Expr* func);
+  void check_subscript(const ast::Subscript* e);
   bool fail(const std::string& message); // at the current location; returns false
   bool fail_at(const std::string& message, const ast::Pos& pos);
 
@@ -251,10 +258,6 @@ public:
   bool attribute(const ast::Attribute* e);
   bool augassign_target_load(const ast::Expr* e);
   bool add_yield_from(bool await);
-  bool check_caller(const ast::Expr* e);
-  bool check_subscripter(const ast::Expr* e);
-  bool check_index(const ast::Expr* e, const ast::Expr* s);
-  bool check_compare(const ast::Compare* e);
   bool forbidden_name(const std::string& name, ast::ExprContext ctx, const ast::Pos& pos);
   bool validate_keywords(const ast::List<ast::Keyword>& kws);
   void update_start_location_to_match_attr(const ast::Attribute* a);

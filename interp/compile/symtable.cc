@@ -91,11 +91,12 @@ private:
   void fail(const std::string& message, const ast::Pos& pos) {
     if (error_) return;
     error_ = syntax_error_at(message, filename_, pos);
+    error_->origin = SyntaxErrorInfo::Origin::SymbolTable;
   }
   // future.c reports with a start position only.
   void fail_future(const std::string& message, const ast::Pos& pos) {
     if (error_) return;
-    error_ = syntax_error_at(message, filename_, pos);
+    fail(message, pos);
     error_->end_lineno = pos.lineno;
     error_->end_offset = -1;
   }

@@ -66,6 +66,7 @@ Value make_pyexpat_module(Thread& t);
 Value make_mmap_module(Thread& t);
 Value make_multiprocessing_module(Thread& t);
 Value make_posixshmem_module(Thread& t);
+Value make_tokenize_module(Thread& t);
 const std::vector<std::pair<std::string, ModuleFactory>>& registered_modules(); // interp.cc
 
 Value make_builtin_module(Thread& t, const std::string& module_name) {
@@ -125,6 +126,7 @@ Value make_builtin_module(Thread& t, const std::string& module_name) {
   if (module_name == "mmap") return make_mmap_module(t);
   if (module_name == "_multiprocessing") return make_multiprocessing_module(t);
   if (module_name == "_posixshmem") return make_posixshmem_module(t);
+  if (module_name == "_tokenize") return make_tokenize_module(t);
   for (auto& [registered, factory] : registered_modules())
     if (registered == module_name) return factory(t);
   if (module_name == "builtins") return runtime().builtins_module;
@@ -143,7 +145,7 @@ std::vector<std::string> builtin_module_names() {
       "select",       "unicodedata", "pyexpat", "_socket",  "pwd",          "grp",
       "resource",     "fcntl",       "termios", "_bz2",     "faulthandler", "_lzma",
       "_sqlite3",     "syslog",      "mmap",    "readline", "_stat",        "_multiprocessing",
-      "_posixshmem",  "_abc",        "_json",   "_pickle"};
+      "_posixshmem",  "_abc",        "_json",   "_pickle",      "_tokenize"};
   for (auto& [registered, factory] : registered_modules())
     names.push_back(registered);
   std::sort(names.begin(), names.end());

@@ -741,7 +741,8 @@ Value exec_or_eval(Thread& t, const Value* args, std::size_t nargs, Value kwname
       std::size_t a = text.find_first_not_of(" \t");
       text = a == std::string::npos ? "" : text.substr(a);
     }
-    code = compile_source(t, text, "<string>", is_eval ? ast::Mode::Eval : ast::Mode::Exec);
+    code = compile_source(t, text, "<string>", is_eval ? ast::Mode::Eval : ast::Mode::Exec, -1,
+                          str_check(source) ? parse::SourceKind::Text : parse::SourceKind::Bytes);
     if (!code) return {};
   }
   Value r = vm::run_code(t, code, globals, locals);
@@ -820,8 +821,9 @@ INTERP_NATIVE(builtin_compile) {
     if (!ast_from_objects(t, source, tree)) return {};
     return compile_tree(t, tree, file, optimize);
   }
-  if (flags & kOnlyAst) return parse_to_objects(t, text, file, am);
-  return compile_source(t, text, file, am, optimize);
+  parse::SourceKind kind = str_check(source) ? parse::SourceKind::Text : parse::SourceKind::Bytes;
+  if (flags & kOnlyAst) return parse_to_objects(t, text, file, am, kind);
+  return compile_source(t, text, file, am, optimize, kind);
 }
 
 INTERP_NATIVE(builtin_build_class) {

@@ -336,6 +336,10 @@ void format_exception_report(Thread& t, Value exception, std::string& out) {
     if (usable) suffix = vm::suggestion_suffix(t, exception);
     usable = usable && !suffix.empty();
   }
+  // A lone SyntaxError: the module's frames, then the located report as 3.11's C printer
+  // (not the module) writes it.
+  bool syntax = usable && is_subtype(type_of(exception), exc(E_SyntaxError)) &&
+                lone_exception(exception);
   if (usable) {
     struct Busy {
       Busy() { busy = true; }
@@ -343,15 +347,20 @@ void format_exception_report(Thread& t, Value exception, std::string& out) {
     } guard;
     Value saved = t.pending;
     t.pending = {};
-    Value format = module_attr(t, "traceback", "format_exception");
+    Value tb = rd<ExceptionObject>(exception)->traceback;
+    bool frames = tb && tb != none();
+    Value format = module_attr(t, "traceback", syntax ? "format_tb" : "format_exception");
+    Value subject = syntax ? tb : exception;
     Value lines;
-    if (Value limit = format ? printer_limit(t) : Value()) {
-      Value call_args[2] = {exception, limit};
+    if (syntax && !frames) {
+      lines = list_new(t);
+    } else if (Value limit = format ? printer_limit(t) : Value()) {
+      Value call_args[2] = {subject, limit};
       Value keyword = intern_literal(t, "limit");
       Value kwnames = keyword ? tuple_from(t, &keyword, 1) : Value();
       lines = kwnames ? call(t, format, call_args, 2, kwnames) : Value();
     } else if (format && !t.pending) {
-      lines = call1(t, format, exception);
+      lines = call1(t, format, subject);
     }
     bool ok = lines && is_exact(lines, T_list);
     std::string text;
@@ -364,6 +373,10 @@ void format_exception_report(Thread& t, Value exception, std::string& out) {
     t.pending = saved;
     if (ok && !suffix.empty() && !text.empty() && text.back() == '\n')
       text.insert(text.size() - 1, suffix);
+    if (ok && syntax) {
+      if (!text.empty()) text.insert(0, "Traceback (most recent call last):\n");
+      vm::format_syntax_error(t, exception, text);
+    }
     if (ok) {
       out += text;
       return;

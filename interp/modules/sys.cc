@@ -232,7 +232,9 @@ INTERP_NATIVE(sys_set_int_max_str_digits) {
   return none();
 }
 
-// sys.excepthook(type, value, traceback): the traceback as CPython prints it, to stderr.
+// sys.excepthook(type, value, traceback): the traceback as CPython prints it, written to
+// sys.stderr and flushed (nothing when sys.stderr is None; the process's stderr when it is
+// missing).
 INTERP_NATIVE(sys_excepthook) {
   if (!check_positional(t, "excepthook", nargs, kwnames, 3, 3, 0)) return {};
   std::string text;
@@ -249,7 +251,7 @@ INTERP_NATIVE(sys_excepthook) {
   if (err == none()) return none();
   Value s = str_from_utf8(t, text);
   if (!s || !call_method(t, err, N_write, &s, 1)) return {};
-  return none();
+  return call_method(t, err, N_flush, nullptr, 0) ? none() : Value(); // flushed, as 3.11
 }
 
 // sys.unraisablehook(args): what finalizers and weakref callbacks could not raise.

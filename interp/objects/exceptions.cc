@@ -95,8 +95,36 @@ bool is_class(Value type, ExcId id) {
   return is_subtype(type, exc(id));
 }
 
-// Per-class fields kept in ExceptionObject::extra, set from args by __init__.
-void set_fields_from_args(Thread& t, Value self) {
+// SyntaxError's fields after msg, in the order of the info tuple of SyntaxError(msg, info),
+// kept as one tuple in extra[1] (replaced whole when one is assigned).
+const char* const kSyntaxFields[] = {
+    "filename", "lineno", "offset", "text", "end_lineno", "end_offset", "print_file_and_line"};
+constexpr int kSyntaxFieldCount = 7;
+
+// SyntaxError(msg, (filename, lineno, offset, text[, end_lineno, end_offset])): the
+// fields, or 0 with TypeError when `strict` (as 3.11's __init__ checks the info).
+Value syntax_fields_from_info(Thread& t, Value info, bool strict) {
+  Value items = tuple_of(t, info);
+  if (!items) return strict ? Value() : (clear_pending(t), Value());
+  std::int64_t n = tuple_length(items);
+  if (n < 4 || n > 6) {
+    if (!strict) return {};
+    return raisef(t, exc(E_TypeError), "function takes %s %d arguments (%lld given)",
+                  n < 4 ? "at least" : "at most", n < 4 ? 4 : 6, static_cast<long long>(n));
+  }
+  if (n == 5) {
+    if (!strict) return {};
+    return raise(t, exc(E_TypeError), "end_offset must be provided when end_lineno is provided");
+  }
+  Value fields[kSyntaxFieldCount];
+  for (int i = 0; i < kSyntaxFieldCount; ++i)
+    fields[i] = i < n ? tuple_item(items, i) : none();
+  return tuple_from(t, fields, kSyntaxFieldCount);
+}
+
+// Per-class fields kept in ExceptionObject::extra, set from args by __new__ and __init__;
+// false with the exception where `strict` (__init__) finds them malformed.
+bool set_fields_from_args(Thread& t, Value self, bool strict) {
   Value type = type_of(self);
   const ExceptionObject* e = rd<ExceptionObject>(self);
   Value args = e->args;
@@ -106,26 +134,33 @@ void set_fields_from_args(Thread& t, Value self) {
   Value os_args;
   if (n >= 3 && n <= 5 && is_class(type, E_OSError))
     os_args = tuple_from(t, ro<TupleObject>(args)->items, 2);
+  Value syntax_fields;
+  if (n == 2 && is_class(type, E_SyntaxError)) {
+    syntax_fields = syntax_fields_from_info(t, tuple_item(args, 1), strict);
+    if (!syntax_fields && t.pending) return false;
+  }
   ExceptionObject* w = wr<ExceptionObject>(self);
   if (is_class(type, E_StopIteration)) {
     w->extra[0] = n ? tuple_item(args, 0) : none();
   } else if (is_class(type, E_SystemExit)) {
     w->extra[0] = n == 0 ? none() : n == 1 ? tuple_item(args, 0) : args;
   } else if (is_class(type, E_OSError)) {
-    // errno, strerror, filename
+    // errno, strerror, filename, filename2
     w->extra[0] = n >= 2 ? tuple_item(args, 0) : none();
     w->extra[1] = n >= 2 ? tuple_item(args, 1) : none();
-    w->extra[2] = n >= 3 ? tuple_item(args, 2) : none();
+    w->extra[2] = n >= 3 && n <= 5 ? tuple_item(args, 2) : none();
+    w->extra[3] = n == 5 ? tuple_item(args, 4) : none();
     if (os_args) w->args = os_args;
   } else if (is_class(type, E_SyntaxError)) {
-    // msg, and (filename, lineno, offset, text[, end_lineno, end_offset]) packed in extra.
-    w->extra[0] = n >= 1 ? tuple_item(args, 0) : none();
-    w->extra[1] = n >= 2 ? tuple_item(args, 1) : none();
+    // msg, and the fields of the info tuple; 3.11 leaves both as they were otherwise.
+    if (n >= 1) w->extra[0] = tuple_item(args, 0);
+    if (syntax_fields) w->extra[1] = syntax_fields;
   } else if (is_class(type, E_ImportError)) {
     w->extra[0] = n == 1 ? tuple_item(args, 0) : none();
     if (!w->extra[1]) w->extra[1] = none();
     if (!w->extra[2]) w->extra[2] = none();
   }
+  return true;
 }
 
 // OSError(errno, strerror) makes the subclass that names the errno, as CPython does.
@@ -171,42 +206,57 @@ INTERP_NATIVE(exception_new_method) {
   o->cause = none();
   o->context = none();
   o->suppress_context = runtime().false_;
-  set_fields_from_args(t, self);
+  set_fields_from_args(t, self, false);
   return self;
 }
+
+// The keyword arguments of ImportError(), NameError() and AttributeError(): each names an
+// extra slot, reset to None by every __init__ that does not pass it.
+struct KeywordField {
+  const char* name;
+  int slot;
+};
+struct KeywordFields {
+  ExcId owner;
+  const char* owner_name;
+  KeywordField fields[2];
+};
+const KeywordFields kKeywordFields[] = {
+    {E_ImportError, "ImportError", {{"name", 1}, {"path", 2}}},
+    {E_AttributeError, "AttributeError", {{"name", 0}, {"obj", 1}}},
+    {E_NameError, "NameError", {{"name", 0}, {nullptr, 0}}},
+};
 
 INTERP_NATIVE(exception_init) {
   Value self = args[0];
   std::size_t nkw = keyword_count(kwnames);
-  bool keywords_ok = is_class(type_of(self), E_ImportError) ||
-                     is_class(type_of(self), E_NameError) ||
-                     is_class(type_of(self), E_AttributeError);
-  if (nkw && !keywords_ok) {
+  const KeywordFields* keywords = nullptr;
+  for (const KeywordFields& k : kKeywordFields)
+    if (is_class(type_of(self), k.owner)) keywords = &k;
+  if (nkw && !keywords) {
     // BaseException.__init__ takes no keyword arguments.
     return raisef(t, exc(E_TypeError), "%s() takes no keyword arguments",
                   type_name_of(self).c_str());
   }
+  for (std::size_t i = 0; i < nkw; ++i) {
+    Value k = tuple_item(kwnames, std::int64_t(i));
+    bool known = false;
+    for (const KeywordField& f : keywords->fields)
+      known = known || (f.name && str_equal_ascii(k, f.name));
+    if (!known)
+      return raisef(t, exc(E_TypeError), "'%s' is an invalid keyword argument for %s()",
+                    str_utf8(k).c_str(), keywords->owner_name);
+  }
   Value a = tuple_from(t, args + 1, nargs - 1 - nkw);
   if (!a) return {};
   wr<ExceptionObject>(self)->args = a;
-  set_fields_from_args(t, self);
-  if (is_class(type_of(self), E_ImportError)) {
-    if (Value v = keyword_arg(kwnames, args, nargs, "name"))
-      wr<ExceptionObject>(self)->extra[1] = v;
-    if (Value v = keyword_arg(kwnames, args, nargs, "path"))
-      wr<ExceptionObject>(self)->extra[2] = v;
-  } else if (nkw) {
-    // NameError(name=) and AttributeError(name=, obj=): what "Did you mean" looks at.
-    bool attr = is_class(type_of(self), E_AttributeError);
-    for (std::size_t i = 0; i < nkw; ++i) {
-      Value k = tuple_item(kwnames, std::int64_t(i));
-      if (!str_equal_ascii(k, "name") && !(attr && str_equal_ascii(k, "obj")))
-        return raisef(t, exc(E_TypeError), "'%s' is an invalid keyword argument for %s()",
-                      str_utf8(k).c_str(), type_name_of(self).c_str());
+  if (!set_fields_from_args(t, self, true)) return {};
+  if (keywords) {
+    for (const KeywordField& f : keywords->fields) {
+      if (!f.name) continue;
+      Value v = keyword_arg(kwnames, args, nargs, f.name);
+      wr<ExceptionObject>(self)->extra[f.slot] = v ? v : none();
     }
-    if (Value v = keyword_arg(kwnames, args, nargs, "name"))
-      wr<ExceptionObject>(self)->extra[0] = v;
-    if (Value v = keyword_arg(kwnames, args, nargs, "obj")) wr<ExceptionObject>(self)->extra[1] = v;
   }
   return none();
 }
@@ -231,29 +281,30 @@ INTERP_NATIVE(exception_str) {
     if (e->extra[2] && e->extra[2] != none()) text += ": " + repr_utf8(t, e->extra[2]);
     return str_from_utf8(t, text);
   }
-  if (is_class(type, E_SyntaxError) && e->extra[1] && is_layout(e->extra[1], Layout::Tuple) &&
-      tuple_length(e->extra[1]) >= 2) {
-    Value info = e->extra[1];
-    Value msg = str(t, e->extra[0]);
+  if (is_class(type, E_SyntaxError)) {
+    // "msg (file, line N)": the base name of a str filename, an exact int lineno.
+    Value fields = e->extra[1];
+    Value file = fields ? tuple_item(fields, 0) : none(), line = fields ? tuple_item(fields, 1) : none();
+    Value msg = str(t, e->extra[0] ? e->extra[0] : none());
     if (!msg) return {};
-    std::string text = str_utf8(msg);
-    Value file = tuple_item(info, 0), line = tuple_item(info, 1);
     std::string base;
-    if (file != none() && str_check(file)) {
+    bool have_file = str_check(file);
+    if (have_file) {
       base = str_utf8(file);
       auto slash = base.rfind('/');
       if (slash != std::string::npos) base = base.substr(slash + 1);
     }
-    if (!base.empty() && line != none())
+    bool have_line = line.is_small_int() || (line.is_object() && is_exact(line, T_int));
+    if (!have_file && !have_line) return msg;
+    std::string text = str_utf8(msg);
+    if (have_file && have_line)
       text += " (" + base + ", line " + int_to_decimal(line) + ")";
-    else if (!base.empty())
+    else if (have_file)
       text += " (" + base + ")";
-    else if (line != none())
+    else
       text += " (line " + int_to_decimal(line) + ")";
     return str_from_utf8(t, text);
   }
-  // Without a location, str(msg): "None" for SyntaxError().
-  if (is_class(type, E_SyntaxError)) return str(t, e->extra[0] ? e->extra[0] : none());
   return args_str(t, a);
 }
 
@@ -306,6 +357,7 @@ const Field kFields[] = {
     {"errno", 0, E_OSError},
     {"strerror", 1, E_OSError},
     {"filename", 2, E_OSError},
+    {"filename2", 3, E_OSError},
     {"msg", 0, E_SyntaxError},
     {"msg", 0, E_ImportError},
     {"name", 1, E_ImportError},
@@ -340,15 +392,9 @@ const Field* find_field(Value self, Value attr) {
   return nullptr;
 }
 
-// SyntaxError's positional fields live in the info tuple of extra[1] (print_file_and_line
-// in none: it is always None unless assigned).
-const char* const kSyntaxFields[] = {
-    "filename", "lineno", "offset", "text", "end_lineno", "end_offset", "print_file_and_line"};
-
 int syntax_field(Value attr) {
-  const char* const* kNames = kSyntaxFields;
-  for (int i = 0; i < 7; ++i)
-    if (str_equal_ascii(attr, kNames[i])) return i;
+  for (int i = 0; i < kSyntaxFieldCount; ++i)
+    if (str_equal_ascii(attr, kSyntaxFields[i])) return i;
   return -1;
 }
 
@@ -361,13 +407,8 @@ INTERP_NATIVE(exception_getattribute) {
   if (is_class(type_of(self), E_SyntaxError) && str_check(attr)) {
     int i = syntax_field(attr);
     if (i >= 0) {
-      // An assigned value (kept in the instance dict) wins over the constructor's.
-      if (Value d = rd<Object>(self)->dict)
-        if (Value v = dict_get_str(d, attr)) return v;
-      Value info = rd<ExceptionObject>(self)->extra[1];
-      if (info && is_layout(info, Layout::Tuple) && tuple_length(info) > i)
-        return tuple_item(info, i);
-      return none();
+      Value fields = rd<ExceptionObject>(self)->extra[1];
+      return fields ? tuple_item(fields, i) : none();
     }
   }
   return generic_getattr(t, self, attr, false);
@@ -382,6 +423,8 @@ INTERP_NATIVE(exception_setattr) {
       if (!a) return {};
       value = a;
     }
+    if (f->slot == -2 && value != none() && type_of(value) != type_value(T_traceback))
+      return raise(t, exc(E_TypeError), "__traceback__ must be a traceback or None");
     if (f->slot == -3 || f->slot == -4) {
       if (value != none() && !exception_check(value))
         return raisef(t, exc(E_TypeError), "exception %s must be None or derive from BaseException",
@@ -408,30 +451,53 @@ INTERP_NATIVE(exception_setstate) {
   return none();
 }
 
-// Assigning a SyntaxError field keeps the value in the instance dict, where the getter
-// looks first.
+// Assigning a SyntaxError field replaces the tuple of fields; deleting one makes it None.
 INTERP_NATIVE(syntax_field_set) {
-  Value self = args[0], attr = args[1];
-  Value d = rd<Object>(self)->dict;
-  if (nargs < 3) {
-    int r = d ? dict_del(t, d, attr) : 0;
-    if (r < 0) return {};
-    if (r == 0)
-      return raisef(t, exc(E_AttributeError), "'%s' object has no attribute '%s'",
-                    type_name_of(self).c_str(), str_utf8(attr).c_str());
-    return none();
-  }
-  if (!d) {
-    d = dict_new(t);
-    if (!d) return {};
-    wr<Object>(self)->dict = d;
-  }
-  return dict_set(t, d, attr, args[2]) ? none() : Value();
+  Value self = args[0];
+  int i = syntax_field(args[1]);
+  Value fields[kSyntaxFieldCount];
+  Value old = rd<ExceptionObject>(self)->extra[1];
+  for (int k = 0; k < kSyntaxFieldCount; ++k)
+    fields[k] = old ? tuple_item(old, k) : none();
+  fields[i] = nargs > 2 ? args[2] : none();
+  Value updated = tuple_from(t, fields, kSyntaxFieldCount);
+  if (!updated) return {};
+  wr<ExceptionObject>(self)->extra[1] = updated;
+  return none();
 }
 
+// (type, args), with the instance dict as a third item when there is one; ImportError adds
+// its name and path to that state (and leaves it out when it is empty), as 3.11 does.
 INTERP_NATIVE(exception_reduce) {
-  Value items[2] = {type_of(args[0]), rd<ExceptionObject>(args[0])->args};
-  return tuple_from(t, items, 2);
+  Value self = args[0];
+  Value state = rd<Object>(self)->dict;
+  if (is_class(type_of(self), E_ImportError)) {
+    const ExceptionObject* e = rd<ExceptionObject>(self);
+    Value name = e->extra[1], path = e->extra[2];
+    bool have_name = name && name != none(), have_path = path && path != none();
+    if (have_name || have_path) {
+      state = state ? dict_copy(t, state) : dict_new(t);
+      if (!state) return {};
+      if (have_name && !dict_set(t, state, intern_literal(t, "name"), name)) return {};
+      if (have_path && !dict_set(t, state, intern_literal(t, "path"), path)) return {};
+    } else if (state && dict_length(state) == 0) {
+      state = {};
+    }
+  }
+  Value reduced = rd<ExceptionObject>(self)->args;
+  if (is_class(type_of(self), E_OSError) && tuple_length(reduced) == 2) {
+    // OSError's filename (and filename2) go back into the arguments.
+    const ExceptionObject* e = rd<ExceptionObject>(self);
+    Value filename = e->extra[2], filename2 = e->extra[3];
+    if (filename && filename != none()) {
+      bool two = filename2 && filename2 != none();
+      Value items[5] = {tuple_item(reduced, 0), tuple_item(reduced, 1), filename, none(), filename2};
+      reduced = tuple_from(t, items, two ? 5 : 3);
+      if (!reduced) return {};
+    }
+  }
+  Value items[3] = {type_of(self), reduced, state};
+  return tuple_from(t, items, state ? 3 : 2);
 }
 
 } // namespace
@@ -488,6 +554,8 @@ void init_exception_types(Thread& t) {
     rt.exception_types.emplace_back(c.name, type);
   }
   Value b = base_exception;
+  // BaseException's own instances have a __dict__ too (add_note keeps __notes__ there).
+  wr<TypeObject>(b)->flags &= ~std::uint64_t(kNoInstanceDict);
   add_staticmethod(t, b, "__new__", exception_new_method);
   add_method(t, b, "__init__", exception_init);
   add_method(t, b, "__str__", exception_str);

@@ -56,13 +56,45 @@ bool Parser::at_name() {
 }
 
 std::optional<SyntaxErrorInfo> Parser::take_error() {
-  if (tokenizer_failed_ && tokenizer_.error()) return tokenizer_.error();
+  if (tokenizer_failed_ && tokenizer_.error()) {
+    // A backslash at the end of input inside brackets: 3.11's E_EOF there is the
+    // unclosed bracket.
+    if (tokenizer_.error()->msg == "unexpected EOF while parsing" &&
+        !tokenizer_.open_brackets().empty())
+      return unclosed_bracket_error();
+    // Inside an f-string field: the lines of the real source, the field's own columns.
+    SyntaxErrorInfo e = *tokenizer_.error();
+    e.lineno += origin_.line_offset;
+    e.end_lineno += origin_.line_offset;
+    return e;
+  }
   return std::move(error_);
+}
+
+std::vector<SourceWarning> Parser::take_warnings() {
+  std::vector<SourceWarning> all = tokenizer_.take_warnings();
+  for (SourceWarning& w : all) {
+    w.error.lineno += origin_.line_offset;
+    w.error.end_lineno += origin_.line_offset;
+  }
+  for (SourceWarning& w : warnings_)
+    all.push_back(std::move(w));
+  warnings_.clear();
+  std::stable_sort(all.begin(), all.end(), [](const SourceWarning& a, const SourceWarning& b) {
+    return a.error.lineno < b.error.lineno;
+  });
+  return all;
 }
 
 Failed Parser::fail_range(SyntaxErrorInfo::Kind kind, const std::string& msg, int lineno, int col,
                           int end_lineno, int end_col) {
   if (failed()) return {};
+  error_ = error_info(kind, msg, lineno, col, end_lineno, end_col);
+  return {};
+}
+
+SyntaxErrorInfo Parser::error_info(SyntaxErrorInfo::Kind kind, const std::string& msg, int lineno,
+                                   int col, int end_lineno, int end_col) {
   SyntaxErrorInfo e;
   e.kind = kind;
   e.msg = is_fstring_ && kind != SyntaxErrorInfo::Kind::MemoryError ? "f-string: " + msg : msg;
@@ -74,16 +106,15 @@ Failed Parser::fail_range(SyntaxErrorInfo::Kind kind, const std::string& msg, in
   if (end_line == 1) end_col -= origin_.col_offset;
   e.lineno = lineno;
   e.end_lineno = end_lineno;
-  if (is_fstring_) {
-    e.lineno = line;
-    e.end_lineno = end_line;
-  }
-  e.offset = lines_.char_col(line, col) + 1;
-  e.end_offset = end_col < 0 ? end_col : lines_.char_col(end_line, end_col) + 1;
+  e.offset = column(line, col) + 1;
+  e.end_offset = end_col < 0 ? end_col : column(end_line, end_col) + 1;
+  // 3.11 takes the text from the tokenizer's buffer, the line it is reading with its
+  // newline, when the error is on that line; an earlier line comes without its newline.
+  int reading = toks_.empty() ? 1 : toks_.back().end_lineno - origin_.line_offset;
   e.text = std::string(lines_.line(line));
-  if (!e.text.ends_with('\n')) e.text += '\n';
-  error_ = std::move(e);
-  return {};
+  if (line >= reading && !e.text.ends_with('\n')) e.text += '\n';
+  if (line < reading && e.text.ends_with('\n')) e.text.pop_back();
+  return e;
 }
 
 Failed Parser::fail_node(const ast::Node* n, const std::string& msg) {
@@ -177,16 +208,20 @@ void Parser::finish_error() {
   (void)failed_at_end;
   const auto& open = tokenizer_.open_brackets();
   if (!open.empty() && err_line > open.back().lineno) {
-    const auto& b = open.back();
-    SyntaxErrorInfo e;
-    e.msg = std::string("'") + b.ch + "' was never closed";
-    e.filename = filename_;
-    e.lineno = e.end_lineno = b.lineno;
-    e.offset = lines_.char_col(b.lineno, b.col) + 1;
-    e.end_offset = 0;
-    e.text = unclosed_bracket_text(b.lineno);
-    error_ = std::move(e);
+    error_ = unclosed_bracket_error();
   }
+}
+
+SyntaxErrorInfo Parser::unclosed_bracket_error() const {
+  const auto& b = tokenizer_.open_brackets().back();
+  SyntaxErrorInfo e;
+  e.msg = std::string("'") + b.ch + "' was never closed";
+  e.filename = filename_;
+  e.lineno = e.end_lineno = b.lineno;
+  e.offset = column(b.lineno, b.col) + 1;
+  e.end_offset = 0;
+  e.text = unclosed_bracket_text(b.lineno);
+  return e;
 }
 
 // CPython takes this text from its tokenizer's buffer when the line is the last one it
@@ -253,6 +288,9 @@ bool Parser::parse_module(ast::Mode mode, ast::Module& out) {
         fail_range(SyntaxErrorInfo::Kind::SyntaxError,
                    "multiple statements found while compiling a single statement", p.lineno, p.col,
                    p.lineno, p.col);
+        // 3.11 finds the rest by scanning characters, not tokens: its tokenizer is still
+        // on the statement's line, which the text shows with its newline.
+        if (error_ && !error_->text.ends_with('\n')) error_->text += '\n';
         ok = false;
       }
       if (ok && tokenizer_failed_) ok = false;
@@ -260,18 +298,12 @@ bool Parser::parse_module(ast::Mode mode, ast::Module& out) {
     if (!ok) fail_generic();
   }
   if (!ok) {
-    if (cur().kind == TokenKind::EndMarker && !tokenizer_failed_ &&
+    // (the end read at all, as 3.11's tokenizer reports the end inside brackets whenever
+    // its parser reads that far)
+    if (!toks_.empty() && toks_.back().kind == TokenKind::EndMarker && !tokenizer_failed_ &&
         !tokenizer_.open_brackets().empty() && error_ && error_->msg == "invalid syntax") {
       // The file ended inside brackets.
-      const auto& b = tokenizer_.open_brackets().back();
-      SyntaxErrorInfo e;
-      e.msg = std::string("'") + b.ch + "' was never closed";
-      e.filename = filename_;
-      e.lineno = e.end_lineno = b.lineno;
-      e.offset = lines_.char_col(b.lineno, b.col) + 1;
-      e.end_offset = 0;
-      e.text = unclosed_bracket_text(b.lineno);
-      error_ = std::move(e);
+      error_ = unclosed_bracket_error();
       return false;
     }
     finish_error();
@@ -312,28 +344,32 @@ namespace {
 // CPython appends a newline to source text only for exec input. Without it, eval and
 // single input end in ENDMARKER with no NEWLINE before it: an error there has offset 0,
 // and the last line is reported as written, with no newline.
-void report_without_final_newline(SyntaxErrorInfo& e, const SourceLines& lines) {
+void report_without_final_newline(SyntaxErrorInfo& e, const SourceLines& lines, bool bytes) {
   if (e.kind != SyntaxErrorInfo::Kind::SyntaxError || e.lineno != lines.count()) return;
   std::string_view last = lines.line(e.lineno);
   if (last.ends_with('\n') || !e.text.ends_with('\n')) return;
   e.text.pop_back();
-  int end_col = lines.char_col(e.lineno, static_cast<int>(last.size())) + 1;
+  int end_col = static_cast<int>(last.size()) + 1;
+  if (!bytes) end_col = lines.char_col(e.lineno, static_cast<int>(last.size())) + 1;
   if (e.offset == end_col && e.end_offset == end_col) e.offset = e.end_offset = 0;
 }
 
 } // namespace
 
-ParseResult parse(std::string_view source_bytes, const std::string& filename, ast::Mode mode) {
+ParseResult parse(std::string_view source_bytes, const std::string& filename, ast::Mode mode,
+                  SourceKind kind) {
   ParseResult result;
   if (source_bytes.find('\0') != std::string_view::npos) {
     SyntaxErrorInfo e;
     e.msg = "source code string cannot contain null bytes";
     e.filename = filename;
     e.has_position = false;
+    if (kind != SourceKind::ScriptFile) e.kind = SyntaxErrorInfo::Kind::ValueError;
     result.error = std::move(e);
     return result;
   }
-  DecodedSource decoded = decode_source(source_bytes, filename);
+  DecodedSource decoded = kind == SourceKind::Text ? translate_newlines(source_bytes)
+                                                   : decode_source(source_bytes, filename, kind);
   if (decoded.error) {
     result.error = std::move(decoded.error);
     return result;
@@ -341,7 +377,14 @@ ParseResult parse(std::string_view source_bytes, const std::string& filename, as
   auto module = std::make_unique<ast::Module>();
   SourceLines lines(decoded.text);
   Parser parser(decoded.text, lines, filename, module->arena.get());
-  if (!parser.parse_module(mode, *module)) {
+  // 3.11 reports its parser's columns in bytes for bytes with neither a BOM nor a coding
+  // declaration (its tokenizer has no encoding then); in characters otherwise.
+  bool byte_columns = kind != SourceKind::Text && !source_bytes.starts_with("\xef\xbb\xbf") &&
+                      !declared_encoding(source_bytes);
+  parser.set_byte_columns(byte_columns);
+  bool parsed = parser.parse_module(mode, *module);
+  result.warnings = parser.take_warnings();
+  if (!parsed) {
     result.error = parser.take_error();
     if (!result.error) {
       SyntaxErrorInfo e;
@@ -349,7 +392,7 @@ ParseResult parse(std::string_view source_bytes, const std::string& filename, as
       e.filename = filename;
       result.error = std::move(e);
     }
-    if (mode != ast::Mode::Exec) report_without_final_newline(*result.error, lines);
+    if (mode != ast::Mode::Exec) report_without_final_newline(*result.error, lines, byte_columns);
     return result;
   }
   result.module = std::move(module);

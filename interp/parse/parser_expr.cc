@@ -126,10 +126,12 @@ void Parser::check_missing_comma(Expr* first) {
   error_.reset();
   suppress_invalid_ = true;
   Expr* second = expression();
+  // As 3.11's invalid_expression: only when the second expression ends inside brackets.
+  bool inside = second && prev().level > 0;
   suppress_invalid_ = false;
   error_ = std::move(saved);
   reset(m);
-  if (second && !tokenizer_failed_)
+  if (inside && !tokenizer_failed_)
     fail_nodes(first, second, "invalid syntax. Perhaps you forgot a comma?");
 }
 
@@ -416,9 +418,15 @@ Expr* Parser::call(Expr* func, size_t start_tok) {
       seen_double_star = true;
     } else if (at_name() && peek().is_op("=")) {
       std::string name = cur().name;
+      const Token& name_tok = cur();
+      const Token& equals = peek();
       pos_ += 2;
       Expr* v = expression();
       if (!v) return nullptr;
+      if (at_comprehension_for()) // invalid_kwarg: NAME '=' expression for_if_clauses
+        return fail_range(SyntaxErrorInfo::Kind::SyntaxError,
+                          "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                          name_tok.lineno, name_tok.col, equals.end_lineno, equals.end_col);
       auto* k = make<Keyword>(start);
       k->arg = std::move(name);
       k->value = v;
@@ -430,22 +438,17 @@ Expr* Parser::call(Expr* func, size_t start_tok) {
       call_argument_ = false;
       if (!e) return nullptr;
       if (at_kw("for") || (at_kw("async") && peek().is_name("for"))) {
+        // A class's bases are arguments without the bare generator form.
+        if (!func) return fail_generic();
         auto* g = make<GeneratorExp>(start);
         g->elt = e;
         if (!comprehension_clauses(g->generators)) return nullptr;
         g->pos = pos_from(start);
         bool sole = args.empty() && keywords.empty() && at_op(")");
-        if (!sole) {
-          if (at_op(",") && peek().is_op(")") && args.empty() && keywords.empty()) {
-            // f(x for x in y,) is still the sole argument
-          } else {
-            return fail_node(g, "Generator expression must be parenthesized");
-          }
-        }
+        if (at_op(",")) peek(); // 3.11 reads on first: a tokenizer error there wins
+        if (!sole) return fail_node(g, "Generator expression must be parenthesized");
         g->pos = {tok(paren).lineno, tok(paren).col, 0, 0};
         args.push_back(g);
-        if (at_op(",")) pos_++;
-        if (!at_op(")")) return fail_generic();
         g->pos.end_lineno = cur().end_lineno;
         g->pos.end_col_offset = cur().end_col;
         break;
@@ -623,6 +626,22 @@ Expr* Parser::paren_atom() {
     if (!eat_op(")")) return fail_generic();
     return y;
   }
+  if (at_op("**") && !suppress_invalid_) {
+    // invalid_group: '(' '**' expression ')'
+    size_t m = mark();
+    const Token& stars = cur();
+    pos_++;
+    auto saved = std::move(error_);
+    error_.reset();
+    suppress_invalid_ = true;
+    Expr* e = expression();
+    bool closed = e && at_op(")");
+    suppress_invalid_ = false;
+    error_ = std::move(saved);
+    reset(m);
+    if (closed && !tokenizer_failed_)
+      return fail_token(stars, "cannot use double starred expression here");
+  }
   Expr* first = star_named_expression();
   if (!first) return nullptr;
   if (at_kw("for") || (at_kw("async") && peek().is_name("for"))) {
@@ -674,17 +693,55 @@ Expr* Parser::list_atom() {
     }
     elts.push_back(first);
     while (eat_op(",")) {
-      if (at_op("]")) break;
+      if (at_op("]") || at_comprehension_for()) break;
       Expr* e = star_named_expression();
       if (!e) return nullptr;
       elts.push_back(e);
     }
+    if (comprehension_target_hint(elts)) return nullptr;
   }
   if (!eat_op("]")) return fail_generic();
   auto* l = make<ListExpr>(start);
   l->elts = std::move(elts);
   l->ctx = ExprContext::Load;
   return l;
+}
+
+bool Parser::comprehension_target_hint(const List<Expr>& elts) {
+  if (!at_comprehension_for() || suppress_invalid_ || failed()) return false;
+  size_t m = mark();
+  const Token& comma = prev();
+  auto saved = std::move(error_);
+  error_.reset();
+  suppress_invalid_ = true;
+  List<Comprehension> generators;
+  bool ok = comprehension_clauses(generators);
+  suppress_invalid_ = false;
+  error_ = std::move(saved);
+  reset(m);
+  if (!ok || tokenizer_failed_) return false;
+  const char* msg = "did you forget parentheses around the comprehension target?";
+  if (elts.size() == 1)
+    fail_range(SyntaxErrorInfo::Kind::SyntaxError, msg, elts[0]->pos.lineno,
+               elts[0]->pos.col_offset, comma.end_lineno, comma.end_col);
+  else
+    fail_nodes(elts.front(), elts.back(), msg);
+  return true;
+}
+
+Expr* Parser::dict_value() {
+  if (at_op("*")) {
+    const Token& star = cur();
+    pos_++;
+    Expr* v = bitwise_or();
+    if (!v) return nullptr;
+    return fail_range(SyntaxErrorInfo::Kind::SyntaxError,
+                      "cannot use a starred expression in a dictionary value", star.lineno,
+                      star.col, v->pos.end_lineno, v->pos.end_col_offset);
+  }
+  if (at_op("}") || at_op(","))
+    return fail_token(prev(), "expression expected after dictionary key and ':'");
+  return expression();
 }
 
 Expr* Parser::brace_atom() {
@@ -704,19 +761,26 @@ Expr* Parser::brace_atom() {
       Expr* k = expression();
       if (!k) return false;
       if (!eat_op(":")) {
-        if (at_op("}") || at_op(",")) return fail_generic();
-        return fail_generic();
+        // invalid_kvpair: at the key's last character, with no end.
+        fail_range(SyntaxErrorInfo::Kind::SyntaxError, "':' expected after dictionary key",
+                   k->pos.lineno, k->pos.end_col_offset - 1, k->pos.end_lineno, -1);
+        if (error_) error_->end_offset = 0;
+        return false;
       }
-      Expr* v = expression();
+      Expr* v = dict_value();
       if (!v) return false;
       keys.push_back(k);
       values.push_back(v);
     }
     return true;
   };
-  if (eat_op("**")) {
+  if (at_op("**")) {
+    const Token& stars = cur();
+    pos_++;
     Expr* v = bitwise_or();
     if (!v) return nullptr;
+    if (at_comprehension_for()) // invalid_dict_comprehension
+      return fail_token(stars, "dict unpacking cannot be used in dict comprehension");
     keys.push_back(nullptr);
     values.push_back(v);
     if (!dict_items()) return nullptr;
@@ -729,7 +793,7 @@ Expr* Parser::brace_atom() {
   Expr* first = star_named_expression();
   if (!first) return nullptr;
   if (eat_op(":")) {
-    Expr* v = expression();
+    Expr* v = dict_value();
     if (!v) return nullptr;
     if (at_kw("for") || (at_kw("async") && peek().is_name("for"))) {
       auto* d = arena_->make<DictComp>();
@@ -761,11 +825,12 @@ Expr* Parser::brace_atom() {
   }
   List<Expr> elts{first};
   while (eat_op(",")) {
-    if (at_op("}")) break;
+    if (at_op("}") || at_comprehension_for()) break;
     Expr* e = star_named_expression();
     if (!e) return nullptr;
     elts.push_back(e);
   }
+  if (comprehension_target_hint(elts)) return nullptr;
   if (!eat_op("}")) return fail_generic();
   auto* s = make<Set>(start);
   s->elts = std::move(elts);

@@ -40,6 +40,9 @@ public:
   // The f-string replacement field form: star_expressions, then the end.
   ast::Expr* parse_fstring_expression();
   std::optional<SyntaxErrorInfo> take_error();
+  // The tokenizer's and the parser's warnings, by line.
+  std::vector<SourceWarning> take_warnings();
+  void set_byte_columns(bool on) { byte_columns_ = on; }
 
 private:
   friend struct DepthGuard;
@@ -60,6 +63,12 @@ private:
   bool failed() const { return error_.has_value() || tokenizer_failed_; }
   Failed fail_range(SyntaxErrorInfo::Kind kind, const std::string& msg, int lineno, int col,
                     int end_lineno, int end_col);
+  // The SyntaxError fail_range would record, without recording it.
+  SyntaxErrorInfo error_info(SyntaxErrorInfo::Kind kind, const std::string& msg, int lineno,
+                             int col, int end_lineno, int end_col);
+  // Records the DeprecationWarning for the invalid escape at body[at] of the string token
+  // `t` (nothing when `at` is npos); true to go on.
+  bool warn_invalid_escape(const Token& t, std::string_view body, size_t at);
   Failed fail_node(const ast::Node* n, const std::string& msg);
   Failed fail_nodes(const ast::Node* a, const ast::Node* b, const std::string& msg);
   Failed fail_token(const Token& t, const std::string& msg,
@@ -72,8 +81,14 @@ private:
   void finish_error(); // after a failure: tokenizer errors and unclosed brackets first
   // The SyntaxError text of an unclosed bracket's line, once the whole input is read.
   std::string unclosed_bracket_text(int lineno) const;
+  // "'(' was never closed" for the innermost bracket still open.
+  SyntaxErrorInfo unclosed_bracket_error() const;
 
   // ---- positions ----
+  // The 0-based column of an error as reported: characters, or bytes (set_byte_columns).
+  int column(int lineno, int byte_col) const {
+    return byte_columns_ ? byte_col : lines_.char_col(lineno, byte_col);
+  }
   const Token& last_significant();
   ast::Pos pos_from(size_t start_tok);
   ast::Pos pos_from(const ast::Pos& start);
@@ -148,6 +163,12 @@ private:
   bool comprehension_clauses(ast::List<ast::Comprehension>& out);
   bool starts_expression(const Token& t);
   void check_missing_comma(ast::Expr* first); // records the "forgot a comma?" error
+  bool at_comprehension_for() { return at_kw("for") || (at_kw("async") && peek().is_name("for")); }
+  // invalid_comprehension's '[a, b for ...]': true with the error recorded when the
+  // elements are followed by comprehension clauses.
+  bool comprehension_target_hint(const ast::List<ast::Expr>& elts);
+  // The value of a dict's key-value pair, with 3.11's invalid_kvpair errors.
+  ast::Expr* dict_value();
   ast::Expr* star_expressions_or_yield();
   static bool comparison_typo_candidate(const ast::Expr* e);
 
@@ -183,6 +204,7 @@ private:
   size_t pos_ = 0;
   bool tokenizer_failed_ = false;
   std::optional<SyntaxErrorInfo> error_;
+  std::vector<SourceWarning> warnings_;
   int depth_ = 0;
   SubSourceOrigin origin_;
   bool is_fstring_ = false;
@@ -190,6 +212,8 @@ private:
   bool call_argument_ = false; // named_expression is a call argument: '=' is a kwarg typo
   size_t furthest_line_ = 0;
   bool suppress_invalid_ = false; // inside the speculative parse of an invalid_* check
+  size_t match_missing_colon_ = 0; // `match subject` NEWLINE: the NEWLINE's token index
+  bool byte_columns_ = false;
 };
 
 // Counts nesting of the recursive rules; past the limit the parse fails with

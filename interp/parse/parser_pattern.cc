@@ -38,7 +38,12 @@ Stmt* Parser::match_statement() {
   }
   suppress_invalid_ = saved_suppress;
   error_ = std::move(saved);
-  if (!subject || !at_op(":") || tokenizer_failed_) return nullptr;
+  if (!subject || !at_op(":") || tokenizer_failed_) {
+    // invalid_match_stmt, should the line not parse as another statement either.
+    if (subject && !tokenizer_failed_ && cur().kind == TokenKind::Newline)
+      match_missing_colon_ = pos_;
+    return nullptr;
+  }
   pos_++;
   if (cur().kind != TokenKind::Newline) return fail_generic();
   pos_++;
@@ -114,7 +119,21 @@ Pattern* Parser::pattern() {
   Pattern* p = or_pattern();
   if (!p) return nullptr;
   if (eat_kw("as")) {
-    if (!at_name()) return fail_generic();
+    if (!at_name()) {
+      // invalid_as_pattern: any other expression there is an invalid target.
+      size_t m = mark();
+      auto saved = std::move(error_);
+      error_.reset();
+      bool saved_suppress = suppress_invalid_;
+      suppress_invalid_ = true;
+      Expr* target = expression();
+      suppress_invalid_ = saved_suppress;
+      error_ = std::move(saved);
+      if (target && !tokenizer_failed_ && !saved_suppress)
+        return fail_node(target, "invalid pattern target");
+      reset(m);
+      return fail_generic();
+    }
     if (cur().name == "_") return fail_token(cur(), "cannot use '_' as a target");
     auto* a = arena_->make<MatchAs>();
     a->pattern = p;

@@ -29,13 +29,21 @@ bool Parser::statement(List<Stmt>& out) {
     }
     if (w == "match") {
       size_t m = mark();
+      match_missing_colon_ = 0;
       Stmt* s = match_statement();
       if (s) {
         out.push_back(s);
         return true;
       }
       if (failed()) return false;
+      size_t missing_colon = match_missing_colon_;
       reset(m);
+      if (missing_colon) {
+        if (simple_statements(out)) return true;
+        if (tokenizer_failed_) return false;
+        error_.reset();
+        return fail_token(tok(missing_colon), "expected ':'");
+      }
     }
   } else if (t.is_op("@")) {
     Stmt* s = compound_statement();
@@ -152,8 +160,13 @@ Stmt* Parser::expression_statement() {
     return fail_node(first,
                      std::string("cannot use assignment expressions with ") + expr_name(first));
   if (at_op(":")) {
-    if (first->kind == ExprKind::Tuple)
-      return fail_node(first, "only single target (not tuple) can be annotated");
+    if (first->kind == ExprKind::Tuple) {
+      // Without parentheses 3.11 points at the first element only.
+      auto& elts = static_cast<TupleExpr*>(first)->elts;
+      bool bare = !elts.empty() && elts[0]->pos.lineno == first->pos.lineno &&
+                  elts[0]->pos.col_offset == first->pos.col_offset;
+      return fail_node(bare ? elts[0] : first, "only single target (not tuple) can be annotated");
+    }
     if (first->kind == ExprKind::List)
       return fail_node(first, "only single target (not list) can be annotated");
     if (first->kind != ExprKind::Name && first->kind != ExprKind::Attribute &&
@@ -363,6 +376,7 @@ Stmt* Parser::del_statement() {
   size_t start = pos_++;
   List<Expr> targets;
   for (;;) {
+    if (at_op("*")) break; // a starred target: only invalid_del_stmt takes it
     Expr* e = bitwise_or();
     if (!e) return nullptr;
     targets.push_back(e);
@@ -635,7 +649,11 @@ Stmt* Parser::with_statement(size_t start, bool is_async) {
       if (!eat_op(",")) break;
       if (at_op(")")) break;
     }
-    ok = ok && eat_op(")") && at_op(":");
+    ok = ok && eat_op(")");
+    // invalid_with_stmt: the parenthesized items, then the end of the line.
+    if (ok && !tokenizer_failed_ && cur().kind == TokenKind::Newline && !suppress_invalid_)
+      return fail_token(cur(), "expected ':'");
+    ok = ok && at_op(":");
     if (ok && !tokenizer_failed_) {
       error_ = std::move(saved);
       items = std::move(paren_items);
@@ -684,6 +702,8 @@ Stmt* Parser::try_statement() {
                         first.col, last.end_lineno, last.end_col);
     }
     auto* h = arena_->make<ExceptHandler>();
+    if (cur().kind == TokenKind::Newline) // invalid_except_stmt
+      return fail_token(cur(), is_star ? "expected one or more exception types" : "expected ':'");
     if (!at_op(":")) {
       h->type = expression();
       if (!h->type) return nullptr;
@@ -782,13 +802,14 @@ Arguments* Parser::parameters(bool lambda) {
       if (seen_slash) return fail_token(t, "/ may appear only once");
       if (seen_star) return fail_token(t, "/ must be ahead of *");
       if (positional.empty()) {
-        if (lambda || args->vararg) return fail_token(t, "at least one argument must precede /");
+        if (peek().is_op(",")) return fail_token(t, "at least one argument must precede /");
         return fail_generic();
       }
       pos_++;
       seen_slash = true;
       args->posonlyargs = std::move(positional);
       positional.clear();
+      if (at_op("*")) return fail_token(cur(), "expected comma between / and *");
     } else if (t.is_op("*")) {
       if (seen_star) return fail_token(t, "* argument may appear only once");
       const Token& star_tok = t;
@@ -813,10 +834,28 @@ Arguments* Parser::parameters(bool lambda) {
       if (at_op("=")) return fail_token(cur(), "var-keyword argument cannot have default value");
       seen_kwarg = true;
     } else {
+      if (t.is_op("(") && !seen_default && !seen_slash && !seen_star) {
+        // invalid_parameters: '(' names ','? ')' after plain parameters only.
+        size_t k = pos_ + 1;
+        bool any = false;
+        while (tok(k).kind == TokenKind::Name && !is_keyword(tok(k).text)) {
+          any = true;
+          if (!tok(++k).is_op(",")) break;
+          ++k;
+        }
+        if (any && tok(k).is_op(")"))
+          return fail_range(SyntaxErrorInfo::Kind::SyntaxError,
+                            lambda ? "Lambda expression parameters cannot be parenthesized"
+                                   : "Function parameters cannot be parenthesized",
+                            t.lineno, t.col, tok(k).end_lineno, tok(k).end_col);
+        return fail_generic();
+      }
       Arg* a = parameter(lambda, false);
       if (!a) return nullptr;
       Expr* def = nullptr;
       if (eat_op("=")) {
+        if (at_op(")") || at_op(","))
+          return fail_token(prev(), "expected default value expression");
         def = expression();
         if (!def) return nullptr;
       }

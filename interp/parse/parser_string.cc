@@ -57,8 +57,14 @@ int hex_value(char c) {
 }
 
 // Decodes the escapes of a literal body. For bytes, every element is one byte value.
-// Returns an error message (empty on success).
-std::string decode_escapes(std::string_view body, bool is_bytes, std::u32string& out) {
+// Returns an error message (empty on success). `first_invalid` gets the index of the
+// character after the backslash of the first escape 3.11 warns about (an unknown escape,
+// an octal value above 0o377), npos when there is none.
+std::string decode_escapes(std::string_view body, bool is_bytes, std::u32string& out,
+                           size_t* first_invalid = nullptr) {
+  auto invalid = [&](size_t at) {
+    if (first_invalid && *first_invalid == std::string_view::npos) *first_invalid = at;
+  };
   auto unicode_error = [](size_t start, size_t end, const char* what) {
     return "(unicode error) 'unicodeescape' codec can't decode bytes in position " +
            std::to_string(start) + "-" + std::to_string(end) + ": " + what;
@@ -128,6 +134,7 @@ std::string decode_escapes(std::string_view body, bool is_bytes, std::u32string&
       unsigned v = e - '0';
       for (int k = 0; k < 2 && i < body.size() && body[i] >= '0' && body[i] <= '7'; k++)
         v = v * 8 + (body[i++] - '0');
+      if (v > 0377) invalid(start + 1);
       out += static_cast<char32_t>(is_bytes ? (v & 0xFF) : v);
       break;
     }
@@ -135,6 +142,7 @@ std::string decode_escapes(std::string_view body, bool is_bytes, std::u32string&
     case 'u':
     case 'U': {
       if (is_bytes && e != 'x') {
+        invalid(start + 1);
         out += U'\\';
         out += static_cast<char32_t>(e);
         break;
@@ -158,6 +166,7 @@ std::string decode_escapes(std::string_view body, bool is_bytes, std::u32string&
     }
     case 'N': {
       if (is_bytes) {
+        invalid(start + 1);
         out += U'\\';
         out += U'N';
         break;
@@ -175,7 +184,9 @@ std::string decode_escapes(std::string_view body, bool is_bytes, std::u32string&
       break;
     }
     default:
-      // An invalid escape keeps its backslash (3.11 only warns).
+      // An invalid escape keeps its backslash (3.11 only warns; a backslash before a
+      // character beyond ASCII is taken as itself).
+      if (static_cast<unsigned char>(e) < 0x80) invalid(start + 1);
       out += U'\\';
       i--;
       break;
@@ -210,6 +221,22 @@ LiteralParts split_literal(std::string_view text) {
 
 } // namespace
 
+bool Parser::warn_invalid_escape(const Token& t, std::string_view body, size_t at) {
+  if (at == std::string_view::npos || suppress_invalid_) return true;
+  unsigned char c = static_cast<unsigned char>(body[at]);
+  std::string msg = c >= '4' && c <= '7'
+                        ? "invalid octal escape sequence '\\" + std::string(body.substr(at, 3)) + "'"
+                        : "invalid escape sequence '\\" + std::string(1, char(c)) + "'";
+  for (const SourceWarning& w : warnings_) // a rule parsed again warns once
+    if (w.error.lineno == t.lineno && w.token_col == t.col && w.error.msg == msg) return true;
+  SourceWarning w;
+  w.token_col = t.col;
+  w.error = error_info(SyntaxErrorInfo::Kind::SyntaxError, msg, t.lineno, t.col, t.end_lineno,
+                       t.end_col);
+  warnings_.push_back(std::move(w));
+  return true;
+}
+
 Expr* Parser::strings() {
   DepthGuard guard(*this);
   if (guard.too_deep()) return fail_memory();
@@ -230,22 +257,16 @@ Expr* Parser::strings() {
     for (size_t i = start; i < end; i++) {
       LiteralParts p = split_literal(tok(i).text);
       for (char c : p.body)
-        if (static_cast<unsigned char>(c) >= 0x80) {
-          // CPython reports this one with byte offsets.
-          const Token& at = cur();
-          fail_token(at, "bytes can only contain ASCII literal characters");
-          if (error_ && !is_fstring_) {
-            error_->offset = at.col + 1;
-            error_->end_offset = at.end_col + 1;
-          }
-          return nullptr;
-        }
+        if (static_cast<unsigned char>(c) >= 0x80)
+          return fail_token(cur(), "bytes can only contain ASCII literal characters");
       if (p.raw) {
         bytes.append(p.body);
       } else {
         std::u32string decoded;
-        std::string err = decode_escapes(p.body, true, decoded);
+        size_t invalid = std::string_view::npos;
+        std::string err = decode_escapes(p.body, true, decoded, &invalid);
         if (!err.empty()) return fail_token(cur(), err);
+        if (!warn_invalid_escape(tok(i), p.body, invalid)) return nullptr;
         for (char32_t c : decoded)
           bytes += static_cast<char>(c);
       }
@@ -261,8 +282,10 @@ Expr* Parser::strings() {
       if (p.raw) {
         value += utf8_to_u32(p.body);
       } else {
-        std::string err = decode_escapes(p.body, false, value);
+        size_t invalid = std::string_view::npos;
+        std::string err = decode_escapes(p.body, false, value, &invalid);
         if (!err.empty()) return fail_token(cur(), err);
+        if (!warn_invalid_escape(tok(i), p.body, invalid)) return nullptr;
       }
     }
     auto* c = make_at<Constant>(whole);
@@ -280,8 +303,10 @@ Expr* Parser::strings() {
       if (p.raw) {
         literal += utf8_to_u32(p.body);
       } else {
-        std::string err = decode_escapes(p.body, false, literal);
+        size_t invalid = std::string_view::npos;
+        std::string err = decode_escapes(p.body, false, literal, &invalid);
         if (!err.empty()) return fail_token(cur(), err);
+        if (!warn_invalid_escape(t, p.body, invalid)) return nullptr;
       }
       continue;
     }
@@ -327,6 +352,8 @@ bool Parser::fstring(const Token& t, std::string_view body, bool raw, int depth,
       char ch = body[i++];
       if (!raw && ch == '\\' && i < n) {
         ch = body[i++];
+        // 3.11 warns about '\{' itself and keeps the backslash.
+        if (ch == '{' && !warn_invalid_escape(t, body, i - 1)) return false;
         if (ch == 'N') {
           if (i < n && body[i++] == '{') {
             while (i < n && body[i++] != '}') {
@@ -353,8 +380,16 @@ bool Parser::fstring(const Token& t, std::string_view body, bool raw, int depth,
       if (raw) {
         literal += utf8_to_u32(piece);
       } else {
-        std::string err = decode_escapes(piece, false, literal);
+        // A backslash just before a field stands for itself.
+        bool trailing_backslash = false;
+        for (size_t k = piece.size(); k > 0 && piece[k - 1] == '\\'; --k)
+          trailing_backslash = !trailing_backslash;
+        if (trailing_backslash) piece.remove_suffix(1);
+        size_t invalid = std::string_view::npos;
+        std::string err = decode_escapes(piece, false, literal, &invalid);
         if (!err.empty()) return error(err);
+        if (trailing_backslash) literal += U'\\';
+        if (!warn_invalid_escape(t, piece, invalid)) return false;
       }
     }
     if (doubled) {
@@ -434,6 +469,8 @@ bool Parser::fstring(const Token& t, std::string_view body, bool raw, int depth,
     bool blank = true;
     for (char ch : expr_text)
       if (ch != ' ' && ch != '\t' && ch != '\n' && ch != '\f' && ch != '\r') blank = false;
+    if (blank && body[i] != '}')
+      return error(std::string("f-string: expression required before '") + body[i] + "'");
     if (blank) return error("f-string: empty expression not allowed");
 
     // Where the field sits: CPython counts lines from the token start and columns from
@@ -463,6 +500,8 @@ bool Parser::fstring(const Token& t, std::string_view body, bool raw, int depth,
     SourceLines sub_lines(sub_text);
     Parser sub(sub_text, sub_lines, filename_, arena_, depth_ + 1, origin);
     Expr* value = sub.parse_fstring_expression();
+    for (SourceWarning& w : sub.take_warnings())
+      warnings_.push_back(std::move(w));
     if (!value) {
       auto err = sub.take_error();
       if (err && !failed()) error_ = std::move(err);

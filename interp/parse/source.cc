@@ -1,7 +1,9 @@
 // Source decoding: BOM, PEP 263 declarations, UTF-8 validation and universal newlines.
 #include "interp/parse/source.h"
 
+#include <algorithm>
 #include <array>
+#include <vector>
 #include <cctype>
 #include <cstdio>
 
@@ -143,6 +145,43 @@ const char* utf8_failure_reason(std::string_view s, size_t i) {
   return "invalid start byte";
 }
 
+// The byte ranges of the comments of a source: a '#' outside any string literal, to the end
+// of its line. (Only quotes matter here: a backslash escapes the next byte in any string,
+// raw ones included, and a single-quoted string ends at the end of its line.)
+std::vector<std::pair<size_t, size_t>> comment_ranges(std::string_view s) {
+  std::vector<std::pair<size_t, size_t>> out;
+  char quote = 0;
+  bool triple = false;
+  for (size_t i = 0; i < s.size();) {
+    char c = s[i];
+    if (quote) {
+      if (c == '\\') {
+        i += 2;
+      } else if (c == '\n' && !triple) {
+        quote = 0;
+        i++;
+      } else if (c == quote && (!triple || s.substr(i, 3) == std::string(3, quote))) {
+        i += triple ? 3 : 1;
+        quote = 0;
+      } else {
+        i++;
+      }
+    } else if (c == '#') {
+      size_t end = s.find('\n', i);
+      if (end == std::string_view::npos) end = s.size();
+      out.emplace_back(i, end);
+      i = end;
+    } else if (c == '\'' || c == '"') {
+      triple = s.substr(i, 3) == std::string(3, c);
+      quote = c;
+      i += triple ? 3 : 1;
+    } else {
+      i++;
+    }
+  }
+  return out;
+}
+
 } // namespace
 
 int utf8_sequence_length(std::string_view s, size_t i) {
@@ -164,26 +203,38 @@ int utf8_sequence_length(std::string_view s, size_t i) {
   return need + 1;
 }
 
-DecodedSource decode_source(std::string_view bytes, const std::string& filename) {
+std::optional<std::string> declared_encoding(std::string_view bytes) {
+  std::string_view first = line_at(bytes, 0);
+  std::optional<std::string> declared = coding_declaration(first);
+  if (!declared && is_blank_or_comment(first) && first.size() < bytes.size())
+    declared = coding_declaration(line_at(bytes, first.size()));
+  return declared;
+}
+
+std::optional<std::string> foreign_encoding(std::string_view bytes) {
+  if (bytes.starts_with("\xef\xbb\xbf")) return std::nullopt;
+  std::optional<std::string> declared = declared_encoding(bytes);
+  if (declared && encoding_for(*declared) != Encoding::Unknown) return std::nullopt;
+  return declared;
+}
+
+DecodedSource decode_source(std::string_view bytes, const std::string& filename,
+                            SourceKind kind) {
   DecodedSource out;
   bool bom = bytes.starts_with("\xef\xbb\xbf");
   if (bom) bytes.remove_prefix(3);
 
   Encoding encoding = Encoding::Utf8;
-  std::optional<std::string> declared;
-  std::string_view first = line_at(bytes, 0);
-  declared = coding_declaration(first);
-  if (!declared && is_blank_or_comment(first) && first.size() < bytes.size())
-    declared = coding_declaration(line_at(bytes, first.size()));
+  std::optional<std::string> declared = declared_encoding(bytes);
   if (declared) {
+    if (bom && normal_name(*declared) != "utf-8") {
+      out.error = error_without_position(
+          "encoding problem: " + normal_name(*declared) + " with BOM", filename);
+      return out;
+    }
     encoding = encoding_for(*declared);
     if (encoding == Encoding::Unknown) {
       out.error = error_without_position("unknown encoding: " + *declared, filename);
-      return out;
-    }
-    if (bom && encoding != Encoding::Utf8) {
-      out.error = error_without_position(
-          "encoding problem: " + normal_name(*declared) + " with BOM", filename);
       return out;
     }
   }
@@ -217,12 +268,41 @@ DecodedSource decode_source(std::string_view bytes, const std::string& filename)
   } else {
     size_t line_start = 0;
     int lineno = 1;
+    // 3.11 decodes a module's bytes only where it must: undecodable bytes in a comment pass
+    // (as U+FFFD in the text kept for error messages), except in a script.
+    std::optional<std::vector<std::pair<size_t, size_t>>> comments;
+    auto in_comment = [&](size_t i) {
+      if (kind != SourceKind::Bytes || declared || bom) return false;
+      if (!comments) comments = comment_ranges(bytes);
+      auto it = std::upper_bound(comments->begin(), comments->end(),
+                                 std::make_pair(i, std::string_view::npos));
+      return it != comments->begin() && i < std::prev(it)->second;
+    };
+    size_t copied = 0;
     for (size_t i = 0; i < bytes.size();) {
       if (bytes[i] == '\n') {
         line_start = i + 1;
         lineno++;
       }
       int n = utf8_sequence_length(bytes, i);
+      if (n == 0 && in_comment(i)) {
+        text.append(bytes.substr(copied, i - copied));
+        text += "\xef\xbf\xbd";
+        copied = ++i;
+        continue;
+      }
+      if (n == 0 && kind == SourceKind::ScriptFile && !declared && !bom) {
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "%02x", static_cast<unsigned char>(bytes[i]));
+        out.error = error_without_position("Non-UTF-8 code starting with '\\x" + std::string(hex) +
+                                               "' in file " + filename + " on line " +
+                                               std::to_string(lineno) +
+                                               ", but no encoding declared; see "
+                                               "https://peps.python.org/pep-0263/ for details",
+                                           filename);
+        out.error->origin = SyntaxErrorInfo::Origin::Message;
+        return out;
+      }
       if (n == 0) {
         char hex[8];
         std::snprintf(hex, sizeof hex, "0x%02x", static_cast<unsigned char>(bytes[i]));
@@ -242,10 +322,14 @@ DecodedSource decode_source(std::string_view bytes, const std::string& filename)
       }
       i += n;
     }
-    text.assign(bytes);
+    text.append(bytes.substr(copied));
   }
 
-  // Universal newlines.
+  return translate_newlines(text);
+}
+
+DecodedSource translate_newlines(std::string_view text) {
+  DecodedSource out;
   out.text.reserve(text.size());
   for (size_t i = 0; i < text.size(); i++) {
     if (text[i] == '\r') {

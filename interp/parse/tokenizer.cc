@@ -128,7 +128,7 @@ Tokenizer::Tokenizer(std::string_view text, const SourceLines& lines, std::strin
     : text_(text), lines_(lines), filename_(std::move(filename)) {}
 
 bool Tokenizer::fail(SyntaxErrorInfo::Kind kind, std::string msg, int lineno, int offset,
-                     int end_offset) {
+                     int end_offset, bool parser_text) {
   SyntaxErrorInfo e;
   e.kind = kind;
   e.msg = std::move(msg);
@@ -137,8 +137,26 @@ bool Tokenizer::fail(SyntaxErrorInfo::Kind kind, std::string msg, int lineno, in
   e.offset = offset;
   e.end_offset = end_offset;
   e.text = std::string(lines_.line(lineno));
+  bool newline = e.text.ends_with('\n');
+  if (parser_text && !newline) e.text += '\n';
+  if (!parser_text && newline) e.text.pop_back();
   error_ = std::move(e);
   return false;
+}
+
+void Tokenizer::warn_at(std::string msg, size_t pos) {
+  auto saved = std::move(error_);
+  fail_at(std::move(msg), pos);
+  SourceWarning w;
+  w.category = SourceWarning::Category::Syntax;
+  w.error = std::move(*error_);
+  warnings_.push_back(std::move(w));
+  error_ = std::move(saved);
+}
+
+int Tokenizer::past_line_end(int lineno) const {
+  std::string_view l = lines_.line(lineno);
+  return lines_.char_col(lineno, static_cast<int>(l.size())) + (l.ends_with('\n') ? 0 : 1);
 }
 
 bool Tokenizer::fail_at(std::string msg, size_t pos) {
@@ -160,6 +178,9 @@ void Tokenizer::finish(Token& out, TokenKind kind, size_t start, int start_linen
 bool Tokenizer::indentation(Token& out, bool& emitted) {
   emitted = false;
   int col = 0, alt = 0;
+  // Indentation cannot be split over lines with backslashes: the column of the first
+  // backslash-newline among the leading whitespace is the line's indentation.
+  int continuation_col = 0;
   size_t p = pos_;
   for (;; p++) {
     char c = at(p);
@@ -172,25 +193,33 @@ bool Tokenizer::indentation(Token& out, bool& emitted) {
       alt++;
     } else if (c == '\f') {
       col = alt = 0;
+    } else if (c == '\\' && at(p + 1) == '\n' && p + 2 < text_.size()) {
+      if (!continuation_col) continuation_col = col;
+      lineno_++;
+      line_start_ = p + 2;
+      p++;
     } else {
       break;
     }
   }
   at_line_start_ = false;
-  if (p >= text_.size() || at(p) == '#' || at(p) == '\n') return true; // blank line
+  if (continuation_col) col = alt = continuation_col;
+  if (p >= text_.size() || at(p) == '#' || at(p) == '\n') { // blank line
+    pos_ = p;
+    return true;
+  }
   auto tab_error = [&] {
     status_code_error_ = true;
     return fail(SyntaxErrorInfo::Kind::TabError,
-                "inconsistent use of tabs and spaces in indentation", lineno_, 1, 0);
+                "inconsistent use of tabs and spaces in indentation", lineno_, 1, 0, true);
   };
   if (col == indents_.back()) {
     if (alt != alt_indents_.back()) return tab_error();
   } else if (col > indents_.back()) {
-    if (static_cast<int>(indents_.size()) > kMaxIndents) {
-      std::string_view l = lines_.line(lineno_);
+    if (static_cast<int>(indents_.size()) >= kMaxIndents) {
       status_code_error_ = true;
       return fail(SyntaxErrorInfo::Kind::IndentationError, "too many levels of indentation",
-                  lineno_, lines_.char_col(lineno_, static_cast<int>(l.size())), -1);
+                  lineno_, 1, 0, true);
     }
     if (alt <= alt_indents_.back()) return tab_error();
     indents_.push_back(col);
@@ -207,11 +236,10 @@ bool Tokenizer::indentation(Token& out, bool& emitted) {
       pending_dedents_++;
     }
     if (col != indents_.back()) {
-      std::string_view l = lines_.line(lineno_);
       status_code_error_ = true;
       return fail(SyntaxErrorInfo::Kind::IndentationError,
                   "unindent does not match any outer indentation level", lineno_,
-                  lines_.char_col(lineno_, static_cast<int>(l.size())), -1);
+                  past_line_end(lineno_), -1, true);
     }
     if (alt != alt_indents_.back()) return tab_error();
   }
@@ -292,6 +320,7 @@ bool Tokenizer::next(Token& out) {
     }
     if (c == '\\') {
       if (at(pos_ + 1) == '\n' && pos_ + 2 < text_.size()) {
+        continued_lines_.push_back(lineno_);
         pos_ += 2;
         lineno_++;
         line_start_ = pos_;
@@ -301,9 +330,9 @@ bool Tokenizer::next(Token& out) {
       status_code_error_ = true;
       if (at(pos_ + 1) == '\n' || pos_ + 1 >= text_.size())
         return fail(SyntaxErrorInfo::Kind::SyntaxError, "unexpected EOF while parsing", lineno_,
-                    off, -1);
+                    off, -1, true);
       return fail(SyntaxErrorInfo::Kind::SyntaxError,
-                  "unexpected character after line continuation character", lineno_, off, 0);
+                  "unexpected character after line continuation character", lineno_, off, 0, true);
     }
     break;
   }
@@ -435,7 +464,10 @@ bool Tokenizer::verify_end_of_number(size_t& p, const char* kind) {
     keyword_follows = lookahead("r");
   else if (c == 'n')
     keyword_follows = lookahead("ot");
-  if (keyword_follows) return true; // 3.11 only warns here
+  if (keyword_follows) { // 3.11 only warns here
+    warn_at(std::string("invalid ") + kind + " literal", p - 1);
+    return true;
+  }
   if (p - 1 < text_.size() && is_potential_identifier_char(c)) {
     p--;
     return fail_at(std::string("invalid ") + kind + " literal", p);

@@ -69,12 +69,24 @@ public:
     int lineno, col;
   };
   const std::vector<OpenBracket>& open_brackets() const { return brackets_; }
+  std::vector<SourceWarning> take_warnings() { return std::move(warnings_); }
+  // The lines that end in a backslash joining them to the next, in order.
+  const std::vector<int>& continued_lines() const { return continued_lines_; }
 
 private:
-  bool fail(SyntaxErrorInfo::Kind kind, std::string msg, int lineno, int offset, int end_offset);
+  // The text is the line without its newline, as tokenizer.c's own errors give it; the
+  // errors that 3.11's parser raises for the tokenizer's status codes (indentation, line
+  // continuation) pass `parser_text` and get the line with its newline (one added at the
+  // end of input without one, as the tokenizer's buffer has it).
+  bool fail(SyntaxErrorInfo::Kind kind, std::string msg, int lineno, int offset, int end_offset,
+            bool parser_text = false);
+  // The 1-based offset just past the end of line `lineno` and its newline.
+  int past_line_end(int lineno) const;
   // offset/end_offset as 1-based character columns of the current line, computed from
   // the byte position `pos` in the way CPython's tokenizer reports its errors.
   bool fail_at(std::string msg, size_t pos);
+  // A SyntaxWarning at `pos`; its error is what fail_at would report.
+  void warn_at(std::string msg, size_t pos);
   bool indentation(Token& out, bool& emitted);
   bool number(Token& out, size_t start);
   bool string(Token& out, size_t start, size_t quote);
@@ -98,6 +110,8 @@ private:
   std::vector<int> indents_{0};
   std::vector<int> alt_indents_{0};
   std::vector<OpenBracket> brackets_;
+  std::vector<int> continued_lines_;
+  std::vector<SourceWarning> warnings_;
   std::optional<SyntaxErrorInfo> error_;
   bool status_code_error_ = false;
 };

@@ -87,19 +87,6 @@ Value name_error(Thread& t, Value n) {
   return e;
 }
 
-// AttributeError.name and .obj, as 3.11 sets them on a failed attribute lookup.
-void attribute_error_context(Thread& t, Value obj, Value n) {
-  if (!t.pending || !exception_check(t.pending) ||
-      !is_subtype(type_of(t.pending), exc(E_AttributeError)))
-    return;
-  const ExceptionObject* e = rd<ExceptionObject>(t.pending);
-  if (e->extra[0] && e->extra[0] != none()) return;
-  if (e->extra[1] && e->extra[1] != none()) return;
-  ExceptionObject* w = wr<ExceptionObject>(t.pending);
-  w->extra[0] = n;
-  w->extra[1] = obj;
-}
-
 // Mapping lookups for LOAD_NAME and friends: dicts directly, other mappings by protocol.
 Value mapping_get(Thread& t, Value mapping, Value key) {
   if (dict_check(mapping) && is_exact(mapping, T_dict)) {
@@ -957,8 +944,10 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
               if (existing) {
                 Value fn = PEEK(arg + 2);
                 std::string fname = fn ? function_text(t, fn) : "function";
+                Value key_text = str(t, k); // str() of the key, as 3.11's %S
+                ERROR_IF(!key_text);
                 raisef(t, exc(E_TypeError), "%s() got multiple values for keyword argument '%s'",
-                       fname.c_str(), str_check(k) ? str_utf8(k).c_str() : "?");
+                       fname.c_str(), str_utf8(key_text).c_str());
                 ERROR_IF(true);
               }
               Value v = getitem(t, other, k);
@@ -2022,9 +2011,24 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
       if (new_traceback) {
         // A new exception raised while another is handled gets it as __context__.
         Value e = t.pending;
-        if (e && exception_check(e) && t.handled && t.handled != e) {
-          Value ctx = rd<ExceptionObject>(e)->context;
-          if (!ctx || ctx == none()) wr<ExceptionObject>(e)->context = t.handled;
+        if (e && exception_check(e) && t.handled && t.handled != e &&
+            exception_check(t.handled)) {
+          // As 3.11's _PyErr_SetObject: the handled exception becomes the context, and a
+          // link back to `e` in its own chain is cut so that no cycle forms (a cycle there
+          // already is left alone: Floyd's walk stops on it).
+          Value o = t.handled, slow = o;
+          for (bool step_slow = false;; step_slow = !step_slow) {
+            Value ctx = rd<ExceptionObject>(o)->context;
+            if (!ctx || !exception_check(ctx)) break;
+            if (ctx == e) {
+              wr<ExceptionObject>(o)->context = none();
+              break;
+            }
+            o = ctx;
+            if (o == slow) break;
+            if (step_slow) slow = rd<ExceptionObject>(slow)->context;
+          }
+          wr<ExceptionObject>(e)->context = t.handled;
         }
         r.f->lasti = lasti;
         add_traceback(t, r.frame, lasti);
@@ -2059,6 +2063,9 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
           r.load(r.frame);
         }
         std::int64_t flags = r.f->flags;
+        // Its f_lineno stays the line of the instruction that raised (a RERAISE put back
+        // the one that raised first), as 3.11's frame->prev_instr.
+        r.pc = r.f->lasti + 1;
         r.save();
         Value back = r.f->back;
         if (flags & kFrameResumed) {

@@ -212,56 +212,84 @@ std::string exception_line(Thread& t, Value e) {
   return line + "\n";
 }
 
+} // namespace
+
+// As 3.11's C printer (pythonrun.c: parse_syntax_error, print_error_text): the location
+// line, the text from its first non-blank character with carets under [offset,
+// end_offset) (one when the end is unknown or not after the start; to the end of the
+// line for a range over several lines; never past the text), then "Type: msg". Without
+// an int lineno it is any other exception's line.
 void format_syntax_error(Thread& t, Value e, std::string& out) {
   auto field = [&](const char* n) {
     Value v = getattr_opt(t, e, intern_literal(t, n));
     if (t.pending) clear_pending(t);
-    return v;
+    return v ? v : none();
   };
-  Value filename = field("filename"), lineno = field("lineno"), text = field("text"),
-        offset = field("offset"), end_offset = field("end_offset"),
-        end_lineno = field("end_lineno");
-  // Without a line number CPython prints it as any other exception: no location, and its
-  // str() (an ElementTree ParseError, made from the ExpatError it stands for).
-  if (!lineno || !int_check(lineno)) {
+  auto as_int = [](Value v, std::int64_t& n) { return int_check(v) && int_to_i64(v, n); };
+  std::int64_t lineno, offset = -1, end_lineno, end_offset = -1;
+  Value msg = field("msg"), filename = field("filename"), text = field("text");
+  Value v = field("offset");
+  if (!as_int(field("lineno"), lineno) || (v != none() && !as_int(v, offset))) {
     out += exception_line(t, e);
     return;
   }
-  std::string file = filename && str_check(filename) ? str_utf8(filename) : "<string>";
-  std::string line = int_to_decimal(lineno);
-  out += "  File \"" + file + "\", line " + line + "\n";
-  if (text && str_check(text)) {
-    std::u32string src = str_code_points(text);
-    // Strip the newline and leading whitespace, moving the caret with it.
-    while (!src.empty() && (src.back() == '\n' || src.back() == '\r'))
-      src.pop_back();
-    std::size_t lead = 0;
-    while (lead < src.size() && (src[lead] == ' ' || src[lead] == '\t' || src[lead] == '\f'))
-      ++lead;
-    std::u32string shown = src.substr(lead);
-    Value shown_str = str_from_code_points(t, shown);
-    out += "    " + (shown_str ? str_utf8(shown_str) : std::string()) + "\n";
-    std::int64_t start, end;
-    if (offset && int_to_i64(offset, start) && start > 0) {
-      bool same_line = !(end_lineno && lineno && end_lineno != lineno && int_check(end_lineno) &&
-                         int_to_decimal(end_lineno) != line);
-      if (!(end_offset && int_to_i64(end_offset, end)) || end <= start || !same_line)
-        end = start + 1;
-      std::int64_t col = start - 1 - std::int64_t(lead);
-      if (col < 0) col = 0;
-      std::int64_t width = end - start;
-      if (col > std::int64_t(shown.size())) col = std::int64_t(shown.size());
-      if (col + width > std::int64_t(shown.size()) + 1)
-        width = std::max<std::int64_t>(1, std::int64_t(shown.size()) + 1 - col);
-      out +=
-          "    " + std::string(std::size_t(col), ' ') + std::string(std::size_t(width), '^') + "\n";
-    }
+  end_lineno = lineno;
+  if (type_of(e) == exc(E_SyntaxError)) { // its subclasses mark one character
+    if ((v = field("end_lineno")) != none() && !as_int(v, end_lineno)) end_lineno = lineno;
+    if ((v = field("end_offset")) != none() && !as_int(v, end_offset)) end_offset = -1;
   }
-  Value msg = field("msg");
+  Value file_text = filename == none() ? Value() : str(t, filename);
+  if (filename != none() && !file_text) clear_pending(t);
+  out += "  File \"" + (file_text ? str_utf8(file_text) : std::string("<string>")) + "\", line " +
+         std::to_string(lineno) + "\n";
+  if (text != none() && str_check(text)) {
+    std::u32string line = str_code_points(text);
+    std::int64_t size = std::int64_t(line.size());
+    if (end_lineno > lineno) end_offset = size;
+    if (end_offset > size + 1) end_offset = size + 1;
+    std::int64_t carets = end_offset > 0 && end_offset > offset ? end_offset - offset : 1;
+    offset--;
+    std::size_t begin = 0;
+    while (begin < line.size() && (line[begin] == ' ' || line[begin] == '\t' || line[begin] == '\f')) {
+      ++begin;
+      --offset;
+    }
+    std::u32string rest = line.substr(begin);
+    std::int64_t len = std::int64_t(rest.size());
+    if (len > 0 && rest[std::size_t(len - 1)] == '\n') --len;
+    if (offset > len) offset = len;
+    for (;;) { // past the newlines inside the text, before the offset
+      std::size_t nl = rest.find(U'\n');
+      if (nl == std::u32string::npos || std::int64_t(nl) >= offset) break;
+      rest.erase(0, nl + 1);
+      len -= std::int64_t(nl) + 1;
+      offset -= std::int64_t(nl) + 1;
+    }
+    Value shown = str_from_code_points(t, rest);
+    out += "    " + (shown ? str_utf8(shown) : std::string());
+    if (!shown) clear_pending(t);
+    if (!(len < std::int64_t(rest.size()) && rest[std::size_t(len)] == '\n')) out += "\n";
+    if (offset >= 0)
+      out += "    " + std::string(std::size_t(offset), ' ') + std::string(std::size_t(carets), '^') +
+             "\n";
+  }
   std::string name = type_name_of(e);
-  out +=
-      name + ": " + (msg && str_check(msg) ? str_utf8(msg) : std::string("invalid syntax")) + "\n";
+  Value module = getattr_opt(t, type_of(e), name_value(N___module__));
+  if (t.pending) clear_pending(t);
+  if (module && str_check(module) && !str_equal_ascii(module, "builtins") &&
+      !str_equal_ascii(module, "__main__"))
+    name = str_utf8(module) + "." + name;
+  Value message = str(t, msg);
+  if (!message) {
+    clear_pending(t);
+    out += name + ": <exception str() failed>\n";
+    return;
+  }
+  std::string m = str_utf8(message);
+  out += m.empty() ? name + "\n" : name + ": " + m + "\n";
 }
+
+namespace {
 
 // What CPython's exception printer threads through a tree of exception groups: how deep
 // in the boxes it is, the exceptions already printed, and whether the innermost box still

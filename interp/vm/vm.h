@@ -114,6 +114,8 @@ int output_error(int fd);
 
 // Writes the traceback of an exception as CPython prints it, to `out`.
 void format_exception(Thread& t, Value exception, std::string& out);
+// A SyntaxError's located report without the traceback, as 3.11's C printer writes it.
+void format_syntax_error(Thread& t, Value exception, std::string& out);
 // Whether the exception, or one in its chain of causes and contexts, gets a "Did you
 // mean" suggestion when printed (the traceback module of 3.11 gives none).
 bool chain_has_suggestion(Thread& t, Value exception);
