@@ -578,7 +578,10 @@ INTERP_NATIVE(type_getattribute) {
       return Value::small_int(flags);
     }
     if (str_equal_ascii(attr, "__dict__")) return mappingproxy_new(t, o->dict);
-    if (str_equal_ascii(attr, "__annotations__") && (o->flags & kHeapType)) {
+    if (str_equal_ascii(attr, "__annotations__") && !(o->flags & kHeapType))
+      return raisef(t, exc(E_AttributeError), "type object '%s' has no attribute '__annotations__'",
+                    str_utf8(o->name).c_str());
+    if (str_equal_ascii(attr, "__annotations__")) {
       // A class's own annotations, never a base's: made empty on first use.
       Value own = dict_get_str(o->dict, attr);
       if (own) return descriptor_get(t, own, {}, type);
