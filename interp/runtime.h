@@ -354,7 +354,7 @@ Value fetch_pending(Thread& t); // takes the pending exception (0 if none)
                           X(UserWarning) X(BaseExceptionGroup) X(ExceptionGroup)                   \
                               X(PermissionError) X(IsADirectoryError) X(NotADirectoryError)        \
                                   X(FileExistsError) X(TimeoutError) X(BrokenPipeError)        \
-                                      X(SyntaxWarning)
+                                      X(SyntaxWarning) X(UnicodeTranslateError)
 
 enum ExcId : std::uint16_t {
 #define INTERP_EXC_ENUM(n) E_##n,

@@ -309,6 +309,8 @@ def _call_handler(errors, exc, length):
             raise TypeError("decoding error handler must return (str, int) tuple")
         raise TypeError("encoding error handler must return (str/bytes, int) tuple")
     replacement, position = result
+    if decoding:  # a handler may give the decoder new input (3.11 reads exc.object back)
+        length = len(exc.object)
     if position < 0:
         position += length
     if not 0 <= position <= length:
@@ -317,6 +319,14 @@ def _call_handler(errors, exc, length):
 
 
 # ---- arguments -----------------------------------------------------------------------------
+
+def _reread(exc, data, length):
+    # The input a decoding error handler left in exc.object, to go on decoding from.
+    if exc.object is data:
+        return data, length
+    data = bytes(exc.object)
+    return data, len(data)
+
 
 def _bytes_arg(data):
     if isinstance(data, bytes):
@@ -363,6 +373,7 @@ def _decode_through(data, codec, errors):
             out.append(data[position:start].decode(codec))
             exc = UnicodeDecodeError(e.encoding, data, start, position + e.end, e.reason)
             replacement, position = _call_handler(errors, exc, length)
+            data, length = _reread(exc, data, length)
             out.append(replacement)
 
 
@@ -580,6 +591,7 @@ def charmap_decode(data, errors=None, mapping=None):
         exc = UnicodeDecodeError('charmap', data, position, position + 1,
                                  'character maps to <undefined>')
         replacement, position = _call_handler(errors, exc, length)
+        data, length = _reread(exc, data, length)
         out.append(replacement)
     return (''.join(out), length)
 
@@ -732,6 +744,7 @@ def unicode_escape_decode(data, errors=None, final=True):
         if bad is not None:
             exc = UnicodeDecodeError('unicodeescape', data, bad[0], bad[1], bad[2])
             replacement, position = _call_handler(errors, exc, length)
+            data, length = _reread(exc, data, length)
             out.append(replacement)
     return (''.join(out), position)
 
@@ -801,6 +814,7 @@ def raw_unicode_escape_decode(data, errors=None, final=True):
                 continue
         exc = UnicodeDecodeError('rawunicodeescape', data, bad[0], bad[1], bad[2])
         replacement, position = _call_handler(errors, exc, length)
+        data, length = _reread(exc, data, length)
         out.append(replacement)
     return (''.join(out), position)
 

@@ -954,73 +954,6 @@ INTERP_NATIVE(bytes_new_method) {
   return bytes_new_of(t, args[0], data);
 }
 
-// The text of UnicodeDecodeError / UnicodeEncodeError, made from their args
-// (encoding, object, start, end, reason) as CPython words it.
-INTERP_NATIVE(unicode_error_str) {
-  Value a = rd<ExceptionObject>(args[0])->args;
-  if (!a || tuple_length(a) != 5 || !str_check(tuple_item(a, 0)) || !str_check(tuple_item(a, 4)))
-    return str(t, a && tuple_length(a) == 1 ? tuple_item(a, 0) : (a ? a : runtime().empty_str));
-  std::string encoding = str_utf8(tuple_item(a, 0)), reason = str_utf8(tuple_item(a, 4));
-  Value object = tuple_item(a, 1);
-  std::int64_t start = 0, end = 0;
-  int_to_i64(tuple_item(a, 2), start);
-  int_to_i64(tuple_item(a, 3), end);
-  char buf[64];
-  std::string out;
-  if (str_check(object)) {
-    if (end == start + 1 && start >= 0 && start < str_length(object)) {
-      char32_t c = str_at(object, start);
-      if (c < 0x100)
-        std::snprintf(buf, sizeof buf, "'\\x%02x'", unsigned(c));
-      else if (c < 0x10000)
-        std::snprintf(buf, sizeof buf, "'\\u%04x'", unsigned(c));
-      else
-        std::snprintf(buf, sizeof buf, "'\\U%08x'", unsigned(c));
-      out = "'" + encoding + "' codec can't encode character " + buf + " in position " +
-            std::to_string(start) + ": " + reason;
-    } else {
-      out = "'" + encoding + "' codec can't encode characters in position " +
-            std::to_string(start) + "-" + std::to_string(end - 1) + ": " + reason;
-    }
-  } else {
-    std::string data;
-    bool error;
-    buffer_contents(t, object, data, error);
-    if (error) clear_pending(t);
-    if (end == start + 1 && start >= 0 && std::size_t(start) < data.size()) {
-      std::snprintf(buf, sizeof buf, "0x%02x", unsigned(static_cast<unsigned char>(data[start])));
-      out = "'" + encoding + "' codec can't decode byte " + buf + " in position " +
-            std::to_string(start) + ": " + reason;
-    } else {
-      out = "'" + encoding + "' codec can't decode bytes in position " + std::to_string(start) +
-            "-" + std::to_string(end - 1) + ": " + reason;
-    }
-  }
-  return str_from_utf8(t, out);
-}
-
-Value unicode_error_field(Thread& t, Value self, int i) {
-  Value a = rd<ExceptionObject>(self)->args;
-  if (!a || tuple_length(a) != 5) return none();
-  (void)t;
-  return tuple_item(a, i);
-}
-INTERP_NATIVE(unicode_error_encoding) {
-  return unicode_error_field(t, args[0], 0);
-}
-INTERP_NATIVE(unicode_error_object) {
-  return unicode_error_field(t, args[0], 1);
-}
-INTERP_NATIVE(unicode_error_start) {
-  return unicode_error_field(t, args[0], 2);
-}
-INTERP_NATIVE(unicode_error_end) {
-  return unicode_error_field(t, args[0], 3);
-}
-INTERP_NATIVE(unicode_error_reason) {
-  return unicode_error_field(t, args[0], 4);
-}
-
 } // namespace
 
 // The methods that bytes and bytearray share, added to either type.
@@ -1099,15 +1032,6 @@ void init_bytes_type(Thread& t) {
   add_staticmethod(t, type, "__new__", bytes_new_method);
   init_bytearray_type(t);
   init_memoryview_type(t);
-  for (ExcId id : {E_UnicodeDecodeError, E_UnicodeEncodeError}) {
-    Value cls = exc(id);
-    add_method(t, cls, "__str__", unicode_error_str);
-    add_getter(t, cls, "encoding", unicode_error_encoding);
-    add_getter(t, cls, "object", unicode_error_object);
-    add_getter(t, cls, "start", unicode_error_start);
-    add_getter(t, cls, "end", unicode_error_end);
-    add_getter(t, cls, "reason", unicode_error_reason);
-  }
 }
 
 } // namespace interp

@@ -122,6 +122,62 @@ Value syntax_fields_from_info(Thread& t, Value info, bool strict) {
   return tuple_from(t, fields, kSyntaxFieldCount);
 }
 
+// UnicodeEncodeError(encoding, object, start, end, reason), UnicodeDecodeError (the
+// object made bytes) and UnicodeTranslateError(object, start, end, reason): the fields
+// as one tuple in extra[0] (encoding None for a translation), replaced whole when one is
+// assigned; 0 until __init__ parsed them. False with TypeError when `strict`.
+const char* const kUnicodeFields[] = {"encoding", "object", "start", "end", "reason"};
+
+bool is_unicode_error(Value type) {
+  return is_class(type, E_UnicodeEncodeError) || is_class(type, E_UnicodeDecodeError) ||
+         is_class(type, E_UnicodeTranslateError);
+}
+
+bool unicode_fields_from_args(Thread& t, Value self, Value args, bool strict) {
+  Value type = type_of(self);
+  bool translate = is_class(type, E_UnicodeTranslateError);
+  bool decode = is_class(type, E_UnicodeDecodeError);
+  std::int64_t want = translate ? 4 : 5, n = tuple_length(args);
+  auto fail = [&](const std::string& msg) {
+    if (strict) raise(t, exc(E_TypeError), msg);
+    return !strict;
+  };
+  if (n != want)
+    return fail("function takes exactly " + std::to_string(want) + " arguments (" +
+                std::to_string(n) + " given)");
+  Value f[5];
+  std::size_t k = 0;
+  f[0] = translate ? none() : tuple_item(args, std::int64_t(k++));
+  f[1] = tuple_item(args, std::int64_t(k++));
+  f[2] = tuple_item(args, std::int64_t(k++));
+  f[3] = tuple_item(args, std::int64_t(k++));
+  f[4] = tuple_item(args, std::int64_t(k));
+  if (!translate && !str_check(f[0]))
+    return fail("argument 1 must be str, not " + type_name_of(f[0]));
+  if (decode) {
+    std::string data;
+    bool error = false;
+    if (!buffer_contents(t, f[1], data, error) || error) {
+      if (t.pending) clear_pending(t);
+      return fail("a bytes-like object is required, not '" + type_name_of(f[1]) + "'");
+    }
+    f[1] = bytes_new(t, data);
+    if (!f[1]) return false;
+  } else if (!str_check(f[1])) {
+    return fail("argument " + std::string(translate ? "1" : "2") + " must be str, not " +
+                type_name_of(f[1]));
+  }
+  for (int i = 2; i <= 3; ++i)
+    if (!int_check(f[i]))
+      return fail("'" + type_name_of(f[i]) + "' object cannot be interpreted as an integer");
+  if (!str_check(f[4]))
+    return fail("argument " + std::to_string(want) + " must be str, not " + type_name_of(f[4]));
+  Value fields = tuple_from(t, f, 5);
+  if (!fields) return false;
+  wr<ExceptionObject>(self)->extra[0] = fields;
+  return true;
+}
+
 // Per-class fields kept in ExceptionObject::extra, set from args by __new__ and __init__;
 // false with the exception where `strict` (__init__) finds them malformed.
 bool set_fields_from_args(Thread& t, Value self, bool strict) {
@@ -139,6 +195,7 @@ bool set_fields_from_args(Thread& t, Value self, bool strict) {
     syntax_fields = syntax_fields_from_info(t, tuple_item(args, 1), strict);
     if (!syntax_fields && t.pending) return false;
   }
+  if (is_unicode_error(type)) return unicode_fields_from_args(t, self, args, strict);
   ExceptionObject* w = wr<ExceptionObject>(self);
   if (is_class(type, E_StopIteration)) {
     w->extra[0] = n ? tuple_item(args, 0) : none();
@@ -279,6 +336,42 @@ INTERP_NATIVE(exception_str) {
     std::string text =
         "[Errno " + str_utf8(str(t, e->extra[0])) + "] " + str_utf8(str(t, e->extra[1]));
     if (e->extra[2] && e->extra[2] != none()) text += ": " + repr_utf8(t, e->extra[2]);
+    return str_from_utf8(t, text);
+  }
+  if (is_unicode_error(type)) {
+    // As 3.11 words them, from the fields (str() of each); "" before __init__.
+    Value fields = e->extra[0];
+    if (!fields) return runtime().empty_str;
+    Value object = tuple_item(fields, 1);
+    Value enc = str(t, tuple_item(fields, 0));
+    Value reason = enc ? str(t, tuple_item(fields, 4)) : Value();
+    if (!reason) return {};
+    std::int64_t start = 0, end = 0;
+    if (!int_to_i64(tuple_item(fields, 2), start) || !int_to_i64(tuple_item(fields, 3), end))
+      return {};
+    std::string encoding = str_utf8(enc), why = str_utf8(reason), text;
+    char buf[32];
+    bool translate = is_class(type, E_UnicodeTranslateError);
+    std::string head = translate ? "can't translate" : "'" + encoding + "' codec can't encode";
+    if (is_class(type, E_UnicodeDecodeError)) {
+      std::string_view data = bytes_view(object);
+      if (start < std::int64_t(data.size()) && end == start + 1) {
+        std::snprintf(buf, sizeof buf, "0x%02x", unsigned(static_cast<unsigned char>(data[std::size_t(start)])));
+        text = "'" + encoding + "' codec can't decode byte " + buf + " in position " +
+               std::to_string(start) + ": " + why;
+      } else {
+        text = "'" + encoding + "' codec can't decode bytes in position " + std::to_string(start) +
+               "-" + std::to_string(end - 1) + ": " + why;
+      }
+    } else if (start < str_length(object) && end == start + 1) {
+      char32_t c = str_at(object, start);
+      std::snprintf(buf, sizeof buf, c < 0x100 ? "\\x%02x" : c < 0x10000 ? "\\u%04x" : "\\U%08x",
+                    unsigned(c));
+      text = head + " character '" + buf + "' in position " + std::to_string(start) + ": " + why;
+    } else {
+      text = head + " characters in position " + std::to_string(start) + "-" +
+             std::to_string(end - 1) + ": " + why;
+    }
     return str_from_utf8(t, text);
   }
   if (is_class(type, E_SyntaxError)) {
@@ -468,6 +561,37 @@ INTERP_NATIVE(syntax_field_set) {
 
 // (type, args), with the instance dict as a third item when there is one; ImportError adds
 // its name and path to that state (and leaves it out when it is empty), as 3.11 does.
+int unicode_field(Value attr) {
+  for (int i = 0; i < 5; ++i)
+    if (str_equal_ascii(attr, kUnicodeFields[i])) return i;
+  return -1;
+}
+
+INTERP_NATIVE(unicode_field_get) {
+  Value fields = rd<ExceptionObject>(args[0])->extra[0];
+  int i = unicode_field(args[1]);
+  return fields && i >= 0 ? tuple_item(fields, i) : none();
+}
+
+INTERP_NATIVE(unicode_field_set) {
+  Value self = args[0];
+  int i = unicode_field(args[1]);
+  if (nargs < 3) return raisef(t, exc(E_TypeError), "can't delete %s", kUnicodeFields[i]);
+  Value value = args[2];
+  if ((i == 2 || i == 3) && !int_check(value))
+    return raisef(t, exc(E_TypeError), "'%s' object cannot be interpreted as an integer",
+                  type_name_of(value).c_str());
+  Value f[5];
+  Value old = rd<ExceptionObject>(self)->extra[0];
+  for (int k = 0; k < 5; ++k)
+    f[k] = old ? tuple_item(old, k) : none();
+  f[i] = value;
+  Value fields = tuple_from(t, f, 5);
+  if (!fields) return {};
+  wr<ExceptionObject>(self)->extra[0] = fields;
+  return none();
+}
+
 INTERP_NATIVE(exception_reduce) {
   Value self = args[0];
   Value state = rd<Object>(self)->dict;
@@ -580,6 +704,9 @@ void init_exception_types(Thread& t) {
   }
   for (const char* n : kSyntaxFields)
     add_named_members(t, exc(E_SyntaxError), {n}, exception_getattribute, syntax_field_set);
+  for (ExcId id : {E_UnicodeEncodeError, E_UnicodeDecodeError, E_UnicodeTranslateError})
+    for (const char* n : kUnicodeFields)
+      add_named_members(t, exc(id), {n}, unicode_field_get, unicode_field_set);
   init_exception_group_type(t);
   for (auto& [n, type] : rt.exception_types) {
     update_type_flags(type);

@@ -734,7 +734,6 @@ void init_object_type(Thread& t) {
   add_named_getters(t, ty, {"__name__", "__qualname__", "__module__"}, type_getattribute,
                     type_setattr);
   add_named_getters(t, ty, {"__bases__", "__dict__"}, type_getattribute);
-  add_named_getters(t, ty, {"__annotations__"}, type_getattribute, type_setattr);
   add_named_members(t, ty, {"__mro__", "__base__", "__flags__", "__text_signature__"},
                     type_getattribute);
 }
