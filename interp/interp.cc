@@ -543,7 +543,8 @@ int run_as_main(Thread& t, const std::string& source, const std::string& filenam
       if (package) set_item(t, globals, "__package__", str_from_utf8(t, *package));
     }
     if (!t.pending)
-      code = compile_source(t, source, filename, ast::Mode::Exec, -1, parse::SourceKind::ScriptFile);
+      code =
+          compile_source(t, source, filename, ast::Mode::Exec, -1, parse::SourceKind::ScriptFile);
     if (!code) error = fetch_pending(t);
   });
   if (error) return report_exception(t, error, !the_options.inspect);
@@ -1042,6 +1043,21 @@ bool incomplete_input(Thread& t, Value error, const std::string& source) {
          text.find("expected an indented block") != std::string::npos;
 }
 
+// Whether a block being entered already has an error that more lines cannot cure: the
+// REPL then reports it at once, as CPython's does (`def f(:`), instead of reading on to
+// the blank line.
+bool fails_for_good(Thread& t, const std::string& entry) {
+  bool fails = false;
+  stm::run_transaction([&] {
+    t.pending = {};
+    fails = false;
+    if (compile_source(t, entry, "<stdin>", ast::Mode::Single)) return;
+    Value error = fetch_pending(t);
+    fails = !incomplete_input(t, error, entry);
+  });
+  return fails;
+}
+
 // str(sys.ps1) or str(sys.ps2), CPython's defaults set when missing.
 std::string prompt(Thread& t, bool first) {
   std::string text;
@@ -1181,7 +1197,7 @@ int run_repl(bool fresh) {
       entry += line;
       if (line.back() != '\n') entry += '\n';
       if (first) in_block = opens_block(line);
-      if (in_block && !blank(line)) continue;
+      if (in_block && !blank(line) && !fails_for_good(t, entry)) continue;
     }
     Value code, error;
     bool more = false;
