@@ -11,6 +11,7 @@
 #include <fstream>
 #include <sstream>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace interp {
 
@@ -266,7 +267,12 @@ Value find_and_load(Thread& t, const std::string& full, const std::string& leaf,
     Value entry = list_item(search, i);
     if (!str_check(entry)) continue;
     std::string dir = str_utf8(entry);
-    if (dir.empty()) dir = ".";
+    if (dir.empty()) {
+      // '' is the working directory, named absolutely in __file__ and tracebacks, as
+      // importlib's FileFinder names it.
+      char cwd[4096];
+      dir = ::getcwd(cwd, sizeof cwd) ? cwd : ".";
+    }
     if (!zip_machinery_loading && !is_dir(dir) && inside_a_file(dir)) {
       if (Value m = load_from_zip(t, full, entry)) return m;
       if (t.pending) return {};
