@@ -99,8 +99,21 @@ INTERP_NATIVE(range_iter) {
 
 INTERP_NATIVE(range_reversed) {
   const RangeObject* r = ro<RangeObject>(args[0]);
-  if (!(r->start.is_small_int() && r->step.is_small_int() && r->length.is_small_int()))
-    return raise(t, exc(E_OverflowError), "Python int too large to convert to C long");
+  if (r->length == Value::small_int(0)) return range_iter(t, args, 1, {});
+  if (!(r->start.is_small_int() && r->step.is_small_int() && r->length.is_small_int())) {
+    // Beyond the tagged range: the items of range(last, start - step, -step), in the
+    // same arithmetic as any int (CPython's long range iterator).
+    using bytecode::BinaryOp;
+    Value start = r->start, step = r->step, length = r->length;
+    Value count = binary_op(t, length, Value::small_int(1), BinaryOp::Subtract);
+    Value offset = count ? binary_op(t, count, step, BinaryOp::Multiply) : Value();
+    Value last = offset ? binary_op(t, start, offset, BinaryOp::Add) : Value();
+    Value stop = last ? binary_op(t, start, step, BinaryOp::Subtract) : Value();
+    Value back = stop ? unary_negative(t, step) : Value();
+    Value reversed = back ? range_new(t, last, stop, back) : Value();
+    if (!reversed) return {};
+    return range_iter(t, &reversed, 1, {});
+  }
   std::int64_t n = r->length.small_int_value(), step = r->step.small_int_value();
   std::int64_t last = r->start.small_int_value() + (n - 1) * step;
   Value it = iterator_new(t, T_range_iterator, Value::small_int(n ? last : 0));
