@@ -2,6 +2,7 @@
 // progressions of indices.
 #include "interp/objects/args.h"
 #include "interp/objects/iterators.h"
+#include "interp/objects/numbers.h"
 #include "interp/objects/objects.h"
 #include "interp/objects/sequence.h"
 #include "interp/ops.h"
@@ -351,11 +352,54 @@ INTERP_NATIVE(slice_repr) {
                               repr_utf8(t, s->step) + ")");
 }
 
+// slice.indices(length) for a length beyond 64 bits, in int arithmetic: the same clamping
+// as slice_indices, CPython's PySlice_GetLongIndices.
+Value big_slice_indices(Thread& t, Value slice, Value length) {
+  using bytecode::BinaryOp;
+  using bytecode::CompareOp;
+  const SliceObject* s = ro<SliceObject>(slice);
+  auto less = [&](Value a, Value b) { return compare(t, a, b, CompareOp::Lt) == runtime().true_; };
+  Value step = Value::small_int(1);
+  if (s->step != none() && !(step = index_value(t, s->step))) return {};
+  if (step == Value::small_int(0)) return raise(t, exc(E_ValueError), "slice step cannot be zero");
+  bool down = less(step, Value::small_int(0));
+  Value lower = Value::small_int(down ? -1 : 0);
+  Value upper = down ? binary_op(t, length, Value::small_int(1), BinaryOp::Subtract) : length;
+  if (!upper) return {};
+  auto bound = [&](Value part, Value absent) -> Value {
+    if (part == none()) return absent;
+    if (!int_check(part) && !lookup_special(t, part, N___index__))
+      return t.pending ? Value()
+                       : raise(t, exc(E_TypeError),
+                               "slice indices must be integers or None or have an __index__ "
+                               "method");
+    Value v = index_value(t, part);
+    if (!v) return {};
+    if (!v.is_small_int() && !is_exact(v, T_int)) v = int_from_big(t, int_big(v)); // True: 1
+    if (less(v, Value::small_int(0))) {
+      v = binary_op(t, v, length, BinaryOp::Add);
+      return !v ? Value() : less(v, lower) ? lower : v;
+    }
+    return less(upper, v) ? upper : v;
+  };
+  Value start = bound(s->start, down ? upper : lower);
+  Value stop = start ? bound(s->stop, down ? lower : upper) : Value();
+  if (!stop) return {};
+  Value items[3] = {start, stop, step};
+  return tuple_from(t, items, 3);
+}
+
 INTERP_NATIVE(slice_indices_method) {
   if (!check_positional(t, "indices", nargs, kwnames, 1, 1)) return {};
-  std::int64_t n;
-  if (!index_to_i64(t, args[1], n)) return {};
-  if (n < 0) return raise(t, exc(E_ValueError), "length should not be negative");
+  Value length = index_value(t, args[1]);
+  if (!length) return {};
+  if (compare(t, length, Value::small_int(0), bytecode::CompareOp::Lt) == runtime().true_)
+    return raise(t, exc(E_ValueError), "length should not be negative");
+  const SliceObject* s = ro<SliceObject>(args[0]);
+  auto big = [](Value v) { return int_check(v) && !v.is_small_int(); };
+  if (big(length) || big(s->start) || big(s->stop) || big(s->step))
+    return big_slice_indices(t, args[0], length);
+  std::int64_t n = length.small_int_value();
   std::int64_t start, stop, step, count;
   if (!slice_indices(t, args[0], n, start, stop, step, count)) return {};
   Value items[3] = {Value::small_int(start), Value::small_int(stop), Value::small_int(step)};
