@@ -454,11 +454,7 @@ INTERP_NATIVE(daemon_threads_allowed) {
 // Writes an exception with its traceback to `file` (threading's excepthook).
 INTERP_NATIVE(print_exception) {
   if (!check_positional(t, "_print_exception", nargs, kwnames, 2, 2, 0)) return {};
-  std::string text;
-  format_exception_report(t, args[0], text);
-  Value s = str_from_utf8(t, text);
-  if (!s || !call_method(t, args[1], N_write, &s, 1)) return {};
-  return none();
+  return write_exception_report(t, args[0], args[1]) ? none() : Value();
 }
 
 // threading.excepthook and its argument type, in Python over the native printer, so that
@@ -490,7 +486,6 @@ def _excepthook(args, /):
         name = get_ident()
     print(f"Exception in thread {name}:", file=stderr, flush=True)
     _print_exception(args.exc_value, stderr)
-    stderr.flush()
 )";
 
 Value make_thread_module(Thread& t) {

@@ -228,21 +228,22 @@ INTERP_NATIVE(math_atan2) {
 // squares), each square is kept exactly as a sum of two doubles (fma) and added in
 // double-double, and the square root gets one Newton step against that exact sum.
 // An infinity wins over a nan, as IEEE 754's hypot says.
-double vector_norm(const std::vector<double>& v) {
+double vector_norm(const double* v, std::size_t n) {
   double max = 0;
   bool found_nan = false;
-  for (double x : v) {
+  for (std::size_t i = 0; i < n; ++i) {
+    double x = v[i];
     found_nan |= std::isnan(x);
     if (std::fabs(x) > max) max = std::fabs(x);
   }
   if (std::isinf(max)) return max;
   if (found_nan) return NAN;
-  if (max == 0 || v.size() <= 1) return max;
+  if (max == 0 || n <= 1) return max;
   int e = 0;
   std::frexp(max, &e);
   double hi = 0, lo = 0;
-  for (double x : v) {
-    x = std::ldexp(std::fabs(x), -e);
+  for (std::size_t i = 0; i < n; ++i) {
+    double x = std::ldexp(std::fabs(v[i]), -e);
     double sq = x * x;
     double sq_err = std::fma(x, x, -sq);
     double sum = hi + sq;
@@ -260,13 +261,29 @@ double vector_norm(const std::vector<double>& v) {
   return std::ldexp(h, e);
 }
 
+// The coordinates as doubles, on the stack for the usual few (hypot(x, y) runs in loops).
+class Coordinates {
+public:
+  explicit Coordinates(std::size_t n) : n_(n) {
+    if (n > kInline) heap_.resize(n);
+  }
+  double* data() { return n_ > kInline ? heap_.data() : inline_; }
+  std::size_t size() const { return n_; }
+
+private:
+  static constexpr std::size_t kInline = 8;
+  std::size_t n_;
+  double inline_[kInline];
+  std::vector<double> heap_;
+};
+
 INTERP_NATIVE(math_hypot) {
   if (kwnames && keyword_count(kwnames) > 0)
     return raise(t, exc(E_TypeError), "hypot() takes no keyword arguments");
-  std::vector<double> coords(nargs);
+  Coordinates coords(nargs);
   for (std::size_t i = 0; i < nargs; ++i)
-    if (!to_double(t, args[i], coords[i])) return {};
-  return float_new(t, vector_norm(coords));
+    if (!to_double(t, args[i], coords.data()[i])) return {};
+  return float_new(t, vector_norm(coords.data(), coords.size()));
 }
 
 INTERP_NATIVE(math_fmod) {
@@ -460,13 +477,13 @@ INTERP_NATIVE(math_dist) {
   if (!q) return {};
   if (tuple_length(p) != tuple_length(q))
     return raise(t, exc(E_ValueError), "both points must have the same number of dimensions");
-  std::vector<double> diffs(std::size_t(tuple_length(p)));
+  Coordinates diffs(std::size_t(tuple_length(p)));
   for (std::int64_t i = 0; i < tuple_length(p); ++i) {
     double a, b;
     if (!to_double(t, tuple_item(p, i), a) || !to_double(t, tuple_item(q, i), b)) return {};
-    diffs[std::size_t(i)] = a - b;
+    diffs.data()[i] = a - b;
   }
-  return float_new(t, vector_norm(diffs));
+  return float_new(t, vector_norm(diffs.data(), diffs.size()));
 }
 
 INTERP_NATIVE(math_isclose) {

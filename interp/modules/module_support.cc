@@ -338,8 +338,8 @@ void format_exception_report(Thread& t, Value exception, std::string& out) {
   }
   // A lone SyntaxError: the module's frames, then the located report as 3.11's C printer
   // (not the module) writes it.
-  bool syntax = usable && is_subtype(type_of(exception), exc(E_SyntaxError)) &&
-                lone_exception(exception);
+  bool syntax =
+      usable && is_subtype(type_of(exception), exc(E_SyntaxError)) && lone_exception(exception);
   if (usable) {
     struct Busy {
       Busy() { busy = true; }
@@ -383,6 +383,13 @@ void format_exception_report(Thread& t, Value exception, std::string& out) {
     }
   }
   vm::format_exception(t, exception, out);
+}
+
+bool write_exception_report(Thread& t, Value exception, Value file) {
+  std::string text;
+  format_exception_report(t, exception, text);
+  Value s = str_from_utf8(t, text);
+  return s && call_method(t, file, N_write, &s, 1) && call_method(t, file, N_flush, nullptr, 0);
 }
 
 void finish_owning_type(Value type) {

@@ -43,6 +43,10 @@ Value raise_os_error(Thread& t, int err, Value filename = {}, Value filename2 = 
 // The report of an uncaught exception, as CPython prints it (by the standard library's
 // traceback module, or vm::format_exception when that cannot run).
 void format_exception_report(Thread& t, Value exception, std::string& out);
+// The same report written to a Python file object and flushed (the excepthooks' output
+// goes to the sys.stderr object of the moment, a StringIO included); false with the
+// exception of the write.
+bool write_exception_report(Thread& t, Value exception, Value file);
 // C memory that a heap object owns (a library's stream or handle) is kept in one of its
 // fields as a tagged int, which the collector does not follow; 0 means none.
 inline Value address_value(const void* p) {

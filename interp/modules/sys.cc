@@ -237,21 +237,16 @@ INTERP_NATIVE(sys_set_int_max_str_digits) {
 // missing).
 INTERP_NATIVE(sys_excepthook) {
   if (!check_positional(t, "excepthook", nargs, kwnames, 3, 3, 0)) return {};
-  std::string text;
-  format_exception_report(t, args[1], text);
-  // To the sys.stderr object of the moment, as CPython's hook writes: a program may have
-  // put a StringIO there. None there silences it; its absence falls back to the process's
-  // standard error.
+  // To the sys.stderr object of the moment, as CPython's hook writes. None there silences
+  // it; its absence falls back to the process's standard error.
   Value err = getattr_opt(t, runtime().sys_module, intern_literal(t, "stderr"));
   if (t.pending) return {};
   if (!err) {
-    t.err += text;
+    format_exception_report(t, args[1], t.err);
     return none();
   }
   if (err == none()) return none();
-  Value s = str_from_utf8(t, text);
-  if (!s || !call_method(t, err, N_write, &s, 1)) return {};
-  return call_method(t, err, N_flush, nullptr, 0) ? none() : Value(); // flushed, as 3.11
+  return write_exception_report(t, args[1], err) ? none() : Value();
 }
 
 // sys.unraisablehook(args): what finalizers and weakref callbacks could not raise.

@@ -152,6 +152,10 @@ Value str_from_utf8(Thread& t, std::string_view utf8) {
 }
 
 Value str_from_os_bytes(Thread& t, std::string_view bytes) {
+  bool ascii = true;
+  for (unsigned char c : bytes)
+    ascii = ascii && c < 0x80;
+  if (ascii) return str_from_ascii(t, bytes); // most names: no decoder needed
   auto decoded = text::decode(bytes, "utf-8", "surrogateescape");
   if (!decoded.ok()) return str_from_utf8(t, bytes); // not reached: the handler takes all
   return str_from_code_points(t, decoded.value());
