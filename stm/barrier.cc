@@ -24,7 +24,7 @@ namespace stm::detail {
 
 void read_barrier_slow(Offset object, char* marker, char version) {
   char& touched = tl.segment_base[kTouchedMarkers + (object >> 16)];
-  if (!touched) touched = 1;
+  if (touched != version) touched = version;
   if (!heap.several_threads.load(std::memory_order_relaxed)) {
     *marker = version;
     return;

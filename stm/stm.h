@@ -211,16 +211,14 @@ inline constexpr unsigned kMaxSegments = 126; // lock bytes hold a segment numbe
 struct ReadMarkers {
   char* areas[kMaxSegments];
   unsigned count = 0;
-  // Whether view i marked anything in [first, first+bytes) (page-aligned). A view whose
-  // thread never read there is left alone: writing zeros would make its marker pages
-  // resident (and fault each one in) for nothing, in every running view, at every sweep.
-  bool any_in(unsigned i, Offset first, std::size_t bytes) const {
-    const auto* words = reinterpret_cast<const std::uint64_t*>(areas[i] + (first >> 4));
-    std::uint64_t any = 0;
-    for (std::size_t w = 0, n = (bytes >> 4) / 8; w < n; ++w)
-      any |= words[w];
-    return any != 0;
-  }
+  // Whether view i's running transaction may have marked something in [first, first+bytes)
+  // (page-aligned). A view whose transaction never read there is left alone: writing zeros
+  // would make its marker pages resident (and fault each one in) for nothing, in every
+  // running view, at every sweep. The chunks' touched bytes answer first: only a chunk
+  // touched by the running transaction can hold a marker that counts (an older version's
+  // never matches again before the wrap clears it), so the markers themselves are read
+  // in a few chunks per view, not in every run for every view.
+  bool any_in(unsigned i, Offset first, std::size_t bytes) const;
   void forget_in(unsigned i, Offset object) const { areas[i][object >> 4] = 0; }
 };
 ReadMarkers running_read_markers();
@@ -305,9 +303,11 @@ struct ThreadLocal {
 // for a dynamic initializer.
 extern constinit thread_local ThreadLocal tl __attribute__((tls_model("initial-exec")));
 inline constexpr std::size_t kReadVersionSlot = 0; // byte of the segment holding the version
-// From here on, one byte per 64 KiB of segment (4 KiB of its markers): 1 when a marker
-// there was set since the versions last wrapped, so that the wrap clears only those. Like
-// the version, these sit among the markers of the marker area itself, which no object uses.
+// From here on, one byte per 64 KiB of segment (4 KiB of its markers): the version of the
+// last transaction that set a marker there (0: none since the versions last wrapped), so
+// that the wrap clears only those chunks and a collection's sweep looks only at the chunks
+// the running transaction read. Like the version, these sit among the markers of the
+// marker area itself, which no object uses.
 inline constexpr std::size_t kTouchedMarkers = 64;
 void read_barrier_slow(Offset object, char* marker, char version);
 void write_barrier_slow(Offset object);

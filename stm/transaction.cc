@@ -518,8 +518,9 @@ void note_new_object(Offset object, std::uint32_t size) {
   heap.lock_of(object).store(std::uint8_t(ctx->segment | kLockNewObject),
                              std::memory_order_relaxed);
   // Nobody else can publish a new object: its first read needs no slow path.
-  tl.segment_base[object >> 4] = tl.segment_base[kReadVersionSlot];
-  tl.segment_base[kTouchedMarkers + (object >> 16)] = 1;
+  const char version = tl.segment_base[kReadVersionSlot];
+  tl.segment_base[object >> 4] = version;
+  tl.segment_base[kTouchedMarkers + (object >> 16)] = version;
   ctx->new_objects.push_back({object, size});
 }
 
@@ -585,6 +586,20 @@ void for_each_running_new_object(void (*fn)(Offset, void*), void* arg) {
     for (const NewObject& created : t->new_objects)
       fn(created.object, arg);
   }
+}
+
+bool ReadMarkers::any_in(unsigned i, Offset first, std::size_t bytes) const {
+  const char* base = areas[i];
+  const char version = base[kReadVersionSlot];
+  bool touched = false;
+  for (Offset chunk = first >> 16, last = (first + bytes - 1) >> 16; chunk <= last; ++chunk)
+    touched |= base[kTouchedMarkers + chunk] == version;
+  if (!touched) return false;
+  const auto* words = reinterpret_cast<const std::uint64_t*>(base + (first >> 4));
+  std::uint64_t any = 0;
+  for (std::size_t w = 0, n = (bytes >> 4) / 8; w < n; ++w)
+    any |= words[w];
+  return any != 0;
 }
 
 ReadMarkers running_read_markers() {

@@ -112,11 +112,16 @@ struct GlobalHintSlot {
   Value name; // code may be freed and its memory reused: the name must match too
   GlobalHint hint;
 };
-thread_local GlobalHintSlot global_hints[1024];
+constexpr std::size_t kGlobalHintSlots = 1024;
+// This thread's site caches (below), made at its first use.
+thread_local GlobalHintSlot* global_hints = nullptr;
+void make_site_caches();
 
 Value load_global_hinted(Thread& t, Value globals, Value builtins, Value n, const Instruction* at) {
   if (!is_exact(builtins, T_dict)) return load_global(t, globals, builtins, n);
-  GlobalHintSlot& slot = global_hints[(reinterpret_cast<std::uintptr_t>(at) >> 2) & 1023];
+  if (__builtin_expect(!global_hints, 0)) make_site_caches();
+  GlobalHintSlot& slot =
+      global_hints[(reinterpret_cast<std::uintptr_t>(at) >> 2) % kGlobalHintSlots];
   if (slot.at != at || slot.name != n) {
     slot.at = at;
     slot.name = n;
@@ -285,9 +290,31 @@ struct AttributeSite {
   std::int32_t hint = 0;
 };
 constexpr std::size_t kAttributeSites = 512;
-thread_local AttributeSite attribute_sites[2][kAttributeSites];
+thread_local AttributeSite (*attribute_sites)[kAttributeSites] = nullptr; // [2]: loads, stores
+
+// The site caches live on the C++ heap, not in thread-local storage: glibc puts a thread's
+// static TLS at the top of its stack, which the collector scans conservatively, and 100 KiB
+// of caches per thread, scanned at every collection, made each pause grow with the number
+// of threads. Nothing in them needs keeping alive: an entry is trusted only while no
+// collection (nor abort, for the global hints) has run since it was made.
+struct SiteCacheOwner {
+  ~SiteCacheOwner() {
+    delete[] global_hints;
+    delete[] attribute_sites;
+    global_hints = nullptr;
+    attribute_sites = nullptr;
+  }
+};
+thread_local SiteCacheOwner site_cache_owner;
+
+void make_site_caches() {
+  (void)&site_cache_owner; // constructs it: its destructor runs at thread exit
+  global_hints = new GlobalHintSlot[kGlobalHintSlots];
+  attribute_sites = new AttributeSite[2][kAttributeSites];
+}
 
 AttributeSite& attribute_site(const Instruction* at, bool store) {
+  if (__builtin_expect(!attribute_sites, 0)) make_site_caches();
   return attribute_sites[store][(reinterpret_cast<std::uintptr_t>(at) >> 2) % kAttributeSites];
 }
 
@@ -2011,8 +2038,7 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
       if (new_traceback) {
         // A new exception raised while another is handled gets it as __context__.
         Value e = t.pending;
-        if (e && exception_check(e) && t.handled && t.handled != e &&
-            exception_check(t.handled)) {
+        if (e && exception_check(e) && t.handled && t.handled != e && exception_check(t.handled)) {
           // As 3.11's _PyErr_SetObject: the handled exception becomes the context, and a
           // link back to `e` in its own chain is cut so that no cycle forms (a cycle there
           // already is left alone: Floyd's walk stops on it).
