@@ -237,7 +237,6 @@ extern std::mutex commit_lock;
 extern std::atomic<bool> remembered_overflow;
 extern std::vector<Offset> retired_remembered; // under commit_lock
 // A privatization is remapping pages (under commit_lock): commits wait before they scan.
-extern std::atomic<bool> privatizing;
 extern std::atomic<ThreadContext*> inevitable_owner;
 // The thread holding each segment (index 0 unused); see sync.cc for idle marks.
 // A cache line each: every transaction start and end writes its own slot.

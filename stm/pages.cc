@@ -38,6 +38,9 @@ void reset_page_allocator() {
   free_runs.clear();
 }
 
+// A page of the row between its marking and its remap in privatize(): private for every
+// reader of the row (copy_out), shared still in the view's mapping.
+constexpr std::uint8_t kBecomingPrivate = 4;
 // Private pages a view keeps across collections while several threads run (2 MiB).
 constexpr std::size_t kKeptPrivatePages = 512;
 
@@ -76,29 +79,37 @@ static std::size_t remap_pages(unsigned segment, std::size_t first, std::size_t 
 
 void privatize(unsigned segment, Offset object, std::size_t size) {
   std::size_t first = heap.page_of(object), end = heap.page_of(object + size - 1) + 1;
-  const std::uint8_t* row = heap.private_row(segment);
+  std::uint8_t* row = heap.private_row(segment);
+  bool any = false;
   for (std::size_t page = first; page < end; ++page)
     if (!row[page]) {
-      // A commit copying into this page meanwhile could miss the new private copy (it
-      // looks at the row first) or have its bytes half in it: the flag keeps new commits
-      // from starting (transaction.cc) and the wait lets running ones finish. The lock
-      // keeps collections and other privatizations out.
-      ThreadContext* ctx = current();
-      lock_commit(ctx);
-      std::uint64_t t0 = now_ticks();
-      privatizing.store(true, std::memory_order_seq_cst);
-      for (unsigned view = 1; view <= heap.views; ++view)
-        wait_until([view] { return !heap.publishing(view).load(std::memory_order_seq_cst); });
-      // From the first page again: a collection may have run while this thread waited
-      // and mapped pages of the object shared again.
-      std::size_t pages = remap_pages(segment, first, end, 0, 1);
-      privatizing.store(false, std::memory_order_release);
-      commit_lock.unlock();
-      add_state_time(ctx, TimeState::Remapping, now_ticks() - t0);
-      bump(ctx->stats->privatizations);
-      bump(ctx->stats->pages_privatized, pages);
-      return;
+      // Marked first (kBecomingPrivate): a commit that reads the row from now on copies its
+      // bytes into this view as well, which until the remap means into the shared page,
+      // where the same bytes go anyway. A commit that read it before is waited for below,
+      // so none can leave the private copy older than the committed page. No lock and no
+      // stop for other commits: views privatize at once, and commits go on meanwhile.
+      std::atomic_ref<std::uint8_t>(row[page]).store(kBecomingPrivate, std::memory_order_seq_cst);
+      any = true;
     }
+  if (!any) return;
+  ThreadContext* ctx = current();
+  std::uint64_t t0 = now_ticks();
+  // Quiet meanwhile: a commit under the lock may be waiting, flag up, for this thread to
+  // stand still (it decided against this transaction), and a collection may run; neither
+  // minds a row entry that is becoming private. A decision against this transaction is
+  // honoured at the next safe point, once the remap is done.
+  STM_SAVE_STACK(ctx);
+  go_quiet(ctx, ThreadState::Paused);
+  for (unsigned view = 1; view <= heap.views; ++view)
+    if (view != segment)
+      wait_until([view] { return !heap.publishing(view).load(std::memory_order_seq_cst); });
+  come_back(ctx);
+  // A copy into this view that lands during the remap is kept too: before it, it went
+  // into the shared page, which the first write of the private mapping copies.
+  std::size_t pages = remap_pages(segment, first, end, kBecomingPrivate, 1);
+  add_state_time(ctx, TimeState::Remapping, now_ticks() - t0);
+  bump(ctx->stats->privatizations);
+  bump(ctx->stats->pages_privatized, pages);
 }
 
 void adopt_heap_copy(int memfd, unsigned kept_view) {

@@ -17,7 +17,6 @@ namespace stm::detail {
 constinit thread_local ThreadLocal tl;
 std::vector<ThreadContext*> threads;
 alignas(64) std::mutex commit_lock; // a line of its own: conflicts and collections take it
-alignas(64) std::atomic<bool> privatizing{false};
 std::atomic<bool> remembered_overflow{false};
 std::vector<Offset> retired_remembered;
 SegmentOwner segment_owner[kMaxSegments + 1];

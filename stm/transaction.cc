@@ -72,6 +72,9 @@ static void remember_writes(ThreadContext* ctx) {
 }
 
 static void publish(ThreadContext* ctx) {
+  // The flag went up (a sequentially consistent store) before any private row is read in
+  // copy_out: a privatization marks its row, then waits for flags raised before (pages.cc).
+  std::atomic_signal_fence(std::memory_order_seq_cst);
   remember_writes(ctx);
   char* mine = heap.base(ctx->segment);
   // New objects go out first. A reader reaches one only through an old object of this
@@ -275,17 +278,10 @@ static bool killed_now(ThreadContext* ctx) {
 // The common commit: false when the scan beat some reader, which needs the lock.
 static bool commit_without_lock(ThreadContext* ctx) {
   std::atomic_ref<char> flag = heap.publishing(ctx->segment);
-  for (;;) {
-    // A privatization remaps pages that copies go into: it waits for lowered flags, and a
-    // commit does not start while one runs (the two sides as in a read barrier).
-    flag.store(kScanning, std::memory_order_relaxed);
-    std::atomic_thread_fence(std::memory_order_seq_cst);
-    if (!privatizing.load(std::memory_order_seq_cst)) break;
-    flag.store(0, std::memory_order_release);
-    std::uint64_t t0 = now_ticks();
-    wait_until([] { return !privatizing.load(std::memory_order_acquire); });
-    add_state_time(ctx, TimeState::Remapping, now_ticks() - t0);
-  }
+  // The flag is up before the markers are read (scan_for_readers): the two sides as in a
+  // read barrier.
+  flag.store(kScanning, std::memory_order_relaxed);
+  std::atomic_thread_fence(std::memory_order_seq_cst);
   if (killed_now(ctx)) {
     flag.store(0, std::memory_order_release);
     abort_running(ctx, ctx->kill_cause);
