@@ -54,6 +54,8 @@ const char* time_state_name(TimeState state) {
     return "waiting for a write lock";
   case TimeState::Paused:
     return "paused for other commits";
+  case TimeState::Stopped:
+    return "stopped for other threads' collections";
   case TimeState::Gc:
     return "collecting garbage";
   case TimeState::Remapping:

@@ -246,7 +246,8 @@ enum class TimeState : std::uint8_t {
   WaitSegment,    // waiting for a free segment
   WaitInevitable, // waiting for the inevitable transaction to finish
   WaitLock,       // waiting for a write lock that an older transaction gave up
-  Paused,         // paused at a safe point for another thread's commit or GC
+  Paused,         // paused at a safe point for another thread's commit
+  Stopped,        // stopped (safe point or commit lock) while another thread collected
   Gc,             // collecting
   Remapping,      // making pages private for a first write, or waiting for that
   TakingHome,     // taking a page from another view's home (a fence on every core)

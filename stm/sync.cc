@@ -18,6 +18,13 @@ constinit thread_local ThreadLocal tl;
 std::vector<ThreadContext*> threads;
 alignas(64) std::mutex commit_lock; // a line of its own: conflicts and collections take it
 std::atomic<bool> remembered_overflow{false};
+// Up while a thread stops the world (a collection, or a fork): the time others then spend
+// paused is the collection's, and the statistics say so apart from commits' pauses.
+static std::atomic<bool> world_stopping{false};
+
+static TimeState pause_state() {
+  return world_stopping.load(std::memory_order_relaxed) ? TimeState::Stopped : TimeState::Paused;
+}
 std::vector<Offset> retired_remembered;
 SegmentOwner segment_owner[kMaxSegments + 1];
 static std::atomic<std::uint64_t> next_thread_number{1};
@@ -65,9 +72,10 @@ void come_back(ThreadContext* ctx) {
     ctx->state.store(ctx->in_tx.load(std::memory_order_relaxed) ? ThreadState::Paused
                                                                 : ThreadState::Outside,
                      std::memory_order_seq_cst);
+    TimeState state = pause_state();
     std::uint64_t t0 = now_ticks();
     wait_while_paused(ctx);
-    add_state_time(ctx, TimeState::Paused, now_ticks() - t0);
+    add_state_time(ctx, state, now_ticks() - t0);
     bump(ctx->stats->pauses);
   }
 }
@@ -117,9 +125,10 @@ void lock_commit(ThreadContext* ctx) {
   STM_SAVE_STACK(ctx);
   bool in_tx = ctx->in_tx.load(std::memory_order_relaxed);
   go_quiet(ctx, in_tx ? ThreadState::Paused : ThreadState::Outside);
+  TimeState state = pause_state();
   std::uint64_t t0 = now_ticks();
   commit_lock.lock();
-  add_state_time(ctx, TimeState::Paused, now_ticks() - t0);
+  add_state_time(ctx, state, now_ticks() - t0);
   come_back(ctx); // nobody else can ask for a pause now: requests come from the lock holder
 }
 
@@ -377,11 +386,13 @@ void with_world_stopped(void (*fn)(void*), void* arg) {
     commit_lock.unlock();
     check_killed(ctx);
   }
+  world_stopping.store(true, std::memory_order_relaxed);
   pause_others(ctx);
   STM_SAVE_STACK(ctx);
   std::uint64_t t0 = now_ticks();
   fn(arg);
   add_state_time(ctx, TimeState::Gc, now_ticks() - t0);
+  world_stopping.store(false, std::memory_order_relaxed);
   resume_others(ctx);
   commit_lock.unlock();
   // A thread outside any transaction must not stay Running after lock_commit waited:
