@@ -53,6 +53,8 @@ Value make_csv_module(Thread& t);
 Value make_json_module(Thread& t);
 Value make_pickle_module(Thread& t);
 Value make_codecs_module(Thread& t);
+Value make_multibytecodec_module(Thread& t);
+Value make_cjk_codec_module(Thread& t, const std::string& name);
 Value make_string_module(Thread& t);
 Value make_ast_module(Thread& t);
 Value make_imp_module(Thread& t);
@@ -87,6 +89,8 @@ Value make_builtin_module(Thread& t, const std::string& module_name) {
   if (module_name == "_json") return make_json_module(t);
   if (module_name == "_pickle") return make_pickle_module(t);
   if (module_name == "_codecs") return make_codecs_module(t);
+  if (module_name == "_multibytecodec") return make_multibytecodec_module(t);
+  if (module_name.starts_with("_codecs_")) return make_cjk_codec_module(t, module_name);
   if (module_name == "_string") return make_string_module(t);
   if (module_name == "_ast") return make_ast_module(t);
   if (module_name == "math") return make_math_module(t);
@@ -136,16 +140,17 @@ Value make_builtin_module(Thread& t, const std::string& module_name) {
 
 std::vector<std::string> builtin_module_names() {
   std::vector<std::string> names = {
-      "time",         "gc",          "_random", "_sha512",  "_struct",      "_codecs",
-      "_string",      "_ast",        "math",    "cmath",    "_weakref",     "itertools",
-      "_collections", "posix",       "atexit",  "_io",      "errno",        "_sre",
-      "_imp",         "_warnings",   "marshal", "builtins", "sys",          "_contextvars",
-      "_sha256",      "_sha1",       "_md5",    "binascii", "_operator",    "_blake2",
-      "_sha3",        "_signal",     "_csv",    "array",    "zlib",         "_posixsubprocess",
-      "select",       "unicodedata", "pyexpat", "_socket",  "pwd",          "grp",
-      "resource",     "fcntl",       "termios", "_bz2",     "faulthandler", "_lzma",
-      "_sqlite3",     "syslog",      "mmap",    "readline", "_stat",        "_multiprocessing",
-      "_posixshmem",  "_abc",        "_json",   "_pickle",      "_tokenize"};
+      "time",         "gc",          "_random",    "_sha512",    "_struct",      "_codecs",
+      "_string",      "_ast",        "math",       "cmath",      "_weakref",     "itertools",
+      "_collections", "posix",       "atexit",     "_io",        "errno",        "_sre",
+      "_imp",         "_warnings",   "marshal",    "builtins",   "sys",          "_contextvars",
+      "_sha256",      "_sha1",       "_md5",       "binascii",   "_operator",    "_blake2",
+      "_sha3",        "_signal",     "_csv",       "array",      "zlib",         "_posixsubprocess",
+      "select",       "unicodedata", "pyexpat",    "_socket",    "pwd",          "grp",
+      "resource",     "fcntl",       "termios",    "_bz2",       "faulthandler", "_lzma",
+      "_sqlite3",     "syslog",      "mmap",       "readline",   "_stat",        "_multiprocessing",
+      "_posixshmem",  "_abc",        "_json",      "_pickle",    "_tokenize",    "_multibytecodec",
+      "_codecs_jp",   "_codecs_cn",  "_codecs_kr", "_codecs_tw", "_codecs_hk",   "_codecs_iso2022"};
   for (auto& [registered, factory] : registered_modules())
     names.push_back(registered);
   std::sort(names.begin(), names.end());

@@ -6,12 +6,35 @@
 // themselves are interp/text's codecs, reached through str.encode and bytes.decode (with
 // the error handlers interp/text knows); the source adds byte order marks, partial input
 // (final=False), error handlers registered from Python, the charmap and escape codecs.
+#include "interp/text/codecs.h"
 #include "interp/modules/module_support.h"
 #include "interp/modules/source_module.h"
 
 namespace interp {
 
+Value raise_codec_error(Thread& t, const text::CodecError& e, Value object); // objects/bytes.cc
+
 namespace {
+
+// _utf7_decode(data: bytes, errors: str, final: bool) -> (str, consumed), for the
+// handlers interp/text knows; the source resolves the others.
+INTERP_NATIVE(utf7_decode) {
+  if (!check_positional(t, "_utf7_decode", nargs, kwnames, 3, 3, 0)) return {};
+  std::size_t consumed = 0;
+  auto r = text::decode_utf7(bytes_view(args[0]), str_utf8(args[1]), args[2] == runtime().true_,
+                             consumed);
+  if (!r.ok()) return raise_codec_error(t, r.error(), args[0]);
+  Value pair[2] = {str_from_code_points(t, r.value()),
+                   int_from_i64(t, static_cast<std::int64_t>(consumed))};
+  if (!pair[0] || !pair[1]) return {};
+  return tuple_from(t, pair, 2);
+}
+
+// _utf7_encode(text: str) -> bytes
+INTERP_NATIVE(utf7_encode) {
+  if (!check_positional(t, "_utf7_encode", nargs, kwnames, 1, 1, 0)) return {};
+  return bytes_new(t, text::encode_utf7(str_code_points(args[0])));
+}
 
 const char kSource[] = R"py(
 # The codec registry, the error handler registry and the codec functions that
@@ -359,18 +382,26 @@ def _errors_arg(function, errors):
 # ---- the transformation formats, through interp/text ------------------------------------
 
 def _decode_through(data, codec, errors):
+    # codec: a name interp/text knows, or a function (data, errors) -> str whose errors
+    # leave it in its initial state, so that it can start again after any of them.
+    if isinstance(codec, str):
+        run = lambda data, errors: data.decode(codec, errors)
+    else:
+        run = codec
     if errors in _NATIVE_HANDLERS:
-        return data.decode(codec, errors)
+        return run(data, errors)
     out = []
     position = 0
     length = len(data)
     while True:
         try:
-            out.append(data[position:].decode(codec))
+            out.append(run(data[position:], 'strict'))
             return ''.join(out)
         except UnicodeDecodeError as e:
             start = position + e.start
-            out.append(data[position:start].decode(codec))
+            # What came before the error: ignoring the error itself leaves just that, even
+            # where the error's range begins before text already decoded (a UTF-7 run).
+            out.append(run(data[position:position + e.end], 'ignore'))
             exc = UnicodeDecodeError(e.encoding, data, start, position + e.end, e.reason)
             replacement, position = _call_handler(errors, exc, length)
             data, length = _reread(exc, data, length)
@@ -378,23 +409,28 @@ def _decode_through(data, codec, errors):
 
 
 def _encode_through(text, codec, errors):
+    # codec: a name interp/text knows, or a function (text, errors) -> bytes.
+    if isinstance(codec, str):
+        run = lambda text, errors: text.encode(codec, errors)
+    else:
+        run = codec
     if errors in _NATIVE_HANDLERS:
-        return text.encode(codec, errors)
+        return run(text, errors)
     out = []
     position = 0
     length = len(text)
     while True:
         try:
-            out.append(text[position:].encode(codec))
+            out.append(run(text[position:], 'strict'))
             return b''.join(out)
         except UnicodeEncodeError as e:
             start = position + e.start
-            out.append(text[position:start].encode(codec))
+            out.append(run(text[position:start], 'strict'))
             exc = UnicodeEncodeError(e.encoding, text, start, position + e.end, e.reason)
             replacement, position = _call_handler(errors, exc, length)
             if isinstance(replacement, str):
                 try:
-                    replacement = replacement.encode(codec)
+                    replacement = run(replacement, 'strict')
                 except UnicodeEncodeError:
                     raise exc from None
             out.append(replacement)
@@ -532,6 +568,24 @@ def _fixed_width(width, base):
 
 _fixed_width(2, 'utf-16')
 _fixed_width(4, 'utf-32')
+
+
+def utf_7_encode(str, errors=None):
+    _str_arg('utf_7_encode', str)
+    _errors_arg('utf_7_encode', errors)
+    return (_utf7_encode(str), len(str))
+
+
+def utf_7_decode(data, errors=None, final=False):
+    data = _bytes_arg(data)
+    errors = _errors_arg('utf_7_decode', errors)
+    if errors in _NATIVE_HANDLERS:
+        return _utf7_decode(data, errors, bool(final))
+    # Another handler: first where decoding stops (an open run waits unless final), then
+    # the errors before it one by one through the registry.
+    consumed = _utf7_decode(data, 'ignore', bool(final))[1]
+    return (_decode_through(data[:consumed], lambda data, errors: _utf7_decode(data, errors, True)[0],
+                            errors), consumed)
 
 
 def readbuffer_encode(data, errors=None):
@@ -897,7 +951,9 @@ def escape_decode(data, errors=None):
 } // namespace
 
 Value make_codecs_module(Thread& t) {
-  Value m = new_module(t, "_codecs", nullptr, 0);
+  static const ModuleFunction kFunctions[] = {{"_utf7_decode", utf7_decode},
+                                              {"_utf7_encode", utf7_encode}};
+  Value m = new_module(t, "_codecs", kFunctions, std::size(kFunctions));
   return m ? run_module_source(t, m, kSource, "<_codecs>") : Value();
 }
 

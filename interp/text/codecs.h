@@ -45,4 +45,12 @@ CodecResult<std::u32string> decode_with(Codec codec, std::string_view bytes,
 template <CodeUnit C>
 CodecResult<std::string> encode_with(Codec codec, View<C> text, std::string_view errors);
 
+// UTF-7 (RFC 2152), which CPython reaches only through the codec registry. Unless
+// `final`, a base64 run still open at the end waits for more input: it is neither
+// decoded nor counted in `consumed`. Encoding never fails (lone surrogates go into
+// base64 as they are).
+CodecResult<std::u32string> decode_utf7(std::string_view bytes, std::string_view errors, bool final,
+                                        std::size_t& consumed);
+std::string encode_utf7(std::u32string_view text);
+
 } // namespace interp::text

@@ -1,0 +1,354 @@
+// The CJK codecs over iconv(3). iconv converts one character per call here (the output
+// buffer holds one, or the input is one code point), so each character's bytes are known:
+// that is what lets the corrections below apply and errors carry CPython's positions.
+// A descriptor lives only for one conversion, on the C++ stack, so no C state outlives
+// a transaction.
+#include "interp/text/multibyte_codecs.h"
+
+#include <cerrno>
+#include <iconv.h>
+
+#include <map>
+#include <mutex>
+#include <span>
+
+#include "interp/text/codec_sinks.h"
+
+namespace interp::text {
+namespace {
+
+// Which bytes make CPython's decoder wait for a second one before it judges them.
+enum class LeadBytes {
+  shift_jis, // 0x81-0x9F and 0xE0-0xFC
+  high,      // every byte from 0x80
+  escapes,   // ISO-2022: only what iconv itself finds cut short
+};
+
+struct MultibyteCodec {
+  std::string_view name;
+  const char* charset; // glibc's name
+  LeadBytes lead;
+};
+
+constexpr MultibyteCodec kCodecs[] = {
+    {"shift_jis", "SHIFT_JIS", LeadBytes::shift_jis},
+    {"cp932", "CP932", LeadBytes::shift_jis},
+    {"euc_jp", "EUC-JP", LeadBytes::high},
+    {"shift_jis_2004", "SHIFT_JISX0213", LeadBytes::shift_jis},
+    {"shift_jisx0213", "SHIFT_JISX0213", LeadBytes::shift_jis},
+    {"euc_jis_2004", "EUC-JISX0213", LeadBytes::high},
+    {"euc_jisx0213", "EUC-JISX0213", LeadBytes::high},
+    {"iso2022_jp", "ISO-2022-JP", LeadBytes::escapes},
+    {"iso2022_jp_2", "ISO-2022-JP-2", LeadBytes::escapes},
+    {"iso2022_jp_3", "ISO-2022-JP-3", LeadBytes::escapes},
+    {"iso2022_kr", "ISO-2022-KR", LeadBytes::escapes},
+    {"gb2312", "EUC-CN", LeadBytes::high},
+    {"gbk", "GBK", LeadBytes::high},
+    {"gb18030", "GB18030", LeadBytes::high},
+    {"big5", "BIG5", LeadBytes::high},
+    {"big5hkscs", "BIG5-HKSCS", LeadBytes::high},
+    {"euc_kr", "EUC-KR", LeadBytes::high},
+    {"cp949", "UHC", LeadBytes::high},
+    {"johab", "JOHAB", LeadBytes::high},
+};
+
+const MultibyteCodec* find_codec(std::string_view name) {
+  for (const MultibyteCodec& codec : kCodecs)
+    if (codec.name == name) return &codec;
+  return nullptr;
+}
+
+bool waits_for_more(LeadBytes lead, unsigned char byte) {
+  switch (lead) {
+  case LeadBytes::shift_jis:
+    return (byte >= 0x81 && byte <= 0x9F) || (byte >= 0xE0 && byte <= 0xFC);
+  case LeadBytes::high:
+    return byte >= 0x80;
+  case LeadBytes::escapes:
+    return false;
+  }
+  return false;
+}
+
+// Where glibc's tables differ from CPython's for characters in common use. CPython's
+// shift_jis reads bytes below 0x80 as ASCII (glibc: 0x5C is YEN SIGN, 0x7E OVERLINE);
+// its cp932 gives the five single bytes Microsoft's table leaves unassigned code points,
+// and refuses YEN SIGN and OVERLINE, which glibc's CP932 writes as ASCII; its euc_jp
+// reads JIS X 0212's tilde as ASCII; its gbk has no euro sign at 0x80 (glibc's GBK, as
+// Microsoft's cp936, does). CPython's big5 reads eleven symbols of rows 0xA1-0xA2 as other
+// code points than glibc's BIG5 (0xA145 is BULLET, glibc's HYPHENATION POINT).
+struct ByteCorrection {
+  std::string_view codec;
+  std::string_view bytes;
+  char32_t code_point;
+};
+
+constexpr ByteCorrection kDecodeCorrections[] = {
+    {"cp932", "\x80", 0x80},   {"cp932", "\xA0", 0xF8F0}, {"cp932", "\xFD", 0xF8F1},
+    {"cp932", "\xFE", 0xF8F2}, {"cp932", "\xFF", 0xF8F3}, {"euc_jp", "\x8F\xA2\xB7", 0x7E},
+};
+
+// Corrections that hold both ways.
+constexpr ByteCorrection kTwoWayCorrections[] = {
+    {"big5", "\xA1\x45", 0x2022}, {"big5", "\xA1\x4E", 0xFF64}, {"big5", "\xA1\xC2", 0x203E},
+    {"big5", "\xA1\xE3", 0x223C}, {"big5", "\xA1\xF2", 0x2641}, {"big5", "\xA1\xF3", 0x2609},
+    {"big5", "\xA2\x41", 0xFF0F}, {"big5", "\xA2\x42", 0xFF3C}, {"big5", "\xA2\x44", 0x00A5},
+    {"big5", "\xA2\x46", 0x00A2}, {"big5", "\xA2\x47", 0x00A3},
+};
+
+constexpr ByteCorrection kEncodeCorrections[] = {
+    {"cp932", "\x80", 0x80},    {"cp932", "\xA0", 0xF8F0}, {"cp932", "\xFD", 0xF8F1},
+    {"cp932", "\xFE", 0xF8F2},  {"cp932", "\xFF", 0xF8F3}, {"euc_jp", "\x5C", 0xA5},
+    {"euc_jp", "\x7E", 0x203E},
+};
+
+constexpr std::pair<std::string_view, char32_t> kRefusedByEncoder[] = {
+    {"cp932", 0xA5},
+    {"cp932", 0x203E},
+    {"cp932", 0x2014},
+    {"euc_jp", 0xFF5E},
+    {"gbk", 0x20AC},
+    {"euc_kr", 0x20A9},
+    {"euc_kr", 0x327E},
+    {"shift_jis", 0xFFE0},
+    {"shift_jis", 0xFFE1},
+    {"shift_jis", 0xFFE2},
+    // glibc's readings of big5's corrected symbols, and its euro sign at 0xA3E1
+    {"big5", 0x2027},
+    {"big5", 0xFE51},
+    {"big5", 0xAF},
+    {"big5", 0xFF5E},
+    {"big5", 0x2295},
+    {"big5", 0x2299},
+    {"big5", 0x2215},
+    {"big5", 0xFE68},
+    {"big5", 0xFFE5},
+    {"big5", 0xFFE0},
+    {"big5", 0xFFE1},
+    {"big5", 0x20AC}};
+
+std::optional<char32_t> decode_correction(std::string_view codec, std::string_view bytes) {
+  if (codec == "shift_jis" && bytes.size() == 1 && static_cast<unsigned char>(bytes[0]) < 0x80)
+    return static_cast<unsigned char>(bytes[0]);
+  for (const auto& table : {std::span<const ByteCorrection>(kDecodeCorrections),
+                            std::span<const ByteCorrection>(kTwoWayCorrections)})
+    for (const ByteCorrection& c : table)
+      if (c.codec == codec && c.bytes == bytes) return c.code_point;
+  return std::nullopt;
+}
+
+class Descriptor {
+public:
+  Descriptor(const char* to, const char* from) : cd_(iconv_open(to, from)) {}
+  ~Descriptor() {
+    if (ok()) iconv_close(cd_);
+  }
+  Descriptor(const Descriptor&) = delete;
+  Descriptor& operator=(const Descriptor&) = delete;
+  bool ok() const { return cd_ != reinterpret_cast<iconv_t>(-1); }
+  iconv_t get() const { return cd_; }
+
+private:
+  iconv_t cd_;
+};
+
+// Characters that cp932 has twice, once among the NEC-selected IBM extensions (rows
+// 0xED-0xEE) and once among IBM's own (0xFA-0xFC): CPython writes the NEC code, glibc the
+// IBM one. Read from glibc's own table of those two rows.
+const std::map<char32_t, std::string>& nec_selected_codes() {
+  static std::map<char32_t, std::string> codes;
+  static std::once_flag once;
+  std::call_once(once, [] {
+    Descriptor cd("UTF-32LE", "CP932");
+    if (!cd.ok()) return;
+    for (unsigned lead = 0xED; lead <= 0xEE; ++lead) {
+      for (unsigned trail = 0x40; trail <= 0xFC; ++trail) {
+        char in[2] = {char(lead), char(trail)};
+        char out[8];
+        char* in_p = in;
+        char* out_p = out;
+        std::size_t in_left = 2, out_left = sizeof out;
+        if (iconv(cd.get(), &in_p, &in_left, &out_p, &out_left) == std::size_t(-1)) continue;
+        if (sizeof out - out_left != 4) continue;
+        auto* b = reinterpret_cast<unsigned char*>(out);
+        char32_t c = b[0] | b[1] << 8 | b[2] << 16 | char32_t(b[3]) << 24;
+        codes.emplace(c, std::string(in, 2));
+      }
+    }
+  });
+  return codes;
+}
+
+// cp932's code for `c` as CPython writes it, given the one glibc wrote.
+std::string_view prefer_nec_selected(std::string_view codec, char32_t c, std::string_view written) {
+  if (codec != "cp932" || written.size() != 2) return written;
+  auto lead = static_cast<unsigned char>(written[0]);
+  if (lead < 0xFA || lead > 0xFC) return written;
+  const auto& nec = nec_selected_codes();
+  auto it = nec.find(c);
+  return it == nec.end() ? written : std::string_view(it->second);
+}
+
+std::optional<std::string> encode_correction(std::string_view codec, char32_t c, bool& refused) {
+  refused = false;
+  for (const auto& [name, code_point] : kRefusedByEncoder)
+    if (name == codec && code_point == c) refused = true;
+  if (refused) return std::nullopt;
+  for (const auto& table : {std::span<const ByteCorrection>(kEncodeCorrections),
+                            std::span<const ByteCorrection>(kTwoWayCorrections)})
+    for (const ByteCorrection& correction : table)
+      if (correction.codec == codec && correction.code_point == c)
+        return std::string(correction.bytes);
+  return std::nullopt;
+}
+
+CodecError unknown_codec(std::string_view name) {
+  return CodecError{CodecError::Kind::unknown_encoding,
+                    std::string(name),
+                    0,
+                    0,
+                    "unknown encoding: " + std::string(name),
+                    0};
+}
+
+char32_t read_code_point(const char* p) {
+  auto* b = reinterpret_cast<const unsigned char*>(p);
+  return b[0] | b[1] << 8 | b[2] << 16 | char32_t(b[3]) << 24;
+}
+
+} // namespace
+
+bool multibyte_codec_known(std::string_view name) {
+  return find_codec(name) != nullptr;
+}
+
+CodecResult<MultibyteDecoded> decode_multibyte(std::string_view name, std::string_view bytes,
+                                               std::string_view errors, bool final) {
+  const MultibyteCodec* codec = find_codec(name);
+  if (codec == nullptr) return unknown_codec(name);
+  Descriptor cd("UTF-32LE", codec->charset);
+  if (!cd.ok()) return unknown_codec(name);
+  detail::DecodeSink sink(bytes, errors, std::string(name));
+  const std::size_t n = bytes.size();
+  std::size_t i = 0;
+  std::size_t room = 4; // one character; 8 for the few that glibc writes as two
+  bool double_byte = false;
+  while (i < n) {
+    char* in_p = const_cast<char*>(bytes.data() + i);
+    std::size_t in_left = n - i;
+    char out[8];
+    char* out_p = out;
+    std::size_t out_left = room;
+    std::size_t r = iconv(cd.get(), &in_p, &in_left, &out_p, &out_left);
+    int error = r == std::size_t(-1) ? errno : 0;
+    std::size_t used = (n - i) - in_left;
+    std::size_t made = (room - out_left) / 4;
+    // glibc's EUC tables pass C1 controls through, and its GBK reads 0x80 as the euro
+    // sign; CPython's codecs read no byte from 0x80 alone.
+    bool lone_high = codec->lead == LeadBytes::high && used == 1 && made == 1 &&
+                     static_cast<unsigned char>(bytes[i]) >= 0x80;
+    if (lone_high) {
+      made = 0;
+      used = 0;
+      error = EILSEQ;
+      iconv(cd.get(), nullptr, nullptr, nullptr, nullptr);
+    }
+    if (used > 0 || made > 0) {
+      if (codec->lead == LeadBytes::escapes) {
+        // ISO-2022: after ESC $ the character sets read two bytes per character.
+        for (std::size_t k = i; k + 1 < i + used; ++k)
+          if (bytes[k] == '\x1b') double_byte = bytes[k + 1] == '$';
+      }
+      std::optional<char32_t> corrected;
+      if (made == 1) corrected = decode_correction(name, bytes.substr(i, used));
+      if (corrected) {
+        sink.out += *corrected;
+      } else {
+        for (std::size_t k = 0; k < made; ++k)
+          sink.out += read_code_point(out + 4 * k);
+      }
+      i += used;
+      room = 4;
+      continue;
+    }
+    if (error == 0) break;
+    if (error == E2BIG && room == 4) {
+      room = 8;
+      continue;
+    }
+    auto lead = static_cast<unsigned char>(bytes[i]);
+    if (auto corrected = decode_correction(name, bytes.substr(i, 1))) {
+      sink.out += *corrected;
+      ++i;
+      continue;
+    }
+    bool cut_short = error == EINVAL || (i + 1 == n && waits_for_more(codec->lead, lead));
+    std::optional<std::size_t> resume;
+    if (cut_short) {
+      if (!final) break;
+      resume = sink.bad(i, n, "incomplete multibyte sequence");
+    } else {
+      // A two-byte character of ISO-2022 is judged whole, as CPython does.
+      std::size_t length = double_byte && lead >= 0x21 && lead <= 0x7E && i + 1 < n ? 2 : 1;
+      resume = sink.bad(i, i + length, "illegal multibyte sequence");
+    }
+    if (!resume) return std::move(*sink.error);
+    i = *resume;
+  }
+  return MultibyteDecoded{std::move(sink.out), i};
+}
+
+CodecResult<std::string> encode_multibyte(std::string_view name, std::u32string_view text,
+                                          std::string_view errors) {
+  const MultibyteCodec* codec = find_codec(name);
+  if (codec == nullptr) return unknown_codec(name);
+  Descriptor cd(codec->charset, "UTF-32LE");
+  if (!cd.ok()) return unknown_codec(name);
+  bool stateful = codec->lead == LeadBytes::escapes;
+  // What an error handler writes is ASCII, which a stateful codec must first shift back to.
+  detail::EncodeSink sink(errors, std::string(name), detail::single_byte_target());
+  auto shift_back = [&] {
+    char out[16];
+    char* out_p = out;
+    std::size_t out_left = sizeof out;
+    iconv(cd.get(), nullptr, nullptr, &out_p, &out_left);
+    sink.out.append(out, sizeof out - out_left);
+  };
+  std::size_t i = 0;
+  while (i < text.size()) {
+    char32_t c = text[i];
+    bool refused = false;
+    if (!stateful) {
+      if (auto corrected = encode_correction(name, c, refused)) {
+        sink.out += *corrected;
+        ++i;
+        continue;
+      }
+    }
+    if (!refused) {
+      char in[4] = {char(c & 0xFF), char((c >> 8) & 0xFF), char((c >> 16) & 0xFF), char(c >> 24)};
+      char out[32];
+      char* in_p = in;
+      char* out_p = out;
+      std::size_t in_left = 4, out_left = sizeof out;
+      if (iconv(cd.get(), &in_p, &in_left, &out_p, &out_left) != std::size_t(-1)) {
+        std::string_view written(out, sizeof out - out_left);
+        // The mirror of the decoder's rule: no character from 0x80 becomes one byte.
+        bool lone_high = codec->lead == LeadBytes::high && c >= 0x80 && written.size() == 1;
+        if (!lone_high) {
+          sink.out += prefer_nec_selected(name, c, written);
+          ++i;
+          continue;
+        }
+      }
+    }
+    if (stateful) shift_back();
+    auto resume = sink.bad(std::u32string_view(text), i, i + 1, "illegal multibyte sequence");
+    if (!resume) return std::move(*sink.error);
+    i = *resume;
+  }
+  if (stateful) shift_back();
+  return std::move(sink.out);
+}
+
+} // namespace interp::text
