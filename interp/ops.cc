@@ -320,6 +320,22 @@ static bool exact_double(Value v, double& out) {
   return true;
 }
 
+int scalar_order(Value a, Value b) {
+  if (a.is_small_int() && b.is_small_int()) {
+    std::int64_t x = a.small_int_value(), y = b.small_int_value();
+    return (x > y) - (x < y);
+  }
+  double x, y;
+  if (exact_double(a, x) && exact_double(b, y)) {
+    if (x < y) return -1;
+    if (x > y) return 1;
+    return x == y ? 0 : kNoScalarOrder; // a NaN: tuples treat an identical one as equal
+  }
+  if (a.is_object() && b.is_object() && is_exact(a, T_str) && is_exact(b, T_str))
+    return str_order(a, b);
+  return kNoScalarOrder;
+}
+
 Value compare(Thread& t, Value a, Value b, CompareOp op) {
   if (a.is_small_int() && b.is_small_int())
     return py_bool(compare_numbers(a.small_int_value(), b.small_int_value(), op));

@@ -77,6 +77,11 @@ std::string repr_utf8(Thread& t, Value v);
 
 // ---- comparison, hashing, truth ----------------------------------------------------------------
 Value compare(Thread& t, Value a, Value b, bytecode::CompareOp op);
+// -1, 0 or 1 for two keys that order without any call: small ints, exact floats (no NaN;
+// ints up to 2**53 beside them) or exact strs, as compare() would order them; else
+// kNoScalarOrder, and compare() must decide.
+inline constexpr int kNoScalarOrder = 2;
+int scalar_order(Value a, Value b);
 // x <op> y for two C++ numbers (ints, or doubles: NaN compares as in Python).
 template <class T> inline bool compare_numbers(T x, T y, bytecode::CompareOp op) {
   switch (op) {

@@ -460,7 +460,12 @@ struct Sorter {
   bool less(std::int64_t i, std::int64_t j) {
     if (failed) return false;
     Value a = ro<ValueArray>(keys)->items[i], b = ro<ValueArray>(keys)->items[j];
-    if (a.is_small_int() && b.is_small_int()) return a.small_int_value() < b.small_int_value();
+    int order = scalar_order(a, b);
+    if (order != kNoScalarOrder) return order < 0;
+    if (is_exact(a, T_tuple) && is_exact(b, T_tuple)) return tuple_less(a, b);
+    return general_less(a, b);
+  }
+  bool general_less(Value a, Value b) {
     Value r = compare(t, a, b, bytecode::CompareOp::Lt);
     if (!r) {
       failed = true;
@@ -469,6 +474,27 @@ struct Sorter {
     int truth = truthy(t, r);
     if (truth < 0) failed = true;
     return truth > 0;
+  }
+  // What tuple.__lt__ answers (the first pair of items that are not equal decides, an
+  // item identical to the other counting as equal), with no call while the items order
+  // as scalars: sort keys are mostly tuples of ints and strs.
+  bool tuple_less(Value a, Value b) {
+    std::int64_t na = tuple_length(a), nb = tuple_length(b);
+    for (std::int64_t k = 0; k < na && k < nb; ++k) {
+      Value x = tuple_item(a, k), y = tuple_item(b, k);
+      if (x == y) continue;
+      int order = scalar_order(x, y);
+      if (order == 0) continue;
+      if (order != kNoScalarOrder) return order < 0;
+      int eq = equal(t, x, y);
+      if (eq < 0) {
+        failed = true;
+        return false;
+      }
+      if (eq) continue;
+      return general_less(x, y);
+    }
+    return na < nb;
   }
   void sort(std::vector<std::int64_t>& v, std::vector<std::int64_t>& buf, std::size_t lo,
             std::size_t hi) {

@@ -169,6 +169,8 @@ inline std::int64_t str_hash(Value s) {
   return h != -1 ? h : str_hash_slow(s);
 }
 bool str_equal(Value a, Value b);
+// -1, 0 or 1 as a's code points order against b's (no copy of either).
+int str_order(Value a, Value b);
 bool str_equal_ascii(Value s, std::string_view ascii);
 Value str_concat(Thread& t, Value a, Value b);
 // The strs items[0..n) joined by `sep` (0: none), in one new str; every item is a str.

@@ -187,6 +187,22 @@ std::string str_utf8(Value s) {
   return out;
 }
 
+int str_order(Value a, Value b) {
+  const StrObject* x = ro<StrObject>(a);
+  const StrObject* y = ro<StrObject>(b);
+  std::int64_t n = std::min(x->length, y->length);
+  if (x->kind == 1 && y->kind == 1) {
+    // Latin-1 bytes order as their code points do.
+    if (int c = std::memcmp(x->data, y->data, std::size_t(n))) return c < 0 ? -1 : 1;
+  } else {
+    for (std::int64_t i = 0; i < n; ++i) {
+      char32_t p = str_at(a, i), q = str_at(b, i);
+      if (p != q) return p < q ? -1 : 1;
+    }
+  }
+  return (x->length > y->length) - (x->length < y->length);
+}
+
 std::u32string str_code_points(Value s) {
   const StrObject* o = ro<StrObject>(s);
   std::u32string out(o->length, 0);

@@ -95,8 +95,7 @@ Value str_compare(Thread& t, const Value* args, bytecode::CompareOp op) {
     bool eq = str_equal(args[0], args[1]);
     return py_bool(op == bytecode::CompareOp::Eq ? eq : !eq);
   }
-  U32 a = str_code_points(args[0]), b = str_code_points(args[1]);
-  c = a.compare(b);
+  c = str_order(args[0], args[1]);
   switch (op) {
   case bytecode::CompareOp::Lt:
     return py_bool(c < 0);
