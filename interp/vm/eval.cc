@@ -31,6 +31,19 @@ Value current_frame(Thread& t) {
 
 namespace {
 
+// A float held in the value itself, or an int that a double holds exactly: what
+// COMPARE_OP orders without a call (a boxed float goes through compare()).
+inline bool inline_double(Value v, double& out) {
+  if (v.is_tagged_float()) {
+    out = v.tagged_float_value();
+    return true;
+  }
+  if (!v.is_small_int()) return false;
+  std::int64_t i = v.small_int_value();
+  out = double(i);
+  return i >= -(std::int64_t{1} << 53) && i <= (std::int64_t{1} << 53);
+}
+
 struct Registers {
   Value frame;
   FrameObject* f = nullptr;
@@ -786,6 +799,11 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
           if (a.is_small_int() && b.is_small_int()) {
             TOP() =
                 py_bool(compare_numbers(a.small_int_value(), b.small_int_value(), CompareOp(arg)));
+            DISPATCH();
+          }
+          double x, y;
+          if (inline_double(a, x) && inline_double(b, y)) {
+            TOP() = py_bool(compare_numbers(x, y, CompareOp(arg)));
             DISPATCH();
           }
           r.f->pc = r.pc;
