@@ -42,6 +42,9 @@ struct NativeInfo {
   // A type's __new__: the call checks that its first argument is a subtype of the native's
   // owner, as CPython's tp_new wrapper does, before the native reads it.
   bool takes_subtype = false;
+  // A builtin sequence's __mul__, __rmul__ or __imul__ (CPython's sq_repeat): the *
+  // operator calls it only after every numeric __mul__ declined (see mark_sequence_repeat).
+  bool sequence_repeat = false;
 };
 
 // The natives by index: one table of fixed capacity whose entries never move, so that a
