@@ -125,7 +125,8 @@ enum NameId : std::uint16_t {
   X(bytearray)                                                                                     \
   X(tuple)                                                                                         \
   X(list)                                                                                          \
-  X(dict) X(set) X(frozenset) X(function) X(code) X(frame) X(cell) X(module) X(builtin_function)   \
+  X(dict)                                                                                          \
+  X(set) X(frozenset) X(function) X(code) X(frame) X(cell) X(module) X(builtin_function)           \
       X(method_descriptor) X(wrapper_descriptor) X(method_wrapper) X(method) X(NoneType)           \
           X(NotImplementedType) X(ellipsis) X(generator) X(coroutine) X(async_generator) X(range)  \
               X(slice) X(property) X(classmethod) X(staticmethod) X(super) X(value_array)          \
@@ -133,10 +134,13 @@ enum NameId : std::uint16_t {
                       X(range_iterator) X(str_iterator) X(dict_keyiterator) X(dict_valueiterator)  \
                           X(dict_itemiterator) X(set_iterator) X(seq_iterator)                     \
                               X(callable_iterator) X(dict_keys) X(dict_values) X(dict_items)       \
-                                  X(bytes_iterator) X(reversed) X(enumerate) X(zip) X(map)         \
-                                      X(filter) X(traceback) X(memoryview) X(BaseException)        \
-                                          X(weakref) X(GenericAlias) X(UnionType) X(mappingproxy)  \
-                                              X(getset_descriptor)
+                                  X(bytes_iterator) X(list_reverseiterator)                        \
+                                      X(dict_reversekeyiterator) X(dict_reversevalueiterator)      \
+                                          X(dict_reverseitemiterator) X(reversed) X(enumerate)     \
+                                              X(zip) X(map) X(filter) X(traceback) X(memoryview)   \
+                                                  X(BaseException) X(weakref) X(GenericAlias)      \
+                                                      X(UnionType) X(mappingproxy)                 \
+                                                          X(getset_descriptor)
 
 enum TypeId : std::uint16_t {
 #define INTERP_TYPE_ENUM(n) T_##n,

@@ -446,7 +446,7 @@ INTERP_NATIVE(list_iter) {
   return iterator_new(t, T_list_iterator, args[0]);
 }
 INTERP_NATIVE(list_reversed) {
-  return iterator_new(t, T_list_iterator, args[0], 1);
+  return iterator_new(t, T_list_reverseiterator, args[0]);
 }
 
 // A stable merge sort of `order` (positions into keys) by keys[i] < keys[j]. Comparisons
