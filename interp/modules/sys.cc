@@ -570,6 +570,8 @@ bool install_standard_streams(Thread& t) {
   return true;
 }
 
+#include "interp/modules/stdlib_module_names.inc"
+
 Value make_sys_module(Thread& t) {
   Value m = module_new(t, intern_literal(t, "sys"));
   Value d = rd<Object>(m)->dict;
@@ -646,6 +648,12 @@ Value make_sys_module(Thread& t) {
     for (std::size_t i = 0; i < builtin.size(); ++i)
       tuple_init(names, i, intern_literal(t, builtin[i].c_str()));
     set("builtin_module_names", names);
+  }
+  {
+    Value names = set_new(t, true);
+    for (const char* module : kStdlibModuleNames)
+      if (names && !set_add(t, names, str_from_ascii(t, module))) names = {};
+    set("stdlib_module_names", names);
   }
   set("maxsize", int_from_i64(t, INT64_MAX));
   set("maxunicode", Value::small_int(0x10ffff));
