@@ -145,9 +145,9 @@ void add_runtime_roots(Runtime& rt) {
     gc::add_root(reinterpret_cast<const stm::Offset*>(&v));
   for (Value& v : rt.names)
     gc::add_root(reinterpret_cast<const stm::Offset*>(&v));
-  for (Value* v :
-       {&rt.none, &rt.true_, &rt.false_, &rt.not_implemented, &rt.ellipsis, &rt.empty_tuple,
-        &rt.empty_str, &rt.builtins_module, &rt.builtins, &rt.sys_module, &rt.spare_memory_error})
+  for (Value* v : {&rt.none, &rt.true_, &rt.false_, &rt.not_implemented, &rt.ellipsis,
+                   &rt.empty_tuple, &rt.empty_str, &rt.builtins_module, &rt.builtins,
+                   &rt.sys_module, &rt.interned, &rt.spare_memory_error})
     gc::add_root(reinterpret_cast<const stm::Offset*>(v));
   for (Value& v : rt.char_strs)
     gc::add_root(reinterpret_cast<const stm::Offset*>(&v));
@@ -263,6 +263,7 @@ void build_runtime(Thread& t) {
   init_builtins_module(t, rt.builtins_module);
   init_import(t, rt.builtins);
   rt.sys_module = make_sys_module(t);
+  rt.interned = dict_new(t);
   Value modules = getattr(t, rt.sys_module, name(N_modules));
   dict_set(t, modules, intern_literal(t, "builtins"), rt.builtins_module);
   dict_set(t, modules, intern_literal(t, "sys"), rt.sys_module);

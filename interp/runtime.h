@@ -159,6 +159,11 @@ struct Runtime {
   Value builtins_module; // module
   Value builtins;        // its dict
   Value sys_module;
+  // The strs sys.intern() gave out, each its own key and value. A dict in the heap, not a
+  // table beside it: an interning rolls back with a transaction that aborts, and two
+  // threads interning at once conflict as any two dict writers do. Kept for the life of
+  // the process, as CPython 3.11 keeps its interned strings.
+  Value interned;
   // A MemoryError made at start-up, raised when the heap has no room even for a new one
   // (see raise_memory_error).
   Value spare_memory_error;

@@ -258,10 +258,15 @@ INTERP_NATIVE(sys_unraisablehook) {
 
 INTERP_NATIVE(sys_intern) {
   if (!check_positional(t, "intern", nargs, kwnames, 1, 1, 0)) return {};
+  if (!str_check(args[0]))
+    return raisef(t, exc(E_TypeError), "intern() argument must be str, not %s",
+                  args[0] == none() ? "None" : type_name_of(args[0]).c_str());
   if (!is_exact(args[0], T_str))
-    return raisef(t, exc(E_TypeError), "intern() argument 1 must be str, not %s",
-                  type_name_of(args[0]).c_str());
-  return args[0];
+    return raisef(t, exc(E_TypeError), "can't intern %s", type_name_of(args[0]).c_str());
+  bool error = false;
+  Value known = dict_get(t, runtime().interned, args[0], error);
+  if (known || error) return known;
+  return dict_set(t, runtime().interned, args[0], args[0]) ? args[0] : Value();
 }
 
 // call_tracing(func, args): func(*args). Tracing is whatever settrace set.
