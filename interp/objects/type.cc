@@ -529,6 +529,10 @@ std::size_t slot_base_size(Layout layout) {
     return sizeof(ByteArrayObject);
   case Layout::Exception:
     return sizeof(ExceptionObject);
+  case Layout::Float: // fixed size, as in CPython (int, str and bytes are not)
+    return sizeof(FloatObject);
+  case Layout::Complex:
+    return sizeof(ComplexObject);
   case Layout::WeakRef: // weakref.py's KeyedRef and WeakMethod
     return sizeof(WeakRefObject);
   default:
