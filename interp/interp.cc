@@ -5,6 +5,7 @@
 
 #include "gc/gc.h"
 #include "interp/compile_source.h"
+#include "interp/main_loader.h"
 #include "interp/modules/module_support.h"
 #include "interp/modules/modules.h"
 #include "interp/objects/iterators.h"
@@ -545,6 +546,9 @@ int run_as_main(Thread& t, const std::string& source, const std::string& filenam
         set_item(t, globals, "__file__", str_from_utf8(t, file_attr));
         set_item(t, globals, "__cached__", none());
       }
+      // A script run by path (not -m, whose package is known) gets a SourceFileLoader.
+      if (!file_attr.empty() && !package && !t.pending)
+        set_item(t, globals, "__loader__", main_script_loader(t, file_attr));
       if (package) set_item(t, globals, "__package__", str_from_utf8(t, *package));
     }
     if (!t.pending)
