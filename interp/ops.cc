@@ -527,13 +527,13 @@ static Value multiply(Thread& t, Value a, Value b, BinaryOp op) {
     if (!repeat_a) repeat_a = fa;
     fa = {};
   }
-  Value fb = ta != tb ? type_lookup(tb, operator_names[kReflected][k]) : Value();
+  // int's own methods decline every sequence: `[0] * n` need not ask n first.
+  bool plain_count = repeat_a && (b.is_small_int() || is_exact(b, T_int));
+  Value fb = ta != tb && !plain_count ? type_lookup(tb, operator_names[kReflected][k]) : Value();
   if (repeats_sequence(fb)) {
     repeat_b = fb;
     fb = {};
   }
-  // int's own methods decline every sequence: `[0] * n` need not ask n first.
-  if (repeat_a && (b.is_small_int() || is_exact(b, T_int))) fb = {};
   if (repeat_b && (a.is_small_int() || is_exact(a, T_int))) fa = {};
   bool reflected_first = fb && is_subtype(tb, ta);
   if (reflected_first) {
