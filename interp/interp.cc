@@ -5,6 +5,7 @@
 
 #include "gc/gc.h"
 #include "interp/compile_source.h"
+#include "interp/main_loader.h"
 #include "interp/modules/module_support.h"
 #include "interp/modules/modules.h"
 #include "interp/objects/iterators.h"
@@ -115,6 +116,10 @@ const BuiltinType kBuiltinTypes[] = {
     {T_dict_values, "dict_values", Layout::Iterator, T_object, false},
     {T_dict_items, "dict_items", Layout::Iterator, T_object, false},
     {T_bytes_iterator, "bytes_iterator", Layout::Iterator, T_object, false},
+    {T_list_reverseiterator, "list_reverseiterator", Layout::Iterator, T_object, false},
+    {T_dict_reversekeyiterator, "dict_reversekeyiterator", Layout::Iterator, T_object, false},
+    {T_dict_reversevalueiterator, "dict_reversevalueiterator", Layout::Iterator, T_object, false},
+    {T_dict_reverseitemiterator, "dict_reverseitemiterator", Layout::Iterator, T_object, false},
     {T_reversed, "reversed", Layout::Iterator, T_object, true},
     {T_enumerate, "enumerate", Layout::Iterator, T_object, true},
     {T_zip, "zip", Layout::Iterator, T_object, true},
@@ -141,9 +146,9 @@ void add_runtime_roots(Runtime& rt) {
     gc::add_root(reinterpret_cast<const stm::Offset*>(&v));
   for (Value& v : rt.names)
     gc::add_root(reinterpret_cast<const stm::Offset*>(&v));
-  for (Value* v :
-       {&rt.none, &rt.true_, &rt.false_, &rt.not_implemented, &rt.ellipsis, &rt.empty_tuple,
-        &rt.empty_str, &rt.builtins_module, &rt.builtins, &rt.sys_module, &rt.spare_memory_error})
+  for (Value* v : {&rt.none, &rt.true_, &rt.false_, &rt.not_implemented, &rt.ellipsis,
+                   &rt.empty_tuple, &rt.empty_str, &rt.builtins_module, &rt.builtins,
+                   &rt.sys_module, &rt.interned, &rt.spare_memory_error})
     gc::add_root(reinterpret_cast<const stm::Offset*>(v));
   for (Value& v : rt.char_strs)
     gc::add_root(reinterpret_cast<const stm::Offset*>(&v));
@@ -259,6 +264,7 @@ void build_runtime(Thread& t) {
   init_builtins_module(t, rt.builtins_module);
   init_import(t, rt.builtins);
   rt.sys_module = make_sys_module(t);
+  rt.interned = dict_new(t);
   Value modules = getattr(t, rt.sys_module, name(N_modules));
   dict_set(t, modules, intern_literal(t, "builtins"), rt.builtins_module);
   dict_set(t, modules, intern_literal(t, "sys"), rt.sys_module);
@@ -540,6 +546,9 @@ int run_as_main(Thread& t, const std::string& source, const std::string& filenam
         set_item(t, globals, "__file__", str_from_utf8(t, file_attr));
         set_item(t, globals, "__cached__", none());
       }
+      // A script run by path (not -m, whose package is known) gets a SourceFileLoader.
+      if (!file_attr.empty() && !package && !t.pending)
+        set_item(t, globals, "__loader__", main_script_loader(t, file_attr));
       if (package) set_item(t, globals, "__package__", str_from_utf8(t, *package));
     }
     if (!t.pending)

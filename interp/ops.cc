@@ -505,10 +505,76 @@ static Value call_binary(Thread& t, Value self, Value method, Value other) {
   return vm::call_function_or_other(t, f, self, &other, 1, {});
 }
 
+static Value unsupported_operands(Thread& t, Value a, Value b, BinaryOp op);
+
+static bool repeats_sequence(Value f) {
+  const NativeInfo* info = f ? native_info(f) : nullptr;
+  return info && info->sequence_repeat;
+}
+
+static Value repeat_sequence(Thread& t, Value repeat, Value sequence, Value count) {
+  if (!count.is_small_int() && !int_check(count) && !lookup_special(t, count, N___index__)) {
+    if (t.pending) return {};
+    return raisef(t, exc(E_TypeError), "can't multiply sequence by non-int of type '%s'",
+                  type_name_of(count).c_str());
+  }
+  return vm::call_function_or_other(t, repeat, sequence, &count, 1, {});
+}
+
+// `a * b` and `a *= b` as CPython orders them: a builtin sequence's __mul__, __rmul__ and
+// __imul__ stand for its sq_repeat, which runs only after every numeric method declined and
+// only with an integer count, so `[1] * x` lets x.__rmul__ answer and `'a' * 'b'` says
+// "can't multiply sequence" while `'a'.__mul__('b')` says the count is no integer.
+static Value multiply(Thread& t, Value a, Value b, BinaryOp op) {
+  constexpr unsigned k = static_cast<unsigned>(BinaryOp::Multiply);
+  Value ta = type_of(a), tb = type_of(b);
+  Value repeat_a, repeat_b;
+  if (static_cast<unsigned>(op) >= bytecode::kInplaceOffset) {
+    Value f = type_lookup(ta, operator_names[kInplace][k]);
+    if (repeats_sequence(f)) {
+      repeat_a = f;
+    } else if (f) {
+      Value r = vm::call_function_or_other(t, f, a, &b, 1, {});
+      if (!r || r != runtime().not_implemented) return r;
+    }
+  }
+  Value fa = type_lookup(ta, operator_names[kBinary][k]);
+  if (repeats_sequence(fa)) {
+    if (!repeat_a) repeat_a = fa;
+    fa = {};
+  }
+  // int's own methods decline every sequence: `[0] * n` need not ask n first.
+  bool plain_count = repeat_a && (b.is_small_int() || is_exact(b, T_int));
+  Value fb = ta != tb && !plain_count ? type_lookup(tb, operator_names[kReflected][k]) : Value();
+  if (repeats_sequence(fb)) {
+    repeat_b = fb;
+    fb = {};
+  }
+  if (repeat_b && (a.is_small_int() || is_exact(a, T_int))) fa = {};
+  bool reflected_first = fb && is_subtype(tb, ta);
+  if (reflected_first) {
+    Value r = vm::call_function_or_other(t, fb, b, &a, 1, {});
+    if (!r || r != runtime().not_implemented) return r;
+  }
+  if (fa) {
+    Value r = vm::call_function_or_other(t, fa, a, &b, 1, {});
+    if (!r || r != runtime().not_implemented) return r;
+  }
+  if (fb && !reflected_first) {
+    Value r = vm::call_function_or_other(t, fb, b, &a, 1, {});
+    if (!r || r != runtime().not_implemented) return r;
+  }
+  if (repeat_a) return repeat_sequence(t, repeat_a, a, b);
+  if (repeat_b) return repeat_sequence(t, repeat_b, b, a);
+  return unsupported_operands(t, a, b, op);
+}
+
 Value binary_op(Thread& t, Value a, Value b, BinaryOp op) {
   unsigned k = static_cast<unsigned>(op);
   if (Value fast = number_fast_path(t, a, b, op)) return fast;
   if (t.pending) return {};
+  if (k % bytecode::kInplaceOffset == static_cast<unsigned>(BinaryOp::Multiply))
+    return multiply(t, a, b, op);
   if (k >= bytecode::kInplaceOffset) {
     k -= bytecode::kInplaceOffset;
     Value r = call_binary(t, a, operator_names[kInplace][k], b);
@@ -531,6 +597,12 @@ Value binary_op(Thread& t, Value a, Value b, BinaryOp op) {
     if (!r) return {};
     if (r != runtime().not_implemented) return r;
   }
+  return unsupported_operands(t, a, b, op);
+}
+
+static Value unsupported_operands(Thread& t, Value a, Value b, BinaryOp op) {
+  unsigned k = static_cast<unsigned>(op) % bytecode::kInplaceOffset;
+  Value ta = type_of(a), tb = type_of(b);
   const char* symbol = static_cast<unsigned>(op) >= bytecode::kInplaceOffset ? binary_op_symbol(op)
                                                                              : kBinarySymbols[k];
   if (k == static_cast<unsigned>(BinaryOp::Power) &&
@@ -549,13 +621,6 @@ Value binary_op(Thread& t, Value a, Value b, BinaryOp op) {
   if (is_exact(a, T_tuple) && k == static_cast<unsigned>(BinaryOp::Add))
     return raisef(t, exc(E_TypeError), "can only concatenate tuple (not \"%s\") to tuple",
                   display_name(tb).c_str());
-  if (k == static_cast<unsigned>(BinaryOp::Multiply) &&
-      (is_exact(a, T_str) || is_exact(a, T_list) || is_exact(a, T_tuple) || is_exact(b, T_str) ||
-       is_exact(b, T_list) || is_exact(b, T_tuple)))
-    return raisef(
-        t, exc(E_TypeError), "can't multiply sequence by non-int of type '%s'",
-        display_name(is_exact(a, T_str) || is_exact(a, T_list) || is_exact(a, T_tuple) ? tb : ta)
-            .c_str());
   return raisef(t, exc(E_TypeError), "unsupported operand type(s) for %s: '%s' and '%s'", symbol,
                 display_name(ta).c_str(), display_name(tb).c_str());
 }

@@ -41,6 +41,17 @@ void trace_weakref(const stm::ObjectHeader* object, void (*visit)(stm::Offset, v
     if (i != weak && words[i] && !(words[i] & 15)) visit(words[i], ctx);
 }
 
+// A float's or complex's raw fields sit between the Object's Values and the __slots__
+// words that a subclass's instance carries after them: both are traced, the raw fields not.
+template <std::size_t kStructEnd>
+void trace_around(const stm::ObjectHeader* object, void (*visit)(stm::Offset, void*), void* ctx) {
+  auto* words = reinterpret_cast<const std::uint64_t*>(object);
+  std::size_t n = object->size / 8;
+  for (std::size_t i = 1; i < n; ++i)
+    if ((i < sizeof(Object) / 8 || i >= kStructEnd / 8) && words[i] && !(words[i] & 15))
+      visit(words[i], ctx);
+}
+
 struct LayoutInfo {
   Layout layout;
   const char* name;
@@ -53,8 +64,8 @@ const LayoutInfo kLayouts[] = {
     {Layout::Instance, "instance", trace_all},
     {Layout::Type, "type", trace_all},
     {Layout::BigInt, "int", trace_prefix<kObjectEnd>},
-    {Layout::Float, "float", trace_prefix<kObjectEnd>},
-    {Layout::Complex, "complex", trace_prefix<kObjectEnd>},
+    {Layout::Float, "float", trace_around<sizeof(FloatObject)>},
+    {Layout::Complex, "complex", trace_around<sizeof(ComplexObject)>},
     {Layout::Str, "str", trace_prefix<kObjectEnd>},
     {Layout::Bytes, "bytes", trace_prefix<kObjectEnd>},
     {Layout::ByteArray, "bytearray", trace_all},

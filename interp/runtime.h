@@ -42,6 +42,9 @@ struct NativeInfo {
   // A type's __new__: the call checks that its first argument is a subtype of the native's
   // owner, as CPython's tp_new wrapper does, before the native reads it.
   bool takes_subtype = false;
+  // A builtin sequence's __mul__, __rmul__ or __imul__ (CPython's sq_repeat): the *
+  // operator calls it only after every numeric __mul__ declined (see mark_sequence_repeat).
+  bool sequence_repeat = false;
 };
 
 // The natives by index: one table of fixed capacity whose entries never move, so that a
@@ -122,7 +125,8 @@ enum NameId : std::uint16_t {
   X(bytearray)                                                                                     \
   X(tuple)                                                                                         \
   X(list)                                                                                          \
-  X(dict) X(set) X(frozenset) X(function) X(code) X(frame) X(cell) X(module) X(builtin_function)   \
+  X(dict)                                                                                          \
+  X(set) X(frozenset) X(function) X(code) X(frame) X(cell) X(module) X(builtin_function)           \
       X(method_descriptor) X(wrapper_descriptor) X(method_wrapper) X(method) X(NoneType)           \
           X(NotImplementedType) X(ellipsis) X(generator) X(coroutine) X(async_generator) X(range)  \
               X(slice) X(property) X(classmethod) X(staticmethod) X(super) X(value_array)          \
@@ -130,10 +134,13 @@ enum NameId : std::uint16_t {
                       X(range_iterator) X(str_iterator) X(dict_keyiterator) X(dict_valueiterator)  \
                           X(dict_itemiterator) X(set_iterator) X(seq_iterator)                     \
                               X(callable_iterator) X(dict_keys) X(dict_values) X(dict_items)       \
-                                  X(bytes_iterator) X(reversed) X(enumerate) X(zip) X(map)         \
-                                      X(filter) X(traceback) X(memoryview) X(BaseException)        \
-                                          X(weakref) X(GenericAlias) X(UnionType) X(mappingproxy)  \
-                                              X(getset_descriptor)
+                                  X(bytes_iterator) X(list_reverseiterator)                        \
+                                      X(dict_reversekeyiterator) X(dict_reversevalueiterator)      \
+                                          X(dict_reverseitemiterator) X(reversed) X(enumerate)     \
+                                              X(zip) X(map) X(filter) X(traceback) X(memoryview)   \
+                                                  X(BaseException) X(weakref) X(GenericAlias)      \
+                                                      X(UnionType) X(mappingproxy)                 \
+                                                          X(getset_descriptor)
 
 enum TypeId : std::uint16_t {
 #define INTERP_TYPE_ENUM(n) T_##n,
@@ -152,6 +159,11 @@ struct Runtime {
   Value builtins_module; // module
   Value builtins;        // its dict
   Value sys_module;
+  // The strs sys.intern() gave out, each its own key and value. A dict in the heap, not a
+  // table beside it: an interning rolls back with a transaction that aborts, and two
+  // threads interning at once conflict as any two dict writers do. Kept for the life of
+  // the process, as CPython 3.11 keeps its interned strings.
+  Value interned;
   // A MemoryError made at start-up, raised when the heap has no room even for a new one
   // (see raise_memory_error).
   Value spare_memory_error;

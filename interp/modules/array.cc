@@ -864,14 +864,8 @@ INTERP_NATIVE(array_iadd) {
 
 // The items repeated `count` times; false with TypeError for a count that is no integer.
 bool repeated(Thread& t, Value self, Value count, std::string& out) {
-  if (!count.is_small_int() && !int_check(count) && !lookup_special(t, count, N___index__)) {
-    if (!t.pending)
-      raisef(t, exc(E_TypeError), "can't multiply sequence by non-int of type '%s'",
-             type_name_of(count).c_str());
-    return false;
-  }
   std::int64_t times;
-  if (!index_to_i64(t, count, times, true)) return false;
+  if (!repeat_count(t, count, times)) return false;
   std::string one = contents(self);
   if (times > 0 && !one.empty() && std::uint64_t(times) > (std::uint64_t(1) << 36) / one.size()) {
     raise_memory_error(t);
@@ -1202,6 +1196,7 @@ Value make_array_module(Thread& t) {
   };
   for (const ModuleFunction& f : kMethods)
     add_method(t, cls, f.name, f.fn);
+  mark_sequence_repeat(t, cls);
   add_staticmethod(t, cls, "__new__", array_new);
   add_attribute(t, cls, "__hash__", none());
   add_getter(t, cls, "typecode", array_typecode);

@@ -282,7 +282,7 @@ INTERP_NATIVE(deque_add) {
 // The items repeated `args[1]` times in place, keeping the last maxlen of them.
 Value repeat_in_place(Thread& t, Value self, Value times) {
   std::int64_t n = 0;
-  if (!index_to_i64(t, times, n)) return {};
+  if (!repeat_count(t, times, n)) return {};
   Value items = items_of(self);
   if (n <= 0) {
     if (!list_call(t, items, "clear", nullptr, 0)) return {};
@@ -296,20 +296,13 @@ Value repeat_in_place(Thread& t, Value self, Value times) {
 }
 
 INTERP_NATIVE(deque_mul) {
-  if (!isinstance(args[1], T_int) && !type_lookup(type_of(args[1]), name(N___index__))) {
-    bool failed = false;
-    if (Value r = try_reflected(t, args[0], args[1], "__rmul__", failed); r || failed) return r;
-    return raisef(t, exc(E_TypeError), "can't multiply sequence by non-int of type '%s'",
-                  type_name_of(args[1]).c_str());
-  }
+  std::int64_t n = 0;
+  if (!repeat_count(t, args[1], n)) return {};
   Value copy = deque_copy(t, args, 1, {});
   return copy ? repeat_in_place(t, copy, args[1]) : Value();
 }
 
 INTERP_NATIVE(deque_imul) {
-  if (!isinstance(args[1], T_int) && !type_lookup(type_of(args[1]), name(N___index__)))
-    return raisef(t, exc(E_TypeError), "can't multiply sequence by non-int of type '%s'",
-                  type_name_of(args[1]).c_str());
   return repeat_in_place(t, args[0], args[1]);
 }
 
@@ -498,6 +491,7 @@ Value make_collections_module(Thread& t) {
   };
   for (const ModuleFunction& f : kDeque)
     add_method(t, deque, f.name, f.fn);
+  mark_sequence_repeat(t, deque);
   add_staticmethod(t, deque, "__new__", deque_new);
   add_getter(t, deque, "maxlen", deque_maxlen);
   add_classmethod(t, deque, "__class_getitem__", class_getitem_self);

@@ -254,6 +254,11 @@ def _pypystm_install():
     sys.modules.setdefault('_frozen_importlib', boot)
     sys.modules.setdefault('_frozen_importlib_external', ext)
     _pypystm_zip_hook()
+    # A script's stand-in loader (main_loader.cc) becomes importlib's own now.
+    loader = getattr(sys.modules.get('__main__'), '__dict__', {}).get('__loader__')
+    become = getattr(type(loader), '_pypystm_become', None)
+    if become is not None:
+        become(loader, ext.SourceFileLoader)
     for name, module in list(sys.modules.items()):
         spec = getattr(module, '__spec__', None)
         if spec is None or isinstance(spec, boot.ModuleSpec):

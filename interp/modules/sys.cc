@@ -258,10 +258,15 @@ INTERP_NATIVE(sys_unraisablehook) {
 
 INTERP_NATIVE(sys_intern) {
   if (!check_positional(t, "intern", nargs, kwnames, 1, 1, 0)) return {};
+  if (!str_check(args[0]))
+    return raisef(t, exc(E_TypeError), "intern() argument must be str, not %s",
+                  args[0] == none() ? "None" : type_name_of(args[0]).c_str());
   if (!is_exact(args[0], T_str))
-    return raisef(t, exc(E_TypeError), "intern() argument 1 must be str, not %s",
-                  type_name_of(args[0]).c_str());
-  return args[0];
+    return raisef(t, exc(E_TypeError), "can't intern %s", type_name_of(args[0]).c_str());
+  bool error = false;
+  Value known = dict_get(t, runtime().interned, args[0], error);
+  if (known || error) return known;
+  return dict_set(t, runtime().interned, args[0], args[0]) ? args[0] : Value();
 }
 
 // call_tracing(func, args): func(*args). Tracing is whatever settrace set.
@@ -570,6 +575,8 @@ bool install_standard_streams(Thread& t) {
   return true;
 }
 
+#include "interp/modules/stdlib_module_names.inc"
+
 Value make_sys_module(Thread& t) {
   Value m = module_new(t, intern_literal(t, "sys"));
   Value d = rd<Object>(m)->dict;
@@ -646,6 +653,12 @@ Value make_sys_module(Thread& t) {
     for (std::size_t i = 0; i < builtin.size(); ++i)
       tuple_init(names, i, intern_literal(t, builtin[i].c_str()));
     set("builtin_module_names", names);
+  }
+  {
+    Value names = set_new(t, true);
+    for (const char* module : kStdlibModuleNames)
+      if (names && !set_add(t, names, str_from_ascii(t, module))) names = {};
+    set("stdlib_module_names", names);
   }
   set("maxsize", int_from_i64(t, INT64_MAX));
   set("maxunicode", Value::small_int(0x10ffff));

@@ -243,10 +243,8 @@ INTERP_NATIVE(bytearray_iadd) {
 }
 
 INTERP_NATIVE(bytearray_imul) {
-  if (!int_check(args[1]) && !lookup_special(t, args[1], N___index__))
-    return t.pending ? Value() : runtime().not_implemented;
   std::int64_t times;
-  if (!index_to_i64(t, args[1], times)) return {};
+  if (!repeat_count(t, args[1], times)) return {};
   std::string one = contents(args[0]), out;
   if (times > 0 && one.size() && std::uint64_t(times) > (std::uint64_t(1) << 36) / one.size())
     return raise_memory_error(t);
@@ -406,6 +404,7 @@ void init_bytearray_type(Thread& t) {
       {"__reduce_ex__", bytearray_reduce_ex, MethodArgs::positional},
   };
   add_methods(t, type, methods);
+  mark_sequence_repeat(t, type);
   add_attribute(t, type, "__hash__", none());
   add_staticmethod(t, type, "__new__", bytearray_new_method);
 }

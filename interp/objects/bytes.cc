@@ -359,10 +359,8 @@ INTERP_NATIVE(bytes_add) {
 }
 
 INTERP_NATIVE(bytes_mul) {
-  if (!int_check(args[1]) && !lookup_special(t, args[1], N___index__))
-    return t.pending ? Value() : runtime().not_implemented;
   std::int64_t times;
-  if (!index_to_i64(t, args[1], times)) return {};
+  if (!repeat_count(t, args[1], times)) return {};
   std::string one = data_of(args[0]);
   if (times <= 0) return like(t, args[0], "");
   if (times == 1 && is_exact(args[0], T_bytes)) return args[0];
@@ -1016,6 +1014,7 @@ void add_bytes_methods(Thread& t, Value type) {
       {"join", bytes_join, MethodArgs::one},
   };
   add_methods(t, type, methods);
+  mark_sequence_repeat(t, type);
   add_classmethod(t, type, "fromhex", bytes_fromhex);
   add_staticmethod(t, type, "maketrans", bytes_maketrans);
 }

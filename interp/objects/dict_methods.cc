@@ -470,6 +470,9 @@ INTERP_NATIVE(view_reversed) {
   if (!items) return {};
   std::int64_t pos = 0;
   Value k, v;
+  TypeId reverse_type = T_dict_reversekeyiterator;
+  if (type == type_value(T_dict_values)) reverse_type = T_dict_reversevalueiterator;
+  if (type == type_value(T_dict_items)) reverse_type = T_dict_reverseitemiterator;
   while (dict_next(dict, pos, k, v)) {
     Value item = k;
     if (type == type_value(T_dict_values)) {
@@ -481,7 +484,7 @@ INTERP_NATIVE(view_reversed) {
     }
     if (!list_append(t, items, item)) return {};
   }
-  return iterator_new(t, T_list_iterator, items, kReversed);
+  return iterator_new(t, reverse_type, items);
 }
 
 // The dict a view shows (CPython wraps it in a read-only mappingproxy).
@@ -492,7 +495,7 @@ INTERP_NATIVE(view_mapping) {
 INTERP_NATIVE(dict_reversed) {
   Value keys = list_of(t, args[0]);
   if (!keys) return {};
-  return iterator_new(t, T_list_iterator, keys, kReversed);
+  return iterator_new(t, T_dict_reversekeyiterator, keys);
 }
 
 } // namespace

@@ -10,6 +10,15 @@
 
 namespace interp {
 
+// The reverse iterators of list and dict: they walk a list from its end (for a dict, a list
+// of what it held when reversed() was called).
+static bool counts_down(Value type) {
+  const Runtime& rt = runtime();
+  return type == rt.types[T_list_reverseiterator] || type == rt.types[T_dict_reversekeyiterator] ||
+         type == rt.types[T_dict_reversevalueiterator] ||
+         type == rt.types[T_dict_reverseitemiterator];
+}
+
 Value builtin_iterator_next(Thread& t, Value iterator) {
   const IteratorObject* it = rd<IteratorObject>(iterator);
   Value seq = it->seq;
@@ -19,23 +28,11 @@ Value builtin_iterator_next(Thread& t, Value iterator) {
   Runtime& rt = runtime();
   Value item;
   if (type == rt.types[T_list_iterator]) {
-    std::int64_t n = list_length(seq);
-    if (it->kind == kReversed) {
-      // `index` is the next position, counting down from the end the list had when the
-      // iterator was made (it stops if the list shrank below it), as in CPython.
-      if (i < 0 || i >= n) {
-        wr<IteratorObject>(iterator)->seq = {};
-        return {};
-      }
-      wr<IteratorObject>(iterator)->index = i - 1;
-      return list_item(seq, i);
-    } else {
-      if (i >= n) {
-        wr<IteratorObject>(iterator)->seq = {};
-        return {};
-      }
-      item = list_item(seq, i);
+    if (i >= list_length(seq)) {
+      wr<IteratorObject>(iterator)->seq = {};
+      return {};
     }
+    item = list_item(seq, i);
   } else if (type == rt.types[T_tuple_iterator]) {
     if (i >= tuple_length(seq)) {
       wr<IteratorObject>(iterator)->seq = {};
@@ -95,6 +92,15 @@ Value builtin_iterator_next(Thread& t, Value iterator) {
       return tuple_from(t, pair, 2);
     }
     return k;
+  } else if (counts_down(type)) {
+    // `index` is the next position, counting down from the end the list had when the
+    // iterator was made (it stops if the list shrank below it), as in CPython.
+    if (i < 0 || i >= list_length(seq)) {
+      wr<IteratorObject>(iterator)->seq = {};
+      return {};
+    }
+    wr<IteratorObject>(iterator)->index = i - 1;
+    return list_item(seq, i);
   } else if (type == rt.types[T_seq_iterator]) {
     Value r = getitem(t, seq, Value::small_int(i));
     if (!r) {
@@ -141,7 +147,7 @@ Value iterator_new(Thread& t, TypeId type, Value seq, std::int64_t kind) {
   IteratorObject* o = fresh<IteratorObject>(it);
   o->seq = seq;
   o->kind = kind;
-  if (type == T_list_iterator && kind == kReversed) o->index = list_length(seq) - 1;
+  if (counts_down(type_value(type))) o->index = list_length(seq) - 1;
   if (type == T_dict_keyiterator || type == T_dict_valueiterator || type == T_dict_itemiterator) {
     o->extra = Value::small_int(dict_length(seq));
     o->extra2 = o->extra; // items still to come
@@ -203,7 +209,7 @@ INTERP_NATIVE(iterator_next) {
 }
 // How many items a sequence iterator's sequence holds: -1 for kinds this does not know.
 std::int64_t sequence_length(const IteratorObject* it, Value type) {
-  if (type == type_value(T_list_iterator)) return list_length(it->seq);
+  if (type == type_value(T_list_iterator) || counts_down(type)) return list_length(it->seq);
   if (type == type_value(T_tuple_iterator)) return tuple_length(it->seq);
   if (type == type_value(T_range_iterator)) return it->extra2.small_int_value();
   if (type == type_value(T_str_iterator)) return str_length(it->seq);
@@ -228,8 +234,7 @@ INTERP_NATIVE(iterator_length_hint) {
     return Value::small_int(changed ? 0 : it->extra2.small_int_value());
   }
   std::int64_t n = std::max<std::int64_t>(0, sequence_length(it, type));
-  if (type == type_value(T_list_iterator) && it->kind == kReversed)
-    return Value::small_int(it->index + 1 > n ? 0 : it->index + 1);
+  if (counts_down(type)) return Value::small_int(it->index + 1 > n ? 0 : it->index + 1);
   return Value::small_int(std::max<std::int64_t>(0, n - it->index));
 }
 
@@ -244,12 +249,23 @@ INTERP_NATIVE(iterator_reduce) {
   Value iter_fn = dict_get_str(runtime().builtins, intern_literal(t, "iter"));
   Value seq = it->seq;
   std::int64_t index = it->index;
-  if (seq && type == type_value(T_list_iterator) && it->kind == kReversed) {
+  if (seq && type == type_value(T_list_reverseiterator)) {
     Value only = tuple_from(t, &seq, 1);
     Value reversed_fn = dict_get_str(runtime().builtins, intern_literal(t, "reversed"));
     if (!only || !reversed_fn) return {};
     Value result[3] = {reversed_fn, only, int_from_i64(t, index)};
     return tuple_from(t, result, 3);
+  }
+  if (counts_down(type)) {
+    // A dict's reverse iterator: (iter, (list of the items to come,)), as CPython's.
+    Value rest = list_new(t);
+    if (!rest) return {};
+    for (std::int64_t i = index; seq && i >= 0 && i < list_length(seq); --i)
+      if (!list_append(t, rest, list_item(seq, i))) return {};
+    Value only = tuple_from(t, &rest, 1);
+    if (!only) return {};
+    Value result[2] = {iter_fn, only};
+    return tuple_from(t, result, 2);
   }
   if (is_hashed_iterator(type)) {
     // (iter, (list of the items to come,)), as CPython reduces these.
@@ -288,7 +304,7 @@ INTERP_NATIVE(iterator_reduce) {
     if (!seq) return {};
     if (!it->seq) index = 0;
   } else if (!seq) {
-    if (type == type_value(T_list_iterator))
+    if (type == type_value(T_list_iterator) || type == type_value(T_list_reverseiterator))
       seq = list_new(t);
     else if (type == type_value(T_str_iterator))
       seq = runtime().empty_str;
@@ -313,7 +329,7 @@ INTERP_NATIVE(iterator_setstate) {
   const IteratorObject* it = rd<IteratorObject>(args[0]);
   if (!it->seq) return none(); // exhausted: stays so
   std::int64_t length = sequence_length(it, type_of(args[0]));
-  if (type_of(args[0]) == type_value(T_list_iterator) && it->kind == kReversed) {
+  if (type_of(args[0]) == type_value(T_list_reverseiterator)) {
     index = std::clamp<std::int64_t>(index, -1, length - 1);
     wr<IteratorObject>(args[0])->index = index;
     return none();
@@ -325,16 +341,20 @@ INTERP_NATIVE(iterator_setstate) {
 }
 
 void init_iterator_types(Thread& t) {
-  for (TypeId id : {T_list_iterator, T_tuple_iterator, T_range_iterator, T_str_iterator,
-                    T_seq_iterator, T_bytes_iterator}) {
+  for (TypeId id : {T_list_iterator, T_list_reverseiterator, T_tuple_iterator, T_range_iterator,
+                    T_str_iterator, T_seq_iterator, T_bytes_iterator}) {
     add_method(t, type_value(id), "__reduce__", iterator_reduce);
     add_method(t, type_value(id), "__setstate__", iterator_setstate);
   }
-  for (TypeId id : {T_dict_keyiterator, T_dict_valueiterator, T_dict_itemiterator, T_set_iterator})
+  for (TypeId id :
+       {T_dict_keyiterator, T_dict_valueiterator, T_dict_itemiterator, T_set_iterator,
+        T_dict_reversekeyiterator, T_dict_reversevalueiterator, T_dict_reverseitemiterator})
     add_method(t, type_value(id), "__reduce__", iterator_reduce);
-  for (TypeId id : {T_list_iterator, T_tuple_iterator, T_range_iterator, T_str_iterator,
-                    T_dict_keyiterator, T_dict_valueiterator, T_dict_itemiterator, T_set_iterator,
-                    T_seq_iterator, T_callable_iterator, T_bytes_iterator}) {
+  for (TypeId id :
+       {T_list_iterator, T_tuple_iterator, T_range_iterator, T_str_iterator, T_dict_keyiterator,
+        T_dict_valueiterator, T_dict_itemiterator, T_set_iterator, T_seq_iterator,
+        T_callable_iterator, T_bytes_iterator, T_list_reverseiterator, T_dict_reversekeyiterator,
+        T_dict_reversevalueiterator, T_dict_reverseitemiterator}) {
     add_method(t, type_value(id), "__iter__", iterator_iter);
     add_method(t, type_value(id), "__next__", iterator_next);
     add_method(t, type_value(id), "__length_hint__", iterator_length_hint);

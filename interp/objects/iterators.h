@@ -6,9 +6,6 @@
 
 namespace interp {
 
-// Iterator kinds (IteratorObject::kind) where one iterator type serves several orders.
-enum IteratorKind : std::int64_t { kForward = 0, kReversed = 1 };
-
 // next() of an IteratorObject: the item, or 0 at the end (no exception) or on error.
 Value builtin_iterator_next(Thread& t, Value iterator);
 // obj[key] for exact lists, tuples, dicts and strs with simple keys: 0 with no exception

@@ -315,10 +315,8 @@ INTERP_NATIVE(list_add) {
 }
 
 Value list_repeat(Thread& t, Value self, Value times_value, Value into) {
-  if (!int_check(times_value) && !lookup_special(t, times_value, N___index__))
-    return t.pending ? Value() : runtime().not_implemented;
   std::int64_t times;
-  if (!index_to_i64(t, times_value, times)) return {};
+  if (!repeat_count(t, times_value, times)) return {};
   Value items = list_to_tuple(t, self);
   if (!items) return {};
   std::int64_t n = tuple_length(items);
@@ -448,7 +446,7 @@ INTERP_NATIVE(list_iter) {
   return iterator_new(t, T_list_iterator, args[0]);
 }
 INTERP_NATIVE(list_reversed) {
-  return iterator_new(t, T_list_iterator, args[0], 1);
+  return iterator_new(t, T_list_reverseiterator, args[0]);
 }
 
 // A stable merge sort of `order` (positions into keys) by keys[i] < keys[j]. Comparisons
@@ -625,6 +623,7 @@ void init_list_type(Thread& t) {
   add_method(t, type, "__mul__", list_mul);
   add_method(t, type, "__rmul__", list_mul);
   add_method(t, type, "__imul__", list_imul);
+  mark_sequence_repeat(t, type);
   add_method(t, type, "__contains__", list_contains);
   add_method(t, type, "__iter__", list_iter);
   add_method(t, type, "__reversed__", list_reversed, MethodArgs::none);

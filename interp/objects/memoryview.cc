@@ -10,16 +10,24 @@
 // it (CPython forbids resizing an object while a view exports it; here a view of an object
 // that shrank finds its items out of bounds). It is an instance-layout object with fields
 // after the header (the collector traces every word of that layout).
+//
+// cast(format, shape) makes a multi-dimensional (or zero-dimensional) view, with its shape
+// kept as a tuple and `length` the product of it. `step` is then the stride of the first
+// dimension; the others stay C-contiguous (slicing, the only way to make a view of a view,
+// cuts the first dimension only). Items are read and written with a tuple of one index per
+// dimension.
 #include "interp/objects/args.h"
 #include "interp/objects/objects.h"
 #include "interp/objects/sequence.h"
 #include "interp/ops.h"
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <vector>
 
 namespace interp {
 
@@ -37,7 +45,46 @@ struct MemoryViewObject : Object {
   std::int64_t format; // the struct format character of the items
   std::int64_t itemsize;
   std::int64_t readonly; // made by toreadonly() (or from a view that was): no writes
+  Value shape;           // a tuple of small ints for a view of other than one dimension, else 0
 };
+
+std::int64_t ndim_of(const MemoryViewObject* o) {
+  return o->shape ? tuple_length(o->shape) : 1;
+}
+
+std::int64_t extent(const MemoryViewObject* o, std::int64_t dim) {
+  return o->shape ? tuple_item(o->shape, dim).small_int_value() : o->length;
+}
+
+std::vector<std::int64_t> shape_of(const MemoryViewObject* o) {
+  std::vector<std::int64_t> shape(std::size_t(ndim_of(o)));
+  for (std::size_t dim = 0; dim < shape.size(); ++dim)
+    shape[dim] = extent(o, std::int64_t(dim));
+  return shape;
+}
+
+// The items of one step of the first dimension (1 for a one-dimensional view).
+std::int64_t row_items(const MemoryViewObject* o) {
+  if (!o->shape || tuple_length(o->shape) == 0) return 1;
+  return o->length / std::max<std::int64_t>(extent(o, 0), 1);
+}
+
+// Where the i-th item in C order lies, in bytes from the start of the view's object.
+std::int64_t item_position(const MemoryViewObject* o, std::int64_t i) {
+  std::int64_t row = row_items(o);
+  return o->start + (i / row) * o->step + (i % row) * o->itemsize;
+}
+
+bool c_contiguous(const MemoryViewObject* o) {
+  return o->length <= row_items(o) || o->step == row_items(o) * o->itemsize;
+}
+
+Value int_tuple(Thread& t, const std::vector<std::int64_t>& items) {
+  Value tuple = tuple_new(t, items.size());
+  for (std::size_t i = 0; tuple && i < items.size(); ++i)
+    tuple_init(tuple, i, Value::small_int(items[i]));
+  return tuple;
+}
 
 // The size of an item of a native single character format, 0 for formats memoryview does
 // not know.
@@ -217,6 +264,7 @@ Value make_view(Thread& t, Value obj, std::int64_t start, std::int64_t step, std
   o->format = format;
   o->itemsize = itemsize;
   o->readonly = 0;
+  o->shape = {};
   return v;
 }
 
@@ -230,6 +278,14 @@ Value derived_view(Thread& t, Value parent, std::int64_t start, std::int64_t ste
   return v;
 }
 
+// A view of the same items in the same shape (memoryview(view), toreadonly()).
+Value same_view(Thread& t, Value parent) {
+  const MemoryViewObject* o = view_of(parent);
+  Value v = derived_view(t, parent, o->start, o->step, o->length, o->format);
+  if (v) fresh<MemoryViewObject>(v)->shape = view_of(parent)->shape;
+  return v;
+}
+
 // Writes go through to the object: one that exports writable bytes (a bytearray, an
 // array), through a view that toreadonly() did not make.
 bool writable(Thread& t, Value view) {
@@ -237,14 +293,13 @@ bool writable(Thread& t, Value view) {
 }
 
 std::string view_bytes(Thread& t, Value v) {
-  const MemoryViewObject* o = view_of(v);
-  std::int64_t start = o->start, step = o->step, length = o->length;
-  std::int64_t itemsize = o->itemsize;
-  std::string_view data = exported_bytes(t, o->obj);
+  const MemoryViewObject view = *view_of(v); // the fields, before the export runs
+  std::int64_t length = view.length, itemsize = view.itemsize;
+  std::string_view data = exported_bytes(t, view.obj);
   std::string out;
   out.reserve(std::size_t(length * itemsize));
   for (std::int64_t i = 0; i < length; ++i) {
-    std::int64_t at = start + i * step;
+    std::int64_t at = item_position(&view, i);
     if (at >= 0 && std::size_t(at + itemsize) <= data.size()) out.append(data.substr(at, itemsize));
   }
   return out;
@@ -265,8 +320,7 @@ INTERP_NATIVE(memoryview_new_method) {
     return raise(t, exc(E_TypeError), "memoryview() missing required argument 'object' (pos 1)");
   if (obj.is_object() && is_exact(obj, T_memoryview)) {
     if (released(t, obj)) return {};
-    const MemoryViewObject* o = view_of(obj);
-    return derived_view(t, obj, o->start, o->step, o->length, o->format);
+    return same_view(t, obj);
   }
   if (!bytes_or_bytearray(obj) && is_layout(obj, Layout::Instance)) {
     for (std::atomic<ViewSource>& slot : view_sources) {
@@ -292,60 +346,105 @@ INTERP_NATIVE(memoryview_new_method) {
 
 INTERP_NATIVE(memoryview_len) {
   if (released(t, args[0])) return {};
-  return Value::small_int(view_of(args[0])->length);
+  const MemoryViewObject* o = view_of(args[0]);
+  return Value::small_int(ndim_of(o) == 0 ? 1 : extent(o, 0));
 }
 
-// The item index a non-slice key names in a one-dimensional view: an integer, or a
-// tuple of one integer (the multi-dimensional form). false with the error CPython gives.
-bool item_index(Thread& t, Value key, std::int64_t& out) {
+// The byte offset from the view's start of the item a non-slice key names: an integer
+// for a one-dimensional view, or a tuple of one integer per dimension. false with the error
+// CPython gives (`setting`: the key of an assignment, whose sub-view error differs).
+bool item_offset(Thread& t, Value self, Value key, std::int64_t& out, bool setting = false) {
   auto is_index = [&](Value v) {
     return v.is_small_int() || int_check(v) || lookup_special(t, v, N___index__);
   };
-  if (key.is_object() && is_exact(key, T_tuple)) {
-    std::int64_t n = tuple_length(key);
+  std::int64_t ndim = ndim_of(view_of(self));
+  std::int64_t n = 1;
+  bool tuple_key = key.is_object() && is_exact(key, T_tuple);
+  if (tuple_key) {
+    n = tuple_length(key);
     bool all_indices = true;
     for (std::int64_t k = 0; k < n && all_indices; ++k)
       all_indices = is_index(tuple_item(key, k));
     if (t.pending) return false;
-    if (all_indices) {
-      if (n == 0) {
-        raise(t, exc(E_NotImplementedError), "sub-views are not implemented");
-        return false;
-      }
-      if (n > 1) {
-        raisef(t, exc(E_TypeError), "cannot index 1-dimension view with %lld-element tuple",
-               (long long)n);
-        return false;
-      }
-      key = tuple_item(key, 0);
+    if (!all_indices) {
+      raise(t, exc(E_TypeError), "memoryview: invalid slice key");
+      return false;
     }
-  }
-  if (!is_index(key)) {
+  } else if (!is_index(key)) {
     if (!t.pending) raise(t, exc(E_TypeError), "memoryview: invalid slice key");
     return false;
   }
-  return index_key_to_i64(t, key, out);
+  if (ndim == 0 && !tuple_key) {
+    raise(t, exc(E_TypeError), "invalid indexing of 0-dim memory");
+    return false;
+  }
+  if (n > ndim) {
+    raisef(t, exc(E_TypeError), "cannot index %lld-dimension view with %lld-element tuple",
+           (long long)ndim, (long long)n);
+    return false;
+  }
+  if (n < ndim) {
+    raise(t, exc(E_NotImplementedError),
+          !tuple_key && !setting ? "multi-dimensional sub-views are not implemented"
+                                 : "sub-views are not implemented");
+    return false;
+  }
+  std::int64_t offset = 0, first = 0;
+  for (std::int64_t dim = 0; dim < n; ++dim) {
+    std::int64_t i;
+    if (!index_key_to_i64(t, tuple_key ? tuple_item(key, dim) : key, i)) return false;
+    const MemoryViewObject* o = view_of(self);
+    std::int64_t size = extent(o, dim);
+    if (i < 0) i += size;
+    if (i < 0 || i >= size) {
+      raisef(t, exc(E_IndexError), "index out of bounds on dimension %lld", (long long)dim + 1);
+      return false;
+    }
+    if (dim == 0)
+      first = i;
+    else
+      offset = offset * size + i;
+  }
+  out = first * view_of(self)->step + offset * view_of(self)->itemsize;
+  return true;
+}
+
+// view[a:b:c] of a view of other than one dimension: rows of its first dimension.
+Value slice_first_dimension(Thread& t, Value self, Value slice) {
+  const MemoryViewObject* o = view_of(self);
+  if (ndim_of(o) == 0) return raise(t, exc(E_TypeError), "invalid indexing of 0-dim memory");
+  std::int64_t start, stop, step, count;
+  if (!slice_indices(t, slice, extent(o, 0), start, stop, step, count)) return {};
+  o = view_of(self);
+  std::int64_t row = row_items(o);
+  std::vector<std::int64_t> rows = shape_of(o);
+  rows[0] = count;
+  Value shape = int_tuple(t, rows);
+  if (!shape) return {};
+  o = view_of(self);
+  Value v =
+      derived_view(t, self, o->start + start * o->step, o->step * step, count * row, o->format);
+  if (v) fresh<MemoryViewObject>(v)->shape = shape;
+  return v;
 }
 
 INTERP_NATIVE(memoryview_getitem) {
   Value self = args[0];
   if (released(t, self)) return {};
   const MemoryViewObject* o = view_of(self);
-  std::int64_t n = o->length;
   if (args[1].is_object() && is_layout(args[1], Layout::Slice)) {
+    if (o->shape) return slice_first_dimension(t, self, args[1]);
     std::int64_t start, stop, step, count;
-    if (!slice_indices(t, args[1], n, start, stop, step, count)) return {};
+    if (!slice_indices(t, args[1], o->length, start, stop, step, count)) return {};
     o = view_of(self);
     return derived_view(t, self, o->start + start * o->step, o->step * step, count, o->format);
   }
-  if (args[1] == runtime().ellipsis) return self;
-  std::int64_t i;
-  if (!item_index(t, args[1], i)) return {};
-  if (i < 0) i += n;
-  if (i < 0 || i >= n) return raise(t, exc(E_IndexError), "index out of bounds on dimension 1");
+  if (args[1] == runtime().ellipsis && ndim_of(o) == 0) return self;
+  std::int64_t offset;
+  if (!item_offset(t, self, args[1], offset)) return {};
   o = view_of(self);
   std::string_view data = exported_bytes(t, o->obj);
-  std::int64_t at = o->start + i * o->step;
+  std::int64_t at = o->start + offset;
   if (at < 0 || std::size_t(at + o->itemsize) > data.size())
     return raise(t, exc(E_IndexError), "index out of bounds on dimension 1");
   return unpack_item(t, char(o->format), reinterpret_cast<const unsigned char*>(data.data() + at));
@@ -359,6 +458,9 @@ INTERP_NATIVE(memoryview_setitem) {
   std::int64_t n = view_of(self)->length;
   std::int64_t start = 0, step = 1, count = 1;
   if (args[1].is_object() && is_layout(args[1], Layout::Slice)) {
+    if (view_of(self)->shape)
+      return raise(t, exc(E_NotImplementedError),
+                   "memoryview slice assignments are currently restricted to ndim = 1");
     std::int64_t stop;
     if (!slice_indices(t, args[1], n, start, stop, step, count)) return {};
     // The right side must have the same items: a view of the same format, or any
@@ -393,14 +495,12 @@ INTERP_NATIVE(memoryview_setitem) {
     }
     return none();
   }
-  std::int64_t i;
-  if (!item_index(t, args[1], i)) return {};
-  if (i < 0) i += n;
-  if (i < 0 || i >= n) return raise(t, exc(E_IndexError), "index out of bounds on dimension 1");
+  std::int64_t offset;
+  if (!item_offset(t, self, args[1], offset, true)) return {};
   unsigned char item[8];
   if (!pack_item(t, char(view_of(self)->format), args[2], item)) return {};
   const MemoryViewObject* o = view_of(self);
-  std::int64_t at = o->start + i * o->step, itemsize = o->itemsize;
+  std::int64_t at = o->start + offset, itemsize = o->itemsize;
   BufferExport e = current_export(t, obj);
   if (!e.storage || at < 0 || at + itemsize > e.length)
     return raise(t, exc(E_IndexError), "index out of bounds on dimension 1");
@@ -421,18 +521,32 @@ INTERP_NATIVE(memoryview_tobytes) {
   return bytes_new(t, view_bytes(t, args[0]));
 }
 
-INTERP_NATIVE(memoryview_tolist) {
-  if (released(t, args[0])) return {};
-  std::string data = view_bytes(t, args[0]);
-  char format = char(view_of(args[0])->format);
-  std::size_t itemsize = std::size_t(view_of(args[0])->itemsize);
+// The items from `at` on in dimensions dim.. of `shape`, as nested lists (advancing `at`).
+Value nested_items(Thread& t, const std::string& data, char format, std::size_t itemsize,
+                   const std::vector<std::int64_t>& shape, std::size_t dim, std::size_t& at) {
+  if (dim == shape.size()) {
+    if (at + itemsize > data.size()) return raise(t, exc(E_IndexError), "index out of bounds");
+    Value item = unpack_item(t, format, reinterpret_cast<const unsigned char*>(data.data() + at));
+    at += itemsize;
+    return item;
+  }
   Value list = list_new(t);
   if (!list) return {};
-  for (std::size_t at = 0; at + itemsize <= data.size(); at += itemsize) {
-    Value item = unpack_item(t, format, reinterpret_cast<const unsigned char*>(data.data() + at));
+  for (std::int64_t i = 0; i < shape[dim]; ++i) {
+    // A one-dimensional view of an object that shrank lists the items still there.
+    if (dim + 1 == shape.size() && at + itemsize > data.size()) break;
+    Value item = nested_items(t, data, format, itemsize, shape, dim + 1, at);
     if (!item || !list_append(t, list, item)) return {};
   }
   return list;
+}
+
+INTERP_NATIVE(memoryview_tolist) {
+  if (released(t, args[0])) return {};
+  std::string data = view_bytes(t, args[0]);
+  const MemoryViewObject* o = view_of(args[0]);
+  std::size_t at = 0;
+  return nested_items(t, data, char(o->format), std::size_t(o->itemsize), shape_of(o), 0, at);
 }
 
 INTERP_NATIVE(memoryview_hex) {
@@ -472,6 +586,7 @@ INTERP_NATIVE(memoryview_eq) {
   std::string a = view_bytes(t, self), b;
   if (other.is_object() && is_exact(other, T_memoryview)) {
     if (!view_of(other)->obj) return runtime().false_;
+    if (shape_of(view_of(self)) != shape_of(view_of(other))) return runtime().false_;
     std::int64_t fa = view_of(self)->format, fb = view_of(other)->format;
     if (fa != fb || fa == 'f' || fa == 'd') {
       // Items of different formats (or floats, where nan != nan) compare by value.
@@ -482,6 +597,7 @@ INTERP_NATIVE(memoryview_eq) {
     }
     b = view_bytes(t, other);
   } else if (bytes_or_bytearray(other)) {
+    if (view_of(self)->shape) return runtime().false_; // bytes have one dimension
     b = std::string(bytes_view(other));
   } else {
     return runtime().not_implemented;
@@ -513,28 +629,82 @@ INTERP_NATIVE(memoryview_hash) {
   return int_from_i64(t, h);
 }
 
+// cast(format, shape=None), checked in CPython's order: the view, the shape's kind, the
+// format, then the shape's items.
 INTERP_NATIVE(memoryview_cast) {
-  if (!check_positional(t, "cast", nargs, kwnames, 1, 2)) return {};
+  Value a[2] = {};
+  if (!parse_arguments(t, "cast", args + 1, nargs - 1, kwnames, {"format", "shape"}, 0, 1, a))
+    return {};
   if (released(t, args[0])) return {};
-  if (!str_check(args[1]))
+  if (!str_check(a[0]))
     return raisef(t, exc(E_TypeError), "cast() argument 'format' must be str, not %s",
-                  type_name_of(args[1]).c_str());
-  std::string format = str_utf8(args[1]);
+                  type_name_of(a[0]).c_str());
+  const MemoryViewObject* o = view_of(args[0]);
+  if (!c_contiguous(o))
+    return raise(t, exc(E_TypeError), "memoryview: casts are restricted to C-contiguous views");
+  std::int64_t ndim = ndim_of(o);
+  if ((a[1] || ndim != 1) && o->length == 0)
+    return raise(t, exc(E_TypeError),
+                 "memoryview: cannot cast view with zeros in shape or strides");
+  Value shape_items = a[1];
+  std::int64_t new_ndim = 1;
+  if (shape_items) {
+    if (!(shape_items.is_object() &&
+          (isinstance(shape_items, T_list) || isinstance(shape_items, T_tuple))))
+      return raise(t, exc(E_TypeError), "shape must be a list or a tuple");
+    shape_items = tuple_of(t, shape_items);
+    if (!shape_items) return {};
+    new_ndim = tuple_length(shape_items);
+    if (new_ndim > 64)
+      return raise(t, exc(E_ValueError), "memoryview: number of dimensions must not exceed 64");
+    if (ndim != 1 && new_ndim != 1)
+      return raise(t, exc(E_TypeError), "memoryview: cast must be 1D -> ND or ND -> 1D");
+  }
+  std::string format = str_utf8(a[0]);
   if (format.size() == 2 && format[0] == '@') format.erase(0, 1);
   std::int64_t itemsize = format.size() == 1 ? format_itemsize(format[0]) : 0;
   if (itemsize == 0)
     return raise(t, exc(E_ValueError),
                  "memoryview: destination format must be a native single character format "
                  "prefixed with an optional '@'");
-  const MemoryViewObject* o = view_of(args[0]);
-  if (o->step != o->itemsize && o->length > 1)
-    return raise(t, exc(E_TypeError), "memoryview: casts are restricted to C-contiguous views");
+  o = view_of(args[0]);
   if (!is_byte_format(o->format) && !is_byte_format(format[0]))
     return raise(t, exc(E_TypeError), "memoryview: cannot cast between two non-byte formats");
   std::int64_t nbytes = o->length * o->itemsize;
   if (nbytes % itemsize != 0)
     return raise(t, exc(E_TypeError), "memoryview: length is not a multiple of itemsize");
-  return derived_view(t, args[0], o->start, itemsize, nbytes / itemsize, format[0]);
+  std::vector<std::int64_t> shape;
+  if (shape_items) {
+    // The product saturates past the buffer's size, which it then cannot match anyway.
+    std::int64_t product = 1;
+    for (std::int64_t dim = 0; dim < new_ndim; ++dim) {
+      Value n = tuple_item(shape_items, dim);
+      if (!n.is_small_int() && !int_check(n))
+        return raise(t, exc(E_TypeError), "memoryview.cast(): elements of shape must be integers");
+      std::int64_t size = 0;
+      if (!int_to_i64(n, size))
+        return raise(t, exc(E_OverflowError), "Python int too large to convert to C ssize_t");
+      if (size <= 0)
+        return raise(t, exc(E_ValueError),
+                     "memoryview.cast(): elements of shape must be integers > 0");
+      shape.push_back(size);
+      product = size > nbytes || product * size > nbytes ? nbytes + 1 : product * size;
+    }
+    if (product * itemsize != nbytes)
+      return raise(t, exc(E_TypeError), "memoryview: product(shape) * itemsize != buffer size");
+  }
+  o = view_of(args[0]);
+  // The stride of the first dimension: its rows' items apart.
+  std::int64_t step = itemsize;
+  for (std::size_t dim = 1; dim < shape.size(); ++dim)
+    step *= shape[dim];
+  Value v = derived_view(t, args[0], o->start, step, nbytes / itemsize, format[0]);
+  if (v && shape_items && new_ndim != 1) {
+    Value kept = int_tuple(t, shape);
+    if (!kept) return {};
+    fresh<MemoryViewObject>(v)->shape = kept;
+  }
+  return v;
 }
 
 INTERP_NATIVE(memoryview_obj) {
@@ -548,8 +718,7 @@ INTERP_NATIVE(memoryview_nbytes) {
 INTERP_NATIVE(memoryview_toreadonly) {
   if (!check_positional(t, "memoryview.toreadonly", nargs, kwnames, 0, 0)) return {};
   if (released(t, args[0])) return {};
-  const MemoryViewObject* o = view_of(args[0]);
-  Value v = derived_view(t, args[0], o->start, o->step, o->length, o->format);
+  Value v = same_view(t, args[0]);
   if (v) fresh<MemoryViewObject>(v)->readonly = 1;
   return v;
 }
@@ -568,17 +737,23 @@ INTERP_NATIVE(memoryview_format) {
 }
 INTERP_NATIVE(memoryview_ndim) {
   if (released(t, args[0])) return {};
-  return Value::small_int(1);
+  return Value::small_int(ndim_of(view_of(args[0])));
 }
 INTERP_NATIVE(memoryview_shape) {
   if (released(t, args[0])) return {};
-  Value n = Value::small_int(view_of(args[0])->length);
-  return tuple_from(t, &n, 1);
+  return int_tuple(t, shape_of(view_of(args[0])));
 }
 INTERP_NATIVE(memoryview_strides) {
   if (released(t, args[0])) return {};
-  Value n = Value::small_int(view_of(args[0])->step);
-  return tuple_from(t, &n, 1);
+  const MemoryViewObject* o = view_of(args[0]);
+  std::vector<std::int64_t> strides = shape_of(o);
+  std::int64_t stride = o->itemsize;
+  for (std::size_t dim = strides.size(); dim-- > 0;) {
+    std::int64_t size = strides[dim];
+    strides[dim] = dim == 0 ? o->step : stride;
+    stride *= size;
+  }
+  return int_tuple(t, strides);
 }
 INTERP_NATIVE(memoryview_suboffsets) {
   if (released(t, args[0])) return {};
@@ -587,11 +762,24 @@ INTERP_NATIVE(memoryview_suboffsets) {
 INTERP_NATIVE(memoryview_contiguous) {
   if (released(t, args[0])) return {};
   const MemoryViewObject* o = view_of(args[0]);
-  return py_bool(o->step == o->itemsize || o->length <= 1);
+  return py_bool(c_contiguous(o));
+}
+// Fortran order too: a C-contiguous view whose dimensions but one have a single item.
+INTERP_NATIVE(memoryview_f_contiguous) {
+  if (released(t, args[0])) return {};
+  const MemoryViewObject* o = view_of(args[0]);
+  std::vector<std::int64_t> shape = shape_of(o);
+  bool one_row =
+      std::count_if(shape.begin(), shape.end(), [](std::int64_t n) { return n > 1; }) <= 1;
+  return py_bool(c_contiguous(o) && (one_row || o->length == 0));
 }
 
 INTERP_NATIVE(memoryview_iter) {
   if (released(t, args[0])) return {};
+  std::int64_t ndim = ndim_of(view_of(args[0]));
+  if (ndim == 0) return raise(t, exc(E_TypeError), "invalid indexing of 0-dim memory");
+  if (ndim > 1)
+    return raise(t, exc(E_NotImplementedError), "multi-dimensional sub-views are not implemented");
   Value list = memoryview_tolist(t, args, 1, {});
   if (!list) return {};
   return iter(t, list);
@@ -656,7 +844,7 @@ Value writable_byte_view(Thread& t, Value v) {
   if (memoryview_check(v)) {
     if (released(t, v)) return {};
     const MemoryViewObject* o = view_of(v);
-    if (!writable(t, v) || (o->step != o->itemsize && o->length > 1)) return {};
+    if (!writable(t, v) || !c_contiguous(o)) return {};
     return derived_view(t, v, o->start, 1, o->length * o->itemsize, 'B');
   }
   BufferExport e;
@@ -703,7 +891,7 @@ void init_memoryview_type(Thread& t) {
       {"strides", memoryview_strides},
       {"suboffsets", memoryview_suboffsets},
       {"c_contiguous", memoryview_contiguous},
-      {"f_contiguous", memoryview_contiguous},
+      {"f_contiguous", memoryview_f_contiguous},
       {"contiguous", memoryview_contiguous},
   };
   for (const Entry& e : getters)

@@ -81,6 +81,12 @@ struct MethodDef {
   MethodArgs args = MethodArgs::native_checks;
 };
 void add_methods(Thread& t, Value type, std::span<const MethodDef> methods);
+// Marks the native __mul__, __rmul__ and __imul__ already in a builtin sequence type's dict
+// as repeating the sequence, as CPython's sq_repeat does: called directly they take only an
+// integer count, and the * operator tries them last (binary_op).
+void mark_sequence_repeat(Thread& t, Value type);
+// The native function a builtin method descriptor calls, or null for any other object.
+const NativeInfo* native_info(Value callable);
 void add_classmethod(Thread& t, Value type, const char* name, NativeFn fn);
 void add_staticmethod(Thread& t, Value type, const char* name, NativeFn fn);
 void add_attribute(Thread& t, Value type, const char* name, Value value);

@@ -124,26 +124,48 @@ INTERP_NATIVE(range_reversed) {
   return it;
 }
 
+Value big_slice_indices(Thread& t, Value slice, Value length);
+
+bool is_big_int(Value v) {
+  return int_check(v) && !v.is_small_int();
+}
+
+// range(...)[slice]: the positions the slice picks (in ints of any size where the range or
+// the slice needs them) mapped to the range's values.
+Value range_slice(Thread& t, Value range, Value slice) {
+  using bytecode::BinaryOp;
+  const RangeObject* r = ro<RangeObject>(range);
+  Value start = r->start, step = r->step, length = r->length;
+  const SliceObject* sl = ro<SliceObject>(slice);
+  Value first, last, by;
+  std::int64_t n;
+  if (!int_to_i64(length, n) || is_big_int(sl->start) || is_big_int(sl->stop) ||
+      is_big_int(sl->step)) {
+    Value bounds = big_slice_indices(t, slice, length);
+    if (!bounds) return {};
+    first = tuple_item(bounds, 0);
+    last = tuple_item(bounds, 1);
+    by = tuple_item(bounds, 2);
+  } else {
+    std::int64_t s, e, st, count;
+    if (!slice_indices(t, slice, n, s, e, st, count)) return {};
+    first = Value::small_int(s);
+    last = Value::small_int(e);
+    by = Value::small_int(st);
+  }
+  Value offset = binary_op(t, first, step, BinaryOp::Multiply);
+  Value new_start = offset ? binary_op(t, start, offset, BinaryOp::Add) : Value();
+  offset = new_start ? binary_op(t, last, step, BinaryOp::Multiply) : Value();
+  Value new_stop = offset ? binary_op(t, start, offset, BinaryOp::Add) : Value();
+  Value new_step = new_stop ? binary_op(t, step, by, BinaryOp::Multiply) : Value();
+  return new_step ? range_new(t, new_start, new_stop, new_step) : Value();
+}
+
 INTERP_NATIVE(range_getitem) {
   const RangeObject* r = ro<RangeObject>(args[0]);
   Value start = r->start, step = r->step, length = r->length;
-  if (args[1].is_object() && is_layout(args[1], Layout::Slice)) {
-    std::int64_t n;
-    if (!int_to_i64(length, n)) return raise(t, exc(E_OverflowError), "range too large");
-    std::int64_t s, e, st, count;
-    if (!slice_indices(t, args[1], n, s, e, st, count)) return {};
-    Value new_start =
-        binary_op(t, start, binary_op(t, Value::small_int(s), step, bytecode::BinaryOp::Multiply),
-                  bytecode::BinaryOp::Add);
-    Value new_step = binary_op(t, step, Value::small_int(st), bytecode::BinaryOp::Multiply);
-    if (!new_start || !new_step) return {};
-    (void)count;
-    Value new_stop =
-        binary_op(t, start, binary_op(t, Value::small_int(e), step, bytecode::BinaryOp::Multiply),
-                  bytecode::BinaryOp::Add);
-    if (!new_stop) return {};
-    return range_new(t, new_start, new_stop, new_step);
-  }
+  if (args[1].is_object() && is_layout(args[1], Layout::Slice))
+    return range_slice(t, args[0], args[1]);
   std::int64_t n, i;
   if (!int_to_i64(length, n) || (!args[1].is_small_int() && int_check(args[1]))) {
     // A length or an index beyond 64 bits: the index is checked with ints of any size
@@ -396,8 +418,7 @@ INTERP_NATIVE(slice_indices_method) {
   if (compare(t, length, Value::small_int(0), bytecode::CompareOp::Lt) == runtime().true_)
     return raise(t, exc(E_ValueError), "length should not be negative");
   const SliceObject* s = ro<SliceObject>(args[0]);
-  auto big = [](Value v) { return int_check(v) && !v.is_small_int(); };
-  if (big(length) || big(s->start) || big(s->stop) || big(s->step))
+  if (is_big_int(length) || is_big_int(s->start) || is_big_int(s->stop) || is_big_int(s->step))
     return big_slice_indices(t, args[0], length);
   std::int64_t n = length.small_int_value();
   std::int64_t start, stop, step, count;

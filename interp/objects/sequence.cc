@@ -6,14 +6,23 @@
 
 namespace interp {
 
-bool index_key_to_i64(Thread& t, Value index, std::int64_t& out) {
-  if (index_to_i64(t, index, out)) return true;
-  // CPython converts a subscript with IndexError as the overflow error.
+// An index-sized integer as CPython's PyNumber_AsSsize_t converts it: one that does not fit
+// raises `overflow` with CPython's message.
+static bool index_sized(Thread& t, Value v, std::int64_t& out, ExcId overflow) {
+  if (index_to_i64(t, v, out)) return true;
   if (matches(t, exc(E_OverflowError))) {
     clear_pending(t);
-    raise(t, exc(E_IndexError), "cannot fit 'int' into an index-sized integer");
+    raise(t, exc(overflow), "cannot fit 'int' into an index-sized integer");
   }
   return false;
+}
+
+bool index_key_to_i64(Thread& t, Value index, std::int64_t& out) {
+  return index_sized(t, index, out, E_IndexError);
+}
+
+bool repeat_count(Thread& t, Value count, std::int64_t& out) {
+  return index_sized(t, count, out, E_OverflowError);
 }
 
 bool sequence_index(Thread& t, Value index, std::int64_t length, std::int64_t& out,

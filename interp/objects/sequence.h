@@ -14,6 +14,9 @@ bool sequence_index(Thread& t, Value index, std::int64_t length, std::int64_t& o
                     const char* what, const char* kind = nullptr);
 // An integer subscript as a C integer; IndexError where it does not fit.
 bool index_key_to_i64(Thread& t, Value index, std::int64_t& out);
+// The count of a sequence repeat (seq * n): TypeError for a non-integer, OverflowError
+// where it does not fit.
+bool repeat_count(Thread& t, Value count, std::int64_t& out);
 // slice.indices(): start, stop, step and the number of items.
 bool slice_indices(Thread& t, Value slice, std::int64_t length, std::int64_t& start,
                    std::int64_t& stop, std::int64_t& step, std::int64_t& count);

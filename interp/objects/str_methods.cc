@@ -156,10 +156,8 @@ INTERP_NATIVE(str_add) {
 }
 
 INTERP_NATIVE(str_mul) {
-  if (!int_check(args[1]) && !lookup_special(t, args[1], N___index__))
-    return t.pending ? Value() : runtime().not_implemented;
   std::int64_t times;
-  if (!index_to_i64(t, args[1], times)) return {};
+  if (!repeat_count(t, args[1], times)) return {};
   if (times <= 0) return runtime().empty_str;
   // Immutable, so one copy is the str itself (not so for a subclass's instance).
   if (times == 1 && is_exact(args[0], T_str)) return args[0];
@@ -763,6 +761,7 @@ void init_str_type(Thread& t) {
       {"__getnewargs__", str_getnewargs_method, MethodArgs::none},
   };
   add_methods(t, type, methods);
+  mark_sequence_repeat(t, type);
   add_staticmethod(t, type, "__new__", str_new_method);
   add_staticmethod(t, type, "maketrans", str_maketrans_method);
   init_str_format(t);

@@ -128,10 +128,8 @@ INTERP_NATIVE(tuple_add) {
 }
 
 INTERP_NATIVE(tuple_mul) {
-  if (!int_check(args[1]) && !lookup_special(t, args[1], N___index__))
-    return t.pending ? Value() : runtime().not_implemented;
   std::int64_t times;
-  if (!index_to_i64(t, args[1], times)) return {};
+  if (!repeat_count(t, args[1], times)) return {};
   if (times < 0) times = 0;
   if (times == 1 && is_exact(args[0], T_tuple)) return args[0];
   std::int64_t n = tuple_length(args[0]);
@@ -226,6 +224,7 @@ void init_tuple_type(Thread& t) {
   add_method(t, type, "__add__", tuple_add);
   add_method(t, type, "__mul__", tuple_mul);
   add_method(t, type, "__rmul__", tuple_mul);
+  mark_sequence_repeat(t, type);
   add_method(t, type, "__contains__", tuple_contains);
   add_method(t, type, "__iter__", tuple_iter);
   add_method(t, type, "count", tuple_count, MethodArgs::one);

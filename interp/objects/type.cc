@@ -292,6 +292,19 @@ void add_methods(Thread& t, Value type, std::span<const MethodDef> methods) {
     add_method(t, type, m.name, m.fn, nullptr, m.args);
 }
 
+const NativeInfo* native_info(Value callable) {
+  if (!is_layout(callable, Layout::Native)) return nullptr;
+  return &runtime().natives[std::size_t(rd<NativeObject>(callable)->index)];
+}
+
+void mark_sequence_repeat(Thread& t, Value type) {
+  for (const char* method : {"__mul__", "__rmul__", "__imul__"}) {
+    Value f = dict_get_cstr(t, rd<TypeObject>(type)->dict, method);
+    if (f && is_layout(f, Layout::Native))
+      runtime().natives[std::size_t(rd<NativeObject>(f)->index)].sequence_repeat = true;
+  }
+}
+
 void add_getter(Thread& t, Value type, const char* attr, NativeFn fn, NativeFn setter) {
   std::int64_t index = register_native(attr, fn);
   Value getter = native_new(t, index, {}, type, T_builtin_function);
@@ -516,6 +529,10 @@ std::size_t slot_base_size(Layout layout) {
     return sizeof(ByteArrayObject);
   case Layout::Exception:
     return sizeof(ExceptionObject);
+  case Layout::Float: // fixed size, as in CPython (int, str and bytes are not)
+    return sizeof(FloatObject);
+  case Layout::Complex:
+    return sizeof(ComplexObject);
   case Layout::WeakRef: // weakref.py's KeyedRef and WeakMethod
     return sizeof(WeakRefObject);
   default:
