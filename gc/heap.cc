@@ -45,16 +45,7 @@ std::uint64_t next_threshold(std::uint64_t live, std::size_t threads) {
     const char* text = std::getenv("PYPYSTM_GC_EVERY");
     return text ? std::strtoull(text, nullptr, 10) : 0;
   }();
-  // Per thread, and more per thread when more than four run at once: every collection
-  // stops all n threads for a pause that itself grows with the views in use (it walks
-  // each one's markers and private pages), so the time lost per byte allocated grows as
-  // n * pause(n) / threshold. A threshold growing as n^2 / 4 holds that near its level at
-  // four threads. On 16 cores, 16 allocating threads spent a fifth of their time stopped
-  // with a threshold of n MiB.
-  std::uint64_t n = std::max<std::size_t>(threads, 1);
-  std::uint64_t running = std::min<std::uint64_t>(n, stm::segment_count());
-  return every ? every
-               : std::max(kMinThreshold * n * std::max<std::uint64_t>(1, running / 4), live);
+  return every ? every : std::max(kMinThreshold * std::max<std::size_t>(threads, 1), live);
 }
 
 void register_run(GcHeap& heap, PageRun* run) {
