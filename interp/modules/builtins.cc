@@ -89,7 +89,7 @@ INTERP_NATIVE(builtin_len) {
   if (!check_positional(t, "len", nargs, kwnames, 1, 1, 0)) return {};
   std::int64_t n;
   if (!length(t, args[0], n)) return {};
-  return Value::small_int(n);
+  return int_from_i64(t, n); // up to sys.maxsize, beyond the tagged ints
 }
 
 INTERP_NATIVE(builtin_repr) {

@@ -51,8 +51,10 @@ Value range_new(Thread& t, Value start, Value stop, Value step) {
 
 namespace {
 
+// operator.index of an argument as an exact int: range(True).stop is 1, not True.
 bool index_arg(Thread& t, Value v, Value& out) {
   out = index_value(t, v);
+  if (out && !out.is_small_int() && !is_exact(out, T_int)) out = int_from_big(t, int_big(out));
   return bool(out);
 }
 
@@ -79,7 +81,9 @@ INTERP_NATIVE(range_new_method) {
 
 INTERP_NATIVE(range_len) {
   Value n = ro<RangeObject>(args[0])->length;
-  if (!n.is_small_int())
+  // Up to sys.maxsize, which lies beyond the tagged ints.
+  std::int64_t fits;
+  if (!n.is_small_int() && !int_to_i64(n, fits))
     return raise(t, exc(E_OverflowError), "Python int too large to convert to C ssize_t");
   return n;
 }
@@ -98,30 +102,40 @@ INTERP_NATIVE(range_iter) {
   return it;
 }
 
+// The last item of a range whose start, step and length are small ints, when it is one
+// too: it may lie beyond (range(-2**32, -2**64, -2**31) has a small length and step).
+static bool small_last_item(const RangeObject* r, std::int64_t& last) {
+  if (!(r->start.is_small_int() && r->step.is_small_int() && r->length.is_small_int()))
+    return false;
+  std::int64_t span;
+  return !__builtin_mul_overflow(r->length.small_int_value() - 1, r->step.small_int_value(),
+                                 &span) &&
+         !__builtin_add_overflow(r->start.small_int_value(), span, &last) &&
+         Value::fits_small(last);
+}
+
 INTERP_NATIVE(range_reversed) {
   const RangeObject* r = ro<RangeObject>(args[0]);
   if (r->length == Value::small_int(0)) return range_iter(t, args, 1, {});
-  if (!(r->start.is_small_int() && r->step.is_small_int() && r->length.is_small_int())) {
-    // Beyond the tagged range: the items of range(last, start - step, -step), in the
-    // same arithmetic as any int (CPython's long range iterator).
-    using bytecode::BinaryOp;
-    Value start = r->start, step = r->step, length = r->length;
-    Value count = binary_op(t, length, Value::small_int(1), BinaryOp::Subtract);
-    Value offset = count ? binary_op(t, count, step, BinaryOp::Multiply) : Value();
-    Value last = offset ? binary_op(t, start, offset, BinaryOp::Add) : Value();
-    Value stop = last ? binary_op(t, start, step, BinaryOp::Subtract) : Value();
-    Value back = stop ? unary_negative(t, step) : Value();
-    Value reversed = back ? range_new(t, last, stop, back) : Value();
-    if (!reversed) return {};
-    return range_iter(t, &reversed, 1, {});
+  if (std::int64_t last; small_last_item(r, last)) {
+    Value it = iterator_new(t, T_range_iterator, Value::small_int(last));
+    if (!it) return {};
+    fresh<IteratorObject>(it)->extra = Value::small_int(-r->step.small_int_value());
+    fresh<IteratorObject>(it)->extra2 = r->length;
+    return it;
   }
-  std::int64_t n = r->length.small_int_value(), step = r->step.small_int_value();
-  std::int64_t last = r->start.small_int_value() + (n - 1) * step;
-  Value it = iterator_new(t, T_range_iterator, Value::small_int(n ? last : 0));
-  if (!it) return {};
-  fresh<IteratorObject>(it)->extra = Value::small_int(-step);
-  fresh<IteratorObject>(it)->extra2 = Value::small_int(n);
-  return it;
+  // Beyond the tagged range: the items of range(last, start - step, -step), in the same
+  // arithmetic as any int (CPython's long range iterator).
+  using bytecode::BinaryOp;
+  Value start = r->start, step = r->step, length = r->length;
+  Value count = binary_op(t, length, Value::small_int(1), BinaryOp::Subtract);
+  Value offset = count ? binary_op(t, count, step, BinaryOp::Multiply) : Value();
+  Value last = offset ? binary_op(t, start, offset, BinaryOp::Add) : Value();
+  Value stop = last ? binary_op(t, start, step, BinaryOp::Subtract) : Value();
+  Value back = stop ? unary_negative(t, step) : Value();
+  Value reversed = back ? range_new(t, last, stop, back) : Value();
+  if (!reversed) return {};
+  return range_iter(t, &reversed, 1, {});
 }
 
 Value big_slice_indices(Thread& t, Value slice, Value length);
@@ -202,10 +216,16 @@ INTERP_NATIVE(range_repr) {
   return str_from_ascii(t, text + ")");
 }
 
+// Whether membership, count and index may be computed: for ints and bools, not for a
+// subclass of int, which may define its own __eq__ (then the items are compared).
+bool found_by_arithmetic(Value x) {
+  return x.is_small_int() || is_exact(x, T_int) || is_exact(x, T_bool);
+}
+
 INTERP_NATIVE(range_contains) {
   const RangeObject* r = ro<RangeObject>(args[0]);
   Value x = args[1];
-  if (!int_check(x)) {
+  if (!found_by_arithmetic(x)) {
     Value it = range_iter(t, args, 1, {});
     if (!it) return {};
     for (;;) {
@@ -276,7 +296,7 @@ int range_has(Thread& t, Value self, Value x) {
 
 INTERP_NATIVE(range_count) {
   if (!check_positional(t, "range.count", nargs, kwnames, 1, 1)) return {};
-  if (int_check(args[1])) {
+  if (found_by_arithmetic(args[1])) {
     int r = range_has(t, args[0], args[1]);
     return r < 0 ? Value() : Value::small_int(r);
   }
@@ -295,7 +315,7 @@ INTERP_NATIVE(range_count) {
 INTERP_NATIVE(range_index) {
   if (!check_positional(t, "range.index", nargs, kwnames, 1, 1)) return {};
   Value x = args[1];
-  if (int_check(x)) {
+  if (found_by_arithmetic(x)) {
     int r = range_has(t, args[0], x);
     if (r < 0) return {};
     if (r) {
