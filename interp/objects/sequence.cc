@@ -128,10 +128,11 @@ static Value sequence_compare_items(Thread& t, Value a, Value b, bytecode::Compa
     Value x = seq_item(a, i), y = seq_item(b, i);
     int eq = equal(t, x, y);
     if (eq < 0) return {};
-    if (!eq) break;
     na = seq_length(a);
     nb = seq_length(b);
+    if (!eq) break;
   }
+  // An item's __eq__ may have shrunk either list: what is left decides, as in CPython.
   if (i >= na || i >= nb) {
     return py_bool(compare_numbers(na, nb, op));
   }
