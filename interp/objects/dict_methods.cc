@@ -279,6 +279,9 @@ INTERP_NATIVE(view_iter) {
 }
 
 INTERP_NATIVE(view_repr) {
+  // A view in its own dict (d[k] = d.values()) shows as ... inside its own repr.
+  ReprGuard guard(args[0]);
+  if (guard.recursive()) return str_from_ascii(t, "...");
   Value list = list_of(t, args[0]);
   if (!list) return {};
   Value r = repr(t, list);
