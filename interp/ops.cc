@@ -621,8 +621,15 @@ static Value unsupported_operands(Thread& t, Value a, Value b, BinaryOp op) {
   if (is_exact(a, T_tuple) && k == static_cast<unsigned>(BinaryOp::Add))
     return raisef(t, exc(E_TypeError), "can only concatenate tuple (not \"%s\") to tuple",
                   display_name(tb).c_str());
-  return raisef(t, exc(E_TypeError), "unsupported operand type(s) for %s: '%s' and '%s'", symbol,
-                display_name(ta).c_str(), display_name(tb).c_str());
+  // Python 2's print >> stream: CPython names the call that was meant.
+  const char* hint = "";
+  if (op == BinaryOp::RShift && a.is_object() && is_layout(a, Layout::Native)) {
+    Value fname = ro<NativeObject>(a)->name;
+    if (fname && str_check(fname) && str_equal_ascii(fname, "print"))
+      hint = ". Did you mean \"print(<message>, file=<output_stream>)\"?";
+  }
+  return raisef(t, exc(E_TypeError), "unsupported operand type(s) for %s: '%s' and '%s'%s", symbol,
+                display_name(ta).c_str(), display_name(tb).c_str(), hint);
 }
 
 static Value unary(Thread& t, Value v, NameId id, const char* symbol) {
