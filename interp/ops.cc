@@ -87,13 +87,14 @@ static bool new_arguments_ok(Thread& t, Value owner, const Value* args, std::siz
            s.c_str(), x.c_str());
     return false;
   }
-  // The nearest class of S whose __new__ is a builtin's must use this same one: int's
-  // cannot make a bool, object's cannot make an int subclass's instance.
+  // Along S's solid bases (__base__, the classes whose layout its instances have), the
+  // first whose __new__ is a builtin's must use this same one: int's cannot make a bool,
+  // object's cannot make an int subclass's instance. Mixins beside the solid base do not
+  // count (class Color(AllMixin, IntFlag) is made by int's __new__), nor classes whose
+  // __new__ is written in Python.
   if (owner) {
-    Value mro = rd<TypeObject>(sub)->mro;
     Value new_name = name(N___new__);
-    for (std::int64_t i = 0, n = mro ? tuple_length(mro) : 0; i < n; ++i) {
-      Value base = tuple_item(mro, i);
+    for (Value base = sub; base; base = rd<TypeObject>(base)->base) {
       Value f = type_lookup(base, new_name);
       bool builtin_new = f && f.is_object() && is_layout(f, Layout::Wrapper) &&
                          rd<WrapperObject>(f)->wrapped.is_object() &&
