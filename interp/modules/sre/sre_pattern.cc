@@ -253,7 +253,11 @@ INTERP_NATIVE(pattern_groups) {
   return pattern_of(args[0])->groups;
 }
 INTERP_NATIVE(pattern_groupindex) {
-  return dict_copy(t, pattern_of(args[0])->groupindex);
+  // Read-only, as CPython's: a copy behind a mappingproxy (a plain empty dict when there
+  // are no named groups).
+  Value copy = dict_copy(t, pattern_of(args[0])->groupindex);
+  if (!copy || dict_length(copy) == 0) return copy;
+  return mappingproxy_new(t, copy);
 }
 
 INTERP_NATIVE(pattern_repr) {
