@@ -127,6 +127,14 @@ static bool list_replace(Thread& t, Value list, std::int64_t lo, std::int64_t hi
   return true;
 }
 
+bool list_insert_at(Thread& t, Value list, std::int64_t i, Value item) {
+  std::int64_t n = list_length(list);
+  if (i < 0) i = std::max<std::int64_t>(0, i + n);
+  if (i > n) i = n;
+  Value one = tuple_from(t, &item, 1);
+  return one && list_replace(t, list, i, i, one);
+}
+
 namespace {
 
 bool list_check(Value v) {
@@ -350,13 +358,9 @@ INTERP_NATIVE(list_imul) {
 
 INTERP_NATIVE(list_insert) {
   if (!check_positional(t, "insert", nargs, kwnames, 2, 2)) return {};
-  std::int64_t n = list_length(args[0]), i;
+  std::int64_t i;
   if (!index_to_i64(t, args[1], i, true)) return {};
-  if (i < 0) i = std::max<std::int64_t>(0, i + n);
-  if (i > n) i = n;
-  Value one = tuple_from(t, &args[2], 1);
-  if (!one) return {};
-  return list_replace(t, args[0], i, i, one) ? none() : Value();
+  return list_insert_at(t, args[0], i, args[2]) ? none() : Value();
 }
 
 INTERP_NATIVE(list_pop) {

@@ -230,6 +230,8 @@ inline Value tuple_item(Value tuple, std::int64_t i) {
 Value list_new(Thread& t, std::size_t n = 0); // n items of None... (0 means empty)
 Value list_from(Thread& t, const Value* items, std::size_t n);
 bool list_append(Thread& t, Value list, Value item);
+// list.insert(i, item): i clamped to the list as list.insert clamps it.
+bool list_insert_at(Thread& t, Value list, std::int64_t i, Value item);
 // list.extend(iterable); false with an exception pending.
 bool list_extend_impl(Thread& t, Value list, Value iterable);
 std::int64_t list_length(Value list);
