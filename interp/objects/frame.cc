@@ -170,7 +170,10 @@ Value frame_locals(Thread& t, Value frame) {
   std::int64_t nlocals = rd<FrameObject>(frame)->nlocals;
   for (std::size_t i = 0; i < unit.varnames.size() && std::int64_t(i) < nlocals; ++i)
     if (!put(unit.varnames[i], rd<FrameObject>(frame)->slots[i])) return {};
-  std::size_t ncell = unit.cellvars.size() + unit.freevars.size();
+  // A class body's free variables (names its methods take from the enclosing function)
+  // are no names of the class: only optimized code shows them, as CPython's locals().
+  bool optimized = unit.flags & bytecode::kOptimized;
+  std::size_t ncell = unit.cellvars.size() + (optimized ? unit.freevars.size() : 0);
   for (std::size_t i = 0; i < ncell && std::int64_t(i) < rd<FrameObject>(frame)->ncells; ++i) {
     Value cell = rd<FrameObject>(frame)->slots[nlocals + std::int64_t(i)];
     if (!cell || !is_layout(cell, Layout::Cell)) continue;
