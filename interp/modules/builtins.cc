@@ -1,4 +1,5 @@
 // interp/modules/builtins.cc - the builtins module: the functions every program sees.
+#include "interp/compile/code_unit.h"
 #include "interp/compile_source.h"
 #include "interp/modules/ast_objects.h"
 #include "interp/modules/modules.h"
@@ -728,6 +729,15 @@ Value exec_or_eval(Thread& t, const Value* args, std::size_t nargs, Value kwname
   Value code;
   if (source.is_object() && is_layout(source, Layout::Code)) {
     code = source;
+    // A function's code that reads its enclosing function's variables cannot run alone.
+    std::size_t nfree = code_unit(code).freevars.size();
+    if (nfree && is_eval)
+      return raise(t, exc(E_TypeError),
+                   "code object passed to eval() may not contain free variables");
+    Value closure = keyword_arg(kwnames, args, nargs, "closure");
+    if (nfree && (!closure || closure == none()))
+      return raisef(t, exc(E_TypeError), "code object requires a closure of exactly length %zu",
+                    nfree);
   } else {
     std::string text;
     if (str_check(source))
