@@ -309,18 +309,6 @@ static Value try_compare(Thread& t, Value self, Value other, CompareOp op) {
   return vm::call_function_or_other(t, f, self, &other, 1, {});
 }
 
-// An exact float, or a small int within the range where doubles are exact.
-static bool exact_double(Value v, double& out) {
-  if (v.is_small_int()) {
-    std::int64_t i = v.small_int_value();
-    out = double(i);
-    return i >= -(std::int64_t{1} << 53) && i <= (std::int64_t{1} << 53);
-  }
-  if (!is_exact(v, T_float)) return false;
-  out = float_value(v);
-  return true;
-}
-
 int scalar_order(Value a, Value b) {
   if (a.is_small_int() && b.is_small_int()) {
     std::int64_t x = a.small_int_value(), y = b.small_int_value();
@@ -335,6 +323,13 @@ int scalar_order(Value a, Value b) {
   if (a.is_object() && b.is_object() && is_exact(a, T_str) && is_exact(b, T_str))
     return str_order(a, b);
   return kNoScalarOrder;
+}
+
+int less_than(Thread& t, Value a, Value b) {
+  int order = scalar_order(a, b);
+  if (order != kNoScalarOrder) return order < 0;
+  Value r = compare(t, a, b, CompareOp::Lt);
+  return r ? truthy(t, r) : -1;
 }
 
 Value compare(Thread& t, Value a, Value b, CompareOp op) {

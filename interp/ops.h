@@ -82,6 +82,9 @@ Value compare(Thread& t, Value a, Value b, bytecode::CompareOp op);
 // kNoScalarOrder, and compare() must decide.
 inline constexpr int kNoScalarOrder = 2;
 int scalar_order(Value a, Value b);
+// a < b as a truth (what sorting and bisection ask): 1 or 0, -1 with an exception. Keys
+// that order as scalars need no call.
+int less_than(Thread& t, Value a, Value b);
 // x <op> y for two C++ numbers (ints, or doubles: NaN compares as in Python).
 template <class T> inline bool compare_numbers(T x, T y, bytecode::CompareOp op) {
   switch (op) {

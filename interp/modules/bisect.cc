@@ -9,14 +9,6 @@
 namespace interp {
 namespace {
 
-// x < y, through the scalar order when both allow it: -1 error, 0 no, 1 yes.
-int less(Thread& t, Value x, Value y) {
-  int order = scalar_order(x, y);
-  if (order != kNoScalarOrder) return order < 0;
-  Value r = compare(t, x, y, bytecode::CompareOp::Lt);
-  return r ? truthy(t, r) : -1;
-}
-
 // The insertion point of x in a[lo:hi] (right: after equal items; left: before them), the
 // items compared through key when there is one. -1 with an exception.
 std::int64_t search(Thread& t, Value a, Value x, std::int64_t lo, std::int64_t hi, Value key,
@@ -27,7 +19,7 @@ std::int64_t search(Thread& t, Value a, Value x, std::int64_t lo, std::int64_t h
     Value item = index ? getitem(t, a, index) : Value();
     if (item && key) item = call1(t, key, item);
     if (!item) return -1;
-    int below = right ? less(t, x, item) : less(t, item, x);
+    int below = right ? less_than(t, x, item) : less_than(t, item, x);
     if (below < 0) return -1;
     if (right == bool(below))
       hi = mid;

@@ -462,18 +462,11 @@ struct Sorter {
   bool less(std::int64_t i, std::int64_t j) {
     if (failed) return false;
     Value a = ro<ValueArray>(keys)->items[i], b = ro<ValueArray>(keys)->items[j];
-    int order = scalar_order(a, b);
-    if (order != kNoScalarOrder) return order < 0;
     if (is_exact(a, T_tuple) && is_exact(b, T_tuple)) return tuple_less(a, b);
     return general_less(a, b);
   }
   bool general_less(Value a, Value b) {
-    Value r = compare(t, a, b, bytecode::CompareOp::Lt);
-    if (!r) {
-      failed = true;
-      return false;
-    }
-    int truth = truthy(t, r);
+    int truth = less_than(t, a, b);
     if (truth < 0) failed = true;
     return truth > 0;
   }

@@ -140,6 +140,22 @@ inline Value float_new(Thread& t, double v) {
 inline double float_value(Value v) {
   return v.is_tagged_float() ? v.tagged_float_value() : ro<FloatObject>(v)->value;
 }
+// An exact float, or a small int that a double holds exactly (|i| <= 2**53): what orders
+// against a float by comparing doubles (C++'s comparisons give Python's, NaN included).
+inline bool exact_double(Value v, double& out) {
+  if (v.is_tagged_float()) {
+    out = v.tagged_float_value();
+    return true;
+  }
+  if (v.is_small_int()) {
+    std::int64_t i = v.small_int_value();
+    out = double(i);
+    return i >= -(std::int64_t{1} << 53) && i <= (std::int64_t{1} << 53);
+  }
+  if (!is_exact(v, T_float)) return false;
+  out = float_value(v);
+  return true;
+}
 // float or a subclass.
 inline bool float_check(Value v) {
   return v.is_tagged_float() || (v.is_object() && isinstance(v, T_float));

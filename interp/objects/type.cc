@@ -7,6 +7,7 @@
 #include "gc/gc.h"
 #include "interp/objects/args.h"
 #include "interp/objects/objects.h"
+#include "interp/objects/thread_cache.h"
 #include "interp/ops.h"
 #include "interp/text/identifiers.h"
 #include "interp/vm/vm.h"
@@ -72,25 +73,11 @@ struct LookupEntry {
   std::uint64_t epoch = 0;
 };
 
-thread_local LookupEntry* lookup_cache = nullptr;
-// Frees a thread's cache when it exits. A separate object, touched only when the cache is
-// made, so that lookups read a plain thread-local pointer with no guard.
-struct LookupCacheOwner {
-  ~LookupCacheOwner() {
-    delete[] lookup_cache;
-    lookup_cache = nullptr;
-  }
-};
-thread_local LookupCacheOwner lookup_cache_owner;
 std::atomic<std::uint64_t> next_type_version{1};
 
 LookupEntry& lookup_entry(Value type, Value attr) {
-  if (!lookup_cache) {
-    (void)&lookup_cache_owner; // constructs it: its destructor runs at thread exit
-    lookup_cache = new LookupEntry[kLookupEntries];
-  }
   std::uint64_t h = (type.bits() >> 4) * 0x9E3779B97F4A7C15ull ^ (attr.bits() >> 4);
-  return lookup_cache[(h ^ (h >> 29)) % kLookupEntries];
+  return ThreadCache<LookupEntry, kLookupEntries>::at(h ^ (h >> 29));
 }
 
 } // namespace

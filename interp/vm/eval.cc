@@ -10,6 +10,7 @@
 #include "interp/objects/iterators.h"
 #include "interp/objects/numbers.h"
 #include "interp/objects/objects.h"
+#include "interp/objects/thread_cache.h"
 #include "interp/ops.h"
 #include "interp/vm/frame.h"
 #include "interp/vm/outermost.h"
@@ -30,19 +31,6 @@ Value current_frame(Thread& t) {
 }
 
 namespace {
-
-// A float held in the value itself, or an int that a double holds exactly: what
-// COMPARE_OP orders without a call (a boxed float goes through compare()).
-inline bool inline_double(Value v, double& out) {
-  if (v.is_tagged_float()) {
-    out = v.tagged_float_value();
-    return true;
-  }
-  if (!v.is_small_int()) return false;
-  std::int64_t i = v.small_int_value();
-  out = double(i);
-  return i >= -(std::int64_t{1} << 53) && i <= (std::int64_t{1} << 53);
-}
 
 struct Registers {
   Value frame;
@@ -126,15 +114,11 @@ struct GlobalHintSlot {
   GlobalHint hint;
 };
 constexpr std::size_t kGlobalHintSlots = 1024;
-// This thread's site caches (below), made at its first use.
-thread_local GlobalHintSlot* global_hints = nullptr;
-void make_site_caches();
 
 Value load_global_hinted(Thread& t, Value globals, Value builtins, Value n, const Instruction* at) {
   if (!is_exact(builtins, T_dict)) return load_global(t, globals, builtins, n);
-  if (__builtin_expect(!global_hints, 0)) make_site_caches();
   GlobalHintSlot& slot =
-      global_hints[(reinterpret_cast<std::uintptr_t>(at) >> 2) % kGlobalHintSlots];
+      ThreadCache<GlobalHintSlot, kGlobalHintSlots>::at(reinterpret_cast<std::uintptr_t>(at) >> 2);
   if (slot.at != at || slot.name != n) {
     slot.at = at;
     slot.name = n;
@@ -303,32 +287,9 @@ struct AttributeSite {
   std::int32_t hint = 0;
 };
 constexpr std::size_t kAttributeSites = 512;
-thread_local AttributeSite (*attribute_sites)[kAttributeSites] = nullptr; // [2]: loads, stores
-
-// The site caches live on the C++ heap, not in thread-local storage: glibc puts a thread's
-// static TLS at the top of its stack, which the collector scans conservatively, and 100 KiB
-// of caches per thread, scanned at every collection, made each pause grow with the number
-// of threads. Nothing in them needs keeping alive: an entry is trusted only while no
-// collection (nor abort, for the global hints) has run since it was made.
-struct SiteCacheOwner {
-  ~SiteCacheOwner() {
-    delete[] global_hints;
-    delete[] attribute_sites;
-    global_hints = nullptr;
-    attribute_sites = nullptr;
-  }
-};
-thread_local SiteCacheOwner site_cache_owner;
-
-void make_site_caches() {
-  (void)&site_cache_owner; // constructs it: its destructor runs at thread exit
-  global_hints = new GlobalHintSlot[kGlobalHintSlots];
-  attribute_sites = new AttributeSite[2][kAttributeSites];
-}
-
 AttributeSite& attribute_site(const Instruction* at, bool store) {
-  if (__builtin_expect(!attribute_sites, 0)) make_site_caches();
-  return attribute_sites[store][(reinterpret_cast<std::uintptr_t>(at) >> 2) % kAttributeSites];
+  std::size_t site = (reinterpret_cast<std::uintptr_t>(at) >> 2) % kAttributeSites;
+  return ThreadCache<AttributeSite, 2 * kAttributeSites>::at(store * kAttributeSites + site);
 }
 
 // The dict of a plain instance where `attr` is to be looked up or stored directly, or 0.
@@ -802,7 +763,7 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
             DISPATCH();
           }
           double x, y;
-          if (inline_double(a, x) && inline_double(b, y)) {
+          if (exact_double(a, x) && exact_double(b, y)) {
             TOP() = py_bool(compare_numbers(x, y, CompareOp(arg)));
             DISPATCH();
           }
