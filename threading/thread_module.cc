@@ -1,12 +1,13 @@
 // threading/thread_module.cc - the _thread module: OS threads as interpreter threads, and
 // locks.
 //
-// A new thread is started only once the transaction that asked for it has committed (its
+// A new thread runs only once the transaction that asked for it has committed (its
 // function and arguments must be visible to the new thread, and an aborted transaction
-// must start nothing). Each thread attaches to a segment of its own, so CPU-bound
-// threads run in parallel. A lock's state is a heap value, taken and released inside
-// transactions; waiting for a held lock happens outside any transaction (the VM's
-// blocking protocol, see Thread::block_on).
+// must run nothing). The OS thread itself is created at the call, parked until that
+// decision, so that a system out of threads is a RuntimeError the caller can catch. Each thread
+// attaches to a segment of its own, so CPU-bound threads run in parallel. A lock's state is a heap
+// value, taken and released inside transactions; waiting for a held lock happens outside any
+// transaction (the VM's blocking protocol, see Thread::block_on).
 #include "threading/threading.h"
 
 #include "gc/gc.h"
@@ -23,8 +24,8 @@
 #include <cmath>
 #include <cstddef>
 #include <ctime>
+#include <pthread.h>
 #include <string>
-#include <thread>
 #include <unistd.h>
 
 namespace pypystm::threading {
@@ -35,9 +36,12 @@ namespace {
 
 std::atomic<std::int64_t> next_ident{2};
 std::atomic<std::int64_t> running_threads{0};
+// Threads created that have not yet committed (or aborted) a first transaction.
+std::atomic<std::int64_t> starting_threads{0};
 thread_local bool started_by_start_new_thread = false;
-// Only remembered and reported back: threads run on the default stack whatever is asked,
-// and the interpreter's own recursion limit guards their depth.
+// Sizes above the default stack are given to new threads; smaller ones are only
+// remembered and reported back, since the interpreter's native code wants the default
+// room (Python calls do not use the native stack, and the recursion limit guards them).
 std::atomic<std::int64_t> requested_stack_size{0};
 Value lock_type_slot; // rooted; written once at start-up
 Value rlock_type_slot;
@@ -46,7 +50,19 @@ Value local_type_slot;
 struct StartRequest {
   Value payload; // gc root until the new thread has read it
   std::int64_t ident;
+  enum Decision : int { Pending, Run, Drop };
+  std::atomic<int> decision{Pending};
+
+  void decide(Decision d) {
+    decision.store(d, std::memory_order_release);
+    decision.notify_one();
+  }
 };
+
+void drop_request(StartRequest* request) {
+  gc::remove_root(reinterpret_cast<const stm::Offset*>(&request->payload));
+  delete request;
+}
 
 // Through sys.unraisablehook, which a program may replace, as in CPython.
 void report_thread_exception(Thread& t, Value payload, Value e) {
@@ -72,17 +88,53 @@ void release_exit_sentinels(Thread& t) {
 }
 
 void thread_main(StartRequest* request) {
+  request->decision.wait(StartRequest::Pending, std::memory_order_acquire);
+  if (request->decision.load(std::memory_order_acquire) == StartRequest::Drop) {
+    drop_request(request);
+    starting_threads.fetch_sub(1);
+    running_threads.fetch_sub(1);
+    return;
+  }
   Thread* t = interp::attach_thread();
   started_by_start_new_thread = true;
   t->ident = request->ident;
+  t->after_commit.push_back([](bool) { starting_threads.fetch_sub(1); });
   Value exception;
   vm::run_outermost_call(*t, &request->payload, exception);
   if (exception) report_thread_exception(*t, request->payload, exception);
   release_exit_sentinels(*t);
-  gc::remove_root(reinterpret_cast<const stm::Offset*>(&request->payload));
-  delete request;
+  drop_request(request);
   interp::detach_thread(t);
   running_threads.fetch_sub(1);
+}
+
+void* os_thread_entry(void* request) {
+  thread_main(static_cast<StartRequest*>(request));
+  return nullptr;
+}
+
+// False when the system refuses another thread (its limits, or no room for the stack).
+bool start_os_thread(StartRequest* request) {
+  pthread_attr_t attr;
+  if (pthread_attr_init(&attr) != 0) return false;
+  std::size_t default_size = 0;
+  pthread_attr_getstacksize(&attr, &default_size);
+  auto wanted = std::size_t(requested_stack_size.load());
+  bool ok = (wanted <= default_size || pthread_attr_setstacksize(&attr, wanted) == 0) &&
+            pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED) == 0;
+  pthread_t id;
+  ok = ok && pthread_create(&id, &attr, os_thread_entry, request) == 0;
+  pthread_attr_destroy(&attr);
+  return ok;
+}
+
+// A program that starts threads faster than the segments take them on would pile up OS
+// threads (a stack mapping each) until the system refuses more, where CPython's, started
+// one GIL turn at a time, each get going. So the starter waits, outside its transaction,
+// while many of the threads it and others started have not run yet: they need a segment
+// once, which the first-come queue gives them, so the wait ends whatever they then do.
+bool few_starting(Value) {
+  return starting_threads.load() <= std::int64_t(8 * stm::segment_count());
 }
 
 INTERP_NATIVE(start_new_thread) {
@@ -97,21 +149,30 @@ INTERP_NATIVE(start_new_thread) {
     return raise(t, exc(E_TypeError), "2nd arg must be a tuple");
   if (npos == 3 && !dict_check(args[2]))
     return raise(t, exc(E_TypeError), "optional 3rd arg must be a dictionary");
+  bool retry = t.block_retry && t.block_retry == args[0];
+  if (retry) t.block_retry = {};
+  if (!few_starting({}) && vm::can_wait_outside(t)) {
+    wait_outside_for(t, args[0], few_starting, -1, retry);
+    return {};
+  }
   Value items[3] = {args[0], args[1], npos == 3 ? args[2] : none()};
   Value payload = tuple_from(t, items, 3);
   if (!payload) return {};
   auto* request = new StartRequest{payload, next_ident.fetch_add(1)};
   gc::add_root(reinterpret_cast<const stm::Offset*>(&request->payload));
-  // A thread started in a transaction that forks before it commits is the parent's only,
-  // as it would be under CPython, where it started before the fork.
+  running_threads.fetch_add(1);
+  starting_threads.fetch_add(1);
+  if (!start_os_thread(request)) {
+    starting_threads.fetch_sub(1);
+    running_threads.fetch_sub(1);
+    drop_request(request);
+    return raise(t, exc(E_RuntimeError), "can't start new thread");
+  }
+  // In a child forked before the commit the parked thread does not exist: the request is
+  // the parent's alone, as the thread would be under CPython, where it started before.
   t.after_commit.push_back([request, parent = getpid()](bool committed) {
-    if (!committed || getpid() != parent) {
-      gc::remove_root(reinterpret_cast<const stm::Offset*>(&request->payload));
-      delete request;
-      return;
-    }
-    running_threads.fetch_add(1);
-    std::thread(thread_main, request).detach();
+    if (getpid() != parent) return;
+    request->decide(committed ? StartRequest::Run : StartRequest::Drop);
   });
   // Commit soon, so the thread starts soon.
   t.ticks = t.tx_length;

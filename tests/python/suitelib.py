@@ -5,6 +5,7 @@
 import json
 import os
 import re
+import signal
 import subprocess
 from dataclasses import dataclass, field
 
@@ -13,6 +14,12 @@ ORACLE = "/usr/bin/python3.11"
 HAND_WRITTEN = "# hand-written:"
 # Folders that hold helpers for the tests rather than tests.
 HELPER_DIRS = {"pkgs", "__pycache__", "data"}
+
+# A shell starts a background job with SIGINT ignored, and an ignored signal stays ignored
+# across exec: the programs would then see SIG_IGN where a terminal's run sees Python's
+# handler. A handled signal is reset to its default at exec, so every program starts alike.
+if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @dataclass
