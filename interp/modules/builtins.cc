@@ -717,10 +717,7 @@ Value exec_or_eval(Thread& t, const Value* args, std::size_t nargs, Value kwname
   Value frame = vm::current_frame(t);
   if (!globals) {
     globals = frame ? rd<FrameObject>(frame)->globals : dict_new(t);
-    if (!locals)
-      locals = frame ? (rd<FrameObject>(frame)->locals ? rd<FrameObject>(frame)->locals
-                                                       : frame_locals(t, frame))
-                     : globals;
+    if (!locals) locals = frame ? frame_locals(t, frame) : globals; // up to date at every call
   } else if (!dict_check(globals)) {
     return raisef(t, exc(E_TypeError), "%s() globals must be a dict, not %s", fname,
                   type_name_of(globals).c_str());

@@ -120,4 +120,14 @@ std::string group_digits(std::string_view digits, char separator, int group_size
   return out;
 }
 
+std::string group_integer_part(std::string_view number, char separator) {
+  std::size_t begin = number.find_first_of("0123456789");
+  if (begin == std::string_view::npos) return std::string(number);
+  std::size_t end = number.find_first_not_of("0123456789", begin);
+  if (end == std::string_view::npos) end = number.size();
+  return std::string(number.substr(0, begin)) +
+         group_digits(number.substr(begin, end - begin), separator, 3, 0) +
+         std::string(number.substr(end));
+}
+
 } // namespace interp::num

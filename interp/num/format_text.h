@@ -26,5 +26,8 @@ std::string pad_aligned(std::string_view body, std::size_t body_width, char32_t 
 // text is at least min_width long and does not start with a separator.
 std::string group_digits(std::string_view digits, char separator, int group_size,
                          std::int64_t min_width);
+// A formatted number ("-1234.5e+07", "+3.00", "inf") with its integer digits grouped in
+// threes: "-1,234.5e+07".
+std::string group_integer_part(std::string_view number, char separator);
 
 } // namespace interp::num

@@ -9,6 +9,7 @@
 #include "interp/num/float_parse.h"
 #include "interp/num/float_text.h"
 #include "interp/num/format_spec.h"
+#include "interp/num/format_text.h"
 #include "interp/num/hash_modulus.h"
 
 #include <cerrno>
@@ -404,6 +405,10 @@ INTERP_NATIVE(complex_format) {
   flags.always_sign = skip_re ? spec.sign == '+' : true;
   std::string im = num::float_to_string(c.im, type, precision, flags);
   if (skip_re && spec.sign == ' ' && im[0] != '-') im = " " + im;
+  if (spec.grouping) {
+    re = num::group_integer_part(re, spec.grouping);
+    im = num::group_integer_part(im, spec.grouping);
+  }
   std::string body =
       (parens ? "(" : "") + (skip_re ? std::string() : re) + im + "j" + (parens ? ")" : "");
   std::u32string out;

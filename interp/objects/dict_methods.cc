@@ -491,8 +491,9 @@ INTERP_NATIVE(view_reversed) {
 }
 
 // The dict a view shows (CPython wraps it in a read-only mappingproxy).
+// Read-only, as in CPython: the view must not become a way to change its dict.
 INTERP_NATIVE(view_mapping) {
-  return rd<IteratorObject>(args[0])->seq;
+  return mappingproxy_new(t, rd<IteratorObject>(args[0])->seq);
 }
 
 INTERP_NATIVE(dict_reversed) {

@@ -249,6 +249,15 @@ INTERP_NATIVE(iterator_reduce) {
   Value iter_fn = dict_get_str(runtime().builtins, intern_literal(t, "iter"));
   Value seq = it->seq;
   std::int64_t index = it->index;
+  if (type == type_value(T_callable_iterator)) {
+    // (iter, (callable, sentinel)), or (iter, ((),)) once exhausted, as CPython's.
+    Value pair[2] = {seq, it->extra};
+    Value empty = runtime().empty_tuple;
+    Value arguments = seq ? tuple_from(t, pair, 2) : tuple_from(t, &empty, 1);
+    if (!arguments) return {};
+    Value result[2] = {iter_fn, arguments};
+    return tuple_from(t, result, 2);
+  }
   if (seq && type == type_value(T_list_reverseiterator)) {
     Value only = tuple_from(t, &seq, 1);
     Value reversed_fn = dict_get_str(runtime().builtins, intern_literal(t, "reversed"));
@@ -346,9 +355,9 @@ void init_iterator_types(Thread& t) {
     add_method(t, type_value(id), "__reduce__", iterator_reduce);
     add_method(t, type_value(id), "__setstate__", iterator_setstate);
   }
-  for (TypeId id :
-       {T_dict_keyiterator, T_dict_valueiterator, T_dict_itemiterator, T_set_iterator,
-        T_dict_reversekeyiterator, T_dict_reversevalueiterator, T_dict_reverseitemiterator})
+  for (TypeId id : {T_dict_keyiterator, T_dict_valueiterator, T_dict_itemiterator, T_set_iterator,
+                    T_dict_reversekeyiterator, T_dict_reversevalueiterator,
+                    T_dict_reverseitemiterator, T_callable_iterator})
     add_method(t, type_value(id), "__reduce__", iterator_reduce);
   for (TypeId id :
        {T_list_iterator, T_tuple_iterator, T_range_iterator, T_str_iterator, T_dict_keyiterator,
@@ -357,7 +366,9 @@ void init_iterator_types(Thread& t) {
         T_dict_reversevalueiterator, T_dict_reverseitemiterator}) {
     add_method(t, type_value(id), "__iter__", iterator_iter);
     add_method(t, type_value(id), "__next__", iterator_next);
-    add_method(t, type_value(id), "__length_hint__", iterator_length_hint);
+    // A callable's iterator cannot know how many items are to come: CPython's has none.
+    if (id != T_callable_iterator)
+      add_method(t, type_value(id), "__length_hint__", iterator_length_hint);
   }
 }
 

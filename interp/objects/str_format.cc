@@ -188,6 +188,18 @@ Value float_raise(Thread& t, const num::FloatError& e) {
 }
 
 // %-formats `fmt` (UTF-8 for str, raw bytes for bytes) with `operand`; the result text.
+// A precision given by '*' is a C int in CPython (a width, a Py_ssize_t).
+bool star_precision(Thread& t, Value v, std::int64_t& out) {
+  if (!index_to_i64(t, v, out)) {
+    if (!matches(t, exc(E_OverflowError))) return false;
+    clear_pending(t);
+    out = INT64_MAX;
+  }
+  if (out < INT32_MIN || out > INT32_MAX)
+    return raise(t, exc(E_OverflowError), "Python int too large to convert to C int"), false;
+  return true;
+}
+
 bool percent_format(Thread& t, const std::string& fmt, Value operand, bool is_bytes,
                     std::string& out) {
   bool tuple_operand = operand.is_object() && isinstance(operand, T_tuple);
@@ -267,7 +279,7 @@ bool percent_format(Thread& t, const std::string& fmt, Value operand, bool is_by
       if (!p) return false;
       if (!int_check(p)) return raise(t, exc(E_TypeError), "* wants int"), false;
       std::int64_t precision;
-      if (!index_to_i64(t, p, precision)) return false;
+      if (!star_precision(t, p, precision)) return false;
       spec.precision = precision < 0 ? 0 : precision;
     }
     if (!spec.has_key) {
@@ -409,6 +421,9 @@ bool percent_format(Thread& t, const std::string& fmt, Value operand, bool is_by
           if (!n) return false;
         }
       }
+      // CPython leaves room for a sign and a prefix in a C int.
+      if (spec.precision > INT32_MAX - 3)
+        return raise(t, exc(E_OverflowError), "precision too large"), false;
       num::BigInt big = int_big(n);
       num::IntegerForFormat in;
       in.negative = big.is_negative();

@@ -22,6 +22,10 @@
 
 namespace interp::vm {
 
+static bool truthy_traceback(Value traceback) {
+  return traceback && traceback != none();
+}
+
 using namespace bytecode;
 
 Value async_gen_wrap(Thread& t, Value value); // generator.cc
@@ -470,13 +474,22 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
       Value* insn_sp = r.sp;
       std::int64_t lasti = r.pc++;
       bool new_traceback = true;
+      // Whether the exception takes the handled one as its __context__: CPython gives an
+      // exception its context only where it is raised (a raise statement, or a native
+      // that makes it), not again on each call it passes out of. 1: yes; -1: no; 0: if
+      // it has no traceback yet (a native made it, rather than passed it on).
+      int takes_context = 0;
       std::uint32_t arg = arg_of(insn);
       Value* sp = r.sp;
       if (throwing) {
-        // generator.throw(): the exception is raised by the suspended YIELD_VALUE.
+        // generator.throw(): the exception is raised by the suspended YIELD_VALUE. It is
+        // chained only to what the generator itself was handling when it yielded, not to
+        // what its caller handles.
         throwing = false;
         lasti = r.f->lasti;
         r.pc = lasti + 1;
+        takes_context =
+            t.handled && t.handled != ro<GeneratorObject>(r.f->generator)->caller_exc ? 1 : -1;
         goto error;
       }
       if (interrupted) [[unlikely]]
@@ -1847,6 +1860,7 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
             w->suppress_context = runtime().true_;
           }
           t.pending = e;
+          takes_context = 1;
           ERROR_IF(true);
           DISPATCH();
         }
@@ -2015,9 +2029,13 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
       }
       // The instruction at `lasti` raised: record where, then find a handler.
       if (new_traceback) {
-        // A new exception raised while another is handled gets it as __context__.
+        // A new exception raised while another is handled gets it as __context__. One that
+        // comes out of a native call with a traceback was raised further in, and has its
+        // context from there.
         Value e = t.pending;
-        if (e && exception_check(e) && t.handled && t.handled != e && exception_check(t.handled)) {
+        if (e && exception_check(e) && t.handled && t.handled != e && exception_check(t.handled) &&
+            (takes_context > 0 ||
+             (takes_context == 0 && !truthy_traceback(rd<ExceptionObject>(e)->traceback)))) {
           // As 3.11's _PyErr_SetObject: the handled exception becomes the context, and a
           // link back to `e` in its own chain is cut so that no cycle forms (a cycle there
           // already is left alone: Floyd's walk stops on it).
