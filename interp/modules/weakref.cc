@@ -55,6 +55,7 @@ bool weakrefable(Value v) {
   case Layout::Generator:
   case Layout::Code:
   case Layout::Native:
+  case Layout::Lock: // _thread's locks, as CPython's
     return true;
   default:
     return false;
