@@ -448,12 +448,16 @@ Value decompress_more(Thread& t, Value self, const std::string& input, std::size
   if (code != Z_OK && code != Z_BUF_ERROR && code != Z_STREAM_END)
     return raise_stream_error(t, s->zs, code, doing);
   Value result = bytes_new(t, out);
-  // As CPython's: the input left is the unconsumed tail even at the end of the stream,
-  // where it is also appended to unused_data.
-  Value tail = result ? bytes_new(t, rest) : Value();
+  if (!result) return {};
+  // Input left at the end of the stream belongs after it (unused_data, which collects
+  // it across calls); input left before the end is what max_length stopped short of. As
+  // CPython's, the end leaves the tail empty unless a tail was there before the call.
+  bool at_end = code == Z_STREAM_END;
+  bool had_tail = !bytes_view(rd<StreamObject>(self)->unconsumed_tail).empty();
+  Value tail = bytes_new(t, at_end && !had_tail ? std::string_view() : rest);
   if (!tail) return {};
   wr<StreamObject>(self)->unconsumed_tail = tail;
-  if (code == Z_STREAM_END) {
+  if (at_end) {
     std::string unused(bytes_view(rd<StreamObject>(self)->unused_data));
     unused.append(rest);
     Value u = bytes_new(t, unused);
