@@ -18,6 +18,8 @@
 
 namespace interp {
 
+bool buffer_contents(Thread& t, Value v, std::string& out, bool& error); // bytes.cc
+
 Value io_open_function(Thread& t, const Value* args, std::size_t nargs, Value kwnames); // io.cc
 
 namespace {
@@ -690,7 +692,11 @@ INTERP_NATIVE(builtin_dir) {
   if (!check_positional(t, "dir", nargs, kwnames, 0, 1, 0)) return {};
   Value keys;
   if (nargs == 0) {
-    keys = list_of(t, builtin_locals(t, args, 0, kwnames));
+    // The names of the local namespace, which eval() and exec() may make any mapping.
+    Value names = builtin_locals(t, args, 0, kwnames);
+    if (names && type_of(names) != type_value(T_dict))
+      names = call_method(t, names, N_keys, nullptr, 0);
+    keys = names ? list_of(t, names) : Value();
   } else {
     Value dir_method = type_lookup(type_of(args[0]), intern_literal(t, "__dir__"));
     if (!dir_method) return raise(t, exc(E_TypeError), "object does not provide __dir__");
@@ -702,6 +708,18 @@ INTERP_NATIVE(builtin_dir) {
   Value sort = getattr(t, keys, intern_literal(t, "sort"));
   if (!sort || !call0(t, sort)) return {};
   return keys;
+}
+
+// exec()'s closure=: a tuple of exactly `count` cells.
+bool closure_of_cells(Value closure, std::size_t count) {
+  if (!closure || !closure.is_object() || !isinstance(closure, T_tuple) ||
+      std::size_t(tuple_length(closure)) != count)
+    return false;
+  for (std::size_t k = 0; k < count; ++k) {
+    Value cell = tuple_item(closure, std::int64_t(k));
+    if (!cell.is_object() || !is_layout(cell, Layout::Cell)) return false;
+  }
+  return true;
 }
 
 Value exec_or_eval(Thread& t, const Value* args, std::size_t nargs, Value kwnames, bool is_eval) {
@@ -723,7 +741,7 @@ Value exec_or_eval(Thread& t, const Value* args, std::size_t nargs, Value kwname
                   type_name_of(globals).c_str());
   }
   if (!locals) locals = globals;
-  Value code;
+  Value code, closure;
   if (source.is_object() && is_layout(source, Layout::Code)) {
     code = source;
     // A function's code that reads its enclosing function's variables cannot run alone.
@@ -731,11 +749,17 @@ Value exec_or_eval(Thread& t, const Value* args, std::size_t nargs, Value kwname
     if (nfree && is_eval)
       return raise(t, exc(E_TypeError),
                    "code object passed to eval() may not contain free variables");
-    Value closure = keyword_arg(kwnames, args, nargs, "closure");
-    if (nfree && (!closure || closure == none()))
+    closure = keyword_arg(kwnames, args, nargs, "closure");
+    if (closure == none()) closure = {};
+    if (closure && !nfree)
+      return raise(t, exc(E_TypeError), "cannot use a closure with this code object");
+    if (nfree && !closure_of_cells(closure, nfree))
       return raisef(t, exc(E_TypeError), "code object requires a closure of exactly length %zu",
                     nfree);
   } else {
+    Value closure_arg = keyword_arg(kwnames, args, nargs, "closure");
+    if (closure_arg && closure_arg != none())
+      return raise(t, exc(E_TypeError), "closure can only be used when source is a code object");
     std::string text;
     if (str_check(source))
       text = str_utf8(source);
@@ -752,7 +776,7 @@ Value exec_or_eval(Thread& t, const Value* args, std::size_t nargs, Value kwname
                           str_check(source) ? parse::SourceKind::Text : parse::SourceKind::Bytes);
     if (!code) return {};
   }
-  Value r = vm::run_code(t, code, globals, locals);
+  Value r = vm::run_code(t, code, globals, locals, closure);
   if (!r) return {};
   return is_eval ? r : none();
 }
@@ -776,6 +800,11 @@ INTERP_NATIVE(builtin_compile) {
       "optimize", "_feature_version", nullptr};
   if (!check_keywords(t, "compile", kwnames, kAllowed)) return {};
   std::size_t npos = nargs - keyword_count(kwnames);
+  for (std::size_t i = 0; i < npos && kAllowed[i]; ++i)
+    if (keyword_arg(kwnames, args, nargs, kAllowed[i]))
+      return raisef(t, exc(E_TypeError),
+                    "argument for compile() given by name ('%s') and position (%zu)", kAllowed[i],
+                    i + 1);
   Value source = npos > 0 ? args[0] : keyword_arg(kwnames, args, nargs, "source");
   Value filename = npos > 1 ? args[1] : keyword_arg(kwnames, args, nargs, "filename");
   Value mode = npos > 2 ? args[2] : keyword_arg(kwnames, args, nargs, "mode");
@@ -817,6 +846,8 @@ INTERP_NATIVE(builtin_compile) {
     text = str_utf8(source);
   } else if (source.is_object() && isinstance(source, T_bytes)) {
     text = std::string(bytes_view(source));
+  } else if (bool error = false; buffer_contents(t, source, text, error) || error) {
+    if (error) return {};
   } else {
     int is_tree = is_ast_object(t, source);
     if (is_tree < 0) return {};

@@ -331,7 +331,7 @@ Value call_function_or_other(Thread& t, Value callable, Value self, const Value*
   }
 }
 
-Value run_code(Thread& t, Value code, Value globals, Value locals) {
+Value run_code(Thread& t, Value code, Value globals, Value locals, Value closure) {
   Value builtins = dict_get_str(globals, name(N___builtins__));
   if (builtins && is_layout(builtins, Layout::Module)) builtins = rd<Object>(builtins)->dict;
   if (!builtins || !dict_check(builtins)) {
@@ -341,7 +341,13 @@ Value run_code(Thread& t, Value code, Value globals, Value locals) {
   Value frame =
       make_frame(t, code, globals, builtins, locals ? locals : globals, {}, current_frame(t));
   if (!frame) return {};
-  fresh<FrameObject>(frame)->flags |= kFrameEntry;
+  FrameObject* f = fresh<FrameObject>(frame);
+  f->flags |= kFrameEntry;
+  if (closure) {
+    std::int64_t base = f->nlocals + std::int64_t(code_unit(code).cellvars.size());
+    for (std::int64_t k = 0; k < tuple_length(closure); ++k)
+      f->slots[base + k] = tuple_item(closure, k);
+  }
   bool yielded;
   return eval(t, frame, false, yielded);
 }

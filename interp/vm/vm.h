@@ -27,7 +27,8 @@ Value call_with_self(Thread& t, Value callable, Value self, const Value* args, s
                      Value kwnames);
 
 // Runs a module's (or exec'd string's) code in the given namespaces in a nested loop.
-Value run_code(Thread& t, Value code, Value globals, Value locals);
+// `closure`: a tuple of cells for the code's free variables (exec's closure=), or 0.
+Value run_code(Thread& t, Value code, Value globals, Value locals, Value closure = {});
 
 // Runs the code as the thread's outermost loop: starts and commits transactions, breaks
 // them every so many instructions, restarts from the last committed state on abort.
