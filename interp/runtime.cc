@@ -182,8 +182,11 @@ static bool is_leaf(Layout layout, Value cls) {
 }
 
 Value allocate(Thread& t, Layout layout, Value cls, std::size_t bytes, bool finalizable) {
-  // Instances of classes with __slots__ carry the slots' words after the layout's struct.
-  if (cls) bytes += 8 * ((ro<TypeObject>(cls)->flags & kSlotWordsMask) >> kSlotWordsShift);
+  // Instances of classes with __slots__ carry the slots' words after the layout's struct;
+  // a native type's own words (module_support's set_instance_struct) count among them.
+  if (cls)
+    if (std::uint64_t words = (ro<TypeObject>(cls)->flags & kSlotWordsMask) >> kSlotWordsShift)
+      bytes = std::max(bytes, layout_struct_size(layout) + 8 * words);
   // Instances of classes with __del__ are finalized (interp/vm/finalizers.cc).
   finalizable = finalizable || (cls && (ro<TypeObject>(cls)->flags & kHasDel));
   stm::Offset object = gc::allocate(runtime().layout_ids[static_cast<int>(layout)], bytes,

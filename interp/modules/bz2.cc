@@ -260,7 +260,7 @@ INTERP_NATIVE(decompressor_needs_input) {
 }
 
 Value make_class(Thread& t, const char* name, NativeFn new_fn) {
-  Value type = new_type(t, name, "_bz2", Layout::Instance, {}, true);
+  Value type = new_type(t, name, "_bz2", Layout::Instance, {}, false); // as CPython 3.11's
   if (!type) return {};
   add_staticmethod(t, type, "__new__", new_fn);
   add_method(t, type, "__del__", bz2_del);

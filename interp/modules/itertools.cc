@@ -797,6 +797,7 @@ Value make_itertools_module(Thread& t) {
   for (const ClassSpec& c : kClasses) {
     Value type = new_type(t, c.name, "itertools", Layout::Instance);
     if (!type) return {};
+    set_instance_struct(type, sizeof(IteratorObject));
     if (c.new_fn) add_staticmethod(t, type, "__new__", c.new_fn);
     add_method(t, type, "__iter__", it_iter);
     add_method(t, type, "__next__", c.next_fn);

@@ -86,7 +86,7 @@ Value new_type(Thread& t, const char* type_name, const char* module_name, Layout
   if (!n || !d || !bases) return {};
   TypeObject* o = fresh<TypeObject>(type);
   o->flags = (subclassable ? kBaseType : 0) | kNoInstanceDict |
-             (rd<TypeObject>(base)->flags & kCollectionFlags);
+             (rd<TypeObject>(base)->flags & (kCollectionFlags | kSlotWordsMask));
   o->layout = static_cast<std::uint64_t>(layout);
   o->base = base;
   o->name = n;
@@ -98,6 +98,13 @@ Value new_type(Thread& t, const char* type_name, const char* module_name, Layout
   o->module = intern_literal(t, module_name);
   if (!compute_mro(t, type)) return {};
   return type;
+}
+
+void set_instance_struct(Value type, std::size_t struct_bytes) {
+  std::size_t own = layout_struct_size(static_cast<Layout>(rd<TypeObject>(type)->layout));
+  std::uint64_t words = struct_bytes > own ? (struct_bytes - own) / 8 : 0;
+  TypeObject* w = wr<TypeObject>(type);
+  w->flags = (w->flags & ~kSlotWordsMask) | words << kSlotWordsShift;
 }
 
 Value new_exception_type(Thread& t, const char* type_name, const char* module_name, Value base) {

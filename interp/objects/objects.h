@@ -85,6 +85,8 @@ void add_methods(Thread& t, Value type, std::span<const MethodDef> methods);
 // as repeating the sequence, as CPython's sq_repeat does: called directly they take only an
 // integer count, and the * operator tries them last (binary_op).
 void mark_sequence_repeat(Thread& t, Value type);
+// The struct of a layout whose instances may carry slot words after it (0 for the others).
+std::size_t layout_struct_size(Layout layout);
 // The native function a builtin method descriptor calls, or null for any other object.
 const NativeInfo* native_info(Value callable);
 void add_classmethod(Thread& t, Value type, const char* name, NativeFn fn);

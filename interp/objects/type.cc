@@ -1121,4 +1121,8 @@ Value type_new(Thread& t, Value metatype, Value type_name_value, Value bases, Va
   return type;
 }
 
+std::size_t layout_struct_size(Layout layout) {
+  return slot_base_size(layout);
+}
+
 } // namespace interp
