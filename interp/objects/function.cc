@@ -44,15 +44,19 @@ Value method_new(Thread& t, Value function, Value self) {
   return m;
 }
 
-Value native_new(Thread& t, std::int64_t index, Value self, Value owner, TypeId type) {
+Value native_new(Thread& t, std::int64_t index, Value self, Value owner, TypeId type, Value name) {
   Value n = allocate(t, Layout::Native, type_value(type), sizeof(NativeObject));
   if (!n) return {};
   NativeObject* o = fresh<NativeObject>(n);
   o->index = index;
   o->self = self;
   o->owner = owner;
-  Value nm = intern_literal(t, runtime().natives[std::size_t(index)].name);
-  fresh<NativeObject>(n)->name = nm;
+  o->name = name;
+  if (!name) {
+    Value nm = intern_literal(t, runtime().natives[std::size_t(index)].name);
+    if (!nm) return {};
+    fresh<NativeObject>(n)->name = nm;
+  }
   return n;
 }
 
@@ -64,7 +68,8 @@ Value native_descriptor_bind(Thread& t, Value descr, Value obj) {
         t, exc(E_TypeError), "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
         str_utf8(n->name).c_str(), type_name(n->owner).c_str(), type_name_of(obj).c_str());
   bool slot = type_of(descr) == type_value(T_wrapper_descriptor);
-  return native_new(t, n->index, obj, n->owner, slot ? T_method_wrapper : T_builtin_function);
+  return native_new(t, n->index, obj, n->owner, slot ? T_method_wrapper : T_builtin_function,
+                    n->name);
 }
 
 Value native_descriptor_misuse(Thread& t, Value descr, Value self) {

@@ -4,6 +4,7 @@
 
 #include "interp/objects/args.h"
 #include "interp/objects/objects.h"
+#include "interp/objects/sequence.h"
 #include "interp/ops.h"
 
 #include <algorithm>
@@ -159,6 +160,14 @@ Value iterator_new(Thread& t, TypeId type, Value seq, std::int64_t kind) {
   return it;
 }
 
+// A slice of small ints and Nones: taking its indices runs no Python code.
+static bool plain_slice(Value slice) {
+  const SliceObject* o = rd<SliceObject>(slice);
+  for (Value v : {o->start, o->stop, o->step})
+    if (!v.is_small_int() && v != none()) return false;
+  return true;
+}
+
 Value container_getitem_fast(Thread& t, Value obj, Value key) {
   if (!obj.is_object()) return {};
   Value type = type_of(obj);
@@ -177,6 +186,21 @@ Value container_getitem_fast(Thread& t, Value obj, Value key) {
       if (i < 0 || i >= n) return raise(t, exc(E_IndexError), "tuple index out of range");
       return tuple_item(obj, i);
     }
+  }
+  if (type == rt.types[T_str]) {
+    // Indexing and plain slicing of a str, the bread and butter of text scanning.
+    std::int64_t n = str_length(obj), start, stop, step, count;
+    if (key.is_small_int()) {
+      std::int64_t i = key.small_int_value();
+      if (i < 0) i += n;
+      if (i < 0 || i >= n) return raise(t, exc(E_IndexError), "string index out of range");
+      return str_from_code_point(t, str_at(obj, i));
+    }
+    if (key.is_object() && is_layout(key, Layout::Slice) && plain_slice(key)) {
+      if (!slice_indices(t, key, n, start, stop, step, count)) return {};
+      if (step == 1) return str_substring(t, obj, start, start + count);
+    }
+    return {};
   }
   if (type == rt.types[T_dict] &&
       (key.is_small_int() || (key.is_object() && is_exact(key, T_str)))) {

@@ -183,6 +183,8 @@ bool str_to_os_bytes(Thread& t, Value s, std::string& out);
 Value str_from_ascii(Thread& t, std::string_view ascii);
 Value str_from_code_points(Thread& t, std::u32string_view cps);
 Value str_from_code_point(Thread& t, char32_t cp);
+// s[start:stop] for 0 <= start <= stop <= len(s), copied without widening ASCII text.
+Value str_substring(Thread& t, Value s, std::int64_t start, std::int64_t stop);
 std::string str_utf8(Value s); // surrogates as CPython's surrogatepass would write them
 std::u32string str_code_points(Value s);
 std::int64_t str_length(Value s);
@@ -316,7 +318,10 @@ Value function_new(Thread& t, Value code, Value globals, Value qualname);
 Value cell_new(Thread& t, Value content);
 Value module_new(Thread& t, Value name);
 Value method_new(Thread& t, Value function, Value self);
-Value native_new(Thread& t, std::int64_t index, Value self, Value owner, TypeId type);
+// `name`: the native's name as a str when the caller has it (binding a descriptor, in a
+// hot path), else made from the registered name.
+Value native_new(Thread& t, std::int64_t index, Value self, Value owner, TypeId type,
+                 Value name = {});
 // `doc` may start with the signature as CPython writes it, "name($module, x, /)\n--\n\n":
 // __text_signature__ is then the part in parentheses (inspect.signature reads it) and
 // __doc__ what follows the "--" line.

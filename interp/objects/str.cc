@@ -167,6 +167,21 @@ Value str_from_code_point(Thread& t, char32_t cp) {
   return str_from_code_points(t, std::u32string_view(&cp, 1));
 }
 
+Value str_substring(Thread& t, Value s, std::int64_t start, std::int64_t stop) {
+  std::int64_t n = stop - start;
+  if (n == 0) return runtime().empty_str;
+  if (n == 1) return str_from_code_point(t, str_at(s, start));
+  if (start == 0 && n == str_length(s) && is_exact(s, T_str)) return s;
+  const StrObject* o = ro<StrObject>(s);
+  if (o->kind == 1) {
+    Value r = str_alloc(t, n, 1);
+    if (r) std::memcpy(fresh<StrObject>(r)->data, ro<StrObject>(s)->data + start, std::size_t(n));
+    return r;
+  }
+  return str_from_code_points(
+      t, std::u32string_view(reinterpret_cast<const char32_t*>(o->data) + start, std::size_t(n)));
+}
+
 std::int64_t str_length(Value s) {
   return ro<StrObject>(s)->length;
 }
