@@ -46,6 +46,7 @@ struct MemoryViewObject : Object {
   std::int64_t itemsize;
   std::int64_t readonly; // made by toreadonly() (or from a view that was): no writes
   Value shape;           // a tuple of small ints for a view of other than one dimension, else 0
+  Value hash;            // once computed; a released view still answers it, as CPython's
 };
 
 std::int64_t ndim_of(const MemoryViewObject* o) {
@@ -265,6 +266,7 @@ Value make_view(Thread& t, Value obj, std::int64_t start, std::int64_t step, std
   o->itemsize = itemsize;
   o->readonly = 0;
   o->shape = {};
+  o->hash = {};
   return v;
 }
 
@@ -468,18 +470,14 @@ INTERP_NATIVE(memoryview_setitem) {
     std::string value;
     std::int64_t format = view_of(self)->format, itemsize = view_of(self)->itemsize;
     Value rhs = args[2];
-    if (rhs.is_object() && is_exact(rhs, T_memoryview)) {
-      if (released(t, rhs)) return {};
-      if (view_of(rhs)->format != format && !(format == 'B' && view_of(rhs)->itemsize == 1))
-        return raise(t, exc(E_ValueError),
-                     "memoryview assignment: lvalue and rvalue have different structures");
-      value = view_bytes(t, rhs);
-    } else {
-      if (!need_buffer(t, rhs, value)) return {};
-      if (itemsize != 1)
-        return raise(t, exc(E_ValueError),
-                     "memoryview assignment: lvalue and rvalue have different structures");
-    }
+    // Any exporter is seen through a view of it, which carries its format (an array's).
+    if (!(rhs.is_object() && is_exact(rhs, T_memoryview)))
+      rhs = call1(t, type_value(T_memoryview), rhs);
+    if (!rhs || released(t, rhs)) return {};
+    if (view_of(rhs)->format != format && !(format == 'B' && view_of(rhs)->itemsize == 1))
+      return raise(t, exc(E_ValueError),
+                   "memoryview assignment: lvalue and rvalue have different structures");
+    value = view_bytes(t, rhs);
     if (std::int64_t(value.size()) != count * itemsize)
       return raise(t, exc(E_ValueError),
                    "memoryview assignment: lvalue and rvalue have different structures");
@@ -612,6 +610,7 @@ INTERP_NATIVE(memoryview_ne) {
 }
 
 INTERP_NATIVE(memoryview_hash) {
+  if (Value known = view_of(args[0])->hash) return known;
   if (released(t, args[0])) return {};
   if (writable(t, args[0]))
     return raise(t, exc(E_ValueError), "cannot hash writable memoryview object");
@@ -626,7 +625,9 @@ INTERP_NATIVE(memoryview_hash) {
   if (!b) return {};
   std::int64_t h;
   if (!hash(t, b, h)) return {};
-  return int_from_i64(t, h);
+  Value result = int_from_i64(t, h);
+  if (result) wr<MemoryViewObject>(args[0])->hash = result;
+  return result;
 }
 
 // cast(format, shape=None), checked in CPython's order: the view, the shape's kind, the
