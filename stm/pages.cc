@@ -206,6 +206,29 @@ void release_pages(Offset first_offset, std::size_t count) {
   }
 }
 
+// A view keeps the page-table entry of every page it ever touched, and threads move from
+// view to view and take over each other's allocation pages: after a few collections
+// every view maps most of the heap, and the resident size counts each page once per view
+// (325 MB for 0.6 MiB live at 16 threads). So at a collection each view lets go of its
+// entries; the next touch of a page faults it back in from the memfd. Pages a running
+// transaction wrote (marked 2) hold its bytes alone and stay; another private page holds
+// the committed bytes by now, so dropping its copy reads them back from the memfd.
+static void forget_page_table_entries(unsigned view, std::size_t used) {
+  const std::uint8_t* row = heap.private_row(view);
+  char* area = heap.base(view) + heap.area_begin;
+  for (std::size_t page = 0; page < used;) {
+    if (row[page] == 2) {
+      ++page;
+      continue;
+    }
+    std::size_t end = page;
+    while (end < used && row[end] != 2)
+      ++end;
+    madvise(area + page * kPageSize, (end - page) * kPageSize, MADV_DONTNEED);
+    page = end;
+  }
+}
+
 void share_unwritten_pages() {
   std::size_t reshared = 0;
   bool several = heap.several_threads.load(std::memory_order_relaxed);
@@ -239,6 +262,7 @@ void share_unwritten_pages() {
     // (objects created just before a transaction break): they stay until there are many.
     bool keep = several && std::count(row, row + used, std::uint8_t{1}) <= kKeptPrivatePages;
     if (!keep) reshared += remap_pages(view, 0, used, 1, 0);
+    if (several) forget_page_table_entries(view, used);
     for (std::size_t page : pinned)
       row[page] = 1;
   }
