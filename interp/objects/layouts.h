@@ -254,6 +254,10 @@ struct GeneratorObject : Object {
   Value finalizer;  // an async generator: the finalizer hook when it first ran, or 0
   Value origin;     // a coroutine: cr_origin, the callers that made it, or 0
   Value code;       // gi_code/cr_code/ag_code, kept once the frame is gone
+  // A small int: the except blocks of its own frame now running (PUSH_EXC_INFO counts up,
+  // POP_EXCEPT down). While it is above 0 the handled exception is the generator's own,
+  // kept across a yield, even when it is the same object its resumer handles.
+  Value handlers;
 };
 
 struct RangeObject : Object {

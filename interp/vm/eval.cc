@@ -488,8 +488,7 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
         throwing = false;
         lasti = r.f->lasti;
         r.pc = lasti + 1;
-        takes_context =
-            t.handled && t.handled != ro<GeneratorObject>(r.f->generator)->caller_exc ? 1 : -1;
+        takes_context = t.handled && in_own_handler(ro<GeneratorObject>(r.f->generator)) ? 1 : -1;
         goto error;
       }
       if (interrupted) [[unlikely]]
@@ -1710,11 +1709,13 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
         TARGET(PUSH_EXC_INFO) {
           Value e = POP();
           Value prev = t.handled ? t.handled : none();
-          // A generator's handler saves the generator's own state (generator.cc), not the
-          // exception of whoever resumed it then.
-          if ((r.f->flags & kFrameGenerator) && t.handled &&
-              t.handled == ro<GeneratorObject>(r.f->generator)->caller_exc)
-            prev = none();
+          // A generator's outermost handler saves the generator's own state (none: see
+          // generator.cc), not the exception of whoever resumed it then.
+          if (r.f->flags & kFrameGenerator) {
+            GeneratorObject* g = wr<GeneratorObject>(r.f->generator);
+            if (!in_own_handler(g)) prev = none();
+            g->handlers = Value::small_int((g->handlers ? g->handlers.small_int_value() : 0) + 1);
+          }
           PUSH(prev);
           t.handled = e;
           PUSH(e);
@@ -1723,8 +1724,12 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
         TARGET(POP_EXCEPT) {
           Value prev = POP();
           t.handled = prev == none() ? Value() : prev;
-          if (!t.handled && (r.f->flags & kFrameGenerator))
-            t.handled = ro<GeneratorObject>(r.f->generator)->caller_exc;
+          if (r.f->flags & kFrameGenerator) {
+            GeneratorObject* g = wr<GeneratorObject>(r.f->generator);
+            if (in_own_handler(g))
+              g->handlers = Value::small_int(g->handlers.small_int_value() - 1);
+            if (!t.handled) t.handled = g->caller_exc;
+          }
           DISPATCH();
         }
         TARGET(CHECK_EXC_MATCH) {

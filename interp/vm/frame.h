@@ -47,6 +47,8 @@ Value generator_resume_inline(Thread& t, Value gen, Value value, Value back);
 // generator_resume_inline did; an ending frame is the generator's no longer, and a
 // StopIteration leaving it becomes RuntimeError as in CPython.
 void generator_leave_inline(Thread& t, Value frame, bool finished);
+// Whether the generator's frame is inside one of its own except blocks (generator.cc).
+bool in_own_handler(const GeneratorObject* g);
 // Whether a CALL of `callable` (with LOAD_METHOD's `self`, or 0) is next(gen),
 // next(gen, default), gen.send(value) or gen.__next__() of a generator or coroutine, which
 // CALL then resumes in its own loop: the generator, the value it is sent, and whether a

@@ -68,7 +68,7 @@ Value run_frame(Thread& t, Value gen, bool& yielded) {
   g = wr<GeneratorObject>(gen);
   g->running &= ~kRunningFrame;
   g->caller_exc = {};
-  g->exc_state = yielded && now != caller ? now : Value();
+  g->exc_state = yielded && in_own_handler(g) ? now : Value();
   wr<FrameObject>(frame)->back = {};
   return result;
 }
@@ -190,6 +190,7 @@ Value generator_new(Thread& t, Value frame, Value code) {
   o->frame = frame;
   o->code = code;
   o->kind = kind;
+  o->handlers = Value::small_int(0);
   // The names are the function's at the call (it may have been renamed since compiling).
   Value function = rd<FrameObject>(frame)->function;
   o->name = function ? rd<FunctionObject>(function)->name : ro<CodeObject>(code)->name;
@@ -363,7 +364,7 @@ void generator_leave_inline(Thread& t, Value frame, bool finished) {
   Value now = t.handled;
   g->running &= ~kRunningFrame;
   g->caller_exc = {};
-  g->exc_state = !finished && now != caller ? now : Value();
+  g->exc_state = !finished && in_own_handler(g) ? now : Value();
   t.handled = caller;
   if (finished) {
     g->frame = {};
@@ -903,6 +904,10 @@ void init_generator_types(Thread& t) {
     add_method(t, type, "throw", asend ? asend_throw : athrow_throw);
     add_method(t, type, "close", awaitable_close);
   }
+}
+
+bool in_own_handler(const GeneratorObject* g) {
+  return g->handlers && g->handlers.small_int_value() > 0;
 }
 
 } // namespace interp::vm
