@@ -518,23 +518,29 @@ Value main_module(Thread& t, bool reuse) {
   Value globals = rd<Object>(module)->dict;
   if (!dict_set(t, globals, name(N___builtins__), runtime().builtins_module)) return {};
   if (!set_item(t, globals, "__annotations__", dict_new(t))) return {};
+  // CPython's start-up gives __main__ importlib's BuiltinImporter; a file run replaces it.
+  Value importer = main_builtin_importer(t);
+  if (!importer || !set_item(t, globals, "__loader__", importer)) return {};
   if (!dict_set(t, modules, main_name, module)) return {};
   return module;
 }
 
-// Where -m found its module: the file to run and the package it belongs to.
+// Where -m found its module: the file to run, the package it belongs to and its name
+// (a package's is its __main__ submodule's).
 struct MainModule {
   std::string filename;
   std::string package;
+  std::string name;
   // An exception raised by a parent package's __init__, reported with its traceback as
   // runpy lets it through.
   Value failure;
 };
 
-// Runs source as the __main__ module. file_attr: __file__ (empty: none); package:
-// __package__ (has_package false: None).
+// Runs source as the __main__ module. file_attr: __file__ (empty: none; "<stdin>" for a
+// program read from stdin, which has no loader of its own); found: where -m found it
+// (0: not run by -m), which gives __package__ and __spec__ (else None).
 int run_as_main(Thread& t, const std::string& source, const std::string& filename,
-                const std::string& file_attr, const std::string* package) {
+                const std::string& file_attr, const MainModule* found) {
   Value code, globals, error;
   stm::run_transaction([&] {
     t.pending = {};
@@ -546,10 +552,18 @@ int run_as_main(Thread& t, const std::string& source, const std::string& filenam
         set_item(t, globals, "__file__", str_from_utf8(t, file_attr));
         set_item(t, globals, "__cached__", none());
       }
-      // A script run by path (not -m, whose package is known) gets a SourceFileLoader.
-      if (!file_attr.empty() && !package && !t.pending)
-        set_item(t, globals, "__loader__", main_script_loader(t, file_attr));
-      if (package) set_item(t, globals, "__package__", str_from_utf8(t, *package));
+      // A script run by path gets a SourceFileLoader named __main__; a module run by -m
+      // one of its own name, and a spec.
+      if (!file_attr.empty() && file_attr[0] != '<' && !t.pending) {
+        Value loader = main_script_loader(t, found ? found->name : "__main__", file_attr);
+        set_item(t, globals, "__loader__", loader);
+        Value spec =
+            found && loader ? main_module_spec(t, found->name, file_attr, loader) : Value();
+        if (spec) {
+          set_item(t, globals, "__spec__", spec);
+          set_item(t, globals, "__package__", str_from_utf8(t, found->package));
+        }
+      }
     }
     if (!t.pending)
       code =
@@ -786,7 +800,9 @@ void after_fork_in_child(Thread& t) {
 int run_main_source(const std::string& source, const std::string& filename) {
   Thread& t = main_thread();
   configure_sys(t);
-  return run_as_main(t, source, filename, filename[0] == '<' ? std::string() : filename, nullptr);
+  // A program from stdin has __file__ "<stdin>", as CPython's; -c's has none.
+  return run_as_main(t, source, filename, filename == "<string>" ? std::string() : filename,
+                     nullptr);
 }
 
 namespace {
@@ -889,6 +905,7 @@ std::string find_main_module(Thread& t, const std::string& module, MainModule& f
                "' is a package and cannot be directly executed";
       return "No module named " + target;
     }
+    found.name = target;
     found.filename = file[0] == '/' ? file : std::string(".") + "/" + file;
     if (file[0] != '/') {
       char cwd[4096];
@@ -961,7 +978,7 @@ int run_main_module(const std::string& module) {
     write_stderr(the_options.executable + ": can't open file '" + found.filename + "'\n");
     return 1;
   }
-  return run_as_main(t, source, found.filename, found.filename, &found.package);
+  return run_as_main(t, source, found.filename, found.filename, &found);
 }
 
 namespace {

@@ -1,5 +1,6 @@
 // interp/main_loader.cc - __main__.__loader__ of a script run by path: a stand-in that
-// turns into importlib's SourceFileLoader once the program uses it.
+// turns into importlib's SourceFileLoader once the program uses it; of a program given as
+// text (-c, stdin, the REPL): a stand-in for importlib's BuiltinImporter.
 #include "interp/main_loader.h"
 
 #include "interp/compile_source.h"
@@ -36,20 +37,44 @@ class SourceFileLoader:
         return getattr(self, attribute)
 )";
 
-} // namespace
+// A class, not an instance, so it can't change its __class__: the attributes it lacks come
+// from importlib's class, and _imp._pypystm_install puts that class in its place.
+constexpr const char* kBuiltinImporterStandIn = R"(
+class _BuiltinImporterStandIn(type):
+    def __getattr__(cls, attribute):
+        import importlib.machinery
+        return getattr(importlib.machinery.BuiltinImporter, attribute)
 
-Value main_script_loader(Thread& t, const std::string& path) {
+class BuiltinImporter(metaclass=_BuiltinImporterStandIn):
+    __module__ = '_frozen_importlib'
+    _pypystm_stand_in = True
+)";
+
+// The class `name` that `source` defines, run in a namespace named `module`.
+Value stand_in_class(Thread& t, const char* source, const char* module, const char* filename,
+                     const char* class_name) {
   Value ns = dict_new(t);
-  if (!ns || !dict_set(t, ns, name(N___name__), intern_literal(t, "_frozen_importlib_external")) ||
+  if (!ns || !dict_set(t, ns, name(N___name__), intern_literal(t, module)) ||
       !dict_set(t, ns, name(N___builtins__), runtime().builtins_module))
     return {};
-  Value code =
-      compile_source(t, kStandIn, "<frozen importlib._bootstrap_external>", ast::Mode::Exec);
+  Value code = compile_source(t, source, filename, ast::Mode::Exec);
   if (!code || !vm::run_code(t, code, ns, ns)) return {};
-  Value cls = dict_get_cstr(t, ns, "SourceFileLoader");
-  Value args[2] = {intern_literal(t, "__main__"), str_from_utf8(t, path)};
-  if (!cls || !args[1]) return {};
+  return dict_get_cstr(t, ns, class_name);
+}
+
+} // namespace
+
+Value main_script_loader(Thread& t, const std::string& fullname, const std::string& path) {
+  Value cls = stand_in_class(t, kStandIn, "_frozen_importlib_external",
+                             "<frozen importlib._bootstrap_external>", "SourceFileLoader");
+  Value args[2] = {str_from_utf8(t, fullname), str_from_utf8(t, path)};
+  if (!cls || !args[0] || !args[1]) return {};
   return call(t, cls, args, 2);
+}
+
+Value main_builtin_importer(Thread& t) {
+  return stand_in_class(t, kBuiltinImporterStandIn, "_frozen_importlib",
+                        "<frozen importlib._bootstrap>", "BuiltinImporter");
 }
 
 } // namespace interp

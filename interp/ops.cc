@@ -547,7 +547,8 @@ static Value multiply(Thread& t, Value a, Value b, BinaryOp op) {
     fb = {};
   }
   if (repeat_b && (a.is_small_int() || is_exact(a, T_int))) fa = {};
-  bool reflected_first = fb && is_subtype(tb, ta);
+  bool reflected_first =
+      fb && is_subtype(tb, ta) && fb != type_lookup(ta, operator_names[kReflected][k]);
   if (reflected_first) {
     Value r = vm::call_function_or_other(t, fb, b, &a, 1, {});
     if (!r || r != runtime().not_implemented) return r;
@@ -578,8 +579,13 @@ Value binary_op(Thread& t, Value a, Value b, BinaryOp op) {
     if (r != runtime().not_implemented) return r;
   }
   Value ta = type_of(a), tb = type_of(b);
-  bool reflected_first =
-      ta != tb && is_subtype(tb, ta) && type_lookup(tb, operator_names[kReflected][k]);
+  // The right operand's reflected method goes first when its class is a subclass of the
+  // left's that overrides it (not one that merely inherits it), as CPython's slots decide.
+  bool reflected_first = false;
+  if (ta != tb && is_subtype(tb, ta)) {
+    Value fb = type_lookup(tb, operator_names[kReflected][k]);
+    reflected_first = fb && fb != type_lookup(ta, operator_names[kReflected][k]);
+  }
   if (reflected_first) {
     Value r = call_binary(t, b, operator_names[kReflected][k], a);
     if (!r) return {};

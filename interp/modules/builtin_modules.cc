@@ -14,6 +14,7 @@ Value make_math_module(Thread& t);
 Value make_cmath_module(Thread& t);
 Value make_weakref_module(Thread& t);
 Value make_itertools_module(Thread& t);
+Value make_functools_module(Thread& t);
 Value make_collections_module(Thread& t);
 Value make_posix_module(Thread& t);
 Value make_posixsubprocess_module(Thread& t);
@@ -98,6 +99,7 @@ Value make_builtin_module(Thread& t, const std::string& module_name) {
   if (module_name == "cmath") return make_cmath_module(t);
   if (module_name == "_weakref") return make_weakref_module(t);
   if (module_name == "itertools") return make_itertools_module(t);
+  if (module_name == "_functools") return make_functools_module(t);
   if (module_name == "_collections") return make_collections_module(t);
   if (module_name == "posix") return make_posix_module(t);
   if (module_name == "_posixsubprocess") return make_posixsubprocess_module(t);
@@ -153,7 +155,7 @@ std::vector<std::string> builtin_module_names() {
       "_sqlite3",     "syslog",      "mmap",       "readline",   "_stat",        "_multiprocessing",
       "_posixshmem",  "_abc",        "_json",      "_pickle",    "_tokenize",    "_multibytecodec",
       "_codecs_jp",   "_codecs_cn",  "_codecs_kr", "_codecs_tw", "_codecs_hk",   "_codecs_iso2022",
-      "_bisect"};
+      "_bisect",      "_functools"};
   for (auto& [registered, factory] : registered_modules())
     names.push_back(registered);
   std::sort(names.begin(), names.end());

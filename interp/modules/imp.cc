@@ -254,11 +254,15 @@ def _pypystm_install():
     sys.modules.setdefault('_frozen_importlib', boot)
     sys.modules.setdefault('_frozen_importlib_external', ext)
     _pypystm_zip_hook()
-    # A script's stand-in loader (main_loader.cc) becomes importlib's own now.
-    loader = getattr(sys.modules.get('__main__'), '__dict__', {}).get('__loader__')
+    # A script's stand-in loader (main_loader.cc) becomes importlib's own now; the
+    # BuiltinImporter stand-in of a program given as text gives way to importlib's.
+    main = sys.modules.get('__main__')
+    loader = getattr(main, '__dict__', {}).get('__loader__')
     become = getattr(type(loader), '_pypystm_become', None)
     if become is not None:
         become(loader, ext.SourceFileLoader)
+    elif isinstance(loader, type) and loader.__dict__.get('_pypystm_stand_in'):
+        main.__loader__ = boot.BuiltinImporter
     for name, module in list(sys.modules.items()):
         spec = getattr(module, '__spec__', None)
         if spec is None or isinstance(spec, boot.ModuleSpec):
@@ -266,7 +270,9 @@ def _pypystm_install():
         origin = getattr(spec, 'origin', None)
         if not isinstance(origin, str):
             continue
-        new = _pypystm_spec(name, origin, getattr(spec, 'submodule_search_locations', None))
+        # (__main__'s spec under -m has the module's own name)
+        new = _pypystm_spec(getattr(spec, 'name', name), origin,
+                            getattr(spec, 'submodule_search_locations', None))
         if new is not None:
             module.__spec__ = new
             module.__loader__ = new.loader

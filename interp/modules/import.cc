@@ -434,6 +434,14 @@ Value import_module(Thread& t, const std::string& modname) {
   return import_absolute(t, modname);
 }
 
+Value main_module_spec(Thread& t, const std::string& full, const std::string& path, Value loader) {
+  Value spec = importlib_spec(t, full, path, false, false, "");
+  if (spec || t.pending) return spec;
+  spec = make_spec(t, full, path, false, "");
+  if (!spec || !setattr(t, spec, intern_literal(t, "loader"), loader)) return {};
+  return spec;
+}
+
 void init_import(Thread& t, Value builtins_dict) {
   Value fn = make_native_function(
       t, "__import__", builtin_import, intern_literal(t, "builtins"),

@@ -25,6 +25,10 @@ std::vector<std::string> builtin_module_names();
 void init_import(Thread& t, Value builtins_dict);
 // Imports a module by absolute dotted name (as `import name`), returning the leaf module.
 Value import_module(Thread& t, const std::string& name);
+// The __spec__ of the module `python -m` runs as __main__ (full: its real name): importlib's
+// ModuleSpec once importlib is imported, else the start-up machinery's stand-in, which has
+// `loader` as its loader.
+Value main_module_spec(Thread& t, const std::string& full, const std::string& path, Value loader);
 
 // The standard streams (interp/modules/io.cc): an _io.TextIOWrapper over an
 // _io.BufferedWriter (descriptors 1 and 2, writing into the running transaction's

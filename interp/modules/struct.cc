@@ -637,6 +637,11 @@ Value do_unpack_from(Thread& t, const Parsed& p, Value buffer, Value offset_arg)
   return unpack_values(t, p, reinterpret_cast<const unsigned char*>(data.data()) + offset);
 }
 
+// Only iter_unpack() makes them (CPython's message, its missing quote included).
+INTERP_NATIVE(unpack_iter_new) {
+  return raise(t, exc(E_TypeError), "Cannot create 'unpack_iterator objects");
+}
+
 // unpack_iterator: a Struct and a copy of the buffer's bytes, consumed from `offset`.
 struct UnpackIterObject : Object {
   Value structure; // a Struct
@@ -897,6 +902,7 @@ Value make_struct_module(Thread& t) {
 
   Value it = new_type(t, "unpack_iterator", "_struct", Layout::Instance, {}, false);
   if (!it) return {};
+  add_staticmethod(t, it, "__new__", unpack_iter_new);
   add_method(t, it, "__next__", unpack_iter_next);
   add_method(t, it, "__iter__", unpack_iter_iter);
   add_method(t, it, "__length_hint__", unpack_iter_length_hint);

@@ -214,7 +214,8 @@ INTERP_NATIVE(zip_setstate) {
 // ---- map -----------------------------------------------------------------------------------
 
 INTERP_NATIVE(map_new) {
-  if (keyword_count(kwnames) && args[0] == type_value(T_map))
+  // Keywords are refused unless a subclass's own __init__ takes them, as CPython.
+  if (keyword_count(kwnames) && refuses_keywords(args[0], T_map, N___init__))
     return raise(t, exc(E_TypeError), "map() takes no keyword arguments");
   std::size_t npos = nargs - 1 - keyword_count(kwnames);
   if (npos < 2) return raise(t, exc(E_TypeError), "map() must have at least two arguments.");
@@ -259,7 +260,7 @@ INTERP_NATIVE(map_reduce) {
 // ---- filter --------------------------------------------------------------------------------
 
 INTERP_NATIVE(filter_new) {
-  if (keyword_count(kwnames) && args[0] == type_value(T_filter))
+  if (keyword_count(kwnames) && refuses_keywords(args[0], T_filter, N___init__))
     return raise(t, exc(E_TypeError), "filter() takes no keyword arguments");
   std::size_t npos = nargs - 1 - keyword_count(kwnames);
   if (npos != 2) return raisef(t, exc(E_TypeError), "filter expected 2 arguments, got %zu", npos);

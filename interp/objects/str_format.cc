@@ -31,6 +31,7 @@ struct FormatState {
   Value kwargs; // mapping or 0
   int auto_index = 0;
   bool used_auto = false, used_manual = false;
+  bool no_positional = false; // format_map: there are no positional arguments at all
 };
 
 Value make_str(Thread& t, const U32& s) {
@@ -58,6 +59,8 @@ Value resolve_field(Thread& t, const U32& field, FormatState& st) {
       if (!digits_value(first, index))
         return raise(t, exc(E_ValueError), "Too many decimal digits in format string");
     }
+    if (st.no_positional)
+      return raise(t, exc(E_ValueError), "Format string contains positional fields");
     if (index >= tuple_length(st.args))
       return raisef(t, exc(E_IndexError),
                     "Replacement index %lld out of range for positional args tuple",
@@ -161,15 +164,9 @@ INTERP_NATIVE(str_format_method) {
 INTERP_NATIVE(str_format_map_method) {
   if (!check_positional(t, "format_map", nargs, kwnames, 1, 1)) return {};
   FormatState st{runtime().empty_tuple, args[1]};
+  st.no_positional = true;
   U32 out;
-  if (!vformat(t, str_code_points(args[0]), st, 2, out)) {
-    if (matches(t, exc(E_IndexError)) && true) {
-      // format_map has no positional arguments: CPython words it as a ValueError.
-      clear_pending(t);
-      return raise(t, exc(E_ValueError), "Format string contains positional fields");
-    }
-    return {};
-  }
+  if (!vformat(t, str_code_points(args[0]), st, 2, out)) return {};
   return make_str(t, out);
 }
 

@@ -18,6 +18,23 @@
 
 namespace interp {
 
+// As CPython 3.11: an error in __set_name__ becomes a RuntimeError that names the attribute
+// and the class, with the error as its cause.
+static Value set_name_failed(Thread& t, Value value, Value key, Value type) {
+  Value cause = fetch_pending(t);
+  std::string key_repr = str_check(key) ? repr_utf8(t, key) : std::string("?");
+  if (t.pending) clear_pending(t);
+  raisef(t, exc(E_RuntimeError), "Error calling __set_name__ on '%s' instance %s in '%s'",
+         type_name(type_of(value)).c_str(), key_repr.c_str(), type_name(type).c_str());
+  Value error = fetch_pending(t);
+  if (error && cause) {
+    setattr(t, error, name(N___cause__), cause);
+    setattr(t, error, name(N___context__), cause);
+    clear_pending(t);
+  }
+  return raise_value(t, error);
+}
+
 bool is_subtype(Value sub, Value base) {
   if (sub == base) return true;
   Value mro = rd<TypeObject>(sub)->mro;
@@ -1088,7 +1105,7 @@ Value type_new(Thread& t, Value metatype, Value type_name_value, Value bases, Va
       continue;
     }
     Value r = call2(t, set_name, type, key);
-    if (!r) return {};
+    if (!r) return set_name_failed(t, value, key, type);
   }
   // super(type, type).__init_subclass__(**kwargs); super() refuses a class that a custom
   // mro() left out of its own MRO.

@@ -13,6 +13,7 @@
 #include <span>
 
 #include "interp/text/codec_sinks.h"
+#include "interp/text/iconv_descriptor.h"
 
 namespace interp::text {
 namespace {
@@ -137,20 +138,7 @@ std::optional<char32_t> decode_correction(std::string_view codec, std::string_vi
   return std::nullopt;
 }
 
-class Descriptor {
-public:
-  Descriptor(const char* to, const char* from) : cd_(iconv_open(to, from)) {}
-  ~Descriptor() {
-    if (ok()) iconv_close(cd_);
-  }
-  Descriptor(const Descriptor&) = delete;
-  Descriptor& operator=(const Descriptor&) = delete;
-  bool ok() const { return cd_ != reinterpret_cast<iconv_t>(-1); }
-  iconv_t get() const { return cd_; }
-
-private:
-  iconv_t cd_;
-};
+using Descriptor = IconvDescriptor;
 
 // Characters that cp932 has twice, once among the NEC-selected IBM extensions (rows
 // 0xED-0xEE) and once among IBM's own (0xFA-0xFC): CPython writes the NEC code, glibc the

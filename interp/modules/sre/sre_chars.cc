@@ -38,8 +38,14 @@ std::uint32_t lower_unicode(std::uint32_t ch) {
   return in_unicode(ch) ? text::simple_lower(ch) : ch;
 }
 
+// As CPython's Py_UNICODE_TOUPPER: for a character with a special (full) uppercase
+// mapping, the first code point of it ('\ufb05' gives 'S', so it is cased).
 std::uint32_t upper_unicode(std::uint32_t ch) {
-  return in_unicode(ch) ? text::simple_upper(ch) : ch;
+  if (ch < 0x80) return text::simple_upper(ch);
+  if (!in_unicode(ch)) return ch;
+  std::u32string full;
+  text::append_upper(ch, full);
+  return full.empty() ? ch : full[0];
 }
 
 bool ascii_iscased(std::uint32_t ch) {

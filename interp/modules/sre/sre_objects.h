@@ -76,9 +76,10 @@ Value empty_like(Thread& t, Value text);
 bool bind_args(Thread& t, const char* fname, const Value* args, std::size_t nargs, Value kwnames,
                std::initializer_list<const char*> names, std::size_t required, Value* out,
                std::size_t self_count = 1);
-// pos and endpos as CPython clamps them to [0, length]; absent values give 0 and length.
-bool clamp_range(Thread& t, Value pos, Value endpos, std::int64_t length, std::int64_t& from,
-                 std::int64_t& to);
+// pos and endpos as indexes (absent: 0 and the end), read before the subject is looked at,
+// as CPython's argument parsing does; then clamped to [0, length] as CPython clamps them.
+bool read_range(Thread& t, Value pos, Value endpos, std::int64_t& from, std::int64_t& to);
+void clamp_range(std::int64_t length, std::int64_t& from, std::int64_t& to);
 
 // Fills a request to run `pattern` over `text`.
 MatchRequest make_request(Value pattern, Value text, std::int64_t pos, std::int64_t endpos);

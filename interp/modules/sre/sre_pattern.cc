@@ -28,9 +28,10 @@ bool is_pattern(Value self, Value other) {
 enum class Mode { Match, FullMatch, Search };
 Value run_once(Thread& t, Value self, Value string, Value pos_arg, Value endpos_arg, Mode mode) {
   Value text;
-  if (!subject_text(t, self, string, text)) return {};
   std::int64_t pos, endpos;
-  if (!clamp_range(t, pos_arg, endpos_arg, text_length(text), pos, endpos)) return {};
+  if (!read_range(t, pos_arg, endpos_arg, pos, endpos) || !subject_text(t, self, string, text))
+    return {};
+  clamp_range(text_length(text), pos, endpos);
   MatchRequest req = make_request(self, text, pos, endpos);
   req.match_all = mode == Mode::FullMatch;
   MatchResult result;
@@ -67,9 +68,9 @@ INTERP_NATIVE(pattern_findall) {
   Value a[3];
   if (!bind_args(t, "findall", args, nargs, kwnames, {"string", "pos", "endpos"}, 1, a)) return {};
   Value self = args[0], text;
-  if (!subject_text(t, self, a[0], text)) return {};
   std::int64_t pos, endpos;
-  if (!clamp_range(t, a[1], a[2], text_length(text), pos, endpos)) return {};
+  if (!read_range(t, a[1], a[2], pos, endpos) || !subject_text(t, self, a[0], text)) return {};
+  clamp_range(text_length(text), pos, endpos);
   std::int64_t groups = small(pattern_of(self)->groups);
   Value out = list_new(t);
   if (!out) return {};

@@ -107,15 +107,16 @@ bool bind_args(Thread& t, const char* fname, const Value* args, std::size_t narg
   return true;
 }
 
-bool clamp_range(Thread& t, Value pos, Value endpos, std::int64_t length, std::int64_t& from,
-                 std::int64_t& to) {
+bool read_range(Thread& t, Value pos, Value endpos, std::int64_t& from, std::int64_t& to) {
   from = 0;
   to = INT64_MAX;
   if (pos && !index_to_i64(t, pos, from)) return false;
-  if (endpos && !index_to_i64(t, endpos, to)) return false;
+  return !endpos || index_to_i64(t, endpos, to);
+}
+
+void clamp_range(std::int64_t length, std::int64_t& from, std::int64_t& to) {
   from = from < 0 ? 0 : from > length ? length : from;
   to = to < 0 ? 0 : to > length ? length : to;
-  return true;
 }
 
 MatchRequest make_request(Value pattern, Value text, std::int64_t pos, std::int64_t endpos) {
@@ -149,9 +150,9 @@ Value make_match(Thread& t, Value pattern, Value string, Value text, std::int64_
 
 Value make_scanner(Thread& t, Value pattern, Value string, Value pos, Value endpos) {
   Value text;
-  if (!subject_text(t, pattern, string, text)) return {};
   std::int64_t from, to;
-  if (!clamp_range(t, pos, endpos, text_length(text), from, to)) return {};
+  if (!read_range(t, pos, endpos, from, to) || !subject_text(t, pattern, string, text)) return {};
+  clamp_range(text_length(text), from, to);
   Value s = allocate(t, Layout::Instance, pattern_of(pattern)->scanner_type, sizeof(ScannerObject));
   if (!s) return {};
   ScannerObject* o = fresh<ScannerObject>(s);
