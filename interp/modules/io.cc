@@ -19,8 +19,9 @@
 // data: object cannot be re-sized") for writing to or resizing a BytesIO while a view from
 // getbuffer() is alive; views are not counted (no reference counts tell when one dies),
 // so the write goes ahead and the view keeps its length, reading only the bytes that are
-// still there. BufferedReader/Writer/Random made directly wrap any raw stream (read whole at
-// the first read, written through); open() still makes one object for the raw file and
+// still there. BufferedReader/Writer/Random made directly wrap any raw stream: read on demand
+// through raw.readinto() and a buffer of buffer_size bytes, as CPython's are
+// (io_buffered.cc), and written through; open() still makes one object for the raw file and
 // its buffer (BufferedReader & co. name the binary file class); FileIO(file, mode, closefd,
 // opener) is open(file, mode + 'b', buffering=0, closefd=closefd, opener=opener). A file
 // made with closefd=False leaves its descriptor open at close(), a binary one moved to where
@@ -30,6 +31,7 @@
 // already had when a file was made over it (reading starts there, positions count from 0).
 #include "interp/compile_source.h"
 #include "interp/interp.h"
+#include "interp/modules/io_stream.h"
 #include "interp/modules/module_support.h"
 #include "interp/modules/modules.h"
 #include "interp/ops.h"
@@ -50,92 +52,34 @@ bool need_buffer(Thread& t, Value v, std::string& out); // bytes.cc
 Value bytearray_from(Thread& t, std::string_view data, Value cls = {});
 bool bytearray_set_contents(Thread& t, Value self, std::string_view data);
 
+using namespace io;
+
+Value io::call_named(Thread& t, Value obj, const char* method, const Value* args,
+                     std::size_t nargs) {
+  Value f = getattr(t, obj, intern_literal(t, method));
+  return f ? call(t, f, args, nargs) : Value();
+}
+
+Value io::unsupported(Thread& t, const char* what) {
+  Value cls = module_attr(t, "_io", "UnsupportedOperation");
+  return cls ? raise(t, cls, what) : Value();
+}
+
 namespace {
 
-// A pipe, socket or terminal: a write to it may wait for a reader for ever.
-bool stat_is_stream(const struct stat& st) {
-  return S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode) || S_ISCHR(st.st_mode);
-}
-
-enum IOFlag : std::int64_t {
-  kBinary = 1,
-  kReadable = 2,
-  kWritable = 4,
-  kClosed = 8,
-  kFile = 16,
-  kAppend = 32,     // a file opened with 'a': every write goes to its end
-  kUnloaded = 64,   // a TextIOWrapper whose buffer has not been read yet
-  kStream = 128,    // a readable file that is not a regular file (pipe, socket, terminal)
-  kEOF = 256,       // a stream whose descriptor reported end of file
-  kRaw = 512,       // opened with buffering=0 (FileIO): read(n) is a single read
-  kKeepFd = 1024,   // closefd=False: close() leaves the descriptor open
-  kDetached = 2048, // a TextIOWrapper whose detach() gave its buffer away (closed too)
-  // sys.stdout and sys.stderr (and their buffers): writes go to the running
-  // transaction's output, which reaches the descriptor when the transaction commits, so
-  // an aborted transaction prints nothing and threads' lines do not tear.
-  kTxOutput = 4096,
-  kLineBuffering = 8192, // the attributes of the same names; output is written at each
-  kWriteThrough = 16384, // commit whatever they say
-  kWritesWait = 32768,   // writable and a pipe, socket or terminal: see write_to_stream
-};
-
-// How a text stream treats line endings (the newline= argument).
-enum Newline : std::int64_t {
-  kNewlineLF = 0, // '\n': no translation, lines end at '\n' (StringIO's default)
-  kUniversal,     // None: '\r' and '\r\n' read as '\n', '\n' written as os.linesep
-  kUntranslated,  // '': lines end at '\n', '\r' or '\r\n', kept as they are
-  kNewlineCR,     // '\r': lines end at '\r'; '\n' written as '\r'
-  kNewlineCRLF,   // '\r\n': lines end at '\r\n'; '\n' written as '\r\n'
-};
-
-struct IOObject : Object {
-  Value content; // str or bytes: what can be read (the whole in-memory value)
-  Value name;
-  Value mode;
-  std::int64_t pos; // code points (text) or bytes
-  std::int64_t fd;
-  std::int64_t flags;
-  std::int64_t newline;       // Newline
-  Value buffer;               // a TextIOWrapper's binary stream, else 0
-  Value encoding;             // text: the codec's name as given; 0 means UTF-8
-  Value errors;               // text: the error handler's name; 0 means strict
-  Value raw_tail;             // a text stream: bytes read but not decoded yet, else 0
-  std::int64_t seen_newlines; // kSeenCR | kSeenLF | kSeenCRLF: the `newlines` attribute
-  // In memory: what write() put at the end since the content was last joined (a list of
-  // str or bytes, or 0), and its length. Appending each write to the content made n
-  // writes cost O(n^2); check_open joins them before anything reads the content.
-  Value appended;
-  std::int64_t appended_length;
-};
-
-// The line endings a text stream with newline=None or '' has met: in what it read (files)
-// or what was written to it (StringIO).
-enum SeenNewline : std::int64_t { kSeenCR = 1, kSeenLF = 2, kSeenCRLF = 4 };
-constexpr int kSeenPendingShift = 8;
-
-const IOObject* R(Value v) {
-  return rd<IOObject>(v);
-}
-IOObject* W(Value v) {
-  return wr<IOObject>(v);
-}
 // A read: the line endings of a file read whole at open count from now on.
 void newlines_read(Value self) {
   if (std::int64_t seen = R(self)->seen_newlines; seen >> kSeenPendingShift)
     W(self)->seen_newlines = (seen | seen >> kSeenPendingShift) & ((1 << kSeenPendingShift) - 1);
 }
 
-bool binary(Value v) {
-  return R(v)->flags & kBinary;
+// A pipe, socket or terminal: a write to it may wait for a reader for ever.
+bool stat_is_stream(const struct stat& st) {
+  return S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode) || S_ISCHR(st.st_mode);
 }
 
 Value io_class(Thread& t, const char* cls) {
   return module_attr(t, "_io", cls);
-}
-
-Value unsupported(Thread& t, const char* what) {
-  Value cls = io_class(t, "UnsupportedOperation");
-  return cls ? raise(t, cls, what) : Value();
 }
 
 // A binary file with a buffer of its own (not FileIO, not BytesIO): CPython's
@@ -230,6 +174,8 @@ Value new_stream(Thread& t, Value cls, std::int64_t flags) {
   o->seen_newlines = 0;
   o->buffer = o->encoding = o->errors = o->raw_tail = o->appended = Value();
   o->appended_length = 0;
+  o->buffer_size = 8192;
+  o->raw_pos = -1;
   o->content = empty_of(t, flags & kBinary);
   fresh<IOObject>(s)->name = none();
   fresh<IOObject>(s)->mode = none();
@@ -285,7 +231,7 @@ Value stringio_translate(Thread& t, Value self, Value text) {
 // ---- constructors ------------------------------------------------------------------------------
 
 Value memory_new(Thread& t, const Value* args, std::size_t nargs, Value kwnames, bool is_binary) {
-  Value s = new_stream(t, args[0], (is_binary ? kBinary : 0) | kReadable | kWritable);
+  Value s = new_stream(t, args[0], (is_binary ? std::int64_t(kBinary) : 0) | kReadable | kWritable);
   if (!s) return {};
   Value initial =
       arg_or_keyword(args, nargs, kwnames, 1, is_binary ? "initial_bytes" : "initial_value");
@@ -351,12 +297,6 @@ INTERP_NATIVE(iobase_new) {
 }
 INTERP_NATIVE(init_noop) {
   return none();
-}
-
-// obj.<method>(*args)
-Value call_named(Thread& t, Value obj, const char* method, const Value* args, std::size_t nargs) {
-  Value f = getattr(t, obj, intern_literal(t, method));
-  return f ? call(t, f, args, nargs) : Value();
 }
 
 bool is_utf8_name(Value encoding) {
@@ -531,7 +471,17 @@ bool init_text_wrapper(Thread& t, Value s, const Value* args, std::size_t nargs,
     for (const char* cls : {"BufferedReader", "BufferedRandom", "FileIO"}) {
       Value c = io_class(t, cls);
       if (!c) return false;
-      if (type != c || !(R(buffer)->flags & kStream)) continue;
+      if (type != c) continue;
+      // A buffer over a raw stream that cannot seek (a socket's SocketIO) is read on
+      // demand too, through its read1(); one that can is read whole at the first read.
+      bool stream = R(buffer)->flags & kStream;
+      if (!stream && reads_raw(buffer)) {
+        Value seekable = call_named(t, buffer, "seekable", nullptr, 0);
+        int yes = seekable ? truthy(t, seekable) : -1;
+        if (yes < 0) clear_pending(t);
+        stream = yes <= 0;
+      }
+      if (!stream) continue;
       Value rest = R(buffer)->content;
       std::int64_t len = content_length(rest);
       taken = slice_of(t, rest, std::min(R(buffer)->pos, len), len);
@@ -598,38 +548,19 @@ bool init_buffered(Thread& t, Value self, Value raw, Value size, const char* fna
                                        : "File or stream is not writable.");
       return false;
     }
-    flags |= side == kReadable ? std::int64_t(kReadable | kUnloaded) : side;
-  }
-  if (flags & kReadable) {
-    // A raw stream over a socket, pipe or terminal (a socket's SocketIO), or one that says
-    // it cannot seek, is read on demand, one raw read at a time (fill): reading it whole
-    // would wait for the other end to close.
-    bool stream = false;
-    Value fileno = call_named(t, raw, "fileno", nullptr, 0);
-    std::int64_t fd;
-    struct stat st;
-    if (fileno && int_check(fileno) && int_to_i64(fileno, fd) && ::fstat(int(fd), &st) == 0) {
-      stream = !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode) && !S_ISBLK(st.st_mode);
-    } else {
-      if (!fileno) clear_pending(t);
-      // CPython asks seekable() only when seeking: a raw object that cannot answer yet
-      // (tarfile's member over a _Stream) is read on demand.
-      Value seekable = call_named(t, raw, "seekable", nullptr, 0);
-      int yes = seekable ? truthy(t, seekable) : -1;
-      if (yes < 0) clear_pending(t);
-      stream = yes <= 0;
-    }
-    if (stream) flags = (flags & ~std::int64_t(kUnloaded)) | kStream;
+    flags |= side;
   }
   IOObject* o = W(self);
   o->flags = flags;
   o->buffer = raw;
+  // Reading goes through the buffer on demand (io_buffered.cc), writing straight through.
+  buffered_start(t, self, n);
   return true;
 }
 
 // BufferedReader/BufferedWriter/BufferedRandom(raw, buffer_size=8192): bytes over a raw
-// stream of any kind (gzip's decompressor, a socket's file): read whole at the first read,
-// like a TextIOWrapper's buffer, and written through. `wants` says which sides the class
+// stream of any kind (gzip's decompressor, a socket's file): read on demand through a
+// buffer (io_buffered.cc), and written through. `wants` says which sides the class
 // has (a reader does not write even over a raw stream that could). A subclass's object is
 // made bare here and set up by __init__.
 Value buffered_over(Thread& t, const Value* args, std::size_t nargs, Value kwnames,
@@ -829,10 +760,10 @@ Value open_file(Thread& t, const Value* args, std::size_t nargs, Value kwnames, 
     struct stat given;
     if (::fstat(int(fd), &given) != 0) return raise_os_error(t, errno, {});
   }
-  std::int64_t flags = kFile | (b ? kBinary : 0) | ((r || plus) ? kReadable : 0) |
-                       ((w || a || x || plus) ? kWritable : 0) | (a ? kAppend : 0) |
-                       (buffering == 0 ? std::int64_t(kRaw) : 0) |
-                       (closefd ? 0 : std::int64_t(kKeepFd));
+  std::int64_t flags =
+      kFile | (b ? std::int64_t(kBinary) : 0) | ((r || plus) ? std::int64_t(kReadable) : 0) |
+      ((w || a || x || plus) ? std::int64_t(kWritable) : 0) | (a ? std::int64_t(kAppend) : 0) |
+      (buffering == 0 ? std::int64_t(kRaw) : 0) | (closefd ? 0 : std::int64_t(kKeepFd));
   // A pipe, socket or terminal has no whole content to read at open: its writer may still
   // be writing (or waiting for what this process sends first). It is read on demand.
   struct stat st;
@@ -1140,10 +1071,22 @@ Value read_impl(Thread& t, const Value* args, std::size_t nargs, bool one_read) 
 }
 
 INTERP_NATIVE(io_read) {
+  if (reads_raw(args[0])) {
+    if (!check_positional(t, "read", nargs, kwnames, 0, 1)) return {};
+    if (!readable(t, args[0])) return {};
+    return buffered_read(t, args[0], nargs > 1 ? args[1] : Value());
+  }
   newlines_read(args[0]);
   return read_impl(t, args, nargs, false);
 }
 INTERP_NATIVE(io_read1) {
+  if (reads_raw(args[0])) {
+    if (!check_positional(t, "read1", nargs, kwnames, 0, 1)) return {};
+    if (!readable(t, args[0], "read of closed file", "read1")) return {};
+    std::int64_t n = -1;
+    if (nargs > 1 && args[1] != none() && !index_to_i64(t, args[1], n)) return {};
+    return buffered_read1(t, args[0], n);
+  }
   return read_impl(t, args, nargs, true);
 }
 
@@ -1158,6 +1101,7 @@ INTERP_NATIVE(io_peek) {
   std::int64_t ignored = 0;
   if (nargs > 1 && !index_to_i64(t, args[1], ignored)) return {};
   if (!readable(t, self, "peek of closed file")) return {};
+  if (reads_raw(self)) return buffered_peek(t, self);
   if ((R(self)->flags & kStream) && unread(self) == 0 && !(R(self)->flags & kEOF) &&
       !fill(t, self, 8192))
     return {};
@@ -1245,6 +1189,7 @@ INTERP_NATIVE(io_readline) {
     return readline_through_read(t, self, limit);
   }
   if (!readable(t, self, "readline of closed file")) return {};
+  if (reads_raw(self)) return buffered_readline(t, self, limit);
   bool ended = false;
   std::int64_t end = 0;
   // A stream reads until it holds the whole line (or its end of file).
@@ -1365,7 +1310,10 @@ INTERP_NATIVE(io_write) {
   }
   if (R(self)->buffer) {
     Value encoded = is_binary ? data : encode_text(t, self, data);
-    if (!encoded || !call_named(t, R(self)->buffer, "write", &encoded, 1)) return {};
+    if (!encoded) return {};
+    if (reads_raw(self) && !buffered_before_write(t, self)) return {};
+    if (!call_named(t, R(self)->buffer, "write", &encoded, 1)) return {};
+    if (reads_raw(self)) buffered_after_write(self);
     return int_from_i64(t, n);
   }
   if (R(self)->flags & kFile) {
@@ -1561,10 +1509,23 @@ INTERP_NATIVE(io_check_seekable) {
   return check_stream(t, args, nargs, "seekable", true, "File or stream is not seekable.");
 }
 
+// An object of a class written in Python over IOBase itself (GzipFile, LZMAFile, ...),
+// which is none of this module's streams: IOBase's own methods apply.
+bool generic_iobase(Value self) {
+  return !(R(self)->flags & (kReadable | kWritable | kFile)) && !R(self)->buffer;
+}
+
 // readinto(b): reads up to len(b) bytes into the writable buffer b; how many it read.
-INTERP_NATIVE(io_readinto) {
-  if (!check_positional(t, "readinto", nargs, kwnames, 1, 1)) return {};
-  if (!readable(t, args[0], "readinto of closed file")) return {};
+Value readinto_impl(Thread& t, const Value* args, std::size_t nargs, Value kwnames, bool one_read,
+                    bool buffered_base = true) {
+  const char* name = one_read ? "readinto1" : "readinto";
+  if (!check_positional(t, name, nargs, kwnames, 1, 1)) return {};
+  // BufferedIOBase.readinto for a class written in Python over it (GzipFile, which a
+  // BufferedReader may read as its raw stream): its own read() or read1() fills b.
+  bool own_read = buffered_base && generic_iobase(args[0]);
+  if (!own_read && !readable(t, args[0], "readinto of closed file", one_read ? "read1" : "read"))
+    return {};
+  if (reads_raw(args[0])) return buffered_readinto(t, args[0], args[1], one_read);
   Value target = writable_byte_view(t, args[1]);
   if (!target) {
     if (t.pending) return {};
@@ -1575,18 +1536,29 @@ INTERP_NATIVE(io_readinto) {
   std::int64_t room;
   if (!length(t, target, room)) return {};
   Value a[2] = {args[0], int_from_i64(t, room)};
-  Value data = io_read(t, a, 2, {});
+  if (!a[1]) return {};
+  Value data = own_read ? call_named(t, args[0], one_read ? "read1" : "read", &a[1], 1)
+                        : io_read(t, a, 2, {});
   if (!data) return {};
+  if (!isinstance(data, T_bytes)) return raise(t, exc(E_TypeError), "read() should return bytes");
   std::int64_t got = std::int64_t(bytes_view(data).size());
+  if (got > room)
+    return raisef(t, exc(E_ValueError),
+                  "read() returned too much data: %lld bytes requested, %lld returned",
+                  static_cast<long long>(room), static_cast<long long>(got));
   Value key = slice_new(t, Value::small_int(0), int_from_i64(t, got), none());
   if (!key || !setitem(t, target, key, data)) return {};
   return int_from_i64(t, got);
 }
-
-// An object of a class written in Python over IOBase itself (GzipFile, LZMAFile, ...),
-// which is none of this module's streams: IOBase's own methods apply.
-bool generic_iobase(Value self) {
-  return !(R(self)->flags & (kReadable | kWritable | kFile)) && !R(self)->buffer;
+INTERP_NATIVE(io_readinto) {
+  return readinto_impl(t, args, nargs, kwnames, false);
+}
+INTERP_NATIVE(io_readinto1) {
+  return readinto_impl(t, args, nargs, kwnames, true);
+}
+// RawIOBase.readinto: a raw class written in Python supplies its own (read() calls it).
+INTERP_NATIVE(io_raw_readinto) {
+  return readinto_impl(t, args, nargs, kwnames, false, false);
 }
 
 INTERP_NATIVE(io_tell) {
@@ -1601,6 +1573,7 @@ INTERP_NATIVE(io_tell) {
                   false))
     return {};
   if (R(self)->flags & kStream) return raise_os_error(t, ESPIPE, {});
+  if (reads_raw(self)) return buffered_tell(t, self);
   if (R(self)->buffer) {
     // The buffer stands after what was read from it: back by what is still unread.
     Value at = call_named(t, R(self)->buffer, "tell", nullptr, 0);
@@ -1623,6 +1596,7 @@ INTERP_NATIVE(io_seek) {
   std::int64_t offset, whence = 0;
   if (!index_to_i64(t, args[1], offset)) return {};
   if (nargs > 2 && !index_to_i64(t, args[2], whence)) return {};
+  if (reads_raw(self)) return buffered_seek(t, self, args[1], whence);
   if (R(self)->flags & kStream) return raise_os_error(t, ESPIPE, {});
   if (!binary(self) && whence != 0 && offset != 0)
     return unsupported(t, whence == 1 ? "can't do nonzero cur-relative seeks"
@@ -1672,6 +1646,16 @@ INTERP_NATIVE(io_seek) {
 INTERP_NATIVE(io_truncate) {
   Value self = args[0];
   if (!check_open(t, self, "truncate of closed file")) return {};
+  if (binary(self) && R(self)->buffer) {
+    // Over a raw stream: the raw stream truncates, at the position reading stands (or
+    // the size given).
+    if (!(R(self)->flags & kWritable)) return unsupported(t, "truncate");
+    if (reads_raw(self) && !buffered_before_write(t, self)) return {};
+    Value size = nargs > 1 ? args[1] : none();
+    Value done = call_named(t, R(self)->buffer, "truncate", &size, 1);
+    buffered_after_write(self);
+    return done;
+  }
   std::int64_t size = R(self)->pos;
   if (nargs > 1 && args[1] != none() && !index_to_i64(t, args[1], size)) return {};
   Value c = R(self)->content;
@@ -1789,6 +1773,8 @@ INTERP_NATIVE(io_writable_m) {
 INTERP_NATIVE(io_seekable) {
   if (!check_open(t, args[0], nullptr, ClosedCheck::kDelegated, false)) return {};
   if (R(args[0])->buffer) return call_named(t, R(args[0])->buffer, "seekable", nullptr, 0);
+  // IOBase's own answer, for classes written in Python over it (socket's SocketIO), is no.
+  if (generic_iobase(args[0])) return runtime().false_;
   return py_bool(!(R(args[0])->flags & kStream));
 }
 INTERP_NATIVE(io_isatty) {
@@ -2159,8 +2145,8 @@ Value make_io_module(Thread& t) {
   add_staticmethod(t, iobase, "__new__", iobase_new);
   add_method(t, buffered, "read1", io_read1);
   add_method(t, buffered, "readinto", io_readinto);
-  add_method(t, buffered, "readinto1", io_readinto);
-  add_method(t, raw, "readinto", io_readinto);
+  add_method(t, buffered, "readinto1", io_readinto1);
+  add_method(t, raw, "readinto", io_raw_readinto);
   add_method(t, raw, "read", raw_read);
   add_method(t, raw, "readall", raw_readall);
   add_classmethod(t, iobase, "__subclasshook__", io_subclasshook);
