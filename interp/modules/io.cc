@@ -3,32 +3,39 @@
 //
 // One C++ object serves every stream class here: an Instance-layout object carrying the
 // content and the position. In-memory streams keep their whole content (a str or
-// bytes); regular files opened for reading are read whole when opened; pipes, sockets and
-// terminals ("streams") are read on demand, keeping only what is read and not yet taken,
-// and a read with nothing there yet waits like a lock (block_on: outside the transaction
-// where the caller allows it, else in place, see vm::can_wait_outside); files opened for writing
-// write through at each write() (binary files at the position, so r+b updates in place).
-// A TextIOWrapper made over a binary stream reads that stream whole at its first read
-// (over a pipe opened here, it reads the descriptor on demand itself) and writes through
-// its write(). Every file operation makes the running transaction
-// inevitable first (it cannot be undone), so a write never has to be rolled back.
-// Text is decoded and encoded with the codec named by encoding= (UTF-8 by default).
-// A BytesIO whose getbuffer() was called keeps its content in a bytearray from then on,
-// which the memoryview views: writes through the view change the stream and the stream's
-// writes are seen through the view. Missing: CPython's BufferError ("Existing exports of
-// data: object cannot be re-sized") for writing to or resizing a BytesIO while a view from
-// getbuffer() is alive; views are not counted (no reference counts tell when one dies),
-// so the write goes ahead and the view keeps its length, reading only the bytes that are
-// still there. BufferedReader/Writer/Random made directly wrap any raw stream: read on demand
-// through raw.readinto() and a buffer of buffer_size bytes, as CPython's are
+// bytes). Regular files opened only for reading ('r', 'rb', FileIO 'r'; text in UTF-8,
+// whose pieces decode on their own) are read on demand (kWindow): the content is a window
+// of the file from `base` on, filled in pieces of 64 KiB (to the end at once for read()),
+// and seek() moves inside it or reads again from the target (a text file from its start:
+// its positions count characters). Files that also write (r+, w+, a+) and text in other
+// codecs are read whole when opened. Pipes, sockets and terminals ("streams") are read on
+// demand, keeping only what is read and not yet taken, and a read with nothing there yet
+// waits like a lock (block_on: outside the transaction where the caller allows it, else in
+// place, see vm::can_wait_outside); files opened for writing write through at each write()
+// (binary files at the position, so r+b updates in place). A TextIOWrapper made over a
+// binary stream reads that stream whole at its first read (over a pipe opened here, or a
+// BufferedReader over a raw stream that cannot seek, it reads on demand itself) and writes
+// through its write(). Every file operation, each read of a file read on demand too, makes
+// the running transaction inevitable first (it cannot be undone), so a write never has to
+// be rolled back. Text is decoded and encoded with the codec named by encoding= (UTF-8 by
+// default). A BytesIO whose getbuffer() was called keeps its content in a bytearray from
+// then on, which the memoryview views: writes through the view change the stream and the
+// stream's writes are seen through the view. Missing: CPython's BufferError ("Existing
+// exports of data: object cannot be re-sized") for writing to or resizing a BytesIO while a
+// view from getbuffer() is alive; views are not counted (no reference counts tell when one
+// dies), so the write goes ahead and the view keeps its length, reading only the bytes that
+// are still there. BufferedReader/Writer/Random made directly wrap any raw stream: read on
+// demand through raw.readinto() and a buffer of buffer_size bytes, as CPython's are
 // (io_buffered.cc), and written through; open() still makes one object for the raw file and
 // its buffer (BufferedReader & co. name the binary file class); FileIO(file, mode, closefd,
 // opener) is open(file, mode + 'b', buffering=0, closefd=closefd, opener=opener). A file
 // made with closefd=False leaves its descriptor open at close(), a binary one moved to where
-// its position stands (its content was read whole, so the descriptor's own offset says
-// nothing). Descriptors 0 to 2 are never closed. Missing: lazy reading of regular files
-// (read whole when opened), text tell() cookies after reading, the offset a descriptor
-// already had when a file was made over it (reading starts there, positions count from 0).
+// its position stands. Descriptors 0 to 2 are never closed. A binary file read on demand
+// counts positions from the file's start, wherever its descriptor stood when it was made.
+// Missing: on-demand reading of files that also write, text tell() cookies after reading
+// (positions count characters), the offset a descriptor already had when a text file or
+// a writing file was made over it (reading starts there, positions count from 0), peek()
+// answering up to st_blksize as CPython's (DEFAULT_BUFFER_SIZE here).
 #include "interp/compile_source.h"
 #include "interp/interp.h"
 #include "interp/modules/io_stream.h"
@@ -176,6 +183,7 @@ Value new_stream(Thread& t, Value cls, std::int64_t flags) {
   o->appended_length = 0;
   o->buffer_size = 8192;
   o->raw_pos = -1;
+  o->base = 0;
   o->content = empty_of(t, flags & kBinary);
   fresh<IOObject>(s)->name = none();
   fresh<IOObject>(s)->mode = none();
@@ -771,9 +779,15 @@ Value open_file(Thread& t, const Value* args, std::size_t nargs, Value kwnames, 
   if ((flags & kReadable) && stated && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
     flags |= kStream;
   if ((flags & kWritable) && stated && stat_is_stream(st)) flags |= kWritesWait;
+  // A regular file opened only for reading is read on demand (a file of 10 GB read line
+  // by line holds a window of it); text in UTF-8, whose pieces decode on their own.
+  // Files that also write keep their content whole, which their writes keep in step.
+  if ((flags & kReadable) && !(flags & kWritable) && stated && S_ISREG(st.st_mode) &&
+      (b || is_utf8_name(text_encoding_given(encoding))))
+    flags |= kWindow;
   std::string data;
   // a+ reads what the file already holds too.
-  bool read_whole = (r || (a && plus)) && !(flags & kStream);
+  bool read_whole = (r || (a && plus)) && !(flags & (kStream | kWindow));
   if (read_whole) {
     char buffer[65536];
     for (;;) {
@@ -817,6 +831,8 @@ Value open_file(Thread& t, const Value* args, std::size_t nargs, Value kwnames, 
     o->pos = read_whole ? content_length(content)
                         : std::max<std::int64_t>(0, ::lseek(int(fd), 0, SEEK_END));
   o->fd = fd;
+  // A binary file's positions count from the file's start, wherever its descriptor stood.
+  if ((flags & kWindow) && b) o->base = std::max<std::int64_t>(0, ::lseek(int(fd), 0, SEEK_CUR));
   o->name = name_v;
   o->mode = str_from_utf8(t, b ? binary_mode(x, a, r || plus, w || a || x || plus) : mode);
   return s;
@@ -972,12 +988,46 @@ std::int64_t write_to_stream(Thread& t, int fd, std::string_view bytes, bool par
 
 namespace {
 
-bool fill(Thread& t, Value self, std::size_t want) {
+// A regular file's next `want` bytes (want < 0: all up to its end), read at the
+// descriptor's offset. It never waits, so it reads inside the transaction.
+bool read_file(Thread& t, int fd, std::int64_t want, std::string& got, bool& eof) {
+  stm::become_inevitable("read");
+  if (want < 0) {
+    // Sized from what the file holds past the offset, so it is read in one go.
+    struct stat st;
+    off_t at = ::lseek(fd, 0, SEEK_CUR);
+    if (::fstat(fd, &st) == 0 && at >= 0 && st.st_size > at) want = st.st_size - at + 1;
+  }
+  std::size_t chunk = want < 0 ? 65536 : std::size_t(want);
+  for (;;) {
+    std::size_t done = got.size();
+    got.resize(done + chunk);
+    ssize_t n = ::read(fd, got.data() + done, chunk);
+    int error = errno;
+    got.resize(done + std::size_t(std::max<ssize_t>(n, 0)));
+    if (n < 0 && error == EINTR) continue;
+    if (n < 0) {
+      raise_os_error(t, error, {});
+      return false;
+    }
+    if (n == 0) {
+      eof = true;
+      return true;
+    }
+    if (want >= 0 && got.size() >= std::size_t(want)) return true;
+    if (want >= 0) chunk = std::size_t(want) - got.size();
+  }
+}
+
+bool fill(Thread& t, Value self, std::int64_t want) {
   if (t.block_retry == none()) t.block_retry = {};
   int fd = int(R(self)->fd);
   std::string got;
-  if (fd < 0 && R(self)->buffer) {
-    if (!read_from_buffer(t, self, want, got)) return false;
+  bool eof = false;
+  if (R(self)->flags & kWindow) {
+    if (!read_file(t, fd, want, got, eof)) return false;
+  } else if (fd < 0 && R(self)->buffer) {
+    if (!read_from_buffer(t, self, std::size_t(want), got)) return false;
   } else {
     pollfd p{fd, POLLIN, 0};
     int ready;
@@ -993,7 +1043,7 @@ bool fill(Thread& t, Value self, std::size_t want) {
       return false;
     }
     stm::become_inevitable("read");
-    got.assign(std::max<std::size_t>(want, 1), '\0');
+    got.assign(std::size_t(std::max<std::int64_t>(want, 1)), '\0');
     ssize_t n;
     do {
       n = ::read(fd, got.data(), got.size());
@@ -1004,7 +1054,7 @@ bool fill(Thread& t, Value self, std::size_t want) {
     }
     got.resize(std::size_t(n));
   }
-  bool eof = got.empty();
+  eof = eof || got.empty();
   Value c = R(self)->content;
   std::int64_t len = content_length(c), pos = std::min(R(self)->pos, len);
   Value rest = slice_of(t, c, pos, len);
@@ -1023,13 +1073,21 @@ bool fill(Thread& t, Value self, std::size_t want) {
     W(self)->raw_tail = tail;
   }
   if (!added) return false;
-  Value joined = binary_op(t, rest, added, bytecode::BinaryOp::Add);
+  Value joined = content_length(rest) ? binary_op(t, rest, added, bytecode::BinaryOp::Add) : added;
   if (!joined) return false;
   IOObject* o = W(self);
   o->content = joined;
+  o->base += pos; // what was taken before is dropped
   o->pos = 0;
   if (eof) o->flags |= kEOF;
   return true;
+}
+
+// A file's end of file is looked at again at each read: another writer may have added to
+// it since.
+void see_file_grow(Value self) {
+  if ((R(self)->flags & (kWindow | kEOF)) == (kWindow | kEOF))
+    W(self)->flags = R(self)->flags & ~std::int64_t(kEOF);
 }
 
 std::int64_t unread(Value self) {
@@ -1041,11 +1099,19 @@ std::int64_t unread(Value self) {
 // as many as there are before the end; a raw stream (or read1) settles for what one read
 // gives. false: see fill.
 bool fill_to(Thread& t, Value self, std::int64_t n, bool one_read) {
+  if (R(self)->flags & kWindow) {
+    // A file is read in large pieces (or to its end at once); a raw one's read(n) gives n
+    // as well, as a regular file's single read does.
+    while (!(R(self)->flags & kEOF) && (n < 0 || unread(self) < n))
+      if (!fill(t, self, n < 0 ? -1 : std::max<std::int64_t>(n - unread(self), 65536)))
+        return false;
+    return true;
+  }
   while (!(R(self)->flags & kEOF) && (n < 0 || unread(self) < n)) {
     if (one_read && unread(self) > 0) return true;
     std::int64_t want = n < 0 || one_read ? 65536 : std::max<std::int64_t>(n - unread(self), 1);
     if (!binary(self)) want = std::max<std::int64_t>(want, 8192);
-    if (!fill(t, self, std::size_t(want))) return false;
+    if (!fill(t, self, want)) return false;
     if (one_read) return true;
   }
   return true;
@@ -1058,14 +1124,17 @@ Value read_impl(Thread& t, const Value* args, std::size_t nargs, bool one_read) 
   if (!readable(t, self, "read of closed file", one_read ? "read1" : "read")) return {};
   std::int64_t n = -1;
   if (nargs > 1 && args[1] != none() && !index_to_i64(t, args[1], n)) return {};
-  if (R(self)->flags & kStream) {
+  if (R(self)->flags & (kStream | kWindow)) {
     if (n == 0) return empty_of(t, binary(self));
+    see_file_grow(self);
     if (!fill_to(t, self, n, n >= 0 && (one_read || (R(self)->flags & kRaw)))) return {};
   }
   Value c = R(self)->content;
   std::int64_t len = content_length(c), pos = std::min(R(self)->pos, len);
   std::int64_t end = n < 0 ? len : std::min(len, pos + n);
-  Value out = slice_of(t, c, pos, end);
+  // All of it: the content itself (bytes and str do not change).
+  Value out =
+      pos == 0 && end == len && !is_layout(c, Layout::ByteArray) ? c : slice_of(t, c, pos, end);
   if (out) W(self)->pos = end;
   return out;
 }
@@ -1105,10 +1174,17 @@ INTERP_NATIVE(io_peek) {
   if ((R(self)->flags & kStream) && unread(self) == 0 && !(R(self)->flags & kEOF) &&
       !fill(t, self, 8192))
     return {};
+  // A file answers up to the next DEFAULT_BUFFER_SIZE boundary of its position.
+  std::int64_t at = R(self)->base + R(self)->pos;
+  std::int64_t boundary = (at / 8192 + 1) * 8192;
+  if (R(self)->flags & kWindow) {
+    see_file_grow(self);
+    if (!fill_to(t, self, boundary - at, false)) return {};
+  }
   Value c = R(self)->content;
   std::int64_t len = content_length(c), pos = std::min(R(self)->pos, len);
   std::int64_t end = len;
-  if (!(R(self)->flags & kStream)) end = std::min(len, (pos / 8192 + 1) * 8192);
+  if (!(R(self)->flags & kStream)) end = std::min(len, boundary - R(self)->base);
   return slice_of(t, c, pos, end);
 }
 
@@ -1192,12 +1268,17 @@ INTERP_NATIVE(io_readline) {
   if (reads_raw(self)) return buffered_readline(t, self, limit);
   bool ended = false;
   std::int64_t end = 0;
+  see_file_grow(self);
   // A stream reads until it holds the whole line (or its end of file).
   for (;;) {
     Value c = R(self)->content;
     end = line_end(c, std::min(R(self)->pos, content_length(c)), limit, R(self)->newline, ended);
-    if (ended || !(R(self)->flags & kStream) || (R(self)->flags & kEOF)) break;
-    if (!fill(t, self, 65536)) return {};
+    if (ended || !(R(self)->flags & (kStream | kWindow)) || (R(self)->flags & kEOF)) break;
+    // A long line doubles what is read each time, so that it is not copied over and
+    // over (a file's reads never wait, a stream's may; it reads what is there).
+    std::int64_t want = 65536;
+    if (R(self)->flags & kWindow) want = std::max(want, unread(self));
+    if (!fill(t, self, want)) return {};
   }
   Value c = R(self)->content;
   std::int64_t pos = std::min(R(self)->pos, content_length(c));
@@ -1585,7 +1666,64 @@ INTERP_NATIVE(io_tell) {
     if (!unread || !index_to_i64(t, at, base)) return {};
     return int_from_i64(t, base - std::int64_t(bytes_view(unread).size()));
   }
-  return int_from_i64(t, R(self)->pos);
+  return int_from_i64(t, R(self)->base + R(self)->pos);
+}
+
+// A text file read on demand reads on to `target` characters from its start (or its
+// end), dropping what it passes.
+bool skip_to(Thread& t, Value self, std::int64_t target) {
+  for (;;) {
+    std::int64_t len = content_length(R(self)->content);
+    if (R(self)->base + len >= target || (R(self)->flags & kEOF)) return true;
+    W(self)->pos = len;
+    if (!fill(t, self, 65536)) return false;
+  }
+}
+
+// seek() on a regular file read on demand: inside what is read, the position moves;
+// elsewhere a binary file reads again from the target, a text file from its start (its
+// positions count characters, which only reading tells).
+Value window_seek(Thread& t, Value self, std::int64_t offset, std::int64_t whence) {
+  if (whence < 0 || whence > 2)
+    return raisef(t, exc(E_ValueError), "invalid whence (%lld, should be 0, 1 or 2)",
+                  static_cast<long long>(whence));
+  bool is_binary = binary(self);
+  int fd = int(R(self)->fd);
+  stm::become_inevitable("seek");
+  std::int64_t target = whence == 0 ? offset : R(self)->base + R(self)->pos + offset;
+  if (whence == 2) {
+    struct stat st;
+    if (is_binary && ::fstat(fd, &st) != 0) return raise_os_error(t, errno, {});
+    see_file_grow(self);
+    if (!is_binary && !skip_to(t, self, INT64_MAX)) return {};
+    target =
+        (is_binary ? std::int64_t(st.st_size) : R(self)->base + content_length(R(self)->content)) +
+        offset;
+  }
+  if (target < 0) {
+    if (whence == 0)
+      return raisef(t, exc(E_ValueError), "negative seek value %lld",
+                    static_cast<long long>(offset));
+    target = 0;
+  }
+  std::int64_t base = R(self)->base, len = content_length(R(self)->content);
+  if (target < base || target > base + len) {
+    if (is_binary || target < base) {
+      off_t at = is_binary ? off_t(target) : 0;
+      if (::lseek(fd, at, SEEK_SET) < 0) return raise_os_error(t, errno, {});
+      Value empty = empty_of(t, is_binary);
+      if (!empty) return {};
+      IOObject* o = W(self);
+      o->content = empty;
+      o->base = at;
+      o->pos = 0;
+      o->raw_tail = Value();
+      o->flags &= ~std::int64_t(kEOF);
+    }
+    if (!is_binary && !skip_to(t, self, target)) return {};
+  }
+  W(self)->pos = target - R(self)->base;
+  return int_from_i64(t, target);
 }
 
 INTERP_NATIVE(io_seek) {
@@ -1601,6 +1739,7 @@ INTERP_NATIVE(io_seek) {
   if (!binary(self) && whence != 0 && offset != 0)
     return unsupported(t, whence == 1 ? "can't do nonzero cur-relative seeks"
                                       : "can't do nonzero end-relative seeks");
+  if (R(self)->flags & kWindow) return window_seek(t, self, offset, whence);
   if (R(self)->buffer) {
     // The offset is the buffer's (a byte position, as CPython's cookies are for UTF-8);
     // what follows it is read again at the next read. The buffer stands past what was
@@ -1660,7 +1799,9 @@ INTERP_NATIVE(io_truncate) {
   if (nargs > 1 && args[1] != none() && !index_to_i64(t, args[1], size)) return {};
   Value c = R(self)->content;
   std::int64_t len = content_length(c);
-  if (size < len && is_layout(c, Layout::ByteArray)) {
+  if (R(self)->flags & kWindow) {
+    // Read only: the descriptor refuses, below; the content is a window, not the file.
+  } else if (size < len && is_layout(c, Layout::ByteArray)) {
     std::string kept(bytes_view(c).substr(0, std::size_t(size)));
     if (!bytearray_set_contents(t, c, kept)) return {};
   } else if (size < len) {
@@ -1708,7 +1849,7 @@ INTERP_NATIVE(io_close) {
     // leave it where their reads left it).
     if ((R(self)->flags & kBinary) && !(R(self)->flags & (kStream | kAppend | kTxOutput))) {
       stm::become_inevitable("close");
-      ::lseek(int(R(self)->fd), off_t(R(self)->pos), SEEK_SET);
+      ::lseek(int(R(self)->fd), off_t(R(self)->base + R(self)->pos), SEEK_SET);
     }
   } else if ((R(self)->flags & kFile) && R(self)->fd >= 0) {
     // A file that owns descriptor 0, 1 or 2 (a pipe that took a closed standard

@@ -30,6 +30,9 @@ enum IOFlag : std::int64_t {
   kLineBuffering = 8192, // the attributes of the same names; output is written at each
   kWriteThrough = 16384, // commit whatever they say
   kWritesWait = 32768,   // writable and a pipe, socket or terminal: see write_to_stream
+  // A regular file opened only for reading: read on demand like a stream (its content is
+  // a window of the file, starting at `base`), but it can seek.
+  kWindow = 65536,
 };
 
 // How a text stream treats line endings (the newline= argument).
@@ -64,6 +67,9 @@ struct IOObject : Object {
   // far as known (-1: not known, ask raw.tell()).
   std::int64_t buffer_size;
   std::int64_t raw_pos;
+  // kWindow: where the content starts in the file, in bytes (binary) or in characters
+  // read (text).
+  std::int64_t base;
 };
 
 // The line endings a text stream with newline=None or '' has met: in what it read (files)
