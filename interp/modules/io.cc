@@ -3,36 +3,36 @@
 //
 // One C++ object serves every stream class here: an Instance-layout object carrying the
 // content and the position. In-memory streams keep their whole content (a str or
-// bytes). Regular files opened only for reading ('r', 'rb', FileIO 'r'; text in UTF-8,
-// whose pieces decode on their own) are read on demand (kWindow): the content is a window
-// of the file from `base` on, filled in pieces of 64 KiB (to the end at once for read()),
-// and seek() moves inside it or reads again from the target (a text file from its start:
-// its positions count characters). Files that also write (r+, w+, a+) and text in other
-// codecs are read whole when opened. Pipes, sockets and terminals ("streams") are read on
-// demand, keeping only what is read and not yet taken, and a read with nothing there yet
-// waits like a lock (block_on: outside the transaction where the caller allows it, else in
-// place, see vm::can_wait_outside); files opened for writing write through at each write()
-// (binary files at the position, so r+b updates in place). A TextIOWrapper made over a
-// binary stream reads that stream whole at its first read (over a pipe opened here, or a
-// BufferedReader over a raw stream that cannot seek, it reads on demand itself) and writes
-// through its write(). Every file operation, each read of a file read on demand too, makes
-// the running transaction inevitable first (it cannot be undone), so a write never has to
-// be rolled back. Text is decoded and encoded with the codec named by encoding= (UTF-8 by
-// default). A BytesIO whose getbuffer() was called keeps its content in a bytearray from
-// then on, which the memoryview views: writes through the view change the stream and the
-// stream's writes are seen through the view. Missing: CPython's BufferError ("Existing
-// exports of data: object cannot be re-sized") for writing to or resizing a BytesIO while a
-// view from getbuffer() is alive; views are not counted (no reference counts tell when one
-// dies), so the write goes ahead and the view keeps its length, reading only the bytes that
-// are still there. BufferedReader/Writer/Random made directly wrap any raw stream: read on
-// demand through raw.readinto() and a buffer of buffer_size bytes, as CPython's are
-// (io_buffered.cc), and written through; open() still makes one object for the raw file and
-// its buffer (BufferedReader & co. name the binary file class); FileIO(file, mode, closefd,
-// opener) is open(file, mode + 'b', buffering=0, closefd=closefd, opener=opener). A file
+// bytes). Regular files opened for reading are read on demand (kWindow): binary ones ('rb',
+// 'r+b', 'w+b', FileIO 'r'), and text ones that only read ('r') in UTF-8, whose pieces
+// decode on their own. The content is a window of the file from `base` on, filled in
+// pieces of 64 KiB (to the end at once for read()); seek() moves inside it or reads again
+// from the target (a text file from its start: its positions count characters), and a
+// write or truncate drops it (reading goes on from the file after what was written). Text
+// files that also write (r+, w+, a+) and text in other codecs are read whole when opened. Pipes,
+// sockets and terminals ("streams") are read on demand, keeping only what is read and not yet
+// taken, and a read with nothing there yet waits like a lock (block_on: outside the transaction
+// where the caller allows it, else in place, see vm::can_wait_outside); files opened for writing
+// write through at each write() (binary files at the position, so r+b updates in place). A
+// TextIOWrapper made over a binary stream reads that stream whole at its first read (over a pipe
+// opened here, or a BufferedReader over a raw stream that cannot seek, it reads on demand itself)
+// and writes through its write(). Every file operation, each read of a file read on demand too,
+// makes the running transaction inevitable first (it cannot be undone), so a write never has to be
+// rolled back. Text is decoded and encoded with the codec named by encoding= (UTF-8 by default). A
+// BytesIO whose getbuffer() was called keeps its content in a bytearray from then on, which the
+// memoryview views: writes through the view change the stream and the stream's writes are seen
+// through the view. Missing: CPython's BufferError ("Existing exports of data: object cannot be
+// re-sized") for writing to or resizing a BytesIO while a view from getbuffer() is alive; views are
+// not counted (no reference counts tell when one dies), so the write goes ahead and the view keeps
+// its length, reading only the bytes that are still there. BufferedReader/Writer/Random made
+// directly wrap any raw stream: read on demand through raw.readinto() and a buffer of buffer_size
+// bytes, as CPython's are (io_buffered.cc), and written through; open() still makes one object for
+// the raw file and its buffer (BufferedReader & co. name the binary file class); FileIO(file, mode,
+// closefd, opener) is open(file, mode + 'b', buffering=0, closefd=closefd, opener=opener). A file
 // made with closefd=False leaves its descriptor open at close(), a binary one moved to where
 // its position stands. Descriptors 0 to 2 are never closed. A binary file read on demand
 // counts positions from the file's start, wherever its descriptor stood when it was made.
-// Missing: on-demand reading of files that also write, text tell() cookies after reading
+// Missing: on-demand reading of text files that also write, text tell() cookies after reading
 // (positions count characters), the offset a descriptor already had when a text file or
 // a writing file was made over it (reading starts there, positions count from 0), peek()
 // answering up to st_blksize as CPython's (DEFAULT_BUFFER_SIZE here).
@@ -779,11 +779,12 @@ Value open_file(Thread& t, const Value* args, std::size_t nargs, Value kwnames, 
   if ((flags & kReadable) && stated && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
     flags |= kStream;
   if ((flags & kWritable) && stated && stat_is_stream(st)) flags |= kWritesWait;
-  // A regular file opened only for reading is read on demand (a file of 10 GB read line
-  // by line holds a window of it); text in UTF-8, whose pieces decode on their own.
-  // Files that also write keep their content whole, which their writes keep in step.
-  if ((flags & kReadable) && !(flags & kWritable) && stated && S_ISREG(st.st_mode) &&
-      (b || is_utf8_name(text_encoding_given(encoding))))
+  // A regular file opened for reading is read on demand (a file of 10 GB read line by
+  // line holds a window of it): binary ones, and text ones that only read, in UTF-8,
+  // whose pieces decode on their own. Text files that also write keep their content
+  // whole, which their writes keep in step.
+  if ((flags & kReadable) && stated && S_ISREG(st.st_mode) &&
+      (b || (!(flags & kWritable) && is_utf8_name(text_encoding_given(encoding)))))
     flags |= kWindow;
   std::string data;
   // a+ reads what the file already holds too.
@@ -827,12 +828,14 @@ Value open_file(Thread& t, const Value* args, std::size_t nargs, Value kwnames, 
   o = W(s);
   o->content = content;
   // Appending starts at the end, where tell() says it is (in the content, for a+).
-  if (a)
+  if (a && !(flags & kWindow))
     o->pos = read_whole ? content_length(content)
                         : std::max<std::int64_t>(0, ::lseek(int(fd), 0, SEEK_END));
   o->fd = fd;
   // A binary file's positions count from the file's start, wherever its descriptor stood.
-  if ((flags & kWindow) && b) o->base = std::max<std::int64_t>(0, ::lseek(int(fd), 0, SEEK_CUR));
+  // Appending starts at the end.
+  if ((flags & kWindow) && b)
+    o->base = std::max<std::int64_t>(0, ::lseek(int(fd), 0, a ? SEEK_END : SEEK_CUR));
   o->name = name_v;
   o->mode = str_from_utf8(t, b ? binary_mode(x, a, r || plus, w || a || x || plus) : mode);
   return s;
@@ -1077,7 +1080,7 @@ bool fill(Thread& t, Value self, std::int64_t want) {
   if (!joined) return false;
   IOObject* o = W(self);
   o->content = joined;
-  o->base += pos; // what was taken before is dropped
+  if (o->flags & kWindow) o->base += pos; // what was taken before is dropped
   o->pos = 0;
   if (eof) o->flags |= kEOF;
   return true;
@@ -1088,6 +1091,24 @@ bool fill(Thread& t, Value self, std::int64_t want) {
 void see_file_grow(Value self) {
   if ((R(self)->flags & (kWindow | kEOF)) == (kWindow | kEOF))
     W(self)->flags = R(self)->flags & ~std::int64_t(kEOF);
+}
+
+// A file read on demand forgets what it read and goes on reading at byte `at` of the file
+// (binary files only: a text file's positions count characters).
+bool drop_window(Thread& t, Value self, off_t at) {
+  if (::lseek(int(R(self)->fd), at, SEEK_SET) < 0) {
+    raise_os_error(t, errno, {});
+    return false;
+  }
+  Value empty = empty_of(t, binary(self));
+  if (!empty) return false;
+  IOObject* o = W(self);
+  o->content = empty;
+  o->base = at;
+  o->pos = 0;
+  o->raw_tail = Value();
+  o->flags &= ~std::int64_t(kEOF);
+  return true;
 }
 
 std::int64_t unread(Value self) {
@@ -1405,7 +1426,7 @@ INTERP_NATIVE(io_write) {
     // seek (pipes, terminals) where the descriptor stands. So are text files, whose
     // descriptor stands at the end of the content: one that also reads (r+, w+) writes
     // inside its content at the bytes its characters before the position take.
-    std::int64_t at = R(self)->pos;
+    std::int64_t at = R(self)->base + R(self)->pos;
     bool inside_text = !is_binary && (R(self)->flags & kReadable) &&
                        !(R(self)->flags & (kStream | kAppend)) &&
                        at < content_length(R(self)->content);
@@ -1439,6 +1460,14 @@ INTERP_NATIVE(io_write) {
     }
     // A stream's position is where its reading stands; what is written goes elsewhere.
     if (R(self)->flags & kStream) return int_from_i64(t, n);
+    if (R(self)->flags & kWindow) {
+      // What was read ahead may be stale now: reading goes on after what was written, from
+      // the file.
+      int fd = int(R(self)->fd);
+      off_t after = positioned ? off_t(at + std::int64_t(bytes.size())) : ::lseek(fd, 0, SEEK_CUR);
+      if (!drop_window(t, self, after)) return {};
+      return int_from_i64(t, n);
+    }
     if (inside_text && R(self)->pos + n >= content_length(R(self)->content)) {
       // The content now ends with what was written: the descriptor goes there too.
       ::lseek(int(R(self)->fd), off_t(at + std::int64_t(bytes.size())), SEEK_SET);
@@ -1708,18 +1737,8 @@ Value window_seek(Thread& t, Value self, std::int64_t offset, std::int64_t whenc
   }
   std::int64_t base = R(self)->base, len = content_length(R(self)->content);
   if (target < base || target > base + len) {
-    if (is_binary || target < base) {
-      off_t at = is_binary ? off_t(target) : 0;
-      if (::lseek(fd, at, SEEK_SET) < 0) return raise_os_error(t, errno, {});
-      Value empty = empty_of(t, is_binary);
-      if (!empty) return {};
-      IOObject* o = W(self);
-      o->content = empty;
-      o->base = at;
-      o->pos = 0;
-      o->raw_tail = Value();
-      o->flags &= ~std::int64_t(kEOF);
-    }
+    if ((is_binary || target < base) && !drop_window(t, self, is_binary ? off_t(target) : 0))
+      return {};
     if (!is_binary && !skip_to(t, self, target)) return {};
   }
   W(self)->pos = target - R(self)->base;
@@ -1795,7 +1814,7 @@ INTERP_NATIVE(io_truncate) {
     buffered_after_write(self);
     return done;
   }
-  std::int64_t size = R(self)->pos;
+  std::int64_t size = R(self)->base + R(self)->pos;
   if (nargs > 1 && args[1] != none() && !index_to_i64(t, args[1], size)) return {};
   Value c = R(self)->content;
   std::int64_t len = content_length(c);
@@ -1812,6 +1831,9 @@ INTERP_NATIVE(io_truncate) {
   if (R(self)->flags & kFile) {
     stm::become_inevitable("truncate");
     if (::ftruncate(int(R(self)->fd), size) != 0) return raise_os_error(t, errno, {});
+    // What was read past the new end is gone; the position stays.
+    if ((R(self)->flags & kWindow) && !drop_window(t, self, R(self)->base + R(self)->pos))
+      return {};
   }
   return int_from_i64(t, size);
 }

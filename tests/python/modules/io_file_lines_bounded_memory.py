@@ -23,6 +23,9 @@ try:
             count += 1
             length += len(line)
     print('binary lines', count, length == size)
+    with open(path, 'r+b') as f:
+        count = sum(1 for line in f)
+        print('read-write lines', count, f.tell() == size)
     with open(path, encoding='utf-8') as f:
         first = f.readline()
         count = 1

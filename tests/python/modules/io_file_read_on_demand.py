@@ -48,4 +48,26 @@ except OSError as e:
     print(type(e).__name__)
 with open(p) as f:
     f.seek(3); print(repr(f.read(3)))
+# Binary files that also write (r+b, w+b) read on demand too: writes go where reading
+# stands, and reading goes on after them, with nothing stale read ahead.
+p2 = os.path.join(d, 'g.bin')
+with open(p2, 'wb') as f:
+    f.write(bytes(range(256)) * 1000)
+with open(p2, 'r+b') as f:
+    print(f.read(4), f.write(b'XX'), f.read(3), f.tell(), f.seek(0), f.read(8))
+    f.seek(100000); print(f.read(2), f.write(b'YYYY'), f.tell(), f.read(2))
+    f.seek(-3, 2); print(f.read(), f.write(b'TAIL'), f.tell(), f.read(), f.seek(-6, 2), f.read())
+    f.seek(0); print(f.readline()[:12], f.tell())
+    print(f.truncate(1000), f.tell(), len(f.read()), f.seek(0, 2))
+    f.seek(5000); print(f.write(b'Z'), f.tell(), f.seek(0, 2), f.seek(990), f.read(20))
+    f.seek(500); f.read(1); print(f.truncate(), f.tell(), f.seek(0, 2))
+with open(p2, 'rb') as f:
+    print(len(f.read()))
+with open(p2, 'w+b') as f:
+    print(f.read(), f.write(b'hello\nworld\n'), f.tell(), f.read(), f.seek(0), f.readline(), f.read(3))
+with open(p2, 'r+b', buffering=0) as f:
+    print(f.read(3), f.write(b'_'), f.read(2), f.tell())
+with open(p2, 'rb') as f:
+    print(f.read())
+os.unlink(p2)
 os.unlink(p); os.rmdir(d)
