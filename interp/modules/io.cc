@@ -1094,8 +1094,10 @@ void see_file_grow(Value self) {
 }
 
 // A file read on demand forgets what it read and goes on reading at byte `at` of the file
-// (binary files only: a text file's positions count characters).
+// (a text file only at 0, its start: its positions count characters). Moving the
+// descriptor cannot be undone, so the transaction becomes inevitable first.
 bool drop_window(Thread& t, Value self, off_t at) {
+  stm::become_inevitable("seek");
   if (::lseek(int(R(self)->fd), at, SEEK_SET) < 0) {
     raise_os_error(t, errno, {});
     return false;
@@ -1718,7 +1720,6 @@ Value window_seek(Thread& t, Value self, std::int64_t offset, std::int64_t whenc
                   static_cast<long long>(whence));
   bool is_binary = binary(self);
   int fd = int(R(self)->fd);
-  stm::become_inevitable("seek");
   std::int64_t target = whence == 0 ? offset : R(self)->base + R(self)->pos + offset;
   if (whence == 2) {
     struct stat st;
