@@ -3,33 +3,42 @@
 //
 // One C++ object serves every stream class here: an Instance-layout object carrying the
 // content and the position. In-memory streams keep their whole content (a str or
-// bytes); regular files opened for reading are read whole when opened; pipes, sockets and
-// terminals ("streams") are read on demand, keeping only what is read and not yet taken,
-// and a read with nothing there yet waits like a lock (block_on: outside the transaction
+// bytes). Regular files opened for reading are read on demand (kWindow): binary ones ('rb',
+// 'r+b', 'w+b', FileIO 'r'), and text ones that only read ('r') in UTF-8, whose pieces
+// decode on their own. The content is a window of the file from `base` on, filled in
+// pieces of 64 KiB (to the end at once for read()); seek() moves inside it or reads again
+// from the target (a text file from its start: its positions count characters), and a
+// write or truncate drops it (reading goes on from the file after what was written). Text
+// files that also write (r+, w+, a+) and text in other codecs are read whole when opened. Pipes,
+// sockets and terminals ("streams") are read on demand, keeping only what is read and not yet
+// taken, and a read with nothing there yet waits like a lock (block_on: outside the transaction
 // where the caller allows it, else in place, see vm::can_wait_outside); files opened for writing
-// write through at each write() (binary files at the position, so r+b updates in place).
-// A TextIOWrapper made over a binary stream reads that stream whole at its first read
-// (over a pipe opened here, it reads the descriptor on demand itself) and writes through
-// its write(). Every file operation makes the running transaction
-// inevitable first (it cannot be undone), so a write never has to be rolled back.
-// Text is decoded and encoded with the codec named by encoding= (UTF-8 by default).
-// A BytesIO whose getbuffer() was called keeps its content in a bytearray from then on,
-// which the memoryview views: writes through the view change the stream and the stream's
-// writes are seen through the view. Missing: CPython's BufferError ("Existing exports of
-// data: object cannot be re-sized") for writing to or resizing a BytesIO while a view from
-// getbuffer() is alive; views are not counted (no reference counts tell when one dies),
-// so the write goes ahead and the view keeps its length, reading only the bytes that are
-// still there. BufferedReader/Writer/Random made directly wrap any raw stream (read whole at
-// the first read, written through); open() still makes one object for the raw file and
-// its buffer (BufferedReader & co. name the binary file class); FileIO(file, mode, closefd,
-// opener) is open(file, mode + 'b', buffering=0, closefd=closefd, opener=opener). A file
+// write through at each write() (binary files at the position, so r+b updates in place). A
+// TextIOWrapper made over a binary stream reads that stream whole at its first read (over a pipe
+// opened here, or a BufferedReader over a raw stream that cannot seek, it reads on demand itself)
+// and writes through its write(). Every file operation, each read of a file read on demand too,
+// makes the running transaction inevitable first (it cannot be undone), so a write never has to be
+// rolled back. Text is decoded and encoded with the codec named by encoding= (UTF-8 by default). A
+// BytesIO whose getbuffer() was called keeps its content in a bytearray from then on, which the
+// memoryview views: writes through the view change the stream and the stream's writes are seen
+// through the view. Missing: CPython's BufferError ("Existing exports of data: object cannot be
+// re-sized") for writing to or resizing a BytesIO while a view from getbuffer() is alive; views are
+// not counted (no reference counts tell when one dies), so the write goes ahead and the view keeps
+// its length, reading only the bytes that are still there. BufferedReader/Writer/Random made
+// directly wrap any raw stream: read on demand through raw.readinto() and a buffer of buffer_size
+// bytes, as CPython's are (io_buffered.cc), and written through; open() still makes one object for
+// the raw file and its buffer (BufferedReader & co. name the binary file class); FileIO(file, mode,
+// closefd, opener) is open(file, mode + 'b', buffering=0, closefd=closefd, opener=opener). A file
 // made with closefd=False leaves its descriptor open at close(), a binary one moved to where
-// its position stands (its content was read whole, so the descriptor's own offset says
-// nothing). Descriptors 0 to 2 are never closed. Missing: lazy reading of regular files
-// (read whole when opened), text tell() cookies after reading, the offset a descriptor
-// already had when a file was made over it (reading starts there, positions count from 0).
+// its position stands. Descriptors 0 to 2 are never closed. A binary file read on demand
+// counts positions from the file's start, wherever its descriptor stood when it was made.
+// Missing: on-demand reading of text files that also write, text tell() cookies after reading
+// (positions count characters), the offset a descriptor already had when a text file or
+// a writing file was made over it (reading starts there, positions count from 0), peek()
+// answering up to st_blksize as CPython's (DEFAULT_BUFFER_SIZE here).
 #include "interp/compile_source.h"
 #include "interp/interp.h"
+#include "interp/modules/io_stream.h"
 #include "interp/modules/module_support.h"
 #include "interp/modules/modules.h"
 #include "interp/ops.h"
@@ -50,92 +59,34 @@ bool need_buffer(Thread& t, Value v, std::string& out); // bytes.cc
 Value bytearray_from(Thread& t, std::string_view data, Value cls = {});
 bool bytearray_set_contents(Thread& t, Value self, std::string_view data);
 
+using namespace io;
+
+Value io::call_named(Thread& t, Value obj, const char* method, const Value* args,
+                     std::size_t nargs) {
+  Value f = getattr(t, obj, intern_literal(t, method));
+  return f ? call(t, f, args, nargs) : Value();
+}
+
+Value io::unsupported(Thread& t, const char* what) {
+  Value cls = module_attr(t, "_io", "UnsupportedOperation");
+  return cls ? raise(t, cls, what) : Value();
+}
+
 namespace {
 
-// A pipe, socket or terminal: a write to it may wait for a reader for ever.
-bool stat_is_stream(const struct stat& st) {
-  return S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode) || S_ISCHR(st.st_mode);
-}
-
-enum IOFlag : std::int64_t {
-  kBinary = 1,
-  kReadable = 2,
-  kWritable = 4,
-  kClosed = 8,
-  kFile = 16,
-  kAppend = 32,     // a file opened with 'a': every write goes to its end
-  kUnloaded = 64,   // a TextIOWrapper whose buffer has not been read yet
-  kStream = 128,    // a readable file that is not a regular file (pipe, socket, terminal)
-  kEOF = 256,       // a stream whose descriptor reported end of file
-  kRaw = 512,       // opened with buffering=0 (FileIO): read(n) is a single read
-  kKeepFd = 1024,   // closefd=False: close() leaves the descriptor open
-  kDetached = 2048, // a TextIOWrapper whose detach() gave its buffer away (closed too)
-  // sys.stdout and sys.stderr (and their buffers): writes go to the running
-  // transaction's output, which reaches the descriptor when the transaction commits, so
-  // an aborted transaction prints nothing and threads' lines do not tear.
-  kTxOutput = 4096,
-  kLineBuffering = 8192, // the attributes of the same names; output is written at each
-  kWriteThrough = 16384, // commit whatever they say
-  kWritesWait = 32768,   // writable and a pipe, socket or terminal: see write_to_stream
-};
-
-// How a text stream treats line endings (the newline= argument).
-enum Newline : std::int64_t {
-  kNewlineLF = 0, // '\n': no translation, lines end at '\n' (StringIO's default)
-  kUniversal,     // None: '\r' and '\r\n' read as '\n', '\n' written as os.linesep
-  kUntranslated,  // '': lines end at '\n', '\r' or '\r\n', kept as they are
-  kNewlineCR,     // '\r': lines end at '\r'; '\n' written as '\r'
-  kNewlineCRLF,   // '\r\n': lines end at '\r\n'; '\n' written as '\r\n'
-};
-
-struct IOObject : Object {
-  Value content; // str or bytes: what can be read (the whole in-memory value)
-  Value name;
-  Value mode;
-  std::int64_t pos; // code points (text) or bytes
-  std::int64_t fd;
-  std::int64_t flags;
-  std::int64_t newline;       // Newline
-  Value buffer;               // a TextIOWrapper's binary stream, else 0
-  Value encoding;             // text: the codec's name as given; 0 means UTF-8
-  Value errors;               // text: the error handler's name; 0 means strict
-  Value raw_tail;             // a text stream: bytes read but not decoded yet, else 0
-  std::int64_t seen_newlines; // kSeenCR | kSeenLF | kSeenCRLF: the `newlines` attribute
-  // In memory: what write() put at the end since the content was last joined (a list of
-  // str or bytes, or 0), and its length. Appending each write to the content made n
-  // writes cost O(n^2); check_open joins them before anything reads the content.
-  Value appended;
-  std::int64_t appended_length;
-};
-
-// The line endings a text stream with newline=None or '' has met: in what it read (files)
-// or what was written to it (StringIO).
-enum SeenNewline : std::int64_t { kSeenCR = 1, kSeenLF = 2, kSeenCRLF = 4 };
-constexpr int kSeenPendingShift = 8;
-
-const IOObject* R(Value v) {
-  return rd<IOObject>(v);
-}
-IOObject* W(Value v) {
-  return wr<IOObject>(v);
-}
 // A read: the line endings of a file read whole at open count from now on.
 void newlines_read(Value self) {
   if (std::int64_t seen = R(self)->seen_newlines; seen >> kSeenPendingShift)
     W(self)->seen_newlines = (seen | seen >> kSeenPendingShift) & ((1 << kSeenPendingShift) - 1);
 }
 
-bool binary(Value v) {
-  return R(v)->flags & kBinary;
+// A pipe, socket or terminal: a write to it may wait for a reader for ever.
+bool stat_is_stream(const struct stat& st) {
+  return S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode) || S_ISCHR(st.st_mode);
 }
 
 Value io_class(Thread& t, const char* cls) {
   return module_attr(t, "_io", cls);
-}
-
-Value unsupported(Thread& t, const char* what) {
-  Value cls = io_class(t, "UnsupportedOperation");
-  return cls ? raise(t, cls, what) : Value();
 }
 
 // A binary file with a buffer of its own (not FileIO, not BytesIO): CPython's
@@ -230,6 +181,9 @@ Value new_stream(Thread& t, Value cls, std::int64_t flags) {
   o->seen_newlines = 0;
   o->buffer = o->encoding = o->errors = o->raw_tail = o->appended = Value();
   o->appended_length = 0;
+  o->buffer_size = 8192;
+  o->raw_pos = -1;
+  o->base = 0;
   o->content = empty_of(t, flags & kBinary);
   fresh<IOObject>(s)->name = none();
   fresh<IOObject>(s)->mode = none();
@@ -285,7 +239,7 @@ Value stringio_translate(Thread& t, Value self, Value text) {
 // ---- constructors ------------------------------------------------------------------------------
 
 Value memory_new(Thread& t, const Value* args, std::size_t nargs, Value kwnames, bool is_binary) {
-  Value s = new_stream(t, args[0], (is_binary ? kBinary : 0) | kReadable | kWritable);
+  Value s = new_stream(t, args[0], (is_binary ? std::int64_t(kBinary) : 0) | kReadable | kWritable);
   if (!s) return {};
   Value initial =
       arg_or_keyword(args, nargs, kwnames, 1, is_binary ? "initial_bytes" : "initial_value");
@@ -351,12 +305,6 @@ INTERP_NATIVE(iobase_new) {
 }
 INTERP_NATIVE(init_noop) {
   return none();
-}
-
-// obj.<method>(*args)
-Value call_named(Thread& t, Value obj, const char* method, const Value* args, std::size_t nargs) {
-  Value f = getattr(t, obj, intern_literal(t, method));
-  return f ? call(t, f, args, nargs) : Value();
 }
 
 bool is_utf8_name(Value encoding) {
@@ -531,7 +479,17 @@ bool init_text_wrapper(Thread& t, Value s, const Value* args, std::size_t nargs,
     for (const char* cls : {"BufferedReader", "BufferedRandom", "FileIO"}) {
       Value c = io_class(t, cls);
       if (!c) return false;
-      if (type != c || !(R(buffer)->flags & kStream)) continue;
+      if (type != c) continue;
+      // A buffer over a raw stream that cannot seek (a socket's SocketIO) is read on
+      // demand too, through its read1(); one that can is read whole at the first read.
+      bool stream = R(buffer)->flags & kStream;
+      if (!stream && reads_raw(buffer)) {
+        Value seekable = call_named(t, buffer, "seekable", nullptr, 0);
+        int yes = seekable ? truthy(t, seekable) : -1;
+        if (yes < 0) clear_pending(t);
+        stream = yes <= 0;
+      }
+      if (!stream) continue;
       Value rest = R(buffer)->content;
       std::int64_t len = content_length(rest);
       taken = slice_of(t, rest, std::min(R(buffer)->pos, len), len);
@@ -598,38 +556,19 @@ bool init_buffered(Thread& t, Value self, Value raw, Value size, const char* fna
                                        : "File or stream is not writable.");
       return false;
     }
-    flags |= side == kReadable ? std::int64_t(kReadable | kUnloaded) : side;
-  }
-  if (flags & kReadable) {
-    // A raw stream over a socket, pipe or terminal (a socket's SocketIO), or one that says
-    // it cannot seek, is read on demand, one raw read at a time (fill): reading it whole
-    // would wait for the other end to close.
-    bool stream = false;
-    Value fileno = call_named(t, raw, "fileno", nullptr, 0);
-    std::int64_t fd;
-    struct stat st;
-    if (fileno && int_check(fileno) && int_to_i64(fileno, fd) && ::fstat(int(fd), &st) == 0) {
-      stream = !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode) && !S_ISBLK(st.st_mode);
-    } else {
-      if (!fileno) clear_pending(t);
-      // CPython asks seekable() only when seeking: a raw object that cannot answer yet
-      // (tarfile's member over a _Stream) is read on demand.
-      Value seekable = call_named(t, raw, "seekable", nullptr, 0);
-      int yes = seekable ? truthy(t, seekable) : -1;
-      if (yes < 0) clear_pending(t);
-      stream = yes <= 0;
-    }
-    if (stream) flags = (flags & ~std::int64_t(kUnloaded)) | kStream;
+    flags |= side;
   }
   IOObject* o = W(self);
   o->flags = flags;
   o->buffer = raw;
+  // Reading goes through the buffer on demand (io_buffered.cc), writing straight through.
+  buffered_start(t, self, n);
   return true;
 }
 
 // BufferedReader/BufferedWriter/BufferedRandom(raw, buffer_size=8192): bytes over a raw
-// stream of any kind (gzip's decompressor, a socket's file): read whole at the first read,
-// like a TextIOWrapper's buffer, and written through. `wants` says which sides the class
+// stream of any kind (gzip's decompressor, a socket's file): read on demand through a
+// buffer (io_buffered.cc), and written through. `wants` says which sides the class
 // has (a reader does not write even over a raw stream that could). A subclass's object is
 // made bare here and set up by __init__.
 Value buffered_over(Thread& t, const Value* args, std::size_t nargs, Value kwnames,
@@ -829,10 +768,10 @@ Value open_file(Thread& t, const Value* args, std::size_t nargs, Value kwnames, 
     struct stat given;
     if (::fstat(int(fd), &given) != 0) return raise_os_error(t, errno, {});
   }
-  std::int64_t flags = kFile | (b ? kBinary : 0) | ((r || plus) ? kReadable : 0) |
-                       ((w || a || x || plus) ? kWritable : 0) | (a ? kAppend : 0) |
-                       (buffering == 0 ? std::int64_t(kRaw) : 0) |
-                       (closefd ? 0 : std::int64_t(kKeepFd));
+  std::int64_t flags =
+      kFile | (b ? std::int64_t(kBinary) : 0) | ((r || plus) ? std::int64_t(kReadable) : 0) |
+      ((w || a || x || plus) ? std::int64_t(kWritable) : 0) | (a ? std::int64_t(kAppend) : 0) |
+      (buffering == 0 ? std::int64_t(kRaw) : 0) | (closefd ? 0 : std::int64_t(kKeepFd));
   // A pipe, socket or terminal has no whole content to read at open: its writer may still
   // be writing (or waiting for what this process sends first). It is read on demand.
   struct stat st;
@@ -840,9 +779,16 @@ Value open_file(Thread& t, const Value* args, std::size_t nargs, Value kwnames, 
   if ((flags & kReadable) && stated && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
     flags |= kStream;
   if ((flags & kWritable) && stated && stat_is_stream(st)) flags |= kWritesWait;
+  // A regular file opened for reading is read on demand (a file of 10 GB read line by
+  // line holds a window of it): binary ones, and text ones that only read, in UTF-8,
+  // whose pieces decode on their own. Text files that also write keep their content
+  // whole, which their writes keep in step.
+  if ((flags & kReadable) && stated && S_ISREG(st.st_mode) &&
+      (b || (!(flags & kWritable) && is_utf8_name(text_encoding_given(encoding)))))
+    flags |= kWindow;
   std::string data;
   // a+ reads what the file already holds too.
-  bool read_whole = (r || (a && plus)) && !(flags & kStream);
+  bool read_whole = (r || (a && plus)) && !(flags & (kStream | kWindow));
   if (read_whole) {
     char buffer[65536];
     for (;;) {
@@ -882,10 +828,14 @@ Value open_file(Thread& t, const Value* args, std::size_t nargs, Value kwnames, 
   o = W(s);
   o->content = content;
   // Appending starts at the end, where tell() says it is (in the content, for a+).
-  if (a)
+  if (a && !(flags & kWindow))
     o->pos = read_whole ? content_length(content)
                         : std::max<std::int64_t>(0, ::lseek(int(fd), 0, SEEK_END));
   o->fd = fd;
+  // A binary file's positions count from the file's start, wherever its descriptor stood.
+  // Appending starts at the end.
+  if ((flags & kWindow) && b)
+    o->base = std::max<std::int64_t>(0, ::lseek(int(fd), 0, a ? SEEK_END : SEEK_CUR));
   o->name = name_v;
   o->mode = str_from_utf8(t, b ? binary_mode(x, a, r || plus, w || a || x || plus) : mode);
   return s;
@@ -1041,12 +991,46 @@ std::int64_t write_to_stream(Thread& t, int fd, std::string_view bytes, bool par
 
 namespace {
 
-bool fill(Thread& t, Value self, std::size_t want) {
+// A regular file's next `want` bytes (want < 0: all up to its end), read at the
+// descriptor's offset. It never waits, so it reads inside the transaction.
+bool read_file(Thread& t, int fd, std::int64_t want, std::string& got, bool& eof) {
+  stm::become_inevitable("read");
+  if (want < 0) {
+    // Sized from what the file holds past the offset, so it is read in one go.
+    struct stat st;
+    off_t at = ::lseek(fd, 0, SEEK_CUR);
+    if (::fstat(fd, &st) == 0 && at >= 0 && st.st_size > at) want = st.st_size - at + 1;
+  }
+  std::size_t chunk = want < 0 ? 65536 : std::size_t(want);
+  for (;;) {
+    std::size_t done = got.size();
+    got.resize(done + chunk);
+    ssize_t n = ::read(fd, got.data() + done, chunk);
+    int error = errno;
+    got.resize(done + std::size_t(std::max<ssize_t>(n, 0)));
+    if (n < 0 && error == EINTR) continue;
+    if (n < 0) {
+      raise_os_error(t, error, {});
+      return false;
+    }
+    if (n == 0) {
+      eof = true;
+      return true;
+    }
+    if (want >= 0 && got.size() >= std::size_t(want)) return true;
+    if (want >= 0) chunk = std::size_t(want) - got.size();
+  }
+}
+
+bool fill(Thread& t, Value self, std::int64_t want) {
   if (t.block_retry == none()) t.block_retry = {};
   int fd = int(R(self)->fd);
   std::string got;
-  if (fd < 0 && R(self)->buffer) {
-    if (!read_from_buffer(t, self, want, got)) return false;
+  bool eof = false;
+  if (R(self)->flags & kWindow) {
+    if (!read_file(t, fd, want, got, eof)) return false;
+  } else if (fd < 0 && R(self)->buffer) {
+    if (!read_from_buffer(t, self, std::size_t(want), got)) return false;
   } else {
     pollfd p{fd, POLLIN, 0};
     int ready;
@@ -1062,7 +1046,7 @@ bool fill(Thread& t, Value self, std::size_t want) {
       return false;
     }
     stm::become_inevitable("read");
-    got.assign(std::max<std::size_t>(want, 1), '\0');
+    got.assign(std::size_t(std::max<std::int64_t>(want, 1)), '\0');
     ssize_t n;
     do {
       n = ::read(fd, got.data(), got.size());
@@ -1073,7 +1057,7 @@ bool fill(Thread& t, Value self, std::size_t want) {
     }
     got.resize(std::size_t(n));
   }
-  bool eof = got.empty();
+  eof = eof || got.empty();
   Value c = R(self)->content;
   std::int64_t len = content_length(c), pos = std::min(R(self)->pos, len);
   Value rest = slice_of(t, c, pos, len);
@@ -1092,12 +1076,40 @@ bool fill(Thread& t, Value self, std::size_t want) {
     W(self)->raw_tail = tail;
   }
   if (!added) return false;
-  Value joined = binary_op(t, rest, added, bytecode::BinaryOp::Add);
+  Value joined = content_length(rest) ? binary_op(t, rest, added, bytecode::BinaryOp::Add) : added;
   if (!joined) return false;
   IOObject* o = W(self);
   o->content = joined;
+  if (o->flags & kWindow) o->base += pos; // what was taken before is dropped
   o->pos = 0;
   if (eof) o->flags |= kEOF;
+  return true;
+}
+
+// A file's end of file is looked at again at each read: another writer may have added to
+// it since.
+void see_file_grow(Value self) {
+  if ((R(self)->flags & (kWindow | kEOF)) == (kWindow | kEOF))
+    W(self)->flags = R(self)->flags & ~std::int64_t(kEOF);
+}
+
+// A file read on demand forgets what it read and goes on reading at byte `at` of the file
+// (a text file only at 0, its start: its positions count characters). Moving the
+// descriptor cannot be undone, so the transaction becomes inevitable first.
+bool drop_window(Thread& t, Value self, off_t at) {
+  stm::become_inevitable("seek");
+  if (::lseek(int(R(self)->fd), at, SEEK_SET) < 0) {
+    raise_os_error(t, errno, {});
+    return false;
+  }
+  Value empty = empty_of(t, binary(self));
+  if (!empty) return false;
+  IOObject* o = W(self);
+  o->content = empty;
+  o->base = at;
+  o->pos = 0;
+  o->raw_tail = Value();
+  o->flags &= ~std::int64_t(kEOF);
   return true;
 }
 
@@ -1110,11 +1122,19 @@ std::int64_t unread(Value self) {
 // as many as there are before the end; a raw stream (or read1) settles for what one read
 // gives. false: see fill.
 bool fill_to(Thread& t, Value self, std::int64_t n, bool one_read) {
+  if (R(self)->flags & kWindow) {
+    // A file is read in large pieces (or to its end at once); a raw one's read(n) gives n
+    // as well, as a regular file's single read does.
+    while (!(R(self)->flags & kEOF) && (n < 0 || unread(self) < n))
+      if (!fill(t, self, n < 0 ? -1 : std::max<std::int64_t>(n - unread(self), 65536)))
+        return false;
+    return true;
+  }
   while (!(R(self)->flags & kEOF) && (n < 0 || unread(self) < n)) {
     if (one_read && unread(self) > 0) return true;
     std::int64_t want = n < 0 || one_read ? 65536 : std::max<std::int64_t>(n - unread(self), 1);
     if (!binary(self)) want = std::max<std::int64_t>(want, 8192);
-    if (!fill(t, self, std::size_t(want))) return false;
+    if (!fill(t, self, want)) return false;
     if (one_read) return true;
   }
   return true;
@@ -1127,23 +1147,38 @@ Value read_impl(Thread& t, const Value* args, std::size_t nargs, bool one_read) 
   if (!readable(t, self, "read of closed file", one_read ? "read1" : "read")) return {};
   std::int64_t n = -1;
   if (nargs > 1 && args[1] != none() && !index_to_i64(t, args[1], n)) return {};
-  if (R(self)->flags & kStream) {
+  if (R(self)->flags & (kStream | kWindow)) {
     if (n == 0) return empty_of(t, binary(self));
+    see_file_grow(self);
     if (!fill_to(t, self, n, n >= 0 && (one_read || (R(self)->flags & kRaw)))) return {};
   }
   Value c = R(self)->content;
   std::int64_t len = content_length(c), pos = std::min(R(self)->pos, len);
   std::int64_t end = n < 0 ? len : std::min(len, pos + n);
-  Value out = slice_of(t, c, pos, end);
+  // All of it: the content itself (bytes and str do not change).
+  Value out =
+      pos == 0 && end == len && !is_layout(c, Layout::ByteArray) ? c : slice_of(t, c, pos, end);
   if (out) W(self)->pos = end;
   return out;
 }
 
 INTERP_NATIVE(io_read) {
+  if (reads_raw(args[0])) {
+    if (!check_positional(t, "read", nargs, kwnames, 0, 1)) return {};
+    if (!readable(t, args[0])) return {};
+    return buffered_read(t, args[0], nargs > 1 ? args[1] : Value());
+  }
   newlines_read(args[0]);
   return read_impl(t, args, nargs, false);
 }
 INTERP_NATIVE(io_read1) {
+  if (reads_raw(args[0])) {
+    if (!check_positional(t, "read1", nargs, kwnames, 0, 1)) return {};
+    if (!readable(t, args[0], "read of closed file", "read1")) return {};
+    std::int64_t n = -1;
+    if (nargs > 1 && args[1] != none() && !index_to_i64(t, args[1], n)) return {};
+    return buffered_read1(t, args[0], n);
+  }
   return read_impl(t, args, nargs, true);
 }
 
@@ -1158,13 +1193,21 @@ INTERP_NATIVE(io_peek) {
   std::int64_t ignored = 0;
   if (nargs > 1 && !index_to_i64(t, args[1], ignored)) return {};
   if (!readable(t, self, "peek of closed file")) return {};
+  if (reads_raw(self)) return buffered_peek(t, self);
   if ((R(self)->flags & kStream) && unread(self) == 0 && !(R(self)->flags & kEOF) &&
       !fill(t, self, 8192))
     return {};
+  // A file answers up to the next DEFAULT_BUFFER_SIZE boundary of its position.
+  std::int64_t at = R(self)->base + R(self)->pos;
+  std::int64_t boundary = (at / 8192 + 1) * 8192;
+  if (R(self)->flags & kWindow) {
+    see_file_grow(self);
+    if (!fill_to(t, self, boundary - at, false)) return {};
+  }
   Value c = R(self)->content;
   std::int64_t len = content_length(c), pos = std::min(R(self)->pos, len);
   std::int64_t end = len;
-  if (!(R(self)->flags & kStream)) end = std::min(len, (pos / 8192 + 1) * 8192);
+  if (!(R(self)->flags & kStream)) end = std::min(len, boundary - R(self)->base);
   return slice_of(t, c, pos, end);
 }
 
@@ -1245,14 +1288,20 @@ INTERP_NATIVE(io_readline) {
     return readline_through_read(t, self, limit);
   }
   if (!readable(t, self, "readline of closed file")) return {};
+  if (reads_raw(self)) return buffered_readline(t, self, limit);
   bool ended = false;
   std::int64_t end = 0;
+  see_file_grow(self);
   // A stream reads until it holds the whole line (or its end of file).
   for (;;) {
     Value c = R(self)->content;
     end = line_end(c, std::min(R(self)->pos, content_length(c)), limit, R(self)->newline, ended);
-    if (ended || !(R(self)->flags & kStream) || (R(self)->flags & kEOF)) break;
-    if (!fill(t, self, 65536)) return {};
+    if (ended || !(R(self)->flags & (kStream | kWindow)) || (R(self)->flags & kEOF)) break;
+    // A long line doubles what is read each time, so that it is not copied over and
+    // over (a file's reads never wait, a stream's may; it reads what is there).
+    std::int64_t want = 65536;
+    if (R(self)->flags & kWindow) want = std::max(want, unread(self));
+    if (!fill(t, self, want)) return {};
   }
   Value c = R(self)->content;
   std::int64_t pos = std::min(R(self)->pos, content_length(c));
@@ -1365,7 +1414,10 @@ INTERP_NATIVE(io_write) {
   }
   if (R(self)->buffer) {
     Value encoded = is_binary ? data : encode_text(t, self, data);
-    if (!encoded || !call_named(t, R(self)->buffer, "write", &encoded, 1)) return {};
+    if (!encoded) return {};
+    if (reads_raw(self) && !buffered_before_write(t, self)) return {};
+    if (!call_named(t, R(self)->buffer, "write", &encoded, 1)) return {};
+    if (reads_raw(self)) buffered_after_write(self);
     return int_from_i64(t, n);
   }
   if (R(self)->flags & kFile) {
@@ -1376,7 +1428,7 @@ INTERP_NATIVE(io_write) {
     // seek (pipes, terminals) where the descriptor stands. So are text files, whose
     // descriptor stands at the end of the content: one that also reads (r+, w+) writes
     // inside its content at the bytes its characters before the position take.
-    std::int64_t at = R(self)->pos;
+    std::int64_t at = R(self)->base + R(self)->pos;
     bool inside_text = !is_binary && (R(self)->flags & kReadable) &&
                        !(R(self)->flags & (kStream | kAppend)) &&
                        at < content_length(R(self)->content);
@@ -1410,6 +1462,14 @@ INTERP_NATIVE(io_write) {
     }
     // A stream's position is where its reading stands; what is written goes elsewhere.
     if (R(self)->flags & kStream) return int_from_i64(t, n);
+    if (R(self)->flags & kWindow) {
+      // What was read ahead may be stale now: reading goes on after what was written, from
+      // the file.
+      int fd = int(R(self)->fd);
+      off_t after = positioned ? off_t(at + std::int64_t(bytes.size())) : ::lseek(fd, 0, SEEK_CUR);
+      if (!drop_window(t, self, after)) return {};
+      return int_from_i64(t, n);
+    }
     if (inside_text && R(self)->pos + n >= content_length(R(self)->content)) {
       // The content now ends with what was written: the descriptor goes there too.
       ::lseek(int(R(self)->fd), off_t(at + std::int64_t(bytes.size())), SEEK_SET);
@@ -1561,10 +1621,23 @@ INTERP_NATIVE(io_check_seekable) {
   return check_stream(t, args, nargs, "seekable", true, "File or stream is not seekable.");
 }
 
+// An object of a class written in Python over IOBase itself (GzipFile, LZMAFile, ...),
+// which is none of this module's streams: IOBase's own methods apply.
+bool generic_iobase(Value self) {
+  return !(R(self)->flags & (kReadable | kWritable | kFile)) && !R(self)->buffer;
+}
+
 // readinto(b): reads up to len(b) bytes into the writable buffer b; how many it read.
-INTERP_NATIVE(io_readinto) {
-  if (!check_positional(t, "readinto", nargs, kwnames, 1, 1)) return {};
-  if (!readable(t, args[0], "readinto of closed file")) return {};
+Value readinto_impl(Thread& t, const Value* args, std::size_t nargs, Value kwnames, bool one_read,
+                    bool buffered_base = true) {
+  const char* name = one_read ? "readinto1" : "readinto";
+  if (!check_positional(t, name, nargs, kwnames, 1, 1)) return {};
+  // BufferedIOBase.readinto for a class written in Python over it (GzipFile, which a
+  // BufferedReader may read as its raw stream): its own read() or read1() fills b.
+  bool own_read = buffered_base && generic_iobase(args[0]);
+  if (!own_read && !readable(t, args[0], "readinto of closed file", one_read ? "read1" : "read"))
+    return {};
+  if (reads_raw(args[0])) return buffered_readinto(t, args[0], args[1], one_read);
   Value target = writable_byte_view(t, args[1]);
   if (!target) {
     if (t.pending) return {};
@@ -1575,18 +1648,29 @@ INTERP_NATIVE(io_readinto) {
   std::int64_t room;
   if (!length(t, target, room)) return {};
   Value a[2] = {args[0], int_from_i64(t, room)};
-  Value data = io_read(t, a, 2, {});
+  if (!a[1]) return {};
+  Value data = own_read ? call_named(t, args[0], one_read ? "read1" : "read", &a[1], 1)
+                        : io_read(t, a, 2, {});
   if (!data) return {};
+  if (!isinstance(data, T_bytes)) return raise(t, exc(E_TypeError), "read() should return bytes");
   std::int64_t got = std::int64_t(bytes_view(data).size());
+  if (got > room)
+    return raisef(t, exc(E_ValueError),
+                  "read() returned too much data: %lld bytes requested, %lld returned",
+                  static_cast<long long>(room), static_cast<long long>(got));
   Value key = slice_new(t, Value::small_int(0), int_from_i64(t, got), none());
   if (!key || !setitem(t, target, key, data)) return {};
   return int_from_i64(t, got);
 }
-
-// An object of a class written in Python over IOBase itself (GzipFile, LZMAFile, ...),
-// which is none of this module's streams: IOBase's own methods apply.
-bool generic_iobase(Value self) {
-  return !(R(self)->flags & (kReadable | kWritable | kFile)) && !R(self)->buffer;
+INTERP_NATIVE(io_readinto) {
+  return readinto_impl(t, args, nargs, kwnames, false);
+}
+INTERP_NATIVE(io_readinto1) {
+  return readinto_impl(t, args, nargs, kwnames, true);
+}
+// RawIOBase.readinto: a raw class written in Python supplies its own (read() calls it).
+INTERP_NATIVE(io_raw_readinto) {
+  return readinto_impl(t, args, nargs, kwnames, false, false);
 }
 
 INTERP_NATIVE(io_tell) {
@@ -1601,6 +1685,7 @@ INTERP_NATIVE(io_tell) {
                   false))
     return {};
   if (R(self)->flags & kStream) return raise_os_error(t, ESPIPE, {});
+  if (reads_raw(self)) return buffered_tell(t, self);
   if (R(self)->buffer) {
     // The buffer stands after what was read from it: back by what is still unread.
     Value at = call_named(t, R(self)->buffer, "tell", nullptr, 0);
@@ -1612,7 +1697,53 @@ INTERP_NATIVE(io_tell) {
     if (!unread || !index_to_i64(t, at, base)) return {};
     return int_from_i64(t, base - std::int64_t(bytes_view(unread).size()));
   }
-  return int_from_i64(t, R(self)->pos);
+  return int_from_i64(t, R(self)->base + R(self)->pos);
+}
+
+// A text file read on demand reads on to `target` characters from its start (or its
+// end), dropping what it passes.
+bool skip_to(Thread& t, Value self, std::int64_t target) {
+  for (;;) {
+    std::int64_t len = content_length(R(self)->content);
+    if (R(self)->base + len >= target || (R(self)->flags & kEOF)) return true;
+    W(self)->pos = len;
+    if (!fill(t, self, 65536)) return false;
+  }
+}
+
+// seek() on a regular file read on demand: inside what is read, the position moves;
+// elsewhere a binary file reads again from the target, a text file from its start (its
+// positions count characters, which only reading tells).
+Value window_seek(Thread& t, Value self, std::int64_t offset, std::int64_t whence) {
+  if (whence < 0 || whence > 2)
+    return raisef(t, exc(E_ValueError), "invalid whence (%lld, should be 0, 1 or 2)",
+                  static_cast<long long>(whence));
+  bool is_binary = binary(self);
+  int fd = int(R(self)->fd);
+  std::int64_t target = whence == 0 ? offset : R(self)->base + R(self)->pos + offset;
+  if (whence == 2) {
+    struct stat st;
+    if (is_binary && ::fstat(fd, &st) != 0) return raise_os_error(t, errno, {});
+    see_file_grow(self);
+    if (!is_binary && !skip_to(t, self, INT64_MAX)) return {};
+    target =
+        (is_binary ? std::int64_t(st.st_size) : R(self)->base + content_length(R(self)->content)) +
+        offset;
+  }
+  if (target < 0) {
+    if (whence == 0)
+      return raisef(t, exc(E_ValueError), "negative seek value %lld",
+                    static_cast<long long>(offset));
+    target = 0;
+  }
+  std::int64_t base = R(self)->base, len = content_length(R(self)->content);
+  if (target < base || target > base + len) {
+    if ((is_binary || target < base) && !drop_window(t, self, is_binary ? off_t(target) : 0))
+      return {};
+    if (!is_binary && !skip_to(t, self, target)) return {};
+  }
+  W(self)->pos = target - R(self)->base;
+  return int_from_i64(t, target);
 }
 
 INTERP_NATIVE(io_seek) {
@@ -1623,10 +1754,12 @@ INTERP_NATIVE(io_seek) {
   std::int64_t offset, whence = 0;
   if (!index_to_i64(t, args[1], offset)) return {};
   if (nargs > 2 && !index_to_i64(t, args[2], whence)) return {};
+  if (reads_raw(self)) return buffered_seek(t, self, args[1], whence);
   if (R(self)->flags & kStream) return raise_os_error(t, ESPIPE, {});
   if (!binary(self) && whence != 0 && offset != 0)
     return unsupported(t, whence == 1 ? "can't do nonzero cur-relative seeks"
                                       : "can't do nonzero end-relative seeks");
+  if (R(self)->flags & kWindow) return window_seek(t, self, offset, whence);
   if (R(self)->buffer) {
     // The offset is the buffer's (a byte position, as CPython's cookies are for UTF-8);
     // what follows it is read again at the next read. The buffer stands past what was
@@ -1672,11 +1805,23 @@ INTERP_NATIVE(io_seek) {
 INTERP_NATIVE(io_truncate) {
   Value self = args[0];
   if (!check_open(t, self, "truncate of closed file")) return {};
-  std::int64_t size = R(self)->pos;
+  if (binary(self) && R(self)->buffer) {
+    // Over a raw stream: the raw stream truncates, at the position reading stands (or
+    // the size given).
+    if (!(R(self)->flags & kWritable)) return unsupported(t, "truncate");
+    if (reads_raw(self) && !buffered_before_write(t, self)) return {};
+    Value size = nargs > 1 ? args[1] : none();
+    Value done = call_named(t, R(self)->buffer, "truncate", &size, 1);
+    buffered_after_write(self);
+    return done;
+  }
+  std::int64_t size = R(self)->base + R(self)->pos;
   if (nargs > 1 && args[1] != none() && !index_to_i64(t, args[1], size)) return {};
   Value c = R(self)->content;
   std::int64_t len = content_length(c);
-  if (size < len && is_layout(c, Layout::ByteArray)) {
+  if (R(self)->flags & kWindow) {
+    // Read only: the descriptor refuses, below; the content is a window, not the file.
+  } else if (size < len && is_layout(c, Layout::ByteArray)) {
     std::string kept(bytes_view(c).substr(0, std::size_t(size)));
     if (!bytearray_set_contents(t, c, kept)) return {};
   } else if (size < len) {
@@ -1687,6 +1832,9 @@ INTERP_NATIVE(io_truncate) {
   if (R(self)->flags & kFile) {
     stm::become_inevitable("truncate");
     if (::ftruncate(int(R(self)->fd), size) != 0) return raise_os_error(t, errno, {});
+    // What was read past the new end is gone; the position stays.
+    if ((R(self)->flags & kWindow) && !drop_window(t, self, R(self)->base + R(self)->pos))
+      return {};
   }
   return int_from_i64(t, size);
 }
@@ -1724,7 +1872,7 @@ INTERP_NATIVE(io_close) {
     // leave it where their reads left it).
     if ((R(self)->flags & kBinary) && !(R(self)->flags & (kStream | kAppend | kTxOutput))) {
       stm::become_inevitable("close");
-      ::lseek(int(R(self)->fd), off_t(R(self)->pos), SEEK_SET);
+      ::lseek(int(R(self)->fd), off_t(R(self)->base + R(self)->pos), SEEK_SET);
     }
   } else if ((R(self)->flags & kFile) && R(self)->fd >= 0) {
     // A file that owns descriptor 0, 1 or 2 (a pipe that took a closed standard
@@ -1789,6 +1937,8 @@ INTERP_NATIVE(io_writable_m) {
 INTERP_NATIVE(io_seekable) {
   if (!check_open(t, args[0], nullptr, ClosedCheck::kDelegated, false)) return {};
   if (R(args[0])->buffer) return call_named(t, R(args[0])->buffer, "seekable", nullptr, 0);
+  // IOBase's own answer, for classes written in Python over it (socket's SocketIO), is no.
+  if (generic_iobase(args[0])) return runtime().false_;
   return py_bool(!(R(args[0])->flags & kStream));
 }
 INTERP_NATIVE(io_isatty) {
@@ -2160,8 +2310,8 @@ Value make_io_module(Thread& t) {
   add_staticmethod(t, iobase, "__new__", iobase_new);
   add_method(t, buffered, "read1", io_read1);
   add_method(t, buffered, "readinto", io_readinto);
-  add_method(t, buffered, "readinto1", io_readinto);
-  add_method(t, raw, "readinto", io_readinto);
+  add_method(t, buffered, "readinto1", io_readinto1);
+  add_method(t, raw, "readinto", io_raw_readinto);
   add_method(t, raw, "read", raw_read);
   add_method(t, raw, "readall", raw_readall);
   add_classmethod(t, iobase, "__subclasshook__", io_subclasshook);
