@@ -199,7 +199,10 @@ void collect_with_world_stopped(void* arg) {
   std::uint64_t live = sweep(heap, keep_empty, released);
   heap.sweep_ns += since(t0);
   t0 = Clock::now();
-  stm::share_unwritten_pages();
+  std::uint64_t allocated = heap.retired_allocated;
+  for (const ThreadHeap* thread : heap.threads)
+    allocated += thread->allocated_bytes.load(std::memory_order_relaxed);
+  stm::share_unwritten_pages(allocated);
   heap.remap_ns += since(t0);
   if (request.return_pages_later) {
     heap.pages_to_return.swap(released);

@@ -209,8 +209,9 @@ void release_pages(Offset first_offset, std::size_t count) {
 // A view keeps the page-table entry of every page it ever touched, and threads move from
 // view to view and take over each other's allocation pages: after a few collections
 // every view maps most of the heap, and the resident size counts each page once per view
-// (325 MB for 0.6 MiB live at 16 threads). So at a collection each view lets go of its
-// entries; the next touch of a page faults it back in from the memfd. Pages a running
+// (325 MB for 0.6 MiB live at 16 threads). So at collections each view lets go of its
+// entries (paced by allocation, see share_unwritten_pages); the next touch of a page
+// faults it back in from the memfd. Pages a running
 // transaction wrote (marked 2) hold its bytes alone and stay; another private page holds
 // the committed bytes by now, so dropping its copy reads them back from the memfd.
 static void forget_page_table_entries(unsigned view, std::size_t used) {
@@ -229,10 +230,17 @@ static void forget_page_table_entries(unsigned view, std::size_t used) {
   }
 }
 
-void share_unwritten_pages() {
+void share_unwritten_pages(std::uint64_t allocated_bytes) {
   std::size_t reshared = 0;
   bool several = heap.several_threads.load(std::memory_order_relaxed);
   std::size_t used = heap.pages_high_water.load(std::memory_order_acquire);
+  // The views let go of their entries once the program has allocated as much as the heap
+  // spans since the last time: the faults that follow cost in proportion to the heap, and
+  // a program that collects very often over little allocation (PYPYSTM_GC_EVERY, a small
+  // heap) would pay them at every collection for nothing.
+  static std::uint64_t allocated_at_last_forget = 0; // the world is stopped: one caller
+  bool forget = several && allocated_bytes - allocated_at_last_forget >= used * kPageSize;
+  if (forget) allocated_at_last_forget = allocated_bytes;
   for (unsigned view = 1; view <= heap.views; ++view) {
     std::uint8_t* row = heap.private_row(view);
     // Pages the view's running transaction wrote keep their private copies (marked 2
@@ -262,7 +270,7 @@ void share_unwritten_pages() {
     // (objects created just before a transaction break): they stay until there are many.
     bool keep = several && std::count(row, row + used, std::uint8_t{1}) <= kKeptPrivatePages;
     if (!keep) reshared += remap_pages(view, 0, used, 1, 0);
-    if (several) forget_page_table_entries(view, used);
+    if (forget) forget_page_table_entries(view, used);
     for (std::size_t page : pinned)
       row[page] = 1;
   }

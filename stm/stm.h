@@ -134,8 +134,9 @@ void make_home_pages(Offset first, std::size_t count);
 unsigned home_view(Offset object);
 // With the world stopped (a collection): views give back their private copies of pages
 // that no running transaction wrote, and segment 0 drops its page-table entries, so that
-// resident memory counts each page of the heap about once.
-void share_unwritten_pages();
+// resident memory counts each page of the heap about once. `allocated_bytes`: all the
+// program allocated so far, which paces the other views' dropping of their entries.
+void share_unwritten_pages(std::uint64_t allocated_bytes);
 // The calling thread's view while it runs a transaction, else 0.
 unsigned reading_view();
 // With the world stopped: the object's committed copy as `view` maps it, when that view

@@ -87,7 +87,14 @@ void race(std::size_t threads, int passes) {
   std::thread resharer([&] {
     stm::ThreadScope scope;
     while (running.load() != 0) {
-      stm::with_world_stopped([](void*) { stm::share_unwritten_pages(); }, nullptr);
+      // Every other time as if a heap's worth had been allocated since the last: the
+      // views then also drop their page-table entries, which must lose no increment.
+      std::uint64_t round = reshares.load();
+      stm::with_world_stopped(
+          [](void* r) {
+            stm::share_unwritten_pages((*static_cast<std::uint64_t*>(r) / 2 + 1) << 40);
+          },
+          &round);
       reshares.fetch_add(1);
       std::this_thread::sleep_for(std::chrono::microseconds(300));
     }
