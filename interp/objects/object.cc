@@ -280,9 +280,8 @@ INTERP_NATIVE(object_set_class) {
   if (!mutable_class(from) || !mutable_class(to))
     return raise(t, exc(E_TypeError),
                  "__class__ assignment only supported for mutable types or ModuleType subclasses");
-  auto no_dict = [](Value type) { return rd<TypeObject>(type)->flags & kNoInstanceDict; };
-  if (solid_base(from) != solid_base(to) || no_dict(from) != no_dict(to) ||
-      type_lookup(from, name(N___slots__)) != type_lookup(to, name(N___slots__)))
+  if (rd<TypeObject>(from)->layout != rd<TypeObject>(to)->layout ||
+      !compatible_for_class_assignment(from, to))
     return raisef(t, exc(E_TypeError), "__class__ assignment: '%s' object layout differs from '%s'",
                   type_name(to).c_str(), type_name(from).c_str());
   wr<Object>(obj)->cls = to;
@@ -441,11 +440,87 @@ INTERP_NATIVE(object_reduce_ex) {
   return common_reduce(t, args[0], protocol);
 }
 
+// CPython 3.11's __sizeof__ of the builtin types (object's, int's, str's, bytes', list's,
+// dict's, bytearray's): the type's basic size and what the variable part takes there.
+// Where the parts are laid out differently here (a list's or a dict's spare room) the
+// count follows this interpreter's, so it grows with the object as CPython's does.
+std::int64_t int_digits(Value v) { // CPython's 30-bit digits, at least one
+  std::uint64_t bits;
+  if (v.is_small_int()) {
+    std::int64_t x = v.small_int_value();
+    std::uint64_t m = x < 0 ? std::uint64_t(0) - std::uint64_t(x) : std::uint64_t(x);
+    bits = m ? 64 - std::uint64_t(__builtin_clzll(m)) : 0;
+  } else {
+    const IntObject* o = ro<IntObject>(v);
+    std::int64_t n = o->size < 0 ? -o->size : o->size;
+    bits = n ? 64 * std::uint64_t(n - 1) + 64 - std::uint64_t(__builtin_clzll(o->limbs[n - 1]))
+             : 0;
+  }
+  return std::max<std::int64_t>(1, std::int64_t((bits + 29) / 30));
+}
+
+std::int64_t object_size(Value v) {
+  if (v.is_tagged_float()) return 24;
+  if (!v.is_object() || is_layout(v, Layout::BigInt)) return 24 + 4 * int_digits(v);
+  Value type = type_of(v);
+  TypeSizes sizes = type_sizes(type);
+  switch (layout_of(v)) {
+  case Layout::Str: {
+    const StrObject* o = ro<StrObject>(v);
+    std::int64_t kind = 1;
+    if (o->kind == 4) {
+      std::uint32_t widest = 0;
+      auto* cps = reinterpret_cast<const std::uint32_t*>(o->data);
+      for (std::int64_t i = 0; i < o->length; ++i)
+        widest = std::max(widest, cps[i]);
+      kind = widest < 0x100 ? 1 : widest < 0x10000 ? 2 : 4;
+    }
+    bool ascii = o->kind == 1;
+    // An exact str is compact (its characters follow the header: 48 bytes when ASCII, 72
+    // otherwise); a subclass's characters live apart from its 80.
+    std::int64_t head = type != type_value(T_str) ? 80 : ascii ? 48 : 72;
+    return head + (o->length + 1) * kind;
+  }
+  case Layout::Bytes:
+    return sizes.basicsize + ro<BytesObject>(v)->length;
+  case Layout::Tuple:
+    return sizes.basicsize + 8 * ro<TupleObject>(v)->length;
+  case Layout::List: {
+    Value storage = rd<ListObject>(v)->storage;
+    return sizes.basicsize + (storage ? 8 * rd<ValueArray>(storage)->capacity : 0);
+  }
+  case Layout::Dict: {
+    Value storage = rd<DictObject>(v)->storage;
+    if (!storage) return sizes.basicsize;
+    const DictStorage* d = rd<DictStorage>(storage);
+    std::int64_t index_bytes = d->index_size <= 128 ? 1 : d->index_size <= 32768 ? 2 : 4;
+    return sizes.basicsize + 32 + d->index_size * index_bytes + 24 * d->capacity;
+  }
+  case Layout::ByteArray: {
+    Value storage = rd<ByteArrayObject>(v)->storage;
+    return sizes.basicsize + (storage ? ro<BytesObject>(storage)->length + 1 : 0);
+  }
+  default:
+    return sizes.basicsize;
+  }
+}
+
 INTERP_NATIVE(object_sizeof) {
-  Value v = args[0];
-  return Value::small_int(v.is_object()         ? ro<Object>(v)->header.size
-                          : v.is_tagged_float() ? 24
-                                                : 28);
+  return int_from_i64(t, object_size(args[0]));
+}
+
+// CPython's type.__sizeof__: a static type's struct, or a class's, with a member for each
+// of its slots.
+INTERP_NATIVE(type_sizeof) {
+  Value type = args[0];
+  if (!(rd<TypeObject>(type)->flags & kHeapType)) return Value::small_int(408);
+  std::int64_t slots = 0;
+  Value dict = rd<TypeObject>(type)->dict;
+  std::int64_t pos = 0;
+  Value k, v;
+  while (dict_next(dict, pos, k, v))
+    if (is_member_descriptor(v) && descriptor_owner(v) == type) ++slots;
+  return Value::small_int(type_sizes(type_of(type)).basicsize + 40 * slots);
 }
 
 // ---- type ---------------------------------------------------------------------------------
@@ -571,12 +646,23 @@ INTERP_NATIVE(type_getattribute) {
     if (str_equal_ascii(attr, "__flags__")) {
       // CPython's bits for what copyreg, inspect and collections.abc read: heap type, base
       // type, abstract, sequence and mapping (as `match` sees them).
+      // CPython's bits for what copyreg, inspect and collections.abc read: heap type, base
+      // type, abstract, sequence and mapping (as `match` sees them), and the instances'
+      // memory: tracked for cycles (HAVE_GC), a managed dict.
+      TypeSizes sizes = type_sizes(type);
       std::int64_t flags =
           ((o->flags & kHeapType) ? 1 << 9 : 0) | ((o->flags & kBaseType) ? 1 << 10 : 0) |
           ((o->flags & kIsAbstract) ? 1 << 20 : 0) | ((o->flags & kSequence) ? 1 << 5 : 0) |
-          ((o->flags & kMapping) ? 1 << 6 : 0);
+          ((o->flags & kMapping) ? 1 << 6 : 0) | (sizes.gc ? 1 << 14 : 0) |
+          (sizes.managed_dict ? 1 << 4 : 0);
       return Value::small_int(flags);
     }
+    if (str_equal_ascii(attr, "__basicsize__")) return Value::small_int(type_sizes(type).basicsize);
+    if (str_equal_ascii(attr, "__itemsize__")) return Value::small_int(type_sizes(type).itemsize);
+    if (str_equal_ascii(attr, "__dictoffset__"))
+      return Value::small_int(type_sizes(type).dictoffset);
+    if (str_equal_ascii(attr, "__weakrefoffset__"))
+      return Value::small_int(type_sizes(type).weaklistoffset);
     if (str_equal_ascii(attr, "__dict__")) return mappingproxy_new(t, o->dict);
     if (str_equal_ascii(attr, "__annotations__") && !(o->flags & kHeapType))
       return raisef(t, exc(E_AttributeError), "type object '%s' has no attribute '__annotations__'",
@@ -666,7 +752,8 @@ INTERP_NATIVE(type_setattr) {
   if (str_equal_ascii(attr, "__dict__"))
     return raise(t, exc(E_AttributeError),
                  "attribute '__dict__' of 'type' objects is not writable");
-  for (const char* field : {"__mro__", "__base__", "__flags__"})
+  for (const char* field : {"__mro__", "__base__", "__flags__", "__basicsize__", "__itemsize__",
+                            "__dictoffset__", "__weakrefoffset__"})
     if (str_equal_ascii(attr, field)) return raise(t, exc(E_AttributeError), "readonly attribute");
   Value dict = rd<TypeObject>(type)->dict;
   if (!value) {
@@ -724,6 +811,7 @@ void init_object_type(Thread& t) {
   add_staticmethod(t, ty, "__new__", type_new_method);
   add_method(t, ty, "__init__", type_init);
   add_method(t, ty, "mro", type_mro);
+  add_method(t, ty, "__sizeof__", type_sizeof, MethodArgs::none);
   add_classmethod(t, ty, "__prepare__", type_prepare);
   add_method(t, ty, "__instancecheck__", type_instancecheck);
   add_method(t, ty, "__subclasscheck__", type_subclasscheck);
@@ -734,7 +822,9 @@ void init_object_type(Thread& t) {
   add_named_getters(t, ty, {"__name__", "__qualname__", "__module__"}, type_getattribute,
                     type_setattr);
   add_named_getters(t, ty, {"__bases__", "__dict__"}, type_getattribute);
-  add_named_members(t, ty, {"__mro__", "__base__", "__flags__", "__text_signature__"},
+  add_named_members(t, ty,
+                    {"__mro__", "__base__", "__flags__", "__text_signature__", "__basicsize__",
+                     "__itemsize__", "__dictoffset__", "__weakrefoffset__"},
                     type_getattribute);
 }
 
