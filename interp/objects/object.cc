@@ -188,16 +188,28 @@ INTERP_NATIVE(object_getattribute) {
   return generic_getattr(t, args[0], args[1], false);
 }
 
+// CPython's hackcheck: object.__setattr__ may not skip the __setattr__ of a builtin type
+// that has its own (type's, which keeps a class's caches right): object.__setattr__(str,
+// "x", 1) is a TypeError.
+bool hackcheck(Thread& t, Value self, const char* what) {
+  if (!self.is_object() || !is_layout(self, Layout::Type)) return true;
+  raisef(t, exc(E_TypeError), "can't apply this %s to %s object", what,
+         type_name_of(self).c_str());
+  return false;
+}
+
 INTERP_NATIVE(object_setattr) {
   if (!check_positional(t, "__setattr__", nargs, kwnames, 2, 2)) return {};
   if (!str_check(args[1]))
     return raisef(t, exc(E_TypeError), "attribute name must be string, not '%s'",
                   type_name_of(args[1]).c_str());
+  if (!hackcheck(t, args[0], "__setattr__")) return {};
   return generic_setattr(t, args[0], args[1], args[2]) ? none() : Value();
 }
 
 INTERP_NATIVE(object_delattr) {
   if (!check_positional(t, "__delattr__", nargs, kwnames, 1, 1)) return {};
+  if (!hackcheck(t, args[0], "__delattr__")) return {};
   return generic_setattr(t, args[0], args[1], {}) ? none() : Value();
 }
 
@@ -261,12 +273,28 @@ INTERP_NATIVE(instance_doc) {
   return getattr(t, args[0], name(N___doc__));
 }
 
+// type.__dict__['__doc__'].__set__(cls, doc), as CPython's check_set_special_type_attr
+// words its refusals (deleting is refused for every class).
+INTERP_NATIVE(type_doc_set) {
+  Value type = args[0];
+  if (!(rd<TypeObject>(type)->flags & kHeapType))
+    return raisef(t, exc(E_TypeError), "cannot set '__doc__' attribute of immutable type '%s'",
+                  type_name(type).c_str());
+  if (nargs < 2)
+    return raisef(t, exc(E_TypeError), "cannot delete '__doc__' attribute of immutable type '%s'",
+                  type_name(type).c_str());
+  if (!dict_set(t, rd<TypeObject>(type)->dict, name(N___doc__), args[1])) return {};
+  type_modified(type);
+  return none();
+}
+
 INTERP_NATIVE(object_class) {
   return type_of(args[0]);
 }
 
 // obj.__class__ = C: only between classes whose instances have the same shape (builtin
-// layout, instance dict or not, __slots__), as CPython allows.
+// layout, instance dict or not, slot words and their names, weak references), as CPython
+// allows (compatible_for_class_assignment).
 INTERP_NATIVE(object_set_class) {
   if (nargs < 2) return raise(t, exc(E_TypeError), "can't delete __class__ attribute");
   Value obj = args[0], to = args[1];
@@ -350,7 +378,12 @@ bool is_tuple(Value v) {
 Value reduce_newobj(Thread& t, Value obj) {
   Value type = type_of(obj);
   Value args = {}, kwargs = {};
-  if (Value f = getattr_opt(t, obj, intern_literal(t, "__getnewargs_ex__"))) {
+  // Looked up on the class, as special methods are (an instance's __getattr__ is not asked).
+  auto special = [&](const char* method) -> Value {
+    Value d = type_lookup(type, intern_literal(t, method));
+    return d ? descriptor_get(t, d, obj, type) : Value();
+  };
+  if (Value f = special("__getnewargs_ex__")) {
     Value r = call0(t, f);
     if (!r) return {};
     if (!is_tuple(r) || tuple_length(r) != 2)
@@ -362,7 +395,7 @@ Value reduce_newobj(Thread& t, Value obj) {
                    "__getnewargs_ex__ should return a tuple (tuple, dict) of arguments");
   } else if (t.pending) {
     return {};
-  } else if (Value g = getattr_opt(t, obj, intern_literal(t, "__getnewargs__"))) {
+  } else if (Value g = special("__getnewargs__")) {
     args = call0(t, g);
     if (!args) return {};
     if (!is_tuple(args))
@@ -533,7 +566,15 @@ INTERP_NATIVE(type_call) {
   // Reached for metaclasses that do not override __call__: make and initialize.
   Value type = args[0];
   Value new_fn = type_lookup(type, name(N___new__));
-  if (new_fn && is_layout(new_fn, Layout::Wrapper)) new_fn = ro<WrapperObject>(new_fn)->wrapped;
+  if (new_fn && is_layout(new_fn, Layout::Wrapper)) {
+    // As call_type (ops.cc): a class method __new__ is bound first.
+    if (isinstance(new_fn, T_staticmethod)) {
+      new_fn = ro<WrapperObject>(new_fn)->wrapped;
+    } else {
+      new_fn = descriptor_get(t, new_fn, {}, type);
+      if (!new_fn) return {};
+    }
+  }
   Value instance = call(t, new_fn, args, nargs, kwnames);
   if (!instance) return {};
   if (!is_subtype(type_of(instance), type)) return instance;
@@ -636,6 +677,9 @@ INTERP_NATIVE(type_subclasses) {
 // type's attributes that are fields of TypeObject.
 INTERP_NATIVE(type_getattribute) {
   Value type = args[0], attr = args[1];
+  if (!str_check(attr))
+    return raisef(t, exc(E_TypeError), "attribute name must be string, not '%s'",
+                  type_name_of(attr).c_str());
   const TypeObject* o = rd<TypeObject>(type);
   if (str_check(attr)) {
     if (str_equal_ascii(attr, "__name__")) return o->name;
@@ -731,6 +775,13 @@ INTERP_NATIVE(type_setattr) {
   if (!(rd<TypeObject>(type)->flags & kHeapType))
     return raisef(t, exc(E_TypeError), "cannot set '%s' attribute of immutable type '%s'",
                   str_utf8(attr).c_str(), type_name(type).c_str());
+  // type's own getsets refuse deletion (CPython's check_set_special_type_attr).
+  if (!value) {
+    for (const char* special : {"__name__", "__qualname__", "__module__", "__doc__"})
+      if (str_equal_ascii(attr, special))
+        return raisef(t, exc(E_TypeError), "cannot delete '%s' attribute of immutable type '%s'",
+                      special, type_name(type).c_str());
+  }
   if (str_equal_ascii(attr, "__name__") && value) {
     if (!str_check(value))
       return raisef(t, exc(E_TypeError), "can only assign string to %s.__name__, not '%s'",
@@ -803,7 +854,7 @@ void init_object_type(Thread& t) {
   // uses) must find this descriptor before object's docstring, as CPython's type slots.
   for (TypeId id : {T_type, T_function, T_builtin_function, T_method_descriptor,
                     T_wrapper_descriptor, T_method_wrapper, T_method, T_property})
-    add_getter(t, type_value(id), "__doc__", instance_doc);
+    add_getter(t, type_value(id), "__doc__", instance_doc, id == T_type ? type_doc_set : nullptr);
 
   Value ty = type_value(T_type);
   add_method(t, ty, "__repr__", type_repr);

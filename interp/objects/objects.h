@@ -428,6 +428,8 @@ Value union_members(Value v);
 Value frame_locals(Thread& t, Value frame);
 // The class that a builtin descriptor (getset_descriptor, member_descriptor) belongs to.
 Value descriptor_owner(Value descr);
+// A getset's or member's __qualname__ (a native: args[0] is the descriptor).
+Value descriptor_qualname(Thread& t, const Value* args, std::size_t nargs, Value kwnames);
 // A read-only view of `mapping` (what a class's __dict__ returns).
 Value mappingproxy_new(Thread& t, Value mapping);
 

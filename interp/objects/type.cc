@@ -425,8 +425,13 @@ Value named_getset_new(Thread& t, Value owner, Value attr, std::int64_t index,
 }
 
 // An instance's __dict__, made on first use.
+// A class's __dict__ getset applied to an instance whose builtin base keeps the dict its
+// own way (a class made by a metaclass that also derives from a class, a module) does what
+// that base's __dict__ does, as CPython's subtype_dict defers to it: a class's is a
+// read-only mappingproxy, a module's a read-only attribute.
 INTERP_NATIVE(instance_dict_get) {
   Value obj = args[0];
+  if (is_layout(obj, Layout::Type)) return mappingproxy_new(t, rd<TypeObject>(obj)->dict);
   if (Value dict = rd<Object>(obj)->dict) return dict;
   Value dict = dict_new(t);
   if (dict) wr<Object>(obj)->dict = dict;
@@ -434,6 +439,9 @@ INTERP_NATIVE(instance_dict_get) {
 }
 
 INTERP_NATIVE(instance_dict_set) {
+  if (is_layout(args[0], Layout::Type))
+    return raise(t, exc(E_AttributeError), "attribute '__dict__' of 'type' objects is not writable");
+  if (is_layout(args[0], Layout::Module)) return raise(t, exc(E_AttributeError), "readonly attribute");
   // Deleting leaves the instance with no attributes (a fresh dict on next use).
   if (nargs < 3) {
     wr<Object>(args[0])->dict = Value();
@@ -1039,6 +1047,7 @@ void init_member_descriptor_type(Thread& t) {
   add_method(t, type, "__delete__", member_delete);
   add_getter(t, type, "__name__", member_name);
   add_getter(t, type, "__objclass__", member_objclass);
+  add_getter(t, type, "__qualname__", descriptor_qualname);
   add_attribute(t, type, "__doc__", none());
   update_type_flags(type);
 }
