@@ -128,7 +128,7 @@ const BuiltinType kBuiltinTypes[] = {
     {T_traceback, "traceback", Layout::Instance, T_object, false},
     {T_memoryview, "memoryview", Layout::Instance, T_object, false},
     {T_BaseException, "BaseException", Layout::Exception, T_object, true},
-    {T_weakref, "weakref", Layout::WeakRef, T_object, true},
+    {T_weakref, "ReferenceType", Layout::WeakRef, T_object, true},
     {T_GenericAlias, "GenericAlias", Layout::Iterator, T_object, true},
     {T_UnionType, "UnionType", Layout::Iterator, T_object, false},
     {T_mappingproxy, "mappingproxy", Layout::Wrapper, T_object, true},
@@ -189,6 +189,12 @@ void build_runtime(Thread& t) {
     fresh<TypeObject>(rt.types[id])->flags |= kSequence;
   for (TypeId id : {T_dict, T_mappingproxy})
     fresh<TypeObject>(rt.types[id])->flags |= kMapping;
+  // Whose instances take weak references, as CPython's (before any instance exists: the
+  // word that lists them is a slot word).
+  for (TypeId id : {T_type, T_function, T_set, T_frozenset, T_module, T_method, T_generator,
+                    T_coroutine, T_async_generator, T_code, T_builtin_function, T_GenericAlias,
+                    T_memoryview})
+    make_weakrefable(rt.types[id]);
   // 2. Names, dicts, bases and MROs (bases first: the table is in that order).
   rt.empty_tuple = tuple_new(t, 0);
   for (const BuiltinType& bt : kBuiltinTypes) {
@@ -255,6 +261,8 @@ void build_runtime(Thread& t) {
     Value d = rd<TypeObject>(rt.types[bt.id])->dict;
     if (!dict_get_str(d, name(N___doc__))) dict_set(t, d, name(N___doc__), none());
     update_type_flags(rt.types[bt.id]);
+    // The list of the type's own weak references, made now (see type_new).
+    wr<TypeObject>(rt.types[bt.id])->weakrefs = list_new(t);
   }
   init_generic_alias_types(t);
   init_mappingproxy_type(t);

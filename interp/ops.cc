@@ -46,7 +46,16 @@ static Value call_type(Thread& t, Value type, const Value* args, std::size_t nar
   Value new_fn = type_lookup(type, name(N___new__));
   ArgumentsWithFirst with_type(type, args, nargs);
   Value instance;
-  if (new_fn && is_layout(new_fn, Layout::Wrapper)) new_fn = ro<WrapperObject>(new_fn)->wrapped;
+  if (new_fn && is_layout(new_fn, Layout::Wrapper)) {
+    // A static method (what type() makes of a __new__ function) is called as it is; a
+    // class method __new__ is bound first, as CPython's slot_tp_new reads type.__new__.
+    if (isinstance(new_fn, T_staticmethod)) {
+      new_fn = ro<WrapperObject>(new_fn)->wrapped;
+    } else {
+      new_fn = descriptor_get(t, new_fn, {}, type);
+      if (!new_fn) return {};
+    }
+  }
   if (!new_fn)
     return raisef(t, exc(E_TypeError), "cannot create '%s' instances", display_name(type).c_str());
   instance = call(t, new_fn, with_type.data(), with_type.size(), kwnames);

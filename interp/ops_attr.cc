@@ -209,7 +209,12 @@ Value getattr_impl(Thread& t, Value obj, Value attr, bool suppress_missing) {
   std::uint64_t flags = rd<TypeObject>(type)->flags;
   Value r;
   bool fallback = flags & kHasGetattr;
+  Value ga;
   if (flags & kCustomGetattribute) {
+    // __getattr__ as it is before __getattribute__ runs (which may delete it), as CPython's
+    // slot_tp_getattr_hook takes it.
+    if (fallback) ga = type_lookup(type, name(N___getattr__));
+    fallback = bool(ga);
     Value custom = type_lookup(type, name(N___getattribute__));
     Value args[2] = {obj, attr};
     r = is_layout(custom, Layout::Native)
@@ -242,7 +247,13 @@ Value getattr_impl(Thread& t, Value obj, Value attr, bool suppress_missing) {
       clear_pending(t);
     }
   }
-  Value ga = type_lookup(type, name(N___getattr__));
+  if (!ga) ga = type_lookup(type, name(N___getattr__));
+  if (!ga) { // a descriptor deleted it meanwhile: the attribute is missing
+    if (!suppress_missing)
+      raisef(t, exc(E_AttributeError), "'%s' object has no attribute '%s'",
+             type_name_of(obj).c_str(), str_utf8(attr).c_str());
+    return {};
+  }
   r = vm::call_function_or_other(t, ga, obj, &attr, 1, {});
   if (!r && suppress_missing && matches(t, exc(E_AttributeError))) clear_pending(t);
   return r;
@@ -393,6 +404,9 @@ bool setattr(Thread& t, Value obj, Value attr, Value value) {
     return true;
   }
   if (obj.is_object() && is_layout(obj, Layout::Module)) {
+    // A data descriptor of the module's class (__class__, a subclass's property) first.
+    Value descr = type_lookup(type_of(obj), attr);
+    if (descr && is_data_descriptor(descr)) return generic_setattr(t, obj, attr, value);
     Value dict = rd<Object>(obj)->dict;
     if (!value) {
       int r = dict_del(t, dict, attr);

@@ -52,6 +52,18 @@ void trace_around(const stm::ObjectHeader* object, void (*visit)(stm::Offset, vo
       visit(words[i], ctx);
 }
 
+// A str's Values are its class and dict, and the slot words that an instance of a subclass
+// with __slots__ carries after the characters (and their NUL): every word from there on,
+// padding included, which allocation zeroed.
+void trace_str(const stm::ObjectHeader* object, void (*visit)(stm::Offset, void*), void* ctx) {
+  trace_prefix<sizeof(Object)>(object, visit, ctx);
+  auto* s = reinterpret_cast<const StrObject*>(object);
+  std::size_t chars_end = sizeof(StrObject) + std::size_t(s->length) * std::size_t(s->kind) + 4;
+  auto* words = reinterpret_cast<const std::uint64_t*>(object);
+  for (std::size_t i = (chars_end + 7) / 8, n = object->size / 8; i < n; ++i)
+    if (words[i] && !(words[i] & 15)) visit(words[i], ctx);
+}
+
 struct LayoutInfo {
   Layout layout;
   const char* name;
@@ -66,7 +78,7 @@ const LayoutInfo kLayouts[] = {
     {Layout::BigInt, "int", trace_prefix<kObjectEnd>},
     {Layout::Float, "float", trace_around<sizeof(FloatObject)>},
     {Layout::Complex, "complex", trace_around<sizeof(ComplexObject)>},
-    {Layout::Str, "str", trace_prefix<kObjectEnd>},
+    {Layout::Str, "str", trace_str},
     {Layout::Bytes, "bytes", trace_prefix<kObjectEnd>},
     {Layout::ByteArray, "bytearray", trace_all},
     {Layout::Tuple, "tuple", trace_all},
@@ -182,11 +194,13 @@ static bool is_leaf(Layout layout, Value cls) {
 }
 
 Value allocate(Thread& t, Layout layout, Value cls, std::size_t bytes, bool finalizable) {
-  // Instances of classes with __slots__ carry the slots' words after the layout's struct;
-  // a native type's own words (module_support's set_instance_struct) count among them.
-  if (cls)
-    if (std::uint64_t words = (ro<TypeObject>(cls)->flags & kSlotWordsMask) >> kSlotWordsShift)
-      bytes = std::max(bytes, layout_struct_size(layout) + 8 * words);
+  // Instances of classes with __slots__ (or a weak-reference list) carry the slot words at
+  // their very end, after the layout's struct and any padding (type.cc's slot_word_at
+  // finds them from the object's size alone).
+  if (cls) {
+    if (std::size_t words = (ro<TypeObject>(cls)->flags & kSlotWordsMask) >> kSlotWordsShift)
+      bytes = (((bytes + 7) & ~std::size_t{7}) + 8 * words + 15) & ~std::size_t{15};
+  }
   // Instances of classes with __del__ are finalized (interp/vm/finalizers.cc).
   finalizable = finalizable || (cls && (ro<TypeObject>(cls)->flags & kHasDel));
   stm::Offset object = gc::allocate(runtime().layout_ids[static_cast<int>(layout)], bytes,

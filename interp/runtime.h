@@ -103,7 +103,7 @@ private:
                                                                       X(strerror) X(name) X(obj)   \
   X(_abc_impl) X(_abc_registry) X(_abc_cache) X(_abc_negative_cache)                               \
   X(_abc_negative_cache_version) X(_abc_invalidation_counter) X(__subclasshook__)                  \
-  X(__subclasses__) X(__isabstractmethod__) X(__abc_tpflags__) X(__bases__)
+  X(__subclasses__) X(__isabstractmethod__) X(__abc_tpflags__) X(__bases__) X(__sizeof__)
 
 enum NameId : std::uint16_t {
 #define INTERP_NAME_ENUM(n) N_##n,

@@ -31,15 +31,11 @@ bool byte_buffer_store(Thread& t, Value& storage, std::string_view data); // byt
 
 namespace {
 
-// The fields are the instance's first slot words (as socket's are), so that a subclass's
-// __slots__ come after them.
 struct ArrayObject : Object {
   Value typecode; // small int: the typecode character
   Value storage;  // Bytes whose length is the capacity in bytes; 0 while never filled
   Value length;   // small int: the number of items
 };
-constexpr std::uint64_t kArrayWords = 3;
-static_assert(sizeof(ArrayObject) == sizeof(Object) + 8 * kArrayWords);
 
 struct ArrayIterObject : Object {
   Value array;
@@ -112,7 +108,7 @@ int is_array(Thread& t, Value v) {
 }
 
 Value new_array(Thread& t, Value cls, char tc, std::string_view data) {
-  Value self = allocate(t, Layout::Instance, cls, sizeof(Object)); // + the slot words
+  Value self = allocate(t, Layout::Instance, cls, sizeof(ArrayObject));
   if (!self) return {};
   ArrayObject* o = fresh<ArrayObject>(self);
   o->typecode = Value::small_int(tc);
@@ -1152,7 +1148,8 @@ Value make_array_module(Thread& t) {
   if (!m) return {};
   Value cls = new_type(t, "array", "array", Layout::Instance);
   if (!cls) return {};
-  wr<TypeObject>(cls)->flags |= kSequence | kNativeWeakref | kArrayWords << kSlotWordsShift;
+  wr<TypeObject>(cls)->flags |= kSequence;
+  make_weakrefable(cls);
   static const ModuleFunction kMethods[] = {
       {"__len__", array_len},
       {"__getitem__", array_getitem},

@@ -475,12 +475,8 @@ INTERP_NATIVE(builtin_any) {
 }
 
 Value int_to_base(Thread& t, Value v, int base, const char* prefix) {
-  std::int64_t dummy;
   if (!int_check(v)) {
-    if (!index_to_i64(t, v, dummy, true)) return {};
-    Value f = lookup_special(t, v, N___index__);
-    if (!f) return {};
-    v = call0(t, f);
+    v = index_value(t, v); // __index__ called once, as CPython's PyNumber_Index
     if (!v) return {};
   }
   num::BigInt b = int_big(v);

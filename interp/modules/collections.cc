@@ -105,7 +105,6 @@ Value make_collections_module(Thread& t) {
 
   Value dd = new_type(t, "defaultdict", "collections", Layout::Dict, type_value(T_dict));
   if (!dd) return {};
-  set_instance_struct(dd, sizeof(DefaultDictObject));
   add_staticmethod(t, dd, "__new__", defaultdict_new);
   add_method(t, dd, "__init__", defaultdict_init);
   add_method(t, dd, "__missing__", defaultdict_missing);

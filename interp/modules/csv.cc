@@ -701,7 +701,6 @@ Value make_csv_module(Thread& t) {
 
   Value dialect = new_type(t, "Dialect", "_csv", Layout::Instance);
   if (!dialect) return {};
-  set_instance_struct(dialect, sizeof(DialectObject));
   add_staticmethod(t, dialect, "__new__", dialect_new);
   static const ModuleFunction kDialectGetters[] = {
       {"delimiter", dialect_delimiter},     {"quotechar", dialect_quotechar},

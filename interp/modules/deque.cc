@@ -6,8 +6,7 @@
 // rely on; indexing is O(1), an insertion or removal inside moves the items on one side.
 // `state` changes with every change of the items: an iterator that finds it changed
 // raises RuntimeError, as do count/index/remove/`in` when a comparison changed the deque.
-// The deque's words are counted as slot words of its type, so that a subclass's
-// __slots__ come after them.
+// A subclass's __slots__ come at the end of the object, after the deque's words.
 #include "interp/modules/module_support.h"
 #include "interp/modules/modules.h"
 #include "interp/objects/repr_guard.h"
@@ -29,8 +28,6 @@ struct DequeObject : Object {
   Value maxlen; // None or a small int
   Value state;  // small int, changed with the items
 };
-constexpr std::uint64_t kDequeWords = 5;
-static_assert(sizeof(DequeObject) == sizeof(Object) + 8 * kDequeWords);
 
 struct DequeIterObject : Object {
   Value deque;
@@ -38,8 +35,6 @@ struct DequeIterObject : Object {
   Value remaining; // small int
   Value state;     // the deque's state when the iterator was made
 };
-constexpr std::uint64_t kDequeIterWords = 4;
-static_assert(sizeof(DequeIterObject) == sizeof(Object) + 8 * kDequeIterWords);
 
 std::int64_t small(Value v) {
   return v.small_int_value();
@@ -199,7 +194,7 @@ bool extend_back(Thread& t, Value d, Value iterable) {
 // ---- the deque's methods --------------------------------------------------------------------
 
 INTERP_NATIVE(deque_new) {
-  Value d = allocate(t, Layout::Instance, args[0], sizeof(Object)); // + the slot words
+  Value d = allocate(t, Layout::Instance, args[0], sizeof(DequeObject));
   if (!d) return {};
   DequeObject* o = fresh<DequeObject>(d);
   o->head = o->length = o->state = Value::small_int(0);
@@ -522,7 +517,7 @@ INTERP_NATIVE(deque_maxlen) {
 Value make_iterator(Thread& t, Value d, const char* type_name, std::int64_t skip) {
   Value cls = module_attr(t, "_collections", type_name);
   if (!cls) return {};
-  Value it = allocate(t, Layout::Instance, cls, sizeof(Object));
+  Value it = allocate(t, Layout::Instance, cls, sizeof(DequeIterObject));
   if (!it) return {};
   std::int64_t n = length_of(d);
   skip = std::clamp<std::int64_t>(skip, 0, n);
@@ -628,7 +623,6 @@ INTERP_NATIVE(dequeiter_reduce) {
 Value make_iterator_type(Thread& t, Value module, const char* name, NativeFn make, NativeFn next) {
   Value type = new_type(t, name, "_collections", Layout::Instance, {}, false);
   if (!type) return {};
-  wr<TypeObject>(type)->flags |= kDequeIterWords << kSlotWordsShift;
   add_staticmethod(t, type, "__new__", make);
   add_method(t, type, "__next__", next);
   add_method(t, type, "__iter__", dequeiter_iter);
@@ -644,8 +638,9 @@ Value make_iterator_type(Thread& t, Value module, const char* name, NativeFn mak
 bool add_deque_types(Thread& t, Value module) {
   Value deque = new_type(t, "deque", "collections", Layout::Instance);
   if (!deque) return false;
-  // `match` sees a sequence; weakref.ref(deque) works; subclass slots follow the words.
-  wr<TypeObject>(deque)->flags |= kSequence | kNativeWeakref | kDequeWords << kSlotWordsShift;
+  // `match` sees a sequence; weakref.ref(deque) works.
+  wr<TypeObject>(deque)->flags |= kSequence;
+  make_weakrefable(deque);
   static const ModuleFunction kDeque[] = {
       {"__init__", deque_init},
       {"append", deque_append},

@@ -2265,9 +2265,8 @@ Value make_io_module(Thread& t) {
   auto make = [&](const char* n, Value base) {
     Value type = new_type(t, n, "_io", Layout::Instance, base);
     if (type) {
-      set_instance_struct(type, sizeof(IOObject));
       wr<TypeObject>(type)->flags &= ~std::uint64_t(kNoInstanceDict);
-      wr<TypeObject>(type)->flags |= kNativeWeakref;
+      make_weakrefable(type);
       module_set(t, m, n, type);
     }
     return type;

@@ -1301,7 +1301,6 @@ Value make_itertools_module(Thread& t) {
   for (const ClassSpec& c : kClasses) {
     Value type = new_type(t, c.name, "itertools", Layout::Instance);
     if (!type) return {};
-    set_instance_struct(type, sizeof(IteratorObject));
     add_staticmethod(t, type, "__new__", c.new_fn);
     add_method(t, type, "__iter__", it_iter);
     add_method(t, type, "__next__", c.next_fn);
@@ -1312,7 +1311,7 @@ Value make_itertools_module(Thread& t) {
     if (c.new_fn == repeat_new) add_method(t, type, "__length_hint__", repeat_length_hint);
     if (c.new_fn == tee_new) {
       add_method(t, type, "__copy__", tee_copy);
-      wr<TypeObject>(type)->flags |= kNativeWeakref; // as CPython's tee objects
+      make_weakrefable(type); // as CPython's tee objects
     }
     update_type_flags(type);
     module_set(t, m, c.name, type);

@@ -786,7 +786,6 @@ Value make_mmap_module(Thread& t) {
   if (!m) return {};
   Value cls = new_type(t, "mmap", "mmap", Layout::Instance);
   if (!cls) return {};
-  set_instance_struct(cls, sizeof(MmapObject));
   static const ModuleFunction kMethods[] = {
       {"close", mmap_close},         {"find", mmap_find},           {"rfind", mmap_rfind},
       {"flush", mmap_flush},         {"madvise", mmap_madvise},     {"move", mmap_move},

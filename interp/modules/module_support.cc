@@ -85,8 +85,10 @@ Value new_type(Thread& t, const char* type_name, const char* module_name, Layout
   Value bases = tuple_from(t, &base, 1);
   if (!n || !d || !bases) return {};
   TypeObject* o = fresh<TypeObject>(type);
+  // Instances have their base's slot words, the weak-reference list's among them.
   o->flags = (subclassable ? kBaseType : 0) | kNoInstanceDict |
              (rd<TypeObject>(base)->flags & (kCollectionFlags | kSlotWordsMask));
+  o->weaklist = rd<TypeObject>(base)->weaklist;
   o->layout = static_cast<std::uint64_t>(layout);
   o->base = base;
   o->name = n;
@@ -97,14 +99,11 @@ Value new_type(Thread& t, const char* type_name, const char* module_name, Layout
   // so that dir() of an instance does not list __module__.
   o->module = intern_literal(t, module_name);
   if (!compute_mro(t, type)) return {};
+  // The list of the type's own weak references, made now (see type_new).
+  Value own = list_new(t);
+  if (!own) return {};
+  wr<TypeObject>(type)->weakrefs = own;
   return type;
-}
-
-void set_instance_struct(Value type, std::size_t struct_bytes) {
-  std::size_t own = layout_struct_size(static_cast<Layout>(rd<TypeObject>(type)->layout));
-  std::uint64_t words = struct_bytes > own ? (struct_bytes - own) / 8 : 0;
-  TypeObject* w = wr<TypeObject>(type);
-  w->flags = (w->flags & ~kSlotWordsMask) | words << kSlotWordsShift;
 }
 
 Value new_exception_type(Thread& t, const char* type_name, const char* module_name, Value base) {

@@ -25,10 +25,6 @@ void module_set(Thread& t, Value module, const char* attr, Value value);
 // kBaseType. The class's __module__ is `module_name`.
 Value new_type(Thread& t, const char* type_name, const char* module_name, Layout layout,
                Value base = {}, bool subclassable = true);
-// A native type whose instances are a `struct_bytes` struct: the words past the layout's
-// own struct are counted as slot words, so that a subclass's __slots__ come after them
-// (new_type's types inherit them from their base).
-void set_instance_struct(Value type, std::size_t struct_bytes);
 
 // An exception class as a Python class statement makes it: `type_name`, deriving from
 // `base`, with __module__ `module_name` (struct.error, binascii.Error, ...).

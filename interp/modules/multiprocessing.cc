@@ -276,7 +276,6 @@ Value make_multiprocessing_module(Thread& t) {
   if (!m) return {};
   Value cls = new_type(t, "SemLock", "_multiprocessing", Layout::Instance);
   if (!cls) return {};
-  set_instance_struct(cls, sizeof(SemLockObject));
   static const ModuleFunction kMethods[] = {
       {"acquire", semlock_acquire},        {"release", semlock_release},
       {"__enter__", semlock_enter},        {"__exit__", semlock_exit},

@@ -718,7 +718,6 @@ Value make_pickle_module(Thread& t) {
   Value p = make_class(t, m, "Pickler", pickler_new, pickler_init,
                        {{"dump", pickler_dump}, {"clear_memo", pickler_clear_memo}});
   if (!p) return {};
-  set_instance_struct(p, sizeof(PicklerObject));
   add_getter(t, p, "memo", pickler_get_memo, pickler_set_memo);
   add_getter(t, p, "persistent_id", pickler_get_persistent_id, pickler_set_persistent_id);
   add_getter(t, p, "dispatch_table", pickler_get_dispatch_table, pickler_set_dispatch_table);
@@ -729,7 +728,6 @@ Value make_pickle_module(Thread& t) {
   Value u = make_class(t, m, "Unpickler", unpickler_new, unpickler_init,
                        {{"load", unpickler_load}, {"find_class", unpickler_find_class}});
   if (!u) return {};
-  set_instance_struct(u, sizeof(UnpicklerObject));
   add_getter(t, u, "memo", unpickler_get_memo, unpickler_set_memo);
   add_getter(t, u, "persistent_load", unpickler_get_persistent_load, unpickler_set_persistent_load);
   update_type_flags(u);
@@ -754,7 +752,7 @@ Value make_pickle_module(Thread& t) {
   add_method(t, pb, "raw", picklebuffer_raw);
   add_method(t, pb, "release", picklebuffer_release);
   update_type_flags(pb);
-  wr<TypeObject>(pb)->flags |= kNativeWeakref;
+  make_weakrefable(pb);
   module_set(t, m, "PickleBuffer", pb);
   picklebuffer_type_bits.store(pb.bits());
   register_view_source(picklebuffer_source);

@@ -251,7 +251,6 @@ Value make_random_module(Thread& t) {
   if (!m) return {};
   Value cls = new_type(t, "Random", "_random", Layout::Instance);
   if (!cls) return {};
-  set_instance_struct(cls, sizeof(RandomObject));
   static const ModuleFunction kMethods[] = {
       {"__init__", random_init},     {"seed", random_seed},
       {"random", random_random},     {"getrandbits", random_getrandbits},

@@ -4,8 +4,8 @@
 // <netinet/in.h>, <netinet/tcp.h> and <netdb.h>.
 //
 // A socket keeps its descriptor, family, type, protocol and timeout in five words after
-// the object header. The type declares them as slot words, so that the slots a subclass
-// adds (socket.socket's _io_refs and _closed) come after them.
+// the object header (the slots a subclass adds, socket.socket's _io_refs and _closed, come
+// at the end of the object, after them).
 //
 // Timeouts follow CPython: None is a blocking socket (descriptor in blocking mode), 0.0
 // a non-blocking one, a positive number a socket whose operations give up with
@@ -59,8 +59,6 @@ struct SocketObject : Object {
   Value proto;
   Value timeout; // None or a float >= 0
 };
-constexpr std::uint64_t kSocketWords = 5;
-static_assert(sizeof(SocketObject) == sizeof(Object) + 8 * kSocketWords);
 
 int sock_fd(Value self) {
   return int(rd<SocketObject>(self)->fd.small_int_value());
@@ -424,7 +422,7 @@ Value timeout_value(Thread& t, double timeout) {
 
 INTERP_NATIVE(socket_new) {
   // args[0] is the class; the rest is for __init__.
-  Value self = allocate(t, Layout::Instance, args[0], sizeof(Object));
+  Value self = allocate(t, Layout::Instance, args[0], sizeof(SocketObject));
   if (!self) return {};
   SocketObject* s = fresh<SocketObject>(self);
   s->fd = Value::small_int(-1);
@@ -1444,7 +1442,6 @@ Value make_socket_module(Thread& t) {
   Value cls = new_type(t, "socket", "_socket", Layout::Instance);
   if (!cls) return {};
   // The five words of SocketObject, before any slots of subclasses.
-  wr<TypeObject>(cls)->flags |= kSocketWords << kSlotWordsShift;
   static const ModuleFunction kMethods[] = {
       {"__init__", socket_init},
       {"__repr__", socket_repr},

@@ -320,7 +320,7 @@ void close_db(Db* d) {
 }
 
 INTERP_NATIVE(connection_new) {
-  Value self = allocate(t, Layout::Instance, args[0], sizeof(Object));
+  Value self = allocate(t, Layout::Instance, args[0], sizeof(ConnectionObject));
   if (!self) return {};
   ConnectionObject* c = fresh<ConnectionObject>(self);
   c->db = {};
@@ -698,7 +698,6 @@ template <int I> Value connection_exception(Thread& t, const Value*, std::size_t
 Value make_connection_type(Thread& t) {
   Value connection = new_type(t, "Connection", "sqlite3", Layout::Instance);
   if (!connection) return {};
-  wr<TypeObject>(connection)->flags |= kConnectionWords << kSlotWordsShift;
   add_staticmethod(t, connection, "__new__", connection_new);
   static const ModuleFunction kMethods[] = {
       {"__init__", connection_init},

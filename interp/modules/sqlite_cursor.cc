@@ -526,7 +526,7 @@ namespace {
 // ---- Cursor methods ------------------------------------------------------------------------
 
 INTERP_NATIVE(cursor_new) {
-  Value self = allocate(t, Layout::Instance, args[0], sizeof(Object));
+  Value self = allocate(t, Layout::Instance, args[0], sizeof(CursorObject));
   if (!self) return {};
   CursorObject* c = fresh<CursorObject>(self);
   c->connection = none();
@@ -699,7 +699,6 @@ struct RowObject : Object {
   Value description; // the cursor's, when the row was made
   Value data;        // tuple
 };
-constexpr std::uint64_t kRowWords = 2;
 
 Value row_type(Thread& t) {
   return module_value(t, "Row");
@@ -726,7 +725,7 @@ INTERP_NATIVE(row_new) {
   if (!data.is_object() || !isinstance(data, T_tuple))
     return raisef(t, exc(E_TypeError), "Row() argument 2 must be tuple, not %s",
                   type_name_of(data).c_str());
-  Value self = allocate(t, Layout::Instance, args[0], sizeof(Object));
+  Value self = allocate(t, Layout::Instance, args[0], sizeof(RowObject));
   if (!self) return {};
   RowObject* r = fresh<RowObject>(self);
   r->description = rd<CursorObject>(cursor)->description;
@@ -828,7 +827,6 @@ INTERP_NATIVE(row_hash) {
 Value make_cursor_type(Thread& t) {
   Value type = new_type(t, "Cursor", "sqlite3", Layout::Instance);
   if (!type) return {};
-  wr<TypeObject>(type)->flags |= kCursorWords << kSlotWordsShift;
   add_staticmethod(t, type, "__new__", cursor_new);
   static const ModuleFunction kMethods[] = {
       {"__init__", cursor_init},
@@ -860,7 +858,6 @@ Value make_cursor_type(Thread& t) {
 Value make_row_type(Thread& t) {
   Value type = new_type(t, "Row", "sqlite3", Layout::Instance);
   if (!type) return {};
-  wr<TypeObject>(type)->flags |= kRowWords << kSlotWordsShift;
   add_staticmethod(t, type, "__new__", row_new);
   static const ModuleFunction kMethods[] = {
       {"__getitem__", row_getitem}, {"__len__", row_len}, {"__iter__", row_iter},

@@ -52,8 +52,6 @@ struct Db {
   std::size_t cache_limit = 128;
 };
 
-// Both types keep their fields as slot words (see socket.cc), so that the __slots__ of a
-// subclass come after them.
 struct ConnectionObject : Object {
   Value db;              // small int: the Db's address; 0 before __init__ and after close()
   Value initialized;     // small int 0/1: __init__ ran
@@ -64,7 +62,6 @@ struct ConnectionObject : Object {
   Value owner_thread; // small int: ident of the thread that may use it; 0: any thread
   Value callbacks;    // dict: what SQLite may call back, kept alive for it (see Callback)
 };
-constexpr std::uint64_t kConnectionWords = 8;
 
 struct CursorObject : Object {
   Value connection;
@@ -82,7 +79,6 @@ struct CursorObject : Object {
   // statement, which a nested execute() on this cursor would finalize under it.
   Value locked;
 };
-constexpr std::uint64_t kCursorWords = 12;
 
 constexpr int kParseDecltypes = 1;
 constexpr int kParseColnames = 2;

@@ -886,7 +886,6 @@ Value make_struct_module(Thread& t) {
 
   Value cls = new_type(t, "Struct", "_struct", Layout::Instance);
   if (!cls) return {};
-  set_instance_struct(cls, sizeof(StructObject));
   static const ModuleFunction kMethods[] = {
       {"__init__", struct_init},           {"pack", struct_pack},
       {"pack_into", struct_pack_into},     {"unpack", struct_unpack},

@@ -8,8 +8,16 @@
 // the collector, and the callback runs later as Python code (interp/vm/finalizers.cc).
 // With no reference counts, that happens at the next collection after the last strong
 // reference goes, not at once: programs call gc.collect() where they rely on it, as they
-// do on PyPy. getweakrefcount/getweakrefs know of no references (targets do not list
-// theirs), so weakref.ref(x) makes a new reference every time.
+// do on PyPy.
+//
+// An object that takes weak references lists them, as CPython's tp_weaklist does, in a
+// word of its own (weakref_list_word, type.cc): a list of *cells*, plain weak references
+// with no callback, one to each weak reference made to the object, so that the list keeps
+// none of them alive. The order is CPython's: the basic reference (an exact weakref.ref
+// without callback, which weakref.ref(x) hands out again while it lives) first, then the
+// basic proxy (likewise for weakref.proxy(x)), then the others, the newest first. A
+// reference the program dropped stays listed (getweakrefcount counts it) until a
+// collection frees it, where CPython's reference count frees it at once.
 #include "interp/modules/module_support.h"
 #include "interp/modules/modules.h"
 #include "interp/ops.h"
@@ -20,64 +28,110 @@ namespace interp {
 
 namespace {
 
-// CPython's rule, by layout: instances of classes (not of object itself), functions,
-// classes, sets, modules, methods, generators, code and builtin functions have a weak
-// reference slot; the immutable value types and the builtin containers do not, but
-// subclasses of most of them made by class statements do.
-bool weakrefable(Value v) {
-  if (!v.is_object()) return false;
-  Value cls = type_of(v);
-  switch (layout_of(v)) {
-  case Layout::Iterator:
-    // Of the iterator-shaped objects only types.GenericAlias (and its subclasses, such as
-    // collections.abc's Callable aliases) has a weak reference slot.
-    return is_subtype(cls, type_value(T_GenericAlias));
-  case Layout::Instance:
-    if (is_subtype(cls, type_value(T_memoryview))) return true;
-    if (rd<TypeObject>(cls)->flags & kNativeWeakref) return true;
-    [[fallthrough]];
-  case Layout::List:
-  case Layout::Dict:
-  case Layout::Exception:
-  case Layout::Float:   // of the fixed-size value types' subclasses too (not int, bytes,
-  case Layout::Complex: // tuple: CPython's variable-size objects have no room for the slot)
-  case Layout::Str:
-  case Layout::ByteArray:
-  case Layout::WeakRef: // weakref.WeakMethod lists __weakref__ in its __slots__
-    // Builtin instances have no slot; subclasses made by class statements get one, unless
-    // their __slots__ (and their bases') leave __weakref__ out.
-    return (rd<TypeObject>(cls)->flags & (kHeapType | kNoWeakref)) == kHeapType;
-  case Layout::Type:
-  case Layout::Function:
-  case Layout::Set:
-  case Layout::Module:
-  case Layout::Method:
-  case Layout::Generator:
-  case Layout::Code:
-  case Layout::Native:
-  case Layout::Lock: // _thread's locks, as CPython's
-    return true;
-  default:
-    return false;
+bool is_proxy(Value v) {
+  return v.is_object() && is_layout(v, Layout::WeakRef) && !isinstance(v, T_weakref);
+}
+
+// The live weak reference that a cell of `obj`'s list stands for, or 0.
+Value cell_ref(Value cell, Value obj) {
+  Value r = rd<WeakRefObject>(cell)->target;
+  return r && rd<WeakRefObject>(r)->target == obj ? r : Value();
+}
+
+// CPython's get_basic_refs: where the basic reference and the basic proxy are in the list
+// (-1: none), and after which cell a reference of each kind goes.
+struct BasicRefs {
+  std::int64_t ref = -1, proxy = -1;
+  Value ref_value, proxy_value;
+};
+BasicRefs basic_refs(Value list, Value obj) {
+  BasicRefs b;
+  if (!list) return b;
+  std::int64_t n = list_length(list), i = 0;
+  auto next_live = [&]() -> Value {
+    for (; i < n; ++i)
+      if (Value r = cell_ref(list_item(list, i), obj)) return r;
+    return {};
+  };
+  Value head = next_live();
+  if (!head || rd<WeakRefObject>(head)->callback) return b;
+  if (type_of(head) == type_value(T_weakref)) {
+    b.ref = i;
+    b.ref_value = head;
+    ++i;
+    head = next_live();
   }
+  if (head && !rd<WeakRefObject>(head)->callback && is_proxy(head)) {
+    b.proxy = i;
+    b.proxy_value = head;
+  }
+  return b;
+}
+
+// Drops the cells of references that are gone, once the list has doubled in length since
+// the last time (amortized: most lists never reach 8).
+void prune_cells(Value list, Value obj) {
+  std::int64_t n = list_length(list);
+  if (n < 8 || (n & (n - 1))) return;
+  std::int64_t kept = 0;
+  for (std::int64_t i = 0; i < n; ++i) {
+    Value cell = list_item(list, i);
+    if (!cell_ref(cell, obj)) continue;
+    if (kept != i) list_set_item(list, kept, cell);
+    ++kept;
+  }
+  list_truncate(list, kept);
+}
+
+// Lists `ref`, a new weak reference to `obj`, where CPython's insert_head / insert_after
+// put it.
+bool note_ref(Thread& t, Value obj, Value ref, bool proxy, bool basic) {
+  Value list = *weakref_list_word(obj, false);
+  if (!list) {
+    list = list_new(t);
+    if (!list) return false;
+    *weakref_list_word(obj, true) = list;
+  }
+  Value cell = allocate(t, Layout::WeakRef, type_value(T_weakref), sizeof(WeakRefObject));
+  if (!cell) return false;
+  fresh<WeakRefObject>(cell)->target = ref;
+  fresh<WeakRefObject>(cell)->hash = -1;
+  prune_cells(list, obj);
+  BasicRefs b = basic_refs(list, obj);
+  std::int64_t at;
+  if (!proxy && basic)
+    at = 0;
+  else if (proxy && basic)
+    at = b.ref + 1;
+  else
+    at = (b.proxy >= 0 ? b.proxy : b.ref) + 1;
+  return list_insert_at(t, list, at, cell);
+}
+
+// weakref.ref(target, callback) of class `cls`, or a proxy of a proxy class: a basic one
+// is handed out again while it lives.
+Value make_ref(Thread& t, Value cls, Value target, Value callback, bool proxy = false) {
+  if (!takes_weakrefs(target))
+    return raisef(t, exc(E_TypeError), "cannot create weak reference to '%s' object",
+                  type_name_of(target).c_str());
+  if (callback == none()) callback = {};
+  bool basic = !callback && (proxy || cls == type_value(T_weakref));
+  if (basic) {
+    BasicRefs b = basic_refs(*weakref_list_word(target, false), target);
+    if (Value again = proxy ? b.proxy_value : b.ref_value) return again;
+  }
+  Value r = allocate(t, Layout::WeakRef, cls, sizeof(WeakRefObject));
+  if (!r) return {};
+  WeakRefObject* o = fresh<WeakRefObject>(r);
+  o->target = target;
+  o->callback = callback;
+  o->hash = -1;
+  return note_ref(t, target, r, proxy, basic) ? r : Value();
 }
 
 Value weakref_target(Value ref) {
   Value target = rd<WeakRefObject>(ref)->target;
   return target ? target : none();
-}
-
-Value make_ref(Thread& t, Value cls, Value target, Value callback) {
-  if (!weakrefable(target))
-    return raisef(t, exc(E_TypeError), "cannot create weak reference to '%s' object",
-                  type_name_of(target).c_str());
-  Value r = allocate(t, Layout::WeakRef, cls, sizeof(WeakRefObject));
-  if (!r) return {};
-  WeakRefObject* o = fresh<WeakRefObject>(r);
-  o->target = target;
-  o->callback = callback && callback != none() ? callback : Value();
-  o->hash = -1;
-  return r;
 }
 
 INTERP_NATIVE(weakref_new) {
@@ -91,7 +145,14 @@ INTERP_NATIVE(weakref_new) {
   return make_ref(t, args[0], args[1], npos > 2 ? args[2] : Value());
 }
 
+// ref.__init__(object, callback=None) checks its arguments as CPython's does ("O|O"); a
+// subclass's keywords are its own __new__'s business.
 INTERP_NATIVE(weakref_init) {
+  std::size_t npos = nargs - 1 - keyword_count(kwnames);
+  if (npos < 1)
+    return raisef(t, exc(E_TypeError), "__init__ expected at least 1 argument, got %zu", npos);
+  if (npos > 2)
+    return raisef(t, exc(E_TypeError), "__init__ expected at most 2 arguments, got %zu", npos);
   return none();
 }
 
@@ -166,13 +227,24 @@ INTERP_NATIVE(weakref_class_getitem) {
 
 INTERP_NATIVE(mod_getweakrefcount) {
   if (!check_positional(t, "getweakrefcount", nargs, kwnames, 1, 1, 0)) return {};
-  // The references are not listed on their targets.
-  return Value::small_int(0);
+  Value obj = args[0];
+  Value list = takes_weakrefs(obj) ? *weakref_list_word(obj, false) : Value();
+  std::int64_t count = 0;
+  for (std::int64_t i = 0, n = list ? list_length(list) : 0; i < n; ++i)
+    if (cell_ref(list_item(list, i), obj)) ++count;
+  return Value::small_int(count);
 }
 
 INTERP_NATIVE(mod_getweakrefs) {
   if (!check_positional(t, "getweakrefs", nargs, kwnames, 1, 1, 0)) return {};
-  return list_new(t);
+  Value obj = args[0];
+  Value out = list_new(t);
+  if (!out) return {};
+  Value list = takes_weakrefs(obj) ? *weakref_list_word(obj, false) : Value();
+  for (std::int64_t i = 0; list && i < list_length(list); ++i)
+    if (Value r = cell_ref(list_item(list, i), obj))
+      if (!list_append(t, out, r)) return {};
+  return out;
 }
 
 INTERP_NATIVE(mod_remove_dead_weakref) {
@@ -209,7 +281,7 @@ INTERP_NATIVE(mod_proxy) {
   if (!check_positional(t, "proxy", nargs, kwnames, 1, 2, 0)) return {};
   Value cls = proxy_type_for(t, is_callable(args[0]));
   if (!cls) return {};
-  return make_ref(t, cls, args[0], nargs > 1 ? args[1] : Value());
+  return make_ref(t, cls, args[0], nargs > 1 ? args[1] : Value(), true);
 }
 
 INTERP_NATIVE(proxy_getattribute) {
@@ -280,9 +352,6 @@ Value builtin(Thread& t, const char* name) {
 
 // The object a proxy stands for, or the operand itself: operators on two proxies work on
 // both targets, as CPython's.
-bool is_proxy(Value v) {
-  return v.is_object() && is_layout(v, Layout::WeakRef) && !isinstance(v, T_weakref);
-}
 Value unwrap(Thread& t, Value v) {
   return is_proxy(v) ? proxy_target(t, v) : v;
 }
@@ -359,8 +428,16 @@ INTERP_NATIVE(proxy_call) {
 
 } // namespace
 
+Value first_weakref(Value obj) {
+  Value list = takes_weakrefs(obj) ? *weakref_list_word(obj, false) : Value();
+  for (std::int64_t i = 0, n = list ? list_length(list) : 0; i < n; ++i)
+    if (Value r = cell_ref(list_item(list, i), obj)) return r;
+  return {};
+}
+
 void init_weakref_type(Thread& t) {
   Value type = type_value(T_weakref);
+  wr<TypeObject>(type)->module = intern_literal(t, "weakref"); // weakref.ReferenceType
   add_staticmethod(t, type, "__new__", weakref_new);
   add_method(t, type, "__init__", weakref_init);
   add_method(t, type, "__call__", weakref_call);
@@ -384,9 +461,9 @@ Value make_weakref_module(Thread& t) {
   Value ref = type_value(T_weakref);
   module_set(t, m, "ref", ref);
   module_set(t, m, "ReferenceType", ref);
-  Value proxy_type = new_type(t, "weakproxy", "weakref", Layout::WeakRef, {}, false);
+  Value proxy_type = new_type(t, "ProxyType", "weakref", Layout::WeakRef, {}, false);
   Value callable_proxy_type =
-      new_type(t, "weakcallableproxy", "weakref", Layout::WeakRef, {}, false);
+      new_type(t, "CallableProxyType", "weakref", Layout::WeakRef, {}, false);
   if (!proxy_type || !callable_proxy_type) return {};
   static const ModuleFunction kProxy[] = {
       {"__getattribute__", proxy_getattribute},

@@ -539,38 +539,48 @@ INTERP_NATIVE(complex_new_method) {
     return real;
   Complex r{0, 0}, i{0, 0};
   bool real_is_complex = false, imag_is_complex = false;
+  // __complex__ is looked up once (CPython's try_complex_special_method); whether an
+  // operand is a number at all asks its type, binding nothing.
+  auto has_number_method = [](Value v) {
+    Value type = type_of(v);
+    return type_lookup(type, name(N___float__)) || type_lookup(type, name(N___index__));
+  };
   if (real) {
-    bool number =
-        complex_check(real) || real.is_small_int() || int_check(real) || float_check(real);
-    if (!number) {
-      Value f = lookup_special(t, real, N___complex__);
-      if (!f && t.pending) return {};
-      if (!f && !lookup_special(t, real, N___float__) && !lookup_special(t, real, N___index__)) {
-        if (t.pending) return {};
+    Value f = is_exact(real, T_complex) ? Value() : lookup_special(t, real, N___complex__);
+    if (f) {
+      if (!call_complex_method(t, f, r)) return {};
+      real_is_complex = true;
+    } else if (t.pending) {
+      return {};
+    } else if (complex_check(real)) {
+      r = complex_value(real);
+      real_is_complex = true;
+    } else {
+      if (!real.is_small_int() && !int_check(real) && !float_check(real) &&
+          !has_number_method(real))
         return raisef(t, exc(E_TypeError),
                       "complex() first argument must be a string or a number, not '%s'",
                       type_name_of(real).c_str());
-      }
+      double d;
+      if (!to_double(t, real, d)) return {};
+      r = {d, 0.0};
     }
-    // complex() calls a subclass's __complex__, which it may have overridden.
-    Value subclass_method = complex_check(real) && !is_exact(real, T_complex)
-                                ? lookup_special(t, real, N___complex__)
-                                : Value();
-    if (subclass_method ? !call_complex_method(t, subclass_method, r) : !to_complex(t, real, r))
-      return {};
-    real_is_complex = complex_check(real) || lookup_special(t, real, N___complex__);
   }
   if (imag) {
     bool number = complex_check(imag) || imag.is_small_int() || int_check(imag) ||
-                  float_check(imag) || lookup_special(t, imag, N___float__) ||
-                  lookup_special(t, imag, N___index__);
+                  float_check(imag) || has_number_method(imag);
     if (!number) {
-      if (t.pending) return {};
       return raisef(t, exc(E_TypeError), "complex() second argument must be a number, not '%s'",
                     type_name_of(imag).c_str());
     }
-    if (!to_complex(t, imag, i)) return {};
     imag_is_complex = complex_check(imag);
+    if (imag_is_complex) {
+      i = complex_value(imag);
+    } else {
+      double d;
+      if (!to_double(t, imag, d)) return {};
+      i = {d, 0.0};
+    }
   }
   // Signed zeros survive: a part is only added to when that operand really was complex.
   double re = r.re, im = imag ? i.re : r.im;
@@ -615,8 +625,9 @@ void init_complex_type(Thread& t) {
   };
   // clang-format on
   add_methods(t, type, methods);
-  add_getter(t, type, "real", complex_real);
-  add_getter(t, type, "imag", complex_imag);
+  // Fields of CPython's struct: member descriptors there.
+  add_named_members(t, type, {"real"}, complex_real);
+  add_named_members(t, type, {"imag"}, complex_imag);
   add_staticmethod(t, type, "__new__", complex_new_method);
 }
 

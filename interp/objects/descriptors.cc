@@ -355,7 +355,22 @@ INTERP_NATIVE(getset_objclass) {
   return descriptor_owner(args[0]);
 }
 
+// CPython's descr_get_qualname: the owner's __qualname__, a dot, the name.
+INTERP_NATIVE(getset_qualname) {
+  Value owner = descriptor_owner(args[0]);
+  Value qualname = getattr(t, owner, name(N___qualname__));
+  if (!qualname) return {};
+  if (!str_check(qualname))
+    return raise(t, exc(E_TypeError),
+                 "<descriptor>.__objclass__.__qualname__ is not a unicode object");
+  return str_from_utf8(t, str_utf8(qualname) + "." + str_utf8(ro<PropertyObject>(args[0])->name));
+}
+
 } // namespace
+
+Value descriptor_qualname(Thread& t, const Value* args, std::size_t nargs, Value kwnames) {
+  return getset_qualname(t, args, nargs, kwnames);
+}
 
 Value descriptor_owner(Value descr) {
   return ro<NativeObject>(ro<PropertyObject>(descr)->fget)->owner;
@@ -368,7 +383,7 @@ void init_descriptor_types(Thread& t) {
   add_method(t, g, "__delete__", property_delete);
   add_method(t, g, "__repr__", getset_repr);
   add_getter(t, g, "__name__", getset_name);
-  add_getter(t, g, "__qualname__", getset_name);
+  add_getter(t, g, "__qualname__", getset_qualname);
   add_getter(t, g, "__objclass__", getset_objclass);
   add_getter(t, g, "__doc__", getset_doc);
   Value p = type_value(T_property);

@@ -417,7 +417,13 @@ INTERP_NATIVE(module_repr) {
 }
 
 INTERP_NATIVE(module_dir) {
+  // What __dict__ says (a subclass may make it a property), as CPython's module_dir reads it.
   Value d = rd<Object>(args[0])->dict;
+  if (type_of(args[0]) != type_value(T_module)) {
+    d = getattr(t, args[0], name(N___dict__));
+    if (!d) return {};
+    if (!dict_check(d)) return raise(t, exc(E_TypeError), "<module>.__dict__ is not a dictionary");
+  }
   // PEP 562: a module-level __dir__ function answers dir(module).
   bool error = false;
   if (Value custom = dict_get(t, d, intern_literal(t, "__dir__"), error)) return call0(t, custom);

@@ -21,22 +21,21 @@ enum TypeFlag : std::uint64_t {
   kNoInstanceDict = 1u << 4,     // instances have no __dict__ (__slots__ or a builtin layout)
   kCustomGetattribute = 1u << 5, // __getattribute__ is not object's
   kCustomSetattr = 1u << 6,      // __setattr__ or __delattr__ is not object's
-  kNoWeakref = 1u << 7,          // __slots__ without __weakref__ all the way up: no weak refs
+  // Bit 7 is free (it was kNoWeakref: TypeObject::weaklist says it now).
   kHasDel = 1u << 8,             // a class of the MRO defines __del__: instances are finalized
   // What `match` takes for a sequence / a mapping: list, tuple, range, memoryview, deque,
   // array and dict, the classes below them, and what collections.abc makes one (_abc).
   kSequence = 1u << 9,
   kMapping = 1u << 10,
-  // Instances of this type made in C++ by a module take weak references, as CPython's
-  // arrays, deques, files and pickle.PickleBuffers do (builtin instance-layout types
-  // otherwise do not).
-  kNativeWeakref = 1u << 11,
 };
 constexpr std::uint64_t kCollectionFlags = kSequence | kMapping;
-// Bits 32..47 of TypeObject::flags: the __slots__ words every instance carries after its
-// layout's struct (see type.cc).
+// Bits 32..47 of TypeObject::flags: the slot words every instance carries at its end, after
+// its layout's struct (and after the struct's variable part, for a str): the __slots__
+// words, and the word that lists the object's weak references (see type.cc).
 constexpr int kSlotWordsShift = 32;
 constexpr std::uint64_t kSlotWordsMask = 0xffffull << kSlotWordsShift;
+// TypeObject::weaklist of a type whose instances are types: their own field holds it.
+constexpr std::int64_t kWeaklistTypeField = -1;
 
 struct TypeObject : Object {
   Value name;     // str: __name__
@@ -55,6 +54,12 @@ struct TypeObject : Object {
   // (__subclasses__), or 0. Kept for classes only: builtin types would be written by every
   // class statement of every thread.
   Value subclasses;
+  // Whether instances take weak references, and where they list them (CPython's
+  // tp_weaklistoffset): 0 not at all; k > 0 in slot word k - 1; kWeaklistTypeField in
+  // their `weakrefs` (the instances are types).
+  std::int64_t weaklist;
+  // The list of this type's own weak references (see interp/modules/weakref.cc), or 0.
+  Value weakrefs;
   // The type's attributes are its Object::dict.
 };
 

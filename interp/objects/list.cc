@@ -127,6 +127,17 @@ static bool list_replace(Thread& t, Value list, std::int64_t lo, std::int64_t hi
   return true;
 }
 
+void list_truncate(Value list, std::int64_t n) {
+  std::int64_t length = list_length(list);
+  if (n < 0) n = 0;
+  if (n >= length) return;
+  ListObject* l = wr<ListObject>(list);
+  ValueArray* a = wr<ValueArray>(l->storage);
+  for (std::int64_t i = n; i < length; ++i)
+    a->items[i] = {};
+  l->length = n;
+}
+
 bool list_insert_at(Thread& t, Value list, std::int64_t i, Value item) {
   std::int64_t n = list_length(list);
   if (i < 0) i = std::max<std::int64_t>(0, i + n);

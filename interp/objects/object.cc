@@ -188,16 +188,28 @@ INTERP_NATIVE(object_getattribute) {
   return generic_getattr(t, args[0], args[1], false);
 }
 
+// CPython's hackcheck: object.__setattr__ may not skip the __setattr__ of a builtin type
+// that has its own (type's, which keeps a class's caches right): object.__setattr__(str,
+// "x", 1) is a TypeError.
+bool hackcheck(Thread& t, Value self, const char* what) {
+  if (!self.is_object() || !is_layout(self, Layout::Type)) return true;
+  raisef(t, exc(E_TypeError), "can't apply this %s to %s object", what,
+         type_name_of(self).c_str());
+  return false;
+}
+
 INTERP_NATIVE(object_setattr) {
   if (!check_positional(t, "__setattr__", nargs, kwnames, 2, 2)) return {};
   if (!str_check(args[1]))
     return raisef(t, exc(E_TypeError), "attribute name must be string, not '%s'",
                   type_name_of(args[1]).c_str());
+  if (!hackcheck(t, args[0], "__setattr__")) return {};
   return generic_setattr(t, args[0], args[1], args[2]) ? none() : Value();
 }
 
 INTERP_NATIVE(object_delattr) {
   if (!check_positional(t, "__delattr__", nargs, kwnames, 1, 1)) return {};
+  if (!hackcheck(t, args[0], "__delattr__")) return {};
   return generic_setattr(t, args[0], args[1], {}) ? none() : Value();
 }
 
@@ -261,12 +273,28 @@ INTERP_NATIVE(instance_doc) {
   return getattr(t, args[0], name(N___doc__));
 }
 
+// type.__dict__['__doc__'].__set__(cls, doc), as CPython's check_set_special_type_attr
+// words its refusals (deleting is refused for every class).
+INTERP_NATIVE(type_doc_set) {
+  Value type = args[0];
+  if (!(rd<TypeObject>(type)->flags & kHeapType))
+    return raisef(t, exc(E_TypeError), "cannot set '__doc__' attribute of immutable type '%s'",
+                  type_name(type).c_str());
+  if (nargs < 2)
+    return raisef(t, exc(E_TypeError), "cannot delete '__doc__' attribute of immutable type '%s'",
+                  type_name(type).c_str());
+  if (!dict_set(t, rd<TypeObject>(type)->dict, name(N___doc__), args[1])) return {};
+  type_modified(type);
+  return none();
+}
+
 INTERP_NATIVE(object_class) {
   return type_of(args[0]);
 }
 
 // obj.__class__ = C: only between classes whose instances have the same shape (builtin
-// layout, instance dict or not, __slots__), as CPython allows.
+// layout, instance dict or not, slot words and their names, weak references), as CPython
+// allows (compatible_for_class_assignment).
 INTERP_NATIVE(object_set_class) {
   if (nargs < 2) return raise(t, exc(E_TypeError), "can't delete __class__ attribute");
   Value obj = args[0], to = args[1];
@@ -280,9 +308,8 @@ INTERP_NATIVE(object_set_class) {
   if (!mutable_class(from) || !mutable_class(to))
     return raise(t, exc(E_TypeError),
                  "__class__ assignment only supported for mutable types or ModuleType subclasses");
-  auto no_dict = [](Value type) { return rd<TypeObject>(type)->flags & kNoInstanceDict; };
-  if (solid_base(from) != solid_base(to) || no_dict(from) != no_dict(to) ||
-      type_lookup(from, name(N___slots__)) != type_lookup(to, name(N___slots__)))
+  if (rd<TypeObject>(from)->layout != rd<TypeObject>(to)->layout ||
+      !compatible_for_class_assignment(from, to))
     return raisef(t, exc(E_TypeError), "__class__ assignment: '%s' object layout differs from '%s'",
                   type_name(to).c_str(), type_name(from).c_str());
   wr<Object>(obj)->cls = to;
@@ -351,7 +378,12 @@ bool is_tuple(Value v) {
 Value reduce_newobj(Thread& t, Value obj) {
   Value type = type_of(obj);
   Value args = {}, kwargs = {};
-  if (Value f = getattr_opt(t, obj, intern_literal(t, "__getnewargs_ex__"))) {
+  // Looked up on the class, as special methods are (an instance's __getattr__ is not asked).
+  auto special = [&](const char* method) -> Value {
+    Value d = type_lookup(type, intern_literal(t, method));
+    return d ? descriptor_get(t, d, obj, type) : Value();
+  };
+  if (Value f = special("__getnewargs_ex__")) {
     Value r = call0(t, f);
     if (!r) return {};
     if (!is_tuple(r) || tuple_length(r) != 2)
@@ -363,7 +395,7 @@ Value reduce_newobj(Thread& t, Value obj) {
                    "__getnewargs_ex__ should return a tuple (tuple, dict) of arguments");
   } else if (t.pending) {
     return {};
-  } else if (Value g = getattr_opt(t, obj, intern_literal(t, "__getnewargs__"))) {
+  } else if (Value g = special("__getnewargs__")) {
     args = call0(t, g);
     if (!args) return {};
     if (!is_tuple(args))
@@ -441,11 +473,87 @@ INTERP_NATIVE(object_reduce_ex) {
   return common_reduce(t, args[0], protocol);
 }
 
+// CPython 3.11's __sizeof__ of the builtin types (object's, int's, str's, bytes', list's,
+// dict's, bytearray's): the type's basic size and what the variable part takes there.
+// Where the parts are laid out differently here (a list's or a dict's spare room) the
+// count follows this interpreter's, so it grows with the object as CPython's does.
+std::int64_t int_digits(Value v) { // CPython's 30-bit digits, at least one
+  std::uint64_t bits;
+  if (v.is_small_int()) {
+    std::int64_t x = v.small_int_value();
+    std::uint64_t m = x < 0 ? std::uint64_t(0) - std::uint64_t(x) : std::uint64_t(x);
+    bits = m ? 64 - std::uint64_t(__builtin_clzll(m)) : 0;
+  } else {
+    const IntObject* o = ro<IntObject>(v);
+    std::int64_t n = o->size < 0 ? -o->size : o->size;
+    bits = n ? 64 * std::uint64_t(n - 1) + 64 - std::uint64_t(__builtin_clzll(o->limbs[n - 1]))
+             : 0;
+  }
+  return std::max<std::int64_t>(1, std::int64_t((bits + 29) / 30));
+}
+
+std::int64_t object_size(Value v) {
+  if (v.is_tagged_float()) return 24;
+  if (!v.is_object() || is_layout(v, Layout::BigInt)) return 24 + 4 * int_digits(v);
+  Value type = type_of(v);
+  TypeSizes sizes = type_sizes(type);
+  switch (layout_of(v)) {
+  case Layout::Str: {
+    const StrObject* o = ro<StrObject>(v);
+    std::int64_t kind = 1;
+    if (o->kind == 4) {
+      std::uint32_t widest = 0;
+      auto* cps = reinterpret_cast<const std::uint32_t*>(o->data);
+      for (std::int64_t i = 0; i < o->length; ++i)
+        widest = std::max(widest, cps[i]);
+      kind = widest < 0x100 ? 1 : widest < 0x10000 ? 2 : 4;
+    }
+    bool ascii = o->kind == 1;
+    // An exact str is compact (its characters follow the header: 48 bytes when ASCII, 72
+    // otherwise); a subclass's characters live apart from its 80.
+    std::int64_t head = type != type_value(T_str) ? 80 : ascii ? 48 : 72;
+    return head + (o->length + 1) * kind;
+  }
+  case Layout::Bytes:
+    return sizes.basicsize + ro<BytesObject>(v)->length;
+  case Layout::Tuple:
+    return sizes.basicsize + 8 * ro<TupleObject>(v)->length;
+  case Layout::List: {
+    Value storage = rd<ListObject>(v)->storage;
+    return sizes.basicsize + (storage ? 8 * rd<ValueArray>(storage)->capacity : 0);
+  }
+  case Layout::Dict: {
+    Value storage = rd<DictObject>(v)->storage;
+    if (!storage) return sizes.basicsize;
+    const DictStorage* d = rd<DictStorage>(storage);
+    std::int64_t index_bytes = d->index_size <= 128 ? 1 : d->index_size <= 32768 ? 2 : 4;
+    return sizes.basicsize + 32 + d->index_size * index_bytes + 24 * d->capacity;
+  }
+  case Layout::ByteArray: {
+    Value storage = rd<ByteArrayObject>(v)->storage;
+    return sizes.basicsize + (storage ? ro<BytesObject>(storage)->length + 1 : 0);
+  }
+  default:
+    return sizes.basicsize;
+  }
+}
+
 INTERP_NATIVE(object_sizeof) {
-  Value v = args[0];
-  return Value::small_int(v.is_object()         ? ro<Object>(v)->header.size
-                          : v.is_tagged_float() ? 24
-                                                : 28);
+  return int_from_i64(t, object_size(args[0]));
+}
+
+// CPython's type.__sizeof__: a static type's struct, or a class's, with a member for each
+// of its slots.
+INTERP_NATIVE(type_sizeof) {
+  Value type = args[0];
+  if (!(rd<TypeObject>(type)->flags & kHeapType)) return Value::small_int(408);
+  std::int64_t slots = 0;
+  Value dict = rd<TypeObject>(type)->dict;
+  std::int64_t pos = 0;
+  Value k, v;
+  while (dict_next(dict, pos, k, v))
+    if (is_member_descriptor(v) && descriptor_owner(v) == type) ++slots;
+  return Value::small_int(type_sizes(type_of(type)).basicsize + 40 * slots);
 }
 
 // ---- type ---------------------------------------------------------------------------------
@@ -458,7 +566,15 @@ INTERP_NATIVE(type_call) {
   // Reached for metaclasses that do not override __call__: make and initialize.
   Value type = args[0];
   Value new_fn = type_lookup(type, name(N___new__));
-  if (new_fn && is_layout(new_fn, Layout::Wrapper)) new_fn = ro<WrapperObject>(new_fn)->wrapped;
+  if (new_fn && is_layout(new_fn, Layout::Wrapper)) {
+    // As call_type (ops.cc): a class method __new__ is bound first.
+    if (isinstance(new_fn, T_staticmethod)) {
+      new_fn = ro<WrapperObject>(new_fn)->wrapped;
+    } else {
+      new_fn = descriptor_get(t, new_fn, {}, type);
+      if (!new_fn) return {};
+    }
+  }
   Value instance = call(t, new_fn, args, nargs, kwnames);
   if (!instance) return {};
   if (!is_subtype(type_of(instance), type)) return instance;
@@ -561,6 +677,9 @@ INTERP_NATIVE(type_subclasses) {
 // type's attributes that are fields of TypeObject.
 INTERP_NATIVE(type_getattribute) {
   Value type = args[0], attr = args[1];
+  if (!str_check(attr))
+    return raisef(t, exc(E_TypeError), "attribute name must be string, not '%s'",
+                  type_name_of(attr).c_str());
   const TypeObject* o = rd<TypeObject>(type);
   if (str_check(attr)) {
     if (str_equal_ascii(attr, "__name__")) return o->name;
@@ -571,12 +690,23 @@ INTERP_NATIVE(type_getattribute) {
     if (str_equal_ascii(attr, "__flags__")) {
       // CPython's bits for what copyreg, inspect and collections.abc read: heap type, base
       // type, abstract, sequence and mapping (as `match` sees them).
+      // CPython's bits for what copyreg, inspect and collections.abc read: heap type, base
+      // type, abstract, sequence and mapping (as `match` sees them), and the instances'
+      // memory: tracked for cycles (HAVE_GC), a managed dict.
+      TypeSizes sizes = type_sizes(type);
       std::int64_t flags =
           ((o->flags & kHeapType) ? 1 << 9 : 0) | ((o->flags & kBaseType) ? 1 << 10 : 0) |
           ((o->flags & kIsAbstract) ? 1 << 20 : 0) | ((o->flags & kSequence) ? 1 << 5 : 0) |
-          ((o->flags & kMapping) ? 1 << 6 : 0);
+          ((o->flags & kMapping) ? 1 << 6 : 0) | (sizes.gc ? 1 << 14 : 0) |
+          (sizes.managed_dict ? 1 << 4 : 0);
       return Value::small_int(flags);
     }
+    if (str_equal_ascii(attr, "__basicsize__")) return Value::small_int(type_sizes(type).basicsize);
+    if (str_equal_ascii(attr, "__itemsize__")) return Value::small_int(type_sizes(type).itemsize);
+    if (str_equal_ascii(attr, "__dictoffset__"))
+      return Value::small_int(type_sizes(type).dictoffset);
+    if (str_equal_ascii(attr, "__weakrefoffset__"))
+      return Value::small_int(type_sizes(type).weaklistoffset);
     if (str_equal_ascii(attr, "__dict__")) return mappingproxy_new(t, o->dict);
     if (str_equal_ascii(attr, "__annotations__") && !(o->flags & kHeapType))
       return raisef(t, exc(E_AttributeError), "type object '%s' has no attribute '__annotations__'",
@@ -645,6 +775,13 @@ INTERP_NATIVE(type_setattr) {
   if (!(rd<TypeObject>(type)->flags & kHeapType))
     return raisef(t, exc(E_TypeError), "cannot set '%s' attribute of immutable type '%s'",
                   str_utf8(attr).c_str(), type_name(type).c_str());
+  // type's own getsets refuse deletion (CPython's check_set_special_type_attr).
+  if (!value) {
+    for (const char* special : {"__name__", "__qualname__", "__module__", "__doc__"})
+      if (str_equal_ascii(attr, special))
+        return raisef(t, exc(E_TypeError), "cannot delete '%s' attribute of immutable type '%s'",
+                      special, type_name(type).c_str());
+  }
   if (str_equal_ascii(attr, "__name__") && value) {
     if (!str_check(value))
       return raisef(t, exc(E_TypeError), "can only assign string to %s.__name__, not '%s'",
@@ -666,7 +803,8 @@ INTERP_NATIVE(type_setattr) {
   if (str_equal_ascii(attr, "__dict__"))
     return raise(t, exc(E_AttributeError),
                  "attribute '__dict__' of 'type' objects is not writable");
-  for (const char* field : {"__mro__", "__base__", "__flags__"})
+  for (const char* field : {"__mro__", "__base__", "__flags__", "__basicsize__", "__itemsize__",
+                            "__dictoffset__", "__weakrefoffset__"})
     if (str_equal_ascii(attr, field)) return raise(t, exc(E_AttributeError), "readonly attribute");
   Value dict = rd<TypeObject>(type)->dict;
   if (!value) {
@@ -716,7 +854,7 @@ void init_object_type(Thread& t) {
   // uses) must find this descriptor before object's docstring, as CPython's type slots.
   for (TypeId id : {T_type, T_function, T_builtin_function, T_method_descriptor,
                     T_wrapper_descriptor, T_method_wrapper, T_method, T_property})
-    add_getter(t, type_value(id), "__doc__", instance_doc);
+    add_getter(t, type_value(id), "__doc__", instance_doc, id == T_type ? type_doc_set : nullptr);
 
   Value ty = type_value(T_type);
   add_method(t, ty, "__repr__", type_repr);
@@ -724,6 +862,7 @@ void init_object_type(Thread& t) {
   add_staticmethod(t, ty, "__new__", type_new_method);
   add_method(t, ty, "__init__", type_init);
   add_method(t, ty, "mro", type_mro);
+  add_method(t, ty, "__sizeof__", type_sizeof, MethodArgs::none);
   add_classmethod(t, ty, "__prepare__", type_prepare);
   add_method(t, ty, "__instancecheck__", type_instancecheck);
   add_method(t, ty, "__subclasscheck__", type_subclasscheck);
@@ -734,7 +873,9 @@ void init_object_type(Thread& t) {
   add_named_getters(t, ty, {"__name__", "__qualname__", "__module__"}, type_getattribute,
                     type_setattr);
   add_named_getters(t, ty, {"__bases__", "__dict__"}, type_getattribute);
-  add_named_members(t, ty, {"__mro__", "__base__", "__flags__", "__text_signature__"},
+  add_named_members(t, ty,
+                    {"__mro__", "__base__", "__flags__", "__text_signature__", "__basicsize__",
+                     "__itemsize__", "__dictoffset__", "__weakrefoffset__"},
                     type_getattribute);
 }
 

@@ -52,6 +52,38 @@ Value type_lookup(Value type, Value name);
 // A class's dict or MRO changed: lookups cached before must not be trusted (type.cc). The
 // class and every class below it get new versions.
 void type_modified(Value type);
+// ---- instance layout: slot words and weak-reference lists (type.cc) -----------------------
+// The slot words instances of `type` carry at their end (__slots__ and the weak-reference
+// list's word; see TypeObject::flags).
+inline std::uint64_t slot_words(Value type) {
+  return (rd<TypeObject>(type)->flags & kSlotWordsMask) >> kSlotWordsShift;
+}
+// Slot word `index` of an object (0 is the first: inherited words come first). The words
+// are the last ones of the object, whatever its layout's struct and variable part.
+Value* slot_word_at(Value obj, std::uint64_t index, bool write);
+// Gives instances of a type made in C++, none of which exists yet, a word that lists their
+// weak references: weakref.ref() takes them (and classes derived from it inherit it).
+void make_weakrefable(Value type);
+// Whether weakref.ref(obj) takes the object; and the word that lists its weak references
+// (0 when there are none yet), nullptr for an object that takes none.
+bool takes_weakrefs(Value obj);
+Value* weakref_list_word(Value obj, bool write);
+// The first live weak reference to `obj` (what its __weakref__ shows), or 0
+// (interp/modules/weakref.cc).
+Value first_weakref(Value obj);
+// CPython's type attributes that describe the instances' memory (__basicsize__,
+// __itemsize__, __dictoffset__, __weakrefoffset__), its Py_TPFLAGS_HAVE_GC (instances a
+// collector of cycles tracks: sys.getsizeof adds its header of 16 bytes) and whether a
+// class keeps instance dicts as CPython 3.11's "managed" dicts (16 bytes before the
+// object, which sys.getsizeof counts too).
+struct TypeSizes {
+  std::int64_t basicsize, itemsize, dictoffset, weaklistoffset;
+  bool gc, managed_dict;
+};
+TypeSizes type_sizes(Value type);
+// Whether obj.__class__ may change from one class to the other: instances of both are laid
+// out alike (CPython's compatible_for_assignment).
+bool compatible_for_class_assignment(Value from, Value to);
 // The version that vouches for what type_lookup finds along the class's MRO: 0 for a
 // builtin type (never changes), kNotCacheable where a cache must not keep the class (one
 // the running transaction made, which an abort may take back).
@@ -85,8 +117,6 @@ void add_methods(Thread& t, Value type, std::span<const MethodDef> methods);
 // as repeating the sequence, as CPython's sq_repeat does: called directly they take only an
 // integer count, and the * operator tries them last (binary_op).
 void mark_sequence_repeat(Thread& t, Value type);
-// The struct of a layout whose instances may carry slot words after it (0 for the others).
-std::size_t layout_struct_size(Layout layout);
 // The native function a builtin method descriptor calls, or null for any other object.
 const NativeInfo* native_info(Value callable);
 void add_classmethod(Thread& t, Value type, const char* name, NativeFn fn);
@@ -257,6 +287,7 @@ bool list_extend_impl(Thread& t, Value list, Value iterable);
 std::int64_t list_length(Value list);
 Value list_item(Value list, std::int64_t i); // no bounds check
 void list_set_item(Value list, std::int64_t i, Value v);
+void list_truncate(Value list, std::int64_t n); // del list[n:]
 Value list_to_tuple(Thread& t, Value list);
 
 // ---- dict ----------------------------------------------------------------------------------
@@ -397,6 +428,8 @@ Value union_members(Value v);
 Value frame_locals(Thread& t, Value frame);
 // The class that a builtin descriptor (getset_descriptor, member_descriptor) belongs to.
 Value descriptor_owner(Value descr);
+// A getset's or member's __qualname__ (a native: args[0] is the descriptor).
+Value descriptor_qualname(Thread& t, const Value* args, std::size_t nargs, Value kwnames);
 // A read-only view of `mapping` (what a class's __dict__ returns).
 Value mappingproxy_new(Thread& t, Value mapping);
 

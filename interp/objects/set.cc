@@ -924,7 +924,7 @@ INTERP_NATIVE(set_reduce) {
 INTERP_NATIVE(set_sizeof) {
   Value table = rd<SetObject>(args[0])->storage;
   std::int64_t slots = table ? rd<DictStorage>(table)->capacity : kMinSize;
-  std::int64_t bytes = 200;
+  std::int64_t bytes = type_sizes(type_of(args[0])).basicsize; // the table of 8 included
   if (slots > kMinSize) bytes += slots * 16;
   return Value::small_int(bytes);
 }

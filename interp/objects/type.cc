@@ -163,6 +163,9 @@ Value make_builtin_type(Thread& t, TypeId id, const char* type_name_text, Layout
   o->dict = d;
   o->bases = bases;
   if (!compute_mro(t, type)) return {};
+  Value own = list_new(t); // the type's own weak references (see type_new)
+  if (!own) return {};
+  wr<TypeObject>(type)->weakrefs = own;
   return type;
 }
 
@@ -422,8 +425,13 @@ Value named_getset_new(Thread& t, Value owner, Value attr, std::int64_t index,
 }
 
 // An instance's __dict__, made on first use.
+// A class's __dict__ getset applied to an instance whose builtin base keeps the dict its
+// own way (a class made by a metaclass that also derives from a class, a module) does what
+// that base's __dict__ does, as CPython's subtype_dict defers to it: a class's is a
+// read-only mappingproxy, a module's a read-only attribute.
 INTERP_NATIVE(instance_dict_get) {
   Value obj = args[0];
+  if (is_layout(obj, Layout::Type)) return mappingproxy_new(t, rd<TypeObject>(obj)->dict);
   if (Value dict = rd<Object>(obj)->dict) return dict;
   Value dict = dict_new(t);
   if (dict) wr<Object>(obj)->dict = dict;
@@ -431,6 +439,9 @@ INTERP_NATIVE(instance_dict_get) {
 }
 
 INTERP_NATIVE(instance_dict_set) {
+  if (is_layout(args[0], Layout::Type))
+    return raise(t, exc(E_AttributeError), "attribute '__dict__' of 'type' objects is not writable");
+  if (is_layout(args[0], Layout::Module)) return raise(t, exc(E_AttributeError), "readonly attribute");
   // Deleting leaves the instance with no attributes (a fresh dict on next use).
   if (nargs < 3) {
     wr<Object>(args[0])->dict = Value();
@@ -443,10 +454,10 @@ INTERP_NATIVE(instance_dict_set) {
   return none();
 }
 
-// Targets do not list their weak references (see the weakref module), so there is never
-// one to show.
+// The first of the object's weak references (see the weakref module), as CPython shows it.
 INTERP_NATIVE(instance_weakref_get) {
-  return none();
+  Value r = first_weakref(args[0]);
+  return r ? r : none();
 }
 
 std::int64_t instance_dict_access = -1, instance_weakref_access = -1;
@@ -502,57 +513,100 @@ void add_staticmethod(Thread& t, Value type, const char* method, NativeFn fn) {
   add_attribute(t, type, method, wrap(t, T_staticmethod, m));
 }
 
-// ---- __slots__ ------------------------------------------------------------------------------
+// ---- __slots__ and the weak-reference word --------------------------------------------------
 //
-// A slot is a word after the instance's layout struct (allocate() adds the words a class
-// asks for in its flags). Its descriptor is a member_descriptor: a Property-layout object
-// (so attribute access treats it as a data descriptor with no extra dispatch) whose
+// A slot is a word at the end of the instance: allocate() adds the words a class asks for
+// in its flags after the layout's struct and its variable part (a str's characters), so
+// word k of an object with N slot words sits at its size - 8 * (N - k), inherited words
+// first, whatever the layout. Its descriptor is a member_descriptor: a Property-layout
+// object (so attribute access treats it as a data descriptor with no extra dispatch) whose
 // getter, setter and deleter are natives bound to the descriptor itself; `doc` holds the
-// word's byte offset and `name` the slot's name.
+// word's index and `name` the slot's name.
+//
+// Which classes may have which words follows CPython's rules (type_new_slots there): no
+// nonempty __slots__ below a type whose instances vary in size (int, bytes, tuple, type:
+// CPython's tp_itemsize != 0); a `__dict__` slot only where the base's instances have no
+// dict, a `__weakref__` slot only where they take no weak references and do not vary in
+// size. A class without __slots__ adds both where its base lacks them. Instances that take
+// weak references list them in one more slot word (TypeObject::weaklist; a type in its own
+// field), read by interp/modules/weakref.cc.
+
+Value* slot_word_at(Value obj, std::uint64_t index, bool write) {
+  std::uint64_t words = slot_words(type_of(obj));
+  std::size_t size = ro<Object>(obj)->header.size;
+  char* base = write ? reinterpret_cast<char*>(wr<Object>(obj))
+                     : const_cast<char*>(reinterpret_cast<const char*>(rd<Object>(obj)));
+  return reinterpret_cast<Value*>(base + size - 8 * (words - index));
+}
+
+void make_weakrefable(Value type) {
+  TypeObject* o = wr<TypeObject>(type);
+  if (o->weaklist) return;
+  if (Layout(o->layout) == Layout::Type) {
+    o->weaklist = kWeaklistTypeField;
+    return;
+  }
+  std::uint64_t words = ((o->flags & kSlotWordsMask) >> kSlotWordsShift) + 1;
+  o->flags = (o->flags & ~kSlotWordsMask) | (words << kSlotWordsShift);
+  o->weaklist = std::int64_t(words);
+}
+
+bool takes_weakrefs(Value obj) {
+  return obj.is_object() && rd<TypeObject>(type_of(obj))->weaklist != 0;
+}
+
+Value* weakref_list_word(Value obj, bool write) {
+  if (!obj.is_object()) return nullptr;
+  std::int64_t w = rd<TypeObject>(type_of(obj))->weaklist;
+  if (w == 0) return nullptr;
+  if (w == kWeaklistTypeField)
+    return write ? &wr<TypeObject>(obj)->weakrefs
+                 : const_cast<Value*>(&rd<TypeObject>(obj)->weakrefs);
+  return slot_word_at(obj, std::uint64_t(w - 1), write);
+}
 
 namespace {
 
-// Layouts whose builtin instances take no weak reference but whose subclasses may.
-bool base_layout_lacks_weakref(Layout layout) {
-  return layout == Layout::Instance || layout == Layout::List || layout == Layout::Dict ||
-         layout == Layout::Exception;
-}
-
-// Byte size of the struct of the layouts whose instances may carry slot words.
-std::size_t slot_base_size(Layout layout) {
-  switch (layout) {
-  case Layout::Instance:
-    return sizeof(Object);
-  case Layout::List:
-    return sizeof(ListObject);
-  case Layout::Dict:
-    return sizeof(DictObject);
-  case Layout::Set:
-    return sizeof(SetObject);
-  case Layout::ByteArray: // its bytes live apart from it, as in CPython
-    return sizeof(ByteArrayObject);
-  case Layout::Exception:
-    return sizeof(ExceptionObject);
-  case Layout::Float: // fixed size, as in CPython (int, str and bytes are not)
-    return sizeof(FloatObject);
-  case Layout::Complex:
-    return sizeof(ComplexObject);
-  case Layout::WeakRef: // weakref.py's KeyedRef and WeakMethod
-    return sizeof(WeakRefObject);
+// CPython's tp_itemsize != 0: instances of classes below these vary in size, so no slot
+// word may follow them (int, bytes, tuple and their classes; type and metaclasses).
+bool varies_in_size(Value type) {
+  switch (Layout(rd<TypeObject>(type)->layout)) {
+  case Layout::BigInt:
+  case Layout::Bytes:
+  case Layout::Tuple:
+  case Layout::Type:
+    return true;
   default:
-    return 0;
+    return false;
   }
 }
 
-std::uint64_t slot_words(Value type) {
-  return (rd<TypeObject>(type)->flags & kSlotWordsMask) >> kSlotWordsShift;
+// CPython's tp_dictoffset != 0 (object's instances have none; a class's may).
+bool has_instance_dict(Value type) {
+  return type != type_value(T_object) && !(rd<TypeObject>(type)->flags & kNoInstanceDict);
+}
+
+// Whether a class itself (not a base) gave its instances the weak-reference word; and
+// the slot words that decide its layout (CPython's extra_ivars leaves that word out when
+// it is the last, so `class C: pass` and `class D: pass` are no layout conflict in
+// `class E(C, D)`).
+bool adds_weakref_word(Value type) {
+  const TypeObject* o = rd<TypeObject>(type);
+  return (o->flags & kHeapType) && o->weaklist > 0 && o->base &&
+         rd<TypeObject>(o->base)->weaklist == 0;
+}
+std::uint64_t layout_words(Value type) {
+  std::uint64_t words = slot_words(type);
+  if (adds_weakref_word(type) && std::uint64_t(rd<TypeObject>(type)->weaklist) == words) --words;
+  return words;
+}
+// Whether instances of a class carry words that its base's do not (CPython's extra_ivars).
+bool extra_words(Value type) {
+  return layout_words(type) != slot_words(rd<TypeObject>(type)->base);
 }
 
 Value* slot_word(Value obj, Value descr, bool write) {
-  std::int64_t offset = ro<PropertyObject>(descr)->doc.small_int_value();
-  char* base = write ? reinterpret_cast<char*>(wr<Object>(obj))
-                     : const_cast<char*>(reinterpret_cast<const char*>(rd<Object>(obj)));
-  return reinterpret_cast<Value*>(base + offset);
+  return slot_word_at(obj, std::uint64_t(ro<PropertyObject>(descr)->doc.small_int_value()), write);
 }
 
 // The class that defines the slot (for the TypeError of a foreign instance).
@@ -666,95 +720,107 @@ Value mangle(Thread& t, Value class_name, Value n) {
   return str_from_utf8(t, "_" + cls.substr(lead) + text);
 }
 
+// What a class adds to its base's instances: __dict__ and the weak-reference word.
+struct LayoutAdds {
+  bool dict = false, weakref = false;
+};
+
 // Reads __slots__ from the new class's namespace: adds the member descriptors, decides
-// whether instances keep a __dict__, and records the words instances need.
-bool apply_slots(Thread& t, Value type, Value dict, Value bases, Value best_base) {
+// whether instances keep a __dict__ and take weak references, and records the words
+// instances need (CPython's type_new_slots).
+bool apply_slots(Thread& t, Value type, Value dict, Value bases, Value best_base,
+                 LayoutAdds& adds) {
   Value slots = dict_get_str(dict, name(N___slots__));
   std::uint64_t inherited = slot_words(best_base);
-  // heap_weakless: no class above already made by a class statement has a __weakref__.
-  bool bases_dictless = true, bases_weakless = true, heap_weakless = true;
-  for (std::int64_t i = 0; i < tuple_length(bases); ++i) {
-    Value b = tuple_item(bases, i);
-    if (b != type_value(T_object) && !(rd<TypeObject>(b)->flags & kNoInstanceDict))
-      bases_dictless = false;
-    // Builtin classes whose instances take no weak reference (object, list, dict,
-    // exceptions) give their subclasses none either.
-    std::uint64_t bflags = rd<TypeObject>(b)->flags;
-    if ((bflags & kHeapType) && !(bflags & kNoWeakref)) bases_weakless = heap_weakless = false;
-    if (!(bflags & kHeapType) && !base_layout_lacks_weakref(Layout(rd<TypeObject>(b)->layout)))
-      bases_weakless = false;
-  }
-  std::uint64_t flags = rd<TypeObject>(type)->flags & ~kSlotWordsMask;
-  if (!slots) {
-    wr<TypeObject>(type)->flags = flags | (inherited << kSlotWordsShift);
-    return true;
-  }
-  Value items = str_check(slots) ? tuple_from(t, &slots, 1) : tuple_of(t, slots);
-  if (!items) return false;
-  Value class_name = rd<TypeObject>(type)->name;
-  bool wants_dict = false, wants_weakref = false;
+  bool may_add_dict = !has_instance_dict(best_base);
+  bool may_add_weak = rd<TypeObject>(best_base)->weaklist == 0 && !varies_in_size(best_base);
   Value names = list_new(t);
   if (!names) return false;
-  for (std::int64_t i = 0; i < tuple_length(items); ++i) {
-    Value n = tuple_item(items, i);
-    if (!str_check(n)) {
-      raisef(t, exc(E_TypeError), "__slots__ items must be strings, not '%s'",
-             type_name_of(n).c_str());
+  if (!slots) {
+    adds.dict = may_add_dict;
+    adds.weakref = may_add_weak;
+  } else {
+    Value items = str_check(slots) ? tuple_from(t, &slots, 1) : tuple_of(t, slots);
+    if (!items) return false;
+    if (tuple_length(items) > 0 && varies_in_size(best_base)) {
+      raisef(t, exc(E_TypeError), "nonempty __slots__ not supported for subtype of '%s'",
+             display_name(best_base).c_str());
       return false;
     }
-    if (!is_identifier(n)) {
-      raise(t, exc(E_TypeError), "__slots__ must be identifiers");
-      return false;
-    }
-    if (str_equal_ascii(n, "__dict__")) {
-      if (wants_dict || !bases_dictless) {
-        raise(t, exc(E_TypeError), "__dict__ slot disallowed: we already got one");
+    Value class_name = rd<TypeObject>(type)->name;
+    for (std::int64_t i = 0; i < tuple_length(items); ++i) {
+      Value n = tuple_item(items, i);
+      if (!str_check(n)) {
+        raisef(t, exc(E_TypeError), "__slots__ items must be strings, not '%s'",
+               type_name_of(n).c_str());
         return false;
       }
-      wants_dict = true;
-      continue;
-    }
-    if (str_equal_ascii(n, "__weakref__")) {
-      if (wants_weakref || !heap_weakless) {
-        raise(t, exc(E_TypeError),
-              "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0");
+      if (!is_identifier(n)) {
+        raise(t, exc(E_TypeError), "__slots__ must be identifiers");
         return false;
       }
-      wants_weakref = true;
-      continue;
+      if (str_equal_ascii(n, "__dict__")) {
+        if (!may_add_dict || adds.dict) {
+          raise(t, exc(E_TypeError), "__dict__ slot disallowed: we already got one");
+          return false;
+        }
+        adds.dict = true;
+        continue;
+      }
+      if (str_equal_ascii(n, "__weakref__")) {
+        if (!may_add_weak || adds.weakref) {
+          raise(t, exc(E_TypeError),
+                "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0");
+          return false;
+        }
+        adds.weakref = true;
+        continue;
+      }
+      Value mangled = mangle(t, class_name, n);
+      if (!mangled) return false;
+      // A name given twice is one slot (CPython accepts it: datetime's __slots__ repeat
+      // '_hashcode' from both bases).
+      bool repeated = false;
+      for (std::int64_t k = 0; k < list_length(names) && !repeated; ++k)
+        repeated = str_equal(list_item(names, k), mangled);
+      if (repeated) continue;
+      if (dict_get_str(dict, mangled)) {
+        raisef(t, exc(E_ValueError), "%s in __slots__ conflicts with class variable",
+               repr_utf8(t, mangled).c_str());
+        return false;
+      }
+      if (!list_append(t, names, mangled)) return false;
     }
-    Value mangled = mangle(t, class_name, n);
-    if (!mangled) return false;
-    // A name given twice is one slot (CPython accepts it: datetime's __slots__ repeat
-    // '_hashcode' from both bases).
-    bool repeated = false;
-    for (std::int64_t k = 0; k < list_length(names) && !repeated; ++k)
-      repeated = str_equal(list_item(names, k), mangled);
-    if (repeated) continue;
-    if (dict_get_str(dict, mangled)) {
-      raisef(t, exc(E_ValueError), "%s in __slots__ conflicts with class variable",
-             repr_utf8(t, mangled).c_str());
-      return false;
+    // Secondary bases may give instances a __dict__ or weak references.
+    for (std::int64_t i = 0; i < tuple_length(bases) && tuple_length(bases) > 1; ++i) {
+      Value b = tuple_item(bases, i);
+      if (b == best_base) continue;
+      if (may_add_dict && !adds.dict && has_instance_dict(b)) adds.dict = true;
+      if (may_add_weak && !adds.weakref && rd<TypeObject>(b)->weaklist != 0) adds.weakref = true;
     }
-    if (!list_append(t, names, mangled)) return false;
   }
+  // In code point order, as CPython lays them out: classes that name the same slots in
+  // another order have one layout (their instances may swap __class__).
+  // (The list keeps the names alive while the vector orders them.)
   std::int64_t count = list_length(names);
-  Layout layout = static_cast<Layout>(rd<TypeObject>(type)->layout);
-  std::size_t base_size = slot_base_size(layout);
-  if (count && !base_size) {
-    raisef(t, exc(E_TypeError), "nonempty __slots__ not supported for subtype of '%s'",
-           type_name(best_base).c_str());
-    return false;
-  }
+  std::vector<std::pair<std::string, Value>> ordered;
+  for (std::int64_t i = 0; i < count; ++i)
+    ordered.emplace_back(str_utf8(list_item(names, i)), list_item(names, i));
+  std::sort(ordered.begin(), ordered.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (std::int64_t i = 0; i < count; ++i)
+    list_set_item(names, i, ordered[std::size_t(i)].second);
   for (std::int64_t i = 0; i < count; ++i) {
-    std::int64_t offset = std::int64_t(base_size + 8 * (inherited + std::uint64_t(i)));
-    Value d = member_new(t, type, list_item(names, i), offset);
+    Value d = member_new(t, type, list_item(names, i), std::int64_t(inherited) + i);
     if (!d || !dict_set(t, dict, list_item(names, i), d)) return false;
   }
-  if (bases_dictless && !wants_dict) flags |= kNoInstanceDict;
-  if (bases_weakless && !wants_weakref) flags |= kNoWeakref;
-  flags |= (inherited + std::uint64_t(count)) << kSlotWordsShift;
-  wr<TypeObject>(type)->flags = flags;
+  std::uint64_t words = inherited + std::uint64_t(count);
+  TypeObject* o = wr<TypeObject>(type);
+  std::uint64_t flags = o->flags & ~(kSlotWordsMask | kNoInstanceDict);
+  if (may_add_dict && !adds.dict) flags |= kNoInstanceDict;
+  o->weaklist = rd<TypeObject>(best_base)->weaklist;
+  if (adds.weakref) o->weaklist = std::int64_t(++words);
+  o->flags = flags | (words << kSlotWordsShift);
   return true;
 }
 
@@ -765,26 +831,21 @@ bool set_getset_doc(Thread& t, Value getset, const char* doc) {
   return bool(text);
 }
 
-// A class whose instances gain a __dict__ or weak references that its bases' instances lack
-// shows them as getsets of its own, as vars() of a CPython class does.
-bool add_layout_getsets(Thread& t, Value type, Value best_base) {
-  std::uint64_t flags = rd<TypeObject>(type)->flags;
+// A class that gives its instances a __dict__ or weak references that its base's instances
+// lack shows them as getsets of its own, as vars() of a CPython class does.
+bool add_layout_getsets(Thread& t, Value type, const LayoutAdds& adds) {
   Value dict = rd<TypeObject>(type)->dict;
   Value dict_name = intern_literal(t, "__dict__");
   Value weakref_name = intern_literal(t, "__weakref__");
   bool changed = false;
-  if (!(flags & kNoInstanceDict) && !type_lookup(type, dict_name)) {
+  if (adds.dict && !dict_get_str(dict, dict_name)) {
     Value d = named_getset_new(t, type, dict_name, instance_dict_access);
     if (!d || !set_getset_doc(t, d, "dictionary for instance variables (if defined)") ||
         !dict_set(t, dict, dict_name, d))
       return false;
     changed = true;
   }
-  // A class's getset comes with its bases; builtin instances that take weak references
-  // (sets, functions) have none to pass on.
-  bool builtin_weakrefs = !(rd<TypeObject>(best_base)->flags & kHeapType) &&
-                          !base_layout_lacks_weakref(Layout(rd<TypeObject>(best_base)->layout));
-  if (!(flags & kNoWeakref) && !builtin_weakrefs && !type_lookup(type, weakref_name)) {
+  if (adds.weakref && !dict_get_str(dict, weakref_name)) {
     Value d = named_getset_new(t, type, weakref_name, instance_weakref_access);
     if (!d || !set_getset_doc(t, d, "list of weak references to the object (if defined)") ||
         !dict_set(t, dict, weakref_name, d))
@@ -795,7 +856,168 @@ bool add_layout_getsets(Thread& t, Value type, Value best_base) {
   return true;
 }
 
+// The names of the slots a class itself defines (CPython's ht_slots), for comparing.
+std::vector<std::string> own_slot_names(Value type) {
+  std::vector<std::string> names;
+  Value dict = rd<TypeObject>(type)->dict;
+  std::int64_t pos = 0;
+  Value k, v;
+  while (dict_next(dict, pos, k, v))
+    if (is_member_descriptor(v) && ro<PropertyObject>(v)->doc.is_small_int() &&
+        descriptor_owner(v) == type && str_check(k))
+      names.push_back(str_utf8(k));
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+// CPython's compatible_with_tp_base: instances of the class look like its base's.
+bool laid_out_as_base(Value type) {
+  Value base = rd<TypeObject>(type)->base;
+  if (!base) return false;
+  const TypeObject *c = rd<TypeObject>(type), *b = rd<TypeObject>(base);
+  return c->layout == b->layout && slot_words(type) == slot_words(base) &&
+         c->weaklist == b->weaklist && has_instance_dict(type) == has_instance_dict(base) &&
+         type_sizes(type).gc == type_sizes(base).gc;
+}
+
+// CPython's same_slots_added: two classes that add the same to one base's instances.
+bool same_slots_added(Value a, Value b) {
+  const TypeObject *x = rd<TypeObject>(a), *y = rd<TypeObject>(b);
+  if (!(x->flags & kHeapType) || !(y->flags & kHeapType)) return false;
+  return slot_words(a) == slot_words(b) && x->weaklist == y->weaklist &&
+         has_instance_dict(a) == has_instance_dict(b) && own_slot_names(a) == own_slot_names(b);
+}
+
 } // namespace
+
+bool compatible_for_class_assignment(Value from, Value to) {
+  Value new_base = to, old_base = from;
+  while (laid_out_as_base(new_base))
+    new_base = rd<TypeObject>(new_base)->base;
+  while (laid_out_as_base(old_base))
+    old_base = rd<TypeObject>(old_base)->base;
+  if (new_base == old_base) return true;
+  return rd<TypeObject>(new_base)->base == rd<TypeObject>(old_base)->base &&
+         same_slots_added(new_base, old_base);
+}
+
+namespace {
+
+// CPython 3.11's numbers for its builtin types: basic size, item size, dict offset,
+// weak-list offset, and whether it tracks their instances for cycles (Py_TPFLAGS_HAVE_GC).
+struct BuiltinSizes {
+  TypeId id;
+  TypeSizes sizes;
+};
+constexpr BuiltinSizes kBuiltinSizes[] = {
+    {T_object, {16, 0, 0, 0, false, false}},
+    {T_type, {904, 40, 264, 368, true, false}},
+    {T_int, {24, 4, 0, 0, false, false}},
+    {T_bool, {32, 4, 0, 0, false, false}},
+    {T_float, {24, 0, 0, 0, false, false}},
+    {T_complex, {32, 0, 0, 0, false, false}},
+    {T_str, {80, 0, 0, 0, false, false}},
+    {T_bytes, {33, 1, 0, 0, false, false}},
+    {T_bytearray, {56, 0, 0, 0, false, false}},
+    {T_tuple, {24, 8, 0, 0, true, false}},
+    {T_list, {40, 0, 0, 0, true, false}},
+    {T_dict, {48, 0, 0, 0, true, false}},
+    {T_set, {200, 0, 0, 192, true, false}},
+    {T_frozenset, {200, 0, 0, 192, true, false}},
+    {T_function, {136, 0, 88, 96, true, false}},
+    {T_code, {184, 2, 0, 144, false, false}},
+    {T_frame, {72, 0, 0, 0, true, false}},
+    {T_cell, {24, 0, 0, 0, true, false}},
+    {T_module, {56, 0, 16, 40, true, false}},
+    {T_builtin_function, {56, 0, 0, 40, true, false}},
+    {T_method_descriptor, {56, 0, 0, 0, true, false}},
+    {T_wrapper_descriptor, {56, 0, 0, 0, true, false}},
+    {T_method_wrapper, {32, 0, 0, 0, true, false}},
+    {T_method, {48, 0, 0, 32, true, false}},
+    {T_NoneType, {16, 0, 0, 0, false, false}},
+    {T_NotImplementedType, {16, 0, 0, 0, false, false}},
+    {T_ellipsis, {16, 0, 0, 0, false, false}},
+    {T_generator, {152, 8, 0, 24, true, false}},
+    {T_coroutine, {152, 8, 0, 24, true, false}},
+    {T_async_generator, {168, 8, 0, 24, true, false}},
+    {T_range, {48, 0, 0, 0, false, false}},
+    {T_slice, {40, 0, 0, 0, true, false}},
+    {T_property, {64, 0, 0, 0, true, false}},
+    {T_classmethod, {32, 0, 24, 0, true, false}},
+    {T_staticmethod, {32, 0, 24, 0, true, false}},
+    {T_super, {40, 0, 0, 0, true, false}},
+    {T_memoryview, {144, 8, 0, 136, true, false}},
+    {T_BaseException, {72, 0, 16, 0, true, false}},
+    {T_weakref, {64, 0, 0, 0, true, false}},
+    {T_GenericAlias, {64, 0, 0, 56, true, false}},
+    {T_UnionType, {32, 0, 0, 0, true, false}},
+    {T_mappingproxy, {24, 0, 0, 0, true, false}},
+    {T_getset_descriptor, {48, 0, 0, 0, true, false}},
+};
+
+// The size of the struct of a layout, for builtin types that the table leaves out.
+std::int64_t layout_struct_size(Layout layout) {
+  switch (layout) {
+  case Layout::Instance: return 16;
+  case Layout::List: return sizeof(ListObject) - 8;
+  case Layout::Dict: return sizeof(DictObject) - 8;
+  case Layout::Set: return 200;
+  case Layout::Exception: return 72;
+  case Layout::Iterator: return sizeof(IteratorObject) - 8;
+  case Layout::WeakRef: return 64;
+  case Layout::Tuple: return 24;
+  default: return 32;
+  }
+}
+
+} // namespace
+
+TypeSizes type_sizes(Value type) {
+  const TypeObject* o = rd<TypeObject>(type);
+  if (!(o->flags & kHeapType)) {
+    for (const BuiltinSizes& b : kBuiltinSizes)
+      if (type == type_value(b.id)) return b.sizes;
+    // Made by a module in C++, or a builtin exception: what its base says, or its
+    // layout's struct.
+    TypeSizes sizes{layout_struct_size(Layout(o->layout)), 0, 0, 0, true, false};
+    if (o->base && o->base != type_value(T_object) &&
+        Layout(rd<TypeObject>(o->base)->layout) == Layout(o->layout)) {
+      sizes = type_sizes(o->base);
+      sizes.weaklistoffset = 0;
+    }
+    if (has_instance_dict(type) && !sizes.dictoffset) sizes.dictoffset = 16;
+    if (o->weaklist && !sizes.weaklistoffset) {
+      sizes.weaklistoffset = sizes.basicsize;
+      sizes.basicsize += 8;
+    }
+    return sizes;
+  }
+  // A class: its base's instances, then what CPython's type_new_descriptors adds to them:
+  // the slots, a dict before the weak-reference list where the base varies in size,
+  // the weak-reference list, and a "managed" dict (kept before the object) otherwise.
+  Value base = o->base;
+  TypeSizes b = type_sizes(base);
+  TypeSizes sizes = b;
+  bool adds_dict = has_instance_dict(type) && !has_instance_dict(base);
+  bool adds_weak = o->weaklist > 0 && rd<TypeObject>(base)->weaklist == 0;
+  std::int64_t slots = std::int64_t(slot_words(type) - slot_words(base)) - (adds_weak ? 1 : 0);
+  std::int64_t offset = b.basicsize + 8 * slots;
+  if (adds_dict && b.itemsize) {
+    sizes.dictoffset = -8;
+    offset += 8;
+  }
+  if (adds_weak) {
+    sizes.weaklistoffset = offset;
+    offset += 8;
+  }
+  if (adds_dict && !b.itemsize) {
+    sizes.managed_dict = true;
+    sizes.dictoffset = -offset - 24;
+  }
+  sizes.basicsize = offset;
+  sizes.gc = true;
+  return sizes;
+}
 
 void init_member_descriptor_type(Thread& t) {
   instance_dict_access = named_access_index(instance_dict_get, instance_dict_set);
@@ -825,6 +1047,7 @@ void init_member_descriptor_type(Thread& t) {
   add_method(t, type, "__delete__", member_delete);
   add_getter(t, type, "__name__", member_name);
   add_getter(t, type, "__objclass__", member_objclass);
+  add_getter(t, type, "__qualname__", descriptor_qualname);
   add_attribute(t, type, "__doc__", none());
   update_type_flags(type);
 }
@@ -851,7 +1074,7 @@ Value solid_base(Value type) {
 static Value layout_base(Value type) {
   Value solid = solid_base(type);
   for (Value c = type; c != solid; c = rd<TypeObject>(c)->base)
-    if (slot_words(c) != slot_words(rd<TypeObject>(c)->base)) return c;
+    if (extra_words(c)) return c;
   return solid;
 }
 
@@ -966,7 +1189,7 @@ Value set_bases(Thread& t, Value type, Value bases) {
   Value old_base = rd<TypeObject>(type)->base;
   Value old_layout = layout_base(old_base), new_layout = layout_base(new_base);
   if (rd<TypeObject>(old_layout)->layout != rd<TypeObject>(new_layout)->layout ||
-      slot_words(old_layout) != slot_words(new_layout))
+      layout_words(old_layout) != layout_words(new_layout))
     return raisef(t, exc(E_TypeError), "__bases__ assignment: '%s' %s differs from '%s'",
                   type_name(new_base).c_str(),
                   rd<TypeObject>(old_layout)->layout != rd<TypeObject>(new_layout)->layout
@@ -1066,8 +1289,17 @@ Value type_new(Thread& t, Value metatype, Value type_name_value, Value bases, Va
       break;
     }
   if (!note_subclass(t, type, bases)) return {};
-  if (!apply_slots(t, type, dict, bases, best_base)) return {};
-  if (!add_layout_getsets(t, type, best_base)) return {};
+  LayoutAdds adds;
+  if (!apply_slots(t, type, dict, bases, best_base, adds)) return {};
+  if (!add_layout_getsets(t, type, adds)) return {};
+  // The class's own weak references are listed from the start: a weak reference to a
+  // class (abc's caches, singledispatch) then writes that list, not the class that every
+  // attribute lookup reads.
+  {
+    Value own = list_new(t);
+    if (!own) return {};
+    wr<TypeObject>(type)->weakrefs = own;
+  }
   update_type_flags(type);
   // __new__ given as a plain function is a static method; __init_subclass__ and
   // __class_getitem__ are implicit class methods.
@@ -1136,10 +1368,6 @@ Value type_new(Thread& t, Value metatype, Value type_name_value, Value bases, Va
     break;
   }
   return type;
-}
-
-std::size_t layout_struct_size(Layout layout) {
-  return slot_base_size(layout);
 }
 
 } // namespace interp

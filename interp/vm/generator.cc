@@ -437,7 +437,9 @@ Value to_exception(Thread& t, const Value* args, std::size_t nargs, bool& made_f
   Value type = args[1];
   Value value = nargs > 2 ? args[2] : Value();
   if (type.is_object() && is_layout(type, Layout::Type) && is_subtype(type, exc(E_BaseException))) {
-    if (value && exception_check(value)) return value;
+    // An instance of the class itself; anything else (another exception included) is
+    // the argument of a new one, as CPython's PyErr_NormalizeException makes it.
+    if (value && exception_check(value) && is_subtype(type_of(value), type)) return value;
     Value argv = value && value != none()
                      ? (isinstance(value, T_tuple) ? value : tuple_from(t, &value, 1))
                      : runtime().empty_tuple;
@@ -485,6 +487,8 @@ INTERP_NATIVE(gen_send) {
 
 INTERP_NATIVE(gen_throw) {
   if (!check_positional(t, "throw", nargs, kwnames, 1, 3)) return {};
+  if (nargs > 3 && args[3] != none() && !isinstance(args[3], T_traceback))
+    return raise(t, exc(E_TypeError), "throw() third argument must be a traceback object");
   bool made_failed;
   Value e = to_exception(t, args, nargs, made_failed);
   if (!e && made_failed) return generator_throw(t, args[0], fetch_pending(t));

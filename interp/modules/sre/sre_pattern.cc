@@ -345,7 +345,7 @@ INTERP_NATIVE(pattern_new) {
 Value make_pattern_type(Thread& t) {
   Value type = new_type(t, "Pattern", "re", Layout::Instance, {}, false);
   if (!type) return {};
-  wr<TypeObject>(type)->flags |= kNativeWeakref; // caches keep compiled patterns weakly
+  make_weakrefable(type); // caches keep compiled patterns weakly
   add_staticmethod(t, type, "__new__", pattern_new);
   add_method(t, type, "match", pattern_match);
   add_method(t, type, "fullmatch", pattern_fullmatch);
