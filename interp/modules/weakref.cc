@@ -11,13 +11,17 @@
 // do on PyPy.
 //
 // An object that takes weak references lists them, as CPython's tp_weaklist does, in a
-// word of its own (weakref_list_word, type.cc): a list of *cells*, plain weak references
-// with no callback, one to each weak reference made to the object, so that the list keeps
-// none of them alive. The order is CPython's: the basic reference (an exact weakref.ref
-// without callback, which weakref.ref(x) hands out again while it lives) first, then the
-// basic proxy (likewise for weakref.proxy(x)), then the others, the newest first. A
-// reference the program dropped stays listed (getweakrefcount counts it) until a
-// collection frees it, where CPython's reference count frees it at once.
+// word of its own (weakref_list_word, type.cc) that holds *cells*: plain weak references
+// with no callback, one to each weak reference made to the object, so that the listing
+// keeps none of them alive. The word holds nothing, one cell (an object's first and often
+// only reference), or a list: the cell of the basic reference (an exact weakref.ref
+// without callback, which weakref.ref(x) hands out again while it lives) or None, that of
+// the basic proxy (likewise for weakref.proxy(x)) or None, then the cells of the others,
+// oldest first, so that each new one is appended. getweakrefs() gives them in CPython's
+// order: the basic reference, the basic proxy, the others newest first. A reference the
+// program dropped stays listed (getweakrefcount counts it) until a collection frees it,
+// where CPython's reference count frees it at once; the cells of freed ones are dropped
+// whenever the list has doubled.
 #include "interp/modules/module_support.h"
 #include "interp/modules/modules.h"
 #include "interp/ops.h"
@@ -32,49 +36,60 @@ bool is_proxy(Value v) {
   return v.is_object() && is_layout(v, Layout::WeakRef) && !isinstance(v, T_weakref);
 }
 
-// The live weak reference that a cell of `obj`'s list stands for, or 0.
+// The live weak reference that a cell of `obj`'s listing stands for, or 0.
 Value cell_ref(Value cell, Value obj) {
+  if (!cell.is_object() || !is_layout(cell, Layout::WeakRef)) return {}; // None: no cell
   Value r = rd<WeakRefObject>(cell)->target;
   return r && rd<WeakRefObject>(r)->target == obj ? r : Value();
 }
 
-// CPython's get_basic_refs: where the basic reference and the basic proxy are in the list
-// (-1: none), and after which cell a reference of each kind goes.
-struct BasicRefs {
-  std::int64_t ref = -1, proxy = -1;
-  Value ref_value, proxy_value;
-};
-BasicRefs basic_refs(Value list, Value obj) {
-  BasicRefs b;
-  if (!list) return b;
-  std::int64_t n = list_length(list), i = 0;
-  auto next_live = [&]() -> Value {
-    for (; i < n; ++i)
-      if (Value r = cell_ref(list_item(list, i), obj)) return r;
-    return {};
-  };
-  Value head = next_live();
-  if (!head || rd<WeakRefObject>(head)->callback) return b;
-  if (type_of(head) == type_value(T_weakref)) {
-    b.ref = i;
-    b.ref_value = head;
-    ++i;
-    head = next_live();
-  }
-  if (head && !rd<WeakRefObject>(head)->callback && is_proxy(head)) {
-    b.proxy = i;
-    b.proxy_value = head;
-  }
-  return b;
+enum class RefKind { basic_ref, basic_proxy, other };
+RefKind kind_of(Value ref) {
+  if (rd<WeakRefObject>(ref)->callback) return RefKind::other;
+  if (type_of(ref) == type_value(T_weakref)) return RefKind::basic_ref;
+  return is_proxy(ref) ? RefKind::basic_proxy : RefKind::other;
 }
 
-// Drops the cells of references that are gone, once the list has doubled in length since
-// the last time (amortized: most lists never reach 8).
+bool is_cell(Value listing) {
+  return listing.is_object() && is_layout(listing, Layout::WeakRef);
+}
+
+// The live basic reference or basic proxy of `obj`, or 0.
+Value basic_of(Value listing, Value obj, RefKind kind) {
+  if (!listing) return {};
+  if (is_cell(listing)) {
+    Value r = cell_ref(listing, obj);
+    return r && kind_of(r) == kind ? r : Value();
+  }
+  std::int64_t at = kind == RefKind::basic_ref ? 0 : 1;
+  return list_length(listing) > at ? cell_ref(list_item(listing, at), obj) : Value();
+}
+
+// Calls f(ref) for each live weak reference to `obj`, in CPython's order, until it
+// returns false.
+template <class F> void for_each_ref(Value obj, F f) {
+  Value listing = takes_weakrefs(obj) ? *weakref_list_word(obj, false) : Value();
+  if (!listing) return;
+  if (is_cell(listing)) {
+    if (Value r = cell_ref(listing, obj)) f(r);
+    return;
+  }
+  std::int64_t n = list_length(listing);
+  for (std::int64_t i = 0; i < n && i < 2; ++i)
+    if (Value r = cell_ref(list_item(listing, i), obj))
+      if (!f(r)) return;
+  for (std::int64_t i = n - 1; i >= 2; --i)
+    if (Value r = cell_ref(list_item(listing, i), obj))
+      if (!f(r)) return;
+}
+
+// Drops the cells of other references that are gone, once the list has doubled in length
+// since the last time (amortized: most lists never reach 8).
 void prune_cells(Value list, Value obj) {
   std::int64_t n = list_length(list);
   if (n < 8 || (n & (n - 1))) return;
-  std::int64_t kept = 0;
-  for (std::int64_t i = 0; i < n; ++i) {
+  std::int64_t kept = 2;
+  for (std::int64_t i = 2; i < n; ++i) {
     Value cell = list_item(list, i);
     if (!cell_ref(cell, obj)) continue;
     if (kept != i) list_set_item(list, kept, cell);
@@ -83,29 +98,38 @@ void prune_cells(Value list, Value obj) {
   list_truncate(list, kept);
 }
 
-// Lists `ref`, a new weak reference to `obj`, where CPython's insert_head / insert_after
-// put it.
-bool note_ref(Thread& t, Value obj, Value ref, bool proxy, bool basic) {
-  Value list = *weakref_list_word(obj, false);
-  if (!list) {
-    list = list_new(t);
-    if (!list) return false;
-    *weakref_list_word(obj, true) = list;
+// Enters `cell` in `list` ([basic ref, basic proxy, others...]) by the kind of its reference.
+bool place_cell(Thread& t, Value list, Value cell, RefKind kind, Value obj) {
+  while (list_length(list) < 2)
+    if (!list_append(t, list, none())) return false;
+  if (kind != RefKind::other) {
+    list_set_item(list, kind == RefKind::basic_ref ? 0 : 1, cell);
+    return true;
   }
+  prune_cells(list, obj);
+  return list_append(t, list, cell);
+}
+
+// Lists `ref`, a new weak reference to `obj`.
+bool note_ref(Thread& t, Value obj, Value ref) {
   Value cell = allocate(t, Layout::WeakRef, type_value(T_weakref), sizeof(WeakRefObject));
   if (!cell) return false;
   fresh<WeakRefObject>(cell)->target = ref;
   fresh<WeakRefObject>(cell)->hash = -1;
-  prune_cells(list, obj);
-  BasicRefs b = basic_refs(list, obj);
-  std::int64_t at;
-  if (!proxy && basic)
-    at = 0;
-  else if (proxy && basic)
-    at = b.ref + 1;
-  else
-    at = (b.proxy >= 0 ? b.proxy : b.ref) + 1;
-  return list_insert_at(t, list, at, cell);
+  RefKind kind = kind_of(ref);
+  Value listing = *weakref_list_word(obj, false);
+  if (!listing || (is_cell(listing) && !cell_ref(listing, obj))) {
+    *weakref_list_word(obj, true) = cell;
+    return true;
+  }
+  if (is_cell(listing)) { // a second reference: the one cell becomes a list
+    Value list = list_new(t);
+    Value first = cell_ref(listing, obj);
+    if (!list || !first || !place_cell(t, list, listing, kind_of(first), obj)) return false;
+    *weakref_list_word(obj, true) = list;
+    listing = list;
+  }
+  return place_cell(t, listing, cell, kind, obj);
 }
 
 // weakref.ref(target, callback) of class `cls`, or a proxy of a proxy class: a basic one
@@ -115,10 +139,9 @@ Value make_ref(Thread& t, Value cls, Value target, Value callback, bool proxy = 
     return raisef(t, exc(E_TypeError), "cannot create weak reference to '%s' object",
                   type_name_of(target).c_str());
   if (callback == none()) callback = {};
-  bool basic = !callback && (proxy || cls == type_value(T_weakref));
-  if (basic) {
-    BasicRefs b = basic_refs(*weakref_list_word(target, false), target);
-    if (Value again = proxy ? b.proxy_value : b.ref_value) return again;
+  if (!callback && (proxy || cls == type_value(T_weakref))) {
+    RefKind kind = proxy ? RefKind::basic_proxy : RefKind::basic_ref;
+    if (Value again = basic_of(*weakref_list_word(target, false), target, kind)) return again;
   }
   Value r = allocate(t, Layout::WeakRef, cls, sizeof(WeakRefObject));
   if (!r) return {};
@@ -126,7 +149,7 @@ Value make_ref(Thread& t, Value cls, Value target, Value callback, bool proxy = 
   o->target = target;
   o->callback = callback;
   o->hash = -1;
-  return note_ref(t, target, r, proxy, basic) ? r : Value();
+  return note_ref(t, target, r) ? r : Value();
 }
 
 Value weakref_target(Value ref) {
@@ -227,24 +250,21 @@ INTERP_NATIVE(weakref_class_getitem) {
 
 INTERP_NATIVE(mod_getweakrefcount) {
   if (!check_positional(t, "getweakrefcount", nargs, kwnames, 1, 1, 0)) return {};
-  Value obj = args[0];
-  Value list = takes_weakrefs(obj) ? *weakref_list_word(obj, false) : Value();
   std::int64_t count = 0;
-  for (std::int64_t i = 0, n = list ? list_length(list) : 0; i < n; ++i)
-    if (cell_ref(list_item(list, i), obj)) ++count;
+  for_each_ref(args[0], [&](Value) {
+    ++count;
+    return true;
+  });
   return Value::small_int(count);
 }
 
 INTERP_NATIVE(mod_getweakrefs) {
   if (!check_positional(t, "getweakrefs", nargs, kwnames, 1, 1, 0)) return {};
-  Value obj = args[0];
   Value out = list_new(t);
   if (!out) return {};
-  Value list = takes_weakrefs(obj) ? *weakref_list_word(obj, false) : Value();
-  for (std::int64_t i = 0; list && i < list_length(list); ++i)
-    if (Value r = cell_ref(list_item(list, i), obj))
-      if (!list_append(t, out, r)) return {};
-  return out;
+  bool ok = true;
+  for_each_ref(args[0], [&](Value r) { return ok = list_append(t, out, r); });
+  return ok ? out : Value();
 }
 
 INTERP_NATIVE(mod_remove_dead_weakref) {
@@ -429,10 +449,12 @@ INTERP_NATIVE(proxy_call) {
 } // namespace
 
 Value first_weakref(Value obj) {
-  Value list = takes_weakrefs(obj) ? *weakref_list_word(obj, false) : Value();
-  for (std::int64_t i = 0, n = list ? list_length(list) : 0; i < n; ++i)
-    if (Value r = cell_ref(list_item(list, i), obj)) return r;
-  return {};
+  Value first;
+  for_each_ref(obj, [&](Value r) {
+    first = r;
+    return false;
+  });
+  return first;
 }
 
 void init_weakref_type(Thread& t) {
