@@ -199,10 +199,7 @@ void collect_with_world_stopped(void* arg) {
   std::uint64_t live = sweep(heap, keep_empty, released);
   heap.sweep_ns += since(t0);
   t0 = Clock::now();
-  std::uint64_t allocated = heap.retired_allocated;
-  for (const ThreadHeap* thread : heap.threads)
-    allocated += thread->allocated_bytes.load(std::memory_order_relaxed);
-  stm::share_unwritten_pages(allocated);
+  stm::share_unwritten_pages(allocated_so_far(heap));
   heap.remap_ns += since(t0);
   if (request.return_pages_later) {
     heap.pages_to_return.swap(released);
@@ -286,12 +283,10 @@ Statistics statistics() {
   stats.collections = heap.collections.load(std::memory_order_relaxed);
   stats.minor_collections = heap.minor_collections;
   stats.live_bytes = heap.live_bytes.load(std::memory_order_relaxed);
-  stats.allocated_bytes = heap.retired_allocated;
+  stats.allocated_bytes = allocated_so_far(heap);
   stats.freed_bytes = heap.retired_freed + heap.freed_bytes.load(std::memory_order_relaxed);
-  for (const ThreadHeap* thread : heap.threads) {
-    stats.allocated_bytes += thread->allocated_bytes.load(std::memory_order_relaxed);
+  for (const ThreadHeap* thread : heap.threads)
     stats.freed_bytes += thread->freed_bytes.load(std::memory_order_relaxed);
-  }
   stats.pages_in_use = heap.pages_in_use.load(std::memory_order_relaxed);
   stats.pages_returned = heap.pages_returned.load(std::memory_order_relaxed);
   stats.mark_ns = heap.mark_ns;

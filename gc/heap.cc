@@ -48,6 +48,13 @@ std::uint64_t next_threshold(std::uint64_t live, std::size_t threads) {
   return every ? every : std::max(kMinThreshold * std::max<std::size_t>(threads, 1), live);
 }
 
+std::uint64_t allocated_so_far(const GcHeap& heap) {
+  std::uint64_t total = heap.retired_allocated;
+  for (const ThreadHeap* thread : heap.threads)
+    total += thread->allocated_bytes.load(std::memory_order_relaxed);
+  return total;
+}
+
 void register_run(GcHeap& heap, PageRun* run) {
   std::size_t first = (run->start - heap.area_begin) / stm::kPageSize;
   for (std::size_t page = first; page < first + run->pages; ++page)

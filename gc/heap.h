@@ -134,6 +134,9 @@ inline constexpr std::uint64_t kMinThreshold = std::uint64_t{1} << 20;
 // instead, whatever the heap holds: it shows references that the collector cannot see
 // (raw memory holding new objects).
 std::uint64_t next_threshold(std::uint64_t live, std::size_t threads);
+// Bytes allocated since start-up, by threads that exited too (under heap.lock or with the
+// world stopped).
+std::uint64_t allocated_so_far(const GcHeap& heap);
 
 enum class Trigger : std::uint8_t {
   Explicit,  // gc::collect(): always collects

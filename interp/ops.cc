@@ -38,24 +38,24 @@ ArgumentsWithFirst::ArgumentsWithFirst(Value first, const Value* args, std::size
   std::copy(args, args + nargs, all_ + 1);
 }
 
+Value new_function_of(Thread& t, Value type) {
+  Value new_fn = type_lookup(type, name(N___new__));
+  if (!new_fn || !is_layout(new_fn, Layout::Wrapper)) return new_fn;
+  // A static method (what type() makes of a __new__ function) is called as it is; a class
+  // method __new__ is bound first, as CPython's slot_tp_new reads type.__new__.
+  if (isinstance(new_fn, T_staticmethod)) return ro<WrapperObject>(new_fn)->wrapped;
+  return descriptor_get(t, new_fn, {}, type);
+}
+
 static Value call_type(Thread& t, Value type, const Value* args, std::size_t nargs, Value kwnames) {
   std::size_t nkw = kwnames ? std::size_t(tuple_length(kwnames)) : 0;
   if (type == type_value(T_type) && nargs == 1 && nkw == 0) return type_of(args[0]);
   // str(x): what str.__new__ then object.__init__ would do.
   if (type == type_value(T_str) && nargs == 1 && nkw == 0) return str(t, args[0]);
-  Value new_fn = type_lookup(type, name(N___new__));
+  Value new_fn = new_function_of(t, type);
+  if (!new_fn && t.pending) return {};
   ArgumentsWithFirst with_type(type, args, nargs);
   Value instance;
-  if (new_fn && is_layout(new_fn, Layout::Wrapper)) {
-    // A static method (what type() makes of a __new__ function) is called as it is; a
-    // class method __new__ is bound first, as CPython's slot_tp_new reads type.__new__.
-    if (isinstance(new_fn, T_staticmethod)) {
-      new_fn = ro<WrapperObject>(new_fn)->wrapped;
-    } else {
-      new_fn = descriptor_get(t, new_fn, {}, type);
-      if (!new_fn) return {};
-    }
-  }
   if (!new_fn)
     return raisef(t, exc(E_TypeError), "cannot create '%s' instances", display_name(type).c_str());
   instance = call(t, new_fn, with_type.data(), with_type.size(), kwnames);

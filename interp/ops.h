@@ -67,6 +67,11 @@ Value call_method(Thread& t, Value obj, NameId name, const Value* args, std::siz
 Value call_ex(Thread& t, Value callable, Value args, Value kwargs);
 bool is_callable(Value v);
 
+// `type`'s __new__ as calling the type calls it (CPython's slot_tp_new): a static method
+// unwrapped, a class method bound to the type; 0 when there is none, or with the error of
+// binding it.
+Value new_function_of(Thread& t, Value type);
+
 // ---- conversion to text ----------------------------------------------------------------------
 Value repr(Thread& t, Value v);
 Value str(Thread& t, Value v);

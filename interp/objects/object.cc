@@ -565,16 +565,8 @@ INTERP_NATIVE(type_repr) {
 INTERP_NATIVE(type_call) {
   // Reached for metaclasses that do not override __call__: make and initialize.
   Value type = args[0];
-  Value new_fn = type_lookup(type, name(N___new__));
-  if (new_fn && is_layout(new_fn, Layout::Wrapper)) {
-    // As call_type (ops.cc): a class method __new__ is bound first.
-    if (isinstance(new_fn, T_staticmethod)) {
-      new_fn = ro<WrapperObject>(new_fn)->wrapped;
-    } else {
-      new_fn = descriptor_get(t, new_fn, {}, type);
-      if (!new_fn) return {};
-    }
-  }
+  Value new_fn = new_function_of(t, type);
+  if (!new_fn && t.pending) return {};
   Value instance = call(t, new_fn, args, nargs, kwnames);
   if (!instance) return {};
   if (!is_subtype(type_of(instance), type)) return instance;

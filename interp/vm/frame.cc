@@ -331,15 +331,11 @@ Value call_function_or_other(Thread& t, Value callable, Value self, const Value*
   }
 }
 
-Value run_code(Thread& t, Value code, Value globals, Value locals, Value closure) {
-  Value builtins = dict_get_str(globals, name(N___builtins__));
-  if (builtins && is_layout(builtins, Layout::Module)) builtins = rd<Object>(builtins)->dict;
-  if (!builtins || !dict_check(builtins)) {
-    builtins = runtime().builtins;
-    if (!dict_set(t, globals, name(N___builtins__), runtime().builtins_module)) return {};
-  }
-  Value frame =
-      make_frame(t, code, globals, builtins, locals ? locals : globals, {}, current_frame(t));
+// Runs `code` in a frame of its own loop (kFrameEntry), its free variables the cells of
+// `closure` (a tuple, or 0).
+static Value run_entry_frame(Thread& t, Value code, Value globals, Value builtins, Value locals,
+                             Value function, Value closure) {
+  Value frame = make_frame(t, code, globals, builtins, locals, function, current_frame(t));
   if (!frame) return {};
   FrameObject* f = fresh<FrameObject>(frame);
   f->flags |= kFrameEntry;
@@ -352,21 +348,19 @@ Value run_code(Thread& t, Value code, Value globals, Value locals, Value closure
   return eval(t, frame, false, yielded);
 }
 
+Value run_code(Thread& t, Value code, Value globals, Value locals, Value closure) {
+  Value builtins = dict_get_str(globals, name(N___builtins__));
+  if (builtins && is_layout(builtins, Layout::Module)) builtins = rd<Object>(builtins)->dict;
+  if (!builtins || !dict_check(builtins)) {
+    builtins = runtime().builtins;
+    if (!dict_set(t, globals, name(N___builtins__), runtime().builtins_module)) return {};
+  }
+  return run_entry_frame(t, code, globals, builtins, locals ? locals : globals, {}, closure);
+}
+
 Value run_class_body(Thread& t, Value body, Value ns) {
   const FunctionObject* fn = rd<FunctionObject>(body);
-  Value code = fn->code, closure = fn->closure;
-  Value frame = make_frame(t, code, fn->globals, fn->builtins, ns, body, current_frame(t));
-  if (!frame) return {};
-  FrameObject* f = fresh<FrameObject>(frame);
-  f->flags |= kFrameEntry;
-  if (closure) {
-    const bytecode::CodeUnit& unit = code_unit(code);
-    std::int64_t base = f->nlocals + std::int64_t(unit.cellvars.size());
-    for (std::int64_t k = 0; k < tuple_length(closure); ++k)
-      f->slots[base + k] = tuple_item(closure, k);
-  }
-  bool yielded;
-  return eval(t, frame, false, yielded);
+  return run_entry_frame(t, fn->code, fn->globals, fn->builtins, ns, body, fn->closure);
 }
 
 int code_line(Value code, std::int64_t instruction) {
