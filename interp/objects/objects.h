@@ -61,6 +61,9 @@ inline std::uint64_t slot_words(Value type) {
 // Slot word `index` of an object (0 is the first: inherited words come first). The words
 // are the last ones of the object, whatever its layout's struct and variable part.
 Value* slot_word_at(Value obj, std::uint64_t index, bool write);
+// The slot word that `descr` (what the MRO of `type` gives for a name) reads and writes on
+// instances of `type`, or -1 where it is no __slots__ member that applies to them.
+std::int64_t slot_index_for(Value descr, Value type);
 // Gives instances of a type made in C++, none of which exists yet, a word that lists their
 // weak references: weakref.ref() takes them (and classes derived from it inherit it).
 void make_weakrefable(Value type);

@@ -489,6 +489,13 @@ bool is_member_descriptor(Value v) {
   return v.is_object() && type_of(v) == member_descriptor_type;
 }
 
+std::int64_t slot_index_for(Value descr, Value type) {
+  if (!is_member_descriptor(descr) || !ro<PropertyObject>(descr)->doc.is_small_int() ||
+      !is_subtype(type, descriptor_owner(descr)))
+    return -1;
+  return ro<PropertyObject>(descr)->doc.small_int_value();
+}
+
 void add_instance_dict_getter(Thread& t, Value type) {
   add_named_getters(t, type, {"__dict__"}, instance_dict_get, instance_dict_set);
 }

@@ -264,7 +264,6 @@ bool is_generator_code(const CodeUnit* unit) {
   return unit->flags & (bytecode::kGenerator | bytecode::kCoroutine | bytecode::kAsyncGenerator);
 }
 
-// Does the callable run as a frame of this loop (a plain Python function)?
 // The instance dict of `obj` when attribute `attr` may be read (or written) there
 // directly: an Instance-layout object with a dict, whose class has no attribute hook
 // (`hooks`) and no attribute of that name along its MRO. Otherwise 0.
@@ -280,15 +279,17 @@ Value plain_instance_dict(Value obj, Value attr, std::uint64_t hooks) {
 }
 
 // What LOAD_ATTR / STORE_ATTR at an instruction last met: instances of `type` (at
-// `version`, which vouches for no hook and nothing named `attr` along the MRO) and where
-// the name sat in their dicts (objects made by one class's __init__ have dicts of one
-// shape). Per thread and indexed by the instruction's address, separately for loads and
-// stores (they honour different hooks); a site that does not match costs the full check.
+// `version`, which vouches for no hook and for what the MRO holds under `attr`) and where
+// the attribute lives: in their dicts, where the name sat at `hint` (objects made by one
+// class's __init__ have dicts of one shape), or in their __slots__ word `slot`. Per thread
+// and indexed by the instruction's address, separately for loads and stores (they honour
+// different hooks); a site that does not match costs the full check.
 struct AttributeSite {
   Value type, attr;
   std::uint64_t version = 0;
   std::uint32_t epoch = 0;
   std::int32_t hint = 0;
+  std::int64_t slot = -1;
 };
 constexpr std::size_t kAttributeSites = 512;
 AttributeSite& attribute_site(const Instruction* at, bool store) {
@@ -296,28 +297,47 @@ AttributeSite& attribute_site(const Instruction* at, bool store) {
   return ThreadCache<AttributeSite, 2 * kAttributeSites>::at(store * kAttributeSites + site);
 }
 
-// The dict of a plain instance where `attr` is to be looked up or stored directly, or 0.
-Value site_instance_dict(AttributeSite& site, Value obj, Value attr, std::uint64_t hooks) {
-  if (!obj.is_object() || !is_layout(obj, Layout::Instance)) return {};
+// Where `attr` of `obj` may be read or written with no descriptor to honour, as the site
+// knows or finds out: the instance dict (which may be 0), the slot word site.slot, or
+// neither (the full lookup runs).
+enum class Direct : std::uint8_t { None, Dict, Slot };
+
+Direct site_direct(AttributeSite& site, Value obj, Value attr, std::uint64_t hooks) {
+  if (!obj.is_object()) return Direct::None;
   Value type = type_of(obj);
   auto epoch = std::uint32_t(gc::collection_count());
   if (site.type == type && site.attr == attr && site.epoch == epoch &&
       (!site.version || rd<TypeObject>(type)->version == site.version))
-    return rd<Object>(obj)->dict;
-  Value dict = plain_instance_dict(obj, attr, hooks);
+    return site.slot >= 0 ? Direct::Slot : Direct::Dict;
+  if (rd<TypeObject>(type)->flags & hooks) return Direct::None;
+  std::int64_t slot = -1;
+  if (!plain_instance_dict(obj, attr, hooks) &&
+      (slot = slot_index_for(type_lookup(type, attr), type)) < 0)
+    return Direct::None;
+  // The caller reads the slot's index from the site, so it holds it even where it cannot
+  // vouch for the next time (a class or name the transaction may still roll back).
   std::uint64_t version = cacheable_version(type);
-  if (dict && version != kNotCacheable && !stm::is_new_object(attr.offset())) {
-    site.type = type;
-    site.attr = attr;
-    site.version = version;
-    site.epoch = epoch;
-  }
-  return dict;
+  bool cacheable = version != kNotCacheable && !stm::is_new_object(attr.offset());
+  site.type = cacheable ? type : Value();
+  site.attr = attr;
+  site.version = version;
+  site.epoch = epoch;
+  site.slot = slot;
+  return slot >= 0 ? Direct::Slot : Direct::Dict;
 }
 
-Value plain_instance_attribute(Value obj, Value attr, AttributeSite& site) {
-  Value dict = site_instance_dict(site, obj, attr, kCustomGetattribute | kHasGetattr);
-  return dict ? dict_get_str_hinted(dict, attr, site.hint) : Value();
+// The attribute read directly (0 where the full lookup must run: it also raises).
+Value site_attribute(AttributeSite& site, Value obj, Value attr) {
+  switch (site_direct(site, obj, attr, kCustomGetattribute | kHasGetattr)) {
+  case Direct::Dict:
+    if (Value dict = rd<Object>(obj)->dict) return dict_get_str_hinted(dict, attr, site.hint);
+    return {};
+  case Direct::Slot:
+    return *slot_word_at(obj, std::uint64_t(site.slot), false);
+  case Direct::None:
+    break;
+  }
+  return {};
 }
 
 bool callable_as_function(Value callable, Value& function, Value& self) {
@@ -673,8 +693,8 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
           r.sp = sp;
           // An attribute in the instance dict of a plain object, with no hook on its class
           // and nothing of that name along the MRO: no descriptor to honour.
-          if (Value found = plain_instance_attribute(TOP(), name_at(r, arg),
-                                                     attribute_site(&r.code[lasti], false))) {
+          if (Value found =
+                  site_attribute(attribute_site(&r.code[lasti], false), TOP(), name_at(r, arg))) {
             TOP() = found;
             DISPATCH();
           }
@@ -690,10 +710,19 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
           Value v = POP();
           Value n = name_at(r, arg);
           AttributeSite& site = attribute_site(&r.code[lasti], true);
-          if (Value dict = site_instance_dict(site, obj, n, kCustomSetattr)) {
-            if (dict_replace_str_hinted(dict, n, v, site.hint)) DISPATCH();
-            ERROR_IF(!dict_set(t, dict, n, v));
+          switch (site_direct(site, obj, n, kCustomSetattr)) {
+          case Direct::Dict:
+            if (Value dict = rd<Object>(obj)->dict) {
+              if (dict_replace_str_hinted(dict, n, v, site.hint)) DISPATCH();
+              ERROR_IF(!dict_set(t, dict, n, v));
+              DISPATCH();
+            }
+            break;
+          case Direct::Slot:
+            *slot_word_at(obj, std::uint64_t(site.slot), true) = v;
             DISPATCH();
+          case Direct::None:
+            break;
           }
           ERROR_IF(!setattr(t, obj, n, v));
           DISPATCH();
