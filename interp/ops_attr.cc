@@ -23,11 +23,6 @@ static bool overrides_instance_dict(Value descr) {
   return is_layout(descr, Layout::Property) || type_lookup(type_of(descr), name(N___get__));
 }
 
-// Whether instances of `type` may hold attributes in a __dict__ (object() itself may not).
-bool has_instance_dict(Value type) {
-  return type != type_value(T_object) && !(rd<TypeObject>(type)->flags & kNoInstanceDict);
-}
-
 } // namespace
 
 // What staticmethod's and classmethod's __get__ give (also for their subclasses).

@@ -64,6 +64,9 @@ Value* slot_word_at(Value obj, std::uint64_t index, bool write);
 // The slot word that `descr` (what the MRO of `type` gives for a name) reads and writes on
 // instances of `type`, or -1 where it is no __slots__ member that applies to them.
 std::int64_t slot_index_for(Value descr, Value type);
+// Whether instances of `type` may hold attributes in a __dict__ (CPython's tp_dictoffset
+// != 0: object() itself may not).
+bool has_instance_dict(Value type);
 // Gives instances of a type made in C++, none of which exists yet, a word that lists their
 // weak references: weakref.ref() takes them (and classes derived from it inherit it).
 void make_weakrefable(Value type);

@@ -489,6 +489,10 @@ bool is_member_descriptor(Value v) {
   return v.is_object() && type_of(v) == member_descriptor_type;
 }
 
+bool has_instance_dict(Value type) {
+  return type != type_value(T_object) && !(rd<TypeObject>(type)->flags & kNoInstanceDict);
+}
+
 std::int64_t slot_index_for(Value descr, Value type) {
   if (!is_member_descriptor(descr) || !ro<PropertyObject>(descr)->doc.is_small_int() ||
       !is_subtype(type, descriptor_owner(descr)))
@@ -586,11 +590,6 @@ bool varies_in_size(Value type) {
   default:
     return false;
   }
-}
-
-// CPython's tp_dictoffset != 0 (object's instances have none; a class's may).
-bool has_instance_dict(Value type) {
-  return type != type_value(T_object) && !(rd<TypeObject>(type)->flags & kNoInstanceDict);
 }
 
 // Whether a class itself (not a base) gave its instances the weak-reference word; and

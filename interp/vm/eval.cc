@@ -264,18 +264,12 @@ bool is_generator_code(const CodeUnit* unit) {
   return unit->flags & (bytecode::kGenerator | bytecode::kCoroutine | bytecode::kAsyncGenerator);
 }
 
-// The instance dict of `obj` when attribute `attr` may be read (or written) there
-// directly: an Instance-layout object with a dict, whose class has no attribute hook
-// (`hooks`) and no attribute of that name along its MRO. Otherwise 0.
-Value plain_instance_dict(Value obj, Value attr, std::uint64_t hooks) {
-  if (!obj.is_object() || !is_layout(obj, Layout::Instance)) return {};
-  Value type = type_of(obj);
-  if (rd<TypeObject>(type)->flags & hooks) return {};
-  Value dict = rd<Object>(obj)->dict;
-  if (!dict || type_lookup(type, attr)) return {};
-  // __dict__ is no key of the dict but the dict itself (generic_setattr replaces it).
-  if (ro<StrObject>(attr)->length == 8 && str_equal_ascii(attr, "__dict__")) return {};
-  return dict;
+// Whether attribute `attr` of `obj`, whose class has nothing of that name along its MRO,
+// lives in the instance dict (made or not yet): an Instance-layout object whose class
+// gives its instances dicts. __dict__ is no key of the dict but the dict itself.
+bool dict_holds(Value obj, Value type, Value attr) {
+  return is_layout(obj, Layout::Instance) && has_instance_dict(type) &&
+         !(ro<StrObject>(attr)->length == 8 && str_equal_ascii(attr, "__dict__"));
 }
 
 // What LOAD_ATTR / STORE_ATTR at an instruction last met: instances of `type` (at
@@ -310,10 +304,9 @@ Direct site_direct(AttributeSite& site, Value obj, Value attr, std::uint64_t hoo
       (!site.version || rd<TypeObject>(type)->version == site.version))
     return site.slot >= 0 ? Direct::Slot : Direct::Dict;
   if (rd<TypeObject>(type)->flags & hooks) return Direct::None;
-  std::int64_t slot = -1;
-  if (!plain_instance_dict(obj, attr, hooks) &&
-      (slot = slot_index_for(type_lookup(type, attr), type)) < 0)
-    return Direct::None;
+  Value descr = type_lookup(type, attr);
+  std::int64_t slot = descr ? slot_index_for(descr, type) : -1;
+  if (slot < 0 && (descr || !dict_holds(obj, type, attr))) return Direct::None;
   // The caller reads the slot's index from the site, so it holds it even where it cannot
   // vouch for the next time (a class or name the transaction may still roll back).
   std::uint64_t version = cacheable_version(type);
@@ -361,7 +354,10 @@ bool callable_as_function(Value callable, Value& function, Value& self) {
   // have to abort and lose the transaction's writes; a thread joined by an atexit
   // partial after it was told to stop then waited for ever.
   if (l == Layout::Native) return false;
-  Value call = type_lookup(type_of(callable), name(N___call__));
+  Value meta = type_of(callable);
+  if (meta == type_value(T_type))
+    return false; // a class whose metaclass is type: a native __call__
+  Value call = type_lookup(meta, name(N___call__));
   if (call && call.is_object() && is_layout(call, Layout::Function)) {
     function = call;
     self = callable;
@@ -711,13 +707,17 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
           Value n = name_at(r, arg);
           AttributeSite& site = attribute_site(&r.code[lasti], true);
           switch (site_direct(site, obj, n, kCustomSetattr)) {
-          case Direct::Dict:
-            if (Value dict = rd<Object>(obj)->dict) {
-              if (dict_replace_str_hinted(dict, n, v, site.hint)) DISPATCH();
-              ERROR_IF(!dict_set(t, dict, n, v));
-              DISPATCH();
+          case Direct::Dict: {
+            Value dict = rd<Object>(obj)->dict;
+            if (dict && dict_replace_str_hinted(dict, n, v, site.hint)) DISPATCH();
+            if (!dict) { // the first attribute of a new instance: its dict is made now
+              dict = dict_new(t);
+              ERROR_IF(!dict);
+              wr<Object>(obj)->dict = dict;
             }
-            break;
+            ERROR_IF(!dict_set(t, dict, n, v));
+            DISPATCH();
+          }
           case Direct::Slot:
             *slot_word_at(obj, std::uint64_t(site.slot), true) = v;
             DISPATCH();

@@ -295,7 +295,11 @@ Value call_function(Thread& t, Value function, Value self, const Value* args, st
   }
   fresh<FrameObject>(frame)->flags |= kFrameEntry;
   bool yielded;
-  return eval(t, frame, false, yielded);
+  Value result = eval(t, frame, false, yielded);
+  // As a frame of the loop's own calls is when it returns (an operator's __add__, a
+  // property's getter): the next nested call reuses it unless something kept it.
+  if (result) release_frame(t, frame);
+  return result;
 }
 
 Value call_with_self(Thread& t, Value callable, Value self, const Value* args, std::size_t nargs,
