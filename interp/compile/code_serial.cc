@@ -209,6 +209,8 @@ public:
     return static_cast<unsigned char>(data_[pos_++]);
   }
   std::uint64_t number() {
+    if (pos_ < data_.size() && static_cast<unsigned char>(data_[pos_]) < 0x80)
+      return static_cast<unsigned char>(data_[pos_++]); // most numbers are one byte
     std::uint64_t n = 0;
     for (int shift = 0;; shift += 7) {
       unsigned char b = byte();
