@@ -9,8 +9,8 @@ namespace interp {
 
 namespace {
 
-using bytecode::Constant;
 using bytecode::CodeUnit;
+using bytecode::Constant;
 
 // As marshal, nesting deeper than this is refused rather than overflowing the C++ stack.
 constexpr int kMaxDepth = 2000;
@@ -49,7 +49,8 @@ bool constant_of(Thread& t, Value v, int depth, Constant& out) {
                        converted[std::size_t(i)]))
         return false;
     if (tuple)
-      out = std::make_shared<const bytecode::ConstTuple>(bytecode::ConstTuple{std::move(converted)});
+      out =
+          std::make_shared<const bytecode::ConstTuple>(bytecode::ConstTuple{std::move(converted)});
     else
       out = std::make_shared<const bytecode::ConstFrozenSet>(
           bytecode::ConstFrozenSet{std::move(converted)});

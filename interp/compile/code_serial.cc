@@ -11,16 +11,18 @@
 
 #include <cctype>
 #include <cstring>
-#include <optional>
 #include <link.h>
+#include <optional>
 #include <sys/stat.h>
 
 namespace interp::bytecode {
 
 namespace {
 
-std::uint64_t fnv1a(const unsigned char* p, std::size_t n, std::uint64_t h = 14695981039346656037ull) {
-  for (std::size_t i = 0; i < n; ++i) h = (h ^ p[i]) * 1099511628211ull;
+std::uint64_t fnv1a(const unsigned char* p, std::size_t n,
+                    std::uint64_t h = 14695981039346656037ull) {
+  for (std::size_t i = 0; i < n; ++i)
+    h = (h ^ p[i]) * 1099511628211ull;
   return h;
 }
 
@@ -50,7 +52,8 @@ int find_build_id(dl_phdr_info* info, std::size_t, void* data) {
       const unsigned char* name = p + sizeof note;
       const unsigned char* desc = name + ((note.n_namesz + 3) & ~3u);
       if (desc + note.n_descsz > end) break;
-      if (note.n_type == NT_GNU_BUILD_ID && note.n_namesz == 4 && std::memcmp(name, "GNU", 4) == 0) {
+      if (note.n_type == NT_GNU_BUILD_ID && note.n_namesz == 4 &&
+          std::memcmp(name, "GNU", 4) == 0) {
         search->id.assign(reinterpret_cast<const char*>(desc), note.n_descsz);
         return 1;
       }
@@ -74,7 +77,8 @@ std::string compute_build_magic() {
     h = fnv1a(reinterpret_cast<const unsigned char*>(facts), sizeof facts);
   }
   std::string magic(4, '\0');
-  for (int i = 0; i < 4; ++i) magic[i] = char((h >> (8 * i)) & 0xff);
+  for (int i = 0; i < 4; ++i)
+    magic[i] = char((h >> (8 * i)) & 0xff);
   return magic;
 }
 
@@ -89,9 +93,7 @@ public:
     }
     out_.push_back(char(n));
   }
-  void signed_number(std::int64_t n) {
-    number((std::uint64_t(n) << 1) ^ std::uint64_t(n >> 63));
-  }
+  void signed_number(std::int64_t n) { number((std::uint64_t(n) << 1) ^ std::uint64_t(n >> 63)); }
   void text(std::string_view s) {
     number(s.size());
     out_.append(s);
@@ -103,12 +105,14 @@ public:
   }
   void names(const std::vector<std::string>& list) {
     number(list.size());
-    for (const std::string& s : list) text(s);
+    for (const std::string& s : list)
+      text(s);
   }
   void items(char tag, const std::vector<Constant>& list) {
     out_.push_back(tag);
     number(list.size());
-    for (const Constant& c : list) constant(c);
+    for (const Constant& c : list)
+      constant(c);
   }
 
   void constant(const Constant& c) {
@@ -134,7 +138,8 @@ public:
           } else if constexpr (std::is_same_v<T, std::u32string>) {
             out_.push_back('u');
             number(v.size());
-            for (char32_t cp : v) number(cp);
+            for (char32_t cp : v)
+              number(cp);
           } else if constexpr (std::is_same_v<T, ast::BytesValue>) {
             out_.push_back('b');
             text(v.bytes);
@@ -158,15 +163,18 @@ public:
     for (std::uint32_t n : {u.argcount, u.posonlyargcount, u.kwonlyargcount, u.flags, u.stacksize})
       number(n);
     number(u.code.size());
-    for (Instruction insn : u.code) number(insn);
+    for (Instruction insn : u.code)
+      number(insn);
     number(u.consts.size());
-    for (const Constant& c : u.consts) constant(c);
+    for (const Constant& c : u.consts)
+      constant(c);
     names(u.names);
     names(u.varnames);
     names(u.cellvars);
     names(u.freevars);
     number(u.cell_args.size());
-    for (int a : u.cell_args) signed_number(a);
+    for (int a : u.cell_args)
+      signed_number(a);
     number(u.locations.size());
     for (const Location& at : u.locations) {
       signed_number(at.line);
@@ -176,7 +184,8 @@ public:
     }
     number(u.exception_table.size());
     for (const ExceptionEntry& e : u.exception_table) {
-      for (std::uint32_t n : {e.start, e.end, e.target, e.depth}) number(n);
+      for (std::uint32_t n : {e.start, e.end, e.target, e.depth})
+        number(n);
       out_.push_back(e.push_lasti ? 1 : 0);
     }
     signed_number(u.docstring);
@@ -271,7 +280,11 @@ public:
     std::string_view s = bytes(count());
     for (std::size_t i = 0; i < s.size();) {
       auto c = static_cast<unsigned char>(s[i]);
-      std::size_t len = c < 0x80 ? 1 : (c & 0xe0) == 0xc0 ? 2 : (c & 0xf0) == 0xe0 ? 3 : (c & 0xf8) == 0xf0 ? 4 : 0;
+      std::size_t len = c < 0x80             ? 1
+                        : (c & 0xe0) == 0xc0 ? 2
+                        : (c & 0xf0) == 0xe0 ? 3
+                        : (c & 0xf8) == 0xf0 ? 4
+                                             : 0;
       if (len == 0 || i + len > s.size()) {
         bad("invalid UTF-8");
         return {};
@@ -296,7 +309,8 @@ public:
   }
   std::vector<std::string> names() {
     std::vector<std::string> list(count());
-    for (std::string& s : list) s = text();
+    for (std::string& s : list)
+      s = text();
     return list;
   }
 
@@ -318,7 +332,8 @@ public:
 
   std::vector<Constant> items(int depth) {
     std::vector<Constant> list(count());
-    for (Constant& c : list) c = constant(depth + 1);
+    for (Constant& c : list)
+      c = constant(depth + 1);
     return list;
   }
 
@@ -393,19 +408,22 @@ public:
     u->qualname = text();
     u->filename = text();
     u->firstlineno = small_signed();
-    for (std::uint32_t* n : {&u->argcount, &u->posonlyargcount, &u->kwonlyargcount, &u->flags,
-                             &u->stacksize})
+    for (std::uint32_t* n :
+         {&u->argcount, &u->posonlyargcount, &u->kwonlyargcount, &u->flags, &u->stacksize})
       *n = small_number();
     u->code.resize(count());
-    for (Instruction& insn : u->code) insn = small_number();
+    for (Instruction& insn : u->code)
+      insn = small_number();
     u->consts.resize(count());
-    for (Constant& c : u->consts) c = constant(depth);
+    for (Constant& c : u->consts)
+      c = constant(depth);
     u->names = names();
     u->varnames = names();
     u->cellvars = names();
     u->freevars = names();
     u->cell_args.resize(count());
-    for (int& a : u->cell_args) a = small_signed();
+    for (int& a : u->cell_args)
+      a = small_signed();
     u->locations.resize(count(4));
     for (Location& at : u->locations) {
       at.line = small_signed();
@@ -415,7 +433,8 @@ public:
     }
     u->exception_table.resize(count(5));
     for (ExceptionEntry& e : u->exception_table) {
-      for (std::uint32_t* n : {&e.start, &e.end, &e.target, &e.depth}) *n = small_number();
+      for (std::uint32_t* n : {&e.start, &e.end, &e.target, &e.depth})
+        *n = small_number();
       unsigned char lasti = byte();
       if (lasti > 1) bad("invalid exception table");
       e.push_lasti = lasti == 1;
@@ -503,7 +522,7 @@ void serialize_code(const CodeUnit& unit, std::string& out) {
 }
 
 std::variant<std::shared_ptr<const CodeUnit>, SerialError> deserialize_code(std::string_view data,
-                                                                             std::size_t& pos) {
+                                                                            std::size_t& pos) {
   Reader r(data, pos);
   std::string_view magic = r.bytes(4);
   if (r.error()) return *r.error();

@@ -34,6 +34,6 @@ struct SerialError {
 
 // Reads a unit that serialize_code wrote, starting at data[pos]; pos moves past it.
 std::variant<std::shared_ptr<const CodeUnit>, SerialError> deserialize_code(std::string_view data,
-                                                                             std::size_t& pos);
+                                                                            std::size_t& pos);
 
 } // namespace interp::bytecode

@@ -29,11 +29,13 @@ Value sys_value(Thread& t, const char* attr) {
 }
 
 void put_u32(std::string& out, std::uint32_t n) {
-  for (int i = 0; i < 4; ++i) out.push_back(char((n >> (8 * i)) & 0xff));
+  for (int i = 0; i < 4; ++i)
+    out.push_back(char((n >> (8 * i)) & 0xff));
 }
 std::uint32_t get_u32(std::string_view data, std::size_t at) {
   std::uint32_t n = 0;
-  for (int i = 0; i < 4; ++i) n |= std::uint32_t(static_cast<unsigned char>(data[at + i])) << (8 * i);
+  for (int i = 0; i < 4; ++i)
+    n |= std::uint32_t(static_cast<unsigned char>(data[at + i])) << (8 * i);
   return n;
 }
 
@@ -96,8 +98,8 @@ void make_parent_folders(const std::string& file) {
 void write_atomically(const std::string& path, std::string_view data, mode_t mode) {
   static std::atomic<std::uint64_t> serial{0};
   make_parent_folders(path);
-  std::string temporary = path + "." + std::to_string(::getpid()) + "." +
-                          std::to_string(serial.fetch_add(1)) + ".tmp";
+  std::string temporary =
+      path + "." + std::to_string(::getpid()) + "." + std::to_string(serial.fetch_add(1)) + ".tmp";
   int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
   if (fd < 0) return;
   bool ok = true;
@@ -157,8 +159,8 @@ bool cache_path_of(Thread& t, const std::string& source_path, std::string& out) 
     std::size_t start = head.find_first_not_of('/');
     head = start == std::string::npos ? "" : head.substr(start);
     std::string root = str_utf8(prefix);
-    out = root + (root.empty() || root.back() == '/' ? "" : "/") + (head.empty() ? "" : head + "/") +
-          file;
+    out = root + (root.empty() || root.back() == '/' ? "" : "/") +
+          (head.empty() ? "" : head + "/") + file;
   } else {
     out = (head.empty() ? "" : head + "/") + "__pycache__/" + file;
   }
@@ -166,8 +168,7 @@ bool cache_path_of(Thread& t, const std::string& source_path, std::string& out) 
   return true;
 }
 
-Value source_module_code(Thread& t, const std::string& source_path,
-                         const std::string& cache_path) {
+Value source_module_code(Thread& t, const std::string& source_path, const std::string& cache_path) {
   struct stat st;
   bool known = ::stat(source_path.c_str(), &st) == 0;
   Cached cached = Cached::Missing;

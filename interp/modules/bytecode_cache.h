@@ -26,7 +26,6 @@ bool cache_path_of(Thread& t, const std::string& source_path, std::string& out);
 // this build and of the source as it is now; otherwise compiled from the source, and
 // written to the cache unless sys.dont_write_bytecode (failing to write is silent). 0
 // with the exception (ImportError for an unreadable source, SyntaxError, ...).
-Value source_module_code(Thread& t, const std::string& source_path,
-                         const std::string& cache_path);
+Value source_module_code(Thread& t, const std::string& source_path, const std::string& cache_path);
 
 } // namespace interp

@@ -1,8 +1,8 @@
 // interp/modules/sys.cc - the sys module. Its standard streams are _io objects
 // (io.cc's make_standard_stream), installed once sys is in sys.modules.
-#include "interp/modules/bytecode_cache.h"
 #include "gc/gc.h"
 #include "interp/interp.h"
+#include "interp/modules/bytecode_cache.h"
 #include "interp/modules/module_support.h"
 #include "interp/modules/modules.h"
 #include "interp/objects/args.h"
