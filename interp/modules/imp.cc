@@ -7,6 +7,8 @@
 // holds the global import lock. Once importlib is imported, import.cc asks _imp for real
 // ModuleSpec objects (_pypystm_spec) and the finders go on sys.meta_path
 // (_pypystm_install), so that importlib.util.find_spec and importlib.reload work.
+#include "interp/code_marshal.h"
+#include "interp/compile/code_serial.h"
 #include "interp/modules/module_support.h"
 #include "interp/modules/modules.h"
 #include "interp/modules/source_module.h"
@@ -63,6 +65,33 @@ INTERP_NATIVE(imp_fix_co_filename) {
   if (old_name && str_check(old_name) && str_utf8(old_name) == str_utf8(args[1])) return none();
   fix_filename(args[0], old_name, args[1]);
   return none();
+}
+
+// marshal._dump_code(code): the bytes that follow marshal's type code 'c' for `code`.
+INTERP_NATIVE(marshal_dump_code) {
+  if (nargs != 1 || keyword_count(kwnames) != 0 ||
+      !(args[0].is_object() && is_layout(args[0], Layout::Code)))
+    return raise(t, exc(E_TypeError), "_dump_code() takes one code object");
+  std::string out;
+  if (!code_to_bytes(t, args[0], out)) return {};
+  return bytes_new(t, out);
+}
+
+// marshal._load_code(data, pos): (code, end) for the code object whose bytes (after the
+// type code 'c') start at data[pos].
+INTERP_NATIVE(marshal_load_code) {
+  if (nargs != 2 || keyword_count(kwnames) != 0 || !is_exact(args[0], T_bytes))
+    return raise(t, exc(E_TypeError), "_load_code() takes bytes and a position");
+  std::int64_t start;
+  if (!index_to_i64(t, args[1], start)) return {};
+  std::string_view data = bytes_view(args[0]);
+  if (start < 0 || std::uint64_t(start) > data.size())
+    return raise(t, exc(E_ValueError), "bad marshal data (position out of range)");
+  std::size_t pos = std::size_t(start);
+  Value code = code_from_bytes(t, data, pos);
+  if (!code) return {};
+  Value items[2] = {code, int_from_i64(t, std::int64_t(pos))};
+  return items[1] ? tuple_from(t, items, 2) : Value();
 }
 
 const char kImpSource[] = R"py(
@@ -246,6 +275,11 @@ def _pypystm_install():
     if ready is None:
         return
     boot, ext = ready
+    # importlib's own SourceFileLoader (runpy, py_compile, compileall) writes and reads
+    # the cache files the interpreter does: with this build's magic number, whose code
+    # objects marshal reads.
+    ext.MAGIC_NUMBER = _pypystm_magic
+    ext._RAW_MAGIC_NUMBER = int.from_bytes(_pypystm_magic, 'little')
     if not sys.meta_path:
         sys.meta_path.append(boot.BuiltinImporter)
         sys.meta_path.append(boot.FrozenImporter)
@@ -298,8 +332,9 @@ def warn_explicit(message, category, filename, lineno, module=None, registry=Non
 )py";
 
 const char kMarshalSource[] = R"py(
-"""Serialization of Python values in CPython's marshal format (version 4). Code objects
-are not marshallable in this interpreter."""
+"""Serialization of Python values in CPython's marshal format (version 4). A code object
+is written in this interpreter's own layout after the type code 'c' (only the same
+interpreter build reads it back)."""
 
 version = 4
 
@@ -415,6 +450,9 @@ class _Writer:
                 self.write(item)
         elif t is memoryview:
             self.sized(0x73, v.tobytes())
+        elif t is _code_type:
+            out.append(0x63)
+            out += _dump_code(v)
         else:
             raise ValueError("unmarshallable object")
 
@@ -519,12 +557,15 @@ class _Reader:
                 raise ValueError("bad marshal data (invalid reference)")
             return self.refs[index], False
         elif c == 'c':
-            raise ValueError("bad marshal data (code objects are not supported)")
+            v, self.pos = _load_code(self.data, self.pos)
         else:
             raise ValueError("bad marshal data (unknown type code)")
         if slot is not None:
             self.refs[slot] = v
         return v, False
+
+
+_code_type = type((lambda: None).__code__)
 
 
 def dumps(value, version=version, /):
@@ -563,7 +604,9 @@ Value make_imp_module(Thread& t) {
       {"_fix_co_filename", imp_fix_co_filename},
   };
   Value m = new_module(t, "_imp", kFunctions, std::size(kFunctions));
-  return m ? run_module_source(t, m, kImpSource, "<_imp>") : Value();
+  if (!m) return {};
+  module_set(t, m, "_pypystm_magic", bytes_new(t, bytecode::build_magic()));
+  return run_module_source(t, m, kImpSource, "<_imp>");
 }
 
 Value make_warnings_module(Thread& t) {
@@ -572,7 +615,11 @@ Value make_warnings_module(Thread& t) {
 }
 
 Value make_marshal_module(Thread& t) {
-  Value m = new_module(t, "marshal", nullptr, 0);
+  static const ModuleFunction kFunctions[] = {
+      {"_dump_code", marshal_dump_code},
+      {"_load_code", marshal_load_code},
+  };
+  Value m = new_module(t, "marshal", kFunctions, std::size(kFunctions));
   return m ? run_module_source(t, m, kMarshalSource, "<marshal>") : Value();
 }
 

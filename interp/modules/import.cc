@@ -1,15 +1,13 @@
 // interp/modules/import.cc - the import system: __import__, module lookup in
 // sys.modules, builtin modules, and source modules and packages found on sys.path (or a
 // package's __path__), executed in a fresh module namespace.
-#include "interp/compile_source.h"
+#include "interp/modules/bytecode_cache.h"
 #include "interp/modules/modules.h"
 #include "interp/objects/args.h"
 #include "interp/objects/objects.h"
 #include "interp/ops.h"
 #include "interp/vm/vm.h"
 
-#include <fstream>
-#include <sstream>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -28,15 +26,6 @@ bool is_file(const std::string& path) {
 bool is_dir(const std::string& path) {
   struct stat st;
   return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-bool read_file(const std::string& path, std::string& out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream s;
-  s << in.rdbuf();
-  out = s.str();
-  return true;
 }
 
 Value module_not_found(Thread& t, const std::string& full) {
@@ -104,7 +93,7 @@ bool importlib_installed(Thread& t) {
 // A module's __spec__ before importlib is imported: a namespace object (of sys.implementation's
 // SimpleNamespace class) with the fields of importlib's ModuleSpec that programs read.
 Value make_spec(Thread& t, const std::string& full, const std::string& path, bool package,
-                const std::string& package_dir) {
+                const std::string& package_dir, const std::string& cached) {
   Value impl = getattr(t, runtime().sys_module, intern_literal(t, "implementation"));
   if (!impl) return {};
   Value spec = allocate(t, Layout::Instance, type_of(impl), sizeof(Object));
@@ -125,7 +114,7 @@ Value make_spec(Thread& t, const std::string& full, const std::string& path, boo
       {"origin", str_from_utf8(t, path)},
       {"submodule_search_locations", locations},
       {"loader_state", none()},
-      {"cached", none()},
+      {"cached", cached.empty() ? none() : str_from_utf8(t, cached)},
       {"parent", str_from_utf8(t, parent)},
       {"has_location", runtime().true_},
   };
@@ -135,18 +124,20 @@ Value make_spec(Thread& t, const std::string& full, const std::string& path, boo
 }
 
 // Executes a source file as the module `full` (registered in sys.modules first, removed
-// again when it fails).
+// again when it fails), its code from the bytecode cache when that is current.
 Value load_source(Thread& t, const std::string& full, const std::string& path, bool package,
                   const std::string& package_dir) {
-  std::string source;
-  if (!read_file(path, source))
-    return raisef(t, exc(E_ImportError), "cannot read %s", path.c_str());
+  std::string cached;
+  if (!cache_path_of(t, path, cached)) return {};
   Value modname = str_from_utf8(t, full);
   if (!modname) return {};
   Value m = module_new(t, modname);
   if (!m) return {};
   Value d = rd<Object>(m)->dict;
   if (!dict_set(t, d, name(N___file__), str_from_utf8(t, path))) return {};
+  if (!dict_set(t, d, intern_literal(t, "__cached__"),
+                cached.empty() ? none() : str_from_utf8(t, cached)))
+    return {};
   std::string pkg =
       package ? full
               : (full.rfind('.') == std::string::npos ? "" : full.substr(0, full.rfind('.')));
@@ -163,12 +154,12 @@ Value load_source(Thread& t, const std::string& full, const std::string& path, b
     if (!loader || !dict_set(t, d, intern_literal(t, "__loader__"), loader)) return {};
   } else {
     if (t.pending) return {};
-    spec = make_spec(t, full, path, package, package_dir);
+    spec = make_spec(t, full, path, package, package_dir, cached);
   }
   if (!spec || !dict_set(t, d, name(N___spec__), spec)) return {};
   Value modules = sys_attr(t, N_modules);
   if (!modules || !dict_set(t, modules, modname, m)) return {};
-  Value code = compile_source(t, source, path, ast::Mode::Exec);
+  Value code = source_module_code(t, path, cached);
   Value r = code ? vm::run_code(t, code, d, d) : Value();
   if (!r) {
     Value saved = fetch_pending(t);
@@ -437,7 +428,7 @@ Value import_module(Thread& t, const std::string& modname) {
 Value main_module_spec(Thread& t, const std::string& full, const std::string& path, Value loader) {
   Value spec = importlib_spec(t, full, path, false, false, "");
   if (spec || t.pending) return spec;
-  spec = make_spec(t, full, path, false, "");
+  spec = make_spec(t, full, path, false, "", "");
   if (!spec || !setattr(t, spec, intern_literal(t, "loader"), loader)) return {};
   return spec;
 }

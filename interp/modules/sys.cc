@@ -2,6 +2,7 @@
 // (io.cc's make_standard_stream), installed once sys is in sys.modules.
 #include "gc/gc.h"
 #include "interp/interp.h"
+#include "interp/modules/bytecode_cache.h"
 #include "interp/modules/module_support.h"
 #include "interp/modules/modules.h"
 #include "interp/objects/args.h"
@@ -713,7 +714,7 @@ Value make_sys_module(Thread& t) {
     Value type = new_struct_sequence_type(t, "thread_info", "sys", kFields, 3);
     set("thread_info", new_struct_sequence(t, type, v, 3));
   }
-  set("dont_write_bytecode", runtime().true_);
+  set("dont_write_bytecode", runtime().false_); // -B and the environment: configure_sys
   Value version_info;
   {
     Value v[5] = {Value::small_int(3), Value::small_int(11), Value::small_int(2),
@@ -765,7 +766,7 @@ Value make_sys_module(Thread& t) {
     // The version of the language implemented, in sys.version_info's form, as CPython's.
     static const char* const kNames[] = {"name", "cache_tag", "version", "hexversion",
                                          "_multiarch"};
-    Value values[5] = {str_from_ascii(t, "pypy_stm"), none(), version_info,
+    Value values[5] = {str_from_ascii(t, "pypy_stm"), str_from_ascii(t, kCacheTag), version_info,
                        Value::small_int(0x030b02f0), str_from_ascii(t, "x86_64-linux-gnu")};
     set("implementation", make_struct(t, kNames, values, 5));
   }

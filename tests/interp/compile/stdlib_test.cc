@@ -1,9 +1,11 @@
 // tests/interp/compile/stdlib_test.cc - every file of CPython 3.11's pure-Python standard
 // library (/usr/lib/python3.11, tests included) compiles, and every code unit passes the
-// stack-discipline check of interp/compile/stack_check.h.
+// stack-discipline check of interp/compile/stack_check.h and reads back unchanged from the
+// bytes of interp/compile/code_serial.h (whose loader validates what it reads).
 #define BOOST_TEST_MODULE interp_compile_stdlib
 #include <boost/test/unit_test.hpp>
 
+#include "interp/compile/code_serial.h"
 #include "interp/compile/stack_check.h"
 #include "tests/interp/compile/case_file.h"
 
@@ -42,6 +44,16 @@ BOOST_AUTO_TEST_CASE(stdlib_compiles_with_sound_stacks) {
     ++compiled;
     if (auto problem = interp::compile::check_code(*std::get<0>(result)))
       BOOST_ERROR(path << ": " << *problem);
+    std::string bytes, again;
+    interp::bytecode::serialize_code(*std::get<0>(result), bytes);
+    std::size_t pos = 0;
+    auto loaded = interp::bytecode::deserialize_code(bytes, pos);
+    if (auto* error = std::get_if<interp::bytecode::SerialError>(&loaded)) {
+      BOOST_ERROR(path << ": not read back: " << error->message);
+      continue;
+    }
+    interp::bytecode::serialize_code(*std::get<0>(loaded), again);
+    if (again != bytes || pos != bytes.size()) BOOST_ERROR(path << ": read back differently");
   }
   BOOST_TEST_MESSAGE(compiled << " of " << files << " files compiled");
   BOOST_TEST(files > 500u);
