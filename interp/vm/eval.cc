@@ -333,6 +333,36 @@ Value site_attribute(AttributeSite& site, Value obj, Value attr) {
   return {};
 }
 
+// What LOAD_METHOD at an instruction last met: instances of `type` (at `version`) to
+// which the class gives `attr` as `method`, a function or a builtin method descriptor
+// that binds to them (get_method's unbound case). Only the instance dict, which may
+// shadow the name, is looked at again.
+struct MethodSite {
+  Value type, attr, method;
+  std::uint64_t version = 0;
+  std::uint32_t epoch = 0;
+};
+MethodSite& method_site(const Instruction* at) {
+  return ThreadCache<MethodSite, kAttributeSites>::at(reinterpret_cast<std::uintptr_t>(at) >> 2);
+}
+
+Value site_method(const MethodSite& site, Value obj, Value attr) {
+  Value type = type_of(obj);
+  if (site.type != type || site.attr != attr ||
+      site.epoch != std::uint32_t(gc::collection_count()) ||
+      (site.version && rd<TypeObject>(type)->version != site.version))
+    return {};
+  Value dict = obj.is_object() ? rd<Object>(obj)->dict : Value();
+  return dict && dict_get_str(dict, attr) ? Value() : site.method;
+}
+
+void fill_method_site(MethodSite& site, Value obj, Value attr, Value method) {
+  Value type = type_of(obj);
+  std::uint64_t version = cacheable_version(type);
+  if (version == kNotCacheable || stm::is_new_object(attr.offset())) return;
+  site = {type, attr, method, version, std::uint32_t(gc::collection_count())};
+}
+
 bool callable_as_function(Value callable, Value& function, Value& self) {
   if (!callable.is_object()) return false;
   Layout l = layout_of(callable);
@@ -736,11 +766,18 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
         TARGET(LOAD_METHOD) {
           r.sp = sp;
           Value obj = TOP();
+          MethodSite& site = method_site(&r.code[lasti]);
+          if (Value m = site_method(site, obj, name_at(r, arg))) {
+            TOP() = m;
+            PUSH(obj);
+            DISPATCH();
+          }
           bool unbound;
           Value m = get_method(t, obj, name_at(r, arg), unbound);
           if (!m) attribute_error_context(t, obj, name_at(r, arg));
           ERROR_IF(!m);
           if (unbound) {
+            fill_method_site(site, obj, name_at(r, arg), m);
             TOP() = m;
             PUSH(obj);
           } else {
