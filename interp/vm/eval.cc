@@ -296,13 +296,11 @@ AttributeSite& attribute_site(const Instruction* at, bool store) {
 // neither (the full lookup runs).
 enum class Direct : std::uint8_t { None, Dict, Slot };
 
-Direct site_direct(AttributeSite& site, Value obj, Value attr, std::uint64_t hooks) {
-  if (!obj.is_object()) return Direct::None;
+// A site that does not match looks again, out of the loop's way.
+[[gnu::noinline]] Direct site_refill(AttributeSite& site, Value obj, Value attr,
+                                     std::uint64_t hooks) {
   Value type = type_of(obj);
   auto epoch = std::uint32_t(gc::collection_count());
-  if (site.type == type && site.attr == attr && site.epoch == epoch &&
-      (!site.version || rd<TypeObject>(type)->version == site.version))
-    return site.slot >= 0 ? Direct::Slot : Direct::Dict;
   if (rd<TypeObject>(type)->flags & hooks) return Direct::None;
   Value descr = type_lookup(type, attr);
   std::int64_t slot = descr ? slot_index_for(descr, type) : -1;
@@ -317,6 +315,16 @@ Direct site_direct(AttributeSite& site, Value obj, Value attr, std::uint64_t hoo
   site.epoch = epoch;
   site.slot = slot;
   return slot >= 0 ? Direct::Slot : Direct::Dict;
+}
+
+inline Direct site_direct(AttributeSite& site, Value obj, Value attr, std::uint64_t hooks) {
+  if (!obj.is_object()) return Direct::None;
+  Value type = type_of(obj);
+  if (site.type == type && site.attr == attr &&
+      site.epoch == std::uint32_t(gc::collection_count()) &&
+      (!site.version || rd<TypeObject>(type)->version == site.version))
+    return site.slot >= 0 ? Direct::Slot : Direct::Dict;
+  return site_refill(site, obj, attr, hooks);
 }
 
 // The attribute read directly (0 where the full lookup must run: it also raises).
