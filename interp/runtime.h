@@ -240,6 +240,16 @@ struct alignas(64) Thread {
   const char* stack_floor = nullptr;
   std::string out;         // stdout written by the running transaction, flushed at commit
   std::string err;         // stderr, likewise
+  // Bytes the running transaction wrote to regular files that only write (io.cc): they
+  // reach the descriptor, in order, when it commits, as `out` does; `at` is the file
+  // offset (binary files write at their position) or -1 (where the descriptor stands).
+  struct FileWrite {
+    int fd;
+    std::int64_t at;
+    std::string bytes;
+  };
+  std::vector<FileWrite> file_out;
+  std::size_t file_out_bytes = 0;
   std::uint64_t ticks = 0; // instructions run in this transaction (counted at checkpoints)
   std::uint64_t tx_length = 0;
   bool main = false;

@@ -74,6 +74,35 @@ Value io::unsupported(Thread& t, const char* what) {
 
 namespace {
 
+// Past this much, the transaction's deferred file writes go out at once (a writelines()
+// of a large list runs in one transaction).
+constexpr std::size_t kDeferredWritesMax = std::size_t(1) << 20;
+
+// A regular file that only writes, block-buffered as CPython's default: its writes wait
+// in the transaction and reach the descriptor when it commits (vm::defer_file_write), so
+// an aborted transaction writes nothing and a thread writing a file need not run
+// inevitable. FileIO (buffering=0), line buffering and write_through write at once.
+bool defers_writes(Value self) {
+  std::int64_t f = R(self)->flags;
+  return (f & kFile) && (f & kWritable) &&
+         !(f & (kReadable | kStream | kWritesWait | kWindow | kTxOutput | kRaw | kLineBuffering |
+                kWriteThrough)) &&
+         !R(self)->buffer;
+}
+
+// Before anything else uses the descriptor (seek, truncate, flush, close): what the
+// transaction wrote goes out first, and a failure of an earlier commit's writes is raised.
+bool write_deferred(Thread& t, Value self) {
+  if (!defers_writes(self)) return true;
+  int fd = int(R(self)->fd);
+  if (vm::has_deferred_writes(t, fd)) vm::become_inevitable_with_output(t, "flushing a file");
+  if (int error = vm::take_file_error(fd)) {
+    raise_os_error(t, error, {});
+    return false;
+  }
+  return true;
+}
+
 // A read: the line endings of a file read whole at open count from now on.
 void newlines_read(Value self) {
   if (std::int64_t seen = R(self)->seen_newlines; seen >> kSeenPendingShift)
@@ -1439,7 +1468,12 @@ INTERP_NATIVE(io_write) {
       if (!head_bytes) return {};
       at = std::int64_t(bytes_view(head_bytes).size());
     }
-    if (R(self)->flags & (kStream | kWritesWait)) {
+    bool deferred = defers_writes(self);
+    if (deferred) {
+      if (int error = vm::take_file_error(int(R(self)->fd))) return raise_os_error(t, error, {});
+      vm::defer_file_write(t, int(R(self)->fd), positioned ? at : -1, bytes);
+      if (t.file_out_bytes > kDeferredWritesMax) vm::become_inevitable_with_output(t, "write");
+    } else if (R(self)->flags & (kStream | kWritesWait)) {
       if (write_to_stream(t, int(R(self)->fd), bytes, false) < 0) return {};
     } else {
       stm::become_inevitable("write");
@@ -1476,7 +1510,7 @@ INTERP_NATIVE(io_write) {
     }
     if (!(R(self)->flags & kReadable)) {
       // Nothing to read back: the position counts bytes, as CPython's tell() does.
-      if (R(self)->flags & kAppend) {
+      if ((R(self)->flags & kAppend) && !deferred) {
         off_t end = ::lseek(int(R(self)->fd), 0, SEEK_CUR);
         W(self)->pos = end >= 0 ? end : R(self)->pos + std::int64_t(bytes.size());
       } else {
@@ -1751,6 +1785,7 @@ INTERP_NATIVE(io_seek) {
   if (!check_positional(t, "seek", nargs, kwnames, 1, 2)) return {};
   if (generic_iobase(self)) return unsupported(t, "seek");
   if (!check_open(t, self, "seek of closed file", ClosedCheck::kOwn, false)) return {};
+  if (!write_deferred(t, self)) return {};
   std::int64_t offset, whence = 0;
   if (!index_to_i64(t, args[1], offset)) return {};
   if (nargs > 2 && !index_to_i64(t, args[2], whence)) return {};
@@ -1799,12 +1834,20 @@ INTERP_NATIVE(io_seek) {
     target = 0;
   }
   W(self)->pos = target;
+  // A text file that only writes writes where its descriptor stands (its position counts
+  // bytes): the descriptor goes there too.
+  std::int64_t flags = R(self)->flags;
+  if ((flags & kFile) && !(flags & (kReadable | kBinary | kStream | kAppend))) {
+    stm::become_inevitable("seek");
+    ::lseek(int(R(self)->fd), off_t(target), SEEK_SET);
+  }
   return int_from_i64(t, target);
 }
 
 INTERP_NATIVE(io_truncate) {
   Value self = args[0];
   if (!check_open(t, self, "truncate of closed file")) return {};
+  if (!write_deferred(t, self)) return {};
   if (binary(self) && R(self)->buffer) {
     // Over a raw stream: the raw stream truncates, at the position reading stands (or
     // the size given).
@@ -1871,7 +1914,7 @@ INTERP_NATIVE(io_close) {
     // writing got to (a binary file's position counts bytes; streams and text files
     // leave it where their reads left it).
     if ((R(self)->flags & kBinary) && !(R(self)->flags & (kStream | kAppend | kTxOutput))) {
-      stm::become_inevitable("close");
+      vm::become_inevitable_with_output(t, "close");
       ::lseek(int(R(self)->fd), off_t(R(self)->base + R(self)->pos), SEEK_SET);
     }
   } else if ((R(self)->flags & kFile) && R(self)->fd >= 0) {
@@ -1893,6 +1936,7 @@ INTERP_NATIVE(io_flush) {
   if (!check_open(t, args[0], writes ? "flush of closed file" : nullptr,
                   writes ? ClosedCheck::kOwn : ClosedCheck::kIOBase, false))
     return {};
+  if (!write_deferred(t, args[0])) return {};
   // A text stream flushes its buffer; a buffered binary one, which writes through to its
   // raw stream, has nothing left to push (and, as CPython's, does not flush the raw one).
   if (R(args[0])->buffer && !binary(args[0]))

@@ -59,6 +59,39 @@ static void write_all(int fd, const std::string& text) {
   }
 }
 
+// The error that ended the last write of committed bytes to a file (ENOSPC, EBADF), by
+// descriptor, for that file's next write, flush or close to raise.
+static std::mutex file_errors_lock;
+static std::vector<std::pair<int, int>> file_errors;
+
+int take_file_error(int fd) {
+  std::lock_guard guard(file_errors_lock);
+  for (auto it = file_errors.begin(); it != file_errors.end(); ++it)
+    if (it->first == fd) {
+      int error = it->second;
+      file_errors.erase(it);
+      return error;
+    }
+  return 0;
+}
+
+static void write_file_output(const Thread::FileWrite& w) {
+  std::size_t done = 0;
+  while (done < w.bytes.size()) {
+    const char* from = w.bytes.data() + done;
+    std::size_t left = w.bytes.size() - done;
+    ssize_t n = w.at >= 0 ? ::pwrite(w.fd, from, left, off_t(w.at + std::int64_t(done)))
+                          : ::write(w.fd, from, left);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      std::lock_guard guard(file_errors_lock);
+      file_errors.emplace_back(w.fd, n < 0 ? errno : ENOSPC);
+      return;
+    }
+    done += std::size_t(n);
+  }
+}
+
 void flush_output(Thread& t) {
   if (!t.out.empty()) {
     write_all(1, t.out);
@@ -68,6 +101,39 @@ void flush_output(Thread& t) {
     write_all(2, t.err);
     t.err.clear();
   }
+  for (const Thread::FileWrite& w : t.file_out)
+    write_file_output(w);
+  t.file_out.clear();
+  t.file_out_bytes = 0;
+}
+
+void discard_output(Thread& t) {
+  t.out.clear();
+  t.err.clear();
+  t.file_out.clear();
+  t.file_out_bytes = 0;
+}
+
+void defer_file_write(Thread& t, int fd, std::int64_t at, std::string_view bytes) {
+  if (!t.file_out.empty()) {
+    Thread::FileWrite& last = t.file_out.back();
+    bool follows =
+        last.fd == fd &&
+        (at < 0 ? last.at < 0 : last.at >= 0 && last.at + std::int64_t(last.bytes.size()) == at);
+    if (follows) {
+      last.bytes.append(bytes);
+      t.file_out_bytes += bytes.size();
+      return;
+    }
+  }
+  t.file_out.push_back({fd, at, std::string(bytes)});
+  t.file_out_bytes += bytes.size();
+}
+
+bool has_deferred_writes(const Thread& t, int fd) {
+  for (const Thread::FileWrite& w : t.file_out)
+    if (w.fd == fd) return true;
+  return false;
 }
 
 void become_inevitable_with_output(Thread& t, const char* reason) {
@@ -307,8 +373,7 @@ static Value run_committed(Thread& t, Value& exception_out) {
       return result;
     } catch (const stm::TxAbort& abort) {
       run_after_commit(t, false);
-      t.out.clear();
-      t.err.clear();
+      discard_output(t);
       t.pending = {};
       t.frame = {};
       t.c_depth = 0;

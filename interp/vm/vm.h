@@ -112,6 +112,15 @@ void become_inevitable_with_output(Thread& t, const char* reason);
 // the reader has gone), 0 if none: sys.stdout and sys.stderr raise it at their next write,
 // as CPython's do, so that a program printing into a closed pipe stops.
 int output_error(int fd);
+// Regular files that only write (io.cc) hand their bytes to the transaction, which writes
+// them when it commits (an aborted one drops them), so a write() neither makes the
+// transaction inevitable nor costs a system call; `at` is the file offset or -1.
+void defer_file_write(Thread& t, int fd, std::int64_t at, std::string_view bytes);
+bool has_deferred_writes(const Thread& t, int fd);
+// Drops what the transaction buffered for stdout, stderr and files (it aborted).
+void discard_output(Thread& t);
+// The errno that writing committed bytes to descriptor `fd` failed with, once, or 0.
+int take_file_error(int fd);
 
 // Writes the traceback of an exception as CPython prints it, to `out`.
 void format_exception(Thread& t, Value exception, std::string& out);

@@ -8,7 +8,7 @@ def peak_kb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
-size_mb = 48
+size_mb = 32
 fd, path = tempfile.mkstemp()
 chunk = b''.join(b'%07d some text on the line\n' % i for i in range(1024))
 with os.fdopen(fd, 'wb') as f:
