@@ -123,7 +123,6 @@ bool constant_truth(const Constant& c) {
   return std::visit(Visitor{}, c);
 }
 
-namespace {
 Constant from_ast_constant(const ast::ConstantValue& v) {
   struct Visitor {
     Constant operator()(const ast::NoneValue& x) const { return x; }
@@ -136,10 +135,18 @@ Constant from_ast_constant(const ast::ConstantValue& v) {
     }
     Constant operator()(const std::u32string& x) const { return x; }
     Constant operator()(const ast::BytesValue& x) const { return x; }
+    Constant operator()(const std::shared_ptr<const ast::ConstantCollection>& x) const {
+      std::vector<Constant> items;
+      for (const ast::ConstantValue& item : x->items)
+        items.push_back(from_ast_constant(item));
+      if (x->frozenset)
+        return std::make_shared<const bytecode::ConstFrozenSet>(
+            bytecode::ConstFrozenSet{std::move(items)});
+      return std::make_shared<const bytecode::ConstTuple>(bytecode::ConstTuple{std::move(items)});
+    }
   };
   return std::visit(Visitor{}, v);
 }
-} // namespace
 
 std::optional<Constant> Compiler::constant_of(const ast::Expr* e) const {
   switch (e->kind) {

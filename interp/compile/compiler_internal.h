@@ -24,6 +24,9 @@ using bytecode::Constant;
 using bytecode::Location;
 using bytecode::Op;
 
+// The constant co_consts holds for a Constant node's value.
+Constant from_ast_constant(const ast::ConstantValue& v);
+
 // Instruction codes of the block graph: real opcodes, then the pseudo-instructions.
 enum PseudoOp : std::uint16_t {
   kSetupFinally = 256, // handler: pop to the depth here, push the exception

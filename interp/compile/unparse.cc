@@ -506,16 +506,7 @@ private:
       out += bytecode::constant_repr(bytecode::ComplexValue{0.0, im->imag});
       return;
     }
-    Constant k = std::visit(
-        [](const auto& v) -> Constant {
-          using T = std::decay_t<decltype(v)>;
-          if constexpr (std::is_same_v<T, ast::ImaginaryLiteral>)
-            return bytecode::ComplexValue{0.0, v.imag};
-          else
-            return v;
-        },
-        c->value);
-    out += bytecode::constant_repr(k);
+    out += bytecode::constant_repr(from_ast_constant(c->value));
   }
   // The text between the quotes of an f-string.
   std::string fstring_body(const ast::JoinedStr* j) {

@@ -121,6 +121,20 @@ private:
     return obj;
   }
 
+  Value collection_object(const ConstantCollection& c) {
+    Value items = list_new(t_);
+    if (!items) return {};
+    for (const ConstantValue& item : c.items) {
+      Value v = constant_object(item);
+      if (!v || !list_append(t_, items, v)) return {};
+    }
+    if (!c.frozenset) return list_to_tuple(t_, items);
+    Value set = set_new(t_, true);
+    for (std::int64_t i = 0; set && i < list_length(items); i++)
+      if (!set_add(t_, set, list_item(items, i))) return {};
+    return set;
+  }
+
   Value constant_object(const ConstantValue& value) {
     return std::visit(
         [&](const auto& v) -> Value {
@@ -139,8 +153,10 @@ private:
             return complex_new(t_, 0.0, v.imag);
           else if constexpr (std::is_same_v<T, std::u32string>)
             return str_from_code_points(t_, v);
-          else
+          else if constexpr (std::is_same_v<T, BytesValue>)
             return bytes_new(t_, v.bytes);
+          else
+            return collection_object(*v);
         },
         value);
   }

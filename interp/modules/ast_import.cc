@@ -326,7 +326,14 @@ public:
   }
   void constant(const char* k, ConstantValue& out) {
     Value v = required(k);
-    if (v) constant_value(v, out);
+    if (!v) return;
+    // Any object is read for a MatchSingleton and refused by the validation after.
+    if (std::string_view(class_names_.back()) == "MatchSingleton" && v != none() &&
+        !is_exact(v, T_bool)) {
+      fail(E_ValueError, "MatchSingleton can only contain True, False and None");
+      return;
+    }
+    constant_value(v, out);
   }
   void absent(const char* k, bool is_list) {
     if (is_list) list_field(k);
@@ -427,7 +434,7 @@ private:
   }
 
   // CPython takes the exact builtin types only (an IntEnum member is refused).
-  void constant_value(Value v, ConstantValue& out) {
+  void constant_value(Value v, ConstantValue& out, bool in_collection = false) {
     if (v == none()) {
       out = NoneValue{};
     } else if (v == runtime().ellipsis) {
@@ -445,9 +452,33 @@ private:
       out = str_code_points(v);
     } else if (is_exact(v, T_bytes)) {
       out = BytesValue{std::string(bytes_view(v))};
+    } else if (is_exact(v, T_frozenset) || (in_collection && is_exact(v, T_tuple))) {
+      collection_value(v, out);
     } else {
       fail(E_TypeError, "got an invalid type in Constant: %s", type_name_of(v).c_str());
     }
+  }
+
+  // A frozenset, or a tuple inside one, item by item. A complex with a real part has no
+  // constant of the tree to be within a collection: refused as an invalid type.
+  void collection_value(Value v, ConstantValue& out) {
+    auto made = std::make_shared<ConstantCollection>();
+    made->frozenset = !is_exact(v, T_tuple);
+    Value items = list_of(t_, v);
+    if (!items) {
+      failed_ = true;
+      return;
+    }
+    for (std::int64_t i = 0; i < list_length(items) && !failed_; i++) {
+      Value item = list_item(items, i);
+      if (needs_expression(item) && !is_exact(item, T_tuple)) {
+        fail(E_TypeError, "got an invalid type in Constant: %s", type_name_of(item).c_str());
+        return;
+      }
+      made->items.emplace_back();
+      constant_value(item, made->items.back(), true);
+    }
+    out = std::shared_ptr<const ConstantCollection>(std::move(made));
   }
 
   static bool needs_expression(Value v) {
@@ -492,6 +523,13 @@ private:
   bool read_constant_expression(Expr*& made) {
     Value value = field("value");
     if (!value || !needs_expression(value)) return false;
+    // A tuple is no literal a pattern may match; as a Tuple display it would be refused
+    // with the message for expressions.
+    std::string_view owner = class_names_.back();
+    if (is_exact(value, T_tuple) && (owner == "MatchValue" || owner == "MatchMapping")) {
+      fail(E_ValueError, "unexpected constant inside of a literal pattern");
+      return true;
+    }
     made = constant_expr(value, made->pos);
     return true;
   }

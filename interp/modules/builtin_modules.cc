@@ -71,6 +71,7 @@ Value make_multiprocessing_module(Thread& t);
 Value make_posixshmem_module(Thread& t);
 Value make_bisect_module(Thread& t);
 Value make_tokenize_module(Thread& t);
+Value make_tracemalloc_module(Thread& t);
 const std::vector<std::pair<std::string, ModuleFactory>>& registered_modules(); // interp.cc
 
 Value make_builtin_module(Thread& t, const std::string& module_name) {
@@ -135,6 +136,7 @@ Value make_builtin_module(Thread& t, const std::string& module_name) {
   if (module_name == "_posixshmem") return make_posixshmem_module(t);
   if (module_name == "_bisect") return make_bisect_module(t);
   if (module_name == "_tokenize") return make_tokenize_module(t);
+  if (module_name == "_tracemalloc") return make_tracemalloc_module(t);
   for (auto& [registered, factory] : registered_modules())
     if (registered == module_name) return factory(t);
   if (module_name == "builtins") return runtime().builtins_module;
@@ -155,7 +157,7 @@ std::vector<std::string> builtin_module_names() {
       "_sqlite3",     "syslog",      "mmap",       "readline",   "_stat",        "_multiprocessing",
       "_posixshmem",  "_abc",        "_json",      "_pickle",    "_tokenize",    "_multibytecodec",
       "_codecs_jp",   "_codecs_cn",  "_codecs_kr", "_codecs_tw", "_codecs_hk",   "_codecs_iso2022",
-      "_bisect",      "_functools"};
+      "_bisect",      "_functools",  "_tracemalloc"};
   for (auto& [registered, factory] : registered_modules())
     names.push_back(registered);
   std::sort(names.begin(), names.end());

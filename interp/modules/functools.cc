@@ -1,11 +1,14 @@
-// interp/modules/functools.cc - _functools: reduce() and cmp_to_key(), which functools.py
-// takes from here when it can, as from CPython's C module. Being builtin functions they
-// don't bind as methods when a class holds them, and a KeyWrapper compares in C++.
+// interp/modules/functools.cc - _functools: reduce() and cmp_to_key() (and partial, from
+// partial.cc), which functools.py takes from here when it can, as from CPython's C module.
+// Being builtin functions they don't bind as methods when a class holds them, and a
+// KeyWrapper compares in C++.
 #include "interp/modules/module_support.h"
 #include "interp/modules/modules.h"
 #include "interp/ops.h"
 
 namespace interp {
+
+bool add_partial_type(Thread& t, Value module);
 
 namespace {
 
@@ -120,6 +123,7 @@ Value make_functools_module(Thread& t) {
   add_getter(t, type, "obj", key_wrapper_obj, key_wrapper_set_obj);
   update_type_flags(type);
   module_set(t, m, "KeyWrapper", type);
+  if (!add_partial_type(t, m)) return {};
   return m;
 }
 

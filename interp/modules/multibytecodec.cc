@@ -224,24 +224,6 @@ def _codec_for(name, supported):
     return MultibyteCodec(name)
 
 
-def _escape_designated(codec):
-    # The ISO-2022 codecs left to iconv (iso2022_jp_3), whose decoders start afresh at
-    # each call and must see the last designation again.
-    return codec._name.startswith('iso2022') and not _stateful(codec._name)
-
-
-def _last_designation(data):
-    # The last escape sequence in data (ISO-2022's switch to another character set), which
-    # a decoder that starts afresh must see again before the bytes that follow it.
-    escape = data.rfind(b'\x1b')
-    if escape < 0:
-        return None
-    end = escape + 1
-    while end < len(data) and end < escape + 4 and not 0x40 <= data[end] <= 0x7e:
-        end += 1
-    return data[escape:end + 1]
-
-
 class _ErrorsAttribute:
     # `errors` as CPython's getset: set to a string, never deleted.
     def __get__(self, instance, owner=None):
@@ -319,7 +301,6 @@ class MultibyteIncrementalDecoder:
         self._errors = _errors_arg(errors)
         self._pending = b''
         self._state = _initial_state(self.codec._name, False)
-        self._designation = b''
 
     def decode(self, input, final=False):
         name = self.codec._name
@@ -328,13 +309,7 @@ class MultibyteIncrementalDecoder:
             text, consumed, self._state = _decode_stateful(name, data, self._errors,
                                                            self._state, bool(final))
         else:
-            designated = self._designation + data
-            text, consumed = _decode_with(name, designated, self._errors, bool(final))
-            consumed -= len(self._designation)
-            if _escape_designated(self.codec):
-                designation = _last_designation(designated[:len(self._designation) + consumed])
-                if designation is not None:
-                    self._designation = designation
+            text, consumed = _decode_with(name, data, self._errors, bool(final))
         pending = data[consumed:]
         self._pending = b''
         if len(pending) > _MAX_DECODER_PENDING:
@@ -345,7 +320,6 @@ class MultibyteIncrementalDecoder:
     def reset(self):
         self._pending = b''
         self._state = _initial_state(self.codec._name, False)
-        self._designation = b''
 
     def getstate(self):
         return (self._pending, int.from_bytes(self._state, 'little'))
@@ -497,11 +471,12 @@ Value make_cjk_codec_module(Thread& t, const std::string& name) {
                              "euc_jisx0213");
   if (name == "_codecs_cn") return make_codec_module(t, "_codecs_cn", "gb2312 gbk gb18030 hz");
   if (name == "_codecs_kr") return make_codec_module(t, "_codecs_kr", "euc_kr cp949 johab");
-  if (name == "_codecs_tw") return make_codec_module(t, "_codecs_tw", "big5");
+  if (name == "_codecs_tw") return make_codec_module(t, "_codecs_tw", "big5 cp950");
   if (name == "_codecs_hk") return make_codec_module(t, "_codecs_hk", "big5hkscs");
   if (name == "_codecs_iso2022")
     return make_codec_module(t, "_codecs_iso2022",
-                             "iso2022_jp iso2022_jp_1 iso2022_jp_2 iso2022_jp_3 iso2022_jp_ext "
+                             "iso2022_jp iso2022_jp_1 iso2022_jp_2 iso2022_jp_2004 iso2022_jp_3 "
+                             "iso2022_jp_ext "
                              "iso2022_kr");
   return {};
 }

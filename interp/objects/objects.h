@@ -408,6 +408,10 @@ bool exception_check(Value v); // an instance of BaseException
 // gives, so that filters, catch_warnings and -W apply to them: false with the exception
 // set when the warning is an error (or the warning machinery failed).
 bool warn(Thread& t, Value category, const std::string& message, std::int64_t stacklevel = 1);
+// warnings.warn(text, category, source=source) for a warning about an object that a
+// finalizer found, pointing at the running frame: the warnings module's filters and hooks
+// decide, and its message keeps the source (warn_source.cc). False with the exception.
+bool warn_with_source(Thread& t, Value category, Value text, Value source);
 void init_exception_types(Thread& t);
 // except*: splits `exception` by a clause's class (match and rest, None when empty), and
 // assembles the exception left to re-raise from the clauses' raised/re-raised list.

@@ -84,9 +84,18 @@ struct ImaginaryLiteral {
 struct BytesValue {
   std::string bytes;
 };
+struct ConstantCollection;
 // str values are code points: a Python str may hold lone surrogates ("\ud800").
-using ConstantValue = std::variant<NoneValue, EllipsisValue, bool, IntLiteral, double,
-                                   ImaginaryLiteral, std::u32string, BytesValue>;
+using ConstantValue =
+    std::variant<NoneValue, EllipsisValue, bool, IntLiteral, double, ImaginaryLiteral,
+                 std::u32string, BytesValue, std::shared_ptr<const ConstantCollection>>;
+// A frozenset of constants (and the tuples among its items): never parsed, but compile()
+// takes a tree built by hand holding ast.Constant(frozenset(...)), as CPython's own
+// optimizer makes them. A tuple elsewhere becomes a Tuple display (see ast_import.cc).
+struct ConstantCollection {
+  bool frozenset; // else a tuple
+  std::vector<ConstantValue> items;
+};
 
 // ---- expressions ------------------------------------------------------------------------
 

@@ -263,6 +263,14 @@ private:
   std::vector<bool> first_;
 };
 
+std::string collection_repr(const ConstantCollection& c) {
+  std::string out = c.frozenset ? "frozenset({" : "(";
+  for (std::size_t i = 0; i < c.items.size(); i++)
+    out += (i ? ", " : "") + constant_repr(c.items[i]);
+  if (c.frozenset) return c.items.empty() ? "frozenset()" : out + "})";
+  return out + (c.items.size() == 1 ? ",)" : ")");
+}
+
 } // namespace
 
 std::string constant_repr(const ConstantValue& value) {
@@ -283,8 +291,10 @@ std::string constant_repr(const ConstantValue& value) {
           return float_repr(v.imag, true) + "j";
         else if constexpr (std::is_same_v<T, std::u32string>)
           return str_repr(v);
-        else
+        else if constexpr (std::is_same_v<T, BytesValue>)
           return bytes_repr(v.bytes);
+        else
+          return collection_repr(*v);
       },
       value);
 }

@@ -27,7 +27,6 @@ bool must_be_nonempty(const char* owner, const char* key) {
   if (is(key, "items")) return true; // With, AsyncWith
   if (is(key, "names")) return true; // Import, ImportFrom, Global, Nonlocal
   if (is(key, "cases")) return true; // Match
-  if (is(key, "patterns")) return is(owner, "MatchOr");
   return false;
 }
 
@@ -75,6 +74,15 @@ private:
   template <class T> void visit(const char*, const T* n) {
     check(n);
     if (!error) walk(*this, n);
+  }
+
+  // A star pattern may stand only as an item of a sequence pattern.
+  void visit(const char* k, const Pattern* p) {
+    if (p->kind == PatternKind::MatchStar &&
+        !(is(owners_.back(), "MatchSequence") && is(k, "patterns")))
+      return fail(false, "can't use MatchStar here");
+    check(p);
+    if (!error) walk(*this, p);
   }
 
   void visit(const char* k, const Expr* e) {
@@ -198,16 +206,121 @@ private:
     }
   }
 
+  // CPython's validate_pattern: what a pattern may hold that the parser would never make.
   void check(const Pattern* p) {
-    if (p->kind == PatternKind::MatchMapping) {
+    switch (p->kind) {
+    case PatternKind::MatchValue:
+      match_value(static_cast<const MatchValue*>(p)->value);
+      return;
+    case PatternKind::MatchMapping: {
       auto* m = static_cast<const MatchMapping*>(p);
       if (m->keys.size() != m->patterns.size())
-        fail(false, "MatchMapping doesn't have the same number of keys as patterns");
-    } else if (p->kind == PatternKind::MatchClass) {
+        return fail(false, "MatchMapping doesn't have the same number of keys as patterns");
+      if (!m->rest.empty() && !capture(m->rest)) return;
+      for (const Expr* key : m->keys) {
+        // None, True and False are refused as values but taken as keys.
+        if (key->kind == ExprKind::Constant) {
+          const ConstantValue& v = static_cast<const Constant*>(key)->value;
+          if (std::holds_alternative<NoneValue>(v) || std::holds_alternative<bool>(v)) continue;
+        }
+        if (!match_value(key)) return;
+      }
+      return;
+    }
+    case PatternKind::MatchClass: {
       auto* m = static_cast<const MatchClass*>(p);
       if (m->kwd_attrs.size() != m->kwd_patterns.size())
-        fail(false, "MatchClass doesn't have the same number of keyword attributes as patterns");
+        return fail(false,
+                    "MatchClass doesn't have the same number of keyword attributes as patterns");
+      const Expr* cls = m->cls;
+      while (cls->kind == ExprKind::Attribute)
+        cls = static_cast<const Attribute*>(cls)->value;
+      if (cls->kind != ExprKind::Name)
+        return fail(false, "MatchClass cls field can only contain Name or Attribute nodes.");
+      for (const std::string& attr : m->kwd_attrs)
+        if (!name_allowed(attr)) return;
+      return;
     }
+    case PatternKind::MatchStar: {
+      const std::string& name = static_cast<const MatchStar*>(p)->name;
+      if (!name.empty()) capture(name);
+      return;
+    }
+    case PatternKind::MatchAs: {
+      auto* m = static_cast<const MatchAs*>(p);
+      if (!m->name.empty() && !capture(m->name)) return;
+      if (m->pattern && m->name.empty())
+        fail(false, "MatchAs must specify a target name if a pattern is given");
+      return;
+    }
+    case PatternKind::MatchOr:
+      if (static_cast<const MatchOr*>(p)->patterns.size() < 2)
+        fail(false, "MatchOr requires at least 2 patterns");
+      return;
+    default:
+      return;
+    }
+  }
+
+  bool name_allowed(const std::string& name) {
+    if (name == "None" || name == "True" || name == "False")
+      fail(false, "identifier field can't represent '%s' constant", name.c_str());
+    return !error;
+  }
+  bool capture(const std::string& name) {
+    if (name == "_") fail(false, "can't capture name '_' in patterns");
+    return !error && name_allowed(name);
+  }
+
+  // A number constant: an int or float where `real`, an imaginary one where `imaginary`.
+  static bool number(const Expr* e, bool real, bool imaginary) {
+    if (e->kind != ExprKind::Constant) return false;
+    const ConstantValue& v = static_cast<const Constant*>(e)->value;
+    return (real && (std::holds_alternative<IntLiteral>(v) || std::holds_alternative<double>(v))) ||
+           (imaginary && std::holds_alternative<ImaginaryLiteral>(v));
+  }
+  static bool negative(const Expr* e, bool real, bool imaginary) {
+    if (e->kind != ExprKind::UnaryOp) return false;
+    auto* u = static_cast<const UnaryOp*>(e);
+    return u->op == UnaryOpKind::USub && number(u->operand, real, imaginary);
+  }
+  // real + imaginary or real - imaginary, the real part possibly negated.
+  static bool complex_literal(const Expr* e) {
+    if (e->kind != ExprKind::BinOp) return false;
+    auto* b = static_cast<const BinOp*>(e);
+    if (b->op != Operator::Add && b->op != Operator::Sub) return false;
+    bool left = b->left->kind == ExprKind::UnaryOp ? negative(b->left, true, false)
+                                                   : number(b->left, true, false);
+    return left && number(b->right, false, true);
+  }
+
+  // What a value pattern (or a mapping pattern's key) may be: a literal or an attribute
+  // lookup (f-strings are refused later, by the compiler).
+  bool match_value(const Expr* e) {
+    switch (e->kind) {
+    case ExprKind::Constant: {
+      const ConstantValue& v = static_cast<const Constant*>(e)->value;
+      if (std::holds_alternative<IntLiteral>(v) || std::holds_alternative<double>(v) ||
+          std::holds_alternative<ImaginaryLiteral>(v) ||
+          std::holds_alternative<std::u32string>(v) || std::holds_alternative<BytesValue>(v))
+        return true;
+      fail(false, "unexpected constant inside of a literal pattern");
+      return false;
+    }
+    case ExprKind::Attribute:
+    case ExprKind::JoinedStr:
+      return true;
+    case ExprKind::UnaryOp:
+      if (negative(e, true, true)) return true;
+      break;
+    case ExprKind::BinOp:
+      if (complex_literal(e)) return true;
+      break;
+    default:
+      break;
+    }
+    fail(false, "patterns may only match literals and attribute lookups");
+    return false;
   }
 
   std::vector<const char*> owners_;

@@ -41,12 +41,12 @@ constexpr MultibyteCodec kCodecs[] = {
     {"euc_jisx0213", "EUC-JISX0213", LeadBytes::high},
     {"iso2022_jp", "ISO-2022-JP", LeadBytes::escapes},
     {"iso2022_jp_2", "ISO-2022-JP-2", LeadBytes::escapes},
-    {"iso2022_jp_3", "ISO-2022-JP-3", LeadBytes::escapes},
     {"iso2022_kr", "ISO-2022-KR", LeadBytes::escapes},
     {"gb2312", "EUC-CN", LeadBytes::high},
     {"gbk", "GBK", LeadBytes::high},
     {"gb18030", "GB18030", LeadBytes::high},
     {"big5", "BIG5", LeadBytes::high},
+    {"cp950", "CP950", LeadBytes::high},
     {"big5hkscs", "BIG5-HKSCS", LeadBytes::high},
     {"euc_kr", "EUC-KR", LeadBytes::high},
     {"cp949", "UHC", LeadBytes::high},
@@ -97,11 +97,78 @@ constexpr ByteCorrection kTwoWayCorrections[] = {
     {"big5", "\xA2\x46", 0x00A2}, {"big5", "\xA2\x47", 0x00A3},
 };
 
+// CPython's cp950 reads those big5 symbols as glibc's CP950 does, but still writes the
+// code points big5 reads there (Microsoft's table first, then big5's).
 constexpr ByteCorrection kEncodeCorrections[] = {
-    {"cp932", "\x80", 0x80},    {"cp932", "\xA0", 0xF8F0}, {"cp932", "\xFD", 0xF8F1},
-    {"cp932", "\xFE", 0xF8F2},  {"cp932", "\xFF", 0xF8F3}, {"euc_jp", "\x5C", 0xA5},
-    {"euc_jp", "\x7E", 0x203E},
+    {"cp932", "\x80", 0x80},       {"cp932", "\xA0", 0xF8F0},     {"cp932", "\xFD", 0xF8F1},
+    {"cp932", "\xFE", 0xF8F2},     {"cp932", "\xFF", 0xF8F3},     {"euc_jp", "\x5C", 0xA5},
+    {"euc_jp", "\x7E", 0x203E},    {"cp950", "\xA1\x45", 0x2022}, {"cp950", "\xA1\x4E", 0xFF64},
+    {"cp950", "\xA1\xC2", 0x203E}, {"cp950", "\xA1\xE3", 0x223C}, {"cp950", "\xA1\xF2", 0x2641},
+    {"cp950", "\xA1\xF3", 0x2609}, {"cp950", "\xA2\x44", 0x00A5}, {"cp950", "\xA2\x46", 0x00A2},
+    {"cp950", "\xA2\x47", 0x00A3},
 };
+
+// Big5's rows C6A1-C8FE are outside the standard: glibc's BIG5 and CP950 give them
+// private-use code points, while CPython's big5 and cp950 read C6A1-C7FC as the ETEN
+// extension (kana, Cyrillic, numbered signs), both ways, and refuse the rest. Its big5
+// also refuses what cp950 adds: the euro sign at A3E1, and F9D6-F9FE (seven hanzi and box
+// drawing). A run: the code of its first character, and that character's code point;
+// the following codes (in Big5's order of trail bytes: 40-7E, then A1-FE) hold the
+// following code points.
+struct EtenRun {
+  std::uint16_t code;
+  char32_t first;
+  int count;
+};
+constexpr EtenRun kEtenRuns[] = {
+    {0xC6A1, 0x30FE, 1},  {0xC6A2, 0x309D, 2}, {0xC6A4, 0x3005, 1},  {0xC6A5, 0x3041, 83},
+    {0xC6F8, 0x30A1, 86}, {0xC7B1, 0x0414, 2}, {0xC7B3, 0x0401, 1},  {0xC7B4, 0x0416, 7},
+    {0xC7BB, 0x0423, 19}, {0xC7CE, 0x0451, 1}, {0xC7CF, 0x0436, 26}, {0xC7E9, 0x2460, 10},
+    {0xC7F3, 0x2474, 10},
+};
+
+bool is_big5_family(std::string_view codec) {
+  return codec == "big5" || codec == "cp950";
+}
+
+// A two-byte code's place in Big5's order (157 trail bytes a lead), -1 for no such code.
+int big5_index(std::string_view bytes) {
+  if (bytes.size() != 2) return -1;
+  auto lead = static_cast<unsigned char>(bytes[0]), trail = static_cast<unsigned char>(bytes[1]);
+  if (lead < 0x81 || lead > 0xFE) return -1;
+  int t = trail >= 0x40 && trail <= 0x7E   ? trail - 0x40
+          : trail >= 0xA1 && trail <= 0xFE ? trail - 0xA1 + 63
+                                           : -1;
+  return t < 0 ? -1 : (lead - 0x81) * 157 + t;
+}
+std::string big5_code(int index) {
+  int t = index % 157;
+  return {char(0x81 + index / 157), char(t < 63 ? 0x40 + t : 0xA1 + t - 63)};
+}
+
+std::optional<char32_t> eten_decode(std::string_view bytes) {
+  int index = big5_index(bytes);
+  for (const EtenRun& run : kEtenRuns) {
+    int first = big5_index(std::string{char(run.code >> 8), char(run.code & 0xFF)});
+    if (index >= first && index < first + run.count) return run.first + char32_t(index - first);
+  }
+  return std::nullopt;
+}
+std::optional<std::string> eten_encode(char32_t c) {
+  for (const EtenRun& run : kEtenRuns)
+    if (c >= run.first && c < run.first + char32_t(run.count))
+      return big5_code(big5_index(std::string{char(run.code >> 8), char(run.code & 0xFF)}) +
+                       int(c - run.first));
+  return std::nullopt;
+}
+
+// Codes glibc reads that CPython's codec refuses (those of the ETEN runs are read above).
+bool refused_code(std::string_view codec, std::string_view bytes) {
+  if (!is_big5_family(codec) || bytes.size() != 2) return false;
+  auto lead = static_cast<unsigned char>(bytes[0]), trail = static_cast<unsigned char>(bytes[1]);
+  if ((lead == 0xC6 && trail >= 0xA1) || lead == 0xC7 || lead == 0xC8) return true;
+  return codec == "big5" && ((lead == 0xA3 && trail == 0xE1) || (lead == 0xF9 && trail >= 0xD6));
+}
 
 constexpr std::pair<std::string_view, char32_t> kRefusedByEncoder[] = {
     {"cp932", 0xA5},
@@ -131,6 +198,8 @@ constexpr std::pair<std::string_view, char32_t> kRefusedByEncoder[] = {
 std::optional<char32_t> decode_correction(std::string_view codec, std::string_view bytes) {
   if (codec == "shift_jis" && bytes.size() == 1 && static_cast<unsigned char>(bytes[0]) < 0x80)
     return static_cast<unsigned char>(bytes[0]);
+  if (is_big5_family(codec))
+    if (auto c = eten_decode(bytes)) return c;
   for (const auto& table : {std::span<const ByteCorrection>(kDecodeCorrections),
                             std::span<const ByteCorrection>(kTwoWayCorrections)})
     for (const ByteCorrection& c : table)
@@ -182,6 +251,8 @@ std::optional<std::string> encode_correction(std::string_view codec, char32_t c,
   for (const auto& [name, code_point] : kRefusedByEncoder)
     if (name == codec && code_point == c) refused = true;
   if (refused) return std::nullopt;
+  if (is_big5_family(codec))
+    if (auto code = eten_encode(c)) return code;
   for (const auto& table : {std::span<const ByteCorrection>(kEncodeCorrections),
                             std::span<const ByteCorrection>(kTwoWayCorrections)})
     for (const ByteCorrection& correction : table)
@@ -252,14 +323,20 @@ CodecResult<MultibyteDecoded> decode_multibyte(std::string_view name, std::strin
       error = EILSEQ;
       iconv(cd.get(), nullptr, nullptr, nullptr, nullptr);
     }
+    std::optional<char32_t> corrected;
+    if (made == 1) corrected = decode_correction(name, bytes.substr(i, used));
+    // A code glibc reads and CPython's table lacks: its lead byte alone is illegal there.
+    if (!corrected && made == 1 && refused_code(name, bytes.substr(i, used))) {
+      made = 0;
+      used = 0;
+      error = EILSEQ;
+    }
     if (used > 0 || made > 0) {
       if (codec->lead == LeadBytes::escapes) {
         // ISO-2022: after ESC $ the character sets read two bytes per character.
         for (std::size_t k = i; k + 1 < i + used; ++k)
           if (bytes[k] == '\x1b') double_byte = bytes[k + 1] == '$';
       }
-      std::optional<char32_t> corrected;
-      if (made == 1) corrected = decode_correction(name, bytes.substr(i, used));
       if (corrected) {
         sink.out += *corrected;
       } else {
@@ -336,7 +413,7 @@ CodecResult<std::string> encode_multibyte(std::string_view name, std::u32string_
         std::string_view written(out, sizeof out - out_left);
         // The mirror of the decoder's rule: no character from 0x80 becomes one byte.
         bool lone_high = codec->lead == LeadBytes::high && c >= 0x80 && written.size() == 1;
-        if (!lone_high) {
+        if (!lone_high && !refused_code(name, written)) {
           sink.out += prefer_nec_selected(name, c, written);
           ++i;
           continue;

@@ -31,7 +31,15 @@ enum Charset : unsigned char {
   kJisX0208Old = '@' | kDoubleByte,
   kJisX0212 = 'D' | kDoubleByte,
   kGb2312 = 'A' | kDoubleByte,
+  kJisX0213Plane1 = 'Q' | kDoubleByte,      // JIS X 0213:2004
+  kJisX0213Plane1_2000 = 'O' | kDoubleByte, // the same less the ten characters of 2004
+  kJisX0213Plane2 = 'P' | kDoubleByte,
 };
+
+// What JIS X 0213:2004 added to plane 1: codes and their characters.
+constexpr std::pair<std::uint16_t, char32_t> kJisX0213Additions2004[] = {
+    {0x2E21, 0x4FF1}, {0x2F7E, 0x525D}, {0x4F54, 0x20B9F}, {0x4F7E, 0x541E}, {0x7427, 0x5653},
+    {0x7E7A, 0x59F8}, {0x7E7B, 0x5C5B}, {0x7E7C, 0x5E77},  {0x7E7D, 0x7626}, {0x7E7E, 0x7E6B}};
 
 // The state bytes: G0-G3 designations, then the flags.
 constexpr int kFlags = 4;
@@ -64,12 +72,20 @@ constexpr Designation kJpExtSets[] = {{kJisX0208, 0, 2},
                                       {kJisX0201Kana, 0, 1},
                                       {kJisX0208Old, 0, 2}};
 
+// No JIS X 0201 Roman and no JIS X 0212 here; what JIS X 0208 lacks comes from JIS X 0213.
+constexpr Designation kJp2004Sets[] = {
+    {kJisX0208, 0, 2}, {kJisX0213Plane1, 0, 2}, {kJisX0213Plane2, 0, 2}};
+constexpr Designation kJp3Sets[] = {
+    {kJisX0208, 0, 2}, {kJisX0213Plane1_2000, 0, 2}, {kJisX0213Plane2, 0, 2}};
+
 constexpr Iso2022Codec kIso2022Codecs[] = {
     {"iso2022_kr", 0, kKrSets},
     {"iso2022_jp", kNoShift | kJisX0208Ext, kJpSets},
     {"iso2022_jp_1", kNoShift | kJisX0208Ext, kJp1Sets},
     {"iso2022_jp_2", kNoShift | kUseG2 | kJisX0208Ext, kJp2Sets},
     {"iso2022_jp_ext", kNoShift | kJisX0208Ext, kJpExtSets},
+    {"iso2022_jp_2004", kNoShift | kJisX0208Ext, kJp2004Sets},
+    {"iso2022_jp_3", kNoShift | kJisX0208Ext, kJp3Sets},
 };
 
 const Iso2022Codec* find_iso2022(std::string_view name) {
@@ -96,6 +112,9 @@ public:
     std::size_t out_left = sizeof out;
     if (iconv(cd_->get(), &in_p, &in_left, &out_p, &out_left) == std::size_t(-1) || in_left)
       return {};
+    // What glibc holds back: JIS X 0213's encoder keeps a character that a combining mark
+    // may follow until it sees the next one.
+    if (iconv(cd_->get(), nullptr, nullptr, &out_p, &out_left) == std::size_t(-1)) return {};
     return std::string(out, sizeof out - out_left);
   }
 
@@ -114,10 +133,18 @@ public:
     return encoder_.run(std::string_view(in, 4));
   }
   std::optional<char32_t> decode(std::string_view bytes) {
+    std::u32string text = decode_all(bytes);
+    if (text.size() != 1) return std::nullopt;
+    return text[0];
+  }
+  // A code that stands for a pair (a kana and a combining mark) gives both.
+  std::u32string decode_all(std::string_view bytes) {
     std::string out = decoder_.run(bytes);
-    if (out.size() != 4) return std::nullopt;
+    std::u32string text;
     auto* b = reinterpret_cast<const unsigned char*>(out.data());
-    return b[0] | b[1] << 8 | b[2] << 16 | char32_t(b[3]) << 24;
+    for (std::size_t k = 0; k + 4 <= out.size(); k += 4)
+      text += b[k] | b[k + 1] << 8 | b[k + 2] << 16 | char32_t(b[k + 3]) << 24;
+    return text;
   }
 
 private:
@@ -149,6 +176,19 @@ public:
       return double_byte(euc_kr_.encode(c), 0);
     case kGb2312:
       return double_byte(euc_cn_.encode(c), 0);
+    case kJisX0213Plane1_2000:
+      for (const auto& [code, added] : kJisX0213Additions2004)
+        if (c == added) return kUnmapped;
+      [[fallthrough]];
+    case kJisX0213Plane1:
+      // CPython's table: 1-1-29 is HORIZONTAL BAR (written through JIS X 0208), 1-2-18
+      // TILDE, 1-2-54/55 the white parentheses (glibc: EM DASH, FULLWIDTH TILDE, and the
+      // fullwidth white parentheses).
+      if (c == 0x2985 || c == 0x2986) return std::uint16_t(0x2256 + (c - 0x2985));
+      if (c == 0x2014 || c == 0xFF5E || c == 0xFF5F || c == 0xFF60) return kUnmapped;
+      return double_byte(euc_jisx0213_.encode(c), 0);
+    case kJisX0213Plane2:
+      return double_byte(euc_jisx0213_.encode(c), 0x8F);
     case kJisX0201Roman:
       if (c < 0x80 && c != 0x5C && c != 0x7E) return std::uint16_t(c);
       if (c == 0xA5) return 0x5C;
@@ -159,6 +199,23 @@ public:
     default: // G2's sets are only read
       return kUnmapped;
     }
+  }
+
+  // The one or two code points of a JIS X 0213 code; empty when it has none.
+  std::u32string decode_jisx0213(unsigned char mark, const unsigned char* b) {
+    if (!in_row(b[0]) || !in_row(b[1])) return {};
+    if (mark != kJisX0213Plane2) {
+      std::uint16_t code = std::uint16_t(b[0] << 8 | b[1]);
+      if (mark == kJisX0213Plane1_2000)
+        for (const auto& [added, c] : kJisX0213Additions2004)
+          if (code == added) return {};
+      if (code == 0x213D) return U"\u2015";
+      if (code == 0x2232) return U"~";
+      if (code == 0x2256 || code == 0x2257) return std::u32string(1, 0x2985 + (code - 0x2256));
+    }
+    char euc[3] = {'\x8F', char(b[0] | 0x80), char(b[1] | 0x80)};
+    return mark == kJisX0213Plane2 ? euc_jisx0213_.decode_all(std::string_view(euc, 3))
+                                   : euc_jisx0213_.decode_all(std::string_view(euc + 1, 2));
   }
 
   std::optional<char32_t> decode(unsigned char mark, const unsigned char* b) {
@@ -204,7 +261,7 @@ private:
     return prefix ? set.decode(std::string_view(euc, 3)) : set.decode(std::string_view(euc + 1, 2));
   }
 
-  EucCharset euc_jp_{"EUC-JP"}, euc_kr_{"EUC-KR"}, euc_cn_{"EUC-CN"};
+  EucCharset euc_jp_{"EUC-JP"}, euc_kr_{"EUC-KR"}, euc_cn_{"EUC-CN"}, euc_jisx0213_{"EUC-JISX0213"};
 };
 
 // One decoding call: its input and what it made so far.
@@ -248,9 +305,14 @@ StatefulEncoded iso2022_encode(const Iso2022Codec& codec, std::u32string_view te
     }
     const Designation* found = nullptr;
     std::uint16_t code = kUnmapped;
+    // CPython's iso2022_jp_3 writes U+9B1D with the code of U+9B1C (plane 2, 94-27), which
+    // it then cannot write itself.
+    char32_t wanted = c;
+    if (codec.name == "iso2022_jp_3" && (c == 0x9B1C || c == 0x9B1D))
+      wanted = c == 0x9B1D ? 0x9B1C : 0;
     for (const Designation& d : codec.designations) {
       if (d.plane > 1) continue;
-      code = sets.encode(d.mark, c);
+      code = wanted ? sets.encode(d.mark, wanted) : kUnmapped;
       if (code != kUnmapped) {
         found = &d;
         break;
@@ -467,6 +529,14 @@ StatefulDecoded iso2022_decode(const Iso2022Codec& codec, std::string_view bytes
       for (const Designation& d : codec.designations)
         if (d.mark == charset) width = d.width;
       if (i + width > n) return stop(-1);
+      if (charset == kJisX0213Plane1 || charset == kJisX0213Plane1_2000 ||
+          charset == kJisX0213Plane2) {
+        std::u32string pair = sets.decode_jisx0213(charset, b + i);
+        if (pair.empty()) return stop(width);
+        r.text += pair;
+        i += width;
+        continue;
+      }
       std::optional<char32_t> decoded = sets.decode(charset, b + i);
       if (!decoded) return stop(width);
       r.text += *decoded;

@@ -80,20 +80,70 @@ void report_unraisable_with(Thread& t, Value e, const char* message, Value where
 
 namespace {
 
-// A coroutine that died before it started: a RuntimeWarning, through warnings.py's hook for
-// it (which adds where the coroutine was made), as CPython gives it.
+// The text of the warning, as warnings._warn_unawaited_coroutine words it: the coroutine's
+// name, and where it was made when sys.set_coroutine_origin_tracking_depth asked for it.
+Value unawaited_text(Thread& t, Value coro) {
+  const GeneratorObject* g = rd<GeneratorObject>(coro);
+  Value origin = g->origin;
+  std::string text = "coroutine '" + str_utf8(g->qualname) + "' was never awaited\n";
+  if (origin && isinstance(origin, T_tuple) && tuple_length(origin) > 0) {
+    Value linecache = import_module(t, "linecache");
+    Value traceback = linecache ? import_module(t, "traceback") : Value();
+    Value getline = traceback ? getattr(t, linecache, intern_literal(t, "getline")) : Value();
+    Value format_list = getline ? getattr(t, traceback, intern_literal(t, "format_list")) : Value();
+    Value entries = format_list ? list_new(t) : Value();
+    if (!entries) return {};
+    // Innermost first in cr_origin; the report lists the outermost first.
+    for (std::int64_t i = tuple_length(origin) - 1; i >= 0; --i) {
+      Value where = tuple_item(origin, i);
+      if (!isinstance(where, T_tuple) || tuple_length(where) != 3) continue;
+      Value line = call2(t, getline, tuple_item(where, 0), tuple_item(where, 1));
+      Value fields[4] = {tuple_item(where, 0), tuple_item(where, 1), tuple_item(where, 2), line};
+      Value entry = line ? tuple_from(t, fields, 4) : Value();
+      if (!entry || !list_append(t, entries, entry)) return {};
+    }
+    Value lines = call1(t, format_list, entries);
+    Value all = lines ? list_of(t, lines) : Value();
+    if (!all) return {};
+    text += "Coroutine created at (most recent call last)\n";
+    for (std::int64_t i = 0; i < list_length(all); ++i)
+      if (str_check(list_item(all, i))) text += str_utf8(list_item(all, i));
+  }
+  while (!text.empty() && text.back() == '\n')
+    text.pop_back();
+  return str_from_utf8(t, text);
+}
+
+// Whether `hook` is warnings' own _warn_unawaited_coroutine, not one a program put there.
+bool is_standard_unawaited_hook(Thread& t, Value warnings, Value hook) {
+  if (!is_layout(hook, Layout::Function)) return false;
+  const FunctionObject* f = rd<FunctionObject>(hook);
+  return f->globals == rd<Object>(warnings)->dict &&
+         str_equal_ascii(f->name, "_warn_unawaited_coroutine");
+}
+
+// A coroutine that died before it started: a RuntimeWarning about it, as CPython gives it
+// through warnings._warn_unawaited_coroutine. That hook's warning would lose the
+// coroutine (see warn_source.cc), so the standard one's work is done here; one a program
+// installed is called. A warning made an error, or a hook that failed, is reported as
+// unraisable; unless the failure was the warning itself, the plain warning follows.
 void warn_unawaited(Thread& t, Value coro) {
   Value warnings = import_module(t, "warnings");
   Value hook =
       warnings ? getattr_opt(t, warnings, intern_literal(t, "_warn_unawaited_coroutine")) : Value();
-  // A hook that fails is reported, and unless it failed with the warning itself (made an
-  // error), the plain warning is given instead.
-  bool warned = hook && (call1(t, hook, coro) || matches(t, exc(E_RuntimeWarning)));
+  bool warned = false;
+  if (hook && is_standard_unawaited_hook(t, warnings, hook)) {
+    Value text = unawaited_text(t, coro);
+    warned = text && warn_with_source(t, exc(E_RuntimeWarning), text, coro);
+  } else if (hook) {
+    warned = bool(call1(t, hook, coro));
+  }
+  warned = warned || matches(t, exc(E_RuntimeWarning));
   if (t.pending) report_unraisable(t, coro);
   if (warned) return;
-  std::string text =
+  std::string plain =
       "coroutine '" + str_utf8(rd<GeneratorObject>(coro)->qualname) + "' was never awaited";
-  if (!warn(t, exc(E_RuntimeWarning), text)) report_unraisable(t, coro);
+  if (!warn(t, exc(E_RuntimeWarning), plain)) report_unraisable(t, coro);
 }
 
 } // namespace
@@ -154,18 +204,23 @@ void run_finalizations(Thread& t) {
   // must not stay marked as running them).
   struct Saved {
     Thread& t;
-    Value pending, handled, kwnames;
+    Value pending, handled, kwnames, frame;
     const Value* call_args;
     ~Saved() {
       t.running_finalizers = false;
       t.pending = pending;
       t.handled = handled;
       t.kwnames = kwnames;
+      t.frame = frame;
       t.outermost_call_args = call_args;
     }
-  } saved{t, fetch_pending(t), t.handled, t.kwnames, t.outermost_call_args};
+  } saved{t, fetch_pending(t), t.handled, t.kwnames, t.frame, t.outermost_call_args};
   t.running_finalizers = true;
   t.kwnames = {};
+  // Between two transactions of the outermost loop no frame is running: the finalizers
+  // see the one about to resume as the current one, as under CPython they see the code
+  // that dropped the object (sys._getframe, and the place the warnings point at).
+  if (!t.frame && t.state) t.frame = rd<ThreadStateObject>(t.state)->top_frame;
   // Before each take: a finalizer that waited inside committed the transaction, which
   // let go of what was taken so far and of this hook.
   auto hold = [&t] {
