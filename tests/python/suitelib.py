@@ -82,6 +82,8 @@ def clean_env(extra=None):
 
 
 FILE_LINE = re.compile(r'^(?P<lead>[ |+]*)File "(?P<path>[^"]*)", line (?P<line>\d+)(?P<rest>.*)$')
+# A warning as the warnings module prints it: "path:line: Category: message".
+WARNING_LINE = re.compile(r'^(?P<path>/[^:]*):(?P<line>\d+): (?P<rest>\w*Warning: .*)$')
 
 
 def content_column(line):
@@ -90,7 +92,7 @@ def content_column(line):
 
 
 def reduce_stderr(text):
-    """Tracebacks keep their File lines (path cut to the base name) and everything that is
+    """Tracebacks keep their File lines (path cut to the base name, as in warning lines) and everything that is
     not indented below a File line (exception lines, chaining notes); source lines and
     carets go, because they depend on how each interpreter locates columns."""
     out = []
@@ -105,6 +107,9 @@ def reduce_stderr(text):
         if frame_column is not None and content_column(line) > frame_column:
             continue
         frame_column = None
+        m = WARNING_LINE.match(line)
+        if m:  # the path depends on where the suite runs: keep its base name
+            line = f'{os.path.basename(m.group("path"))}:{m.group("line")}: {m.group("rest")}'
         out.append(line.rstrip())
     return "\n".join(out) + ("\n" if out else "")
 
