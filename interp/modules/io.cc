@@ -12,19 +12,22 @@
 // files that also write (r+, w+, a+) and text in other codecs are read whole when opened. Pipes,
 // sockets and terminals ("streams") are read on demand, keeping only what is read and not yet
 // taken, and a read with nothing there yet waits like a lock (block_on: outside the transaction
-// where the caller allows it, else in place, see vm::can_wait_outside); files opened for writing
-// write through at each write() (binary files at the position, so r+b updates in place). A
+// where the caller allows it, else in place, see vm::can_wait_outside). Regular files that only
+// write (w, a, x, block-buffered) hand each write() to the running transaction, which writes the
+// bytes when it commits and drops them when it aborts (vm::defer_file_write), as sys.stdout's
+// output is; flush(), seek(), truncate() and close() write them first. Other files opened for
+// writing write through at each write() (binary files at the position, so r+b updates in place). A
 // TextIOWrapper made over a binary stream reads that stream whole at its first read (over a pipe
 // opened here, or a BufferedReader over a raw stream that cannot seek, it reads on demand itself)
-// and writes through its write(). Every file operation, each read of a file read on demand too,
-// makes the running transaction inevitable first (it cannot be undone), so a write never has to be
-// rolled back. Text is decoded and encoded with the codec named by encoding= (UTF-8 by default). A
-// BytesIO whose getbuffer() was called keeps its content in a bytearray from then on, which the
-// memoryview views: writes through the view change the stream and the stream's writes are seen
-// through the view. Missing: CPython's BufferError ("Existing exports of data: object cannot be
-// re-sized") for writing to or resizing a BytesIO while a view from getbuffer() is alive; views are
-// not counted (no reference counts tell when one dies), so the write goes ahead and the view keeps
-// its length, reading only the bytes that are still there. BufferedReader/Writer/Random made
+// and writes through its write(). Every other file operation, each read of a file read on demand
+// too, makes the running transaction inevitable first (it cannot be undone), so a write never has
+// to be rolled back. Text is decoded and encoded with the codec named by encoding= (UTF-8 by
+// default). A BytesIO whose getbuffer() was called keeps its content in a bytearray from then on,
+// which the memoryview views: writes through the view change the stream and the stream's writes are
+// seen through the view. Missing: CPython's BufferError ("Existing exports of data: object cannot
+// be re-sized") for writing to or resizing a BytesIO while a view from getbuffer() is alive; views
+// are not counted (no reference counts tell when one dies), so the write goes ahead and the view
+// keeps its length, reading only the bytes that are still there. BufferedReader/Writer/Random made
 // directly wrap any raw stream: read on demand through raw.readinto() and a buffer of buffer_size
 // bytes, as CPython's are (io_buffered.cc), and written through; open() still makes one object for
 // the raw file and its buffer (BufferedReader & co. name the binary file class); FileIO(file, mode,
