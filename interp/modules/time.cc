@@ -113,7 +113,8 @@ INTERP_NATIVE(time_sleep) {
     }
   }
   if (secs == 0) return none();
-  wait_outside_for(t, none(), [](Value) { return false; }, secs, rerun);
+  wait_outside_for(
+      t, none(), [](Value) { return false; }, secs, rerun);
   return {};
 }
 
