@@ -790,6 +790,10 @@ Value iter(Thread& t, Value v) {
 }
 
 Value next_or_wait(Thread& t, Value iterator) {
+  // An iterator over an iterator over ... (map(f, map(f, ...)) 300000 deep) comes here once
+  // a level: it stops with RecursionError before the native stack runs out.
+  if (native_stack_low(t))
+    return raise(t, exc(E_RecursionError), "maximum recursion depth exceeded");
   if (iterator.is_object() && is_layout(iterator, Layout::Iterator))
     return builtin_iterator_next(t, iterator);
   Value f = type_lookup(type_of(iterator), name(N___next__));

@@ -31,6 +31,7 @@ Value make_resource_module(Thread& t);
 Value make_fcntl_module(Thread& t);
 Value make_termios_module(Thread& t);
 Value make_syslog_module(Thread& t);
+Value make_locale_module(Thread& t);
 Value make_bz2_module(Thread& t);
 Value make_readline_module(Thread& t);
 Value make_faulthandler_module(Thread& t);
@@ -117,6 +118,7 @@ Value make_builtin_module(Thread& t, const std::string& module_name) {
   if (module_name == "fcntl") return make_fcntl_module(t);
   if (module_name == "termios") return make_termios_module(t);
   if (module_name == "syslog") return make_syslog_module(t);
+  if (module_name == "_locale") return make_locale_module(t);
   if (module_name == "_bz2") return make_bz2_module(t);
   if (module_name == "readline") return make_readline_module(t);
   if (module_name == "faulthandler") return make_faulthandler_module(t);
@@ -157,7 +159,7 @@ std::vector<std::string> builtin_module_names() {
       "_sqlite3",     "syslog",      "mmap",       "readline",   "_stat",        "_multiprocessing",
       "_posixshmem",  "_abc",        "_json",      "_pickle",    "_tokenize",    "_multibytecodec",
       "_codecs_jp",   "_codecs_cn",  "_codecs_kr", "_codecs_tw", "_codecs_hk",   "_codecs_iso2022",
-      "_bisect",      "_functools",  "_tracemalloc"};
+      "_bisect",      "_functools",  "_tracemalloc", "_locale"};
   for (auto& [registered, factory] : registered_modules())
     names.push_back(registered);
   std::sort(names.begin(), names.end());

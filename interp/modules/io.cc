@@ -1069,7 +1069,8 @@ bool fill(Thread& t, Value self, std::int64_t want) {
     do {
       ready = ::poll(&p, 1, 0);
     } while (ready < 0 && errno == EINTR);
-    if (ready == 0 && vm::can_wait_outside(t)) {
+    // A non-blocking descriptor is read at once: EAGAIN is its answer, not a wait.
+    if (ready == 0 && vm::can_wait_outside(t) && !(::fcntl(fd, F_GETFL) & O_NONBLOCK)) {
       // Polling changed nothing, so the transaction need not be inevitable to wait.
       waited_read_fd = fd;
       t.block_on = none();
@@ -1182,7 +1183,12 @@ Value read_impl(Thread& t, const Value* args, std::size_t nargs, bool one_read) 
   if (R(self)->flags & (kStream | kWindow)) {
     if (n == 0) return empty_of(t, binary(self));
     see_file_grow(self);
-    if (!fill_to(t, self, n, n >= 0 && (one_read || (R(self)->flags & kRaw)))) return {};
+    if (!fill_to(t, self, n, n >= 0 && (one_read || (R(self)->flags & kRaw)))) {
+      // A non-blocking binary stream gives what it has, or None when it has nothing yet.
+      if (!binary(self) || !matches(t, exception_type("BlockingIOError"))) return {};
+      clear_pending(t);
+      if (unread(self) == 0) return none();
+    }
   }
   Value c = R(self)->content;
   std::int64_t len = content_length(c), pos = std::min(R(self)->pos, len);
@@ -1688,7 +1694,7 @@ Value readinto_impl(Thread& t, const Value* args, std::size_t nargs, Value kwnam
   if (!a[1]) return {};
   Value data = own_read ? call_named(t, args[0], one_read ? "read1" : "read", &a[1], 1)
                         : io_read(t, a, 2, {});
-  if (!data) return {};
+  if (!data || data == none()) return data; // None: a non-blocking stream has nothing yet
   if (!isinstance(data, T_bytes)) return raise(t, exc(E_TypeError), "read() should return bytes");
   std::int64_t got = std::int64_t(bytes_view(data).size());
   if (got > room)

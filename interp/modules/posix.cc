@@ -411,35 +411,18 @@ INTERP_NATIVE(p_close) {
   return none();
 }
 
-// The descriptor os.read waits on, read by read_ready outside any transaction.
-thread_local int waited_read_fd = -1;
-
-bool read_ready(Value) {
-  pollfd p{waited_read_fd, POLLIN, 0};
-  return ::poll(&p, 1, 0) != 0; // an error is reported by the read run again
-}
-
 // read(fd, n). A descriptor with nothing to read yet (a pipe whose writer is still
 // working) is a wait of the outermost loop: it commits, waits outside any transaction
 // until the descriptor is readable, and runs the call again, so that other threads are
-// not held up by an inevitable transaction blocked in read().
+// not held up by an inevitable transaction blocked in read(). A descriptor that is not
+// open or does not block is read at once, for read() to report EBADF or EAGAIN.
 INTERP_NATIVE(p_read) {
   std::int64_t fd, n;
   if (!check_positional(t, "read", nargs, kwnames, 2, 2, 0) || !index_to_i64(t, args[0], fd) ||
       !index_to_i64(t, args[1], n))
     return {};
   if (n < 0) return raise(t, exc(E_ValueError), "negative argument not allowed");
-  if (t.block_retry == none()) t.block_retry = {};
-  if (n > 0 && vm::can_wait_outside(t)) {
-    pollfd p{int(fd), POLLIN, 0};
-    if (::poll(&p, 1, 0) == 0) {
-      waited_read_fd = int(fd);
-      t.block_on = none();
-      t.block_ready = read_ready;
-      t.block_deadline = -1;
-      return {};
-    }
-  }
+  if (n > 0 && !posix::fd_ready_or_wait(t, int(fd), POLLIN)) return {};
   stm::become_inevitable("read");
   std::string data(std::size_t(n), '\0');
   ssize_t r;

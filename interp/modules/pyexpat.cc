@@ -429,6 +429,9 @@ void XMLCALL on_xml_decl(void* user, const XML_Char* version, const XML_Char* en
 
 // An element declaration's content model as (type, quantifier, name, children).
 Value content_model(Thread& t, Value self, const XML_Content* c) {
+  // A model nested 500000 deep (a hostile DTD) must not overflow the native stack.
+  CRecursion guard(t, "");
+  if (!guard) return {};
   Value children = tuple_new(t, c->numchildren);
   if (!children) return {};
   for (unsigned i = 0; i < c->numchildren; ++i) {

@@ -863,6 +863,10 @@ INTERP_NATIVE(socket_sendall) {
     t.block_retry = {};
     bool expired = t.block_expired;
     t.block_expired = false;
+    // A signal ended the wait: its handler runs now, between sends, as CPython's does (a
+    // handler that raises ends the call). Left pending, it would end every wait at once.
+    if (t.main && signals_tripped.load() && !run_signal_handlers(t, vm::current_frame(t)))
+      return {};
     if (expired && !socket_ready(none())) return raise_timeout(t);
   }
   return none();

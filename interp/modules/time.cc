@@ -102,16 +102,19 @@ INTERP_NATIVE(time_sleep) {
   if (!to_double(t, args[0], secs)) return {};
   if (secs < 0) return raise(t, exc(E_ValueError), "sleep length must be non-negative");
   // Sleeping is waiting: the outermost loop commits and sleeps outside any transaction,
-  // then runs this call again, which finds the wait over.
-  if (t.block_retry == none() && t.block_expired) {
+  // then runs this call again, which finds the wait over. A signal handler run in the
+  // middle does not start the sleep over: the rerun keeps the first deadline (PEP 475).
+  bool rerun = t.block_retry == none();
+  if (rerun) {
     t.block_retry = {};
-    t.block_expired = false;
-    return none();
+    if (t.block_expired) {
+      t.block_expired = false;
+      return none();
+    }
   }
   if (secs == 0) return none();
-  t.block_on = none();
-  t.block_ready = [](Value) { return false; };
-  t.block_deadline = seconds_of(CLOCK_MONOTONIC) + secs;
+  wait_outside_for(
+      t, none(), [](Value) { return false; }, secs, rerun);
   return {};
 }
 

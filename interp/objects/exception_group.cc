@@ -215,6 +215,10 @@ bool split_recursive(Thread& t, Value e, const Matcher& m, bool want_rest, Value
                      Value& rest) {
   match = {};
   rest = {};
+  // Groups nested deeper than the recursion limit raise, as CPython's, before the native
+  // stack runs out.
+  CRecursion guard(t, " in exceptiongroup_split_recursive");
+  if (!guard) return false;
   int is_match = check_match(t, e, m);
   if (is_match < 0) return false;
   if (is_match) {
@@ -270,15 +274,22 @@ INTERP_NATIVE(group_class_getitem) {
   return call2(t, alias, args[0], args[1]);
 }
 
+// The leaves in depth-first order, with a stack of its own: a group may nest deeper than
+// the native stack reaches.
 void collect_leaves(Value e, std::vector<Value>& out) {
-  if (!e || e == none()) return;
-  if (!is_group(e)) {
-    out.push_back(e);
-    return;
+  std::vector<Value> pending{e};
+  while (!pending.empty()) {
+    Value v = pending.back();
+    pending.pop_back();
+    if (!v || v == none()) continue;
+    if (!is_group(v)) {
+      out.push_back(v);
+      continue;
+    }
+    Value excs = group_excs(v);
+    for (std::int64_t i = tuple_length(excs); i-- > 0;)
+      pending.push_back(tuple_item(excs, i));
   }
-  Value excs = group_excs(e);
-  for (std::int64_t i = 0; i < tuple_length(excs); ++i)
-    collect_leaves(tuple_item(excs, i), out);
 }
 
 bool same_metadata(Value a, Value b) {

@@ -1,0 +1,22 @@
+# Reading a non-blocking pipe through open(): with nothing written yet, FileIO.read, readinto and BufferedReader.read give None at once instead of waiting; what was written comes back, partial reads included
+import os
+r, w = os.pipe()
+os.set_blocking(r, False)
+raw = open(r, 'rb', buffering=0)
+print(raw.read(10), raw.readinto(bytearray(4)))
+os.write(w, b"abcdef")
+print(raw.read(2))
+b = bytearray(3)
+print(raw.readinto(b), bytes(b))
+print(raw.read(5), raw.read(5))
+os.close(w)
+print(raw.read(5))
+
+r, w = os.pipe()
+os.set_blocking(r, False)
+buf = open(r, 'rb')
+print(buf.read(10))
+os.write(w, b"xyz")
+print(buf.read(2), buf.read(10), buf.read(10))
+os.close(w)
+print(buf.read())
