@@ -1,11 +1,13 @@
-// interp/modules/select.cc - the select module: select.select and select.poll (what
-// selectors' SelectSelector and PollSelector, and subprocess's communicate(), use).
+// interp/modules/select.cc - the select module: select.select, select.poll and
+// select.epoll (what selectors' SelectSelector, PollSelector and EpollSelector, asyncio's
+// loops and subprocess's communicate() use).
 //
-// select() and poll objects ask poll(2) with no timeout first. When nothing is ready and the caller
-// may wait, it is a wait of the outermost loop (Thread::block_on): the transaction commits, the
-// thread polls outside any transaction until a descriptor is ready or the timeout passes, and the
-// call runs again. Polling only reads the descriptors' state, so none of this makes the transaction
-// inevitable.
+// select(), poll and epoll objects ask poll(2) with no timeout first (an epoll object
+// through its own descriptor, which is readable while events wait). When nothing is ready and the
+// caller may wait, it is a wait of the outermost loop (Thread::block_on): the transaction commits,
+// the thread polls outside any transaction until a descriptor is ready or the timeout passes, and
+// the call runs again. Polling only reads the descriptors' state, so none of this makes the
+// transaction inevitable.
 #include "interp/modules/module_support.h"
 #include "interp/modules/modules.h"
 #include "interp/modules/source_module.h"
@@ -18,7 +20,9 @@
 #include <cmath>
 #include <cstring>
 #include <poll.h>
+#include <sys/epoll.h>
 #include <time.h>
+#include <unistd.h>
 #include <vector>
 
 namespace interp {
@@ -132,7 +136,69 @@ INTERP_NATIVE(select_poll_wait) {
   return out;
 }
 
-// poll objects, over _poll: registration is a dict of descriptor to event mask.
+// _epoll_create() -> the descriptor of a new epoll set (close-on-exec).
+INTERP_NATIVE(select_epoll_create) {
+  if (!check_positional(t, "_epoll_create", nargs, kwnames, 0, 0, 0)) return {};
+  stm::become_inevitable("epoll_create");
+  int fd = ::epoll_create1(EPOLL_CLOEXEC);
+  return fd < 0 ? raise_errno(t, errno) : Value::small_int(fd);
+}
+
+// _epoll_ctl(epfd, op, fd, events): op 1 add, 2 delete, 3 modify (EPOLL_CTL_*).
+INTERP_NATIVE(select_epoll_ctl) {
+  if (!check_positional(t, "_epoll_ctl", nargs, kwnames, 4, 4, 0)) return {};
+  std::int64_t epfd, op, fd, events;
+  if (!index_to_i64(t, args[0], epfd) || !index_to_i64(t, args[1], op) ||
+      !index_to_i64(t, args[2], fd) || !index_to_i64(t, args[3], events))
+    return {};
+  stm::become_inevitable("epoll_ctl");
+  epoll_event event{};
+  event.events = std::uint32_t(events);
+  event.data.fd = int(fd);
+  if (::epoll_ctl(int(epfd), int(op), int(fd), &event) < 0) return raise_errno(t, errno);
+  return none();
+}
+
+// _epoll_wait(epfd, timeout: seconds, negative for ever, maxevents) -> [(fd, events)].
+INTERP_NATIVE(select_epoll_wait) {
+  if (!check_positional(t, "_epoll_wait", nargs, kwnames, 3, 3, 0)) return {};
+  std::int64_t epfd, maxevents;
+  double timeout;
+  if (!index_to_i64(t, args[0], epfd) || !to_double(t, args[1], timeout) ||
+      !index_to_i64(t, args[2], maxevents))
+    return {};
+  std::vector<pollfd> set{pollfd{int(epfd), POLLIN, 0}};
+  if (!poll_or_wait(t, set, timeout)) return {};
+  stm::become_inevitable("epoll_wait");
+  std::vector<epoll_event> events(static_cast<std::size_t>(maxevents));
+  int n;
+  do {
+    n = ::epoll_wait(int(epfd), events.data(), int(maxevents), 0);
+  } while (n < 0 && errno == EINTR);
+  if (n < 0) return raise_errno(t, errno);
+  Value out = list_new(t);
+  if (!out) return {};
+  for (int i = 0; i < n; ++i) {
+    Value items[2] = {Value::small_int(events[std::size_t(i)].data.fd),
+                      int_from_i64(t, std::int64_t(events[std::size_t(i)].events))};
+    Value pair = items[1] ? tuple_from(t, items, 2) : Value();
+    if (!pair || !list_append(t, out, pair)) return {};
+  }
+  return out;
+}
+
+// _close(fd): closes an epoll set's descriptor.
+INTERP_NATIVE(select_close) {
+  if (!check_positional(t, "_close", nargs, kwnames, 1, 1, 0)) return {};
+  std::int64_t fd;
+  if (!index_to_i64(t, args[0], fd)) return {};
+  stm::become_inevitable("close");
+  if (::close(int(fd)) < 0) return raise_errno(t, errno);
+  return none();
+}
+
+// poll objects, over _poll: registration is a dict of descriptor to event mask. epoll
+// objects, over _epoll_*: the kernel keeps the set.
 const char kSource[] = R"py(
 from _thread import get_ident as _get_ident
 
@@ -229,6 +295,118 @@ def poll():
     """Returns a polling object that supports registering and unregistering file
     descriptors, and then polling them for I/O events."""
     return _Poll()
+
+
+def _timeout_seconds(timeout):
+    if timeout is None:
+        return -1.0
+    if not isinstance(timeout, (int, float)):
+        import operator
+        try:
+            timeout = operator.index(timeout)
+        except TypeError:
+            raise TypeError("timeout must be an integer or None") from None
+    if timeout != timeout:
+        raise ValueError("Invalid value NaN (not a number)")
+    if abs(timeout) * 1000000000 > 9223372036854775807:
+        raise OverflowError("timestamp too large to convert to C _PyTime_t")
+    return -1.0 if timeout < 0 else float(timeout)
+
+
+class epoll:
+    """Returns an epolling object (select.epoll(sizehint=-1, flags=0)); sizehint must be
+    a positive integer or -1 for the default size, flags is ignored."""
+
+    __slots__ = ("_epfd", "__weakref__")
+
+    def __init__(self, sizehint=-1, flags=0):
+        import operator
+        sizehint = operator.index(sizehint)
+        flags = operator.index(flags)
+        if sizehint == 0 or sizehint < -1:
+            raise ValueError("negative sizehint")
+        if flags and flags != EPOLL_CLOEXEC:
+            import errno
+            raise OSError(errno.EINVAL, "Invalid argument")
+        self._epfd = _epoll_create()
+
+    @classmethod
+    def fromfd(cls, fd, /):
+        """Create an epoll object from a given control fd."""
+        import operator
+        self = cls.__new__(cls)
+        self._epfd = operator.index(fd)
+        return self
+
+    def _open_fd(self):
+        if self._epfd < 0:
+            raise ValueError("I/O operation on closed epoll object")
+        return self._epfd
+
+    @property
+    def closed(self):
+        """True if the epoll handler is closed"""
+        return self._epfd < 0
+
+    def close(self):
+        """Close the epoll control file descriptor."""
+        fd, self._epfd = self._epfd, -1
+        if fd >= 0:
+            _close(fd)
+
+    def fileno(self):
+        """Return the epoll control file descriptor."""
+        return self._open_fd()
+
+    def register(self, fd, eventmask=POLLIN | POLLPRI | POLLOUT):
+        """Registers a new fd or raises an OSError if the fd is already registered."""
+        epfd = self._open_fd()
+        _epoll_ctl(epfd, 1, _descriptor(fd), _epoll_mask(eventmask))
+
+    def modify(self, fd, eventmask):
+        """Modify event mask for a registered file descriptor."""
+        epfd = self._open_fd()
+        _epoll_ctl(epfd, 3, _descriptor(fd), _epoll_mask(eventmask))
+
+    def unregister(self, fd):
+        """Remove a registered file descriptor from the epoll object."""
+        epfd = self._open_fd()
+        _epoll_ctl(epfd, 2, _descriptor(fd), 0)
+
+    def poll(self, timeout=None, maxevents=-1):
+        """Wait for events on the epoll file descriptor: a list of (fd, events) pairs,
+        timeout in seconds (None or negative: no limit)."""
+        epfd = self._open_fd()
+        seconds = _timeout_seconds(timeout)
+        import operator
+        maxevents = operator.index(maxevents)
+        if maxevents == -1:
+            maxevents = FD_SETSIZE - 1
+        elif maxevents < 1:
+            raise ValueError("maxevents must be greater than 0, got %d" % maxevents)
+        return _epoll_wait(epfd, seconds, maxevents)
+
+    def __enter__(self):
+        self._open_fd()
+        return self
+
+    def __exit__(self, *args):
+        self.close()
+
+    def __reduce__(self):
+        raise TypeError("cannot pickle 'select.epoll' object")
+
+
+epoll.__module__ = "select"
+
+
+def _epoll_mask(mask):
+    import operator
+    mask = operator.index(mask)
+    if mask < 0 or mask > 0xFFFFFFFF:
+        raise OverflowError("Python int too large to convert to C unsigned int"
+                            if mask > 0 else "can't convert negative int to unsigned")
+    return mask
 )py";
 
 } // namespace
@@ -237,16 +415,44 @@ Value make_select_module(Thread& t) {
   static const ModuleFunction kFunctions[] = {
       {"select", select_select},
       {"_poll", select_poll_wait},
+      {"_epoll_create", select_epoll_create},
+      {"_epoll_ctl", select_epoll_ctl},
+      {"_epoll_wait", select_epoll_wait},
+      {"_close", select_close},
   };
   Value m = new_module(t, "select", kFunctions, std::size(kFunctions));
   if (!m) return {};
   module_set(t, m, "error", exc(E_OSError));
-  static const std::pair<const char*, int> kConstants[] = {
-      {"POLLIN", POLLIN},         {"POLLPRI", POLLPRI},       {"POLLOUT", POLLOUT},
-      {"POLLERR", POLLERR},       {"POLLHUP", POLLHUP},       {"POLLNVAL", POLLNVAL},
-      {"POLLRDNORM", POLLRDNORM}, {"POLLRDBAND", POLLRDBAND}, {"POLLWRNORM", POLLWRNORM},
-      {"POLLWRBAND", POLLWRBAND}, {"POLLMSG", POLLMSG},       {"POLLRDHUP", POLLRDHUP},
-      {"PIPE_BUF", PIPE_BUF}};
+  static const std::pair<const char*, std::int64_t> kConstants[] = {
+      {"POLLIN", POLLIN},
+      {"POLLPRI", POLLPRI},
+      {"POLLOUT", POLLOUT},
+      {"POLLERR", POLLERR},
+      {"POLLHUP", POLLHUP},
+      {"POLLNVAL", POLLNVAL},
+      {"POLLRDNORM", POLLRDNORM},
+      {"POLLRDBAND", POLLRDBAND},
+      {"POLLWRNORM", POLLWRNORM},
+      {"POLLWRBAND", POLLWRBAND},
+      {"POLLMSG", POLLMSG},
+      {"POLLRDHUP", POLLRDHUP},
+      {"PIPE_BUF", PIPE_BUF},
+      {"FD_SETSIZE", FD_SETSIZE},
+      {"EPOLLIN", EPOLLIN},
+      {"EPOLLOUT", EPOLLOUT},
+      {"EPOLLPRI", EPOLLPRI},
+      {"EPOLLERR", EPOLLERR},
+      {"EPOLLHUP", EPOLLHUP},
+      {"EPOLLRDHUP", EPOLLRDHUP},
+      {"EPOLLRDNORM", EPOLLRDNORM},
+      {"EPOLLRDBAND", EPOLLRDBAND},
+      {"EPOLLWRNORM", EPOLLWRNORM},
+      {"EPOLLWRBAND", EPOLLWRBAND},
+      {"EPOLLMSG", EPOLLMSG},
+      {"EPOLLET", std::int64_t(std::uint32_t(EPOLLET))},
+      {"EPOLLONESHOT", EPOLLONESHOT},
+      {"EPOLLEXCLUSIVE", std::int64_t(EPOLLEXCLUSIVE)},
+      {"EPOLL_CLOEXEC", EPOLL_CLOEXEC}};
   for (auto [name_text, value] : kConstants)
     module_set(t, m, name_text, Value::small_int(value));
   return run_module_source(t, m, kSource, "<select>") ? m : Value();
