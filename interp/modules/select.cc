@@ -259,22 +259,9 @@ class _Poll:
     def poll(self, timeout=None, /):
         """Polls the set of registered file descriptors: a list of (fd, event) pairs
         for the descriptors with events or errors to report, timeout in milliseconds."""
-        if timeout is None:
-            seconds = -1.0
-        else:
-            import operator
-            if not isinstance(timeout, (int, float)):
-                try:
-                    timeout = operator.index(timeout)
-                except TypeError:
-                    raise TypeError("timeout must be an integer or None") from None
-            if timeout != timeout:
-                raise ValueError("Invalid value NaN (not a number)")
-            if abs(timeout) * 1000000 > 9223372036854775807:
-                raise OverflowError("timestamp too large to convert to C _PyTime_t")
-            if timeout > 2147483647:
-                raise OverflowError("timeout is too large")
-            seconds = -1.0 if timeout < 0 else timeout / 1000
+        seconds = _timeout_seconds(timeout, 1000)
+        if seconds > 2147483.647:
+            raise OverflowError("timeout is too large")
         # One thread at a time, as CPython's: another one's call fails while this one
         # waits (outside its transaction, with the owner committed).
         me = _get_ident()
@@ -297,7 +284,9 @@ def poll():
     return _Poll()
 
 
-def _timeout_seconds(timeout):
+def _timeout_seconds(timeout, per_second):
+    """A timeout given in 1/per_second of a second, in seconds; -1.0 for none (None or
+    negative), with CPython's errors for what is no number or too large for its clock."""
     if timeout is None:
         return -1.0
     if not isinstance(timeout, (int, float)):
@@ -308,9 +297,9 @@ def _timeout_seconds(timeout):
             raise TypeError("timeout must be an integer or None") from None
     if timeout != timeout:
         raise ValueError("Invalid value NaN (not a number)")
-    if abs(timeout) * 1000000000 > 9223372036854775807:
+    if abs(timeout) * (1000000000 // per_second) > 9223372036854775807:
         raise OverflowError("timestamp too large to convert to C _PyTime_t")
-    return -1.0 if timeout < 0 else float(timeout)
+    return -1.0 if timeout < 0 else timeout / per_second
 
 
 class epoll:
@@ -377,7 +366,7 @@ class epoll:
         """Wait for events on the epoll file descriptor: a list of (fd, events) pairs,
         timeout in seconds (None or negative: no limit)."""
         epfd = self._open_fd()
-        seconds = _timeout_seconds(timeout)
+        seconds = _timeout_seconds(timeout, 1)
         import operator
         maxevents = operator.index(maxevents)
         if maxevents == -1:
