@@ -1139,7 +1139,13 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
             }
             ERROR_IF(t.pending);
           }
-          Value v = next_or_wait(t, TOP());
+          Value v;
+          if (TOP().is_object() && is_layout(TOP(), Layout::Iterator) &&
+              range_iterator_step(TOP(), v)) {
+            PUSH(v);
+            DISPATCH();
+          }
+          v = next_or_wait(t, TOP());
           if (!v) {
             ERROR_IF(t.pending || t.block_on); // a wait: the loop runs FOR_ITER again
             --sp;
