@@ -44,7 +44,7 @@ constexpr std::uint8_t kBecomingPrivate = 4;
 // Private pages a view keeps across collections while several threads run (2 MiB).
 constexpr std::size_t kKeptPrivatePages = 512;
 // The views' page-table entries are dropped only when they could map more than this
-// beyond the heap (views times the heap's span): below it the faults that follow cost
+// beyond the heap (the views in use times the heap's span): below it the faults that follow cost
 // more than the resident size they save (stm-bench disjoint on 2 cores: 35k faults in 2 s).
 constexpr std::size_t kForgetAboveBytes = std::size_t(64) << 20;
 
@@ -243,7 +243,8 @@ void share_unwritten_pages(std::uint64_t allocated_bytes) {
   // a program that collects very often over little allocation (PYPYSTM_GC_EVERY, a small
   // heap) would pay them at every collection for nothing.
   static std::uint64_t allocated_at_last_forget = 0; // the world is stopped: one caller
-  bool forget = several && std::size_t(heap.views) * used * kPageSize > kForgetAboveBytes &&
+  std::size_t views_used = heap.views_used.load(std::memory_order_relaxed);
+  bool forget = several && views_used * used * kPageSize > kForgetAboveBytes &&
                 allocated_bytes - allocated_at_last_forget >= used * kPageSize;
   if (forget) allocated_at_last_forget = allocated_bytes;
   for (unsigned view = 1; view <= heap.views; ++view) {

@@ -7,6 +7,7 @@
 #include "interp/interp.h"
 #include "interp/objects/objects.h"
 #include "interp/ops.h"
+#include "interp/vm/vm.h"
 #include "stm/stm.h"
 
 #include <atomic>
@@ -102,13 +103,7 @@ void write_atomically(const std::string& path, std::string_view data, mode_t mod
       path + "." + std::to_string(::getpid()) + "." + std::to_string(serial.fetch_add(1)) + ".tmp";
   int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
   if (fd < 0) return;
-  bool ok = true;
-  for (std::size_t done = 0; ok && done < data.size();) {
-    ssize_t n = ::write(fd, data.data() + done, data.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    ok = n > 0;
-    if (ok) done += std::size_t(n);
-  }
+  bool ok = vm::write_fully(fd, -1, data) == 0;
   ok = ::close(fd) == 0 && ok;
   if (!ok || ::rename(temporary.c_str(), path.c_str()) != 0) ::unlink(temporary.c_str());
 }

@@ -77,10 +77,6 @@ Value io::unsupported(Thread& t, const char* what) {
 
 namespace {
 
-// Past this much, the transaction's deferred file writes go out at once (a writelines()
-// of a large list runs in one transaction).
-constexpr std::size_t kDeferredWritesMax = std::size_t(1) << 20;
-
 // A regular file that only writes, block-buffered as CPython's default: its writes wait
 // in the transaction and reach the descriptor when it commits (vm::defer_file_write), so
 // an aborted transaction writes nothing and a thread writing a file need not run
@@ -93,17 +89,23 @@ bool defers_writes(Value self) {
          !R(self)->buffer;
 }
 
-// Before anything else uses the descriptor (seek, truncate, flush, close): what the
-// transaction wrote goes out first, and a failure of an earlier commit's writes is raised.
-bool write_deferred(Thread& t, Value self) {
-  if (!defers_writes(self)) return true;
-  int fd = int(R(self)->fd);
-  if (vm::has_deferred_writes(t, fd)) vm::become_inevitable_with_output(t, "flushing a file");
-  if (int error = vm::take_file_error(fd)) {
+// A failure of an earlier commit's writes to the file, raised at its next write, flush or
+// close: false with the exception.
+bool no_file_error(Thread& t, Value self) {
+  if (int error = vm::take_file_error(int(R(self)->fd))) {
     raise_os_error(t, error, {});
     return false;
   }
   return true;
+}
+
+// Before anything else uses the descriptor (seek, truncate, flush, close): what the
+// transaction wrote goes out first.
+bool write_deferred(Thread& t, Value self) {
+  if (!defers_writes(self)) return true;
+  if (vm::has_deferred_writes(t, int(R(self)->fd)))
+    vm::become_inevitable_with_output(t, "flushing a file");
+  return no_file_error(t, self);
 }
 
 // A read: the line endings of a file read whole at open count from now on.
@@ -1479,9 +1481,8 @@ INTERP_NATIVE(io_write) {
     }
     bool deferred = defers_writes(self);
     if (deferred) {
-      if (int error = vm::take_file_error(int(R(self)->fd))) return raise_os_error(t, error, {});
+      if (!no_file_error(t, self)) return {};
       vm::defer_file_write(t, int(R(self)->fd), positioned ? at : -1, bytes);
-      if (t.file_out_bytes > kDeferredWritesMax) vm::become_inevitable_with_output(t, "write");
     } else if (R(self)->flags & (kStream | kWritesWait)) {
       if (write_to_stream(t, int(R(self)->fd), bytes, false) < 0) return {};
     } else {

@@ -18,7 +18,6 @@
 #include <cerrno>
 #include <climits>
 #include <cmath>
-#include <cstring>
 #include <poll.h>
 #include <sys/epoll.h>
 #include <time.h>
@@ -38,12 +37,6 @@ bool poll_ready(Value) {
   return r != 0; // an error is reported by the call run again
 }
 
-Value raise_errno(Thread& t, int err) {
-  Value items[2] = {Value::small_int(err), str_from_utf8(t, std::strerror(err))};
-  Value e = call(t, exc(E_OSError), items, 2);
-  return e ? raise_value(t, e) : Value();
-}
-
 // Polls `fds` (their revents filled in); where none is ready and the call may wait
 // (`timeout` seconds, negative: for ever), the thread waits outside the transaction and
 // the call runs again: false with no exception pending. False with one on an error.
@@ -58,7 +51,7 @@ bool poll_or_wait(Thread& t, std::vector<pollfd>& fds, double timeout) {
     r = ::poll(fds.data(), fds.size(), wait_ms);
   } while (r < 0 && errno == EINTR);
   if (r < 0) {
-    raise_errno(t, errno);
+    raise_os_error(t, errno);
     return false;
   }
   bool expired = retry && t.block_expired;
@@ -103,7 +96,7 @@ INTERP_NATIVE(select_select) {
     auto [k, index] = where[i];
     short bad = POLLERR | POLLHUP | POLLNVAL;
     bool ready = fds[i].revents & (kEvents[k] | (k == 2 ? 0 : bad));
-    if (fds[i].revents & POLLNVAL) return raise_errno(t, EBADF);
+    if (fds[i].revents & POLLNVAL) return raise_os_error(t, EBADF);
     if (ready && !list_append(t, out[k], tuple_item(lists[k], index))) return {};
   }
   return tuple_from(t, out, 3);
@@ -141,7 +134,7 @@ INTERP_NATIVE(select_epoll_create) {
   if (!check_positional(t, "_epoll_create", nargs, kwnames, 0, 0, 0)) return {};
   stm::become_inevitable("epoll_create");
   int fd = ::epoll_create1(EPOLL_CLOEXEC);
-  return fd < 0 ? raise_errno(t, errno) : Value::small_int(fd);
+  return fd < 0 ? raise_os_error(t, errno) : Value::small_int(fd);
 }
 
 // _epoll_ctl(epfd, op, fd, events): op 1 add, 2 delete, 3 modify (EPOLL_CTL_*).
@@ -155,7 +148,7 @@ INTERP_NATIVE(select_epoll_ctl) {
   epoll_event event{};
   event.events = std::uint32_t(events);
   event.data.fd = int(fd);
-  if (::epoll_ctl(int(epfd), int(op), int(fd), &event) < 0) return raise_errno(t, errno);
+  if (::epoll_ctl(int(epfd), int(op), int(fd), &event) < 0) return raise_os_error(t, errno);
   return none();
 }
 
@@ -175,7 +168,7 @@ INTERP_NATIVE(select_epoll_wait) {
   do {
     n = ::epoll_wait(int(epfd), events.data(), int(maxevents), 0);
   } while (n < 0 && errno == EINTR);
-  if (n < 0) return raise_errno(t, errno);
+  if (n < 0) return raise_os_error(t, errno);
   Value out = list_new(t);
   if (!out) return {};
   for (int i = 0; i < n; ++i) {
@@ -187,42 +180,24 @@ INTERP_NATIVE(select_epoll_wait) {
   return out;
 }
 
-// _close(fd): closes an epoll set's descriptor.
-INTERP_NATIVE(select_close) {
-  if (!check_positional(t, "_close", nargs, kwnames, 1, 1, 0)) return {};
-  std::int64_t fd;
-  if (!index_to_i64(t, args[0], fd)) return {};
-  stm::become_inevitable("close");
-  if (::close(int(fd)) < 0) return raise_errno(t, errno);
-  return none();
+// _fd(obj) -> the file descriptor an int or an object's fileno() names, as every call
+// that takes a descriptor reads it.
+INTERP_NATIVE(select_fd) {
+  if (!check_positional(t, "_fd", nargs, kwnames, 1, 1, 0)) return {};
+  int fd;
+  return file_descriptor_arg(t, args[0], fd) ? Value::small_int(fd) : Value();
 }
 
 // poll objects, over _poll: registration is a dict of descriptor to event mask. epoll
 // objects, over _epoll_*: the kernel keeps the set.
 const char kSource[] = R"py(
+from _operator import index as _index
 from _thread import get_ident as _get_ident
-
-
-def _descriptor(fd):
-    if isinstance(fd, int):
-        if fd < 0:
-            raise ValueError("file descriptor cannot be a negative integer (%d)" % fd)
-        return fd
-    try:
-        fileno = fd.fileno
-    except AttributeError:
-        raise TypeError("argument must be an int, or have a fileno() method.") from None
-    fd = fileno()
-    if not isinstance(fd, int):
-        raise TypeError("fileno() returned a non-integer")
-    if fd < 0:
-        raise ValueError("file descriptor cannot be a negative integer (%d)" % fd)
-    return fd
+from posix import close as _close
 
 
 def _event_mask(mask):
-    import operator
-    mask = operator.index(mask)
+    mask = _index(mask)
     if mask < 0:
         raise ValueError("value must be positive")
     if mask > 0xFFFF:
@@ -241,11 +216,11 @@ class _Poll:
 
     def register(self, fd, eventmask=POLLIN | POLLPRI | POLLOUT, /):
         """Register a file descriptor with the polling object."""
-        self._registered[_descriptor(fd)] = _event_mask(eventmask)
+        self._registered[_fd(fd)] = _event_mask(eventmask)
 
     def modify(self, fd, eventmask, /):
         """Modify an already registered file descriptor."""
-        fd = _descriptor(fd)
+        fd = _fd(fd)
         mask = _event_mask(eventmask)
         if fd not in self._registered:
             import errno
@@ -254,7 +229,7 @@ class _Poll:
 
     def unregister(self, fd, /):
         """Remove a file descriptor being tracked by the polling object."""
-        del self._registered[_descriptor(fd)]
+        del self._registered[_fd(fd)]
 
     def poll(self, timeout=None, /):
         """Polls the set of registered file descriptors: a list of (fd, event) pairs
@@ -290,9 +265,8 @@ def _timeout_seconds(timeout, per_second):
     if timeout is None:
         return -1.0
     if not isinstance(timeout, (int, float)):
-        import operator
         try:
-            timeout = operator.index(timeout)
+            timeout = _index(timeout)
         except TypeError:
             raise TypeError("timeout must be an integer or None") from None
     if timeout != timeout:
@@ -309,9 +283,8 @@ class epoll:
     __slots__ = ("_epfd", "__weakref__")
 
     def __init__(self, sizehint=-1, flags=0):
-        import operator
-        sizehint = operator.index(sizehint)
-        flags = operator.index(flags)
+        sizehint = _index(sizehint)
+        flags = _index(flags)
         if sizehint == 0 or sizehint < -1:
             raise ValueError("negative sizehint")
         if flags and flags != EPOLL_CLOEXEC:
@@ -322,9 +295,8 @@ class epoll:
     @classmethod
     def fromfd(cls, fd, /):
         """Create an epoll object from a given control fd."""
-        import operator
         self = cls.__new__(cls)
-        self._epfd = operator.index(fd)
+        self._epfd = _index(fd)
         return self
 
     def _open_fd(self):
@@ -350,25 +322,24 @@ class epoll:
     def register(self, fd, eventmask=POLLIN | POLLPRI | POLLOUT):
         """Registers a new fd or raises an OSError if the fd is already registered."""
         epfd = self._open_fd()
-        _epoll_ctl(epfd, 1, _descriptor(fd), _epoll_mask(eventmask))
+        _epoll_ctl(epfd, 1, _fd(fd), _epoll_mask(eventmask))
 
     def modify(self, fd, eventmask):
         """Modify event mask for a registered file descriptor."""
         epfd = self._open_fd()
-        _epoll_ctl(epfd, 3, _descriptor(fd), _epoll_mask(eventmask))
+        _epoll_ctl(epfd, 3, _fd(fd), _epoll_mask(eventmask))
 
     def unregister(self, fd):
         """Remove a registered file descriptor from the epoll object."""
         epfd = self._open_fd()
-        _epoll_ctl(epfd, 2, _descriptor(fd), 0)
+        _epoll_ctl(epfd, 2, _fd(fd), 0)
 
     def poll(self, timeout=None, maxevents=-1):
         """Wait for events on the epoll file descriptor: a list of (fd, events) pairs,
         timeout in seconds (None or negative: no limit)."""
         epfd = self._open_fd()
         seconds = _timeout_seconds(timeout, 1)
-        import operator
-        maxevents = operator.index(maxevents)
+        maxevents = _index(maxevents)
         if maxevents == -1:
             maxevents = FD_SETSIZE - 1
         elif maxevents < 1:
@@ -390,8 +361,7 @@ epoll.__module__ = "select"
 
 
 def _epoll_mask(mask):
-    import operator
-    mask = operator.index(mask)
+    mask = _index(mask)
     if mask < 0 or mask > 0xFFFFFFFF:
         raise OverflowError("Python int too large to convert to C unsigned int"
                             if mask > 0 else "can't convert negative int to unsigned")
@@ -407,7 +377,7 @@ Value make_select_module(Thread& t) {
       {"_epoll_create", select_epoll_create},
       {"_epoll_ctl", select_epoll_ctl},
       {"_epoll_wait", select_epoll_wait},
-      {"_close", select_close},
+      {"_fd", select_fd},
   };
   Value m = new_module(t, "select", kFunctions, std::size(kFunctions));
   if (!m) return {};

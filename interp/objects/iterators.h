@@ -15,7 +15,7 @@ Value builtin_iterator_next(Thread& t, Value iterator);
 // the end, an int past the tagged range). A range iterator keeps its start in `seq` (0
 // once exhausted), its step in `extra` and its length in `extra2`, all tagged ints.
 inline bool range_iterator_step(Value iterator, Value& item) {
-  if (type_of(iterator) != type_value(T_range_iterator)) return false;
+  if (!iterator.is_object() || type_of(iterator) != type_value(T_range_iterator)) return false;
   const IteratorObject* it = rd<IteratorObject>(iterator);
   if (!it->seq) return false;
   std::int64_t i = it->index;

@@ -6,6 +6,7 @@
 // heap objects: reading their dict takes barriers like any dict.
 #include "gc/gc.h"
 #include "interp/objects/args.h"
+#include "interp/objects/class_key.h"
 #include "interp/objects/objects.h"
 #include "interp/objects/thread_cache.h"
 #include "interp/ops.h"
@@ -73,21 +74,15 @@ Value type_lookup_uncached(Value type, Value attr) {
 
 // The lookup cache: per thread, so it needs no lock and holds no transaction's secrets.
 // An entry remembers what type_lookup(type, attr) gave (0 included: most instance
-// attributes are not on the class) and the class's version then. A change to a class
-// gives it and every class below it a new version (type_modified), so one version covers
-// the whole MRO; builtin types never change and are not checked. An entry is good only
-// while that version holds and no collection has run since it was made (a collection may
-// free the type or the name, and a later object reuse the offset). Lookups that a
-// transaction could roll back are not cached: a type or name that the running transaction
-// created may vanish at an abort with its offset reused before any collection. A class the
-// transaction changed got a fresh version number, never handed out again, so entries made
-// meanwhile are dead after an abort restores the old one.
+// attributes are not on the class), under a ClassKey. A change to a class gives it and
+// every class below it a new version (type_modified), so one version covers the whole
+// MRO. A class the transaction changed got a fresh version number, never handed out
+// again, so entries made meanwhile are dead after an abort restores the old one.
 constexpr std::size_t kLookupEntries = 1024;
 
 struct LookupEntry {
-  Value type, attr, result;
-  std::uint64_t version = 0; // 0 for a builtin type
-  std::uint64_t epoch = 0;
+  ClassKey key;
+  Value result;
 };
 
 std::atomic<std::uint64_t> next_type_version{1};
@@ -115,15 +110,10 @@ std::uint64_t cacheable_version(Value type) {
 }
 
 Value type_lookup(Value type, Value attr) {
-  std::uint64_t epoch = gc::collection_count();
   LookupEntry& e = lookup_entry(type, attr);
-  if (e.type == type && e.attr == attr && e.epoch == epoch &&
-      (!e.version || rd<TypeObject>(type)->version == e.version))
-    return e.result;
+  if (e.key.matches(type, attr)) return e.result;
   Value result = type_lookup_uncached(type, attr);
-  std::uint64_t version = cacheable_version(type);
-  if (version != kNotCacheable && !stm::is_new_object(attr.offset()) && rd<TypeObject>(type)->mro)
-    e = LookupEntry{type, attr, result, version, epoch};
+  if (rd<TypeObject>(type)->mro && e.key.remember(type, attr)) e.result = result;
   return result;
 }
 

@@ -7,6 +7,7 @@
 // the outermost loop resumes from the frame state of the last commit.
 #include "interp/compile/code_unit.h"
 #include "interp/modules/modules.h"
+#include "interp/objects/class_key.h"
 #include "interp/objects/iterators.h"
 #include "interp/objects/numbers.h"
 #include "interp/objects/objects.h"
@@ -272,16 +273,14 @@ bool dict_holds(Value obj, Value type, Value attr) {
          !(ro<StrObject>(attr)->length == 8 && str_equal_ascii(attr, "__dict__"));
 }
 
-// What LOAD_ATTR / STORE_ATTR at an instruction last met: instances of `type` (at
-// `version`, which vouches for no hook and for what the MRO holds under `attr`) and where
-// the attribute lives: in their dicts, where the name sat at `hint` (objects made by one
+// What LOAD_ATTR / STORE_ATTR at an instruction last met: instances of a class (whose
+// key vouches for no hook and for what the MRO holds under the name) and where the
+// attribute lives: in their dicts, where the name sat at `hint` (objects made by one
 // class's __init__ have dicts of one shape), or in their __slots__ word `slot`. Per thread
 // and indexed by the instruction's address, separately for loads and stores (they honour
 // different hooks); a site that does not match costs the full check.
 struct AttributeSite {
-  Value type, attr;
-  std::uint64_t version = 0;
-  std::uint32_t epoch = 0;
+  ClassKey key;
   std::int32_t hint = 0;
   std::int64_t slot = -1;
 };
@@ -300,30 +299,20 @@ enum class Direct : std::uint8_t { None, Dict, Slot };
 [[gnu::noinline]] Direct site_refill(AttributeSite& site, Value obj, Value attr,
                                      std::uint64_t hooks) {
   Value type = type_of(obj);
-  auto epoch = std::uint32_t(gc::collection_count());
   if (rd<TypeObject>(type)->flags & hooks) return Direct::None;
   Value descr = type_lookup(type, attr);
   std::int64_t slot = descr ? slot_index_for(descr, type) : -1;
   if (slot < 0 && (descr || !dict_holds(obj, type, attr))) return Direct::None;
-  // The caller reads the slot's index from the site, so it holds it even where it cannot
-  // vouch for the next time (a class or name the transaction may still roll back).
-  std::uint64_t version = cacheable_version(type);
-  bool cacheable = version != kNotCacheable && !stm::is_new_object(attr.offset());
-  site.type = cacheable ? type : Value();
-  site.attr = attr;
-  site.version = version;
-  site.epoch = epoch;
+  // The caller reads the slot's index from the site, so it holds it even where the key
+  // cannot vouch for the next time.
+  site.key.remember(type, attr);
   site.slot = slot;
   return slot >= 0 ? Direct::Slot : Direct::Dict;
 }
 
 inline Direct site_direct(AttributeSite& site, Value obj, Value attr, std::uint64_t hooks) {
   if (!obj.is_object()) return Direct::None;
-  Value type = type_of(obj);
-  if (site.type == type && site.attr == attr &&
-      site.epoch == std::uint32_t(gc::collection_count()) &&
-      (!site.version || rd<TypeObject>(type)->version == site.version))
-    return site.slot >= 0 ? Direct::Slot : Direct::Dict;
+  if (site.key.matches(type_of(obj), attr)) return site.slot >= 0 ? Direct::Slot : Direct::Dict;
   return site_refill(site, obj, attr, hooks);
 }
 
@@ -341,34 +330,22 @@ Value site_attribute(AttributeSite& site, Value obj, Value attr) {
   return {};
 }
 
-// What LOAD_METHOD at an instruction last met: instances of `type` (at `version`) to
-// which the class gives `attr` as `method`, a function or a builtin method descriptor
-// that binds to them (get_method's unbound case). Only the instance dict, which may
-// shadow the name, is looked at again.
+// What LOAD_METHOD at an instruction last met: instances of a class that gives the name
+// as `method`, a function or a builtin method descriptor that binds to them
+// (get_method's unbound case). Only the instance dict, which may shadow the name, is
+// looked at again.
 struct MethodSite {
-  Value type, attr, method;
-  std::uint64_t version = 0;
-  std::uint32_t epoch = 0;
+  ClassKey key;
+  Value method;
 };
 MethodSite& method_site(const Instruction* at) {
   return ThreadCache<MethodSite, kAttributeSites>::at(reinterpret_cast<std::uintptr_t>(at) >> 2);
 }
 
 Value site_method(const MethodSite& site, Value obj, Value attr) {
-  Value type = type_of(obj);
-  if (site.type != type || site.attr != attr ||
-      site.epoch != std::uint32_t(gc::collection_count()) ||
-      (site.version && rd<TypeObject>(type)->version != site.version))
-    return {};
+  if (!site.key.matches(type_of(obj), attr)) return {};
   Value dict = obj.is_object() ? rd<Object>(obj)->dict : Value();
   return dict && dict_get_str(dict, attr) ? Value() : site.method;
-}
-
-void fill_method_site(MethodSite& site, Value obj, Value attr, Value method) {
-  Value type = type_of(obj);
-  std::uint64_t version = cacheable_version(type);
-  if (version == kNotCacheable || stm::is_new_object(attr.offset())) return;
-  site = {type, attr, method, version, std::uint32_t(gc::collection_count())};
 }
 
 bool callable_as_function(Value callable, Value& function, Value& self) {
@@ -785,7 +762,7 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
           if (!m) attribute_error_context(t, obj, name_at(r, arg));
           ERROR_IF(!m);
           if (unbound) {
-            fill_method_site(site, obj, name_at(r, arg), m);
+            if (site.key.remember(type_of(obj), name_at(r, arg))) site.method = m;
             TOP() = m;
             PUSH(obj);
           } else {
@@ -1140,8 +1117,7 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
             ERROR_IF(t.pending);
           }
           Value v;
-          if (TOP().is_object() && is_layout(TOP(), Layout::Iterator) &&
-              range_iterator_step(TOP(), v)) {
+          if (range_iterator_step(TOP(), v)) {
             PUSH(v);
             DISPATCH();
           }

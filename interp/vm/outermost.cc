@@ -46,17 +46,23 @@ int output_error(int fd) {
   return fd == 1 || fd == 2 ? output_errors[fd].load(std::memory_order_relaxed) : 0;
 }
 
-static void write_all(int fd, const std::string& text) {
+int write_fully(int fd, std::int64_t at, std::string_view bytes) {
   std::size_t done = 0;
-  while (done < text.size()) {
-    ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+  while (done < bytes.size()) {
+    const char* from = bytes.data() + done;
+    std::size_t left = bytes.size() - done;
+    ssize_t n = at >= 0 ? ::pwrite(fd, from, left, off_t(at + std::int64_t(done)))
+                        : ::write(fd, from, left);
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      if (n < 0) output_errors[fd].store(errno, std::memory_order_relaxed);
-      break;
-    }
+    if (n <= 0) return n < 0 ? errno : -1;
     done += std::size_t(n);
   }
+  return 0;
+}
+
+static void write_output(int fd, const std::string& text) {
+  if (int error = write_fully(fd, -1, text); error > 0)
+    output_errors[fd].store(error, std::memory_order_relaxed);
 }
 
 // The error that ended the last write of committed bytes to a file (ENOSPC, EBADF), by
@@ -76,29 +82,19 @@ int take_file_error(int fd) {
 }
 
 static void write_file_output(const Thread::FileWrite& w) {
-  std::size_t done = 0;
-  while (done < w.bytes.size()) {
-    const char* from = w.bytes.data() + done;
-    std::size_t left = w.bytes.size() - done;
-    ssize_t n = w.at >= 0 ? ::pwrite(w.fd, from, left, off_t(w.at + std::int64_t(done)))
-                          : ::write(w.fd, from, left);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      std::lock_guard guard(file_errors_lock);
-      file_errors.emplace_back(w.fd, n < 0 ? errno : ENOSPC);
-      return;
-    }
-    done += std::size_t(n);
+  if (int error = write_fully(w.fd, w.at, w.bytes)) {
+    std::lock_guard guard(file_errors_lock);
+    file_errors.emplace_back(w.fd, error > 0 ? error : ENOSPC);
   }
 }
 
 void flush_output(Thread& t) {
   if (!t.out.empty()) {
-    write_all(1, t.out);
+    write_output(1, t.out);
     t.out.clear();
   }
   if (!t.err.empty()) {
-    write_all(2, t.err);
+    write_output(2, t.err);
     t.err.clear();
   }
   for (const Thread::FileWrite& w : t.file_out)
@@ -114,20 +110,21 @@ void discard_output(Thread& t) {
   t.file_out_bytes = 0;
 }
 
+// Past this much, a transaction's file writes go out at once (a writelines() of a large
+// list runs in one transaction).
+constexpr std::size_t kDeferredWritesMax = std::size_t(1) << 20;
+
 void defer_file_write(Thread& t, int fd, std::int64_t at, std::string_view bytes) {
-  if (!t.file_out.empty()) {
-    Thread::FileWrite& last = t.file_out.back();
-    bool follows =
-        last.fd == fd &&
-        (at < 0 ? last.at < 0 : last.at >= 0 && last.at + std::int64_t(last.bytes.size()) == at);
-    if (follows) {
-      last.bytes.append(bytes);
-      t.file_out_bytes += bytes.size();
-      return;
-    }
-  }
-  t.file_out.push_back({fd, at, std::string(bytes)});
+  Thread::FileWrite* last = t.file_out.empty() ? nullptr : &t.file_out.back();
+  bool follows =
+      last && last->fd == fd &&
+      (at < 0 ? last->at < 0 : last->at >= 0 && last->at + std::int64_t(last->bytes.size()) == at);
+  if (follows)
+    last->bytes.append(bytes);
+  else
+    t.file_out.push_back({fd, at, std::string(bytes)});
   t.file_out_bytes += bytes.size();
+  if (t.file_out_bytes > kDeferredWritesMax) become_inevitable_with_output(t, "write");
 }
 
 bool has_deferred_writes(const Thread& t, int fd) {

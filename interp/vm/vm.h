@@ -102,6 +102,10 @@ int code_line(Value code, std::int64_t instruction);
 // The same from the compiled unit, with no heap access (faulthandler's signal handlers).
 int unit_line(const bytecode::CodeUnit& unit, std::int64_t instruction);
 
+// Writes all of `bytes` to descriptor `fd` at file offset `at` (-1: where the descriptor
+// stands), again after EINTR and short writes: 0, the errno that stopped it, or -1 for a
+// write that took nothing.
+int write_fully(int fd, std::int64_t at, std::string_view bytes);
 // Writes and clears the output buffered by the transaction that just committed.
 void flush_output(Thread& t);
 // Makes the running transaction inevitable and writes the output it buffered so far: for
@@ -114,7 +118,8 @@ void become_inevitable_with_output(Thread& t, const char* reason);
 int output_error(int fd);
 // Regular files that only write (io.cc) hand their bytes to the transaction, which writes
 // them when it commits (an aborted one drops them), so a write() neither makes the
-// transaction inevitable nor costs a system call; `at` is the file offset or -1.
+// transaction inevitable nor costs a system call; `at` is the file offset or -1. Past
+// 1 MiB in one transaction they go out at once (the transaction turns inevitable).
 void defer_file_write(Thread& t, int fd, std::int64_t at, std::string_view bytes);
 bool has_deferred_writes(const Thread& t, int fd);
 // Drops what the transaction buffered for stdout, stderr and files (it aborted).
