@@ -237,18 +237,6 @@ Value dict_get_str_hinted(Value dict, Value key, std::int32_t& hint) {
   return s->entries[hint].value;
 }
 
-bool dict_replace_str_hinted(Value dict, Value key, Value value, std::int32_t& hint) {
-  Value storage = rd<DictObject>(dict)->storage;
-  if (!storage) return false;
-  const DictStorage* s = rd<DictStorage>(storage);
-  if (!str_entry_is(s, hint, key)) {
-    hint = str_entry(s, key);
-    if (hint < 0) return false;
-  }
-  set_entry_value(storage, hint, value);
-  return true;
-}
-
 Value dict_get_global(Value globals, Value builtins, Value key, GlobalHint& hint) {
   std::uint64_t collections = gc::collection_count(), aborts = stm::thread_abort_count();
   Value gs = rd<DictObject>(globals)->storage;
@@ -364,6 +352,41 @@ bool dict_set(Thread& t, Value dict, Value key, Value value) {
   std::int64_t h;
   if (!hash(t, key, h)) return false;
   return dict_set_hashed(t, dict, key, h, value);
+}
+
+bool dict_set_str_hinted(Thread& t, Value dict, Value key, Value value, std::int32_t& hint) {
+  Value storage = rd<DictObject>(dict)->storage;
+  std::int64_t h = str_hash(key);
+  if (storage) {
+    const DictStorage* s = rd<DictStorage>(storage);
+    if (!str_entry_is(s, hint, key)) {
+      const std::int32_t* index = index_of(s);
+      std::uint64_t mask = s->index_size - 1;
+      std::uint64_t i = static_cast<std::uint64_t>(h) & mask;
+      std::uint64_t perturb = static_cast<std::uint64_t>(h);
+      std::int32_t e;
+      while ((e = index[i]) != -1) {
+        if (e >= 0 && s->entries[e].key && s->entries[e].hash == h) {
+          if (same_key(s->entries[e].key, key)) break;
+          // A key of equal hash whose __eq__ may say it equals this str: the full path.
+          if (!plain_key(s->entries[e].key)) return dict_set_hashed(t, dict, key, h, value);
+        }
+        perturb >>= 5;
+        i = (i * 5 + perturb + 1) & mask;
+      }
+      if (e < 0) {
+        if (!insert_absent(t, dict, key, h, value)) return false;
+        hint = std::int32_t(rd<DictStorage>(rd<DictObject>(dict)->storage)->used - 1);
+        return true;
+      }
+      hint = e;
+    }
+    set_entry_value(storage, hint, value);
+    return true;
+  }
+  if (!insert_absent(t, dict, key, h, value)) return false;
+  hint = 0;
+  return true;
 }
 
 int dict_del(Thread& t, Value dict, Value key) {

@@ -308,9 +308,9 @@ Value dict_get_cstr(Thread& t, Value dict, const char* key);
 // one instruction meets dicts of one shape): `hint` is the entry tried first, and is
 // updated to where the key is.
 Value dict_get_str_hinted(Value dict, Value key, std::int32_t& hint);
-// Replaces the value of str `key`, using `hint` as above; false (nothing done) when the
-// dict does not hold the key.
-bool dict_replace_str_hinted(Value dict, Value key, Value value, std::int32_t& hint);
+// Sets exact str `key` (an attribute name), using `hint` as above and updating it: a
+// replaced value is one store; a new key is added with the str's own hash.
+bool dict_set_str_hinted(Thread& t, Value dict, Value key, Value value, std::int32_t& hint);
 // Where a global name was found last time, for LOAD_GLOBAL (one per instruction and
 // thread): a hit in globals, or a miss there (no key added since: the storage and its
 // count of entries are unchanged) and a hit in builtins. The entry's own key object is

@@ -389,19 +389,34 @@ bool inline_call(Value callable, Value& function, Value& self) {
          !is_generator_code(&code_unit(rd<FunctionObject>(function)->code));
 }
 
+// What a CALL or CALL_FUNCTION_EX last found instantiable inline: a class (its key vouches
+// that its MRO still gives object.__new__ and the same __init__) and that __init__.
+struct InstantiationSite {
+  ClassKey key;
+  Value init;
+};
+
 // Can calling `callable` make its instance here and run __init__ as a frame of this loop?
 // A heap class made by `type` whose __new__ is object.__new__ and whose __init__ is a plain
-// Python function; `init` receives the latter.
-bool inline_instantiation(Value callable, Value& init) {
+// Python function; `init` receives the latter. `at` is the calling instruction.
+bool inline_instantiation(const Instruction* at, Value callable, Value& init) {
   if (!callable.is_object() || !is_layout(callable, Layout::Type)) return false;
   if (type_of(callable) != type_value(T_type)) return false;
-  const TypeObject* to = rd<TypeObject>(callable);
-  if (!(to->flags & kHeapType)) return false;
-  Value object_new = dict_get_str(rd<TypeObject>(type_value(T_object))->dict, name(N___new__));
-  if (type_lookup(callable, name(N___new__)) != object_new) return false;
-  init = type_lookup(callable, name(N___init__));
-  return init && init.is_object() && is_layout(init, Layout::Function) &&
-         !is_generator_code(&code_unit(rd<FunctionObject>(init)->code));
+  auto& site = ThreadCache<InstantiationSite, kAttributeSites>::at(
+      reinterpret_cast<std::uintptr_t>(at) >> 2);
+  if (site.key.matches(callable, name(N___init__))) {
+    init = site.init;
+  } else {
+    const TypeObject* to = rd<TypeObject>(callable);
+    if (!(to->flags & kHeapType)) return false;
+    Value object_new = dict_get_str(rd<TypeObject>(type_value(T_object))->dict, name(N___new__));
+    if (type_lookup(callable, name(N___new__)) != object_new) return false;
+    init = type_lookup(callable, name(N___init__));
+    if (!init || !init.is_object() || !is_layout(init, Layout::Function)) return false;
+    if (site.key.remember(callable, name(N___init__))) site.init = init;
+  }
+  // The function's __code__ may have been replaced since: checked at every call.
+  return !is_generator_code(&code_unit(rd<FunctionObject>(init)->code));
 }
 
 // The __init__ frame for a new instance of `cls` (inline_instantiation's `init`), with
@@ -724,13 +739,12 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
           switch (site_direct(site, obj, n, kCustomSetattr)) {
           case Direct::Dict: {
             Value dict = rd<Object>(obj)->dict;
-            if (dict && dict_replace_str_hinted(dict, n, v, site.hint)) DISPATCH();
             if (!dict) { // the first attribute of a new instance: its dict is made now
               dict = dict_new(t);
               ERROR_IF(!dict);
               wr<Object>(obj)->dict = dict;
             }
-            ERROR_IF(!dict_set(t, dict, n, v));
+            ERROR_IF(!dict_set_str_hinted(t, dict, n, v, site.hint));
             DISPATCH();
           }
           case Direct::Slot:
@@ -1346,7 +1360,7 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
             ERROR_IF(t.pending);
           }
           Value init;
-          if (!base[0] && inline_instantiation(callable, init)) {
+          if (!base[0] && inline_instantiation(&r.code[lasti], callable, init)) {
             // The instance is made here and __init__ runs as a frame of this loop; its
             // RETURN_VALUE gives the caller the instance (kFrameDiscardResult).
             r.sp = sp;
@@ -1440,7 +1454,7 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
           // loop, as with CALL.
           Value function, bound_self, init;
           bool plain_function = inline_call(callable, function, bound_self);
-          if (plain_function || inline_instantiation(callable, init)) {
+          if (plain_function || inline_instantiation(&r.code[lasti], callable, init)) {
             std::vector<Value> all;
             for (std::int64_t i = 0; i < tuple_length(args); ++i)
               all.push_back(tuple_item(args, i));
