@@ -14,6 +14,7 @@
 #include "interp/num/format_value.h"
 #include "interp/text/unicode_props.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
@@ -136,6 +137,12 @@ template <class R> static Value from_result(Thread& t, const num::IntResult<R>& 
 
 // int() accepts any Unicode decimal digit and whitespace: they are mapped to ASCII first.
 std::string ascii_digits(Value s) {
+  const StrObject* o = ro<StrObject>(s);
+  if (o->kind == 1) {
+    auto begin = reinterpret_cast<const char*>(o->data), end = begin + o->length;
+    if (std::all_of(begin, end, [](char c) { return (unsigned char)c < 0x80; }))
+      return std::string(begin, end);
+  }
   std::u32string cps = str_code_points(s);
   std::string out;
   for (char32_t c : cps) {
@@ -153,9 +160,34 @@ std::string ascii_digits(Value s) {
   return out;
 }
 
+// The common literal: ASCII whitespace, a sign and at most 18 decimal digits (no
+// underscores), read without a big-integer buffer. False for anything else, which the
+// general parser then reads (and reports).
+static bool parse_small_decimal(std::string_view text, int base, std::int64_t& out) {
+  if (base != 10 && base != 0) return false;
+  auto space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+  std::size_t i = 0, n = text.size();
+  while (i < n && space(text[i]))
+    ++i;
+  while (n > i && space(text[n - 1]))
+    --n;
+  bool negative = false;
+  if (i < n && (text[i] == '+' || text[i] == '-')) negative = text[i++] == '-';
+  if (i == n || n - i > 18) return false;
+  if (base == 0 && text[i] == '0' && n - i > 1) return false; // "0x..", "00", "0_0"
+  std::int64_t value = 0;
+  for (; i < n; ++i) {
+    if (text[i] < '0' || text[i] > '9') return false;
+    value = value * 10 + (text[i] - '0');
+  }
+  out = negative ? -value : value;
+  return true;
+}
+
 // `is_bytes`: the text came from a bytes-like object, which an invalid literal's message
 // shows as bytes.
 static Value parse_int(Thread& t, std::string_view text, int base, bool is_bytes) {
+  if (std::int64_t small; parse_small_decimal(text, base, small)) return int_from_i64(t, small);
   auto r =
       num::from_string(text, base, runtime().int_max_str_digits.load(std::memory_order_relaxed));
   if (!r.ok()) {
@@ -523,7 +555,7 @@ INTERP_NATIVE(int_new) {
   std::string text;
   bool is_bytes = false;
   if (x.is_object() && isinstance(x, T_str)) {
-    text = str_utf8(x);
+    text = ascii_digits(x);
   } else if (x.is_object() && (isinstance(x, T_bytes) || isinstance(x, T_bytearray))) {
     text = std::string(bytes_view(x));
     is_bytes = true;
