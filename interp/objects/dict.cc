@@ -237,7 +237,7 @@ Value dict_get_str_hinted(Value dict, Value key, std::int32_t& hint) {
   return s->entries[hint].value;
 }
 
-Value dict_get_global(Value globals, Value builtins, Value key, GlobalHint& hint) {
+Value dict_get_global_slow(Value globals, Value builtins, Value key, GlobalHint& hint) {
   std::uint64_t collections = gc::collection_count(), aborts = stm::thread_abort_count();
   Value gs = rd<DictObject>(globals)->storage;
   const DictStorage* g = gs ? rd<DictStorage>(gs) : nullptr;

@@ -5,6 +5,7 @@
 // exception set; functions that cannot fail say so by returning a plain value.
 #pragma once
 
+#include "gc/gc.h"
 #include "interp/runtime.h"
 
 #include <initializer_list>
@@ -325,7 +326,20 @@ struct GlobalHint {
   bool in_builtins = false;
 };
 // str `key` in dict `globals`, else in dict `builtins`; 0 when in neither.
-Value dict_get_global(Value globals, Value builtins, Value key, GlobalHint& hint);
+Value dict_get_global_slow(Value globals, Value builtins, Value key, GlobalHint& hint);
+// The common case inline (LOAD_GLOBAL of a module's own name): the hint's entry of
+// globals still holds the key.
+inline Value dict_get_global(Value globals, Value builtins, Value key, GlobalHint& hint) {
+  if (!hint.in_builtins && hint.collections == gc::collection_count() &&
+      hint.aborts == stm::thread_abort_count()) {
+    Value gs = rd<DictObject>(globals)->storage;
+    if (gs && gs == hint.globals_storage) {
+      const DictStorage* g = rd<DictStorage>(gs);
+      if (g->entries[hint.entry].key == hint.key) return g->entries[hint.entry].value;
+    }
+  }
+  return dict_get_global_slow(globals, builtins, key, hint);
+}
 bool dict_set(Thread& t, Value dict, Value key, Value value);
 // d.setdefault(key, value): the value for key, added when absent, with key hashed once.
 Value dict_setdefault(Thread& t, Value dict, Value key, Value value);
