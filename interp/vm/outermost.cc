@@ -234,6 +234,26 @@ void wake_waiters() {
   wake.notify_all();
 }
 
+// A wait that has gone on this long collects once, when the heap grew since the last
+// such collection. CPython's reference counts close a file, a socket or a pipe end the
+// moment a program drops it; here the collector finds it dead only when allocation
+// asks, and a program that waits for the effect of that close (a server thread reading
+// until the client's dropped response hangs up, a reader of a pipe whose writer was
+// dropped) allocates nothing while it waits. The collection queues the dead objects'
+// finalizers (io's close()); the wait then ends early, and the waiter runs them when its
+// transaction starts again (run_finalizations in wait_outside), before waiting again.
+static constexpr double kIdleCollectAfter = 0.5;
+static std::atomic<std::uint64_t> idle_collected_at_bytes{0};
+
+static bool idle_collection() {
+  std::uint64_t allocated = gc::statistics().allocated_bytes;
+  std::uint64_t seen = idle_collected_at_bytes.load();
+  if (allocated == seen || !idle_collected_at_bytes.compare_exchange_strong(seen, allocated))
+    return false;
+  gc::collect();
+  return gc::finalization_pending();
+}
+
 // Outside any transaction: waits until t.block_ready says the object is ready or the
 // deadline passes; leaves the object in t.block_retry for the instruction run again.
 void wait_until_ready(Thread& t) {
@@ -243,6 +263,7 @@ void wait_until_ready(Thread& t) {
   t.block_on = {};
   t.block_expired = false;
   t.block_retry = on;
+  double idle_collect_at = monotonic_seconds() + kIdleCollectAfter;
   // The committed state is read directly: a stale answer only costs another round.
   for (int spins = 0;; ++spins) {
     if (ready(on)) return;
@@ -253,6 +274,10 @@ void wait_until_ready(Thread& t) {
     if (deadline >= 0 && now >= deadline) {
       t.block_expired = true;
       return;
+    }
+    if (now >= idle_collect_at) {
+      idle_collect_at = deadline >= 0 ? deadline + 1 : now + 1e18; // once per wait
+      if (!stm::in_transaction() && idle_collection()) return;
     }
     if (spins < 20) {
       sched_yield();
@@ -300,6 +325,7 @@ void wait_outside(Thread& t, Value frame) {
   run_after_commit(t, true);
   wait_until_ready(t);
   stm::start_transaction();
+  run_finalizations(t); // what an idle collection found
 }
 
 void wait_outside_nested(Thread& t, Value frame) {
@@ -324,6 +350,7 @@ void wait_outside_nested(Thread& t, Value frame) {
     wr<FrameObject>(f);
     if (Value g = rd<FrameObject>(f)->generator; g && g.is_object()) wr<Object>(g);
   }
+  run_finalizations(t); // what an idle collection found
 }
 
 // The outermost loop over a committed entry frame; see run_outermost.
