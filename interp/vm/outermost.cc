@@ -240,18 +240,43 @@ void wake_waiters() {
 // asks, and a program that waits for the effect of that close (a server thread reading
 // until the client's dropped response hangs up, a reader of a pipe whose writer was
 // dropped) allocates nothing while it waits. The collection queues the dead objects'
-// finalizers (io's close()); the wait then ends early, and the waiter runs them when its
-// transaction starts again (run_finalizations in wait_outside), before waiting again.
+// finalizers (io's close()), and the waiter runs them in transactions of their own
+// before it goes on waiting: the waiting instruction does not run again, since some
+// natives count a rerun as the end of their wait (signal.pause).
 static constexpr double kIdleCollectAfter = 0.5;
 static std::atomic<std::uint64_t> idle_collected_at_bytes{0};
 
-static bool idle_collection() {
+static void idle_collection(Thread& t) {
   std::uint64_t allocated = gc::statistics().allocated_bytes;
   std::uint64_t seen = idle_collected_at_bytes.load();
   if (allocated == seen || !idle_collected_at_bytes.compare_exchange_strong(seen, allocated))
-    return false;
+    return;
   gc::collect();
-  return gc::finalization_pending();
+  // A finalizer that waits uses the thread's wait fields: this wait keeps its own.
+  Value on = t.block_on, retry = t.block_retry;
+  auto ready = t.block_ready;
+  double deadline = t.block_deadline;
+  bool expired = t.block_expired;
+  // The same view: a nested wait's C++ frames hold pointers into it.
+  for (int attempt = 0; attempt < 3 && gc::finalization_pending(); ++attempt) {
+    stm::start_transaction_in_same_view();
+    try {
+      run_finalizations(t);
+      stm::commit_transaction();
+      flush_output(t);
+      wake_waiters();
+      run_after_commit(t, true);
+    } catch (const stm::TxAbort&) {
+      run_after_commit(t, false);
+      discard_output(t);
+      t.pending = {};
+    }
+  }
+  t.block_on = on;
+  t.block_retry = retry;
+  t.block_ready = ready;
+  t.block_deadline = deadline;
+  t.block_expired = expired;
 }
 
 // Outside any transaction: waits until t.block_ready says the object is ready or the
@@ -277,7 +302,7 @@ void wait_until_ready(Thread& t) {
     }
     if (now >= idle_collect_at) {
       idle_collect_at = deadline >= 0 ? deadline + 1 : now + 1e18; // once per wait
-      if (!stm::in_transaction() && idle_collection()) return;
+      if (!stm::in_transaction()) idle_collection(t);
     }
     if (spins < 20) {
       sched_yield();
@@ -325,7 +350,6 @@ void wait_outside(Thread& t, Value frame) {
   run_after_commit(t, true);
   wait_until_ready(t);
   stm::start_transaction();
-  run_finalizations(t); // what an idle collection found
 }
 
 void wait_outside_nested(Thread& t, Value frame) {
@@ -350,7 +374,6 @@ void wait_outside_nested(Thread& t, Value frame) {
     wr<FrameObject>(f);
     if (Value g = rd<FrameObject>(f)->generator; g && g.is_object()) wr<Object>(g);
   }
-  run_finalizations(t); // what an idle collection found
 }
 
 // The outermost loop over a committed entry frame; see run_outermost.
