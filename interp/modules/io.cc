@@ -1941,6 +1941,19 @@ INTERP_NATIVE(io_close) {
   return none();
 }
 
+// IOBase.__del__, CPython's finalizer of a stream: one left open is closed when the
+// collector finds it dead, so a file or a socket's makefile() that a program drops gives
+// its descriptor back (a server waiting for the other end to hang up sees it then), and
+// a file's deferred writes reach it. As CPython's (outside its dev mode), the finalizer
+// drops any error of closed or close().
+INTERP_NATIVE(io_del) {
+  Value closed = getattr(t, args[0], intern_literal(t, "closed"));
+  int is_closed = closed ? truthy(t, closed) : -1;
+  if (is_closed == 0 && call_named(t, args[0], "close", nullptr, 0)) return none();
+  if (t.pending) clear_pending(t);
+  return none();
+}
+
 INTERP_NATIVE(io_flush) {
   bool writes = R(args[0])->flags & kWritable;
   if (!check_open(t, args[0], writes ? "flush of closed file" : nullptr,
@@ -2352,6 +2365,7 @@ Value make_io_module(Thread& t) {
       {"fileno", io_fileno},
       {"__repr__", io_repr},
       {"__init__", init_noop},
+      {"__del__", io_del},
       {"_checkClosed", io_check_closed},
       {"_checkReadable", io_check_readable},
       {"_checkWritable", io_check_writable},
@@ -2421,7 +2435,12 @@ Value make_io_module(Thread& t) {
       add_getter(t, type, "write_through", io_write_through);
     }
     if (c.new_fn == fileio_new) add_getter(t, type, "closefd", fileio_closefd);
-    update_type_flags(type);
+    // Streams over a descriptor or a raw stream are finalized (io_del); StringIO and
+    // BytesIO hold nothing to give back.
+    if (c.new_fn == stringio_new || c.new_fn == bytesio_new)
+      update_type_flags(type);
+    else
+      finish_owning_type(type);
   }
   Value d = rd<Object>(m)->dict;
   if (!dict_set(t, d, name(N___builtins__), runtime().builtins_module)) return {};

@@ -673,7 +673,10 @@ INTERP_NATIVE(p_chmod) {
     return {};
   std::int64_t mode;
   bool follow_links;
-  if (!index_to_i64(t, a[1], mode) || !follow(t, a[3], follow_links)) return {};
+  int dir_fd;
+  if (!index_to_i64(t, a[1], mode) || !follow(t, a[3], follow_links) ||
+      !dir_fd_arg(t, a[2], dir_fd))
+    return {};
   stm::become_inevitable("chmod");
   int r;
   if (int_check(a[0])) {
@@ -683,7 +686,11 @@ INTERP_NATIVE(p_chmod) {
   } else {
     std::string path;
     if (!path_arg(t, a[0], path)) return {};
-    r = ::fchmodat(AT_FDCWD, path.c_str(), mode_t(mode), follow_links ? 0 : AT_SYMLINK_NOFOLLOW);
+    r = ::fchmodat(dir_fd, path.c_str(), mode_t(mode), follow_links ? 0 : AT_SYMLINK_NOFOLLOW);
+    // Linux cannot change a link's own mode: CPython says so with NotImplementedError.
+    if (r != 0 && !follow_links && (errno == ENOTSUP || errno == EOPNOTSUPP))
+      return raise(t, exc(E_NotImplementedError),
+                   "chmod: follow_symlinks unavailable on this platform");
   }
   return r != 0 ? raise_os_error(t, errno, a[0]) : none();
 }

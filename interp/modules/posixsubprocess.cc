@@ -7,8 +7,10 @@
 // touches no heap object: it only moves file descriptors, changes directory, session,
 // umask and ids, and calls execve. If something fails there, it writes
 // "OSError:<errno in hex>:<where>" to errpipe_write (the message subprocess.py parses:
-// an empty <where> means exec itself failed, "noexec:chdir" the working directory,
-// "noexec" anything else) and exits with status 255.
+// an empty <where> means exec itself failed, "noexec" a step before it, which 3.11's
+// subprocess.py reports with the working directory as the file name) and exits with
+// status 255. The child comes from vfork (see
+// start_child) unless it must change its ids.
 // preexec_fn is refused: it would run Python code in the child.
 #include "interp/modules/module_support.h"
 #include "interp/modules/modules.h"
@@ -21,6 +23,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <grp.h>
+#include <pthread.h>
 #include <string>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -169,7 +172,7 @@ void close_from(const ChildPlan& p, int low) {
     else if (::dup2(targets[i], i) < 0)
       child_fail(p, errno, "noexec");
   }
-  if (p.cwd && ::chdir(p.cwd) != 0) child_fail(p, errno, "noexec:chdir");
+  if (p.cwd && ::chdir(p.cwd) != 0) child_fail(p, errno, "noexec");
   if (p.umask >= 0) ::umask(mode_t(p.umask));
   if (p.restore_signals) {
     ::signal(SIGPIPE, SIG_DFL);
@@ -193,6 +196,40 @@ void close_from(const ChildPlan& p, int low) {
     if (errno != ENOENT && errno != ENOTDIR && first_err == 0) first_err = errno;
   }
   child_fail(p, first_err ? first_err : errno, "");
+}
+
+// fork() copies the page tables of the whole heap and leaves every private page
+// copy-on-write in the parent, so a big heap makes each child expensive; vfork() shares
+// the address space until execve. The vfork child runs on this thread's stack and must
+// not run a signal handler of ours: every signal stays blocked until the child has put
+// back the default dispositions.
+__attribute__((noinline)) pid_t start_child(ChildPlan& p, bool use_vfork) {
+  if (!use_vfork) {
+    pid_t pid = ::fork();
+    if (pid == 0) run_child(p);
+    return pid;
+  }
+  sigset_t all, old;
+  sigfillset(&all);
+  pthread_sigmask(SIG_BLOCK, &all, &old);
+  pid_t pid = ::vfork();
+  if (pid == 0) {
+    for (int sig = 1; sig < NSIG; ++sig) {
+      struct sigaction sa;
+      if (::sigaction(sig, nullptr, &sa) == 0 && sa.sa_handler != SIG_IGN &&
+          sa.sa_handler != SIG_DFL) {
+        sa.sa_handler = SIG_DFL;
+        sa.sa_flags = 0;
+        ::sigaction(sig, &sa, nullptr);
+      }
+    }
+    pthread_sigmask(SIG_SETMASK, &old, nullptr);
+    run_child(p);
+  }
+  int err = errno;
+  pthread_sigmask(SIG_SETMASK, &old, nullptr);
+  errno = err;
+  return pid;
 }
 
 INTERP_NATIVE(ps_fork_exec) {
@@ -263,9 +300,13 @@ INTERP_NATIVE(ps_fork_exec) {
   if (have_env) p.envp = c_array(env);
   if (args[4] != none()) p.cwd = cwd.c_str();
 
+  int allow_vfork = npos > 22 ? truthy(t, args[22]) : 1;
+  if (allow_vfork < 0) return {};
+  // vfork unless the child changes ids: glibc's set*id would signal the parent's threads.
+  bool use_vfork = allow_vfork && !p.have_groups && p.gid < 0 && p.uid < 0;
+
   stm::become_inevitable("fork_exec");
-  pid_t pid = ::fork();
-  if (pid == 0) run_child(p);
+  pid_t pid = start_child(p, use_vfork);
   if (pid < 0) {
     int err = errno;
     Value items[2] = {Value::small_int(err), str_from_utf8(t, std::strerror(err))};

@@ -530,6 +530,17 @@ INTERP_NATIVE(socket_close) {
   return none();
 }
 
+// A socket the collector found open gives its descriptor back, as CPython's finalizer
+// does (a peer waiting for end of file sees it).
+INTERP_NATIVE(socket_del) {
+  int fd = sock_fd(args[0]);
+  if (fd < 0) return none();
+  stm::become_inevitable("socket close");
+  wr<SocketObject>(args[0])->fd = Value::small_int(-1);
+  ::close(fd);
+  return none();
+}
+
 INTERP_NATIVE(socket_detach) {
   if (!check_positional(t, "detach", nargs, kwnames, 0, 0)) return {};
   Value fd = rd<SocketObject>(args[0])->fd;
@@ -1454,6 +1465,7 @@ Value make_socket_module(Thread& t) {
       {"close", socket_close},
       {"connect", socket_connect},
       {"connect_ex", socket_connect_ex},
+      {"__del__", socket_del},
       {"detach", socket_detach},
       {"dup", socket_dup},
       {"fileno", socket_fileno},
@@ -1482,7 +1494,7 @@ Value make_socket_module(Thread& t) {
   add_getter(t, cls, "type", socket_type);
   add_getter(t, cls, "proto", socket_proto);
   add_getter(t, cls, "timeout", socket_timeout_attr);
-  update_type_flags(cls);
+  finish_owning_type(cls); // a socket owns its descriptor
   module_set(t, m, "socket", cls);
   module_set(t, m, "SocketType", cls);
   module_set(t, m, "_defaulttimeout", none());

@@ -234,6 +234,51 @@ void wake_waiters() {
   wake.notify_all();
 }
 
+// A wait that has gone on this long collects once, when the heap grew since the last
+// such collection. CPython's reference counts close a file, a socket or a pipe end the
+// moment a program drops it; here the collector finds it dead only when allocation
+// asks, and a program that waits for the effect of that close (a server thread reading
+// until the client's dropped response hangs up, a reader of a pipe whose writer was
+// dropped) allocates nothing while it waits. The collection queues the dead objects'
+// finalizers (io's close()), and the waiter runs them in transactions of their own
+// before it goes on waiting: the waiting instruction does not run again, since some
+// natives count a rerun as the end of their wait (signal.pause).
+static constexpr double kIdleCollectAfter = 0.5;
+static std::atomic<std::uint64_t> idle_collected_at_bytes{0};
+
+static void idle_collection(Thread& t) {
+  std::uint64_t allocated = gc::statistics().allocated_bytes;
+  std::uint64_t seen = idle_collected_at_bytes.load();
+  if (allocated == seen || !idle_collected_at_bytes.compare_exchange_strong(seen, allocated))
+    return;
+  gc::collect();
+  // A finalizer that waits uses the thread's wait fields: this wait keeps its own.
+  Value on = t.block_on, retry = t.block_retry;
+  auto ready = t.block_ready;
+  double deadline = t.block_deadline;
+  bool expired = t.block_expired;
+  // The same view: a nested wait's C++ frames hold pointers into it.
+  for (int attempt = 0; attempt < 3 && gc::finalization_pending(); ++attempt) {
+    stm::start_transaction_in_same_view();
+    try {
+      run_finalizations(t);
+      stm::commit_transaction();
+      flush_output(t);
+      wake_waiters();
+      run_after_commit(t, true);
+    } catch (const stm::TxAbort&) {
+      run_after_commit(t, false);
+      discard_output(t);
+      t.pending = {};
+    }
+  }
+  t.block_on = on;
+  t.block_retry = retry;
+  t.block_ready = ready;
+  t.block_deadline = deadline;
+  t.block_expired = expired;
+}
+
 // Outside any transaction: waits until t.block_ready says the object is ready or the
 // deadline passes; leaves the object in t.block_retry for the instruction run again.
 void wait_until_ready(Thread& t) {
@@ -243,6 +288,7 @@ void wait_until_ready(Thread& t) {
   t.block_on = {};
   t.block_expired = false;
   t.block_retry = on;
+  double idle_collect_at = monotonic_seconds() + kIdleCollectAfter;
   // The committed state is read directly: a stale answer only costs another round.
   for (int spins = 0;; ++spins) {
     if (ready(on)) return;
@@ -253,6 +299,10 @@ void wait_until_ready(Thread& t) {
     if (deadline >= 0 && now >= deadline) {
       t.block_expired = true;
       return;
+    }
+    if (now >= idle_collect_at) {
+      idle_collect_at = deadline >= 0 ? deadline + 1 : now + 1e18; // once per wait
+      if (!stm::in_transaction()) idle_collection(t);
     }
     if (spins < 20) {
       sched_yield();
