@@ -1527,8 +1527,8 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
               r.load(back);
               t.frame = back;
               Instruction resumer = r.code[r.pc - 1];
-              if (t.tracing && op_of(resumer) == Op::SEND) [[unlikely]] {
-                bool reported = trace_send_end(t, r.frame, receiver, none(), retval);
+              if (t.tracing && op_of(resumer) != Op::CALL) [[unlikely]] {
+                bool reported = trace_iteration_end(t, r.frame, receiver, none(), retval);
                 r.load(r.frame);
                 if (!reported) {
                   lasti = r.pc - 1;
@@ -1662,7 +1662,7 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
             if (t.tracing) [[unlikely]] {
               r.sp = sp;
               r.save();
-              bool reported = trace_send_end(t, r.frame, receiver, v, res);
+              bool reported = trace_iteration_end(t, r.frame, receiver, v, res);
               r.load(r.frame);
               sp = r.sp;
               ERROR_IF(!reported);

@@ -36,9 +36,10 @@ void set_tracer(Thread& t, Value fn) {
   if (fn)
     for (Value f = t.frame; f; f = rd<FrameObject>(f)->back) {
       FrameObject* o = wr<FrameObject>(f);
-      // They are inside a call (their saved pc may be older): their next line event is
-      // for another line than the call's, found when they go on (kInsideCall).
-      if (!(o->flags & kFrameTraced)) o->traced = kInsideCall;
+      // They are inside a call (their saved pc may be older, and what they ran while
+      // tracing was off is not recorded): their next line event is for another line than
+      // the call's, found when they go on (kInsideCall).
+      o->traced = kInsideCall;
       o->flags |= kFrameTraced;
     }
 }
@@ -77,6 +78,12 @@ int own_line(Value code, std::int64_t instruction) {
   const bytecode::CodeUnit& unit = code_unit(code);
   if (instruction < 0 || std::size_t(instruction) >= unit.locations.size()) return -1;
   return unit.locations[std::size_t(instruction)].line;
+}
+
+// Whether the instruction is a SEND, which the loop of a `yield from` or `await` jumps
+// back to.
+bool resends(Value code, std::int64_t instruction) {
+  return bytecode::op_of(code_unit(code).code[std::size_t(instruction)]) == bytecode::Op::SEND;
 }
 
 // A local trace function's event: its answer replaces f_trace unless it is None.
@@ -123,7 +130,11 @@ bool trace_step(Thread& t, Value frame, std::int64_t next) {
   if (!f->trace) return true;
   if (!(f->flags & kFrameNoTraceLines)) {
     int line = own_line(f->code, next);
-    if (line > 0 && !(previous >= 0 && next > previous && line == own_line(f->code, previous))) {
+    // The same line goes on, but for a jump back, except the one of a `yield from` or
+    // `await` to its SEND (as in 3.11).
+    bool same_line = previous >= 0 && line == own_line(f->code, previous);
+    bool goes_on = next > previous ? same_line : resends(f->code, next);
+    if (line > 0 && !(previous >= 0 && goes_on)) {
       // f_lineno says the line about to run.
       f->pc = next + 1;
       bool ok = local_event(t, frame, HookEvent::Line, "line", {});
@@ -161,7 +172,7 @@ bool trace_exception(Thread& t, Value frame) {
   return info && local_event(t, frame, HookEvent::Exception, "exception", info);
 }
 
-bool trace_send_end(Thread& t, Value frame, Value receiver, Value sent, Value result) {
+bool trace_iteration_end(Thread& t, Value frame, Value receiver, Value sent, Value result) {
   if (!rd<FrameObject>(frame)->trace || t.in_tracer) return true;
   if (sent == none() && result == none() && receiver.is_object() &&
       (is_layout(receiver, Layout::Iterator) ||
