@@ -117,7 +117,8 @@ Value resume(Thread& t, Value gen, Value value, bool throwing, bool& finished) {
   FrameObject* f = wr<FrameObject>(frame);
   // A frame whose trace function jumped at its yield (f_lineno) takes no sent value.
   bool jumped = f->flags & kFrameJumped;
-  f->flags &= ~std::int64_t(kFrameJumped);
+  if (jumped) [[unlikely]]
+    f->flags &= ~std::int64_t(kFrameJumped);
   bool starting = f->pc == 0 && f->sp == 0 && !jumped;
   if (starting && !throwing && value != none()) {
     return raisef(t, exc(E_TypeError), "can't send non-None value to a just-started %s",
@@ -351,7 +352,8 @@ Value generator_resume_inline(Thread& t, Value gen, Value value, Value back) {
   if (gw->exc_state) t.handled = gw->exc_state;
   FrameObject* fw = wr<FrameObject>(frame);
   if (!starting && !jumped) fw->slots[fw->nlocals + fw->ncells + fw->sp++] = value;
-  fw->flags &= ~std::int64_t(kFrameJumped);
+  if (jumped) [[unlikely]]
+    fw->flags &= ~std::int64_t(kFrameJumped);
   fw->back = back;
   fw->depth = depth;
   fw->flags |= kFrameResumed;
@@ -919,13 +921,10 @@ bool in_own_handler(const GeneratorObject* g) {
   return g->handlers && g->handlers.small_int_value() > 0;
 }
 
-void end_handler(Thread& t, const FrameObject* f, Value prev) {
-  t.handled = prev == none() ? Value() : prev;
-  if (f->flags & kFrameGenerator) {
-    GeneratorObject* g = wr<GeneratorObject>(f->generator);
-    if (in_own_handler(g)) g->handlers = Value::small_int(g->handlers.small_int_value() - 1);
-    if (!t.handled) t.handled = g->caller_exc;
-  }
+void end_generator_handler(Thread& t, const FrameObject* f) {
+  GeneratorObject* g = wr<GeneratorObject>(f->generator);
+  if (in_own_handler(g)) g->handlers = Value::small_int(g->handlers.small_int_value() - 1);
+  if (!t.handled) t.handled = g->caller_exc;
 }
 
 } // namespace interp::vm
