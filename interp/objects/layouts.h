@@ -189,8 +189,8 @@ enum FrameFlag : std::uint64_t {
   // frame goes on there with no further adjustment (its 'line' event is not restored; a
   // suspended generator's resumption pushes no sent value).
   kFrameJumped = 1u << 10,
-  // Its trace function is running for one of its events: the frame stands at an
-  // instruction boundary (or a yield), where f_lineno may be set.
+  // Its trace function is running for its 'line' event or the 'return' of its yield: the
+  // frame stands at an instruction boundary (or a yield), where f_lineno may be set.
   kFrameAtEvent = 1u << 11,
 };
 

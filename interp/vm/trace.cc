@@ -91,7 +91,9 @@ bool local_event(Thread& t, Value frame, HookEvent kind, const char* event, Valu
   Value fn = rd<FrameObject>(frame)->trace;
   if (!fn || t.in_tracer) return true;
   Value result;
-  wr<FrameObject>(frame)->flags |= kFrameAtEvent;
+  // Only these events leave the frame where a jump can take it (vm/line_jump.cc).
+  if (kind == HookEvent::Line || kind == HookEvent::Yield)
+    wr<FrameObject>(frame)->flags |= kFrameAtEvent;
   bool ok = call_hook(t, fn, frame, kind, event, arg, t.in_tracer, result);
   wr<FrameObject>(frame)->flags &= ~std::int64_t(kFrameAtEvent);
   if (!ok) {
