@@ -224,6 +224,10 @@ std::int64_t register_native(const char* name, NativeFn fn, const char* doc = nu
 
 enum class CollectState : std::uint8_t { None, Requested, Unwinding, Done };
 
+// What a trace or profile function is told about (the first argument after the frame):
+// Yield is a 'return' event of a frame that suspends.
+enum class HookEvent : std::uint8_t { Call, Line, Return, Yield, Exception, Opcode, Other };
+
 // CLOCK_MONOTONIC in seconds: the clock of Thread::block_deadline (vm/outermost.cc).
 double monotonic_seconds();
 
@@ -298,6 +302,10 @@ struct alignas(64) Thread {
   // The same for sys.settrace.
   bool tracing = false;
   bool in_tracer = false;
+  // The event last given to a trace or profile function (as CPython's tracing_what, it
+  // stays after the function returns, and starts as 'call'): setting f_lineno jumps only
+  // from a 'line' event, or from the 'return' of a yield (vm/line_jump.cc).
+  HookEvent hook_event = HookEvent::Call;
 
   Value* root_slots(); // the Values above, for gc::add_root
 };

@@ -9,6 +9,7 @@ for the closing call of disable(), as CPython shows it.
 
 import sys
 import time as _time
+import types as _types
 
 __all__ = ["Profiler", "profiler_entry", "profiler_subentry"]
 
@@ -103,14 +104,27 @@ class Profiler:
     def __init__(self, timer=None, timeunit=0.0, subcalls=True, builtins=True):
         if timer is None:
             self._now = _time.perf_counter
-        elif timeunit:
-            self._now = lambda: timer() * timeunit
         else:
-            self._now = lambda: float(timer())
+            self._timer = timer
+            self._timeunit = timeunit
+            self._now = self._external_time
         self._subcalls = bool(subcalls)
         self._builtins = bool(builtins)
         self._entries = {}
         self._stack = []
+
+    def _external_time(self):
+        # A timer that fails or gives no number counts as 0, its error going to
+        # sys.unraisablehook, as CPython's profiler reports it.
+        try:
+            value = self._timer()
+            return value * self._timeunit if self._timeunit else float(value)
+        except Exception as error:
+            hook_args = _types.SimpleNamespace(exc_type=type(error), exc_value=error,
+                                               exc_traceback=error.__traceback__,
+                                               err_msg=None, object=self._timer)
+            sys.unraisablehook(hook_args)
+            return 0.0
 
     def enable(self, subcalls=True, builtins=True):
         """enable(subcalls=True, builtins=True)
@@ -123,7 +137,7 @@ class Profiler:
         """
         self._subcalls = bool(subcalls)
         self._builtins = bool(builtins)
-        sys.setprofile(self._event)
+        sys.setprofile(self)
 
     def disable(self):
         """disable()
@@ -181,7 +195,8 @@ class Profiler:
 
     # ---- the events ----------------------------------------------------------------------
 
-    def _event(self, frame, event, arg):
+    def __call__(self, frame, event, arg):
+        # The profile function: the profiler itself, as sys.getprofile() shows it in CPython.
         if event == "call":
             code = frame.f_code
             if code.co_filename == __file__:
@@ -210,7 +225,8 @@ class Profiler:
             caller = self._stack[-1].entry
             subentry = caller.callees.get(key)
             if subentry is None:
-                subentry = caller.callees[key] = _Stats(code)
+                # The entry's own label: cProfile pairs callers with callees by its id().
+                subentry = caller.callees[key] = _Stats(entry.code)
             subentry.level += 1
         entry.level += 1
         self._stack.append(_Context(frame, entry, subentry, now))

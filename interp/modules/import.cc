@@ -66,7 +66,11 @@ Value importlib_spec(Thread& t, const std::string& full, const std::string& orig
     args[2] = dir ? list_from(t, &dir, 1) : Value();
     if (!args[2]) return {};
   }
-  Value spec = call(t, fn, args, 3);
+  Value spec;
+  {
+    vm::HooksBusy unseen(t, true);
+    spec = call(t, fn, args, 3);
+  }
   if (!spec) return {};
   return spec == none() ? Value() : spec;
 }

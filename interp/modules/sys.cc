@@ -270,7 +270,8 @@ INTERP_NATIVE(sys_intern) {
   return dict_set(t, runtime().interned, args[0], args[0]) ? args[0] : Value();
 }
 
-// call_tracing(func, args): func(*args). Tracing is whatever settrace set.
+// call_tracing(func, args): func(*args), with the trace and profile functions seeing its
+// events even when called from one of them (as CPython's, which pdb's `debug` relies on).
 INTERP_NATIVE(sys_call_tracing) {
   if (!check_positional(t, "call_tracing", nargs, kwnames, 2, 2, 0)) return {};
   if (!isinstance(args[1], T_tuple))
@@ -280,6 +281,7 @@ INTERP_NATIVE(sys_call_tracing) {
   std::vector<Value> items(n);
   for (std::size_t i = 0; i < n; ++i)
     items[i] = tuple_item(args[1], std::int64_t(i));
+  vm::HooksBusy seen(t, false);
   return call(t, args[0], items.data(), n);
 }
 

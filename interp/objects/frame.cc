@@ -1,7 +1,7 @@
 // interp/objects/frame.cc - what Python code sees of frames and traceback entries: f_code,
 // f_lineno, f_back, f_globals, f_locals, f_builtins, f_lasti, and tb_frame, tb_lineno,
 // tb_next, tb_lasti. The VM owns both layouts (interp/vm); these are read-only views, but for
-// tb_next, which may be set.
+// tb_next, which may be set, and f_lineno, whose setting is a debugger's jump.
 #include "interp/vm/frame.h"
 #include "interp/compile/code_unit.h"
 #include "interp/objects/args.h"
@@ -24,6 +24,12 @@ INTERP_NATIVE(frame_code) {
 INTERP_NATIVE(frame_lineno) {
   const FrameObject* f = rd<FrameObject>(args[0]);
   return Value::small_int(vm::code_line(f->code, f->instruction()));
+}
+
+// f_lineno = n: a debugger's jump (vm/line_jump.cc).
+INTERP_NATIVE(frame_set_lineno) {
+  if (nargs < 2) return raise(t, exc(E_AttributeError), "cannot delete attribute");
+  return vm::jump_to_line(t, args[0], args[1]) ? none() : Value();
 }
 
 INTERP_NATIVE(frame_lasti) {
@@ -236,7 +242,7 @@ INTERP_NATIVE(tb_dir) {
 void init_frame_types(Thread& t) {
   Value frame = type_value(T_frame);
   add_getter(t, frame, "f_code", frame_code);
-  add_getter(t, frame, "f_lineno", frame_lineno);
+  add_getter(t, frame, "f_lineno", frame_lineno, frame_set_lineno);
   add_getter(t, frame, "f_lasti", frame_lasti);
   add_getter(t, frame, "f_back", frame_back);
   add_getter(t, frame, "f_globals", frame_globals);

@@ -181,10 +181,17 @@ enum FrameFlag : std::uint64_t {
   // yields, so that its next resumption is a 'call' again).
   kFrameProfiled = 1u << 6,
   // sys.settrace: the 'call' was given (cleared at a yield, as above); f_trace_lines
-  // turned off; f_trace_opcodes turned on (stored, no opcode events are given).
+  // turned off; f_trace_opcodes turned on ('opcode' events before each instruction).
   kFrameTraced = 1u << 7,
   kFrameNoTraceLines = 1u << 8,
   kFrameTraceOpcodes = 1u << 9,
+  // A trace function set f_lineno (vm/line_jump.cc): pc and sp are the jump's, and the
+  // frame goes on there with no further adjustment (its 'line' event is not restored; a
+  // suspended generator's resumption pushes no sent value).
+  kFrameJumped = 1u << 10,
+  // Its trace function is running for its 'line' event or the 'return' of its yield: the
+  // frame stands at an instruction boundary (or a yield), where f_lineno may be set.
+  kFrameAtEvent = 1u << 11,
 };
 
 struct FrameObject : Object {

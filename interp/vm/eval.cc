@@ -1522,10 +1522,19 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
             if (flags & kFrameResumed) {
               // A generator resumed by FOR_ITER/SEND of the frame below ends: the loop ends
               // (FOR_ITER) or the `yield from` has its value (SEND).
+              Value receiver = rd<FrameObject>(r.frame)->generator;
               generator_leave_inline(t, r.frame, true);
               r.load(back);
               t.frame = back;
               Instruction resumer = r.code[r.pc - 1];
+              if (t.tracing && op_of(resumer) != Op::CALL) [[unlikely]] {
+                bool reported = trace_iteration_end(t, r.frame, receiver, none(), retval);
+                r.load(r.frame);
+                if (!reported) {
+                  lasti = r.pc - 1;
+                  goto error;
+                }
+              }
               if (op_of(resumer) == Op::CALL) {
                 // next(gen, default) gives the default, kept on the stack; next(gen) and
                 // send() raise StopIteration with the return value.
@@ -1650,6 +1659,14 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
             ERROR_IF(!res);
           }
           if (finished) {
+            if (t.tracing) [[unlikely]] {
+              r.sp = sp;
+              r.save();
+              bool reported = trace_iteration_end(t, r.frame, receiver, v, res);
+              r.load(r.frame);
+              sp = r.sp;
+              ERROR_IF(!reported);
+            }
             TOP() = res;
             r.pc = arg;
           } else {
@@ -1792,14 +1809,7 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
           DISPATCH();
         }
         TARGET(POP_EXCEPT) {
-          Value prev = POP();
-          t.handled = prev == none() ? Value() : prev;
-          if (r.f->flags & kFrameGenerator) {
-            GeneratorObject* g = wr<GeneratorObject>(r.f->generator);
-            if (in_own_handler(g))
-              g->handlers = Value::small_int(g->handlers.small_int_value() - 1);
-            if (!t.handled) t.handled = g->caller_exc;
-          }
+          end_handler(t, r.f, POP());
           DISPATCH();
         }
         TARGET(CHECK_EXC_MATCH) {
@@ -2153,17 +2163,17 @@ Value eval(Thread& t, Value entry, bool outermost, bool& yielded) {
           r.pc = handler->target;
           break;
         }
-        // No handler here: the frame ends with the exception ('return' with None for
-        // sys.setprofile; an exception of its function takes the place of this one).
+        // No handler here: the frame ends with the exception. Its f_lineno stays the
+        // line of the instruction that raised (a RERAISE put back the one that raised
+        // first), as 3.11's frame->prev_instr, also for the 'return' event (with None)
+        // that follows (an exception of the hook's function takes the place of this one).
+        r.pc = r.f->lasti + 1;
         if (t.profiling || t.tracing) [[unlikely]] {
           r.save();
           hooks_leaving(t, r.frame, {}, false);
           r.load(r.frame);
         }
         std::int64_t flags = r.f->flags;
-        // Its f_lineno stays the line of the instruction that raised (a RERAISE put back
-        // the one that raised first), as 3.11's frame->prev_instr.
-        r.pc = r.f->lasti + 1;
         r.save();
         Value back = r.f->back;
         if (flags & kFrameResumed) {

@@ -49,6 +49,15 @@ Value generator_resume_inline(Thread& t, Value gen, Value value, Value back);
 void generator_leave_inline(Thread& t, Value frame, bool finished);
 // Whether the generator's frame is inside one of its own except blocks (generator.cc).
 bool in_own_handler(const GeneratorObject* g);
+// POP_EXCEPT, or a jump out of an except block: the exception handled before the block
+// began (`prev`, None for none) is the one handled again; a generator's frame counts
+// down its handlers (end_generator_handler, generator.cc).
+void end_generator_handler(Thread& t, const FrameObject* f);
+inline void end_handler(Thread& t, const FrameObject* f, Value prev) {
+  t.handled = prev == none() ? Value() : prev;
+  if (f->flags & kFrameGenerator) [[unlikely]]
+    end_generator_handler(t, f);
+}
 // Whether a CALL of `callable` (with LOAD_METHOD's `self`, or 0) is next(gen),
 // next(gen, default), gen.send(value) or gen.__next__() of a generator or coroutine, which
 // CALL then resumes in its own loop: the generator, the value it is sent, and whether a

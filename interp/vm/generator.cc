@@ -115,12 +115,16 @@ Value resume(Thread& t, Value gen, Value value, bool throwing, bool& finished) {
     return raisef(t, exc(E_ValueError), "%s already executing", kind_name(g->kind));
   }
   FrameObject* f = wr<FrameObject>(frame);
-  bool starting = f->pc == 0 && f->sp == 0;
+  // A frame whose trace function jumped at its yield (f_lineno) takes no sent value.
+  bool jumped = f->flags & kFrameJumped;
+  if (jumped) [[unlikely]]
+    f->flags &= ~std::int64_t(kFrameJumped);
+  bool starting = f->pc == 0 && f->sp == 0 && !jumped;
   if (starting && !throwing && value != none()) {
     return raisef(t, exc(E_TypeError), "can't send non-None value to a just-started %s",
                   kind_name(g->kind));
   }
-  if (!starting && !throwing) {
+  if (!starting && !throwing && !jumped) {
     f->slots[f->nlocals + f->ncells + f->sp] = value;
     f->sp += 1;
   }
@@ -332,7 +336,8 @@ Value generator_resume_inline(Thread& t, Value gen, Value value, Value back) {
   if (!frame) return {};
   const FrameObject* f = rd<FrameObject>(frame);
   if (f->pc < 0) return {};
-  bool starting = f->pc == 0 && f->sp == 0;
+  bool jumped = f->flags & kFrameJumped;
+  bool starting = f->pc == 0 && f->sp == 0 && !jumped;
   if (starting && value != none()) return {};
   // The frame runs one level below its resumer, whoever made it: a chain of `yield from`
   // counts towards the recursion limit as a chain of calls does.
@@ -346,7 +351,9 @@ Value generator_resume_inline(Thread& t, Value gen, Value value, Value back) {
   gw->caller_exc = t.handled;
   if (gw->exc_state) t.handled = gw->exc_state;
   FrameObject* fw = wr<FrameObject>(frame);
-  if (!starting) fw->slots[fw->nlocals + fw->ncells + fw->sp++] = value;
+  if (!starting && !jumped) fw->slots[fw->nlocals + fw->ncells + fw->sp++] = value;
+  if (jumped) [[unlikely]]
+    fw->flags &= ~std::int64_t(kFrameJumped);
   fw->back = back;
   fw->depth = depth;
   fw->flags |= kFrameResumed;
@@ -912,6 +919,12 @@ void init_generator_types(Thread& t) {
 
 bool in_own_handler(const GeneratorObject* g) {
   return g->handlers && g->handlers.small_int_value() > 0;
+}
+
+void end_generator_handler(Thread& t, const FrameObject* f) {
+  GeneratorObject* g = wr<GeneratorObject>(f->generator);
+  if (in_own_handler(g)) g->handlers = Value::small_int(g->handlers.small_int_value() - 1);
+  if (!t.handled) t.handled = g->caller_exc;
 }
 
 } // namespace interp::vm

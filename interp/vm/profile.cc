@@ -10,6 +10,8 @@
 #include "interp/ops.h"
 #include "interp/vm/vm.h"
 
+#include <cstring>
+
 namespace interp::vm {
 
 Value profiler(Thread& t) {
@@ -27,11 +29,22 @@ void set_profiler(Thread& t, Value fn) {
       wr<FrameObject>(f)->flags |= kFrameProfiled;
 }
 
+namespace {
+
+HookEvent kind_of_profile_event(const char* event) {
+  if (!std::strcmp(event, "call")) return HookEvent::Call;
+  if (!std::strcmp(event, "return")) return HookEvent::Return;
+  return HookEvent::Other;
+}
+
+} // namespace
+
 bool profile_event(Thread& t, Value frame, const char* event, Value arg) {
   Value fn = profiler(t);
   if (!fn || t.in_profiler) return true;
   Value result;
-  if (call_hook(t, fn, frame, event, arg, t.in_profiler, result)) return true;
+  if (call_hook(t, fn, frame, kind_of_profile_event(event), event, arg, t.in_profiler, result))
+    return true;
   // As in CPython: a function that raised is removed, and its exception goes on.
   set_profiler(t, {});
   return false;

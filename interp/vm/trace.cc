@@ -2,9 +2,11 @@
 // build on: 'call' to the thread's trace function when a Python frame starts or a
 // generator resumes (what it returns becomes the frame's f_trace); then, to f_trace,
 // 'line' before an instruction that starts a line (or is reached by a backward jump),
-// 'return' when the frame returns or yields (None when an exception ends it), and
-// 'exception' when an exception is raised in it. The loop (vm/eval.cc) gives them; while
-// a trace function runs, nothing is reported to it.
+// 'opcode' before every instruction where f_trace_opcodes is on, 'return' when the frame
+// returns or yields (None when an exception ends it), and 'exception' when an exception
+// is raised in it. The loop (vm/eval.cc) gives them; while a trace function runs, nothing
+// is reported to it. A 'line' function may set f_lineno: the frame then goes on where
+// vm/line_jump.cc put it.
 //
 // As with sys.setprofile (vm/profile.cc) the function lives in the thread's state object,
 // so an aborted transaction undoes settrace; Thread::tracing tells the loop to look. A
@@ -13,6 +15,7 @@
 #include "interp/compile/code_unit.h"
 #include "interp/objects/objects.h"
 #include "interp/ops.h"
+#include "interp/vm/frame.h"
 #include "interp/vm/vm.h"
 
 namespace interp::vm {
@@ -33,15 +36,16 @@ void set_tracer(Thread& t, Value fn) {
   if (fn)
     for (Value f = t.frame; f; f = rd<FrameObject>(f)->back) {
       FrameObject* o = wr<FrameObject>(f);
-      // They are inside a call (their saved pc may be older): their next line event is
-      // for another line than the call's, found when they go on (kInsideCall).
-      if (!(o->flags & kFrameTraced)) o->traced = kInsideCall;
+      // They are inside a call (their saved pc may be older, and what they ran while
+      // tracing was off is not recorded): their next line event is for another line than
+      // the call's, found when they go on (kInsideCall).
+      o->traced = kInsideCall;
       o->flags |= kFrameTraced;
     }
 }
 
-bool call_hook(Thread& t, Value fn, Value frame, const char* event, Value arg, bool& busy,
-               Value& result) {
+bool call_hook(Thread& t, Value fn, Value frame, HookEvent kind, const char* event, Value arg,
+               bool& busy, Value& result) {
   // An exception on its way out of the frame waits while the function runs.
   Value in_flight = t.pending ? fetch_pending(t) : Value();
   mark_escaped(frame);
@@ -58,6 +62,7 @@ bool call_hook(Thread& t, Value fn, Value frame, const char* event, Value arg, b
   } guard{t, busy, t.frame};
   t.frame = frame;
   busy = true;
+  t.hook_event = kind;
   Value a[3] = {frame, intern_literal(t, event), arg ? arg : none()};
   result = a[1] ? call(t, fn, a, 3) : Value();
   if (!result) return false;
@@ -75,12 +80,23 @@ int own_line(Value code, std::int64_t instruction) {
   return unit.locations[std::size_t(instruction)].line;
 }
 
+// Whether the instruction is a SEND, which the loop of a `yield from` or `await` jumps
+// back to.
+bool resends(Value code, std::int64_t instruction) {
+  return bytecode::op_of(code_unit(code).code[std::size_t(instruction)]) == bytecode::Op::SEND;
+}
+
 // A local trace function's event: its answer replaces f_trace unless it is None.
-bool local_event(Thread& t, Value frame, const char* event, Value arg) {
+bool local_event(Thread& t, Value frame, HookEvent kind, const char* event, Value arg) {
   Value fn = rd<FrameObject>(frame)->trace;
   if (!fn || t.in_tracer) return true;
   Value result;
-  if (!call_hook(t, fn, frame, event, arg, t.in_tracer, result)) {
+  // Only these events leave the frame where a jump can take it (vm/line_jump.cc).
+  if (kind == HookEvent::Line || kind == HookEvent::Yield)
+    wr<FrameObject>(frame)->flags |= kFrameAtEvent;
+  bool ok = call_hook(t, fn, frame, kind, event, arg, t.in_tracer, result);
+  wr<FrameObject>(frame)->flags &= ~std::int64_t(kFrameAtEvent);
+  if (!ok) {
     wr<FrameObject>(frame)->trace = {};
     set_tracer(t, {});
     return false;
@@ -102,7 +118,7 @@ bool trace_step(Thread& t, Value frame, std::int64_t next) {
     std::int64_t saved_lasti = f->lasti;
     if (f->pc == 0) f->lasti = -1;
     Value result;
-    bool ok = call_hook(t, tracer(t), frame, "call", {}, t.in_tracer, result);
+    bool ok = call_hook(t, tracer(t), frame, HookEvent::Call, "call", {}, t.in_tracer, result);
     wr<FrameObject>(frame)->lasti = saved_lasti;
     if (!ok) {
       set_tracer(t, {});
@@ -113,21 +129,40 @@ bool trace_step(Thread& t, Value frame, std::int64_t next) {
   f = wr<FrameObject>(frame);
   std::int64_t previous = f->traced == kInsideCall ? next - 1 : f->traced;
   f->traced = next;
-  if (!f->trace || (f->flags & kFrameNoTraceLines)) return true;
-  int line = own_line(f->code, next);
-  if (line <= 0) return true;
-  if (previous >= 0 && next > previous && line == own_line(f->code, previous)) return true;
-  // f_lineno says the line about to run.
-  std::int64_t saved_pc = f->pc;
+  if (!f->trace) return true;
+  if (!(f->flags & kFrameNoTraceLines)) {
+    int line = own_line(f->code, next);
+    // The same line goes on, but for a jump back, except the one of a `yield from` or
+    // `await` to its SEND (as in 3.11).
+    bool same_line = previous >= 0 && line == own_line(f->code, previous);
+    bool goes_on = next > previous ? same_line : resends(f->code, next);
+    if (line > 0 && !(previous >= 0 && goes_on)) {
+      // f_lineno says the line about to run.
+      f->pc = next + 1;
+      bool ok = local_event(t, frame, HookEvent::Line, "line", {});
+      f = wr<FrameObject>(frame);
+      if (f->flags & kFrameJumped) {
+        // f_lineno was set: the frame goes on at the instruction chosen (with the values
+        // the jump left), which gives no 'line' of its own. Should the function then
+        // raise, it raises there: the stack is the jump's already.
+        f->flags &= ~std::int64_t(kFrameJumped);
+        f->traced = --f->pc;
+        return ok;
+      }
+      f->pc = next;
+      if (!ok) return false;
+    }
+  }
+  if (!(f->flags & kFrameTraceOpcodes) || !f->trace) return true;
   f->pc = next + 1;
-  bool ok = local_event(t, frame, "line", {});
-  wr<FrameObject>(frame)->pc = saved_pc;
+  bool ok = local_event(t, frame, HookEvent::Opcode, "opcode", {});
+  wr<FrameObject>(frame)->pc = next;
   return ok;
 }
 
 bool trace_return(Thread& t, Value frame, Value value, bool yielding) {
   if (yielding) wr<FrameObject>(frame)->flags &= ~std::int64_t(kFrameTraced);
-  return local_event(t, frame, "return", value);
+  return local_event(t, frame, yielding ? HookEvent::Yield : HookEvent::Return, "return", value);
 }
 
 bool trace_exception(Thread& t, Value frame) {
@@ -136,7 +171,20 @@ bool trace_exception(Thread& t, Value frame) {
   Value tb = rd<ExceptionObject>(e)->traceback;
   Value items[3] = {type_of(e), e, tb ? tb : none()};
   Value info = tuple_from(t, items, 3);
-  return info && local_event(t, frame, "exception", info);
+  return info && local_event(t, frame, HookEvent::Exception, "exception", info);
+}
+
+bool trace_iteration_end(Thread& t, Value frame, Value receiver, Value sent, Value result) {
+  if (!rd<FrameObject>(frame)->trace || t.in_tracer) return true;
+  if (sent == none() && result == none() && receiver.is_object() &&
+      (is_layout(receiver, Layout::Iterator) ||
+       (is_layout(receiver, Layout::Generator) &&
+        rd<GeneratorObject>(receiver)->kind == kGenerator)))
+    return true;
+  Value e = (stop_iteration_with(t, result), t.pending);
+  if (!trace_exception(t, frame)) return false;
+  if (t.pending == e) clear_pending(t);
+  return !t.pending;
 }
 
 bool hooks_before(Thread& t, Value frame, std::int64_t next) {

@@ -69,15 +69,41 @@ void set_tracer(Thread& t, Value fn);
 bool trace_step(Thread& t, Value frame, std::int64_t next);
 bool trace_return(Thread& t, Value frame, Value value, bool yielding);
 bool trace_exception(Thread& t, Value frame);
+// A `yield from`, `await` or for loop in `frame` whose receiver ended with `result` after
+// being sent `sent`: under tracing CPython 3.11 ends it by StopIteration, an 'exception'
+// event (none for next() of a generator or an iterator that ends with None).
+bool trace_iteration_end(Thread& t, Value frame, Value receiver, Value sent, Value result);
 // Both, as the loop gives them: at an instruction boundary before `next` (a 'call' to the
 // profile function if the frame just started, then trace_step); and as a frame returns,
 // yields, or ends with an exception (value 0). False with a function's exception.
 bool hooks_before(Thread& t, Value frame, std::int64_t next);
 bool hooks_leaving(Thread& t, Value frame, Value value, bool yielding);
 // Calls a profile or trace function fn(frame, event, arg) with `busy` set meanwhile and
-// an exception in flight kept aside; false with fn's exception.
-bool call_hook(Thread& t, Value fn, Value frame, const char* event, Value arg, bool& busy,
-               Value& result);
+// an exception in flight kept aside; false with fn's exception. `kind` says what the event
+// is to frame.f_lineno's setter (Thread::hook_event).
+bool call_hook(Thread& t, Value fn, Value frame, HookEvent kind, const char* event, Value arg,
+               bool& busy, Value& result);
+// While alive, whether the thread's trace and profile functions are busy (then they see
+// nothing), restored after: busy for the interpreter's own Python helpers (the import
+// system's spec maker, standing in for what CPython's importlib does under names that
+// debuggers skip); not busy for sys.call_tracing, through which a debugger debugs code
+// from inside its trace function (pdb's `debug`).
+struct HooksBusy {
+  Thread& t;
+  bool tracer = t.in_tracer, profiler = t.in_profiler;
+  HooksBusy(Thread& thread, bool busy) : t(thread) { t.in_tracer = t.in_profiler = busy; }
+  ~HooksBusy() {
+    t.in_tracer = tracer;
+    t.in_profiler = profiler;
+  }
+  HooksBusy(const HooksBusy&) = delete;
+  HooksBusy& operator=(const HooksBusy&) = delete;
+};
+// frame.f_lineno = lineno (vm/line_jump.cc): from a trace function's 'line' event (or the
+// 'return' of a yield), the frame goes on at the first line at or after `lineno` whose
+// value stack it can reach by dropping values, as CPython 3.11's jump; ValueError with
+// 3.11's messages otherwise.
+bool jump_to_line(Thread& t, Value frame, Value lineno);
 
 // Generators.
 Value generator_send(Thread& t, Value generator, Value value, bool& finished);
