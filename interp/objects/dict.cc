@@ -226,7 +226,7 @@ Value dict_get_str(Value dict, Value key) {
   return e < 0 ? Value() : s->entries[e].value;
 }
 
-Value dict_get_str_hinted(Value dict, Value key, std::int32_t& hint) {
+Value dict_get_str_hinted_slow(Value dict, Value key, std::int32_t& hint) {
   Value storage = rd<DictObject>(dict)->storage;
   if (!storage) return {};
   const DictStorage* s = rd<DictStorage>(storage);

@@ -181,7 +181,7 @@ inline double float_value(Value v) {
 }
 // An exact float, or a small int that a double holds exactly (|i| <= 2**53): what orders
 // against a float by comparing doubles (C++'s comparisons give Python's, NaN included).
-inline bool exact_double(Value v, double& out) {
+[[gnu::always_inline]] inline bool exact_double(Value v, double& out) {
   if (v.is_tagged_float()) {
     out = v.tagged_float_value();
     return true;
@@ -308,7 +308,16 @@ Value dict_get_cstr(Thread& t, Value dict, const char* key);
 // The same for a caller that remembers where the key was last time (an attribute read at
 // one instruction meets dicts of one shape): `hint` is the entry tried first, and is
 // updated to where the key is.
-Value dict_get_str_hinted(Value dict, Value key, std::int32_t& hint);
+Value dict_get_str_hinted_slow(Value dict, Value key, std::int32_t& hint);
+inline Value dict_get_str_hinted(Value dict, Value key, std::int32_t& hint) {
+  // The common case inline (an attribute read where the name sat last time, under the
+  // same str): the rest, equal strs of other identity included, out of line.
+  if (Value storage = rd<DictObject>(dict)->storage) {
+    const DictStorage* s = rd<DictStorage>(storage);
+    if (hint >= 0 && hint < s->used && s->entries[hint].key == key) return s->entries[hint].value;
+  }
+  return dict_get_str_hinted_slow(dict, key, hint);
+}
 // Sets exact str `key` (an attribute name), using `hint` as above and updating it: a
 // replaced value is one store; a new key is added with the str's own hash.
 bool dict_set_str_hinted(Thread& t, Value dict, Value key, Value value, std::int32_t& hint);
