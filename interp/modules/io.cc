@@ -8,8 +8,9 @@
 // decode on their own. The content is a window of the file from `base` on, filled in
 // pieces of 64 KiB (to the end at once for read()); seek() moves inside it or reads again
 // from the target (a text file from its start: its positions count characters), and a
-// write or truncate drops it (reading goes on from the file after what was written). Text
-// files that also write (r+, w+, a+) and text in other codecs are read whole when opened. Pipes,
+// write or truncate drops it (reading goes on from the file after what was written). Regular
+// text files that also write (r+, w+, a+) are a TextIOWrapper over a BufferedRandom over a
+// FileIO, as CPython's are; other text in other codecs is read whole when opened. Pipes,
 // sockets and terminals ("streams") are read on demand, keeping only what is read and not yet
 // taken, and a read with nothing there yet waits like a lock (block_on: outside the transaction
 // where the caller allows it, else in place, see vm::can_wait_outside). Regular files that only
@@ -696,6 +697,25 @@ std::string binary_mode(bool created, bool appending, bool readable, bool writab
   return "wb";
 }
 
+// The TextIOWrapper over a BufferedRandom over `raw` that open() gives for a text file
+// that reads and writes; the closing of either passes down to `raw`.
+Value layer_text_file(Thread& t, Value raw, const std::string& mode, Value encoding, Value errors,
+                      Value newline) {
+  Value buffered_cls = io_class(t, "BufferedRandom");
+  Value buffered = buffered_cls ? new_stream(t, buffered_cls, kBinary) : Value();
+  if (!buffered || !init_buffered(t, buffered, raw, {}, "BufferedRandom", kReadable | kWritable))
+    return {};
+  Value text_cls = io_class(t, "TextIOWrapper");
+  Value text = text_cls ? new_stream(t, text_cls, 0) : Value();
+  Value args[5] = {text_cls, buffered, encoding ? encoding : none(), errors ? errors : none(),
+                   newline ? newline : none()};
+  if (!text || !init_text_wrapper(t, text, args, 5, {})) return {};
+  Value mode_v = str_from_utf8(t, mode);
+  if (!mode_v) return {};
+  W(text)->mode = mode_v;
+  return text;
+}
+
 // open() and, with fileio_cls, FileIO(): file, mode, buffering, encoding, errors, newline,
 // closefd and opener, by position or keyword. A FileIO keeps `file` as given for its name
 // and hands it so to the opener; open() first turns a path-like into its path.
@@ -820,6 +840,12 @@ Value open_file(Thread& t, const Value* args, std::size_t nargs, Value kwnames, 
   if ((flags & kReadable) && stated && S_ISREG(st.st_mode) &&
       (b || (!(flags & kWritable) && is_utf8_name(text_encoding_given(encoding)))))
     flags |= kWindow;
+  // A regular text file that reads and writes (r+, w+, a+) is layered as CPython's is: a
+  // TextIOWrapper over a BufferedRandom over a FileIO, so that f.buffer and f.buffer.raw
+  // are real and text and bytes written through either read back alike. The FileIO made
+  // here is read on demand like a binary file.
+  bool layered = !b && !fileio_cls && plus && stated && S_ISREG(st.st_mode);
+  if (layered) flags |= kBinary | kRaw | kWindow;
   std::string data;
   // a+ reads what the file already holds too.
   bool read_whole = (r || (a && plus)) && !(flags & (kStream | kWindow));
@@ -838,7 +864,8 @@ Value open_file(Thread& t, const Value* args, std::size_t nargs, Value kwnames, 
     }
     if (data.empty() && errno == EISDIR) return raise_os_error(t, EISDIR, name_v);
   }
-  const char* cls_name = !b               ? "TextIOWrapper"
+  const char* cls_name = layered          ? "FileIO"
+                         : !b             ? "TextIOWrapper"
                          : buffering == 0 ? "FileIO"
                          : r && !plus     ? "BufferedReader"
                          : plus           ? "BufferedRandom"
@@ -852,7 +879,7 @@ Value open_file(Thread& t, const Value* args, std::size_t nargs, Value kwnames, 
   o->encoding = text_encoding_given(encoding);
   o->errors = errors && errors != none() ? errors : Value();
   Value content = bytes_new(t, data);
-  if (content && !b) {
+  if (content && !binary(s)) {
     content = decode_text(t, s, content);
     // `newlines` counts what was read: the endings of a file read whole at open show
     // from its first read on (newlines_read).
@@ -868,11 +895,11 @@ Value open_file(Thread& t, const Value* args, std::size_t nargs, Value kwnames, 
   o->fd = fd;
   // A binary file's positions count from the file's start, wherever its descriptor stood.
   // Appending starts at the end.
-  if ((flags & kWindow) && b)
+  if ((flags & kWindow) && binary(s))
     o->base = std::max<std::int64_t>(0, ::lseek(int(fd), 0, a ? SEEK_END : SEEK_CUR));
   o->name = name_v;
-  o->mode = str_from_utf8(t, b ? binary_mode(x, a, r || plus, w || a || x || plus) : mode);
-  return s;
+  o->mode = str_from_utf8(t, binary(s) ? binary_mode(x, a, r || plus, w || a || x || plus) : mode);
+  return layered ? layer_text_file(t, s, mode, encoding, errors, newline_v) : s;
 }
 
 INTERP_NATIVE(io_open) {
@@ -1739,7 +1766,17 @@ INTERP_NATIVE(io_tell) {
     Value rest = slice_of(t, c, pos, len);
     Value unread = rest && !binary(self) ? encode_text(t, self, rest) : rest;
     if (!unread || !index_to_i64(t, at, base)) return {};
-    return int_from_i64(t, base - std::int64_t(bytes_view(unread).size()));
+    std::int64_t unread_bytes = std::int64_t(bytes_view(unread).size());
+    if (!binary(self) && !is_utf8_name(R(self)->encoding)) {
+      // A codec that starts with a byte order mark (UTF-16, UTF-32) puts one before the
+      // rest too, which the file does not hold there: what it gives for nothing is taken
+      // off.
+      Value empty = empty_of(t, false);
+      Value mark = empty ? encode_text(t, self, empty) : Value();
+      if (!mark) return {};
+      unread_bytes -= std::int64_t(bytes_view(mark).size());
+    }
+    return int_from_i64(t, base - unread_bytes);
   }
   return int_from_i64(t, R(self)->base + R(self)->pos);
 }
@@ -2036,6 +2073,9 @@ INTERP_NATIVE(io_set_name) {
   return none();
 }
 INTERP_NATIVE(io_mode) {
+  // A buffered stream over a raw one of its own shows the raw stream's mode.
+  if ((!R(args[0])->mode || R(args[0])->mode == none()) && binary(args[0]) && R(args[0])->buffer)
+    return getattr(t, R(args[0])->buffer, intern_literal(t, "mode"));
   if (!R(args[0])->mode) return raise(t, exc(E_AttributeError), "mode");
   return R(args[0])->mode;
 }
