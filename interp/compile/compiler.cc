@@ -538,11 +538,15 @@ bool Compiler::unwind_fblock_stack(bool preserve_tos, const FBlock** loop) {
 
 // ---- names -------------------------------------------------------------------------------
 
-int Compiler::lookup_cell(const std::string& name) {
-  auto it = u->cell_index.find(name);
-  if (it != u->cell_index.end()) return it->second;
-  auto jt = u->free_index.find(name);
-  if (jt != u->free_index.end()) return jt->second;
+int Compiler::lookup_cell(const std::string& name, bool free) {
+  // A class body can hold both a free __class__ (an enclosing method's) and its own
+  // __class__ cell for its methods: its own loads read the free one.
+  const auto& first = free ? u->free_index : u->cell_index;
+  const auto& second = free ? u->cell_index : u->free_index;
+  auto it = first.find(name);
+  if (it != first.end()) return it->second;
+  auto jt = second.find(name);
+  if (jt != second.end()) return jt->second;
   return -1;
 }
 
@@ -574,7 +578,7 @@ bool Compiler::nameop(const std::string& name, ast::ExprContext ctx) {
   using C = ast::ExprContext;
   switch (optype) {
   case Deref: {
-    int index = lookup_cell(m);
+    int index = lookup_cell(m, *scope == NameScope::Free);
     if (index < 0) return fail("internal error: no cell for '" + m + "'");
     Op op = ctx == C::Load
                 ? (u->ste->kind == ScopeKind::Class ? Op::LOAD_CLASSDEREF : Op::LOAD_DEREF)

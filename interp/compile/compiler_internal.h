@@ -177,7 +177,8 @@ public:
 
   // ---- names ----
   bool nameop(const std::string& name, ast::ExprContext ctx);
-  int lookup_cell(const std::string& name); // index in the cell array (cellvars, freevars)
+  // Index in the cell array (cellvars, freevars), looking first where `free` says.
+  int lookup_cell(const std::string& name, bool free);
   bool make_closure(std::shared_ptr<const bytecode::CodeUnit> code, std::uint32_t flags);
 
   // ---- statements (compile_stmt.cc) ----

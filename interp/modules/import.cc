@@ -146,7 +146,8 @@ Value load_source(Thread& t, const std::string& full, const std::string& path, b
       package ? full
               : (full.rfind('.') == std::string::npos ? "" : full.substr(0, full.rfind('.')));
   if (!dict_set(t, d, name(N___package__), str_from_utf8(t, pkg))) return {};
-  if (!dict_set(t, d, name(N___builtins__), runtime().builtins_module)) return {};
+  // An imported module's __builtins__ is the builtins dict, as exec() gives CPython's.
+  if (!dict_set(t, d, name(N___builtins__), runtime().builtins)) return {};
   if (package) {
     Value dir = str_from_utf8(t, package_dir);
     Value path_list = list_from(t, &dir, 1);

@@ -912,11 +912,8 @@ INTERP_NATIVE(set_reduce) {
     if (!list_append(t, keys, k)) return {};
   Value inner = tuple_from(t, &keys, 1);
   if (!inner) return {};
-  Value state = getattr_opt(t, self, name(N___dict__));
-  if (!state) {
-    if (t.pending) return {};
-    state = none();
-  }
+  Value state = object_state(t, self); // a subclass's __dict__ and slots
+  if (!state) return {};
   Value parts[3] = {type_of(self), inner, state};
   return tuple_from(t, parts, 3);
 }

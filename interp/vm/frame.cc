@@ -353,13 +353,16 @@ static Value run_entry_frame(Thread& t, Value code, Value globals, Value builtin
 }
 
 Value run_code(Thread& t, Value code, Value globals, Value locals, Value closure) {
-  Value builtins = dict_get_str(globals, name(N___builtins__));
-  if (builtins && is_layout(builtins, Layout::Module)) builtins = rd<Object>(builtins)->dict;
-  if (!builtins || !dict_check(builtins)) {
-    builtins = runtime().builtins;
-    if (!dict_set(t, globals, name(N___builtins__), runtime().builtins_module)) return {};
+  // Globals without __builtins__ get the running code's builtins (a dict), as CPython's
+  // exec() gives them.
+  if (!dict_get_str(globals, name(N___builtins__))) {
+    Value frame = current_frame(t);
+    if (!dict_set(t, globals, name(N___builtins__),
+                  frame ? rd<FrameObject>(frame)->builtins : runtime().builtins))
+      return {};
   }
-  return run_entry_frame(t, code, globals, builtins, locals ? locals : globals, {}, closure);
+  return run_entry_frame(t, code, globals, builtins_of_globals(globals), locals ? locals : globals,
+                         {}, closure);
 }
 
 Value run_class_body(Thread& t, Value body, Value ns) {
