@@ -797,8 +797,9 @@ INTERP_NATIVE(builtin_eval) {
 
 // compile()'s flags: the __future__ features, PyCF_MASK_OBSOLETE, and the PyCF_* flags
 // of the compiler (DONT_IMPLY_DEDENT, ONLY_AST, TYPE_COMMENTS, ALLOW_TOP_LEVEL_AWAIT,
-// ALLOW_INCOMPLETE_INPUT). Only ONLY_AST changes what compile() does here.
+// ALLOW_INCOMPLETE_INPUT). ONLY_AST and ALLOW_TOP_LEVEL_AWAIT change what compile() does here.
 constexpr std::int64_t kOnlyAst = 0x400;
+constexpr std::int64_t kAllowTopLevelAwait = 0x2000;
 constexpr std::int64_t kKnownCompileFlags = 0x1fe0010 | 0x200 | 0x400 | 0x1000 | 0x2000 | 0x4000;
 
 INTERP_NATIVE(builtin_compile) {
@@ -864,11 +865,11 @@ INTERP_NATIVE(builtin_compile) {
     ast::Module tree;
     tree.mode = am;
     if (!ast_from_objects(t, source, tree)) return {};
-    return compile_tree(t, tree, file, optimize);
+    return compile_tree(t, tree, file, optimize, flags & kAllowTopLevelAwait);
   }
   parse::SourceKind kind = str_check(source) ? parse::SourceKind::Text : parse::SourceKind::Bytes;
   if (flags & kOnlyAst) return parse_to_objects(t, text, file, am, kind);
-  return compile_source(t, text, file, am, optimize, kind);
+  return compile_source(t, text, file, am, optimize, kind, flags & kAllowTopLevelAwait);
 }
 
 INTERP_NATIVE(builtin_build_class) {

@@ -277,7 +277,10 @@ Value frame_for_call(Thread& t, Value function, Value self, const Value* args, s
                      Value kwnames, Value back) {
   const FunctionObject* fn = rd<FunctionObject>(function);
   Value code = fn->code;
-  Value frame = make_frame(t, code, fn->globals, fn->builtins, {}, function, back);
+  // A function made from a module's or a class body's code (FunctionType(code, globals))
+  // stores its names in its globals, as CPython's does.
+  Value locals = code_unit(code).flags & bytecode::kOptimized ? Value() : fn->globals;
+  Value frame = make_frame(t, code, fn->globals, fn->builtins, locals, function, back);
   if (!frame) return {};
   if (!bind_arguments(t, frame, function, self, args, nargs, kwnames)) return {};
   return frame;
@@ -360,6 +363,12 @@ Value run_code(Thread& t, Value code, Value globals, Value locals, Value closure
     if (!dict_set(t, globals, name(N___builtins__),
                   frame ? rd<FrameObject>(frame)->builtins : runtime().builtins))
       return {};
+  }
+  if (code_unit(code).flags & bytecode::kCoroutine) {
+    // Code compiled with top-level await: eval() gives its coroutine, as CPython's does.
+    Value frame = make_frame(t, code, globals, builtins_of_globals(globals),
+                             locals ? locals : globals, {}, {});
+    return frame ? generator_new(t, frame, code) : Value();
   }
   return run_entry_frame(t, code, globals, builtins_of_globals(globals), locals ? locals : globals,
                          {}, closure);
