@@ -350,6 +350,14 @@ int dict_del(Thread& t, Value dict, Value key);
 std::int64_t dict_length(Value dict);
 // Iteration in insertion order: pos starts at 0; false at the end.
 bool dict_next(Value dict, std::int64_t& pos, Value& key, Value& value);
+// With the hash the dict keeps for the key: what copies between dicts and sets reuse, so
+// that a key's __hash__ runs once, as CPython's do.
+bool dict_next_hashed(Value dict, std::int64_t& pos, Value& key, Value& value, std::int64_t& hash);
+// dict_get and dict_set for a key whose hash is known.
+Value dict_get_hashed(Thread& t, Value dict, Value key, std::int64_t hash, bool& error);
+bool dict_set_hashed(Thread& t, Value dict, Value key, std::int64_t hash, Value value);
+// The next key of a set or frozenset from `pos`, with its kept hash; false at the end.
+bool set_next_hashed(Value set, std::int64_t& pos, Value& key, std::int64_t& hash);
 Value dict_copy(Thread& t, Value dict);
 bool dict_update(Thread& t, Value dict, Value other); // other: a dict or mapping or pairs
 bool dict_check(Value v);
