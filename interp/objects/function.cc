@@ -29,7 +29,12 @@ Value function_new(Thread& t, Value code, Value globals, Value qualname) {
 
 Value builtins_of_globals(Value globals) {
   Value builtins = dict_get_str(globals, name(N___builtins__));
-  if (!builtins) return runtime().builtins;
+  if (!builtins) {
+    // Globals without __builtins__ inherit the running code's (bpo-42990).
+    Thread* t = current_thread_if_any();
+    Value frame = t ? vm::current_frame(*t) : Value();
+    return frame ? rd<FrameObject>(frame)->builtins : runtime().builtins;
+  }
   // Any other object is the mapping that names are looked up in: one that is not a
   // mapping raises its TypeError at the first lookup, as CPython's does.
   return is_layout(builtins, Layout::Module) ? rd<Object>(builtins)->dict : builtins;

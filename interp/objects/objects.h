@@ -377,7 +377,7 @@ inline const bytecode::CodeUnit& code_unit(Value code) {
 }
 Value function_new(Thread& t, Value code, Value globals, Value qualname);
 // The builtins that code run with these globals sees: their __builtins__ (a module's dict),
-// or the interpreter's without one.
+// or, without one, the running code's (the interpreter's outside any frame).
 Value builtins_of_globals(Value globals);
 // obj.__getstate__(): the state that __reduce__ hands pickle and copy (a subclass's
 // __dict__ and slots, by object's).

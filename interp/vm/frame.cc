@@ -358,12 +358,9 @@ static Value run_entry_frame(Thread& t, Value code, Value globals, Value builtin
 Value run_code(Thread& t, Value code, Value globals, Value locals, Value closure) {
   // Globals without __builtins__ get the running code's builtins (a dict), as CPython's
   // exec() gives them.
-  if (!dict_get_str(globals, name(N___builtins__))) {
-    Value frame = current_frame(t);
-    if (!dict_set(t, globals, name(N___builtins__),
-                  frame ? rd<FrameObject>(frame)->builtins : runtime().builtins))
-      return {};
-  }
+  if (!dict_get_str(globals, name(N___builtins__)) &&
+      !dict_set(t, globals, name(N___builtins__), builtins_of_globals(globals)))
+    return {};
   if (code_unit(code).flags & bytecode::kCoroutine) {
     // Code compiled with top-level await: eval() gives its coroutine, as CPython's does.
     Value frame = make_frame(t, code, globals, builtins_of_globals(globals),

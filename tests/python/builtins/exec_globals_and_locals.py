@@ -41,3 +41,15 @@ print(type(ns['__builtins__']).__name__, ns['__builtins__'] is __builtins__.__di
 # A function's __builtins__ is its globals' builtins.
 import string
 print(type(string.__builtins__).__name__, string.capwords.__builtins__ is string.__builtins__)
+# A function made with globals that lack __builtins__ inherits the running code's.
+code = """
+def func3(s): pass
+func4 = type(func3)(func3.__code__, {})
+"""
+safe_builtins = {'None': None}
+ns = {'type': type, '__builtins__': safe_builtins}
+exec(code, ns)
+print(ns['func3'].__builtins__ is safe_builtins, ns['func4'].__builtins__ is safe_builtins,
+      '__builtins__' in ns['func4'].__globals__)
+g = type(show)(show.__code__, {})
+print(g.__builtins__ is __builtins__.__dict__)
