@@ -141,20 +141,20 @@ bool issue_warnings(Thread& t, const std::vector<parse::SourceWarning>& warnings
 }
 
 Value compile_source(Thread& t, std::string_view source, const std::string& filename,
-                     ast::Mode mode, int optimize, parse::SourceKind kind) {
+                     ast::Mode mode, int optimize, parse::SourceKind kind, bool top_level_await) {
   std::optional<parse::ParseResult> result = parse_source(t, source, filename, mode, kind);
   if (!result) return {};
   parse::ParseResult& parsed = *result;
   if (!issue_warnings(t, parsed.warnings, filename)) return {};
   if (parsed.error) return raise_syntax_error(t, *parsed.error);
-  return compile_tree(t, *parsed.module, filename, optimize);
+  return compile_tree(t, *parsed.module, filename, optimize, top_level_await);
 }
 
-Value compile_tree(Thread& t, const ast::Module& module, const std::string& filename,
-                   int optimize) {
+Value compile_tree(Thread& t, const ast::Module& module, const std::string& filename, int optimize,
+                   bool top_level_await) {
   if (optimize < 0) optimize = options().optimize;
   std::vector<parse::SourceWarning> warnings;
-  auto compiled = compile::compile(module, filename, optimize, &warnings);
+  auto compiled = compile::compile(module, filename, optimize, &warnings, top_level_await);
   if (!issue_warnings(t, warnings, filename)) return {};
   if (auto* error = std::get_if<parse::SyntaxErrorInfo>(&compiled))
     return raise_syntax_error(t, *error);

@@ -18,9 +18,11 @@ namespace interp {
 // `kind` (parse/source.h): a str's UTF-8 (its coding declaration is ignored), or bytes,
 // decoded as their BOM or PEP 263 declaration says, through the codec registry for the
 // encodings the front end does not decode itself.
+// top_level_await: compile()'s PyCF_ALLOW_TOP_LEVEL_AWAIT (the code is then a coroutine).
 Value compile_source(Thread& t, std::string_view source, const std::string& filename,
                      ast::Mode mode, int optimize = -1,
-                     parse::SourceKind kind = parse::SourceKind::Bytes);
+                     parse::SourceKind kind = parse::SourceKind::Bytes,
+                     bool top_level_await = false);
 
 // Raises the SyntaxError (IndentationError, TabError, MemoryError) that the front end
 // described, shaped as 3.11 shapes it for the part that found it; returns 0.
@@ -33,7 +35,7 @@ bool issue_warnings(Thread& t, const std::vector<parse::SourceWarning>& warnings
 
 // compile() of a tree of _ast objects: the tree is parsed already.
 Value compile_tree(Thread& t, const ast::Module& module, const std::string& filename,
-                   int optimize = -1);
+                   int optimize = -1, bool top_level_await = false);
 
 // compile() with PyCF_ONLY_AST: the tree of _ast objects (ast.parse), or 0 with
 // SyntaxError raised.

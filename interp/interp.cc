@@ -43,6 +43,7 @@ void init_function_types(Thread& t);
 void init_slot_wrapper_types(Thread& t);
 void document_builtin_methods(Thread& t);
 void document_exception_classes(Thread& t);
+void document_builtin_types(Thread& t);
 void init_descriptor_types(Thread& t);
 void init_str_type(Thread& t);
 void init_operator_names(Thread& t);
@@ -259,6 +260,7 @@ void build_runtime(Thread& t) {
   vm::init_generator_types(t);
   document_builtin_methods(t);
   document_exception_classes(t);
+  document_builtin_types(t);
   for (const BuiltinType& bt : kBuiltinTypes) {
     // Every type's own __doc__ (None without one), as CPython's types have: a lookup
     // through the MRO must not find object's docstring for an int.

@@ -375,16 +375,17 @@ Value fetch_pending(Thread& t); // takes the pending exception (0 if none)
   X(RuntimeError)                                                                                  \
   X(StopIteration)                                                                                 \
   X(RecursionError)                                                                                \
-  X(MemoryError) X(NotImplementedError) X(UnboundLocalError) X(SystemError) X(ImportError)         \
-      X(ModuleNotFoundError) X(OSError) X(SystemExit) X(KeyboardInterrupt) X(AssertionError)       \
-          X(GeneratorExit) X(StopAsyncIteration) X(UnicodeDecodeError) X(UnicodeEncodeError)       \
-              X(LookupError) X(ArithmeticError) X(Exception) X(BaseException) X(SyntaxError)       \
-                  X(IndentationError) X(TabError) X(FileNotFoundError) X(EOFError) X(BufferError)  \
-                      X(UnicodeError) X(DeprecationWarning) X(RuntimeWarning) X(Warning)           \
-                          X(UserWarning) X(BaseExceptionGroup) X(ExceptionGroup)                   \
-                              X(PermissionError) X(IsADirectoryError) X(NotADirectoryError)        \
-                                  X(FileExistsError) X(TimeoutError) X(BrokenPipeError)        \
-                                      X(SyntaxWarning) X(UnicodeTranslateError)
+  X(MemoryError)                                                                                   \
+  X(NotImplementedError) X(UnboundLocalError) X(SystemError) X(ImportError) X(ModuleNotFoundError) \
+      X(OSError) X(SystemExit) X(KeyboardInterrupt) X(AssertionError) X(GeneratorExit)             \
+          X(StopAsyncIteration) X(UnicodeDecodeError) X(UnicodeEncodeError) X(LookupError)         \
+              X(ArithmeticError) X(Exception) X(BaseException) X(SyntaxError) X(IndentationError)  \
+                  X(TabError) X(FileNotFoundError) X(EOFError) X(BufferError) X(UnicodeError)      \
+                      X(DeprecationWarning) X(RuntimeWarning) X(Warning) X(UserWarning)            \
+                          X(BaseExceptionGroup) X(ExceptionGroup) X(PermissionError)               \
+                              X(IsADirectoryError) X(NotADirectoryError) X(FileExistsError)        \
+                                  X(TimeoutError) X(BrokenPipeError) X(SyntaxWarning)              \
+                                      X(UnicodeTranslateError) X(ImportWarning)
 
 enum ExcId : std::uint16_t {
 #define INTERP_EXC_ENUM(n) E_##n,

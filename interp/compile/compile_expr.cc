@@ -222,9 +222,10 @@ bool Compiler::expr1(const ast::Expr* e) {
     return add_yield_from(false);
   }
   case K::Await: {
-    if (u->ste->kind != ScopeKind::Function) return fail("'await' outside function");
-    if (u->kind != UnitKind::AsyncFunction && u->kind != UnitKind::Comprehension)
-      return fail("'await' outside async function");
+    if (!may_await(u)) {
+      if (u->ste->kind != ScopeKind::Function) return fail("'await' outside function");
+      if (u->kind != UnitKind::Comprehension) return fail("'await' outside async function");
+    }
     if (!expr(static_cast<const ast::Await*>(e)->value)) return false;
     emit(Op::GET_AWAITABLE, 0);
     load_const(ast::NoneValue{});
@@ -1062,14 +1063,14 @@ bool Compiler::comprehension(const ast::Expr* e, UnitKind kind, const char* name
                              const ast::Expr* val) {
   (void)kind;
   UnitKind outer = u->kind;
+  Unit* outer_unit = u;
   const ast::Comprehension* outermost = gens[0];
   enter_scope(name, UnitKind::Comprehension, e, e->pos.lineno);
   set_loc(e);
   bool is_async_generator = u->ste->coroutine;
   bool genexp = e->kind == ast::ExprKind::GeneratorExp;
   bool ok = true;
-  if (is_async_generator && !genexp && outer != UnitKind::AsyncFunction &&
-      outer != UnitKind::Comprehension)
+  if (is_async_generator && !genexp && !may_await(outer_unit) && outer != UnitKind::Comprehension)
     ok = fail("asynchronous comprehension outside of an asynchronous function");
   if (ok && !genexp) {
     Op op = e->kind == ast::ExprKind::ListComp  ? Op::BUILD_LIST

@@ -7,14 +7,13 @@
 
 namespace interp::compile {
 
-namespace {
-const std::u32string* docstring_of(const ast::List<ast::Stmt>& body) {
+const std::u32string* Compiler::docstring_of(const ast::List<ast::Stmt>& body) const {
+  if (optimize_ >= 2) return nullptr;
   if (body.empty() || body[0]->kind != ast::StmtKind::Expr) return nullptr;
   auto* e = static_cast<const ast::ExprStmt*>(body[0])->value;
   if (e->kind != ast::ExprKind::Constant) return nullptr;
   return std::get_if<std::u32string>(&static_cast<const ast::Constant*>(e)->value);
 }
-} // namespace
 
 // 3.11's find_ann: annotated assignments anywhere in the body, outside nested definitions
 // (match statements are not searched, as in 3.11).
@@ -285,7 +284,7 @@ bool Compiler::for_stmt(const ast::For* s) {
 }
 
 bool Compiler::async_for_stmt(const ast::For* s) {
-  if (u->kind != UnitKind::AsyncFunction) return fail("'async for' outside async function");
+  if (!may_await(u)) return fail("'async for' outside async function");
   int start = new_block(), except = new_block(), end = new_block();
   if (!expr(s->iter)) return false;
   emit(Op::GET_AITER);
@@ -602,7 +601,7 @@ bool Compiler::with_stmt(const ast::With* s, size_t pos) {
 }
 
 bool Compiler::async_with_stmt(const ast::With* s, size_t pos) {
-  if (u->kind != UnitKind::AsyncFunction) return fail("'async with' outside async function");
+  if (!may_await(u)) return fail("'async with' outside async function");
   const ast::WithItem* item = s->items[pos];
   int block = new_block(), final = new_block(), exit = new_block(), cleanup = new_block();
   if (!expr(item->context_expr)) return false;

@@ -317,6 +317,13 @@ void Compiler::enter_scope(const std::string& name, UnitKind kind, const void* n
   if (kind == UnitKind::Module) u->loc = Location{-1, -1, -1, -1};
 }
 
+bool Compiler::may_await(Unit* unit) {
+  if (unit->kind == UnitKind::AsyncFunction) return true;
+  if (!top_level_await_ || unit->kind != UnitKind::Module) return false;
+  unit->awaits = true;
+  return true;
+}
+
 std::uint32_t code_flags_of(const Scope* ste, bool future_annotations) {
   std::uint32_t flags = 0;
   if (ste->kind == ScopeKind::Function) {
@@ -342,7 +349,9 @@ std::shared_ptr<const bytecode::CodeUnit> Compiler::exit_scope(bool add_none) {
     emit(Op::RETURN_VALUE);
   }
   std::shared_ptr<const bytecode::CodeUnit> code;
-  if (!failed()) code = assemble(*u, filename_, code_flags_of(u->ste, table_.future().annotations));
+  std::uint32_t flags = code_flags_of(u->ste, table_.future().annotations);
+  if (u->kind == UnitKind::Module && u->awaits) flags |= bytecode::kCoroutine;
+  if (!failed()) code = assemble(*u, filename_, flags);
   units_.pop_back();
   u = units_.empty() ? nullptr : units_.back().get();
   --nest_level_;
@@ -538,11 +547,15 @@ bool Compiler::unwind_fblock_stack(bool preserve_tos, const FBlock** loop) {
 
 // ---- names -------------------------------------------------------------------------------
 
-int Compiler::lookup_cell(const std::string& name) {
-  auto it = u->cell_index.find(name);
-  if (it != u->cell_index.end()) return it->second;
-  auto jt = u->free_index.find(name);
-  if (jt != u->free_index.end()) return jt->second;
+int Compiler::lookup_cell(const std::string& name, bool free) {
+  // A class body can hold both a free __class__ (an enclosing method's) and its own
+  // __class__ cell for its methods: its own loads read the free one.
+  const auto& first = free ? u->free_index : u->cell_index;
+  const auto& second = free ? u->cell_index : u->free_index;
+  auto it = first.find(name);
+  if (it != first.end()) return it->second;
+  auto jt = second.find(name);
+  if (jt != second.end()) return jt->second;
   return -1;
 }
 
@@ -574,7 +587,7 @@ bool Compiler::nameop(const std::string& name, ast::ExprContext ctx) {
   using C = ast::ExprContext;
   switch (optype) {
   case Deref: {
-    int index = lookup_cell(m);
+    int index = lookup_cell(m, *scope == NameScope::Free);
     if (index < 0) return fail("internal error: no cell for '" + m + "'");
     Op op = ctx == C::Load
                 ? (u->ste->kind == ScopeKind::Class ? Op::LOAD_CLASSDEREF : Op::LOAD_DEREF)
@@ -730,12 +743,6 @@ bool check_debug_args(Compiler& c, const ast::Arguments* args) {
   return check(args->kwarg);
 }
 
-const std::u32string* docstring_of(const ast::List<ast::Stmt>& body) {
-  if (body.empty() || body[0]->kind != ast::StmtKind::Expr) return nullptr;
-  auto* e = static_cast<const ast::ExprStmt*>(body[0])->value;
-  if (e->kind != ast::ExprKind::Constant) return nullptr;
-  return std::get_if<std::u32string>(&static_cast<const ast::Constant*>(e)->value);
-}
 } // namespace
 
 bool Compiler::function_def(const ast::FunctionDef* f) {
@@ -879,13 +886,14 @@ std::u32string utf8_to_u32(const std::string& s) {
 }
 
 CompileResult compile(const ast::Module& module, const std::string& filename, int optimize,
-                      std::vector<parse::SourceWarning>* warnings) {
+                      std::vector<parse::SourceWarning>* warnings, bool top_level_await) {
   auto table = build_symtable(module, filename);
   if (auto* err = std::get_if<SyntaxErrorInfo>(&table)) return *err;
   auto& st = *std::get<std::unique_ptr<SymbolTable>>(table);
   Compiler compiler(st, filename);
   compiler.optimize_ = optimize;
   compiler.warnings_ = warnings;
+  compiler.top_level_await_ = top_level_await;
   auto code = compiler.compile_module(module);
   if (!code) {
     if (compiler.error()) return *compiler.error();

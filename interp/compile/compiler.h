@@ -26,7 +26,11 @@ using CompileResult =
 // PRINT_EXPR). Never throws; thread-safe (no shared state). With optimize > 0 (-O), assert
 // statements compile to nothing and __debug__ is False.
 // The compiler's SyntaxWarnings go to `warnings` when given.
+// top_level_await (compile()'s PyCF_ALLOW_TOP_LEVEL_AWAIT): await, async for, async with
+// and async comprehensions are allowed in the module's own code, which is then a
+// coroutine's (CO_COROUTINE).
 CompileResult compile(const ast::Module& module, const std::string& filename, int optimize = 0,
-                      std::vector<parse::SourceWarning>* warnings = nullptr);
+                      std::vector<parse::SourceWarning>* warnings = nullptr,
+                      bool top_level_await = false);
 
 } // namespace interp::compile

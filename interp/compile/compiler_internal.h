@@ -111,6 +111,7 @@ struct Unit {
   Location loc{1, 1, 0, 0};
   int docstring = -1;
   bool after_return = false; // the current (empty) block was started by a RETURN_VALUE
+  bool awaits = false;       // a module's code awaits (top-level await): a coroutine
 };
 
 struct CompileOptions {
@@ -134,6 +135,10 @@ public:
   Unit* u = nullptr;
   bool interactive_ = false;
   int optimize_ = 0; // -O level: 1 and up drop asserts and make __debug__ False
+  bool top_level_await_ = false; // PyCF_ALLOW_TOP_LEVEL_AWAIT
+  // Whether `unit` may await (an async function, or the module's own code under
+  // top_level_await_); marks the module as awaiting.
+  bool may_await(Unit* unit);
   int nest_level_ = 0;
 
   bool failed() const { return error_.has_value(); }
@@ -177,11 +182,15 @@ public:
 
   // ---- names ----
   bool nameop(const std::string& name, ast::ExprContext ctx);
-  int lookup_cell(const std::string& name); // index in the cell array (cellvars, freevars)
+  // Index in the cell array (cellvars, freevars), looking first where `free` says.
+  int lookup_cell(const std::string& name, bool free);
   bool make_closure(std::shared_ptr<const bytecode::CodeUnit> code, std::uint32_t flags);
 
   // ---- statements (compile_stmt.cc) ----
   bool body(const ast::List<ast::Stmt>& stmts, bool is_module);
+  // The body's docstring, or null: none without a leading string, nor under -OO, where
+  // the string stays a statement that compiles to nothing.
+  const std::u32string* docstring_of(const ast::List<ast::Stmt>& body) const;
   bool stmts(const ast::List<ast::Stmt>& list);
   bool stmt(const ast::Stmt* s);
   bool function_def(const ast::FunctionDef* f);

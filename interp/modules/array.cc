@@ -530,8 +530,10 @@ INTERP_NATIVE(array_iter_next) {
   std::int64_t i = o->index.small_int_value();
   Value a = o->array;
   if (i < 0 || i >= count_of(a)) {
+    // Exhausted (no exception): let go of the array, as CPython's iterator does.
     wr<ArrayIterObject>(args[0])->index = Value::small_int(-1);
-    return {}; // exhausted: no exception
+    wr<ArrayIterObject>(args[0])->array = none();
+    return {};
   }
   wr<ArrayIterObject>(args[0])->index = Value::small_int(i + 1);
   return item_at(t, a, i);

@@ -733,8 +733,19 @@ Value exec_or_eval(Thread& t, const Value* args, std::size_t nargs, Value kwname
     globals = frame ? rd<FrameObject>(frame)->globals : dict_new(t);
     if (!locals) locals = frame ? frame_locals(t, frame) : globals; // up to date at every call
   } else if (!dict_check(globals)) {
-    return raisef(t, exc(E_TypeError), "%s() globals must be a dict, not %s", fname,
-                  type_name_of(globals).c_str());
+    if (!is_eval)
+      return raisef(t, exc(E_TypeError), "exec() globals must be a dict, not %s",
+                    type_name_of(globals).c_str());
+    return raise(t, exc(E_TypeError),
+                 type_lookup(type_of(globals), name(N___getitem__))
+                     ? "globals must be a real dict; try eval(expr, {}, mapping)"
+                     : "globals must be a dict");
+  }
+  // CPython's mapping check: the type can subscript.
+  if (locals && !type_lookup(type_of(locals), name(N___getitem__))) {
+    if (is_eval) return raise(t, exc(E_TypeError), "locals must be a mapping");
+    return raisef(t, exc(E_TypeError), "locals must be a mapping or None, not %s",
+                  type_name_of(locals).c_str());
   }
   if (!locals) locals = globals;
   Value code, closure;
@@ -786,8 +797,9 @@ INTERP_NATIVE(builtin_eval) {
 
 // compile()'s flags: the __future__ features, PyCF_MASK_OBSOLETE, and the PyCF_* flags
 // of the compiler (DONT_IMPLY_DEDENT, ONLY_AST, TYPE_COMMENTS, ALLOW_TOP_LEVEL_AWAIT,
-// ALLOW_INCOMPLETE_INPUT). Only ONLY_AST changes what compile() does here.
+// ALLOW_INCOMPLETE_INPUT). ONLY_AST and ALLOW_TOP_LEVEL_AWAIT change what compile() does here.
 constexpr std::int64_t kOnlyAst = 0x400;
+constexpr std::int64_t kAllowTopLevelAwait = 0x2000;
 constexpr std::int64_t kKnownCompileFlags = 0x1fe0010 | 0x200 | 0x400 | 0x1000 | 0x2000 | 0x4000;
 
 INTERP_NATIVE(builtin_compile) {
@@ -853,11 +865,11 @@ INTERP_NATIVE(builtin_compile) {
     ast::Module tree;
     tree.mode = am;
     if (!ast_from_objects(t, source, tree)) return {};
-    return compile_tree(t, tree, file, optimize);
+    return compile_tree(t, tree, file, optimize, flags & kAllowTopLevelAwait);
   }
   parse::SourceKind kind = str_check(source) ? parse::SourceKind::Text : parse::SourceKind::Bytes;
   if (flags & kOnlyAst) return parse_to_objects(t, text, file, am, kind);
-  return compile_source(t, text, file, am, optimize, kind);
+  return compile_source(t, text, file, am, optimize, kind, flags & kAllowTopLevelAwait);
 }
 
 INTERP_NATIVE(builtin_build_class) {
@@ -1000,24 +1012,29 @@ Value input_with_readline(Thread& t, const Value* args, std::size_t nargs, Value
   return str_from_utf8(t, line);
 }
 
+// sys.<stream> for input(), which CPython refuses to run without.
+Value input_stream(Thread& t, NameId stream, const char* shown) {
+  Value v = getattr_opt(t, runtime().sys_module, name(stream));
+  if (!v && !t.pending || v == none())
+    return raisef(t, exc(E_RuntimeError), "input(): lost sys.%s", shown);
+  return v;
+}
+
 INTERP_NATIVE(builtin_input) {
   if (!check_positional(t, "input", nargs, kwnames, 0, 1, 0)) return {};
-  if (readline_imported()) {
-    Value in = getattr(t, runtime().sys_module, name(N_stdin));
-    Value out = in ? getattr(t, runtime().sys_module, name(N_stdout)) : Value();
-    if (!out) return {};
-    if (stream_is_terminal(t, in, 0) && stream_is_terminal(t, out, 1))
-      return input_with_readline(t, args, nargs, out);
-  }
+  Value in = input_stream(t, N_stdin, "stdin");
+  Value out = in ? input_stream(t, N_stdout, "stdout") : Value();
+  Value err = out ? input_stream(t, N_stderr, "stderr") : Value();
+  if (!err) return {};
+  // As CPython's, flush errors are ignored: a stream without flush() does not stop the read.
+  if (!call_method(t, err, N_flush, nullptr, 0)) clear_pending(t);
+  if (readline_imported() && stream_is_terminal(t, in, 0) && stream_is_terminal(t, out, 1))
+    return input_with_readline(t, args, nargs, out);
   if (nargs == 1) {
     Value s = str(t, args[0]);
-    if (!s) return {};
-    Value out = getattr(t, runtime().sys_module, name(N_stdout));
-    if (!out || !call_method(t, out, N_write, &s, 1)) return {};
-    if (!call_method(t, out, N_flush, nullptr, 0)) return {};
+    if (!s || !call_method(t, out, N_write, &s, 1)) return {};
   }
-  Value in = getattr(t, runtime().sys_module, name(N_stdin));
-  if (!in) return {};
+  if (!call_method(t, out, N_flush, nullptr, 0)) clear_pending(t);
   Value readline = getattr(t, in, intern_literal(t, "readline"));
   if (!readline) return {};
   Value text = call0(t, readline);

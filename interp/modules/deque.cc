@@ -540,8 +540,7 @@ INTERP_NATIVE(deque_reversed) {
 // (type, (), state, iterator): pickle and copy rebuild the deque by extending it, and
 // its instance attributes or slots come back through the state.
 INTERP_NATIVE(deque_reduce) {
-  Value getstate = getattr(t, args[0], intern_literal(t, "__getstate__"));
-  Value state = getstate ? call0(t, getstate) : Value();
+  Value state = object_state(t, args[0]);
   Value it = state ? iter(t, args[0]) : Value(); // a subclass's own __iter__
   if (!it) return {};
   Value maxlen = rd<DequeObject>(args[0])->maxlen;

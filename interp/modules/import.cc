@@ -146,7 +146,8 @@ Value load_source(Thread& t, const std::string& full, const std::string& path, b
       package ? full
               : (full.rfind('.') == std::string::npos ? "" : full.substr(0, full.rfind('.')));
   if (!dict_set(t, d, name(N___package__), str_from_utf8(t, pkg))) return {};
-  if (!dict_set(t, d, name(N___builtins__), runtime().builtins_module)) return {};
+  // An imported module's __builtins__ is the builtins dict, as exec() gives CPython's.
+  if (!dict_set(t, d, name(N___builtins__), runtime().builtins)) return {};
   if (package) {
     Value dir = str_from_utf8(t, package_dir);
     Value path_list = list_from(t, &dir, 1);
@@ -337,21 +338,57 @@ Value import_absolute(Thread& t, const std::string& full) {
   return m;
 }
 
-// The package a relative import is relative to, from the importing module's globals.
+// The package a relative import is relative to, from the importing module's globals:
+// __package__, else __spec__.parent, else (with an ImportWarning) __name__, as CPython's
+// resolve_name reads them.
 bool resolve_relative(Thread& t, Value globals, std::int64_t level, const std::string& modname,
                       std::string& out) {
+  if (!globals || !dict_check(globals)) {
+    raise(t, exc(E_TypeError), "globals must be a dict");
+    return false;
+  }
   std::string package;
-  Value pkg = globals && dict_check(globals) ? dict_get_str(globals, name(N___package__)) : Value();
-  if (pkg && str_check(pkg)) {
+  Value pkg = dict_get_str(globals, name(N___package__));
+  if (pkg == none()) pkg = {};
+  Value spec = dict_get_str(globals, name(N___spec__));
+  if (spec == none()) spec = {};
+  if (pkg) {
+    if (!str_check(pkg)) {
+      raise(t, exc(E_TypeError), "package must be a string");
+      return false;
+    }
+    if (spec) {
+      Value parent = getattr(t, spec, intern_literal(t, "parent"));
+      if (!parent) return false;
+      int same = equal(t, pkg, parent);
+      if (same < 0) return false;
+      if (!same && !warn(t, exc(E_ImportWarning), "__package__ != __spec__.parent")) return false;
+    }
     package = str_utf8(pkg);
+  } else if (spec) {
+    Value parent = getattr(t, spec, intern_literal(t, "parent"));
+    if (!parent) return false;
+    if (!str_check(parent)) {
+      raise(t, exc(E_TypeError), "__spec__.parent must be a string");
+      return false;
+    }
+    package = str_utf8(parent);
   } else {
-    Value n = globals && dict_check(globals) ? dict_get_str(globals, name(N___name__)) : Value();
-    if (!n || !str_check(n)) {
+    if (!warn(t, exc(E_ImportWarning),
+              "can't resolve package from __spec__ or __package__, falling back on __name__ "
+              "and __path__"))
+      return false;
+    Value n = dict_get_str(globals, name(N___name__));
+    if (!n) {
       raise(t, exc(E_KeyError), "'__name__' not in globals");
       return false;
     }
+    if (!str_check(n)) {
+      raise(t, exc(E_TypeError), "__name__ must be a string");
+      return false;
+    }
     package = str_utf8(n);
-    if (!(globals && dict_get_str(globals, name(N___path__)))) {
+    if (!dict_get_str(globals, name(N___path__))) {
       std::size_t dot = package.rfind('.');
       package = dot == std::string::npos ? "" : package.substr(0, dot);
     }

@@ -47,22 +47,6 @@ bool long_arg(Thread& t, Value v, std::int64_t& out) {
   return false;
 }
 
-// The UTF-8 the C library is given; a lone surrogate raises str.encode's error.
-bool utf8_arg(Thread& t, Value s, std::string& out) {
-  out = str_utf8(s);
-  for (std::size_t i = 0; i + 1 < out.size(); ++i) {
-    // str_utf8 writes a surrogate as ED A0..BF: the strict encoder refuses it.
-    if (static_cast<unsigned char>(out[i]) == 0xed &&
-        (static_cast<unsigned char>(out[i + 1]) & 0xe0) == 0xa0) {
-      Value encode = getattr(t, type_value(T_str), intern_literal(t, "encode"));
-      if (encode) call1(t, encode, s);
-      if (!t.pending) raise(t, exc(E_UnicodeEncodeError), "surrogates not allowed");
-      return false;
-    }
-  }
-  return true;
-}
-
 // The ident openlog() uses when given none: the base name of sys.argv[0], or none at all
 // (the C library then uses the program's name) when that is missing or empty.
 bool default_ident(Thread& t, Value& ident) {
@@ -83,7 +67,7 @@ bool default_ident(Thread& t, Value& ident) {
 
 bool open_log(Thread& t, Value ident, std::int64_t option, std::int64_t facility) {
   std::string text;
-  if (ident != none() && !utf8_arg(t, ident, text)) return false;
+  if (ident != none() && !str_utf8_strict(t, ident, text)) return false;
   if (!audit(t, "syslog.openlog", {ident, int_from_i64(t, option), int_from_i64(t, facility)}))
     return false;
   stm::become_inevitable("syslog.openlog");
@@ -129,7 +113,7 @@ INTERP_NATIVE(syslog_syslog) {
   }
   if (!ok) return raise(t, exc(E_TypeError), "[priority,] message string");
   std::string text;
-  if (!utf8_arg(t, message, text)) return {};
+  if (!str_utf8_strict(t, message, text)) return {};
   if (!audit(t, "syslog.syslog", {int_from_i64(t, priority), message})) return {};
   stm::become_inevitable("syslog.syslog");
   if (!log_open) {

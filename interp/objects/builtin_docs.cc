@@ -594,7 +594,52 @@ constexpr std::pair<const char*, const char*> kExceptionDocs[] = {
     {"UnicodeTranslateError", "Text could not be translated."},
 };
 
+struct TypeDoc {
+  TypeId type;
+  const char* doc;
+};
+
+// The classes' own docstrings, headed by the call forms that make an instance where the
+// class has no __text_signature__ (which inspect reads elsewhere).
+// clang-format off
+constexpr TypeDoc kTypeDocs[] = {
+    {T_int, "int([x]) -> integer\nint(x, base=10) -> integer\n\nAn integer made from a number (truncated toward zero), or from a string, bytes or\nbytearray of digits in the given base (2 to 36, or 0 to take the base from the literal's\nprefix). int() is 0."},
+    {T_bool, "bool(x) -> bool\n\nTrue when x is true, False otherwise. The two instances True and False are the only\nones; bool is a subclass of int."},
+    {T_float, "A floating-point number made from a number or from a string."},
+    {T_complex, "A complex number real + imag*1j, or one parsed from a string."},
+    {T_str, "str(object='') -> str\nstr(bytes_or_buffer[, encoding[, errors]]) -> str\n\nThe text of object (its __str__(), or repr()), or the bytes decoded with the given\nencoding and error handler (by default sys.getdefaultencoding() and 'strict')."},
+    {T_bytes, "bytes(iterable_of_ints) -> bytes\nbytes(string, encoding[, errors]) -> bytes\nbytes(bytes_or_buffer) -> immutable copy of bytes_or_buffer\nbytes(int) -> bytes object of size given by the parameter initialized with null bytes\nbytes() -> empty bytes object\n\nAn immutable sequence of integers in range(256)."},
+    {T_bytearray, "bytearray(iterable_of_ints) -> bytearray\nbytearray(string, encoding[, errors]) -> bytearray\nbytearray(bytes_or_buffer) -> mutable copy of bytes_or_buffer\nbytearray(int) -> bytes array of size given by the parameter initialized with null bytes\nbytearray() -> empty bytes array\n\nA mutable sequence of integers in range(256)."},
+    {T_tuple, "An immutable sequence holding the items of iterable, in order."},
+    {T_list, "A mutable sequence holding the items of iterable, in order."},
+    {T_dict, "dict() -> new empty dictionary\ndict(mapping) -> new dictionary from a mapping's (key, value) pairs\ndict(iterable) -> new dictionary from an iterable of (key, value) pairs\ndict(**kwargs) -> new dictionary from the keyword arguments\n\nA mapping from hashable keys to values, kept in insertion order."},
+    {T_set, "set() -> new empty set object\nset(iterable) -> new set object\n\nAn unordered collection of distinct hashable objects."},
+    {T_frozenset, "frozenset() -> empty frozenset object\nfrozenset(iterable) -> frozenset object\n\nAn immutable, hashable, unordered collection of distinct hashable objects."},
+    {T_range, "range(stop) -> range object\nrange(start, stop[, step]) -> range object\n\nThe integers from start (0 by default) up to but not including stop, by step (1 by\ndefault), as an immutable sequence that computes its items."},
+    {T_slice, "slice(stop)\nslice(start, stop[, step])\n\nThe start, stop and step of a[start:stop:step], as an object."},
+    {T_memoryview, "A view of the memory of an object that exports a buffer, without copying it."},
+    {T_super, "super() -> same as super(__class__, <first argument>)\nsuper(type) -> unbound super object\nsuper(type, obj) -> bound super object; requires isinstance(obj, type)\nsuper(type, type2) -> bound super object; requires issubclass(type2, type)\n\nA proxy that finds attributes in the classes after type in the MRO of obj's class."},
+    {T_map, "map(func, *iterables) --> map object\n\nAn iterator of func applied to the items taken from each iterable in turn; it stops\nwhen the shortest iterable is exhausted."},
+    {T_zip, "zip(*iterables, strict=False) --> zip object\n\nAn iterator of tuples, the i-th holding the i-th item of each iterable; it stops when\nthe shortest is exhausted (with strict=True, iterables of different lengths raise\nValueError)."},
+    {T_filter, "filter(function or None, iterable) --> filter object\n\nAn iterator of the items of iterable for which function(item) is true (the true items\nwhen function is None)."},
+    {T_enumerate, "An iterator of (count, item) pairs, the count starting at start."},
+    {T_reversed, "An iterator over the items of the sequence, last to first."},
+    {T_classmethod, "classmethod(function) -> method\n\nMakes function a class method: it receives the class as its first argument, whether it\nis called on the class or on an instance."},
+    {T_staticmethod, "staticmethod(function) -> method\n\nMakes function a static method: it receives no implicit first argument."},
+    {T_property, "property(fget=None, fset=None, fdel=None, doc=None)\n\nA managed attribute: reading, assigning and deleting it call fget, fset and fdel."},
+};
+// clang-format on
+
 } // namespace
+
+void document_builtin_types(Thread& t) {
+  for (const TypeDoc& d : kTypeDocs) {
+    Value dict = rd<TypeObject>(type_value(d.type))->dict;
+    // property and others keep a per-instance __doc__ descriptor in their dict: leave it.
+    if (dict_get_str(dict, name(N___doc__))) continue;
+    dict_set(t, dict, name(N___doc__), intern_literal(t, d.doc));
+  }
+}
 
 void document_exception_classes(Thread& t) {
   for (const auto& [documented, doc] : kExceptionDocs)

@@ -322,8 +322,7 @@ INTERP_NATIVE(bytearray_copy) {
 // for protocols before 3 (which had no bytes), as bytes from 3 on; state is
 // self.__getstate__() (the __dict__ and __slots__ of a subclass's instance).
 Value reduce_with(Thread& t, Value self, std::int64_t protocol) {
-  Value getstate = getattr(t, self, intern_literal(t, "__getstate__"));
-  Value state = getstate ? call0(t, getstate) : Value();
+  Value state = object_state(t, self);
   if (!state) return {};
   std::string s = contents(self);
   Value args = runtime().empty_tuple;

@@ -156,19 +156,18 @@ std::int64_t dict_length(Value dict) {
 
 Value dict_get(Thread& t, Value dict, Value key, bool& error) {
   error = false;
-  Value storage = rd<DictObject>(dict)->storage;
-  if (!storage) {
-    // Still hash, so that an unhashable key is an error even on an empty dict.
-    std::int64_t h;
-    if (!hash(t, key, h)) error = true;
-    return {};
-  }
+  // Hash even an empty dict's key, so that an unhashable key is an error there too.
   std::int64_t h;
   if (!hash(t, key, h)) {
     error = true;
     return {};
   }
-  storage = rd<DictObject>(dict)->storage;
+  return dict_get_hashed(t, dict, key, h, error);
+}
+
+Value dict_get_hashed(Thread& t, Value dict, Value key, std::int64_t h, bool& error) {
+  error = false;
+  Value storage = rd<DictObject>(dict)->storage;
   if (!storage) return {};
   std::int64_t e = find(t, storage, key, h, nullptr);
   if (e == -2) {
@@ -323,8 +322,7 @@ static bool insert_absent(Thread& t, Value dict, Value key, std::int64_t h, Valu
   return true;
 }
 
-// Inserts or replaces with a known hash.
-static bool dict_set_hashed(Thread& t, Value dict, Value key, std::int64_t h, Value value) {
+bool dict_set_hashed(Thread& t, Value dict, Value key, std::int64_t h, Value value) {
   if (Value storage = rd<DictObject>(dict)->storage) {
     std::int64_t slot;
     std::int64_t e = find(t, storage, key, h, &slot);
@@ -408,6 +406,11 @@ int dict_del(Thread& t, Value dict, Value key) {
 }
 
 bool dict_next(Value dict, std::int64_t& pos, Value& key, Value& value) {
+  std::int64_t h;
+  return dict_next_hashed(dict, pos, key, value, h);
+}
+
+bool dict_next_hashed(Value dict, std::int64_t& pos, Value& key, Value& value, std::int64_t& hash) {
   Value storage = rd<DictObject>(dict)->storage;
   if (!storage) return false;
   const DictStorage* s = rd<DictStorage>(storage);
@@ -416,6 +419,7 @@ bool dict_next(Value dict, std::int64_t& pos, Value& key, Value& value) {
     if (e.key) {
       key = e.key;
       value = e.value;
+      hash = e.hash;
       return true;
     }
   }

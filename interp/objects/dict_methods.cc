@@ -218,7 +218,18 @@ INTERP_NATIVE(dict_fromkeys) {
   Value d = call0(t, args[0]);
   if (!d) return {};
   Value value = nargs > 2 ? args[2] : none();
-  Value it = iter(t, args[1]);
+  Value keys = args[1];
+  // From a set or a dict into a plain dict, the keys' kept hashes serve: no __hash__ runs.
+  if (is_exact(d, T_dict) && keys.is_object() &&
+      (is_exact(keys, T_set) || is_exact(keys, T_frozenset) || is_exact(keys, T_dict))) {
+    bool is_set = !is_exact(keys, T_dict);
+    std::int64_t pos = 0, h;
+    Value k, ignored;
+    while (is_set ? set_next_hashed(keys, pos, k, h) : dict_next_hashed(keys, pos, k, ignored, h))
+      if (!dict_set_hashed(t, d, k, h, value)) return {};
+    return d;
+  }
+  Value it = iter(t, keys);
   if (!it) return {};
   for (;;) {
     Value k = next(t, it);

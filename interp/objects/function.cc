@@ -23,11 +23,21 @@ Value function_new(Thread& t, Value code, Value globals, Value qualname) {
   Value module = dict_get_str(globals, name(N___name__));
   o = fresh<FunctionObject>(f);
   o->module = module ? module : none();
-  Value builtins = dict_get_str(globals, name(N___builtins__));
-  if (builtins && is_layout(builtins, Layout::Module)) builtins = rd<Object>(builtins)->dict;
-  if (!builtins || !dict_check(builtins)) builtins = runtime().builtins;
-  fresh<FunctionObject>(f)->builtins = builtins;
+  fresh<FunctionObject>(f)->builtins = builtins_of_globals(globals);
   return f;
+}
+
+Value builtins_of_globals(Value globals) {
+  Value builtins = dict_get_str(globals, name(N___builtins__));
+  if (!builtins) {
+    // Globals without __builtins__ inherit the running code's (bpo-42990).
+    Thread* t = current_thread_if_any();
+    Value frame = t ? vm::current_frame(*t) : Value();
+    return frame ? rd<FrameObject>(frame)->builtins : runtime().builtins;
+  }
+  // Any other object is the mapping that names are looked up in: one that is not a
+  // mapping raises its TypeError at the first lookup, as CPython's does.
+  return is_layout(builtins, Layout::Module) ? rd<Object>(builtins)->dict : builtins;
 }
 
 Value cell_new(Thread& t, Value content) {
@@ -468,6 +478,51 @@ INTERP_NATIVE(method_new_method) {
   return method_new(t, args[1], args[2]);
 }
 
+// types.FunctionType(code, globals, name=None, argdefs=None, closure=None): a function
+// made from a code object, with CPython's checks and wording.
+INTERP_NATIVE(function_new_method) {
+  Value a[5];
+  if (!parse_arguments(t, "function", args + 1, nargs - 1, kwnames,
+                       {"code", "globals", "name", "argdefs", "closure"}, 0, 2, a))
+    return {};
+  Value code = a[0], globals = a[1], fname = a[2], defaults = a[3], closure = a[4];
+  if (!code.is_object() || !is_layout(code, Layout::Code))
+    return raisef(t, exc(E_TypeError), "function() argument 'code' must be code, not %s",
+                  type_name_of(code).c_str());
+  if (!dict_check(globals))
+    return raisef(t, exc(E_TypeError), "function() argument 'globals' must be dict, not %s",
+                  type_name_of(globals).c_str());
+  if (fname && fname != none() && !str_check(fname))
+    return raise(t, exc(E_TypeError), "arg 3 (name) must be None or string");
+  if (defaults && defaults != none() && !(defaults.is_object() && isinstance(defaults, T_tuple)))
+    return raise(t, exc(E_TypeError), "arg 4 (defaults) must be None or tuple");
+  std::size_t nfree = code_unit(code).freevars.size();
+  bool closure_tuple = closure && closure.is_object() && isinstance(closure, T_tuple);
+  if (!closure_tuple) {
+    if (nfree && (!closure || closure == none()))
+      return raise(t, exc(E_TypeError), "arg 5 (closure) must be tuple");
+    if (closure && closure != none())
+      return raise(t, exc(E_TypeError), "arg 5 (closure) must be None or tuple");
+  }
+  std::size_t nclosure = closure_tuple ? std::size_t(tuple_length(closure)) : 0;
+  if (nclosure != nfree)
+    return raisef(t, exc(E_ValueError), "%s requires closure of length %zu, not %zu",
+                  str_utf8(ro<CodeObject>(code)->name).c_str(), nfree, nclosure);
+  for (std::size_t k = 0; k < nclosure; ++k) {
+    Value cell = tuple_item(closure, std::int64_t(k));
+    if (!cell.is_object() || !is_layout(cell, Layout::Cell))
+      return raisef(t, exc(E_TypeError), "arg 5 (closure) expected cell, found %s",
+                    type_name_of(cell).c_str());
+  }
+  Value f = function_new(t, code, globals, {});
+  if (!f) return {};
+  FunctionObject* o = wr<FunctionObject>(f);
+  if (fname && fname != none()) o->name = fname;
+  if (defaults && defaults != none()) o->defaults = defaults;
+  if (nclosure) o->closure = closure;
+  return f;
+}
+
 } // namespace
 
 void init_function_types(Thread& t) {
@@ -478,6 +533,7 @@ void init_function_types(Thread& t) {
   add_method(t, f, "__getattribute__", function_getattribute);
   add_method(t, f, "__setattr__", function_setattr);
   add_method(t, f, "__delattr__", function_setattr);
+  add_staticmethod(t, f, "__new__", function_new_method);
   // __doc__ stays the type's docstring: type.__doc__ would show a getset.
   add_named_getters(
       t, f,

@@ -317,6 +317,9 @@ INTERP_NATIVE(memoryview_new_method) {
   static const char* const kAllowed[] = {"object", nullptr};
   if (!check_keywords(t, "memoryview", kwnames, kAllowed)) return {};
   std::size_t npos = nargs - 1 - keyword_count(kwnames);
+  if (nargs - 1 > 1)
+    return raisef(t, exc(E_TypeError), "memoryview() takes at most 1 argument (%zu given)",
+                  nargs - 1);
   Value obj = npos > 0 ? args[1] : keyword_arg(kwnames, args, nargs, "object");
   if (!obj)
     return raise(t, exc(E_TypeError), "memoryview() missing required argument 'object' (pos 1)");
@@ -581,8 +584,19 @@ INTERP_NATIVE(memoryview_repr) {
 INTERP_NATIVE(memoryview_eq) {
   Value self = args[0], other = args[1];
   if (!view_of(self)->obj) return py_bool(self == other);
+  if (!(other.is_object() && is_exact(other, T_memoryview))) {
+    // Any other exporter (bytes, an array) compares as a view of it: item by item, as
+    // each one's format reads them.
+    Value view = call1(t, type_value(T_memoryview), other);
+    if (!view) {
+      if (!matches(t, exc(E_TypeError))) return {};
+      clear_pending(t);
+      return runtime().not_implemented;
+    }
+    other = view;
+  }
   std::string a = view_bytes(t, self), b;
-  if (other.is_object() && is_exact(other, T_memoryview)) {
+  {
     if (!view_of(other)->obj) return runtime().false_;
     if (shape_of(view_of(self)) != shape_of(view_of(other))) return runtime().false_;
     std::int64_t fa = view_of(self)->format, fb = view_of(other)->format;
@@ -594,11 +608,6 @@ INTERP_NATIVE(memoryview_eq) {
       return compare(t, la, lb, bytecode::CompareOp::Eq);
     }
     b = view_bytes(t, other);
-  } else if (bytes_or_bytearray(other)) {
-    if (view_of(self)->shape) return runtime().false_; // bytes have one dimension
-    b = std::string(bytes_view(other));
-  } else {
-    return runtime().not_implemented;
   }
   return py_bool(a == b);
 }

@@ -427,8 +427,7 @@ Value reduce_newobj(Thread& t, Value obj) {
   if (type_lookup(type, key) == type_lookup(type_value(T_object), key)) {
     state = default_state(t, obj, !has_args && !is_list && !is_dict);
   } else {
-    Value getstate = getattr(t, obj, key);
-    state = getstate ? call0(t, getstate) : Value();
+    state = object_state(t, obj);
   }
   if (!state) return {};
   Value listitems = none(), dictitems = none();
@@ -778,7 +777,9 @@ INTERP_NATIVE(type_setattr) {
     if (!str_check(value))
       return raisef(t, exc(E_TypeError), "can only assign string to %s.__name__, not '%s'",
                     type_name(type).c_str(), type_name_of(value).c_str());
-    if (str_utf8(value).find('\0') != std::string::npos)
+    std::string text;
+    if (!str_utf8_strict(t, value, text)) return {};
+    if (text.find('\0') != std::string::npos)
       return raise(t, exc(E_ValueError), "type name must not contain null characters");
     wr<TypeObject>(type)->name = value;
     return none();
@@ -814,6 +815,11 @@ INTERP_NATIVE(type_setattr) {
 }
 
 } // namespace
+
+Value object_state(Thread& t, Value obj) {
+  Value getstate = getattr(t, obj, intern_literal(t, "__getstate__"));
+  return getstate ? call0(t, getstate) : Value();
+}
 
 void init_object_type(Thread& t) {
   Value o = type_value(T_object);

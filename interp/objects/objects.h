@@ -223,6 +223,8 @@ Value str_from_code_point(Thread& t, char32_t cp);
 // s[start:stop] for 0 <= start <= stop <= len(s), copied without widening ASCII text.
 Value str_substring(Thread& t, Value s, std::int64_t start, std::int64_t stop);
 std::string str_utf8(Value s); // surrogates as CPython's surrogatepass would write them
+// str_utf8, or the strict encoder's UnicodeEncodeError for a lone surrogate (false).
+bool str_utf8_strict(Thread& t, Value s, std::string& out);
 std::u32string str_code_points(Value s);
 std::int64_t str_length(Value s);
 char32_t str_at(Value s, std::int64_t i);
@@ -357,6 +359,14 @@ int dict_del(Thread& t, Value dict, Value key);
 std::int64_t dict_length(Value dict);
 // Iteration in insertion order: pos starts at 0; false at the end.
 bool dict_next(Value dict, std::int64_t& pos, Value& key, Value& value);
+// With the hash the dict keeps for the key: what copies between dicts and sets reuse, so
+// that a key's __hash__ runs once, as CPython's do.
+bool dict_next_hashed(Value dict, std::int64_t& pos, Value& key, Value& value, std::int64_t& hash);
+// dict_get and dict_set for a key whose hash is known.
+Value dict_get_hashed(Thread& t, Value dict, Value key, std::int64_t hash, bool& error);
+bool dict_set_hashed(Thread& t, Value dict, Value key, std::int64_t hash, Value value);
+// The next key of a set or frozenset from `pos`, with its kept hash; false at the end.
+bool set_next_hashed(Value set, std::int64_t& pos, Value& key, std::int64_t& hash);
 Value dict_copy(Thread& t, Value dict);
 bool dict_update(Thread& t, Value dict, Value other); // other: a dict or mapping or pairs
 bool dict_check(Value v);
@@ -375,6 +385,12 @@ inline const bytecode::CodeUnit& code_unit(Value code) {
   return *reinterpret_cast<const bytecode::CodeUnit*>(ro<CodeObject>(code)->unit_address & ~1ull);
 }
 Value function_new(Thread& t, Value code, Value globals, Value qualname);
+// The builtins that code run with these globals sees: their __builtins__ (a module's dict),
+// or, without one, the running code's (the interpreter's outside any frame).
+Value builtins_of_globals(Value globals);
+// obj.__getstate__(): the state that __reduce__ hands pickle and copy (a subclass's
+// __dict__ and slots, by object's).
+Value object_state(Thread& t, Value obj);
 Value cell_new(Thread& t, Value content);
 Value module_new(Thread& t, Value name);
 Value method_new(Thread& t, Value function, Value self);

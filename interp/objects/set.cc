@@ -301,12 +301,10 @@ bool update_internal(Thread& t, Value so, Value other) {
     if (!rd<SetObject>(so)->storage && !resize(t, so, 0)) return false;
     if ((table_fill(so) + n) * 5 >= table_mask(so) * 3 && !resize(t, so, (set_size(so) + n) * 2))
       return false;
-    std::int64_t pos = 0;
+    std::int64_t pos = 0, h;
     Value k, v;
-    while (dict_next(other, pos, k, v)) {
-      std::int64_t h;
-      if (!hash(t, k, h) || add_entry(t, so, k, h) < 0) return false;
-    }
+    while (dict_next_hashed(other, pos, k, v, h))
+      if (add_entry(t, so, k, h) < 0) return false;
     return true;
   }
   Value it = iter(t, other);
@@ -431,7 +429,7 @@ Value difference(Thread& t, Value so, Value other) {
     int found;
     if (is_dict) {
       bool error;
-      found = bool(dict_get(t, other, key, error));
+      found = bool(dict_get_hashed(t, other, key, h, error));
       if (error) return {};
     } else {
       std::int64_t slot = lookup(t, other, key, h);
@@ -447,11 +445,9 @@ bool symmetric_difference_update(Thread& t, Value so, Value other) {
   if (so == other) return clear_internal(so);
   Value source = other;
   if (other.is_object() && is_exact(other, T_dict)) {
-    std::int64_t pos = 0;
+    std::int64_t pos = 0, h;
     Value k, v;
-    while (dict_next(other, pos, k, v)) {
-      std::int64_t h;
-      if (!hash(t, k, h)) return false;
+    while (dict_next_hashed(other, pos, k, v, h)) {
       int r = discard_entry(t, so, k, h);
       if (r < 0) return false;
       if (r == 0 && add_entry(t, so, k, h) < 0) return false;
@@ -912,11 +908,8 @@ INTERP_NATIVE(set_reduce) {
     if (!list_append(t, keys, k)) return {};
   Value inner = tuple_from(t, &keys, 1);
   if (!inner) return {};
-  Value state = getattr_opt(t, self, name(N___dict__));
-  if (!state) {
-    if (t.pending) return {};
-    state = none();
-  }
+  Value state = object_state(t, self); // a subclass's __dict__ and slots
+  if (!state) return {};
   Value parts[3] = {type_of(self), inner, state};
   return tuple_from(t, parts, 3);
 }
@@ -930,6 +923,10 @@ INTERP_NATIVE(set_sizeof) {
 }
 
 } // namespace
+
+bool set_next_hashed(Value set, std::int64_t& pos, Value& key, std::int64_t& hash) {
+  return next_entry(set, pos, key, hash);
+}
 
 Value set_new(Thread& t, bool frozen) {
   return make_set(t, type_value(frozen ? T_frozenset : T_set), {});

@@ -191,6 +191,24 @@ char32_t str_at(Value s, std::int64_t i) {
   return o->kind == 1 ? o->data[i] : reinterpret_cast<const char32_t*>(o->data)[i];
 }
 
+// The strict UTF-8 encoder's view of s, for names and text handed to C: a lone surrogate
+// raises the UnicodeEncodeError that s.encode() raises (the encoder itself words it).
+bool str_utf8_strict(Thread& t, Value s, std::string& out) {
+  const StrObject* o = ro<StrObject>(s);
+  if (o->kind != 1) {
+    auto* cps = reinterpret_cast<const char32_t*>(o->data);
+    for (std::int64_t i = 0; i < o->length; ++i) {
+      if (cps[i] < 0xd800 || cps[i] > 0xdfff) continue;
+      Value encode = getattr(t, type_value(T_str), intern_literal(t, "encode"));
+      if (encode) call1(t, encode, s);
+      if (!t.pending) raise(t, exc(E_UnicodeEncodeError), "surrogates not allowed");
+      return false;
+    }
+  }
+  out = str_utf8(s);
+  return true;
+}
+
 std::string str_utf8(Value s) {
   const StrObject* o = ro<StrObject>(s);
   if (o->kind == 1) return std::string(reinterpret_cast<const char*>(o->data), o->length);

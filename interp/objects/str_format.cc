@@ -9,6 +9,7 @@
 #include "interp/ops.h"
 
 #include "interp/num/format_percent.h"
+#include "interp/num/format_text.h"
 
 #include <cmath>
 #include <cstdio>
@@ -246,7 +247,9 @@ bool percent_format(Thread& t, const std::string& fmt, Value operand, bool is_by
     if (!parsed) return float_raise(t, parsed.error()), false;
     num::PercentSpec spec = *parsed;
     i = spec.end;
-    if (spec.conversion == '%') {
+    // Only "%%" itself is a literal percent; a '%' after a key, flags or a width is a
+    // conversion that CPython rejects once it has taken its argument (default case).
+    if (spec.conversion == '%' && spec.end == pct + 2) {
       out.push_back('%');
       continue;
     }
@@ -445,8 +448,11 @@ bool percent_format(Thread& t, const std::string& fmt, Value operand, bool is_by
       break;
     }
     default: {
-      // parse_percent_spec rejects unknown characters.
-      break;
+      // parse_percent_spec rejects unknown characters: only a late '%' comes here.
+      std::size_t at = spec.end - 1;
+      raisef(t, exc(E_ValueError), "unsupported format character '%%' (0x25) at index %zu",
+             is_bytes ? at : num::count_code_points(std::string_view(fmt).substr(0, at)));
+      return false;
     }
     }
   }

@@ -1223,7 +1223,9 @@ Value type_new(Thread& t, Value metatype, Value type_name_value, Value bases, Va
   if (!str_check(type_name_value))
     return raisef(t, exc(E_TypeError), "type.__new__() argument 1 must be str, not %s",
                   type_name_of(type_name_value).c_str());
-  if (str_utf8(type_name_value).find('\0') != std::string::npos)
+  std::string type_name_text;
+  if (!str_utf8_strict(t, type_name_value, type_name_text)) return {};
+  if (type_name_text.find('\0') != std::string::npos)
     return raise(t, exc(E_ValueError), "type name must not contain null characters");
   if (!bases || tuple_length(bases) == 0) {
     Value object_type = type_value(T_object);
@@ -1320,6 +1322,11 @@ Value type_new(Thread& t, Value metatype, Value type_name_value, Value bases, Va
   // Every class has its own __doc__ (None without a docstring), so none is inherited.
   if (!dict_get_str(dict, name(N___doc__)) && !dict_set(t, dict, name(N___doc__), none()))
     return {};
+  // CPython keeps a str docstring as C text too, refusing a lone surrogate as its encoder does.
+  if (Value doc = dict_get_str(dict, name(N___doc__)); str_check(doc)) {
+    std::string text;
+    if (!str_utf8_strict(t, doc, text)) return {};
+  }
   // __set_name__ on every attribute that has it, then the parent's __init_subclass__.
   std::int64_t pos = 0;
   Value k, v;

@@ -206,7 +206,11 @@ Stmt* Parser::expression_statement() {
   }
   if (at_op("=")) {
     List<Expr> exprs{first};
+    // Which targets are a yield outside parentheses: CPython refuses those in their own
+    // words, and words a parenthesized one as any other expression.
+    std::vector<bool> bare_yield{!starts_with_paren};
     while (eat_op("=")) {
+      bare_yield.push_back(at_kw("yield"));
       Expr* e = star_expressions_or_yield();
       if (!e) return nullptr;
       exprs.push_back(e);
@@ -215,10 +219,11 @@ Stmt* Parser::expression_statement() {
     exprs.pop_back();
     for (size_t i = 0; i < exprs.size(); i++) {
       Expr* target = exprs[i];
-      if (target->kind == ExprKind::Yield || target->kind == ExprKind::YieldFrom)
+      bool yield = target->kind == ExprKind::Yield || target->kind == ExprKind::YieldFrom;
+      if (yield && bare_yield[i])
         return fail_node(target, "assignment to yield expression not possible");
       // CPython words the first target's error as a comparison typo when the
-      // statement is a single `a = b`.
+      // statement is a single `a = b` (a yield or := there is in parentheses).
       bool single = i == 0 && exprs.size() == 1;
       // In `a, f() = 1` the last element is what CPython's rule sees before the '='.
       if (single && target->kind == ExprKind::Tuple && !starts_with_paren) {
@@ -227,7 +232,8 @@ Stmt* Parser::expression_statement() {
           return fail_node(elts.back(), std::string("cannot assign to ") + expr_name(elts.back()) +
                                             " here. Maybe you meant '==' instead of '='?");
       }
-      bool hint = single && comparison_typo_candidate(target);
+      bool hint = single && (comparison_typo_candidate(target) || yield ||
+                             target->kind == ExprKind::NamedExpr);
       if (!set_store(target, hint)) return nullptr;
     }
     auto* s = make<Assign>(start);

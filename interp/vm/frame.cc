@@ -277,7 +277,10 @@ Value frame_for_call(Thread& t, Value function, Value self, const Value* args, s
                      Value kwnames, Value back) {
   const FunctionObject* fn = rd<FunctionObject>(function);
   Value code = fn->code;
-  Value frame = make_frame(t, code, fn->globals, fn->builtins, {}, function, back);
+  // A function made from a module's or a class body's code (FunctionType(code, globals))
+  // stores its names in its globals, as CPython's does.
+  Value locals = code_unit(code).flags & bytecode::kOptimized ? Value() : fn->globals;
+  Value frame = make_frame(t, code, fn->globals, fn->builtins, locals, function, back);
   if (!frame) return {};
   if (!bind_arguments(t, frame, function, self, args, nargs, kwnames)) return {};
   return frame;
@@ -353,13 +356,19 @@ static Value run_entry_frame(Thread& t, Value code, Value globals, Value builtin
 }
 
 Value run_code(Thread& t, Value code, Value globals, Value locals, Value closure) {
-  Value builtins = dict_get_str(globals, name(N___builtins__));
-  if (builtins && is_layout(builtins, Layout::Module)) builtins = rd<Object>(builtins)->dict;
-  if (!builtins || !dict_check(builtins)) {
-    builtins = runtime().builtins;
-    if (!dict_set(t, globals, name(N___builtins__), runtime().builtins_module)) return {};
+  // Globals without __builtins__ get the running code's builtins (a dict), as CPython's
+  // exec() gives them.
+  if (!dict_get_str(globals, name(N___builtins__)) &&
+      !dict_set(t, globals, name(N___builtins__), builtins_of_globals(globals)))
+    return {};
+  if (code_unit(code).flags & bytecode::kCoroutine) {
+    // Code compiled with top-level await: eval() gives its coroutine, as CPython's does.
+    Value frame = make_frame(t, code, globals, builtins_of_globals(globals),
+                             locals ? locals : globals, {}, {});
+    return frame ? generator_new(t, frame, code) : Value();
   }
-  return run_entry_frame(t, code, globals, builtins, locals ? locals : globals, {}, closure);
+  return run_entry_frame(t, code, globals, builtins_of_globals(globals), locals ? locals : globals,
+                         {}, closure);
 }
 
 Value run_class_body(Thread& t, Value body, Value ns) {
