@@ -28,7 +28,11 @@ def take(i):
 
 
 def give_back(n):
-    for _ in range(n):
+    # Each release waits until the main thread holds the lock again (its take() has
+    # appended), so a slow main thread never meets a release of an unlocked lock.
+    for k in range(n):
+        while len(taken) < k:
+            time.sleep(0.001)
         time.sleep(0.01)
         lock.release()
 
