@@ -329,10 +329,23 @@ Offset allocate(std::uint16_t type_id, std::size_t bytes, bool finalizable, bool
 
   char* address = stm::view_address(object);
   if (size <= 64) {
-    // The common small object: a few word stores beat a call into memset.
-    auto* words = reinterpret_cast<std::uint64_t*>(address + sizeof(ObjectHeader));
-    for (std::size_t i = 0, n = (size - sizeof(ObjectHeader)) / 8; i < n; ++i)
-      words[i] = 0;
+    // The common small object (16, 32, 48 or 64 bytes, an 8-byte header): a few stores of
+    // constant size beat a call into memset, and a loop over the words.
+    char* body = address + sizeof(ObjectHeader);
+    static_assert(sizeof(ObjectHeader) == 8);
+    switch (size) {
+    case 64:
+      std::memset(body + 40, 0, 16);
+      [[fallthrough]];
+    case 48:
+      std::memset(body + 24, 0, 16);
+      [[fallthrough]];
+    case 32:
+      std::memset(body + 8, 0, 16);
+      [[fallthrough]];
+    default:
+      std::memset(body, 0, 8);
+    }
   } else {
     std::memset(address + sizeof(ObjectHeader), 0, size - sizeof(ObjectHeader));
   }

@@ -227,7 +227,15 @@ struct alignas(64) ThreadContext {
 };
 
 ThreadContext* current(); // the calling thread's context, or fatal if not attached
-ThreadContext* require_transaction(const char* what); // fatal if not in a transaction
+[[noreturn]] void outside_transaction(const char* what);
+// The calling thread's context; fatal if it runs no transaction. Inline: every allocation
+// and write-log entry asks.
+inline ThreadContext* require_transaction(const char* what) {
+  ThreadContext* ctx = tl.context;
+  if (!ctx || !ctx->in_tx.load(std::memory_order_relaxed)) [[unlikely]]
+    outside_transaction(what);
+  return ctx;
+}
 
 // Every attached thread. Changed and walked only under the commit lock.
 extern std::vector<ThreadContext*> threads;

@@ -39,10 +39,8 @@ ThreadContext* current() {
   return ctx;
 }
 
-ThreadContext* require_transaction(const char* what) {
-  ThreadContext* ctx = tl.context;
-  if (!ctx || !ctx->in_tx.load(std::memory_order_relaxed)) fatal("%s outside a transaction", what);
-  return ctx;
+void outside_transaction(const char* what) {
+  fatal("%s outside a transaction", what);
 }
 
 void add_state_time(ThreadContext* ctx, TimeState state, std::uint64_t ticks) {

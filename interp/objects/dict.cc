@@ -240,17 +240,6 @@ Value dict_get_global_slow(Value globals, Value builtins, Value key, GlobalHint&
   std::uint64_t collections = gc::collection_count(), aborts = stm::thread_abort_count();
   Value gs = rd<DictObject>(globals)->storage;
   const DictStorage* g = gs ? rd<DictStorage>(gs) : nullptr;
-  if (hint.collections == collections && hint.aborts == aborts && gs == hint.globals_storage) {
-    if (!hint.in_builtins) {
-      if (g && g->entries[hint.entry].key == hint.key) return g->entries[hint.entry].value;
-    } else if ((g ? g->used : 0) == hint.globals_used) {
-      Value bs = rd<DictObject>(builtins)->storage;
-      if (bs && bs == hint.builtins_storage) {
-        const DictStorage* b = rd<DictStorage>(bs);
-        if (b->entries[hint.entry].key == hint.key) return b->entries[hint.entry].value;
-      }
-    }
-  }
   Value bs = rd<DictObject>(builtins)->storage;
   const DictStorage* b = bs ? rd<DictStorage>(bs) : nullptr;
   hint.collections = collections;

@@ -336,17 +336,25 @@ struct GlobalHint {
   std::int32_t entry = -1;
   bool in_builtins = false;
 };
-// str `key` in dict `globals`, else in dict `builtins`; 0 when in neither.
+// str `key` in dict `globals`, else in dict `builtins`; 0 when in neither. Where the hint
+// no longer holds: looks the key up again and remembers where it was found.
 Value dict_get_global_slow(Value globals, Value builtins, Value key, GlobalHint& hint);
-// The common case inline (LOAD_GLOBAL of a module's own name): the hint's entry of
-// globals still holds the key.
+// The same, with the guesses that hold checked inline (LOAD_GLOBAL): an entry of globals
+// that still has the key, or an entry of builtins while globals has gained no key.
 inline Value dict_get_global(Value globals, Value builtins, Value key, GlobalHint& hint) {
-  if (!hint.in_builtins && hint.collections == gc::collection_count() &&
-      hint.aborts == stm::thread_abort_count()) {
+  if (hint.collections == gc::collection_count() && hint.aborts == stm::thread_abort_count()) {
     Value gs = rd<DictObject>(globals)->storage;
-    if (gs && gs == hint.globals_storage) {
-      const DictStorage* g = rd<DictStorage>(gs);
-      if (g->entries[hint.entry].key == hint.key) return g->entries[hint.entry].value;
+    if (gs == hint.globals_storage) {
+      if (!hint.in_builtins) {
+        const DictStorage* g = rd<DictStorage>(gs);
+        if (g->entries[hint.entry].key == hint.key) return g->entries[hint.entry].value;
+      } else if ((gs ? rd<DictStorage>(gs)->used : 0) == hint.globals_used) {
+        Value bs = rd<DictObject>(builtins)->storage;
+        if (bs && bs == hint.builtins_storage) {
+          const DictStorage* b = rd<DictStorage>(bs);
+          if (b->entries[hint.entry].key == hint.key) return b->entries[hint.entry].value;
+        }
+      }
     }
   }
   return dict_get_global_slow(globals, builtins, key, hint);
