@@ -11,6 +11,7 @@
 #include "interp/num/format_spec.h"
 #include "interp/num/format_text.h"
 #include "interp/num/hash_modulus.h"
+#include "interp/text/char_classes.h"
 
 #include <cerrno>
 #include <cmath>
@@ -424,22 +425,11 @@ INTERP_NATIVE(complex_format) {
 
 // complex(str): [ws] ['('] [ws] real [imag 'j'] | imag 'j' [ws] [')'] [ws].
 bool parse_complex(std::string_view s, Complex& out) {
-  auto is_space = [](char ch) { return ch == ' ' || (ch >= '\t' && ch <= '\r'); };
-  std::size_t a = 0, b = s.size();
-  while (a < b && is_space(s[a]))
-    ++a;
-  while (b > a && is_space(s[b - 1]))
-    --b;
-  if (a < b && s[a] == '(') {
-    if (s[b - 1] != ')') return false;
-    ++a;
-    --b;
-    while (a < b && is_space(s[a]))
-      ++a;
-    while (b > a && is_space(s[b - 1]))
-      --b;
+  std::string_view body = text::trim_ascii_space(s);
+  if (!body.empty() && body.front() == '(') {
+    if (body.back() != ')') return false;
+    body = text::trim_ascii_space(body.substr(1, body.size() - 2));
   }
-  std::string_view body = s.substr(a, b - a);
   if (body.empty()) return false;
   // Reads one float (possibly just a sign, for "+j"); returns the length used.
   auto read_number = [](std::string_view text, std::size_t from, double& value,

@@ -180,8 +180,10 @@ Value dict_get_hashed(Thread& t, Value dict, Value key, std::int64_t h, bool& er
 
 namespace {
 
-// The entry holding str `key` (no user __eq__ can run), or -1.
-std::int32_t str_entry(const DictStorage* s, Value key) {
+// The entry holding str `key` (no user __eq__ can run), or -1. `undecided`, if given, is
+// set when the probe passed a key of equal hash whose own __eq__ might call it equal to
+// `key`: only the full lookup can then say whether the key is absent.
+std::int32_t str_entry(const DictStorage* s, Value key, bool* undecided = nullptr) {
   std::int64_t h = str_hash(key);
   const std::int32_t* index = index_of(s);
   std::uint64_t mask = s->index_size - 1;
@@ -192,7 +194,10 @@ std::int32_t str_entry(const DictStorage* s, Value key) {
     if (e == -1) return -1;
     if (e >= 0) {
       const DictEntry& entry = s->entries[e];
-      if (entry.key && entry.hash == h && same_key(entry.key, key)) return e;
+      if (entry.key && entry.hash == h) {
+        if (same_key(entry.key, key)) return e;
+        if (undecided && !plain_key(entry.key)) *undecided = true;
+      }
     }
     perturb >>= 5;
     i = (i * 5 + perturb + 1) & mask;
@@ -342,37 +347,19 @@ bool dict_set(Thread& t, Value dict, Value key, Value value) {
 }
 
 bool dict_set_str_hinted(Thread& t, Value dict, Value key, Value value, std::int32_t& hint) {
-  Value storage = rd<DictObject>(dict)->storage;
-  std::int64_t h = str_hash(key);
-  if (storage) {
+  if (Value storage = rd<DictObject>(dict)->storage) {
     const DictStorage* s = rd<DictStorage>(storage);
-    if (!str_entry_is(s, hint, key)) {
-      const std::int32_t* index = index_of(s);
-      std::uint64_t mask = s->index_size - 1;
-      std::uint64_t i = static_cast<std::uint64_t>(h) & mask;
-      std::uint64_t perturb = static_cast<std::uint64_t>(h);
-      std::int32_t e;
-      while ((e = index[i]) != -1) {
-        if (e >= 0 && s->entries[e].key && s->entries[e].hash == h) {
-          if (same_key(s->entries[e].key, key)) break;
-          // A key of equal hash whose __eq__ may say it equals this str: the full path.
-          if (!plain_key(s->entries[e].key)) return dict_set_hashed(t, dict, key, h, value);
-        }
-        perturb >>= 5;
-        i = (i * 5 + perturb + 1) & mask;
-      }
-      if (e < 0) {
-        if (!insert_absent(t, dict, key, h, value)) return false;
-        hint = std::int32_t(rd<DictStorage>(rd<DictObject>(dict)->storage)->used - 1);
-        return true;
-      }
+    bool undecided = false;
+    std::int32_t e = str_entry_is(s, hint, key) ? hint : str_entry(s, key, &undecided);
+    if (e >= 0) {
       hint = e;
+      set_entry_value(storage, e, value);
+      return true;
     }
-    set_entry_value(storage, hint, value);
-    return true;
+    if (undecided) return dict_set_hashed(t, dict, key, str_hash(key), value);
   }
-  if (!insert_absent(t, dict, key, h, value)) return false;
-  hint = 0;
+  if (!insert_absent(t, dict, key, str_hash(key), value)) return false;
+  hint = std::int32_t(rd<DictStorage>(rd<DictObject>(dict)->storage)->used - 1);
   return true;
 }
 

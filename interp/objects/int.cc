@@ -12,6 +12,7 @@
 #include "interp/num/float_exact.h"
 #include "interp/num/format_spec.h"
 #include "interp/num/format_value.h"
+#include "interp/text/char_classes.h"
 #include "interp/text/unicode_props.h"
 
 #include <algorithm>
@@ -165,12 +166,8 @@ std::string ascii_digits(Value s) {
 // general parser then reads (and reports).
 static bool parse_small_decimal(std::string_view text, int base, std::int64_t& out) {
   if (base != 10 && base != 0) return false;
-  auto space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+  text = text::trim_ascii_space(text);
   std::size_t i = 0, n = text.size();
-  while (i < n && space(text[i]))
-    ++i;
-  while (n > i && space(text[n - 1]))
-    --n;
   bool negative = false;
   if (i < n && (text[i] == '+' || text[i] == '-')) negative = text[i++] == '-';
   if (i == n || n - i > 18) return false;

@@ -8,10 +8,20 @@
 #include "interp/text/code_unit.h"
 #include "interp/text/unicode_props.h"
 
+#include <string_view>
+
 namespace interp::text {
 
 constexpr bool is_ascii_space(char32_t c) {
   return c == ' ' || (c >= 0x09 && c <= 0x0D);
+}
+// `text` without the ASCII whitespace at either end (what int() and complex() skip).
+constexpr std::string_view trim_ascii_space(std::string_view text) {
+  while (!text.empty() && is_ascii_space(text.front()))
+    text.remove_prefix(1);
+  while (!text.empty() && is_ascii_space(text.back()))
+    text.remove_suffix(1);
+  return text;
 }
 constexpr bool is_ascii_lower(char32_t c) {
   return c >= 'a' && c <= 'z';

@@ -151,14 +151,21 @@ void run_after_commit(Thread& t, bool committed) {
     fn(committed);
 }
 
-void transaction_break(Thread& t, Value frame) {
-  t.ticks = 0;
-  if (stm::atomic_depth()) return;
-  save_state(t, frame);
+// Commits the running transaction and lets the world see it: its stdout/stderr text and
+// file writes go out, threads waiting on what it changed look again, and the work it
+// deferred to its commit runs.
+static void commit_and_publish(Thread& t) {
   stm::commit_transaction();
   flush_output(t);
   wake_waiters();
   run_after_commit(t, true);
+}
+
+void transaction_break(Thread& t, Value frame) {
+  t.ticks = 0;
+  if (stm::atomic_depth()) return;
+  save_state(t, frame);
+  commit_and_publish(t);
   stm::start_transaction();
   run_finalizations(t);
 }
@@ -262,10 +269,7 @@ static void idle_collection(Thread& t) {
     stm::start_transaction_in_same_view();
     try {
       run_finalizations(t);
-      stm::commit_transaction();
-      flush_output(t);
-      wake_waiters();
-      run_after_commit(t, true);
+      commit_and_publish(t);
     } catch (const stm::TxAbort&) {
       run_after_commit(t, false);
       discard_output(t);
@@ -344,20 +348,14 @@ void wait_in_call(Thread& t) {
 void wait_outside(Thread& t, Value frame) {
   t.ticks = 0;
   save_state(t, frame);
-  stm::commit_transaction();
-  flush_output(t);
-  wake_waiters();
-  run_after_commit(t, true);
+  commit_and_publish(t);
   wait_until_ready(t);
   stm::start_transaction();
 }
 
 void wait_outside_nested(Thread& t, Value frame) {
   t.ticks = 0;
-  stm::commit_transaction();
-  flush_output(t);
-  wake_waiters();
-  run_after_commit(t, true);
+  commit_and_publish(t);
   wait_until_ready(t);
   stm::start_transaction_in_same_view();
   try {
@@ -401,10 +399,7 @@ static Value run_committed(Thread& t, Value& exception_out) {
       bool yielded;
       Value result = eval(t, frame, true, yielded);
       if (t.collect == CollectState::Unwinding) {
-        stm::commit_transaction();
-        flush_output(t);
-        wake_waiters();
-        run_after_commit(t, true);
+        commit_and_publish(t);
         collect_outside();
         t.collect = CollectState::Done;
         continue;
@@ -412,10 +407,7 @@ static Value run_committed(Thread& t, Value& exception_out) {
       Value e = fetch_pending(t);
       wr<ThreadStateObject>(t.state)->result = e;
       wr<ThreadStateObject>(t.state)->top_frame = {};
-      stm::commit_transaction();
-      flush_output(t);
-      wake_waiters();
-      run_after_commit(t, true);
+      commit_and_publish(t);
       exception_out = e;
       return result;
     } catch (const stm::TxAbort& abort) {
